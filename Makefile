@@ -1,0 +1,63 @@
+# Tackle: `make run` sets everything up and serves the demo; `make test` runs every test.
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+DEMO_ENV := TACKLE_DEMO=1 TACKLE_HTTPS=0 DEBUG=0
+
+.PHONY: run test test-sqlite test-postgres check bench setup venv assets static clean
+
+run: setup
+	$(DEMO_ENV) $(BIN)/tackle migrate --noinput
+	$(DEMO_ENV) $(BIN)/tackle demo load
+	$(DEMO_ENV) PORT=$(PORT) $(BIN)/tackle serve
+
+setup: venv assets static
+
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt pyproject.toml
+	@test -x $(BIN)/python || "$$(tools/find-python)" -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	@touch $@
+
+assets: node_modules/.installed static/tackle/tackle.css
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+static/tackle/tackle.css: node_modules/.installed static_src/tackle.scss static_src/tackle.js static_src/js-enabled.js
+	npm run --silent build
+
+static: $(VENV)/.installed static/tackle/tackle.css
+	$(DEMO_ENV) $(BIN)/tackle collectstatic --noinput -v0
+
+# Every test, on SQLite and then on a throwaway PostgreSQL.
+test: setup
+	tools/ensure-chromium
+	$(MAKE) --no-print-directory test-sqlite
+	$(MAKE) --no-print-directory test-postgres
+
+test-sqlite:
+	@echo "== Test suite on SQLite =="
+	$(BIN)/pytest -q
+
+test-postgres:
+	@echo "== Test suite on PostgreSQL =="
+	$(BIN)/python tools/throwaway_postgres.py -- $(BIN)/pytest -q
+
+# Static checks run by CI beside the tests.
+check: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy tackle
+	$(DEMO_ENV) $(BIN)/tackle makemigrations --check --dry-run
+
+bench: setup
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles static/tackle tackle.sqlite3*

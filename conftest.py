@@ -1,0 +1,116 @@
+"""Shared test personas and helpers: council A (frontline officer, lead, councillor, auditor,
+administrator), council B (lead) and a police partner."""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from tackle.accounts.models import Organisation, User
+from tackle.accounts.roles import OrganisationKind, Role
+
+
+@pytest.fixture
+def council_a(db) -> Organisation:
+    return Organisation.objects.create(name="Council A", code="E09000001", kind=OrganisationKind.COUNCIL)
+
+
+@pytest.fixture
+def council_b(db) -> Organisation:
+    return Organisation.objects.create(name="Council B", code="E09000002", kind=OrganisationKind.COUNCIL)
+
+
+@pytest.fixture
+def police(db) -> Organisation:
+    return Organisation.objects.create(name="Test Police", code="POL-1", kind=OrganisationKind.POLICE)
+
+
+@pytest.fixture
+def make_user(db):
+    counter = {"n": 0}
+
+    def make(role: str, organisation: Organisation, **extra) -> User:
+        counter["n"] += 1
+        user = User.objects.create(
+            username=extra.pop("username", f"{role}-{organisation.code}-{counter['n']}".lower()),
+            organisation=organisation,
+            role=role,
+            first_name=extra.pop("first_name", "Test"),
+            last_name=extra.pop("last_name", Role(role).label),
+            **extra,
+        )
+        user.set_password("correct-horse-battery")
+        user.save()
+        return user
+
+    return make
+
+
+@pytest.fixture
+def frontline_a(make_user, council_a) -> User:
+    return make_user(Role.FRONTLINE_OFFICER, council_a)
+
+
+@pytest.fixture
+def lead_a(make_user, council_a) -> User:
+    return make_user(Role.MODERN_SLAVERY_LEAD, council_a)
+
+
+@pytest.fixture
+def councillor_a(make_user, council_a) -> User:
+    return make_user(Role.COUNCILLOR, council_a)
+
+
+@pytest.fixture
+def auditor_a(make_user, council_a) -> User:
+    return make_user(Role.AUDITOR, council_a)
+
+
+@pytest.fixture
+def admin_a(make_user, council_a) -> User:
+    return make_user(Role.ADMINISTRATOR, council_a)
+
+
+@pytest.fixture
+def lead_b(make_user, council_b) -> User:
+    return make_user(Role.MODERN_SLAVERY_LEAD, council_b)
+
+
+@pytest.fixture
+def police_partner(make_user, police) -> User:
+    return make_user(Role.PARTNER, police)
+
+
+def sign_in(client: Client, user: User) -> Client:
+    """Sign in as the user, completing two-factor sign-in when their role needs it."""
+    client.force_login(user)
+    if user.needs_two_factor():
+        device, _ = TOTPDevice.objects.get_or_create(user=user, name="Test app", defaults={"confirmed": True})
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+    return client
+
+
+@pytest.fixture
+def client_for():
+    def make(user: User) -> Client:
+        return sign_in(Client(), user)
+
+    return make
+
+
+@pytest.fixture
+def shared_data() -> Path:
+    """The shared data folder. Absent: the test says it did not run, or fails in CI."""
+    folder = Path(settings.TACKLE_SHARED_DATA)
+    if not folder.is_dir():
+        message = f"shared data folder not found at {folder} (set TACKLE_SHARED_DATA)"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return folder

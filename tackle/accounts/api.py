@@ -1,0 +1,32 @@
+from rest_framework import serializers
+from rest_framework.decorators import api_view
+from rest_framework.request import Request
+from rest_framework.response import Response
+from drf_spectacular.utils import extend_schema
+
+from tackle.accounts.roles import ROLE_MODULES
+
+
+class MeSerializer(serializers.Serializer):
+    username = serializers.CharField()
+    name = serializers.CharField()
+    role = serializers.CharField()
+    organisation = serializers.CharField()
+    organisation_code = serializers.CharField()
+    modules = serializers.ListField(child=serializers.CharField())
+
+
+@extend_schema(summary="Who the token or session belongs to", responses=MeSerializer)
+@api_view(["GET"])
+def me(request: Request) -> Response:
+    user = request.user
+    organisation = user.organisation
+    data = {
+        "username": user.username,
+        "name": user.display_name,
+        "role": user.role,
+        "organisation": organisation.name if organisation else "",
+        "organisation_code": organisation.code if organisation else "",
+        "modules": sorted(ROLE_MODULES.get(user.role, ())),
+    }
+    return Response(MeSerializer(data).data)

@@ -1,0 +1,44 @@
+from datetime import timedelta
+from typing import Any
+
+from django.db import models
+from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from tackle.accounts.models import ApiToken, User
+from tackle.accounts.roles import PERSONAL_DATA_ROLES, Module
+
+
+def users_visible_to(user: Any) -> models.QuerySet[User]:
+    if not (user.is_authenticated and user.organisation_id):
+        return User.objects.none()
+    return User.objects.filter(organisation_id=user.organisation_id).select_related("organisation")
+
+
+def api_tokens_of(user: Any) -> models.QuerySet[ApiToken]:
+    return ApiToken.objects.filter(user=user)
+
+
+def users_missing_two_factor(organisation_id: int) -> models.QuerySet[User]:
+    confirmed = TOTPDevice.objects.filter(confirmed=True).values("user_id")
+    return User.objects.filter(
+        organisation_id=organisation_id, is_active=True, role__in=PERSONAL_DATA_ROLES, is_demo=False
+    ).exclude(pk__in=confirmed)
+
+
+def user_dashboard_figures(user: Any) -> list[dict[str, Any]]:
+    from tackle.audit.selectors import audit_events_visible_to
+
+    figures: list[dict[str, Any]] = []
+    if user.may_use(Module.USERS):
+        figures.append({"label": "Active users", "value": users_visible_to(user).filter(is_active=True).count()})
+        figures.append(
+            {"label": "Users who still need two-factor sign-in", "value": users_missing_two_factor(user.organisation_id).count()}
+        )
+    if user.may_use(Module.AUDIT):
+        since = timezone.now() - timedelta(days=30)
+        figures.append(
+            {"label": "Audit entries in the last 30 days", "value": audit_events_visible_to(user).filter(occurred_at__gte=since).count()}
+        )
+    figures.append({"label": "Your active API tokens", "value": api_tokens_of(user).filter(revoked_at__isnull=True).count()})
+    return figures

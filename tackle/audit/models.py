@@ -1,0 +1,79 @@
+"""Append-only audit log. Each entry is chained to the one before by a SHA-256 hash."""
+
+from typing import Any, NoReturn
+
+from django.conf import settings
+from django.db import models
+
+
+class AppendOnlyError(Exception):
+    pass
+
+
+class AuditAction(models.TextChoices):
+    VIEW = "view", "Viewed"
+    LIST = "list", "Listed"
+    CREATE = "create", "Created"
+    UPDATE = "update", "Changed"
+    DELETE = "delete", "Deleted"
+    EXPORT = "export", "Exported"
+    SHARE = "share", "Shared"
+    SIGN_IN = "sign_in", "Signed in"
+    SIGN_IN_FAILED = "sign_in_failed", "Sign-in failed"
+    SIGN_OUT = "sign_out", "Signed out"
+    TWO_FACTOR = "two_factor", "Two-factor"
+
+
+class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
+    def update(self, **kwargs: Any) -> NoReturn:
+        raise AppendOnlyError("Audit events cannot be changed.")
+
+    def delete(self) -> NoReturn:  # type: ignore[override]
+        raise AppendOnlyError("Audit events cannot be deleted.")
+
+
+class AuditEvent(models.Model):
+    sequence = models.PositiveBigIntegerField(unique=True)
+    occurred_at = models.DateTimeField(db_index=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
+    actor_username = models.CharField(max_length=150, blank=True)
+    organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    action = models.CharField(max_length=20, choices=AuditAction.choices)
+    object_type = models.CharField(max_length=60, blank=True, db_index=True)
+    object_id = models.CharField(max_length=64, blank=True, db_index=True)
+    # Field names only, never values: the log must not become a second copy of personal data.
+    changed_fields = models.JSONField(default=list, blank=True)
+    note = models.CharField(max_length=200, blank=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    user_agent = models.CharField(max_length=200, blank=True)
+    path = models.CharField(max_length=300, blank=True)
+    previous_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64, unique=True)
+
+    objects = AuditEventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-sequence"]
+        indexes = [models.Index(fields=["object_type", "object_id", "occurred_at"], name="audit_object_idx")]
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise AppendOnlyError("Audit events cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise AppendOnlyError("Audit events cannot be deleted.")
+
+
+class AuditHead(models.Model):
+    """One row: the newest entry's sequence and hash. Appends lock it; verify compares with it,
+    so deleting the newest entries is caught too."""
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    sequence = models.PositiveBigIntegerField(default=0)
+    hash = models.CharField(max_length=64, default="0" * 64)
+
+    class Meta:
+        constraints = [models.CheckConstraint(condition=models.Q(id=1), name="audit_head_single_row")]

@@ -1,0 +1,39 @@
+from datetime import date
+from typing import Any
+
+from django.db import models
+
+from tackle.accounts.roles import Module
+from tackle.audit.models import AuditEvent
+
+
+def audit_events_visible_to(user: Any) -> models.QuerySet[AuditEvent]:
+    """Leads, auditors and administrators see their own organisation's audit trail."""
+    if not (user.is_authenticated and user.organisation_id and user.may_use(Module.AUDIT)):
+        return AuditEvent.objects.none()
+    return AuditEvent.objects.filter(organisation_id=user.organisation_id)
+
+
+def audit_events_filtered(
+    events: models.QuerySet[AuditEvent],
+    *,
+    actor: str = "",
+    action: str = "",
+    object_type: str = "",
+    object_id: str = "",
+    date_from: date | None = None,
+    date_to: date | None = None,
+) -> models.QuerySet[AuditEvent]:
+    if actor:
+        events = events.filter(actor_username__iexact=actor)
+    if action:
+        events = events.filter(action=action)
+    if object_type:
+        events = events.filter(object_type=object_type)
+    if object_id:
+        events = events.filter(object_id=object_id)
+    if date_from:
+        events = events.filter(occurred_at__date__gte=date_from)
+    if date_to:
+        events = events.filter(occurred_at__date__lte=date_to)
+    return events.order_by("-sequence")

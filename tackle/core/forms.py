@@ -1,0 +1,73 @@
+"""GOV.UK Design System markup for every Django form, from one place.
+
+The renderer picks our templates (error summary, labels, hints, field errors, fieldsets) and the
+bound field adds the govuk-* classes and aria-describedby to each widget.
+"""
+
+from typing import Any
+
+from django import forms
+from django.forms.boundfield import BoundField
+from django.forms.renderers import TemplatesSetting
+
+_WIDGET_CLASSES = {
+    "textarea": "govuk-textarea",
+    "select": "govuk-select",
+    "checkboxinput": "govuk-checkboxes__input",
+    "clearablefileinput": "govuk-file-upload",
+    "fileinput": "govuk-file-upload",
+}
+_FIELDSET_WIDGETS = {"radioselect", "checkboxselectmultiple"}
+
+
+class GovukBoundField(BoundField):
+    @property
+    def hint_id(self) -> str:
+        return f"{self.auto_id}-hint"
+
+    @property
+    def error_id(self) -> str:
+        return f"{self.auto_id}-error"
+
+    @property
+    def uses_fieldset(self) -> bool:
+        return self.widget_type in _FIELDSET_WIDGETS
+
+    @property
+    def described_by(self) -> str:
+        ids = []
+        if self.help_text:
+            ids.append(self.hint_id)
+        if self.errors:
+            ids.append(self.error_id)
+        return " ".join(ids)
+
+    def build_widget_attrs(self, attrs: dict[str, Any], widget: forms.Widget | None = None) -> dict[str, Any]:
+        attrs = super().build_widget_attrs(attrs, widget)
+        attrs.pop("aria-describedby", None)  # Django's own points at its help-text id; ours below.
+        widget_type = self.widget_type
+        if widget_type not in _FIELDSET_WIDGETS:
+            css = _WIDGET_CLASSES.get(widget_type, "govuk-input")
+            if self.errors and css in {"govuk-input", "govuk-textarea", "govuk-select", "govuk-file-upload"}:
+                css += f" {css}--error"
+            existing = attrs.get("class", "")
+            attrs["class"] = f"{css} {existing}".strip()
+            if self.described_by:
+                attrs["aria-describedby"] = self.described_by
+        return attrs
+
+
+class GovukFormRenderer(TemplatesSetting):
+    form_template_name = "govuk/forms/form.html"
+    field_template_name = "govuk/forms/field.html"
+    bound_field_class = GovukBoundField
+
+
+class GovukForm(forms.Form):
+    """Base form: server-side validation only, so errors always show in GOV.UK style."""
+
+    use_required_attribute = False
+
+
+class GovukModelForm(forms.ModelForm):
+    use_required_attribute = False

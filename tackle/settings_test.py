@@ -1,0 +1,17 @@
+"""Settings for the test suite: the production settings, with each test-only difference named here.
+
+Security settings outside DEBUG (secure cookies, HSTS, SSL redirect) are tested separately by
+loading tackle.settings in a subprocess with a production environment.
+"""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "test-only-secret-key-never-used-in-production")
+# The test client and the browser tests speak plain HTTP on loopback.
+os.environ.setdefault("TACKLE_HTTPS", "0")
+
+from tackle.settings import *  # noqa: E402,F403
+
+# Hashing with Argon2 in every test that creates a user would slow the suite for no gain in
+# coverage; test_security checks that production uses Argon2.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

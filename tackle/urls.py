@@ -1,0 +1,27 @@
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
+
+from tackle.accounts import api as accounts_api
+from tackle.audit import api as audit_api
+from tackle.core import api as core_api
+from tackle.core import api_docs
+
+api_v1 = [
+    path("health", core_api.health, name="health"),
+    path("me", accounts_api.me, name="me"),
+    path("audit-events", audit_api.AuditEventList.as_view(), name="audit-event-list"),
+]
+
+urlpatterns = [
+    path("", include("tackle.core.urls")),
+    path("account/", include("tackle.accounts.urls")),
+    path("audit/", include("tackle.audit.urls")),
+    path("api/v1/", include((api_v1, "api"))),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", api_docs.api_docs, name="api-docs"),
+]
+
+handler400 = "tackle.core.views.bad_request"
+handler403 = "tackle.core.views.permission_denied"
+handler404 = "tackle.core.views.page_not_found"
+handler500 = "tackle.core.views.server_error"
