@@ -10,8 +10,15 @@ os.environ.setdefault("SECRET_KEY", "test-only-secret-key-never-used-in-producti
 # The test client and the browser tests speak plain HTTP on loopback.
 os.environ.setdefault("TACKLE_HTTPS", "0")
 
-from tackle.settings import *  # noqa: E402,F403
+from tackle.settings import *  # noqa: F403
 
 # Hashing with Argon2 in every test that creates a user would slow the suite for no gain in
 # coverage; test_security checks that production uses Argon2.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# A file, not Django's default in-memory SQLite: the test database then behaves like the real one
+# (WAL, closing and reopening connections, a worker in another thread).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    import tempfile
+
+    DATABASES["default"]["TEST"] = {"NAME": f"{tempfile.gettempdir()}/tackle-test-{os.getpid()}.sqlite3"}  # noqa: F405

@@ -56,14 +56,19 @@ def main(argv: list[str]) -> int:
             stdout=subprocess.DEVNULL,
         )
         if started.returncode != 0:
-            print(f"FAILED: PostgreSQL did not start:\n{server_log.read_text() if server_log.exists() else ''}", file=sys.stderr)
+            print(
+                f"FAILED: PostgreSQL did not start:\n{server_log.read_text() if server_log.exists() else ''}",
+                file=sys.stderr,
+            )
             return 1
         env = {**os.environ, "DATABASE_URL": f"postgres://postgres@/tackle?host={folder}"}
         print(f"PostgreSQL running on socket {folder}", file=sys.stderr)
         return subprocess.run(command, env=env).returncode
     finally:
         if (data / "postmaster.pid").exists():
-            subprocess.run([*as_user, pg_ctl, "-D", str(data), "-m", "immediate", "-w", "stop"], stdout=subprocess.DEVNULL)
+            subprocess.run(
+                [*as_user, pg_ctl, "-D", str(data), "-m", "immediate", "-w", "stop"], stdout=subprocess.DEVNULL
+            )
         shutil.rmtree(folder, ignore_errors=True)
 
 

@@ -1,9 +1,12 @@
+from typing import cast
+
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import api_view
 from rest_framework.request import Request
 from rest_framework.response import Response
-from drf_spectacular.utils import extend_schema
 
+from tackle.accounts.models import User
 from tackle.accounts.roles import ROLE_MODULES
 
 
@@ -19,7 +22,7 @@ class MeSerializer(serializers.Serializer):
 @extend_schema(summary="Who the token or session belongs to", responses=MeSerializer)
 @api_view(["GET"])
 def me(request: Request) -> Response:
-    user = request.user
+    user = cast(User, request.user)
     organisation = user.organisation
     data = {
         "username": user.username,

@@ -18,13 +18,19 @@ DEMO_ORGANISATIONS = [
     ("Neighbouring District Council", "E07000999", OrganisationKind.COUNCIL),
 ]
 # The partner persona works for the police force; every other persona for the demo council.
-_ROLE_ORGANISATION = {Role.PARTNER: "DEMO-POLICE"}
+_ROLE_ORGANISATION: dict[str, str] = {Role.PARTNER: "DEMO-POLICE"}
 
 NATIONAL_ORGANISATIONS = 400
 NATIONAL_USERS = 20_000
 _NATIONAL_KINDS = [
-    OrganisationKind.COUNCIL, OrganisationKind.COUNCIL, OrganisationKind.COUNCIL, OrganisationKind.POLICE,
-    OrganisationKind.NGO, OrganisationKind.HEALTH, OrganisationKind.FIRE, OrganisationKind.OTHER_AGENCY,
+    OrganisationKind.COUNCIL,
+    OrganisationKind.COUNCIL,
+    OrganisationKind.COUNCIL,
+    OrganisationKind.POLICE,
+    OrganisationKind.NGO,
+    OrganisationKind.HEALTH,
+    OrganisationKind.FIRE,
+    OrganisationKind.OTHER_AGENCY,
 ]
 
 
@@ -104,4 +110,6 @@ def _load_national(password_hash: str, out) -> None:  # type: ignore[no-untyped-
         batch_size=2000,
     )
     if out is not None:
-        out.write(f"National data: {len(national)} organisations, {NATIONAL_USERS} users in {time.monotonic() - started:.1f}s")
+        out.write(
+            f"National data: {len(national)} organisations, {NATIONAL_USERS} users in {time.monotonic() - started:.1f}s"
+        )

@@ -41,9 +41,7 @@ class User(AbstractUser):
     class Meta:
         ordering = ["username"]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(role__in=[*Role.values, ""]), name="user_role_valid"
-            ),
+            models.CheckConstraint(condition=models.Q(role__in=[*Role.values, ""]), name="user_role_valid"),
         ]
 
     @property
@@ -77,6 +75,9 @@ class ApiToken(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.name} (tk_{self.prefix}…)"
 
     @staticmethod
     def generate_raw() -> str:

@@ -33,12 +33,20 @@ def user_dashboard_figures(user: Any) -> list[dict[str, Any]]:
     if user.may_use(Module.USERS):
         figures.append({"label": "Active users", "value": users_visible_to(user).filter(is_active=True).count()})
         figures.append(
-            {"label": "Users who still need two-factor sign-in", "value": users_missing_two_factor(user.organisation_id).count()}
+            {
+                "label": "Users who still need two-factor sign-in",
+                "value": users_missing_two_factor(user.organisation_id).count(),
+            }
         )
     if user.may_use(Module.AUDIT):
         since = timezone.now() - timedelta(days=30)
         figures.append(
-            {"label": "Audit entries in the last 30 days", "value": audit_events_visible_to(user).filter(occurred_at__gte=since).count()}
+            {
+                "label": "Audit entries in the last 30 days",
+                "value": audit_events_visible_to(user).filter(occurred_at__gte=since).count(),
+            }
         )
-    figures.append({"label": "Your active API tokens", "value": api_tokens_of(user).filter(revoked_at__isnull=True).count()})
+    figures.append(
+        {"label": "Your active API tokens", "value": api_tokens_of(user).filter(revoked_at__isnull=True).count()}
+    )
     return figures

@@ -33,7 +33,12 @@ def api_token_revoke(*, token: ApiToken, actor: User, request: Any = None) -> Ap
     token.revoked_at = timezone.now()
     token.save(update_fields=["revoked_at"])
     audit_record(
-        action=AuditAction.UPDATE, actor=actor, request=request, obj=token, changed_fields=["revoked_at"], note="API token revoked"
+        action=AuditAction.UPDATE,
+        actor=actor,
+        request=request,
+        obj=token,
+        changed_fields=["revoked_at"],
+        note="API token revoked",
     )
     return token
 

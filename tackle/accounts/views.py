@@ -19,6 +19,7 @@ from tackle.accounts.services import api_token_create, api_token_revoke
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.core.errors import ApplicationError
+from tackle.core.http import AuthenticatedRequest
 from tackle.core.permissions import get_visible_or_404, require_module
 
 
@@ -40,7 +41,7 @@ def _safe_next(request: HttpRequest) -> str:
 
 
 @login_required
-def two_factor_setup(request: HttpRequest) -> HttpResponse:
+def two_factor_setup(request: AuthenticatedRequest) -> HttpResponse:
     user = request.user
     if TOTPDevice.objects.filter(user=user, confirmed=True).exists():
         return redirect("accounts:two-factor-verify")
@@ -65,7 +66,7 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def two_factor_verify(request: HttpRequest) -> HttpResponse:
+def two_factor_verify(request: AuthenticatedRequest) -> HttpResponse:
     form = TwoFactorCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         device = match_token(request.user, form.cleaned_data["code"])
@@ -79,7 +80,7 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def token_list(request: HttpRequest) -> HttpResponse:
+def token_list(request: AuthenticatedRequest) -> HttpResponse:
     require_module(request.user, Module.API_TOKENS)
     form = ApiTokenCreateForm(request.POST or None)
     new_token = None
@@ -95,7 +96,7 @@ def token_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def token_revoke(request: HttpRequest, token_uuid: str) -> HttpResponse:
+def token_revoke(request: AuthenticatedRequest, token_uuid: str) -> HttpResponse:
     require_module(request.user, Module.API_TOKENS)
     token = get_visible_or_404(api_tokens_of(request.user), uuid=token_uuid)
     try:
@@ -107,7 +108,7 @@ def token_revoke(request: HttpRequest, token_uuid: str) -> HttpResponse:
 
 
 @login_required
-def user_list(request: HttpRequest) -> HttpResponse:
+def user_list(request: AuthenticatedRequest) -> HttpResponse:
     require_module(request.user, Module.USERS)
     users = users_visible_to(request.user).order_by("last_name", "username")
     confirmed = set(TOTPDevice.objects.filter(user__in=users, confirmed=True).values_list("user_id", flat=True))

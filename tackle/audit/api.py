@@ -10,8 +10,18 @@ class AuditEventSerializer(serializers.ModelSerializer):
     class Meta:
         model = AuditEvent
         fields = [
-            "sequence", "occurred_at", "actor_username", "action", "object_type", "object_id",
-            "changed_fields", "note", "ip_address", "path", "hash", "previous_hash",
+            "sequence",
+            "occurred_at",
+            "actor_username",
+            "action",
+            "object_type",
+            "object_id",
+            "changed_fields",
+            "note",
+            "ip_address",
+            "path",
+            "hash",
+            "previous_hash",
         ]
 
 

@@ -5,7 +5,9 @@ from tackle.core.forms import GovukForm
 
 
 class AuditFilterForm(GovukForm):
-    actor = forms.CharField(label="Username", required=False, widget=forms.TextInput(attrs={"class": "govuk-input--width-20"}))
+    actor = forms.CharField(
+        label="Username", required=False, widget=forms.TextInput(attrs={"class": "govuk-input--width-20"})
+    )
     action = forms.ChoiceField(label="What happened", required=False, choices=[("", "Any"), *AuditAction.choices])
     object_id = forms.CharField(
         label="Record reference",
@@ -14,12 +16,16 @@ class AuditFilterForm(GovukForm):
         widget=forms.TextInput(attrs={"class": "govuk-input--width-20"}),
     )
     date_from = forms.DateField(
-        label="From", required=False, help_text="For example 2026-10-01",
+        label="From",
+        required=False,
+        help_text="For example 2026-10-01",
         widget=forms.DateInput(attrs={"type": "date", "class": "govuk-input--width-10"}),
         error_messages={"invalid": "Enter the start date as a real date, for example 2026-10-01"},
     )
     date_to = forms.DateField(
-        label="To", required=False, help_text="For example 2026-10-31",
+        label="To",
+        required=False,
+        help_text="For example 2026-10-31",
         widget=forms.DateInput(attrs={"type": "date", "class": "govuk-input--width-10"}),
         error_messages={"invalid": "Enter the end date as a real date, for example 2026-10-31"},
     )

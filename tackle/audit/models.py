@@ -37,9 +37,7 @@ class AuditEvent(models.Model):
     occurred_at = models.DateTimeField(db_index=True)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
     actor_username = models.CharField(max_length=150, blank=True)
-    organisation = models.ForeignKey(
-        "accounts.Organisation", on_delete=models.PROTECT, null=True, related_name="+"
-    )
+    organisation = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, null=True, related_name="+")
     action = models.CharField(max_length=20, choices=AuditAction.choices)
     object_type = models.CharField(max_length=60, blank=True, db_index=True)
     object_id = models.CharField(max_length=64, blank=True, db_index=True)
@@ -57,6 +55,9 @@ class AuditEvent(models.Model):
     class Meta:
         ordering = ["-sequence"]
         indexes = [models.Index(fields=["object_type", "object_id", "occurred_at"], name="audit_object_idx")]
+
+    def __str__(self) -> str:
+        return f"#{self.sequence} {self.action} {self.object_type} {self.object_id}".strip()
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None:
@@ -77,3 +78,6 @@ class AuditHead(models.Model):
 
     class Meta:
         constraints = [models.CheckConstraint(condition=models.Q(id=1), name="audit_head_single_row")]
+
+    def __str__(self) -> str:
+        return f"audit head at #{self.sequence}"

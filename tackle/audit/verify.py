@@ -60,7 +60,10 @@ def audit_chain_verify(*, on_progress: Callable[[int, int], None] | None = None)
     if head_sequence != last:
         missing_from = min(last, head_sequence) + 1
         return VerifyResult(
-            False, last, missing_from, f"entry {missing_from} onwards is missing (log ends at {last}, expected {head_sequence})"
+            False,
+            last,
+            missing_from,
+            f"entry {missing_from} onwards is missing (log ends at {last}, expected {head_sequence})",
         )
     if on_progress is not None:
         on_progress(last, total)

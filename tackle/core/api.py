@@ -26,7 +26,9 @@ def database_is_up() -> bool:
     description="No authentication. 200 when every part works, 503 naming the part that does not.",
     responses={
         200: inline_serializer("Health", {"status": serializers.CharField(), "database": serializers.CharField()}),
-        503: inline_serializer("HealthFailing", {"status": serializers.CharField(), "database": serializers.CharField()}),
+        503: inline_serializer(
+            "HealthFailing", {"status": serializers.CharField(), "database": serializers.CharField()}
+        ),
     },
 )
 @api_view(["GET"])

@@ -11,7 +11,9 @@ from tackle.core.navigation import nav_items_for
 _INTRO = {
     Role.FRONTLINE_OFFICER: "Record a concern about someone who may be exploited, and follow what happens next.",
     Role.MODERN_SLAVERY_LEAD: "Triage new concerns, make referrals, keep the register and own the annual statement.",
-    Role.SAFEGUARDING_MANAGER: "Children's and adults' safeguarding: section 47 and Care Act work, safety plans and reviews.",
+    Role.SAFEGUARDING_MANAGER: (
+        "Children's and adults' safeguarding: section 47 and Care Act work, safety plans and reviews."
+    ),
     Role.COMMUNITY_SAFETY_MANAGER: "Intelligence, premises, joint operations and partnership meetings.",
     Role.PROCUREMENT_OFFICER: "Suppliers, tenders, due diligence and spend screening.",
     Role.CONTRACT_MANAGER: "Contract risk ratings, supplier assessments and action plans.",
@@ -38,9 +40,7 @@ def dashboard_for(user: Any) -> Dashboard:
     role = user.role
     label = Role(role).label if role in Role.values else "No role"
     board = Dashboard(role=role, role_label=label, intro=_INTRO.get(role, "Your account has no role yet."))
-    board.links = [
-        {"label": item.label, "url": url} for item, url in nav_items_for(user) if item.module != Module.HOME
-    ]
+    board.links = [{"label": item.label, "url": url} for item, url in nav_items_for(user) if item.module != Module.HOME]
     board.figures = user_dashboard_figures(user)
     if user.may_use(Module.AUDIT):
         board.links.append({"label": "Check the audit log has not been altered", "url": reverse("audit:verify")})

@@ -34,6 +34,9 @@ class TaskRun(models.Model):
             models.CheckConstraint(condition=models.Q(status__in=TaskStatus.values), name="taskrun_status_valid"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.name} ({self.status})"
+
     @property
     def percent(self) -> int:
         if self.status == TaskStatus.SUCCEEDED:
@@ -68,3 +71,6 @@ class RecordShare(models.Model):
                 name="recordshare_one_live_share_per_org",
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"share of {self.object_uuid} with organisation {self.organisation_id}"

@@ -2,7 +2,7 @@
 
 from typing import Any, TypeVar
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db import models
 from django.http import Http404
 
@@ -16,9 +16,9 @@ def require_module(user: Any, module: Module | str) -> None:
         raise PermissionDenied("Your role cannot use this part of Tackle.")
 
 
-def get_visible_or_404(visible: models.QuerySet[M], **lookup: Any) -> M:
+def get_visible_or_404[M: models.Model](visible: models.QuerySet[M], **lookup: Any) -> M:
     """Fetch one record from a selector's queryset: records outside the user's scope do not exist."""
     try:
         return visible.get(**lookup)
-    except (visible.model.DoesNotExist, ValueError, TypeError):
+    except (ObjectDoesNotExist, ValueError, TypeError):
         raise Http404("No such record.") from None

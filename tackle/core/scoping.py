@@ -12,7 +12,7 @@ from tackle.core.models import RecordShare
 M = TypeVar("M", bound=models.Model)
 
 
-def shared_uuids(model: type[models.Model], organisation_id: int) -> models.QuerySet[RecordShare]:
+def shared_uuids(model: type[models.Model], organisation_id: int) -> models.QuerySet[RecordShare, Any]:
     now = timezone.now()
     return (
         RecordShare.objects.filter(
@@ -25,7 +25,9 @@ def shared_uuids(model: type[models.Model], organisation_id: int) -> models.Quer
     )
 
 
-def scope_to_organisation(queryset: models.QuerySet[M], user: Any, *, include_shared: bool = True) -> models.QuerySet[M]:
+def scope_to_organisation[M: models.Model](
+    queryset: models.QuerySet[M], user: Any, *, include_shared: bool = True
+) -> models.QuerySet[M]:
     """Records owned by the user's organisation (field `organisation`), plus live explicit shares."""
     if not (user.is_authenticated and user.organisation_id):
         return queryset.none()

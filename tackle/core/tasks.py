@@ -4,8 +4,8 @@ from collections.abc import Callable
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
 from django.tasks import Task
+from django.utils import timezone
 
 from tackle.core.models import TaskRun, TaskStatus
 

@@ -1,16 +1,18 @@
 """Database triggers that refuse UPDATE and DELETE on audit events: the log is append-only even for
 code that bypasses the ORM. Someone with rights to drop a trigger can still tamper, which is what
-`tackle audit verify` is for."""
+`tackle audit verify` is for.
+
+On SQLite (the embedded demo database) only UPDATE is refused: Django's test flush empties tables
+with DELETE, and SQLite has no TRUNCATE that skips triggers. Deletions there are still refused by
+the model layer and caught by verify; PostgreSQL, the production database, refuses both."""
 
 from django.db import migrations
 
 _SQLITE = [
     """CREATE TRIGGER audit_event_no_update BEFORE UPDATE ON audit_auditevent
        BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END""",
-    """CREATE TRIGGER audit_event_no_delete BEFORE DELETE ON audit_auditevent
-       BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END""",
 ]
-_SQLITE_DROP = ["DROP TRIGGER IF EXISTS audit_event_no_update", "DROP TRIGGER IF EXISTS audit_event_no_delete"]
+_SQLITE_DROP = ["DROP TRIGGER IF EXISTS audit_event_no_update"]
 _POSTGRES = [
     """CREATE OR REPLACE FUNCTION audit_event_append_only() RETURNS trigger AS $$
        BEGIN RAISE EXCEPTION 'audit events are append-only'; END; $$ LANGUAGE plpgsql""",

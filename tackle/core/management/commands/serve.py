@@ -20,10 +20,16 @@ class Command(BaseCommand):
         worker = subprocess.Popen([*manage, "db_worker", "--no-reload"])
         web = subprocess.Popen(
             [
-                sys.executable, "-m", "gunicorn", "tackle.wsgi:application",
-                "--bind", f"{options['host']}:{options['port']}",
-                "--workers", str(options["workers"]),
-                "--access-logfile", "-",
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "tackle.wsgi:application",
+                "--bind",
+                f"{options['host']}:{options['port']}",
+                "--workers",
+                str(options["workers"]),
+                "--access-logfile",
+                "-",
             ]
         )
         self.stdout.write(f"Tackle is at http://{options['host']}:{options['port']}/ (worker pid {worker.pid})")

@@ -1,0 +1,121 @@
+"""Tampering behind the application's back: the database triggers are bypassed the way a person
+with database rights would, and `tackle audit verify` must name the first bad entry."""
+
+import pytest
+from django.core.management import call_command
+from django.db import DatabaseError, connection, transaction
+
+from tackle.audit.models import AppendOnlyError, AuditAction, AuditEvent
+from tackle.audit.services import audit_record
+from tackle.audit.verify import audit_chain_verify
+
+
+@pytest.fixture
+def five_events(lead_a):
+    return [
+        audit_record(action=AuditAction.VIEW, actor=lead_a, object_type="cases.case", object_id=str(n))
+        for n in range(5)
+    ]
+
+
+def _raw_sql_without_triggers(sql: str, params: list) -> None:
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("ALTER TABLE audit_auditevent DISABLE TRIGGER USER")
+            cursor.execute(sql, params)
+            cursor.execute("ALTER TABLE audit_auditevent ENABLE TRIGGER USER")
+        else:
+            cursor.execute("DROP TRIGGER audit_event_no_update")
+            cursor.execute(sql, params)
+
+
+def test_untouched_chain_verifies(five_events):
+    result = audit_chain_verify()
+    assert result.ok
+    assert result.checked == AuditEvent.objects.count()
+
+
+def test_edited_row_is_named(five_events):
+    target = five_events[2]
+    _raw_sql_without_triggers(
+        "UPDATE audit_auditevent SET actor_username = %s WHERE id = %s", ["someone-else", target.pk]
+    )
+    result = audit_chain_verify()
+    assert not result.ok
+    assert result.first_bad_sequence == target.sequence
+    assert "altered" in result.problem
+
+
+def test_deleted_row_is_named(five_events):
+    target = five_events[1]
+    _raw_sql_without_triggers("DELETE FROM audit_auditevent WHERE id = %s", [target.pk])
+    result = audit_chain_verify()
+    assert not result.ok
+    assert result.first_bad_sequence == target.sequence
+    assert "missing" in result.problem
+
+
+def test_deleting_the_newest_rows_is_caught(five_events):
+    newest = five_events[-1]
+    _raw_sql_without_triggers("DELETE FROM audit_auditevent WHERE id = %s", [newest.pk])
+    result = audit_chain_verify()
+    assert not result.ok
+    assert result.first_bad_sequence == newest.sequence
+
+
+def test_rehashed_row_still_breaks_the_link_to_the_next(five_events):
+    """Someone who edits a row and recomputes its own hash still breaks the next entry's link."""
+    target = five_events[1]
+    _raw_sql_without_triggers("UPDATE audit_auditevent SET hash = %s WHERE id = %s", ["a" * 64, target.pk])
+    result = audit_chain_verify()
+    assert not result.ok
+    assert result.first_bad_sequence == target.sequence
+
+
+def test_orm_refuses_to_change_or_delete_events(five_events):
+    event = five_events[0]
+    event.note = "changed"
+    with pytest.raises(AppendOnlyError):
+        event.save()
+    with pytest.raises(AppendOnlyError):
+        event.delete()
+    with pytest.raises(AppendOnlyError):
+        AuditEvent.objects.filter(pk=event.pk).update(note="x")
+    with pytest.raises(AppendOnlyError):
+        AuditEvent.objects.all().delete()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_database_trigger_refuses_raw_update(lead_a):
+    event = audit_record(action=AuditAction.VIEW, actor=lead_a)
+    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("UPDATE audit_auditevent SET note = 'x' WHERE id = %s", [event.pk])
+
+
+@pytest.mark.django_db(transaction=True)
+def test_raw_delete_is_refused_by_postgresql_and_caught_by_verify_on_sqlite(lead_a):
+    event = audit_record(action=AuditAction.VIEW, actor=lead_a)
+    audit_record(action=AuditAction.VIEW, actor=lead_a)
+    if connection.vendor == "postgresql":
+        with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("DELETE FROM audit_auditevent WHERE id = %s", [event.pk])
+        assert audit_chain_verify().ok
+    else:  # SQLite keeps DELETE open for test flushes (migration 0002): verify is the guard
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM audit_auditevent WHERE id = %s", [event.pk])
+        assert audit_chain_verify().first_bad_sequence == event.sequence
+
+
+def test_command_exits_zero_with_a_count(five_events, capsys):
+    call_command("audit", "verify")
+    out = capsys.readouterr().out
+    assert f"{AuditEvent.objects.count()} audit entries verified" in out
+
+
+def test_command_exits_non_zero_and_names_the_entry(five_events, capsys):
+    target = five_events[3]
+    _raw_sql_without_triggers("UPDATE audit_auditevent SET object_id = %s WHERE id = %s", ["999", target.pk])
+    with pytest.raises(SystemExit) as exit_info:
+        call_command("audit", "verify")
+    assert exit_info.value.code == 1
+    assert f"first bad entry is {target.sequence}" in capsys.readouterr().err

@@ -1,0 +1,56 @@
+import pytest
+from django.urls import reverse
+
+from tackle.accounts.roles import Role
+from tackle.audit.models import AuditAction
+from tackle.audit.services import audit_record
+from tackle.core.models import TaskRun
+
+
+@pytest.mark.parametrize("role", [Role.MODERN_SLAVERY_LEAD, Role.AUDITOR, Role.ADMINISTRATOR])
+def test_leads_auditors_and_administrators_can_browse(client_for, make_user, council_a, role):
+    assert client_for(make_user(role, council_a)).get(reverse("audit:event-list")).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "role", [Role.FRONTLINE_OFFICER, Role.COUNCILLOR, Role.PROCUREMENT_OFFICER, Role.PARTNER, Role.SAFEGUARDING_MANAGER]
+)
+def test_other_roles_get_403(client_for, make_user, council_a, role):
+    client = client_for(make_user(role, council_a))
+    assert client.get(reverse("audit:event-list")).status_code == 403
+    assert client.post(reverse("audit:verify")).status_code == 403
+
+
+def test_another_organisations_entries_are_not_shown(client_for, auditor_a, lead_b):
+    audit_record(action=AuditAction.VIEW, actor=lead_b, object_type="cases.case", object_id="theirs")
+    page = client_for(auditor_a).get(reverse("audit:event-list")).context["page"]
+    assert "theirs" not in {event.object_id for event in page}
+
+
+def test_filters_narrow_the_list(client_for, auditor_a, lead_a):
+    audit_record(action=AuditAction.VIEW, actor=lead_a, object_type="cases.case", object_id="one")
+    audit_record(action=AuditAction.UPDATE, actor=lead_a, object_type="cases.case", object_id="two")
+    client = client_for(auditor_a)
+    page = client.get(reverse("audit:event-list"), {"object_id": "one"}).context["page"]
+    assert [event.object_id for event in page] == ["one"]
+    page = client.get(reverse("audit:event-list"), {"actor": lead_a.username, "action": "update"}).context["page"]
+    assert [event.object_id for event in page] == ["two"]
+
+
+def test_bad_filter_dates_give_a_clear_error(client_for, auditor_a):
+    response = client_for(auditor_a).get(
+        reverse("audit:event-list"), {"date_from": "2026-11-30", "date_to": "2026-11-01"}
+    )
+    assert response.status_code == 200
+    assert "The end date must be the same as or after the start date" in response.content.decode()
+
+
+def test_starting_a_check_creates_a_task_run_and_shows_progress(
+    client_for, auditor_a, django_capture_on_commit_callbacks
+):
+    client = client_for(auditor_a)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("audit:verify"))
+    run = TaskRun.objects.get(started_by=auditor_a)
+    assert response.status_code == 302 and str(run.uuid) in response["Location"]
+    assert run.task_result_id

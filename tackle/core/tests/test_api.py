@@ -1,0 +1,97 @@
+import pytest
+from django.db import connection
+from django.urls import reverse
+from rest_framework.test import APIClient
+
+from tackle.accounts.services import api_token_create, api_token_revoke
+from tackle.audit.models import AuditAction
+from tackle.audit.services import audit_record
+
+
+def _token_client(user) -> APIClient:
+    _, raw = api_token_create(user=user, name="script")
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {raw}")
+    return client
+
+
+@pytest.mark.django_db
+def test_health_answers_without_authentication():
+    response = APIClient().get("/api/v1/health")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_health_answers_503_naming_the_database_when_it_is_unreachable(tmp_path):
+    original = dict(connection.settings_dict)
+    connection.close()
+    if connection.vendor == "sqlite":
+        connection.settings_dict["NAME"] = str(tmp_path / "missing-folder" / "db.sqlite3")
+    else:
+        connection.settings_dict["HOST"] = str(tmp_path)  # no server socket here
+    try:
+        response = APIClient().get("/api/v1/health")
+    finally:
+        connection.close()
+        connection.settings_dict.clear()
+        connection.settings_dict.update(original)
+    assert response.status_code == 503
+    assert response.json() == {"status": "error", "database": "error"}
+
+
+def test_token_authenticates_as_its_owner(lead_a):
+    response = _token_client(lead_a).get("/api/v1/me")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["username"] == lead_a.username
+    assert body["organisation_code"] == lead_a.organisation.code
+    assert "audit" in body["modules"]
+
+
+def test_revoked_token_is_refused(lead_a):
+    token, raw = api_token_create(user=lead_a, name="old")
+    api_token_revoke(token=token, actor=lead_a)
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {raw}")
+    assert client.get("/api/v1/me").status_code == 401
+
+
+def test_made_up_token_is_refused(db):
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION="Bearer tk_not-a-real-token")
+    assert client.get("/api/v1/me").status_code == 401
+
+
+def test_no_credentials_is_refused(db):
+    assert APIClient().get("/api/v1/me").status_code in {401, 403}
+
+
+def test_tokens_obey_the_same_roles(frontline_a, auditor_a):
+    assert _token_client(frontline_a).get("/api/v1/audit-events").status_code == 403
+    assert _token_client(auditor_a).get("/api/v1/audit-events").status_code == 200
+
+
+def test_audit_api_shows_own_organisation_only(auditor_a, lead_a, lead_b):
+    audit_record(action=AuditAction.VIEW, actor=lead_a, object_type="cases.case", object_id="ours")
+    audit_record(action=AuditAction.VIEW, actor=lead_b, object_type="cases.case", object_id="theirs")
+    results = _token_client(auditor_a).get("/api/v1/audit-events", {"action": "view"}).json()["results"]
+    object_ids = {row["object_id"] for row in results}
+    assert "ours" in object_ids and "theirs" not in object_ids
+
+
+@pytest.mark.django_db
+def test_openapi_schema_lists_the_endpoints():
+    response = APIClient().get(reverse("api-schema"), HTTP_ACCEPT="application/vnd.oai.openapi+json")
+    assert response.status_code == 200
+    schema = response.json()
+    assert schema["openapi"].startswith("3.")
+    assert {"/api/v1/health", "/api/v1/me", "/api/v1/audit-events"} <= set(schema["paths"])
+    assert "bearerAuth" in schema["components"]["securitySchemes"]
+
+
+@pytest.mark.django_db
+def test_api_docs_page_is_readable_html(client):
+    response = client.get(reverse("api-docs"))
+    assert response.status_code == 200
+    assert "/api/v1/health" in response.content.decode()
