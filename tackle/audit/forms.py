@@ -8,7 +8,12 @@ class AuditFilterForm(GovukForm):
     actor = forms.CharField(
         label="Username", required=False, widget=forms.TextInput(attrs={"class": "govuk-input--width-20"})
     )
-    action = forms.ChoiceField(label="What happened", required=False, choices=[("", "Any"), *AuditAction.choices])
+    action = forms.ChoiceField(
+        label="What happened",
+        required=False,
+        choices=[("", "Any"), *AuditAction.choices],
+        error_messages={"invalid_choice": "Choose what happened from the list"},
+    )
     object_id = forms.CharField(
         label="Record reference",
         required=False,
