@@ -64,7 +64,7 @@ def database_from_url(url: str) -> dict[str, object]:
             "HOST": host,
             "PORT": str(parsed.port or ""),
             "OPTIONS": options,
-            "CONN_MAX_AGE": 60,
+            "CONN_MAX_AGE": env_int("DATABASE_CONN_MAX_AGE", 60),
             "CONN_HEALTH_CHECKS": True,
         }
     raise ImproperlyConfigured(f"DATABASE_URL must start with sqlite:// or postgres://; got {parsed.scheme!r}")

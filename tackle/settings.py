@@ -81,6 +81,11 @@ FORM_RENDERER = "tackle.core.forms.GovukFormRenderer"
 DATABASES = {
     "default": database_from_url(env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'tackle.sqlite3'}")),
 }
+# An optional read replica for reporting: selectors that count and export use
+# tackle.core.db.reporting_alias(); everything that writes, or must read its own writes, uses default.
+_REPLICA_URL = env_str("DATABASE_REPLICA_URL", "")
+if _REPLICA_URL:
+    DATABASES["replica"] = database_from_url(_REPLICA_URL)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the task worker and the web server read while the other writes.
     DATABASES["default"]["OPTIONS"] = {
@@ -137,16 +142,22 @@ SECURE_SSL_REDIRECT = TACKLE_HTTPS and env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = 31536000 if TACKLE_HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = TACKLE_HTTPS
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY", False) else None
+# How many proxies in front of the app append to X-Forwarded-For: the audit log takes the address
+# that many entries from the right, which a client cannot forge.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1, minimum=1)
 SECURE_REDIRECT_EXEMPT = [r"^api/v1/health$"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Static files may come from a CDN (STATIC_URL); its origin is then allowed for static assets only.
+STATIC_CDN_ORIGIN = env_str("STATIC_CDN_ORIGIN", "")
+_STATIC_SOURCES = [CSP.SELF, *([STATIC_CDN_ORIGIN] if STATIC_CDN_ORIGIN else [])]
 SECURE_CSP = {
     "default-src": [CSP.SELF],
-    "script-src": [CSP.SELF],
-    "style-src": [CSP.SELF],
-    "img-src": [CSP.SELF, "data:"],
-    "font-src": [CSP.SELF],
+    "script-src": _STATIC_SOURCES,
+    "style-src": _STATIC_SOURCES,
+    "img-src": [*_STATIC_SOURCES, "data:"],
+    "font-src": _STATIC_SOURCES,
     "connect-src": [CSP.SELF],
     "object-src": [CSP.NONE],
     "base-uri": [CSP.SELF],

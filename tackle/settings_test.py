@@ -22,3 +22,5 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     import tempfile
 
     DATABASES["default"]["TEST"] = {"NAME": f"{tempfile.gettempdir()}/tackle-test-{os.getpid()}.sqlite3"}  # noqa: F405
+    if "replica" in DATABASES:  # noqa: F405
+        DATABASES["replica"]["TEST"] = {"MIRROR": "default"}  # noqa: F405

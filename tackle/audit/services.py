@@ -16,9 +16,10 @@ def client_ip(request: HttpRequest | None) -> str | None:
     if request is None:
         return None
     if settings.SECURE_PROXY_SSL_HEADER:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip() or None
+        hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop.strip()]
+        # Our own proxies append the address they saw; anything further left came from the client.
+        if len(hops) >= settings.TRUSTED_PROXY_COUNT:
+            return hops[-settings.TRUSTED_PROXY_COUNT]
     return request.META.get("REMOTE_ADDR") or None
 
 

@@ -1,6 +1,7 @@
 from typing import Any
 
-from django.db import connection
+from django.conf import settings
+from django.db import connections
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.decorators import api_view, authentication_classes, permission_classes
@@ -12,9 +13,9 @@ from rest_framework.views import exception_handler as drf_exception_handler
 from tackle.core.errors import ApplicationError
 
 
-def database_is_up() -> bool:
+def database_is_up(alias: str = "default") -> bool:
     try:
-        with connection.cursor() as cursor:
+        with connections[alias].cursor() as cursor:
             cursor.execute("SELECT 1")
             return cursor.fetchone() == (1,)
     except Exception:
@@ -35,9 +36,12 @@ def database_is_up() -> bool:
 @authentication_classes([])
 @permission_classes([AllowAny])
 def health(request: Request) -> Response:
-    database_ok = database_is_up()
-    body = {"status": "ok" if database_ok else "error", "database": "ok" if database_ok else "error"}
-    return Response(body, status=status.HTTP_200_OK if database_ok else status.HTTP_503_SERVICE_UNAVAILABLE)
+    parts = {"database": database_is_up("default")}
+    if "replica" in settings.DATABASES:
+        parts["replica"] = database_is_up("replica")
+    healthy = all(parts.values())
+    body = {"status": "ok" if healthy else "error", **{part: "ok" if up else "error" for part, up in parts.items()}}
+    return Response(body, status=status.HTTP_200_OK if healthy else status.HTTP_503_SERVICE_UNAVAILABLE)
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:

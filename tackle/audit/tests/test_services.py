@@ -32,3 +32,12 @@ def test_sign_in_and_failure_are_audited(client, lead_a):
     assert (AuditAction.SIGN_IN.value, lead_a.organisation_id) in actions
     failed = AuditEvent.objects.get(action=AuditAction.SIGN_IN_FAILED)
     assert failed.ip_address == "127.0.0.1"
+
+
+def test_behind_a_proxy_the_address_the_proxy_saw_is_recorded(rf, lead_a, settings):
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    settings.TRUSTED_PROXY_COUNT = 1
+    request = rf.get("/", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.7", REMOTE_ADDR="10.0.0.2")
+    request.user = lead_a
+    # The client wrote 6.6.6.6 itself; the load balancer appended the address it really saw.
+    assert audit_record(action=AuditAction.VIEW, request=request).ip_address == "203.0.113.7"

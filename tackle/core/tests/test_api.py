@@ -1,5 +1,5 @@
 import pytest
-from django.db import connection
+from django.db import connection, connections
 from django.urls import reverse
 from rest_framework.test import APIClient
 
@@ -95,3 +95,20 @@ def test_api_docs_page_is_readable_html(client):
     response = client.get(reverse("api-docs"))
     assert response.status_code == 200
     assert "/api/v1/health" in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.filterwarnings("ignore:Overriding setting DATABASES")
+def test_health_names_an_unreachable_replica(settings, tmp_path):
+    broken = {**connections.settings["default"], "ENGINE": "django.db.backends.sqlite3"}
+    broken.update(NAME=str(tmp_path / "no-such-folder" / "replica.sqlite3"), OPTIONS={}, TEST={})
+    connections.settings["replica"] = broken
+    settings.DATABASES = {**settings.DATABASES, "replica": broken}
+    try:
+        response = APIClient().get("/api/v1/health")
+    finally:
+        connections["replica"].close()
+        del connections["replica"]
+        del connections.settings["replica"]
+    assert response.status_code == 503
+    assert response.json() == {"status": "error", "database": "ok", "replica": "error"}

@@ -1,3 +1,5 @@
+import pytest
+
 """Production settings, read by a fresh interpreter with a production environment."""
 
 import json
@@ -64,3 +66,17 @@ def test_pages_send_a_content_security_policy_without_inline_script(client, db):
     assert "script-src 'self'" in policy and "unsafe-inline" not in policy
     assert response.headers["X-Frame-Options"] == "DENY"
     assert "<script>" not in response.content.decode()
+
+
+def test_a_static_cdn_origin_is_allowed_for_assets_only():
+    values = _settings_with(SECRET_KEY="x" * 50, STATIC_CDN_ORIGIN="https://cdn.example.org")
+    assert values["csp_script"] == ["'self'", "https://cdn.example.org"]
+
+
+@pytest.mark.filterwarnings("ignore:Overriding setting DATABASES")
+def test_a_replica_url_adds_the_reporting_alias(settings):
+    from tackle.core.db import reporting_alias
+
+    assert reporting_alias() == "default"
+    settings.DATABASES = {**settings.DATABASES, "replica": settings.DATABASES["default"]}
+    assert reporting_alias() == "replica"

@@ -1,0 +1,91 @@
+"""Page objects: what a person can do on each page, so tests read as journeys, not selectors."""
+
+from typing import Self
+
+from playwright.sync_api import Locator, Page, expect
+
+
+class BasePage:
+    path = "/"
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+
+    def open(self) -> Self:
+        self.page.goto(self.path)
+        return self
+
+    @property
+    def heading(self) -> Locator:
+        return self.page.locator("h1")
+
+    @property
+    def error_summary(self) -> Locator:
+        return self.page.locator(".govuk-error-summary")
+
+    @property
+    def organisation_name(self) -> Locator:
+        return self.page.get_by_test_id("organisation-name")
+
+    @property
+    def demo_banner(self) -> Locator:
+        return self.page.get_by_test_id("demo-banner")
+
+    def nav_labels(self) -> list[str]:
+        return [text.strip() for text in self.page.locator("#navigation a").all_inner_texts()]
+
+    def nav_paths(self) -> list[str]:
+        return [link.get_attribute("href") or "" for link in self.page.locator("#navigation a").all()]
+
+    def sign_out(self) -> "SignInPage":
+        self.page.get_by_role("button", name="Sign out").click()
+        return SignInPage(self.page)
+
+
+class SignInPage(BasePage):
+    path = "/account/sign-in"
+
+    def sign_in(self, username: str, password: str) -> None:
+        self.page.get_by_label("Username").fill(username)
+        self.page.get_by_label("Password").fill(password)
+        self.page.get_by_role("button", name="Sign in").click()
+
+    def expect_here(self) -> None:
+        expect(self.heading).to_have_text("Sign in to Tackle")
+
+
+class TwoFactorSetupPage(BasePage):
+    path = "/account/two-factor/setup"
+
+    def secret(self) -> str:
+        return self.page.get_by_test_id("totp-secret").inner_text().strip()
+
+    def enter_code(self, code: str) -> None:
+        self.page.get_by_label("Code from your authenticator app").fill(code)
+        self.page.get_by_role("button", name="Continue").click()
+
+
+class HomePage(BasePage):
+    path = "/"
+
+    def expect_here(self) -> None:
+        expect(self.heading).to_contain_text("Welcome,")
+
+
+class TokensPage(BasePage):
+    path = "/account/tokens/"
+
+    @property
+    def new_token(self) -> Locator:
+        return self.page.get_by_test_id("new-token")
+
+    def create(self, name: str) -> None:
+        self.page.get_by_label("Token name").fill(name)
+        self.page.get_by_role("button", name="Create token").click()
+
+    def row(self, name: str) -> Locator:
+        return self.page.locator("tbody tr").filter(has=self.page.get_by_role("cell", name=name, exact=True))
+
+    def revoke(self, name: str) -> None:
+        # The button's accessible name carries the token name, so a screen reader user knows which.
+        self.page.get_by_role("button", name=f"Revoke {name}").click()
