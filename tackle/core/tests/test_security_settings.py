@@ -1,11 +1,11 @@
-import pytest
-
 """Production settings, read by a fresh interpreter with a production environment."""
 
 import json
 import os
 import subprocess
 import sys
+
+import pytest
 
 _PROBE = """
 import json
