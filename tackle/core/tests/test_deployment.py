@@ -10,13 +10,11 @@ import json
 import os
 import re
 import secrets
-import signal
-import socket
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from http.cookies import SimpleCookie
 from pathlib import Path
 from urllib.parse import urlencode, urlparse
@@ -24,6 +22,7 @@ from urllib.parse import urlencode, urlparse
 import psycopg
 import pytest
 
+from bench.server import gunicorn
 from tackle.env import database_from_url
 
 HOST = "127.0.0.1"
@@ -65,28 +64,6 @@ def _env(database_url: str) -> dict[str, str]:
 def _tackle(env: dict[str, str], *args: str) -> None:
     done = subprocess.run([TACKLE, *args], env=env, cwd=REPO, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, f"tackle {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind((HOST, 0))
-        return probe.getsockname()[1]
-
-
-@contextmanager
-def _app_server(env: dict[str, str]) -> Iterator[int]:
-    port = _free_port()
-    command = [sys.executable, "-m", "gunicorn", "tackle.wsgi:application", "--bind", f"{HOST}:{port}"]
-    server = subprocess.Popen([*command, "--workers", "1"], env=env, cwd=REPO, stderr=subprocess.DEVNULL)
-    try:
-        yield port
-    finally:
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
 
 
 class Browser:
@@ -141,8 +118,8 @@ def test_two_app_servers_share_one_database_and_a_separate_worker_runs_their_tas
     _tackle(env, "demo", "load")
 
     with ExitStack() as servers:
-        port_1 = servers.enter_context(_app_server(env))
-        port_2 = servers.enter_context(_app_server(env))
+        port_1 = servers.enter_context(gunicorn(env, workers=1))
+        port_2 = servers.enter_context(gunicorn(env, workers=1))
         assert port_1 != port_2
         for port in (port_1, port_2):
             assert _wait_until_healthy(port) == {"status": "ok", "database": "ok"}
