@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "tackle.core",
     "tackle.accounts",
     "tackle.audit",
+    "tackle.cases",
 ]
 
 MIDDLEWARE = [

@@ -10,12 +10,14 @@ api_v1 = [
     path("health", core_api.health, name="health"),
     path("me", accounts_api.me, name="me"),
     path("audit-events", audit_api.AuditEventList.as_view(), name="audit-event-list"),
+    path("", include("tackle.cases.urls_api")),
 ]
 
 urlpatterns = [
     path("", include("tackle.core.urls")),
     path("account/", include("tackle.accounts.urls")),
     path("audit/", include("tackle.audit.urls")),
+    path("cases/", include("tackle.cases.urls")),
     path("api/v1/", include((api_v1, "api"))),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", api_docs.api_docs, name="api-docs"),

@@ -58,7 +58,10 @@ class RecordShare(models.Model):
     object_uuid = models.UUIDField()
     organisation = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="shares_received")
     shared_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    reason = models.CharField(max_length=300)
+    reason = models.CharField(max_length=300, help_text="Purpose of sharing")
+    consent_recorded = models.BooleanField(
+        default=False, help_text="The person consented; otherwise the reason names the lawful basis"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)

@@ -31,6 +31,7 @@ def nav_items_for(user: object) -> list[tuple[NavItem, str]]:
 
 
 register(NavItem("Home", "core:home", Module.HOME, order=0))
+register(NavItem("Cases", "cases:queue", Module.CASES, order=10))
 register(NavItem("Audit log", "audit:event-list", Module.AUDIT, order=80))
 register(NavItem("Users", "accounts:user-list", Module.USERS, order=85))
 register(NavItem("API tokens", "accounts:token-list", Module.API_TOKENS, order=90))

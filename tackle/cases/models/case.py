@@ -1,0 +1,117 @@
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from tackle.cases.models.choices import (
+    AgeGroup,
+    CaseStatus,
+    ConcernAbout,
+    ExploitationLocation,
+    Gender,
+    Stage,
+)
+
+# Fields that could identify the person. A Duty to Notify for an adult may hold none of them
+# unless the person consented to sharing (s.52 MSA 2015): see the constraint below and
+# services.case_record_duty_to_notify.
+IDENTIFYING_FIELDS = ("person_name", "person_date_of_birth", "person_contact", "person_address")
+
+
+class Case(models.Model):
+    """One potential victim's case, from the first concern to closure."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    reference = models.CharField(max_length=20, unique=True, editable=False)
+    organisation = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="cases")
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="cases_recorded")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1, help_text="Optimistic lock: stale edits are refused")
+
+    # The encounter
+    encountered_at = models.DateTimeField()
+    what_was_seen = models.TextField()
+    location = models.CharField(max_length=300, help_text="Address or premises where the person was seen")
+    concern_about = models.CharField(max_length=10, choices=ConcernAbout.choices, default=ConcernAbout.PERSON)
+
+    # The person (identifying fields first; see IDENTIFYING_FIELDS)
+    person_name = models.CharField(max_length=200, blank=True)
+    person_date_of_birth = models.DateField(null=True, blank=True)
+    person_contact = models.CharField(max_length=200, blank=True)
+    person_address = models.CharField(max_length=300, blank=True)
+    age = models.PositiveSmallIntegerField(null=True, blank=True)
+    appears_under_18 = models.BooleanField(null=True, blank=True)
+    age_disputed = models.BooleanField(default=False)
+    age_at_exploitation = models.PositiveSmallIntegerField(null=True, blank=True)
+    gender = models.CharField(max_length=10, choices=Gender.choices, default=Gender.UNKNOWN)
+    nationality = models.CharField(max_length=100, blank=True)
+    language = models.CharField(max_length=100, blank=True)
+    interpreter_needed = models.BooleanField(null=True, blank=True)
+
+    # What was seen
+    indicators = models.JSONField(default=list, blank=True)
+    indicators_other = models.TextField(blank=True)
+    exploitation_types = models.JSONField(default=list, blank=True)
+    exploitation_location = models.CharField(
+        max_length=20, choices=ExploitationLocation.choices, default=ExploitationLocation.UNKNOWN
+    )
+    county_lines = models.BooleanField(default=False)
+    immediate_danger = models.BooleanField(default=False)
+    destitute = models.BooleanField(default=False)
+    care_and_support_needs = models.BooleanField(default=False)
+
+    # Consent and the pathway's view of the person
+    consent_to_nrm = models.BooleanField(null=True, blank=True, help_text="Empty: not asked yet")
+    consent_to_share = models.BooleanField(default=False, help_text="Consents to identifying details being shared")
+    refusal_reason = models.TextField(blank=True, help_text="Why an adult declined the NRM (Duty to Notify)")
+    treated_as_child = models.BooleanField(default=False)
+    age_group = models.CharField(max_length=10, choices=AgeGroup.choices, default=AgeGroup.UNKNOWN)
+
+    # Workflow
+    stage = models.CharField(max_length=20, choices=Stage.choices, default=Stage.CONCERN, db_index=True)
+    status = models.CharField(max_length=10, choices=CaseStatus.choices, default=CaseStatus.OPEN)
+    triaged_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    closure_reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-encountered_at"]
+        indexes = [
+            models.Index(fields=["organisation", "status", "stage"], name="case_org_status_stage_idx"),
+            models.Index(fields=["organisation", "encountered_at"], name="case_org_encountered_idx"),
+            models.Index(fields=["organisation", "recorded_by"], name="case_org_recorded_by_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(stage__in=Stage.values), name="case_stage_valid"),
+            models.CheckConstraint(condition=Q(status__in=CaseStatus.values), name="case_status_valid"),
+            models.CheckConstraint(
+                condition=Q(status=CaseStatus.OPEN, closed_at__isnull=True)
+                | Q(status=CaseStatus.CLOSED, closed_at__isnull=False),
+                name="case_closed_has_date",
+            ),
+            models.CheckConstraint(
+                condition=~Q(stage=Stage.DUTY_TO_NOTIFY, treated_as_child=True),
+                name="case_no_duty_to_notify_for_children",
+            ),
+            models.CheckConstraint(
+                condition=~Q(stage=Stage.DUTY_TO_NOTIFY, consent_to_share=False)
+                | (Q(person_name="", person_contact="", person_address="") & Q(person_date_of_birth__isnull=True)),
+                name="case_duty_to_notify_is_anonymous",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.reference
+
+    @property
+    def is_anonymous(self) -> bool:
+        """A Duty to Notify without consent to share: nothing identifying may be shown or exported."""
+        return self.stage == Stage.DUTY_TO_NOTIFY and not self.consent_to_share
+
+    @property
+    def display_name(self) -> str:
+        if self.is_anonymous:
+            return "Anonymous (Duty to Notify)"
+        return self.person_name or "Name not known"

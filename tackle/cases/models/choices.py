@@ -1,0 +1,97 @@
+"""Vocabularies for cases. Values are stable codes; labels are what people read."""
+
+from django.db import models
+
+
+class Stage(models.TextChoices):
+    """Workflow stage, in workflow order. Kept apart from open/closed status."""
+
+    CONCERN = "concern", "Concern recorded"
+    DUTY_TO_NOTIFY = "duty_to_notify", "Duty to Notify sent"
+    NRM_REFERRED = "nrm_referred", "Referred to the NRM"
+    POSITIVE_RG = "positive_rg", "Positive reasonable grounds"
+    NEGATIVE_RG = "negative_rg", "Negative reasonable grounds"
+    POSITIVE_CG = "positive_cg", "Positive conclusive grounds"
+    NEGATIVE_CG = "negative_cg", "Negative conclusive grounds"
+
+
+class CaseStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    CLOSED = "closed", "Closed"
+
+
+class AgeGroup(models.TextChoices):
+    ADULT = "adult", "Adult (18 or over)"
+    CHILD = "child", "Child (17 or under)"
+    UNKNOWN = "unknown", "Not specified or unknown"
+
+
+class Gender(models.TextChoices):
+    FEMALE = "female", "Female"
+    MALE = "male", "Male"
+    OTHER = "other", "Other"
+    UNKNOWN = "unknown", "Not known"
+
+
+class ExploitationType(models.TextChoices):
+    LABOUR = "labour", "Labour"
+    SEXUAL = "sexual", "Sexual"
+    CRIMINAL = "criminal", "Criminal"
+    DOMESTIC_SERVITUDE = "domestic_servitude", "Domestic"
+    ORGAN_HARVESTING = "organ_harvesting", "Organ Harvesting"
+
+
+class ExploitationLocation(models.TextChoices):
+    UK = "uk", "UK"
+    OVERSEAS = "overseas", "Overseas"
+    UK_AND_OVERSEAS = "uk_and_overseas", "UK and Overseas"
+    UNKNOWN = "unknown", "Not specified or unknown"
+
+
+class ConcernAbout(models.TextChoices):
+    PERSON = "person", "A person who may be exploited"
+    SUPPLIER = "supplier", "A supplier or contractor of the council"
+    COUNCIL = "council", "The council's own staff or activity"
+
+
+class Indicator(models.TextChoices):
+    """Signs of exploitation, in our own words. Not exhaustive: officers can add free text."""
+
+    DOCUMENTS_HELD = "documents_held", "Someone else holds their passport or ID"
+    SPOKEN_FOR = "spoken_for", "Someone else speaks for them or coaches their answers"
+    DECEIVED_ABOUT_JOB = "deceived_about_job", "Recruited for one job, made to do another"
+    DEBT = "debt", "Owes a debt for travel or recruitment that work pays off"
+    LITTLE_OR_NO_PAY = "little_or_no_pay", "Little or no pay, or someone else controls their money"
+    MOVEMENT_CONTROLLED = "movement_controlled", "Not free to come and go; dropped off and collected"
+    FRIGHTENED = "frightened", "Withdrawn, frightened or anxious"
+    THREATS = "threats", "Threats against them or their family"
+    BONDED = "bonded", "Believes they are bound to work by a debt"
+    HARM_OR_DEPRIVATION = "harm_or_deprivation", "Injuries, or kept short of food, sleep or medical care"
+    ISOLATED = "isolated", "Little contact with family or anyone outside"
+    POOR_HOUSING = "poor_housing", "Living where they work, overcrowded, or in a shed or outbuilding"
+    NO_PROTECTIVE_EQUIPMENT = "no_protective_equipment", "Working without safety equipment or proper clothing"
+
+
+class ReferralCode(models.TextChoices):
+    """The actions the pathway can call for; each becomes a tracked referral on a case."""
+
+    CALL_POLICE = "call_police", "Call the police"
+    CHILDREN_SAFEGUARDING_REFERRAL = "children_safeguarding_referral", "Children's safeguarding referral (MASH)"
+    AGE_ASSESSMENT = "age_assessment", "Age assessment"
+    ICTG_REFERRAL = "ictg_referral", "Independent Child Trafficking Guardian referral"
+    NRM_REFERRAL = "nrm_referral", "NRM referral"
+    DUTY_TO_NOTIFY = "duty_to_notify", "Duty to Notify"
+    SEEK_NRM_CONSENT = "seek_nrm_consent", "Ask for consent to an NRM referral"
+    ADULT_SAFEGUARDING_REFERRAL = "adult_safeguarding_referral", "Adult safeguarding referral (Care Act s.42)"
+    EMERGENCY_ACCOMMODATION = "emergency_accommodation", "Emergency accommodation tonight"
+    PROCUREMENT_REFERRAL = "procurement_referral", "Refer to procurement"
+    WHISTLEBLOWING_REPORT = "whistleblowing_report", "Report under the whistleblowing policy"
+
+
+class ReferralStatus(models.TextChoices):
+    """In workflow order."""
+
+    TO_DO = "to_do", "To do"
+    SENT = "sent", "Sent"
+    DONE = "done", "Done"
+    NOT_NEEDED = "not_needed", "Not needed"

@@ -1,0 +1,82 @@
+"""Who may see which cases. Pages, API, exports and statistics all read through these."""
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.db.models import Q
+
+from tackle.accounts.roles import Module, Role
+from tackle.cases.models import Case, CaseStatus
+from tackle.core.permissions import get_visible_or_404
+from tackle.core.scoping import shared_uuids
+
+# Roles that see every case of their organisation. Frontline officers see the concerns they
+# recorded; partners see only cases shared with their organisation.
+ORGANISATION_WIDE_ROLES = frozenset({Role.MODERN_SLAVERY_LEAD, Role.SAFEGUARDING_MANAGER})
+# Roles that may change a case beyond recording it: triage, referrals, decisions, support.
+CASE_WORKER_ROLES = frozenset({Role.MODERN_SLAVERY_LEAD, Role.SAFEGUARDING_MANAGER})
+
+
+def case_list_visible_to(user: Any) -> models.QuerySet[Case]:
+    if not (user.is_authenticated and user.organisation_id and user.may_use(Module.CASES)):
+        return Case.objects.none()
+    cases = Case.objects.select_related("organisation", "recorded_by")
+    if user.role in ORGANISATION_WIDE_ROLES:
+        return cases.filter(organisation_id=user.organisation_id)
+    if user.role == Role.PARTNER:
+        return cases.filter(uuid__in=shared_uuids(Case, user.organisation_id))
+    return cases.filter(organisation_id=user.organisation_id, recorded_by=user)
+
+
+def get_case_for_user(user: Any, case_uuid: Any, *, to_change: bool = False) -> Case:
+    """404 when the case is outside the user's scope; 403 when they may see it but not change it."""
+    if not user.may_use(Module.CASES):
+        raise PermissionDenied("Your role cannot use cases.")
+    case = get_visible_or_404(case_list_visible_to(user), uuid=case_uuid)
+    if to_change and not user_may_work_on(user, case):
+        raise PermissionDenied("Only the modern slavery lead or a safeguarding manager can change this case.")
+    return case
+
+
+def user_may_work_on(user: Any, case: Case) -> bool:
+    return user.role in CASE_WORKER_ROLES and case.organisation_id == user.organisation_id
+
+
+def open_cases(cases: models.QuerySet[Case]) -> models.QuerySet[Case]:
+    return cases.filter(status=CaseStatus.OPEN)
+
+
+def possible_duplicates(*, organisation_id: int, person_name: str, location: str, exclude_uuid: Any = None):  # type: ignore[no-untyped-def]
+    """Open cases in the organisation with the same person's name or the same address."""
+    conditions = Q()
+    if person_name.strip():
+        conditions |= Q(person_name__iexact=person_name.strip())
+    if location.strip():
+        conditions |= Q(location__iexact=location.strip())
+    if not conditions:
+        return Case.objects.none()
+    cases = Case.objects.filter(conditions, organisation_id=organisation_id, status=CaseStatus.OPEN)
+    if exclude_uuid:
+        cases = cases.exclude(uuid=exclude_uuid)
+    return cases.order_by("-encountered_at")[:10]
+
+
+def queue_for(user: Any, cases: models.QuerySet[Case]) -> list[dict[str, Any]]:
+    """Open cases for the queue: untriaged concerns first, then those with overdue referrals, then
+    the rest by next due time. Each row carries its next open referral and whether it is overdue."""
+    from django.db.models import Min
+    from django.utils import timezone
+
+    from tackle.cases.models import ReferralStatus
+
+    now = timezone.now()
+    open_only = open_cases(cases).annotate(
+        next_due=Min("referrals__due_by", filter=Q(referrals__status=ReferralStatus.TO_DO))
+    )
+    rows = []
+    for case in open_only.order_by("-encountered_at")[:500]:
+        overdue = case.next_due is not None and case.next_due < now
+        rows.append({"case": case, "next_due": case.next_due, "overdue": overdue, "new": case.triaged_at is None})
+    rows.sort(key=lambda row: (not row["new"], not row["overdue"], row["next_due"] or now.max))
+    return rows

@@ -1,0 +1,19 @@
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import render
+
+from tackle.accounts.roles import Module
+from tackle.audit.models import AuditAction
+from tackle.audit.services import audit_record
+from tackle.cases.selectors import case_list_visible_to, queue_for
+from tackle.core.http import AuthenticatedRequest
+from tackle.core.permissions import require_module
+
+
+@login_required
+def queue(request: AuthenticatedRequest) -> HttpResponse:
+    """The lead's triage queue; for a frontline officer, the concerns they recorded."""
+    require_module(request.user, Module.CASES)
+    rows = queue_for(request.user, case_list_visible_to(request.user))
+    audit_record(action=AuditAction.LIST, request=request, object_type="cases.case", note="Case queue viewed")
+    return render(request, "cases/queue.html", {"rows": rows})
