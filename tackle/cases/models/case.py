@@ -95,9 +95,14 @@ class Case(models.Model):
                 condition=~Q(stage=Stage.DUTY_TO_NOTIFY, treated_as_child=True),
                 name="case_no_duty_to_notify_for_children",
             ),
+            # An adult who declined the NRM is reported by Duty to Notify, which is anonymous: the
+            # record may hold nothing identifying unless they consented to sharing it.
             models.CheckConstraint(
-                condition=~Q(stage=Stage.DUTY_TO_NOTIFY, consent_to_share=False)
-                | (Q(person_name="", person_contact="", person_address="") & Q(person_date_of_birth__isnull=True)),
+                condition=(
+                    Q(consent_to_share=True)
+                    | (~Q(stage=Stage.DUTY_TO_NOTIFY) & ~Q(consent_to_nrm=False, treated_as_child=False))
+                    | (Q(person_name="", person_contact="", person_address="") & Q(person_date_of_birth__isnull=True))
+                ),
                 name="case_duty_to_notify_is_anonymous",
             ),
         ]
@@ -108,7 +113,8 @@ class Case(models.Model):
     @property
     def is_anonymous(self) -> bool:
         """A Duty to Notify without consent to share: nothing identifying may be shown or exported."""
-        return self.stage == Stage.DUTY_TO_NOTIFY and not self.consent_to_share
+        declined = self.consent_to_nrm is False and not self.treated_as_child
+        return (self.stage == Stage.DUTY_TO_NOTIFY or declined) and not self.consent_to_share
 
     @property
     def display_name(self) -> str:
