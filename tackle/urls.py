@@ -1,4 +1,4 @@
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 from drf_spectacular.views import SpectacularAPIView
 
 from tackle.accounts import api as accounts_api
@@ -6,7 +6,7 @@ from tackle.audit import api as audit_api
 from tackle.core import api as core_api
 from tackle.core import api_docs
 
-api_v1 = [
+api_v1: list[URLPattern | URLResolver] = [
     path("health", core_api.health, name="health"),
     path("me", accounts_api.me, name="me"),
     path("audit-events", audit_api.AuditEventList.as_view(), name="audit-event-list"),

@@ -49,6 +49,9 @@ def audit_record(
         actor = request.user
     if obj is not None:
         object_type, object_id = _object_identity(obj)
+    if organisation_id is None and obj is not None:
+        # The record's owner: its auditors must see who opened it, partners included.
+        organisation_id = getattr(obj, "organisation_id", None)
     if organisation_id is None and actor is not None:
         organisation_id = actor.organisation_id
     with transaction.atomic():

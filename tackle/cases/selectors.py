@@ -80,3 +80,48 @@ def queue_for(user: Any, cases: models.QuerySet[Case]) -> list[dict[str, Any]]:
         rows.append({"case": case, "next_due": case.next_due, "overdue": overdue, "new": case.triaged_at is None})
     rows.sort(key=lambda row: (not row["new"], not row["overdue"], row["next_due"] or now.max))
     return rows
+
+
+def case_periods(case: Case) -> dict[str, Any]:
+    """Dates that follow from the case's NRM decisions, computed from the dated rules tables."""
+    from tackle.cases.models import NrmEventKind, NrmOutcome
+    from tackle.cases.periods import move_on_support_ends_on, recovery_period_ends_on, rg_decision_target
+
+    events = list(case.nrm_events.all())
+    referred = next((e.occurred_on for e in events if e.kind == NrmEventKind.REFERRAL_SENT), None)
+    positive_rg = next(
+        (
+            e.occurred_on
+            for e in reversed(events)
+            if e.kind == NrmEventKind.RG_DECISION and e.outcome == NrmOutcome.POSITIVE
+        ),
+        None,
+    )
+    cg = next((e for e in reversed(events) if e.kind == NrmEventKind.CG_DECISION), None)
+    positive_cg_on = cg.occurred_on if cg is not None and cg.outcome != NrmOutcome.NEGATIVE else None
+    return {
+        "referred_on": referred,
+        "rg_decision_due_on": rg_decision_target(referred) if referred else None,
+        "recovery_period_ends_on": (
+            recovery_period_ends_on(positive_rg, cg.occurred_on if cg else None) if positive_rg else None
+        ),
+        "recovery_period_is_minimum": positive_rg is not None and cg is None,
+        "move_on_support_ends_on": move_on_support_ends_on(positive_cg_on) if positive_cg_on else None,
+    }
+
+
+def case_dashboard_figures(user: Any) -> list[dict[str, Any]]:
+    """Home page figures for anyone who works with cases: what needs them now."""
+    from django.utils import timezone
+
+    from tackle.cases.models import Referral, ReferralStatus
+
+    if not user.may_use(Module.CASES):
+        return []
+    cases = open_cases(case_list_visible_to(user))
+    overdue = Referral.objects.filter(case__in=cases, status=ReferralStatus.TO_DO, due_by__lt=timezone.now())
+    figures = [{"label": "Open cases", "value": cases.count()}]
+    if user.role in CASE_WORKER_ROLES:
+        figures.append({"label": "New concerns to triage", "value": cases.filter(triaged_at__isnull=True).count()})
+        figures.append({"label": "Overdue actions", "value": overdue.count(), "alert": True})
+    return figures

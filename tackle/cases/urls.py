@@ -1,10 +1,58 @@
 from django.urls import path
 
-from tackle.cases.views import queue
+from tackle.cases.views import case, concern, pack, pathway_settings, queue, support, support_records
+from tackle.cases.views import register as register_views
 
 app_name = "cases"
 
 # Each module of the cases app adds its own pages below, in its own block.
 urlpatterns: list = [
     path("", queue.queue, name="queue"),
+    path("settings/pathway", pathway_settings.edit, name="pathway-settings"),
+    path("concerns/new", concern.concern_new, name="concern-new"),
+    path("<uuid:case_uuid>/", case.case_detail, name="case-detail"),
+    path("<uuid:case_uuid>/recorded", case.concern_recorded, name="concern-recorded"),
+    path("<uuid:case_uuid>/referrals/<uuid:referral_uuid>", case.referral_edit, name="referral-edit"),
+    path("<uuid:case_uuid>/nrm/new", case.nrm_event_new, name="nrm-event-new"),
+    path("<uuid:case_uuid>/consent", case.consent_edit, name="consent-edit"),
+    path("<uuid:case_uuid>/shares/new", case.share_new, name="share-new"),
+    path("<uuid:case_uuid>/shares/<int:share_id>/revoke", case.share_revoke, name="share-revoke"),
+    path("<uuid:case_uuid>/pack", pack.pack_page, name="nrm-pack"),
+    path("<uuid:case_uuid>/pack.json", pack.pack_json, name="nrm-pack-json"),
+    path("<uuid:case_uuid>/pack.pdf", pack.pack_pdf, name="nrm-pack-pdf"),
+    # Support (issue 3): phases, assessments, placements, safety plans, missing episodes, outcomes,
+    # notes, documents, closure.
+    path("<uuid:case_uuid>/support", support.support, name="support"),
+    path("<uuid:case_uuid>/support/phases/add", support_records.support_phase_add, name="support-phase-add"),
+    path(
+        "<uuid:case_uuid>/support/needs-assessments/add",
+        support_records.needs_assessment_add,
+        name="needs-assessment-add",
+    ),
+    path("<uuid:case_uuid>/support/placements/add", support_records.placement_add, name="placement-add"),
+    path("<uuid:case_uuid>/support/safety-plans/add", support_records.safety_plan_add, name="safety-plan-add"),
+    path(
+        "<uuid:case_uuid>/support/safety-plans/<uuid:plan_uuid>/review",
+        support_records.safety_plan_review,
+        name="safety-plan-review",
+    ),
+    path(
+        "<uuid:case_uuid>/support/missing-episodes/add",
+        support_records.missing_episode_add,
+        name="missing-episode-add",
+    ),
+    path("<uuid:case_uuid>/support/outcome-scores/add", support_records.outcome_scores_add, name="outcome-scores-add"),
+    path("<uuid:case_uuid>/support/notes/add", support_records.note_add, name="note-add"),
+    path("<uuid:case_uuid>/support/documents/add", support_records.document_add, name="document-add"),
+    path(
+        "<uuid:case_uuid>/support/documents/<uuid:document_uuid>",
+        support.document_download,
+        name="document-download",
+    ),
+    path("<uuid:case_uuid>/close", support.close, name="case-close"),
+    path("<uuid:case_uuid>/reopen", support.reopen, name="case-reopen"),
+    # The register (issue 3, section 5): open cases on a date, and its exports.
+    path("register", register_views.register, name="register"),
+    path("register/export.csv", register_views.export_csv, name="register-export-csv"),
+    path("register/export.xlsx", register_views.export_xlsx, name="register-export-xlsx"),
 ]

@@ -1,3 +1,13 @@
 """Case-related API routes, included under /api/v1/ by tackle/urls.py."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from tackle.cases import api, api_pathway, api_register
+
+urlpatterns: list = [
+    path("pathway", api_pathway.pathway, name="pathway"),
+    path("cases/", api.case_list, name="case-list"),
+    path("cases/<uuid:case_uuid>", api.case_detail, name="case-detail"),
+    path("cases/<uuid:case_uuid>/nrm-events", api.nrm_event_create, name="case-nrm-event-create"),
+    path("register", api_register.register, name="register"),
+]

@@ -41,7 +41,9 @@ def dashboard_for(user: Any) -> Dashboard:
     label = Role(role).label if role in Role.values else "No role"
     board = Dashboard(role=role, role_label=label, intro=_INTRO.get(role, "Your account has no role yet."))
     board.links = [{"label": item.label, "url": url} for item, url in nav_items_for(user) if item.module != Module.HOME]
-    board.figures = user_dashboard_figures(user)
+    from tackle.cases.selectors import case_dashboard_figures
+
+    board.figures = case_dashboard_figures(user) + user_dashboard_figures(user)
     if user.may_use(Module.AUDIT):
         board.links.append({"label": "Check the audit log has not been altered", "url": reverse("audit:verify")})
     return board

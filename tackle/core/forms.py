@@ -13,9 +13,9 @@ from django.forms.renderers import TemplatesSetting
 _WIDGET_CLASSES = {
     "textarea": "govuk-textarea",
     "select": "govuk-select",
-    "checkboxinput": "govuk-checkboxes__input",
-    "clearablefileinput": "govuk-file-upload",
-    "fileinput": "govuk-file-upload",
+    "checkbox": "govuk-checkboxes__input",
+    "clearablefile": "govuk-file-upload",
+    "file": "govuk-file-upload",
 }
 _FIELDSET_WIDGETS = {"radioselect", "checkboxselectmultiple"}
 
@@ -50,7 +50,9 @@ class GovukBoundField(BoundField):
             css = _WIDGET_CLASSES.get(widget_type, "govuk-input")
             if self.errors and css in {"govuk-input", "govuk-textarea", "govuk-select", "govuk-file-upload"}:
                 css += f" {css}--error"
-            existing = attrs.get("class", "")
+            # Keep classes the form set on the widget itself, such as govuk-input--width-10.
+            active_widget = widget or self.field.widget
+            existing = attrs.get("class") or active_widget.attrs.get("class", "")
             attrs["class"] = f"{css} {existing}".strip()
             if self.described_by:
                 attrs["aria-describedby"] = self.described_by

@@ -41,3 +41,11 @@ def test_behind_a_proxy_the_address_the_proxy_saw_is_recorded(rf, lead_a, settin
     request.user = lead_a
     # The client wrote 6.6.6.6 itself; the load balancer appended the address it really saw.
     assert audit_record(action=AuditAction.VIEW, request=request).ip_address == "203.0.113.7"
+
+
+def test_views_of_a_record_are_logged_under_the_records_owner(lead_a, police_partner):
+    from tackle.core.models import TaskRun
+
+    record = TaskRun.objects.create(name="x", organisation=lead_a.organisation, started_by=lead_a)
+    event = audit_record(action=AuditAction.VIEW, actor=police_partner, obj=record)
+    assert event.organisation_id == lead_a.organisation_id

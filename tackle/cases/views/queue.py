@@ -2,7 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
 
-from tackle.accounts.roles import Module
+from tackle.accounts.roles import Module, Role
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.cases.selectors import case_list_visible_to, queue_for
@@ -16,4 +16,5 @@ def queue(request: AuthenticatedRequest) -> HttpResponse:
     require_module(request.user, Module.CASES)
     rows = queue_for(request.user, case_list_visible_to(request.user))
     audit_record(action=AuditAction.LIST, request=request, object_type="cases.case", note="Case queue viewed")
-    return render(request, "cases/queue.html", {"rows": rows})
+    is_lead = request.user.role == Role.MODERN_SLAVERY_LEAD
+    return render(request, "cases/queue.html", {"rows": rows, "is_lead": is_lead})

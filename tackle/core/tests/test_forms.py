@@ -26,3 +26,16 @@ def test_invalid_form_renders_error_summary_linking_to_fields():
     assert "govuk-form-group--error" in html and "govuk-input--error" in html
     assert 'aria-describedby="id_name-hint id_name-error"' in html
     assert 'href="#id_kind_0"' in html  # radios link to their first option
+
+
+class _WidgetsForm(GovukForm):
+    agree = forms.BooleanField(label="I agree", required=False)
+    upload = forms.FileField(label="File", required=False)
+    short = forms.CharField(label="Short", widget=forms.TextInput(attrs={"class": "govuk-input--width-5"}))
+
+
+def test_checkboxes_files_and_width_classes_get_their_govuk_classes():
+    html = str(_WidgetsForm())
+    assert 'class="govuk-checkboxes__input"' in html and "govuk-checkboxes__label" in html
+    assert 'class="govuk-file-upload"' in html
+    assert 'class="govuk-input govuk-input--width-5"' in html

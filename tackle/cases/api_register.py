@@ -1,0 +1,87 @@
+"""`GET /api/v1/register?as_of=YYYY-MM-DD`: the register's counts, as the page shows them."""
+
+from typing import cast
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field, inline_serializer
+from rest_framework import serializers
+from rest_framework.decorators import api_view
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from tackle.accounts.models import User
+from tackle.audit.models import AuditAction
+from tackle.audit.services import audit_record
+from tackle.cases.register import AGE_GROUP_KEYS, STAGE_KEYS, parse_as_of, register_for_user, suppressed_label
+
+
+@extend_schema_field(
+    {
+        "oneOf": [
+            {"type": "integer", "minimum": 0},
+            {"type": "string", "enum": [suppressed_label()]},
+        ],
+        "description": f'A count; "{suppressed_label()}" in place of 1 to 4 for roles that see figures only',
+    }
+)
+class CountField(serializers.Field):
+    pass
+
+
+def _table(name: str, keys: tuple[str, ...]) -> serializers.Serializer:
+    return inline_serializer(name, {key: CountField() for key in keys})
+
+
+REGISTER_RESPONSE = inline_serializer(
+    "Register",
+    {
+        "as_of": serializers.DateField(),
+        "total": CountField(),
+        "by_stage": _table("RegisterByStage", STAGE_KEYS),
+        "by_age_group": _table("RegisterByAgeGroup", AGE_GROUP_KEYS),
+        "by_exploitation_type": serializers.DictField(
+            child=CountField(),
+            help_text='Home Office exploitation category ("Labour & Criminal", "Not specified or unknown"): '
+            "cases; only categories with cases appear",
+        ),
+    },
+)
+
+
+@extend_schema(
+    summary="The register: open cases on a date",
+    description=(
+        "Cases of your organisation open on `as_of` (first seen on or before it and not closed by then), "
+        "each counted once in its stage on that date, by stage, age group and Home Office exploitation "
+        "category. The modern slavery lead and safeguarding managers see exact counts; councillors, "
+        f'community safety managers and auditors see every count from 1 to 4 as "{suppressed_label()}". '
+        "Other roles get 403."
+    ),
+    parameters=[
+        OpenApiParameter(
+            "as_of",
+            OpenApiTypes.DATE,
+            OpenApiParameter.QUERY,
+            required=False,
+            description="YYYY-MM-DD; today in Europe/London when left out",
+        )
+    ],
+    responses={
+        200: REGISTER_RESPONSE,
+        400: inline_serializer("RegisterBadDate", {"as_of": serializers.ListField(child=serializers.CharField())}),
+    },
+)
+@api_view(["GET"])
+def register(request: Request) -> Response:
+    user = cast(User, request.user)
+    as_of = parse_as_of(request.query_params.get("as_of"))
+    counts, suppressed = register_for_user(user, as_of=as_of)
+    audit_record(
+        action=AuditAction.VIEW,
+        actor=user,
+        request=request._request,
+        object_type="cases.register",
+        object_id=as_of.isoformat(),
+        note=f"Register as of {as_of.isoformat()} (API{', suppressed' if suppressed else ''})",
+    )
+    return Response(counts)

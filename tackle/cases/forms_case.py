@@ -1,0 +1,90 @@
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+
+from tackle.accounts.models import Organisation
+from tackle.cases.models import NrmEventKind, NrmOutcome, ReferralStatus
+from tackle.core.forms import GovukForm
+
+_DATE = {"type": "date", "class": "govuk-input--width-10"}
+
+
+class ReferralUpdateForm(GovukForm):
+    status = forms.ChoiceField(label="Status", choices=ReferralStatus.choices, widget=forms.RadioSelect)
+    sent_at = forms.DateTimeField(
+        label="When was it sent or done?",
+        required=False,
+        help_text="Date and time, for example 25/11/2026 09:40",
+        widget=forms.DateTimeInput(
+            attrs={"type": "datetime-local", "class": "govuk-input--width-20"}, format="%Y-%m-%dT%H:%M"
+        ),
+        error_messages={"invalid": "Enter a real date and time"},
+    )
+    outcome = forms.CharField(label="Outcome or notes", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("status") in {ReferralStatus.SENT, ReferralStatus.DONE} and not cleaned.get("sent_at"):
+            self.add_error("sent_at", "Enter when it was sent or done")
+        return cleaned
+
+
+class NrmEventForm(GovukForm):
+    kind = forms.ChoiceField(label="What happened?", choices=NrmEventKind.choices, widget=forms.RadioSelect)
+    occurred_on = forms.DateField(
+        label="Date",
+        help_text="The date on the letter or decision, for example 25/11/2026",
+        widget=forms.DateInput(attrs=_DATE, format="%Y-%m-%d"),
+        error_messages={"required": "Enter the date", "invalid": "Enter a real date"},
+    )
+    outcome = forms.ChoiceField(
+        label="Outcome",
+        help_text="For decisions only",
+        choices=[("", "Not a decision"), *NrmOutcome.choices],
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    notes = forms.CharField(label="Notes", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def clean_occurred_on(self) -> Any:
+        value = self.cleaned_data["occurred_on"]
+        if value > timezone.localdate():
+            raise forms.ValidationError("The date cannot be in the future")
+        return value
+
+
+class ConsentForm(GovukForm):
+    consent_to_nrm = forms.ChoiceField(
+        label="Do they agree to be referred to the NRM?",
+        choices=[("yes", "Yes"), ("no", "No")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select whether they agree to be referred"},
+    )
+    refusal_reason = forms.CharField(label="If not, why?", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    consent_to_share = forms.BooleanField(label="They agree to their name and details being shared", required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class ShareForm(GovukForm):
+    organisation = forms.ModelChoiceField(
+        label="Share with", queryset=Organisation.objects.none(), empty_label="Choose an organisation"
+    )
+    purpose = forms.CharField(label="Purpose of sharing", max_length=300, error_messages={"required": "Enter why"})
+    consent_recorded = forms.BooleanField(label="The person consented to this share", required=False)
+    expires_on = forms.DateField(
+        label="Share until",
+        required=False,
+        help_text="Leave empty to share until revoked",
+        widget=forms.DateInput(attrs=_DATE, format="%Y-%m-%d"),
+    )
+
+    def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.exclude(pk=organisation_id).order_by("name")  # type: ignore[attr-defined]
+
+    def clean_expires_on(self) -> Any:
+        value = self.cleaned_data.get("expires_on")
+        if value and value <= timezone.localdate():
+            raise forms.ValidationError("The end date must be in the future")
+        return value

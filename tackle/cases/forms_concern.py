@@ -1,0 +1,152 @@
+from datetime import timedelta
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+
+from tackle.cases.models import ConcernAbout, ExploitationLocation, ExploitationType, Gender, Indicator
+from tackle.core.forms import GovukForm
+
+_YES_NO_UNKNOWN = [("yes", "Yes"), ("no", "No"), ("unknown", "Not sure")]
+_CONSENT = [
+    ("yes", "Yes, they agree to an NRM referral"),
+    ("no", "No, they do not want to be referred"),
+    ("unknown", "Not asked yet"),
+]
+_TRI_STATE = {"yes": True, "no": False, "unknown": None, "": None}
+
+
+def _tri_state(value: str) -> bool | None:
+    return _TRI_STATE.get(value)
+
+
+class ConcernForm(GovukForm):
+    """Asks only what the officer knows; everything about the person is optional."""
+
+    encountered_at = forms.DateTimeField(
+        label="When did you see this?",
+        help_text="Date and time, for example 25/11/2026 14:30",
+        widget=forms.DateTimeInput(
+            attrs={"type": "datetime-local", "class": "govuk-input--width-20"}, format="%Y-%m-%dT%H:%M"
+        ),
+        error_messages={"required": "Enter when you saw this", "invalid": "Enter a real date and time"},
+    )
+    location = forms.CharField(
+        label="Where?",
+        help_text="Address or name of the premises",
+        max_length=300,
+        error_messages={"required": "Enter where you saw this"},
+    )
+    what_was_seen = forms.CharField(
+        label="What did you see or hear?",
+        help_text="In your own words. Who was there, what made you concerned",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": "Describe what you saw or heard"},
+    )
+    concern_about = forms.ChoiceField(
+        label="Who is the concern about?",
+        choices=ConcernAbout.choices,
+        initial=ConcernAbout.PERSON,
+        widget=forms.RadioSelect,
+    )
+    immediate_danger = forms.BooleanField(label="Someone is in immediate danger", required=False)
+    destitute = forms.BooleanField(label="The person has nowhere safe to stay tonight", required=False)
+    care_and_support_needs = forms.BooleanField(
+        label="The person may have care and support needs (for example illness or disability)", required=False
+    )
+    person_name = forms.CharField(label="Person's name, if known", required=False, max_length=200)
+    age = forms.IntegerField(
+        label="Age, if known",
+        required=False,
+        min_value=0,
+        max_value=120,
+        widget=forms.NumberInput(attrs={"class": "govuk-input--width-3"}),
+        error_messages={"invalid": "Enter the age as a number, for example 16"},
+    )
+    appears_under_18 = forms.ChoiceField(
+        label="Do they look or say they are under 18?",
+        choices=_YES_NO_UNKNOWN,
+        initial="unknown",
+        widget=forms.RadioSelect,
+    )
+    gender = forms.ChoiceField(label="Gender", choices=Gender.choices, initial=Gender.UNKNOWN, widget=forms.RadioSelect)
+    nationality = forms.CharField(label="Nationality, if known", required=False, max_length=100)
+    language = forms.CharField(label="Language they speak, if known", required=False, max_length=100)
+    interpreter_needed = forms.ChoiceField(
+        label="Do they need an interpreter?", choices=_YES_NO_UNKNOWN, initial="unknown", widget=forms.RadioSelect
+    )
+    indicators = forms.MultipleChoiceField(
+        label="What did you notice?",
+        help_text="Select all that apply",
+        choices=Indicator.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    indicators_other = forms.CharField(
+        label="Anything else you noticed", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    exploitation_types = forms.MultipleChoiceField(
+        label="What kind of exploitation might it be?",
+        help_text="Select all that apply, or none if you do not know",
+        choices=ExploitationType.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    exploitation_location = forms.ChoiceField(
+        label="Where did the exploitation happen?",
+        choices=ExploitationLocation.choices,
+        initial=ExploitationLocation.UNKNOWN,
+        widget=forms.RadioSelect,
+    )
+    consent_to_nrm = forms.ChoiceField(
+        label="If they are an adult: did you ask whether they agree to be referred?",
+        help_text="Children are referred without consent",
+        choices=_CONSENT,
+        initial="unknown",
+        widget=forms.RadioSelect,
+    )
+    refusal_reason = forms.CharField(
+        label="If they said no: why?", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    consent_to_share = forms.BooleanField(label="They agree to their name and details being shared", required=False)
+    not_a_duplicate = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    def clean_encountered_at(self) -> Any:
+        value = self.cleaned_data["encountered_at"]
+        if value > timezone.now() + timedelta(minutes=5):
+            raise forms.ValidationError("The date and time cannot be in the future")
+        return value
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("consent_to_nrm") == "no" and not (cleaned.get("refusal_reason") or "").strip():
+            age = cleaned.get("age")
+            if age is None or age >= 18:
+                self.add_error("refusal_reason", "Say why they did not want to be referred")
+        return cleaned
+
+    def details(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {
+            "encountered_at": data["encountered_at"],
+            "what_was_seen": data["what_was_seen"].strip(),
+            "location": data["location"].strip(),
+            "concern_about": data["concern_about"],
+            "person_name": data["person_name"].strip(),
+            "age": data["age"],
+            "appears_under_18": _tri_state(data["appears_under_18"]),
+            "gender": data["gender"],
+            "nationality": data["nationality"].strip(),
+            "language": data["language"].strip(),
+            "interpreter_needed": _tri_state(data["interpreter_needed"]),
+            "indicators": list(data["indicators"]),
+            "indicators_other": data["indicators_other"].strip(),
+            "exploitation_types": list(data["exploitation_types"]),
+            "exploitation_location": data["exploitation_location"],
+            "immediate_danger": data["immediate_danger"],
+            "destitute": data["destitute"],
+            "care_and_support_needs": data["care_and_support_needs"],
+            "consent_to_nrm": _tri_state(data["consent_to_nrm"]),
+            "consent_to_share": data["consent_to_share"],
+            "refusal_reason": data["refusal_reason"].strip(),
+        }

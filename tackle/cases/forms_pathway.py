@@ -1,0 +1,98 @@
+from typing import Any
+
+from django import forms
+from django.core.validators import URLValidator
+
+from tackle.cases.models import PathwaySettings, ReferralCode
+from tackle.cases.services_pathway import DEADLINE_HOURS_MAX, DEADLINE_HOURS_MIN
+from tackle.core.forms import GovukForm
+
+_YES_NO = [("yes", "Yes"), ("no", "No")]
+
+
+class _WebLinkField(forms.URLField):
+    """A web address only: an ftp or mailto link would not open for officers."""
+
+    default_validators = [URLValidator(schemes=["https", "http"])]
+
+
+def _deadline_field(label: str, name: str) -> forms.IntegerField:
+    wrong = f"The {name} must be a whole number of hours from {DEADLINE_HOURS_MIN} to {DEADLINE_HOURS_MAX}"
+    return forms.IntegerField(
+        label=label,
+        help_text=f"Hours after the encounter, {DEADLINE_HOURS_MIN} to {DEADLINE_HOURS_MAX}. Most councils allow 48.",
+        min_value=DEADLINE_HOURS_MIN,
+        max_value=DEADLINE_HOURS_MAX,
+        error_messages={
+            "required": f"Enter the {name} in hours",
+            "invalid": wrong,
+            "min_value": wrong,
+            "max_value": wrong,
+        },
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-3", "inputmode": "numeric", "spellcheck": "false"}),
+    )
+
+
+class PathwaySettingsForm(GovukForm):
+    """The deadlines and ICTG availability, then a contact and a link for each action."""
+
+    ictg_available = forms.ChoiceField(
+        label="Does the Independent Child Trafficking Guardian service cover your area?",
+        choices=_YES_NO,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select yes if the ICTG service covers your area"},
+    )
+    nrm_deadline_hours = _deadline_field("Time allowed for an NRM referral", "NRM referral deadline")
+    duty_to_notify_deadline_hours = _deadline_field("Time allowed for a Duty to Notify", "Duty to Notify deadline")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for code, label in ReferralCode.choices:
+            self.fields[f"contact_{code}"] = forms.CharField(
+                label="Who to contact",
+                help_text="A team, phone number or email address",
+                required=False,
+                max_length=300,
+                error_messages={"max_length": f"The contact for '{label}' must be 300 characters or fewer"},
+            )
+            self.fields[f"link_{code}"] = _WebLinkField(
+                label="Link to the form or guidance",
+                required=False,
+                assume_scheme="https",
+                max_length=500,
+                error_messages={
+                    "invalid": f"Enter the link for '{label}' as a full web address, like https://example.org/form",
+                    "max_length": f"The link for '{label}' must be 500 characters or fewer",
+                },
+            )
+
+    @classmethod
+    def initial_from(cls, settings: PathwaySettings) -> dict[str, Any]:
+        initial: dict[str, Any] = {
+            "ictg_available": "yes" if settings.ictg_available else "no",
+            "nrm_deadline_hours": settings.nrm_deadline_hours,
+            "duty_to_notify_deadline_hours": settings.duty_to_notify_deadline_hours,
+        }
+        for code, contact in (settings.action_contacts or {}).items():
+            initial[f"contact_{code}"] = contact.get("contact", "")
+            initial[f"link_{code}"] = contact.get("link", "")
+        return initial
+
+    def action_fieldsets(self) -> list[tuple[str, list[forms.BoundField]]]:
+        """One fieldset per action, so the template can group each contact with its link."""
+        return [(label, [self[f"contact_{code}"], self[f"link_{code}"]]) for code, label in ReferralCode.choices]
+
+    def settings_values(self) -> dict[str, Any]:
+        """The cleaned data as pathway_settings_update's arguments. Actions left blank are left out."""
+        data = self.cleaned_data
+        contacts: dict[str, dict[str, str]] = {}
+        for code in ReferralCode.values:
+            contact, link = data[f"contact_{code}"].strip(), data[f"link_{code}"]
+            if contact or link:
+                contacts[code] = {"contact": contact, "link": link}
+        return {
+            "ictg_available": data["ictg_available"] == "yes",
+            "nrm_deadline_hours": data["nrm_deadline_hours"],
+            "duty_to_notify_deadline_hours": data["duty_to_notify_deadline_hours"],
+            "action_contacts": contacts,
+        }

@@ -1,0 +1,8 @@
+"""The cases app's menu entries. Imported once from CasesConfig.ready()."""
+
+from tackle.accounts.roles import Module
+from tackle.core.navigation import NavItem, register
+
+# The register shows organisation-wide figures: every role with the Figures module sees it (the lead
+# and safeguarding managers exactly, councillors and other figures-only roles with small counts hidden).
+register(NavItem("Register", "cases:register", Module.REPORTING, order=20))

@@ -1,0 +1,394 @@
+"""The register: how many cases were open on a date, where each stood, and who may see which figures.
+
+Counting happens in the database, in one grouped query: each open case's stage on the date comes
+from a correlated subquery over its NRM events, so the query reads the organisation's cases once
+and never loads them into Python. Python only folds the few hundred groups into the three tables.
+
+Definitions
+-----------
+- A case is open on date D when it was first seen on or before D and it was not closed on or
+  before D (dates in Europe/London).
+- Its stage on D comes from its NRM events that occurred on or before D, the latest winning (by
+  date, then the order they were recorded in): a referral sent is "nrm_referred", a Duty to Notify
+  "duty_to_notify", a reasonable grounds decision positive_rg/negative_rg, a conclusive grounds
+  decision positive_cg (trafficking or slavery)/negative_cg. A reconsideration outcome counts as a
+  new decision at the level it reconsiders: conclusive when the latest decision or referral before
+  it was a conclusive grounds decision, reasonable grounds otherwise (as
+  services_nrm.stage_after moves a case). Disqualification and withdrawal do not change the stage.
+  No event: "concern".
+
+Who sees what (the one rule for the page, the API and the exports)
+-------------------------------------------------------------------
+- Roles that see every case of their organisation (modern slavery lead, safeguarding manager):
+  exact counts and the per-case export.
+- Other roles with the Figures module (councillor, community safety manager, auditor): counts
+  only, with every count from 1 to 4 shown as "fewer than 5", and no per-case export. A community
+  safety manager and an auditor do not work on cases, so they get what a councillor gets.
+- Everyone else (frontline officers, partners, procurement, administrators): 403.
+
+Suppression decision: counts of 1 to 4, the total included, read "fewer than 5"; zero reads 0; a
+total of 5 or more is shown. Withholding the total would not stop subtraction, because each of the
+three tables adds up to the total, and hiding further cells of 5 or more (complementary
+suppression) would take away the figures councillors scrutinise. So where a table has exactly one
+masked cell, subtraction can narrow it down: the register stays inside the council, for people
+bound by its data protection duties. Figures published outside the council go through reporting's
+stricter rules (larger thresholds and complementary suppression), not through this function.
+"""
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.db.models import Case as SqlCase
+from django.db.models import CharField, Count, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
+
+from tackle.accounts.models import Organisation
+from tackle.accounts.roles import Module
+from tackle.cases.categories import (
+    age_group_label,
+    exploitation_categories,
+    exploitation_category,
+    first_responder_type,
+    gender_label,
+    location_label,
+    yes_no,
+)
+from tackle.cases.models import AgeGroup, Case, NrmEvent, NrmEventKind, NrmOutcome, Stage
+from tackle.cases.selectors import ORGANISATION_WIDE_ROLES
+from tackle.core.db import reporting_alias
+from tackle.core.errors import ApplicationError
+
+LONDON = ZoneInfo("Europe/London")
+
+# The keys of each table, always all present, in the order pages and exports show them.
+STAGE_KEYS: tuple[str, ...] = tuple(
+    stage.value
+    for stage in (
+        Stage.CONCERN,
+        Stage.NRM_REFERRED,
+        Stage.POSITIVE_RG,
+        Stage.NEGATIVE_RG,
+        Stage.POSITIVE_CG,
+        Stage.NEGATIVE_CG,
+        Stage.DUTY_TO_NOTIFY,
+    )
+)
+AGE_GROUP_KEYS: tuple[str, ...] = (AgeGroup.ADULT.value, AgeGroup.CHILD.value, AgeGroup.UNKNOWN.value)
+
+SUPPRESSION_THRESHOLD = 5
+# Roles that see exact figures and may export case by case; other Figures roles see suppressed counts.
+EXACT_REGISTER_ROLES = ORGANISATION_WIDE_ROLES
+
+_SENT_KINDS = (NrmEventKind.REFERRAL_SENT, NrmEventKind.DUTY_TO_NOTIFY_SENT)
+# Events that set the stage by themselves; a reconsideration outcome is read against the latest of these.
+_BASE_KINDS = (*_SENT_KINDS, NrmEventKind.RG_DECISION, NrmEventKind.CG_DECISION)
+_STAGE_KINDS = (*_BASE_KINDS, NrmEventKind.RECONSIDERATION_OUTCOME)
+_NEWEST_FIRST = ("-occurred_on", "-recorded_at", "-pk")
+
+
+# ---------------------------------------------------------------------------------------------
+# Pure rules
+# ---------------------------------------------------------------------------------------------
+
+
+def stage_after_event(kind: str, outcome: str, current: str) -> str:
+    """The stage a case is in after one NRM event (the rule services_nrm.stage_after applies)."""
+    if kind == NrmEventKind.REFERRAL_SENT:
+        return Stage.NRM_REFERRED
+    if kind == NrmEventKind.DUTY_TO_NOTIFY_SENT:
+        return Stage.DUTY_TO_NOTIFY
+    if kind == NrmEventKind.RG_DECISION:
+        return Stage.NEGATIVE_RG if outcome == NrmOutcome.NEGATIVE else Stage.POSITIVE_RG
+    if kind == NrmEventKind.CG_DECISION:
+        return Stage.NEGATIVE_CG if outcome == NrmOutcome.NEGATIVE else Stage.POSITIVE_CG
+    if kind == NrmEventKind.RECONSIDERATION_OUTCOME and outcome:
+        if current in (Stage.POSITIVE_CG, Stage.NEGATIVE_CG):
+            return Stage.NEGATIVE_CG if outcome == NrmOutcome.NEGATIVE else Stage.POSITIVE_CG
+        return Stage.NEGATIVE_RG if outcome == NrmOutcome.NEGATIVE else Stage.POSITIVE_RG
+    return current
+
+
+def stage_from_events(events: Iterable[tuple[str, str]]) -> str:
+    """The stage after (kind, outcome) events, given in the order they happened."""
+    stage: str = Stage.CONCERN
+    for kind, outcome in events:
+        stage = stage_after_event(kind, outcome, stage)
+    return stage
+
+
+def end_of_day(as_of: date) -> datetime:
+    """Midnight in London at the end of `as_of`: anything before it happened on or before that date."""
+    return datetime.combine(as_of + timedelta(days=1), time.min, tzinfo=LONDON)
+
+
+def today_in_london() -> date:
+    return datetime.now(LONDON).date()
+
+
+AS_OF_ERROR = "Enter the date as YYYY-MM-DD, for example 2025-03-31"
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def parse_as_of(raw: str | None) -> date:
+    """The date asked for as YYYY-MM-DD, or today in London when none is given.
+    A bad date raises ApplicationError naming `as_of`."""
+    text = (raw or "").strip()
+    if not text:
+        return today_in_london()
+    try:
+        if _ISO_DATE.fullmatch(text) is None:
+            raise ValueError(text)
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ApplicationError(AS_OF_ERROR, field="as_of") from None
+
+
+def empty_counts(as_of: date) -> dict[str, Any]:
+    return {
+        "as_of": as_of.isoformat(),
+        "total": 0,
+        "by_stage": dict.fromkeys(STAGE_KEYS, 0),
+        "by_age_group": dict.fromkeys(AGE_GROUP_KEYS, 0),
+        "by_exploitation_type": {},
+    }
+
+
+def suppressed_label(threshold: int = SUPPRESSION_THRESHOLD) -> str:
+    return f"fewer than {threshold}"
+
+
+def suppress_small_counts(counts: dict[str, Any], threshold: int = SUPPRESSION_THRESHOLD) -> dict[str, Any]:
+    """The same figures with every count from 1 to threshold - 1 replaced by "fewer than <threshold>",
+    the total included. Zero stays 0. See the module docstring for why nothing more is withheld."""
+    label = suppressed_label(threshold)
+
+    def mask(value: Any) -> Any:
+        if isinstance(value, int) and not isinstance(value, bool) and 0 < value < threshold:
+            return label
+        return value
+
+    masked: dict[str, Any] = {}
+    for key, value in counts.items():
+        if isinstance(value, dict):
+            masked[key] = {name: mask(count) for name, count in value.items()}
+        elif key == "as_of":
+            masked[key] = value
+        else:
+            masked[key] = mask(value)
+    return masked
+
+
+# ---------------------------------------------------------------------------------------------
+# Queries
+# ---------------------------------------------------------------------------------------------
+
+
+def _events_on_or_before(as_of: date, kinds: tuple[str, ...]) -> models.QuerySet[NrmEvent]:
+    return NrmEvent.objects.filter(case_id=OuterRef("pk"), occurred_on__lte=as_of, kind__in=kinds)
+
+
+def stage_on(as_of: date) -> Coalesce:
+    """SQL for a case's stage on `as_of`, to annotate a Case queryset: the stage its latest event on
+    or before that date set (see stage_after_event), or "concern" when it has none."""
+    # For a reconsideration outcome only: the latest referral or decision recorded before it.
+    # CASE evaluates a branch only when it is taken, so this runs for reconsiderations alone.
+    earlier = (
+        Q(occurred_on__lt=OuterRef("occurred_on"))
+        | Q(occurred_on=OuterRef("occurred_on"), recorded_at__lt=OuterRef("recorded_at"))
+        | Q(occurred_on=OuterRef("occurred_on"), recorded_at=OuterRef("recorded_at"), pk__lt=OuterRef("pk"))
+    )
+    reconsidered = (
+        NrmEvent.objects.filter(earlier, case_id=OuterRef("case_id"), kind__in=_BASE_KINDS)
+        .order_by(*_NEWEST_FIRST)
+        .values("kind")[:1]
+    )
+    conclusive = Q(reconsidered_kind=NrmEventKind.CG_DECISION)
+
+    event_stage = SqlCase(
+        When(kind=NrmEventKind.REFERRAL_SENT, then=Value(Stage.NRM_REFERRED)),
+        When(kind=NrmEventKind.DUTY_TO_NOTIFY_SENT, then=Value(Stage.DUTY_TO_NOTIFY)),
+        When(kind=NrmEventKind.RG_DECISION, outcome=NrmOutcome.NEGATIVE, then=Value(Stage.NEGATIVE_RG)),
+        When(kind=NrmEventKind.RG_DECISION, then=Value(Stage.POSITIVE_RG)),
+        When(kind=NrmEventKind.CG_DECISION, outcome=NrmOutcome.NEGATIVE, then=Value(Stage.NEGATIVE_CG)),
+        When(kind=NrmEventKind.CG_DECISION, then=Value(Stage.POSITIVE_CG)),
+        # What is left is a reconsideration outcome, read at the level it reconsiders.
+        When(
+            outcome=NrmOutcome.NEGATIVE,
+            then=SqlCase(When(conclusive, then=Value(Stage.NEGATIVE_CG)), default=Value(Stage.NEGATIVE_RG)),
+        ),
+        default=SqlCase(When(conclusive, then=Value(Stage.POSITIVE_CG)), default=Value(Stage.POSITIVE_RG)),
+        output_field=CharField(),
+    )
+    latest = (
+        NrmEvent.objects.filter(case_id=OuterRef("pk"), occurred_on__lte=as_of, kind__in=_STAGE_KINDS)
+        .exclude(kind=NrmEventKind.RECONSIDERATION_OUTCOME, outcome="")
+        .alias(reconsidered_kind=Subquery(reconsidered))
+        .annotate(event_stage=event_stage)
+        .order_by(*_NEWEST_FIRST)
+        .values("event_stage")[:1]
+    )
+    return Coalesce(Subquery(latest), Value(Stage.CONCERN), output_field=CharField())
+
+
+def cases_open_on(*, organisation_id: int, as_of: date) -> models.QuerySet[Case]:
+    """The organisation's cases open on `as_of`: first seen by the end of that day, and not closed by then."""
+    boundary = end_of_day(as_of)
+    return Case.objects.using(reporting_alias()).filter(
+        Q(closed_at__isnull=True) | Q(closed_at__gte=boundary),
+        organisation_id=organisation_id,
+        encountered_at__lt=boundary,
+    )
+
+
+def register_counts(*, organisation_id: int, as_of: date) -> dict[str, Any]:
+    """Open cases on `as_of`, each counted once in its stage on that date, by stage, age group and
+    Home Office exploitation category. Every stage and age group key is present; exploitation
+    categories appear when they have a case, in the Home Office order."""
+    groups = (
+        cases_open_on(organisation_id=organisation_id, as_of=as_of)
+        .annotate(stage_then=stage_on(as_of))
+        .order_by()
+        .values("stage_then", "age_group", "exploitation_types")
+        .annotate(n=Count("pk"))
+    )
+    counts = empty_counts(as_of)
+    by_category: dict[str, int] = {}
+    for group in groups:
+        n = group["n"]
+        counts["total"] += n
+        counts["by_stage"][group["stage_then"]] += n
+        age_group = group["age_group"] if group["age_group"] in counts["by_age_group"] else AgeGroup.UNKNOWN
+        counts["by_age_group"][age_group] += n
+        category = exploitation_category(group["exploitation_types"])
+        by_category[category] = by_category.get(category, 0) + n
+    counts["by_exploitation_type"] = {
+        category: by_category[category] for category in exploitation_categories() if category in by_category
+    }
+    return counts
+
+
+# ---------------------------------------------------------------------------------------------
+# Who may see what
+# ---------------------------------------------------------------------------------------------
+
+
+def register_is_exact_for(user: Any) -> bool:
+    """True: exact figures and case-by-case exports. False: suppressed counts only.
+    PermissionDenied: this role does not see organisation-wide figures at all."""
+    if not (user.is_authenticated and user.organisation_id and user.may_use(Module.REPORTING)):
+        raise PermissionDenied("Your role cannot see the register.")
+    return user.role in EXACT_REGISTER_ROLES and user.may_use(Module.CASES)
+
+
+def register_for_user(user: Any, *, as_of: date) -> tuple[dict[str, Any], bool]:
+    """The register as this user may see it, and whether small counts were suppressed."""
+    exact = register_is_exact_for(user)
+    counts = register_counts(organisation_id=user.organisation_id, as_of=as_of)
+    return (counts, False) if exact else (suppress_small_counts(counts), True)
+
+
+# ---------------------------------------------------------------------------------------------
+# The case-by-case export
+# ---------------------------------------------------------------------------------------------
+
+EXPORT_COLUMNS: tuple[str, ...] = (
+    "Reference",
+    "Age group",
+    "Gender",
+    "Nationality",
+    "Exploitation type",
+    "Exploitation location",
+    "County lines",
+    "Stage",
+    "First responder type",
+    "Referral date",
+)
+
+
+@dataclass(frozen=True)
+class ExportRow:
+    """One open case in Home Office categories. Nothing here identifies the person."""
+
+    reference: str
+    age_group: str
+    gender: str
+    nationality: str
+    exploitation_type: str
+    exploitation_location: str
+    county_lines: str
+    stage: str
+    first_responder_type: str
+    referral_date: date | None
+
+    def cells(self) -> tuple[Any, ...]:
+        return (
+            self.reference,
+            self.age_group,
+            self.gender,
+            self.nationality,
+            self.exploitation_type,
+            self.exploitation_location,
+            self.county_lines,
+            self.stage,
+            self.first_responder_type,
+            self.referral_date,
+        )
+
+
+def register_export_rows(user: Any, *, as_of: date, chunk_size: int = 2000) -> Iterator[ExportRow]:
+    """Every case open on `as_of` in the user's organisation, one row each, read in chunks as the
+    caller iterates. Only roles with exact figures may export: the others get PermissionDenied
+    here, at the call, before anything is read."""
+    if not register_is_exact_for(user):
+        raise PermissionDenied("Councillors and other roles with figures only cannot export cases one by one.")
+    return _export_rows(organisation_id=user.organisation_id, as_of=as_of, chunk_size=chunk_size)
+
+
+def _export_rows(*, organisation_id: int, as_of: date, chunk_size: int) -> Iterator[ExportRow]:
+    organisation_kind = (
+        Organisation.objects.using(reporting_alias()).values_list("kind", flat=True).get(pk=organisation_id)
+    )
+    responder = first_responder_type(organisation_kind)
+    referral_date = (
+        NrmEvent.objects.filter(case_id=OuterRef("pk"), occurred_on__lte=as_of, kind__in=_SENT_KINDS)
+        .order_by("occurred_on", "recorded_at", "pk")
+        .values("occurred_on")[:1]
+    )
+    stage_labels = dict(Stage.choices)
+    rows = (
+        cases_open_on(organisation_id=organisation_id, as_of=as_of)
+        .annotate(stage_then=stage_on(as_of), referral_date=Subquery(referral_date))
+        .order_by("encountered_at", "pk")
+        .values_list(
+            "reference",
+            "age_group",
+            "gender",
+            "nationality",
+            "exploitation_types",
+            "exploitation_location",
+            "county_lines",
+            "stage_then",
+            "referral_date",
+        )
+    )
+    for reference, age_group, gender, nationality, types, location, county_lines, stage, referred in rows.iterator(
+        chunk_size=chunk_size
+    ):
+        yield ExportRow(
+            reference=reference,
+            age_group=age_group_label(age_group),
+            gender=gender_label(gender),
+            nationality=nationality,
+            exploitation_type=exploitation_category(types),
+            exploitation_location=location_label(location),
+            county_lines=yes_no(county_lines),
+            stage=stage_labels.get(stage) or stage,
+            first_responder_type=responder,
+            referral_date=referred,
+        )

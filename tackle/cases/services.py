@@ -1,0 +1,235 @@
+"""Changes to cases. Each rule-bearing change is a service: keyword-only, in a transaction, audited."""
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from tackle.accounts.models import Organisation, User
+from tackle.audit.models import AuditAction
+from tackle.audit.services import audit_record
+from tackle.cases.models import (
+    IDENTIFYING_FIELDS,
+    AgeGroup,
+    Case,
+    NrmEventKind,
+    Referral,
+    ReferralCode,
+    ReferralStatus,
+)
+from tackle.cases.pathway import PathwayFacts, PathwayResult, evaluate_pathway
+from tackle.cases.services_nrm import nrm_event_record
+from tackle.cases.services_pathway import pathway_rules_for
+from tackle.core.errors import ApplicationError
+
+
+@dataclass
+class ConcernDetails:
+    """What an officer knows when recording a concern. Everything but the first three is optional."""
+
+    encountered_at: datetime
+    what_was_seen: str
+    location: str
+    concern_about: str = "person"
+    person_name: str = ""
+    person_date_of_birth: date | None = None
+    person_contact: str = ""
+    person_address: str = ""
+    age: int | None = None
+    appears_under_18: bool | None = None
+    age_disputed: bool = False
+    age_at_exploitation: int | None = None
+    gender: str = "unknown"
+    nationality: str = ""
+    language: str = ""
+    interpreter_needed: bool | None = None
+    indicators: list[str] = field(default_factory=list)
+    indicators_other: str = ""
+    exploitation_types: list[str] = field(default_factory=list)
+    exploitation_location: str = "unknown"
+    county_lines: bool = False
+    immediate_danger: bool = False
+    destitute: bool = False
+    care_and_support_needs: bool = False
+    consent_to_nrm: bool | None = None
+    consent_to_share: bool = False
+    refusal_reason: str = ""
+
+
+def _facts_of(case: Case) -> PathwayFacts:
+    return PathwayFacts(
+        encountered_at=case.encountered_at,
+        age=case.age,
+        appears_under_18=case.appears_under_18,
+        age_disputed=case.age_disputed,
+        consent_to_nrm=case.consent_to_nrm,
+        immediate_danger=case.immediate_danger,
+        care_and_support_needs=case.care_and_support_needs,
+        destitute=case.destitute,
+        concern_about=case.concern_about,
+        indicators=tuple(case.indicators),
+        exploitation_types=tuple(case.exploitation_types),
+    )
+
+
+def _age_group(case: Case, result: PathwayResult) -> str:
+    if result.treated_as_child:
+        return AgeGroup.CHILD
+    if case.age is not None and case.age >= 18:
+        return AgeGroup.ADULT
+    return AgeGroup.UNKNOWN
+
+
+def _strip_identifying_details(case: Case) -> list[str]:
+    """Blank what could identify an adult who declined the NRM and did not consent to sharing."""
+    stripped = []
+    for name in IDENTIFYING_FIELDS:
+        empty = None if name == "person_date_of_birth" else ""
+        if getattr(case, name) != empty:
+            setattr(case, name, empty)
+            stripped.append(name)
+    return stripped
+
+
+def _apply_pathway(case: Case, *, validate: bool = False) -> PathwayResult:
+    """Run the pathway on the case's facts, save, and add a tracked referral for each new action."""
+    result = evaluate_pathway(_facts_of(case), pathway_rules_for(case.organisation))
+    case.treated_as_child = result.treated_as_child
+    case.age_group = _age_group(case, result)
+    if case.is_anonymous:
+        _strip_identifying_details(case)
+    if validate:
+        case.full_clean(exclude=["reference"])
+    case.save()
+    existing = set(case.referrals.values_list("code", flat=True))
+    for action in result.actions:
+        if action.code not in existing:
+            Referral.objects.create(case=case, code=action.code, due_by=action.due_by, reason=action.reason[:300])
+    return result
+
+
+def _new_reference() -> str:
+    return f"C-{uuid.uuid4().hex[:8].upper()}"
+
+
+@transaction.atomic
+def case_record_concern(
+    *, organisation: Organisation, recorded_by: User, details: ConcernDetails, request: Any = None
+) -> Case:
+    if details.encountered_at > timezone.now() + timedelta(minutes=5):
+        raise ApplicationError("The date and time seen cannot be in the future", field="encountered_at")
+    case = Case(organisation=organisation, recorded_by=recorded_by, reference=_new_reference(), **details.__dict__)
+    _apply_pathway(case, validate=True)
+    audit_record(action=AuditAction.CREATE, actor=recorded_by, request=request, obj=case, note="Concern recorded")
+    transaction.on_commit(lambda: _notify_leads(case))
+    return case
+
+
+def _notify_leads(case: Case) -> None:
+    from tackle.cases.tasks import notify_leads_of_new_concern
+
+    notify_leads_of_new_concern.enqueue(case_uuid=str(case.uuid))
+
+
+def _check_version(case: Case, expected_version: int | None) -> None:
+    if expected_version is not None and case.version != expected_version:
+        raise ApplicationError(
+            "Someone else changed this case while you were editing it. Reload the page to see their changes."
+        )
+
+
+def _bump(case: Case, fields: list[str]) -> None:
+    case.version += 1
+    case.save(update_fields=[*fields, "version", "updated_at"])
+
+
+@transaction.atomic
+def case_triage(*, case: Case, actor: User, request: Any = None) -> Case:
+    if case.triaged_at is None:
+        case.triaged_at = timezone.now()
+        _bump(case, ["triaged_at"])
+        audit_record(action=AuditAction.UPDATE, actor=actor, request=request, obj=case, changed_fields=["triaged_at"])
+    return case
+
+
+@transaction.atomic
+def case_record_consent(
+    *,
+    case: Case,
+    actor: User,
+    consent_to_nrm: bool,
+    consent_to_share: bool,
+    refusal_reason: str = "",
+    expected_version: int | None = None,
+    request: Any = None,
+) -> Case:
+    """An adult's answer when asked about the NRM. Adds the NRM referral or the Duty to Notify."""
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    _check_version(case, expected_version)
+    if case.treated_as_child:
+        raise ApplicationError("Consent is not needed for a child: refer to the NRM")
+    if consent_to_nrm is False and not refusal_reason.strip():
+        raise ApplicationError("Say why they did not want to be referred", field="refusal_reason")
+    case.consent_to_nrm = consent_to_nrm
+    case.consent_to_share = consent_to_share
+    case.refusal_reason = refusal_reason.strip() if consent_to_nrm is False else ""
+    case.referrals.filter(code=ReferralCode.SEEK_NRM_CONSENT, status=ReferralStatus.TO_DO).update(
+        status=ReferralStatus.DONE, outcome="Consent asked", updated_by=actor
+    )
+    case.version += 1
+    _apply_pathway(case)
+    audit_record(
+        action=AuditAction.UPDATE,
+        actor=actor,
+        request=request,
+        obj=case,
+        changed_fields=["consent_to_nrm", "consent_to_share", "refusal_reason"],
+    )
+    return case
+
+
+@transaction.atomic
+def referral_update(
+    *,
+    referral: Referral,
+    actor: User,
+    status: str,
+    sent_at: datetime | None = None,
+    outcome: str = "",
+    request: Any = None,
+) -> Referral:
+    """Record what happened to one action, e.g. the MASH referral went at 09:40."""
+    if status not in ReferralStatus.values:
+        raise ApplicationError("Choose a status from the list", field="status")
+    if status == ReferralStatus.SENT and sent_at is None:
+        raise ApplicationError("Enter when it was sent", field="sent_at")
+    if sent_at is not None and sent_at > timezone.now() + timedelta(minutes=5):
+        raise ApplicationError("The time sent cannot be in the future", field="sent_at")
+    case = referral.case
+    if referral.code == ReferralCode.DUTY_TO_NOTIFY and status == ReferralStatus.SENT and case.treated_as_child:
+        raise ApplicationError("A Duty to Notify is never used for a child")
+    referral.status = status
+    referral.sent_at = sent_at if status in {ReferralStatus.SENT, ReferralStatus.DONE} else None
+    referral.outcome = outcome.strip()
+    referral.updated_by = actor
+    referral.full_clean()
+    referral.save()
+    audit_record(
+        action=AuditAction.UPDATE,
+        actor=actor,
+        request=request,
+        obj=referral,
+        changed_fields=["status", "sent_at", "outcome"],
+    )
+    if status == ReferralStatus.SENT and referral.code in {ReferralCode.NRM_REFERRAL, ReferralCode.DUTY_TO_NOTIFY}:
+        kind = (
+            NrmEventKind.REFERRAL_SENT
+            if referral.code == ReferralCode.NRM_REFERRAL
+            else NrmEventKind.DUTY_TO_NOTIFY_SENT
+        )
+        assert sent_at is not None
+        nrm_event_record(case=case, actor=actor, kind=kind, occurred_on=timezone.localdate(sent_at), request=request)
+    return referral

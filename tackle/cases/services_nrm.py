@@ -1,0 +1,97 @@
+"""Recording the NRM journey: referral, decisions, reconsideration, disqualification, withdrawal."""
+
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from tackle.accounts.models import User
+from tackle.audit.models import AuditAction
+from tackle.audit.services import audit_record
+from tackle.cases.models import CG_OUTCOMES, RG_OUTCOMES, Case, NrmEvent, NrmEventKind, NrmOutcome, Stage
+from tackle.cases.periods import rg_test_on
+from tackle.core.errors import ApplicationError
+
+_SENT_KINDS = {NrmEventKind.REFERRAL_SENT, NrmEventKind.DUTY_TO_NOTIFY_SENT}
+
+
+def stage_after(event_kind: str, outcome: str, current: str) -> str:
+    """The stage a case moves to when an event is recorded (pure: also used by the register)."""
+    if event_kind == NrmEventKind.REFERRAL_SENT:
+        return Stage.NRM_REFERRED
+    if event_kind == NrmEventKind.DUTY_TO_NOTIFY_SENT:
+        return Stage.DUTY_TO_NOTIFY
+    decision_kinds = {NrmEventKind.RG_DECISION, NrmEventKind.CG_DECISION, NrmEventKind.RECONSIDERATION_OUTCOME}
+    if event_kind in decision_kinds:
+        conclusive = event_kind == NrmEventKind.CG_DECISION or (
+            event_kind == NrmEventKind.RECONSIDERATION_OUTCOME and current in {Stage.POSITIVE_CG, Stage.NEGATIVE_CG}
+        )
+        if conclusive:
+            return Stage.NEGATIVE_CG if outcome == NrmOutcome.NEGATIVE else Stage.POSITIVE_CG
+        return Stage.NEGATIVE_RG if outcome == NrmOutcome.NEGATIVE else Stage.POSITIVE_RG
+    return current
+
+
+def _check_order(case: Case, kind: str, outcome: str, occurred_on: date) -> None:
+    if occurred_on > timezone.localdate():
+        raise ApplicationError("The date cannot be in the future", field="occurred_on")
+    if occurred_on < timezone.localdate(case.encountered_at):
+        raise ApplicationError("The date cannot be before the person was first seen", field="occurred_on")
+    kinds = set(case.nrm_events.values_list("kind", flat=True))
+    if kind == NrmEventKind.DUTY_TO_NOTIFY_SENT and case.treated_as_child:
+        raise ApplicationError("A Duty to Notify is never used for a child")
+    if kind == NrmEventKind.RG_DECISION:
+        if NrmEventKind.REFERRAL_SENT not in kinds:
+            raise ApplicationError("Record the NRM referral before its reasonable grounds decision")
+        if outcome not in RG_OUTCOMES:
+            raise ApplicationError("Choose positive or negative", field="outcome")
+    if kind == NrmEventKind.CG_DECISION:
+        if case.stage != Stage.POSITIVE_RG:
+            raise ApplicationError("A conclusive grounds decision follows a positive reasonable grounds decision")
+        if outcome not in CG_OUTCOMES:
+            raise ApplicationError("Choose the conclusive grounds outcome", field="outcome")
+    if kind == NrmEventKind.RECONSIDERATION_OUTCOME and outcome not in {NrmOutcome.POSITIVE, NrmOutcome.NEGATIVE}:
+        raise ApplicationError("Choose positive or negative", field="outcome")
+    if kind in _SENT_KINDS and kinds & _SENT_KINDS:
+        raise ApplicationError("A referral has already been recorded for this case")
+    last = case.nrm_events.order_by("-occurred_on").values_list("occurred_on", flat=True).first()
+    if last is not None and occurred_on < last:
+        raise ApplicationError(
+            f"The date cannot be before the last recorded step ({last:%-d %B %Y})", field="occurred_on"
+        )
+
+
+@transaction.atomic
+def nrm_event_record(
+    *,
+    case: Case,
+    actor: User,
+    kind: str,
+    occurred_on: date,
+    outcome: str = "",
+    notes: str = "",
+    request: Any = None,
+) -> NrmEvent:
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    if kind not in NrmEventKind.values:
+        raise ApplicationError("Choose what happened from the list", field="kind")
+    _check_order(case, kind, outcome, occurred_on)
+    event = NrmEvent.objects.create(
+        case=case,
+        kind=kind,
+        occurred_on=occurred_on,
+        outcome=outcome,
+        rg_test=rg_test_on(occurred_on) if kind == NrmEventKind.RG_DECISION else "",
+        notes=notes.strip(),
+        recorded_by=actor,
+    )
+    new_stage = stage_after(kind, outcome, case.stage)
+    if new_stage != case.stage:
+        case.stage = new_stage
+        case.version += 1
+        case.save(update_fields=["stage", "version", "updated_at"])
+    audit_record(
+        action=AuditAction.CREATE, actor=actor, request=request, obj=event, note=f"NRM: {event.get_kind_display()}"
+    )
+    return event

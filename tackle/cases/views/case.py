@@ -1,0 +1,167 @@
+"""A case's own pages: the record, its action checklist, the NRM journey, consent and sharing."""
+
+from datetime import datetime, time
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from tackle.audit.models import AuditAction
+from tackle.audit.services import audit_record
+from tackle.cases.forms_case import ConsentForm, NrmEventForm, ReferralUpdateForm, ShareForm
+from tackle.cases.models import Indicator, ReferralStatus
+from tackle.cases.selectors import case_periods, get_case_for_user, user_may_work_on
+from tackle.cases.services import case_record_consent, case_triage, nrm_event_record, referral_update
+from tackle.cases.services_pathway import pathway_settings_of
+from tackle.cases.services_share import case_share, case_share_revoke, shares_of
+from tackle.core.errors import ApplicationError
+from tackle.core.http import AuthenticatedRequest
+
+
+def _add_error(form, error: ApplicationError) -> None:  # type: ignore[no-untyped-def]
+    form.add_error(error.field if error.field in form.fields else None, error.message)
+
+
+@login_required
+def case_detail(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
+    case = get_case_for_user(request.user, case_uuid)
+    can_work = user_may_work_on(request.user, case)
+    if can_work:
+        case_triage(case=case, actor=request.user, request=request)
+    audit_record(action=AuditAction.VIEW, request=request, obj=case)
+    now = timezone.now()
+    contacts = pathway_settings_of(case.organisation).action_contacts
+    referrals = [
+        {
+            "referral": referral,
+            "overdue": referral.is_open and referral.due_by is not None and referral.due_by < now,
+            "contact": contacts.get(referral.code, {}),
+        }
+        for referral in case.referrals.all()
+    ]
+    indicator_labels = dict(Indicator.choices)
+    return render(
+        request,
+        "cases/case_detail.html",
+        {
+            "case": case,
+            "can_work": can_work,
+            "referrals": referrals,
+            "events": case.nrm_events.select_related("recorded_by"),
+            "periods": case_periods(case),
+            "indicators": [indicator_labels.get(code, code) for code in case.indicators],
+            "shares": shares_of(case) if can_work else [],
+        },
+    )
+
+
+@login_required
+def concern_recorded(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
+    """What happens next, for the officer who has just recorded a concern."""
+    case = get_case_for_user(request.user, case_uuid)
+    return render(request, "cases/concern_recorded.html", {"case": case, "referrals": case.referrals.all()})
+
+
+@login_required
+def referral_edit(request: AuthenticatedRequest, case_uuid: str, referral_uuid: str) -> HttpResponse:
+    case = get_case_for_user(request.user, case_uuid, to_change=True)
+    referral = get_object_or_404(case.referrals, uuid=referral_uuid)
+    initial = {"status": referral.status if referral.status != ReferralStatus.TO_DO else ReferralStatus.SENT}
+    form = ReferralUpdateForm(
+        request.POST or None, initial={**initial, "sent_at": referral.sent_at, "outcome": referral.outcome}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            referral_update(
+                referral=referral,
+                actor=request.user,
+                status=form.cleaned_data["status"],
+                sent_at=form.cleaned_data["sent_at"],
+                outcome=form.cleaned_data["outcome"],
+                request=request,
+            )
+        except ApplicationError as error:
+            _add_error(form, error)
+        else:
+            messages.success(request, f"{referral.get_code_display()} updated")
+            return redirect("cases:case-detail", case_uuid=case.uuid)
+    return render(request, "cases/referral_edit.html", {"case": case, "referral": referral, "form": form})
+
+
+@login_required
+def nrm_event_new(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
+    case = get_case_for_user(request.user, case_uuid, to_change=True)
+    form = NrmEventForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            nrm_event_record(case=case, actor=request.user, request=request, **form.cleaned_data)
+        except ApplicationError as error:
+            _add_error(form, error)
+        else:
+            messages.success(request, "NRM step recorded")
+            return redirect("cases:case-detail", case_uuid=case.uuid)
+    return render(request, "cases/nrm_event_new.html", {"case": case, "form": form})
+
+
+@login_required
+def consent_edit(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
+    case = get_case_for_user(request.user, case_uuid, to_change=True)
+    form = ConsentForm(request.POST or None, initial={"version": case.version})
+    if request.method == "POST" and form.is_valid():
+        try:
+            case_record_consent(
+                case=case,
+                actor=request.user,
+                consent_to_nrm=form.cleaned_data["consent_to_nrm"] == "yes",
+                consent_to_share=form.cleaned_data["consent_to_share"],
+                refusal_reason=form.cleaned_data["refusal_reason"],
+                expected_version=form.cleaned_data["version"],
+                request=request,
+            )
+        except ApplicationError as error:
+            _add_error(form, error)
+        else:
+            messages.success(request, "Consent recorded")
+            return redirect("cases:case-detail", case_uuid=case.uuid)
+    return render(request, "cases/consent_edit.html", {"case": case, "form": form})
+
+
+@login_required
+def share_new(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
+    case = get_case_for_user(request.user, case_uuid, to_change=True)
+    form = ShareForm(request.POST or None, organisation_id=case.organisation_id)
+    if request.method == "POST" and form.is_valid():
+        expires_on = form.cleaned_data["expires_on"]
+        expires_at = timezone.make_aware(datetime.combine(expires_on, time.max)) if expires_on else None
+        try:
+            case_share(
+                case=case,
+                organisation=form.cleaned_data["organisation"],
+                actor=request.user,
+                purpose=form.cleaned_data["purpose"],
+                consent_recorded=form.cleaned_data["consent_recorded"],
+                expires_at=expires_at,
+                request=request,
+            )
+        except ApplicationError as error:
+            _add_error(form, error)
+        else:
+            messages.success(request, "Case shared")
+            return redirect("cases:case-detail", case_uuid=case.uuid)
+    return render(request, "cases/share_new.html", {"case": case, "form": form})
+
+
+@login_required
+@require_POST
+def share_revoke(request: AuthenticatedRequest, case_uuid: str, share_id: int) -> HttpResponse:
+    case = get_case_for_user(request.user, case_uuid, to_change=True)
+    share = get_object_or_404(shares_of(case), pk=share_id)
+    try:
+        case_share_revoke(case=case, share=share, actor=request.user, request=request)
+        messages.success(request, f"Sharing with {share.organisation.name} revoked")
+    except ApplicationError as error:
+        messages.error(request, error.message)
+    return redirect("cases:case-detail", case_uuid=case.uuid)

@@ -1,0 +1,44 @@
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+
+from tackle.accounts.roles import Module
+from tackle.cases.forms_concern import ConcernForm
+from tackle.cases.selectors import possible_duplicates
+from tackle.cases.services import ConcernDetails, case_record_concern
+from tackle.core.errors import ApplicationError
+from tackle.core.http import AuthenticatedRequest
+from tackle.core.permissions import require_module
+
+
+@login_required
+def concern_new(request: AuthenticatedRequest) -> HttpResponse:
+    """Any staff member who can use cases records a concern; possible duplicates show before saving."""
+    require_module(request.user, Module.CASES)
+    organisation = request.user.organisation
+    assert organisation is not None  # require_module lets no one without an organisation through
+    form = ConcernForm(request.POST or None)
+    duplicates = []
+    if request.method == "POST" and form.is_valid():
+        details = form.details()
+        if not request.POST.get("not_a_duplicate"):
+            duplicates = list(
+                possible_duplicates(
+                    organisation_id=organisation.pk,
+                    person_name=details["person_name"],
+                    location=details["location"],
+                )
+            )
+        if not duplicates:
+            try:
+                case = case_record_concern(
+                    organisation=organisation,
+                    recorded_by=request.user,
+                    details=ConcernDetails(**details),
+                    request=request,
+                )
+            except ApplicationError as error:
+                form.add_error(error.field if error.field in form.fields else None, error.message)
+            else:
+                return redirect("cases:concern-recorded", case_uuid=case.uuid)
+    return render(request, "cases/concern_new.html", {"form": form, "duplicates": duplicates})

@@ -1,0 +1,42 @@
+"""The NRM / Duty to Notify referral pack as a page, JSON and PDF. Each is an audited export."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+
+from tackle.audit.models import AuditAction
+from tackle.audit.services import audit_record
+from tackle.cases.nrm_pack import build_referral_pack
+from tackle.cases.selectors import get_case_for_user
+from tackle.core.http import AuthenticatedRequest
+
+
+def _pack_for(request: AuthenticatedRequest, case_uuid: str, form: str):  # type: ignore[no-untyped-def]
+    case = get_case_for_user(request.user, case_uuid, to_change=True)
+    audit_record(action=AuditAction.EXPORT, request=request, obj=case, note=f"Referral pack ({form})")
+    return case, build_referral_pack(case)
+
+
+@login_required
+def pack_page(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
+    case, pack = _pack_for(request, case_uuid, "page")
+    return render(request, "cases/nrm_pack.html", {"case": case, "pack": pack})
+
+
+@login_required
+def pack_json(request: AuthenticatedRequest, case_uuid: str) -> JsonResponse:
+    _, pack = _pack_for(request, case_uuid, "json")
+    return JsonResponse(pack)
+
+
+@login_required
+def pack_pdf(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
+    from weasyprint import HTML  # imported here: it loads Pango, which only this view needs
+
+    case, pack = _pack_for(request, case_uuid, "pdf")
+    html = render_to_string("cases/nrm_pack_print.html", {"case": case, "pack": pack})
+    pdf = HTML(string=html).write_pdf()
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="referral-pack-{case.reference}.pdf"'
+    return response

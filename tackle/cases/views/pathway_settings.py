@@ -1,0 +1,32 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+
+from tackle.accounts.roles import Role
+from tackle.cases.forms_pathway import PathwaySettingsForm
+from tackle.cases.services_pathway import pathway_settings_of, pathway_settings_update
+from tackle.core.errors import ApplicationError
+from tackle.core.http import AuthenticatedRequest
+
+
+@login_required
+def edit(request: AuthenticatedRequest) -> HttpResponse:
+    """The organisation's pathway settings. Only its modern slavery lead may see or change them."""
+    user = request.user
+    if user.role != Role.MODERN_SLAVERY_LEAD or user.organisation is None or not user.is_active:
+        raise PermissionDenied("Only the modern slavery lead can change the pathway settings.")
+    settings = pathway_settings_of(user.organisation)
+    form = PathwaySettingsForm(request.POST or None, initial=PathwaySettingsForm.initial_from(settings))
+    if request.method == "POST" and form.is_valid():
+        try:
+            pathway_settings_update(
+                organisation=user.organisation, actor=user, request=request, **form.settings_values()
+            )
+        except ApplicationError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            messages.success(request, "Pathway settings saved")
+            return redirect("cases:pathway-settings")
+    return render(request, "cases/pathway_settings.html", {"form": form})

@@ -1,0 +1,166 @@
+"""The register page and its exports: open cases on a date, in Home Office categories."""
+
+import csv
+import io
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import BadRequest
+from django.http import HttpResponse, StreamingHttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+
+from tackle.accounts.roles import Module
+from tackle.audit.models import AuditAction
+from tackle.audit.services import audit_record
+from tackle.cases.categories import AGE_GROUP_LABELS
+from tackle.cases.models import Stage
+from tackle.cases.register import (
+    AGE_GROUP_KEYS,
+    EXPORT_COLUMNS,
+    STAGE_KEYS,
+    SUPPRESSION_THRESHOLD,
+    parse_as_of,
+    register_export_rows,
+    register_for_user,
+    today_in_london,
+)
+from tackle.core.errors import ApplicationError
+from tackle.core.http import AuthenticatedRequest
+from tackle.core.permissions import require_module
+
+# Characters that make a spreadsheet read a cell as a formula (CSV and XLSX injection).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _date_from_parts(day: str, month: str, year: str) -> tuple[date | None, dict[str, str]]:
+    """The GOV.UK date input's three parts as a date, or the errors to show (GOV.UK wording)."""
+    parts = {"day": day.strip(), "month": month.strip(), "year": year.strip()}
+    missing = [name for name, value in parts.items() if not value]
+    if len(missing) == 3:
+        return None, {"as_of": "Enter the date the register should show"}
+    if missing:
+        return None, {"as_of": f"The date must include a {' and '.join(missing)}"}
+    if not all(value.isdigit() for value in parts.values()) or len(parts["year"]) != 4:
+        return None, {"as_of": "The date must be a real date"}
+    try:
+        return date(int(parts["year"]), int(parts["month"]), int(parts["day"])), {}
+    except ValueError:
+        return None, {"as_of": "The date must be a real date"}
+
+
+def _as_of_from_query(request: AuthenticatedRequest) -> tuple[date, dict[str, str], dict[str, str]]:
+    """The date asked for (today when none), the errors, and what to put back in the three boxes."""
+    query = request.GET
+    if any(f"as_of-{part}" in query for part in ("day", "month", "year")):
+        typed = {part: query.get(f"as_of-{part}", "") for part in ("day", "month", "year")}
+        as_of, errors = _date_from_parts(typed["day"], typed["month"], typed["year"])
+        return as_of or today_in_london(), errors, typed
+    as_of = _parse_iso(query.get("as_of"))
+    return as_of, {}, {"day": str(as_of.day), "month": str(as_of.month), "year": str(as_of.year)}
+
+
+def _parse_iso(raw: str | None) -> date:
+    try:
+        return parse_as_of(raw)
+    except ApplicationError as error:
+        raise BadRequest(error.message) from None
+
+
+def _rows(labels: dict[str, str], table: dict[str, Any], keys: tuple[str, ...] | None = None) -> list[tuple[str, Any]]:
+    return [(labels.get(key, key), table[key]) for key in (keys or tuple(table))]
+
+
+@login_required
+def register(request: AuthenticatedRequest) -> HttpResponse:
+    """How many cases were open on a date, by stage, age group and exploitation type."""
+    require_module(request.user, Module.REPORTING)
+    as_of, errors, typed = _as_of_from_query(request)
+    context: dict[str, Any] = {"errors": errors, "typed": typed, "threshold": SUPPRESSION_THRESHOLD}
+    if not errors:
+        counts, suppressed = register_for_user(request.user, as_of=as_of)
+        audit_record(
+            action=AuditAction.VIEW,
+            request=request,
+            object_type="cases.register",
+            object_id=as_of.isoformat(),
+            note=f"Register as of {as_of.isoformat()}{' (suppressed)' if suppressed else ''}",
+        )
+        query = f"?as_of={as_of.isoformat()}"
+        context |= {
+            "as_of": as_of,
+            "counts": counts,
+            "suppressed": suppressed,
+            "by_stage": _rows(dict(Stage.choices), counts["by_stage"], STAGE_KEYS),
+            "by_age_group": _rows(AGE_GROUP_LABELS, counts["by_age_group"], AGE_GROUP_KEYS),
+            "by_exploitation_type": _rows({}, counts["by_exploitation_type"]),
+            "export_csv": reverse("cases:register-export-csv") + query,
+            "export_xlsx": reverse("cases:register-export-xlsx") + query,
+        }
+    status = 400 if errors else 200
+    return render(request, "cases/register.html", context, status=status)
+
+
+def _safe(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _export(request: AuthenticatedRequest, kind: str) -> tuple[date, Iterator[tuple[Any, ...]], str]:
+    require_module(request.user, Module.REPORTING)
+    as_of = _parse_iso(request.GET.get("as_of"))
+    rows = register_export_rows(request.user, as_of=as_of)
+    audit_record(
+        action=AuditAction.EXPORT,
+        request=request,
+        object_type="cases.register",
+        object_id=as_of.isoformat(),
+        note=f"Register as of {as_of.isoformat()} exported ({kind})",
+    )
+    code = request.user.organisation.code if request.user.organisation else "tackle"
+    filename = f"register-{code}-{as_of.isoformat()}.{kind}"
+    return as_of, (tuple(_safe(cell) for cell in row.cells()) for row in rows), filename
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+@login_required
+def export_csv(request: AuthenticatedRequest) -> StreamingHttpResponse:
+    """One row per open case in Home Office categories; nothing that identifies a person."""
+    _, rows, filename = _export(request, "csv")
+    writer = csv.writer(_Echo())
+
+    def lines() -> Iterator[str]:
+        yield writer.writerow(EXPORT_COLUMNS)
+        for row in rows:
+            yield writer.writerow(["" if cell is None else cell for cell in row])
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+def export_xlsx(request: AuthenticatedRequest) -> HttpResponse:
+    """The same rows as the CSV, as a spreadsheet with real dates."""
+    from openpyxl import Workbook
+
+    as_of, rows, filename = _export(request, "xlsx")
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title=f"Open on {as_of.isoformat()}")
+    sheet.append(list(EXPORT_COLUMNS))
+    for row in rows:
+        sheet.append(list(row))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -1,0 +1,196 @@
+"""One small page per kind of support record. Each checks that the user may change the case
+(404 outside their scope, 403 for a role that may not change it), then hands the form's data
+to a service, which applies the rules, saves and audits. Bad input saves nothing."""
+
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+
+from tackle.audit.models import AuditAction
+from tackle.audit.services import audit_record
+from tackle.cases import services_support as services
+from tackle.cases.forms_support import (
+    CaseDocumentForm,
+    CaseNoteForm,
+    MissingEpisodeForm,
+    NeedsAssessmentForm,
+    OutcomeScoresForm,
+    PlacementForm,
+    SafetyPlanForm,
+    SafetyPlanReviewForm,
+    SupportPhaseForm,
+)
+from tackle.cases.models import OUTCOME_SCORES, Case, CaseStatus
+from tackle.cases.selectors import get_case_for_user
+from tackle.core.errors import ApplicationError
+from tackle.core.http import AuthenticatedRequest
+from tackle.core.permissions import get_visible_or_404
+
+
+def _record_page(
+    request: AuthenticatedRequest,
+    case: Case,
+    form: forms.BaseForm,
+    save: Callable[[dict[str, Any]], object],
+    *,
+    title: str,
+    success: str,
+    template: str = "cases/support/record_form.html",
+    **context: Any,
+) -> HttpResponse:
+    if request.method == "POST" and form.is_valid():
+        try:
+            save(form.cleaned_data)
+        except ApplicationError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            messages.success(request, success)
+            return redirect("cases:support", case_uuid=case.uuid)
+    context = {"case": case, "form": form, "title": title, "button": "Save", **context}
+    context.setdefault("case_closed", case.status == CaseStatus.CLOSED)
+    return render(request, template, context)
+
+
+def _case_to_change(request: AuthenticatedRequest, case_uuid: str) -> Case:
+    return get_case_for_user(request.user, case_uuid, to_change=True)
+
+
+@login_required
+def support_phase_add(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
+    case = _case_to_change(request, case_uuid)
+    return _record_page(
+        request,
+        case,
+        SupportPhaseForm(request.POST or None),
+        lambda data: services.support_phase_start(case=case, actor=request.user, request=request, **data),
+        title="Start a phase of support",
+        success="Phase of support recorded",
+    )
+
+
+@login_required
+def needs_assessment_add(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
+    case = _case_to_change(request, case_uuid)
+    return _record_page(
+        request,
+        case,
+        NeedsAssessmentForm(request.POST or None),
+        lambda data: services.needs_assessment_record(case=case, actor=request.user, request=request, **data),
+        title="Record a needs assessment",
+        success="Needs assessment recorded",
+    )
+
+
+@login_required
+def placement_add(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
+    case = _case_to_change(request, case_uuid)
+    return _record_page(
+        request,
+        case,
+        PlacementForm(request.POST or None),
+        lambda data: services.accommodation_placement_record(case=case, actor=request.user, request=request, **data),
+        title="Record an accommodation placement",
+        success="Placement recorded",
+    )
+
+
+@login_required
+def safety_plan_add(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
+    case = _case_to_change(request, case_uuid)
+    return _record_page(
+        request,
+        case,
+        SafetyPlanForm(request.POST or None),
+        lambda data: services.safety_plan_create(case=case, actor=request.user, request=request, **data),
+        title="Add a safety plan",
+        success="Safety plan added",
+    )
+
+
+@login_required
+def safety_plan_review(request: AuthenticatedRequest, case_uuid: str, plan_uuid: str) -> HttpResponse:
+    case = _case_to_change(request, case_uuid)
+    plan = get_visible_or_404(case.safety_plans.all(), uuid=plan_uuid)
+    if request.method == "GET":  # The page shows the plan itself.
+        audit_record(action=AuditAction.VIEW, request=request, obj=plan, note="Safety plan opened for review")
+    return _record_page(
+        request,
+        case,
+        SafetyPlanReviewForm(request.POST or None),
+        lambda data: services.safety_plan_review(plan=plan, actor=request.user, request=request, **data),
+        title="Review the safety plan",
+        success="Review recorded",
+        template="cases/support/safety_plan_review.html",
+        plan=plan,
+        last_review=plan.reviews.first(),
+    )
+
+
+@login_required
+def missing_episode_add(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
+    case = _case_to_change(request, case_uuid)
+    return _record_page(
+        request,
+        case,
+        MissingEpisodeForm(request.POST or None),
+        lambda data: services.missing_episode_record(case=case, actor=request.user, request=request, **data),
+        title="Record a missing episode",
+        success="Missing episode recorded",
+    )
+
+
+@login_required
+def outcome_scores_add(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
+    case = _case_to_change(request, case_uuid)
+    form = OutcomeScoresForm(request.POST or None)
+    return _record_page(
+        request,
+        case,
+        form,
+        lambda data: services.outcome_scores_record(
+            case=case, actor=request.user, request=request, assessed_on=data["assessed_on"], scores=form.scores
+        ),
+        title="Score outcomes",
+        success="Outcome scores recorded",
+        template="cases/support/outcome_scores_form.html",
+        score_scale=OUTCOME_SCORES,
+    )
+
+
+@login_required
+def note_add(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
+    case = _case_to_change(request, case_uuid)
+    return _record_page(
+        request,
+        case,
+        CaseNoteForm(request.POST or None),
+        lambda data: services.case_note_add(case=case, actor=request.user, request=request, body=data["body"]),
+        title="Add a note",
+        success="Note added",
+        anonymous_warning=case.is_anonymous,
+        case_closed=False,  # Notes may be added to a closed case.
+    )
+
+
+@login_required
+def document_add(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
+    case = _case_to_change(request, case_uuid)
+    return _record_page(
+        request,
+        case,
+        CaseDocumentForm(request.POST or None, request.FILES or None),
+        lambda data: services.case_document_upload(
+            case=case, actor=request.user, request=request, title=data["title"], upload=data["file"]
+        ),
+        title="Upload a document",
+        success="Document uploaded",
+        multipart=True,
+        anonymous_warning=case.is_anonymous,
+        case_closed=False,  # Documents may be added to a closed case.
+        button="Upload",
+    )
