@@ -2,16 +2,19 @@
 administrator), council B (lead) and a police partner."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.test import Client
+from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tackle.accounts.models import Organisation, User
 from tackle.accounts.roles import OrganisationKind, Role
+from tackle.cases.services import ConcernDetails, case_record_concern
 
 
 @pytest.fixture
@@ -114,3 +117,21 @@ def shared_data() -> Path:
             pytest.fail(message)
         pytest.skip(message)
     return folder
+
+
+@pytest.fixture
+def record_concern():
+    """Record a concern through the real service, as an officer would."""
+
+    def record(officer, **facts):
+        details = {
+            "encountered_at": timezone.now() - timedelta(hours=1),
+            "what_was_seen": "Four workers at a hand car wash, no gloves, sleeping on site",
+            "location": "1 High Street",
+            **facts,
+        }
+        return case_record_concern(
+            organisation=officer.organisation, recorded_by=officer, details=ConcernDetails(**details)
+        )
+
+    return record

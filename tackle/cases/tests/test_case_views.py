@@ -244,3 +244,10 @@ def test_overdue_actions_show_on_the_leads_dashboard_and_first_in_the_queue(
     rows = client.get(reverse("cases:queue")).context["rows"]
     assert rows[0]["new"]  # the untriaged concern comes first
     assert rows[1]["case"] == old and rows[1]["overdue"]
+
+
+def test_an_adult_who_says_no_is_told_what_he_can_still_get(client_for, frontline_a, record_concern):
+    case = record_concern(frontline_a, age=45, consent_to_nrm=False, refusal_reason="Will not say", destitute=True)
+    page = client_for(frontline_a).get(_url("concern-recorded", case)).content.decode()
+    assert 'data-testid="without-nrm"' in page and "emergency accommodation" in page
+    assert "Emergency accommodation tonight" in page and "Duty to Notify" in page

@@ -224,11 +224,27 @@ def test_an_export_with_a_bad_date_is_a_400(client_for, lead_a):
     assert client_for(lead_a).get(CSV, {"as_of": "1 March"}).status_code == 400
 
 
-def test_the_menu_shows_the_register_to_figures_roles_only(lead_a, councillor_a, frontline_a, police_partner):
-    import tackle.cases.navigation  # noqa: F401 - registers the entry, as CasesConfig.ready() does
+@pytest.fixture
+def register_menu_entry():
+    """The menu with the cases app's entries, as CasesConfig.ready() registers them; put back afterwards
+    so that other tests see the menu they expect."""
+    import importlib
 
+    from tackle.cases import navigation as cases_navigation
+    from tackle.core import navigation
+
+    saved = list(navigation._REGISTRY)
+    importlib.reload(cases_navigation)
+    yield
+    navigation._REGISTRY[:] = saved
+
+
+def test_the_menu_shows_the_register_to_figures_roles_only(
+    register_menu_entry, lead_a, councillor_a, frontline_a, police_partner
+):
     def labels(user):
         return [item.label for item, _ in nav_items_for(user)]
 
     assert "Register" in labels(lead_a) and "Register" in labels(councillor_a)
     assert "Register" not in labels(frontline_a) and "Register" not in labels(police_partner)
+    assert dict((item.label, url) for item, url in nav_items_for(lead_a))["Register"] == PAGE
