@@ -1,6 +1,7 @@
 from django.core.management import call_command
 
 from tackle.accounts import demo
+from tackle.cases import demo as cases_demo
 from tackle.accounts.models import Organisation, User
 from tackle.accounts.roles import OrganisationKind, Role
 
@@ -36,6 +37,7 @@ def test_national_scale_builds_its_organisations_and_users_once(db, monkeypatch)
     # The real sizes (400 and 20,000) are measured by `make bench`; the same code runs here smaller.
     monkeypatch.setattr(demo, "NATIONAL_ORGANISATIONS", 40)
     monkeypatch.setattr(demo, "NATIONAL_USERS", 300)
+    monkeypatch.setattr(cases_demo, "NATIONAL_CASES", 200)
     call_command("demo", "load", "--scale", "national")
     call_command("demo", "load", "--scale", "national")
     assert Organisation.objects.filter(code__startswith="NAT-").count() == 40
