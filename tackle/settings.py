@@ -42,6 +42,10 @@ INSTALLED_APPS = [
     "tackle.accounts",
     "tackle.audit",
     "tackle.cases",
+    "tackle.statements",
+    "tackle.training",
+    "tackle.scrutiny",
+    "tackle.reporting",
 ]
 
 MIDDLEWARE = [

@@ -11,6 +11,10 @@ api_v1: list[URLPattern | URLResolver] = [
     path("me", accounts_api.me, name="me"),
     path("audit-events", audit_api.AuditEventList.as_view(), name="audit-event-list"),
     path("", include("tackle.cases.urls_api")),
+    path("", include("tackle.statements.urls_api")),
+    path("", include("tackle.training.urls_api")),
+    path("", include("tackle.scrutiny.urls_api")),
+    path("", include("tackle.reporting.urls_api")),
 ]
 
 urlpatterns = [
@@ -18,6 +22,10 @@ urlpatterns = [
     path("account/", include("tackle.accounts.urls")),
     path("audit/", include("tackle.audit.urls")),
     path("cases/", include("tackle.cases.urls")),
+    path("statements/", include("tackle.statements.urls")),
+    path("training/", include("tackle.training.urls")),
+    path("scrutiny/", include("tackle.scrutiny.urls")),
+    path("figures/", include("tackle.reporting.urls")),
     path("api/v1/", include((api_v1, "api"))),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", api_docs.api_docs, name="api-docs"),
