@@ -46,7 +46,7 @@ def two_factor_setup(request: AuthenticatedRequest) -> HttpResponse:
     if TOTPDevice.objects.filter(user=user, confirmed=True).exists():
         return redirect("accounts:two-factor-verify")
     device, _ = TOTPDevice.objects.get_or_create(user=user, confirmed=False, defaults={"name": "Authenticator app"})
-    form = TwoFactorCodeForm(request.POST or None)
+    form = TwoFactorCodeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         if device.verify_token(form.cleaned_data["code"]):
             device.confirmed = True
@@ -67,7 +67,7 @@ def two_factor_setup(request: AuthenticatedRequest) -> HttpResponse:
 
 @login_required
 def two_factor_verify(request: AuthenticatedRequest) -> HttpResponse:
-    form = TwoFactorCodeForm(request.POST or None)
+    form = TwoFactorCodeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         device = match_token(request.user, form.cleaned_data["code"])
         if device is not None:
@@ -82,7 +82,7 @@ def two_factor_verify(request: AuthenticatedRequest) -> HttpResponse:
 @login_required
 def token_list(request: AuthenticatedRequest) -> HttpResponse:
     require_module(request.user, Module.API_TOKENS)
-    form = ApiTokenCreateForm(request.POST or None)
+    form = ApiTokenCreateForm(request.POST if request.method == "POST" else None)
     new_token = None
     if request.method == "POST" and form.is_valid():
         try:

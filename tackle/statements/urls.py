@@ -1,3 +1,29 @@
+from django.urls import path
+
+from tackle.statements import views_plan as plan
+from tackle.statements import views_statement as statement
+
 app_name = "statements"
 
-urlpatterns: list = []
+urlpatterns: list = [
+    path("", plan.index, name="index"),
+    path("periods/new", plan.period_new, name="period-new"),
+    path("periods/<str:label>/actions/new", plan.action_new, name="action-new"),
+    path("periods/<str:label>/review", plan.period_review, name="period-review"),
+    path("periods/<str:label>/close", plan.period_close, name="period-close"),
+    path("actions/<uuid:action_uuid>/", plan.action_detail, name="action-detail"),
+    path("actions/<uuid:action_uuid>/status", plan.action_status, name="action-status"),
+    path("actions/<uuid:action_uuid>/progress", plan.action_progress, name="action-progress"),
+    path("statement/", statement.statement_list, name="statement-list"),
+    path("statement/<uuid:statement_uuid>/", statement.statement_detail, name="statement-detail"),
+    path("statement/<uuid:statement_uuid>/sections/<str:key>", statement.section_edit, name="section-edit"),
+    path("statement/<uuid:statement_uuid>/details", statement.details_edit, name="details-edit"),
+    path("statement/<uuid:statement_uuid>/signatories/new", statement.signatory_new, name="signatory-new"),
+    path("statement/<uuid:statement_uuid>/<str:step>", statement.statement_move, name="statement-move"),
+    path("statement/<uuid:statement_uuid>.<str:fmt>", statement.statement_download, name="statement-download"),
+    path(
+        "statement/<uuid:statement_uuid>/compare/<uuid:other_uuid>",
+        statement.statement_compare,
+        name="statement-compare",
+    ),
+]

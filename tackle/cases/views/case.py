@@ -94,7 +94,7 @@ def referral_edit(request: AuthenticatedRequest, case_uuid: str, referral_uuid: 
 @login_required
 def nrm_event_new(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
     case = get_case_for_user(request.user, case_uuid, to_change=True)
-    form = NrmEventForm(request.POST or None)
+    form = NrmEventForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             nrm_event_record(case=case, actor=request.user, request=request, **form.cleaned_data)
@@ -109,7 +109,7 @@ def nrm_event_new(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse
 @login_required
 def consent_edit(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
     case = get_case_for_user(request.user, case_uuid, to_change=True)
-    form = ConsentForm(request.POST or None, initial={"version": case.version})
+    form = ConsentForm(request.POST if request.method == "POST" else None, initial={"version": case.version})
     if request.method == "POST" and form.is_valid():
         try:
             case_record_consent(
@@ -132,7 +132,7 @@ def consent_edit(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
 @login_required
 def share_new(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
     case = get_case_for_user(request.user, case_uuid, to_change=True)
-    form = ShareForm(request.POST or None, organisation_id=case.organisation_id)
+    form = ShareForm(request.POST if request.method == "POST" else None, organisation_id=case.organisation_id)
     if request.method == "POST" and form.is_valid():
         expires_on = form.cleaned_data["expires_on"]
         expires_at = timezone.make_aware(datetime.combine(expires_on, time.max)) if expires_on else None

@@ -17,7 +17,7 @@ def concern_new(request: AuthenticatedRequest) -> HttpResponse:
     require_module(request.user, Module.CASES)
     organisation = request.user.organisation
     assert organisation is not None  # require_module lets no one without an organisation through
-    form = ConcernForm(request.POST or None)
+    form = ConcernForm(request.POST if request.method == "POST" else None)
     duplicates = []
     if request.method == "POST" and form.is_valid():
         details = form.details()

@@ -18,7 +18,9 @@ def edit(request: AuthenticatedRequest) -> HttpResponse:
     if user.role != Role.MODERN_SLAVERY_LEAD or user.organisation is None or not user.is_active:
         raise PermissionDenied("Only the modern slavery lead can change the pathway settings.")
     settings = pathway_settings_of(user.organisation)
-    form = PathwaySettingsForm(request.POST or None, initial=PathwaySettingsForm.initial_from(settings))
+    form = PathwaySettingsForm(
+        request.POST if request.method == "POST" else None, initial=PathwaySettingsForm.initial_from(settings)
+    )
     if request.method == "POST" and form.is_valid():
         try:
             pathway_settings_update(

@@ -86,7 +86,7 @@ def document_download(request: AuthenticatedRequest, case_uuid: str, document_uu
 
 def _status_change_page(request: AuthenticatedRequest, case_uuid: str, *, closing: bool) -> HttpResponse:
     case = get_case_for_user(request.user, case_uuid, to_change=True)
-    form = (CaseCloseForm if closing else CaseReopenForm)(request.POST or None)
+    form = (CaseCloseForm if closing else CaseReopenForm)(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         change = case_close if closing else case_reopen
         try:

@@ -66,7 +66,7 @@ def support_phase_add(request: AuthenticatedRequest, case_uuid: str) -> HttpResp
     return _record_page(
         request,
         case,
-        SupportPhaseForm(request.POST or None),
+        SupportPhaseForm(request.POST if request.method == "POST" else None),
         lambda data: services.support_phase_start(case=case, actor=request.user, request=request, **data),
         title="Start a phase of support",
         success="Phase of support recorded",
@@ -79,7 +79,7 @@ def needs_assessment_add(request: AuthenticatedRequest, case_uuid: str) -> HttpR
     return _record_page(
         request,
         case,
-        NeedsAssessmentForm(request.POST or None),
+        NeedsAssessmentForm(request.POST if request.method == "POST" else None),
         lambda data: services.needs_assessment_record(case=case, actor=request.user, request=request, **data),
         title="Record a needs assessment",
         success="Needs assessment recorded",
@@ -92,7 +92,7 @@ def placement_add(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse
     return _record_page(
         request,
         case,
-        PlacementForm(request.POST or None),
+        PlacementForm(request.POST if request.method == "POST" else None),
         lambda data: services.accommodation_placement_record(case=case, actor=request.user, request=request, **data),
         title="Record an accommodation placement",
         success="Placement recorded",
@@ -105,7 +105,7 @@ def safety_plan_add(request: AuthenticatedRequest, case_uuid: str) -> HttpRespon
     return _record_page(
         request,
         case,
-        SafetyPlanForm(request.POST or None),
+        SafetyPlanForm(request.POST if request.method == "POST" else None),
         lambda data: services.safety_plan_create(case=case, actor=request.user, request=request, **data),
         title="Add a safety plan",
         success="Safety plan added",
@@ -121,7 +121,7 @@ def safety_plan_review(request: AuthenticatedRequest, case_uuid: str, plan_uuid:
     return _record_page(
         request,
         case,
-        SafetyPlanReviewForm(request.POST or None),
+        SafetyPlanReviewForm(request.POST if request.method == "POST" else None),
         lambda data: services.safety_plan_review(plan=plan, actor=request.user, request=request, **data),
         title="Review the safety plan",
         success="Review recorded",
@@ -137,7 +137,7 @@ def missing_episode_add(request: AuthenticatedRequest, case_uuid: str) -> HttpRe
     return _record_page(
         request,
         case,
-        MissingEpisodeForm(request.POST or None),
+        MissingEpisodeForm(request.POST if request.method == "POST" else None),
         lambda data: services.missing_episode_record(case=case, actor=request.user, request=request, **data),
         title="Record a missing episode",
         success="Missing episode recorded",
@@ -147,7 +147,7 @@ def missing_episode_add(request: AuthenticatedRequest, case_uuid: str) -> HttpRe
 @login_required
 def outcome_scores_add(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
     case = _case_to_change(request, case_uuid)
-    form = OutcomeScoresForm(request.POST or None)
+    form = OutcomeScoresForm(request.POST if request.method == "POST" else None)
     return _record_page(
         request,
         case,
@@ -168,7 +168,7 @@ def note_add(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
     return _record_page(
         request,
         case,
-        CaseNoteForm(request.POST or None),
+        CaseNoteForm(request.POST if request.method == "POST" else None),
         lambda data: services.case_note_add(case=case, actor=request.user, request=request, body=data["body"]),
         title="Add a note",
         success="Note added",
@@ -183,7 +183,7 @@ def document_add(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
     return _record_page(
         request,
         case,
-        CaseDocumentForm(request.POST or None, request.FILES or None),
+        CaseDocumentForm(request.POST if request.method == "POST" else None, request.FILES or None),
         lambda data: services.case_document_upload(
             case=case, actor=request.user, request=request, title=data["title"], upload=data["file"]
         ),

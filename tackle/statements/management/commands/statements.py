@@ -1,0 +1,54 @@
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from tackle.accounts.models import Organisation
+from tackle.statements.models import Statement
+
+
+class Command(BaseCommand):
+    help = (
+        "`tackle statements remind`: queue reminders to action owners (run daily). "
+        "`tackle statements build --organisation CODE --period YYYY-YYYY --format pdf|docx|html --output FILE`: "
+        "write the latest version of a statement."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("action", choices=["remind", "build"])
+        parser.add_argument("--organisation", help="Organisation code, for example E09000099")
+        parser.add_argument("--period", help="Period label, for example 2025-2026")
+        parser.add_argument("--format", choices=["pdf", "docx", "html"], default="pdf")
+        parser.add_argument("--output", help="File to write")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if options["action"] == "remind":
+            from tackle.statements.tasks import remind_action_owners
+
+            result = remind_action_owners.enqueue()
+            self.stdout.write(f"Queued the action-owner reminders ({result.id}).")
+            return
+        self._build(options)
+
+    def _build(self, options: dict[str, Any]) -> None:
+        from tackle.statements.outputs import render_statement
+
+        missing = [f"--{name}" for name in ("organisation", "period", "output") if not options[name]]
+        if missing:
+            raise CommandError(f"build needs {', '.join(missing)}.")
+        organisation = Organisation.objects.filter(code=options["organisation"]).first()
+        if organisation is None:
+            raise CommandError(f"No organisation with code {options['organisation']}.")
+        statement = (
+            Statement.objects.filter(organisation=organisation, period__label=options["period"])
+            .order_by("-version")
+            .first()
+        )
+        if statement is None:
+            raise CommandError(f"{organisation.name} has no statement for the period {options['period']}.")
+        output = Path(options["output"])
+        try:
+            output.write_bytes(render_statement(statement, options["format"]))
+        except OSError as error:
+            raise CommandError(f"Could not write {output}: {error.strerror}.") from error
+        self.stdout.write(f"Wrote version {statement.version} ({options['format']}) to {output}.")

@@ -1,0 +1,91 @@
+"""One statement, three outputs from the same content: HTML, PDF (WeasyPrint) and DOCX."""
+
+import io
+from typing import Any
+
+from django.template.loader import render_to_string
+
+from tackle.statements.models import Statement
+from tackle.statements.sections import APPROVAL_TITLE, NEXT_TITLE, REVIEW_TITLE
+from tackle.statements.selectors import live_figures, next_activity_rows, previous_period, review_rows, section_rows
+
+REVIEW_HEADERS = ["Area", "What we proposed", "What we did", "Status"]
+NEXT_HEADERS = ["Area", "Activity", "Due", "Owner"]
+
+
+def statement_content(statement: Statement) -> dict[str, Any]:
+    earlier = previous_period(statement.period)
+    return {
+        "statement": statement,
+        "organisation": statement.organisation,
+        "sections": section_rows(statement),
+        "figures": live_figures(statement),
+        "review_period": earlier,
+        "review_rows": review_rows(earlier) if earlier else [],
+        "next_rows": next_activity_rows(statement.period),
+        "review_title": REVIEW_TITLE,
+        "next_title": NEXT_TITLE,
+        "approval_title": APPROVAL_TITLE,
+        "review_headers": REVIEW_HEADERS,
+        "next_headers": NEXT_HEADERS,
+        "signatories": list(statement.signatories.all()),
+    }
+
+
+def statement_html(statement: Statement) -> str:
+    return render_to_string("statements/statement_print.html", statement_content(statement))
+
+
+def statement_pdf(statement: Statement) -> bytes:
+    from weasyprint import HTML  # imported here: it loads Pango, which only this output needs
+
+    return HTML(string=statement_html(statement)).write_pdf()  # type: ignore[no-any-return]
+
+
+def statement_docx(statement: Statement) -> bytes:
+    from docx import Document
+
+    content = statement_content(statement)
+    document = Document()
+    document.add_heading(f"{statement.organisation.name}: modern slavery statement {statement.period.label}", 0)
+    for _, title, text in content["sections"]:
+        document.add_heading(title, level=1)
+        for paragraph in (text or "Not yet written.").split("\n\n"):
+            document.add_paragraph(paragraph.strip())
+    document.add_heading("Figures", level=1)
+    for figure in content["figures"]:
+        document.add_paragraph(
+            f"{figure.label}: {figure.value} (source: {figure.source}, as of {figure.as_of:%d %B %Y})"
+        )
+    for title, headers, rows in (
+        (REVIEW_TITLE, REVIEW_HEADERS, content["review_rows"]),
+        (NEXT_TITLE, NEXT_HEADERS, content["next_rows"]),
+    ):
+        document.add_heading(title, level=1)
+        table = document.add_table(rows=1, cols=4)
+        table.style = "Table Grid"
+        for cell, header in zip(table.rows[0].cells, headers, strict=True):
+            cell.text = header
+        for row in rows:
+            for cell, value in zip(table.add_row().cells, (row.area, row.proposed, row.done, row.status), strict=True):
+                cell.text = value
+    document.add_heading(APPROVAL_TITLE, level=1)
+    approval = f"Approved by {statement.approval_body or 'not yet recorded'}"
+    if statement.approval_date:
+        approval += f" on {statement.approval_date:%d %B %Y}"
+    document.add_paragraph(approval + ".")
+    for person in content["signatories"]:
+        document.add_paragraph(f"{person.name}, {person.role}")
+    if statement.review_date:
+        document.add_paragraph(f"Next review: {statement.review_date:%d %B %Y}")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def render_statement(statement: Statement, fmt: str) -> bytes:
+    if fmt == "pdf":
+        return statement_pdf(statement)
+    if fmt == "docx":
+        return statement_docx(statement)
+    return statement_html(statement).encode()

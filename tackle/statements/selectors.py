@@ -1,0 +1,189 @@
+"""What a user may see of the action plan and statement, and the figures and tables it quotes."""
+
+import difflib
+from dataclasses import dataclass
+from datetime import date
+from importlib import import_module
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from tackle.accounts.roles import Module, Role
+from tackle.core.permissions import get_visible_or_404, require_module
+from tackle.statements.models import Action, ActionStatus, Area, Statement, StatementPeriod, StatementStatus
+from tackle.statements.sections import TEXT_SECTIONS
+
+
+def require_lead(user: Any) -> None:
+    if user.role != Role.MODERN_SLAVERY_LEAD:
+        raise PermissionDenied("Only the modern slavery lead can change the action plan or statement.")
+
+
+def periods_visible_to(user: Any) -> QuerySet[StatementPeriod]:
+    require_module(user, Module.STATEMENTS)
+    return StatementPeriod.objects.filter(organisation_id=user.organisation_id)
+
+
+def actions_visible_to(user: Any) -> QuerySet[Action]:
+    require_module(user, Module.STATEMENTS)
+    return Action.objects.filter(organisation_id=user.organisation_id).select_related("owner", "period")
+
+
+def statements_visible_to(user: Any) -> QuerySet[Statement]:
+    require_module(user, Module.STATEMENTS)
+    return Statement.objects.filter(organisation_id=user.organisation_id).select_related("period", "approved_by")
+
+
+def get_period_for_user(user: Any, label: str, *, to_change: bool = False) -> StatementPeriod:
+    period = get_visible_or_404(periods_visible_to(user), label=label)
+    if to_change:
+        require_lead(user)
+    return period
+
+
+def get_action_for_user(user: Any, action_uuid: Any, *, to_change: bool = False) -> Action:
+    action = get_visible_or_404(actions_visible_to(user), uuid=action_uuid)
+    if to_change:
+        require_lead(user)
+    return action
+
+
+def get_statement_for_user(user: Any, statement_uuid: Any, *, to_change: bool = False) -> Statement:
+    statement = get_visible_or_404(statements_visible_to(user), uuid=statement_uuid)
+    if to_change:
+        require_lead(user)
+    return statement
+
+
+def current_period(organisation_id: Any, today: date | None = None) -> StatementPeriod | None:
+    today = today or timezone.localdate()
+    periods = StatementPeriod.objects.filter(organisation_id=organisation_id)
+    return periods.filter(starts_on__lte=today, ends_on__gte=today).first() or periods.order_by("-starts_on").first()
+
+
+def actions_by_area(actions: QuerySet[Action]) -> list[tuple[str, list[Action]]]:
+    return [(label, [a for a in actions if a.area == value]) for value, label in Area.choices]
+
+
+def actions_by_owner(actions: QuerySet[Action]) -> list[tuple[str, list[Action]]]:
+    groups: dict[str, list[Action]] = {}
+    for action in actions:
+        groups.setdefault(action.owner_label, []).append(action)
+    return sorted(groups.items())
+
+
+def overdue_actions(actions: QuerySet[Action], today: date | None = None) -> QuerySet[Action]:
+    today = today or timezone.localdate()
+    return actions.filter(due_on__lt=today).exclude(
+        status__in=[ActionStatus.DONE, ActionStatus.DROPPED, ActionStatus.CARRIED_OVER]
+    )
+
+
+@dataclass
+class ReviewRow:
+    area: str
+    proposed: str
+    done: str
+    status: str
+
+
+def review_rows(period: StatementPeriod) -> list[ReviewRow]:
+    """Proposed against done: each action with its latest progress note."""
+    rows = []
+    for action in period.actions.prefetch_related("updates").order_by("area", "due_on"):
+        notes = [update.what_was_done for update in action.updates.all()]
+        rows.append(
+            ReviewRow(action.get_area_display(), action.title, notes[-1] if notes else "", action.get_status_display())
+        )
+    return rows
+
+
+def previous_period(period: StatementPeriod) -> StatementPeriod | None:
+    earlier = StatementPeriod.objects.filter(organisation_id=period.organisation_id, starts_on__lt=period.starts_on)
+    return earlier.order_by("-starts_on").first()
+
+
+def next_activity_rows(period: StatementPeriod) -> list[ReviewRow]:
+    actions = period.actions.exclude(status__in=[ActionStatus.DROPPED, ActionStatus.CARRIED_OVER])
+    return [
+        ReviewRow(a.get_area_display(), a.title, a.due_on.strftime("%B %Y"), a.owner_label)
+        for a in actions.select_related("owner").order_by("area", "due_on")
+    ]
+
+
+@dataclass
+class Figure:
+    label: str
+    value: str
+    source: str
+    as_of: date
+
+
+def live_figures(statement: Statement, today: date | None = None) -> list[Figure]:
+    from tackle.cases.models import Case, NrmEventKind
+
+    today = today or timezone.localdate()
+    period = statement.period
+    referrals = Case.objects.filter(
+        organisation_id=statement.organisation_id,
+        nrm_events__kind=NrmEventKind.REFERRAL_SENT,
+        nrm_events__occurred_on__range=(period.starts_on, period.ends_on),
+    ).distinct()
+    figures = [Figure("NRM referrals made", f"{referrals.count():,}", "Tackle case records", today)]
+    training = _training_figures(statement, period)
+    if training is None:
+        figures += [
+            Figure("People trained", "Not recorded in Tackle", "Training records", today),
+            Figure("Training sessions held", "Not recorded in Tackle", "Training records", today),
+        ]
+    else:
+        as_of = training.get("as_of") or today
+        figures += [
+            Figure("People trained", f"{training.get('people_trained', 0):,}", "Tackle training records", as_of),
+            Figure("Training sessions held", f"{training.get('sessions_held', 0):,}", "Tackle training records", as_of),
+        ]
+    return figures
+
+
+def _training_figures(statement: Statement, period: StatementPeriod) -> dict[str, Any] | None:
+    """The training module may not be installed; its figures are optional."""
+    try:
+        selectors = import_module("tackle.training.selectors")
+        found = selectors.training_figures(statement.organisation, period.starts_on, period.ends_on)
+    except (ImportError, AttributeError):
+        return None
+    return found if isinstance(found, dict) else getattr(found, "__dict__", None)
+
+
+def section_rows(statement: Statement) -> list[tuple[str, str, str]]:
+    texts = {section.key: section.text for section in statement.sections.all()}
+    return [(key, title, texts.get(key, "")) for key, title in TEXT_SECTIONS]
+
+
+def section_diff(older: Statement, newer: Statement) -> list[tuple[str, list[str]]]:
+    before = {key: text for key, _, text in section_rows(older)}
+    changed = []
+    for key, title, text in section_rows(newer):
+        if before.get(key, "") != text:
+            lines = difflib.unified_diff(before.get(key, "").splitlines(), text.splitlines(), lineterm="", n=1)
+            changed.append((title, [line for line in lines if not line.startswith(("---", "+++", "@@"))]))
+    return changed
+
+
+@dataclass
+class CheckItem:
+    label: str
+    done: bool
+
+
+def publish_checklist(statement: Statement) -> list[CheckItem]:
+    approved = statement.status in (StatementStatus.APPROVED, StatementStatus.PUBLISHED)
+    return [
+        CheckItem("Approved", approved),
+        CheckItem("Signed by at least one person", statement.signatories.exists()),
+        CheckItem("Approval date recorded", statement.approval_date is not None),
+        CheckItem("Period stated", bool(statement.period.label)),
+        CheckItem("Published link recorded", bool(statement.published_url)),
+    ]

@@ -1,0 +1,261 @@
+"""Writes to the action plan and the statement. Each is one transaction with its audit event."""
+
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils import timezone
+
+from tackle.audit.models import AuditAction
+from tackle.audit.services import audit_record
+from tackle.core.errors import ApplicationError
+from tackle.statements.models import (
+    OPEN_STATUSES,
+    Action,
+    ActionStatus,
+    ActionUpdate,
+    Signatory,
+    Statement,
+    StatementPeriod,
+    StatementSection,
+    StatementStatus,
+)
+from tackle.statements.sections import TEXT_SECTIONS
+
+
+@transaction.atomic
+def action_create(
+    *,
+    period: StatementPeriod,
+    actor: Any,
+    area: str,
+    title: str,
+    due_on: date,
+    description: str = "",
+    owner: Any = None,
+    owner_team: str = "",
+    starts_on: date | None = None,
+    request: HttpRequest | None = None,
+) -> Action:
+    if period.closed:
+        raise ApplicationError("This period is closed. Add the action to the next period.")
+    action = Action.objects.create(
+        organisation=period.organisation,
+        period=period,
+        area=area,
+        title=title,
+        description=description,
+        owner=owner,
+        owner_team=owner_team,
+        starts_on=starts_on,
+        due_on=due_on,
+    )
+    audit_record(action=AuditAction.CREATE, actor=actor, request=request, obj=action, note="Action added")
+    return action
+
+
+@transaction.atomic
+def action_update_status(*, action: Action, actor: Any, status: str, request: HttpRequest | None = None) -> Action:
+    if action.status == ActionStatus.CARRIED_OVER:
+        raise ApplicationError("This action was carried over. Change the copy in the next period.", field="status")
+    if status == ActionStatus.CARRIED_OVER:
+        raise ApplicationError("Actions are carried over by closing the period.", field="status")
+    action.status = status
+    action.save(update_fields=["status"])
+    audit_record(
+        action=AuditAction.UPDATE,
+        actor=actor,
+        request=request,
+        obj=action,
+        changed_fields=["status"],
+        note=f"Status: {action.get_status_display()}",
+    )
+    return action
+
+
+@transaction.atomic
+def action_progress_add(
+    *, action: Action, actor: Any, written_on: date, what_was_done: str, request: HttpRequest | None = None
+) -> ActionUpdate:
+    update = ActionUpdate.objects.create(
+        action=action, written_on=written_on, what_was_done=what_was_done, author=actor
+    )
+    if action.status == ActionStatus.PLANNED:
+        action.status = ActionStatus.IN_PROGRESS
+        action.save(update_fields=["status"])
+    audit_record(action=AuditAction.UPDATE, actor=actor, request=request, obj=action, note="Progress recorded")
+    return update
+
+
+@transaction.atomic
+def period_close(
+    *, period: StatementPeriod, next_period: StatementPeriod, actor: Any, request: HttpRequest | None = None
+) -> list[Action]:
+    """Carry every open action into the next period as a new action linked to the old one."""
+    if period.closed:
+        raise ApplicationError("This period is already closed.")
+    if next_period.organisation_id != period.organisation_id or next_period.starts_on <= period.starts_on:
+        raise ApplicationError("Choose a later period of your own organisation.", field="next_period")
+    carried = []
+    for old in period.actions.filter(status__in=OPEN_STATUSES):
+        new = Action.objects.create(
+            organisation=old.organisation,
+            period=next_period,
+            area=old.area,
+            title=old.title,
+            description=old.description,
+            owner=old.owner,
+            owner_team=old.owner_team,
+            starts_on=old.starts_on,
+            due_on=max(old.due_on, next_period.starts_on),
+            status=old.status,
+            carried_from=old,
+        )
+        old.status = ActionStatus.CARRIED_OVER
+        old.save(update_fields=["status"])
+        carried.append(new)
+    period.closed = True
+    period.save(update_fields=["closed"])
+    audit_record(
+        action=AuditAction.UPDATE,
+        actor=actor,
+        request=request,
+        obj=period,
+        note=f"Period closed; {len(carried)} actions carried to {next_period.label}",
+    )
+    return carried
+
+
+# The statement ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def statement_create(*, period: StatementPeriod, actor: Any, request: HttpRequest | None = None) -> Statement:
+    if period.statements.exists():
+        raise ApplicationError("This period already has a statement.")
+    statement = Statement.objects.create(organisation=period.organisation, period=period)
+    StatementSection.objects.bulk_create(StatementSection(statement=statement, key=key) for key, _ in TEXT_SECTIONS)
+    audit_record(action=AuditAction.CREATE, actor=actor, request=request, obj=statement, note="Statement started")
+    return statement
+
+
+def _editable(statement: Statement, actor: Any, request: HttpRequest | None) -> Statement:
+    """An approved version is frozen: the first edit after it makes a new draft version, a copy."""
+    if not statement.frozen:
+        return statement
+    latest = statement.period.statements.order_by("-version").first()
+    if latest is not None and not latest.frozen:
+        raise ApplicationError(f"A newer draft (version {latest.version}) exists. Edit that one.")
+    fields = ("approval_body", "approval_date", "review_date")
+    copy = Statement.objects.create(
+        organisation=statement.organisation,
+        period=statement.period,
+        version=statement.version + 1,
+        **{name: getattr(statement, name) for name in fields},
+    )
+    StatementSection.objects.bulk_create(
+        StatementSection(statement=copy, key=section.key, text=section.text) for section in statement.sections.all()
+    )
+    Signatory.objects.bulk_create(
+        Signatory(statement=copy, name=person.name, role=person.role) for person in statement.signatories.all()
+    )
+    audit_record(
+        action=AuditAction.CREATE,
+        actor=actor,
+        request=request,
+        obj=copy,
+        note=f"New version from approved version {statement.version}",
+    )
+    return copy
+
+
+@transaction.atomic
+def statement_section_update(
+    *, statement: Statement, key: str, text: str, actor: Any, request: HttpRequest | None = None
+) -> Statement:
+    statement = _editable(statement, actor, request)
+    StatementSection.objects.update_or_create(statement=statement, key=key, defaults={"text": text})
+    audit_record(action=AuditAction.UPDATE, actor=actor, request=request, obj=statement, changed_fields=[key])
+    return statement
+
+
+@transaction.atomic
+def statement_details_update(
+    *, statement: Statement, actor: Any, details: dict[str, Any], request: HttpRequest | None = None
+) -> Statement:
+    statement = _editable(statement, actor, request)
+    for name, value in details.items():
+        setattr(statement, name, value)
+    statement.save(update_fields=list(details))
+    audit_record(action=AuditAction.UPDATE, actor=actor, request=request, obj=statement, changed_fields=list(details))
+    return statement
+
+
+@transaction.atomic
+def signatory_add(
+    *, statement: Statement, name: str, role: str, actor: Any, request: HttpRequest | None = None
+) -> Statement:
+    statement = _editable(statement, actor, request)
+    Signatory.objects.create(statement=statement, name=name, role=role)
+    audit_record(action=AuditAction.UPDATE, actor=actor, request=request, obj=statement, note="Signatory added")
+    return statement
+
+
+def _move(statement: Statement, *, expected: str, to: str, actor: Any, request: HttpRequest | None) -> None:
+    if statement.status != expected:
+        raise ApplicationError(f"Only a statement that is {StatementStatus(expected).label.lower()} can do that.")
+    statement.status = to
+    statement.save()
+    audit_record(
+        action=AuditAction.UPDATE,
+        actor=actor,
+        request=request,
+        obj=statement,
+        changed_fields=["status"],
+        note=f"Statement {StatementStatus(to).label.lower()}",
+    )
+
+
+@transaction.atomic
+def statement_submit(*, statement: Statement, actor: Any, request: HttpRequest | None = None) -> Statement:
+    _move(statement, expected=StatementStatus.DRAFT, to=StatementStatus.SUBMITTED, actor=actor, request=request)
+    return statement
+
+
+@transaction.atomic
+def statement_approve(*, statement: Statement, actor: Any, request: HttpRequest | None = None) -> Statement:
+    statement.approved_by = actor
+    statement.approved_at = timezone.now()
+    statement.frozen = True
+    _move(statement, expected=StatementStatus.SUBMITTED, to=StatementStatus.APPROVED, actor=actor, request=request)
+    return statement
+
+
+@transaction.atomic
+def statement_publish(
+    *, statement: Statement, published_url: str, actor: Any, request: HttpRequest | None = None
+) -> Statement:
+    from tackle.statements.selectors import publish_checklist
+
+    statement.published_url = published_url
+    missing = [item.label for item in publish_checklist(statement) if not item.done]
+    if missing:
+        raise ApplicationError("Before publishing: " + "; ".join(missing).lower() + ".")
+    _move(statement, expected=StatementStatus.APPROVED, to=StatementStatus.PUBLISHED, actor=actor, request=request)
+    return statement
+
+
+@transaction.atomic
+def period_create(
+    *, organisation: Any, label: str, starts_on: date, ends_on: date, actor: Any, request: HttpRequest | None = None
+) -> StatementPeriod:
+    if StatementPeriod.objects.filter(organisation=organisation, label=label).exists():
+        raise ApplicationError("A period with this label already exists.", field="label")
+    if ends_on <= starts_on:
+        raise ApplicationError("The end date must be after the start date.", field="ends_on")
+    period = StatementPeriod.objects.create(
+        organisation=organisation, label=label, starts_on=starts_on, ends_on=ends_on
+    )
+    audit_record(action=AuditAction.CREATE, actor=actor, request=request, obj=period, note="Period added")
+    return period

@@ -1,0 +1,39 @@
+from datetime import date
+
+import pytest
+
+from tackle.statements.models import StatementPeriod
+from tackle.statements.services import action_create, period_create, statement_create, statement_section_update
+
+
+@pytest.fixture
+def period_a(council_a, lead_a) -> StatementPeriod:
+    return period_create(
+        organisation=council_a, label="2025-2026", starts_on=date(2025, 4, 1), ends_on=date(2026, 3, 31), actor=lead_a
+    )
+
+
+@pytest.fixture
+def next_period_a(council_a, lead_a) -> StatementPeriod:
+    return period_create(
+        organisation=council_a, label="2026-2027", starts_on=date(2026, 4, 1), ends_on=date(2027, 3, 31), actor=lead_a
+    )
+
+
+@pytest.fixture
+def action_a(period_a, lead_a):
+    return action_create(
+        period=period_a,
+        actor=lead_a,
+        area="prevention",
+        title="Add clauses to contracts",
+        due_on=date(2025, 12, 31),
+        owner=lead_a,
+    )
+
+
+@pytest.fixture
+def statement_a(period_a, lead_a):
+    statement = statement_create(period=period_a, actor=lead_a)
+    statement_section_update(statement=statement, key="policies", text="Our policies say what to do.", actor=lead_a)
+    return statement

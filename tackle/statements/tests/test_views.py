@@ -1,0 +1,105 @@
+"""The same permission checks for every page: the lead works; another council's lead gets 404 on
+council A's records; roles without the statements module get 403; other statement users may only look."""
+
+import pytest
+from django.urls import reverse
+
+from tackle.accounts.roles import Role
+from tackle.statements.models import ActionStatus, StatementStatus
+
+
+def _pages(period, action, statement) -> list[tuple[str, str, dict, bool, bool]]:
+    """(url, method, data, is a record of council A, changes something)"""
+    s = statement.uuid
+    return [
+        (reverse("statements:index"), "get", {}, False, False),
+        (reverse("statements:index") + "?view=owner", "get", {}, False, False),
+        (reverse("statements:index") + "?view=overdue", "get", {}, False, False),
+        (reverse("statements:period-new"), "get", {}, False, True),
+        (reverse("statements:action-new", args=[period.label]), "get", {}, True, True),
+        (reverse("statements:period-review", args=[period.label]), "get", {}, True, False),
+        (reverse("statements:period-close", args=[period.label]), "get", {}, True, True),
+        (reverse("statements:action-detail", args=[action.uuid]), "get", {}, True, False),
+        (reverse("statements:action-status", args=[action.uuid]), "get", {}, True, True),
+        (reverse("statements:action-progress", args=[action.uuid]), "get", {}, True, True),
+        (reverse("statements:statement-list"), "get", {}, False, False),
+        (reverse("statements:statement-detail", args=[s]), "get", {}, True, False),
+        (reverse("statements:section-edit", args=[s, "policies"]), "get", {}, True, True),
+        (reverse("statements:details-edit", args=[s]), "get", {}, True, True),
+        (reverse("statements:signatory-new", args=[s]), "get", {}, True, True),
+        (reverse("statements:statement-move", args=[s, "submit"]), "post", {}, True, True),
+        (reverse("statements:statement-download", args=[s, "html"]), "get", {}, True, False),
+        (reverse("statements:statement-download", args=[s, "docx"]), "get", {}, True, False),
+        (reverse("statements:statement-compare", args=[s, s]), "get", {}, True, False),
+    ]
+
+
+@pytest.fixture
+def pages(period_a, action_a, statement_a):
+    return _pages(period_a, action_a, statement_a)
+
+
+def test_the_lead_can_open_every_page(pages, lead_a, client_for) -> None:
+    client = client_for(lead_a)
+    for url, method, data, _, _ in pages:
+        response = getattr(client, method)(url, data)
+        assert response.status_code in (200, 302), url
+
+
+def test_another_councils_lead_gets_404_on_council_a_records(pages, lead_b, client_for) -> None:
+    client = client_for(lead_b)
+    for url, method, data, is_record, _ in pages:
+        response = getattr(client, method)(url, data)
+        assert response.status_code == (404 if is_record else 200), url
+
+
+@pytest.mark.parametrize("persona", ["frontline_a", "councillor_a"])
+def test_roles_without_the_statements_module_get_403(pages, persona, request, client_for) -> None:
+    client = client_for(request.getfixturevalue(persona))
+    for url, method, data, _, _ in pages:
+        assert getattr(client, method)(url, data).status_code == 403, url
+
+
+def test_a_procurement_officer_may_look_but_not_change(pages, make_user, council_a, client_for) -> None:
+    client = client_for(make_user(Role.PROCUREMENT_OFFICER, council_a))
+    for url, method, data, _, changes in pages:
+        assert getattr(client, method)(url, data).status_code == (403 if changes else 200), url
+
+
+def test_the_lead_adds_an_action_and_records_progress(period_a, lead_a, client_for) -> None:
+    client = client_for(lead_a)
+    response = client.post(
+        reverse("statements:action-new", args=[period_a.label]),
+        {"area": "detection", "title": "Joint visits", "due_on": "2025-11-30", "owner_team": "Community safety"},
+    )
+    action = period_a.actions.get()
+    assert response.url == reverse("statements:action-detail", args=[action.uuid])
+    client.post(
+        reverse("statements:action-progress", args=[action.uuid]),
+        {"written_on": "2025-06-01", "what_was_done": "Two visits"},
+    )
+    client.post(reverse("statements:action-status", args=[action.uuid]), {"status": "done"})
+    action.refresh_from_db()
+    assert action.status == ActionStatus.DONE
+    page = client.get(reverse("statements:period-review", args=[period_a.label]))
+    assert "Two visits" in page.content.decode()
+
+
+def test_an_empty_action_form_shows_govuk_errors(period_a, lead_a, client_for) -> None:
+    response = client_for(lead_a).post(reverse("statements:action-new", args=[period_a.label]), {})
+    assert "govuk-error-summary" in response.content.decode()
+    assert "Enter what will be done" in response.content.decode()
+
+
+def test_the_lead_moves_the_statement_through_approval(statement_a, lead_a, client_for) -> None:
+    client = client_for(lead_a)
+    for step in ("submit", "approve"):
+        client.post(reverse("statements:statement-move", args=[statement_a.uuid, step]))
+    statement_a.refresh_from_db()
+    assert statement_a.status == StatementStatus.APPROVED and statement_a.frozen
+    response = client.post(
+        reverse("statements:section-edit", args=[statement_a.uuid, "policies"]), {"text": "Changed"}, follow=True
+    )
+    assert "version 2" in response.content.decode()
+    page = client.get(reverse("statements:statement-detail", args=[statement_a.uuid]))
+    assert "Check before publishing" in page.content.decode()

@@ -1,0 +1,157 @@
+"""Action plan pages: by area, by owner, overdue; one action; the period review and close."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+
+from tackle.core.errors import ApplicationError
+from tackle.core.http import AuthenticatedRequest
+from tackle.statements import services
+from tackle.statements.forms import ActionForm, ActionStatusForm, PeriodCloseForm, PeriodForm, ProgressForm
+from tackle.statements.selectors import (
+    actions_by_area,
+    actions_by_owner,
+    actions_visible_to,
+    current_period,
+    get_action_for_user,
+    get_period_for_user,
+    overdue_actions,
+    periods_visible_to,
+    require_lead,
+    review_rows,
+)
+
+VIEWS = {"area": "By area", "owner": "By owner", "overdue": "Overdue"}
+
+
+def posted(request: AuthenticatedRequest):  # type: ignore[no-untyped-def]
+    """The submitted data, even when empty, so an empty form shows its errors."""
+    return request.POST if request.method == "POST" else None
+
+
+def add_error(form, error: ApplicationError) -> None:  # type: ignore[no-untyped-def]
+    form.add_error(error.field if error.field in form.fields else None, error.message)
+
+
+@login_required
+def index(request: AuthenticatedRequest) -> HttpResponse:
+    periods = periods_visible_to(request.user)
+    label = request.GET.get("period")
+    period = get_period_for_user(request.user, label) if label else current_period(request.user.organisation_id)
+    view = request.GET.get("view", "area") if request.GET.get("view") in VIEWS else "area"
+    actions = actions_visible_to(request.user).filter(period=period)
+    if view == "overdue":
+        groups = [("Overdue", list(overdue_actions(actions)))]
+    elif view == "owner":
+        groups = actions_by_owner(actions)
+    else:
+        groups = actions_by_area(actions)
+    context = {
+        "periods": periods,
+        "period": period,
+        "view": view,
+        "views": VIEWS,
+        "groups": groups,
+        "is_lead": request.user.role == "modern_slavery_lead",
+        "today": timezone.localdate(),
+    }
+    return render(request, "statements/action_plan.html", context)
+
+
+@login_required
+def period_new(request: AuthenticatedRequest) -> HttpResponse:
+    periods_visible_to(request.user)
+    require_lead(request.user)
+    form = PeriodForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            period = services.period_create(
+                organisation=request.user.organisation, actor=request.user, request=request, **form.cleaned_data
+            )
+        except ApplicationError as error:
+            add_error(form, error)
+        else:
+            messages.success(request, f"Period {period.label} added")
+            return redirect(f"{_index_url()}?period={period.label}")
+    return render(request, "statements/form_page.html", {"form": form, "title": "Add a period"})
+
+
+def _index_url() -> str:
+    return reverse("statements:index")
+
+
+@login_required
+def action_new(request: AuthenticatedRequest, label: str) -> HttpResponse:
+    period = get_period_for_user(request.user, label, to_change=True)
+    form = ActionForm(posted(request), organisation=request.user.organisation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            action = services.action_create(period=period, actor=request.user, request=request, **form.cleaned_data)
+        except ApplicationError as error:
+            add_error(form, error)
+        else:
+            messages.success(request, f"Action added: {action.title}")
+            return redirect("statements:action-detail", action_uuid=action.uuid)
+    return render(request, "statements/form_page.html", {"form": form, "title": f"Add an action to {period.label}"})
+
+
+@login_required
+def action_detail(request: AuthenticatedRequest, action_uuid: str) -> HttpResponse:
+    action = get_action_for_user(request.user, action_uuid)
+    context = {
+        "action": action,
+        "is_lead": request.user.role == "modern_slavery_lead",
+        "updates": action.updates.select_related("author"),
+    }
+    return render(request, "statements/action_detail.html", context)
+
+
+@login_required
+def action_status(request: AuthenticatedRequest, action_uuid: str) -> HttpResponse:
+    action = get_action_for_user(request.user, action_uuid, to_change=True)
+    form = ActionStatusForm(posted(request), initial={"status": action.status})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.action_update_status(action=action, actor=request.user, request=request, **form.cleaned_data)
+        except ApplicationError as error:
+            add_error(form, error)
+        else:
+            messages.success(request, "Status updated")
+            return redirect("statements:action-detail", action_uuid=action.uuid)
+    return render(request, "statements/form_page.html", {"form": form, "title": f"Status: {action.title}"})
+
+
+@login_required
+def action_progress(request: AuthenticatedRequest, action_uuid: str) -> HttpResponse:
+    action = get_action_for_user(request.user, action_uuid, to_change=True)
+    form = ProgressForm(posted(request), initial={"written_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        services.action_progress_add(action=action, actor=request.user, request=request, **form.cleaned_data)
+        messages.success(request, "Progress recorded")
+        return redirect("statements:action-detail", action_uuid=action.uuid)
+    return render(request, "statements/form_page.html", {"form": form, "title": f"Record progress: {action.title}"})
+
+
+@login_required
+def period_review(request: AuthenticatedRequest, label: str) -> HttpResponse:
+    period = get_period_for_user(request.user, label)
+    context = {"period": period, "rows": review_rows(period), "is_lead": request.user.role == "modern_slavery_lead"}
+    return render(request, "statements/period_review.html", context)
+
+
+@login_required
+def period_close(request: AuthenticatedRequest, label: str) -> HttpResponse:
+    period = get_period_for_user(request.user, label, to_change=True)
+    form = PeriodCloseForm(posted(request), period=period)
+    if request.method == "POST" and form.is_valid():
+        try:
+            carried = services.period_close(period=period, actor=request.user, request=request, **form.cleaned_data)
+        except ApplicationError as error:
+            add_error(form, error)
+        else:
+            messages.success(request, f"Period {period.label} closed; {len(carried)} actions carried over")
+            return redirect(f"{_index_url()}?period={form.cleaned_data['next_period'].label}")
+    return render(request, "statements/form_page.html", {"form": form, "title": f"Close {period.label}"})

@@ -1,0 +1,185 @@
+"""Statement pages: versions, one version with its checklist, section editing, workflow, downloads."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from tackle.audit.models import AuditAction
+from tackle.audit.services import audit_record
+from tackle.core.errors import ApplicationError
+from tackle.core.http import AuthenticatedRequest
+from tackle.statements import services
+from tackle.statements.forms import DetailsForm, PublishForm, SectionForm, SignatoryForm, StartStatementForm
+from tackle.statements.outputs import render_statement, statement_content
+from tackle.statements.sections import SECTION_TITLES
+from tackle.statements.selectors import (
+    get_statement_for_user,
+    periods_visible_to,
+    publish_checklist,
+    require_lead,
+    section_diff,
+    statements_visible_to,
+)
+from tackle.statements.views_plan import add_error, posted
+
+CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "html": "text/html; charset=utf-8",
+}
+
+
+@login_required
+def statement_list(request: AuthenticatedRequest) -> HttpResponse:
+    statements = statements_visible_to(request.user).order_by("-period__starts_on", "-version")
+    is_lead = request.user.role == "modern_slavery_lead"
+    form = StartStatementForm(posted(request), periods=periods_visible_to(request.user))
+    if request.method == "POST":
+        require_lead(request.user)
+        if form.is_valid():
+            try:
+                statement = services.statement_create(
+                    period=form.cleaned_data["period"], actor=request.user, request=request
+                )
+            except ApplicationError as error:
+                add_error(form, error)
+            else:
+                return redirect("statements:statement-detail", statement_uuid=statement.uuid)
+    return render(
+        request, "statements/statement_list.html", {"statements": statements, "form": form, "is_lead": is_lead}
+    )
+
+
+@login_required
+def statement_detail(request: AuthenticatedRequest, statement_uuid: str) -> HttpResponse:
+    statement = get_statement_for_user(request.user, statement_uuid)
+    audit_record(action=AuditAction.VIEW, request=request, obj=statement)
+    context = statement_content(statement)
+    context.update(
+        {
+            "checklist": publish_checklist(statement),
+            "versions": statement.period.statements.order_by("version"),
+            "is_lead": request.user.role == "modern_slavery_lead",
+            "publish_form": PublishForm(),
+        }
+    )
+    return render(request, "statements/statement_detail.html", context)
+
+
+def _saved(request: AuthenticatedRequest, before_uuid, statement) -> HttpResponse:  # type: ignore[no-untyped-def]
+    if statement.uuid != before_uuid:
+        messages.success(request, f"The approved version is kept; your change made version {statement.version}")
+    else:
+        messages.success(request, "Saved")
+    return redirect("statements:statement-detail", statement_uuid=statement.uuid)
+
+
+@login_required
+def section_edit(request: AuthenticatedRequest, statement_uuid: str, key: str) -> HttpResponse:
+    statement = get_statement_for_user(request.user, statement_uuid, to_change=True)
+    if key not in SECTION_TITLES:
+        raise Http404("No such section.")
+    current = statement.sections.filter(key=key).first()
+    form = SectionForm(posted(request), initial={"text": current.text if current else ""})
+    form.fields["text"].label = SECTION_TITLES[key]
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = services.statement_section_update(
+                statement=statement, key=key, actor=request.user, request=request, text=form.cleaned_data["text"]
+            )
+        except ApplicationError as error:
+            add_error(form, error)
+        else:
+            return _saved(request, statement.uuid, saved)
+    return render(
+        request, "statements/form_page.html", {"form": form, "title": SECTION_TITLES[key], "statement": statement}
+    )
+
+
+@login_required
+def details_edit(request: AuthenticatedRequest, statement_uuid: str) -> HttpResponse:
+    statement = get_statement_for_user(request.user, statement_uuid, to_change=True)
+    form = DetailsForm(posted(request), instance=statement)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = services.statement_details_update(
+                statement=_reloaded(statement), actor=request.user, request=request, details=form.cleaned_data
+            )
+        except ApplicationError as error:
+            add_error(form, error)
+        else:
+            return _saved(request, statement.uuid, saved)
+    return render(
+        request, "statements/form_page.html", {"form": form, "title": "Approval details", "statement": statement}
+    )
+
+
+def _reloaded(statement):  # type: ignore[no-untyped-def]
+    """A ModelForm writes its cleaned values onto the instance; reload so freezing sees the stored version."""
+    return type(statement).objects.get(pk=statement.pk)
+
+
+@login_required
+def signatory_new(request: AuthenticatedRequest, statement_uuid: str) -> HttpResponse:
+    statement = get_statement_for_user(request.user, statement_uuid, to_change=True)
+    form = SignatoryForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = services.signatory_add(
+                statement=statement, actor=request.user, request=request, **form.cleaned_data
+            )
+        except ApplicationError as error:
+            add_error(form, error)
+        else:
+            return _saved(request, statement.uuid, saved)
+    return render(
+        request, "statements/form_page.html", {"form": form, "title": "Add a signatory", "statement": statement}
+    )
+
+
+@login_required
+@require_POST
+def statement_move(request: AuthenticatedRequest, statement_uuid: str, step: str) -> HttpResponse:
+    statement = get_statement_for_user(request.user, statement_uuid, to_change=True)
+    try:
+        if step == "submit":
+            services.statement_submit(statement=statement, actor=request.user, request=request)
+        elif step == "approve":
+            services.statement_approve(statement=statement, actor=request.user, request=request)
+        elif step == "publish":
+            form = PublishForm(request.POST)
+            if not form.is_valid():
+                raise ApplicationError("Enter the web address where the statement is published.")
+            services.statement_publish(statement=statement, actor=request.user, request=request, **form.cleaned_data)
+        else:
+            raise Http404("No such step.")
+    except ApplicationError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, f"Statement {statement.get_status_display().lower()}")
+    return redirect("statements:statement-detail", statement_uuid=statement.uuid)
+
+
+@login_required
+def statement_download(request: AuthenticatedRequest, statement_uuid: str, fmt: str) -> HttpResponse:
+    statement = get_statement_for_user(request.user, statement_uuid)
+    if fmt not in CONTENT_TYPES:
+        raise Http404("No such format.")
+    audit_record(action=AuditAction.EXPORT, request=request, obj=statement, note=f"Statement ({fmt})")
+    response = HttpResponse(render_statement(statement, fmt), content_type=CONTENT_TYPES[fmt])
+    name = f"modern-slavery-statement-{statement.period.label}-v{statement.version}.{fmt}"
+    if fmt != "html":
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@login_required
+def statement_compare(request: AuthenticatedRequest, statement_uuid: str, other_uuid: str) -> HttpResponse:
+    newer = get_statement_for_user(request.user, statement_uuid)
+    older = get_statement_for_user(request.user, other_uuid)
+    if older.version > newer.version:
+        older, newer = newer, older
+    context = {"older": older, "newer": newer, "changes": section_diff(older, newer)}
+    return render(request, "statements/statement_compare.html", context)
