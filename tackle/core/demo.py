@@ -5,6 +5,7 @@ from django.utils.module_loading import import_string
 DEMO_LOADERS = [
     "tackle.accounts.demo.load",
     "tackle.cases.demo.load",
+    "tackle.training.demo.load",
     "tackle.statements.demo.load",
 ]
 

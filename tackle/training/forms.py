@@ -1,0 +1,218 @@
+"""Forms for training, awareness and partnerships; choices limited to the user's organisation."""
+
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+
+from tackle.accounts.models import Organisation, User
+from tackle.core.forms import GovukForm, GovukModelForm
+from tackle.training.models import (
+    Campaign,
+    Course,
+    Distribution,
+    Material,
+    Meeting,
+    MeetingAction,
+    PartnerService,
+    PartnershipGroup,
+    Requirement,
+    Team,
+    TrainingSession,
+)
+
+DATE_HINT = "For example 2026-03-27. Your browser may show a calendar."
+
+
+def date_widget() -> forms.DateInput:
+    return forms.DateInput(attrs={"type": "date", "class": "govuk-input--width-10"}, format="%Y-%m-%d")
+
+
+def _date_errors(what: str) -> dict[str, str]:
+    return {"required": f"Enter the date {what}", "invalid": f"The date {what} must be a real date"}
+
+
+class OrganisationForm(GovukModelForm):
+    """A model form whose choices of users, courses and teams come from one organisation."""
+
+    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.organisation = organisation
+        users = User.objects.filter(organisation=organisation, is_active=True).order_by("last_name", "username")
+        for name, bound in self.fields.items():
+            if isinstance(bound, forms.ModelChoiceField) and bound.queryset is not None:
+                model = bound.queryset.model
+                if model is User:
+                    bound.queryset = users
+                    bound.label_from_instance = lambda user: user.display_name  # type: ignore[method-assign,assignment]
+                elif model is Course:
+                    bound.queryset = Course.objects.filter(organisation=organisation)
+                elif model is Team:
+                    bound.queryset = Team.objects.filter(organisation=organisation)
+            if isinstance(bound, forms.DateField):
+                bound.widget = date_widget()
+                bound.help_text = DATE_HINT
+                bound.error_messages.update(_date_errors(str(bound.label).lower()))
+            if name == "attendees":
+                bound.widget = forms.CheckboxSelectMultiple()
+                bound.widget.choices = bound.choices  # type: ignore[attr-defined]
+        self.instance_organisation()
+
+    def instance_organisation(self) -> None:
+        if hasattr(self.instance, "organisation_id") and not self.instance.organisation_id:
+            self.instance.organisation = self.organisation
+
+
+class CourseForm(OrganisationForm):
+    class Meta:
+        model = Course
+        fields = ["title", "code", "provider", "format", "length_minutes", "validity_months"]
+        error_messages = {"title": {"required": "Enter the course title"}, "code": {"required": "Enter a code"}}
+
+
+class RequirementForm(OrganisationForm):
+    class Meta:
+        model = Requirement
+        fields = ["course", "role", "team", "every_months"]
+        error_messages = {"course": {"required": "Select the course"}}
+
+
+class TeamForm(OrganisationForm):
+    members = forms.ModelMultipleChoiceField(
+        queryset=User.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    class Meta:
+        model = Team
+        fields = ["name", "manager"]
+        error_messages = {"name": {"required": "Enter the team's name"}}
+
+    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
+        super().__init__(*args, organisation=organisation, **kwargs)
+        members = self.fields["members"]
+        assert isinstance(members, forms.ModelMultipleChoiceField)
+        members.queryset = User.objects.filter(organisation=organisation, is_active=True)
+        members.label_from_instance = lambda user: user.display_name  # type: ignore[method-assign,assignment]
+
+
+class CompletionForm(GovukForm):
+    user = forms.ModelChoiceField(
+        queryset=User.objects.none(), label="Person", error_messages={"required": "Select the person"}
+    )
+    course = forms.ModelChoiceField(queryset=Course.objects.none(), error_messages={"required": "Select the course"})
+    completed_on = forms.DateField(
+        label="Date completed", widget=date_widget(), help_text=DATE_HINT, error_messages=_date_errors("completed")
+    )
+
+    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        user = self.fields["user"]
+        course = self.fields["course"]
+        assert isinstance(user, forms.ModelChoiceField) and isinstance(course, forms.ModelChoiceField)
+        user.queryset = User.objects.filter(organisation=organisation, is_active=True)
+        user.label_from_instance = lambda person: person.display_name  # type: ignore[method-assign,assignment]
+        course.queryset = Course.objects.filter(organisation=organisation)
+
+    def clean_completed_on(self) -> Any:
+        value = self.cleaned_data["completed_on"]
+        if value > timezone.localdate():
+            raise forms.ValidationError("The date completed must be today or in the past")
+        return value
+
+
+class ImportForm(GovukForm):
+    file = forms.FileField(
+        label="CSV file from the learning system",
+        help_text="Columns: username (or email), course_code (or course_title), completed_on "
+        "(YYYY-MM-DD or DD/MM/YYYY). The first line names the columns.",
+        error_messages={"required": "Select a CSV file", "empty": "The selected file is empty"},
+    )
+
+
+class SessionForm(OrganisationForm):
+    class Meta:
+        model = TrainingSession
+        fields = ["course", "held_on", "multi_agency", "attendee_count", "external_attendee_count", "attendees"]
+        labels = {"held_on": "Date held", "attendees": "Staff from your organisation who attended (optional)"}
+        error_messages = {
+            "course": {"required": "Select the course"},
+            "attendee_count": {"required": "Enter the number of attendees"},
+        }
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        total, external = data.get("attendee_count"), data.get("external_attendee_count")
+        if total is not None and external is not None and external > total:
+            self.add_error(
+                "external_attendee_count",
+                "The number from other organisations must not be more than the number of attendees",
+            )
+        return data
+
+    def validate_constraints(self) -> None:
+        if not self.has_error("external_attendee_count"):  # already said clearly by clean()
+            super().validate_constraints()
+
+
+class CampaignForm(OrganisationForm):
+    class Meta:
+        model = Campaign
+        fields = ["name", "starts_on", "ends_on", "description"]
+        labels = {"starts_on": "Start date", "ends_on": "End date (optional)"}
+        error_messages = {"name": {"required": "Enter the campaign's name"}}
+
+
+class MaterialForm(OrganisationForm):
+    class Meta:
+        model = Material
+        fields = ["title", "kind", "languages"]
+        error_messages = {"title": {"required": "Enter the title"}, "kind": {"required": "Select the kind"}}
+
+
+class DistributionForm(OrganisationForm):
+    class Meta:
+        model = Distribution
+        fields = ["place_type", "place_name", "quantity", "distributed_on"]
+        labels = {"distributed_on": "Date distributed", "place_type": "Where"}
+        error_messages = {"quantity": {"required": "Enter how many"}, "place_type": {"required": "Select where"}}
+
+    def clean_quantity(self) -> Any:
+        quantity = self.cleaned_data["quantity"]
+        if quantity < 1:
+            raise forms.ValidationError("Enter how many, 1 or more")
+        return quantity
+
+
+class PartnerServiceForm(OrganisationForm):
+    class Meta:
+        model = PartnerService
+        fields = ["name", "kind", "offers", "how_to_refer", "contact", "link"]
+        error_messages = {"name": {"required": "Enter the name"}, "kind": {"required": "Select the kind"}}
+
+
+class GroupForm(OrganisationForm):
+    class Meta:
+        model = PartnershipGroup
+        fields = ["name", "level"]
+        error_messages = {"name": {"required": "Enter the group's name"}, "level": {"required": "Select the level"}}
+
+
+class MeetingForm(OrganisationForm):
+    class Meta:
+        model = Meeting
+        fields = ["held_on", "attendees", "other_attendees", "minutes"]
+        labels = {"held_on": "Date held", "attendees": "Attendees from your organisation"}
+
+
+class ActionForm(OrganisationForm):
+    class Meta:
+        model = MeetingAction
+        fields = ["text", "owner", "owner_name", "due_on"]
+        labels = {"due_on": "Due date (optional)"}
+        error_messages = {"text": {"required": "Enter the action"}}
+
+
+class CloseActionForm(GovukForm):
+    closed_on = forms.DateField(
+        label="Date closed", widget=date_widget(), help_text=DATE_HINT, error_messages=_date_errors("closed")
+    )

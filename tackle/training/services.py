@@ -1,0 +1,275 @@
+"""Writing training, awareness and partnership records. Every change is audited."""
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
+
+from tackle.accounts.models import Organisation, User
+from tackle.audit.models import AuditAction
+from tackle.audit.services import audit_record
+from tackle.core.errors import ApplicationError
+from tackle.training.compliance import add_months
+from tackle.training.models import (
+    Completion,
+    CompletionSource,
+    Course,
+    MeetingAction,
+    Team,
+    TeamMembership,
+    TrainingSession,
+)
+
+
+def record_create[M: models.Model](*, actor: User | None, obj: M, m2m: dict[str, Any] | None = None) -> M:
+    """Save a new record built by a form (organisation already set) and audit it."""
+    try:
+        obj.full_clean()
+    except ValidationError as error:
+        raise ApplicationError(" ".join(error.messages)) from None
+    with transaction.atomic():
+        obj.save()
+        for name, values in (m2m or {}).items():
+            getattr(obj, name).set(values)
+        changed = [f.name for f in obj._meta.concrete_fields if f.name not in {"id", "uuid"}]
+        audit_record(action=AuditAction.CREATE, actor=actor, obj=obj, changed_fields=changed)
+    return obj
+
+
+def expiry_for(course: Course, completed_on: date) -> date | None:
+    return add_months(completed_on, course.validity_months) if course.validity_months else None
+
+
+def completion_record(
+    *,
+    actor: User | None,
+    user: User,
+    course: Course,
+    completed_on: date,
+    source: str = CompletionSource.MANUAL,
+) -> Completion:
+    if user.organisation_id != course.organisation_id:
+        raise ApplicationError("That person is not in the course's organisation.", field="user")
+    if Completion.objects.filter(user=user, course=course, completed_on=completed_on).exists():
+        raise ApplicationError("This completion is already recorded.")
+    with transaction.atomic():
+        completion = Completion.objects.create(
+            user=user,
+            course=course,
+            completed_on=completed_on,
+            expires_on=expiry_for(course, completed_on),
+            source=source,
+            recorded_by=actor,
+        )
+        audit_record(
+            action=AuditAction.CREATE,
+            actor=actor,
+            obj=completion,
+            changed_fields=["user", "course", "completed_on", "source"],
+            organisation_id=course.organisation_id,
+        )
+    return completion
+
+
+def team_save(*, actor: User, team: Team, members: list[User]) -> Team:
+    creating = team.pk is None
+    with transaction.atomic():
+        team.full_clean()
+        team.save()
+        TeamMembership.objects.filter(team=team).exclude(user__in=members).delete()
+        for member in members:
+            TeamMembership.objects.get_or_create(team=team, user=member)
+        audit_record(
+            action=AuditAction.CREATE if creating else AuditAction.UPDATE,
+            actor=actor,
+            obj=team,
+            changed_fields=["name", "manager", "members"],
+        )
+    return team
+
+
+def session_record(*, actor: User, session: TrainingSession, attendees: list[User]) -> TrainingSession:
+    """Save a session; each attendee from the organisation gets a completion of its course."""
+    if session.external_attendee_count > session.attendee_count:
+        raise ApplicationError(
+            "The number from other organisations must not be more than the number of attendees",
+            field="external_attendee_count",
+        )
+    if len(attendees) > session.attendee_count - session.external_attendee_count:
+        raise ApplicationError("More people are listed than attended from your organisation", field="attendees")
+    with transaction.atomic():
+        record_create(actor=actor, obj=session, m2m={"attendees": attendees})
+        for attendee in attendees:
+            if not Completion.objects.filter(
+                user=attendee, course=session.course, completed_on=session.held_on
+            ).exists():
+                completion_record(
+                    actor=actor,
+                    user=attendee,
+                    course=session.course,
+                    completed_on=session.held_on,
+                    source=CompletionSource.SESSION,
+                )
+    return session
+
+
+def meeting_action_close(*, actor: User, action: MeetingAction, closed_on: date) -> MeetingAction:
+    if action.closed_on is not None:
+        raise ApplicationError("This action is already closed.")
+    if closed_on < action.meeting.held_on:
+        raise ApplicationError("The date it was closed must be on or after the meeting", field="closed_on")
+    with transaction.atomic():
+        action.closed_on = closed_on
+        action.save(update_fields=["closed_on"])
+        audit_record(
+            action=AuditAction.UPDATE,
+            actor=actor,
+            obj=action,
+            changed_fields=["closed_on"],
+            organisation_id=action.meeting.group.organisation_id,
+        )
+    return action
+
+
+# Importing completions from a learning system's CSV ----------------------------------------------
+
+_USER_COLUMNS = ("username", "email")
+_COURSE_COLUMNS = ("course_code", "course_title", "course")
+_DATE_COLUMNS = ("completed_on", "completed", "completion_date", "date")
+MAX_IMPORT_BYTES = 5 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ImportReject:
+    line: int
+    reason: str
+
+
+@dataclass
+class ImportResult:
+    saved: int = 0
+    rejects: list[ImportReject] = field(default_factory=list)
+
+
+def parse_completion_date(raw: str) -> date | None:
+    """YYYY-MM-DD or DD/MM/YYYY; None for anything else, or a date that does not exist."""
+    raw = raw.strip()
+    for pattern, fmt in ((r"\d{4}-\d{2}-\d{2}", "%Y-%m-%d"), (r"\d{1,2}/\d{1,2}/\d{4}", "%d/%m/%Y")):
+        if re.fullmatch(pattern, raw):
+            try:
+                return datetime.strptime(raw, fmt).date()
+            except ValueError:
+                return None
+    return None
+
+
+def _column(header: list[str], names: tuple[str, ...]) -> str | None:
+    return next((name for name in names if name in header), None)
+
+
+def completions_import(*, organisation: Organisation, actor: User | None, data: bytes, today: date) -> ImportResult:
+    """Save every good line; report each bad one with its line number (the header is line 1).
+
+    Raises ApplicationError, saving nothing, when the file cannot be read as CSV with the columns."""
+    if len(data) > MAX_IMPORT_BYTES:
+        raise ApplicationError("The file must be smaller than 5 MB")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ApplicationError("The file must be a CSV file saved as UTF-8") from None
+    if "\x00" in text:
+        raise ApplicationError("The file must be a CSV file saved as UTF-8")
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        raw_header = next(reader)
+    except StopIteration:
+        raise ApplicationError("The file is empty") from None
+    except csv.Error:
+        raise ApplicationError("The file could not be read as CSV") from None
+    header = [re.sub(r"[\s-]+", "_", name.strip().lower()) for name in raw_header]
+    columns = [_column(header, names) for names in (_USER_COLUMNS, _COURSE_COLUMNS, _DATE_COLUMNS)]
+    if not all(columns):
+        raise ApplicationError(
+            "The first line must name the columns: username (or email), course_code (or course_title) and completed_on"
+        )
+    lookup = _Lookup(organisation, *(str(column) for column in columns))
+    result = ImportResult()
+    try:
+        for row in reader:
+            line = reader.line_num
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) != len(header):
+                result.rejects.append(ImportReject(line, f"Expected {len(header)} values, found {len(row)}"))
+                continue
+            values = dict(zip(header, (cell.strip() for cell in row), strict=True))
+            reason = lookup.save_line(values, actor=actor, today=today)
+            if reason:
+                result.rejects.append(ImportReject(line, reason))
+            else:
+                result.saved += 1
+    except csv.Error as error:
+        result.rejects.append(ImportReject(reader.line_num, f"The line could not be read ({error})"))
+    audit_record(
+        action=AuditAction.CREATE,
+        actor=actor,
+        object_type="training.completion-import",
+        note=f"Imported {result.saved} completions; {len(result.rejects)} lines rejected",
+        organisation_id=organisation.pk,
+    )
+    return result
+
+
+class _Lookup:
+    def __init__(self, organisation: Organisation, user_col: str, course_col: str, date_col: str) -> None:
+        self.organisation = organisation
+        self.user_col, self.course_col, self.date_col = user_col, course_col, date_col
+        users = User.objects.filter(organisation=organisation, is_active=True)
+        self.by_username = {user.username.lower(): user for user in users}
+        self.by_email = {user.email.lower(): user for user in users if user.email}
+        courses = list(Course.objects.filter(organisation=organisation))
+        self.by_code = {course.code.lower(): course for course in courses}
+        self.by_title = {course.title.lower(): course for course in courses}
+
+    def user(self, raw: str) -> User | None:
+        key = raw.lower()
+        return self.by_username.get(key) or self.by_email.get(key)
+
+    def course(self, raw: str) -> Course | None:
+        key = raw.lower()
+        if self.course_col == "course_title":
+            return self.by_title.get(key)
+        if self.course_col == "course_code":
+            return self.by_code.get(key)
+        return self.by_code.get(key) or self.by_title.get(key)
+
+    def save_line(self, values: dict[str, str], *, actor: User | None, today: date) -> str:
+        """Save one line; the reason it was rejected, or "" when saved."""
+        if not values[self.user_col]:
+            return "No username or email"
+        user = self.user(values[self.user_col])
+        if user is None:
+            return f"No active user '{values[self.user_col]}' in {self.organisation.name}"
+        course = self.course(values[self.course_col])
+        if course is None:
+            return f"No course '{values[self.course_col]}'"
+        completed_on = parse_completion_date(values[self.date_col])
+        if completed_on is None:
+            return f"'{values[self.date_col]}' is not a date: use YYYY-MM-DD or DD/MM/YYYY"
+        if completed_on > today:
+            return "The completion date is in the future"
+        try:
+            with transaction.atomic():
+                completion_record(
+                    actor=actor, user=user, course=course, completed_on=completed_on, source=CompletionSource.IMPORT
+                )
+        except ApplicationError as error:
+            return error.message
+        except IntegrityError:
+            return "This completion is already recorded."
+        return ""

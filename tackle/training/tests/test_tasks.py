@@ -1,0 +1,37 @@
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.utils import timezone
+
+from tackle.accounts.roles import Role
+from tackle.training.services import completion_record
+from tackle.training.tests.factories import make_course, make_requirement
+
+
+@pytest.mark.django_db(transaction=True)
+def test_reminders_email_people_due_overdue_or_not_done_through_the_worker(make_user, council_a):
+    course = make_course(council_a, title="Safeguarding with modern slavery content")
+    make_requirement(course, role=Role.FRONTLINE_OFFICER, every_months=12)
+    today = timezone.localdate()
+    people = {
+        name: make_user(Role.FRONTLINE_OFFICER, council_a, username=name, email=f"{name}@example.org")
+        for name in ("fresh", "due", "overdue", "never")
+    }
+    no_email = make_user(Role.FRONTLINE_OFFICER, council_a, username="no-email")
+    make_user(Role.COUNCILLOR, council_a, username="councillor", email="councillor@example.org")
+    for name, days in [("fresh", 10), ("due", 350), ("overdue", 400)]:
+        completion_record(actor=None, user=people[name], course=course, completed_on=today - timedelta(days=days))
+    assert no_email.email == ""
+    mail.outbox.clear()
+
+    call_command("training", "remind")
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload")
+
+    recipients = sorted(message.to[0] for message in mail.outbox)
+    assert recipients == ["due@example.org", "never@example.org", "overdue@example.org"]
+    by_recipient = {message.to[0]: message.body for message in mail.outbox}
+    assert "Safeguarding with modern slavery content: overdue" in by_recipient["overdue@example.org"]
+    assert "Safeguarding with modern slavery content: due" in by_recipient["due@example.org"]
+    assert "not done" in by_recipient["never@example.org"]

@@ -1,0 +1,418 @@
+"""Training, awareness and partnership pages. Module and role checks give 403; records of another
+organisation give 404. Views are glue: forms check input, services save and audit."""
+
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q, Sum
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+
+from tackle.core.errors import ApplicationError
+from tackle.core.http import AuthenticatedRequest
+from tackle.core.permissions import get_visible_or_404
+from tackle.training import selectors, services
+from tackle.training.access import (
+    is_manager,
+    is_partnership_editor,
+    is_training_admin,
+    require_partnership_editor,
+    require_training,
+    require_training_admin,
+)
+from tackle.training.forms import (
+    ActionForm,
+    CampaignForm,
+    CloseActionForm,
+    CompletionForm,
+    CourseForm,
+    DistributionForm,
+    GroupForm,
+    ImportForm,
+    MaterialForm,
+    MeetingForm,
+    OrganisationForm,
+    PartnerServiceForm,
+    RequirementForm,
+    SessionForm,
+    TeamForm,
+)
+from tackle.training.models import (
+    Completion,
+    Distribution,
+    Material,
+    Meeting,
+    MeetingAction,
+    PlaceType,
+    Requirement,
+    Team,
+)
+from tackle.training.selectors import organisation_id_of
+
+
+def _form_page(
+    request: AuthenticatedRequest,
+    form: forms.BaseForm,
+    save: Callable[[dict[str, Any]], object],
+    *,
+    title: str,
+    back: str,
+    success: str,
+    next_url: str | None = None,
+    button: str = "Save",
+    caption: str = "",
+) -> HttpResponse:
+    if request.method == "POST" and form.is_valid():
+        try:
+            save(form.cleaned_data)
+        except ApplicationError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            messages.success(request, success)
+            return redirect(next_url or back)
+    context = {"form": form, "title": title, "back": back, "button": button, "caption": caption}
+    return render(request, "training/form_page.html", context)
+
+
+def _create_page(
+    request: AuthenticatedRequest, form_class: type[OrganisationForm], *, m2m: tuple[str, ...] = (), **kwargs: Any
+) -> HttpResponse:
+    organisation = request.user.organisation
+    assert organisation is not None
+    form = form_class(request.POST or None, organisation=organisation, **kwargs.pop("form_kwargs", {}))
+
+    def save(data: dict[str, Any]) -> object:
+        return services.record_create(
+            actor=request.user, obj=form.save(commit=False), m2m={name: data[name] for name in m2m}
+        )
+
+    return _form_page(request, form, save, **kwargs)
+
+
+# Training ----------------------------------------------------------------------------------------
+
+
+@login_required
+def index(request: AuthenticatedRequest) -> HttpResponse:
+    require_training(request.user)
+    user = request.user
+    rows = selectors.compliance_for_users([user]).get(user.pk, [])
+    completions = Completion.objects.filter(user=user).select_related("course")[:50]
+    context = {
+        "rows": rows,
+        "completions": completions,
+        "is_admin": is_training_admin(user),
+        "is_manager": is_manager(user),
+        "is_editor": is_partnership_editor(user),
+    }
+    return render(request, "training/index.html", context)
+
+
+@login_required
+def course_list(request: AuthenticatedRequest) -> HttpResponse:
+    require_training(request.user)
+    courses = selectors.courses_visible_to(request.user)
+    requirements = Requirement.objects.filter(organisation_id=organisation_id_of(request.user)).select_related(
+        "course", "team"
+    )
+    context = {"courses": courses, "requirements": requirements, "is_admin": is_training_admin(request.user)}
+    return render(request, "training/course_list.html", context)
+
+
+@login_required
+def course_new(request: AuthenticatedRequest) -> HttpResponse:
+    require_training_admin(request.user)
+    back = reverse("training:course-list")
+    return _create_page(request, CourseForm, title="Add a course", back=back, success="Course added")
+
+
+@login_required
+def requirement_new(request: AuthenticatedRequest) -> HttpResponse:
+    require_training_admin(request.user)
+    back = reverse("training:course-list")
+    return _create_page(request, RequirementForm, title="Add a requirement", back=back, success="Requirement added")
+
+
+@login_required
+def team_list(request: AuthenticatedRequest) -> HttpResponse:
+    require_training(request.user)
+    if not is_manager(request.user):
+        raise PermissionDenied("Only team managers, the modern slavery lead or an administrator can see teams.")
+    teams = selectors.teams_managed_by(request.user).annotate(member_count=Count("memberships"))
+    return render(request, "training/team_list.html", {"teams": teams, "is_admin": is_training_admin(request.user)})
+
+
+@login_required
+def team_new(request: AuthenticatedRequest) -> HttpResponse:
+    require_training_admin(request.user)
+    organisation = request.user.organisation
+    assert organisation is not None
+    form = TeamForm(request.POST or None, organisation=organisation)
+
+    def save(data: dict[str, Any]) -> object:
+        return services.team_save(actor=request.user, team=form.save(commit=False), members=list(data["members"]))
+
+    back = reverse("training:team-list")
+    return _form_page(request, form, save, title="Add a team", back=back, success="Team added")
+
+
+def _team_for_manager(request: AuthenticatedRequest, team_uuid: Any) -> Team:
+    require_training(request.user)
+    team = get_visible_or_404(selectors.teams_visible_to(request.user), uuid=team_uuid)
+    if not (is_training_admin(request.user) or team.manager_id == request.user.pk):
+        raise PermissionDenied("Only the team's manager, the modern slavery lead or an administrator can see this.")
+    return team
+
+
+@login_required
+def team_detail(request: AuthenticatedRequest, team_uuid: Any) -> HttpResponse:
+    team = _team_for_manager(request, team_uuid)
+    members = selectors.team_members(team)
+    statuses = selectors.compliance_for_users(members)
+    rows = [(member, statuses.get(member.pk, [])) for member in members]
+    counts = {"compliant": 0, "due": 0, "overdue": 0, "never": 0}
+    for _member, member_rows in rows:
+        for row in member_rows:
+            counts[row.status.value] += 1
+    return render(request, "training/team_detail.html", {"team": team, "rows": rows, "counts": counts})
+
+
+@login_required
+def completion_new(request: AuthenticatedRequest) -> HttpResponse:
+    require_training_admin(request.user)
+    organisation = request.user.organisation
+    assert organisation is not None
+    form = CompletionForm(request.POST or None, organisation=organisation)
+
+    def save(data: dict[str, Any]) -> object:
+        return services.completion_record(
+            actor=request.user, user=data["user"], course=data["course"], completed_on=data["completed_on"]
+        )
+
+    back = reverse("training:course-list")
+    return _form_page(request, form, save, title="Record a completion", back=back, success="Completion recorded")
+
+
+@login_required
+def completion_import(request: AuthenticatedRequest) -> HttpResponse:
+    require_training_admin(request.user)
+    organisation = request.user.organisation
+    assert organisation is not None
+    form = ImportForm(request.POST or None, request.FILES or None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = services.completions_import(
+                organisation=organisation,
+                actor=request.user,
+                data=form.cleaned_data["file"].read(services.MAX_IMPORT_BYTES + 1),
+                today=timezone.localdate(),
+            )
+        except ApplicationError as error:
+            form.add_error("file", error.message)
+    return render(request, "training/completion_import.html", {"form": form, "result": result})
+
+
+@login_required
+def session_list(request: AuthenticatedRequest) -> HttpResponse:
+    require_training_admin(request.user)
+    sessions = selectors.sessions_visible_to(request.user)
+    return render(request, "training/session_list.html", {"sessions": sessions})
+
+
+@login_required
+def session_new(request: AuthenticatedRequest) -> HttpResponse:
+    require_training_admin(request.user)
+    organisation = request.user.organisation
+    assert organisation is not None
+    form = SessionForm(request.POST or None, organisation=organisation)
+
+    def save(data: dict[str, Any]) -> object:
+        return services.session_record(
+            actor=request.user, session=form.save(commit=False), attendees=list(data["attendees"])
+        )
+
+    back = reverse("training:session-list")
+    return _form_page(request, form, save, title="Record a session", back=back, success="Session recorded")
+
+
+# Awareness ---------------------------------------------------------------------------------------
+
+
+@login_required
+def campaign_list(request: AuthenticatedRequest) -> HttpResponse:
+    require_training(request.user)
+    campaigns = selectors.campaigns_visible_to(request.user).annotate(
+        distributed=Sum("materials__distributions__quantity")
+    )
+    distributions = Distribution.objects.filter(material__campaign__organisation_id=organisation_id_of(request.user))
+    by_place = dict(distributions.values_list("place_type").annotate(total=Sum("quantity")))
+    totals = [(label, by_place.get(value, 0)) for value, label in PlaceType.choices]
+    context = {"campaigns": campaigns, "totals": totals, "is_editor": is_partnership_editor(request.user)}
+    return render(request, "training/campaign_list.html", context)
+
+
+@login_required
+def campaign_new(request: AuthenticatedRequest) -> HttpResponse:
+    require_partnership_editor(request.user)
+    back = reverse("training:campaign-list")
+    return _create_page(request, CampaignForm, title="Add a campaign", back=back, success="Campaign added")
+
+
+@login_required
+def campaign_detail(request: AuthenticatedRequest, campaign_uuid: Any) -> HttpResponse:
+    require_training(request.user)
+    campaign = get_visible_or_404(selectors.campaigns_visible_to(request.user), uuid=campaign_uuid)
+    materials = campaign.materials.annotate(distributed=Sum("distributions__quantity")).prefetch_related(
+        "distributions"
+    )
+    context = {"campaign": campaign, "materials": materials, "is_editor": is_partnership_editor(request.user)}
+    return render(request, "training/campaign_detail.html", context)
+
+
+@login_required
+def material_new(request: AuthenticatedRequest, campaign_uuid: Any) -> HttpResponse:
+    require_partnership_editor(request.user)
+    campaign = get_visible_or_404(selectors.campaigns_visible_to(request.user), uuid=campaign_uuid)
+    back = reverse("training:campaign-detail", args=[campaign.uuid])
+    return _create_page(
+        request,
+        MaterialForm,
+        title="Add material",
+        caption=campaign.name,
+        back=back,
+        success="Material added",
+        form_kwargs={"instance": Material(campaign=campaign)},
+    )
+
+
+@login_required
+def distribution_new(request: AuthenticatedRequest, material_uuid: Any) -> HttpResponse:
+    require_partnership_editor(request.user)
+    visible = Material.objects.filter(campaign__organisation_id=organisation_id_of(request.user))
+    material = get_visible_or_404(visible.select_related("campaign"), uuid=material_uuid)
+    back = reverse("training:campaign-detail", args=[material.campaign.uuid])
+    return _create_page(
+        request,
+        DistributionForm,
+        title="Record a distribution",
+        caption=str(material),
+        back=back,
+        success="Distribution recorded",
+        form_kwargs={"instance": Distribution(material=material)},
+    )
+
+
+# Partnerships ------------------------------------------------------------------------------------
+
+
+@login_required
+def service_list(request: AuthenticatedRequest) -> HttpResponse:
+    require_training(request.user)
+    services_ = selectors.services_visible_to(request.user)
+    context = {"services": services_, "is_editor": is_partnership_editor(request.user)}
+    return render(request, "training/service_list.html", context)
+
+
+@login_required
+def service_new(request: AuthenticatedRequest) -> HttpResponse:
+    require_partnership_editor(request.user)
+    back = reverse("training:service-list")
+    return _create_page(request, PartnerServiceForm, title="Add a service", back=back, success="Service added")
+
+
+@login_required
+def group_list(request: AuthenticatedRequest) -> HttpResponse:
+    require_partnership_editor(request.user)
+    groups = selectors.groups_visible_to(request.user).annotate(
+        meeting_count=Count("meetings", distinct=True),
+        open_actions=Count("meetings__actions", filter=Q(meetings__actions__closed_on__isnull=True)),
+    )
+    actions = selectors.open_actions_visible_to(request.user)
+    context = {"groups": groups, "actions": actions, "today": timezone.localdate()}
+    return render(request, "training/group_list.html", context)
+
+
+@login_required
+def group_new(request: AuthenticatedRequest) -> HttpResponse:
+    require_partnership_editor(request.user)
+    back = reverse("training:group-list")
+    return _create_page(request, GroupForm, title="Add a partnership group", back=back, success="Group added")
+
+
+@login_required
+def group_detail(request: AuthenticatedRequest, group_uuid: Any) -> HttpResponse:
+    require_partnership_editor(request.user)
+    group = get_visible_or_404(selectors.groups_visible_to(request.user), uuid=group_uuid)
+    meetings = group.meetings.annotate(
+        action_count=Count("actions"), open_actions=Count("actions", filter=Q(actions__closed_on__isnull=True))
+    )
+    return render(request, "training/group_detail.html", {"group": group, "meetings": meetings})
+
+
+@login_required
+def meeting_new(request: AuthenticatedRequest, group_uuid: Any) -> HttpResponse:
+    require_partnership_editor(request.user)
+    group = get_visible_or_404(selectors.groups_visible_to(request.user), uuid=group_uuid)
+    back = reverse("training:group-detail", args=[group.uuid])
+    return _create_page(
+        request,
+        MeetingForm,
+        m2m=("attendees",),
+        title="Record a meeting",
+        caption=group.name,
+        back=back,
+        success="Meeting recorded",
+        form_kwargs={"instance": Meeting(group=group)},
+    )
+
+
+def _meetings_visible_to(request: AuthenticatedRequest) -> Any:
+    return Meeting.objects.filter(group__organisation_id=organisation_id_of(request.user)).select_related("group")
+
+
+@login_required
+def meeting_detail(request: AuthenticatedRequest, meeting_uuid: Any) -> HttpResponse:
+    require_partnership_editor(request.user)
+    meeting = get_visible_or_404(_meetings_visible_to(request), uuid=meeting_uuid)
+    actions = meeting.actions.select_related("owner")
+    context = {"meeting": meeting, "actions": actions, "attendees": meeting.attendees.all()}
+    return render(request, "training/meeting_detail.html", context)
+
+
+@login_required
+def action_new(request: AuthenticatedRequest, meeting_uuid: Any) -> HttpResponse:
+    require_partnership_editor(request.user)
+    meeting = get_visible_or_404(_meetings_visible_to(request), uuid=meeting_uuid)
+    back = reverse("training:meeting-detail", args=[meeting.uuid])
+    return _create_page(
+        request,
+        ActionForm,
+        title="Add an action",
+        caption=f"{meeting.group.name}, {meeting.held_on:%-d %B %Y}",
+        back=back,
+        success="Action added",
+        form_kwargs={"instance": MeetingAction(meeting=meeting)},
+    )
+
+
+@login_required
+def action_close(request: AuthenticatedRequest, action_uuid: Any) -> HttpResponse:
+    require_partnership_editor(request.user)
+    visible = MeetingAction.objects.filter(meeting__group__organisation_id=organisation_id_of(request.user))
+    action = get_visible_or_404(visible.select_related("meeting__group"), uuid=action_uuid)
+    form = CloseActionForm(request.POST or None, initial={"closed_on": timezone.localdate()})
+
+    def save(data: dict[str, Any]) -> object:
+        return services.meeting_action_close(actor=request.user, action=action, closed_on=data["closed_on"])
+
+    back = reverse("training:meeting-detail", args=[action.meeting.uuid])
+    return _form_page(
+        request, form, save, title="Close the action", caption=action.text[:80], back=back, success="Action closed"
+    )
