@@ -7,6 +7,7 @@ DEMO_LOADERS = [
     "tackle.cases.demo.load",
     "tackle.training.demo.load",
     "tackle.statements.demo.load",
+    "tackle.scrutiny.demo.load",
 ]
 
 

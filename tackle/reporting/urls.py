@@ -1,3 +1,11 @@
+from django.urls import path
+
+from tackle.reporting import views
+
 app_name = "reporting"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.figures_index, name="figures"),
+    path("figures.csv", views.figures_csv, name="figures-csv"),
+    path("figures.xlsx", views.figures_xlsx, name="figures-xlsx"),
+]

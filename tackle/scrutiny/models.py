@@ -1,0 +1,113 @@
+"""Scrutiny: who leads on modern slavery, what the council spends, and yearly self-assessments."""
+
+import uuid
+
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+
+from tackle.scrutiny.themes import ANSWER_CHOICES, QUESTION_KEYS
+
+
+class LeadArrangement(models.Model):
+    """The council's modern slavery lead or single point of contact, as an FOI asks about it."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    organisation = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="+")
+    lead_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    lead_name = models.CharField(
+        max_length=200, blank=True, help_text="Job title or name, when the lead has no account"
+    )
+    team = models.CharField(max_length=200, help_text="For example, community safety or adult social care")
+    covers_children = models.BooleanField(default=True)
+    covers_adults = models.BooleanField(default=True)
+    dedicated = models.BooleanField(help_text="Employed for this role, rather than on top of other duties")
+    since = models.DateField()
+    ended_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-since", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ended_on__isnull=True) | models.Q(ended_on__gte=models.F("since")),
+                name="lead_arrangement_ends_after_start",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.lead_label
+
+    @property
+    def lead_label(self) -> str:
+        if self.lead_user_id:
+            return self.lead_user.display_name  # type: ignore[union-attr]
+        return self.lead_name or "Not named"
+
+
+class SpendCategory(models.TextChoices):
+    POSTS = "posts", "Posts (staff time on modern slavery)"
+    TRAINING = "training", "Training"
+    COMMISSIONED_SUPPORT = "commissioned_support", "Commissioned support for victims"
+    EMERGENCY_ACCOMMODATION = "emergency_accommodation", "Emergency accommodation"
+    OTHER = "other", "Other"
+
+
+class Spend(models.Model):
+    """Money spent on identifying and supporting victims in one financial year, by category."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    organisation = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="+")
+    financial_year = models.CharField(max_length=7, help_text="For example, 2025-26")
+    category = models.CharField(max_length=30, choices=SpendCategory.choices)
+    amount = models.DecimalField(max_digits=12, decimal_places=2, validators=[MinValueValidator(0)])
+    note = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["financial_year", "category", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(amount__gte=0), name="spend_amount_not_negative"),
+            models.CheckConstraint(condition=models.Q(category__in=SpendCategory.values), name="spend_category_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.financial_year} {self.get_category_display()}"
+
+
+class Assessment(models.Model):
+    """A yearly self-assessment against the councillor guide's themes."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    organisation = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveIntegerField()
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-year"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "year"], name="assessment_one_per_year"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Self-assessment {self.year}"
+
+
+class Answer(models.Model):
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="answers")
+    question = models.CharField(max_length=40, choices=[(key, key) for key in QUESTION_KEYS])
+    answer = models.CharField(max_length=10, choices=ANSWER_CHOICES)
+    evidence = models.TextField(blank=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["assessment", "question"], name="answer_one_per_question"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.question}: {self.answer}"

@@ -1,0 +1,93 @@
+"""Journeys 6 and 11: a councillor reads the figures by quarter, with small numbers withheld, and
+the self-assessment with its evidence; a lead drafts the answer to the modern slavery FOI request."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from accessibility import assert_accessible
+from playwright.sync_api import Page, expect
+
+from tackle.scrutiny.models import LeadArrangement, Spend
+from tackle.scrutiny.services import assessment_answer, assessment_create
+
+pytestmark = pytest.mark.browser
+
+
+def test_councillor_reads_figures_and_self_assessment(
+    page: Page, sign_in_browser, frontline_a, lead_a, councillor_a, record_concern
+) -> None:
+    record_concern(frontline_a, age=30, nationality="Romanian", exploitation_types=["labour"])
+    record_concern(frontline_a, age=15, exploitation_types=["criminal"])
+    LeadArrangement.objects.create(
+        organisation=lead_a.organisation, lead_name="Exploitation coordinator", team="Community safety",
+        dedicated=True, since=date(2022, 4, 1),
+    )  # fmt: skip
+    assessment = assessment_create(actor=lead_a, year=2025)
+    assessment_answer(
+        assessment=assessment, actor=lead_a, answers={"strategy_lead": ("yes", "Coordinator in post since 2022")}
+    )
+
+    sign_in_browser(councillor_a)
+    page.goto("/")
+    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Figures").click()
+    expect(page.locator("h1")).to_contain_text("Figures")
+    expect(page.get_by_test_id("suppression-notice")).to_be_visible()
+    concerns = page.get_by_test_id("table-concerns")
+    expect(concerns).to_contain_text("Q1")
+    expect(concerns).to_contain_text("fewer than 5")
+    expect(page.get_by_test_id("chart-concerns")).to_be_attached()
+    assert_accessible(page)
+
+    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Scrutiny").click()
+    assert_accessible(page)
+    page.get_by_role("link", name="Self-assessment 2025").click()
+    strategy = page.get_by_test_id("theme-strategy")
+    expect(strategy).to_contain_text("Coordinator in post since 2022")
+    expect(strategy).to_contain_text("Tackle holds: Exploitation coordinator leads on modern slavery")
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Answer the questions").click()
+    assert_accessible(page)
+    page.get_by_label("Evidence (Awareness raising, question 1)").fill("Leaflets in two wards")
+    page.get_by_role("group", name="Has the council told residents").get_by_label("Partly").check()
+    page.get_by_role("button", name="Save answers").click()
+    expect(page.get_by_test_id("theme-awareness")).to_contain_text("Leaflets in two wards")
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Scrutiny report").click()
+    expect(page.locator("h1")).to_contain_text("Scrutiny report")
+    assert_accessible(page)
+    page.goto("/scrutiny/assessments/compare")
+    assert_accessible(page)
+
+
+def test_lead_drafts_the_foi_answer(page: Page, sign_in_browser, frontline_a, lead_a, record_concern) -> None:
+    record_concern(frontline_a, age=40)
+    Spend.objects.create(
+        organisation=lead_a.organisation, financial_year="2025-26", category="posts", amount=Decimal("30000")
+    )
+    sign_in_browser(lead_a)
+    page.goto("/scrutiny/")
+    assert_accessible(page)
+    page.get_by_role("link", name="Modern slavery lead").click()
+    assert_accessible(page)
+    page.get_by_label("Lead's job title or name").fill("Modern slavery coordinator")
+    page.get_by_label("Team").fill("Community safety")
+    page.get_by_label("Lead since").fill("2023-04-01")
+    page.get_by_role("button", name="Add").click()
+    expect(page.locator("main")).to_contain_text("Modern slavery coordinator")
+    page.goto("/scrutiny/spending")
+    assert_accessible(page)
+
+    page.goto("/scrutiny/")
+    page.get_by_role("link", name="Draft the modern slavery FOI answer").click()
+    answer = page.get_by_test_id("foi-answer")
+    expect(answer).to_contain_text("Community safety")
+    expect(answer).to_contain_text("£30,000.00")
+    expect(answer).to_contain_text("fewer than 5")
+    expect(page.get_by_test_id("foi-exemption")).to_contain_text("section 40(2)")
+    assert_accessible(page)
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download the draft to edit (Word document)").click()
+    assert download.value.suggested_filename.endswith(".docx")

@@ -1,0 +1,42 @@
+from django import forms
+
+from tackle.core.forms import GovukForm
+from tackle.reporting.periods import financial_year_label
+
+EARLIEST_YEAR = 2015
+MOST_YEARS = 5
+
+
+def year_choices(latest: int) -> list[tuple[str, str]]:
+    return [(str(year), financial_year_label(year)) for year in range(latest, EARLIEST_YEAR - 1, -1)]
+
+
+class FiguresForm(GovukForm):
+    first_year = forms.TypedChoiceField(label="From financial year", coerce=int)
+    last_year = forms.TypedChoiceField(label="To financial year", coerce=int)
+    by = forms.ChoiceField(
+        label="Count by",
+        choices=[("quarter", "Quarter"), ("year", "Financial year")],
+        widget=forms.RadioSelect,
+        initial="quarter",
+    )
+    publication = forms.BooleanField(
+        label="For publication: show counts from 1 to 4 as \u201cfewer than 5\u201d",
+        required=False,
+    )
+
+    def __init__(self, *args: object, latest: int, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        choices = year_choices(latest)
+        self.fields["first_year"].choices = choices  # type: ignore[attr-defined]
+        self.fields["last_year"].choices = choices  # type: ignore[attr-defined]
+
+    def clean(self) -> dict:
+        data = super().clean() or {}
+        first, last = data.get("first_year"), data.get("last_year")
+        if first is not None and last is not None:
+            if last < first:
+                self.add_error("last_year", "The last financial year must be the same as or after the first")
+            elif last - first >= MOST_YEARS:
+                self.add_error("last_year", f"Choose {MOST_YEARS} financial years or fewer")
+        return data

@@ -1,0 +1,160 @@
+import csv
+import io
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from tackle.audit.models import AuditEvent
+from tackle.cases.models import NrmEventKind, NrmOutcome
+from tackle.cases.services_nrm import nrm_event_record
+from tackle.reporting.periods import financial_year_label, financial_year_of, parse_financial_year, quarters
+from tackle.reporting.selectors import figures_tables, suppress_table
+
+LONDON = ZoneInfo("Europe/London")
+pytestmark = pytest.mark.django_db
+
+
+def at(day: date) -> datetime:
+    return datetime(day.year, day.month, day.day, 10, tzinfo=LONDON)
+
+
+def table(tables, key):
+    return next(t for t in tables if t.key == key)
+
+
+def test_financial_years_run_april_to_march():
+    assert financial_year_label(2025) == "2025-26"
+    assert financial_year_of(date(2026, 3, 31)) == 2025
+    assert financial_year_of(date(2026, 4, 1)) == 2026
+    assert parse_financial_year("2025-26") == 2025
+    assert parse_financial_year("2025-27") is None
+    q = quarters(2025)
+    assert [p.label for p in q] == ["Q1 2025-26", "Q2 2025-26", "Q3 2025-26", "Q4 2025-26"]
+    assert q[3].starts_on == date(2026, 1, 1) and q[3].ends_before == date(2026, 4, 1)
+
+
+@pytest.fixture
+def recorded(record_concern, frontline_a, lead_a, lead_b):
+    """Council A: three concerns in Q1 2025-26, one in Q3; an adult NRM referral with decisions,
+    a child referral, a Duty to Notify. Council B: one concern that must never count for A."""
+    adult = record_concern(
+        frontline_a, encountered_at=at(date(2025, 5, 2)), age=30, nationality="Albanian", exploitation_types=["labour"]
+    )
+    child = record_concern(
+        frontline_a,
+        encountered_at=at(date(2025, 6, 3)),
+        age=15,
+        nationality="Vietnamese",
+        exploitation_types=["criminal"],
+    )
+    dtn = record_concern(frontline_a, encountered_at=at(date(2025, 6, 20)), age=40, nationality="Albanian")
+    record_concern(frontline_a, encountered_at=at(date(2025, 11, 5)), exploitation_types=["labour", "criminal"])
+    record_concern(lead_b, encountered_at=at(date(2025, 5, 2)))
+    nrm_event_record(case=adult, actor=lead_a, kind=NrmEventKind.REFERRAL_SENT, occurred_on=date(2025, 5, 3))
+    nrm_event_record(
+        case=adult,
+        actor=lead_a,
+        kind=NrmEventKind.RG_DECISION,
+        occurred_on=date(2025, 5, 10),
+        outcome=NrmOutcome.POSITIVE,
+    )
+    nrm_event_record(
+        case=adult,
+        actor=lead_a,
+        kind=NrmEventKind.CG_DECISION,
+        occurred_on=date(2025, 10, 1),
+        outcome=NrmOutcome.SLAVERY,
+    )
+    nrm_event_record(case=child, actor=lead_a, kind=NrmEventKind.REFERRAL_SENT, occurred_on=date(2025, 7, 1))
+    nrm_event_record(case=dtn, actor=lead_a, kind=NrmEventKind.DUTY_TO_NOTIFY_SENT, occurred_on=date(2025, 6, 21))
+    return lead_a
+
+
+def test_counts_by_quarter_come_from_the_records(recorded):
+    tables = figures_tables(organisation_id=recorded.organisation_id, first_year=2025, last_year=2025)
+    assert table(tables, "concerns").rows == [("Concerns recorded", [3, 0, 1, 0, 4])]
+    referrals = dict(table(tables, "referrals").rows)
+    assert referrals["Adult"] == [1, 0, 0, 0, 1]
+    assert referrals["Child"] == [0, 1, 0, 0, 1]
+    assert dict(table(tables, "duty_to_notify").rows)["Duty to Notify sent"] == [1, 0, 0, 0, 1]
+    decisions = dict(table(tables, "decisions").rows)
+    assert decisions["Reasonable grounds: positive"] == [1, 0, 0, 0, 1]
+    assert decisions["Conclusive grounds: slavery or forced labour"] == [0, 0, 1, 0, 1]
+    exploitation = dict(table(tables, "exploitation").rows)
+    assert exploitation["Labour"] == [1, 0, 0, 0, 1]
+    assert exploitation["Labour & Criminal"] == [0, 0, 1, 0, 1]
+    assert exploitation["Not specified or unknown"] == [1, 0, 0, 0, 1]
+    nationalities = table(tables, "nationalities").rows
+    assert nationalities[0] == ("Albanian", [2, 0, 0, 0, 2])
+
+
+def test_counts_by_year(recorded):
+    tables = figures_tables(organisation_id=recorded.organisation_id, first_year=2024, last_year=2025, by="year")
+    concerns = table(tables, "concerns")
+    assert concerns.columns == ["2024-25", "2025-26", "Total"]
+    assert concerns.rows == [("Concerns recorded", [0, 4, 4])]
+
+
+def test_suppression_withholds_one_to_four_and_keeps_zero(recorded):
+    tables = figures_tables(organisation_id=recorded.organisation_id, first_year=2025, last_year=2025)
+    masked = suppress_table(table(tables, "concerns"))
+    assert masked.rows == [("Concerns recorded", ["fewer than 5", 0, "fewer than 5", 0, "fewer than 5"])]
+
+
+def test_lead_sees_exact_figures_and_can_ask_for_publication(recorded, client_for):
+    client = client_for(recorded)
+    url = reverse("reporting:figures")
+    page = client.get(url, {"first_year": 2025, "last_year": 2025, "by": "quarter"})
+    assert page.status_code == 200
+    assert 'data-testid="suppression-notice"' not in page.content.decode()
+    assert page.context["figures"].tables[0].rows[0][1] == [3, 0, 1, 0, 4]
+    published = client.get(url, {"first_year": 2025, "last_year": 2025, "by": "quarter", "publication": "on"})
+    assert published.context["figures"].suppressed
+    assert 'data-testid="suppression-notice"' in published.content.decode()
+    assert "<svg" in page.content.decode() and "style=" not in page.content.decode().split("<main")[1]
+    assert AuditEvent.objects.filter(object_type="reporting.figures").count() == 2
+
+
+def test_councillor_always_gets_suppressed_figures(recorded, councillor_a, client_for):
+    page = client_for(councillor_a).get(
+        reverse("reporting:figures"), {"first_year": 2025, "last_year": 2025, "by": "quarter"}
+    )
+    assert page.status_code == 200
+    assert page.context["figures"].suppressed
+    assert page.context["figures"].tables[0].rows[0][1][0] == "fewer than 5"
+    assert "not recorded yet" in page.content.decode().lower()
+
+
+def test_frontline_officer_is_refused(frontline_a, client_for):
+    client = client_for(frontline_a)
+    for name in ("reporting:figures", "reporting:figures-csv", "reporting:figures-xlsx"):
+        assert client.get(reverse(name)).status_code == 403
+
+
+def test_another_council_sees_none_of_council_a(recorded, lead_b, client_for):
+    page = client_for(lead_b).get(
+        reverse("reporting:figures"), {"first_year": 2025, "last_year": 2025, "by": "quarter"}
+    )
+    assert page.context["figures"].tables[0].rows[0][1] == [1, 0, 0, 0, 1]
+
+
+def test_csv_and_xlsx_exports_are_audited_and_suppressed_for_councillors(recorded, councillor_a, client_for):
+    client = client_for(councillor_a)
+    query = {"first_year": 2025, "last_year": 2025, "by": "quarter"}
+    response = client.get(reverse("reporting:figures-csv"), query)
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[0] == ["Table", "Row", "Period", "Count"]
+    assert ["Concerns recorded", "Concerns recorded", "Q1 2025-26", "fewer than 5"] in rows
+    response = client.get(reverse("reporting:figures-xlsx"), query)
+    workbook = load_workbook(io.BytesIO(response.content))
+    assert workbook["concerns"]["B2"].value == "fewer than 5"
+    assert AuditEvent.objects.filter(object_type="reporting.figures", action="export").count() == 2
+
+
+def test_years_in_the_wrong_order_are_an_error(lead_a, client_for):
+    page = client_for(lead_a).get(reverse("reporting:figures"), {"first_year": 2025, "last_year": 2024, "by": "year"})
+    assert page.status_code == 200
+    assert "The last financial year must be the same as or after the first" in page.content.decode()

@@ -1,0 +1,134 @@
+"""The figures page and its CSV and XLSX exports. Every view is audited."""
+
+import csv
+import io
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+
+from tackle.accounts.roles import Module
+from tackle.audit.models import AuditAction
+from tackle.audit.services import audit_record
+from tackle.cases.register import today_in_london
+from tackle.core.http import AuthenticatedRequest
+from tackle.core.permissions import require_module
+from tackle.reporting.charts import bar_chart
+from tackle.reporting.forms import FiguresForm
+from tackle.reporting.periods import financial_year_label, financial_year_of
+from tackle.reporting.selectors import Figures, figures_for_user, figures_is_exact_for
+
+# Characters that make a spreadsheet read a cell as a formula (CSV and XLSX injection).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _safe(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _figures(request: AuthenticatedRequest) -> tuple[FiguresForm, Figures]:
+    require_module(request.user, Module.REPORTING)
+    figures_is_exact_for(request.user)
+    latest = financial_year_of(today_in_london())
+    asked = any(name in request.GET for name in ("first_year", "last_year", "by", "publication"))
+    form = FiguresForm(request.GET if asked else None, latest=latest)
+    first, last, by, publication = latest - 1, latest, "quarter", False
+    if asked and form.is_valid():
+        first, last = form.cleaned_data["first_year"], form.cleaned_data["last_year"]
+        by, publication = form.cleaned_data["by"], form.cleaned_data["publication"]
+    if not asked:
+        form = FiguresForm(initial={"first_year": first, "last_year": last, "by": by}, latest=latest)
+    figures = figures_for_user(request.user, first_year=first, last_year=last, by=by, publication=publication)
+    return form, figures
+
+
+def _note(figures: Figures) -> str:
+    years = f"{financial_year_label(figures.first_year)} to {financial_year_label(figures.last_year)}"
+    return f"Figures {years} by {figures.by}{' (suppressed)' if figures.suppressed else ''}"
+
+
+@login_required
+def figures_index(request: AuthenticatedRequest) -> HttpResponse:
+    form, figures = _figures(request)
+    audit_record(action=AuditAction.VIEW, request=request, object_type="reporting.figures", note=_note(figures))
+    query = request.GET.urlencode()
+    charts = [(table, bar_chart(table.chart_bars())) for table in figures.tables]
+    return render(
+        request,
+        "reporting/figures.html",
+        {
+            "form": form,
+            "figures": figures,
+            "charts": charts,
+            "csv_url": f"{reverse('reporting:figures-csv')}?{query}",
+            "xlsx_url": f"{reverse('reporting:figures-xlsx')}?{query}",
+        },
+    )
+
+
+def export_rows(figures: Figures) -> list[tuple[Any, ...]]:
+    """Long format: one row per table, row and period."""
+    rows: list[tuple[Any, ...]] = []
+    for table in figures.tables:
+        for label, values in table.rows:
+            for column, value in zip(table.columns, values, strict=True):
+                rows.append((table.title, label, column, value))
+    return rows
+
+
+EXPORT_HEADER = ("Table", "Row", "Period", "Count")
+
+
+def _filename(figures: Figures, extension: str) -> str:
+    suffix = "-suppressed" if figures.suppressed else ""
+    first, last = financial_year_label(figures.first_year), financial_year_label(figures.last_year)
+    return f"figures-{first}-to-{last}{suffix}.{extension}"
+
+
+@login_required
+def figures_csv(request: AuthenticatedRequest) -> HttpResponse:
+    _, figures = _figures(request)
+    audit_record(
+        action=AuditAction.EXPORT, request=request, object_type="reporting.figures", note=_note(figures) + " CSV"
+    )
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(EXPORT_HEADER)
+    for row in export_rows(figures):
+        writer.writerow([_safe(cell) for cell in row])
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{_filename(figures, "csv")}"'
+    return response
+
+
+@login_required
+def figures_xlsx(request: AuthenticatedRequest) -> HttpResponse:
+    from openpyxl import Workbook
+
+    _, figures = _figures(request)
+    audit_record(
+        action=AuditAction.EXPORT, request=request, object_type="reporting.figures", note=_note(figures) + " XLSX"
+    )
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "Figures"
+    sheet.append(EXPORT_HEADER)
+    for row in export_rows(figures):
+        sheet.append([_safe(cell) for cell in row])
+    for table in figures.tables:
+        wide = workbook.create_sheet(table.key[:31])
+        wide.append([table.row_heading, *table.columns])
+        for label, values in table.rows:
+            wide.append([_safe(label), *[_safe(v) for v in values]])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{_filename(figures, "xlsx")}"'
+    return response

@@ -1,0 +1,184 @@
+"""The draft answer to the standard modern slavery FOI request, built from Tackle's records.
+
+Questions are written in our own words. Counts from 1 to 4 are withheld as "fewer than 5" under
+section 40(2) of the Freedom of Information Act 2000 (personal information): a number that small,
+with the year and the council, could identify a victim. Money is not personal data and is given in
+full. What Tackle does not hold is said plainly, for the records officer to complete.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Sum
+
+from tackle.cases.register import suppress_small_counts
+from tackle.reporting.periods import financial_year, financial_year_label
+from tackle.reporting.selectors import NOT_RECORDED_IN_TACKLE, figures_tables
+from tackle.scrutiny.models import Spend, SpendCategory
+from tackle.scrutiny.selectors import current_arrangement
+
+EXEMPTION = (
+    "Where a figure is between 1 and 4 it is shown as \u201cfewer than 5\u201d. The exact number is withheld "
+    "under section 40(2) of the Freedom of Information Act 2000 (personal information), because a number "
+    "that small could identify the people concerned."
+)
+
+
+@dataclass
+class FoiItem:
+    number: int
+    question: str
+    answer: list[str] = field(default_factory=list)
+
+
+@dataclass
+class FoiAnswer:
+    organisation_name: str
+    years: list[str]
+    items: list[FoiItem]
+    withheld: bool
+    exemption: str = EXEMPTION
+
+
+def _masked(value: int) -> Any:
+    return suppress_small_counts({"n": value})["n"]
+
+
+def _money(amount: Decimal) -> str:
+    return f"\u00a3{amount:,.2f}"
+
+
+def _training(organisation: Any, years: list[int]) -> list[str] | None:
+    try:
+        from tackle.training.selectors import training_figures  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        return None
+    lines = []
+    for year in years:
+        span = financial_year(year)
+        found = training_figures(organisation, span.starts_on, span.ends_before)
+        people = found.get("people_trained")
+        sessions = found.get("sessions_held")
+        if people is None and sessions is None:
+            lines.append(f"{span.label}: {NOT_RECORDED_IN_TACKLE}.")
+            continue
+        people_text = _masked(people) if isinstance(people, int) else people
+        lines.append(f"{span.label}: {sessions} sessions held, {people_text} people trained.")
+    return lines
+
+
+def build_foi_answer(organisation: Any, years: list[int]) -> FoiAnswer:
+    """Numbered questions and draft answers for the financial years starting in `years`."""
+    years = sorted(set(years))
+    labels = [financial_year_label(year) for year in years]
+    withheld = False
+    arrangement = current_arrangement(organisation.pk)
+    items: list[FoiItem] = []
+
+    def add(question: str, *answer: str) -> None:
+        items.append(FoiItem(len(items) + 1, question, list(answer)))
+
+    if arrangement is None:
+        add(
+            "Does the council have a modern slavery lead or single point of contact?", "No lead is recorded at present."
+        )
+        for question in (
+            "Which team is the lead or single point of contact part of?",
+            "Does the lead cover both children and adults?",
+            "Is the lead employed for this role, or is it carried out on top of other duties?",
+            "Since when has the council had a lead for modern slavery?",
+        ):
+            add(question, "Not applicable: no lead is recorded.")
+    else:
+        groups = [
+            name
+            for name, covered in (("children", arrangement.covers_children), ("adults", arrangement.covers_adults))
+            if covered
+        ]
+        add("Does the council have a modern slavery lead or single point of contact?", "Yes.")
+        add("Which team is the lead or single point of contact part of?", f"{arrangement.team}.")
+        add(
+            "Does the lead cover both children and adults?",
+            "Yes, both children and adults."
+            if len(groups) == 2
+            else f"The lead covers {' and '.join(groups) or 'neither group'} only.",
+        )
+        add(
+            "Is the lead employed for this role, or is it carried out on top of other duties?",
+            "The post is dedicated to modern slavery."
+            if arrangement.dedicated
+            else "The role is carried out on top of other duties.",
+        )
+        add("Since when has the council had a lead for modern slavery?", f"Since {arrangement.since:%B %Y}.")
+
+    money_lines = []
+    for label in labels:
+        rows = (
+            Spend.objects.filter(organisation_id=organisation.pk, financial_year=label)
+            .values("category")
+            .annotate(total=Sum("amount"))
+            .order_by("category")
+        )
+        if not rows:
+            money_lines.append(f"{label}: no spending recorded.")
+            continue
+        names = dict(SpendCategory.choices)
+        total = sum((row["total"] for row in rows), Decimal(0))
+        parts = "; ".join(f"{names.get(row['category'], row['category'])} {_money(row['total'])}" for row in rows)
+        money_lines.append(f"{label}: {_money(total)} in all ({parts}).")
+    add("How much did the council spend in each year on identifying and supporting potential victims?", *money_lines)
+
+    count_lines = []
+    for year, label in zip(years, labels, strict=True):
+        tables = {
+            t.key: t
+            for t in figures_tables(organisation_id=organisation.pk, first_year=year, last_year=year, by="year")
+        }
+        referrals = dict(tables["referrals"].rows)
+        concerns = tables["concerns"].rows[0][1][-1]
+        adult, child = referrals["Adult"][-1], referrals["Child"][-1]
+        dtn = tables["duty_to_notify"].rows[0][1][-1]
+        withheld = withheld or any(0 < n < 5 for n in (concerns, adult, child, dtn))
+        count_lines.append(
+            f"{label}: {_masked(concerns)} potential victims identified; NRM referrals: {_masked(adult)} adults, "
+            f"{_masked(child)} children; Duty to Notify: {_masked(dtn)}."
+        )
+    add("How many potential victims did the council identify, and how many did it refer to the NRM?", *count_lines)
+
+    training = _training(organisation, years)
+    add(
+        "What training does the council give staff who act as first responders making NRM referrals?",
+        *(
+            training
+            or [f"Training is {NOT_RECORDED_IN_TACKLE}: the records officer should describe the courses offered."]
+        ),
+    )
+    add(
+        "What training does the council give staff on survivors' rights to housing and accommodation?",
+        f"Training on housing rights is {NOT_RECORDED_IN_TACKLE}: the records officer should describe any given.",
+    )
+    return FoiAnswer(organisation.name, labels, items, withheld)
+
+
+def foi_docx(answer: FoiAnswer) -> bytes:
+    """The draft as a Word document a records officer can edit."""
+    import io
+
+    from docx import Document
+
+    document = Document()
+    document.add_heading("Freedom of Information request: modern slavery", level=1)
+    document.add_paragraph(
+        f"{answer.organisation_name}. Draft answer for the financial years {', '.join(answer.years)}."
+    )
+    for item in answer.items:
+        question = document.add_paragraph()
+        question.add_run(f"Q{item.number}. {item.question}").bold = True
+        for line in item.answer:
+            document.add_paragraph(line)
+    document.add_heading("Information withheld", level=2)
+    document.add_paragraph(answer.exemption)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,52 @@
+"""Who may see which scrutiny records: own organisation only (404 otherwise); councillors read and
+fill self-assessments, officers also keep the lead, spending and FOI records (403 for councillors)."""
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db import models
+
+from tackle.accounts.roles import AGGREGATE_ONLY_ROLES, Module
+from tackle.core.permissions import get_visible_or_404, require_module
+from tackle.scrutiny.models import Assessment, LeadArrangement, Spend
+
+
+def require_scrutiny(user: Any) -> None:
+    require_module(user, Module.SCRUTINY)
+    if not user.organisation_id:
+        raise PermissionDenied("You are not in an organisation.")
+
+
+def require_officer(user: Any) -> None:
+    """Lead arrangements, spending and FOI drafts are kept by officers, not councillors."""
+    require_scrutiny(user)
+    if user.role in AGGREGATE_ONLY_ROLES:
+        raise PermissionDenied("Councillors read the self-assessment; officers keep these records.")
+
+
+def assessments_visible_to(user: Any) -> models.QuerySet[Assessment]:
+    require_scrutiny(user)
+    return Assessment.objects.filter(organisation_id=user.organisation_id)
+
+
+def get_assessment_for_user(user: Any, assessment_uuid: Any) -> Assessment:
+    return get_visible_or_404(assessments_visible_to(user), uuid=assessment_uuid)
+
+
+def arrangements_visible_to(user: Any) -> models.QuerySet[LeadArrangement]:
+    require_officer(user)
+    return LeadArrangement.objects.filter(organisation_id=user.organisation_id).select_related("lead_user")
+
+
+def spend_visible_to(user: Any) -> models.QuerySet[Spend]:
+    require_officer(user)
+    return Spend.objects.filter(organisation_id=user.organisation_id)
+
+
+def current_arrangement(organisation_id: int) -> LeadArrangement | None:
+    return (
+        LeadArrangement.objects.filter(organisation_id=organisation_id, ended_on__isnull=True)
+        .select_related("lead_user")
+        .order_by("-since", "-pk")
+        .first()
+    )

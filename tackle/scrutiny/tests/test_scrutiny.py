@@ -1,0 +1,195 @@
+import io
+from datetime import date, datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from docx import Document
+from pypdf import PdfReader
+
+from tackle.audit.models import AuditEvent
+from tackle.cases.models import NrmEventKind
+from tackle.cases.services_nrm import nrm_event_record
+from tackle.scrutiny.evidence import proposals_for
+from tackle.scrutiny.foi import EXEMPTION, build_foi_answer
+from tackle.scrutiny.models import Answer, Assessment, LeadArrangement, Spend
+from tackle.scrutiny.services import assessment_answer, assessment_create
+from tackle.scrutiny.themes import QUESTIONS, THEMES
+
+LONDON = ZoneInfo("Europe/London")
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def records(council_a, lead_a, frontline_a, record_concern):
+    """Council A: a lead, spending in 2025-26, two concerns and one adult NRM referral in 2025-26."""
+    LeadArrangement.objects.create(
+        organisation=council_a, lead_name="Exploitation coordinator", team="Community safety",
+        covers_children=True, covers_adults=True, dedicated=False, since=date(2021, 6, 1),
+    )  # fmt: skip
+    Spend.objects.create(organisation=council_a, financial_year="2025-26", category="posts", amount=Decimal("40000"))
+    Spend.objects.create(
+        organisation=council_a, financial_year="2025-26", category="emergency_accommodation", amount=Decimal("1250.50")
+    )
+    case = record_concern(frontline_a, encountered_at=datetime(2025, 5, 1, 10, tzinfo=LONDON), age=33)
+    record_concern(frontline_a, encountered_at=datetime(2025, 8, 1, 10, tzinfo=LONDON), age=16)
+    nrm_event_record(case=case, actor=lead_a, kind=NrmEventKind.REFERRAL_SENT, occurred_on=date(2025, 5, 2))
+    return council_a
+
+
+def test_seven_themes_with_questions_each():
+    assert [t.title for t in THEMES] == [
+        "Knowledge and training",
+        "Strategic approach",
+        "Council structures and processes",
+        "Partnership working",
+        "Supporting victims",
+        "Procurement",
+        "Awareness raising",
+    ]
+    assert all(len(t.questions) >= 3 for t in THEMES)
+    assert len(QUESTIONS) == sum(len(t.questions) for t in THEMES)
+
+
+def test_foi_answer_uses_records_and_withholds_small_counts(records):
+    answer = build_foi_answer(records, [2024, 2025])
+    text = "\n".join(f"{item.question} {' '.join(item.answer)}" for item in answer.items)
+    assert answer.years == ["2024-25", "2025-26"]
+    assert "Community safety" in text
+    assert "on top of other duties" in text
+    assert "Since June 2021" in text
+    assert "2025-26: £41,250.50 in all" in text
+    assert "2024-25: no spending recorded" in text
+    assert "2025-26: fewer than 5 potential victims identified; NRM referrals: fewer than 5 adults, 0 children" in text
+    assert "not recorded in Tackle" in text
+    assert answer.withheld
+    assert "section 40(2)" in answer.exemption and "Freedom of Information Act 2000" in answer.exemption
+
+
+def test_foi_answer_without_a_lead_says_so(council_a):
+    answer = build_foi_answer(council_a, [2025])
+    assert answer.items[0].answer == ["No lead is recorded at present."]
+
+
+def test_foi_page_and_docx_for_the_lead(records, lead_a, client_for):
+    client = client_for(lead_a)
+    page = client.get(reverse("scrutiny:foi"), {"years": ["2024", "2025"]})
+    assert page.status_code == 200
+    assert "fewer than 5" in page.content.decode()
+    assert "section 40(2)" in page.content.decode()
+    response = client.get(reverse("scrutiny:foi-docx"), {"years": ["2025"]})
+    assert response.status_code == 200
+    document = Document(io.BytesIO(response.content))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Q1." in text and "fewer than 5" in text and EXEMPTION in text
+    assert AuditEvent.objects.filter(object_type="scrutiny.foi").count() == 2
+
+
+def test_officer_only_pages_refuse_councillors_and_frontline(records, councillor_a, frontline_a, client_for):
+    for user in (councillor_a, frontline_a):
+        client = client_for(user)
+        for name in ("scrutiny:foi", "scrutiny:foi-docx", "scrutiny:arrangements", "scrutiny:spend"):
+            assert client.get(reverse(name)).status_code == 403, (user.role, name)
+
+
+def test_lead_records_spending_and_another_council_gets_404(records, lead_a, lead_b, client_for):
+    client = client_for(lead_a)
+    response = client.post(
+        reverse("scrutiny:spend"), {"financial_year": "2024-25", "category": "training", "amount": "900", "note": ""}
+    )
+    assert response.status_code == 302
+    spend = Spend.objects.get(financial_year="2024-25")
+    assert spend.organisation == records
+    bad = client.post(reverse("scrutiny:spend"), {"financial_year": "2024", "category": "training", "amount": "9"})
+    assert "Enter the financial year like 2025-26" in bad.content.decode()
+    other = client_for(lead_b)
+    assert other.get(reverse("scrutiny:spend-edit", args=[spend.uuid])).status_code == 404
+    arrangement = LeadArrangement.objects.get()
+    assert other.get(reverse("scrutiny:arrangement-edit", args=[arrangement.uuid])).status_code == 404
+    assert client.get(reverse("scrutiny:arrangement-edit", args=[arrangement.uuid])).status_code == 200
+
+
+def test_evidence_proposals_come_from_records(records):
+    proposals = proposals_for(records, 2025)
+    assert proposals["strategy_lead"].answer == "yes"
+    assert "Exploitation coordinator" in proposals["strategy_lead"].evidence
+    assert "fewer than 5 concerns and fewer than 5 NRM referrals" in proposals["strategy_figures"].evidence
+    assert proposals["victims_support"].answer == "yes"
+
+
+def test_councillor_fills_an_assessment_and_sees_the_evidence(records, councillor_a, client_for):
+    client = client_for(councillor_a)
+    response = client.post(reverse("scrutiny:assessment-new"), {"year": "2025"})
+    assessment = Assessment.objects.get()
+    assert response.status_code == 302
+    form = client.get(reverse("scrutiny:assessment-edit", args=[assessment.uuid]))
+    assert form.status_code == 200
+    assert form.context["form"].initial["strategy_lead-answer"] == "yes"
+    posted = client.post(
+        reverse("scrutiny:assessment-edit", args=[assessment.uuid]),
+        {"strategy_lead-answer": "yes", "strategy_lead-evidence": "Coordinator named", "awareness_public-answer": "no"},
+    )
+    assert posted.status_code == 302
+    assert Answer.objects.filter(assessment=assessment).count() == 2
+    page = client.get(reverse("scrutiny:assessment-detail", args=[assessment.uuid]))
+    body = page.content.decode()
+    assert "Coordinator named" in body and "Tackle holds:" in body
+
+
+def test_assessments_compare_side_by_side(records, lead_a, client_for):
+    first = assessment_create(actor=lead_a, year=2025)
+    second = assessment_create(actor=lead_a, year=2026)
+    assessment_answer(assessment=first, actor=lead_a, answers={"strategy_lead": ("no", "")})
+    assessment_answer(assessment=second, actor=lead_a, answers={"strategy_lead": ("yes", "Named")})
+    page = client_for(lead_a).get(reverse("scrutiny:assessment-compare"))
+    assert page.status_code == 200
+    row = page.context["themes"][1]["rows"][0]
+    assert row["cells"] == ["No", "Yes"]
+
+
+def test_report_pdf_names_every_theme(records, lead_a, client_for):
+    assessment = assessment_create(actor=lead_a, year=2025)
+    assessment_answer(assessment=assessment, actor=lead_a, answers={"strategy_lead": ("yes", "Coordinator named")})
+    client = client_for(lead_a)
+    assert client.get(reverse("scrutiny:assessment-report", args=[assessment.uuid])).status_code == 200
+    response = client.get(reverse("scrutiny:assessment-report-pdf", args=[assessment.uuid]))
+    assert response.status_code == 200
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    text = " ".join(text.split())
+    for theme in THEMES:
+        assert theme.title in text
+    assert "Coordinator named" in text
+    assert AuditEvent.objects.filter(object_id=str(assessment.uuid), action="export").exists()
+
+
+def test_assessment_pages_404_for_another_council_and_403_for_frontline(
+    records, lead_a, lead_b, frontline_a, client_for
+):
+    assessment = assessment_create(actor=lead_a, year=2025)
+    names = (
+        "scrutiny:assessment-detail",
+        "scrutiny:assessment-edit",
+        "scrutiny:assessment-report",
+        "scrutiny:assessment-report-pdf",
+    )
+    for name in names:
+        assert client_for(lead_b).get(reverse(name, args=[assessment.uuid])).status_code == 404
+        assert client_for(frontline_a).get(reverse(name, args=[assessment.uuid])).status_code == 403
+    for name in ("scrutiny:index", "scrutiny:assessment-compare", "scrutiny:assessment-new"):
+        assert client_for(frontline_a).get(reverse(name)).status_code == 403
+
+
+def test_demo_loader_is_idempotent(db):
+    from tackle.accounts.demo import load as accounts_load
+    from tackle.scrutiny.demo import load
+
+    accounts_load(scale="demo")
+    load(scale="demo")
+    counts = (LeadArrangement.objects.count(), Spend.objects.count(), Answer.objects.count())
+    load(scale="demo")
+    assert (LeadArrangement.objects.count(), Spend.objects.count(), Answer.objects.count()) == counts
+    assert sorted(Assessment.objects.values_list("year", flat=True)) == [2025, 2026]
+    assert sorted(set(Spend.objects.values_list("financial_year", flat=True))) == ["2023-24", "2024-25", "2025-26"]
+    call_command("check")

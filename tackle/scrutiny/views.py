@@ -1,0 +1,320 @@
+"""Scrutiny pages: self-assessments (councillors and officers), lead arrangements, spending and
+the FOI draft (officers). Every page and download is audited."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+
+from tackle.audit.models import AuditAction
+from tackle.audit.services import audit_record
+from tackle.cases.register import today_in_london
+from tackle.core.errors import ApplicationError
+from tackle.core.http import AuthenticatedRequest
+from tackle.core.permissions import get_visible_or_404
+from tackle.reporting.periods import financial_year_label, financial_year_of
+from tackle.scrutiny.evidence import proposals_for
+from tackle.scrutiny.foi import build_foi_answer, foi_docx
+from tackle.scrutiny.forms import AnswersForm, AssessmentNewForm, FoiForm, LeadArrangementForm, SpendForm
+from tackle.scrutiny.models import Assessment
+from tackle.scrutiny.selectors import (
+    arrangements_visible_to,
+    assessments_visible_to,
+    get_assessment_for_user,
+    require_officer,
+    require_scrutiny,
+    spend_visible_to,
+)
+from tackle.scrutiny.themes import ANSWER_LABELS, THEMES
+
+
+def _latest_year() -> int:
+    return financial_year_of(today_in_london())
+
+
+@login_required
+def index(request: AuthenticatedRequest) -> HttpResponse:
+    assessments = assessments_visible_to(request.user)
+    audit_record(action=AuditAction.LIST, request=request, object_type="scrutiny.assessment")
+    officer = request.user.role != "councillor"
+    return render(
+        request,
+        "scrutiny/index.html",
+        {"assessments": assessments, "officer": officer, "new_form": AssessmentNewForm(latest=_latest_year())},
+    )
+
+
+@login_required
+def assessment_new(request: AuthenticatedRequest) -> HttpResponse:
+    require_scrutiny(request.user)
+    form = AssessmentNewForm(request.POST or None, latest=_latest_year())
+    if request.method == "POST" and form.is_valid():
+        try:
+            assessment = assessment_create_view(request, form.cleaned_data["year"])
+        except ApplicationError as error:
+            form.add_error("year", error.message)
+        else:
+            return redirect("scrutiny:assessment-edit", assessment_uuid=assessment.uuid)
+    return render(request, "scrutiny/assessment_new.html", {"form": form})
+
+
+def assessment_create_view(request: AuthenticatedRequest, year: int) -> Assessment:
+    from tackle.scrutiny.services import assessment_create
+
+    return assessment_create(actor=request.user, year=year, request=request)
+
+
+def assessment_rows(assessment: Assessment, proposals: dict[str, Any]) -> list[dict[str, Any]]:
+    answers = {answer.question: answer for answer in assessment.answers.all()}
+    themes = []
+    for theme in THEMES:
+        rows = []
+        for question in theme.questions:
+            answer = answers.get(question.key)
+            rows.append(
+                {
+                    "question": question,
+                    "answer": ANSWER_LABELS.get(answer.answer, "") if answer else "",
+                    "evidence": answer.evidence if answer else "",
+                    "proposal": proposals.get(question.key),
+                }
+            )
+        themes.append({"theme": theme, "rows": rows})
+    return themes
+
+
+@login_required
+def assessment_detail(request: AuthenticatedRequest, assessment_uuid: str) -> HttpResponse:
+    assessment = get_assessment_for_user(request.user, assessment_uuid)
+    audit_record(action=AuditAction.VIEW, request=request, obj=assessment)
+    proposals = proposals_for(request.user.organisation, assessment.year)
+    return render(
+        request,
+        "scrutiny/assessment_detail.html",
+        {
+            "assessment": assessment,
+            "themes": assessment_rows(assessment, proposals),
+            "year_label": financial_year_label(assessment.year),
+        },
+    )
+
+
+@login_required
+def assessment_edit(request: AuthenticatedRequest, assessment_uuid: str) -> HttpResponse:
+    from tackle.scrutiny.services import assessment_answer
+
+    assessment = get_assessment_for_user(request.user, assessment_uuid)
+    proposals = proposals_for(request.user.organisation, assessment.year)
+    if request.method == "POST":
+        form = AnswersForm(request.POST)
+        if form.is_valid():
+            changed = assessment_answer(
+                assessment=assessment, actor=request.user, answers=form.answers(), request=request
+            )
+            messages.success(request, f"Answers saved ({len(changed)} changed)")
+            return redirect("scrutiny:assessment-detail", assessment_uuid=assessment.uuid)
+    else:
+        audit_record(action=AuditAction.VIEW, request=request, obj=assessment, note="Answer form")
+        initial: dict[str, str] = {}
+        saved = {answer.question: answer for answer in assessment.answers.all()}
+        for theme in THEMES:
+            for question in theme.questions:
+                answer, proposal = saved.get(question.key), proposals.get(question.key)
+                if answer is not None:
+                    initial[f"{question.key}-answer"], initial[f"{question.key}-evidence"] = (
+                        answer.answer,
+                        answer.evidence,
+                    )
+                elif proposal is not None:
+                    initial[f"{question.key}-answer"], initial[f"{question.key}-evidence"] = (
+                        proposal.answer,
+                        proposal.evidence,
+                    )
+        form = AnswersForm(initial=initial)
+    themes = [
+        {
+            "theme": theme,
+            "rows": [
+                {
+                    "answer": form[f"{q.key}-answer"],
+                    "evidence": form[f"{q.key}-evidence"],
+                    "proposal": proposals.get(q.key),
+                }
+                for q in theme.questions
+            ],
+        }
+        for theme in THEMES
+    ]
+    return render(request, "scrutiny/assessment_edit.html", {"assessment": assessment, "form": form, "themes": themes})
+
+
+@login_required
+def assessment_compare(request: AuthenticatedRequest) -> HttpResponse:
+    assessments = list(assessments_visible_to(request.user).order_by("year").prefetch_related("answers"))
+    audit_record(action=AuditAction.VIEW, request=request, object_type="scrutiny.assessment", note="Comparison by year")
+    by_year = {a.year: {answer.question: answer for answer in a.answers.all()} for a in assessments}
+    themes = [
+        {
+            "theme": theme,
+            "rows": [
+                {
+                    "question": q,
+                    "cells": [
+                        ANSWER_LABELS.get(by_year[a.year][q.key].answer, "")
+                        if q.key in by_year[a.year]
+                        else "Not answered"
+                        for a in assessments
+                    ],
+                }
+                for q in theme.questions
+            ],
+        }
+        for theme in THEMES
+    ]
+    return render(request, "scrutiny/assessment_compare.html", {"assessments": assessments, "themes": themes})
+
+
+def _report_context(request: AuthenticatedRequest, assessment: Assessment) -> dict[str, Any]:
+    proposals = proposals_for(request.user.organisation, assessment.year)
+    return {
+        "assessment": assessment,
+        "organisation": request.user.organisation,
+        "themes": assessment_rows(assessment, proposals),
+        "year_label": financial_year_label(assessment.year),
+    }
+
+
+@login_required
+def assessment_report(request: AuthenticatedRequest, assessment_uuid: str) -> HttpResponse:
+    assessment = get_assessment_for_user(request.user, assessment_uuid)
+    audit_record(action=AuditAction.VIEW, request=request, obj=assessment, note="Scrutiny report (page)")
+    return render(request, "scrutiny/report.html", _report_context(request, assessment))
+
+
+@login_required
+def assessment_report_pdf(request: AuthenticatedRequest, assessment_uuid: str) -> HttpResponse:
+    from weasyprint import HTML  # loads Pango, which only this view needs
+
+    assessment = get_assessment_for_user(request.user, assessment_uuid)
+    audit_record(action=AuditAction.EXPORT, request=request, obj=assessment, note="Scrutiny report (PDF)")
+    html = render_to_string("scrutiny/report_print.html", _report_context(request, assessment))
+    response = HttpResponse(HTML(string=html).write_pdf(), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="scrutiny-report-{assessment.year}.pdf"'
+    return response
+
+
+# --- Lead arrangements and spending (officers) -------------------------------------------------
+
+
+def _record_page(
+    request: AuthenticatedRequest,
+    *,
+    records: Any,
+    form_class: Any,
+    record: Any,
+    template: str,
+    object_type: str,
+    back: str,
+) -> HttpResponse:
+    from tackle.scrutiny.services import record_save
+
+    form = form_class(request.POST or None, instance=record)
+    if request.method == "POST" and form.is_valid():
+        try:
+            record_save(record=form.instance, actor=request.user, changed=list(form.changed_data), request=request)
+        except ApplicationError as error:
+            form.add_error(error.field, error.message)
+        else:
+            messages.success(request, "Saved")
+            return redirect(back)
+    if request.method != "POST":
+        if record is not None:
+            audit_record(action=AuditAction.VIEW, request=request, obj=record)
+        else:
+            audit_record(action=AuditAction.LIST, request=request, object_type=object_type)
+    return render(request, template, {"form": form, "records": records, "record": record})
+
+
+@login_required
+def arrangements(request: AuthenticatedRequest) -> HttpResponse:
+    records = arrangements_visible_to(request.user)
+    return _record_page(
+        request, records=records, form_class=LeadArrangementForm, record=None,
+        template="scrutiny/arrangements.html", object_type="scrutiny.leadarrangement", back="scrutiny:arrangements",
+    )  # fmt: skip
+
+
+@login_required
+def arrangement_edit(request: AuthenticatedRequest, record_uuid: str) -> HttpResponse:
+    record = get_visible_or_404(arrangements_visible_to(request.user), uuid=record_uuid)
+    return _record_page(
+        request, records=None, form_class=LeadArrangementForm, record=record,
+        template="scrutiny/record_edit.html", object_type="scrutiny.leadarrangement", back="scrutiny:arrangements",
+    )  # fmt: skip
+
+
+@login_required
+def spend(request: AuthenticatedRequest) -> HttpResponse:
+    records = spend_visible_to(request.user)
+    return _record_page(
+        request, records=records, form_class=SpendForm, record=None,
+        template="scrutiny/spend.html", object_type="scrutiny.spend", back="scrutiny:spend",
+    )  # fmt: skip
+
+
+@login_required
+def spend_edit(request: AuthenticatedRequest, record_uuid: str) -> HttpResponse:
+    record = get_visible_or_404(spend_visible_to(request.user), uuid=record_uuid)
+    return _record_page(
+        request, records=None, form_class=SpendForm, record=record,
+        template="scrutiny/record_edit.html", object_type="scrutiny.spend", back="scrutiny:spend",
+    )  # fmt: skip
+
+
+# --- The FOI draft (officers) ----------------------------------------------------------------
+
+
+def _foi_years(request: AuthenticatedRequest) -> tuple[FoiForm, list[int]]:
+    require_officer(request.user)
+    latest = _latest_year()
+    asked = "years" in request.GET
+    form = FoiForm(request.GET if asked else None, latest=latest)
+    years = [latest - 2, latest - 1, latest]
+    if asked and form.is_valid():
+        years = form.cleaned_data["years"]
+    if not asked:
+        form = FoiForm(initial={"years": [str(y) for y in years]}, latest=latest)
+    return form, years
+
+
+@login_required
+def foi(request: AuthenticatedRequest) -> HttpResponse:
+    form, years = _foi_years(request)
+    answer = build_foi_answer(request.user.organisation, years)
+    audit_record(
+        action=AuditAction.VIEW,
+        request=request,
+        object_type="scrutiny.foi",
+        note=f"FOI draft {', '.join(answer.years)}",
+    )
+    return render(request, "scrutiny/foi.html", {"form": form, "answer": answer, "query": request.GET.urlencode()})
+
+
+@login_required
+def foi_download(request: AuthenticatedRequest) -> HttpResponse:
+    _, years = _foi_years(request)
+    answer = build_foi_answer(request.user.organisation, years)
+    audit_record(
+        action=AuditAction.EXPORT,
+        request=request,
+        object_type="scrutiny.foi",
+        note=f"FOI draft DOCX {', '.join(answer.years)}",
+    )
+    response = HttpResponse(
+        foi_docx(answer), content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    )
+    response["Content-Disposition"] = 'attachment; filename="foi-modern-slavery-draft.docx"'
+    return response
