@@ -17,6 +17,7 @@ from bench import Row
 BENCHMARKS = [
     "bench.http_pages",
     "bench.demo_load",
+    "bench.cases_pages",
 ]
 RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
 

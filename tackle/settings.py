@@ -46,6 +46,11 @@ INSTALLED_APPS = [
     "tackle.training",
     "tackle.scrutiny",
     "tackle.reporting",
+    "tackle.suppliers",
+    "tackle.spend",
+    "tackle.disrupt",
+    "tackle.targeting",
+    "tackle.statement_reader",
 ]
 
 MIDDLEWARE = [

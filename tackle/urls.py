@@ -15,6 +15,11 @@ api_v1: list[URLPattern | URLResolver] = [
     path("", include("tackle.training.urls_api")),
     path("", include("tackle.scrutiny.urls_api")),
     path("", include("tackle.reporting.urls_api")),
+    path("", include("tackle.suppliers.urls_api")),
+    path("", include("tackle.spend.urls_api")),
+    path("", include("tackle.disrupt.urls_api")),
+    path("", include("tackle.targeting.urls_api")),
+    path("", include("tackle.statement_reader.urls_api")),
 ]
 
 urlpatterns = [
@@ -26,6 +31,11 @@ urlpatterns = [
     path("training/", include("tackle.training.urls")),
     path("scrutiny/", include("tackle.scrutiny.urls")),
     path("figures/", include("tackle.reporting.urls")),
+    path("suppliers/", include("tackle.suppliers.urls")),
+    path("spend/", include("tackle.spend.urls")),
+    path("disrupt/", include("tackle.disrupt.urls")),
+    path("targeting/", include("tackle.targeting.urls")),
+    path("statement-reader/", include("tackle.statement_reader.urls")),
     path("api/v1/", include((api_v1, "api"))),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", api_docs.api_docs, name="api-docs"),

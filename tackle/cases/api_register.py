@@ -3,7 +3,13 @@
 from typing import cast
 
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field, inline_serializer
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_field,
+    inline_serializer,
+)
 from rest_framework import serializers
 from rest_framework.decorators import api_view
 from rest_framework.request import Request
@@ -69,6 +75,7 @@ REGISTER_RESPONSE = inline_serializer(
     responses={
         200: REGISTER_RESPONSE,
         400: inline_serializer("RegisterBadDate", {"as_of": serializers.ListField(child=serializers.CharField())}),
+        403: OpenApiResponse(description="Your role does not see your organisation's figures"),
     },
 )
 @api_view(["GET"])

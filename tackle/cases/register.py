@@ -37,13 +37,14 @@ stricter rules (larger thresholds and complementary suppression), not through th
 
 import re
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.core.exceptions import PermissionDenied
-from django.db import models
+from django.db import connections, models, transaction
 from django.db.models import Case as SqlCase
 from django.db.models import CharField, Count, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
@@ -132,6 +133,9 @@ def today_in_london() -> date:
 
 
 AS_OF_ERROR = "Enter the date as YYYY-MM-DD, for example 2025-03-31"
+AS_OF_RANGE_ERROR = "The date must be between 1900 and 2999"
+# Dates outside these years are typing mistakes (as in the pathway); the bound also keeps date sums in range.
+EARLIEST_AS_OF, LATEST_AS_OF = date(1900, 1, 1), date(2999, 12, 31)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -144,9 +148,12 @@ def parse_as_of(raw: str | None) -> date:
     try:
         if _ISO_DATE.fullmatch(text) is None:
             raise ValueError(text)
-        return date.fromisoformat(text)
+        as_of = date.fromisoformat(text)
     except ValueError:
         raise ApplicationError(AS_OF_ERROR, field="as_of") from None
+    if not EARLIEST_AS_OF <= as_of <= LATEST_AS_OF:
+        raise ApplicationError(AS_OF_RANGE_ERROR, field="as_of")
+    return as_of
 
 
 def empty_counts(as_of: date) -> dict[str, Any]:
@@ -246,6 +253,21 @@ def cases_open_on(*, organisation_id: int, as_of: date) -> models.QuerySet[Case]
     )
 
 
+@contextmanager
+def _without_jit(alias: str) -> Iterator[None]:
+    """PostgreSQL compiles a query this size just in time (its cost estimate is over jit_above_cost),
+    which took longer than running it: about 90 ms of a 130 ms query at national scale. Off for this
+    transaction only; other databases have nothing to switch off."""
+    connection = connections[alias]
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with transaction.atomic(using=alias):
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL jit = off")
+        yield
+
+
 def register_counts(*, organisation_id: int, as_of: date) -> dict[str, Any]:
     """Open cases on `as_of`, each counted once in its stage on that date, by stage, age group and
     Home Office exploitation category. Every stage and age group key is present; exploitation
@@ -257,9 +279,11 @@ def register_counts(*, organisation_id: int, as_of: date) -> dict[str, Any]:
         .values("stage_then", "age_group", "exploitation_types")
         .annotate(n=Count("pk"))
     )
+    with _without_jit(groups.db):
+        rows = list(groups)
     counts = empty_counts(as_of)
     by_category: dict[str, int] = {}
-    for group in groups:
+    for group in rows:
         n = group["n"]
         counts["total"] += n
         counts["by_stage"][group["stage_then"]] += n

@@ -8,6 +8,11 @@ DEMO_LOADERS = [
     "tackle.training.demo.load",
     "tackle.statements.demo.load",
     "tackle.scrutiny.demo.load",
+    "tackle.suppliers.demo.load",
+    "tackle.spend.demo.load",
+    "tackle.disrupt.demo.load",
+    "tackle.targeting.demo.load",
+    "tackle.statement_reader.demo.load",
 ]
 
 

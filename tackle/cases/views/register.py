@@ -19,7 +19,10 @@ from tackle.cases.categories import AGE_GROUP_LABELS
 from tackle.cases.models import Stage
 from tackle.cases.register import (
     AGE_GROUP_KEYS,
+    AS_OF_RANGE_ERROR,
+    EARLIEST_AS_OF,
     EXPORT_COLUMNS,
+    LATEST_AS_OF,
     STAGE_KEYS,
     SUPPRESSION_THRESHOLD,
     parse_as_of,
@@ -46,9 +49,12 @@ def _date_from_parts(day: str, month: str, year: str) -> tuple[date | None, dict
     if not all(value.isdigit() for value in parts.values()) or len(parts["year"]) != 4:
         return None, {"as_of": "The date must be a real date"}
     try:
-        return date(int(parts["year"]), int(parts["month"]), int(parts["day"])), {}
+        as_of = date(int(parts["year"]), int(parts["month"]), int(parts["day"]))
     except ValueError:
         return None, {"as_of": "The date must be a real date"}
+    if not EARLIEST_AS_OF <= as_of <= LATEST_AS_OF:
+        return None, {"as_of": AS_OF_RANGE_ERROR}
+    return as_of, {}
 
 
 def _as_of_from_query(request: AuthenticatedRequest) -> tuple[date, dict[str, str], dict[str, str]]:

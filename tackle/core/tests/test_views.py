@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -72,3 +74,9 @@ class TestTaskRunPages:
 
     def test_a_colleague_gets_404(self, client_for, auditor_a, run):
         assert client_for(auditor_a).get(reverse("core:task-run-status", args=[run.uuid])).status_code == 404
+
+
+def test_one_menu_entry_is_current_the_most_specific(client_for, lead_a):
+    html = client_for(lead_a).get("/cases/register").content.decode()
+    assert html.count('aria-current="page"') == 1
+    assert re.search(r'href="/cases/register"[^>]*aria-current="page"', html), html[:3000]

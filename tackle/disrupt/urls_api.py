@@ -1,0 +1,3 @@
+"""API routes of this module, included under /api/v1/."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+app_name = "spend"
+
+urlpatterns: list = []

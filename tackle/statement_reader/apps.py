@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class StatementReaderConfig(AppConfig):
+    name = "tackle.statement_reader"
+    label = "statement_reader"
+
+    def ready(self) -> None:
+        from tackle.statement_reader import navigation  # noqa: F401  (registers this module's menu entries)

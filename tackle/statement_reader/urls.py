@@ -1,0 +1,3 @@
+app_name = "statement_reader"
+
+urlpatterns: list = []
