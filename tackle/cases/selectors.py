@@ -62,24 +62,32 @@ def possible_duplicates(*, organisation_id: int, person_name: str, location: str
     return cases.order_by("-encountered_at")[:10]
 
 
-def queue_for(user: Any, cases: models.QuerySet[Case]) -> list[dict[str, Any]]:
-    """Open cases for the queue: untriaged concerns first, then those with overdue referrals, then
-    the rest by next due time. Each row carries its next open referral and whether it is overdue."""
-    from django.db.models import Min
+QUEUE_LIMIT = 500
+
+
+def queue_for(user: Any, cases: models.QuerySet[Case]) -> tuple[list[dict[str, Any]], int]:
+    """Open cases for the queue, in the database's order: untriaged concerns first, then those with
+    overdue referrals, then by next due time (nothing due last), newest first within each; at most
+    QUEUE_LIMIT rows, with the number of open cases so the page can say how many it does not show."""
+    from django.db.models import BooleanField, ExpressionWrapper, F, Min
     from django.utils import timezone
 
     from tackle.cases.models import ReferralStatus
 
     now = timezone.now()
-    open_only = open_cases(cases).annotate(
-        next_due=Min("referrals__due_by", filter=Q(referrals__status=ReferralStatus.TO_DO))
+    open_only = open_cases(cases)
+    ordered = open_only.annotate(
+        next_due=Min("referrals__due_by", filter=Q(referrals__status=ReferralStatus.TO_DO)),
+        is_new=ExpressionWrapper(Q(triaged_at__isnull=True), output_field=BooleanField()),
+        is_overdue=ExpressionWrapper(Q(next_due__lt=now), output_field=BooleanField()),
+    ).order_by(
+        F("is_new").desc(), F("is_overdue").desc(nulls_last=True), F("next_due").asc(nulls_last=True), "-encountered_at"
     )
-    rows = []
-    for case in open_only.order_by("-encountered_at")[:500]:
-        overdue = case.next_due is not None and case.next_due < now
-        rows.append({"case": case, "next_due": case.next_due, "overdue": overdue, "new": case.triaged_at is None})
-    rows.sort(key=lambda row: (not row["new"], not row["overdue"], row["next_due"] or now.max))
-    return rows
+    rows = [
+        {"case": case, "next_due": case.next_due, "overdue": bool(case.is_overdue), "new": case.is_new}
+        for case in ordered[:QUEUE_LIMIT]
+    ]
+    return rows, open_only.count()
 
 
 def case_periods(case: Case) -> dict[str, Any]:

@@ -251,3 +251,24 @@ def test_an_adult_who_says_no_is_told_what_he_can_still_get(client_for, frontlin
     page = client_for(frontline_a).get(_url("concern-recorded", case)).content.decode()
     assert 'data-testid="without-nrm"' in page and "emergency accommodation" in page
     assert "Emergency accommodation tonight" in page and "Duty to Notify" in page
+
+
+def test_the_queue_orders_triaged_cases_by_next_due_with_nothing_due_last(
+    client_for, lead_a, frontline_a, record_concern, monkeypatch
+):
+    from tackle.cases import selectors
+    from tackle.cases.models import Case
+
+    due = record_concern(frontline_a, age=30, consent_to_nrm=True, location="1 Mill Lane")
+    nothing_due = record_concern(frontline_a, age=30, consent_to_nrm=True, location="2 Mill Lane")
+    nothing_due.referrals.all().delete()
+    Case.objects.filter(pk__in=[due.pk, nothing_due.pk]).update(triaged_at=timezone.now())
+    client = client_for(lead_a)
+    rows = client.get(reverse("cases:queue")).context["rows"]
+    assert [row["case"] for row in rows] == [due, nothing_due]
+    assert rows[0]["next_due"] is not None and rows[1]["next_due"] is None and not rows[1]["overdue"]
+
+    monkeypatch.setattr(selectors, "QUEUE_LIMIT", 1)
+    page = client.get(reverse("cases:queue"))
+    assert [row["case"] for row in page.context["rows"]] == [due]
+    assert "Showing the first 1 of 2 open cases" in page.content.decode()

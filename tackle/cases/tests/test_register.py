@@ -307,6 +307,27 @@ def test_the_sql_stage_agrees_with_the_pure_rule_on_generated_histories(frontlin
     assert not Case.objects.filter(status=CaseStatus.OPEN).annotate(s=stage_on(today)).exclude(s=F("stage")).exists()
 
 
+def test_from_today_the_register_reads_the_stored_stage_and_agrees_with_the_events(frontline_a):
+    from tackle.cases.demo import national_story
+    from tackle.cases.register import stage_expression, today_in_london
+
+    today = today_in_london()
+    rng = random.Random(11)
+    for number in range(120):
+        story = national_story(rng, number, today)
+        closed_at = datetime.combine(story.closed_on, time(16), tzinfo=LONDON) if story.closed_on else None
+        make_case(frontline_a, seen=story.encountered_on, events=story.events, closed_at=closed_at)
+    open_today = cases_open_on(organisation_id=frontline_a.organisation_id, as_of=today)
+    assert open_today.exists()
+    by_events = dict(open_today.annotate(s=stage_on(today)).values_list("pk", "s"))
+    by_stored = dict(open_today.annotate(s=stage_expression(today)).values_list("pk", "s"))
+    assert by_stored == by_events
+    assert stage_expression(today - timedelta(days=1)) != stage_expression(today)  # earlier dates use the events
+    counts = register_counts(organisation_id=frontline_a.organisation_id, as_of=today)
+    assert counts["total"] == len(by_events)
+    assert counts["by_stage"] == {key: list(by_events.values()).count(key) for key in STAGE_KEYS}
+
+
 @pytest.mark.parametrize("kind", NrmEventKind.values)
 @pytest.mark.parametrize("current", [stage for stage in STAGE_KEYS])
 def test_the_register_moves_stages_as_the_nrm_service_does(kind, current):
