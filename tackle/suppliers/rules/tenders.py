@@ -1,0 +1,255 @@
+"""Abnormally low tenders: which bids for one lot need the bidder to explain its price.
+
+Two tests, each a plain function over plain data:
+- far below the others: the price is below `threshold` (70% by default) of the median of the
+  other bids for the lot. The bid itself is left out of the median it is compared with, so one
+  very low bid cannot drag its own yardstick down.
+- below the wage floor: the bid says how many hours of labour it prices, and the price is less
+  than those hours paid at the National Living Wage of the bid's year.
+A flag is a reason to ask, never a reason to reject: the law lets a bidder explain first.
+"""
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from statistics import median
+
+from tackle.suppliers.rules.living_wage import FIRST_YEAR, LAST_YEAR, rate_for_year, rate_on
+
+FAR_BELOW_MEDIAN = "far_below_median"
+BELOW_WAGE_FLOOR = "below_wage_floor"
+DEFAULT_THRESHOLD = Decimal("0.7")
+REQUIRED_COLUMNS = ("bidder", "price")
+OPTIONAL_COLUMNS = ("labour_hours", "year")
+MAX_BIDS = 10_000
+
+
+@dataclass(frozen=True, slots=True)
+class Bid:
+    line: int
+    bidder: str
+    price: Decimal
+    labour_hours: Decimal | None = None
+    year: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BidResult:
+    bid: Bid
+    flags: tuple[str, ...]
+    explanation: str
+    other_median: Decimal | None
+    wage_floor: Decimal | None
+
+
+@dataclass(frozen=True, slots=True)
+class TenderReport:
+    median: Decimal | None
+    results: tuple[BidResult, ...]
+
+    def as_json(self) -> dict[str, object]:
+        """The shape `tackle tenders check --json` prints; decimals as strings so none is rounded."""
+        return {
+            "median": None if self.median is None else str(self.median),
+            "bids": [
+                {
+                    "bidder": result.bid.bidder,
+                    "price": str(result.bid.price),
+                    "flags": list(result.flags),
+                    "explanation": result.explanation,
+                }
+                for result in self.results
+            ],
+        }
+
+
+@dataclass
+class BidFileError(Exception):
+    """The file cannot be checked. Every problem found, each with its line number."""
+
+    problems: list[tuple[int, str]] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return "; ".join(f"line {line}: {problem}" for line, problem in self.problems)
+
+
+def money(amount: Decimal) -> str:
+    return f"£{amount.quantize(Decimal('0.01')):,}"
+
+
+def _percent(part: Decimal, whole: Decimal) -> str:
+    return f"{(part * 100 / whole).quantize(Decimal('1'))}%"
+
+
+def parse_threshold(text: str) -> Decimal:
+    """'0.7', '70' and '70%' all mean seventy per cent. Raises ValueError with a reason."""
+    cleaned = text.strip().removesuffix("%").strip()
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        raise ValueError(f"threshold {text!r} is not a number") from None
+    if text.strip().endswith("%") or value > 1:
+        value = value / 100
+    if not (0 < value <= 1):
+        raise ValueError(f"threshold {text!r} must be more than 0 and at most 100%")
+    return value
+
+
+_AMOUNT = re.compile(r"^-?\d+(\.\d{1,2})?$")
+MAX_PRICE = Decimal("10000000000000")  # £10 trillion: anything bigger is a typing slip
+MAX_HOURS = Decimal("1000000000")
+
+
+def _decimal(text: str) -> Decimal | None:
+    """A plain amount with at most two decimal places; a £ sign and thousands commas are allowed."""
+    cleaned = text.strip().replace(",", "").replace("£", "").replace(" ", "")
+    return Decimal(cleaned) if _AMOUNT.match(cleaned) else None
+
+
+def parse_bids(data: bytes | str) -> list[Bid]:
+    """Read a bids CSV. All or nothing: any bad line raises BidFileError naming every bad line."""
+    if isinstance(data, bytes):
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            line = data[: error.start].count(b"\n") + 1
+            raise BidFileError([(line, "the file is not UTF-8 text; save it as CSV UTF-8")]) from None
+    else:
+        text = data.removeprefix("\ufeff")
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader, None)
+    except csv.Error as error:
+        raise BidFileError([(1, f"the header cannot be read ({error})")]) from None
+    if not header or not any(cell.strip() for cell in header):
+        raise BidFileError([(1, "the file is empty; the first line must name the columns bidder and price")])
+    columns = [cell.strip().lower().replace(" ", "_") for cell in header]
+    missing = [name for name in REQUIRED_COLUMNS if name not in columns]
+    if missing:
+        raise BidFileError([(1, f"missing column {' and '.join(missing)} (found: {', '.join(columns)})")])
+    duplicated = sorted({name for name in columns if name and columns.count(name) > 1})
+    if duplicated:
+        raise BidFileError([(1, f"column {', '.join(duplicated)} appears more than once")])
+    index = {name: columns.index(name) for name in (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS) if name in columns}
+    bids: list[Bid] = []
+    problems: list[tuple[int, str]] = []
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            problems.append((reader.line_num, f"the line cannot be read as CSV ({error})"))
+            break
+        line = reader.line_num
+        if not any(cell.strip() for cell in row):
+            continue  # blank lines carry no bid
+        if len(row) > len(columns) and any(cell.strip() for cell in row[len(columns) :]):
+            problems.append((line, f"{len(row)} values but only {len(columns)} columns"))
+            continue
+        bid, problem = _parse_row(line, row, index)
+        if problem:
+            problems.append((line, problem))
+        elif bid is not None:
+            bids.append(bid)
+        if len(bids) > MAX_BIDS:
+            problems.append((line, f"more than {MAX_BIDS:,} bids; one file is one lot"))
+            break
+    if problems:
+        raise BidFileError(problems)
+    if not bids:
+        raise BidFileError([(1, "the file has no bids under its header")])
+    return bids
+
+
+def _cell(row: list[str], index: dict[str, int], name: str) -> str:
+    position = index.get(name)
+    if position is None or position >= len(row):
+        return ""
+    return row[position].strip()
+
+
+def _parse_row(line: int, row: list[str], index: dict[str, int]) -> tuple[Bid | None, str]:
+    bidder = _cell(row, index, "bidder")
+    if not bidder:
+        return None, "bidder is empty"
+    raw_price = _cell(row, index, "price")
+    if not raw_price:
+        return None, f"price is empty for {bidder}"
+    price = _decimal(raw_price)
+    if price is None:
+        return None, f"price {raw_price!r} is not a number of pounds (like 1250.50)"
+    if price <= 0:
+        return None, f"price {raw_price!r} must be more than zero"
+    if price >= MAX_PRICE:
+        return None, f"price {raw_price!r} is too large"
+    labour_hours = None
+    raw_hours = _cell(row, index, "labour_hours")
+    if raw_hours:
+        labour_hours = _decimal(raw_hours)
+        if labour_hours is None:
+            return None, f"labour_hours {raw_hours!r} is not a number of hours (like 37.5)"
+        if labour_hours < 0:
+            return None, f"labour_hours {raw_hours!r} cannot be negative"
+        if labour_hours >= MAX_HOURS:
+            return None, f"labour_hours {raw_hours!r} is too large"
+    year = None
+    raw_year = _cell(row, index, "year")
+    if raw_year:
+        if not (raw_year.isascii() and raw_year.isdigit() and len(raw_year) == 4):
+            return None, f"year {raw_year!r} is not a four-digit year"
+        year = int(raw_year)
+        if year < FIRST_YEAR:
+            return None, f"year {year} is before the National Living Wage began (April {FIRST_YEAR})"
+    return Bid(line=line, bidder=bidder, price=price, labour_hours=labour_hours, year=year), ""
+
+
+def check_bids(bids: list[Bid], *, threshold: Decimal = DEFAULT_THRESHOLD, today: date | None = None) -> TenderReport:
+    """Flag each bid. A bid without a year is priced at the rate in force `today`."""
+    prices = [bid.price for bid in bids]
+    lot_median = median(prices) if prices else None
+    results = []
+    for position, bid in enumerate(bids):
+        others = prices[:position] + prices[position + 1 :]
+        other_median = median(others) if others else None
+        results.append(_check_one(bid, other_median, threshold=threshold, today=today or date.today()))
+    return TenderReport(median=lot_median, results=tuple(results))
+
+
+def _check_one(bid: Bid, other_median: Decimal | None, *, threshold: Decimal, today: date) -> BidResult:
+    flags: list[str] = []
+    sentences: list[str] = []
+    if other_median is None:
+        sentences.append("The only bid: nothing to compare it with.")
+    elif bid.price < threshold * other_median:
+        flags.append(FAR_BELOW_MEDIAN)
+        sentences.append(
+            f"{money(bid.price)} is {_percent(bid.price, other_median)} of the median of the other bids "
+            f"({money(other_median)}), below the {_percent(threshold, Decimal(1))} threshold."
+        )
+    else:
+        sentences.append(
+            f"{_percent(bid.price, other_median)} of the median of the other bids ({money(other_median)})."
+        )
+    floor = None
+    if bid.labour_hours is not None:
+        if bid.year is not None:
+            rate, when = rate_for_year(bid.year), f"for {bid.year}"
+            if bid.year > LAST_YEAR:
+                when += f" (latest known rate, {LAST_YEAR})"
+        else:
+            rate, when = rate_on(today), f"in force on {today:%-d %B %Y}"
+        if rate is not None:
+            floor = bid.labour_hours * rate
+            hours = f"{bid.labour_hours.normalize():f} hours at the National Living Wage {when}, {money(rate)} an hour"
+            if bid.price < floor:
+                flags.append(BELOW_WAGE_FLOOR)
+                sentences.append(f"The price does not cover {hours} ({money(floor)}).")
+            else:
+                sentences.append(f"The price covers {hours} ({money(floor)}).")
+    return BidResult(
+        bid=bid, flags=tuple(flags), explanation=" ".join(sentences), other_median=other_median, wage_floor=floor
+    )

@@ -1,0 +1,177 @@
+"""Reads of the supplier register. Pages, the API, commands and other apps all come through here."""
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db import models
+from django.db.models import Count, Q, QuerySet
+
+from tackle.suppliers.models import (
+    STATEMENT_REQUIRED_BANDS,
+    ClarificationTask,
+    Contract,
+    ContractAction,
+    ContractStatus,
+    SelectionResponse,
+    Supplier,
+    SupplierAssessment,
+    TenderCheck,
+)
+from tackle.suppliers.rules.contract_risk import ContractFacts, RiskScore, contract_risk
+
+
+@dataclass(frozen=True, slots=True)
+class RegisterEntry:
+    """What another module needs to match a name (say, a payee in a spend file) to the register."""
+
+    supplier_id: int
+    uuid: str
+    name: str
+    other_names: tuple[str, ...]
+    company_number: str
+    sectors: tuple[str, ...]
+    turnover_band: str
+    has_statement: bool
+
+
+def supplier_register_entries(organisation_id: int) -> list[RegisterEntry]:
+    rows = Supplier.objects.filter(organisation_id=organisation_id).values_list(
+        "id", "uuid", "name", "other_names", "company_number", "sectors", "turnover_band", "statement_url"
+    )
+    return [
+        RegisterEntry(
+            supplier_id=pk,
+            uuid=str(supplier_uuid),
+            name=name,
+            other_names=tuple(other_names or ()),
+            company_number=company_number,
+            sectors=tuple(sectors or ()),
+            turnover_band=turnover_band,
+            has_statement=bool(statement_url),
+        )
+        for pk, supplier_uuid, name, other_names, company_number, sectors, turnover_band, statement_url in rows
+    ]
+
+
+# What a user may see: their own organisation's records. Suppliers are never shared across councils.
+
+
+def _own[M: models.Model](queryset: QuerySet[M], user: Any, path: str = "organisation_id") -> QuerySet[M]:
+    if not (user.is_authenticated and user.organisation_id):
+        return queryset.none()
+    return queryset.filter(**{path: user.organisation_id})
+
+
+def suppliers_visible_to(user: Any) -> QuerySet[Supplier]:
+    return _own(Supplier.objects.all(), user)
+
+
+def contracts_visible_to(user: Any) -> QuerySet[Contract]:
+    return _own(Contract.objects.all(), user).select_related("supplier", "contract_manager")
+
+
+def assessments_visible_to(user: Any) -> QuerySet[SupplierAssessment]:
+    return _own(SupplierAssessment.objects.all(), user, "contract__organisation_id").select_related(
+        "contract__supplier", "contract__contract_manager"
+    )
+
+
+def actions_visible_to(user: Any) -> QuerySet[ContractAction]:
+    return _own(ContractAction.objects.all(), user, "contract__organisation_id").select_related("contract")
+
+
+def selection_responses_visible_to(user: Any) -> QuerySet[SelectionResponse]:
+    return _own(SelectionResponse.objects.all(), user).select_related("supplier")
+
+
+def tender_checks_visible_to(user: Any) -> QuerySet[TenderCheck]:
+    return _own(TenderCheck.objects.all(), user)
+
+
+def clarifications_visible_to(user: Any) -> QuerySet[ClarificationTask]:
+    return _own(ClarificationTask.objects.all(), user).select_related("bid__check_run", "assigned_to")
+
+
+def suppliers_missing_statement(organisation_id: int) -> QuerySet[Supplier]:
+    """Suppliers whose turnover (£36m or more) means they must publish a statement, with none on file."""
+    return Supplier.objects.filter(
+        organisation_id=organisation_id, turnover_band__in=STATEMENT_REQUIRED_BANDS, statement_url=""
+    )
+
+
+def latest_outcomes(contract_ids: list[int]) -> dict[int, str]:
+    """The outcome of each contract's most recent completed assessment."""
+    outcomes: dict[int, str] = {}
+    rows = (
+        SupplierAssessment.objects.filter(contract_id__in=contract_ids, completed_on__isnull=False)
+        .order_by("contract_id", "completed_on")
+        .values_list("contract_id", "outcome")
+    )
+    for contract_id, outcome in rows:
+        outcomes[contract_id] = outcome  # ordered oldest first, so the last one wins
+    return outcomes
+
+
+def facts_for(contract: Contract, latest_outcome: str = "") -> ContractFacts:
+    supplier = contract.supplier
+    return ContractFacts(
+        category=contract.category,
+        supplier_sectors=tuple(supplier.sectors or ()),
+        value=contract.value,
+        labour_intensive=contract.labour_intensive,
+        overseas_supply_chain=contract.overseas_supply_chain,
+        subcontracted=contract.subcontracted,
+        statement_required=supplier.must_publish_statement,
+        statement_on_file=supplier.has_statement,
+        latest_assessment_outcome=latest_outcome,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class RegisterRow:
+    contract: Contract
+    risk: RiskScore
+    open_risks: int
+    open_actions: int
+    overdue_assessment: bool
+
+
+def contract_risk_register(user: Any, *, today: date) -> list[RegisterRow]:
+    """Active contracts, highest computed risk first, with their open risks, actions and overdue flags."""
+    contracts = list(
+        contracts_visible_to(user)
+        .filter(status=ContractStatus.ACTIVE)
+        .annotate(
+            open_risks=Count("risks", filter=Q(risks__closed_on__isnull=True), distinct=True),
+            open_actions=Count("actions", filter=Q(actions__closed_on__isnull=True), distinct=True),
+            overdue=Count(
+                "assessments",
+                filter=Q(assessments__completed_on__isnull=True, assessments__due_on__lt=today),
+                distinct=True,
+            ),
+        )
+    )
+    outcomes = latest_outcomes([contract.pk for contract in contracts])
+    rows = [
+        RegisterRow(
+            contract=contract,
+            risk=contract_risk(facts_for(contract, outcomes.get(contract.pk, ""))),
+            open_risks=contract.open_risks,  # type: ignore[attr-defined]
+            open_actions=contract.open_actions,  # type: ignore[attr-defined]
+            overdue_assessment=bool(contract.overdue),  # type: ignore[attr-defined]
+        )
+        for contract in contracts
+    ]
+    rows.sort(key=lambda row: (-row.risk.score, row.contract.title))
+    return rows
+
+
+def assessments_due(organisation_id: int | None = None) -> QuerySet[SupplierAssessment]:
+    """Assessments not yet done on active contracts, soonest first (all organisations if None)."""
+    found = SupplierAssessment.objects.filter(
+        completed_on__isnull=True, contract__status=ContractStatus.ACTIVE
+    ).select_related("contract__supplier", "contract__contract_manager")
+    if organisation_id is not None:
+        found = found.filter(contract__organisation_id=organisation_id)
+    return found.order_by("due_on")

@@ -1,0 +1,240 @@
+"""Writing suppliers, contracts, due diligence and tender checks. Every change is audited, and each
+rule-bearing change is one service in one transaction."""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
+from django.utils import timezone
+
+from tackle.accounts.models import Organisation, User
+from tackle.audit.models import AuditAction
+from tackle.audit.services import audit_record
+from tackle.core.errors import ApplicationError
+from tackle.suppliers.models import (
+    ClarificationTask,
+    Contract,
+    ContractAction,
+    ContractStatus,
+    SelectionResponse,
+    SupplierAssessment,
+    TenderBid,
+    TenderCheck,
+)
+from tackle.suppliers.rules import assessments as schedule
+from tackle.suppliers.rules.questionnaire import MsaAnswers, answer_errors, outcome
+from tackle.suppliers.rules.tenders import BidFileError, check_bids, parse_bids
+
+MAX_BIDS_FILE_BYTES = 2 * 1024 * 1024
+
+
+def _changed(obj: models.Model) -> list[str]:
+    return [f.name for f in obj._meta.concrete_fields if f.name not in {"id", "uuid"}]
+
+
+def record_save[M: models.Model](*, actor: User | None, obj: M, organisation_id: int | None = None) -> M:
+    """Save a record a form built (new or changed), check its rules and audit it."""
+    creating = obj.pk is None
+    try:
+        obj.full_clean()
+    except ValidationError as error:
+        raise ApplicationError(" ".join(error.messages)) from None
+    try:
+        with transaction.atomic():
+            obj.save()
+            audit_record(
+                action=AuditAction.CREATE if creating else AuditAction.UPDATE,
+                actor=actor,
+                obj=obj,
+                changed_fields=_changed(obj),
+                organisation_id=organisation_id,
+            )
+    except IntegrityError:
+        raise ApplicationError("This clashes with a record that already exists.") from None
+    return obj
+
+
+def contract_save(*, actor: User | None, contract: Contract, today: date) -> Contract:
+    """Save a contract; a high-tier contract gets its annual assessment scheduled if it has none pending."""
+    if contract.pk and contract.status == ContractStatus.TERMINATED:
+        raise ApplicationError("A terminated contract cannot be changed.")
+    if contract.supplier.organisation_id != contract.organisation_id:
+        raise ApplicationError("That supplier is not in your register.", field="supplier")
+    with transaction.atomic():
+        record_save(actor=actor, obj=contract)
+        if contract.is_high_tier:
+            assessment_schedule(contract=contract, today=today)
+    return contract
+
+
+def assessment_schedule(*, contract: Contract, today: date) -> SupplierAssessment | None:
+    """Schedule the next annual assessment unless one is already waiting."""
+    if contract.assessments.filter(completed_on__isnull=True).exists():
+        return None
+    latest = contract.assessments.filter(completed_on__isnull=False).order_by("-completed_on").first()
+    if latest is not None and latest.completed_on is not None:
+        due = schedule.next_due(completed_on=latest.completed_on, end_on=contract.end_on)
+    else:
+        due = schedule.first_due(start_on=contract.start_on, end_on=contract.end_on, today=today)
+    if due is None or contract.status != ContractStatus.ACTIVE:
+        return None
+    assessment, _ = SupplierAssessment.objects.get_or_create(contract=contract, due_on=due)
+    return assessment
+
+
+def assessment_complete(
+    *, actor: User, assessment: SupplierAssessment, completed_on: date, outcome: str, findings: str
+) -> SupplierAssessment:
+    if assessment.completed_on is not None:
+        raise ApplicationError("This assessment is already complete.")
+    if completed_on > timezone.localdate():
+        raise ApplicationError("The date cannot be in the future.", field="completed_on")
+    with transaction.atomic():
+        assessment.completed_on = completed_on
+        assessment.completed_by = actor
+        assessment.outcome = outcome
+        assessment.findings = findings
+        assessment.save()
+        audit_record(
+            action=AuditAction.UPDATE,
+            actor=actor,
+            obj=assessment,
+            changed_fields=["completed_on", "outcome", "findings"],
+            organisation_id=assessment.contract.organisation_id,
+        )
+        if assessment.contract.is_high_tier:
+            assessment_schedule(contract=assessment.contract, today=completed_on)
+    return assessment
+
+
+def selection_response_record(
+    *,
+    actor: User,
+    organisation: Organisation,
+    supplier: Any,
+    procurement: str,
+    answered_on: date,
+    answers: MsaAnswers,
+) -> SelectionResponse:
+    errors = answer_errors(answers)
+    if errors:
+        field, message = next(iter(errors.items()))
+        raise ApplicationError(message, field=field)
+    if supplier.organisation_id != organisation.pk:
+        raise ApplicationError("That supplier is not in your register.", field="supplier")
+    response = SelectionResponse(
+        organisation=organisation,
+        supplier=supplier,
+        procurement=procurement,
+        answered_on=answered_on,
+        is_relevant_organisation=bool(answers.is_relevant_organisation),
+        is_compliant=answers.is_compliant,
+        statement_url=answers.statement_url.strip(),
+        explanation=answers.explanation.strip(),
+        outcome=outcome(answers),
+        recorded_by=actor,
+    )
+    return record_save(actor=actor, obj=response)
+
+
+def action_close(*, actor: User, action: ContractAction, closed_on: date, note: str) -> ContractAction:
+    if action.closed_on is not None:
+        raise ApplicationError("This action is already closed.")
+    with transaction.atomic():
+        action.closed_on = closed_on
+        action.closing_note = note
+        action.save(update_fields=["closed_on", "closing_note"])
+        audit_record(
+            action=AuditAction.UPDATE,
+            actor=actor,
+            obj=action,
+            changed_fields=["closed_on", "closing_note"],
+            organisation_id=action.contract.organisation_id,
+        )
+    return action
+
+
+def contract_terminate(*, actor: User, contract: Contract, terminated_on: date, reason: str, details: str) -> Contract:
+    """Termination is the last step: the reason is recorded and pending assessments are dropped."""
+    if contract.status == ContractStatus.TERMINATED:
+        raise ApplicationError("This contract is already terminated.")
+    if not details.strip():
+        raise ApplicationError("Describe why the contract is being terminated.", field="details")
+    if terminated_on < contract.start_on:
+        raise ApplicationError("The termination date must be on or after the contract's start.", field="terminated_on")
+    with transaction.atomic():
+        contract.status = ContractStatus.TERMINATED
+        contract.terminated_on = terminated_on
+        contract.termination_reason = reason
+        contract.termination_details = details.strip()
+        contract.save(update_fields=["status", "terminated_on", "termination_reason", "termination_details"])
+        contract.assessments.filter(completed_on__isnull=True).delete()
+        audit_record(
+            action=AuditAction.UPDATE,
+            actor=actor,
+            obj=contract,
+            changed_fields=["status", "terminated_on", "termination_reason", "termination_details"],
+        )
+    return contract
+
+
+@dataclass(frozen=True, slots=True)
+class BidsFileProblem:
+    line: int
+    reason: str
+
+
+class BidsFileRejected(ApplicationError):
+    def __init__(self, problems: list[BidsFileProblem]) -> None:
+        super().__init__("The file cannot be checked: fix the lines listed and upload it again.", field="file")
+        self.problems = problems
+
+
+def tender_check_record(
+    *, actor: User, organisation: Organisation, lot: str, data: bytes, threshold: Decimal, today: date
+) -> TenderCheck:
+    """Check the bids for a lot and keep the result; each flagged bid gets a clarification task for
+    the procurement officer who ran the check. A bad file saves nothing."""
+    if len(data) > MAX_BIDS_FILE_BYTES:
+        raise ApplicationError("The file is bigger than 2 MB; one file holds the bids for one lot.", field="file")
+    try:
+        bids = parse_bids(data)
+    except BidFileError as error:
+        raise BidsFileRejected([BidsFileProblem(line, reason) for line, reason in error.problems]) from None
+    report = check_bids(bids, threshold=threshold, today=today)
+    with transaction.atomic():
+        check = TenderCheck.objects.create(
+            organisation=organisation, lot=lot, median=report.median, threshold=threshold, checked_by=actor
+        )
+        for result in report.results:
+            bid = TenderBid.objects.create(
+                check_run=check,
+                line=result.bid.line,
+                bidder=result.bid.bidder[:200],
+                price=result.bid.price,
+                labour_hours=result.bid.labour_hours,
+                year=result.bid.year,
+                flags=list(result.flags),
+                explanation=result.explanation,
+            )
+            if result.flags:
+                ClarificationTask.objects.create(organisation=organisation, bid=bid, assigned_to=actor)
+        audit_record(action=AuditAction.CREATE, actor=actor, obj=check, changed_fields=["lot", "bids"])
+    return check
+
+
+def clarification_close(*, actor: User, task: ClarificationTask, closed_on: date, outcome: str) -> ClarificationTask:
+    if task.closed_on is not None:
+        raise ApplicationError("This clarification is already closed.")
+    if not outcome.strip():
+        raise ApplicationError("Enter what the bidder said and what was decided.", field="outcome")
+    with transaction.atomic():
+        task.closed_on = closed_on
+        task.closed_by = actor
+        task.outcome = outcome.strip()
+        task.save(update_fields=["closed_on", "closed_by", "outcome"])
+        audit_record(action=AuditAction.UPDATE, actor=actor, obj=task, changed_fields=["closed_on", "outcome"])
+    return task

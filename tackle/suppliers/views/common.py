@@ -1,0 +1,37 @@
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+
+from tackle.core.errors import ApplicationError
+from tackle.core.http import AuthenticatedRequest
+
+
+def form_page(
+    request: AuthenticatedRequest,
+    form: forms.BaseForm,
+    save: Callable[[dict[str, Any]], object],
+    *,
+    title: str,
+    back: str,
+    success: str,
+    next_url: str | Callable[[object], str] | None = None,
+    button: str = "Save",
+    caption: str = "",
+    warning: str = "",
+) -> HttpResponse:
+    """One small form on its own page: show it, check it, save it through a service, redirect."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = save(form.cleaned_data)
+        except ApplicationError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            messages.success(request, success)
+            target = next_url(saved) if callable(next_url) else next_url
+            return redirect(target or back)
+    context = {"form": form, "title": title, "back": back, "button": button, "caption": caption, "warning": warning}
+    return render(request, "suppliers/form_page.html", context)

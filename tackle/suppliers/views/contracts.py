@@ -1,0 +1,300 @@
+"""Contracts and their due diligence: risk score, annual assessments, risk register, action plans,
+sanctions and termination."""
+
+import uuid
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+
+from tackle.core.http import AuthenticatedRequest
+from tackle.core.permissions import get_visible_or_404
+from tackle.suppliers import selectors, services
+from tackle.suppliers.access import require_suppliers
+from tackle.suppliers.forms import (
+    ActionCloseForm,
+    ActionForm,
+    AssessmentCompleteForm,
+    ContractForm,
+    RiskForm,
+    SanctionForm,
+    SelectionResponseForm,
+    TerminateForm,
+)
+from tackle.suppliers.models import (
+    Contract,
+    ContractAction,
+    ContractRisk,
+    ContractStatus,
+    Sanction,
+)
+from tackle.suppliers.rules.contract_risk import contract_risk
+from tackle.suppliers.views.common import form_page
+
+
+def _contract(request: AuthenticatedRequest, contract_uuid: Any) -> Contract:
+    require_suppliers(request.user)
+    return get_visible_or_404(selectors.contracts_visible_to(request.user), uuid=contract_uuid)
+
+
+def _detail_url(contract: Contract) -> str:
+    return reverse("suppliers:contract-detail", args=[contract.uuid])
+
+
+@login_required
+def contract_list(request: AuthenticatedRequest) -> HttpResponse:
+    require_suppliers(request.user)
+    contracts = selectors.contracts_visible_to(request.user)
+    return render(request, "suppliers/contract_list.html", {"contracts": contracts})
+
+
+@login_required
+def contract_new(request: AuthenticatedRequest) -> HttpResponse:
+    require_suppliers(request.user)
+    organisation = request.user.organisation
+    assert organisation is not None
+    initial = {"tier": "standard"}
+    try:
+        supplier_uuid = uuid.UUID(request.GET.get("supplier", ""))
+    except ValueError:
+        supplier_uuid = None  # no supplier chosen, or a mangled link: start with an empty choice
+    supplier = (
+        selectors.suppliers_visible_to(request.user).filter(uuid=supplier_uuid).first() if supplier_uuid else None
+    )
+    if supplier is not None:
+        initial["supplier"] = str(supplier.pk)
+    form = ContractForm(request.POST or None, organisation=organisation, initial=initial)
+    return form_page(
+        request,
+        form,
+        lambda data: services.contract_save(
+            actor=request.user, contract=form.save(commit=False), today=timezone.localdate()
+        ),
+        title="Add a contract",
+        back=reverse("suppliers:contract-list"),
+        success="Contract added",
+        next_url=lambda contract: _detail_url(contract),  # type: ignore[arg-type]
+    )
+
+
+@login_required
+def contract_edit(request: AuthenticatedRequest, contract_uuid: Any) -> HttpResponse:
+    contract = _contract(request, contract_uuid)
+    organisation = request.user.organisation
+    assert organisation is not None
+    form = ContractForm(request.POST or None, instance=contract, organisation=organisation)
+    return form_page(
+        request,
+        form,
+        lambda data: services.contract_save(
+            actor=request.user, contract=form.save(commit=False), today=timezone.localdate()
+        ),
+        title="Change contract details",
+        caption=contract.title,
+        back=_detail_url(contract),
+        success="Contract details saved",
+    )
+
+
+@login_required
+def contract_detail(request: AuthenticatedRequest, contract_uuid: Any) -> HttpResponse:
+    contract = _contract(request, contract_uuid)
+    today = timezone.localdate()
+    outcome = selectors.latest_outcomes([contract.pk]).get(contract.pk, "")
+    context = {
+        "contract": contract,
+        "risk": contract_risk(selectors.facts_for(contract, outcome)),
+        "assessments": contract.assessments.select_related("completed_by"),
+        "risks": contract.risks.select_related("owner").order_by("closed_on", "-likelihood", "-impact"),
+        "actions": contract.actions.all(),
+        "sanctions": contract.sanctions.all(),
+        "today": today,
+        "is_open": contract.status != ContractStatus.TERMINATED,
+    }
+    return render(request, "suppliers/contract_detail.html", context)
+
+
+@login_required
+def contract_terminate(request: AuthenticatedRequest, contract_uuid: Any) -> HttpResponse:
+    contract = _contract(request, contract_uuid)
+    form = TerminateForm(request.POST or None, initial={"terminated_on": timezone.localdate()})
+    return form_page(
+        request,
+        form,
+        lambda data: services.contract_terminate(
+            actor=request.user,
+            contract=contract,
+            terminated_on=data["terminated_on"],
+            reason=data["reason"],
+            details=data["details"],
+        ),
+        title="Terminate the contract",
+        caption=contract.title,
+        back=_detail_url(contract),
+        success="Contract terminated",
+        button="Terminate contract",
+        warning="Termination is the last step, after action plans and sanctions. It cannot be undone here.",
+    )
+
+
+@login_required
+def risk_register(request: AuthenticatedRequest) -> HttpResponse:
+    require_suppliers(request.user)
+    today = timezone.localdate()
+    rows = selectors.contract_risk_register(request.user, today=today)
+    risks = (
+        ContractRisk.objects.filter(contract__in=[row.contract for row in rows], closed_on__isnull=True)
+        .select_related("contract", "owner")
+        .order_by("contract__title")
+    )
+    ranked = sorted(risks, key=lambda risk: -risk.score)
+    return render(request, "suppliers/risk_register.html", {"rows": rows, "risks": ranked, "today": today})
+
+
+@login_required
+def risk_new(request: AuthenticatedRequest, contract_uuid: Any) -> HttpResponse:
+    contract = _contract(request, contract_uuid)
+    organisation = request.user.organisation
+    assert organisation is not None
+    form = RiskForm(request.POST or None, instance=ContractRisk(contract=contract), organisation=organisation)
+    return form_page(
+        request,
+        form,
+        lambda data: services.record_save(
+            actor=request.user, obj=form.save(commit=False), organisation_id=contract.organisation_id
+        ),
+        title="Add a risk",
+        caption=contract.title,
+        back=_detail_url(contract),
+        success="Risk added to the register",
+    )
+
+
+@login_required
+def action_new(request: AuthenticatedRequest, contract_uuid: Any) -> HttpResponse:
+    contract = _contract(request, contract_uuid)
+    form = ActionForm(request.POST or None, instance=ContractAction(contract=contract, created_by=request.user))
+    return form_page(
+        request,
+        form,
+        lambda data: services.record_save(
+            actor=request.user, obj=form.save(commit=False), organisation_id=contract.organisation_id
+        ),
+        title="Add an action to the plan",
+        caption=contract.title,
+        back=_detail_url(contract),
+        success="Action added",
+    )
+
+
+@login_required
+def action_close(request: AuthenticatedRequest, action_uuid: Any) -> HttpResponse:
+    require_suppliers(request.user)
+    action = get_visible_or_404(selectors.actions_visible_to(request.user), uuid=action_uuid)
+    form = ActionCloseForm(request.POST or None, initial={"closed_on": timezone.localdate()})
+    return form_page(
+        request,
+        form,
+        lambda data: services.action_close(
+            actor=request.user, action=action, closed_on=data["closed_on"], note=data["note"]
+        ),
+        title="Close the action",
+        caption=action.description[:80],
+        back=_detail_url(action.contract),
+        success="Action closed",
+    )
+
+
+@login_required
+def sanction_new(request: AuthenticatedRequest, contract_uuid: Any) -> HttpResponse:
+    contract = _contract(request, contract_uuid)
+    form = SanctionForm(
+        request.POST or None,
+        instance=Sanction(contract=contract, recorded_by=request.user),
+        initial={"imposed_on": timezone.localdate()},
+    )
+    return form_page(
+        request,
+        form,
+        lambda data: services.record_save(
+            actor=request.user, obj=form.save(commit=False), organisation_id=contract.organisation_id
+        ),
+        title="Record a sanction",
+        caption=contract.title,
+        back=_detail_url(contract),
+        success="Sanction recorded",
+    )
+
+
+@login_required
+def assessment_list(request: AuthenticatedRequest) -> HttpResponse:
+    require_suppliers(request.user)
+    today = timezone.localdate()
+    due = selectors.assessments_due(request.user.organisation_id or 0)
+    done = (
+        selectors.assessments_visible_to(request.user).filter(completed_on__isnull=False).order_by("-completed_on")[:50]
+    )
+    return render(request, "suppliers/assessment_list.html", {"due": due, "done": done, "today": today})
+
+
+@login_required
+def assessment_complete(request: AuthenticatedRequest, assessment_uuid: Any) -> HttpResponse:
+    require_suppliers(request.user)
+    visible = selectors.assessments_visible_to(request.user).filter(completed_on__isnull=True)
+    assessment = get_visible_or_404(visible, uuid=assessment_uuid)
+    form = AssessmentCompleteForm(request.POST or None, initial={"completed_on": timezone.localdate()})
+    return form_page(
+        request,
+        form,
+        lambda data: services.assessment_complete(
+            actor=request.user,
+            assessment=assessment,
+            completed_on=data["completed_on"],
+            outcome=data["outcome"],
+            findings=data["findings"],
+        ),
+        title="Record the annual supplier assessment",
+        caption=f"{assessment.contract.title}, due {assessment.due_on:%-d %B %Y}",
+        back=reverse("suppliers:assessment-list"),
+        success="Assessment recorded",
+    )
+
+
+@login_required
+def selection_list(request: AuthenticatedRequest) -> HttpResponse:
+    require_suppliers(request.user)
+    responses = selectors.selection_responses_visible_to(request.user)
+    return render(request, "suppliers/selection_list.html", {"responses": responses})
+
+
+@login_required
+def selection_new(request: AuthenticatedRequest) -> HttpResponse:
+    require_suppliers(request.user)
+    organisation = request.user.organisation
+    assert organisation is not None
+    form = SelectionResponseForm(
+        request.POST or None, organisation=organisation, initial={"answered_on": timezone.localdate()}
+    )
+
+    def save(data: dict[str, Any]) -> object:
+        return services.selection_response_record(
+            actor=request.user,
+            organisation=organisation,
+            supplier=data["supplier"],
+            procurement=data["procurement"],
+            answered_on=data["answered_on"],
+            answers=form.answers(),
+        )
+
+    return form_page(
+        request,
+        form,
+        save,
+        title="Record a selection questionnaire response",
+        caption="Modern Slavery Act 2015",
+        back=reverse("suppliers:selection-list"),
+        success="Response recorded",
+    )

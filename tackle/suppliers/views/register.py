@@ -1,0 +1,130 @@
+"""The supplier register: suppliers, their contacts, and those with no statement on file."""
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+
+from tackle.audit.models import AuditAction
+from tackle.audit.services import audit_record
+from tackle.core.http import AuthenticatedRequest
+from tackle.core.permissions import get_visible_or_404
+from tackle.suppliers import selectors, services
+from tackle.suppliers.access import may_check_tenders, require_suppliers
+from tackle.suppliers.forms import ContactForm, SupplierForm
+from tackle.suppliers.models import ContractStatus, SupplierContact, TurnoverBand
+from tackle.suppliers.statements import latest_statement_assessment
+from tackle.suppliers.views.common import form_page
+
+
+@login_required
+def index(request: AuthenticatedRequest) -> HttpResponse:
+    require_suppliers(request.user)
+    user = request.user
+    today = timezone.localdate()
+    due = selectors.assessments_due(user.organisation_id)
+    context = {
+        "supplier_count": selectors.suppliers_visible_to(user).count(),
+        "contract_count": selectors.contracts_visible_to(user).filter(status=ContractStatus.ACTIVE).count(),
+        "missing_count": selectors.suppliers_missing_statement(user.organisation_id or 0).count(),
+        "overdue_count": due.filter(due_on__lt=today).count(),
+        "open_clarifications": selectors.clarifications_visible_to(user).filter(closed_on__isnull=True).count(),
+        "may_check_tenders": may_check_tenders(user),
+    }
+    return render(request, "suppliers/index.html", context)
+
+
+@login_required
+def supplier_list(request: AuthenticatedRequest) -> HttpResponse:
+    require_suppliers(request.user)
+    query = request.GET.get("q", "").strip()[:100]
+    suppliers = selectors.suppliers_visible_to(request.user).annotate(
+        active_contracts=Count("contracts", filter=Q(contracts__status=ContractStatus.ACTIVE))
+    )
+    if query:
+        suppliers = suppliers.filter(Q(name__icontains=query) | Q(company_number__iexact=query))
+    return render(request, "suppliers/supplier_list.html", {"suppliers": suppliers, "query": query})
+
+
+@login_required
+def supplier_new(request: AuthenticatedRequest) -> HttpResponse:
+    require_suppliers(request.user)
+    organisation = request.user.organisation
+    assert organisation is not None
+    form = SupplierForm(request.POST or None, organisation=organisation)
+    return form_page(
+        request,
+        form,
+        lambda data: services.record_save(actor=request.user, obj=form.save(commit=False)),
+        title="Add a supplier",
+        back=reverse("suppliers:supplier-list"),
+        success="Supplier added",
+        next_url=lambda supplier: reverse("suppliers:supplier-detail", args=[supplier.uuid]),  # type: ignore[attr-defined]
+    )
+
+
+@login_required
+def supplier_edit(request: AuthenticatedRequest, supplier_uuid: Any) -> HttpResponse:
+    require_suppliers(request.user)
+    supplier = get_visible_or_404(selectors.suppliers_visible_to(request.user), uuid=supplier_uuid)
+    organisation = request.user.organisation
+    assert organisation is not None
+    form = SupplierForm(request.POST or None, instance=supplier, organisation=organisation)
+    back = reverse("suppliers:supplier-detail", args=[supplier.uuid])
+    return form_page(
+        request,
+        form,
+        lambda data: services.record_save(actor=request.user, obj=form.save(commit=False)),
+        title="Change supplier details",
+        caption=supplier.name,
+        back=back,
+        success="Supplier details saved",
+    )
+
+
+@login_required
+def supplier_detail(request: AuthenticatedRequest, supplier_uuid: Any) -> HttpResponse:
+    require_suppliers(request.user)
+    supplier = get_visible_or_404(selectors.suppliers_visible_to(request.user), uuid=supplier_uuid)
+    # Contacts are named people: opening the page is recorded.
+    audit_record(action=AuditAction.VIEW, request=request, obj=supplier)
+    context = {
+        "supplier": supplier,
+        "contacts": supplier.contacts.all(),
+        "contracts": supplier.contracts.select_related("contract_manager"),
+        "responses": supplier.selection_responses.all()[:20],
+        "assessment": latest_statement_assessment(supplier),
+    }
+    return render(request, "suppliers/supplier_detail.html", context)
+
+
+@login_required
+def contact_new(request: AuthenticatedRequest, supplier_uuid: Any) -> HttpResponse:
+    require_suppliers(request.user)
+    supplier = get_visible_or_404(selectors.suppliers_visible_to(request.user), uuid=supplier_uuid)
+    form = ContactForm(request.POST or None, instance=SupplierContact(supplier=supplier))
+    return form_page(
+        request,
+        form,
+        lambda data: services.record_save(
+            actor=request.user, obj=form.save(commit=False), organisation_id=supplier.organisation_id
+        ),
+        title="Add a contact",
+        caption=supplier.name,
+        back=reverse("suppliers:supplier-detail", args=[supplier.uuid]),
+        success="Contact added",
+    )
+
+
+@login_required
+def missing_statements(request: AuthenticatedRequest) -> HttpResponse:
+    require_suppliers(request.user)
+    suppliers = selectors.suppliers_missing_statement(request.user.organisation_id or 0).annotate(
+        active_contracts=Count("contracts", filter=Q(contracts__status=ContractStatus.ACTIVE))
+    )
+    unknown = selectors.suppliers_visible_to(request.user).filter(turnover_band=TurnoverBand.UNKNOWN).count()
+    return render(request, "suppliers/missing_statements.html", {"suppliers": suppliers, "unknown": unknown})

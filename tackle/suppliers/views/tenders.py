@@ -1,0 +1,85 @@
+"""Abnormally low tenders: upload the bids for a lot, see the flags, and work the clarifications."""
+
+from decimal import Decimal
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+
+from tackle.core.errors import ApplicationError
+from tackle.core.http import AuthenticatedRequest
+from tackle.core.permissions import get_visible_or_404
+from tackle.suppliers import selectors, services
+from tackle.suppliers.access import require_tenders
+from tackle.suppliers.forms import ClarificationCloseForm, TenderCheckForm
+from tackle.suppliers.views.common import form_page
+
+
+@login_required
+def tender_check_new(request: AuthenticatedRequest) -> HttpResponse:
+    require_tenders(request.user)
+    organisation = request.user.organisation
+    assert organisation is not None
+    form = TenderCheckForm(request.POST or None, request.FILES or None)
+    problems: list[services.BidsFileProblem] = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            check = services.tender_check_record(
+                actor=request.user,
+                organisation=organisation,
+                lot=form.cleaned_data["lot"],
+                data=form.cleaned_data["file"].read(services.MAX_BIDS_FILE_BYTES + 1),
+                threshold=Decimal(form.cleaned_data["threshold"]) / 100,
+                today=timezone.localdate(),
+            )
+        except services.BidsFileRejected as error:
+            form.add_error("file", error.message)
+            problems = error.problems
+        except ApplicationError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            return redirect("suppliers:tender-check-detail", check.uuid)
+    checks = selectors.tender_checks_visible_to(request.user)[:20]
+    return render(request, "suppliers/tender_check_new.html", {"form": form, "problems": problems, "checks": checks})
+
+
+@login_required
+def tender_check_detail(request: AuthenticatedRequest, check_uuid: Any) -> HttpResponse:
+    require_tenders(request.user)
+    check = get_visible_or_404(selectors.tender_checks_visible_to(request.user), uuid=check_uuid)
+    bids = check.bids.select_related("clarification")
+    flagged = sum(1 for bid in bids if bid.flags)
+    context = {"check": check, "bids": bids, "flagged": flagged, "threshold_percent": int(check.threshold * 100)}
+    return render(request, "suppliers/tender_check_detail.html", context)
+
+
+@login_required
+def clarification_list(request: AuthenticatedRequest) -> HttpResponse:
+    require_tenders(request.user)
+    tasks = selectors.clarifications_visible_to(request.user)
+    context = {
+        "open_tasks": tasks.filter(closed_on__isnull=True),
+        "closed_tasks": tasks.filter(closed_on__isnull=False)[:50],
+    }
+    return render(request, "suppliers/clarification_list.html", context)
+
+
+@login_required
+def clarification_close(request: AuthenticatedRequest, task_uuid: Any) -> HttpResponse:
+    require_tenders(request.user)
+    task = get_visible_or_404(selectors.clarifications_visible_to(request.user), uuid=task_uuid)
+    form = ClarificationCloseForm(request.POST or None)
+    return form_page(
+        request,
+        form,
+        lambda data: services.clarification_close(
+            actor=request.user, task=task, closed_on=timezone.localdate(), outcome=data["outcome"]
+        ),
+        title="Close the clarification",
+        caption=f"{task.bid.bidder}, {task.bid.check_run.lot}",
+        back=reverse("suppliers:clarification-list"),
+        success="Clarification closed",
+    )
