@@ -1,0 +1,200 @@
+"""What a user may see in disruption. Pages, PDFs and figures all read through these, so one rule
+guards them all:
+
+- a user sees their own organisation's records, and records shared with their organisation
+  explicitly (RecordShare, live until revoked or expired);
+- under a sharing agreement in force (started, not expired, not revoked), each party sees the
+  other's records in the agreed categories. Intelligence with handling code C (conditions) is
+  never shared by an agreement: only an explicit share passes it on;
+- a partner agency taking part in an operation sees that operation;
+- address flags are for the owning council's coordinators only (access.may_see_flags).
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db import models
+from django.db.models import Q
+from django.http import Http404
+from django.utils import timezone
+
+from tackle.accounts.roles import Module
+from tackle.core.permissions import get_visible_or_404
+from tackle.core.scoping import shared_uuids
+from tackle.disrupt.access import may_see_flags
+from tackle.disrupt.choices import HandlingCode, SharingCategory
+from tackle.disrupt.models import (
+    Action,
+    AddressFlag,
+    Business,
+    Intelligence,
+    Operation,
+    OperationCase,
+    Premises,
+    SharingAgreement,
+)
+
+
+def _may_use(user: Any) -> bool:
+    return bool(user.is_authenticated and user.organisation_id and user.may_use(Module.DISRUPTION))
+
+
+def agreements_in_force(*, today: date | None = None) -> models.QuerySet[SharingAgreement]:
+    today = today or timezone.localdate()
+    return SharingAgreement.objects.filter(revoked_at__isnull=True, starts_on__lte=today, expires_on__gte=today)
+
+
+def organisations_sharing(organisation_id: int, category: str, *, today: date | None = None) -> set[int]:
+    """The organisations whose records in this category `organisation_id` may see by agreement."""
+    agreements = agreements_in_force(today=today).filter(
+        Q(organisation_id=organisation_id) | Q(partner_id=organisation_id)
+    )
+    found: set[int] = set()
+    # Categories are a short JSON list; reading them here keeps the query portable across databases.
+    for owner_id, partner_id, categories in agreements.values_list("organisation_id", "partner_id", "categories"):
+        if category in (categories or []):
+            found.add(partner_id if owner_id == organisation_id else owner_id)
+    return found
+
+
+def _scope(model: type[models.Model], user: Any, category: str) -> Q:
+    return (
+        Q(organisation_id=user.organisation_id)
+        | Q(uuid__in=shared_uuids(model, user.organisation_id))
+        | Q(organisation_id__in=organisations_sharing(user.organisation_id, category))
+    )
+
+
+# Agreements -------------------------------------------------------------------------------------
+
+
+def agreements_visible_to(user: Any) -> models.QuerySet[SharingAgreement]:
+    if not _may_use(user):
+        return SharingAgreement.objects.none()
+    own = user.organisation_id
+    return SharingAgreement.objects.filter(Q(organisation_id=own) | Q(partner_id=own)).select_related(
+        "organisation", "partner"
+    )
+
+
+def agreement_status(agreement: SharingAgreement, *, today: date | None = None) -> str:
+    today = today or timezone.localdate()
+    if agreement.revoked_at is not None:
+        return "Revoked"
+    if agreement.starts_on > today:
+        return "Not started"
+    if agreement.expires_on < today:
+        return "Expired"
+    return "In force"
+
+
+# Premises and businesses ------------------------------------------------------------------------
+
+
+def premises_visible_to(user: Any) -> models.QuerySet[Premises]:
+    if not _may_use(user):
+        return Premises.objects.none()
+    return Premises.objects.filter(_scope(Premises, user, SharingCategory.PREMISES))
+
+
+def businesses_visible_to(user: Any) -> models.QuerySet[Business]:
+    if not _may_use(user):
+        return Business.objects.none()
+    return Business.objects.filter(_scope(Business, user, SharingCategory.PREMISES)).prefetch_related("premises")
+
+
+def flags_visible_to(user: Any, premises: Premises) -> models.QuerySet[AddressFlag]:
+    """Live flags on an address, for the owning council's coordinators; nobody else sees any."""
+    if not (_may_use(user) and may_see_flags(user) and premises.organisation_id == user.organisation_id):
+        return AddressFlag.objects.none()
+    return premises.flags.filter(cleared_at__isnull=True)
+
+
+# Intelligence -----------------------------------------------------------------------------------
+
+
+def intelligence_visible_to(user: Any) -> models.QuerySet[Intelligence]:
+    """Full records: own, explicitly shared, or shared by agreement when the handling code is P."""
+    if not _may_use(user):
+        return Intelligence.objects.none()
+    by_agreement = organisations_sharing(user.organisation_id, SharingCategory.INTELLIGENCE)
+    scope = (
+        Q(organisation_id=user.organisation_id)
+        | Q(uuid__in=shared_uuids(Intelligence, user.organisation_id))
+        | Q(organisation_id__in=by_agreement, handling_code=HandlingCode.PERMITTED)
+    )
+    return Intelligence.objects.filter(scope).select_related("organisation")
+
+
+def intelligence_summaries_visible_to(user: Any) -> models.QuerySet[Intelligence]:
+    """Records the user may read only as their sanitised summary (never people, vehicles or source
+    detail): by an agreement for summaries, handling code P, and a summary written."""
+    if not _may_use(user):
+        return Intelligence.objects.none()
+    by_agreement = organisations_sharing(user.organisation_id, SharingCategory.INTELLIGENCE_SUMMARIES)
+    summaries = Intelligence.objects.filter(
+        organisation_id__in=by_agreement, handling_code=HandlingCode.PERMITTED
+    ).exclude(sanitised_summary="")
+    return summaries.exclude(pk__in=intelligence_visible_to(user).values("pk")).select_related("organisation")
+
+
+@dataclass(frozen=True)
+class IntelligenceView:
+    record: Intelligence
+    full: bool  # False: show the sanitised summary only
+
+
+def get_intelligence_for_user(user: Any, intelligence_uuid: Any) -> IntelligenceView:
+    """404 unless the user may read the record in full or as its summary."""
+    try:
+        return IntelligenceView(get_visible_or_404(intelligence_visible_to(user), uuid=intelligence_uuid), True)
+    except Http404:
+        summary = get_visible_or_404(intelligence_summaries_visible_to(user), uuid=intelligence_uuid)
+        return IntelligenceView(summary, False)
+
+
+# Operations -------------------------------------------------------------------------------------
+
+
+def operations_visible_to(user: Any) -> models.QuerySet[Operation]:
+    if not _may_use(user):
+        return Operation.objects.none()
+    taking_part = Operation.objects.filter(agencies__organisation_id=user.organisation_id).values("pk")
+    scope = _scope(Operation, user, SharingCategory.OPERATIONS) | Q(pk__in=taking_part)
+    return Operation.objects.filter(scope).select_related("organisation")
+
+
+def upcoming_operations(user: Any, *, today: date | None = None) -> models.QuerySet[Operation]:
+    today = today or timezone.localdate()
+    return (
+        operations_visible_to(user)
+        .filter(operation_date__gte=today, outcome__isnull=True)
+        .order_by("operation_date", "name")
+    )
+
+
+def victims_without_cases(operation: Operation) -> int:
+    outcome = getattr(operation, "outcome", None)
+    if outcome is None:
+        return 0
+    return max(0, outcome.victims - operation.case_links.count())
+
+
+# Actions ----------------------------------------------------------------------------------------
+
+
+def actions_visible_to(user: Any) -> models.QuerySet[Action]:
+    if not _may_use(user):
+        return Action.objects.none()
+    return Action.objects.filter(organisation_id=user.organisation_id).select_related("operation")
+
+
+def open_actions(user: Any) -> models.QuerySet[Action]:
+    return actions_visible_to(user).filter(closed_at__isnull=True).order_by("due_on", "title")
+
+
+def operation_for_case(case: Any) -> Operation | None:
+    """The operation that found the person in this case, if any: the link back from a case."""
+    link = OperationCase.objects.filter(case=case).select_related("operation").first()
+    return link.operation if link else None

@@ -1,0 +1,430 @@
+"""Every page: works for the right person, 404 for another organisation's record, 403 for a role
+that may not use it. Then what the forms save, what partners see, and that views are audited."""
+
+from datetime import timedelta
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
+from django.utils import timezone
+
+from tackle.audit.models import AuditAction, AuditEvent
+from tackle.cases.models import Case
+from tackle.core.models import RecordShare
+from tackle.disrupt.choices import FlagKind, HandlingCode, SharingCategory
+from tackle.disrupt.models import (
+    Action,
+    AddressFlag,
+    Intelligence,
+    Operation,
+    OperationOutcome,
+    Premises,
+    SharingAgreement,
+)
+from tackle.disrupt.tests.factories import (
+    add_agency,
+    make_action,
+    make_agreement,
+    make_intelligence,
+    make_operation,
+    make_outcome,
+    make_premises,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def records(safety_a, police):
+    premises = make_premises(safety_a)
+    intelligence = make_intelligence(safety_a)
+    intelligence.premises.add(premises)
+    operation = make_operation(safety_a)
+    operation.premises.add(premises)
+    add_agency(operation, "Test Police", organisation=police)
+    make_outcome(operation, safety_a)
+    share = RecordShare.objects.create(
+        content_type=ContentType.objects.get_for_model(Intelligence),
+        object_uuid=intelligence.uuid,
+        organisation=police,
+        shared_by=safety_a,
+        reason="Joint investigation",
+    )
+    return {
+        "premises": premises,
+        "flag": AddressFlag.objects.create(premises=premises, kind=FlagKind.OFFICER_SAFETY, raised_by=safety_a),
+        "intelligence": intelligence,
+        "share": share,
+        "agreement": make_agreement(safety_a, police),
+        "operation": operation,
+        "action": make_action(safety_a),
+    }
+
+
+def _url(name: str, records: dict, keys: tuple[str, ...]) -> str:
+    args = [records[key].pk if key == "share" else records[key].uuid for key in keys]
+    return reverse(f"disrupt:{name}", args=args)
+
+
+# (url name, records it needs, who may open it, a role that may not)
+PAGES = [
+    ("index", (), "police_partner", "frontline_a"),
+    ("premises-list", (), "police_partner", "councillor_a"),
+    ("premises-new", (), "safety_a", "police_partner"),
+    ("premises-detail", ("premises",), "safety_a", "frontline_a"),
+    ("flag-new", ("premises",), "lead_a", "police_partner"),
+    ("business-list", (), "safety_a", "frontline_a"),
+    ("business-new", (), "safety_a", "police_partner"),
+    ("intelligence-list", (), "police_partner", "frontline_a"),
+    ("intelligence-new", (), "police_partner", "auditor_a"),
+    ("intelligence-detail", ("intelligence",), "police_partner", "frontline_a"),
+    ("intelligence-share", ("intelligence",), "safety_a", "frontline_a"),
+    ("agreement-list", (), "police_partner", "councillor_a"),
+    ("agreement-new", (), "safety_a", "police_partner"),
+    ("agreement-detail", ("agreement",), "police_partner", "frontline_a"),
+    ("operation-list", (), "police_partner", "frontline_a"),
+    ("operation-create", (), "safety_a", "police_partner"),
+    ("operation-detail", ("operation",), "police_partner", "frontline_a"),
+    ("agency-new", ("operation",), "safety_a", "police_partner"),
+    ("reception-centre", ("operation",), "safety_a", "police_partner"),
+    ("outcome-edit", ("operation",), "safety_a", "police_partner"),
+    ("cases-open", ("operation",), "safety_a", "police_partner"),
+    ("briefing", (), "safety_a", "police_partner"),
+    ("briefing-pdf", (), "safety_a", "police_partner"),
+    ("action-list", (), "lead_a", "police_partner"),
+    ("action-new", (), "safety_a", "police_partner"),
+    ("action-close", ("action",), "safety_a", "police_partner"),
+    ("annual-report", (), "safety_a", "police_partner"),
+    ("annual-report-pdf", (), "safety_a", "police_partner"),
+]
+WITH_RECORDS = [page for page in PAGES if page[1]]
+POST_ONLY = [
+    ("flag-clear", ("premises", "flag"), "safety_a", "police_partner"),
+    ("intelligence-share-revoke", ("intelligence", "share"), "safety_a", "frontline_a"),
+    ("agreement-revoke", ("agreement",), "safety_a", "police_partner"),
+    ("briefing-held", (), "safety_a", "police_partner"),
+]
+
+
+@pytest.mark.parametrize(("name", "keys", "allowed", "_refused"), PAGES, ids=[page[0] for page in PAGES])
+def test_the_page_opens_for_who_may_use_it(request, client_for, records, name, keys, allowed, _refused):
+    response = client_for(request.getfixturevalue(allowed)).get(_url(name, records, keys))
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("name", "keys", "_allowed", "refused"), PAGES + POST_ONLY, ids=[p[0] for p in PAGES + POST_ONLY]
+)
+def test_the_page_refuses_a_role_that_may_not_use_it(request, client_for, records, name, keys, _allowed, refused):
+    client = client_for(request.getfixturevalue(refused))
+    url = _url(name, records, keys)
+    response = client.post(url) if (name, keys, _allowed, refused) in POST_ONLY else client.get(url)
+    assert response.status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("name", "keys", "_allowed", "_refused"),
+    WITH_RECORDS + POST_ONLY[:3],
+    ids=[p[0] for p in WITH_RECORDS + POST_ONLY[:3]],
+)
+def test_another_councils_record_is_not_found(client_for, safety_b, records, name, keys, _allowed, _refused):
+    client = client_for(safety_b)
+    url = _url(name, records, keys)
+    response = (
+        client.post(url) if name in {"flag-clear", "intelligence-share-revoke", "agreement-revoke"} else client.get(url)
+    )
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize("name", ["flag-clear", "intelligence-share-revoke", "agreement-revoke", "briefing-held"])
+def test_changes_by_button_need_a_post(client_for, safety_a, records, name):
+    keys = next(page[1] for page in POST_ONLY if page[0] == name)
+    assert client_for(safety_a).get(_url(name, records, keys)).status_code == 405
+
+
+def test_a_partner_cannot_change_an_operation_it_takes_part_in(client_for, police_partner, records):
+    assert client_for(police_partner).get(_url("operation-detail", records, ("operation",))).status_code == 200
+    assert client_for(police_partner).get(_url("outcome-edit", records, ("operation",))).status_code == 403
+
+
+def test_a_coordinator_of_a_partner_organisation_cannot_change_a_shared_record(
+    client_for, safety_a, make_user, police, records
+):
+    make_agreement(safety_a, police, [SharingCategory.OPERATIONS, SharingCategory.PREMISES], title="Second")
+    # A council partner would have coordinators; here the other party is another council.
+    other = make_user("community_safety_manager", police, username="police-csm")
+    client = client_for(other)
+    assert client.get(_url("operation-detail", records, ("operation",))).status_code == 200
+    assert client.get(_url("agency-new", records, ("operation",))).status_code == 404
+    assert client.get(_url("flag-new", records, ("premises",))).status_code == 404
+
+
+# Partners ---------------------------------------------------------------------------------------
+
+
+def test_a_partner_reads_only_the_summary_under_a_summaries_agreement(client_for, safety_a, police, police_partner):
+    record = make_intelligence(safety_a)
+    make_agreement(safety_a, police, [SharingCategory.INTELLIGENCE_SUMMARIES])
+    response = client_for(police_partner).get(reverse("disrupt:intelligence-detail", args=[record.uuid]))
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Possible labour exploitation" in body
+    assert "AB12 CDE" not in body and "Boss" not in body
+    assert AuditEvent.objects.filter(object_id=str(record.uuid), note="Sanitised summary only").exists()
+
+
+def test_a_partner_loses_sight_of_a_record_when_the_share_is_revoked(client_for, safety_a, police, police_partner):
+    record = make_intelligence(safety_a, handling_code=HandlingCode.CONDITIONS, handling_conditions="Police only")
+    client = client_for(safety_a)
+    response = client.post(
+        reverse("disrupt:intelligence-share", args=[record.uuid]),
+        {"organisation": police.pk, "reason": "Joint investigation"},
+    )
+    assert response.status_code == 302
+    url = reverse("disrupt:intelligence-detail", args=[record.uuid])
+    assert client_for(police_partner).get(url).status_code == 200
+    share = RecordShare.objects.get(object_uuid=record.uuid)
+    client.post(reverse("disrupt:intelligence-share-revoke", args=[record.uuid, share.pk]))
+    assert client_for(police_partner).get(url).status_code == 404
+
+
+def test_a_partner_loses_sight_when_the_agreement_is_revoked(client_for, safety_a, police, police_partner):
+    record = make_intelligence(safety_a)
+    agreement = make_agreement(safety_a, police)
+    url = reverse("disrupt:intelligence-detail", args=[record.uuid])
+    assert client_for(police_partner).get(url).status_code == 200
+    client_for(safety_a).post(reverse("disrupt:agreement-revoke", args=[agreement.uuid]))
+    assert client_for(police_partner).get(url).status_code == 404
+    assert "Revoked" in client_for(police_partner).get(reverse("disrupt:agreement-list")).content.decode()
+
+
+def test_a_partner_never_sees_address_flags(client_for, safety_a, police, police_partner, records):
+    make_agreement(safety_a, police, [SharingCategory.PREMISES], title="Premises")
+    url = _url("premises-detail", records, ("premises",))
+    assert "Officer safety" in client_for(safety_a).get(url).content.decode()
+    partner_page = client_for(police_partner).get(url)
+    assert partner_page.status_code == 200
+    assert "Officer safety" not in partner_page.content.decode()
+
+
+# Forms ------------------------------------------------------------------------------------------
+
+
+def test_premises_with_a_bad_postcode_are_refused_with_the_answers_kept(client_for, safety_a):
+    response = client_for(safety_a).post(
+        reverse("disrupt:premises-new"), {"address": "4 Canal St", "postcode": "nowhere", "premises_type": "nail_bar"}
+    )
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Enter a real UK postcode" in body and "4 Canal St" in body
+    assert not Premises.objects.exists()
+
+
+def test_premises_are_saved_with_a_normalised_postcode(client_for, safety_a):
+    response = client_for(safety_a).post(
+        reverse("disrupt:premises-new"),
+        {"address": "4 Canal St", "postcode": "b70 7aa", "premises_type": "nail_bar", "uprn": "100070000001"},
+    )
+    premises = Premises.objects.get()
+    assert response["Location"] == reverse("disrupt:premises-detail", args=[premises.uuid])
+    assert premises.postcode == "B70 7AA"
+
+
+def test_handling_code_c_needs_its_conditions(client_for, police_partner):
+    data = {
+        "received_on": timezone.localdate().isoformat(),
+        "what": "Girls seen entering a flat late at night",
+        "source_evaluation": "2",
+        "intelligence_assessment": "C",
+        "handling_code": "C",
+    }
+    client = client_for(police_partner)
+    response = client.post(reverse("disrupt:intelligence-new"), data)
+    assert "Enter the conditions for handling code C" in response.content.decode()
+    assert not Intelligence.objects.exists()
+    response = client.post(
+        reverse("disrupt:intelligence-new"),
+        data | {"handling_conditions": "Police only", "exploitation_types": ["sexual"]},
+    )
+    record = Intelligence.objects.get()
+    assert (record.organisation, record.grade, record.exploitation_types) == (
+        police_partner.organisation,
+        "2C C",
+        ["sexual"],
+    )
+
+
+def test_an_agreement_must_expire_after_it_starts(client_for, safety_a, police):
+    today = timezone.localdate()
+    response = client_for(safety_a).post(
+        reverse("disrupt:agreement-new"),
+        {
+            "partner": police.pk,
+            "title": "ISA",
+            "purpose": "Disruption",
+            "legal_basis": "cda_1998_s115",
+            "categories": ["intelligence"],
+            "starts_on": today.isoformat(),
+            "expires_on": (today - timedelta(days=1)).isoformat(),
+        },
+    )
+    assert "The expiry date must be on or after the start date" in response.content.decode()
+    assert not SharingAgreement.objects.exists()
+
+
+def test_the_operation_page_is_prefilled_from_risk_targeting(client_for, safety_a):
+    url = reverse("disrupt:operation-create")
+    assert url == "/disrupt/operations/new"
+    response = client_for(safety_a).get(
+        url, {"name": "Golden Wok", "address": "9 Market St", "postcode": "dy4 7aa", "premises_type": "takeaway"}
+    )
+    form = response.context["form"]
+    assert form["new_premises_address"].value() == "9 Market St"
+    assert form["new_premises_postcode"].value() == "DY4 7AA"
+    assert form["new_premises_type"].value() == "takeaway"
+    assert form["name"].value() == "Visit to Golden Wok"
+
+
+def test_the_operation_page_preselects_premises_the_council_already_holds(client_for, safety_a):
+    held = make_premises(safety_a)
+    response = client_for(safety_a).get(
+        reverse("disrupt:operation-create"), {"address": "12 mill lane", "postcode": "B66 1AA"}
+    )
+    assert response.context["form"]["premises"].value() == [held.pk]
+
+
+def test_planning_an_operation_from_a_prefilled_form_creates_the_premises(client_for, safety_a):
+    response = client_for(safety_a).post(
+        reverse("disrupt:operation-create"),
+        {
+            "name": "Visit to Golden Wok",
+            "kind": "planned",
+            "objective": "Welfare checks",
+            "operation_date": timezone.localdate().isoformat(),
+            "lead_agency": "Police",
+            "new_premises_name": "Golden Wok",
+            "new_premises_address": "9 Market St",
+            "new_premises_postcode": "DY4 7AA",
+            "new_premises_type": "takeaway",
+        },
+    )
+    operation = Operation.objects.get()
+    assert response["Location"] == reverse("disrupt:operation-detail", args=[operation.uuid])
+    assert operation.premises.get().name == "Golden Wok"
+
+
+def test_outcomes_then_cases_from_the_pages(client_for, safety_a):
+    operation = make_operation(safety_a)
+    client = client_for(safety_a)
+    counts = {
+        "people_encountered": 11,
+        "victims_adult": 6,
+        "victims_child": 0,
+        "nrm_referrals": 4,
+        "duty_to_notify": 2,
+        "safeguarding_referrals": 0,
+        "arrests_modern_slavery": 1,
+        "arrests_immigration": 2,
+        "arrests_other": 0,
+        "premises_closed": 1,
+        "exploitation_types": ["labour"],
+    }
+    response = client.post(reverse("disrupt:outcome-edit", args=[operation.uuid]), counts | {"victims_adult": 12})
+    assert response.content.decode().count("cannot be more than the people encountered") == 2  # summary and field
+    assert not OperationOutcome.objects.exists()
+    client.post(reverse("disrupt:outcome-edit", args=[operation.uuid]), counts)
+    assert OperationOutcome.objects.get().arrests == 3
+    client.post(reverse("disrupt:cases-open", args=[operation.uuid]), {"what_was_seen": "Sleeping on site"})
+    assert Case.objects.filter(operation_link__operation=operation).count() == 6
+    page = client.get(reverse("disrupt:operation-detail", args=[operation.uuid])).content.decode()
+    assert page.count("Concern recorded") == 6
+
+
+def test_an_action_is_tracked_to_closure(client_for, safety_a):
+    client = client_for(safety_a)
+    client.post(
+        reverse("disrupt:action-new"),
+        {"title": "Visit the HMO", "owner": "Priya, housing", "due_on": timezone.localdate().isoformat()},
+    )
+    action = Action.objects.get()
+    response = client.post(reverse("disrupt:action-close", args=[action.uuid]), {"closing_note": ""})
+    assert "Say what was done" in response.content.decode()
+    client.post(reverse("disrupt:action-close", args=[action.uuid]), {"closing_note": "Visited; no concerns"})
+    action.refresh_from_db()
+    assert action.closed_by == safety_a and not action.is_open
+
+
+def test_holding_the_briefing_starts_the_next_pack(client_for, safety_a):
+    client_for(safety_a).post(reverse("disrupt:briefing-held"))
+    assert AuditEvent.objects.filter(action=AuditAction.CREATE, object_type="disrupt.briefing").exists()
+
+
+def test_pdfs_are_pdfs(client_for, safety_a, records):
+    client = client_for(safety_a)
+    for name in ("briefing-pdf", "annual-report-pdf"):
+        response = client.get(reverse(f"disrupt:{name}"))
+        assert response["Content-Type"] == "application/pdf"
+        assert response.content.startswith(b"%PDF")
+
+
+def test_the_annual_report_shows_the_years_figures(client_for, safety_a, records):
+    response = client_for(safety_a).get(reverse("disrupt:annual-report"))
+    figures = response.context["figures"]
+    assert (figures.operations, figures.interventions, figures.victims_adult) == (1, 1, 5)
+    assert 'data-testid="chart-exploitation"' in response.content.decode()
+
+
+def test_a_bad_year_falls_back_to_this_year(client_for, safety_a):
+    response = client_for(safety_a).get(reverse("disrupt:annual-report"), {"year": "junk"})
+    assert response.status_code == 200
+
+
+# Audit ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "keys", "action"),
+    [
+        ("intelligence-list", (), AuditAction.LIST),
+        ("premises-list", (), AuditAction.LIST),
+        ("operation-list", (), AuditAction.LIST),
+        ("agreement-list", (), AuditAction.LIST),
+        ("action-list", (), AuditAction.LIST),
+        ("intelligence-detail", ("intelligence",), AuditAction.VIEW),
+        ("premises-detail", ("premises",), AuditAction.VIEW),
+        ("operation-detail", ("operation",), AuditAction.VIEW),
+        ("agreement-detail", ("agreement",), AuditAction.VIEW),
+        ("briefing", (), AuditAction.VIEW),
+        ("annual-report", (), AuditAction.VIEW),
+    ],
+)
+def test_every_view_is_audited(client_for, safety_a, records, name, keys, action):
+    before = AuditEvent.objects.filter(actor=safety_a, action=action).count()
+    client_for(safety_a).get(_url(name, records, keys))
+    assert AuditEvent.objects.filter(actor=safety_a, action=action).count() == before + 1
+
+
+def test_a_flag_is_raised_and_cleared_from_the_premises_page(client_for, safety_a):
+    premises = make_premises(safety_a)
+    client = client_for(safety_a)
+    client.post(reverse("disrupt:flag-new", args=[premises.uuid]), {"kind": "known_exploitation_site", "note": "2024"})
+    flag = AddressFlag.objects.get()
+    assert (
+        "Known exploitation site"
+        in client.get(reverse("disrupt:premises-detail", args=[premises.uuid])).content.decode()
+    )
+    client.post(reverse("disrupt:flag-clear", args=[premises.uuid, flag.uuid]))
+    flag.refresh_from_db()
+    assert flag.cleared_at is not None
+
+
+def test_a_business_is_saved_with_its_company_number_in_full(client_for, safety_a):
+    premises = make_premises(safety_a)
+    client = client_for(safety_a)
+    response = client.post(reverse("disrupt:business-new"), {"name": "Shine Ltd", "company_number": "XX1"})
+    assert "A company number is 8 digits" in response.content.decode()
+    client.post(
+        reverse("disrupt:business-new"), {"name": "Shine Ltd", "company_number": "123456", "premises": [premises.pk]}
+    )
+    business = premises.businesses.get()
+    assert business.company_number == "00123456"

@@ -1,0 +1,123 @@
+"""Intelligence: record, read (in full or as its sanitised summary), share and revoke shares."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from tackle.audit.models import AuditAction
+from tackle.audit.services import audit_record
+from tackle.core.errors import ApplicationError
+from tackle.core.http import AuthenticatedRequest
+from tackle.core.permissions import get_visible_or_404
+from tackle.disrupt import selectors, services
+from tackle.disrupt.access import require_disruption
+from tackle.disrupt.forms import IntelligenceForm, ShareForm
+from tackle.disrupt.models import Intelligence
+from tackle.disrupt.views.common import form_page, organisation_of, own_or_404
+
+
+@login_required
+def intelligence_list(request: AuthenticatedRequest) -> HttpResponse:
+    require_disruption(request.user)
+    context = {
+        "records": selectors.intelligence_visible_to(request.user),
+        "summaries": selectors.intelligence_summaries_visible_to(request.user),
+    }
+    audit_record(action=AuditAction.LIST, request=request, object_type="disrupt.intelligence")
+    return render(request, "disrupt/intelligence_list.html", context)
+
+
+@login_required
+def intelligence_new(request: AuthenticatedRequest) -> HttpResponse:
+    """Any organisation in the partnership records its own intelligence."""
+    require_disruption(request.user)
+    organisation = organisation_of(request)
+    form = IntelligenceForm(request.POST or None, organisation=organisation)
+
+    def save(data: dict[str, Any]) -> Intelligence:
+        record = form.save(commit=False)
+        record.organisation = organisation
+        record.recorded_by = request.user
+        record.exploitation_types = list(data["exploitation_types"])
+        m2m = {"premises": data["premises"], "businesses": data["businesses"]}
+        return services.record_create(actor=request.user, obj=record, m2m=m2m, request=request)
+
+    return form_page(
+        request,
+        form,
+        save,
+        title="Record intelligence",
+        back=reverse("disrupt:intelligence-list"),
+        success="Intelligence recorded",
+        next_url=lambda record: reverse("disrupt:intelligence-detail", args=[record.uuid]),
+    )
+
+
+@login_required
+def intelligence_detail(request: AuthenticatedRequest, intelligence_uuid: Any) -> HttpResponse:
+    require_disruption(request.user)
+    found = selectors.get_intelligence_for_user(request.user, intelligence_uuid)
+    record = found.record
+    audit_record(
+        action=AuditAction.VIEW, request=request, obj=record, note="" if found.full else "Sanitised summary only"
+    )
+    owner = record.organisation_id == request.user.organisation_id
+    context = {
+        "record": record,
+        "full": found.full,
+        "owner": owner,
+        "shares": services.shares_of(record) if owner else [],
+        "premises": selectors.premises_visible_to(request.user).filter(intelligence=record) if found.full else [],
+        "businesses": selectors.businesses_visible_to(request.user).filter(intelligence=record) if found.full else [],
+    }
+    return render(request, "disrupt/intelligence_detail.html", context)
+
+
+@login_required
+def intelligence_share(request: AuthenticatedRequest, intelligence_uuid: Any) -> HttpResponse:
+    require_disruption(request.user)
+    record = own_or_404(Intelligence, request, intelligence_uuid)
+    form = ShareForm(request.POST or None, organisation=organisation_of(request))
+
+    def save(data: dict[str, Any]) -> object:
+        return services.record_share(
+            actor=request.user,
+            record=record,
+            organisation=data["organisation"],
+            reason=data["reason"],
+            expires_on=data["expires_on"],
+            request=request,
+        )
+
+    back = reverse("disrupt:intelligence-detail", args=[record.uuid])
+    return form_page(
+        request,
+        form,
+        save,
+        title="Share this intelligence",
+        caption=str(record),
+        back=back,
+        success="Intelligence shared",
+        intro="The organisation sees the full record, whatever its handling code, until the share ends or is revoked.",
+        button="Share",
+    )
+
+
+@login_required
+@require_POST
+def intelligence_share_revoke(request: AuthenticatedRequest, intelligence_uuid: Any, share_id: int) -> HttpResponse:
+    require_disruption(request.user)
+    record = own_or_404(Intelligence, request, intelligence_uuid)
+    share = get_visible_or_404(services.shares_of(record), pk=share_id)
+    try:
+        services.record_share_revoke(actor=request.user, record=record, share=share, request=request)
+    except ApplicationError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, "Share revoked")
+    return redirect("disrupt:intelligence-detail", intelligence_uuid=record.uuid)

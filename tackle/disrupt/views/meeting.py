@@ -1,0 +1,180 @@
+"""The module's home, the daily briefing pack, actions, and the annual report."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from tackle.accounts.roles import Module
+from tackle.audit.models import AuditAction
+from tackle.audit.services import audit_record
+from tackle.core.http import AuthenticatedRequest
+from tackle.disrupt import selectors, services
+from tackle.disrupt.access import is_coordinator, require_coordinator, require_disruption
+from tackle.disrupt.briefing import briefing_pack
+from tackle.disrupt.figures import AnnualFigures, annual_figures
+from tackle.disrupt.forms import ActionForm, CloseActionForm
+from tackle.disrupt.models import Action
+from tackle.disrupt.views.common import form_page, organisation_of, own_or_404
+from tackle.reporting.charts import bar_chart
+from tackle.reporting.periods import financial_year_label, financial_year_of, parse_financial_year
+
+
+@login_required
+def index(request: AuthenticatedRequest) -> HttpResponse:
+    require_disruption(request.user)
+    user = request.user
+    coordinator = is_coordinator(user)
+    audit_record(action=AuditAction.LIST, request=request, object_type="disrupt.operation", note="Disrupt home")
+    context = {
+        "is_coordinator": coordinator,
+        "upcoming": selectors.upcoming_operations(user)[:5],
+        "open_actions": selectors.open_actions(user)[:5] if coordinator else [],
+        "today": timezone.localdate(),
+    }
+    return render(request, "disrupt/index.html", context)
+
+
+# Briefing ---------------------------------------------------------------------------------------
+
+
+def _briefing_context(request: AuthenticatedRequest) -> dict[str, Any]:
+    return {
+        "pack": briefing_pack(request.user),
+        "organisation": request.user.organisation,
+        "today": timezone.localdate(),
+        "may_open_cases": request.user.may_use(Module.CASES),
+    }
+
+
+@login_required
+def briefing(request: AuthenticatedRequest) -> HttpResponse:
+    require_coordinator(request.user)
+    audit_record(action=AuditAction.VIEW, request=request, object_type="disrupt.briefing", note="Briefing pack")
+    return render(request, "disrupt/briefing.html", _briefing_context(request))
+
+
+@login_required
+def briefing_pdf(request: AuthenticatedRequest) -> HttpResponse:
+    from weasyprint import HTML  # loads Pango, which only the PDFs need
+
+    require_coordinator(request.user)
+    audit_record(action=AuditAction.EXPORT, request=request, object_type="disrupt.briefing", note="Briefing pack (PDF)")
+    html = render_to_string("disrupt/briefing_print.html", _briefing_context(request))
+    response = HttpResponse(HTML(string=html).write_pdf(), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="briefing-{timezone.localdate():%Y-%m-%d}.pdf"'
+    return response
+
+
+@login_required
+@require_POST
+def briefing_held(request: AuthenticatedRequest) -> HttpResponse:
+    require_coordinator(request.user)
+    pack = briefing_pack(request.user)
+    services.briefing_hold(actor=request.user, covers_from=pack.since, request=request)
+    messages.success(request, "Meeting recorded: the next briefing pack starts from now")
+    return redirect("disrupt:briefing")
+
+
+# Actions ----------------------------------------------------------------------------------------
+
+
+@login_required
+def action_list(request: AuthenticatedRequest) -> HttpResponse:
+    require_coordinator(request.user)
+    actions = selectors.actions_visible_to(request.user)
+    audit_record(action=AuditAction.LIST, request=request, object_type="disrupt.action")
+    context = {
+        "open_actions": actions.filter(closed_at__isnull=True),
+        "closed_actions": actions.filter(closed_at__isnull=False).order_by("-closed_at")[:50],
+        "today": timezone.localdate(),
+    }
+    return render(request, "disrupt/action_list.html", context)
+
+
+@login_required
+def action_new(request: AuthenticatedRequest) -> HttpResponse:
+    require_coordinator(request.user)
+    organisation = organisation_of(request)
+    form = ActionForm(request.POST or None, organisation=organisation)
+
+    def save(data: dict[str, Any]) -> object:
+        action = form.save(commit=False)
+        action.organisation = organisation
+        action.created_by = request.user
+        return services.record_create(actor=request.user, obj=action, request=request)
+
+    back = reverse("disrupt:action-list")
+    return form_page(request, form, save, title="Record an action", back=back, success="Action recorded")
+
+
+@login_required
+def action_close(request: AuthenticatedRequest, action_uuid: Any) -> HttpResponse:
+    require_coordinator(request.user)
+    action = own_or_404(Action, request, action_uuid)
+    form = CloseActionForm(request.POST or None)
+
+    def save(data: dict[str, Any]) -> object:
+        return services.action_close(actor=request.user, action=action, note=data["closing_note"], request=request)
+
+    back = reverse("disrupt:action-list")
+    return form_page(
+        request, form, save, title="Close the action", caption=action.title, back=back, success="Action closed"
+    )
+
+
+# Annual report ----------------------------------------------------------------------------------
+
+
+def _year(request: AuthenticatedRequest) -> int:
+    return parse_financial_year(request.GET.get("year", "")) or financial_year_of(timezone.localdate())
+
+
+def _charts(figures: AnnualFigures) -> dict[str, Any]:
+    return {
+        "exploitation": bar_chart(figures.by_exploitation),
+        "agencies": bar_chart([(row.name, row.interventions) for row in figures.agencies]),
+        "arrests": bar_chart(list(figures.arrests.items())),
+    }
+
+
+def _report_context(request: AuthenticatedRequest) -> dict[str, Any]:
+    year = _year(request)
+    figures = annual_figures(request.user.organisation_id, year)  # type: ignore[arg-type]
+    this_year = financial_year_of(timezone.localdate())
+    return {
+        "figures": figures,
+        "charts": _charts(figures),
+        "organisation": request.user.organisation,
+        "years": [financial_year_label(y) for y in range(this_year, this_year - 5, -1)],
+    }
+
+
+@login_required
+def annual_report(request: AuthenticatedRequest) -> HttpResponse:
+    require_coordinator(request.user)
+    context = _report_context(request)
+    audit_record(
+        action=AuditAction.VIEW, request=request, object_type="disrupt.report", object_id=context["figures"].label
+    )
+    return render(request, "disrupt/annual_report.html", context)
+
+
+@login_required
+def annual_report_pdf(request: AuthenticatedRequest) -> HttpResponse:
+    from weasyprint import HTML  # loads Pango, which only the PDFs need
+
+    require_coordinator(request.user)
+    context = _report_context(request)
+    label = context["figures"].label
+    audit_record(action=AuditAction.EXPORT, request=request, object_type="disrupt.report", object_id=label)
+    html = render_to_string("disrupt/annual_report_print.html", context)
+    response = HttpResponse(HTML(string=html).write_pdf(), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="disruption-report-{label}.pdf"'
+    return response

@@ -1,0 +1,228 @@
+"""Operations: plan, agencies, reception centre, outcomes, and cases for the victims found."""
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+
+from tackle.accounts.roles import Module
+from tackle.audit.models import AuditAction
+from tackle.audit.services import audit_record
+from tackle.core.http import AuthenticatedRequest
+from tackle.core.permissions import get_visible_or_404
+from tackle.disrupt import selectors, services
+from tackle.disrupt.access import is_coordinator, require_coordinator, require_disruption
+from tackle.disrupt.choices import PremisesType
+from tackle.disrupt.forms import AgencyForm, OpenCasesForm, OperationForm, OutcomeForm, ReceptionCentreForm
+from tackle.disrupt.models import Operation, OperationOutcome, Premises, ReceptionCentrePlan
+from tackle.disrupt.postcodes import normalise_postcode
+from tackle.disrupt.views.common import form_page, organisation_of, own_or_404
+
+
+@login_required
+def operation_list(request: AuthenticatedRequest) -> HttpResponse:
+    require_disruption(request.user)
+    operations = selectors.operations_visible_to(request.user).select_related("outcome")
+    audit_record(action=AuditAction.LIST, request=request, object_type="disrupt.operation")
+    context = {"operations": operations, "is_coordinator": is_coordinator(request.user)}
+    return render(request, "disrupt/operation_list.html", context)
+
+
+def _prefill(request: AuthenticatedRequest) -> dict[str, Any]:
+    """Risk targeting links here with ?name=&address=&postcode=&premises_type= for one premises."""
+    name = request.GET.get("name", "").strip()[:200]
+    address = request.GET.get("address", "").strip()[:300]
+    postcode = request.GET.get("postcode", "").strip()[:10]
+    premises_type = request.GET.get("premises_type", "")
+    initial: dict[str, Any] = {}
+    if name:
+        initial["name"] = f"Visit to {name}"[:120]
+    normalised = normalise_postcode(postcode)
+    known = (
+        Premises.objects.filter(
+            organisation=request.user.organisation, postcode=normalised, address__iexact=" ".join(address.split())
+        ).first()
+        if normalised and address
+        else None
+    )
+    if known is not None:
+        initial["premises"] = [known.pk]
+    elif address or postcode:
+        initial |= {
+            "new_premises_name": name,
+            "new_premises_address": address,
+            "new_premises_postcode": normalised or postcode,
+            "new_premises_type": premises_type if premises_type in PremisesType.values else PremisesType.OTHER,
+        }
+    return initial
+
+
+@login_required
+def operation_create(request: AuthenticatedRequest) -> HttpResponse:
+    require_coordinator(request.user)
+    organisation = organisation_of(request)
+    intelligence = selectors.intelligence_visible_to(request.user)
+    form = OperationForm(
+        request.POST or None,
+        organisation=organisation,
+        intelligence=intelligence,
+        initial=_prefill(request) if request.method == "GET" else None,
+    )
+
+    def save(data: dict[str, Any]) -> Operation:
+        operation = form.save(commit=False)
+        operation.organisation = organisation
+        operation.created_by = request.user
+        new_premises = None
+        if data.get("new_premises_address"):
+            new_premises = services.NewPremises(
+                address=data["new_premises_address"],
+                postcode=data["new_premises_postcode"],
+                name=data.get("new_premises_name", ""),
+                premises_type=data.get("new_premises_type") or PremisesType.OTHER,
+            )
+        return services.operation_create(
+            actor=request.user,
+            operation=operation,
+            premises=list(data["premises"]),
+            intelligence=list(data["intelligence"]),
+            new_premises=new_premises,
+            request=request,
+        )
+
+    return form_page(
+        request,
+        form,
+        save,
+        title="Plan an operation",
+        back=reverse("disrupt:operation-list"),
+        success="Operation planned",
+        next_url=lambda operation: reverse("disrupt:operation-detail", args=[operation.uuid]),
+        intro="Choose premises already recorded, or type a new address below it.",
+    )
+
+
+@login_required
+def operation_detail(request: AuthenticatedRequest, operation_uuid: Any) -> HttpResponse:
+    require_disruption(request.user)
+    operation = get_visible_or_404(selectors.operations_visible_to(request.user), uuid=operation_uuid)
+    audit_record(action=AuditAction.VIEW, request=request, obj=operation)
+    owner = is_coordinator(request.user) and operation.organisation_id == request.user.organisation_id
+    context = {
+        "operation": operation,
+        "owner": owner,
+        "premises": operation.premises.all(),
+        "intelligence": selectors.intelligence_visible_to(request.user).filter(operations=operation),
+        "agencies": operation.agencies.all(),
+        "reception": getattr(operation, "reception_centre", None),
+        "outcome": getattr(operation, "outcome", None),
+        "case_links": operation.case_links.select_related("case") if owner else [],
+        "may_open_cases": request.user.may_use(Module.CASES),
+        "victims_without_cases": selectors.victims_without_cases(operation) if owner else 0,
+        "actions": operation.actions.all() if owner else [],
+    }
+    return render(request, "disrupt/operation_detail.html", context)
+
+
+def _back(operation: Operation) -> str:
+    return reverse("disrupt:operation-detail", args=[operation.uuid])
+
+
+@login_required
+def agency_new(request: AuthenticatedRequest, operation_uuid: Any) -> HttpResponse:
+    require_coordinator(request.user)
+    operation = own_or_404(Operation, request, operation_uuid)
+    form = AgencyForm(request.POST or None)
+
+    def save(data: dict[str, Any]) -> object:
+        return services.operation_add_agency(actor=request.user, operation=operation, request=request, **data)
+
+    return form_page(
+        request,
+        form,
+        save,
+        title="Add an agency",
+        caption=operation.name,
+        back=_back(operation),
+        success="Agency added",
+    )
+
+
+@login_required
+def reception_centre_edit(request: AuthenticatedRequest, operation_uuid: Any) -> HttpResponse:
+    require_coordinator(request.user)
+    operation = own_or_404(Operation, request, operation_uuid)
+    plan = getattr(operation, "reception_centre", None) or ReceptionCentrePlan(operation=operation)
+    form = ReceptionCentreForm(request.POST or None, instance=plan)
+
+    def save(data: dict[str, Any]) -> object:
+        return services.reception_centre_save(actor=request.user, plan=form.save(commit=False), request=request)
+
+    return form_page(
+        request,
+        form,
+        save,
+        title="Reception centre plan",
+        caption=operation.name,
+        back=_back(operation),
+        success="Reception centre plan saved",
+    )
+
+
+@login_required
+def outcome_edit(request: AuthenticatedRequest, operation_uuid: Any) -> HttpResponse:
+    require_coordinator(request.user)
+    operation = own_or_404(Operation, request, operation_uuid)
+    outcome = getattr(operation, "outcome", None) or OperationOutcome(operation=operation)
+    form = OutcomeForm(
+        request.POST or None, instance=outcome, initial={"exploitation_types": outcome.exploitation_types}
+    )
+
+    def save(data: dict[str, Any]) -> object:
+        record = form.save(commit=False)
+        record.exploitation_types = list(data["exploitation_types"])
+        return services.outcome_record(actor=request.user, outcome=record, request=request)
+
+    return form_page(
+        request,
+        form,
+        save,
+        title="Record outcomes",
+        caption=operation.name,
+        back=_back(operation),
+        success="Outcomes recorded",
+    )
+
+
+@login_required
+def cases_open(request: AuthenticatedRequest, operation_uuid: Any) -> HttpResponse:
+    require_coordinator(request.user)
+    operation = own_or_404(Operation, request, operation_uuid)
+    outcome = getattr(operation, "outcome", None)
+    waiting = selectors.victims_without_cases(operation)
+    form = OpenCasesForm(
+        request.POST or None, initial={"exploitation_types": outcome.exploitation_types if outcome else []}
+    )
+
+    def save(data: dict[str, Any]) -> object:
+        facts = services.VictimFacts(
+            what_was_seen=data["what_was_seen"], exploitation_types=list(data["exploitation_types"])
+        )
+        return services.operation_open_cases(actor=request.user, operation=operation, facts=facts, request=request)
+
+    return form_page(
+        request,
+        form,
+        save,
+        title="Open cases for the potential victims",
+        caption=operation.name,
+        back=_back(operation),
+        success="Cases opened in identify and refer",
+        button="Open cases",
+        intro=(
+            f"{waiting} potential victims from this operation have no case yet. One case is opened for each, "
+            "as a concern in identify and refer, and the referral pathway runs on it."
+        ),
+    )

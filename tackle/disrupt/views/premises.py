@@ -1,0 +1,131 @@
+"""Premises, businesses and address flags."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from tackle.audit.models import AuditAction
+from tackle.audit.services import audit_record
+from tackle.core.errors import ApplicationError
+from tackle.core.http import AuthenticatedRequest
+from tackle.core.permissions import get_visible_or_404
+from tackle.disrupt import selectors, services
+from tackle.disrupt.access import is_coordinator, may_see_flags, require_coordinator, require_disruption
+from tackle.disrupt.forms import BusinessForm, FlagForm, PremisesForm
+from tackle.disrupt.models import AddressFlag, Premises
+from tackle.disrupt.views.common import form_page, organisation_of, own_or_404
+
+
+@login_required
+def premises_list(request: AuthenticatedRequest) -> HttpResponse:
+    require_disruption(request.user)
+    premises = selectors.premises_visible_to(request.user).select_related("organisation")
+    if may_see_flags(request.user):
+        premises = premises.annotate(live_flags=Count("flags", filter=Q(flags__cleared_at__isnull=True)))
+    audit_record(action=AuditAction.LIST, request=request, object_type="disrupt.premises")
+    context = {"premises": premises, "is_coordinator": is_coordinator(request.user)}
+    return render(request, "disrupt/premises_list.html", context)
+
+
+@login_required
+def premises_new(request: AuthenticatedRequest) -> HttpResponse:
+    require_coordinator(request.user)
+    form = PremisesForm(request.POST or None)
+
+    def save(data: dict[str, Any]) -> Premises:
+        premises = form.save(commit=False)
+        premises.organisation = organisation_of(request)
+        premises.created_by = request.user
+        return services.record_create(actor=request.user, obj=premises, request=request)
+
+    return form_page(
+        request,
+        form,
+        save,
+        title="Add premises",
+        back=reverse("disrupt:premises-list"),
+        success="Premises added",
+        next_url=lambda premises: reverse("disrupt:premises-detail", args=[premises.uuid]),
+    )
+
+
+@login_required
+def premises_detail(request: AuthenticatedRequest, premises_uuid: Any) -> HttpResponse:
+    require_disruption(request.user)
+    premises = get_visible_or_404(selectors.premises_visible_to(request.user), uuid=premises_uuid)
+    audit_record(action=AuditAction.VIEW, request=request, obj=premises)
+    user = request.user
+    context = {
+        "premises": premises,
+        "flags": selectors.flags_visible_to(user, premises),
+        "may_flag": may_see_flags(user) and premises.organisation_id == user.organisation_id,
+        "businesses": selectors.businesses_visible_to(user).filter(premises=premises),
+        "intelligence": selectors.intelligence_visible_to(user).filter(premises=premises),
+        "operations": selectors.operations_visible_to(user).filter(premises=premises),
+    }
+    return render(request, "disrupt/premises_detail.html", context)
+
+
+@login_required
+def flag_new(request: AuthenticatedRequest, premises_uuid: Any) -> HttpResponse:
+    require_coordinator(request.user)
+    premises = own_or_404(Premises, request, premises_uuid)
+    form = FlagForm(request.POST or None)
+
+    def save(data: dict[str, Any]) -> AddressFlag:
+        return services.flag_raise(
+            actor=request.user, premises=premises, kind=data["kind"], note=data["note"], request=request
+        )
+
+    back = reverse("disrupt:premises-detail", args=[premises.uuid])
+    return form_page(
+        request, form, save, title="Flag this address", caption=str(premises), back=back, success="Flag added"
+    )
+
+
+@login_required
+@require_POST
+def flag_clear(request: AuthenticatedRequest, premises_uuid: Any, flag_uuid: Any) -> HttpResponse:
+    require_coordinator(request.user)
+    premises = own_or_404(Premises, request, premises_uuid)
+    flag = get_visible_or_404(premises.flags.all(), uuid=flag_uuid)
+    try:
+        services.flag_clear(actor=request.user, flag=flag, request=request)
+    except ApplicationError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, "Flag cleared")
+    return redirect("disrupt:premises-detail", premises_uuid=premises.uuid)
+
+
+@login_required
+def business_list(request: AuthenticatedRequest) -> HttpResponse:
+    require_disruption(request.user)
+    businesses = selectors.businesses_visible_to(request.user).select_related("organisation")
+    audit_record(action=AuditAction.LIST, request=request, object_type="disrupt.business")
+    context = {"businesses": businesses, "is_coordinator": is_coordinator(request.user)}
+    return render(request, "disrupt/business_list.html", context)
+
+
+@login_required
+def business_new(request: AuthenticatedRequest) -> HttpResponse:
+    require_coordinator(request.user)
+    organisation = organisation_of(request)
+    form = BusinessForm(request.POST or None, organisation=organisation)
+
+    def save(data: dict[str, Any]) -> object:
+        business = form.save(commit=False)
+        business.organisation = organisation
+        business.created_by = request.user
+        return services.record_create(
+            actor=request.user, obj=business, m2m={"premises": data["premises"]}, request=request
+        )
+
+    back = reverse("disrupt:business-list")
+    return form_page(request, form, save, title="Add a business", back=back, success="Business added")
