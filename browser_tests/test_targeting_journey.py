@@ -1,0 +1,74 @@
+"""A community safety manager imports three regulators' lists, corrects a column the import could
+not guess, sees the premises ranked with their reasons, and plans an operation at the top one."""
+
+import pytest
+from accessibility import assert_accessible
+from playwright.sync_api import Page, expect
+
+from tackle.accounts.roles import Role
+from tackle.targeting.tests.factories import LISTS
+
+pytestmark = pytest.mark.browser
+
+# The licensing list names its business column "Shop", which no regulator's header usually says.
+LICENSING = "Operator,Shop,Postcode,Status\nAhmed Holdings,Sparkle Car Wash,B70 6AB,Licence suspended\n"
+
+
+def test_manager_imports_lists_corrects_a_column_and_plans_an_operation(
+    page: Page, sign_in_browser, make_user, council_a, tmp_path
+):
+    manager = make_user(Role.COMMUNITY_SAFETY_MANAGER, council_a)
+    files = []
+    for name, text in {**LISTS, "licensing.csv": LICENSING}.items():
+        path = tmp_path / name
+        path.write_text(text)
+        files.append(str(path))
+
+    sign_in_browser(manager)
+    page.goto("/targeting/")
+    expect(page.get_by_test_id("no-lists")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="Import regulators' lists").click()
+    assert_accessible(page)
+    page.get_by_label("Regulators' lists").set_input_files(files)
+    page.get_by_role("button", name="Import").click()
+    expect(page.get_by_text("4 lists imported")).to_be_visible()
+    lists = page.get_by_test_id("lists")
+    expect(lists.get_by_role("row", name="trading_standards")).to_contain_text("Postcode: “Post Code”")
+    assert_accessible(page)
+
+    # The guess took "Operator" (the company behind it) as the business name: use the shop's name.
+    page.get_by_role("link", name="Check columns of licensing").click()
+    expect(page.get_by_label("Business name")).to_have_value("Operator")
+    assert_accessible(page)
+    page.get_by_label("Business name").select_option("Shop")
+    page.get_by_label("Trading name").select_option("")
+    page.get_by_role("button", name="Save columns").click()
+    expect(page.get_by_text("Columns saved: 1 records")).to_be_visible()
+    assert_accessible(page)
+
+    page.goto("/targeting/lists/")
+    page.get_by_role("link", name="Check columns of trading_standards").click()
+    expect(page.get_by_test_id("rejects")).to_contain_text("“NOTAPOSTCODE” is not a UK postcode")
+
+    page.goto("/targeting/")
+    top = page.get_by_test_id("ranked-premises").first
+    expect(top).to_contain_text("1. Sparkle Car Wash")  # the name two of the four lists give
+    expect(top.get_by_test_id("reasons")).to_contain_text("Non-compliant with 4 regulators")
+    expect(top).to_contain_text("environmental_health, fire, licensing, trading_standards")
+    assert_accessible(page)
+
+    top.get_by_role("link", name="Plan an operation at Sparkle Car Wash").click()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    assert page.url.endswith(
+        "/disrupt/operations/new?name=Sparkle+Car+Wash&address=12+High+Street&postcode=B70+6AB"
+        "&premises_type=hand_car_wash"
+    )
+    assert_accessible(page)
+
+    page.goto("/targeting/lists/")
+    page.get_by_role("link", name="Check columns of fire").click()
+    page.get_by_role("link", name="Remove this list").click()
+    assert_accessible(page)
+    page.get_by_role("button", name="Remove the list").click()
+    expect(page.get_by_text("fire removed")).to_be_visible()

@@ -1,0 +1,99 @@
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from tackle.targeting.columns import FIELD_KEYS, FIELD_LABELS, Mapping, guess_mapping
+from tackle.targeting.engine import rank, source_names
+from tackle.targeting.sources import SourceError, SourceRead, decode, read_header, read_source
+
+USAGE_ERROR = 2
+
+
+class Command(BaseCommand):
+    help = (
+        "`tackle targeting rank FILE... [--json]`: join regulators' CSV lists, find the same premises "
+        "across them and rank premises by combined risk, with reasons."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        sub = parser.add_subparsers(dest="action", required=True)
+        ranker = sub.add_parser("rank", help="Rank premises across regulators' CSV lists")
+        ranker.add_argument("files", nargs="+", type=Path, help="one CSV file per regulator; its name names the source")
+        ranker.add_argument("--json", action="store_true", help="print the ranking as JSON")
+        ranker.add_argument("--top", type=int, default=0, help="only the first N premises (default: all)")
+        ranker.add_argument(
+            "--map",
+            action="append",
+            default=[],
+            metavar="FILE:FIELD=COLUMN",
+            help=f"correct the guessed column for a field ({', '.join(FIELD_KEYS)}); COLUMN empty to ignore one",
+        )
+        ranker.add_argument("--organisation", help="also count intelligence and operations this organisation holds")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        files: list[Path] = options["files"]
+        corrections = _corrections(options["map"], files)
+        names = source_names([str(path) for path in files])
+        reads: list[SourceRead] = []
+        for path, name in zip(files, names, strict=True):
+            try:
+                data = path.read_bytes()
+            except OSError as error:
+                raise CommandError(f"{path}: cannot be read ({error.strerror})", returncode=USAGE_ERROR) from None
+            mapping = corrections.get(path)
+            try:
+                if mapping is not None:
+                    mapping = {**guess_mapping(read_header(decode(data))), **mapping}
+                reads.append(read_source(name, data, mapping))
+            except SourceError as error:
+                raise CommandError(f"{path}: {error.message}", returncode=USAGE_ERROR) from None
+        signals = _signals(options.get("organisation"))
+        ranking = rank(reads, signals)
+        for read in reads:
+            for reject in read.rejects:
+                sys.stderr.write(f"{reject}\n")
+        if options["json"]:
+            self.stdout.write(json.dumps(ranking.as_json(top=options["top"]), ensure_ascii=False))
+            return
+        for read in reads:
+            columns = ", ".join(f"{FIELD_LABELS[key]} = “{column}”" for key, column in read.mapping.items())
+            self.stdout.write(f"{read.name}: {len(read.records)} records, {len(read.rejects)} rejected; {columns}")
+        self.stdout.write(f"{len(ranking.ranked)} premises from {ranking.records} records")
+        shown = ranking.ranked[: options["top"]] if options["top"] > 0 else ranking.ranked
+        for place, entity in enumerate(shown, start=1):
+            self.stdout.write(f"{place}. {entity.name}, {entity.postcode or 'no postcode'}: {entity.score}")
+            for reason in entity.reasons:
+                self.stdout.write(f"   - {reason}")
+
+
+def _corrections(values: list[str], files: list[Path]) -> dict[Path, Mapping]:
+    """--map trading_standards.csv:postcode=Post Code -> {path: {"postcode": "Post Code"}}."""
+    corrections: dict[Path, Mapping] = {}
+    for value in values:
+        target, _, assignment = value.rpartition(":")
+        field, equals, column = assignment.partition("=")
+        matches = [path for path in files if target in {str(path), path.name, path.stem}]
+        if not target or not equals or field not in FIELD_KEYS:
+            raise CommandError(
+                f"--map {value}: write FILE:FIELD=COLUMN, FIELD one of {', '.join(FIELD_KEYS)}",
+                returncode=USAGE_ERROR,
+            )
+        if len(matches) != 1:
+            raise CommandError(f"--map {value}: {target} is not one of the files given", returncode=USAGE_ERROR)
+        corrections.setdefault(matches[0], {})[field] = column
+    return corrections
+
+
+def _signals(code: str | None) -> Any:
+    if not code:
+        return None
+    from tackle.accounts.models import Organisation
+    from tackle.targeting.signals import disruption_signals
+
+    organisation = Organisation.objects.filter(code=code).first()
+    if organisation is None:
+        raise CommandError(f"No organisation with code {code}", returncode=USAGE_ERROR)
+    return disruption_signals(organisation.pk)

@@ -1,0 +1,101 @@
+"""Saving regulators' lists: import, correct the column mapping, remove. Each writes its audit event."""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from tackle.accounts.models import Organisation, User
+from tackle.audit.models import AuditAction
+from tackle.audit.services import audit_record
+from tackle.core.errors import ApplicationError
+from tackle.targeting.columns import Mapping
+from tackle.targeting.engine import source_names
+from tackle.targeting.models import RegulatorList
+from tackle.targeting.sources import SourceError, SourceRead, decode, read_source
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_FILES = 10
+MAX_SOURCE_LENGTH = 80
+
+
+@dataclass(frozen=True)
+class Upload:
+    filename: str
+    data: bytes
+
+
+def regulator_lists_import(*, organisation: Organisation, actor: User, uploads: list[Upload]) -> list[RegulatorList]:
+    """Save every file, or none: one unreadable file stops the import and names that file.
+
+    A file named like a list already imported replaces it (a regulator's newer list)."""
+    if not uploads:
+        raise ApplicationError("Select at least one CSV file", field="lists")
+    if len(uploads) > MAX_FILES:
+        raise ApplicationError(f"Select at most {MAX_FILES} files at a time", field="lists")
+    names = [name[:MAX_SOURCE_LENGTH] for name in source_names([upload.filename for upload in uploads])]
+    reads: list[tuple[Upload, str, SourceRead]] = []
+    for upload, name in zip(uploads, names, strict=True):
+        if len(upload.data) > MAX_FILE_BYTES:
+            raise ApplicationError(f"{upload.filename}: the file must be smaller than 5 MB", field="lists")
+        try:
+            reads.append((upload, decode(upload.data), read_source(name, upload.data)))
+        except SourceError as error:
+            raise ApplicationError(f"{upload.filename}: {error.message}", field="lists") from None
+    saved = []
+    with transaction.atomic():
+        for upload, text, read in reads:
+            existing = RegulatorList.objects.filter(organisation=organisation, source=read.name).first()
+            regulator_list = existing or RegulatorList(organisation=organisation, source=read.name)
+            regulator_list.filename = upload.filename[:255]
+            regulator_list.content = text
+            regulator_list.uploaded_by = actor
+            _store_counts(regulator_list, read)
+            regulator_list.save()
+            audit_record(
+                action=AuditAction.UPDATE if existing else AuditAction.CREATE,
+                actor=actor,
+                obj=regulator_list,
+                note=f"Imported {read.name}: {len(read.records)} records, {len(read.rejects)} lines rejected",
+            )
+            saved.append(regulator_list)
+    return saved
+
+
+def regulator_list_remap(
+    *, regulator_list: RegulatorList, actor: User, source: str, mapping: Mapping
+) -> tuple[RegulatorList, SourceRead]:
+    """Read the list again with a corrected mapping; nothing changes when it cannot be used."""
+    source = source.strip()
+    if not source:
+        raise ApplicationError("Enter the regulator's name", field="source")
+    clash = RegulatorList.objects.filter(organisation_id=regulator_list.organisation_id, source=source)
+    if clash.exclude(pk=regulator_list.pk).exists():
+        raise ApplicationError(f"Another list is already called {source}", field="source")
+    try:
+        read = read_source(source, regulator_list.content.encode(), mapping)
+    except SourceError as error:
+        raise ApplicationError(error.message) from None
+    with transaction.atomic():
+        regulator_list.source = source
+        _store_counts(regulator_list, read)
+        regulator_list.save()
+        audit_record(
+            action=AuditAction.UPDATE,
+            actor=actor,
+            obj=regulator_list,
+            changed_fields=["source", "mapping"],
+            note=f"Columns of {source} corrected",
+        )
+    return regulator_list, read
+
+
+def regulator_list_delete(*, regulator_list: RegulatorList, actor: User) -> None:
+    with transaction.atomic():
+        audit_record(action=AuditAction.DELETE, actor=actor, obj=regulator_list, note=f"Removed {regulator_list}")
+        regulator_list.delete()
+
+
+def _store_counts(regulator_list: RegulatorList, read: SourceRead) -> None:
+    regulator_list.mapping = read.mapping
+    regulator_list.record_count = len(read.records)
+    regulator_list.reject_count = len(read.rejects)

@@ -1,0 +1,218 @@
+"""Read one regulator's CSV list into records, reporting each line that cannot be used.
+
+A file that cannot be read at all (not text, no header, no name column) raises SourceError and
+gives nothing; a bad line is rejected with its number and reason and the rest are kept.
+"""
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from tackle.targeting.columns import Mapping, guess_mapping, mapping_problems
+from tackle.targeting.normalise import (
+    address_numbers,
+    name_key,
+    normalise_address,
+    normalise_company_number,
+    normalise_postcode,
+    parse_date,
+    postcode_sector,
+    premises_type,
+)
+
+
+class SourceError(Exception):
+    """The whole file cannot be used. The message is written for the person who supplied it."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(slots=True)
+class Record:
+    """One line of one regulator's list, with the normalised keys matching uses."""
+
+    source: str
+    line: int
+    name: str
+    trading_name: str
+    address: str
+    town: str
+    postcode: str
+    company_number: str
+    premises_type: str
+    non_compliant: bool
+    finding: str
+    date: date | None
+    name_key: str = ""
+    trading_key: str = ""
+    address_key: str = ""
+    town_key: str = ""
+    numbers: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        self.name_key = name_key(self.name)
+        self.trading_key = name_key(self.trading_name)
+        self.address_key = normalise_address(self.address)
+        self.town_key = normalise_address(self.town)
+        self.numbers = address_numbers(self.address_key)
+
+    @property
+    def key(self) -> str:
+        return f"{self.source}:{self.line}"
+
+    @property
+    def sector(self) -> str:
+        return postcode_sector(self.postcode) if self.postcode else ""
+
+
+@dataclass(frozen=True)
+class Reject:
+    source: str
+    line: int
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source} line {self.line}: {self.reason}"
+
+
+@dataclass
+class SourceRead:
+    name: str
+    header: list[str]
+    mapping: Mapping
+    records: list[Record] = field(default_factory=list)
+    rejects: list[Reject] = field(default_factory=list)
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 (with or without a byte-order mark), else Windows-1252 as Excel saves it in the UK."""
+    if b"\x00" in data:
+        raise SourceError("The file is not a CSV text file")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise SourceError("The file is not a CSV text file (it is neither UTF-8 nor Windows-1252)") from None
+
+
+def read_header(text: str) -> list[str]:
+    try:
+        header = next(csv.reader(io.StringIO(text, newline="")), None)
+    except csv.Error as error:
+        raise SourceError(f"The first line could not be read as CSV ({error})") from None
+    if not header or not any(cell.strip() for cell in header):
+        raise SourceError("The file is empty: the first line must name the columns")
+    stripped = [cell.strip() for cell in header]
+    duplicates = sorted({cell for cell in stripped if cell and stripped.count(cell) > 1})
+    if duplicates:
+        raise SourceError(f"The first line names a column twice: {', '.join(duplicates)}")
+    return stripped
+
+
+def read_source(name: str, data: bytes, mapping: Mapping | None = None) -> SourceRead:
+    """Records from one file. With no mapping, the columns are guessed from the header."""
+    text = decode(data)
+    header = read_header(text)
+    chosen = dict(mapping) if mapping is not None else guess_mapping(header)
+    chosen = {key: column for key, column in chosen.items() if column}
+    problems = mapping_problems(chosen, header)
+    if problems:
+        raise SourceError("; ".join(problems))
+    result = SourceRead(name=name, header=header, mapping=chosen)
+    positions = {key: header.index(column) for key, column in chosen.items()}
+    reader = csv.reader(io.StringIO(text, newline=""))
+    next(reader)
+    while True:
+        line = reader.line_num + 1  # where this record starts; a quoted value may span lines
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            result.rejects.append(Reject(name, line, f"The line could not be read as CSV ({error})"))
+            if reader.line_num < line:
+                break  # nothing more can be read
+            continue
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) > len(header) and any(cell.strip() for cell in row[len(header) :]):
+            result.rejects.append(Reject(name, line, f"Expected {len(header)} values, found {len(row)}"))
+            continue
+        values = {key: row[index].strip() if index < len(row) else "" for key, index in positions.items()}
+        record_or_reason = _record(name, line, values)
+        if isinstance(record_or_reason, str):
+            result.rejects.append(Reject(name, line, record_or_reason))
+        else:
+            result.records.append(record_or_reason)
+    return result
+
+
+def _record(source: str, line: int, values: dict[str, str]) -> Record | str:
+    """The record on this line, or the reason it cannot be used."""
+    business, trading = values.get("business_name", ""), values.get("trading_name", "")
+    if not business and not trading:
+        return "No business name or trading name"
+    postcode = ""
+    if values.get("postcode"):
+        postcode = normalise_postcode(values["postcode"]) or ""
+        if not postcode:
+            return f"“{values['postcode']}” is not a UK postcode"
+    company = ""
+    if values.get("company_number"):
+        company = normalise_company_number(values["company_number"]) or ""
+        if not company:
+            return f"“{values['company_number']}” is not a company number"
+    when = None
+    if values.get("date"):
+        when = parse_date(values["date"])
+        if when is None:
+            return f"“{values['date']}” is not a date (use for example 2026-03-27 or 27/03/2026)"
+    non_compliant, finding = compliance(values.get("result", ""), values.get("non_compliance", ""))
+    address = ", ".join(part for part in (values.get("address_1", ""), values.get("address_2", "")) if part)
+    return Record(
+        source=source,
+        line=line,
+        name=business or trading,
+        trading_name=trading if business else "",
+        address=address,
+        town=values.get("town", ""),
+        postcode=postcode,
+        company_number=company,
+        premises_type=premises_type(values.get("premises_type", ""), business, trading),
+        non_compliant=non_compliant,
+        finding=finding,
+        date=when,
+    )
+
+
+_NEGATIVE = re.compile(
+    r"non ?compl|not compl|fail|unsatisf|poor|prohibit|improvement|notice|breach|refus|revok|suspen|unlicen|"
+    r"offence|warning|enforce|clos|urgent|major|action required|high|caution|infring|illegal|seiz|penalt"
+)
+_POSITIVE = re.compile(r"compl|pass|satisf|no issues|good|broadly|low|granted|approved|ok\b|clear")
+_NO = frozenset({"", "no", "n", "false", "0", "none", "nil", "na", "n a", "-", "no issues", "not found"})
+_YES = frozenset({"yes", "y", "true", "1", "x"})
+
+
+def compliance(result: str, non_compliance: str) -> tuple[bool, str]:
+    """(non-compliant?, what was found) from a result or rating column and a non-compliance column.
+
+    Food hygiene ratings 0 to 2 (urgent, major or some improvement necessary) count as non-compliance."""
+    flag = " ".join(re.sub(r"[^a-z0-9]+", " ", non_compliance.lower()).split())
+    if flag not in _NO:
+        return True, "non-compliance recorded" if flag in _YES else non_compliance
+    text = " ".join(re.sub(r"[^a-z0-9]+", " ", result.lower()).split())
+    if not text:
+        return False, ""
+    if re.fullmatch(r"[0-5]", text):
+        return int(text) <= 2, f"rating {text}"
+    if _NEGATIVE.search(text):
+        return True, result
+    return False, result if _POSITIVE.search(text) else ""

@@ -1,0 +1,121 @@
+"""`tackle targeting rank FILE... --json`, run as from a shell."""
+
+import json
+import sys
+
+import pytest
+from django.core.management import CommandError, call_command, execute_from_command_line
+
+from tackle.targeting.tests.factories import LISTS
+
+pytestmark = pytest.mark.django_db  # the command runs Django's system checks first
+
+
+@pytest.fixture
+def files(tmp_path):
+    paths = []
+    for name, text in LISTS.items():
+        path = tmp_path / name
+        path.write_text(text)
+        paths.append(str(path))
+    return paths
+
+
+def tackle(*args: str) -> int:
+    """Run the command in this process, as the shell would: its exit status, its error on stderr."""
+    try:
+        call_command(*args)
+    except CommandError as error:
+        sys.stderr.write(f"CommandError: {error}\n")
+        return error.returncode
+    return 0
+
+
+def test_from_the_shell_a_bad_file_exits_2(tmp_path, capsys):
+    with pytest.raises(SystemExit) as stopped:
+        execute_from_command_line(["tackle", "targeting", "rank", str(tmp_path / "nothere.csv"), "--json"])
+    assert stopped.value.code == 2
+    assert "nothere.csv: cannot be read" in capsys.readouterr().err
+
+
+def test_rank_prints_the_ranking_as_json(files, capsys):
+    assert tackle("targeting", "rank", *files, "--json") == 0
+    out, err = capsys.readouterr()
+    data = json.loads(out)
+    assert (data["entities"], data["records"]) == (4, 8)
+    top = data["ranked"][0]
+    assert list(top) == ["entity_id", "name", "postcode", "sources", "score", "reasons"]
+    assert (top["name"], top["postcode"], top["score"]) == ("Sparkle Hand Carwash Limited", "B70 6AB", 108)
+    assert top["sources"] == ["environmental_health", "fire", "trading_standards"]
+    assert err == "trading_standards line 4: “NOTAPOSTCODE” is not a UK postcode\n"
+
+
+def test_the_same_files_in_another_order_give_the_same_json(files, capsys):
+    tackle("targeting", "rank", *files, "--json")
+    first = capsys.readouterr().out
+    tackle("targeting", "rank", *reversed(files), "--json")
+    assert capsys.readouterr().out == first
+
+
+def test_top_keeps_the_first_premises_but_counts_them_all(files, capsys):
+    assert tackle("targeting", "rank", *files, "--json", "--top", "1") == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["entities"], len(data["ranked"])) == (4, 1)
+
+
+def test_without_json_the_mapping_and_reasons_are_printed(files, capsys):
+    assert tackle("targeting", "rank", *files, "--top", "1") == 0
+    out = capsys.readouterr().out
+    assert "fire: 3 records, 0 rejected; Business name = “Premises name”" in out
+    assert "1. Sparkle Hand Carwash Limited, B70 6AB: 108" in out
+    assert "2." not in out
+
+
+def test_a_guessed_column_can_be_corrected(tmp_path, capsys):
+    path = tmp_path / "licensing.csv"
+    path.write_text("Operator,Shop,Postcode\nAcme Holdings,Acme Nails,B70 6AB\n")
+    assert tackle("targeting", "rank", str(path), "--json", "--map", "licensing.csv:business_name=Shop") == 0
+    assert json.loads(capsys.readouterr().out)["ranked"][0]["name"] == "Acme Nails"
+
+
+def test_a_missing_file_exits_2_naming_it(tmp_path, capsys):
+    assert tackle("targeting", "rank", str(tmp_path / "nothere.csv"), "--json") == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "nothere.csv: cannot be read (No such file or directory)" in err
+
+
+def test_a_file_without_a_name_column_exits_2_naming_it(files, tmp_path, capsys):
+    bad = tmp_path / "housing.csv"
+    bad.write_text("Postcode,Notes\nB70 6AB,damp\n")
+    assert tackle("targeting", "rank", *files, str(bad), "--json") == 2
+    _, err = capsys.readouterr()
+    assert "housing.csv: No column holds the business name or trading name" in err
+
+
+def test_a_binary_file_exits_2(tmp_path, capsys):
+    bad = tmp_path / "photo.csv"
+    bad.write_bytes(b"\x89PNG\x00\x00")
+    assert tackle("targeting", "rank", str(bad), "--json") == 2
+    assert "photo.csv: The file is not a CSV text file" in capsys.readouterr().err
+
+
+def test_a_bad_correction_exits_2(files, capsys):
+    assert tackle("targeting", "rank", *files, "--map", "fire.csv:colour=Red") == 2
+    assert "write FILE:FIELD=COLUMN" in capsys.readouterr().err
+
+
+def test_with_an_organisation_its_intelligence_counts(files, lead_a, capsys):
+    from tackle.disrupt.tests.factories import make_intelligence, make_premises
+
+    dragon = make_premises(lead_a, name="Golden Dragon", address="4 Mill Lane", postcode="B70 9EF")
+    make_intelligence(lead_a).premises.add(dragon)
+    assert tackle("targeting", "rank", *files, "--json", "--organisation", lead_a.organisation.code) == 0
+    ranked = json.loads(capsys.readouterr().out)["ranked"]
+    entity = next(entity for entity in ranked if entity["postcode"] == "B70 9EF")
+    assert any(reason.startswith("1 intelligence report") for reason in entity["reasons"])
+
+
+def test_an_unknown_organisation_exits_2(files, capsys):
+    assert tackle("targeting", "rank", *files, "--organisation", "NOPE") == 2
+    assert "No organisation with code NOPE" in capsys.readouterr().err

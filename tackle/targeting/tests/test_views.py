@@ -1,0 +1,236 @@
+"""Every targeting page: works for the right person, 404 for another organisation's list, 403 for a
+role without disruption. Then importing, correcting columns, removing, and the ranked page."""
+
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from tackle.accounts.roles import Role
+from tackle.audit.models import AuditEvent
+from tackle.targeting.models import RegulatorList
+from tackle.targeting.services import Upload, regulator_lists_import
+from tackle.targeting.tests.factories import LISTS
+
+
+def _upload(name: str, text: str) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, text.encode(), content_type="text/csv")
+
+
+@pytest.fixture
+def imported(lead_a):
+    uploads = [Upload(name, text.encode()) for name, text in LISTS.items()]
+    return regulator_lists_import(organisation=lead_a.organisation, actor=lead_a, uploads=uploads)
+
+
+@pytest.fixture
+def safety_manager_a(make_user, council_a):
+    return make_user(Role.COMMUNITY_SAFETY_MANAGER, council_a)
+
+
+PAGES = [("index", False), ("list-import", False), ("list-list", False), ("list-detail", True), ("list-delete", True)]
+
+
+def _url(name: str, imported, with_list: bool) -> str:
+    return reverse(f"targeting:{name}", args=[imported[0].uuid] if with_list else [])
+
+
+@pytest.mark.parametrize(("name", "with_list"), PAGES)
+@pytest.mark.parametrize("who", ["lead_a", "safety_manager_a", "police_partner"])
+def test_the_page_opens_for_roles_with_disruption(request, client_for, imported, name, with_list, who):
+    user = request.getfixturevalue(who)
+    if who == "police_partner":  # the partner's own organisation's lists
+        uploads = [Upload("fire.csv", LISTS["fire.csv"].encode())]
+        imported = regulator_lists_import(organisation=user.organisation, actor=user, uploads=uploads)
+    assert client_for(user).get(_url(name, imported, with_list)).status_code == 200
+
+
+@pytest.mark.parametrize(("name", "with_list"), PAGES)
+@pytest.mark.parametrize("who", ["frontline_a", "councillor_a", "auditor_a"])
+def test_the_page_is_forbidden_to_a_role_without_disruption(request, client_for, imported, name, with_list, who):
+    response = client_for(request.getfixturevalue(who)).get(_url(name, imported, with_list))
+    assert response.status_code == 403
+
+
+@pytest.mark.parametrize("name", ["list-detail", "list-delete"])
+def test_another_organisations_list_does_not_exist(client_for, lead_b, imported, name):
+    assert client_for(lead_b).get(_url(name, imported, True)).status_code == 404
+    assert client_for(lead_b).post(_url(name, imported, True), {"source": "x"}).status_code == 404
+    assert RegulatorList.objects.count() == 3
+
+
+def test_another_organisations_lists_are_not_ranked(client_for, lead_b, imported):
+    response = client_for(lead_b).get(reverse("targeting:index"))
+    assert response.context["ranking"].records == 0
+    assert "Sparkle" not in response.content.decode()
+
+
+def test_signed_out_people_are_sent_to_sign_in(client, db):
+    assert client.get(reverse("targeting:index")).status_code == 302
+
+
+def test_a_lead_imports_three_lists_and_sees_the_columns_found(client_for, lead_a):
+    client = client_for(lead_a)
+    files = [_upload(name, text) for name, text in LISTS.items()]
+    response = client.post(reverse("targeting:list-import"), {"lists": files})
+    assert response.status_code == 302 and response["Location"] == reverse("targeting:list-list")
+    lists = {item.source: item for item in RegulatorList.objects.all()}
+    assert sorted(lists) == ["environmental_health", "fire", "trading_standards"]
+    assert (lists["trading_standards"].record_count, lists["trading_standards"].reject_count) == (2, 1)
+    assert lists["fire"].mapping["non_compliance"] == "Non-compliance"
+    page = client.get(reverse("targeting:list-list")).content.decode()
+    assert "Non-compliance found: “Non-compliance”" in page
+    assert AuditEvent.objects.filter(object_type="targeting.regulatorlist", action="create").count() == 3
+
+
+def test_one_unreadable_file_imports_nothing_and_is_named(client_for, lead_a):
+    files = [_upload("fire.csv", LISTS["fire.csv"]), _upload("housing.csv", "Postcode,Notes\nB70 6AB,damp\n")]
+    response = client_for(lead_a).post(reverse("targeting:list-import"), {"lists": files})
+    assert response.status_code == 200
+    assert response.context["form"].errors["lists"] == [
+        "housing.csv: No column holds the business name or trading name"
+    ]
+    assert not RegulatorList.objects.exists()
+
+
+def test_importing_nothing_says_what_to_do(client_for, lead_a):
+    response = client_for(lead_a).post(reverse("targeting:list-import"), {})
+    assert response.context["form"].errors["lists"] == ["Select at least one CSV file"]
+
+
+def test_a_list_imported_again_replaces_the_old_one(client_for, lead_a, imported):
+    newer = "Premises name,Postcode\nNew Place,B70 1AA\n"
+    client_for(lead_a).post(reverse("targeting:list-import"), {"lists": [_upload("fire.csv", newer)]})
+    fire = RegulatorList.objects.get(source="fire")
+    assert (fire.record_count, RegulatorList.objects.count()) == (1, 3)
+
+
+def test_the_columns_page_shows_rejected_lines_and_a_correction_reads_the_list_again(client_for, lead_a, imported):
+    client = client_for(lead_a)
+    trading = RegulatorList.objects.get(source="trading_standards")
+    url = reverse("targeting:list-detail", args=[trading.uuid])
+    page = client.get(url)
+    assert [(reject.line, reject.reason) for reject in page.context["read"].rejects] == [
+        (4, "“NOTAPOSTCODE” is not a UK postcode")
+    ]
+    data = {"source": "trading standards", **trading.mapping, "postcode": ""}  # ignore the postcode column
+    response = client.post(url, data)
+    assert response.status_code == 302
+    trading.refresh_from_db()
+    assert (trading.source, trading.record_count, trading.reject_count) == ("trading standards", 3, 0)
+    assert "postcode" not in trading.mapping
+
+
+def test_a_correction_that_leaves_no_name_column_changes_nothing(client_for, lead_a, imported):
+    fire = RegulatorList.objects.get(source="fire")
+    before = dict(fire.mapping)
+    url = reverse("targeting:list-detail", args=[fire.uuid])
+    response = client_for(lead_a).post(url, {"source": "fire", "postcode": "Postcode"})
+    assert response.status_code == 200
+    assert "No column holds the business name or trading name" in response.content.decode()
+    fire.refresh_from_db()
+    assert fire.mapping == before
+
+
+def test_a_correction_cannot_take_the_name_of_another_list(client_for, lead_a, imported):
+    fire = RegulatorList.objects.get(source="fire")
+    response = client_for(lead_a).post(
+        reverse("targeting:list-detail", args=[fire.uuid]), {"source": "trading_standards", **fire.mapping}
+    )
+    assert response.context["form"].errors["source"] == ["Another list is already called trading_standards"]
+
+
+def test_a_list_is_removed_after_confirming(client_for, lead_a, imported):
+    fire = RegulatorList.objects.get(source="fire")
+    response = client_for(lead_a).post(reverse("targeting:list-delete", args=[fire.uuid]))
+    assert response.status_code == 302
+    assert not RegulatorList.objects.filter(source="fire").exists()
+    assert AuditEvent.objects.filter(object_type="targeting.regulatorlist", action="delete").count() == 1
+
+
+def test_the_ranked_page_shows_the_top_premises_with_reasons(client_for, lead_a, imported):
+    response = client_for(lead_a).get(reverse("targeting:index"))
+    html = response.content.decode()
+    entity, type_label, _plan = response.context["rows"][0]
+    assert (entity.name, entity.score, type_label) == ("Sparkle Hand Carwash Limited", 108, "Hand car wash")
+    assert "Non-compliant with 3 regulators (+20)" in html
+    assert AuditEvent.objects.filter(object_type="targeting.ranking", action="list").exists()
+
+
+def test_plan_an_operation_opens_the_operation_form_filled_in(client_for, safety_manager_a, lead_a, imported):
+    client = client_for(safety_manager_a)
+    _entity, _label, plan = client.get(reverse("targeting:index")).context["rows"][0]
+    parts = urlsplit(plan)
+    assert parts.path == reverse("disrupt:operation-create")
+    assert parse_qs(parts.query) == {
+        "name": ["Sparkle Hand Carwash Limited"],
+        "address": ["12 High Street"],
+        "postcode": ["B70 6AB"],
+        "premises_type": ["hand_car_wash"],
+    }
+    form = client.get(plan).context["form"]
+    assert form.initial["new_premises_postcode"] == "B70 6AB"
+    assert form.initial["new_premises_type"] == "hand_car_wash"
+
+
+def test_a_partner_who_cannot_plan_operations_gets_no_plan_link(client_for, police_partner):
+    uploads = [Upload("fire.csv", LISTS["fire.csv"].encode())]
+    regulator_lists_import(organisation=police_partner.organisation, actor=police_partner, uploads=uploads)
+    response = client_for(police_partner).get(reverse("targeting:index"))
+    assert all(plan is None for _entity, _label, plan in response.context["rows"])
+    assert "Plan an operation" not in response.content.decode()
+
+
+def test_intelligence_and_past_operations_in_disruption_raise_the_score(client_for, lead_a, imported):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tackle.disrupt.tests.factories import make_intelligence, make_operation, make_premises
+
+    dragon = make_premises(lead_a, name="Golden Dragon", address="4 Mill Lane", postcode="B70 9EF")
+    make_intelligence(lead_a).premises.add(dragon)
+    past = make_operation(lead_a, on=timezone.localdate() - timedelta(days=30), name="Operation Wok")
+    past.premises.add(dragon)
+    make_operation(lead_a, on=timezone.localdate() + timedelta(days=30), name="Operation Later").premises.add(dragon)
+    rows = client_for(lead_a).get(reverse("targeting:index")).context["rows"]
+    entity = next(entity for entity, _label, _plan in rows if entity.postcode == "B70 9EF")
+    assert any(reason.startswith("1 intelligence report: received") for reason in entity.reasons)
+    assert any(reason.startswith("1 past operation: Operation Wok") for reason in entity.reasons)
+    assert entity.score == 15 + 15 + 10
+
+
+def test_another_organisations_intelligence_does_not_count(client_for, lead_a, lead_b, imported):
+    from tackle.disrupt.tests.factories import make_intelligence, make_premises
+
+    theirs = make_premises(lead_b, name="Golden Dragon", address="4 Mill Lane", postcode="B70 9EF")
+    make_intelligence(lead_b).premises.add(theirs)
+    rows = client_for(lead_a).get(reverse("targeting:index")).context["rows"]
+    entity = next(entity for entity, _label, _plan in rows if entity.postcode == "B70 9EF")
+    assert not any("intelligence" in reason for reason in entity.reasons)
+
+
+def test_the_ranking_follows_a_list_removed_or_corrected(client_for, lead_a, imported):
+    client = client_for(lead_a)
+    assert client.get(reverse("targeting:index")).context["ranking"].records == 8
+    fire = RegulatorList.objects.get(source="fire")
+    client.post(reverse("targeting:list-delete", args=[fire.uuid]))
+    assert client.get(reverse("targeting:index")).context["ranking"].records == 5
+    trading = RegulatorList.objects.get(source="trading_standards")
+    client.post(
+        reverse("targeting:list-detail", args=[trading.uuid]), {"source": "ts", **trading.mapping, "postcode": ""}
+    )
+    ranking = client.get(reverse("targeting:index")).context["ranking"]
+    assert ranking.records == 6
+    assert {source for entity in ranking.ranked for source in entity.sources} == {"environmental_health", "ts"}
+
+
+def test_a_list_that_no_longer_reads_is_left_out_and_its_page_says_why(client_for, lead_a, imported):
+    fire = RegulatorList.objects.get(source="fire")
+    RegulatorList.objects.filter(pk=fire.pk).update(mapping={"postcode": "Postcode"})  # saved under older rules
+    client = client_for(lead_a)
+    ranking = client.get(reverse("targeting:index")).context["ranking"]
+    assert ranking.records == 5
+    page = client.get(reverse("targeting:list-detail", args=[fire.uuid])).content.decode()
+    assert "This list is left out of the ranking: No column holds the business name or trading name" in page

@@ -1,0 +1,148 @@
+"""Risk targeting pages: the ranked premises, importing regulators' lists and correcting their
+columns. Roles without disruption get 403; another organisation's list is 404."""
+
+from typing import Any
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+
+from tackle.accounts.roles import Module
+from tackle.audit.models import AuditAction
+from tackle.audit.services import audit_record
+from tackle.core.errors import ApplicationError
+from tackle.core.http import AuthenticatedRequest
+from tackle.core.permissions import get_visible_or_404, require_module
+from tackle.targeting import selectors, services
+from tackle.targeting.columns import FIELD_LABELS
+from tackle.targeting.engine import Entity
+from tackle.targeting.forms import ImportForm, MappingForm
+from tackle.targeting.normalise import PREMISES_TYPES
+from tackle.targeting.sources import SourceError
+
+SHOWN = 25
+SHOWN_ALL = 500
+
+
+def _require_targeting(request: AuthenticatedRequest) -> None:
+    require_module(request.user, Module.DISRUPTION)
+
+
+def _may_plan(user: Any) -> bool:
+    try:
+        from tackle.disrupt.access import is_coordinator
+    except ImportError:  # pragma: no cover - disruption is optional to targeting
+        return False
+    return is_coordinator(user)
+
+
+def plan_url(entity: Entity) -> str | None:
+    """The disruption module's 'plan an operation' page, filled in for this premises."""
+    try:
+        base = reverse("disrupt:operation-create")
+    except NoReverseMatch:
+        return None
+    query = {
+        "name": entity.name,
+        "address": entity.address,
+        "postcode": entity.postcode,
+        "premises_type": entity.premises_type,
+    }
+    return f"{base}?{urlencode(query)}"
+
+
+@login_required
+def index(request: AuthenticatedRequest) -> HttpResponse:
+    _require_targeting(request)
+    lists = list(selectors.lists_visible_to(request.user))
+    ranking = selectors.ranking_for(request.user)
+    show_all = request.GET.get("show") == "all"
+    shown = ranking.ranked[: SHOWN_ALL if show_all else SHOWN]
+    may_plan = _may_plan(request.user)
+    rows = [(entity, PREMISES_TYPES[entity.premises_type], plan_url(entity) if may_plan else None) for entity in shown]
+    audit_record(
+        action=AuditAction.LIST,
+        request=request,
+        object_type="targeting.ranking",
+        note=f"Viewed {len(shown)} of {len(ranking.ranked)} ranked premises",
+    )
+    context = {
+        "lists": lists,
+        "ranking": ranking,
+        "rows": rows,
+        "show_all": show_all,
+        "more": len(ranking.ranked) > len(shown),
+    }
+    return render(request, "targeting/index.html", context)
+
+
+@login_required
+def list_import(request: AuthenticatedRequest) -> HttpResponse:
+    _require_targeting(request)
+    organisation = request.user.organisation
+    assert organisation is not None
+    form = ImportForm(request.POST, request.FILES) if request.method == "POST" else ImportForm()
+    if request.method == "POST" and form.is_valid():
+        uploads = [
+            services.Upload(item.name, item.read(services.MAX_FILE_BYTES + 1)) for item in form.cleaned_data["lists"]
+        ]
+        try:
+            saved = services.regulator_lists_import(organisation=organisation, actor=request.user, uploads=uploads)
+        except ApplicationError as error:
+            form.add_error("lists", error.message)
+        else:
+            messages.success(request, f"{len(saved)} list{'s' if len(saved) != 1 else ''} imported: check the columns")
+            return redirect("targeting:list-list")
+    return render(request, "targeting/list_import.html", {"form": form})
+
+
+@login_required
+def list_list(request: AuthenticatedRequest) -> HttpResponse:
+    _require_targeting(request)
+    lists = selectors.lists_visible_to(request.user).select_related("uploaded_by")
+    rows = [(item, [(FIELD_LABELS[key], column) for key, column in item.mapping.items()]) for item in lists]
+    return render(request, "targeting/list_list.html", {"rows": rows})
+
+
+@login_required
+def list_detail(request: AuthenticatedRequest, list_uuid: Any) -> HttpResponse:
+    _require_targeting(request)
+    regulator_list = get_visible_or_404(selectors.lists_visible_to(request.user), uuid=list_uuid)
+    problem = ""
+    try:
+        read = selectors.read_list(regulator_list)
+    except SourceError as error:  # saved mappings read; this guards lists saved under older rules
+        read, problem = None, error.message
+    header = read.header if read else []
+    initial = {"source": regulator_list.source, **regulator_list.mapping}
+    form = MappingForm(request.POST if request.method == "POST" else None, header=header, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            _, read = services.regulator_list_remap(
+                regulator_list=regulator_list,
+                actor=request.user,
+                source=form.cleaned_data["source"],
+                mapping=form.mapping(),
+            )
+        except ApplicationError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            messages.success(request, f"Columns saved: {regulator_list.record_count} records")
+            return redirect("targeting:list-detail", list_uuid=regulator_list.uuid)
+    audit_record(action=AuditAction.VIEW, request=request, obj=regulator_list)
+    context = {"regulator_list": regulator_list, "form": form, "read": read, "problem": problem}
+    return render(request, "targeting/list_detail.html", context)
+
+
+@login_required
+def list_delete(request: AuthenticatedRequest, list_uuid: Any) -> HttpResponse:
+    _require_targeting(request)
+    regulator_list = get_visible_or_404(selectors.lists_visible_to(request.user), uuid=list_uuid)
+    if request.method == "POST":
+        services.regulator_list_delete(regulator_list=regulator_list, actor=request.user)
+        messages.success(request, f"{regulator_list.source} removed")
+        return redirect("targeting:list-list")
+    return render(request, "targeting/list_delete.html", {"regulator_list": regulator_list})
