@@ -133,3 +133,17 @@ def case_dashboard_figures(user: Any) -> list[dict[str, Any]]:
         figures.append({"label": "New concerns to triage", "value": cases.filter(triaged_at__isnull=True).count()})
         figures.append({"label": "Overdue actions", "value": overdue.count(), "alert": True})
     return figures
+
+
+def found_in_operation(user: Any, case: Any) -> dict[str, Any] | None:
+    """The multi-agency operation that found this person, linked when the user may open it."""
+    from django.urls import reverse
+
+    from tackle.disrupt.selectors import operation_for_case, operations_visible_to  # disrupt builds on cases
+
+    operation = operation_for_case(case)
+    if operation is None:
+        return None
+    visible = operations_visible_to(user).filter(pk=operation.pk).exists()
+    url = reverse("disrupt:operation-detail", args=[operation.uuid]) if visible else None
+    return {"name": operation.name, "date": operation.operation_date, "url": url}

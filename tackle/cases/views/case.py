@@ -13,7 +13,7 @@ from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.cases.forms_case import ConsentForm, NrmEventForm, ReferralUpdateForm, ShareForm
 from tackle.cases.models import Indicator, ReferralStatus
-from tackle.cases.selectors import case_periods, get_case_for_user, user_may_work_on
+from tackle.cases.selectors import case_periods, found_in_operation, get_case_for_user, user_may_work_on
 from tackle.cases.services import case_record_consent, case_triage, nrm_event_record, referral_update
 from tackle.cases.services_pathway import pathway_settings_of
 from tackle.cases.services_share import case_share, case_share_revoke, shares_of
@@ -54,6 +54,7 @@ def case_detail(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
             "periods": case_periods(case),
             "indicators": [indicator_labels.get(code, code) for code in case.indicators],
             "shares": shares_of(case) if can_work else [],
+            "found_in": found_in_operation(request.user, case),
         },
     )
 

@@ -210,3 +210,24 @@ def test_an_action_is_closed_with_what_was_done(safety_a):
     assert not action.is_open
     with pytest.raises(ApplicationError, match="already closed"):
         services.action_close(actor=safety_a, action=action, note="Again")
+
+
+def test_the_case_page_links_back_to_the_operation_for_those_who_may_open_it(
+    safety_a, client_for, make_user, council_a
+):
+    from django.urls import reverse
+
+    from tackle.accounts.roles import Role
+
+    operation = make_operation(safety_a)
+    make_outcome(operation, safety_a, victims_adult=1, victims_child=0)
+    (case,) = services.operation_open_cases(
+        actor=safety_a, operation=operation, facts=services.VictimFacts(what_was_seen="Seen", exploitation_types=[])
+    )
+    operation_url = reverse("disrupt:operation-detail", args=[operation.uuid])
+    case_url = reverse("cases:case-detail", args=[case.uuid])
+    lead_page = client_for(make_user(Role.MODERN_SLAVERY_LEAD, council_a)).get(case_url).content.decode()
+    assert 'data-testid="found-in-operation"' in lead_page and operation_url in lead_page
+    # A safeguarding manager works the case but has no disruption module: the name, not the link.
+    manager_page = client_for(make_user(Role.SAFEGUARDING_MANAGER, council_a)).get(case_url).content.decode()
+    assert operation.name in manager_page and operation_url not in manager_page
