@@ -12,6 +12,7 @@ Definitions
   slavery, negative) events dated in the period.
 - Exploitation types and nationalities: concerns recorded in the period, by Home Office
   category and by nationality as recorded (the ten most common; blank reads "Not recorded").
+- Operations and supply-chain risk: see module_tables.py.
 
 Suppression: for publication, and always for roles that see figures only (councillors), every
 count from 1 to 4 reads "fewer than 5" (tackle.cases.register.suppress_small_counts). Zero stays 0.
@@ -30,9 +31,9 @@ from tackle.cases.categories import exploitation_categories, exploitation_catego
 from tackle.cases.models import AgeGroup, Case, NrmEvent, NrmEventKind, NrmOutcome
 from tackle.cases.register import register_is_exact_for, suppress_small_counts
 from tackle.core.db import reporting_alias
+from tackle.reporting.module_tables import operations_counts, supply_chain_counts
 from tackle.reporting.periods import Period, financial_year, periods
 
-NOT_RECORDED_YET = "not recorded yet"
 NOT_RECORDED_IN_TACKLE = "not recorded in Tackle"
 TOP_NATIONALITIES = 10
 
@@ -61,7 +62,6 @@ class Figures:
     by: str
     tables: list[Table]
     suppressed: bool
-    not_built: list[tuple[str, str]]
     training: list[tuple[str, str, str]]  # (year, sessions held, people trained)
 
 
@@ -225,6 +225,18 @@ def figures_tables(*, organisation_id: int, first_year: int, last_year: int, by:
             TOP_NATIONALITIES,
         ),
     ]
+    tables += [
+        _table(
+            "operations", "Multi-agency operations led", "Operations", spans, operations_counts(organisation_id, spans)
+        ),
+        _table(
+            "supply_chain",
+            "Supply-chain risk",
+            "Contracts and checks",
+            spans,
+            supply_chain_counts(organisation_id, spans),
+        ),
+    ]
     return tables
 
 
@@ -270,7 +282,6 @@ def figures_for_user(
         by=by,
         tables=tables,
         suppressed=not exact,
-        not_built=[("Operations", NOT_RECORDED_YET), ("Supply-chain risk", NOT_RECORDED_YET)],
         training=training_by_year(user.organisation, first_year, last_year),
     )
 
