@@ -18,6 +18,8 @@ BENCHMARKS = [
     "bench.http_pages",
     "bench.demo_load",
     "bench.cases_pages",
+    "bench.spend_screen",
+    "bench.targeting",
 ]
 RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
 

@@ -1,0 +1,400 @@
+"""The screening run: read each file once, in batches of rows, and keep only running totals.
+
+What counts as a data row: every record after the header row with a letter or a digit in at least
+one cell. Blank records (nothing, or only spaces, commas and filler symbols) are skipped and not
+counted; lines above the header (titles, report parameters) are not data. Every data row is either
+accepted or rejected with its line number and reason, so accepted + rejected = read, always.
+
+Speed comes from doing per distinct value what need not be done per row: a row's category,
+supplier, company number and description form a key; the first row with that key pays for register
+matching and classification and learns its bucket (payee and sector); each distinct date text is
+read once. The batch loop itself is in filepass.py.
+"""
+
+import gc
+import re
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from csv import Error as _CsvError
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, localcontext
+from pathlib import Path
+from typing import Any
+
+from tackle.spend.screening import columns as cols
+from tackle.spend.screening.filepass import TOTAL_LINE, FilePass, is_total
+from tackle.spend.screening.matching import Register, RegisterEntryLike, is_redacted, normalise_name
+from tackle.spend.screening.readers import CsvRows, SpendFileError, XlsxRows, detect_encoding, file_kind
+from tackle.spend.screening.sectors import EMPTY_LEXICON, Classification, Classifier, Lexicon
+
+MAX_REJECTS_KEPT = 100_000  # the count stays exact; the list stops growing (memory stays bounded)
+CACHE_LIMIT = 500_000  # distinct keys remembered; past this the memory of keys starts again (totals are kept)
+_PERIOD_IN_NAME = re.compile(r"(20\d{2}|19\d{2})[-_ .]?(0[1-9]|1[0-2])(?!\d)")
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Reject:
+    file: str
+    line: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Payee:
+    """Who a group of rows was paid to, once matched: the key that makes suppliers distinct."""
+
+    key: str | None  # None when the name was redacted or left blank
+    name: str
+    register_id: int | None = None
+    match_how: str = ""
+    has_statement: bool | None = None  # None: not in the register, so not known
+    sectors: tuple[str, ...] = ()  # what the register says the supplier does
+
+
+@dataclass
+class FileReport:
+    name: str
+    kind: str
+    encoding: str
+    separator: str
+    header_line: int
+    mapping: cols.Mapping
+    period: date | None
+    rows_accepted: int = 0
+    rows_rejected: int = 0
+    total_amount: Decimal = Decimal(0)
+
+    @property
+    def rows_read(self) -> int:
+        return self.rows_accepted + self.rows_rejected
+
+
+@dataclass
+class Totals:
+    """Running totals by (payee key, sector, financial year). Small: suppliers x sectors x years."""
+
+    rows: dict[tuple[str | None, str, int | None], list[Any]] = field(default_factory=dict)
+    payees: dict[str | None, Payee] = field(default_factory=dict)
+
+    def add(self, payee: Payee, info: Classification, year: int | None, count: int, amount: Decimal) -> None:
+        key = (payee.key, info.sector, year)
+        slot = self.rows.get(key)
+        if slot is None:
+            self.rows[key] = [count, amount, info.reason]
+            self.payees.setdefault(payee.key, payee)
+        else:
+            slot[0] += count
+            slot[1] += amount
+
+
+@dataclass
+class ScreenResult:
+    files: list[FileReport] = field(default_factory=list)
+    rejects: list[Reject] = field(default_factory=list)
+    rows_rejected: int = 0
+    totals: Totals = field(default_factory=Totals)
+
+    @property
+    def rows_accepted(self) -> int:
+        return sum(report.rows_accepted for report in self.files)
+
+    @property
+    def rows_read(self) -> int:
+        return self.rows_accepted + self.rows_rejected
+
+    @property
+    def total_amount(self) -> Decimal:
+        with localcontext(prec=60):
+            return sum((report.total_amount for report in self.files), Decimal(0))
+
+
+def financial_year(day: date) -> int:
+    """The UK public sector's year starts in April: 15 March 2012 is in 2011 (2011-12)."""
+    return day.year if day.month >= 4 else day.year - 1
+
+
+def period_from_name(name: str) -> date | None:
+    """`2011-06-payments.csv` covers June 2011: used for rows whose file has no date column."""
+    match = _PERIOD_IN_NAME.search(name)
+    return date(int(match.group(1)), int(match.group(2)), 1) if match else None
+
+
+class RowBuckets(dict[tuple[str, str, str, str], int]):
+    """(category, supplier, company number, description) -> bucket index, or TOTAL_LINE; filled
+    on first sight by the screener, so looking a row up is one C-level dict access."""
+
+    def __init__(self, screener: "Screener") -> None:
+        super().__init__()
+        self.screener = screener
+
+    def __missing__(self, key: tuple[str, str, str, str]) -> int:
+        if len(self) >= CACHE_LIMIT:
+            self.clear()
+        found = self[key] = self.screener._bucket_of(*key)
+        return found
+
+
+class Screener:
+    """One screening run over any number of files, with the register and vocabulary it uses."""
+
+    def __init__(
+        self,
+        *,
+        register: Iterable[RegisterEntryLike] = (),
+        lexicon: Lexicon = EMPTY_LEXICON,
+        overrides: dict[str, dict[str, int | None]] | None = None,
+        on_progress: Progress | None = None,
+    ) -> None:
+        self.register = Register(register)
+        self.classifier = Classifier(lexicon)
+        self.overrides = overrides or {}
+        self.on_progress = on_progress
+        self.result = ScreenResult()
+        self.row_buckets = RowBuckets(self)
+        # One bucket per (payee, sector): [payee, classification, {financial year: [rows, amount]}].
+        # Bounded by suppliers x sectors, whatever the number of rows.
+        self.bucket_list: list[list[Any]] = []
+        self._bucket_index: dict[tuple[str | None, str], int] = {}
+        self._payees: dict[tuple[str, str], Payee] = {}
+        self._groups: dict[tuple[str, str, str], int | dict[tuple[object, ...], int]] = {}
+        self._description_keys: dict[str, tuple[object, ...]] = {}
+        self._bytes_done = 0
+        self._bytes_total = 0
+
+    # Public ----------------------------------------------------------------------------------
+
+    def screen(self, paths: Sequence[Path], names: Sequence[str] | None = None, *, jobs: int = 1) -> ScreenResult:
+        """Screen every file. `names` are what reports call each file (default: its file name).
+        With jobs > 1, files are screened side by side in that many processes; the result is the
+        same. Raises SpendFileError for a file that cannot be read at all."""
+        names = list(names) if names is not None else [path.name for path in paths]
+        self._bytes_total = sum(_size(path) for path in paths)
+        # Millions of short-lived tuples and lists would make the cycle collector sweep the caches
+        # over and over; nothing here makes reference cycles, so it is paused for the run.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            self._screen_all(paths, names, jobs)
+        finally:
+            if collecting:
+                gc.enable()
+        return self.result
+
+    def _screen_all(self, paths: Sequence[Path], names: list[str], jobs: int) -> None:
+        with localcontext(prec=60):
+            if jobs > 1 and len(paths) > 1:
+                self._screen_in_processes(list(paths), names, jobs)
+            else:
+                for path, name in zip(paths, names, strict=True):
+                    self._screen_file(path, name)
+            for payee, info, by_year in self.bucket_list:
+                for year, (count, amount) in by_year.items():
+                    self.result.totals.add(payee, info, year, count, amount)
+
+    def _screen_in_processes(self, paths: list[Path], names: list[str], jobs: int) -> None:
+        """Files are shared among `jobs` processes; each screens its share and hands back one set
+        of totals (handing totals back per file cost more CPU than it saved). Reports and rejects
+        are then added in file order."""
+        workers = min(jobs, len(paths))
+        settings = (self.register.entries, self.classifier.lexicon, self.overrides)
+        # Interleaved (file i goes to process i % workers), so the processes get similar work.
+        shares = [(paths[start::workers], names[start::workers], settings) for start in range(workers)]
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            outcomes = list(pool.map(_screen_group, shares))
+        reports: dict[int, tuple[FileReport, list[Reject], int]] = {}
+        for start, (files, buckets) in enumerate(outcomes):
+            for position, outcome in enumerate(files):
+                reports[start + position * workers] = outcome
+            for payee, info, by_year in buckets:
+                mine = self.bucket_list[self._bucket_for(payee, info)][2]
+                for year, (count, amount) in by_year.items():
+                    slot = mine.setdefault(year, [0, Decimal(0)])
+                    slot[0] += count
+                    slot[1] += amount
+        for index, path in enumerate(paths):
+            report, rejects, rejected = reports[index]
+            self.result.files.append(report)
+            self.result.rejects.extend(rejects[: max(0, MAX_REJECTS_KEPT - len(self.result.rejects))])
+            self.result.rows_rejected += rejected
+            self._bytes_done += _size(path)
+        self._progress(0)
+
+    # One file --------------------------------------------------------------------------------
+
+    def _screen_file(self, path: Path, name: str) -> None:
+        try:
+            if file_kind(path) == "xlsx":
+                rows: CsvRows | XlsxRows = XlsxRows(path)
+                header = _find_header(rows.reader, name)
+            else:
+                rows, header = self._open_csv(path, name)
+        except OSError as error:
+            raise SpendFileError(f"cannot open {name}: {error.strerror or error}") from None
+        try:
+            with localcontext(prec=60):
+                self._screen_rows(rows, name, *header)
+        except UnicodeError:
+            raise SpendFileError(f"{name} is not text in any encoding we know") from None
+        finally:
+            rows.close()
+
+    def _open_csv(self, path: Path, name: str) -> tuple[CsvRows, tuple[list[str], int]]:
+        """The file read with the first separator, most likely first, that gives a header row."""
+        encoding = detect_encoding(path)
+        probe = CsvRows(path, encoding)
+        separators = probe.separators
+        probe.close()
+        for separator in separators:
+            rows = CsvRows(path, encoding, separator)
+            try:
+                return rows, _find_header(rows.reader, name)
+            except SpendFileError:
+                rows.close()
+                if separator == separators[-1]:
+                    raise
+        raise AssertionError("unreachable: there is always a separator to try")
+
+    def _screen_rows(self, rows: CsvRows | XlsxRows, name: str, header: list[str], header_line: int) -> None:
+        mapping = cols.map_columns(header)
+        if name in self.overrides:
+            mapping = cols.apply_overrides(mapping, self.overrides[name])
+        if cols.AMOUNT not in mapping.columns:
+            raise SpendFileError(f"{name}: no column for the amount (line {header_line} is the header)")
+        report = FileReport(
+            name=name,
+            kind="xlsx" if isinstance(rows, XlsxRows) else "csv",
+            encoding=rows.encoding,
+            separator=rows.separator,
+            header_line=header_line,
+            mapping=mapping,
+            period=period_from_name(name),
+        )
+        file_pass = FilePass(self, rows.reader, report, header_line)
+        file_pass.run(lambda: self._progress(rows.bytes_read()))
+        report.rows_accepted = file_pass.accepted
+        report.rows_rejected = file_pass.rejected
+        report.total_amount = file_pass.total
+        self.result.files.append(report)
+        self.result.rejects.extend(file_pass.rejects)
+        self.result.rows_rejected += file_pass.rejected
+        self._bytes_done += rows.size
+        self._progress(0)
+
+    # Per distinct key ------------------------------------------------------------------------
+
+    def _bucket_of(self, category: str, supplier: str, number: str, description: str) -> int:
+        """The bucket of rows with these cells, or TOTAL_LINE. The description is looked at only
+        when the category did not settle the sector (see Classifier.without_description)."""
+        group = self._groups.get((category, supplier, number))
+        if group is None:
+            if len(self._groups) >= CACHE_LIMIT:
+                self._groups.clear()
+            group = self._groups[(category, supplier, number)] = self._group(category, supplier, number)
+        if isinstance(group, int):
+            return group
+        found = self._description_keys.get(description)
+        if found is None:
+            if len(self._description_keys) >= CACHE_LIMIT:
+                self._description_keys.clear()
+            found = self._description_keys[description] = self.classifier.description_key(description)
+        index = group.get(found)
+        if index is None:
+            payee = self._payee(supplier, number)
+            info = self.classifier.classify(
+                category=category,
+                description=description,
+                supplier=payee.name if payee.key is not None else "",
+                register_sectors=payee.sectors,
+            )
+            index = group[found] = self._bucket_for(payee, info)
+        return index
+
+    def _group(self, category: str, supplier: str, number: str) -> int | dict[tuple[object, ...], int]:
+        """A bucket when the category settles the sector, else an empty map from what a
+        description contributes to the bucket."""
+        payee = self._payee(supplier, number)
+        if payee.key is None and is_total(supplier):
+            return TOTAL_LINE
+        info = self.classifier.without_description(
+            category=category, supplier=payee.name if payee.key is not None else "", register_sectors=payee.sectors
+        )
+        return {} if info is None else self._bucket_for(payee, info)
+
+    def _bucket_for(self, payee: Payee, info: Classification) -> int:
+        key = (payee.key, info.sector)
+        index = self._bucket_index.get(key)
+        if index is None:
+            index = self._bucket_index[key] = len(self.bucket_list)
+            self.bucket_list.append([payee, info, {}])
+        return index
+
+    def _payee(self, supplier: str, number: str) -> Payee:
+        found = self._payees.get((supplier, number))
+        if found is not None:
+            return found
+        if len(self._payees) >= CACHE_LIMIT:
+            self._payees.clear()
+        name = " ".join(supplier.split()).strip("\"' ")
+        if not name or is_redacted(name) or is_total(name):
+            payee = Payee(key=None, name=name or "(blank)")
+        elif match := (self.register.match(name, number) if self.register else None):
+            payee = Payee(
+                key=f"register:{match.entry.supplier_id}",
+                name=match.entry.name,
+                register_id=match.entry.supplier_id,
+                match_how=match.how,
+                has_statement=match.entry.has_statement,
+                sectors=tuple(match.entry.sectors),
+            )
+        else:
+            payee = Payee(key=f"name:{normalise_name(name) or name.lower()}", name=name)
+        self._payees[(supplier, number)] = payee
+        return payee
+
+    def _progress(self, within_file: int) -> None:
+        if self.on_progress is not None:
+            self.on_progress(min(self._bytes_done + within_file, self._bytes_total), self._bytes_total)
+
+
+# Helpers ---------------------------------------------------------------------------------------
+
+
+def _screen_group(job: tuple[list[Path], list[str], tuple[Any, Lexicon, Any]]) -> tuple[list[Any], list[Any]]:
+    """Some of the files, in a worker process: each file's report and rejects, and the totals."""
+    paths, names, (register, lexicon, overrides) = job
+    gc.disable()  # as in Screener.screen: no cycles are made, and sweeping costs time
+    screener = Screener(register=register, lexicon=lexicon, overrides=overrides)
+    files = []
+    with localcontext(prec=60):
+        for path, name in zip(paths, names, strict=True):
+            screener.result = ScreenResult()
+            screener._screen_file(path, name)
+            files.append((screener.result.files[0], screener.result.rejects, screener.result.rows_rejected))
+    return files, [bucket for bucket in screener.bucket_list if bucket[2]]
+
+
+def _find_header(reader: Any, name: str) -> tuple[list[str], int]:
+    """The first row, among the first few, that names an amount column and one other we know."""
+    for _ in range(cols.HEADER_SEARCH_LINES):
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except _CsvError:
+            continue
+        if any(cells) and cols.map_columns(cells).usable:
+            return cells, reader.line_num
+    raise SpendFileError(
+        f"{name}: no header row in the first {cols.HEADER_SEARCH_LINES} lines "
+        "(looked for a row naming the amount and the supplier, date or category)"
+    )
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0

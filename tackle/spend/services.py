@@ -1,0 +1,172 @@
+"""Writes for spend screening: start an import, correct a file's columns and run again, and store
+a run's results (all of them, in one transaction, or none)."""
+
+from decimal import Decimal
+from typing import Any
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+
+from tackle.accounts.models import User
+from tackle.audit.models import AuditAction
+from tackle.audit.services import audit_record
+from tackle.core.errors import ApplicationError
+from tackle.core.models import TaskRun
+from tackle.core.tasks import task_run_start
+from tackle.spend.models import ImportStatus, SpendFile, SpendImport, SpendReject, SpendTotal
+from tackle.spend.screening.columns import FIELDS
+from tackle.spend.screening.engine import ScreenResult
+from tackle.spend.screening.summary import file_mappings, summary
+
+MAX_FILES = 24
+MAX_FILE_BYTES = 500 * 1024 * 1024
+ALLOWED_SUFFIXES = (".csv", ".txt", ".xlsx")
+STORE_BATCH = 2000
+
+
+def spend_import_start(*, actor: User, files: list[UploadedFile]) -> tuple[SpendImport, TaskRun]:
+    """Save the uploaded files and queue their screening. Nothing is saved if a file is refused."""
+    if not files:
+        raise ApplicationError("Select at least one spend file", field="spend_files")
+    if len(files) > MAX_FILES:
+        raise ApplicationError(f"Select no more than {MAX_FILES} files at a time", field="spend_files")
+    for upload in files:
+        name = upload.name or "file"
+        if not name.lower().endswith(ALLOWED_SUFFIXES):
+            raise ApplicationError(f"{name} must be a CSV or XLSX file", field="spend_files")
+        if not upload.size:
+            raise ApplicationError(f"{name} is empty", field="spend_files")
+        if upload.size > MAX_FILE_BYTES:
+            raise ApplicationError(f"{name} must be smaller than 500 MB", field="spend_files")
+    if actor.organisation_id is None:
+        raise ApplicationError("Only people working for an organisation can import its spend")
+    names = _distinct_names([upload.name or "file" for upload in files])
+    with transaction.atomic():
+        spend_import = SpendImport.objects.create(organisation_id=actor.organisation_id, started_by=actor)
+        for position, (upload, name) in enumerate(zip(files, names, strict=True)):
+            SpendFile.objects.create(
+                spend_import=spend_import,
+                position=position,
+                name=name,
+                file=upload,
+                size=upload.size or 0,
+            )
+        audit_record(
+            action=AuditAction.CREATE,
+            actor=actor,
+            obj=spend_import,
+            note=f"{len(files)} spend file(s) uploaded for screening",
+        )
+        run = _queue(actor=actor, spend_import=spend_import)
+    return spend_import, run
+
+
+def _distinct_names(names: list[str]) -> list[str]:
+    """Rejects name their file, so two files called `spend.csv` become `spend.csv` and `spend (2).csv`."""
+    seen: set[str] = set()
+    distinct = []
+    for name in names:
+        name = name.rsplit("/", 1)[-1].rsplit("\\", 1)[-1][:180] or "file"
+        candidate, number = name, 1
+        while candidate in seen:
+            number += 1
+            stem, dot, suffix = name.rpartition(".")
+            candidate = f"{stem} ({number}).{suffix}" if dot else f"{name} ({number})"
+        seen.add(candidate)
+        distinct.append(candidate)
+    return distinct
+
+
+def spend_file_columns_set(*, actor: User, spend_file: SpendFile, overrides: dict[str, int | None]) -> TaskRun:
+    """Record the columns a person chose for one file, and screen the whole import again."""
+    unknown = set(overrides) - set(FIELDS)
+    if unknown:
+        raise ApplicationError(f"Unknown field: {', '.join(sorted(unknown))}")
+    if overrides.get("amount") is None:
+        raise ApplicationError("Select the column that holds the amount", field="amount")
+    chosen = [column for column in overrides.values() if column is not None]
+    if len(chosen) != len(set(chosen)):
+        raise ApplicationError("Use each column for one field only")
+    with transaction.atomic():
+        spend_import = SpendImport.objects.select_for_update().get(pk=spend_file.spend_import_id)
+        if spend_import.status in {ImportStatus.QUEUED, ImportStatus.RUNNING}:
+            raise ApplicationError("This import is being screened now: wait for it to finish, then try again")
+        spend_file.overrides = overrides
+        spend_file.save(update_fields=["overrides"])
+        audit_record(action=AuditAction.UPDATE, actor=actor, obj=spend_file, changed_fields=["overrides"])
+        return _queue(actor=actor, spend_import=spend_import)
+
+
+def _queue(*, actor: User, spend_import: SpendImport) -> TaskRun:
+    from tackle.spend.tasks import screen_spend_import  # the task module imports this one
+
+    run = task_run_start(
+        task=screen_spend_import, user=actor, name="Screen spend files", import_uuid=str(spend_import.uuid)
+    )
+    spend_import.status = ImportStatus.QUEUED
+    spend_import.task_run = run
+    spend_import.save(update_fields=["status", "task_run"])
+    return run
+
+
+def spend_import_mark_running(*, spend_import: SpendImport) -> None:
+    SpendImport.objects.filter(pk=spend_import.pk).update(status=ImportStatus.RUNNING, error="")
+
+
+def spend_import_fail(*, spend_import: SpendImport, message: str) -> None:
+    """The run could not finish: say why; the last good results stay as they were."""
+    SpendImport.objects.filter(pk=spend_import.pk).update(status=ImportStatus.FAILED, error=message[:300])
+
+
+def spend_import_store(*, spend_import: SpendImport, files: list[SpendFile], result: ScreenResult) -> None:
+    """Replace the import's results with this run's, in one transaction: all of it or none."""
+    figures = summary(result)
+    mappings = file_mappings(result)
+    with transaction.atomic():
+        SpendTotal.objects.filter(spend_import=spend_import).delete()
+        SpendReject.objects.filter(spend_import=spend_import).delete()
+        SpendReject.objects.bulk_create(
+            (
+                SpendReject(spend_import=spend_import, file_name=r.file[:200], line=r.line, reason=r.reason[:300])
+                for r in result.rejects
+            ),
+            batch_size=STORE_BATCH,
+        )
+        SpendTotal.objects.bulk_create(_totals(spend_import, result), batch_size=STORE_BATCH)
+        for spend_file, mapping, report in zip(files, mappings, result.files, strict=True):
+            spend_file.mapping = mapping
+            spend_file.rows_read = report.rows_read
+            spend_file.rows_accepted = report.rows_accepted
+            spend_file.rows_rejected = report.rows_rejected
+            spend_file.total_amount = report.total_amount
+            spend_file.save(update_fields=["mapping", "rows_read", "rows_accepted", "rows_rejected", "total_amount"])
+        spend_import.status = ImportStatus.DONE
+        spend_import.error = ""
+        spend_import.screened_at = timezone.now()
+        spend_import.rows_read = figures["rows_read"]
+        spend_import.rows_accepted = figures["rows_accepted"]
+        spend_import.rows_rejected = figures["rows_rejected"]
+        spend_import.total_amount = Decimal(figures["total_amount"])
+        spend_import.suppliers = figures["suppliers"]
+        spend_import.summary = {key: value for key, value in figures.items() if key != "rejects"}
+        spend_import.save()
+
+
+def _totals(spend_import: SpendImport, result: ScreenResult) -> Any:
+    payees = result.totals.payees
+    for (payee_key, sector, year), (count, amount, reason) in result.totals.rows.items():
+        payee = payees[payee_key]
+        yield SpendTotal(
+            spend_import=spend_import,
+            payee_key=(payee_key or "")[:300],
+            payee_name=payee.name[:300],
+            supplier_id=payee.register_id,
+            match_how=payee.match_how[:60],
+            sector=sector,
+            high_risk=sector != "other",
+            reason=reason[:300],
+            financial_year=year,
+            rows=count,
+            amount=amount,
+        )

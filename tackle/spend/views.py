@@ -1,0 +1,112 @@
+"""Spend screening pages. Module check gives 403; another organisation's import gives 404. Views
+are glue: forms check input, services write, selectors read."""
+
+from dataclasses import replace
+from decimal import Decimal
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+
+from tackle.accounts.roles import Module
+from tackle.core.errors import ApplicationError
+from tackle.core.http import AuthenticatedRequest
+from tackle.core.permissions import get_visible_or_404, require_module
+from tackle.reporting.charts import Chart, bar_chart
+from tackle.spend import selectors, services
+from tackle.spend.forms import ColumnsForm, UploadForm
+from tackle.spend.models import ImportStatus
+
+REJECTS_PER_PAGE = 100
+
+
+@login_required
+def index(request: AuthenticatedRequest) -> HttpResponse:
+    require_module(request.user, Module.SUPPLIERS)
+    imports = selectors.spend_imports_visible_to(request.user).select_related("started_by")[:50]
+    return render(request, "spend/index.html", {"imports": imports})
+
+
+@login_required
+def import_new(request: AuthenticatedRequest) -> HttpResponse:
+    require_module(request.user, Module.SUPPLIERS)
+    posted = request.method == "POST"
+    form = UploadForm(request.POST if posted else None, request.FILES if posted else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            _spend_import, run = services.spend_import_start(actor=request.user, files=form.cleaned_data["spend_files"])
+        except ApplicationError as error:
+            form.add_error("spend_files", error.message)
+        else:
+            return redirect("core:task-run-detail", run_uuid=run.uuid)
+    return render(request, "spend/import_new.html", {"form": form})
+
+
+@login_required
+def import_detail(request: AuthenticatedRequest, import_uuid: Any) -> HttpResponse:
+    require_module(request.user, Module.SUPPLIERS)
+    spend_import = get_visible_or_404(selectors.spend_imports_visible_to(request.user), uuid=import_uuid)
+    rejects = Paginator(selectors.rejects_of(spend_import), REJECTS_PER_PAGE).get_page(request.GET.get("page"))
+    context = {
+        "spend_import": spend_import,
+        "files": spend_import.files.order_by("position"),
+        "rejects": rejects,
+        "busy": spend_import.status in {ImportStatus.QUEUED, ImportStatus.RUNNING},
+    }
+    return render(request, "spend/import_detail.html", context)
+
+
+@login_required
+def import_results(request: AuthenticatedRequest, import_uuid: Any) -> HttpResponse:
+    require_module(request.user, Module.SUPPLIERS)
+    spend_import = get_visible_or_404(selectors.spend_imports_visible_to(request.user), uuid=import_uuid)
+    sectors = selectors.spend_by_sector(spend_import)
+    years = selectors.year_on_year(spend_import)
+    high = sum((line.amount for line in sectors if line.high_risk), Decimal(0))
+    context = {
+        "spend_import": spend_import,
+        "sectors": sectors,
+        "high_risk_amount": high,
+        "sector_chart": _money_chart([(line.label, line.amount) for line in sectors]),
+        "risk_chart": _money_chart([("High-risk sectors", high), ("Other spend", spend_import.total_amount - high)]),
+        "year_chart": _money_chart([(line.label, line.amount) for line in years]),
+        "years": years,
+        "top_payees": selectors.top_high_risk_payees(spend_import),
+        "without_statement": selectors.payees_without_statement(spend_import),
+    }
+    return render(request, "spend/import_results.html", context)
+
+
+@login_required
+def file_columns(request: AuthenticatedRequest, file_uuid: Any) -> HttpResponse:
+    require_module(request.user, Module.SUPPLIERS)
+    spend_file = get_visible_or_404(selectors.spend_files_visible_to(request.user), uuid=file_uuid)
+    headers = list(spend_file.mapping.get("headers", []))
+    if not headers:
+        messages.error(request, "This file has not been read yet: wait for the screening to finish.")
+        return redirect("spend:import-detail", import_uuid=spend_file.spend_import.uuid)
+    current = {
+        line["field"]: (line["column"] - 1 if line["column"] else None) for line in spend_file.mapping["columns"]
+    }
+    form = ColumnsForm(request.POST if request.method == "POST" else None, headers=headers, current=current)
+    if request.method == "POST" and form.is_valid():
+        try:
+            run = services.spend_file_columns_set(
+                actor=request.user, spend_file=spend_file, overrides=form.cleaned_data
+            )
+        except ApplicationError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            return redirect("core:task-run-detail", run_uuid=run.uuid)
+    return render(request, "spend/file_columns.html", {"form": form, "spend_file": spend_file})
+
+
+def _money_chart(bars: list[tuple[str, Decimal]]) -> Chart:
+    """Bars in whole pounds, labelled as money. Negative totals (refunds) draw no bar."""
+    chart = bar_chart([(label, max(int(amount), 0)) for label, amount in bars])
+    return replace(
+        chart, bars=[replace(bar, value=f"£{amount:,.0f}") for bar, (_, amount) in zip(chart.bars, bars, strict=True)]
+    )
