@@ -1,5 +1,6 @@
 """Who may see which cases. Pages, API, exports and statistics all read through these."""
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -62,32 +63,62 @@ def possible_duplicates(*, organisation_id: int, person_name: str, location: str
     return cases.order_by("-encountered_at")[:10]
 
 
-QUEUE_LIMIT = 500
+QUEUE_PAGE_SIZE = 50
 
 
-def queue_for(user: Any, cases: models.QuerySet[Case]) -> tuple[list[dict[str, Any]], int]:
-    """Open cases for the queue, in the database's order: untriaged concerns first, then those with
-    overdue referrals, then by next due time (nothing due last), newest first within each; at most
-    QUEUE_LIMIT rows, with the number of open cases so the page can say how many it does not show."""
-    from django.db.models import BooleanField, ExpressionWrapper, F, Min
+@dataclass
+class QueuePage:
+    rows: list[dict[str, Any]]
+    open_count: int
+    number: int
+    pages: int
+
+    @property
+    def first_shown(self) -> int:
+        return (self.number - 1) * QUEUE_PAGE_SIZE + 1 if self.rows else 0
+
+    @property
+    def last_shown(self) -> int:
+        return self.first_shown + len(self.rows) - 1 if self.rows else 0
+
+
+def queue_for(user: Any, cases: models.QuerySet[Case], *, page: str | int | None = 1) -> QueuePage:
+    """One page of open cases for the queue, in the database's order: untriaged concerns first, then
+    those with overdue referrals, then by next due time (nothing due last), newest first within each.
+    A page number that is not a page reads as the nearest one."""
+    from django.db.models import BooleanField, ExpressionWrapper, F, OuterRef, Subquery
     from django.utils import timezone
 
-    from tackle.cases.models import ReferralStatus
+    from tackle.cases.models import Referral, ReferralStatus
 
     now = timezone.now()
     open_only = open_cases(cases)
+    open_count = open_only.count()
+    pages = max(1, -(-open_count // QUEUE_PAGE_SIZE))
+    try:
+        number = min(max(1, int(page or 1)), pages)
+    except (TypeError, ValueError):
+        number = 1
+    # A subquery per case reads the (case, status, due_by) index; a join and GROUP BY over every
+    # open case's referrals cost several times more at national scale.
+    next_due = (
+        Referral.objects.filter(case_id=OuterRef("pk"), status=ReferralStatus.TO_DO, due_by__isnull=False)
+        .order_by("due_by")
+        .values("due_by")[:1]
+    )
     ordered = open_only.annotate(
-        next_due=Min("referrals__due_by", filter=Q(referrals__status=ReferralStatus.TO_DO)),
+        next_due=Subquery(next_due),
         is_new=ExpressionWrapper(Q(triaged_at__isnull=True), output_field=BooleanField()),
         is_overdue=ExpressionWrapper(Q(next_due__lt=now), output_field=BooleanField()),
     ).order_by(
         F("is_new").desc(), F("is_overdue").desc(nulls_last=True), F("next_due").asc(nulls_last=True), "-encountered_at"
     )
+    start = (number - 1) * QUEUE_PAGE_SIZE
     rows = [
         {"case": case, "next_due": case.next_due, "overdue": bool(case.is_overdue), "new": case.is_new}
-        for case in ordered[:QUEUE_LIMIT]
+        for case in ordered[start : start + QUEUE_PAGE_SIZE]
     ]
-    return rows, open_only.count()
+    return QueuePage(rows=rows, open_count=open_count, number=number, pages=pages)
 
 
 def case_periods(case: Case) -> dict[str, Any]:

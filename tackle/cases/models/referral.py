@@ -32,6 +32,8 @@ class Referral(models.Model):
             ),
             models.UniqueConstraint(fields=["case", "code"], name="referral_one_per_code_per_case"),
         ]
+        # The queue asks each open case for its next open referral's due time.
+        indexes = [models.Index(fields=["case", "status", "due_by"], name="referral_case_status_due_idx")]
 
     def __str__(self) -> str:
         return f"{self.get_code_display()} ({self.get_status_display()})"

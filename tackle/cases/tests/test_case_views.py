@@ -268,7 +268,13 @@ def test_the_queue_orders_triaged_cases_by_next_due_with_nothing_due_last(
     assert [row["case"] for row in rows] == [due, nothing_due]
     assert rows[0]["next_due"] is not None and rows[1]["next_due"] is None and not rows[1]["overdue"]
 
-    monkeypatch.setattr(selectors, "QUEUE_LIMIT", 1)
-    page = client.get(reverse("cases:queue"))
-    assert [row["case"] for row in page.context["rows"]] == [due]
-    assert "Showing the first 1 of 2 open cases" in page.content.decode()
+    monkeypatch.setattr(selectors, "QUEUE_PAGE_SIZE", 1)
+    first = client.get(reverse("cases:queue"))
+    assert [row["case"] for row in first.context["rows"]] == [due]
+    assert "Showing 1 to 1 of 2 open cases" in first.content.decode() and 'href="?page=2"' in first.content.decode()
+    second = client.get(reverse("cases:queue"), {"page": "2"})
+    assert [row["case"] for row in second.context["rows"]] == [nothing_due]
+    for wrong, expected in (("99", nothing_due), ("x", due), ("-3", due)):
+        assert [row["case"] for row in client.get(reverse("cases:queue"), {"page": wrong}).context["rows"]] == [
+            expected
+        ]

@@ -14,7 +14,7 @@ from tackle.core.permissions import require_module
 def queue(request: AuthenticatedRequest) -> HttpResponse:
     """The lead's triage queue; for a frontline officer, the concerns they recorded."""
     require_module(request.user, Module.CASES)
-    rows, open_count = queue_for(request.user, case_list_visible_to(request.user))
+    queue = queue_for(request.user, case_list_visible_to(request.user), page=request.GET.get("page"))
     audit_record(action=AuditAction.LIST, request=request, object_type="cases.case", note="Case queue viewed")
     is_lead = request.user.role == Role.MODERN_SLAVERY_LEAD
-    return render(request, "cases/queue.html", {"rows": rows, "open_count": open_count, "is_lead": is_lead})
+    return render(request, "cases/queue.html", {"queue": queue, "rows": queue.rows, "is_lead": is_lead})
