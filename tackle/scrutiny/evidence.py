@@ -14,6 +14,7 @@ from tackle.cases.models import Case
 from tackle.cases.register import suppress_small_counts
 from tackle.reporting.periods import financial_year, financial_year_label
 from tackle.reporting.selectors import figures_tables
+from tackle.scrutiny.evidence_modules import contracts_proposal, sharing_proposal
 from tackle.scrutiny.models import Spend, SpendCategory
 from tackle.scrutiny.selectors import current_arrangement
 
@@ -132,4 +133,8 @@ def proposals_for(organisation: Any, year: int) -> dict[str, Proposal]:
             reverse("scrutiny:spend"),
             "Spending",
         )
+    for key, proposal_of in (("partnership_sharing", sharing_proposal), ("procurement_contracts", contracts_proposal)):
+        answered = proposal_of(organisation, year)
+        if answered:
+            found[key] = Proposal(*answered)
     return found

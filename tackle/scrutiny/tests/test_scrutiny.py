@@ -193,3 +193,54 @@ def test_demo_loader_is_idempotent(db):
     assert sorted(Assessment.objects.values_list("year", flat=True)) == [2025, 2026]
     assert sorted(set(Spend.objects.values_list("financial_year", flat=True))) == ["2023-24", "2024-25", "2025-26"]
     call_command("check")
+
+
+def test_sharing_agreements_and_supplier_assessments_propose_answers(council_a, council_b, lead_a, police):
+    from tackle.disrupt.models import SharingAgreement
+    from tackle.suppliers.models import Contract, ContractTier, Supplier, SupplierAssessment
+
+    assert "partnership_sharing" not in proposals_for(council_a, 2025)
+    SharingAgreement.objects.create(
+        organisation=council_a,
+        partner=police,
+        title="Exploitation",
+        purpose="Disruption",
+        legal_basis="uk_gdpr_6_1_e",
+        categories=["summaries"],
+        starts_on=date(2025, 1, 1),
+        expires_on=date(2026, 12, 31),
+        created_by=lead_a,
+    )
+    SharingAgreement.objects.create(  # lapsed before the year began: not evidence for it
+        organisation=council_a,
+        partner=council_b,
+        title="Old",
+        purpose="Old",
+        legal_basis="uk_gdpr_6_1_e",
+        categories=["summaries"],
+        starts_on=date(2023, 1, 1),
+        expires_on=date(2024, 3, 31),
+        created_by=lead_a,
+    )
+    supplier = Supplier.objects.create(organisation=council_a, name="Shine Cleaning Ltd")
+    contract = Contract.objects.create(
+        organisation=council_a,
+        supplier=supplier,
+        title="Cleaning",
+        category="Cleaning",
+        value=Decimal("900000"),
+        start_on=date(2024, 4, 1),
+        end_on=date(2028, 3, 31),
+        tier=ContractTier.HIGH_RISK,
+    )
+    SupplierAssessment.objects.filter(contract=contract).delete()  # only the two below
+    SupplierAssessment.objects.create(
+        contract=contract, due_on=date(2025, 6, 1), completed_on=date(2025, 5, 20), outcome="satisfactory"
+    )
+    SupplierAssessment.objects.create(contract=contract, due_on=date(2026, 2, 1))
+
+    proposals = proposals_for(council_a, 2025)
+    sharing = proposals["partnership_sharing"]
+    assert sharing.answer == "yes" and police.name in sharing.evidence and council_b.name not in sharing.evidence
+    contracts = proposals["procurement_contracts"]
+    assert contracts.answer == "partly" and contracts.evidence.startswith("1 of 2 annual supplier assessments")
