@@ -23,13 +23,22 @@ from pathlib import Path
 from typing import Any
 
 from tackle.spend.screening import columns as cols
-from tackle.spend.screening.filepass import TOTAL_LINE, FilePass, is_total
+from tackle.spend.screening.filepass import (
+    CACHE_LIMIT,
+    TOTAL_LINE,
+    YEARS_PER_BUCKET,
+    FilePass,
+    KeyCodes,
+    fold_into,
+    is_total,
+    year_of,
+)
 from tackle.spend.screening.matching import Register, RegisterEntryLike, is_redacted, normalise_name
 from tackle.spend.screening.readers import CsvRows, SpendFileError, XlsxRows, detect_encoding, file_kind
 from tackle.spend.screening.sectors import EMPTY_LEXICON, Classification, Classifier, Lexicon
+from tackle.spend.screening.sums import PendingSums, to_decimal
 
 MAX_REJECTS_KEPT = 100_000  # the count stays exact; the list stops growing (memory stays bounded)
-CACHE_LIMIT = 500_000  # distinct keys remembered; past this the memory of keys starts again (totals are kept)
 _PERIOD_IN_NAME = re.compile(r"(20\d{2}|19\d{2})[-_ .]?(0[1-9]|1[0-2])(?!\d)")
 
 Progress = Callable[[int, int], None]
@@ -154,9 +163,16 @@ class Screener:
         self.on_progress = on_progress
         self.result = ScreenResult()
         self.row_buckets = RowBuckets(self)
-        # One bucket per (payee, sector): [payee, classification, {financial year: [rows, amount]}].
-        # Bounded by suppliers x sectors, whatever the number of rows.
+        # Files with the same key fields share their key -> code memory (see filepass.KeyCodes).
+        self.key_codes: dict[tuple[int | None, ...], KeyCodes] = {}
+        # One bucket per (payee, sector): [payee, classification, {financial year: [rows, sum in
+        # millionths, most decimal places]}] (see sums.to_decimal). Bounded by suppliers x sectors,
+        # whatever the number of rows.
         self.bucket_list: list[list[Any]] = []
+        self.pending = PendingSums()  # amounts not yet added to bucket_list, from any file
+        # In a worker process (see _screen_group): bucket -> the key cells of the file's first row
+        # that was looked up in it, in the order of those first rows. None otherwise.
+        self.touches: dict[int, tuple[str, str, str, str]] | None = None
         self._bucket_index: dict[tuple[str | None, str], int] = {}
         self._payees: dict[tuple[str, str], Payee] = {}
         self._groups: dict[tuple[str, str, str], int | dict[tuple[object, ...], int]] = {}
@@ -190,32 +206,44 @@ class Screener:
             else:
                 for path, name in zip(paths, names, strict=True):
                     self._screen_file(path, name)
+            fold_into(self.bucket_list, self.pending)
             for payee, info, by_year in self.bucket_list:
-                for year, (count, amount) in by_year.items():
-                    self.result.totals.add(payee, info, year, count, amount)
+                for year, (count, millionths, places) in by_year.items():
+                    self.result.totals.add(payee, info, year, count, to_decimal(millionths, places))
+
+    def fold(self) -> None:
+        """Add the amounts waiting in `pending` to the buckets."""
+        fold_into(self.bucket_list, self.pending)
 
     def _screen_in_processes(self, paths: list[Path], names: list[str], jobs: int) -> None:
-        """Files are shared among `jobs` processes; each screens its share and hands back one set
-        of totals (handing totals back per file cost more CPU than it saved). Reports and rejects
-        are then added in file order."""
+        """Files are shared among `jobs` processes; each screens its share and hands back, file by
+        file, its report and rejects, the buckets it touched (in the order it first touched them,
+        each with the payee and classification its first row gives) and its sums by bucket and
+        year (in the order they first appeared). Adding those up in file order gives what one
+        process gives, down to the order of the totals and which spelling names a payee."""
         workers = min(jobs, len(paths))
         settings = (self.register.entries, self.classifier.lexicon, self.overrides)
         # Interleaved (file i goes to process i % workers), so the processes get similar work.
         shares = [(paths[start::workers], names[start::workers], settings) for start in range(workers)]
         with ProcessPoolExecutor(max_workers=workers) as pool:
             outcomes = list(pool.map(_screen_group, shares))
-        reports: dict[int, tuple[FileReport, list[Reject], int]] = {}
-        for start, (files, buckets) in enumerate(outcomes):
+        reports: dict[int, tuple[Any, ...]] = {}
+        for start, files in enumerate(outcomes):
             for position, outcome in enumerate(files):
                 reports[start + position * workers] = outcome
-            for payee, info, by_year in buckets:
-                mine = self.bucket_list[self._bucket_for(payee, info)][2]
-                for year, (count, amount) in by_year.items():
-                    slot = mine.setdefault(year, [0, Decimal(0)])
-                    slot[0] += count
-                    slot[1] += amount
         for index, path in enumerate(paths):
-            report, rejects, rejected = reports[index]
+            report, rejects, rejected, touched, sums = reports[index]
+            for payee, info in touched:
+                self._bucket_for(payee, info)
+            for bucket_key, year, count, millionths, places in sums:
+                by_year = self.bucket_list[self._bucket_index[bucket_key]][2]
+                slot = by_year.get(year)
+                if slot is None:
+                    by_year[year] = [count, millionths, places]
+                else:
+                    slot[0] += count
+                    slot[1] += millionths
+                    slot[2] = max(slot[2], places)
             self.result.files.append(report)
             self.result.rejects.extend(rejects[: max(0, MAX_REJECTS_KEPT - len(self.result.rejects))])
             self.result.rows_rejected += rejected
@@ -312,6 +340,19 @@ class Screener:
             index = group[found] = self._bucket_for(payee, info)
         return index
 
+    def _describe(self, key: tuple[str, str, str, str]) -> tuple[Payee, Classification]:
+        """The payee and classification `_bucket_of` gives the bucket it makes for these cells
+        (never a total line): what the cells alone decide, whatever was screened before."""
+        category, supplier, number, description = key
+        payee = self._payee(supplier, number)
+        name = payee.name if payee.key is not None else ""
+        info = self.classifier.without_description(category=category, supplier=name, register_sectors=payee.sectors)
+        if info is None:
+            info = self.classifier.classify(
+                category=category, description=description, supplier=name, register_sectors=payee.sectors
+            )
+        return payee, info
+
     def _group(self, category: str, supplier: str, number: str) -> int | dict[tuple[object, ...], int]:
         """A bucket when the category settles the sector, else an empty map from what a
         description contributes to the bucket."""
@@ -362,18 +403,54 @@ class Screener:
 # Helpers ---------------------------------------------------------------------------------------
 
 
-def _screen_group(job: tuple[list[Path], list[str], tuple[Any, Lexicon, Any]]) -> tuple[list[Any], list[Any]]:
-    """Some of the files, in a worker process: each file's report and rejects, and the totals."""
+class _FileByFile(Screener):
+    """A worker's screener: sums are kept file by file, in `file_sums` (code -> [rows, millionths,
+    places], in order of first appearance), and each file's first touch of a bucket is noted."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.file_sums: dict[int, list[int]] = {}
+        # Buckets whose payee and classification an earlier file has already handed back.
+        self.described: set[int] = set()
+
+    def fold(self) -> None:
+        for key, count, millionths, places in self.pending.drain():
+            slot = self.file_sums.get(key)
+            if slot is None:
+                self.file_sums[key] = [count, millionths, places]
+            else:
+                slot[0] += count
+                slot[1] += millionths
+                slot[2] = max(slot[2], places)
+
+    def screen_one(self, path: Path, name: str) -> tuple[Any, ...]:
+        """One file: report, rejects, rows rejected, the buckets it touched and its sums."""
+        self.result = ScreenResult()
+        self.touches = {}
+        self.file_sums = {}
+        self._screen_file(path, name)
+        self.fold()
+        touched = []
+        for bucket, key in self.touches.items():
+            if bucket not in self.described:  # else an earlier file of this process (so of the run) made it
+                self.described.add(bucket)
+                touched.append(self._describe(key))
+        sums = []
+        for code, (count, millionths, places) in self.file_sums.items():
+            bucket, year = divmod(code, YEARS_PER_BUCKET)
+            payee, info = self.bucket_list[bucket][:2]
+            sums.append(((payee.key, info.sector), year_of(year), count, millionths, places))
+        report = self.result
+        return report.files[0], report.rejects, report.rows_rejected, touched, sums
+
+
+def _screen_group(job: tuple[list[Path], list[str], tuple[Any, Lexicon, Any]]) -> list[tuple[Any, ...]]:
+    """Some of the files, in a worker process: what each gives, file by file (see screen_one)."""
     paths, names, (register, lexicon, overrides) = job
     gc.disable()  # as in Screener.screen: no cycles are made, and sweeping costs time
-    screener = Screener(register=register, lexicon=lexicon, overrides=overrides)
-    files = []
+    screener = _FileByFile(register=register, lexicon=lexicon, overrides=overrides)
     with localcontext(prec=60):
-        for path, name in zip(paths, names, strict=True):
-            screener.result = ScreenResult()
-            screener._screen_file(path, name)
-            files.append((screener.result.files[0], screener.result.rejects, screener.result.rows_rejected))
-    return files, [bucket for bucket in screener.bucket_list if bucket[2]]
+        return [screener.screen_one(path, name) for path, name in zip(paths, names, strict=True)]
 
 
 def _find_header(reader: Any, name: str) -> tuple[list[str], int]:

@@ -2,14 +2,18 @@
 
 Rows are read in batches; each step of the work is then one C-level `map` over a whole column
 (pick the cells, check the amounts, look up each row's bucket and year in caches whose misses are
-filled by `__missing__`), so Python runs once per distinct value rather than once per row. Rows
-that are not plain payments (ragged, a strange amount, a bad date, a total line, a blank) are set
-aside and handled one by one by `_one_row`, which gives each its line number and reason.
+filled by `__missing__`), so Python runs once per distinct value rather than once per row. Amounts
+go to sums.PendingSums as text, never as a Decimal per row. Rows that are not plain payments
+(ragged, a strange amount, a bad date, a total line, a blank) are set aside and handled one by one
+by `_one_row`, which gives each its line number and reason.
+
+Results must not depend on how the work is done: buckets are made, and the years of each bucket
+first seen, in the same order as reading the rows one by one would, because the stored totals
+(their order, reasons and payee names) follow the first row of each.
 """
 
 import operator
 import re
-from collections import defaultdict, deque
 from collections.abc import Callable
 from csv import Error as CsvError
 from decimal import Decimal
@@ -17,14 +21,18 @@ from itertools import compress, islice, repeat
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 from tackle.spend.screening import columns as cols
+from tackle.spend.screening.sums import PendingSums, to_decimal
 from tackle.spend.screening.values import PLAIN_AMOUNT, AmountError, parse_amount, parse_date
 
 if TYPE_CHECKING:
     from tackle.spend.screening.engine import FileReport, Reject, Screener
 
 BATCH = 4096
-FOLD_AT = 250_000
+FOLD_AT = 1 << 18  # amounts kept waiting (24 bytes each, about 4 times that while folding)
+CACHE_LIMIT = 500_000  # distinct keys remembered; past this the memory of keys starts again (totals are kept)
 # Removed from an amount before the bulk check: thousands separators, pound signs, spaces, quotes.
 # (str.replace, one character at a time: far faster here than str.translate.)
 _NOISE = (",", "£", " ")
@@ -42,13 +50,10 @@ TOTAL_SPELLINGS = frozenset(
 )
 
 
-class BadDate:
-    """Stands for an unreadable date in the year cache (a reason is kept beside it)."""
-
-
-BAD_DATE = BadDate()
-
-
+# A row's code (bucket * YEARS_PER_BUCKET + year code) is below zero when the row is not a plain
+# payment: ODD stands for a total line in the bucket part and for an unreadable date in the year
+# part, so one `min()` over a batch's codes tells whether any row needs a closer look.
+ODD = -(1 << 62)
 NO_YEAR = 999
 YEARS_PER_BUCKET = 1000
 
@@ -67,8 +72,8 @@ def is_total(text: str) -> bool:
     return " ".join(text.lower().replace(":", " ").split()) in _TOTAL_WORDS
 
 
-class Years(dict[str, Any]):
-    """Date text -> year code (see `year_code`), or BAD_DATE; filled on first sight."""
+class Years(dict[str, int]):
+    """Date text -> year code (see `year_code`), or ODD when it is not a date; filled on first sight."""
 
     def __init__(self, fixed_year: int | None, to_year: Callable[[Any], int]) -> None:
         super().__init__()
@@ -76,17 +81,50 @@ class Years(dict[str, Any]):
         self.to_year = to_year
         self.reasons: dict[str, str] = {}
 
-    def __missing__(self, text: str) -> Any:
-        if len(self) > 500_000:
+    def __missing__(self, text: str) -> int:
+        if len(self) > CACHE_LIMIT:
             self.clear()
         try:
             day = parse_date(text)
         except ValueError as error:
             self.reasons[text] = str(error)
-            self[text] = BAD_DATE
-            return BAD_DATE
+            self[text] = ODD
+            return ODD
         code = year_code(self.to_year(day) if day else self.fixed_year)
         self[text] = code
+        return code
+
+
+class KeyCodes(dict[Any, int]):
+    """A row's key cells, as picked by one itemgetter (a tuple, one cell, or `None` when a file has
+    none of the key columns), -> bucket * YEARS_PER_BUCKET, or ODD for a total line. Shared by the
+    files that have the same key fields (see `for_file`), so a payee is looked up once per run. A
+    miss asks the screener's RowBuckets, which does the real work once per distinct key."""
+
+    def __init__(self, screener: "Screener", places: tuple[int | None, ...]) -> None:
+        super().__init__()
+        self.row_buckets = screener.row_buckets
+        self.places = places
+        self.single = places.count(None) == len(places) - 1
+
+    @staticmethod
+    def for_file(screener: "Screener", key_columns: list[int | None]) -> tuple["KeyCodes", Any]:
+        """The codes for a file with these key columns, and the getter that picks its key cells."""
+        present = [column for column in key_columns if column is not None]
+        # Where each of the four key fields sits in what the getter returns (None: not in the file).
+        places = tuple(None if column is None else present.index(column) for column in key_columns)
+        codes = screener.key_codes.get(places)
+        if codes is None:
+            codes = screener.key_codes[places] = KeyCodes(screener, places)
+        return codes, itemgetter(*present) if present else None
+
+    def __missing__(self, picked: Any) -> int:
+        if len(self) >= CACHE_LIMIT:
+            self.clear()
+        cells = (picked,) if self.single else picked
+        key = tuple("" if place is None else cells[place] for place in self.places)
+        bucket = self.row_buckets[key]  # type: ignore[index]
+        code = self[picked] = ODD if bucket == TOTAL_LINE else bucket * YEARS_PER_BUCKET
         return code
 
 
@@ -111,16 +149,21 @@ class FilePass:
         self.key_columns = [
             at(field) for field in (cols.CATEGORY, cols.SUPPLIER, cols.COMPANY_NUMBER, cols.DESCRIPTION)
         ]
+        self.key_codes, self.key_of = KeyCodes.for_file(screener, self.key_columns)
+        self.amount_of = itemgetter(self.amount_at)
+        self.date_of = itemgetter(self.date_at) if self.date_at is not None else None
         self.years = Years(financial_year(report.period) if report.period else None, financial_year)
+        self.no_date = self.years[""]  # the year of a row in a file with no date column
         self.rejects: list[Reject] = []
         self.rejected = 0
         self.accepted = 0
-        self.total = Decimal(0)
+        # The file's own total, exact: the sum in millionths and the most decimal places seen.
+        self.total_millionths = 0
+        self.total_places = 0
         self.last_line = header_line
-        # Amounts waiting to be added, by bucket and year: summing many at once is cheaper than
-        # one by one, and a batch rarely repeats a key. Folded every FOLD_AT amounts.
-        self.pending: defaultdict[int, list[Decimal]] = defaultdict(list)
-        self.pending_count = 0
+        # Amounts waiting to be added, by bucket and year, shared by the run's files: summing many
+        # at once is cheaper than one by one. Folded every FOLD_AT amounts and when the run ends.
+        self.pending = screener.pending
 
     # The batch loop ----------------------------------------------------------------------------
 
@@ -135,7 +178,6 @@ class FilePass:
             except CsvError as error:
                 failed = error
             if not batch and failed is None:
-                self.fold()
                 break
             if failed is None and reader.line_num - base == len(batch):
                 lines: Any = range(base + 1, base + 1 + len(batch))  # one physical line per row
@@ -161,57 +203,95 @@ class FilePass:
             positions = list(compress(positions, fits))
             rows = list(compress(batch, fits))
         size = len(rows)
-        texts = list(map(itemgetter(self.amount_at), rows))
-        plain = list(map(operator.truth, map(PLAIN_AMOUNT.fullmatch, texts)))
-        if plain.count(True) != size:
-            # `£1,234.56` and ` 500 ` are common enough to clean in bulk; the rest go one by one.
-            for noise in _NOISE:
-                texts = list(map(str.replace, texts, repeat(noise), repeat("")))
-            plain = list(map(operator.truth, map(PLAIN_AMOUNT.fullmatch, texts)))
-        key_cells = [map(itemgetter(c), rows) if c is not None else repeat("", size) for c in self.key_columns]
-        buckets = list(map(self.screener.row_buckets.__getitem__, zip(*key_cells, strict=False)))
-        dates = map(itemgetter(self.date_at), rows) if self.date_at is not None else repeat("", size)
-        years = list(map(self.years.__getitem__, dates))
-        good = list(
-            map(
-                operator.and_,
-                map(operator.and_, plain, map(TOTAL_LINE.__lt__, buckets)),
-                map(operator.is_not, years, repeat(BAD_DATE)),
-            )
-        )
+        texts: list[Any] = list(map(self.amount_of, rows))
+        readable = list(map(PLAIN_AMOUNT.fullmatch, texts))
+        all_read = None not in readable
+        rescued: dict[int, Decimal] = {}
+        if not all_read:
+            readable = self._clean_amounts(texts, readable, rows, rescued)
+            all_read = all(readable)
+        # Every row's key is looked up, in line order, before any is set aside: the first row
+        # with a key creates its bucket, and buckets keep the order they were created in.
+        key_of = self.key_of
+        if key_of is None:  # no key columns: one key for every row (looked up only when there are rows)
+            buckets: Any = repeat(self.key_codes[None], size) if size else ()
+        else:
+            buckets = map(self.key_codes.__getitem__, map(key_of, rows))
+        years: Any = map(self.years.__getitem__, map(self.date_of, rows)) if self.date_of else repeat(self.no_date)
+        if self.screener.touches is not None and size:
+            buckets = list(buckets)
+            self._note_touches(buckets, rows)
+        codes = all_codes = list(map(operator.add, buckets, years))
+        good: Any = None
+        if size and (not all_read or min(codes) < 0):
+            good = list(map(operator.and_, map(operator.truth, readable), map((-1).__lt__, codes)))
         if not self.first_is_payee and not TOTAL_SPELLINGS.isdisjoint(map(itemgetter(0), rows)):
+            if good is None:
+                good = [True] * size
             good = [flag and row[0] not in TOTAL_SPELLINGS for flag, row in zip(good, rows, strict=True)]
-        if good.count(True) != size:
+        if good is not None and good.count(True) != size:
             odd.extend(compress(positions, map(operator.not_, good)))
             texts = list(compress(texts, good))
-            buckets = list(compress(buckets, good))
-            years = list(compress(years, good))
+            codes = list(compress(codes, good))
+        pending = self.pending
+        # By position in the batch: the row's code and amount, for rows `_one_row` would accept.
+        ready = {positions[at]: (all_codes[at], amount) for at, amount in rescued.items() if all_codes[at] >= 0}
         for index in sorted(odd):  # in line order, so rejects are listed as the file reads
-            self._one_row(batch[index], lines[index])
-        amounts = list(map(Decimal, texts))
-        keys = map(operator.add, map(operator.mul, buckets, repeat(YEARS_PER_BUCKET)), years)
-        deque(map(list.append, map(self.pending.__getitem__, keys), amounts), maxlen=0)
-        self.pending_count += len(amounts)
-        if self.pending_count >= FOLD_AT:
-            self.fold()
-        self.accepted += len(amounts)
-        self.total += sum(amounts, Decimal(0))
-
-    def fold(self) -> None:
-        """Add the amounts waiting in `pending` to their buckets' yearly totals."""
-        all_buckets = self.screener.bucket_list
-        for key, amounts in self.pending.items():
-            bucket, code = divmod(key, YEARS_PER_BUCKET)
-            year = year_of(code)
-            by_year = all_buckets[bucket][2]
-            slot = by_year.get(year)
-            if slot is None:
-                by_year[year] = [len(amounts), sum(amounts, Decimal(0))]
+            if index in ready:  # what `_one_row` would do with it, without reading it again
+                self._add(pending.add_one(*ready[index]))
+                self.accepted += 1
             else:
-                slot[0] += len(amounts)
-                slot[1] += sum(amounts, Decimal(0))
-        self.pending.clear()
-        self.pending_count = 0
+                self._one_row(batch[index], lines[index])
+        self._add(pending.add_texts(codes, texts))
+        self.accepted += len(codes)
+        if pending.count >= FOLD_AT:
+            self.screener.fold()
+
+    def _add(self, added: tuple[int, int]) -> None:
+        self.total_millionths += added[0]
+        self.total_places = max(self.total_places, added[1])
+
+    @property
+    def total(self) -> Decimal:
+        """The exact sum of the file's accepted amounts, as adding them from Decimal(0) gives it."""
+        return to_decimal(self.total_millionths, self.total_places)
+
+    def _note_touches(self, buckets: list[int], rows: list[list[str]]) -> None:
+        """In a worker process: note each bucket this file looks up for the first time, with the
+        key cells of the row that did, in row order (see engine._FileByFile)."""
+        touches = self.screener.touches
+        assert touches is not None
+        values, firsts = np.unique(np.array(buckets, dtype=np.int64), return_index=True)
+        order = np.argsort(firsts)
+        for value, at in zip(values[order].tolist(), firsts[order].tolist(), strict=True):
+            if value >= 0 and value // YEARS_PER_BUCKET not in touches:
+                touches[value // YEARS_PER_BUCKET] = self._key(rows[at])
+
+    def _clean_amounts(
+        self, texts: list[Any], readable: list[Any], rows: list[list[str]], rescued: dict[int, Decimal]
+    ) -> list[Any]:
+        """Amounts the plain pattern refused, tried again without thousands separators, pound signs
+        and spaces: those read then are plain payments. The rest are `_one_row`'s, but the amounts
+        `parse_amount` reads (brackets, a trailing minus, `CR`) are read here, in `rescued` by
+        position, so that a row that is otherwise fine need not be read again one cell at a time.
+        Such rows are still taken in line order among the odd ones, as the totals' order depends
+        on it; and one whose first cell reads as a total line is left wholly to `_one_row`."""
+        readable = list(map(operator.truth, readable))
+        refused = list(compress(range(len(texts)), map(operator.not_, readable)))
+        cleaned: Any = map(texts.__getitem__, refused)
+        for noise in _NOISE:  # one C-level pass per character, over the refused amounts only
+            cleaned = map(str.replace, cleaned, repeat(noise), repeat(""))
+        cleaned = list(cleaned)
+        for index, text, match in zip(refused, cleaned, map(PLAIN_AMOUNT.fullmatch, cleaned), strict=True):
+            if match:
+                texts[index] = text
+                readable[index] = True
+            elif self.first_is_payee or not is_total(rows[index][0]):
+                try:
+                    rescued[index] = parse_amount(texts[index])
+                except AmountError:
+                    continue
+        return readable
 
     # One row at a time, for rows that are not plain payments -----------------------------------
 
@@ -234,20 +314,23 @@ class FilePass:
             if _has_word(cells):
                 self._reject(start, str(error))
             return
-        if (not self.first_is_payee and is_total(cells[0])) or (
-            bucket := self.screener.row_buckets[self._key(cells)]
-        ) == TOTAL_LINE:
+        if not self.first_is_payee and is_total(cells[0]):
             self._reject(start, "a total line, not a payment")
             return
+        key = self._key(cells)
+        bucket = self.screener.row_buckets[key]
+        if bucket == TOTAL_LINE:
+            self._reject(start, "a total line, not a payment")
+            return
+        if self.screener.touches is not None:
+            self.screener.touches.setdefault(bucket, key)
         day = cells[self.date_at] if self.date_at is not None else ""
         code = self.years[day]
-        if code is BAD_DATE:
+        if code < 0:
             self._reject(start, self.years.reasons[day])
             return
-        self.pending[bucket * YEARS_PER_BUCKET + code].append(amount)
-        self.pending_count += 1
+        self._add(self.pending.add_one(bucket * YEARS_PER_BUCKET + code, amount))
         self.accepted += 1
-        self.total += amount
 
     def _key(self, cells: list[str]) -> tuple[str, str, str, str]:
         category, supplier, number, description = (cells[c] if c is not None else "" for c in self.key_columns)
@@ -280,6 +363,23 @@ class FilePass:
         self.rejected += 1
         if len(self.rejects) + len(self.screener.result.rejects) < MAX_REJECTS_KEPT:
             self.rejects.append(Reject(self.name, line, reason))
+
+
+def fold_into(buckets: list[list[Any]], pending: PendingSums) -> None:
+    """Add the amounts waiting in `pending` to their buckets' yearly totals, which are kept as
+    [rows, sum in millionths, most decimal places] (see sums.to_decimal) until the run ends."""
+    for key, count, millionths, places in pending.drain():
+        bucket, code = divmod(key, YEARS_PER_BUCKET)
+        by_year = buckets[bucket][2]
+        year = year_of(code)
+        slot = by_year.get(year)
+        if slot is None:
+            by_year[year] = [count, millionths, places]
+        else:
+            slot[0] += count
+            slot[1] += millionths
+            if places > slot[2]:
+                slot[2] = places
 
 
 def _has_word(cells: list[str]) -> bool:
