@@ -177,9 +177,19 @@ def assessment_compare(request: AuthenticatedRequest) -> HttpResponse:
     return render(request, "scrutiny/assessment_compare.html", {"assessments": assessments, "themes": themes})
 
 
+def _commitments(organisation: Any) -> list[Any]:
+    """The council's adopted commitments and their progress, when the statements module holds them."""
+    try:
+        from tackle.statements.selectors_commitments import organisation_commitment_progress
+    except ImportError:
+        return []
+    return organisation_commitment_progress(organisation.pk)
+
+
 def _report_context(request: AuthenticatedRequest, assessment: Assessment) -> dict[str, Any]:
     proposals = proposals_for(request.user.organisation, assessment.year)
     return {
+        "commitments": _commitments(request.user.organisation),
         "assessment": assessment,
         "organisation": request.user.organisation,
         "themes": assessment_rows(assessment, proposals),

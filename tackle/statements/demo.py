@@ -1,4 +1,4 @@
-"""Demo action plan and draft statement for Demo Borough Council. Safe to run twice."""
+"""Demo action plan, draft statement and adopted charter for Demo Borough Council. Safe to run twice."""
 
 from datetime import date
 
@@ -7,8 +7,18 @@ from django.db import transaction
 from tackle.accounts.demo import DEMO_COUNCIL_CODE, demo_username
 from tackle.accounts.models import Organisation, User
 from tackle.accounts.roles import Role
-from tackle.statements.models import Action, ActionStatus, ActionUpdate, Statement, StatementPeriod, StatementSection
+from tackle.statements.models import (
+    Action,
+    ActionStatus,
+    ActionUpdate,
+    Commitment,
+    CommitmentEvidence,
+    Statement,
+    StatementPeriod,
+    StatementSection,
+)
 from tackle.statements.sections import TEXT_SECTIONS
+from tackle.statements.services_commitments import charter_adopt
 
 LEAD = Role.MODERN_SLAVERY_LEAD
 PROCUREMENT = Role.PROCUREMENT_OFFICER
@@ -208,5 +218,71 @@ def load(*, scale: str = "demo", out=None) -> None:  # type: ignore[no-untyped-d
         StatementSection.objects.bulk_create(
             StatementSection(statement=statement, key=key, text=SECTION_TEXT[key]) for key, _ in TEXT_SECTIONS
         )
+    _load_commitments(organisation, lead)
     if out is not None:
-        out.write("Statements: demo action plan and draft statement loaded.\n")
+        out.write("Statements: demo action plan, draft statement and commitments loaded.\n")
+
+
+CHARTER_ADOPTED_ON = date(2024, 7, 18)
+# charter key: (linked action titles, evidence as (recorded on, text, link), the lead's reason if met)
+COMMITMENT_LINKS: dict[str, tuple[list[str], list[tuple[date, str, str]], str]] = {
+    "coop_train_procurement": (["Make e-learning on exploitation part of staff induction"], [], ""),
+    "coop_contractor_compliance": (
+        [
+            "Add modern slavery clauses to standard contract terms",
+            "Ask top-spend suppliers for their own statements and check them",
+        ],
+        [(date(2025, 1, 15), "Standard terms for every tender over £25,000 now carry modern slavery clauses.", "")],
+        "The clauses are in every new contract over £25,000; supplier checks continue as an action.",
+    ),
+    "coop_review_spend": (
+        [
+            "Map spend categories with the highest exploitation risk",
+            "Refresh the supply chain risk map with new contract data",
+        ],
+        [(date(2024, 10, 2), "The procurement board agreed a risk map of 14 spend categories.", "")],
+        "",
+    ),
+    "coop_highlight_risks": (["Review housing and care providers for recruitment-fee risks"], [], ""),
+    "coop_refer_concerns": (["Publish a single referral route for staff"], [], ""),
+    "coop_publicise_whistleblowing": (
+        ["Survey staff on confidence in spotting and reporting concerns"],
+        [
+            (
+                date(2025, 5, 20),
+                "The whistleblowing policy now names exploitation; an intranet article set out how to use it.",
+                "",
+            )
+        ],
+        "",
+    ),
+    "coop_report_annually": (
+        ["Report action plan progress to scrutiny twice a year"],
+        [
+            (
+                date(2025, 7, 10),
+                "The 2024-2025 statement was approved by Cabinet and published on the council website.",
+                "https://www.example.gov.uk/modern-slavery-statement",
+            )
+        ],
+        "Published for 2024-2025; the 2025-2026 statement is being drafted.",
+    ),
+}
+
+
+def _load_commitments(organisation: Organisation, lead: User) -> None:
+    """Adopt the charter, then link actions and evidence to the commitments just created only, so a
+    second run (or the lead's own changes) are left alone."""
+    for commitment in charter_adopt(
+        organisation=organisation, actor=lead, adopted_on=CHARTER_ADOPTED_ON, adopted_by="Full Council"
+    ):
+        titles, evidence, met_reason = COMMITMENT_LINKS.get(commitment.charter_key, ([], [], ""))
+        commitment.actions.set(Action.objects.filter(organisation=organisation, title__in=titles))
+        for recorded_on, text, url in evidence:
+            CommitmentEvidence.objects.get_or_create(
+                commitment=commitment, text=text, defaults={"recorded_on": recorded_on, "url": url, "recorded_by": lead}
+            )
+        if met_reason and evidence:
+            Commitment.objects.filter(pk=commitment.pk).update(
+                met_on=max(day for day, _, _ in evidence), met_by=lead, met_note=met_reason
+            )

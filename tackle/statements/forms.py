@@ -2,7 +2,12 @@ from django import forms
 
 from tackle.accounts.models import User
 from tackle.core.forms import GovukForm, GovukModelForm
-from tackle.statements.models import Action, ActionStatus, Statement, StatementPeriod
+from tackle.statements.models import Action, ActionStatus, Commitment, Statement, StatementPeriod
+
+
+def date_input() -> forms.DateInput:
+    """A browser date picker needs ISO dates; the default format would leave it blank on edit."""
+    return forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 
 
 class ActionForm(GovukModelForm):
@@ -12,8 +17,8 @@ class ActionForm(GovukModelForm):
         labels = {"area": "Area", "title": "What will be done?", "owner_team": "Owning team", "due_on": "Due date"}
         widgets = {
             "area": forms.RadioSelect,
-            "starts_on": forms.DateInput(attrs={"type": "date"}),
-            "due_on": forms.DateInput(attrs={"type": "date"}),
+            "starts_on": date_input(),
+            "due_on": date_input(),
         }
         error_messages = {"title": {"required": "Enter what will be done"}, "due_on": {"required": "Enter a due date"}}
 
@@ -30,7 +35,7 @@ class ActionStatusForm(GovukForm):
 
 
 class ProgressForm(GovukForm):
-    written_on = forms.DateField(label="Date", widget=forms.DateInput(attrs={"type": "date"}))
+    written_on = forms.DateField(label="Date", widget=date_input())
     what_was_done = forms.CharField(
         label="What was done?",
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -43,8 +48,8 @@ class PeriodForm(GovukModelForm):
         model = StatementPeriod
         fields = ["label", "starts_on", "ends_on"]
         widgets = {
-            "starts_on": forms.DateInput(attrs={"type": "date"}),
-            "ends_on": forms.DateInput(attrs={"type": "date"}),
+            "starts_on": date_input(),
+            "ends_on": date_input(),
         }
 
 
@@ -72,8 +77,8 @@ class DetailsForm(GovukModelForm):
         fields = ["approval_body", "approval_date", "review_date"]
         labels = {"approval_body": "Approved by (body)", "review_date": "Next review date"}
         widgets = {
-            "approval_date": forms.DateInput(attrs={"type": "date"}),
-            "review_date": forms.DateInput(attrs={"type": "date"}),
+            "approval_date": date_input(),
+            "review_date": date_input(),
         }
 
 
@@ -96,3 +101,93 @@ class StartStatementForm(GovukForm):
     def __init__(self, *args, periods, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
         self.fields["period"].queryset = periods  # type: ignore[attr-defined]
+
+
+# Commitments ---------------------------------------------------------------------------------
+
+
+class CommitmentForm(GovukModelForm):
+    class Meta:
+        model = Commitment
+        fields = ["source", "title", "meaning", "adopted_on", "adopted_by"]
+        labels = {
+            "source": "Where does it come from?",
+            "title": "Commitment",
+            "meaning": "What it means for us",
+            "adopted_on": "Date adopted",
+            "adopted_by": "Adopted by",
+        }
+        widgets = {"meaning": forms.Textarea(attrs={"rows": 4}), "adopted_on": date_input()}
+        error_messages = {
+            "source": {"required": "Enter where the commitment comes from, such as a charter or motion"},
+            "title": {"required": "Enter the commitment"},
+        }
+
+
+class AdoptCharterForm(GovukForm):
+    adopted_on = forms.DateField(
+        label="Date adopted",
+        widget=date_input(),
+        error_messages={"required": "Enter the date the charter was adopted", "invalid": "Enter a real date"},
+    )
+    adopted_by = forms.CharField(
+        label="Adopted by",
+        max_length=120,
+        initial="Full Council",
+        error_messages={"required": "Enter who adopted the charter, such as Full Council"},
+    )
+
+
+class ActionLabelField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Action) -> str:  # type: ignore[override]
+        return f"{obj.period.label}: {obj.title} ({obj.get_status_display().lower()})"
+
+
+class CommitmentActionsForm(GovukForm):
+    actions = ActionLabelField(
+        queryset=Action.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Actions that deliver this commitment",
+        help_text="Select all that apply. Dropped and carried-over actions are not shown.",
+    )
+
+    def __init__(self, *args, actions, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["actions"].queryset = actions  # type: ignore[attr-defined]
+
+
+class EvidenceForm(GovukForm):
+    text = forms.CharField(
+        label="What shows the commitment is being kept?",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Enter what shows the commitment is being kept"},
+    )
+    url = forms.URLField(
+        label="Link (optional)",
+        required=False,
+        max_length=500,
+        help_text="For example, the published policy or report",
+        error_messages={"invalid": "Enter a web address starting with https://"},
+    )
+    recorded_on = forms.DateField(
+        label="Date",
+        widget=date_input(),
+        error_messages={"required": "Enter the date", "invalid": "Enter a real date"},
+    )
+
+
+class JudgementForm(GovukForm):
+    met = forms.TypedChoiceField(
+        label="Is this commitment met?",
+        choices=[("yes", "Yes, the evidence shows it is met"), ("no", "No, not yet")],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select whether the commitment is met"},
+    )
+    note = forms.CharField(
+        label="Why?",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Needed when you judge it met: say how the evidence shows it",
+    )

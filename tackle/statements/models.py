@@ -147,3 +147,68 @@ class Signatory(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}, {self.role}"
+
+
+# Commitments (issue 6, section 4) ------------------------------------------------------------
+
+
+class CommitmentStatus(models.TextChoices):
+    """Worked out from the record, never typed in: see selectors_commitments.commitment_status."""
+
+    NOT_STARTED = "not_started", "Not started"
+    IN_PROGRESS = "in_progress", "In progress"
+    MET = "met", "Met"
+
+
+class Commitment(models.Model):
+    """A promise the organisation adopted, from a charter or a council motion."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    organisation = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="+")
+    source = models.CharField(max_length=200, help_text="For example, a charter or a council motion")
+    # Set for commitments created from a known charter, so adopting it twice adds nothing.
+    charter_key = models.CharField(max_length=60, blank=True, editable=False)
+    title = models.CharField(max_length=200)
+    meaning = models.TextField(blank=True, help_text="What it means for us, in our own words")
+    adopted_on = models.DateField(null=True, blank=True)
+    adopted_by = models.CharField(max_length=120, blank=True, help_text="For example, Full Council")
+    actions = models.ManyToManyField(Action, blank=True, related_name="commitments")
+    # The lead's judgement that the commitment is met; it counts only while evidence is recorded.
+    met_on = models.DateField(null=True, blank=True)
+    met_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    met_note = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "charter_key"],
+                condition=~models.Q(charter_key=""),
+                name="commitment_charter_key_unique",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(met_on__isnull=True, met_by__isnull=True)
+                | models.Q(met_on__isnull=False, met_by__isnull=False),
+                name="commitment_met_has_who_and_when",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class CommitmentEvidence(models.Model):
+    commitment = models.ForeignKey(Commitment, on_delete=models.PROTECT, related_name="evidence")
+    text = models.TextField()
+    url = models.URLField(blank=True, max_length=500)
+    recorded_on = models.DateField()
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["recorded_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.recorded_on}: {self.text[:40]}"

@@ -6,11 +6,13 @@ from typing import Any
 from django.template.loader import render_to_string
 
 from tackle.statements.models import Statement
-from tackle.statements.sections import APPROVAL_TITLE, NEXT_TITLE, REVIEW_TITLE
+from tackle.statements.sections import APPROVAL_TITLE, COMMITMENTS_TITLE, NEXT_TITLE, REVIEW_TITLE
 from tackle.statements.selectors import live_figures, next_activity_rows, previous_period, review_rows, section_rows
+from tackle.statements.selectors_commitments import commitment_rows
 
 REVIEW_HEADERS = ["Area", "What we proposed", "What we did", "Status"]
 NEXT_HEADERS = ["Area", "Activity", "Due", "Owner"]
+COMMITMENT_HEADERS = ["Commitment", "Progress", "Evidence"]
 
 
 def statement_content(statement: Statement) -> dict[str, Any]:
@@ -28,6 +30,9 @@ def statement_content(statement: Statement) -> dict[str, Any]:
         "approval_title": APPROVAL_TITLE,
         "review_headers": REVIEW_HEADERS,
         "next_headers": NEXT_HEADERS,
+        "commitments_title": COMMITMENTS_TITLE,
+        "commitment_headers": COMMITMENT_HEADERS,
+        "commitment_rows": commitment_rows(statement.organisation_id),
         "signatories": list(statement.signatories.all()),
     }
 
@@ -69,6 +74,7 @@ def statement_docx(statement: Statement) -> bytes:
         for row in rows:
             for cell, value in zip(table.add_row().cells, (row.area, row.proposed, row.done, row.status), strict=True):
                 cell.text = value
+    _docx_commitments(document, content["commitment_rows"])
     document.add_heading(APPROVAL_TITLE, level=1)
     approval = f"Approved by {statement.approval_body or 'not yet recorded'}"
     if statement.approval_date:
@@ -81,6 +87,21 @@ def statement_docx(statement: Statement) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def _docx_commitments(document: Any, rows: list[Any]) -> None:
+    document.add_heading(COMMITMENTS_TITLE, level=1)
+    table = document.add_table(rows=1, cols=3)
+    table.style = "Table Grid"
+    for cell, header in zip(table.rows[0].cells, COMMITMENT_HEADERS, strict=True):
+        cell.text = header
+    for row in rows:
+        cells = table.add_row().cells
+        cells[0].text = f"{row.commitment} ({row.source})"
+        cells[1].text = row.progress
+        cells[2].text = row.evidence or "None recorded yet"
+    if not rows:
+        table.add_row().cells[0].text = "No commitments recorded."
 
 
 def render_statement(statement: Statement, fmt: str) -> bytes:

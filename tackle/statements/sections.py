@@ -16,3 +16,4 @@ SECTION_TITLES = dict(TEXT_SECTIONS)
 REVIEW_TITLE = "Review of the last period: what we proposed and what we did"
 NEXT_TITLE = "Activity proposed for the next period"
 APPROVAL_TITLE = "Approval and signatures"
+COMMITMENTS_TITLE = "Our commitments and how far we have got"

@@ -112,6 +112,7 @@ def period_close(
             status=old.status,
             carried_from=old,
         )
+        new.commitments.set(old.commitments.all())  # the commitments it served follow it
         old.status = ActionStatus.CARRIED_OVER
         old.save(update_fields=["status"])
         carried.append(new)

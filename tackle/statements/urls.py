@@ -1,5 +1,6 @@
 from django.urls import path
 
+from tackle.statements import views_commitments as commitments
 from tackle.statements import views_plan as plan
 from tackle.statements import views_statement as statement
 
@@ -26,4 +27,17 @@ urlpatterns: list = [
         statement.statement_compare,
         name="statement-compare",
     ),
+    path("commitments/", commitments.commitment_list, name="commitment-list"),
+    path("commitments/new", commitments.commitment_new, name="commitment-new"),
+    path("commitments/adopt-charter", commitments.charter_adopt, name="commitment-adopt-charter"),
+    path("commitments/<uuid:commitment_uuid>/", commitments.commitment_detail, name="commitment-detail"),
+    path("commitments/<uuid:commitment_uuid>/edit", commitments.commitment_edit, name="commitment-edit"),
+    path("commitments/<uuid:commitment_uuid>/actions", commitments.commitment_actions, name="commitment-actions"),
+    path("commitments/<uuid:commitment_uuid>/evidence/new", commitments.evidence_new, name="commitment-evidence-new"),
+    path(
+        "commitments/<uuid:commitment_uuid>/evidence/accept",
+        commitments.evidence_accept,
+        name="commitment-evidence-accept",
+    ),
+    path("commitments/<uuid:commitment_uuid>/judgement", commitments.commitment_judge, name="commitment-judge"),
 ]

@@ -22,6 +22,7 @@ from tackle.statements.selectors import (
     section_diff,
     statements_visible_to,
 )
+from tackle.statements.statement_check import check_draft
 from tackle.statements.views_plan import add_error, posted
 
 CONTENT_TYPES = {
@@ -60,6 +61,7 @@ def statement_detail(request: AuthenticatedRequest, statement_uuid: str) -> Http
     context.update(
         {
             "checklist": publish_checklist(statement),
+            "text_check": check_draft(statement),
             "versions": statement.period.statements.order_by("version"),
             "is_lead": request.user.role == "modern_slavery_lead",
             "publish_form": PublishForm(),

@@ -1,6 +1,6 @@
 from tackle.accounts import demo as accounts_demo
 from tackle.statements import demo
-from tackle.statements.models import Action, Statement, StatementPeriod
+from tackle.statements.models import Action, Commitment, CommitmentEvidence, Statement, StatementPeriod
 
 
 def test_demo_loads_twice_without_duplicates(db) -> None:
@@ -12,3 +12,14 @@ def test_demo_loads_twice_without_duplicates(db) -> None:
     statement = Statement.objects.get()
     assert all(section.text for section in statement.sections.all())
     assert statement.sections.count() == 10
+
+
+def test_demo_council_adopted_the_charter_with_links_and_evidence_once(db) -> None:
+    accounts_demo.load()
+    demo.load(scale="demo")
+    demo.load(scale="demo")
+    assert Commitment.objects.count() == 10
+    assert CommitmentEvidence.objects.count() == sum(len(links[1]) for links in demo.COMMITMENT_LINKS.values())
+    linked = Commitment.objects.get(charter_key="coop_review_spend").actions.count()
+    assert linked == len(demo.COMMITMENT_LINKS["coop_review_spend"][0])
+    assert Commitment.objects.filter(met_on__isnull=False).count() == 2

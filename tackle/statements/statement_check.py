@@ -1,0 +1,121 @@
+"""Check a draft's text against the six areas of section 54(5) before publishing.
+
+The reading itself belongs to the statement reader (tackle.statement_reader.reading.read_text),
+built alongside this module; it is used only when installed. Its answer per area becomes one of:
+covered (two or more sentences describe what is done), weak (only one sentence), promised (only
+sentences about what will be done) or missing (nothing). Approval and signature are not read from
+the text here: the statement records them as facts, and the publish checklist checks those.
+"""
+
+import hashlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib import import_module
+from typing import Any
+
+from django.core.cache import cache
+
+from tackle.statements.models import Statement
+from tackle.statements.selectors import section_rows
+
+logger = logging.getLogger(__name__)
+
+AREA_NAMES: dict[str, str] = {
+    "structure_business_supply_chains": "Structure, business and supply chains",
+    "policies": "Policies",
+    "due_diligence": "Due diligence",
+    "risk_assessment_management": "Risk assessment and management",
+    "effectiveness_kpis": "Effectiveness and key performance indicators",
+    "training": "Training",
+}
+STATES: dict[str, str] = {
+    "covered": "Covered",
+    "weak": "Weak: one sentence only",
+    "promised": "Only promised",
+    "missing": "Missing",
+}
+CACHE_SECONDS = 60 * 60
+
+
+@dataclass(frozen=True)
+class AreaCheck:
+    key: str
+    name: str
+    state: str
+    sentences: list[str] = field(default_factory=list)
+
+    @property
+    def state_label(self) -> str:
+        return STATES[self.state]
+
+
+@dataclass(frozen=True)
+class TextCheck:
+    available: bool
+    areas: list[AreaCheck]
+    message: str = ""
+
+    @property
+    def gaps(self) -> int:
+        return sum(1 for area in self.areas if area.state != "covered")
+
+
+def draft_text(statement: Statement) -> str:
+    """The written sections, in order, as the reader would see the published statement."""
+    return "\n\n".join(text.strip() for _, _, text in section_rows(statement) if text.strip())
+
+
+def area_state(*, covered: bool, evidence_count: int, promised_only: bool) -> str:
+    if covered:
+        return "covered" if evidence_count >= 2 else "weak"
+    return "promised" if promised_only else "missing"
+
+
+def areas_from_reading(reading: Any) -> list[AreaCheck]:
+    """Turn the reader's assessment into one row per area, with its evidence sentences."""
+    judgements = reading.assessment.judgements
+    future_only = set(reading.assessment.future_only)
+    rows = []
+    for key, name in AREA_NAMES.items():
+        judgement = judgements.get(key)
+        evidence = [item.sentence for item in judgement.evidence] if judgement else []
+        state = area_state(
+            covered=bool(judgement and judgement.covered),
+            evidence_count=len(evidence),
+            promised_only=key in future_only,
+        )
+        rows.append(AreaCheck(key, name, state, evidence))
+    return rows
+
+
+def _reader() -> Callable[..., Any] | None:
+    try:
+        read_text = import_module("tackle.statement_reader.reading").read_text
+    except (ImportError, AttributeError):
+        return None
+    return read_text if callable(read_text) else None
+
+
+def check_draft(statement: Statement, *, labeller: Callable[..., Any] | None = None) -> TextCheck:
+    read_text = _reader()
+    if read_text is None:
+        return TextCheck(False, [], "The statement reader is not installed, so only the checklist is shown.")
+    text = draft_text(statement)
+    if not text:
+        return TextCheck(True, [], "Write the sections first: there is no text to check yet.")
+    key = "statement-check:" + hashlib.sha256(text.encode()).hexdigest()
+    found = cache.get(key) if labeller is None else None
+    if found is not None:
+        return found  # type: ignore[no-any-return]
+    try:
+        reading = read_text(text, labeller=labeller) if labeller else read_text(text)
+        result = TextCheck(True, areas_from_reading(reading))
+    except Exception as error:  # an optional module must never break the statement page
+        if type(error).__name__ == "UnreadableDocument":  # the reader's own, worded for people
+            return TextCheck(True, [], str(error))
+        logger.exception("Statement check failed for statement %s", statement.uuid)
+        return TextCheck(False, [], "The text check could not run this time; the checklist is still shown.")
+    if labeller is None:
+        cache.set(key, result, CACHE_SECONDS)
+    return result
