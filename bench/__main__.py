@@ -20,6 +20,7 @@ BENCHMARKS = [
     "bench.cases_pages",
     "bench.spend_screen",
     "bench.targeting",
+    "bench.statement_labels",
 ]
 RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
 

@@ -13,6 +13,10 @@ DEBUG = env_bool("DEBUG", False)
 TACKLE_DEMO = env_bool("TACKLE_DEMO", False)
 # Shared reference data lives outside the repository; every reader goes through this one setting.
 TACKLE_SHARED_DATA = Path(env_str("TACKLE_SHARED_DATA", str(BASE_DIR.parent / "shared" / "data")))
+# The Home Office modern slavery statement registry's yearly CSV; {year} is replaced by the year.
+REGISTRY_DOWNLOAD_URL = env_str("REGISTRY_DOWNLOAD_URL", "")
+# Statement links are fetched by the server: private and loopback addresses are refused unless 1.
+STATEMENT_FETCH_ALLOW_PRIVATE = env_bool("STATEMENT_FETCH_ALLOW_PRIVATE", False)
 
 _INSECURE_DEV_KEY = "insecure-development-key-only-for-debug-and-demo"
 SECRET_KEY = env_str("SECRET_KEY", _INSECURE_DEV_KEY if (DEBUG or TACKLE_DEMO) else "")

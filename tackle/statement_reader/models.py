@@ -1,0 +1,126 @@
+"""Statements we have read, reviewers' corrections, and the national registry's rows.
+
+A StatementReading keeps the sentences and the labeller's scores, so its page can show the evidence
+in context and a reviewer's correction can become training data, without the original file.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+from tackle.accounts.models import Organisation
+from tackle.statement_reader.rules import AREA_NAMES, JUDGEMENTS
+
+
+class StatementReading(models.Model):
+    """One statement read once: the supplier's (supplier set) or the council's own (supplier empty)."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="statement_readings")
+    supplier = models.ForeignKey(
+        "suppliers.Supplier", on_delete=models.PROTECT, related_name="statement_readings", null=True, blank=True
+    )
+    file_name = models.CharField(max_length=255, blank=True)
+    source_url = models.URLField(max_length=500, blank=True)
+    sha256 = models.CharField(max_length=64)
+    sentences = models.JSONField(default=list)
+    # One dict of label -> probability per sentence, from the labeller.
+    scores = models.JSONField(default=list)
+    # The assessment exactly as `tackle statements assess --json` prints it, before any override.
+    result = models.JSONField(default=dict)
+    machine_score = models.PositiveSmallIntegerField(help_text="Covered areas, approval and signature as read")
+    score = models.PositiveSmallIntegerField(help_text="The same after reviewers' overrides")
+    period_start = models.DateField(null=True, blank=True)
+    period_end = models.DateField(null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(file_name="", source_url=""), name="reading_has_file_or_url"),
+            models.CheckConstraint(
+                condition=models.Q(score__lte=8, machine_score__lte=8), name="reading_score_at_most_8"
+            ),
+        ]
+        indexes = [models.Index(fields=["organisation", "supplier", "-created_at"], name="reading_latest_idx")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("statement_reader:reading-detail", args=[self.uuid])
+
+    @property
+    def title(self) -> str:
+        return self.file_name or self.source_url
+
+    @property
+    def whose(self) -> str:
+        return self.supplier.name if self.supplier_id and self.supplier else "The council's own statement"
+
+
+class JudgementOverride(models.Model):
+    """A reviewer's correction of one judgement, with the reason. Never edited: a later override of
+    the same judgement supersedes it, and all stay on the page as its history."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    reading = models.ForeignKey(StatementReading, on_delete=models.CASCADE, related_name="overrides")
+    judgement = models.CharField(max_length=40, choices=[(name, AREA_NAMES[name]) for name in JUDGEMENTS])
+    covered = models.BooleanField()
+    reason = models.TextField()
+    # Sentence indexes the reviewer says are evidence, and those they say are not.
+    evidence_added = models.JSONField(default=list, blank=True)
+    evidence_removed = models.JSONField(default=list, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(judgement__in=JUDGEMENTS), name="override_judgement_valid"),
+            models.CheckConstraint(condition=~models.Q(reason=""), name="override_has_reason"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_judgement_display()}: {'covered' if self.covered else 'not covered'}"
+
+
+class RegistryStatement(models.Model):
+    """One row of the Home Office registry's yearly download. Public data, shared by every council;
+    linked to a council's suppliers when read, by company number or normalised name."""
+
+    year = models.PositiveSmallIntegerField()
+    organisation_name = models.CharField(max_length=300)
+    name_key = models.CharField(max_length=300, db_index=True, help_text="The name normalised for matching")
+    company_number = models.CharField(max_length=20, blank=True, db_index=True)
+    summary_url = models.CharField(max_length=500, blank=True)
+    statement_url = models.CharField(max_length=1000, blank=True)
+    sector_type = models.CharField(max_length=100, blank=True)
+    group_submission = models.BooleanField(default=False)
+    parent_name = models.CharField(max_length=300, blank=True)
+    period_start = models.DateField(null=True, blank=True)
+    period_end = models.DateField(null=True, blank=True)
+    approving_person = models.CharField(max_length=300, blank=True)
+    date_approved = models.DateField(null=True, blank=True)
+    turnover = models.CharField(max_length=100, blank=True)
+    includes_structure = models.BooleanField(default=False)
+    includes_policies = models.BooleanField(default=False)
+    includes_risk_assessment = models.BooleanField(default=False)
+    includes_due_diligence = models.BooleanField(default=False)
+    includes_training = models.BooleanField(default=False)
+    includes_goals = models.BooleanField(default=False)
+    last_updated = models.CharField(max_length=40, blank=True)
+    imported_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-year", "organisation_name"]
+        constraints = [
+            # A group statement shares one summary URL across several organisations.
+            models.UniqueConstraint(fields=["year", "summary_url", "organisation_name"], name="registry_row_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation_name} ({self.year})"

@@ -1,3 +1,13 @@
+from django.urls import path
+
+from tackle.statement_reader import views
+
 app_name = "statement_reader"
 
-urlpatterns: list = []
+urlpatterns: list = [
+    path("", views.index, name="index"),
+    path("new", views.reading_new, name="reading-new"),
+    path("<uuid:reading_uuid>/", views.reading_detail, name="reading-detail"),
+    path("<uuid:reading_uuid>/override/<str:judgement>", views.override_new, name="override-new"),
+    path("suppliers/<uuid:supplier_uuid>/registry", views.supplier_registry, name="supplier-registry"),
+]

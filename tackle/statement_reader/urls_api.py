@@ -1,3 +1,10 @@
 """API routes of this module, included under /api/v1/."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from tackle.statement_reader import api
+
+urlpatterns: list = [
+    path("statement-readings", api.reading_create, name="statement-reading-create"),
+    path("statement-readings/<uuid:reading_uuid>", api.reading_detail, name="statement-reading-detail"),
+]

@@ -5,10 +5,11 @@ from django.core.management import CommandError, call_command
 from docx import Document
 from pypdf import PdfReader
 
-from tackle.statements.outputs import NEXT_HEADERS, REVIEW_HEADERS
-from tackle.statements.sections import APPROVAL_TITLE, NEXT_TITLE, REVIEW_TITLE, TEXT_SECTIONS
+from tackle.statements.outputs import COMMITMENT_HEADERS, NEXT_HEADERS, REVIEW_HEADERS
+from tackle.statements.sections import APPROVAL_TITLE, COMMITMENTS_TITLE, NEXT_TITLE, REVIEW_TITLE, TEXT_SECTIONS
+from tackle.statements.services_commitments import commitment_create, commitment_link_actions
 
-HEADINGS = [title for _, title in TEXT_SECTIONS] + [REVIEW_TITLE, NEXT_TITLE, APPROVAL_TITLE]
+HEADINGS = [title for _, title in TEXT_SECTIONS] + [REVIEW_TITLE, NEXT_TITLE, COMMITMENTS_TITLE, APPROVAL_TITLE]
 
 
 def _build(council_a, tmp_path, fmt: str):  # type: ignore[no-untyped-def]
@@ -40,19 +41,30 @@ def test_build_html_has_every_heading_and_the_policy_text(statement_a, council_a
     assert "Our policies say what to do." in html
 
 
-def test_build_pdf_has_every_heading_and_both_tables(statement_a, action_a, council_a, tmp_path) -> None:
+def test_build_pdf_has_every_heading_and_all_three_tables(statement_a, action_a, council_a, lead_a, tmp_path) -> None:
+    commitment = commitment_create(organisation=council_a, actor=lead_a, source="Motion", title="Pay a living wage")
+    commitment_link_actions(commitment=commitment, actor=lead_a, actions=[action_a])
     reader = PdfReader(_build(council_a, tmp_path, "pdf"))
     text = _flat(" ".join(page.extract_text() for page in reader.pages))
-    for heading in HEADINGS + REVIEW_HEADERS + NEXT_HEADERS:
+    for heading in HEADINGS + REVIEW_HEADERS + NEXT_HEADERS + COMMITMENT_HEADERS:
         assert _flat(heading) in text, heading
     assert "Add clauses to contracts" in text
+    assert "Pay a living wage" in text and "0 of 1 linked actions done" in text
 
 
-def test_build_docx_has_every_heading_and_both_tables(statement_a, action_a, council_a, tmp_path) -> None:
+def test_build_docx_has_every_heading_and_all_three_tables(statement_a, action_a, council_a, tmp_path) -> None:
     document = Document(str(_build(council_a, tmp_path, "docx")))
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
-    assert headings == [title for _, title in TEXT_SECTIONS] + ["Figures", REVIEW_TITLE, NEXT_TITLE, APPROVAL_TITLE]
-    assert len(document.tables) == 2
+    assert headings == [title for _, title in TEXT_SECTIONS] + [
+        "Figures",
+        REVIEW_TITLE,
+        NEXT_TITLE,
+        COMMITMENTS_TITLE,
+        APPROVAL_TITLE,
+    ]
+    assert len(document.tables) == 3
+    assert [cell.text for cell in document.tables[2].rows[0].cells] == COMMITMENT_HEADERS
+    assert document.tables[2].rows[1].cells[0].text == "No commitments recorded."
     assert [cell.text for cell in document.tables[0].rows[0].cells] == REVIEW_HEADERS
     assert document.tables[1].rows[1].cells[1].text == "Add clauses to contracts"
 

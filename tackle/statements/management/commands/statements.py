@@ -11,17 +11,33 @@ class Command(BaseCommand):
     help = (
         "`tackle statements remind`: queue reminders to action owners (run daily). "
         "`tackle statements build --organisation CODE --period YYYY-YYYY --format pdf|docx|html --output FILE`: "
-        "write the latest version of a statement."
+        "write the latest version of a statement. "
+        "`tackle statements assess FILE [--json]`: assess a statement's text (see docs/statement-reader.md). "
+        "`tackle statements label-sentences --input IN.csv --output OUT.csv`: label each sentence with the AIMS "
+        "criteria. `tackle statements train`: retrain the sentence labeller from the shared gold sets."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("action", choices=["remind", "build"])
+        parser.add_argument("action", choices=["remind", "build", "assess", "label-sentences", "train"])
+        parser.add_argument("file", nargs="?", type=Path, help="assess: the statement (.txt, .html, .pdf, .docx)")
+        parser.add_argument("--json", action="store_true", help="assess: print the assessment as JSON")
         parser.add_argument("--organisation", help="Organisation code, for example E09000099")
         parser.add_argument("--period", help="Period label, for example 2025-2026")
         parser.add_argument("--format", choices=["pdf", "docx", "html"], default="pdf")
         parser.add_argument("--output", help="File to write")
+        parser.add_argument("--input", help="label-sentences: CSV with statement_id and sentence columns")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["action"] in ("label-sentences", "train"):
+            from tackle.statement_reader.management.commands import _labelling
+
+            {"label-sentences": _labelling.label_sentences, "train": _labelling.train}[options["action"]](self, options)
+            return
+        if options["action"] == "assess":
+            from tackle.statement_reader.commands import assess_statement
+
+            assess_statement(self, options["file"], as_json=options["json"])
+            return
         if options["action"] == "remind":
             from tackle.statements.tasks import remind_action_owners
 

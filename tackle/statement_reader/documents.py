@@ -1,0 +1,204 @@
+"""Text out of a statement file: plain text, HTML, PDF or Word.
+
+Each reader keeps the layout cues the sentence splitter needs: paragraphs and list items on lines
+of their own, headings as separate lines, PDF pages one after another.
+"""
+
+import io
+import logging
+import re
+import zipfile
+from collections import Counter
+from html.parser import HTMLParser
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
+
+from tackle.core.errors import ApplicationError
+
+if TYPE_CHECKING:
+    from docx.text.paragraph import Paragraph
+
+MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
+KINDS = ("txt", "html", "pdf", "docx")
+_SUFFIXES = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".pdf": "pdf", ".docx": "docx"}
+_CONTENT_TYPES = {
+    "text/plain": "txt",
+    "text/html": "html",
+    "application/xhtml+xml": "html",
+    "application/pdf": "pdf",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+}
+
+
+class UnreadableDocument(ApplicationError):
+    """The file is of a kind we do not read, or it could not be read."""
+
+
+def kind_from_name(name: str) -> str | None:
+    return _SUFFIXES.get(PurePosixPath(name.lower()).suffix)
+
+
+def kind_from_content_type(content_type: str) -> str | None:
+    return _CONTENT_TYPES.get(content_type.split(";")[0].strip().lower())
+
+
+def sniff_kind(data: bytes) -> str | None:
+    """The kind from the first bytes, for downloads whose name and type say nothing useful."""
+    head = data[:2048].lstrip().lower()
+    if head.startswith(b"%pdf"):
+        return "pdf"
+    if head.startswith(b"pk\x03\x04"):
+        return "docx"
+    if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head:
+        return "html"
+    return None
+
+
+def extract_text(data: bytes, kind: str) -> str:
+    """The document's text, with a line per paragraph, heading or list item."""
+    if len(data) > MAX_DOCUMENT_BYTES:
+        raise UnreadableDocument("The file must be smaller than 20 MB.")
+    if not data.strip():
+        raise UnreadableDocument("The file is empty.")
+    readers = {"txt": _text, "html": _html, "pdf": _pdf, "docx": _docx}
+    if kind not in readers:
+        raise UnreadableDocument("The file must be a .txt, .html, .pdf or .docx file.")
+    text = readers[kind](data)
+    if not text.strip():
+        raise UnreadableDocument("No text could be found in the file (a scanned PDF needs text recognition first).")
+    return text
+
+
+def _decode(data: bytes) -> str:
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+def _text(data: bytes) -> str:
+    if b"\x00" in data[:4096]:
+        raise UnreadableDocument("The file does not look like text.")
+    return _decode(data)
+
+
+# HTML ---------------------------------------------------------------------------------------------
+
+_BLOCKS = {
+    "p", "div", "section", "article", "header", "footer", "main", "aside", "blockquote", "br",
+    "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "table", "ul", "ol", "dl", "dt", "dd", "figcaption", "hr",
+}  # fmt: skip
+_SKIPPED = {"script", "style", "noscript", "template", "head", "svg", "nav"}
+
+
+class _TextParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIPPED:
+            self.skipping += 1
+        elif tag in _BLOCKS:
+            self.parts.append("\n\n")
+            if tag == "li":
+                self.parts.append("• ")
+        elif tag in {"td", "th"}:
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIPPED:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in _BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            # Inside a block, HTML's own line breaks are just spaces.
+            self.parts.append(re.sub(r"\s+", " ", data))
+
+
+def _html(data: bytes) -> str:
+    parser = _TextParser()
+    parser.feed(_decode(data))
+    parser.close()
+    lines = (line.strip() for line in "".join(parser.parts).split("\n"))
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+# PDF ----------------------------------------------------------------------------------------------
+
+_PAGE_NUMBER = re.compile(r"^\s*(page\s*)?\d{1,4}(\s*(of|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
+
+
+def _pdf(data: bytes) -> str:
+    try:
+        from pypdf import PdfReader
+        from pypdf.errors import PdfReadError
+    except ImportError:  # pragma: no cover - pypdf is a runtime dependency once approved
+        raise UnreadableDocument("Reading PDF files needs the pypdf package on this server.") from None
+    # pypdf logs every oddity of a damaged file; the person gets one clear message instead.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            reader.decrypt("")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError) as error:
+        raise UnreadableDocument(f"The PDF could not be read ({error}).") from None
+    except Exception as error:  # pypdf raises many kinds on broken files; none may become a 500.
+        raise UnreadableDocument(f"The PDF could not be read ({type(error).__name__}).") from None
+    return "\n".join(_without_running_lines(pages))
+
+
+def _without_running_lines(pages: list[str]) -> list[str]:
+    """Drop page numbers, and headers or footers repeated on most pages."""
+    counts: Counter[str] = Counter()
+    for page in pages:
+        counts.update({line.strip() for line in page.splitlines() if line.strip()})
+    repeated = {line for line, count in counts.items() if len(pages) >= 3 and count >= max(3, len(pages) // 2)}
+    return [
+        "\n".join(line for line in page.splitlines() if line.strip() not in repeated and not _PAGE_NUMBER.match(line))
+        for page in pages
+    ]
+
+
+# Word ---------------------------------------------------------------------------------------------
+
+
+def _docx(data: bytes) -> str:
+    from docx import Document
+    from docx.opc.exceptions import PackageNotFoundError
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = Document(io.BytesIO(data))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
+        raise UnreadableDocument(f"The Word document could not be read ({error}).") from None
+    except Exception as error:  # a damaged package can fail deep inside lxml or zipfile.
+        raise UnreadableDocument(f"The Word document could not be read ({type(error).__name__}).") from None
+    lines: list[str] = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Paragraph):
+            lines.append(_docx_paragraph(block))
+        else:
+            for row in block.rows:
+                for cell in row.cells:
+                    lines.extend(paragraph.text for paragraph in cell.paragraphs)
+    return "\n\n".join(line for line in lines if line.strip())
+
+
+def _docx_paragraph(paragraph: "Paragraph") -> str:
+    text = paragraph.text.strip()
+    try:
+        style = paragraph.style.name or "" if paragraph.style is not None else ""
+    except (AttributeError, KeyError, ValueError):
+        style = ""
+    properties = paragraph._p.pPr
+    numbered = properties is not None and properties.numPr is not None
+    if text and ("List" in style or numbered):
+        return f"• {text}"
+    return text

@@ -1,0 +1,144 @@
+"""Forms: attach a statement to read, and override one judgement with a reason."""
+
+import re
+from typing import Any
+
+from django import forms
+from django.core.validators import URLValidator
+from django.db.models import QuerySet
+
+from tackle.core.forms import GovukForm
+from tackle.statement_reader.documents import MAX_DOCUMENT_BYTES, kind_from_name
+from tackle.statement_reader.review import EffectiveJudgement
+from tackle.suppliers.models import Supplier
+
+COUNCIL = "council"
+
+
+class StatementForm(GovukForm):
+    whose = forms.ChoiceField(
+        label="Whose statement is it?",
+        error_messages={"required": "Select whose statement it is", "invalid_choice": "Select whose statement it is"},
+    )
+    file = forms.FileField(
+        label="Upload the statement",
+        required=False,
+        help_text="A .pdf, .docx, .html or .txt file, smaller than 20 MB.",
+        error_messages={"empty": "The selected file is empty"},
+    )
+    url = forms.URLField(
+        label="Or give its web address",
+        required=False,
+        assume_scheme="https",
+        validators=[URLValidator(schemes=["http", "https"])],
+        help_text="For example https://www.example.com/modern-slavery-statement.pdf",
+        error_messages={"invalid": "Enter a web address starting with http:// or https://"},
+    )
+
+    def __init__(self, *args: Any, suppliers: QuerySet[Supplier], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.suppliers = {str(supplier.uuid): supplier for supplier in suppliers}
+        whose = self.fields["whose"]
+        assert isinstance(whose, forms.ChoiceField)
+        whose.choices = [(COUNCIL, "Our own council's statement")] + [
+            (key, supplier.name) for key, supplier in self.suppliers.items()
+        ]
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data.get("file")
+        if upload is None:
+            return upload
+        if kind_from_name(upload.name) is None:
+            raise forms.ValidationError("The selected file must be a .pdf, .docx, .html or .txt file")
+        if upload.size > MAX_DOCUMENT_BYTES:
+            raise forms.ValidationError("The selected file must be smaller than 20 MB")
+        return upload
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not self.errors and bool(data.get("file")) == bool(data.get("url")):
+            self.add_error("file", "Upload the statement or give its web address, not both or neither")
+        return data
+
+    @property
+    def supplier(self) -> Supplier | None:
+        return self.suppliers.get(self.cleaned_data["whose"])
+
+
+def parse_sentence_numbers(raw: str) -> list[int]:
+    """ "3, 7-9" -> [2, 6, 7, 8] (indexes from the numbers people see, which start at 1)."""
+    indexes: set[int] = set()
+    for part in filter(None, (chunk.strip() for chunk in raw.split(","))):
+        found = re.fullmatch(r"(\d{1,5})(?:\s*[-\u2013]\s*(\d{1,5}))?", part)
+        if not found:
+            raise ValueError(part)
+        first = int(found[1])
+        last = int(found[2]) if found[2] else first
+        if first < 1 or last < first or last - first > 500:
+            raise ValueError(part)
+        indexes.update(range(first - 1, last))
+    return sorted(indexes)
+
+
+class OverrideForm(GovukForm):
+    covered = forms.ChoiceField(
+        label="Your decision",
+        widget=forms.RadioSelect,
+        choices=[("yes", "Covered"), ("no", "Not covered")],
+        error_messages={"required": "Select covered or not covered"},
+    )
+    kept = forms.MultipleChoiceField(
+        label="Sentences that show it",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Untick a sentence that does not show this.",
+    )
+    added = forms.CharField(
+        label="Other sentences that show it (optional)",
+        required=False,
+        help_text="Sentence numbers from the statement text, separated by commas, for example 12, 15-17",
+    )
+    reason = forms.CharField(
+        label="Why",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        help_text="Your reason is kept with the decision and shown to everyone who reads this assessment.",
+        error_messages={"required": "Enter the reason for your decision"},
+    )
+
+    def __init__(self, *args: Any, judgement: EffectiveJudgement, sentence_count: int, **kwargs: Any) -> None:
+        kwargs.setdefault(
+            "initial",
+            {
+                "covered": "yes" if judgement.covered else "no",
+                "kept": [str(line.index) for line in judgement.evidence],
+            },
+        )
+        super().__init__(*args, **kwargs)
+        self.judgement = judgement
+        self.sentence_count = sentence_count
+        kept = self.fields["kept"]
+        assert isinstance(kept, forms.MultipleChoiceField)
+        kept.choices = [(str(line.index), f"{line.index + 1}. {line.sentence}") for line in judgement.evidence]
+        if not judgement.evidence:
+            del self.fields["kept"]
+
+    def clean_added(self) -> list[int]:
+        try:
+            indexes = parse_sentence_numbers(self.cleaned_data.get("added", ""))
+        except ValueError as error:
+            raise forms.ValidationError(f"'{error}' is not a sentence number or range such as 15-17") from None
+        outside = [index + 1 for index in indexes if index >= self.sentence_count]
+        if outside:
+            raise forms.ValidationError(
+                f"The statement has sentences 1 to {self.sentence_count}; there is no sentence {outside[0]}"
+            )
+        return indexes
+
+    def evidence_changes(self) -> tuple[list[int], list[int]]:
+        """(added, removed) against the machine's evidence: each override states the whole decision,
+        so sentences added or removed by an earlier override stay so unless changed here."""
+        kept = {int(value) for value in self.cleaned_data.get("kept", [])}
+        machine = set(self.judgement.machine_indexes)
+        named = set(self.cleaned_data["added"])
+        return sorted((kept - machine) | (named - machine)), sorted(machine - kept - named)

@@ -1,0 +1,108 @@
+"""Read a statement end to end: file -> text -> sentences -> labels -> assessment and period.
+
+Used alike by `tackle statements assess` and the web pages, so both give the same answer.
+"""
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Any
+
+from tackle.core.errors import ApplicationError
+from tackle.statement_reader.documents import (
+    UnreadableDocument,
+    extract_text,
+    kind_from_content_type,
+    kind_from_name,
+    sniff_kind,
+)
+from tackle.statement_reader.periods import Period, find_period
+from tackle.statement_reader.rules import AREAS, Assessment, assess, judgement_json
+from tackle.statement_reader.sentences import split_sentences
+
+logger = logging.getLogger(__name__)
+Labeller = Callable[[list[str]], list[dict[str, float]]]
+MAX_SENTENCES = 5000
+
+
+class LabellerFailed(ApplicationError):
+    """The file was read but the labeller could not score it: a fault on our side, not the file's."""
+
+
+@dataclass
+class Reading:
+    sentences: list[str]
+    scores: list[dict[str, float]]
+    assessment: Assessment
+    period: Period
+
+
+def default_labeller(sentences: list[str]) -> list[dict[str, float]]:
+    # Imported when first needed: loading the model is the slow part, and only reading needs it.
+    from tackle.statement_reader.labeller import label_statement
+
+    return label_statement(sentences)
+
+
+def document_kind(*, name: str = "", content_type: str = "", data: bytes = b"", from_url: bool = False) -> str:
+    """The kind of a file from its name, then its declared type, then its first bytes.
+
+    A file someone chose with a name we do not read (.xlsx) is refused; a download's name says
+    little (statement.aspx may serve a PDF), so its type and content decide."""
+    kind = kind_from_name(name)
+    if kind is None and PurePosixPath(name).suffix and not from_url:
+        raise UnreadableDocument("The file must be a .txt, .html, .pdf or .docx file.")
+    kind = kind or kind_from_content_type(content_type) or sniff_kind(data)
+    if kind is None and content_type.startswith("text/"):
+        kind = "txt"
+    if kind is None:
+        raise UnreadableDocument("The file must be a .txt, .html, .pdf or .docx file.")
+    return kind
+
+
+def read_text(text: str, *, labeller: Labeller | None = None) -> Reading:
+    sentences = split_sentences(text)
+    if not sentences:
+        raise UnreadableDocument("No sentences could be found in the statement.")
+    if len(sentences) > MAX_SENTENCES:
+        raise UnreadableDocument(f"The statement is too long to read ({len(sentences):,} sentences).")
+    try:
+        scores = (labeller or default_labeller)(sentences)
+    except Exception as error:  # a missing or broken model must give a message, not a 500
+        logger.exception("The sentence labeller failed")
+        raise LabellerFailed(f"The statement could not be assessed: the sentence labeller failed ({error}).") from None
+    if len(scores) != len(sentences):
+        raise LabellerFailed("The statement could not be assessed: the labeller gave the wrong number of rows.")
+    # Plain floats, rounded: numpy numbers do not serialise to JSON, and 4 places are plenty.
+    scores = [{str(label): round(float(value), 4) for label, value in row.items()} for row in scores]
+    return Reading(
+        sentences=sentences,
+        scores=scores,
+        assessment=assess(sentences, scores),
+        period=find_period(" ".join(sentences)),
+    )
+
+
+def read_document(
+    data: bytes, *, name: str = "", content_type: str = "", from_url: bool = False, labeller: Labeller | None = None
+) -> Reading:
+    kind = document_kind(name=name, content_type=content_type, data=data, from_url=from_url)
+    return read_text(extract_text(data, kind), labeller=labeller)
+
+
+def reading_json(reading: Reading) -> dict[str, Any]:
+    """The published contract of `tackle statements assess --json`."""
+    judgements = reading.assessment.judgements
+    return {
+        "sentences": reading.assessment.sentence_count,
+        "areas": {area: judgement_json(judgements[area]) for area in AREAS},
+        "approval": judgement_json(judgements["approval"]),
+        "signature": judgement_json(judgements["signature"]),
+        "period": {
+            "start": reading.period.start.isoformat() if reading.period.start else None,
+            "end": reading.period.end.isoformat() if reading.period.end else None,
+        },
+        "future_only": list(reading.assessment.future_only),
+        "score": reading.assessment.score,
+    }

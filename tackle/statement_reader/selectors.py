@@ -1,0 +1,131 @@
+"""Reading statements, overrides and the registry: who sees what, and what it adds up to."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from tackle.statement_reader.models import JudgementOverride, RegistryStatement, StatementReading
+from tackle.statement_reader.registry import CLAIM_FIELDS, company_number_key, supplier_name_keys
+from tackle.statement_reader.review import EffectiveJudgement, effective_judgements, training_rows
+from tackle.statement_reader.rules import AREA_NAMES, AREAS
+from tackle.suppliers.models import Supplier
+
+
+def readings_visible_to(user: Any) -> QuerySet[StatementReading]:
+    """Statements read by the user's own organisation (a supplier's statement or the council's own)."""
+    if not (user.is_authenticated and user.organisation_id):
+        return StatementReading.objects.none()
+    return StatementReading.objects.filter(organisation_id=user.organisation_id).select_related(
+        "supplier", "created_by"
+    )
+
+
+def suppliers_for(user: Any) -> QuerySet[Supplier]:
+    if not (user.is_authenticated and user.organisation_id):
+        return Supplier.objects.none()
+    return Supplier.objects.filter(organisation_id=user.organisation_id)
+
+
+def latest_assessment_for_supplier(supplier: Supplier) -> StatementReading | None:
+    """The supplier's most recently read statement; its `score` counts reviewers' overrides, its
+    `get_absolute_url()` is the page with the evidence."""
+    return (
+        StatementReading.objects.filter(organisation_id=supplier.organisation_id, supplier=supplier)
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+
+
+def reading_judgements(reading: StatementReading) -> list[EffectiveJudgement]:
+    overrides = list(reading.overrides.select_related("created_by").order_by("-created_at", "-pk"))
+    return effective_judgements(sentences=reading.sentences, result=reading.result, overrides=overrides)
+
+
+def reviewer_overrides_for_training() -> list[tuple[str, str, int]]:
+    """(sentence, label, 0 or 1) taught by reviewers' overrides in every organisation, for
+    `tackle statements train`. Labels are the labeller's (tackle.statement_reader.labeller.LABELS)."""
+    rows: list[tuple[str, str, int]] = []
+    readings = StatementReading.objects.filter(overrides__isnull=False).distinct().order_by("pk")
+    for reading in readings.iterator(chunk_size=50):
+        overrides = list(JudgementOverride.objects.filter(reading=reading).order_by("-created_at", "-pk"))
+        rows.extend(training_rows(sentences=reading.sentences, scores=reading.scores, overrides=overrides))
+    return rows
+
+
+# The registry -------------------------------------------------------------------------------------
+
+
+def registry_rows_for_supplier(supplier: Supplier) -> QuerySet[RegistryStatement]:
+    """The registry's rows for this supplier, by company number or by name (trading names included)."""
+    match = Q(pk__in=[])
+    number = company_number_key(supplier.company_number)
+    if number:
+        match |= Q(company_number=number)
+    names = supplier_name_keys(supplier.name, supplier.other_names)
+    if names:
+        match |= Q(name_key__in=names)
+    return RegistryStatement.objects.filter(match).order_by("-year", "organisation_name")
+
+
+@dataclass(frozen=True)
+class ClaimCheck:
+    area: str
+    title: str
+    claimed: bool
+    ours: bool | None  # None: we have not read a statement of this supplier
+    promised: bool = False  # ours is False because the statement only promises it
+
+    @property
+    def disagrees(self) -> bool:
+        return self.ours is not None and self.ours != self.claimed
+
+
+@dataclass(frozen=True)
+class RegistryYear:
+    row: RegistryStatement
+    reading: StatementReading | None
+    checks: list[ClaimCheck]
+
+    @property
+    def disagreements(self) -> int:
+        return sum(1 for check in self.checks if check.disagrees)
+
+
+def _reading_for(row: RegistryStatement, readings: list[StatementReading]) -> StatementReading | None:
+    """Our reading of the same statement: same period end, else same end year, else the latest."""
+    for matches in (
+        lambda reading: row.period_end is not None and reading.period_end == row.period_end,
+        lambda reading: reading.period_end is not None and reading.period_end.year == row.year,
+    ):
+        found = next((reading for reading in readings if matches(reading)), None)
+        if found is not None:
+            return found
+    return readings[0] if readings else None
+
+
+def registry_history_for_supplier(supplier: Supplier) -> list[RegistryYear]:
+    readings = list(
+        StatementReading.objects.filter(organisation_id=supplier.organisation_id, supplier=supplier).order_by(
+            "-created_at", "-pk"
+        )
+    )
+    judgements_by_reading = {
+        reading.pk: {judgement.name: judgement for judgement in reading_judgements(reading)} for reading in readings
+    }
+    history = []
+    for row in registry_rows_for_supplier(supplier):
+        reading = _reading_for(row, readings)
+        ours = judgements_by_reading[reading.pk] if reading is not None else {}
+        checks = [
+            ClaimCheck(
+                area,
+                AREA_NAMES[area],
+                claimed=bool(getattr(row, CLAIM_FIELDS[area])),
+                ours=ours[area].covered if area in ours else None,
+                promised=area in ours and ours[area].future_only,
+            )
+            for area in AREAS
+        ]
+        history.append(RegistryYear(row=row, reading=reading, checks=checks))
+    return history

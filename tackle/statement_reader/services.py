@@ -1,0 +1,126 @@
+"""Reading statements and recording reviewers' overrides. Every change is audited."""
+
+import hashlib
+
+from django.db import transaction
+
+from tackle.accounts.models import User
+from tackle.audit.models import AuditAction
+from tackle.audit.services import audit_record
+from tackle.core.errors import ApplicationError
+from tackle.statement_reader.documents import MAX_DOCUMENT_BYTES
+from tackle.statement_reader.fetch import fetch
+from tackle.statement_reader.models import JudgementOverride, StatementReading
+from tackle.statement_reader.reading import Labeller, read_document, reading_json
+from tackle.statement_reader.review import effective_judgements, effective_score
+from tackle.statement_reader.rules import AREA_NAMES, JUDGEMENTS
+from tackle.suppliers.models import Supplier
+
+FETCH_TIMEOUT_SECONDS = 15
+
+
+def statement_read(
+    *,
+    actor: User,
+    supplier: Supplier | None,
+    data: bytes,
+    file_name: str = "",
+    source_url: str = "",
+    content_type: str = "",
+    labeller: Labeller | None = None,
+) -> StatementReading:
+    """Read a statement and keep what was read. Nothing is saved if the file cannot be read."""
+    if actor.organisation_id is None:
+        raise ApplicationError("You need to belong to an organisation to assess statements.")
+    if supplier is not None and supplier.organisation_id != actor.organisation_id:
+        raise ApplicationError("Select one of your organisation's suppliers.", field="supplier")
+    name = file_name or source_url.rsplit("/", 1)[-1]
+    reading = read_document(data, name=name, content_type=content_type, from_url=bool(source_url), labeller=labeller)
+    result = reading_json(reading)
+    with transaction.atomic():
+        record = StatementReading.objects.create(
+            organisation_id=actor.organisation_id,
+            supplier=supplier,
+            file_name=file_name[:255],
+            source_url=source_url[:500],
+            sha256=hashlib.sha256(data).hexdigest(),
+            sentences=reading.sentences,
+            scores=reading.scores,
+            result=result,
+            machine_score=result["score"],
+            score=result["score"],
+            period_start=reading.period.start,
+            period_end=reading.period.end,
+            created_by=actor,
+        )
+        audit_record(
+            action=AuditAction.CREATE,
+            actor=actor,
+            obj=record,
+            changed_fields=["supplier", "file_name", "source_url", "result"],
+            note=f"Statement read: score {result['score']} of 8",
+        )
+    return record
+
+
+def statement_read_from_url(
+    *, actor: User, supplier: Supplier | None, url: str, labeller: Labeller | None = None
+) -> StatementReading:
+    fetched = fetch(url, max_bytes=MAX_DOCUMENT_BYTES, timeout=FETCH_TIMEOUT_SECONDS)
+    return statement_read(
+        actor=actor,
+        supplier=supplier,
+        data=fetched.data,
+        file_name="",
+        source_url=url.strip(),
+        content_type=fetched.content_type,
+        labeller=labeller,
+    )
+
+
+def judgement_override(
+    *,
+    actor: User,
+    reading: StatementReading,
+    judgement: str,
+    covered: bool,
+    reason: str,
+    evidence_added: list[int] | None = None,
+    evidence_removed: list[int] | None = None,
+) -> JudgementOverride:
+    """Record a reviewer's decision on one judgement; the reading's score follows it."""
+    if judgement not in JUDGEMENTS:
+        raise ApplicationError("Choose one of the areas, approval or signature.")
+    if not reason.strip():
+        raise ApplicationError("Enter the reason for your decision", field="reason")
+    count = len(reading.sentences)
+    added, removed = sorted(set(evidence_added or [])), sorted(set(evidence_removed or []))
+    outside = [index + 1 for index in added + removed if not 0 <= index < count]
+    if outside:
+        raise ApplicationError(
+            f"The statement has sentences 1 to {count}; there is no sentence {outside[0]}", field="evidence_added"
+        )
+    with transaction.atomic():
+        reading = StatementReading.objects.select_for_update().get(pk=reading.pk)
+        override = JudgementOverride.objects.create(
+            reading=reading,
+            judgement=judgement,
+            covered=covered,
+            reason=reason.strip(),
+            evidence_added=added,
+            evidence_removed=removed,
+            created_by=actor,
+        )
+        judgements = effective_judgements(
+            sentences=reading.sentences, result=reading.result, overrides=list(reading.overrides.all())
+        )
+        reading.score = effective_score(judgements)
+        reading.save(update_fields=["score"])
+        audit_record(
+            action=AuditAction.UPDATE,
+            actor=actor,
+            obj=reading,
+            changed_fields=["score", f"override:{judgement}"],
+            note=f"{AREA_NAMES[judgement]} set to {'covered' if covered else 'not covered'}: {reason.strip()}",
+        )
+    return override

@@ -1,0 +1,210 @@
+import csv
+import io
+import re
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from tackle.core.errors import ApplicationError
+from tackle.statement_reader.models import RegistryStatement
+from tackle.statement_reader.registry import company_number_key, name_key, registry_import
+from tackle.statement_reader.selectors import registry_history_for_supplier, registry_rows_for_supplier
+from tackle.statement_reader.services import statement_read
+from tackle.statement_reader.tests.factories import local_server, statement_text
+from tackle.suppliers.models import Supplier
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def registry_header(shared_data) -> list[str]:
+    """The registry's columns, in order, as the shared reference describes them."""
+    text = (shared_data / "reference" / "registry_columns.md").read_text()
+    listing = re.search(r"Columns, in order:(.*?)Known quirks", text, re.S)[1]
+    listing = listing.replace("and in the live file also", "").replace("\n", " ")
+    columns: list[str] = []
+    for part in (piece.strip().rstrip(".") for piece in listing.split(",")):
+        if part.startswith("the same seven for"):
+            risk1 = [column for column in columns if column.startswith("Risk1")]
+            columns += [column.replace("Risk1", f"Risk{n}") for n in (2, 3) for column in risk1]
+        elif part:
+            columns.append(part)
+    assert columns[:2] == ["StatementYear", "OrganisationName"] and "PDFDate" in columns
+    return columns
+
+
+def _csv(header: list[str], rows: list[dict[str, str]]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=header, lineterminator="\r\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({column: row.get(column, "") for column in header})
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def _row(name: str, **values: str) -> dict[str, str]:
+    return {
+        "StatementYear": "2024",
+        "OrganisationName": name,
+        "StatementSummaryURL": f"https://registry.example/summary/{name_key(name).replace(' ', '-')}",
+        "StatementStartDate": "01/04/2023",
+        "StatementEndDate": "31/03/2024",
+        **values,
+    }
+
+
+@pytest.fixture
+def registry_file(registry_header) -> bytes:
+    group_url = "https://registry.example/summary/group-1"
+    return _csv(
+        registry_header,
+        [
+            _row(  # lines 2-5: multi-line address and policies; company number lost its leading zero
+                "EXAMPLE WIDGETS LIMITED",
+                CompanyNumber="1234567",
+                Address="1 High Street\nLeeds\nLS1 1AA",
+                Policies="Code of conduct\nWhistleblowing",
+                StatementIncludesOrgStructure="Yes",
+                StatementIncludesPolicies="Yes",
+                StatementIncludesRisksAssessment="Yes",
+                StatementIncludesTraining="Yes",
+                StatementIncludesGoals="Yes",
+                ApprovingPerson="Jane Doe",
+                DateApproved="2024-06-30T00:00:00",
+            ),
+            _row("Group Parent plc", StatementSummaryURL=group_url, GroupSubmission="Yes"),  # line 6
+            _row("Group Child Ltd", StatementSummaryURL=group_url, GroupSubmission="Yes"),  # line 7: same URL
+            _row("12345"),  # line 8: a name that is a number
+            _row("Bad Year Ltd", StatementYear="20x4"),  # line 9
+            _row("Bad Date Ltd", StatementStartDate="31/02/2023"),  # line 10
+            _row("Group Child Ltd", StatementSummaryURL=group_url),  # line 11: repeats line 7
+            _row("Odd Flag Ltd", StatementIncludesTraining="Maybe"),  # line 12
+            _row("Trading Name Co", CompanyNumber=""),  # line 13: matched through a supplier's other name
+        ],
+    )
+
+
+def test_import_keeps_good_rows_and_reports_bad_ones_by_line(registry_file, supplier_a):
+    result = registry_import(data=registry_file)
+    assert result.saved == 5 and result.years == [2024]
+    assert [(reject.line, reject.reason) for reject in result.rejects] == [
+        (9, "StatementYear '20x4' is not a year"),
+        (10, "StatementStartDate: '31/02/2023' is not a date"),
+        (11, "Repeats line 7 (same statement and organisation)"),
+        (12, "StatementIncludesTraining must be Yes or empty, not 'Maybe'"),
+    ]
+    widgets = RegistryStatement.objects.get(organisation_name="EXAMPLE WIDGETS LIMITED")
+    assert widgets.company_number == "01234567" and widgets.includes_policies and not widgets.includes_due_diligence
+    assert widgets.date_approved.isoformat() == "2024-06-30"
+    assert RegistryStatement.objects.filter(summary_url__endswith="group-1").count() == 2
+    assert result.linked == 1
+
+
+def test_reimporting_a_year_replaces_it(registry_file):
+    registry_import(data=registry_file)
+    registry_import(data=registry_file)
+    assert RegistryStatement.objects.count() == 5
+
+
+def test_a_failed_import_changes_nothing(registry_file, monkeypatch):
+    registry_import(data=registry_file)
+
+    def explode(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(RegistryStatement.objects, "bulk_create", explode)
+    with pytest.raises(RuntimeError):
+        registry_import(data=registry_file)
+    assert RegistryStatement.objects.count() == 5
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "empty"),
+        (b"Name,Year\nAcme,2024\n", "not a registry download: no column StatementYear"),
+        (b"\x00\x01\x02", "not a CSV file"),
+    ],
+)
+def test_a_file_that_is_not_the_registry_is_refused(data, message):
+    with pytest.raises(ApplicationError, match=message):
+        registry_import(data=data)
+    assert not RegistryStatement.objects.exists()
+
+
+def test_names_and_numbers_are_normalised_for_matching():
+    assert name_key("The Example Widgets (UK) Limited") == name_key("example widgets uk ltd") == "example widgets uk"
+    assert name_key("Smith & Sons PLC") == "smith and sons"
+    assert company_number_key(" 1234567 ") == "01234567" and company_number_key("sc123456") == "SC123456"
+
+
+def test_supplier_is_linked_by_number_or_by_name(registry_file, council_a, supplier_a):
+    registry_import(data=registry_file)
+    by_name = Supplier.objects.create(organisation=council_a, name="Group Child Limited")
+    by_other_name = Supplier.objects.create(organisation=council_a, name="Real Name Ltd", other_names=["Trading Name"])
+    numeric = Supplier.objects.create(organisation=council_a, name="12345")
+    assert [row.organisation_name for row in registry_rows_for_supplier(supplier_a)] == ["EXAMPLE WIDGETS LIMITED"]
+    assert [row.organisation_name for row in registry_rows_for_supplier(by_name)] == ["Group Child Ltd"]
+    assert [row.organisation_name for row in registry_rows_for_supplier(by_other_name)] == ["Trading Name Co"]
+    assert not registry_rows_for_supplier(numeric).exists()
+
+
+def test_claims_that_disagree_with_our_reading_are_flagged(registry_file, buyer_a, supplier_a, fake_labeller):
+    registry_import(data=registry_file)
+    statement_read(actor=buyer_a, supplier=supplier_a, data=statement_text().encode(), file_name="w.txt")
+    [year] = registry_history_for_supplier(supplier_a)
+    flagged = {check.area: (check.claimed, check.ours) for check in year.checks if check.disagrees}
+    assert flagged == {
+        "due_diligence": (False, True),
+        "effectiveness_kpis": (True, False),
+        "training": (True, False),  # only promised in the statement
+    }
+    assert [check.area for check in year.checks if check.promised] == ["training"]
+
+
+def test_registry_page_shows_the_history_and_flags(client_for, buyer_a, supplier_a, registry_file, fake_labeller):
+    registry_import(data=registry_file)
+    statement_read(actor=buyer_a, supplier=supplier_a, data=statement_text().encode(), file_name="w.txt")
+    page = client_for(buyer_a).get(f"/statement-reader/suppliers/{supplier_a.uuid}/registry").content.decode()
+    assert "3 disagreements" in page and "Jane Doe" in page and "Only promised" in page
+
+
+def test_command_imports_a_file(tmp_path, registry_file):
+    path = tmp_path / "StatementSummaries2024.csv"
+    path.write_bytes(registry_file)
+    out = StringIO()
+    call_command("registry", "import", str(path), stdout=out)
+    assert "Imported 5 rows for 2024 (0 linked to suppliers); rejected 4 lines." in out.getvalue()
+    assert "Line 9: StatementYear '20x4' is not a year" in out.getvalue()
+
+
+def test_command_downloads_the_year_from_the_configured_address(tmp_path, registry_file, settings):
+    (tmp_path / "StatementSummaries2024.csv").write_bytes(registry_file)
+    with local_server(tmp_path) as base:
+        settings.REGISTRY_DOWNLOAD_URL = f"{base}/StatementSummaries{{year}}.csv"
+        out = StringIO()
+        call_command("registry", "import", "--year", "2024", stdout=out)
+        with pytest.raises(CommandError, match="answered 404"):
+            call_command("registry", "import", "--year", "2023", stdout=StringIO())
+    assert "Imported 5 rows for 2024" in out.getvalue()
+    assert RegistryStatement.objects.count() == 5
+
+
+def test_command_refuses_rows_of_another_year_when_a_year_is_given(tmp_path, registry_file):
+    path = tmp_path / "s.csv"
+    path.write_bytes(registry_file)
+    out = StringIO()
+    call_command("registry", "import", str(path), "--year", "2023", stdout=out)
+    assert "Imported 0 rows" in out.getvalue() and "is not 2023, the year asked for" in out.getvalue()
+
+
+def test_command_errors_are_clear(tmp_path, settings):
+    settings.REGISTRY_DOWNLOAD_URL = ""
+    with pytest.raises(CommandError, match="Give the CSV file"):
+        call_command("registry", "import")
+    with pytest.raises(CommandError, match="Set REGISTRY_DOWNLOAD_URL"):
+        call_command("registry", "import", "--year", "2024")
+    with pytest.raises(CommandError, match="Cannot read"):
+        call_command("registry", "import", str(tmp_path / "missing.csv"))

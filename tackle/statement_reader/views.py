@@ -1,0 +1,119 @@
+"""Statement reader pages. Procurement officers, contract managers and the modern slavery lead
+(the Statements module) read statements; another organisation's records are 404."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+
+from tackle.accounts.roles import Module
+from tackle.core.errors import ApplicationError
+from tackle.core.http import AuthenticatedRequest
+from tackle.core.permissions import get_visible_or_404, require_module
+from tackle.statement_reader import selectors, services
+from tackle.statement_reader.forms import OverrideForm, StatementForm
+from tackle.statement_reader.rules import AREA_NAMES, AREAS, JUDGEMENTS
+
+
+@login_required
+def index(request: AuthenticatedRequest) -> HttpResponse:
+    require_module(request.user, Module.STATEMENTS)
+    readings = selectors.readings_visible_to(request.user)[:200]
+    return render(request, "statement_reader/index.html", {"readings": readings})
+
+
+@login_required
+def reading_new(request: AuthenticatedRequest) -> HttpResponse:
+    require_module(request.user, Module.STATEMENTS)
+    suppliers = selectors.suppliers_for(request.user)
+    initial = {"whose": request.GET.get("supplier", "")}
+    form = StatementForm(request.POST or None, request.FILES or None, suppliers=suppliers, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            reading = _read(request, form)
+        except ApplicationError as error:
+            form.add_error("url" if form.cleaned_data.get("url") else "file", error.message)
+        else:
+            messages.success(request, f"Statement read: {reading.score} of 8")
+            return redirect(reading.get_absolute_url())
+    return render(request, "statement_reader/reading_new.html", {"form": form})
+
+
+def _read(request: AuthenticatedRequest, form: StatementForm) -> Any:
+    if form.cleaned_data.get("url"):
+        return services.statement_read_from_url(
+            actor=request.user, supplier=form.supplier, url=form.cleaned_data["url"]
+        )
+    upload = form.cleaned_data["file"]
+    return services.statement_read(
+        actor=request.user,
+        supplier=form.supplier,
+        data=upload.read(),
+        file_name=upload.name,
+        content_type=upload.content_type or "",
+    )
+
+
+@login_required
+def reading_detail(request: AuthenticatedRequest, reading_uuid: Any) -> HttpResponse:
+    require_module(request.user, Module.STATEMENTS)
+    reading = get_visible_or_404(selectors.readings_visible_to(request.user), uuid=reading_uuid)
+    judgements = selectors.reading_judgements(reading)
+    # Which judgements each sentence is evidence for, to highlight it in the full text.
+    marks: dict[int, list[str]] = {}
+    for judgement in judgements:
+        for line in judgement.evidence:
+            marks.setdefault(line.index, []).append(f"{judgement.title}, promise" if line.promise else judgement.title)
+    sentences = [(index, sentence, marks.get(index, [])) for index, sentence in enumerate(reading.sentences)]
+    context = {
+        "reading": reading,
+        "areas": [judgement for judgement in judgements if judgement.name in AREAS],
+        "document": [judgement for judgement in judgements if judgement.name not in AREAS],
+        "sentences": sentences,
+        "overrides": reading.overrides.select_related("created_by").order_by("-created_at", "-pk"),
+    }
+    return render(request, "statement_reader/reading_detail.html", context)
+
+
+@login_required
+def override_new(request: AuthenticatedRequest, reading_uuid: Any, judgement: str) -> HttpResponse:
+    require_module(request.user, Module.STATEMENTS)
+    reading = get_visible_or_404(selectors.readings_visible_to(request.user), uuid=reading_uuid)
+    if judgement not in JUDGEMENTS:
+        raise Http404("No such area.")
+    current = next(item for item in selectors.reading_judgements(reading) if item.name == judgement)
+    form = OverrideForm(request.POST or None, judgement=current, sentence_count=len(reading.sentences))
+    if request.method == "POST" and form.is_valid():
+        added, removed = form.evidence_changes()
+        try:
+            services.judgement_override(
+                actor=request.user,
+                reading=reading,
+                judgement=judgement,
+                covered=form.cleaned_data["covered"] == "yes",
+                reason=form.cleaned_data["reason"],
+                evidence_added=added,
+                evidence_removed=removed,
+            )
+        except ApplicationError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            messages.success(request, f"Your decision on {AREA_NAMES[judgement].lower()} is saved")
+            return redirect(f"{reading.get_absolute_url()}#judgement-{judgement}")
+    context = {"reading": reading, "judgement": current, "form": form}
+    return render(request, "statement_reader/override_new.html", context)
+
+
+@login_required
+def supplier_registry(request: AuthenticatedRequest, supplier_uuid: Any) -> HttpResponse:
+    require_module(request.user, Module.STATEMENTS)
+    require_module(request.user, Module.SUPPLIERS)
+    supplier = get_visible_or_404(selectors.suppliers_for(request.user), uuid=supplier_uuid)
+    context = {
+        "supplier": supplier,
+        "history": selectors.registry_history_for_supplier(supplier),
+        "latest": selectors.latest_assessment_for_supplier(supplier),
+    }
+    return render(request, "statement_reader/supplier_registry.html", context)
