@@ -12,6 +12,7 @@ read once. The batch loop itself is in filepass.py.
 """
 
 import gc
+import multiprocessing
 import re
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -225,7 +226,9 @@ class Screener:
         settings = (self.register.entries, self.classifier.lexicon, self.overrides)
         # Interleaved (file i goes to process i % workers), so the processes get similar work.
         shares = [(paths[start::workers], names[start::workers], settings) for start in range(workers)]
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        # forkserver, not fork: the web worker and the test server run threads, and forking a
+        # threaded process can deadlock the child (Python 3.14 makes it the default on Linux).
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver")) as pool:
             outcomes = list(pool.map(_screen_group, shares))
         reports: dict[int, tuple[Any, ...]] = {}
         for start, files in enumerate(outcomes):
