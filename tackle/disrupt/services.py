@@ -4,7 +4,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
@@ -16,6 +15,7 @@ from tackle.cases.models import Case
 from tackle.cases.services import ConcernDetails, case_record_concern
 from tackle.core.errors import ApplicationError
 from tackle.core.models import RecordShare
+from tackle.core.services_share import record_share as core_record_share
 from tackle.disrupt.choices import PremisesType
 from tackle.disrupt.models import (
     Action,
@@ -129,14 +129,6 @@ def flag_clear(*, actor: User, flag: AddressFlag, request: Any = None) -> Addres
 # Intelligence and sharing -----------------------------------------------------------------------
 
 
-def shares_of(record: models.Model) -> models.QuerySet[RecordShare]:
-    return RecordShare.objects.filter(
-        content_type=ContentType.objects.get_for_model(type(record)),
-        object_uuid=record.uuid,  # type: ignore[attr-defined]
-    ).select_related("organisation", "shared_by")
-
-
-@transaction.atomic
 def record_share(
     *,
     actor: User,
@@ -146,45 +138,14 @@ def record_share(
     expires_on: date | None = None,
     request: Any = None,
 ) -> RecordShare:
-    """Share one record with another organisation explicitly, beyond what agreements give."""
-    if organisation.pk == record.organisation_id:
-        raise ApplicationError("The record already belongs to this organisation", field="organisation")
-    if not reason.strip():
-        raise ApplicationError("Enter why the record is being shared", field="reason")
+    """Share one record with another organisation explicitly, beyond what agreements give; the share
+    lasts to the end of `expires_on`, which must be after today."""
     if expires_on is not None and expires_on <= timezone.localdate():
         raise ApplicationError("The end date must be in the future", field="expires_on")
-    if shares_of(record).filter(organisation=organisation, revoked_at__isnull=True).exists():
-        raise ApplicationError("The record is already shared with this organisation", field="organisation")
     expires_at = timezone.make_aware(datetime.combine(expires_on + timedelta(days=1), time.min)) if expires_on else None
-    share = RecordShare.objects.create(
-        content_type=ContentType.objects.get_for_model(type(record)),
-        object_uuid=record.uuid,
-        organisation=organisation,
-        shared_by=actor,
-        reason=reason.strip(),
-        expires_at=expires_at,
+    return core_record_share(
+        record=record, organisation=organisation, actor=actor, reason=reason, expires_at=expires_at, request=request
     )
-    audit_record(
-        action=AuditAction.SHARE, actor=actor, request=request, obj=record, note=f"Shared with {organisation.code}"
-    )
-    return share
-
-
-@transaction.atomic
-def record_share_revoke(*, actor: User, record: models.Model, share: RecordShare, request: Any = None) -> RecordShare:
-    if share.revoked_at is not None:
-        raise ApplicationError("This share was already revoked")
-    share.revoked_at = timezone.now()
-    share.save(update_fields=["revoked_at"])
-    audit_record(
-        action=AuditAction.SHARE,
-        actor=actor,
-        request=request,
-        obj=record,
-        changed_fields=["revoked_at"],
-        note=f"Share with {share.organisation.code} revoked",
-    )
-    return share
 
 
 @transaction.atomic

@@ -14,6 +14,7 @@ from tackle.audit.services import audit_record
 from tackle.core.errors import ApplicationError
 from tackle.core.http import AuthenticatedRequest
 from tackle.core.permissions import get_visible_or_404
+from tackle.core.services_share import record_share_revoke, shares_of
 from tackle.disrupt import selectors, services
 from tackle.disrupt.access import require_disruption
 from tackle.disrupt.forms import IntelligenceForm, ShareForm
@@ -71,7 +72,7 @@ def intelligence_detail(request: AuthenticatedRequest, intelligence_uuid: Any) -
         "record": record,
         "full": found.full,
         "owner": owner,
-        "shares": services.shares_of(record) if owner else [],
+        "shares": shares_of(record) if owner else [],
         "premises": selectors.premises_visible_to(request.user).filter(intelligence=record) if found.full else [],
         "businesses": selectors.businesses_visible_to(request.user).filter(intelligence=record) if found.full else [],
     }
@@ -113,9 +114,9 @@ def intelligence_share(request: AuthenticatedRequest, intelligence_uuid: Any) ->
 def intelligence_share_revoke(request: AuthenticatedRequest, intelligence_uuid: Any, share_id: int) -> HttpResponse:
     require_disruption(request.user)
     record = own_or_404(Intelligence, request, intelligence_uuid)
-    share = get_visible_or_404(services.shares_of(record), pk=share_id)
+    share = get_visible_or_404(shares_of(record), pk=share_id)
     try:
-        services.record_share_revoke(actor=request.user, record=record, share=share, request=request)
+        record_share_revoke(actor=request.user, record=record, share=share, request=request)
     except ApplicationError as error:
         messages.error(request, error.message)
     else:
