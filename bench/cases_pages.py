@@ -176,6 +176,7 @@ def _print_page_queries() -> None:
     from tackle.accounts.models import User
     from tackle.cases.models import Case, CaseStatus, Stage
     from tackle.cases.register import cases_open_on, today_in_london
+    from tackle.cases.selectors import QUEUE_PAGE_SIZE
 
     lead = User.objects.get(username="demo-modern_slavery_lead")
     organisation_id = lead.organisation_id
@@ -187,7 +188,7 @@ def _print_page_queries() -> None:
     open_now = cases_open_on(organisation_id=organisation_id, as_of=today_in_london()).count()
     pages = {
         "register page": (reverse("cases:register"), f"{open_now} of {cases.count()} cases open today"),
-        "lead's queue": (reverse("cases:queue"), f"{min(open_now, 500)} shown of {open_now} open"),
+        "lead's queue": (reverse("cases:queue"), f"first {min(open_now, QUEUE_PAGE_SIZE)} shown of {open_now} open"),
         "case page": (_case_path(sample.uuid if sample else "00000000-0000-0000-0000-000000000000"), "one case"),
     }
     client = Client(raise_request_exception=False)  # a failing page is reported, not fatal
