@@ -55,6 +55,19 @@ def record_create[M: models.Model](*, actor: User, obj: M, m2m: dict[str, Any] |
     return obj
 
 
+@transaction.atomic
+def record_update[M: models.Model](
+    *, actor: User, obj: M, changed: list[str], m2m: dict[str, Any] | None = None, request: Any = None
+) -> M:
+    """Save corrections a form made to a record the organisation owns, and audit which fields changed."""
+    _validated(obj)
+    obj.save()
+    for name, values in (m2m or {}).items():
+        getattr(obj, name).set(values)
+    audit_record(action=AuditAction.UPDATE, actor=actor, request=request, obj=obj, changed_fields=changed)
+    return obj
+
+
 # Premises ---------------------------------------------------------------------------------------
 
 

@@ -9,6 +9,7 @@ urlpatterns: list = [
     path("premises/", premises.premises_list, name="premises-list"),
     path("premises/new", premises.premises_new, name="premises-new"),
     path("premises/<uuid:premises_uuid>", premises.premises_detail, name="premises-detail"),
+    path("premises/<uuid:premises_uuid>/edit", premises.premises_edit, name="premises-edit"),
     path("premises/<uuid:premises_uuid>/flags/new", premises.flag_new, name="flag-new"),
     path("premises/<uuid:premises_uuid>/flags/<uuid:flag_uuid>/clear", premises.flag_clear, name="flag-clear"),
     path("businesses/", premises.business_list, name="business-list"),
@@ -29,6 +30,7 @@ urlpatterns: list = [
     path("operations/", operations.operation_list, name="operation-list"),
     path("operations/new", operations.operation_create, name="operation-create"),
     path("operations/<uuid:operation_uuid>", operations.operation_detail, name="operation-detail"),
+    path("operations/<uuid:operation_uuid>/edit", operations.operation_edit, name="operation-edit"),
     path("operations/<uuid:operation_uuid>/agencies/new", operations.agency_new, name="agency-new"),
     path(
         "operations/<uuid:operation_uuid>/reception-centre", operations.reception_centre_edit, name="reception-centre"

@@ -72,6 +72,7 @@ PAGES = [
     ("premises-list", (), "police_partner", "councillor_a"),
     ("premises-new", (), "safety_a", "police_partner"),
     ("premises-detail", ("premises",), "safety_a", "frontline_a"),
+    ("premises-edit", ("premises",), "safety_a", "police_partner"),
     ("flag-new", ("premises",), "lead_a", "police_partner"),
     ("business-list", (), "safety_a", "frontline_a"),
     ("business-new", (), "safety_a", "police_partner"),
@@ -85,6 +86,7 @@ PAGES = [
     ("operation-list", (), "police_partner", "frontline_a"),
     ("operation-create", (), "safety_a", "police_partner"),
     ("operation-detail", ("operation",), "police_partner", "frontline_a"),
+    ("operation-edit", ("operation",), "safety_a", "police_partner"),
     ("agency-new", ("operation",), "safety_a", "police_partner"),
     ("reception-centre", ("operation",), "safety_a", "police_partner"),
     ("outcome-edit", ("operation",), "safety_a", "police_partner"),
@@ -428,3 +430,49 @@ def test_a_business_is_saved_with_its_company_number_in_full(client_for, safety_
     )
     business = premises.businesses.get()
     assert business.company_number == "00123456"
+
+
+def test_the_plan_and_the_premises_can_be_corrected_and_the_change_is_audited(client_for, safety_a, records):
+    operation, premises = records["operation"], records["premises"]
+    hidden = make_intelligence(safety_a)  # linked, then no longer visible: it must survive the edit
+    operation.intelligence.add(records["intelligence"], hidden)
+    Intelligence.objects.filter(pk=hidden.pk).update(organisation=records["agreement"].partner)
+    SharingAgreement.objects.all().delete()
+    client = client_for(safety_a)
+    form = client.get(_url("operation-edit", records, ("operation",))).context["form"]
+    data = {name: form[name].value() for name in form.fields if form[name].value() is not None}
+    data |= {"objective": "Check the workers' welfare and the rota", "premises": [premises.pk], "intelligence": []}
+    data["operation_date"] = operation.operation_date.isoformat()
+    response = client.post(_url("operation-edit", records, ("operation",)), data)
+    assert response.status_code == 302, response.context["form"].errors if response.context else ""
+    operation.refresh_from_db()
+    assert operation.objective == "Check the workers' welfare and the rota"
+    assert set(operation.intelligence.all()) == {hidden}
+    event = AuditEvent.objects.filter(object_id=str(operation.uuid), action=AuditAction.UPDATE).latest("sequence")
+    assert "objective" in event.changed_fields
+
+    response = client.post(
+        _url("premises-edit", records, ("premises",)),
+        {
+            "name": "Sparkle Wash",
+            "address": premises.address,
+            "postcode": "b661aa",
+            "uprn": "",
+            "premises_type": premises.premises_type,
+        },
+    )
+    assert response.status_code == 302
+    premises.refresh_from_db()
+    assert premises.name == "Sparkle Wash" and premises.postcode == "B66 1AA"
+    bad = client.post(
+        _url("premises-edit", records, ("premises",)),
+        {
+            "name": "X",
+            "address": premises.address,
+            "postcode": "not a postcode",
+            "premises_type": premises.premises_type,
+        },
+    )
+    assert bad.status_code == 200 and "postcode" in bad.context["form"].errors
+    premises.refresh_from_db()
+    assert premises.name == "Sparkle Wash"  # nothing saved

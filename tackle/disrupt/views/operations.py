@@ -105,6 +105,39 @@ def operation_create(request: AuthenticatedRequest) -> HttpResponse:
 
 
 @login_required
+def operation_edit(request: AuthenticatedRequest, operation_uuid: Any) -> HttpResponse:
+    require_coordinator(request.user)
+    operation = own_or_404(Operation, request, operation_uuid)
+    visible = selectors.intelligence_visible_to(request.user)
+    form = OperationForm(
+        request.POST or None, instance=operation, organisation=organisation_of(request), intelligence=visible
+    )
+    for name in ("new_premises_name", "new_premises_address", "new_premises_postcode", "new_premises_type"):
+        del form.fields[name]  # new premises are added from the premises pages once an operation exists
+
+    def save(data: dict[str, Any]) -> Operation:
+        # Links to intelligence this user can no longer see (an agreement lapsed) stay as they were.
+        hidden = operation.intelligence.exclude(pk__in=visible.values("pk"))
+        return services.record_update(
+            actor=request.user,
+            obj=form.save(commit=False),
+            changed=form.changed_data,
+            m2m={"premises": list(data["premises"]), "intelligence": [*data["intelligence"], *hidden]},
+            request=request,
+        )
+
+    return form_page(
+        request,
+        form,
+        save,
+        title="Change the plan",
+        caption=operation.name,
+        back=_back(operation),
+        success="Plan changed",
+    )
+
+
+@login_required
 def operation_detail(request: AuthenticatedRequest, operation_uuid: Any) -> HttpResponse:
     require_disruption(request.user)
     operation = get_visible_or_404(selectors.operations_visible_to(request.user), uuid=operation_uuid)

@@ -56,6 +56,25 @@ def premises_new(request: AuthenticatedRequest) -> HttpResponse:
 
 
 @login_required
+def premises_edit(request: AuthenticatedRequest, premises_uuid: Any) -> HttpResponse:
+    require_coordinator(request.user)
+    premises = own_or_404(Premises, request, premises_uuid)
+    form = PremisesForm(request.POST or None, instance=premises)
+    back = reverse("disrupt:premises-detail", args=[premises.uuid])
+    return form_page(
+        request,
+        form,
+        lambda data: services.record_update(
+            actor=request.user, obj=form.save(commit=False), changed=form.changed_data, request=request
+        ),
+        title="Change premises",
+        caption=str(premises),
+        back=back,
+        success="Premises changed",
+    )
+
+
+@login_required
 def premises_detail(request: AuthenticatedRequest, premises_uuid: Any) -> HttpResponse:
     require_disruption(request.user)
     premises = get_visible_or_404(selectors.premises_visible_to(request.user), uuid=premises_uuid)
@@ -65,6 +84,7 @@ def premises_detail(request: AuthenticatedRequest, premises_uuid: Any) -> HttpRe
         "premises": premises,
         "flags": selectors.flags_visible_to(user, premises),
         "may_flag": may_see_flags(user) and premises.organisation_id == user.organisation_id,
+        "may_change": is_coordinator(user) and premises.organisation_id == user.organisation_id,
         "businesses": selectors.businesses_visible_to(user).filter(premises=premises),
         "intelligence": selectors.intelligence_visible_to(user).filter(premises=premises),
         "operations": selectors.operations_visible_to(user).filter(premises=premises),
