@@ -1,20 +1,18 @@
 """Training, awareness and partnership pages. Module and role checks give 403; records of another
 organisation give 404. Views are glue: forms check input, services save and audit."""
 
-from collections.abc import Callable
 from typing import Any
 
-from django import forms
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, Sum
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
 from tackle.core.errors import ApplicationError
+from tackle.core.form_page import form_page
 from tackle.core.http import AuthenticatedRequest
 from tackle.core.permissions import get_visible_or_404
 from tackle.training import selectors, services
@@ -56,30 +54,6 @@ from tackle.training.models import (
 from tackle.training.selectors import organisation_id_of
 
 
-def _form_page(
-    request: AuthenticatedRequest,
-    form: forms.BaseForm,
-    save: Callable[[dict[str, Any]], object],
-    *,
-    title: str,
-    back: str,
-    success: str,
-    next_url: str | None = None,
-    button: str = "Save",
-    caption: str = "",
-) -> HttpResponse:
-    if request.method == "POST" and form.is_valid():
-        try:
-            save(form.cleaned_data)
-        except ApplicationError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
-        else:
-            messages.success(request, success)
-            return redirect(next_url or back)
-    context = {"form": form, "title": title, "back": back, "button": button, "caption": caption}
-    return render(request, "training/form_page.html", context)
-
-
 def _create_page(
     request: AuthenticatedRequest, form_class: type[OrganisationForm], *, m2m: tuple[str, ...] = (), **kwargs: Any
 ) -> HttpResponse:
@@ -92,7 +66,7 @@ def _create_page(
             actor=request.user, obj=form.save(commit=False), m2m={name: data[name] for name in m2m}
         )
 
-    return _form_page(request, form, save, **kwargs)
+    return form_page(request, form, save, **kwargs)
 
 
 # Training ----------------------------------------------------------------------------------------
@@ -159,7 +133,7 @@ def team_new(request: AuthenticatedRequest) -> HttpResponse:
         return services.team_save(actor=request.user, team=form.save(commit=False), members=list(data["members"]))
 
     back = reverse("training:team-list")
-    return _form_page(request, form, save, title="Add a team", back=back, success="Team added")
+    return form_page(request, form, save, title="Add a team", back=back, success="Team added")
 
 
 def _team_for_manager(request: AuthenticatedRequest, team_uuid: Any) -> Team:
@@ -196,7 +170,7 @@ def completion_new(request: AuthenticatedRequest) -> HttpResponse:
         )
 
     back = reverse("training:course-list")
-    return _form_page(request, form, save, title="Record a completion", back=back, success="Completion recorded")
+    return form_page(request, form, save, title="Record a completion", back=back, success="Completion recorded")
 
 
 @login_required
@@ -239,7 +213,7 @@ def session_new(request: AuthenticatedRequest) -> HttpResponse:
         )
 
     back = reverse("training:session-list")
-    return _form_page(request, form, save, title="Record a session", back=back, success="Session recorded")
+    return form_page(request, form, save, title="Record a session", back=back, success="Session recorded")
 
 
 # Awareness ---------------------------------------------------------------------------------------
@@ -413,6 +387,6 @@ def action_close(request: AuthenticatedRequest, action_uuid: Any) -> HttpRespons
         return services.meeting_action_close(actor=request.user, action=action, closed_on=data["closed_on"])
 
     back = reverse("training:meeting-detail", args=[action.meeting.uuid])
-    return _form_page(
+    return form_page(
         request, form, save, title="Close the action", caption=action.text[:80], back=back, success="Action closed"
     )

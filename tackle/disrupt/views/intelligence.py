@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.core.errors import ApplicationError
+from tackle.core.form_page import form_page
 from tackle.core.http import AuthenticatedRequest
 from tackle.core.permissions import get_visible_or_404
 from tackle.core.services_share import record_share_revoke, shares_of
@@ -19,7 +20,7 @@ from tackle.disrupt import selectors, services
 from tackle.disrupt.access import require_disruption
 from tackle.disrupt.forms import IntelligenceForm, ShareForm
 from tackle.disrupt.models import Intelligence
-from tackle.disrupt.views.common import form_page, organisation_of, own_or_404
+from tackle.disrupt.views.common import organisation_of, own_or_404
 
 
 @login_required

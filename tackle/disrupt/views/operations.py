@@ -10,6 +10,7 @@ from django.urls import reverse
 from tackle.accounts.roles import Module
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
+from tackle.core.form_page import form_page
 from tackle.core.http import AuthenticatedRequest
 from tackle.core.permissions import get_visible_or_404
 from tackle.disrupt import selectors, services
@@ -18,7 +19,7 @@ from tackle.disrupt.choices import PremisesType
 from tackle.disrupt.forms import AgencyForm, OpenCasesForm, OperationForm, OutcomeForm, ReceptionCentreForm
 from tackle.disrupt.models import Operation, OperationOutcome, Premises, ReceptionCentrePlan
 from tackle.disrupt.postcodes import normalise_postcode
-from tackle.disrupt.views.common import form_page, organisation_of, own_or_404
+from tackle.disrupt.views.common import organisation_of, own_or_404
 
 
 @login_required

@@ -13,13 +13,14 @@ from django.views.decorators.http import require_POST
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.core.errors import ApplicationError
+from tackle.core.form_page import form_page
 from tackle.core.http import AuthenticatedRequest
 from tackle.core.permissions import get_visible_or_404
 from tackle.disrupt import selectors, services
 from tackle.disrupt.access import is_coordinator, may_see_flags, require_coordinator, require_disruption
 from tackle.disrupt.forms import BusinessForm, FlagForm, PremisesForm
 from tackle.disrupt.models import AddressFlag, Premises
-from tackle.disrupt.views.common import form_page, organisation_of, own_or_404
+from tackle.disrupt.views.common import organisation_of, own_or_404
 
 
 @login_required

@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
+from tackle.core.form_page import form_page
 from tackle.core.http import AuthenticatedRequest
 from tackle.core.permissions import get_visible_or_404
 from tackle.suppliers import selectors, services
@@ -32,7 +33,6 @@ from tackle.suppliers.models import (
     Sanction,
 )
 from tackle.suppliers.rules.contract_risk import contract_risk
-from tackle.suppliers.views.common import form_page
 
 
 def _contract(request: AuthenticatedRequest, contract_uuid: Any) -> Contract:

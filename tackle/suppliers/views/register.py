@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
+from tackle.core.form_page import form_page
 from tackle.core.http import AuthenticatedRequest
 from tackle.core.permissions import get_visible_or_404
 from tackle.suppliers import selectors, services
@@ -18,7 +19,6 @@ from tackle.suppliers.access import may_check_tenders, require_suppliers
 from tackle.suppliers.forms import ContactForm, SupplierForm
 from tackle.suppliers.models import ContractStatus, SupplierContact, TurnoverBand
 from tackle.suppliers.statements import latest_statement_assessment
-from tackle.suppliers.views.common import form_page
 
 
 @login_required

@@ -10,12 +10,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tackle.core.errors import ApplicationError
+from tackle.core.form_page import form_page
 from tackle.core.http import AuthenticatedRequest
 from tackle.core.permissions import get_visible_or_404
 from tackle.suppliers import selectors, services
 from tackle.suppliers.access import require_tenders
 from tackle.suppliers.forms import ClarificationCloseForm, TenderCheckForm
-from tackle.suppliers.views.common import form_page
 
 
 @login_required

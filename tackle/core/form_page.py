@@ -1,3 +1,7 @@
+"""One small form on its own page: show it, check it, save it through a service, redirect.
+
+A rule a service enforces (ApplicationError) shows as an error on the form and nothing is saved."""
+
 from collections.abc import Callable
 from typing import Any
 
@@ -18,12 +22,14 @@ def form_page(
     title: str,
     back: str,
     success: str,
-    next_url: str | Callable[[object], str] | None = None,
+    next_url: str | Callable[[Any], str] | None = None,
     button: str = "Save",
     caption: str = "",
+    intro: str = "",
     warning: str = "",
 ) -> HttpResponse:
-    """One small form on its own page: show it, check it, save it through a service, redirect."""
+    """`next_url`: where to go after saving, or a function of what `save` returned; `back` otherwise.
+    `warning` also turns the button red, for a step that cannot be undone."""
     if request.method == "POST" and form.is_valid():
         try:
             saved = save(form.cleaned_data)
@@ -33,5 +39,13 @@ def form_page(
             messages.success(request, success)
             target = next_url(saved) if callable(next_url) else next_url
             return redirect(target or back)
-    context = {"form": form, "title": title, "back": back, "button": button, "caption": caption, "warning": warning}
-    return render(request, "suppliers/form_page.html", context)
+    context = {
+        "form": form,
+        "title": title,
+        "back": back,
+        "button": button,
+        "caption": caption,
+        "intro": intro,
+        "warning": warning,
+    }
+    return render(request, "core/form_page.html", context)
