@@ -44,15 +44,23 @@ def _validated(obj: models.Model, *, exclude: list[str] | None = None) -> None:
         raise ApplicationError(" ".join(error.messages)) from None
 
 
-@transaction.atomic
-def record_create[M: models.Model](*, actor: User, obj: M, m2m: dict[str, Any] | None = None, request: Any = None) -> M:
-    """Save a new record a form built (organisation and author already set) and audit it."""
+def _save_and_audit[M: models.Model](
+    *, actor: User, obj: M, action: str, changed: list[str], m2m: dict[str, Any] | None, request: Any
+) -> M:
     _validated(obj)
     obj.save()
     for name, values in (m2m or {}).items():
         getattr(obj, name).set(values)
-    audit_record(action=AuditAction.CREATE, actor=actor, request=request, obj=obj, changed_fields=_changed(obj))
+    audit_record(action=action, actor=actor, request=request, obj=obj, changed_fields=changed)
     return obj
+
+
+@transaction.atomic
+def record_create[M: models.Model](*, actor: User, obj: M, m2m: dict[str, Any] | None = None, request: Any = None) -> M:
+    """Save a new record a form built (organisation and author already set) and audit it."""
+    return _save_and_audit(
+        actor=actor, obj=obj, action=AuditAction.CREATE, changed=_changed(obj), m2m=m2m, request=request
+    )
 
 
 @transaction.atomic
@@ -60,12 +68,7 @@ def record_update[M: models.Model](
     *, actor: User, obj: M, changed: list[str], m2m: dict[str, Any] | None = None, request: Any = None
 ) -> M:
     """Save corrections a form made to a record the organisation owns, and audit which fields changed."""
-    _validated(obj)
-    obj.save()
-    for name, values in (m2m or {}).items():
-        getattr(obj, name).set(values)
-    audit_record(action=AuditAction.UPDATE, actor=actor, request=request, obj=obj, changed_fields=changed)
-    return obj
+    return _save_and_audit(actor=actor, obj=obj, action=AuditAction.UPDATE, changed=changed, m2m=m2m, request=request)
 
 
 # Premises ---------------------------------------------------------------------------------------
