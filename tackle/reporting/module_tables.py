@@ -30,10 +30,11 @@ def _datetime_in(field: str) -> Callable[[Period], Q]:
     return lambda period: Q(**{f"{field}__gte": period.start_at, f"{field}__lt": period.end_at})
 
 
-def _aggregate_rows(
+def aggregate_rows(
     queryset: Any, when: Callable[[Period], Q], spans: list[Period], rows: dict[str, Any]
 ) -> dict[str, list[int]]:
-    """{row label: [value per period]} where each row is Count("pk") or the name of a field to sum."""
+    """{row label: [value per period]} from one aggregate query: a row is (a condition,) to count the
+    rows that meet it, or the name of a field to sum."""
     aggregates: dict[str, Any] = {}
     for r, measure in enumerate(rows.values()):
         for i, period in enumerate(spans):
@@ -49,7 +50,7 @@ def operations_counts(organisation_id: int, spans: list[Period]) -> dict[str, li
     from tackle.disrupt.models import Operation
 
     operations = Operation.objects.using(reporting_alias()).filter(organisation_id=organisation_id)
-    return _aggregate_rows(
+    return aggregate_rows(
         operations,
         _date_in("operation_date"),
         spans,
@@ -68,7 +69,7 @@ def supply_chain_counts(organisation_id: int, spans: list[Period]) -> dict[str, 
     from tackle.suppliers.models import HIGH_TIERS, Contract, SupplierAssessment, TenderBid
 
     alias = reporting_alias()
-    contracts = _aggregate_rows(
+    contracts = aggregate_rows(
         Contract.objects.using(alias).filter(organisation_id=organisation_id),
         _date_in("start_on"),
         spans,
@@ -77,13 +78,13 @@ def supply_chain_counts(organisation_id: int, spans: list[Period]) -> dict[str, 
             "of which high value, high risk or business critical": (Q(tier__in=HIGH_TIERS),),
         },
     )
-    assessments = _aggregate_rows(
+    assessments = aggregate_rows(
         SupplierAssessment.objects.using(alias).filter(contract__organisation_id=organisation_id),
         _date_in("completed_on"),
         spans,
         {"Annual supplier assessments completed": (Q(),)},
     )
-    bids = _aggregate_rows(
+    bids = aggregate_rows(
         TenderBid.objects.using(alias).filter(check_run__organisation_id=organisation_id).exclude(flags=[]),
         _datetime_in("check_run__created_at"),
         spans,

@@ -31,7 +31,7 @@ from tackle.cases.categories import exploitation_categories, exploitation_catego
 from tackle.cases.models import AgeGroup, Case, NrmEvent, NrmEventKind, NrmOutcome
 from tackle.cases.register import register_is_exact_for, suppress_small_counts
 from tackle.core.db import reporting_alias
-from tackle.reporting.module_tables import operations_counts, supply_chain_counts
+from tackle.reporting.module_tables import aggregate_rows, operations_counts, supply_chain_counts
 from tackle.reporting.periods import Period, financial_year, periods
 
 NOT_RECORDED_IN_TACKLE = "not recorded in Tackle"
@@ -67,13 +67,7 @@ class Figures:
 
 def _counts(queryset: Any, when: Callable[[Period], Q], spans: list[Period], splits: dict[str, Q]) -> dict[str, list]:
     """{split: [count per period]} from one aggregate query."""
-    aggregates = {
-        f"c_{s}_{i}": Count("pk", filter=when(period) & condition)
-        for s, condition in enumerate(splits.values())
-        for i, period in enumerate(spans)
-    }
-    result = queryset.aggregate(**aggregates)
-    return {name: [result[f"c_{s}_{i}"] for i in range(len(spans))] for s, name in enumerate(splits.keys())}
+    return aggregate_rows(queryset, when, spans, {name: (condition,) for name, condition in splits.items()})
 
 
 def _case_when(period: Period) -> Q:
