@@ -20,6 +20,7 @@ from csv import Error as _CsvError
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, localcontext
+from itertools import accumulate, pairwise
 from pathlib import Path
 from typing import Any
 
@@ -27,12 +28,11 @@ from tackle.spend.screening import columns as cols
 from tackle.spend.screening.filepass import (
     CACHE_LIMIT,
     TOTAL_LINE,
-    YEARS_PER_BUCKET,
     FilePass,
+    GroupCodes,
     KeyCodes,
     fold_into,
     is_total,
-    year_of,
 )
 from tackle.spend.screening.matching import Register, RegisterEntryLike, is_redacted, normalise_name
 from tackle.spend.screening.readers import CsvRows, SpendFileError, XlsxRows, detect_encoding, file_kind
@@ -166,14 +166,12 @@ class Screener:
         self.row_buckets = RowBuckets(self)
         # Files with the same key fields share their key -> code memory (see filepass.KeyCodes).
         self.key_codes: dict[tuple[int | None, ...], KeyCodes] = {}
+        self.group_codes: dict[tuple[int | None, ...], GroupCodes] = {}  # likewise (see filepass.GroupCodes)
         # One bucket per (payee, sector): [payee, classification, {financial year: [rows, sum in
         # millionths, most decimal places]}] (see sums.to_decimal). Bounded by suppliers x sectors,
         # whatever the number of rows.
         self.bucket_list: list[list[Any]] = []
         self.pending = PendingSums()  # amounts not yet added to bucket_list, from any file
-        # In a worker process (see _screen_group): bucket -> the key cells of the file's first row
-        # that was looked up in it, in the order of those first rows. None otherwise.
-        self.touches: dict[int, tuple[str, str, str, str]] | None = None
         self._bucket_index: dict[tuple[str | None, str], int] = {}
         self._payees: dict[tuple[str, str], Payee] = {}
         self._groups: dict[tuple[str, str, str], int | dict[tuple[object, ...], int]] = {}
@@ -217,41 +215,48 @@ class Screener:
         fold_into(self.bucket_list, self.pending)
 
     def _screen_in_processes(self, paths: list[Path], names: list[str], jobs: int) -> None:
-        """Files are shared among `jobs` processes; each screens its share and hands back, file by
-        file, its report and rejects, the buckets it touched (in the order it first touched them,
-        each with the payee and classification its first row gives) and its sums by bucket and
-        year (in the order they first appeared). Adding those up in file order gives what one
-        process gives, down to the order of the totals and which spelling names a payee."""
-        workers = min(jobs, len(paths))
+        """Files are cut into `jobs` runs of consecutive files, of about the same size. This
+        process screens the first run itself while the others are screened in worker processes,
+        each of which hands back its reports, rejects and buckets (in the order it made them, each
+        with its sums by year in the order they first appeared). Screening runs one after another
+        is what one process does, so adding the runs' buckets and years up in run order gives what
+        one process gives, down to the order of the totals and which spelling names a payee."""
+        shares = contiguous_shares([_size(path) for path in paths], min(jobs, len(paths)))
         settings = (self.register.entries, self.classifier.lexicon, self.overrides)
-        # Interleaved (file i goes to process i % workers), so the processes get similar work.
-        shares = [(paths[start::workers], names[start::workers], settings) for start in range(workers)]
         # forkserver, not fork: the web worker and the test server run threads, and forking a
         # threaded process can deadlock the child (Python 3.14 makes it the default on Linux).
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver")) as pool:
-            outcomes = list(pool.map(_screen_group, shares))
-        reports: dict[int, tuple[Any, ...]] = {}
-        for start, files in enumerate(outcomes):
-            for position, outcome in enumerate(files):
-                reports[start + position * workers] = outcome
-        for index, path in enumerate(paths):
-            report, rejects, rejected, touched, sums = reports[index]
-            for payee, info in touched:
-                self._bucket_for(payee, info)
-            for bucket_key, year, count, millionths, places in sums:
-                by_year = self.bucket_list[self._bucket_index[bucket_key]][2]
+        context = multiprocessing.get_context("forkserver")
+        with ProcessPoolExecutor(max_workers=len(shares) - 1, mp_context=context) as pool:
+            # Workers start (a fresh interpreter, imports) while this process screens its own run.
+            others = [
+                pool.submit(_screen_share, paths[share.start : share.stop], names[share.start : share.stop], settings)
+                for share in shares[1:]
+            ]
+            for index in shares[0]:
+                self._screen_file(paths[index], names[index])
+            # Its amounts go into its buckets before any other run's, so years keep their order.
+            self.fold()
+            for share, future in zip(shares[1:], others, strict=True):
+                self._merge_share(future.result())
+                self._bytes_done += sum(_size(paths[index]) for index in share)
+                self._progress(0)
+
+    def _merge_share(self, outcome: tuple[Any, ...]) -> None:
+        """Add what a worker gave for its run (see _screen_share) after the runs before it."""
+        reports, rejects, rejected, buckets = outcome
+        for payee, info, years in buckets:
+            by_year = self.bucket_list[self._bucket_for(payee, info)][2]
+            for year, sums in years.items():
                 slot = by_year.get(year)
                 if slot is None:
-                    by_year[year] = [count, millionths, places]
+                    by_year[year] = sums
                 else:
-                    slot[0] += count
-                    slot[1] += millionths
-                    slot[2] = max(slot[2], places)
-            self.result.files.append(report)
-            self.result.rejects.extend(rejects[: max(0, MAX_REJECTS_KEPT - len(self.result.rejects))])
-            self.result.rows_rejected += rejected
-            self._bytes_done += _size(path)
-        self._progress(0)
+                    slot[0] += sums[0]
+                    slot[1] += sums[1]
+                    slot[2] = max(slot[2], sums[2])
+        self.result.files.extend(reports)
+        self.result.rejects.extend(rejects[: max(0, MAX_REJECTS_KEPT - len(self.result.rejects))])
+        self.result.rows_rejected += rejected
 
     # One file --------------------------------------------------------------------------------
 
@@ -343,18 +348,9 @@ class Screener:
             index = group[found] = self._bucket_for(payee, info)
         return index
 
-    def _describe(self, key: tuple[str, str, str, str]) -> tuple[Payee, Classification]:
-        """The payee and classification `_bucket_of` gives the bucket it makes for these cells
-        (never a total line): what the cells alone decide, whatever was screened before."""
-        category, supplier, number, description = key
-        payee = self._payee(supplier, number)
-        name = payee.name if payee.key is not None else ""
-        info = self.classifier.without_description(category=category, supplier=name, register_sectors=payee.sectors)
-        if info is None:
-            info = self.classifier.classify(
-                category=category, description=description, supplier=name, register_sectors=payee.sectors
-            )
-        return payee, info
+    def known_group(self, category: str, supplier: str, number: str) -> int | dict[tuple[object, ...], int] | None:
+        """What `_group` gave for these cells, if they have been seen (and not forgotten since)."""
+        return self._groups.get((category, supplier, number))
 
     def _group(self, category: str, supplier: str, number: str) -> int | dict[tuple[object, ...], int]:
         """A bucket when the category settles the sector, else an empty map from what a
@@ -406,54 +402,35 @@ class Screener:
 # Helpers ---------------------------------------------------------------------------------------
 
 
-class _FileByFile(Screener):
-    """A worker's screener: sums are kept file by file, in `file_sums` (code -> [rows, millionths,
-    places], in order of first appearance), and each file's first touch of a bucket is noted."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.file_sums: dict[int, list[int]] = {}
-        # Buckets whose payee and classification an earlier file has already handed back.
-        self.described: set[int] = set()
-
-    def fold(self) -> None:
-        for key, count, millionths, places in self.pending.drain():
-            slot = self.file_sums.get(key)
-            if slot is None:
-                self.file_sums[key] = [count, millionths, places]
-            else:
-                slot[0] += count
-                slot[1] += millionths
-                slot[2] = max(slot[2], places)
-
-    def screen_one(self, path: Path, name: str) -> tuple[Any, ...]:
-        """One file: report, rejects, rows rejected, the buckets it touched and its sums."""
-        self.result = ScreenResult()
-        self.touches = {}
-        self.file_sums = {}
-        self._screen_file(path, name)
-        self.fold()
-        touched = []
-        for bucket, key in self.touches.items():
-            if bucket not in self.described:  # else an earlier file of this process (so of the run) made it
-                self.described.add(bucket)
-                touched.append(self._describe(key))
-        sums = []
-        for code, (count, millionths, places) in self.file_sums.items():
-            bucket, year = divmod(code, YEARS_PER_BUCKET)
-            payee, info = self.bucket_list[bucket][:2]
-            sums.append(((payee.key, info.sector), year_of(year), count, millionths, places))
-        report = self.result
-        return report.files[0], report.rejects, report.rows_rejected, touched, sums
+def contiguous_shares(sizes: Sequence[int], parts: int) -> list[range]:
+    """Cut files of these sizes into `parts` runs of consecutive files (none empty, as long as
+    there are that many files), each as close as it can be to an equal share of the bytes."""
+    total = sum(sizes)
+    ends = list(accumulate(sizes))
+    cuts = [0]
+    for part in range(1, parts):
+        goal = total * part / parts
+        # The first file after the cut: as near the goal as may be, leaving a file for each run.
+        lowest, highest = cuts[-1] + 1, len(sizes) - (parts - part)
+        cut = min(range(lowest, highest + 1), key=lambda at: abs(ends[at - 1] - goal))
+        cuts.append(cut)
+    cuts.append(len(sizes))
+    return [range(start, end) for start, end in pairwise(cuts)]
 
 
-def _screen_group(job: tuple[list[Path], list[str], tuple[Any, Lexicon, Any]]) -> list[tuple[Any, ...]]:
-    """Some of the files, in a worker process: what each gives, file by file (see screen_one)."""
-    paths, names, (register, lexicon, overrides) = job
+def _screen_share(paths: list[Path], names: list[str], settings: tuple[Any, Lexicon, Any]) -> tuple[Any, ...]:
+    """A run of files, in a worker process: its reports, rejects, rows rejected and buckets, each
+    bucket as [payee, classification, {year: [rows, sum in millionths, most places]}], in the
+    order this run made them (see Screener._merge_share)."""
+    register, lexicon, overrides = settings
     gc.disable()  # as in Screener.screen: no cycles are made, and sweeping costs time
-    screener = _FileByFile(register=register, lexicon=lexicon, overrides=overrides)
+    screener = Screener(register=register, lexicon=lexicon, overrides=overrides)
     with localcontext(prec=60):
-        return [screener.screen_one(path, name) for path, name in zip(paths, names, strict=True)]
+        for path, name in zip(paths, names, strict=True):
+            screener._screen_file(path, name)
+    screener.fold()
+    result = screener.result
+    return result.files, result.rejects, result.rows_rejected, screener.bucket_list
 
 
 def _find_header(reader: Any, name: str) -> tuple[list[str], int]:

@@ -14,6 +14,7 @@ first seen, in the same order as reading the rows one by one would, because the 
 
 import operator
 import re
+from collections import deque
 from collections.abc import Callable
 from csv import Error as CsvError
 from decimal import Decimal
@@ -24,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from tackle.spend.screening import columns as cols
-from tackle.spend.screening.sums import PendingSums, to_decimal
+from tackle.spend.screening.sums import PendingSums, decimal_millionths, millionths_of, to_decimal
 from tackle.spend.screening.values import PLAIN_AMOUNT, AmountError, parse_amount, parse_date
 
 if TYPE_CHECKING:
@@ -128,6 +129,58 @@ class KeyCodes(dict[Any, int]):
         return code
 
 
+# GroupCodes' answers for rows it cannot settle: the description has a say, or the cells are new.
+LOOK_FURTHER = -1
+NEW_CELLS = -2
+
+
+class GroupCodes(dict[Any, int]):
+    """A row's category, supplier and company number cells, as one itemgetter picks them, ->
+    bucket * YEARS_PER_BUCKET (ODD for a total line) where those cells settle the bucket whatever
+    the description, else LOOK_FURTHER. Rows settled so are spared hashing their description (the
+    longest key cell, a new string on every row) and comparing it.
+
+    A miss only reads what the screener already knows and makes nothing: cells not seen before
+    give NEW_CELLS, unremembered. The rows that get LOOK_FURTHER or NEW_CELLS are then looked up
+    in KeyCodes, in line order; as only those can make a bucket, buckets are made in the same
+    order as when every row is looked up in KeyCodes. Used for files with a description column
+    (see FilePass._buckets for when a file stops using it)."""
+
+    def __init__(self, screener: "Screener", places: tuple[int | None, ...]) -> None:
+        super().__init__()
+        self.screener = screener
+        self.places = places
+        self.single = places.count(None) == len(places) - 1
+
+    @staticmethod
+    def for_file(screener: "Screener", key_columns: list[int | None]) -> tuple["GroupCodes | None", Any]:
+        """As KeyCodes.for_file, for the first three key fields; (None, None) where there is no
+        description column, or none of the other three, so KeyCodes alone is the shorter way."""
+        *fields, description = key_columns
+        present = [column for column in fields if column is not None]
+        if description is None or not present:
+            return None, None
+        places = tuple(None if column is None else present.index(column) for column in fields)
+        codes = screener.group_codes.get(places)
+        if codes is None:
+            codes = screener.group_codes[places] = GroupCodes(screener, places)
+        return codes, itemgetter(*present)
+
+    def __missing__(self, picked: Any) -> int:
+        cells = (picked,) if self.single else picked
+        category, supplier, number = ("" if place is None else cells[place] for place in self.places)
+        group = self.screener.known_group(category, supplier, number)
+        if group is None:
+            return NEW_CELLS
+        if len(self) >= CACHE_LIMIT:
+            self.clear()
+        if isinstance(group, dict):  # the description has a say
+            code = self[picked] = LOOK_FURTHER
+        else:
+            code = self[picked] = ODD if group == TOTAL_LINE else group * YEARS_PER_BUCKET
+        return code
+
+
 class FilePass:
     """Screens the rows of one file into the screener's buckets; counts and rejects are its own."""
 
@@ -150,6 +203,7 @@ class FilePass:
             at(field) for field in (cols.CATEGORY, cols.SUPPLIER, cols.COMPANY_NUMBER, cols.DESCRIPTION)
         ]
         self.key_codes, self.key_of = KeyCodes.for_file(screener, self.key_columns)
+        self.group_codes, self.group_of = GroupCodes.for_file(screener, self.key_columns)
         self.amount_of = itemgetter(self.amount_at)
         self.date_of = itemgetter(self.date_at) if self.date_at is not None else None
         self.years = Years(financial_year(report.period) if report.period else None, financial_year)
@@ -198,7 +252,7 @@ class FilePass:
         rows = batch
         sizes = list(map(len, batch))
         if sizes.count(width) != count:
-            fits = list(map(width.__eq__, sizes))
+            fits = list(map(operator.eq, sizes, repeat(width)))  # (width.__eq__ is slower in a map)
             odd.extend(compress(range(count), map(operator.not_, fits)))
             positions = list(compress(positions, fits))
             rows = list(compress(batch, fits))
@@ -206,7 +260,7 @@ class FilePass:
         texts: list[Any] = list(map(self.amount_of, rows))
         readable = list(map(PLAIN_AMOUNT.fullmatch, texts))
         all_read = None not in readable
-        rescued: dict[int, Decimal] = {}
+        rescued: dict[int, tuple[int, int]] = {}
         if not all_read:
             readable = self._clean_amounts(texts, readable, rows, rescued)
             all_read = all(readable)
@@ -215,30 +269,31 @@ class FilePass:
         key_of = self.key_of
         if key_of is None:  # no key columns: one key for every row (looked up only when there are rows)
             buckets: Any = repeat(self.key_codes[None], size) if size else ()
-        else:
+        elif self.group_codes is None:
             buckets = map(self.key_codes.__getitem__, map(key_of, rows))
+        else:
+            buckets = self._buckets(rows, key_of)
         years: Any = map(self.years.__getitem__, map(self.date_of, rows)) if self.date_of else repeat(self.no_date)
-        if self.screener.touches is not None and size:
-            buckets = list(buckets)
-            self._note_touches(buckets, rows)
-        codes = all_codes = list(map(operator.add, buckets, years))
+        # The codes in a numpy array: finding the rows to set aside is then one array operation.
+        codes = all_codes = np.fromiter(map(operator.add, buckets, years), np.int64, size)
         good: Any = None
-        if size and (not all_read or min(codes) < 0):
-            good = list(map(operator.and_, map(operator.truth, readable), map((-1).__lt__, codes)))
+        if size and (not all_read or codes.min() < 0):
+            good = np.fromiter(map(operator.truth, readable), bool, size) & (codes >= 0)
         if not self.first_is_payee and not TOTAL_SPELLINGS.isdisjoint(map(itemgetter(0), rows)):
             if good is None:
-                good = [True] * size
-            good = [flag and row[0] not in TOTAL_SPELLINGS for flag, row in zip(good, rows, strict=True)]
-        if good is not None and good.count(True) != size:
-            odd.extend(compress(positions, map(operator.not_, good)))
-            texts = list(compress(texts, good))
-            codes = list(compress(codes, good))
+                good = np.ones(size, dtype=bool)
+            good &= np.fromiter((row[0] not in TOTAL_SPELLINGS for row in rows), bool, size)
+        if good is not None and not good.all():
+            keep = good.tolist()
+            odd.extend(compress(positions, map(operator.not_, keep)))
+            texts = list(compress(texts, keep))
+            codes = codes[good]
         pending = self.pending
         # By position in the batch: the row's code and amount, for rows `_one_row` would accept.
-        ready = {positions[at]: (all_codes[at], amount) for at, amount in rescued.items() if all_codes[at] >= 0}
+        ready = {positions[at]: (int(all_codes[at]), *read) for at, read in rescued.items() if all_codes[at] >= 0}
         for index in sorted(odd):  # in line order, so rejects are listed as the file reads
             if index in ready:  # what `_one_row` would do with it, without reading it again
-                self._add(pending.add_one(*ready[index]))
+                self._add(pending.add_read(*ready[index]))
                 self.accepted += 1
             else:
                 self._one_row(batch[index], lines[index])
@@ -246,6 +301,24 @@ class FilePass:
         self.accepted += len(codes)
         if pending.count >= FOLD_AT:
             self.screener.fold()
+
+    def _buckets(self, rows: list[list[str]], key_of: Any) -> list[int]:
+        """Each row's bucket code: from GroupCodes where the description has no say, else from
+        KeyCodes, looked up in line order (see GroupCodes)."""
+        assert self.group_codes is not None
+        buckets = list(map(self.group_codes.__getitem__, map(self.group_of, rows)))
+        answers = np.fromiter(buckets, np.int64, len(buckets))
+        further = (answers == LOOK_FURTHER) | (answers == NEW_CELLS)
+        if further.any():
+            at = np.flatnonzero(further).tolist()
+            codes = map(self.key_codes.__getitem__, map(key_of, map(rows.__getitem__, at)))
+            deque(map(buckets.__setitem__, at, codes), maxlen=0)  # puts each code in its place
+        # Where the description has a say for most rows (categories the rules do not settle), two
+        # lookups a row cost more than the one of KeyCodes: the rest of the file then does that.
+        # Either way gives the same buckets; cells merely new do not count, as they soon are not.
+        if np.count_nonzero(answers == LOOK_FURTHER) * 2 > len(buckets):
+            self.group_codes = None
+        return buckets
 
     def _add(self, added: tuple[int, int]) -> None:
         self.total_millionths += added[0]
@@ -256,24 +329,14 @@ class FilePass:
         """The exact sum of the file's accepted amounts, as adding them from Decimal(0) gives it."""
         return to_decimal(self.total_millionths, self.total_places)
 
-    def _note_touches(self, buckets: list[int], rows: list[list[str]]) -> None:
-        """In a worker process: note each bucket this file looks up for the first time, with the
-        key cells of the row that did, in row order (see engine._FileByFile)."""
-        touches = self.screener.touches
-        assert touches is not None
-        values, firsts = np.unique(np.array(buckets, dtype=np.int64), return_index=True)
-        order = np.argsort(firsts)
-        for value, at in zip(values[order].tolist(), firsts[order].tolist(), strict=True):
-            if value >= 0 and value // YEARS_PER_BUCKET not in touches:
-                touches[value // YEARS_PER_BUCKET] = self._key(rows[at])
-
     def _clean_amounts(
-        self, texts: list[Any], readable: list[Any], rows: list[list[str]], rescued: dict[int, Decimal]
+        self, texts: list[Any], readable: list[Any], rows: list[list[str]], rescued: dict[int, tuple[int, int]]
     ) -> list[Any]:
         """Amounts the plain pattern refused, tried again without thousands separators, pound signs
         and spaces: those read then are plain payments. The rest are `_one_row`'s, but the amounts
         `parse_amount` reads (brackets, a trailing minus, `CR`) are read here, in `rescued` by
-        position, so that a row that is otherwise fine need not be read again one cell at a time.
+        position (as millionths and places, see sums.decimal_millionths), so that a row that is
+        otherwise fine need not be read again one cell at a time.
         Such rows are still taken in line order among the odd ones, as the totals' order depends
         on it; and one whose first cell reads as a total line is left wholly to `_one_row`."""
         readable = list(map(operator.truth, readable))
@@ -287,8 +350,16 @@ class FilePass:
                 texts[index] = text
                 readable[index] = True
             elif self.first_is_payee or not is_total(rows[index][0]):
+                # A plain amount in brackets, the usual way to write a refund, is read here as
+                # parse_amount would read it (minus the amount inside), without making a Decimal.
+                # `(-5)` is 5 to parse_amount: that is left to it.
+                inside = text[1:-1]
+                if text[:1] == "(" and text[-1:] == ")" and inside[:1] != "-" and PLAIN_AMOUNT.fullmatch(inside):
+                    millionths, places = millionths_of(inside)
+                    rescued[index] = (-millionths, places)
+                    continue
                 try:
-                    rescued[index] = parse_amount(texts[index])
+                    rescued[index] = decimal_millionths(parse_amount(texts[index]))
                 except AmountError:
                     continue
         return readable
@@ -322,8 +393,6 @@ class FilePass:
         if bucket == TOTAL_LINE:
             self._reject(start, "a total line, not a payment")
             return
-        if self.screener.touches is not None:
-            self.screener.touches.setdefault(bucket, key)
         day = cells[self.date_at] if self.date_at is not None else ""
         code = self.years[day]
         if code < 0:

@@ -27,6 +27,21 @@ def to_decimal(millionths: int, places: int) -> Decimal:
     return Decimal(millionths // 10 ** (PLACES - places)).scaleb(-places)  # exact: no amount had more
 
 
+def millionths_of(text: str) -> tuple[int, int]:
+    """A plain amount's text (values.PLAIN_AMOUNT matches it) as (millionths, decimal places),
+    as add_texts reads it."""
+    point = text.find(".")
+    places = len(text) - point - 1 if point >= 0 else 0
+    return int(text.replace(".", "")) * 10 ** (PLACES - places), places
+
+
+def decimal_millionths(amount: Decimal) -> tuple[int, int]:
+    """An amount read by values.parse_amount (so six places at most) as (millionths, places)."""
+    exponent = amount.as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return int(amount.scaleb(PLACES)), places
+
+
 class PendingSums:
     """Amounts waiting to be added, by int key, in the order they came. Each add says what it
     added up to, (millionths, most places), so a file's own total needs no second pass."""
@@ -36,7 +51,7 @@ class PendingSums:
         self._loose: list[tuple[int, int, int]] = []  # key, millionths, places
         self.count = 0
 
-    def add_texts(self, keys: list[int], texts: list[str]) -> tuple[int, int]:
+    def add_texts(self, keys: "list[int] | np.ndarray", texts: list[str]) -> tuple[int, int]:
         """Plain amount texts (PLAIN_AMOUNT matches every one), each under its key."""
         self._settle_loose()
         size = len(texts)
@@ -47,15 +62,16 @@ class PendingSums:
         points = np.fromiter(map(str.find, texts, repeat(".")), np.int64, size)
         places = np.where(points >= 0, lengths - points - 1, 0)
         millionths = digits * np.power(10, PLACES - places)  # each below 10**18: no overflow
-        self._chunks.append((np.array(keys, dtype=np.int64), millionths, places))
+        self._chunks.append((np.asarray(keys, dtype=np.int64), millionths, places))  # kept, not copied
         self.count += size
         return _total(millionths), int(places.max())
 
     def add_one(self, key: int, amount: Decimal) -> tuple[int, int]:
         """One amount read by values.parse_amount (so six places at most)."""
-        exponent = amount.as_tuple().exponent
-        places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-        millionths = int(amount.scaleb(PLACES))
+        return self.add_read(key, *decimal_millionths(amount))
+
+    def add_read(self, key: int, millionths: int, places: int) -> tuple[int, int]:
+        """One amount already read as millionths (see millionths_of and decimal_millionths)."""
         self._loose.append((key, millionths, places))
         self.count += 1
         return millionths, places
