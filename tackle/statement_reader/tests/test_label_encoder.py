@@ -1,9 +1,12 @@
-"""The numpy MiniLM encoder, checked against properties any sentence encoder must have."""
+"""The MiniLM encoders, checked against properties any sentence encoder must have, and against
+each other: the onnxruntime graph the labeller uses must give the numpy forward pass's vectors."""
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from tackle.statement_reader.model.encoder import encoder
+from tackle.statement_reader.model.encoder import BATCH_SIZE, Encoder, OnnxEncoder, _batches_of_like_length, encoder
 
 
 @pytest.fixture(scope="module")
@@ -44,6 +47,20 @@ def test_long_sentences_are_truncated_not_refused(full):
     assert np.isfinite(vectors).all()
 
 
+def test_the_onnxruntime_graph_gives_the_numpy_forward_pass_vectors(full):
+    sentences = [
+        "We audit our suppliers for forced labour.",
+        "Signed",
+        "",
+        "Approved by the Board of Directors on 12 March 2024 and signed by Jane Smith, Chief Executive.",
+        "supplier " * 400,
+    ]
+    assert isinstance(full, OnnxEncoder)
+    fast = full.encode(sentences)
+    exact = Encoder().encode(sentences)
+    assert np.abs(fast - exact).max() < 1e-5
+
+
 def test_token_embedding_encoder_is_faster_kind_of_the_same_model():
     shallow = encoder(0)
     audit, inspect, weather = shallow.encode(
@@ -54,3 +71,19 @@ def test_token_embedding_encoder_is_faster_kind_of_the_same_model():
         ]
     )
     assert audit @ inspect > audit @ weather
+
+
+@given(st.lists(st.integers(min_value=2, max_value=128), max_size=300))
+def test_batches_hold_every_sentence_once_and_little_padding(lengths):
+    batches = _batches_of_like_length(lengths)
+    assert sorted(index for batch in batches for index in batch) == list(range(len(lengths)))
+    for batch in batches:
+        chosen = [lengths[index] for index in batch]
+        assert len(batch) <= BATCH_SIZE
+        assert max(chosen) <= min(chosen) * 1.25 + 2
+
+
+def test_one_statement_of_mixed_lengths_is_not_padded_to_its_longest_sentence():
+    lengths = [10] * 20 + [120]
+    batches = _batches_of_like_length(lengths)
+    assert [len(batch) for batch in batches] == [20, 1]
