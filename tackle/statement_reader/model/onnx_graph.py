@@ -1,13 +1,13 @@
 """all-MiniLM-L6-v2 as an ONNX graph, built from the wheel's safetensors, for onnxruntime on a CPU.
 
-The numpy forward pass in encoder.py is exact but runs well under a hundred sentences a second on
+The numpy forward pass in encoder.py is exact but runs about a hundred sentences a second at best on
 two cores: numpy does each GELU, softmax and layer norm as many single-threaded passes over memory.
 onnxruntime fuses those steps (attention, GELU with its bias, layer norm with its residual) and
-runs three to four times faster, with the same float32 weights and the same vectors. The graph is
+runs two to four times faster, with the same float32 weights and the same vectors. The graph is
 written here op by op (the model is six identical blocks), so no torch is needed to export it, and
 it is built in memory when the encoder loads: at 90 MB of weights it is too big for the repository,
-and building it takes about a second. (int8 weights were slower here, not faster, and moved the
-vectors by up to 0.03.)
+and building it takes about a second. (int8 weights for the products ran about 1.8 times faster
+but lowered held-out macro-F1 below the aim; see docs/statement-reader.md.)
 
 Inputs: `input_ids` (batch, tokens) int64, `position_ids` (1, tokens) int64 and `attention_mask`
 (batch, tokens) int32, 1 for a real token and 0 for padding. Output: `hidden` (batch, tokens, 384);
