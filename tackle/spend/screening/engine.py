@@ -157,8 +157,15 @@ class Screener:
         lexicon: Lexicon = EMPTY_LEXICON,
         overrides: dict[str, dict[str, int | None]] | None = None,
         on_progress: Progress | None = None,
+        quick_lookup: bool = True,
     ) -> None:
+        """quick_lookup=False looks every row up with all four key cells (see filepass.GroupCodes):
+        the same results, more slowly; the tests hold the quick way to it."""
         self.register = Register(register)
+        self.quick_lookup = quick_lookup
+        # Batches whose buckets were looked up the quick way (category, supplier and company number
+        # first) and with all four key cells at once, in this process, so the choice can be checked.
+        self.lookup_batches = {"quick": 0, "full": 0}
         self.classifier = Classifier(lexicon)
         self.overrides = overrides or {}
         self.on_progress = on_progress

@@ -203,7 +203,10 @@ class FilePass:
             at(field) for field in (cols.CATEGORY, cols.SUPPLIER, cols.COMPANY_NUMBER, cols.DESCRIPTION)
         ]
         self.key_codes, self.key_of = KeyCodes.for_file(screener, self.key_columns)
-        self.group_codes, self.group_of = GroupCodes.for_file(screener, self.key_columns)
+        self.group_codes: GroupCodes | None = None
+        self.group_of: Any = None
+        if screener.quick_lookup:
+            self.group_codes, self.group_of = GroupCodes.for_file(screener, self.key_columns)
         self.amount_of = itemgetter(self.amount_at)
         self.date_of = itemgetter(self.date_at) if self.date_at is not None else None
         self.years = Years(financial_year(report.period) if report.period else None, financial_year)
@@ -270,8 +273,10 @@ class FilePass:
         if key_of is None:  # no key columns: one key for every row (looked up only when there are rows)
             buckets: Any = repeat(self.key_codes[None], size) if size else ()
         elif self.group_codes is None:
+            self.screener.lookup_batches["full"] += 1
             buckets = map(self.key_codes.__getitem__, map(key_of, rows))
         else:
+            self.screener.lookup_batches["quick"] += 1
             buckets = self._buckets(rows, key_of)
         years: Any = map(self.years.__getitem__, map(self.date_of, rows)) if self.date_of else repeat(self.no_date)
         # The codes in a numpy array: finding the rows to set aside is then one array operation.

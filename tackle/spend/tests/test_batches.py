@@ -8,12 +8,10 @@ import tempfile
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
-from unittest import mock
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tackle.spend.screening import filepass
 from tackle.spend.screening.engine import Screener
 from tackle.spend.screening.summary import file_mappings, summary
 from tackle.spend.screening.values import AmountError, parse_amount
@@ -21,8 +19,8 @@ from tackle.spend.screening.values import AmountError, parse_amount
 _SOME = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-def _everything(paths: list[Path]) -> tuple[Any, ...]:
-    result = Screener().screen(paths)
+def _everything(paths: list[Path], *, quick_lookup: bool = True) -> tuple[Any, ...]:
+    result = Screener(quick_lookup=quick_lookup).screen(paths)
     totals = [(key, count, str(amount), reason) for key, (count, amount, reason) in result.totals.rows.items()]
     payees = [(key, payee.name) for key, payee in result.totals.payees.items()]
     return summary(result), file_mappings(result), totals, payees
@@ -63,9 +61,7 @@ def test_looking_up_category_and_supplier_first_gives_what_looking_up_every_cell
         for number, (layout, rows) in enumerate(files):
             header = _HEADERS[layout]
             paths.append(_write(folder, number, header, [list(row[: len(header)]) for row in rows]))
-        quick = _everything(paths)
-        with mock.patch.object(filepass.GroupCodes, "for_file", staticmethod(lambda screener, columns: (None, None))):
-            assert _everything(paths) == quick
+        assert _everything(paths) == _everything(paths, quick_lookup=False)
 
 
 _AMOUNT = st.text(alphabet=st.sampled_from(list("0123456789.,-£() ")), min_size=1, max_size=12)
@@ -123,27 +119,32 @@ def _long_file(folder: str, categories: list[str], rows: int = 9000) -> Path:
     )
 
 
+def _lookups(path: Path) -> dict[str, int]:
+    screener = Screener()
+    screener.screen([path])
+    return screener.lookup_batches
+
+
 def test_a_file_whose_descriptions_mostly_have_a_say_stops_looking_up_twice():
     """After a batch in which the description has a say for most rows, the rest of the file is
     looked up with all its key cells at once; the results stay exactly those of the long way."""
     with tempfile.TemporaryDirectory() as folder:
         paths = [_long_file(folder, ["Stationery", "Stationery", "Stationery", "Residential Care"])]
-        with mock.patch.object(
-            filepass.FilePass, "_buckets", autospec=True, side_effect=filepass.FilePass._buckets
-        ) as looked_up:
-            quick = _everything(paths)
-        assert looked_up.call_count == 2  # in the first batch every cell is new, so it does not count
-        with mock.patch.object(filepass.GroupCodes, "for_file", staticmethod(lambda screener, columns: (None, None))):
-            assert _everything(paths) == quick
+        # In the first batch every cell is new, which does not count; the second makes the switch.
+        assert _lookups(paths[0]) == {"quick": 2, "full": 1}
+        assert _everything(paths) == _everything(paths, quick_lookup=False)
 
 
 def test_a_file_whose_categories_mostly_settle_the_sector_keeps_looking_up_the_short_way():
     with tempfile.TemporaryDirectory() as folder:
         paths = [_long_file(folder, ["Residential Care", "Residential Care", "Residential Care", "Stationery"])]
-        with mock.patch.object(
-            filepass.FilePass, "_buckets", autospec=True, side_effect=filepass.FilePass._buckets
-        ) as looked_up:
-            quick = _everything(paths)
-        assert looked_up.call_count == 3  # every batch
-        with mock.patch.object(filepass.GroupCodes, "for_file", staticmethod(lambda screener, columns: (None, None))):
-            assert _everything(paths) == quick
+        assert _lookups(paths[0]) == {"quick": 3, "full": 0}
+        assert _everything(paths) == _everything(paths, quick_lookup=False)
+
+
+def test_the_long_way_is_taken_when_asked_for():
+    with tempfile.TemporaryDirectory() as folder:
+        path = _long_file(folder, ["Residential Care", "Stationery"])
+        screener = Screener(quick_lookup=False)
+        screener.screen([path])
+        assert screener.lookup_batches == {"quick": 0, "full": 3}

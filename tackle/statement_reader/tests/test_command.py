@@ -29,6 +29,26 @@ def test_assess_prints_the_same_json_for_every_file_kind(tmp_path, fake_labeller
     assert result["period"] == {"start": "2024-04-01", "end": "2025-03-31"}
 
 
+def test_the_shipped_model_reads_the_plain_parts_of_a_statement_alike_in_every_file_kind(tmp_path):
+    """The trained labeller itself (no stand-in): every file kind gives one reading, and the
+    sentences no reader could miss (the approval line, the signature, the group and its supply
+    chain, the named policies) are found where they are."""
+    readings = []
+    for name, make in (("s.txt", statement_text), ("s.html", statement_html), ("s.pdf", statement_pdf)):
+        data = make()
+        path = tmp_path / name
+        path.write_bytes(data.encode() if isinstance(data, str) else data)
+        readings.append(json.loads(_assess(path, "--json")))
+    assert readings[0] == readings[1] == readings[2]
+    result = readings[0]
+    assert result["sentences"] == 10
+    assert [item["index"] for item in result["approval"]["evidence"]] == [8]
+    assert [item["index"] for item in result["signature"]["evidence"]] == [9]
+    assert result["areas"]["structure_business_supply_chains"]["covered"]
+    assert 5 in [item["index"] for item in result["areas"]["policies"]["evidence"]]
+    assert 0 <= result["score"] <= 8
+
+
 def test_assess_without_json_prints_a_summary(tmp_path, fake_labeller):
     path = tmp_path / "s.txt"
     path.write_text(statement_text())
