@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from tackle.accounts.models import Organisation
 from tackle.core.forms import GovukForm, GovukModelForm
+from tackle.core.identifiers import is_uprn, normalise_company_number, normalise_postcode
 from tackle.disrupt.choices import (
     AgencyAttendance,
     ExploitationType,
@@ -29,7 +30,6 @@ from tackle.disrupt.models import (
     ReceptionCentrePlan,
     SharingAgreement,
 )
-from tackle.disrupt.postcodes import is_uprn, normalise_company_number, normalise_postcode
 
 DATE_HINT = "For example 2026-03-27. Your browser may show a calendar."
 
@@ -110,7 +110,7 @@ class BusinessForm(GovukModelForm):
         value = self.cleaned_data["company_number"].strip()
         if not value:
             return ""
-        normalised = normalise_company_number(value)
+        normalised = normalise_company_number(value, known_prefixes_only=True)
         if normalised is None:
             raise forms.ValidationError("A company number is 8 digits, or 2 letters and 6 digits, for example SC123456")
         return normalised

@@ -14,6 +14,7 @@ from tackle.audit.services import audit_record
 from tackle.cases.models import Case
 from tackle.cases.services import ConcernDetails, case_record_concern
 from tackle.core.errors import ApplicationError
+from tackle.core.identifiers import normalise_postcode
 from tackle.core.models import RecordShare
 from tackle.core.services_share import record_share as core_record_share
 from tackle.disrupt.choices import PremisesType
@@ -30,7 +31,6 @@ from tackle.disrupt.models import (
     ReceptionCentrePlan,
     SharingAgreement,
 )
-from tackle.disrupt.postcodes import normalise_postcode
 
 
 def _changed(obj: models.Model) -> list[str]:

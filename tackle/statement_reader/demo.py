@@ -10,8 +10,9 @@ from django.db import transaction
 from tackle.accounts.demo import DEMO_COUNCIL_CODE, demo_username
 from tackle.accounts.models import Organisation, User
 from tackle.accounts.roles import Role
+from tackle.core.identifiers import normalise_company_number
 from tackle.statement_reader.models import RegistryStatement, StatementReading
-from tackle.statement_reader.registry import company_number_key, name_key
+from tackle.statement_reader.registry import name_key
 from tackle.statement_reader.services import statement_read
 from tackle.suppliers.models import Supplier
 
@@ -118,7 +119,7 @@ def _registry() -> None:
             organisation_name=row["organisation_name"],
             defaults={
                 "name_key": name_key(row["organisation_name"]),
-                "company_number": company_number_key(row["company_number"]),
+                "company_number": normalise_company_number(row["company_number"]) or "",
                 "period_start": row["period"][0],
                 "period_end": row["period"][1],
                 "approving_person": row["approving_person"],

@@ -20,6 +20,7 @@ from django.db import transaction
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.core.errors import ApplicationError
+from tackle.core.identifiers import normalise_company_number
 from tackle.statement_reader.fetch import fetch
 from tackle.statement_reader.models import RegistryStatement
 
@@ -58,12 +59,6 @@ def name_key(name: str) -> str:
     while words and words[-1] in _LEGAL_SUFFIXES:
         words.pop()
     return " ".join(words)
-
-
-def company_number_key(number: str) -> str:
-    """Companies House numbers are 8 characters; spreadsheets drop the leading zeros of numeric ones."""
-    text = re.sub(r"\s+", "", number).upper()
-    return text.zfill(8) if text.isdigit() and 0 < len(text) < 8 else text
 
 
 @dataclass(frozen=True)
@@ -135,7 +130,7 @@ def _row(values: dict[str, str], *, expected_year: int | None) -> RegistryStatem
         year=year,
         organisation_name=name[:300],
         name_key=name_key(name)[:300],
-        company_number=company_number_key(text("CompanyNumber", 20)),
+        company_number=normalise_company_number(text("CompanyNumber", 20)) or "",
         summary_url=text("StatementSummaryURL", 500),
         statement_url=text("StatementURL", 1000),
         sector_type=text("SectorType", 100),
@@ -226,8 +221,8 @@ def _count_linked(rows: list[RegistryStatement]) -> int:
 
     numbers, names = set(), set()
     for supplier in Supplier.objects.only("name", "company_number", "other_names"):
-        if supplier.company_number:
-            numbers.add(company_number_key(supplier.company_number))
+        if number := normalise_company_number(supplier.company_number):
+            numbers.add(number)
         names.update(supplier_name_keys(supplier.name, supplier.other_names))
     return sum(1 for row in rows if (row.company_number and row.company_number in numbers) or row.name_key in names)
 

@@ -5,8 +5,9 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
+from tackle.core.identifiers import normalise_company_number
 from tackle.statement_reader.models import JudgementOverride, RegistryStatement, StatementReading
-from tackle.statement_reader.registry import CLAIM_FIELDS, company_number_key, supplier_name_keys
+from tackle.statement_reader.registry import CLAIM_FIELDS, supplier_name_keys
 from tackle.statement_reader.review import EffectiveJudgement, effective_judgements, training_rows
 from tackle.statement_reader.rules import AREA_NAMES, AREAS
 from tackle.suppliers.models import Supplier
@@ -59,7 +60,7 @@ def reviewer_overrides_for_training() -> list[tuple[str, str, int]]:
 def registry_rows_for_supplier(supplier: Supplier) -> QuerySet[RegistryStatement]:
     """The registry's rows for this supplier, by company number or by name (trading names included)."""
     match = Q(pk__in=[])
-    number = company_number_key(supplier.company_number)
+    number = normalise_company_number(supplier.company_number) or ""
     if number:
         match |= Q(company_number=number)
     names = supplier_name_keys(supplier.name, supplier.other_names)

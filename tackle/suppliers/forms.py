@@ -1,6 +1,5 @@
 """Forms for suppliers, contracts, due diligence and tender checks; choices limited to one organisation."""
 
-import re
 from typing import Any
 
 from django import forms
@@ -9,6 +8,7 @@ from django.utils import timezone
 from tackle.accounts.models import Organisation, User
 from tackle.accounts.roles import Role
 from tackle.core.forms import GovukForm, GovukModelForm
+from tackle.core.identifiers import normalise_company_number
 from tackle.suppliers.models import (
     AssessmentOutcome,
     Contract,
@@ -24,7 +24,6 @@ from tackle.suppliers.rules.questionnaire import MsaAnswers, answer_errors
 from tackle.suppliers.sectors import Sector
 
 DATE_HINT = "For example 2026-03-27. Your browser may show a calendar."
-COMPANY_NUMBER = re.compile(r"^(\d{8}|[A-Z]{2}\d{6})$")
 YES_NO = [("yes", "Yes"), ("no", "No")]
 CONTRACT_MANAGER_ROLES = (Role.CONTRACT_MANAGER, Role.PROCUREMENT_OFFICER, Role.MODERN_SLAVERY_LEAD)
 
@@ -91,10 +90,11 @@ class SupplierForm(GovukModelForm):
         self.fields["company_number"].widget.attrs["class"] = "govuk-input--width-10"
 
     def clean_company_number(self) -> str:
-        number = str(self.cleaned_data.get("company_number") or "").strip().upper().replace(" ", "")
-        if number.isdigit() and len(number) < 8:
-            number = number.zfill(8)
-        if number and not COMPANY_NUMBER.match(number):
+        text = str(self.cleaned_data.get("company_number") or "").strip()
+        if not text:
+            return ""
+        number = normalise_company_number(text)
+        if number is None:
             raise forms.ValidationError("Enter a company number of 8 characters, like 01234567 or SC123456")
         return number
 

@@ -10,8 +10,6 @@ from datetime import date, datetime
 _PUNCTUATION = re.compile(r"[^\w\s]")
 _APOSTROPHE = re.compile("['\u2019`]")
 _SPACES = re.compile(r"\s+")
-_POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9][A-Z]{2})$")
-_COMPANY = re.compile(r"^([A-Z]{2})?([0-9]{1,8})$")
 
 # Spellings in business names that mean the same thing.
 _NAME_WORDS = {
@@ -148,30 +146,9 @@ def address_numbers(address: str) -> frozenset[str]:
     return frozenset(word for word in address.split() if word[0].isdigit())
 
 
-def normalise_postcode(raw: str) -> str | None:
-    """A UK postcode as 'OUTWARD INWARD' in capitals, or None when it is not one."""
-    compact = re.sub(r"[^A-Za-z0-9]", "", raw).upper()
-    match = _POSTCODE.match(compact)
-    if match is None:
-        return None
-    return f"{match.group(1)} {match.group(2)}"
-
-
 def postcode_sector(postcode: str) -> str:
     """'B70 6AB' -> 'B70 6': a few thousand addresses, used to find candidate matches."""
     return postcode[:-2]
-
-
-def normalise_company_number(raw: str) -> str | None:
-    """Companies House numbers are 8 characters: digits zero-padded, or two letters and six digits."""
-    compact = re.sub(r"[\s.\-]", "", raw).upper()
-    match = _COMPANY.match(compact)
-    if match is None:
-        return None
-    prefix, digits = match.group(1) or "", match.group(2)
-    if prefix and len(digits) > 6:
-        return None
-    return prefix + digits.zfill(8 - len(prefix))
 
 
 def premises_type(*texts: str) -> str:

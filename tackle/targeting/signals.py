@@ -13,8 +13,9 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from tackle.core.identifiers import normalise_postcode
 from tackle.targeting.engine import SignalIndex
-from tackle.targeting.normalise import name_key, normalise_postcode
+from tackle.targeting.normalise import name_key
 from tackle.targeting.risk import Signals
 
 

@@ -12,13 +12,13 @@ from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.core.form_page import form_page
 from tackle.core.http import AuthenticatedRequest
+from tackle.core.identifiers import normalise_postcode
 from tackle.core.permissions import get_visible_or_404
 from tackle.disrupt import selectors, services
 from tackle.disrupt.access import is_coordinator, require_coordinator, require_disruption
 from tackle.disrupt.choices import PremisesType
 from tackle.disrupt.forms import AgencyForm, OpenCasesForm, OperationForm, OutcomeForm, ReceptionCentreForm
 from tackle.disrupt.models import Operation, OperationOutcome, Premises, ReceptionCentrePlan
-from tackle.disrupt.postcodes import normalise_postcode
 from tackle.disrupt.views.common import organisation_of, own_or_404
 
 

@@ -12,6 +12,8 @@ from typing import Protocol
 
 from rapidfuzz import fuzz, process
 
+from tackle.core.identifiers import normalise_company_number
+
 FUZZY_CUTOFF = 90
 
 _AMPERSAND = re.compile(r"\s*&\s*|\s*\+\s*")
@@ -40,7 +42,6 @@ _REDACTED = re.compile(
     r"^\W*$|^x+$|\*\*\*",
     re.IGNORECASE,
 )
-_COMPANY_NUMBER = re.compile(r"^(?:[A-Z]{2}\d{6}|\d{8})$")
 
 
 def is_redacted(name: str) -> bool:
@@ -56,14 +57,6 @@ def normalise_name(name: str) -> str:
     while words and words[0] == "the":
         words.pop(0)
     return " ".join(words)
-
-
-def normalise_company_number(text: str) -> str:
-    """Companies House numbers are eight characters: `1234567` is `01234567`. Blank if not one."""
-    cleaned = re.sub(r"[^A-Za-z0-9]", "", text).upper()
-    if cleaned.isdigit() and 0 < len(cleaned) < 8:
-        cleaned = cleaned.zfill(8)
-    return cleaned if _COMPANY_NUMBER.match(cleaned) else ""
 
 
 class RegisterEntryLike(Protocol):
@@ -95,7 +88,7 @@ class Register:
     def __init__(self, entries: Iterable[RegisterEntryLike]) -> None:
         self.entries = list(entries)
         self._by_number = {
-            number: entry for entry in self.entries if (number := normalise_company_number(entry.company_number or ""))
+            number: entry for entry in self.entries if (number := normalise_company_number(entry.company_number))
         }
         self._by_name: dict[str, RegisterEntryLike] = {}
         for entry in self.entries:
@@ -109,7 +102,7 @@ class Register:
         return bool(self.entries)
 
     def match(self, name: str, company_number: str = "") -> Match | None:
-        number = normalise_company_number(company_number) if company_number else ""
+        number = normalise_company_number(company_number)
         if number and (entry := self._by_number.get(number)):
             return Match(entry, "company number")
         key = normalise_name(name)

@@ -9,7 +9,7 @@ from django.core.management.base import CommandError
 
 from tackle.core.errors import ApplicationError
 from tackle.statement_reader.models import RegistryStatement
-from tackle.statement_reader.registry import company_number_key, name_key, registry_import
+from tackle.statement_reader.registry import name_key, registry_import
 from tackle.statement_reader.selectors import registry_history_for_supplier, registry_rows_for_supplier
 from tackle.statement_reader.services import statement_read
 from tackle.statement_reader.tests.factories import local_server, statement_text
@@ -134,10 +134,9 @@ def test_a_file_that_is_not_the_registry_is_refused(data, message):
     assert not RegistryStatement.objects.exists()
 
 
-def test_names_and_numbers_are_normalised_for_matching():
+def test_names_are_normalised_for_matching():
     assert name_key("The Example Widgets (UK) Limited") == name_key("example widgets uk ltd") == "example widgets uk"
     assert name_key("Smith & Sons PLC") == "smith and sons"
-    assert company_number_key(" 1234567 ") == "01234567" and company_number_key("sc123456") == "SC123456"
 
 
 def test_supplier_is_linked_by_number_or_by_name(registry_file, council_a, supplier_a):

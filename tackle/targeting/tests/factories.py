@@ -2,12 +2,12 @@
 
 TRADING_STANDARDS = """Trader Name,Trading As,Address,Town,Post Code,Company No,Business Type,Outcome,Visit Date
 Sparkle Hand Car Wash Ltd,,12 High St,Westbury,b70 6ab,1234567,Car wash,Fail - no trading records,01/03/2026
-Joe's Nails & Beauty,,Unit 3 Market Rd,Westbury,B70 6CD,,Nail bar,Pass,2026-02-01
+Joe's Nails & Beauty,,Unit 3 Market Rd,Westbury,B70 6GD,,Nail bar,Pass,2026-02-01
 Bad Postcode Ltd,,1 Nowhere,Westbury,NOTAPOSTCODE,,,,
 """
 ENVIRONMENTAL_HEALTH = """Business,Premises Address,Postcode,Rating,Date of inspection
 Sparkle Hand Carwash Limited,12 High Street,B70 6AB,1,2026-01-15
-Joes Nails and Beauty,Unit 3 Market Road,B706CD,2,2026-01-10
+Joes Nails and Beauty,Unit 3 Market Road,B706GD,2,2026-01-10
 Golden Dragon Takeaway,4 Mill Lane,B70 9EF,5,2025-12-01
 """
 FIRE = """Premises name,Address line 1,Postcode,Company number,Non-compliance,Date

@@ -8,9 +8,7 @@ from tackle.targeting.normalise import (
     address_numbers,
     name_key,
     normalise_address,
-    normalise_company_number,
     normalise_name,
-    normalise_postcode,
     parse_date,
     postcode_sector,
     premises_type,
@@ -60,44 +58,9 @@ def test_address_numbers_are_the_house_and_flat_numbers():
     assert address_numbers(normalise_address("Long Lane")) == frozenset()
 
 
-@pytest.mark.parametrize(
-    ("raw", "expected"),
-    [
-        ("b70 6ab", "B70 6AB"),
-        ("B706AB", "B70 6AB"),
-        (" SW1A-1AA ", "SW1A 1AA"),
-        ("M1 1AE", "M1 1AE"),
-        ("EC1A1BB", "EC1A 1BB"),
-        ("NOTAPOSTCODE", None),
-        ("B70", None),
-        ("", None),
-    ],
-)
-def test_postcodes_are_normalised_or_refused(raw, expected):
-    assert normalise_postcode(raw) == expected
-
-
 def test_the_postcode_sector_is_the_outward_code_and_first_inward_digit():
     assert postcode_sector("B70 6AB") == "B70 6"
     assert postcode_sector("SW1A 1AA") == "SW1A 1"
-
-
-@pytest.mark.parametrize(
-    ("raw", "expected"),
-    [
-        ("1234567", "01234567"),
-        ("01234567", "01234567"),
-        ("123 4567", "01234567"),
-        ("SC123456", "SC123456"),
-        ("sc 12345", "SC012345"),
-        ("NI1234", "NI001234"),
-        ("123456789", None),
-        ("SC1234567", None),
-        ("ABC", None),
-    ],
-)
-def test_company_numbers_are_zero_padded_to_eight_characters(raw, expected):
-    assert normalise_company_number(raw) == expected
 
 
 @pytest.mark.parametrize(

@@ -54,12 +54,12 @@ MATCHES = [
     ),
     (
         "a missing postcode, same address",
-        record("Joes Nails", address="Unit 3 Market Rd", postcode="B70 6CD"),
+        record("Joes Nails", address="Unit 3 Market Rd", postcode="B70 6GD"),
         record("Joe's Nails", address="Unit 3, Market Road"),
     ),
     (
         "a mistyped postcode in the same sector, same address",
-        record("Joes Nails", address="3 Market Road", postcode="B70 6CD"),
+        record("Joes Nails", address="3 Market Road", postcode="B70 6GD"),
         record("Joes Nails", address="3 Market Road", postcode="B70 6CB"),
     ),
     (
