@@ -40,19 +40,24 @@ _ROW = st.tuples(
 )
 
 
+def _write_files(folder: Path, files: list[list[tuple[str, ...]]]) -> list[Path]:
+    paths = []
+    for number, rows in enumerate(files):
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(["Supplier Name", "Amount", "Payment Date", "Expense Type", "Description"])
+        writer.writerows(rows)
+        path = folder / f"spend-{number}.csv"
+        path.write_text(buffer.getvalue(), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.lists(_ROW, max_size=25), min_size=2, max_size=4))
 def test_any_files_give_the_same_in_two_processes_as_in_one(files):
     with tempfile.TemporaryDirectory() as name:
-        paths = []
-        for number, rows in enumerate(files):
-            buffer = io.StringIO()
-            writer = csv.writer(buffer)
-            writer.writerow(["Supplier Name", "Amount", "Payment Date", "Expense Type", "Description"])
-            writer.writerows(rows)
-            path = Path(name) / f"spend-{number}.csv"
-            path.write_text(buffer.getvalue(), encoding="utf-8")
-            paths.append(path)
+        paths = _write_files(Path(name), files)
         assert _everything(paths, 2) == _everything(paths, 1)
 
 
@@ -62,15 +67,7 @@ def test_files_shared_among_three_processes_give_the_same_as_one(files):
     """This process screens the first run of files and two workers the others; runs of uneven
     size, some empty of rows, still add up to what one process gives."""
     with tempfile.TemporaryDirectory() as name:
-        paths = []
-        for number, rows in enumerate(files):
-            buffer = io.StringIO()
-            writer = csv.writer(buffer)
-            writer.writerow(["Supplier Name", "Amount", "Payment Date", "Expense Type", "Description"])
-            writer.writerows(rows)
-            path = Path(name) / f"spend-{number}.csv"
-            path.write_text(buffer.getvalue(), encoding="utf-8")
-            paths.append(path)
+        paths = _write_files(Path(name), files)
         assert _everything(paths, 3) == _everything(paths, 1)
 
 
