@@ -17,6 +17,10 @@ from tokenizers import Tokenizer
 
 MAX_TOKENS = 128  # long sentences are truncated: the first 128 tokens carry what the labels need
 BATCH_SIZE = 64
+# A batch takes sentences up to this much longer than its shortest (in tokens). Tighter means less
+# padding but smaller batches: 1.1x + 1 ran about 5% faster than 1.25x + 2, 1.5x + 4 and one length.
+BATCH_LENGTH_RATIO = 1.1
+BATCH_LENGTH_SLACK = 1
 _DTYPES = {"F32": np.float32, "I64": np.int64}
 
 
@@ -99,13 +103,16 @@ def _gelu(x: np.ndarray) -> np.ndarray:
 def _batches_of_like_length(lengths: list[int]) -> list[list[int]]:
     """Indexes in batches of up to BATCH_SIZE sentences of similar length. Every sentence of a batch
     is padded to its longest, and padding costs as much as real tokens: fixed batches of 32 over
-    one statement's sentences sorted by length were a third padding, these about a tenth."""
+    one statement's sentences sorted by length were a third padding, these a few per cent."""
     batches: list[list[int]] = []
     current: list[int] = []
+    longest = 0.0  # the longest sentence the current batch may take
     for index in sorted(range(len(lengths)), key=lengths.__getitem__):
-        if current and (len(current) >= BATCH_SIZE or lengths[index] > lengths[current[0]] * 1.25 + 2):
+        if current and (len(current) >= BATCH_SIZE or lengths[index] > longest):
             batches.append(current)
             current = []
+        if not current:
+            longest = lengths[index] * BATCH_LENGTH_RATIO + BATCH_LENGTH_SLACK
         current.append(index)
     if current:
         batches.append(current)

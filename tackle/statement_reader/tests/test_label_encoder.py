@@ -6,7 +6,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tackle.statement_reader.model.encoder import BATCH_SIZE, Encoder, OnnxEncoder, _batches_of_like_length, encoder
+from tackle.statement_reader.model.encoder import (
+    BATCH_LENGTH_RATIO,
+    BATCH_LENGTH_SLACK,
+    BATCH_SIZE,
+    Encoder,
+    OnnxEncoder,
+    _batches_of_like_length,
+    encoder,
+)
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +88,7 @@ def test_batches_hold_every_sentence_once_and_little_padding(lengths):
     for batch in batches:
         chosen = [lengths[index] for index in batch]
         assert len(batch) <= BATCH_SIZE
-        assert max(chosen) <= min(chosen) * 1.25 + 2
+        assert max(chosen) <= min(chosen) * BATCH_LENGTH_RATIO + BATCH_LENGTH_SLACK
 
 
 def test_one_statement_of_mixed_lengths_is_not_padded_to_its_longest_sentence():
