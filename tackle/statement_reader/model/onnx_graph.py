@@ -27,9 +27,8 @@ OPSET = 17  # LayerNormalization is a standard op from 17
 IR_VERSION = 8  # the newest onnx writes a version onnxruntime cannot read yet; 8 is enough for opset 17
 
 
-def build_graph(folder: Path, layers: int | None = None) -> ModelProto:
-    """The ONNX ModelProto of the encoder whose config and safetensors lie in `folder`; `layers`
-    stops after the first few of them (None: all)."""
+def build_graph(folder: Path) -> ModelProto:
+    """The ONNX ModelProto of the encoder whose config and safetensors lie in `folder`."""
     from tackle.statement_reader.model.encoder import read_safetensors
 
     config = json.loads((folder / "config.json").read_text())
@@ -67,7 +66,7 @@ def build_graph(folder: Path, layers: int | None = None) -> ModelProto:
     positions = node("Gather", [position_table, "position_ids"], "positions")
     x = layer_norm(node("Add", [words, positions], "embedded"), "embeddings.LayerNorm", "embedding_norm")
 
-    for index in range(int(config["num_hidden_layers"]) if layers is None else layers):
+    for index in range(int(config["num_hidden_layers"])):
         p, n = f"encoder.layer.{index}", f"l{index}"
 
         # onnxruntime's own Attention kernel: the three projections in one product, then scaled
