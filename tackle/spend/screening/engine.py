@@ -158,14 +158,20 @@ class Screener:
         overrides: dict[str, dict[str, int | None]] | None = None,
         on_progress: Progress | None = None,
         quick_lookup: bool = True,
+        columnar: bool = True,
     ) -> None:
-        """quick_lookup=False looks every row up with all four key cells (see filepass.GroupCodes):
-        the same results, more slowly; the tests hold the quick way to it."""
+        """quick_lookup=False looks every row up with all four key cells (see filepass.GroupCodes),
+        and columnar=False reads every CSV file row by row (see screening.columnar): the same
+        results, more slowly; the tests hold the quick ways to them."""
         self.register = Register(register)
         self.quick_lookup = quick_lookup
         # Batches whose buckets were looked up the quick way (category, supplier and company number
         # first) and with all four key cells at once, in this process, so the choice can be checked.
         self.lookup_batches = {"quick": 0, "full": 0}
+        self.columnar = columnar
+        self.columnar_files = 0  # files screened by columns, in this process
+        # Keys met in files screened by columns, with their codes (a Polars frame; see columnar).
+        self.known_keys: Any = None
         self.classifier = Classifier(lexicon)
         self.overrides = overrides or {}
         self.on_progress = on_progress
@@ -229,7 +235,7 @@ class Screener:
         is what one process does, so adding the runs' buckets and years up in run order gives what
         one process gives, down to the order of the totals and which spelling names a payee."""
         shares = contiguous_shares([_size(path) for path in paths], min(jobs, len(paths)))
-        settings = (self.register.entries, self.classifier.lexicon, self.overrides)
+        settings = (self.register.entries, self.classifier.lexicon, self.overrides, self.columnar)
         # forkserver, not fork: the web worker and the test server run threads, and forking a
         # threaded process can deadlock the child (Python 3.14 makes it the default on Linux).
         context = multiprocessing.get_context("forkserver")
@@ -315,8 +321,10 @@ class Screener:
             mapping=mapping,
             period=period_from_name(name),
         )
-        file_pass = FilePass(self, rows.reader, report, header_line)
-        file_pass.run(lambda: self._progress(rows.bytes_read()))
+        file_pass = self._by_columns(rows, report, header_line)
+        if file_pass is None:
+            file_pass = FilePass(self, rows.reader, report, header_line)
+            file_pass.run(lambda: self._progress(rows.bytes_read()))
         report.rows_accepted = file_pass.accepted
         report.rows_rejected = file_pass.rejected
         report.total_amount = file_pass.total
@@ -325,6 +333,19 @@ class Screener:
         self.result.rows_rejected += file_pass.rejected
         self._bytes_done += rows.size
         self._progress(0)
+
+    def _by_columns(self, rows: CsvRows | XlsxRows, report: FileReport, header_line: int) -> FilePass | None:
+        """The file screened by screening.columnar, or None where it must be read row by row."""
+        if not self.columnar or not isinstance(rows, CsvRows) or rows.encoding not in ("utf-8", "utf-8-sig"):
+            return None
+        from tackle.spend.screening import columnar  # Polars is imported only when a file needs it
+
+        try:
+            file_pass = columnar.screen_file(self, rows.path, rows.separator, report, header_line)
+        except columnar.NotColumnar:
+            return None
+        self.columnar_files += 1
+        return file_pass
 
     # Per distinct key ------------------------------------------------------------------------
 
@@ -362,13 +383,17 @@ class Screener:
     def _group(self, category: str, supplier: str, number: str) -> int | dict[tuple[object, ...], int]:
         """A bucket when the category settles the sector, else an empty map from what a
         description contributes to the bucket."""
-        payee = self._payee(supplier, number)
-        if payee.key is None and is_total(supplier):
+        if self.is_total_key(supplier, number):
             return TOTAL_LINE
+        payee = self._payee(supplier, number)
         info = self.classifier.without_description(
             category=category, supplier=payee.name if payee.key is not None else "", register_sectors=payee.sectors
         )
         return {} if info is None else self._bucket_for(payee, info)
+
+    def is_total_key(self, supplier: str, number: str) -> bool:
+        """Whether rows with this payee are a total line rather than a payment (see _group)."""
+        return self._payee(supplier, number).key is None and is_total(supplier)
 
     def _bucket_for(self, payee: Payee, info: Classification) -> int:
         key = (payee.key, info.sector)
@@ -425,13 +450,13 @@ def contiguous_shares(sizes: Sequence[int], parts: int) -> list[range]:
     return [range(start, end) for start, end in pairwise(cuts)]
 
 
-def _screen_share(paths: list[Path], names: list[str], settings: tuple[Any, Lexicon, Any]) -> tuple[Any, ...]:
+def _screen_share(paths: list[Path], names: list[str], settings: tuple[Any, Lexicon, Any, bool]) -> tuple[Any, ...]:
     """A run of files, in a worker process: its reports, rejects, rows rejected and buckets, each
     bucket as [payee, classification, {year: [rows, sum in millionths, most places]}], in the
     order this run made them (see Screener._merge_share)."""
-    register, lexicon, overrides = settings
+    register, lexicon, overrides, by_columns = settings
     gc.disable()  # as in Screener.screen: no cycles are made, and sweeping costs time
-    screener = Screener(register=register, lexicon=lexicon, overrides=overrides)
+    screener = Screener(register=register, lexicon=lexicon, overrides=overrides, columnar=by_columns)
     with localcontext(prec=60):
         for path, name in zip(paths, names, strict=True):
             screener._screen_file(path, name)

@@ -47,7 +47,8 @@ class PendingSums:
     added up to, (millionths, most places), so a file's own total needs no second pass."""
 
     def __init__(self) -> None:
-        self._chunks: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        # keys, millionths, places, and rows (None: one row an entry; see add_sums)
+        self._chunks: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray | None]] = []
         self._loose: list[tuple[int, int, int]] = []  # key, millionths, places
         self.count = 0
 
@@ -62,7 +63,7 @@ class PendingSums:
         points = np.fromiter(map(str.find, texts, repeat(".")), np.int64, size)
         places = np.where(points >= 0, lengths - points - 1, 0)
         millionths = digits * np.power(10, PLACES - places)  # each below 10**18: no overflow
-        self._chunks.append((np.asarray(keys, dtype=np.int64), millionths, places))  # kept, not copied
+        self._chunks.append((np.asarray(keys, dtype=np.int64), millionths, places, None))  # kept, not copied
         self.count += size
         return _total(millionths), int(places.max())
 
@@ -76,11 +77,31 @@ class PendingSums:
         self.count += 1
         return millionths, places
 
+    def add_sums(self, keys: list[int], rows: list[int], millionths: list[int], places: list[int]) -> None:
+        """Sums made elsewhere (see screening.columnar), an entry per key, in the order the keys
+        first appeared: each stands for `rows` amounts adding up to `millionths`."""
+        self._settle_loose()
+        if keys:
+            self._chunks.append(
+                (
+                    np.array(keys, dtype=np.int64),
+                    np.array(millionths, dtype=object if not _fits_ints(millionths) else np.int64),
+                    np.array(places, dtype=np.int64),
+                    np.array(rows, dtype=np.int64),
+                )
+            )
+            self.count += len(keys)
+
     def _settle_loose(self) -> None:
         if self._loose:
             keys, millionths, places = zip(*self._loose, strict=True)
             self._chunks.append(
-                (np.array(keys, dtype=np.int64), np.array(millionths, dtype=np.int64), np.array(places, dtype=np.int64))
+                (
+                    np.array(keys, dtype=np.int64),
+                    np.array(millionths, dtype=np.int64),
+                    np.array(places, dtype=np.int64),
+                    None,
+                )
             )
             self._loose.clear()
 
@@ -93,12 +114,17 @@ class PendingSums:
         keys = np.concatenate([chunk[0] for chunk in self._chunks])
         millionths = np.concatenate([chunk[1] for chunk in self._chunks])
         places = np.concatenate([chunk[2] for chunk in self._chunks])
+        rows = None
+        if any(chunk[3] is not None for chunk in self._chunks):
+            rows = np.concatenate(
+                [np.ones(len(chunk[0]), np.int64) if chunk[3] is None else chunk[3] for chunk in self._chunks]
+            )
         self._chunks.clear()
         self.count = 0
         order = np.argsort(keys, kind="stable")  # stable: a key's first row comes first
         keys, millionths, places = keys[order], millionths[order], places[order]
         starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
-        counts = np.diff(np.append(starts, len(keys)))
+        counts = np.diff(np.append(starts, len(keys))) if rows is None else np.add.reduceat(rows[order], starts)
         most_places = np.maximum.reduceat(places, starts)
         if _fits(millionths):
             sums: Any = np.add.reduceat(millionths, starts)
@@ -114,6 +140,11 @@ class PendingSums:
                 strict=True,
             )
         )
+
+
+def _fits_ints(millionths: list[int]) -> bool:
+    """Whether any sum of these stays inside int64."""
+    return not millionths or max(map(abs, millionths)) * len(millionths) < _INT64_LIMIT
 
 
 def _fits(millionths: np.ndarray) -> bool:

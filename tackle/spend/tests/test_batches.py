@@ -1,5 +1,6 @@
 """Short cuts in the batch loop (screening/filepass.py) give exactly what the long way gives: the
-figures, the rejects, and the stored details that depend on which row came first."""
+figures, the rejects, and the stored details that depend on which row came first. The files are
+read row by row here (columnar=False); test_columnar holds the columnar way to this one."""
 
 import contextlib
 import csv
@@ -20,7 +21,7 @@ _SOME = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCh
 
 
 def _everything(paths: list[Path], *, quick_lookup: bool = True) -> tuple[Any, ...]:
-    result = Screener(quick_lookup=quick_lookup).screen(paths)
+    result = Screener(quick_lookup=quick_lookup, columnar=False).screen(paths)
     totals = [(key, count, str(amount), reason) for key, (count, amount, reason) in result.totals.rows.items()]
     payees = [(key, payee.name) for key, payee in result.totals.payees.items()]
     return summary(result), file_mappings(result), totals, payees
@@ -120,7 +121,7 @@ def _long_file(folder: str, categories: list[str], rows: int = 9000) -> Path:
 
 
 def _lookups(path: Path) -> dict[str, int]:
-    screener = Screener()
+    screener = Screener(columnar=False)
     screener.screen([path])
     return screener.lookup_batches
 
@@ -145,6 +146,6 @@ def test_a_file_whose_categories_mostly_settle_the_sector_keeps_looking_up_the_s
 def test_the_long_way_is_taken_when_asked_for():
     with tempfile.TemporaryDirectory() as folder:
         path = _long_file(folder, ["Residential Care", "Stationery"])
-        screener = Screener(quick_lookup=False)
+        screener = Screener(quick_lookup=False, columnar=False)
         screener.screen([path])
         assert screener.lookup_batches == {"quick": 0, "full": 3}
