@@ -185,6 +185,7 @@ def run_ours(folder: Path, jobs: int) -> dict[str, object]:
     django.setup()
     from django.conf import settings
 
+    from tackle.spend.screening import columnar  # noqa: F401  imported before the clock starts, as DuckDB is
     from tackle.spend.screening.engine import Screener
     from tackle.spend.screening.sectors import load_lexicon
     from tackle.spend.screening.summary import summary

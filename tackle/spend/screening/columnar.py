@@ -240,12 +240,11 @@ class _Plan:
         self.sums = self._read_amounts(frame.filter(pl.col("plain") | pl.col("refund")))
 
     def _read_amounts(self, frame: pl.DataFrame) -> pl.DataFrame:
-        """Plain amounts and refunds as millionths and places, as sums.millionths_of reads them:
-        the digits without the point, times ten to the six less the places."""
+        """Plain amounts and refunds as millionths and places, as sums.millionths_of reads them
+        (a decimal of six places holds any of them exactly: twelve digits and six places at most)."""
         text = pl.col("amount").str.strip_chars("()")  # only a refund has brackets
-        point = text.str.find(".", literal=True)
-        places = pl.when(point.is_null()).then(0).otherwise(text.str.len_bytes().cast(pl.Int64) - point - 1)
-        value = text.str.replace(".", "", literal=True).cast(pl.Int64) * pl.lit(10, pl.Int64).pow(6 - places)
+        places = (text.str.len_bytes().cast(pl.Int64) - text.str.find(".", literal=True) - 1).fill_null(0)
+        value = (text.cast(pl.Decimal(38, 6)) * 1_000_000).cast(pl.Int64)
         read = frame.select(
             "code",
             "new_key",

@@ -13,6 +13,7 @@ read once. The batch loop itself is in filepass.py.
 
 import gc
 import multiprocessing
+import os
 import re
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -455,6 +456,8 @@ def _screen_share(paths: list[Path], names: list[str], settings: tuple[Any, Lexi
     bucket as [payee, classification, {year: [rows, sum in millionths, most places]}], in the
     order this run made them (see Screener._merge_share)."""
     register, lexicon, overrides, by_columns = settings
+    # One process a core: Polars (screening.columnar) need not start a thread for every core too.
+    os.environ.setdefault("POLARS_MAX_THREADS", "1")
     gc.disable()  # as in Screener.screen: no cycles are made, and sweeping costs time
     screener = Screener(register=register, lexicon=lexicon, overrides=overrides, columnar=by_columns)
     with localcontext(prec=60):
