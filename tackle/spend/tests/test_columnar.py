@@ -161,3 +161,13 @@ def test_the_real_files_are_screened_by_columns_with_the_same_outcome(shared_dat
     paths = sorted((shared_data / "spend").rglob("*.csv"))
     assert paths
     assert _same_both_ways(paths) >= 1
+
+
+def test_a_file_larger_than_columns_may_hold_is_streamed_row_by_row(monkeypatch):
+    from tackle.spend.screening import columnar
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = _write(folder, "spend-big.csv", _csv_text([HEADER, *_long_rows(500)]))
+        assert _same_both_ways([path]) == 1
+        monkeypatch.setattr(columnar, "MAX_BYTES", path.stat().st_size - 1)
+        assert _same_both_ways([path]) == 0
