@@ -40,9 +40,9 @@ def _same_both_ways(paths: list[Path]) -> int:
     return int(by_columns[-1])
 
 
-def _csv_text(rows: list[list[str]], line_end: str = "\r\n") -> str:
+def _csv_text(rows: list[list[str]], line_end: str = "\r\n", separator: str = ",") -> str:
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator=line_end).writerows(rows)
+    csv.writer(buffer, lineterminator=line_end, delimiter=separator).writerows(rows)
     return buffer.getvalue()
 
 
@@ -54,36 +54,62 @@ def _write(folder: str, name: str, text: str, encoding: str = "utf-8") -> Path:
 
 _CELLS = {
     "supplier": ["Acme Care Ltd", "ACME CARE LIMITED", "Bright, Cleaning", 'Smith "Bob" Ltd', "REDACTED", "Total", ""],
-    "amount": ["100", "2.50", "(30.00)", "£1,000", "n/a", "7.125", "-5", "12 CR", "1,234.5-", "(-5)", ""],
+    "amount": ["100", "2.50", "(30.00)", "£1,000", "n/a", "7.125", "-5", "12 CR", "1,234.5-", "(-5)", "", "1;5"],
     "date": ["01/04/2020", "31/03/2021", "2020-13-01", "", "5 May 2021"],
-    "category": ["Residential Care", "Stationery", "Agency Staff", "", "Sub Total"],
-    "description": ["monthly", "security guard", "cleaning", 'the "big" job', "line one, line two", ""],
+    "category": ["Residential Care", "Stationery", "Agency Staff", "", "Sub Total", "Total", "TOTAL:"],
+    "description": ["monthly", "security guard", "cleaning", 'the "big" job', "line one, line two", "a\tb", ""],
+    "company": ["", "01234567", "SC123456"],
+    "department": ["Adults", "Total", "Grand Total", ""],
+}
+_NAMES = {
+    "supplier": "Supplier Name",
+    "amount": "Amount",
+    "date": "Payment Date",
+    "category": "Expense Type",
+    "description": "Description",
+    "company": "Company Number",
+    "department": "Department",
 }
 _ROW = st.fixed_dictionaries({field: st.sampled_from(values) for field, values in _CELLS.items()})
-# Rows as the messy files have them: whole, blank, short or long, or a total line.
-_LINE = st.one_of(
-    _ROW.map(lambda row: [row[field] for field in _CELLS]),
-    st.just([]),
-    _ROW.map(lambda row: [row["supplier"], row["amount"]]),
-    _ROW.map(lambda row: [*row.values(), "", ""]),
-    _ROW.map(lambda row: [*row.values(), "extra"]),
-    st.just(["Total", "", "", "", ""]),
-    st.just(["", "", "", "", ""]),
+# A file's columns: the amount and the supplier, and any of the others, in any order.
+_LAYOUT = st.sets(st.sampled_from(["date", "category", "description", "company", "department"])).flatmap(
+    lambda others: st.permutations(["amount", "supplier", *sorted(others)])
 )
+
+
+def _lines(layout: list[str]) -> st.SearchStrategy[list[str]]:
+    """Rows as the messy files have them: whole, blank, short or long, a total line, empty cells."""
+    width = len(layout)
+    return st.one_of(
+        _ROW.map(lambda row: [row[field] for field in layout]),
+        _ROW.map(lambda row: [row[field] for field in layout]),
+        st.just([]),
+        _ROW.map(lambda row: [row[field] for field in layout][:2]),
+        _ROW.map(lambda row: [*(row[field] for field in layout), "", ""]),
+        _ROW.map(lambda row: [*(row[field] for field in layout), "extra"]),
+        st.sampled_from(["Total", "Grand Total", "TOTAL:"]).map(lambda word: [word, *[""] * (width - 1)]),
+        st.just([""] * width),
+    )
+
+
+_FILE = _LAYOUT.flatmap(lambda layout: st.tuples(st.just(layout), st.lists(_lines(layout), max_size=40)))
 
 
 @_SOME
 @given(
-    st.lists(st.lists(_LINE, max_size=40), min_size=1, max_size=3),
+    st.lists(_FILE, min_size=1, max_size=3),
+    st.sampled_from([",", ";", "\t", "|"]),
     st.sampled_from(["\r\n", "\n"]),
     st.booleans(),
 )
-def test_screening_by_columns_gives_what_reading_row_by_row_gives(files, line_end, title_line):
+def test_screening_by_columns_gives_what_reading_row_by_row_gives(files, separator, line_end, title_line):
     with tempfile.TemporaryDirectory() as folder:
         paths = []
-        for number, rows in enumerate(files):
-            above = [["Payments over £500", "", "", "", ""]] if title_line else []
-            paths.append(_write(folder, f"spend-{number}.csv", _csv_text([*above, HEADER, *rows], line_end)))
+        for number, (layout, rows) in enumerate(files):
+            header = [_NAMES[field] for field in layout]
+            above = [["Payments over £500", *[""] * (len(layout) - 1)]] if title_line else []
+            text = _csv_text([*above, header, *rows], line_end, separator)
+            paths.append(_write(folder, f"spend-{number}.csv", text))
         assert _same_both_ways(paths) == len(paths)
 
 
