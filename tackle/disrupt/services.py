@@ -16,6 +16,7 @@ from tackle.cases.services import ConcernDetails, case_record_concern
 from tackle.core.errors import ApplicationError
 from tackle.core.identifiers import normalise_postcode
 from tackle.core.models import RecordShare
+from tackle.core.services_record import record_save
 from tackle.core.services_share import record_share as core_record_share
 from tackle.disrupt.choices import PremisesType
 from tackle.disrupt.models import (
@@ -33,42 +34,11 @@ from tackle.disrupt.models import (
 )
 
 
-def _changed(obj: models.Model) -> list[str]:
-    return [f.name for f in obj._meta.concrete_fields if f.name not in {"id", "uuid"}]
-
-
 def _validated(obj: models.Model, *, exclude: list[str] | None = None) -> None:
     try:
         obj.full_clean(exclude=exclude)
     except ValidationError as error:
         raise ApplicationError(" ".join(error.messages)) from None
-
-
-def _save_and_audit[M: models.Model](
-    *, actor: User, obj: M, action: str, changed: list[str], m2m: dict[str, Any] | None, request: Any
-) -> M:
-    _validated(obj)
-    obj.save()
-    for name, values in (m2m or {}).items():
-        getattr(obj, name).set(values)
-    audit_record(action=action, actor=actor, request=request, obj=obj, changed_fields=changed)
-    return obj
-
-
-@transaction.atomic
-def record_create[M: models.Model](*, actor: User, obj: M, m2m: dict[str, Any] | None = None, request: Any = None) -> M:
-    """Save a new record a form built (organisation and author already set) and audit it."""
-    return _save_and_audit(
-        actor=actor, obj=obj, action=AuditAction.CREATE, changed=_changed(obj), m2m=m2m, request=request
-    )
-
-
-@transaction.atomic
-def record_update[M: models.Model](
-    *, actor: User, obj: M, changed: list[str], m2m: dict[str, Any] | None = None, request: Any = None
-) -> M:
-    """Save corrections a form made to a record the organisation owns, and audit which fields changed."""
-    return _save_and_audit(actor=actor, obj=obj, action=AuditAction.UPDATE, changed=changed, m2m=m2m, request=request)
 
 
 # Premises ---------------------------------------------------------------------------------------
@@ -104,7 +74,7 @@ def premises_find_or_create(
         premises_type=premises_type if premises_type in PremisesType.values else PremisesType.OTHER,
         created_by=actor,
     )
-    return record_create(actor=actor, obj=premises, request=request)
+    return record_save(actor=actor, obj=premises, request=request)
 
 
 @transaction.atomic
@@ -211,7 +181,7 @@ def operation_create(
         )
         if found not in targets:
             targets.append(found)
-    return record_create(
+    return record_save(
         actor=actor, obj=operation, m2m={"premises": targets, "intelligence": intelligence}, request=request
     )
 

@@ -6,14 +6,14 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import ValidationError
-from django.db import IntegrityError, models, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from tackle.accounts.models import Organisation, User
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.core.errors import ApplicationError
+from tackle.core.services_record import record_save
 from tackle.suppliers.models import (
     ClarificationTask,
     Contract,
@@ -29,32 +29,6 @@ from tackle.suppliers.rules.questionnaire import MsaAnswers, answer_errors, outc
 from tackle.suppliers.rules.tenders import BidFileError, check_bids, parse_bids
 
 MAX_BIDS_FILE_BYTES = 2 * 1024 * 1024
-
-
-def _changed(obj: models.Model) -> list[str]:
-    return [f.name for f in obj._meta.concrete_fields if f.name not in {"id", "uuid"}]
-
-
-def record_save[M: models.Model](*, actor: User | None, obj: M, organisation_id: int | None = None) -> M:
-    """Save a record a form built (new or changed), check its rules and audit it."""
-    creating = obj.pk is None
-    try:
-        obj.full_clean()
-    except ValidationError as error:
-        raise ApplicationError(" ".join(error.messages)) from None
-    try:
-        with transaction.atomic():
-            obj.save()
-            audit_record(
-                action=AuditAction.CREATE if creating else AuditAction.UPDATE,
-                actor=actor,
-                obj=obj,
-                changed_fields=_changed(obj),
-                organisation_id=organisation_id,
-            )
-    except IntegrityError:
-        raise ApplicationError("This clashes with a record that already exists.") from None
-    return obj
 
 
 def contract_save(*, actor: User | None, contract: Contract, today: date) -> Contract:

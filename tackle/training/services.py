@@ -5,15 +5,14 @@ import io
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
 
-from django.core.exceptions import ValidationError
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, transaction
 
 from tackle.accounts.models import Organisation, User
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.core.errors import ApplicationError
+from tackle.core.services_record import record_save
 from tackle.training.compliance import add_months
 from tackle.training.models import (
     Completion,
@@ -24,21 +23,6 @@ from tackle.training.models import (
     TeamMembership,
     TrainingSession,
 )
-
-
-def record_create[M: models.Model](*, actor: User | None, obj: M, m2m: dict[str, Any] | None = None) -> M:
-    """Save a new record built by a form (organisation already set) and audit it."""
-    try:
-        obj.full_clean()
-    except ValidationError as error:
-        raise ApplicationError(" ".join(error.messages)) from None
-    with transaction.atomic():
-        obj.save()
-        for name, values in (m2m or {}).items():
-            getattr(obj, name).set(values)
-        changed = [f.name for f in obj._meta.concrete_fields if f.name not in {"id", "uuid"}]
-        audit_record(action=AuditAction.CREATE, actor=actor, obj=obj, changed_fields=changed)
-    return obj
 
 
 def expiry_for(course: Course, completed_on: date) -> date | None:
@@ -103,7 +87,7 @@ def session_record(*, actor: User, session: TrainingSession, attendees: list[Use
     if len(attendees) > session.attendee_count - session.external_attendee_count:
         raise ApplicationError("More people are listed than attended from your organisation", field="attendees")
     with transaction.atomic():
-        record_create(actor=actor, obj=session, m2m={"attendees": attendees})
+        record_save(actor=actor, obj=session, m2m={"attendees": attendees})
         for attendee in attendees:
             if not Completion.objects.filter(
                 user=attendee, course=session.course, completed_on=session.held_on

@@ -15,6 +15,7 @@ from tackle.core.errors import ApplicationError
 from tackle.core.form_page import form_page
 from tackle.core.http import AuthenticatedRequest
 from tackle.core.permissions import get_visible_or_404
+from tackle.core.services_record import record_save
 from tackle.training import selectors, services
 from tackle.training.access import (
     is_manager,
@@ -62,9 +63,7 @@ def _create_page(
     form = form_class(request.POST or None, organisation=organisation, **kwargs.pop("form_kwargs", {}))
 
     def save(data: dict[str, Any]) -> object:
-        return services.record_create(
-            actor=request.user, obj=form.save(commit=False), m2m={name: data[name] for name in m2m}
-        )
+        return record_save(actor=request.user, obj=form.save(commit=False), m2m={name: data[name] for name in m2m})
 
     return form_page(request, form, save, **kwargs)
 

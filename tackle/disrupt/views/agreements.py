@@ -15,6 +15,7 @@ from tackle.core.errors import ApplicationError
 from tackle.core.form_page import form_page
 from tackle.core.http import AuthenticatedRequest
 from tackle.core.permissions import get_visible_or_404
+from tackle.core.services_record import record_save
 from tackle.disrupt import selectors, services
 from tackle.disrupt.access import is_coordinator, require_coordinator, require_disruption
 from tackle.disrupt.choices import SharingCategory
@@ -46,7 +47,7 @@ def agreement_new(request: AuthenticatedRequest) -> HttpResponse:
         agreement.organisation = organisation
         agreement.created_by = request.user
         agreement.categories = list(data["categories"])
-        return services.record_create(actor=request.user, obj=agreement, request=request)
+        return record_save(actor=request.user, obj=agreement, request=request)
 
     return form_page(
         request,

@@ -15,6 +15,7 @@ from tackle.core.errors import ApplicationError
 from tackle.core.form_page import form_page
 from tackle.core.http import AuthenticatedRequest
 from tackle.core.permissions import get_visible_or_404
+from tackle.core.services_record import record_save
 from tackle.core.services_share import record_share_revoke, shares_of
 from tackle.disrupt import selectors, services
 from tackle.disrupt.access import require_disruption
@@ -47,7 +48,7 @@ def intelligence_new(request: AuthenticatedRequest) -> HttpResponse:
         record.recorded_by = request.user
         record.exploitation_types = list(data["exploitation_types"])
         m2m = {"premises": data["premises"], "businesses": data["businesses"]}
-        return services.record_create(actor=request.user, obj=record, m2m=m2m, request=request)
+        return record_save(actor=request.user, obj=record, m2m=m2m, request=request)
 
     return form_page(
         request,

@@ -16,6 +16,7 @@ from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.core.form_page import form_page
 from tackle.core.http import AuthenticatedRequest
+from tackle.core.services_record import record_save
 from tackle.disrupt import selectors, services
 from tackle.disrupt.access import is_coordinator, require_coordinator, require_disruption
 from tackle.disrupt.briefing import briefing_pack
@@ -109,7 +110,7 @@ def action_new(request: AuthenticatedRequest) -> HttpResponse:
         action = form.save(commit=False)
         action.organisation = organisation
         action.created_by = request.user
-        return services.record_create(actor=request.user, obj=action, request=request)
+        return record_save(actor=request.user, obj=action, request=request)
 
     back = reverse("disrupt:action-list")
     return form_page(request, form, save, title="Record an action", back=back, success="Action recorded")

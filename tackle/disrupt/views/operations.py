@@ -14,6 +14,7 @@ from tackle.core.form_page import form_page
 from tackle.core.http import AuthenticatedRequest
 from tackle.core.identifiers import normalise_postcode
 from tackle.core.permissions import get_visible_or_404
+from tackle.core.services_record import record_save
 from tackle.disrupt import selectors, services
 from tackle.disrupt.access import is_coordinator, require_coordinator, require_disruption
 from tackle.disrupt.choices import PremisesType
@@ -119,7 +120,7 @@ def operation_edit(request: AuthenticatedRequest, operation_uuid: Any) -> HttpRe
     def save(data: dict[str, Any]) -> Operation:
         # Links to intelligence this user can no longer see (an agreement lapsed) stay as they were.
         hidden = operation.intelligence.exclude(pk__in=visible.values("pk"))
-        return services.record_update(
+        return record_save(
             actor=request.user,
             obj=form.save(commit=False),
             changed=form.changed_data,

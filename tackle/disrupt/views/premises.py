@@ -16,6 +16,7 @@ from tackle.core.errors import ApplicationError
 from tackle.core.form_page import form_page
 from tackle.core.http import AuthenticatedRequest
 from tackle.core.permissions import get_visible_or_404
+from tackle.core.services_record import record_save
 from tackle.disrupt import selectors, services
 from tackle.disrupt.access import is_coordinator, may_see_flags, require_coordinator, require_disruption
 from tackle.disrupt.forms import BusinessForm, FlagForm, PremisesForm
@@ -43,7 +44,7 @@ def premises_new(request: AuthenticatedRequest) -> HttpResponse:
         premises = form.save(commit=False)
         premises.organisation = organisation_of(request)
         premises.created_by = request.user
-        return services.record_create(actor=request.user, obj=premises, request=request)
+        return record_save(actor=request.user, obj=premises, request=request)
 
     return form_page(
         request,
@@ -65,7 +66,7 @@ def premises_edit(request: AuthenticatedRequest, premises_uuid: Any) -> HttpResp
     return form_page(
         request,
         form,
-        lambda data: services.record_update(
+        lambda data: record_save(
             actor=request.user, obj=form.save(commit=False), changed=form.changed_data, request=request
         ),
         title="Change premises",
@@ -144,9 +145,7 @@ def business_new(request: AuthenticatedRequest) -> HttpResponse:
         business = form.save(commit=False)
         business.organisation = organisation
         business.created_by = request.user
-        return services.record_create(
-            actor=request.user, obj=business, m2m={"premises": data["premises"]}, request=request
-        )
+        return record_save(actor=request.user, obj=business, m2m={"premises": data["premises"]}, request=request)
 
     back = reverse("disrupt:business-list")
     return form_page(request, form, save, title="Add a business", back=back, success="Business added")

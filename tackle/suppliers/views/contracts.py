@@ -13,6 +13,7 @@ from django.utils import timezone
 from tackle.core.form_page import form_page
 from tackle.core.http import AuthenticatedRequest
 from tackle.core.permissions import get_visible_or_404
+from tackle.core.services_record import record_save
 from tackle.suppliers import selectors, services
 from tackle.suppliers.access import require_suppliers
 from tackle.suppliers.forms import (
@@ -163,7 +164,7 @@ def risk_new(request: AuthenticatedRequest, contract_uuid: Any) -> HttpResponse:
     return form_page(
         request,
         form,
-        lambda data: services.record_save(
+        lambda data: record_save(
             actor=request.user, obj=form.save(commit=False), organisation_id=contract.organisation_id
         ),
         title="Add a risk",
@@ -180,7 +181,7 @@ def action_new(request: AuthenticatedRequest, contract_uuid: Any) -> HttpRespons
     return form_page(
         request,
         form,
-        lambda data: services.record_save(
+        lambda data: record_save(
             actor=request.user, obj=form.save(commit=False), organisation_id=contract.organisation_id
         ),
         title="Add an action to the plan",
@@ -219,7 +220,7 @@ def sanction_new(request: AuthenticatedRequest, contract_uuid: Any) -> HttpRespo
     return form_page(
         request,
         form,
-        lambda data: services.record_save(
+        lambda data: record_save(
             actor=request.user, obj=form.save(commit=False), organisation_id=contract.organisation_id
         ),
         title="Record a sanction",

@@ -14,7 +14,8 @@ from tackle.audit.services import audit_record
 from tackle.core.form_page import form_page
 from tackle.core.http import AuthenticatedRequest
 from tackle.core.permissions import get_visible_or_404
-from tackle.suppliers import selectors, services
+from tackle.core.services_record import record_save
+from tackle.suppliers import selectors
 from tackle.suppliers.access import may_check_tenders, require_suppliers
 from tackle.suppliers.forms import ContactForm, SupplierForm
 from tackle.suppliers.models import ContractStatus, SupplierContact, TurnoverBand
@@ -59,7 +60,7 @@ def supplier_new(request: AuthenticatedRequest) -> HttpResponse:
     return form_page(
         request,
         form,
-        lambda data: services.record_save(actor=request.user, obj=form.save(commit=False)),
+        lambda data: record_save(actor=request.user, obj=form.save(commit=False)),
         title="Add a supplier",
         back=reverse("suppliers:supplier-list"),
         success="Supplier added",
@@ -78,7 +79,7 @@ def supplier_edit(request: AuthenticatedRequest, supplier_uuid: Any) -> HttpResp
     return form_page(
         request,
         form,
-        lambda data: services.record_save(actor=request.user, obj=form.save(commit=False)),
+        lambda data: record_save(actor=request.user, obj=form.save(commit=False)),
         title="Change supplier details",
         caption=supplier.name,
         back=back,
@@ -110,7 +111,7 @@ def contact_new(request: AuthenticatedRequest, supplier_uuid: Any) -> HttpRespon
     return form_page(
         request,
         form,
-        lambda data: services.record_save(
+        lambda data: record_save(
             actor=request.user, obj=form.save(commit=False), organisation_id=supplier.organisation_id
         ),
         title="Add a contact",
