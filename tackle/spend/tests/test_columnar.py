@@ -95,21 +95,30 @@ def _lines(layout: list[str]) -> st.SearchStrategy[list[str]]:
 _FILE = _LAYOUT.flatmap(lambda layout: st.tuples(st.just(layout), st.lists(_lines(layout), max_size=40)))
 
 
+_ABOVE = st.sampled_from([[], [["Payments over £500"]], [["Spend, Q1 2021", "Council"], []], [['"Quoted" title']]])
+_ENDING = st.sampled_from(["as written", "no last line break", "blank lines after"])
+
+
 @_SOME
 @given(
     st.lists(_FILE, min_size=1, max_size=3),
     st.sampled_from([",", ";", "\t", "|"]),
     st.sampled_from(["\r\n", "\n"]),
-    st.booleans(),
+    _ABOVE,
+    _ENDING,
+    st.sampled_from(["utf-8", "utf-8-sig"]),
 )
-def test_screening_by_columns_gives_what_reading_row_by_row_gives(files, separator, line_end, title_line):
+def test_screening_by_columns_gives_what_reading_row_by_row_gives(files, separator, line_end, above, ending, encoding):
     with tempfile.TemporaryDirectory() as folder:
         paths = []
         for number, (layout, rows) in enumerate(files):
             header = [_NAMES[field] for field in layout]
-            above = [["Payments over £500", *[""] * (len(layout) - 1)]] if title_line else []
             text = _csv_text([*above, header, *rows], line_end, separator)
-            paths.append(_write(folder, f"spend-{number}.csv", text))
+            if ending == "no last line break":
+                text = text.removesuffix(line_end)
+            elif ending == "blank lines after":
+                text += line_end * 2
+            paths.append(_write(folder, f"spend-{number}.csv", text, encoding))
         assert _same_both_ways(paths) == len(paths)
 
 
