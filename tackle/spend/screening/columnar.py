@@ -27,6 +27,7 @@ import numpy as np
 import polars as pl
 
 from tackle.spend.screening.filepass import (
+    AMOUNT_NOISE,
     BATCH,
     CACHE_LIMIT,
     FOLD_AT,
@@ -46,11 +47,13 @@ if TYPE_CHECKING:
 # Larger files are streamed by FilePass, whose memory does not grow with the file; Polars holds a
 # file in memory, about twice its size.
 MAX_BYTES = 128 * 1024 * 1024
-_DIGITS = r"(?:[0-9]{1,12}(?:\.[0-9]{0,6})?|\.[0-9]{1,6})"  # values.PLAIN_AMOUNT without its sign
-_PLAIN = rf"^-?{_DIGITS}$"
-_ASCII_PLAIN = re.compile(rf"-?{_DIGITS}")
+# values.PLAIN_AMOUNT with 0-9 for `\d` (which in Python takes any script's digits; see _sort).
+_PLAIN_ASCII = PLAIN_AMOUNT.pattern.replace(r"\d", "[0-9]")
+_DIGITS = _PLAIN_ASCII.removeprefix("-?")  # without its sign
+_PLAIN = f"^{_PLAIN_ASCII}$"
+_ASCII_PLAIN = re.compile(_PLAIN_ASCII)
 _BRACKETED = rf"^\({_DIGITS}\)$"  # a refund as FilePass._clean_amounts reads it without parse_amount
-_NOISE = r"[,£ ]"  # what FilePass strips from an amount before trying it again (filepass._NOISE)
+_NOISE = f"[{''.join(AMOUNT_NOISE)}]"  # what FilePass strips from an amount before trying it again
 _QUOTED_CELL = r'"(?:[^"]|"")*"'
 _IN_CLASS = {",": ",", ";": ";", "|": "|", "\t": r"\t"}
 _LITERAL = {",": ",", ";": ";", "|": r"\|", "\t": r"\t"}

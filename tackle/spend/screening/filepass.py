@@ -36,7 +36,7 @@ FOLD_AT = 1 << 18  # amounts kept waiting (24 bytes each, about 4 times that whi
 CACHE_LIMIT = 500_000  # distinct keys remembered; past this the memory of keys starts again (totals are kept)
 # Removed from an amount before the bulk check: thousands separators, pound signs, spaces, quotes.
 # (str.replace, one character at a time: far faster here than str.translate.)
-_NOISE = (",", "£", " ")
+AMOUNT_NOISE = (",", "£", " ")
 TOTAL_LINE = -1  # a row's bucket when it is a total line, not a payment
 _HAS_WORD = re.compile(r"[^\W_]")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -347,7 +347,7 @@ class FilePass:
         readable = list(map(operator.truth, readable))
         refused = list(compress(range(len(texts)), map(operator.not_, readable)))
         cleaned: Any = map(texts.__getitem__, refused)
-        for noise in _NOISE:  # one C-level pass per character, over the refused amounts only
+        for noise in AMOUNT_NOISE:  # one C-level pass per character, over the refused amounts only
             cleaned = map(str.replace, cleaned, repeat(noise), repeat(""))
         cleaned = list(cleaned)
         for index, text, match in zip(refused, cleaned, map(PLAIN_AMOUNT.fullmatch, cleaned), strict=True):
