@@ -1,4 +1,4 @@
-"""The screening run: read each file once, in batches of rows, and keep only running totals.
+"""The screening run: read each file, by columns or in batches of rows, and keep only running totals.
 
 What counts as a data row: every record after the header row with a letter or a digit in at least
 one cell. Blank records (nothing, or only spaces, commas and filler symbols) are skipped and not
@@ -8,7 +8,8 @@ accepted or rejected with its line number and reason, so accepted + rejected = r
 Speed comes from doing per distinct value what need not be done per row: a row's category,
 supplier, company number and description form a key; the first row with that key pays for register
 matching and classification and learns its bucket (payee and sector); each distinct date text is
-read once. The batch loop itself is in filepass.py.
+read once. A CSV file is screened by columns with Polars (columnar.py) where Polars reads it as the
+csv module does, and row by row in batches otherwise (filepass.py, whose rules both follow).
 """
 
 import gc
