@@ -147,19 +147,15 @@ class _Plan:
             raise NotColumnar
         if lines["line"].str.contains("[\r\x00]").any():  # a lone CR ends a line for the csv module only
             raise NotColumnar
-        quoted = lines.filter(pl.col("quoted"))
-        if quoted.height:
-            cell = f'(?:{_QUOTED_CELL}|[^"{_IN_CLASS[separator]}]*)'
-            quoted = quoted.select(
-                "r",
-                "line",
-                fields=line.str.replace_all(_QUOTED_CELL, "").str.count_matches(separator, literal=True) + 1,
-                for_python=~line.str.contains(f"^{cell}(?:{_LITERAL[separator]}{cell})*$"),
-            )
-        for_python = quoted.filter(pl.col("for_python")) if quoted.height else quoted
-        fields = (
-            lines.select("r", "line", "fields").update(quoted.select("r", "fields"), on="r") if quoted.height else lines
+        cell = f'(?:{_QUOTED_CELL}|[^"{_IN_CLASS[separator]}]*)'
+        quoted = lines.filter(pl.col("quoted")).select(
+            "r",
+            "line",
+            fields=line.str.replace_all(_QUOTED_CELL, "").str.count_matches(separator, literal=True) + 1,
+            for_python=~line.str.contains(f"^{cell}(?:{_LITERAL[separator]}{cell})*$"),
         )
+        for_python = quoted.filter(pl.col("for_python"))
+        fields = lines.select("r", "line", "fields").update(quoted.select("r", "fields"), on="r")
         ragged = fields.filter(line.is_not_null() & (pl.col("fields") != width))
         by_csv = {
             index: _Row(index, _csv_cells(text, separator))
@@ -306,17 +302,20 @@ class _Plan:
         """The file's sums by bucket and year to `pending`, each key where it first came."""
         file_pass = self.file_pass
         sums = self.sums
-        new_codes = np.asarray(codes, dtype=np.int64)[sums["new_key"].fill_null(0).to_numpy()] if codes else 0
-        keyed = sums.select(
-            code=pl.coalesce("code", pl.Series(np.broadcast_to(new_codes, sums.height))) + pl.col("year"),
-            rows=pl.lit(1, pl.Int64),
-            millionths="millionths",
-            places="places",
-            stamp="stamp",
-        )
+        code = pl.col("code")  # known from an earlier file, else the new key's, just made
+        if codes:
+            code = pl.coalesce(
+                code, pl.Series(np.asarray(codes, dtype=np.int64)[sums["new_key"].fill_null(0).to_numpy()])
+            )
+        keyed = sums.select("millionths", "places", "stamp", code=code + pl.col("year"))
         by_code = (
             keyed.group_by("code")
-            .agg(pl.col("rows").sum(), pl.col("millionths").sum(), pl.col("places").max(), pl.col("stamp").min())
+            .agg(
+                rows=pl.len(),
+                millionths=pl.col("millionths").sum(),
+                places=pl.col("places").max(),
+                stamp=pl.col("stamp").min(),
+            )
             .sort("stamp")
         )
         millionths, places, rows = keyed.select(pl.col("millionths").sum(), pl.col("places").max(), pl.len()).row(0)

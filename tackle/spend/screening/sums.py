@@ -82,13 +82,11 @@ class PendingSums:
         first appeared: each stands for `rows` amounts adding up to `millionths`."""
         self._settle_loose()
         if keys:
+            sums = np.array(millionths, dtype=object)
+            if _fits(sums):
+                sums = sums.astype(np.int64)
             self._chunks.append(
-                (
-                    np.array(keys, dtype=np.int64),
-                    np.array(millionths, dtype=object if not _fits_ints(millionths) else np.int64),
-                    np.array(places, dtype=np.int64),
-                    np.array(rows, dtype=np.int64),
-                )
+                (np.array(keys, dtype=np.int64), sums, np.array(places, dtype=np.int64), np.array(rows, dtype=np.int64))
             )
             self.count += len(keys)
 
@@ -140,11 +138,6 @@ class PendingSums:
                 strict=True,
             )
         )
-
-
-def _fits_ints(millionths: list[int]) -> bool:
-    """Whether any sum of these stays inside int64."""
-    return not millionths or max(map(abs, millionths)) * len(millionths) < _INT64_LIMIT
 
 
 def _fits(millionths: np.ndarray) -> bool:

@@ -55,6 +55,15 @@ def test_amounts_too_large_for_a_64_bit_sum_are_still_added_exactly():
     assert to_decimal(*added) == expected
 
 
+def test_sums_made_elsewhere_count_their_rows_and_keep_their_place():
+    """add_sums takes an entry per key that stands for several rows (screening by columns)."""
+    sums = PendingSums()
+    sums.add_one(8, Decimal("1.5"))
+    sums.add_sums([5, 8], [3, 2], [5 * 10**18, 250_000], [2, 1])  # 5 x 10**18: past int64 with the next
+    sums.add_sums([5], [1], [5 * 10**18], [6])
+    assert sums.drain() == [(8, 3, 1_750_000, 1), (5, 4, 10**19, 6)]
+
+
 _PLAIN_TEXT = st.builds(
     lambda sign, whole, point, fraction: f"{sign}{whole}{point}{fraction if point else ''}",
     st.sampled_from(["", "-"]),
