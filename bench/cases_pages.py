@@ -175,8 +175,9 @@ def _print_page_queries() -> None:
 
     from tackle.accounts.models import User
     from tackle.cases.models import Case, CaseStatus, Stage
-    from tackle.cases.register import cases_open_on, today_in_london
+    from tackle.cases.register import cases_open_on
     from tackle.cases.selectors import QUEUE_PAGE_SIZE
+    from tackle.core.periods import today_in_london
 
     lead = User.objects.get(username="demo-modern_slavery_lead")
     organisation_id = lead.organisation_id

@@ -7,8 +7,8 @@ from playwright.sync_api import Page, expect
 
 from tackle.accounts import demo
 from tackle.accounts.models import User
-from tackle.accounts.roles import Role
 from tackle.core.navigation import nav_items_for
+from tackle.core.roles import Role
 
 pytestmark = pytest.mark.browser
 

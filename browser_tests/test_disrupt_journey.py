@@ -9,7 +9,7 @@ from accessibility import assert_accessible
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from tackle.accounts.roles import Role
+from tackle.core.roles import Role
 from tackle.disrupt.choices import HandlingCode, SharingCategory
 from tackle.disrupt.tests.factories import make_action, make_agreement, make_intelligence, make_premises
 

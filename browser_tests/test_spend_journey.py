@@ -7,7 +7,7 @@ import pytest
 from accessibility import assert_accessible
 from playwright.sync_api import Page, expect
 
-from tackle.accounts.roles import Role
+from tackle.core.roles import Role
 from tackle.spend.models import SpendImport
 from tackle.spend.tasks import screen_spend_import
 from tackle.suppliers.models import Supplier, TurnoverBand

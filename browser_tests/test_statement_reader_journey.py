@@ -8,7 +8,7 @@ import pytest
 from accessibility import assert_accessible
 from playwright.sync_api import Page, expect
 
-from tackle.accounts.roles import Role
+from tackle.core.roles import Role
 from tackle.statement_reader.registry import registry_import
 from tackle.statement_reader.tests.factories import statement_pdf
 from tackle.suppliers.models import Supplier

@@ -9,7 +9,7 @@ from accessibility import assert_accessible
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from tackle.accounts.roles import Role
+from tackle.core.roles import Role
 from tackle.suppliers.models import Contract, Supplier
 from tackle.suppliers.tests.factories import make_records
 

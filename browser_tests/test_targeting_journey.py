@@ -5,7 +5,7 @@ import pytest
 from accessibility import assert_accessible
 from playwright.sync_api import Page, expect
 
-from tackle.accounts.roles import Role
+from tackle.core.roles import Role
 from tackle.targeting.tests.factories import LISTS
 
 pytestmark = pytest.mark.browser

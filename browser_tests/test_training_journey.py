@@ -8,7 +8,7 @@ from accessibility import assert_accessible
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from tackle.accounts.roles import Role
+from tackle.core.roles import Role
 from tackle.training.services import completion_record
 from tackle.training.tests.factories import make_course, make_partnership_records, make_requirement, make_team
 

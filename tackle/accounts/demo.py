@@ -7,7 +7,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from tackle.accounts.models import Organisation, User
-from tackle.accounts.roles import OrganisationKind, Role
+from tackle.core.roles import OrganisationKind, Role
 
 DEMO_COUNCIL_CODE = "E09000099"
 DEMO_ORGANISATIONS = [

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
-from tackle.accounts.roles import OrganisationKind, Role, role_may_use, role_needs_two_factor
+from tackle.core.roles import OrganisationKind, Role, role_may_use, role_needs_two_factor
 
 
 class Organisation(models.Model):

@@ -6,10 +6,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from tackle.accounts.models import ApiToken, Organisation, User, hash_token
-from tackle.accounts.roles import Role
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.core.errors import ApplicationError
+from tackle.core.roles import Role
 
 
 @transaction.atomic

@@ -1,9 +1,9 @@
 from rest_framework import generics, serializers
 from rest_framework.exceptions import PermissionDenied
 
-from tackle.accounts.roles import Module
 from tackle.audit.models import AuditEvent
 from tackle.audit.selectors import audit_events_filtered, audit_events_visible_to
+from tackle.core.roles import Module
 
 
 class AuditEventSerializer(serializers.ModelSerializer):

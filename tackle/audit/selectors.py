@@ -3,8 +3,8 @@ from typing import Any
 
 from django.db import models
 
-from tackle.accounts.roles import Module
 from tackle.audit.models import AuditEvent
+from tackle.core.roles import Module
 
 
 def audit_events_visible_to(user: Any) -> models.QuerySet[AuditEvent]:

@@ -3,11 +3,11 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from tackle.accounts.roles import Module
 from tackle.audit.forms import AuditFilterForm
 from tackle.audit.selectors import audit_events_filtered, audit_events_visible_to
 from tackle.audit.tasks import verify_audit_chain
 from tackle.core.permissions import require_module
+from tackle.core.roles import Module
 from tackle.core.tasks import task_run_start
 
 

@@ -10,7 +10,6 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from tackle.accounts.roles import Module
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.cases.models import (
@@ -28,6 +27,7 @@ from tackle.cases.models import (
 )
 from tackle.cases.selectors import case_list_visible_to, case_periods, get_case_for_user
 from tackle.cases.services import ConcernDetails, case_record_concern, nrm_event_record
+from tackle.core.roles import Module
 
 
 class ReferralSerializer(serializers.ModelSerializer):

@@ -13,11 +13,11 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from tackle.accounts.models import User
-from tackle.accounts.roles import Module
 from tackle.cases.models import ConcernAbout, ExploitationType, ReferralCode
 from tackle.cases.pathway import PathwayInputError, evaluate_pathway, parse_pathway_input
 from tackle.cases.services_pathway import pathway_rules_for
 from tackle.core.errors import ApplicationError
+from tackle.core.roles import Module
 
 
 # These serializers describe the contract for the schema only: parse_pathway_input does the

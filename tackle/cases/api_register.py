@@ -18,7 +18,8 @@ from rest_framework.response import Response
 from tackle.accounts.models import User
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
-from tackle.cases.register import AGE_GROUP_KEYS, STAGE_KEYS, parse_as_of, register_for_user, suppressed_label
+from tackle.cases.register import AGE_GROUP_KEYS, STAGE_KEYS, parse_as_of, register_for_user
+from tackle.core.disclosure import suppressed_label
 
 
 @extend_schema_field(

@@ -8,8 +8,8 @@ sends on, or compares with the national figures, must use them exactly.
 from collections.abc import Iterable
 from itertools import combinations
 
-from tackle.accounts.roles import OrganisationKind
 from tackle.cases.models.choices import AgeGroup, ExploitationLocation, ExploitationType, Gender
+from tackle.core.roles import OrganisationKind
 
 NOT_SPECIFIED = "Not specified or unknown"
 

@@ -17,14 +17,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from django.db import connection, transaction
 from django.utils import timezone
 
 from tackle.accounts.demo import DEMO_COUNCIL_CODE, demo_username
 from tackle.accounts.models import Organisation, User
-from tackle.accounts.roles import Role
 from tackle.cases.models import (
     AgeGroup,
     Case,
@@ -43,8 +41,9 @@ from tackle.cases.models import (
 )
 from tackle.cases.periods import rg_test_on
 from tackle.cases.register import stage_from_events
+from tackle.core.periods import LONDON
+from tackle.core.roles import Role
 
-LONDON = ZoneInfo("Europe/London")
 DEMO_REFERENCE_PREFIX = "DEMO-"
 NATIONAL_REFERENCE_PREFIX = "NAT-C-"
 NATIONAL_CASES = 250_000

@@ -1,7 +1,7 @@
 """The cases app's menu entries. Imported once from CasesConfig.ready()."""
 
-from tackle.accounts.roles import Module
 from tackle.core.navigation import NavItem, register
+from tackle.core.roles import Module
 
 # The register shows organisation-wide figures: every role with the Figures module sees it (the lead
 # and safeguarding managers exactly, councillors and other figures-only roles with small counts hidden).

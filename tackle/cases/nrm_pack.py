@@ -4,9 +4,9 @@ Notify carries nothing identifying unless the person agreed to share it."""
 
 from typing import Any
 
-from tackle.accounts.roles import OrganisationKind
 from tackle.cases.categories import exploitation_category, first_responder_type
 from tackle.cases.models import Case, ExploitationLocation, Gender
+from tackle.core.roles import OrganisationKind
 
 NOT_RECORDED = "Not recorded: ask the person or check your notes"
 

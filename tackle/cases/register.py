@@ -39,9 +39,8 @@ import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from django.core.exceptions import PermissionDenied
 from django.db import connections, models, transaction
@@ -50,7 +49,6 @@ from django.db.models import CharField, Count, F, OuterRef, Q, Subquery, Value, 
 from django.db.models.functions import Coalesce
 
 from tackle.accounts.models import Organisation
-from tackle.accounts.roles import Module
 from tackle.cases.categories import (
     age_group_label,
     exploitation_categories,
@@ -63,9 +61,10 @@ from tackle.cases.categories import (
 from tackle.cases.models import AgeGroup, Case, NrmEvent, NrmEventKind, NrmOutcome, Stage
 from tackle.cases.selectors import ORGANISATION_WIDE_ROLES
 from tackle.core.db import reporting_alias
+from tackle.core.disclosure import suppress_small_counts
 from tackle.core.errors import ApplicationError
-
-LONDON = ZoneInfo("Europe/London")
+from tackle.core.periods import end_of_day, today_in_london
+from tackle.core.roles import Module
 
 # The keys of each table, always all present, in the order pages and exports show them.
 STAGE_KEYS: tuple[str, ...] = tuple(
@@ -82,7 +81,6 @@ STAGE_KEYS: tuple[str, ...] = tuple(
 )
 AGE_GROUP_KEYS: tuple[str, ...] = (AgeGroup.ADULT.value, AgeGroup.CHILD.value, AgeGroup.UNKNOWN.value)
 
-SUPPRESSION_THRESHOLD = 5
 # Roles that see exact figures and may export case by case; other Figures roles see suppressed counts.
 EXACT_REGISTER_ROLES = ORGANISATION_WIDE_ROLES
 
@@ -123,15 +121,6 @@ def stage_from_events(events: Iterable[tuple[str, str]]) -> str:
     return stage
 
 
-def end_of_day(as_of: date) -> datetime:
-    """Midnight in London at the end of `as_of`: anything before it happened on or before that date."""
-    return datetime.combine(as_of + timedelta(days=1), time.min, tzinfo=LONDON)
-
-
-def today_in_london() -> date:
-    return datetime.now(LONDON).date()
-
-
 AS_OF_ERROR = "Enter the date as YYYY-MM-DD, for example 2025-03-31"
 AS_OF_RANGE_ERROR = "The date must be between 1900 and 2999"
 # Dates outside these years are typing mistakes (as in the pathway); the bound also keeps date sums in range.
@@ -164,31 +153,6 @@ def empty_counts(as_of: date) -> dict[str, Any]:
         "by_age_group": dict.fromkeys(AGE_GROUP_KEYS, 0),
         "by_exploitation_type": {},
     }
-
-
-def suppressed_label(threshold: int = SUPPRESSION_THRESHOLD) -> str:
-    return f"fewer than {threshold}"
-
-
-def suppress_small_counts(counts: dict[str, Any], threshold: int = SUPPRESSION_THRESHOLD) -> dict[str, Any]:
-    """The same figures with every count from 1 to threshold - 1 replaced by "fewer than <threshold>",
-    the total included. Zero stays 0. See the module docstring for why nothing more is withheld."""
-    label = suppressed_label(threshold)
-
-    def mask(value: Any) -> Any:
-        if isinstance(value, int) and not isinstance(value, bool) and 0 < value < threshold:
-            return label
-        return value
-
-    masked: dict[str, Any] = {}
-    for key, value in counts.items():
-        if isinstance(value, dict):
-            masked[key] = {name: mask(count) for name, count in value.items()}
-        elif key == "as_of":
-            masked[key] = value
-        else:
-            masked[key] = mask(value)
-    return masked
 
 
 # ---------------------------------------------------------------------------------------------

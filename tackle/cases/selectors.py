@@ -7,9 +7,9 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Q
 
-from tackle.accounts.roles import Module, Role
 from tackle.cases.models import Case, CaseStatus
 from tackle.core.permissions import get_visible_or_404
+from tackle.core.roles import Module, Role
 from tackle.core.scoping import shared_uuids
 
 # Roles that see every case of their organisation. Frontline officers see the concerns they

@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tackle.accounts.models import User
-from tackle.accounts.roles import Role
 from tackle.cases.models import Case, Referral, ReferralStatus
+from tackle.core.roles import Role
 
 
 def _leads_of(organisation_id: int) -> list[str]:

@@ -5,8 +5,8 @@ from typing import Any
 
 from django.urls import reverse
 
-from tackle.accounts.roles import Module, Role
 from tackle.core.navigation import nav_items_for
+from tackle.core.roles import Module, Role
 
 _INTRO = {
     Role.FRONTLINE_OFFICER: "Record a concern about someone who may be exploited, and follow what happens next.",

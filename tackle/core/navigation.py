@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
-from tackle.accounts.roles import Module
+from tackle.core.roles import Module
 
 
 @dataclass(frozen=True)

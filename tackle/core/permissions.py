@@ -6,7 +6,7 @@ from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db import models
 from django.http import Http404
 
-from tackle.accounts.roles import Module
+from tackle.core.roles import Module
 
 M = TypeVar("M", bound=models.Model)
 

@@ -2,9 +2,9 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
-from tackle.accounts.roles import Module
 from tackle.core.dashboards import dashboard_for
 from tackle.core.permissions import get_visible_or_404, require_module
+from tackle.core.roles import Module
 from tackle.core.selectors import task_runs_visible_to
 
 

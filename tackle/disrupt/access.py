@@ -5,8 +5,8 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 
-from tackle.accounts.roles import Module, Role
 from tackle.core.permissions import require_module
+from tackle.core.roles import Module, Role
 
 # Council officers who plan operations, run the multi-agency meeting and see address flags.
 COORDINATOR_ROLES = frozenset({Role.MODERN_SLAVERY_LEAD, Role.COMMUNITY_SAFETY_MANAGER})

@@ -6,8 +6,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from tackle.cases.models.choices import ExploitationType
+from tackle.core.periods import financial_year
 from tackle.disrupt.models import Operation, OperationOutcome
-from tackle.reporting.periods import financial_year
 
 NOT_RECORDED = "Not recorded yet"
 

@@ -19,8 +19,8 @@ from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 
-from tackle.accounts.roles import Module
 from tackle.core.permissions import get_visible_or_404
+from tackle.core.roles import Module
 from tackle.core.scoping import shared_uuids
 from tackle.disrupt.access import may_see_flags
 from tackle.disrupt.choices import HandlingCode, SharingCategory

@@ -1,7 +1,7 @@
 from django import forms
 
 from tackle.core.forms import GovukForm
-from tackle.reporting.periods import financial_year_label
+from tackle.core.periods import financial_year_label
 
 EARLIEST_YEAR = 2015
 MOST_YEARS = 5

@@ -19,7 +19,7 @@ from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
 
 from tackle.core.db import reporting_alias
-from tackle.reporting.periods import Period
+from tackle.core.periods import Period
 
 
 def _date_in(field: str) -> Callable[[Period], Q]:

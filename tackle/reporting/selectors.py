@@ -26,13 +26,14 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 
-from tackle.accounts.roles import Module
 from tackle.cases.categories import exploitation_categories, exploitation_category
 from tackle.cases.models import AgeGroup, Case, NrmEvent, NrmEventKind, NrmOutcome
-from tackle.cases.register import register_is_exact_for, suppress_small_counts
+from tackle.cases.register import register_is_exact_for
 from tackle.core.db import reporting_alias
+from tackle.core.disclosure import suppress_small_counts
+from tackle.core.periods import Period, financial_year, periods
+from tackle.core.roles import Module
 from tackle.reporting.module_tables import aggregate_rows, operations_counts, supply_chain_counts
-from tackle.reporting.periods import Period, financial_year, periods
 
 NOT_RECORDED_IN_TACKLE = "not recorded in Tackle"
 TOP_NATIONALITIES = 10
@@ -281,7 +282,7 @@ def figures_for_user(
 
 
 def default_years(today: date) -> tuple[int, int]:
-    from tackle.reporting.periods import financial_year_of
+    from tackle.core.periods import financial_year_of
 
     last = financial_year_of(today)
     return last - 1, last

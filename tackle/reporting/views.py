@@ -9,15 +9,14 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
-from tackle.accounts.roles import Module
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
-from tackle.cases.register import today_in_london
+from tackle.core.charts import bar_chart
 from tackle.core.http import AuthenticatedRequest
+from tackle.core.periods import financial_year_label, financial_year_of, today_in_london
 from tackle.core.permissions import require_module
-from tackle.reporting.charts import bar_chart
+from tackle.core.roles import Module
 from tackle.reporting.forms import FiguresForm
-from tackle.reporting.periods import financial_year_label, financial_year_of
 from tackle.reporting.selectors import Figures, figures_for_user, figures_is_exact_for
 
 # Characters that make a spreadsheet read a cell as a formula (CSV and XLSX injection).

@@ -9,10 +9,10 @@ from typing import Any
 from django.apps import apps
 from django.urls import reverse
 
-from tackle.accounts.roles import Role
 from tackle.cases.models import Case
-from tackle.cases.register import suppress_small_counts
-from tackle.reporting.periods import financial_year, financial_year_label
+from tackle.core.disclosure import suppress_small_counts
+from tackle.core.periods import financial_year, financial_year_label
+from tackle.core.roles import Role
 from tackle.reporting.selectors import figures_tables
 from tackle.scrutiny.evidence_modules import contracts_proposal, sharing_proposal
 from tackle.scrutiny.models import Spend, SpendCategory

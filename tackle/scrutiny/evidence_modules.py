@@ -7,7 +7,7 @@ from typing import Any
 
 from django.db.models import Q
 
-from tackle.reporting.periods import financial_year
+from tackle.core.periods import financial_year
 
 
 def sharing_proposal(organisation: Any, year: int) -> tuple[str, str] | None:

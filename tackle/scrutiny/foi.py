@@ -12,8 +12,8 @@ from typing import Any
 
 from django.db.models import Sum
 
-from tackle.cases.register import suppress_small_counts
-from tackle.reporting.periods import financial_year, financial_year_label
+from tackle.core.disclosure import suppress_small_counts
+from tackle.core.periods import financial_year, financial_year_label
 from tackle.reporting.selectors import NOT_RECORDED_IN_TACKLE, figures_tables
 from tackle.scrutiny.models import Spend, SpendCategory
 from tackle.scrutiny.selectors import current_arrangement

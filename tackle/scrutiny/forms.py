@@ -3,8 +3,8 @@ from typing import Any
 from django import forms
 
 from tackle.core.forms import GovukForm, GovukModelForm
+from tackle.core.periods import parse_financial_year
 from tackle.reporting.forms import year_choices
-from tackle.reporting.periods import parse_financial_year
 from tackle.scrutiny.models import LeadArrangement, Spend
 from tackle.scrutiny.themes import ANSWER_CHOICES, THEMES
 

@@ -6,8 +6,8 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import models
 
-from tackle.accounts.roles import AGGREGATE_ONLY_ROLES, Module
 from tackle.core.permissions import get_visible_or_404, require_module
+from tackle.core.roles import AGGREGATE_ONLY_ROLES, Module
 from tackle.scrutiny.models import Assessment, LeadArrangement, Spend
 
 

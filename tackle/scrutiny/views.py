@@ -11,11 +11,10 @@ from django.template.loader import render_to_string
 
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
-from tackle.cases.register import today_in_london
 from tackle.core.errors import ApplicationError
 from tackle.core.http import AuthenticatedRequest
+from tackle.core.periods import financial_year_label, financial_year_of, today_in_london
 from tackle.core.permissions import get_visible_or_404
-from tackle.reporting.periods import financial_year_label, financial_year_of
 from tackle.scrutiny.evidence import proposals_for
 from tackle.scrutiny.foi import build_foi_answer, foi_docx
 from tackle.scrutiny.forms import AnswersForm, AssessmentNewForm, FoiForm, LeadArrangementForm, SpendForm

@@ -12,7 +12,7 @@ from django.db import transaction
 
 from tackle.accounts.demo import DEMO_COUNCIL_CODE, demo_username
 from tackle.accounts.models import Organisation, User
-from tackle.accounts.roles import Role
+from tackle.core.roles import Role
 from tackle.spend.models import SpendFile, SpendImport
 from tackle.spend.screening.engine import Screener
 from tackle.spend.services import spend_import_store

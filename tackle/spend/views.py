@@ -11,11 +11,11 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
-from tackle.accounts.roles import Module
+from tackle.core.charts import Chart, bar_chart
 from tackle.core.errors import ApplicationError
 from tackle.core.http import AuthenticatedRequest
 from tackle.core.permissions import get_visible_or_404, require_module
-from tackle.reporting.charts import Chart, bar_chart
+from tackle.core.roles import Module
 from tackle.spend import selectors, services
 from tackle.spend.forms import ColumnsForm, UploadForm
 from tackle.spend.models import ImportStatus

@@ -9,8 +9,8 @@ from django.db import transaction
 
 from tackle.accounts.demo import DEMO_COUNCIL_CODE, demo_username
 from tackle.accounts.models import Organisation, User
-from tackle.accounts.roles import Role
 from tackle.core.identifiers import normalise_company_number
+from tackle.core.roles import Role
 from tackle.statement_reader.models import RegistryStatement, StatementReading
 from tackle.statement_reader.registry import name_key
 from tackle.statement_reader.services import statement_read

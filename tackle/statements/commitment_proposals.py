@@ -17,7 +17,7 @@ from django.core.exceptions import FieldError
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from tackle.accounts.roles import Role
+from tackle.core.roles import Role
 from tackle.statements.models import Commitment, Statement, StatementStatus
 
 logger = logging.getLogger(__name__)
@@ -91,7 +91,7 @@ def _annual_statement(commitment: Commitment, today: date, user: Any = None) -> 
 
 def _referrals(commitment: Commitment, today: date, user: Any = None) -> list[EvidenceProposal]:
     from tackle.cases.models import Case, NrmEventKind
-    from tackle.cases.register import suppress_small_counts
+    from tackle.core.disclosure import suppress_small_counts
 
     since = _since(today)
     made = (

@@ -6,7 +6,7 @@ from django.db import transaction
 
 from tackle.accounts.demo import DEMO_COUNCIL_CODE, demo_username
 from tackle.accounts.models import Organisation, User
-from tackle.accounts.roles import Role
+from tackle.core.roles import Role
 from tackle.statements.models import (
     Action,
     ActionStatus,

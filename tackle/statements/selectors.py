@@ -10,8 +10,8 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from tackle.accounts.roles import Module, Role
 from tackle.core.permissions import get_visible_or_404, require_module
+from tackle.core.roles import Module, Role
 from tackle.statements.models import Action, ActionStatus, Area, Statement, StatementPeriod, StatementStatus
 from tackle.statements.sections import TEXT_SECTIONS
 

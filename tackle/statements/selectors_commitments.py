@@ -8,8 +8,8 @@ from typing import Any
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
-from tackle.accounts.roles import Module
 from tackle.core.permissions import get_visible_or_404, require_module
+from tackle.core.roles import Module
 from tackle.statements.models import (
     OPEN_STATUSES,
     Action,

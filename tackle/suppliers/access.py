@@ -8,8 +8,8 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 
-from tackle.accounts.roles import Module, Role
 from tackle.core.permissions import require_module
+from tackle.core.roles import Module, Role
 
 TENDER_ROLES = frozenset({Role.PROCUREMENT_OFFICER, Role.MODERN_SLAVERY_LEAD})
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from tackle.accounts.demo import DEMO_COUNCIL_CODE, demo_username
 from tackle.accounts.models import Organisation, User
-from tackle.accounts.roles import Role
+from tackle.core.roles import Role
 from tackle.suppliers.models import (
     AssessmentOutcome,
     ClarificationTask,

@@ -6,9 +6,9 @@ from django import forms
 from django.utils import timezone
 
 from tackle.accounts.models import Organisation, User
-from tackle.accounts.roles import Role
 from tackle.core.forms import GovukForm, GovukModelForm
 from tackle.core.identifiers import normalise_company_number
+from tackle.core.roles import Role
 from tackle.suppliers.models import (
     AssessmentOutcome,
     Contract,

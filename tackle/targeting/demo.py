@@ -9,7 +9,7 @@ import random
 
 from tackle.accounts.demo import DEMO_COUNCIL_CODE, demo_username
 from tackle.accounts.models import Organisation, User
-from tackle.accounts.roles import Role
+from tackle.core.roles import Role
 from tackle.targeting.models import RegulatorList
 from tackle.targeting.services import Upload, regulator_lists_import
 

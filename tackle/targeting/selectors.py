@@ -7,7 +7,7 @@ from typing import Any
 from django.core.cache import cache
 from django.db.models import QuerySet
 
-from tackle.accounts.roles import Module
+from tackle.core.roles import Module
 from tackle.targeting.engine import Ranking, rank_groups, resolve_reads
 from tackle.targeting.models import RegulatorList
 from tackle.targeting.signals import disruption_signals_for

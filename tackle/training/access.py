@@ -4,8 +4,8 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 
-from tackle.accounts.roles import Module, Role
 from tackle.core.permissions import require_module
+from tackle.core.roles import Module, Role
 
 # Set up courses, requirements and teams; enter or import completions; record sessions.
 TRAINING_ADMIN_ROLES = frozenset({Role.MODERN_SLAVERY_LEAD, Role.ADMINISTRATOR})

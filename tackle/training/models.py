@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import models
 
 from tackle.accounts.models import Organisation
-from tackle.accounts.roles import Role
+from tackle.core.roles import Role
 
 
 class Team(models.Model):

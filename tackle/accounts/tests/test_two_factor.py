@@ -3,7 +3,7 @@ from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tackle.accounts.roles import PERSONAL_DATA_ROLES, Role
+from tackle.core.roles import PERSONAL_DATA_ROLES, Role
 
 
 def _code(device: TOTPDevice) -> str:

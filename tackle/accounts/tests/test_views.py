@@ -3,9 +3,9 @@ from django.test import Client
 from django.urls import reverse
 
 from tackle.accounts.models import ApiToken
-from tackle.accounts.roles import Role
 from tackle.accounts.services import api_token_create
 from tackle.audit.models import AuditAction, AuditEvent
+from tackle.core.roles import Role
 
 
 class TestTokenList:

@@ -1,10 +1,10 @@
 import pytest
 from django.urls import reverse
 
-from tackle.accounts.roles import Role
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.core.models import TaskRun
+from tackle.core.roles import Role
 
 
 @pytest.mark.parametrize("role", [Role.MODERN_SLAVERY_LEAD, Role.AUDITOR, Role.ADMINISTRATOR])

@@ -2,7 +2,6 @@ from itertools import combinations, permutations
 
 import pytest
 
-from tackle.accounts.roles import OrganisationKind
 from tackle.cases.categories import (
     NOT_SPECIFIED,
     age_group_label,
@@ -14,6 +13,7 @@ from tackle.cases.categories import (
     yes_no,
 )
 from tackle.cases.models import AgeGroup, ExploitationLocation, ExploitationType, Gender
+from tackle.core.roles import OrganisationKind
 
 T = ExploitationType
 HOME_OFFICE_ORDER = [

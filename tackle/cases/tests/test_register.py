@@ -17,8 +17,8 @@ from tackle.cases.register import (
     stage_after_event,
     stage_from_events,
     stage_on,
-    suppress_small_counts,
 )
+from tackle.core.disclosure import suppress_small_counts
 
 LONDON = ZoneInfo("Europe/London")
 E, OUT, T = NrmEventKind, NrmOutcome, ExploitationType
@@ -309,7 +309,8 @@ def test_the_sql_stage_agrees_with_the_pure_rule_on_generated_histories(frontlin
 
 def test_from_today_the_register_reads_the_stored_stage_and_agrees_with_the_events(frontline_a):
     from tackle.cases.demo import national_story
-    from tackle.cases.register import stage_expression, today_in_london
+    from tackle.cases.register import stage_expression
+    from tackle.core.periods import today_in_london
 
     today = today_in_london()
     rng = random.Random(11)

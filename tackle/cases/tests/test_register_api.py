@@ -3,12 +3,12 @@ from datetime import date
 import pytest
 from rest_framework.test import APIClient
 
-from tackle.accounts.roles import Role
 from tackle.accounts.services import api_token_create
 from tackle.audit.models import AuditEvent
 from tackle.cases.models import AgeGroup, ExploitationType, NrmEventKind, NrmOutcome
-from tackle.cases.register import today_in_london
 from tackle.cases.tests.test_register import make_case
+from tackle.core.periods import today_in_london
+from tackle.core.roles import Role
 
 URL = "/api/v1/register"
 E, OUT = NrmEventKind, NrmOutcome

@@ -6,12 +6,12 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from tackle.accounts.roles import Role
 from tackle.audit.models import AuditEvent
 from tackle.cases.models import AgeGroup, ExploitationType, Gender, NrmEventKind, NrmOutcome
 from tackle.cases.register import EXPORT_COLUMNS
 from tackle.cases.tests.test_register import make_case
 from tackle.core.navigation import nav_items_for
+from tackle.core.roles import Role
 
 PAGE = reverse("cases:register")
 CSV = reverse("cases:register-export-csv")

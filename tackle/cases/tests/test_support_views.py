@@ -12,7 +12,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from tackle.accounts.roles import Role
 from tackle.audit.models import AuditAction, AuditEvent
 from tackle.cases import services_support as services
 from tackle.cases.models import (
@@ -31,6 +30,7 @@ from tackle.cases.models import (
 )
 from tackle.cases.tests.factories import make_case
 from tackle.core.models import RecordShare
+from tackle.core.roles import Role
 
 TODAY = timezone.localdate
 PDF = b"%PDF-1.4\n%%EOF\n"

@@ -4,11 +4,11 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
-from tackle.accounts.roles import Role
 from tackle.cases.forms_pathway import PathwaySettingsForm
 from tackle.cases.services_pathway import pathway_settings_of, pathway_settings_update
 from tackle.core.errors import ApplicationError
 from tackle.core.http import AuthenticatedRequest
+from tackle.core.roles import Role
 
 
 @login_required

@@ -12,7 +12,6 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
-from tackle.accounts.roles import Module
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.cases.categories import AGE_GROUP_LABELS
@@ -24,15 +23,16 @@ from tackle.cases.register import (
     EXPORT_COLUMNS,
     LATEST_AS_OF,
     STAGE_KEYS,
-    SUPPRESSION_THRESHOLD,
     parse_as_of,
     register_export_rows,
     register_for_user,
-    today_in_london,
 )
+from tackle.core.disclosure import SUPPRESSION_THRESHOLD
 from tackle.core.errors import ApplicationError
 from tackle.core.http import AuthenticatedRequest
+from tackle.core.periods import today_in_london
 from tackle.core.permissions import require_module
+from tackle.core.roles import Module
 
 # Characters that make a spreadsheet read a cell as a formula (CSV and XLSX injection).
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

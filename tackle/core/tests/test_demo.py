@@ -2,8 +2,8 @@ from django.core.management import call_command
 
 from tackle.accounts import demo
 from tackle.accounts.models import Organisation, User
-from tackle.accounts.roles import OrganisationKind, Role
 from tackle.cases import demo as cases_demo
+from tackle.core.roles import OrganisationKind, Role
 
 
 def test_demo_load_creates_the_council_partners_and_one_user_per_role(db):

@@ -3,9 +3,9 @@ audited, or refused with nothing written."""
 
 import pytest
 
-from tackle.accounts.roles import Role
 from tackle.audit.models import AuditAction, AuditEvent
 from tackle.core.errors import ApplicationError
+from tackle.core.roles import Role
 from tackle.core.services_record import record_save
 from tackle.training.models import Course
 

@@ -3,8 +3,8 @@ import re
 import pytest
 from django.urls import reverse
 
-from tackle.accounts.roles import Role
 from tackle.core.models import TaskRun
+from tackle.core.roles import Role
 
 
 @pytest.mark.parametrize("role", Role.values)

@@ -1,6 +1,6 @@
 import pytest
 
-from tackle.accounts.roles import Role
+from tackle.core.roles import Role
 
 
 @pytest.fixture

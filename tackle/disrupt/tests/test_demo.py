@@ -1,10 +1,10 @@
 from django.core.management import call_command
 
 from tackle.accounts.models import User
+from tackle.core.periods import financial_year_of
 from tackle.disrupt import selectors
 from tackle.disrupt.figures import annual_figures
 from tackle.disrupt.models import Action, Intelligence, Operation, OperationOutcome, Premises, SharingAgreement
-from tackle.reporting.periods import financial_year_of
 
 MODELS = (Premises, Intelligence, SharingAgreement, Operation, OperationOutcome, Action)
 

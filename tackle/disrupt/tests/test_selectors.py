@@ -7,8 +7,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
 from django.utils import timezone
 
-from tackle.accounts.roles import Role
 from tackle.core.models import RecordShare
+from tackle.core.roles import Role
 from tackle.disrupt import selectors
 from tackle.disrupt.choices import FlagKind, HandlingCode, SharingCategory
 from tackle.disrupt.models import AddressFlag, Intelligence

@@ -217,7 +217,7 @@ def test_the_case_page_links_back_to_the_operation_for_those_who_may_open_it(
 ):
     from django.urls import reverse
 
-    from tackle.accounts.roles import Role
+    from tackle.core.roles import Role
 
     operation = make_operation(safety_a)
     make_outcome(operation, safety_a, victims_adult=1, victims_child=0)

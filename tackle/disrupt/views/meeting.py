@@ -11,11 +11,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from tackle.accounts.roles import Module
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
+from tackle.core.charts import bar_chart
 from tackle.core.form_page import form_page
 from tackle.core.http import AuthenticatedRequest
+from tackle.core.periods import financial_year_label, financial_year_of, parse_financial_year
+from tackle.core.roles import Module
 from tackle.core.services_record import record_save
 from tackle.disrupt import selectors, services
 from tackle.disrupt.access import is_coordinator, require_coordinator, require_disruption
@@ -24,8 +26,6 @@ from tackle.disrupt.figures import AnnualFigures, annual_figures
 from tackle.disrupt.forms import ActionForm, CloseActionForm
 from tackle.disrupt.models import Action
 from tackle.disrupt.views.common import organisation_of, own_or_404
-from tackle.reporting.charts import bar_chart
-from tackle.reporting.periods import financial_year_label, financial_year_of, parse_financial_year
 
 
 @login_required

@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from tackle.audit.models import AuditEvent
 from tackle.cases.models import NrmEventKind, NrmOutcome
 from tackle.cases.services_nrm import nrm_event_record
-from tackle.reporting.periods import financial_year_label, financial_year_of, parse_financial_year, quarters
+from tackle.core.periods import financial_year_label, financial_year_of, parse_financial_year, quarters
 from tackle.reporting.selectors import figures_tables, suppress_table
 
 LONDON = ZoneInfo("Europe/London")
@@ -162,7 +162,7 @@ def test_years_in_the_wrong_order_are_an_error(lead_a, client_for):
 def test_operations_and_supply_chain_risk_are_counted_in_their_periods(lead_a, lead_b, make_user):
     from decimal import Decimal
 
-    from tackle.accounts.roles import Role
+    from tackle.core.roles import Role
     from tackle.disrupt.models import Operation, OperationOutcome
     from tackle.suppliers.models import Contract, ContractTier, Supplier, TenderBid, TenderCheck
 

@@ -123,11 +123,6 @@ class ScreenResult:
             return sum((report.total_amount for report in self.files), Decimal(0))
 
 
-def financial_year(day: date) -> int:
-    """The UK public sector's year starts in April: 15 March 2012 is in 2011 (2011-12)."""
-    return day.year if day.month >= 4 else day.year - 1
-
-
 def period_from_name(name: str) -> date | None:
     """`2011-06-payments.csv` covers June 2011: used for rows whose file has no date column."""
     match = _PERIOD_IN_NAME.search(name)

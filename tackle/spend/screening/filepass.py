@@ -185,7 +185,7 @@ class FilePass:
     """Screens the rows of one file into the screener's buckets; counts and rejects are its own."""
 
     def __init__(self, screener: "Screener", reader: Any, report: "FileReport", header_line: int) -> None:
-        from tackle.spend.screening.engine import financial_year
+        from tackle.core.periods import financial_year_of
 
         self.screener = screener
         self.reader = reader
@@ -209,7 +209,7 @@ class FilePass:
             self.group_codes, self.group_of = GroupCodes.for_file(screener, self.key_columns)
         self.amount_of = itemgetter(self.amount_at)
         self.date_of = itemgetter(self.date_at) if self.date_at is not None else None
-        self.years = Years(financial_year(report.period) if report.period else None, financial_year)
+        self.years = Years(financial_year_of(report.period) if report.period else None, financial_year_of)
         self.no_date = self.years[""]  # the year of a row in a file with no date column
         self.rejects: list[Reject] = []
         self.rejected = 0

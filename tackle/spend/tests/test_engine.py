@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tackle.spend.screening.engine import Screener, financial_year, period_from_name
+from tackle.core.periods import financial_year_of
+from tackle.spend.screening.engine import Screener, period_from_name
 from tackle.spend.screening.readers import SpendFileError
 from tackle.spend.screening.summary import file_mappings, summary
 
@@ -213,7 +214,7 @@ def test_a_damaged_workbook_or_old_excel_file_is_refused_clearly(tmp_path):
 def test_the_period_in_a_file_name_dates_rows_without_a_date():
     assert str(period_from_name("2011-06-payments.csv")) == "2011-06-01"
     assert period_from_name("payments.csv") is None
-    assert financial_year(period_from_name("2012-03.csv")) == 2011  # type: ignore[arg-type]
+    assert financial_year_of(period_from_name("2012-03.csv")) == 2011  # type: ignore[arg-type]
 
 
 # The real Lambeth files, as published. Accepted counts per file are the well-formed rows that the

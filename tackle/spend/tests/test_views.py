@@ -8,8 +8,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from tackle.accounts.roles import Role
 from tackle.core.models import TaskRun, TaskStatus
+from tackle.core.roles import Role
 from tackle.spend.models import ImportStatus, SpendFile, SpendImport, SpendReject, SpendTotal
 from tackle.spend.tasks import screen_spend_import
 from tackle.suppliers.models import Supplier, TurnoverBand

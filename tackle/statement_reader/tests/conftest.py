@@ -1,6 +1,6 @@
 import pytest
 
-from tackle.accounts.roles import Role
+from tackle.core.roles import Role
 from tackle.statement_reader import reading
 from tackle.statement_reader.tests.factories import keyword_labeller
 from tackle.suppliers.models import Supplier

@@ -151,7 +151,7 @@ def _pages(reading, supplier):
 def test_every_page_opens_for_procurement_contract_managers_and_the_lead(
     client_for, make_user, council_a, lead_a, buyer_a, reading_a, supplier_a
 ):
-    from tackle.accounts.roles import Role
+    from tackle.core.roles import Role
 
     for user in (buyer_a, lead_a, make_user(Role.CONTRACT_MANAGER, council_a)):
         client = client_for(user)

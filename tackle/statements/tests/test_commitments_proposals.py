@@ -5,10 +5,10 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
-from tackle.accounts.roles import Role
 from tackle.cases.models import NrmEventKind
 from tackle.cases.services_nrm import nrm_event_record
 from tackle.core.errors import ApplicationError
+from tackle.core.roles import Role
 from tackle.statements.commitment_proposals import evidence_proposals
 from tackle.statements.models import Commitment
 from tackle.statements.services import (

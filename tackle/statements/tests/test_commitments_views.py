@@ -10,8 +10,8 @@ from django.urls import reverse
 from docx import Document
 from pypdf import PdfReader
 
-from tackle.accounts.roles import Role
 from tackle.audit.models import AuditEvent
+from tackle.core.roles import Role
 from tackle.scrutiny.services import assessment_create
 from tackle.statements.charter import COOP_CHARTER_SOURCE
 from tackle.statements.models import Commitment, CommitmentStatus

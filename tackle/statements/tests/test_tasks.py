@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from tackle.accounts.models import Organisation
-from tackle.accounts.roles import OrganisationKind, Role
+from tackle.core.roles import OrganisationKind, Role
 from tackle.statements.models import Action, ActionStatus, StatementPeriod
 
 

@@ -4,7 +4,7 @@ council A's records; roles without the statements module get 403; other statemen
 import pytest
 from django.urls import reverse
 
-from tackle.accounts.roles import Role
+from tackle.core.roles import Role
 from tackle.statements.models import ActionStatus, StatementStatus
 
 

@@ -2,8 +2,8 @@ from django.core.management import call_command
 
 from tackle.accounts.demo import DEMO_COUNCIL_CODE, demo_username
 from tackle.accounts.models import User
-from tackle.accounts.roles import Role
 from tackle.audit.models import AuditEvent
+from tackle.core.roles import Role
 from tackle.targeting.models import RegulatorList
 from tackle.targeting.selectors import ranking_for
 

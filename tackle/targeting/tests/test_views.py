@@ -7,8 +7,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from tackle.accounts.roles import Role
 from tackle.audit.models import AuditEvent
+from tackle.core.roles import Role
 from tackle.targeting.models import RegulatorList
 from tackle.targeting.services import Upload, regulator_lists_import
 from tackle.targeting.tests.factories import LISTS

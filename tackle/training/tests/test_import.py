@@ -3,8 +3,8 @@ from datetime import date
 import pytest
 from django.core.management import CommandError, call_command
 
-from tackle.accounts.roles import Role
 from tackle.core.errors import ApplicationError
+from tackle.core.roles import Role
 from tackle.training.models import Completion, CompletionSource
 from tackle.training.services import completions_import, parse_completion_date
 from tackle.training.tests.factories import make_course

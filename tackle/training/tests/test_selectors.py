@@ -3,7 +3,7 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
-from tackle.accounts.roles import Role
+from tackle.core.roles import Role
 from tackle.training.compliance import Status
 from tackle.training.models import Completion, TrainingSession
 from tackle.training.selectors import compliance_for_users, training_compliance_rate, training_figures

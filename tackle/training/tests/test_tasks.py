@@ -5,7 +5,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from tackle.accounts.roles import Role
+from tackle.core.roles import Role
 from tackle.training.services import completion_record
 from tackle.training.tests.factories import make_course, make_requirement
 

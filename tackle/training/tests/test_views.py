@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tackle.accounts.models import User
-from tackle.accounts.roles import Role
 from tackle.audit.models import AuditEvent
+from tackle.core.roles import Role
 from tackle.training.models import (
     Completion,
     Course,

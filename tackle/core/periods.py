@@ -7,7 +7,7 @@ December and quarter 4 January to March.
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 LONDON = ZoneInfo("Europe/London")
@@ -63,3 +63,12 @@ def periods(first_year: int, last_year: int, *, by: str = "quarter") -> list[Per
     if by == "year":
         return [financial_year(year) for year in years]
     return [quarter for year in years for quarter in quarters(year)]
+
+
+def end_of_day(as_of: date) -> datetime:
+    """Midnight in London at the end of `as_of`: anything before it happened on or before that date."""
+    return datetime.combine(as_of + timedelta(days=1), time.min, tzinfo=LONDON)
+
+
+def today_in_london() -> date:
+    return datetime.now(LONDON).date()
