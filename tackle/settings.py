@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "tackle.disrupt",
     "tackle.targeting",
     "tackle.statement_reader",
+    "tackle.home",
 ]
 
 MIDDLEWARE = [
@@ -125,7 +126,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:sign-in"
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "home:dashboard"
 LOGOUT_REDIRECT_URL = "accounts:sign-in"
 
 # Lock an account out after repeated failures, whatever address the attempts come from.

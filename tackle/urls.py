@@ -23,6 +23,7 @@ api_v1: list[URLPattern | URLResolver] = [
 ]
 
 urlpatterns = [
+    path("", include("tackle.home.urls")),
     path("", include("tackle.core.urls")),
     path("account/", include("tackle.accounts.urls")),
     path("audit/", include("tackle.audit.urls")),

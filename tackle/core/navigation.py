@@ -30,7 +30,6 @@ def nav_items_for(user: object) -> list[tuple[NavItem, str]]:
     return [(item, reverse(item.url_name)) for item in _REGISTRY if user.may_use(item.module)]  # type: ignore[attr-defined]
 
 
-register(NavItem("Home", "core:home", Module.HOME, order=0))
 register(NavItem("Cases", "cases:queue", Module.CASES, order=10))
 register(NavItem("Audit log", "audit:event-list", Module.AUDIT, order=80))
 register(NavItem("Users", "accounts:user-list", Module.USERS, order=85))

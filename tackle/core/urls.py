@@ -5,7 +5,6 @@ from tackle.core import views
 app_name = "core"
 
 urlpatterns = [
-    path("", views.home, name="home"),
     path("tasks/<uuid:run_uuid>/", views.task_run_detail, name="task-run-detail"),
     path("tasks/<uuid:run_uuid>/status", views.task_run_status, name="task-run-status"),
 ]

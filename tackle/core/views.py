@@ -2,17 +2,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
-from tackle.core.dashboards import dashboard_for
-from tackle.core.permissions import get_visible_or_404, require_module
-from tackle.core.roles import Module
+from tackle.core.permissions import get_visible_or_404
 from tackle.core.selectors import task_runs_visible_to
-
-
-@login_required
-def home(request: HttpRequest) -> HttpResponse:
-    require_module(request.user, Module.HOME)
-    board = dashboard_for(request.user)
-    return render(request, board.template, {"dashboard": board})
 
 
 @login_required

@@ -31,7 +31,7 @@ class Dashboard:
     intro: str
     links: list[dict[str, str]] = field(default_factory=list)
     figures: list[dict[str, Any]] = field(default_factory=list)
-    template: str = "core/home.html"
+    template: str = "home/home.html"
 
 
 def dashboard_for(user: Any) -> Dashboard:

@@ -2,7 +2,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from tackle.core.demo import demo_load
+from tackle.home.demo import demo_load
 
 
 class Command(BaseCommand):
