@@ -7,15 +7,14 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from tackle.core.errors import ApplicationError
-from tackle.core.http import AuthenticatedRequest
 
 
 def form_page(
-    request: AuthenticatedRequest,
+    request: HttpRequest,
     form: forms.BaseForm,
     save: Callable[[dict[str, Any]], object],
     *,
