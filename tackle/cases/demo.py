@@ -7,7 +7,7 @@
   the national test organisations (NAT-0001...) and, for a tenth of them, Demo Borough Council,
   so that the demo lead has a national-size caseload for `make bench` to measure.
 
-Each case's stage is the stage its own NRM events lead to (tackle.cases.register.stage_from_events),
+Each case's stage is the stage its own NRM events lead to (tackle.cases.rules.nrm_stage.stage_from_events),
 so the register, which derives the stage from events, and Case.stage always agree.
 """
 
@@ -40,7 +40,7 @@ from tackle.cases.models import (
     Stage,
 )
 from tackle.cases.periods import rg_test_on
-from tackle.cases.register import stage_from_events
+from tackle.cases.rules.nrm_stage import stage_from_events
 from tackle.core.periods import LONDON
 from tackle.core.roles import Role
 

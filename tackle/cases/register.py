@@ -8,14 +8,9 @@ Definitions
 -----------
 - A case is open on date D when it was first seen on or before D and it was not closed on or
   before D (dates in Europe/London).
-- Its stage on D comes from its NRM events that occurred on or before D, the latest winning (by
-  date, then the order they were recorded in): a referral sent is "nrm_referred", a Duty to Notify
-  "duty_to_notify", a reasonable grounds decision positive_rg/negative_rg, a conclusive grounds
-  decision positive_cg (trafficking or slavery)/negative_cg. A reconsideration outcome counts as a
-  new decision at the level it reconsiders: conclusive when the latest decision or referral before
-  it was a conclusive grounds decision, reasonable grounds otherwise (as
-  services_nrm.stage_after moves a case). Disqualification and withdrawal do not change the stage.
-  No event: "concern".
+- Its stage on D is where its NRM events that occurred on or before D lead, taken in order (by
+  date, then the order they were recorded in), by the rule in rules/nrm_stage.py, which the NRM
+  service also moves a case by. No event: "concern". stage_on below is that rule as SQL.
 
 Who sees what (the one rule for the page, the API and the exports)
 -------------------------------------------------------------------
@@ -36,7 +31,7 @@ stricter rules (larger thresholds and complementary suppression), not through th
 """
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -91,36 +86,6 @@ _STAGE_KINDS = (*_BASE_KINDS, NrmEventKind.RECONSIDERATION_OUTCOME)
 _NEWEST_FIRST = ("-occurred_on", "-recorded_at", "-pk")
 
 
-# ---------------------------------------------------------------------------------------------
-# Pure rules
-# ---------------------------------------------------------------------------------------------
-
-
-def stage_after_event(kind: str, outcome: str, current: str) -> str:
-    """The stage a case is in after one NRM event (the rule services_nrm.stage_after applies)."""
-    if kind == NrmEventKind.REFERRAL_SENT:
-        return Stage.NRM_REFERRED
-    if kind == NrmEventKind.DUTY_TO_NOTIFY_SENT:
-        return Stage.DUTY_TO_NOTIFY
-    if kind == NrmEventKind.RG_DECISION:
-        return Stage.NEGATIVE_RG if outcome == NrmOutcome.NEGATIVE else Stage.POSITIVE_RG
-    if kind == NrmEventKind.CG_DECISION:
-        return Stage.NEGATIVE_CG if outcome == NrmOutcome.NEGATIVE else Stage.POSITIVE_CG
-    if kind == NrmEventKind.RECONSIDERATION_OUTCOME and outcome:
-        if current in (Stage.POSITIVE_CG, Stage.NEGATIVE_CG):
-            return Stage.NEGATIVE_CG if outcome == NrmOutcome.NEGATIVE else Stage.POSITIVE_CG
-        return Stage.NEGATIVE_RG if outcome == NrmOutcome.NEGATIVE else Stage.POSITIVE_RG
-    return current
-
-
-def stage_from_events(events: Iterable[tuple[str, str]]) -> str:
-    """The stage after (kind, outcome) events, given in the order they happened."""
-    stage: str = Stage.CONCERN
-    for kind, outcome in events:
-        stage = stage_after_event(kind, outcome, stage)
-    return stage
-
-
 AS_OF_ERROR = "Enter the date as YYYY-MM-DD, for example 2025-03-31"
 AS_OF_RANGE_ERROR = "The date must be between 1900 and 2999"
 # Dates outside these years are typing mistakes (as in the pathway); the bound also keeps date sums in range.
@@ -166,7 +131,7 @@ def _events_on_or_before(as_of: date, kinds: tuple[str, ...]) -> models.QuerySet
 
 def stage_on(as_of: date) -> Coalesce:
     """SQL for a case's stage on `as_of`, to annotate a Case queryset: the stage its latest event on
-    or before that date set (see stage_after_event), or "concern" when it has none."""
+    or before that date set (the rule in rules/nrm_stage.py, as SQL), or "concern" when it has none."""
     # For a reconsideration outcome only: the latest referral or decision recorded before it.
     # CASE evaluates a branch only when it is taken, so this runs for reconsiderations alone.
     earlier = (

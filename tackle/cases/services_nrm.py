@@ -11,26 +11,10 @@ from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.cases.models import CG_OUTCOMES, RG_OUTCOMES, Case, NrmEvent, NrmEventKind, NrmOutcome, Stage
 from tackle.cases.periods import rg_test_on
+from tackle.cases.rules.nrm_stage import stage_after_event
 from tackle.core.errors import ApplicationError
 
 _SENT_KINDS = {NrmEventKind.REFERRAL_SENT, NrmEventKind.DUTY_TO_NOTIFY_SENT}
-
-
-def stage_after(event_kind: str, outcome: str, current: str) -> str:
-    """The stage a case moves to when an event is recorded (pure: also used by the register)."""
-    if event_kind == NrmEventKind.REFERRAL_SENT:
-        return Stage.NRM_REFERRED
-    if event_kind == NrmEventKind.DUTY_TO_NOTIFY_SENT:
-        return Stage.DUTY_TO_NOTIFY
-    decision_kinds = {NrmEventKind.RG_DECISION, NrmEventKind.CG_DECISION, NrmEventKind.RECONSIDERATION_OUTCOME}
-    if event_kind in decision_kinds:
-        conclusive = event_kind == NrmEventKind.CG_DECISION or (
-            event_kind == NrmEventKind.RECONSIDERATION_OUTCOME and current in {Stage.POSITIVE_CG, Stage.NEGATIVE_CG}
-        )
-        if conclusive:
-            return Stage.NEGATIVE_CG if outcome == NrmOutcome.NEGATIVE else Stage.POSITIVE_CG
-        return Stage.NEGATIVE_RG if outcome == NrmOutcome.NEGATIVE else Stage.POSITIVE_RG
-    return current
 
 
 def _check_order(case: Case, kind: str, outcome: str, occurred_on: date) -> None:
@@ -86,7 +70,7 @@ def nrm_event_record(
         notes=notes.strip(),
         recorded_by=actor,
     )
-    new_stage = stage_after(kind, outcome, case.stage)
+    new_stage = stage_after_event(kind, outcome, case.stage)
     if new_stage != case.stage:
         case.stage = new_stage
         case.version += 1

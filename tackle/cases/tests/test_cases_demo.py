@@ -9,7 +9,8 @@ from django.utils import timezone
 from tackle.accounts import demo as accounts_demo
 from tackle.cases import demo
 from tackle.cases.models import AgeGroup, Case, CaseStatus, NrmEvent, NrmEventKind, Stage
-from tackle.cases.register import stage_from_events, stage_on
+from tackle.cases.register import stage_on
+from tackle.cases.rules.nrm_stage import stage_from_events
 
 E = NrmEventKind
 

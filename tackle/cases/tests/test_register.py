@@ -14,10 +14,9 @@ from tackle.cases.register import (
     STAGE_KEYS,
     cases_open_on,
     register_counts,
-    stage_after_event,
-    stage_from_events,
     stage_on,
 )
+from tackle.cases.rules.nrm_stage import stage_from_events
 from tackle.core.disclosure import suppress_small_counts
 
 LONDON = ZoneInfo("Europe/London")
@@ -327,17 +326,6 @@ def test_from_today_the_register_reads_the_stored_stage_and_agrees_with_the_even
     counts = register_counts(organisation_id=frontline_a.organisation_id, as_of=today)
     assert counts["total"] == len(by_events)
     assert counts["by_stage"] == {key: list(by_events.values()).count(key) for key in STAGE_KEYS}
-
-
-@pytest.mark.parametrize("kind", NrmEventKind.values)
-@pytest.mark.parametrize("current", [stage for stage in STAGE_KEYS])
-def test_the_register_moves_stages_as_the_nrm_service_does(kind, current):
-    from tackle.cases.services_nrm import stage_after
-
-    for outcome in ("positive", "negative", "trafficking", "slavery"):
-        if kind == E.RECONSIDERATION_OUTCOME and outcome not in ("positive", "negative"):
-            continue  # the service accepts positive or negative only
-        assert stage_after_event(kind, outcome, current) == stage_after(kind, outcome, current), (kind, outcome)
 
 
 # Suppression -------------------------------------------------------------------------------------

@@ -6,7 +6,6 @@ from django.utils import timezone
 from tackle.cases.models import NrmEventKind, NrmOutcome, ReferralCode, ReferralStatus, Stage
 from tackle.cases.selectors import case_periods
 from tackle.cases.services import nrm_event_record, referral_update
-from tackle.cases.services_nrm import stage_after
 from tackle.core.errors import ApplicationError
 
 
@@ -130,20 +129,3 @@ def test_decisions_before_2023_keep_the_old_test_and_45_days(frontline_a, lead_a
     )
     assert rg.rg_test == "suspect but cannot prove"
     assert case_periods(case)["recovery_period_ends_on"] == date(2023, 2, 24)
-
-
-@pytest.mark.parametrize(
-    ("kind", "outcome", "current", "expected"),
-    [
-        (NrmEventKind.REFERRAL_SENT, "", Stage.CONCERN, Stage.NRM_REFERRED),
-        (NrmEventKind.DUTY_TO_NOTIFY_SENT, "", Stage.CONCERN, Stage.DUTY_TO_NOTIFY),
-        (NrmEventKind.RG_DECISION, NrmOutcome.NEGATIVE, Stage.NRM_REFERRED, Stage.NEGATIVE_RG),
-        (NrmEventKind.CG_DECISION, NrmOutcome.SLAVERY, Stage.POSITIVE_RG, Stage.POSITIVE_CG),
-        (NrmEventKind.CG_DECISION, NrmOutcome.NEGATIVE, Stage.POSITIVE_RG, Stage.NEGATIVE_CG),
-        (NrmEventKind.RECONSIDERATION_OUTCOME, NrmOutcome.POSITIVE, Stage.NEGATIVE_RG, Stage.POSITIVE_RG),
-        (NrmEventKind.RECONSIDERATION_OUTCOME, NrmOutcome.POSITIVE, Stage.NEGATIVE_CG, Stage.POSITIVE_CG),
-        (NrmEventKind.WITHDRAWN, "", Stage.POSITIVE_RG, Stage.POSITIVE_RG),
-    ],
-)
-def test_stage_after_each_event(kind, outcome, current, expected):
-    assert stage_after(kind, outcome, current) == expected

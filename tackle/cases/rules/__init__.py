@@ -1,0 +1,1 @@
+"""Pure case rules over plain data: no database, tested exhaustively."""
