@@ -13,12 +13,13 @@ from django_otp import match_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tackle.accounts.forms import ApiTokenCreateForm, SignInForm, TwoFactorCodeForm
+from tackle.accounts.http import AuthenticatedRequest
 from tackle.accounts.selectors import api_tokens_of, users_visible_to
 from tackle.accounts.services import api_token_create, api_token_revoke
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.core.errors import ApplicationError
-from tackle.core.http import AuthenticatedRequest
+from tackle.core.forms import add_application_error
 from tackle.core.permissions import get_visible_or_404, require_module
 from tackle.core.roles import Module
 

@@ -8,24 +8,24 @@ from django.db import models
 from django.db.models import Q
 
 from tackle.cases.models import Case, CaseStatus
+from tackle.core.access import CASE_WORKER_ROLES, CASES, Action, Scope, scopes_for
 from tackle.core.permissions import get_visible_or_404
-from tackle.core.roles import Module, Role
+from tackle.core.registry import Slot
+from tackle.core.roles import Module
 from tackle.core.scoping import shared_uuids
 
-# Roles that see every case of their organisation. Frontline officers see the concerns they
-# recorded; partners see only cases shared with their organisation.
-ORGANISATION_WIDE_ROLES = frozenset({Role.MODERN_SLAVERY_LEAD, Role.SAFEGUARDING_MANAGER})
-# Roles that may change a case beyond recording it: triage, referrals, decisions, support.
-CASE_WORKER_ROLES = frozenset({Role.MODERN_SLAVERY_LEAD, Role.SAFEGUARDING_MANAGER})
+# Scopes come from the policy table (tackle/core/access.py): case workers see every case of their
+# organisation, frontline officers the concerns they recorded, partners only cases shared with them.
 
 
 def case_list_visible_to(user: Any) -> models.QuerySet[Case]:
     if not (user.is_authenticated and user.organisation_id and user.may_use(Module.CASES)):
         return Case.objects.none()
     cases = Case.objects.select_related("organisation", "recorded_by")
-    if user.role in ORGANISATION_WIDE_ROLES:
+    scopes = scopes_for(user.role, CASES, Action.VIEW)
+    if Scope.ORGANISATION in scopes:
         return cases.filter(organisation_id=user.organisation_id)
-    if user.role == Role.PARTNER:
+    if Scope.SHARED in scopes:
         return cases.filter(uuid__in=shared_uuids(Case, user.organisation_id))
     return cases.filter(organisation_id=user.organisation_id, recorded_by=user)
 
@@ -171,15 +171,11 @@ def case_dashboard_figures(user: Any) -> list[dict[str, Any]]:
     return figures
 
 
-def found_in_operation(user: Any, case: Any) -> dict[str, Any] | None:
-    """The multi-agency operation that found this person, linked when the user may open it."""
-    from django.urls import reverse
+# Where the person was found, when a higher app knows (disruption registers its operations).
+# Each provider takes (user, case) and answers {"name", "date", "url"} or None.
+case_found_in = Slot("the operation or event that found the person in a case")
 
-    from tackle.disrupt.selectors import operation_for_case, operations_visible_to  # disrupt builds on cases
 
-    operation = operation_for_case(case)
-    if operation is None:
-        return None
-    visible = operations_visible_to(user).filter(pk=operation.pk).exists()
-    url = reverse("disrupt:operation-detail", args=[operation.uuid]) if visible else None
-    return {"name": operation.name, "date": operation.operation_date, "url": url}
+def found_in(user: Any, case: Any) -> dict[str, Any] | None:
+    """Where this person was found, linked when the user may open it."""
+    return case_found_in.first(user, case)

@@ -17,6 +17,7 @@ from typing import Any
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 
 from tackle.core.permissions import get_visible_or_404
@@ -198,3 +199,14 @@ def operation_for_case(case: Any) -> Operation | None:
     """The operation that found the person in this case, if any: the link back from a case."""
     link = OperationCase.objects.filter(case=case).select_related("operation").first()
     return link.operation if link else None
+
+
+def case_found_in_operation(user: Any, case: Any) -> dict[str, Any] | None:
+    """The operation that found this person, linked when the user may open it (the case page's
+    "found in" line; registered with cases in DisruptConfig.ready)."""
+    operation = operation_for_case(case)
+    if operation is None:
+        return None
+    visible = operations_visible_to(user).filter(pk=operation.pk).exists()
+    url = reverse("disrupt:operation-detail", args=[operation.uuid]) if visible else None
+    return {"name": operation.name, "date": operation.operation_date, "url": url}

@@ -16,8 +16,8 @@ from tackle.cases.services import ConcernDetails, case_record_concern
 from tackle.core.errors import ApplicationError
 from tackle.core.identifiers import normalise_postcode
 from tackle.core.models import RecordShare
-from tackle.core.services_record import record_save
-from tackle.core.services_share import record_share as core_record_share
+from tackle.audit.records import record_save
+from tackle.accounts.sharing import record_share as core_record_share
 from tackle.disrupt.choices import PremisesType
 from tackle.disrupt.models import (
     Action,

@@ -11,9 +11,10 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
+from tackle.accounts.http import AuthenticatedRequest
 from tackle.core.charts import Chart, bar_chart
 from tackle.core.errors import ApplicationError
-from tackle.core.http import AuthenticatedRequest
+from tackle.core.forms import add_application_error
 from tackle.core.permissions import get_visible_or_404, require_module
 from tackle.core.roles import Module
 from tackle.spend import selectors, services

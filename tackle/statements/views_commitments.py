@@ -7,10 +7,11 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from tackle.accounts.http import AuthenticatedRequest
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.core.errors import ApplicationError
-from tackle.core.http import AuthenticatedRequest
+from tackle.core.forms import add_application_error
 from tackle.statements import services_commitments as services
 from tackle.statements.commitment_proposals import evidence_proposals
 from tackle.statements.forms import (

@@ -7,8 +7,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from tackle.accounts.http import AuthenticatedRequest
 from tackle.core.errors import ApplicationError
-from tackle.core.http import AuthenticatedRequest
+from tackle.core.forms import add_application_error
 from tackle.statements import services
 from tackle.statements.forms import ActionForm, ActionStatusForm, PeriodCloseForm, PeriodForm, ProgressForm
 from tackle.statements.selectors import (

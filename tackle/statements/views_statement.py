@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.core.errors import ApplicationError
-from tackle.core.http import AuthenticatedRequest
+from tackle.accounts.http import AuthenticatedRequest
 from tackle.statements import services
 from tackle.statements.forms import DetailsForm, PublishForm, SectionForm, SignatoryForm, StartStatementForm
 from tackle.statements.outputs import render_statement, statement_content

@@ -1,16 +1,17 @@
-"""The latest assessment of a supplier's modern slavery statement, read from tackle.statement_reader.
+"""The latest assessment of a supplier's modern slavery statement.
 
-That app owns the assessments; until it offers `latest_assessment_for_supplier`, there is none.
+The statement reader owns the assessments and sits above suppliers, so it registers its selector
+here from its AppConfig.ready(); with none registered there is no assessment.
 """
 
 from typing import Any
 
+from tackle.core.registry import Slot
 from tackle.suppliers.models import Supplier
+
+# Each provider takes a Supplier and answers its latest statement assessment, or None.
+statement_assessment_of = Slot("the latest assessment of a supplier's statement")
 
 
 def latest_statement_assessment(supplier: Supplier) -> Any:
-    try:
-        from tackle.statement_reader.selectors import latest_assessment_for_supplier  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    return latest_assessment_for_supplier(supplier)
+    return statement_assessment_of.first(supplier)

@@ -12,7 +12,7 @@ from tackle.accounts.models import Organisation, User
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.core.errors import ApplicationError
-from tackle.core.services_record import record_save
+from tackle.audit.records import record_save
 from tackle.training.compliance import add_months
 from tackle.training.models import (
     Completion,

@@ -11,11 +11,12 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
+from tackle.accounts.http import AuthenticatedRequest
+from tackle.audit.records import record_save
 from tackle.core.errors import ApplicationError
 from tackle.core.form_page import form_page
-from tackle.core.http import AuthenticatedRequest
+from tackle.core.forms import add_application_error
 from tackle.core.permissions import get_visible_or_404
-from tackle.core.services_record import record_save
 from tackle.training import selectors, services
 from tackle.training.access import (
     is_manager,

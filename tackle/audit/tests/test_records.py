@@ -4,9 +4,9 @@ audited, or refused with nothing written."""
 import pytest
 
 from tackle.audit.models import AuditAction, AuditEvent
+from tackle.audit.records import record_save
 from tackle.core.errors import ApplicationError
 from tackle.core.roles import Role
-from tackle.core.services_record import record_save
 from tackle.training.models import Course
 
 

@@ -9,20 +9,17 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from tackle.accounts.http import AuthenticatedRequest
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.cases.forms_case import ConsentForm, NrmEventForm, ReferralUpdateForm, ShareForm
 from tackle.cases.models import Indicator, ReferralStatus
-from tackle.cases.selectors import case_periods, found_in_operation, get_case_for_user, user_may_work_on
+from tackle.cases.selectors import case_periods, found_in, get_case_for_user, user_may_work_on
 from tackle.cases.services import case_record_consent, case_triage, nrm_event_record, referral_update
 from tackle.cases.services_pathway import pathway_settings_of
 from tackle.cases.services_share import case_share, case_share_revoke, shares_of
 from tackle.core.errors import ApplicationError
-from tackle.core.http import AuthenticatedRequest
-
-
-def _add_error(form, error: ApplicationError) -> None:  # type: ignore[no-untyped-def]
-    form.add_error(error.field if error.field in form.fields else None, error.message)
+from tackle.core.forms import add_application_error
 
 
 @login_required
@@ -54,7 +51,7 @@ def case_detail(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
             "periods": case_periods(case),
             "indicators": [indicator_labels.get(code, code) for code in case.indicators],
             "shares": shares_of(case) if can_work else [],
-            "found_in": found_in_operation(request.user, case),
+            "found_in": found_in(request.user, case),
         },
     )
 
@@ -85,7 +82,7 @@ def referral_edit(request: AuthenticatedRequest, case_uuid: str, referral_uuid: 
                 request=request,
             )
         except ApplicationError as error:
-            _add_error(form, error)
+            add_application_error(form, error)
         else:
             messages.success(request, f"{referral.get_code_display()} updated")
             return redirect("cases:case-detail", case_uuid=case.uuid)
@@ -100,7 +97,7 @@ def nrm_event_new(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse
         try:
             nrm_event_record(case=case, actor=request.user, request=request, **form.cleaned_data)
         except ApplicationError as error:
-            _add_error(form, error)
+            add_application_error(form, error)
         else:
             messages.success(request, "NRM step recorded")
             return redirect("cases:case-detail", case_uuid=case.uuid)
@@ -123,7 +120,7 @@ def consent_edit(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
                 request=request,
             )
         except ApplicationError as error:
-            _add_error(form, error)
+            add_application_error(form, error)
         else:
             messages.success(request, "Consent recorded")
             return redirect("cases:case-detail", case_uuid=case.uuid)
@@ -148,7 +145,7 @@ def share_new(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
                 request=request,
             )
         except ApplicationError as error:
-            _add_error(form, error)
+            add_application_error(form, error)
         else:
             messages.success(request, "Case shared")
             return redirect("cases:case-detail", case_uuid=case.uuid)

@@ -2,11 +2,12 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
+from tackle.accounts.http import AuthenticatedRequest
 from tackle.cases.forms_concern import ConcernForm
 from tackle.cases.selectors import possible_duplicates
 from tackle.cases.services import ConcernDetails, case_record_concern
 from tackle.core.errors import ApplicationError
-from tackle.core.http import AuthenticatedRequest
+from tackle.core.forms import add_application_error
 from tackle.core.permissions import require_module
 from tackle.core.roles import Module
 

@@ -9,7 +9,7 @@ from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.cases.nrm_pack import build_referral_pack
 from tackle.cases.selectors import get_case_for_user
-from tackle.core.http import AuthenticatedRequest
+from tackle.accounts.http import AuthenticatedRequest
 
 
 def _pack_for(request: AuthenticatedRequest, case_uuid: str, form: str):  # type: ignore[no-untyped-def]

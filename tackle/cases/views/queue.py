@@ -5,7 +5,7 @@ from django.shortcuts import render
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.cases.selectors import case_list_visible_to, queue_for
-from tackle.core.http import AuthenticatedRequest
+from tackle.accounts.http import AuthenticatedRequest
 from tackle.core.permissions import require_module
 from tackle.core.roles import Module, Role
 

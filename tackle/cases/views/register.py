@@ -29,7 +29,7 @@ from tackle.cases.register import (
 )
 from tackle.core.disclosure import SUPPRESSION_THRESHOLD
 from tackle.core.errors import ApplicationError
-from tackle.core.http import AuthenticatedRequest
+from tackle.accounts.http import AuthenticatedRequest
 from tackle.core.periods import today_in_london
 from tackle.core.permissions import require_module
 from tackle.core.roles import Module

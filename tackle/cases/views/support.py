@@ -13,6 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 
+from tackle.accounts.http import AuthenticatedRequest
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.cases.forms_support import CaseCloseForm, CaseReopenForm
@@ -20,7 +21,7 @@ from tackle.cases.models import Case, CaseStatus, OutcomeDomain, SafetyPlan
 from tackle.cases.selectors import get_case_for_user, user_may_work_on
 from tackle.cases.services_support import case_close, case_reopen
 from tackle.core.errors import ApplicationError
-from tackle.core.http import AuthenticatedRequest
+from tackle.core.forms import add_application_error
 from tackle.core.permissions import get_visible_or_404
 
 

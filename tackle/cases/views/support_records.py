@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
+from tackle.accounts.http import AuthenticatedRequest
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.cases import services_support as services
@@ -28,7 +29,7 @@ from tackle.cases.forms_support import (
 from tackle.cases.models import OUTCOME_SCORES, Case, CaseStatus
 from tackle.cases.selectors import get_case_for_user
 from tackle.core.errors import ApplicationError
-from tackle.core.http import AuthenticatedRequest
+from tackle.core.forms import add_application_error
 from tackle.core.permissions import get_visible_or_404
 
 

@@ -4,7 +4,7 @@ from typing import Any
 
 from django.db import models
 
-from tackle.core.http import AuthenticatedRequest
+from tackle.accounts.http import AuthenticatedRequest
 from tackle.core.permissions import get_visible_or_404
 
 

@@ -1,6 +1,7 @@
 from tackle.statement_reader.selectors import latest_assessment_for_supplier, reviewer_overrides_for_training
 from tackle.statement_reader.services import judgement_override, statement_read
 from tackle.statement_reader.tests.factories import statement_text
+from tackle.suppliers.statements import latest_statement_assessment
 
 
 def _read(buyer, supplier):
@@ -63,3 +64,8 @@ def test_latest_assessment_is_the_newest_reading_of_that_supplier(buyer_a, suppl
     newer = _read(buyer_a, supplier_a)
     statement_read(actor=buyer_a, supplier=None, data=b"Our own statement.", file_name="ours.txt")
     assert latest_assessment_for_supplier(supplier_a) == newer
+
+
+def test_the_supplier_register_sees_the_readers_latest_assessment(buyer_a, supplier_a, fake_labeller):
+    newer = [_read(buyer_a, supplier_a) for _ in range(2)][-1]
+    assert latest_statement_assessment(supplier_a) == newer

@@ -29,10 +29,8 @@ def test_register_entries_carry_what_matching_needs_for_one_organisation_only(co
     assert entry.has_statement is False
 
 
-def test_the_supplier_page_works_whether_or_not_statement_reader_offers_assessments(council_a):
-    supplier = make_supplier(council_a)
-    # Either the other app's selector answers (None when it holds nothing) or the import is absent.
-    assert latest_statement_assessment(supplier) is None
+def test_a_supplier_never_read_has_no_statement_assessment(council_a):
+    assert latest_statement_assessment(make_supplier(council_a)) is None
 
 
 def test_contract_managers_get_one_reminder_a_week_for_due_and_overdue_assessments(council_a, contract_manager_a):

@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tackle.core.form_page import form_page
-from tackle.core.http import AuthenticatedRequest
+from tackle.accounts.http import AuthenticatedRequest
 from tackle.core.permissions import get_visible_or_404
-from tackle.core.services_record import record_save
+from tackle.audit.records import record_save
 from tackle.suppliers import selectors, services
 from tackle.suppliers.access import require_suppliers
 from tackle.suppliers.forms import (

@@ -9,9 +9,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from tackle.accounts.http import AuthenticatedRequest
 from tackle.core.errors import ApplicationError
 from tackle.core.form_page import form_page
-from tackle.core.http import AuthenticatedRequest
+from tackle.core.forms import add_application_error
 from tackle.core.permissions import get_visible_or_404
 from tackle.suppliers import selectors, services
 from tackle.suppliers.access import require_tenders
