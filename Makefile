@@ -55,6 +55,7 @@ check: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy tackle
+	$(BIN)/lint-imports
 	$(DEMO_ENV) $(BIN)/tackle makemigrations --check --dry-run
 
 bench: setup

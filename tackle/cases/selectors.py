@@ -3,13 +3,13 @@
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Q
+from django.http import HttpRequest
 
+from tackle.accounts.door import open_for_user
 from tackle.cases.models import Case, CaseStatus
 from tackle.core.access import CASE_WORKER_ROLES, CASES, Action, Scope, scopes_for
-from tackle.core.permissions import get_visible_or_404
 from tackle.core.registry import Slot
 from tackle.core.roles import Module
 from tackle.core.scoping import shared_uuids
@@ -30,14 +30,15 @@ def case_list_visible_to(user: Any) -> models.QuerySet[Case]:
     return cases.filter(organisation_id=user.organisation_id, recorded_by=user)
 
 
-def get_case_for_user(user: Any, case_uuid: Any, *, to_change: bool = False) -> Case:
-    """404 when the case is outside the user's scope; 403 when they may see it but not change it."""
-    if not user.may_use(Module.CASES):
-        raise PermissionDenied("Your role cannot use cases.")
-    case = get_visible_or_404(case_list_visible_to(user), uuid=case_uuid)
-    if to_change and not user_may_work_on(user, case):
-        raise PermissionDenied("Only the modern slavery lead or a safeguarding manager can change this case.")
-    return case
+def get_case_for_user(
+    user: Any, case_uuid: Any, *, to_change: bool = False, request: HttpRequest | None = None, note: str = ""
+) -> Case:
+    """404 when the case is outside the user's scope; 403 when they may see it but not change it.
+    Pages pass their request: opening the case is then audited by the door."""
+    action = Action.CHANGE if to_change else Action.VIEW
+    return open_for_user(
+        user, case_list_visible_to(user), resource=CASES, action=action, request=request, note=note, uuid=case_uuid
+    )
 
 
 def user_may_work_on(user: Any, case: Case) -> bool:
@@ -179,3 +180,9 @@ case_found_in = Slot("the operation or event that found the person in a case")
 def found_in(user: Any, case: Any) -> dict[str, Any] | None:
     """Where this person was found, linked when the user may open it."""
     return case_found_in.first(user, case)
+
+
+def concerns_recorded_since(organisation_id: int, since: Any) -> models.QuerySet[Case]:
+    """New concerns of one organisation, newest first (the multi-agency meeting's briefing shows
+    their reference, date and type only)."""
+    return Case.objects.filter(organisation_id=organisation_id, created_at__gte=since).order_by("-created_at")

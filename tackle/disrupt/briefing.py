@@ -2,14 +2,18 @@
 never less than the last 24 hours, so a meeting held twice in a morning still shows the day's news),
 the open actions, and the operations coming up."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from django.db import models
 from django.utils import timezone
 
-from tackle.cases.models import Case
+from tackle.cases.selectors import concerns_recorded_since
+
+if TYPE_CHECKING:
+    from tackle.cases.models import Case
 from tackle.disrupt import selectors
 from tackle.disrupt.models import Action, Briefing, Intelligence, Operation
 
@@ -36,11 +40,6 @@ def briefing_start(organisation_id: int, now: datetime) -> tuple[datetime, Brief
     return min(last.held_at, day_ago), last
 
 
-def concerns_since(organisation_id: int, since: datetime) -> models.QuerySet[Case]:
-    """New concerns of the council, for the meeting: reference, date and type only on the page."""
-    return Case.objects.filter(organisation_id=organisation_id, created_at__gte=since).order_by("-created_at")
-
-
 def briefing_pack(user: Any, *, now: datetime | None = None) -> BriefingPack:
     now = now or timezone.now()
     since, last = briefing_start(user.organisation_id, now)
@@ -51,7 +50,7 @@ def briefing_pack(user: Any, *, now: datetime | None = None) -> BriefingPack:
         last_briefing=last,
         intelligence=list(selectors.intelligence_visible_to(user).filter(recorded_at__gte=since)),
         summaries=list(selectors.intelligence_summaries_visible_to(user).filter(recorded_at__gte=since)),
-        concerns=list(concerns_since(user.organisation_id, since).select_related("operation_link__operation")),
+        concerns=list(concerns_recorded_since(user.organisation_id, since).select_related("operation_link__operation")),
         open_actions=list(selectors.open_actions(user)),
         upcoming=list(
             selectors.upcoming_operations(user, today=today).filter(

@@ -2,7 +2,7 @@
 
 from django.db import models
 
-from tackle.cases.models.choices import ExploitationType
+from tackle.core.vocabulary import ExploitationType
 
 __all__ = [
     "AgencyAttendance",

@@ -1,13 +1,22 @@
-"""The annual disruption report, in the shape Sandwell used: operations by exploitation type,
+"""Published figures from disruption records. Read-only.
+
+The annual disruption report, in the shape Sandwell used: operations by exploitation type,
 agencies taking part, their interventions, and arrests. Counts of operations, not of people, so no
-small-count suppression applies; victims are shown as totals for the whole year."""
+small-count suppression applies; victims are shown as totals for the whole year.
+
+For other apps: operations led and what they found, and the information-sharing partners, for one
+period, counting [starts_on, ends_before).
+"""
 
 from collections import Counter
 from dataclasses import dataclass, field
 
-from tackle.cases.models.choices import ExploitationType
-from tackle.core.periods import financial_year
-from tackle.disrupt.models import Operation, OperationOutcome
+from django.db.models import Q
+
+from tackle.core.db import aggregate_by_period, date_in, reporting_alias
+from tackle.core.periods import Period, financial_year
+from tackle.core.vocabulary import ExploitationType
+from tackle.disrupt.models import Operation, OperationOutcome, SharingAgreement
 
 NOT_RECORDED = "Not recorded yet"
 
@@ -105,3 +114,54 @@ def annual_figures(organisation_id: int, year: int) -> AnnualFigures:
     figures.agencies = sorted(agencies.values(), key=lambda row: (-row.operations, row.name.casefold()))
     figures.arrests = arrests
     return figures
+
+
+@dataclass(frozen=True)
+class OperationFigures:
+    """Operations the organisation led (recorded) in the period, and the sums of their outcomes; an
+    operation without outcomes yet counts as held, with nothing found."""
+
+    period: Period
+    operations_held: int
+    victims_adult: int
+    victims_child: int
+    nrm_referrals: int
+    arrests_modern_slavery: int
+    premises_closed: int
+
+
+_OPERATION_ROWS = {
+    "operations_held": (Q(),),
+    "victims_adult": "outcome__victims_adult",
+    "victims_child": "outcome__victims_child",
+    "nrm_referrals": "outcome__nrm_referrals",
+    "arrests_modern_slavery": "outcome__arrests_modern_slavery",
+    "premises_closed": "outcome__premises_closed",
+}
+
+
+def operation_figures_by_period(organisation_id: int, spans: list[Period]) -> list[OperationFigures]:
+    """The figures for each period in `spans`, from one aggregate query."""
+    operations = Operation.objects.using(reporting_alias()).filter(organisation_id=organisation_id)
+    rows = aggregate_by_period(operations, date_in("operation_date"), spans, _OPERATION_ROWS)
+    return [
+        OperationFigures(period, **{name: values[i] for name, values in rows.items()}) for i, period in enumerate(spans)
+    ]
+
+
+def operation_figures(organisation_id: int, period: Period) -> OperationFigures:
+    return operation_figures_by_period(organisation_id, [period])[0]
+
+
+def sharing_partners(organisation_id: int, period: Period) -> tuple[str, ...]:
+    """The organisations it had an information-sharing agreement with, in force (not revoked) on any
+    day of the period, whichever side signed it first; sorted by name."""
+    agreements = SharingAgreement.objects.filter(
+        Q(organisation_id=organisation_id) | Q(partner_id=organisation_id),
+        starts_on__lt=period.ends_before,
+        expires_on__gte=period.starts_on,
+        revoked_at__isnull=True,
+    ).select_related("organisation", "partner")
+    return tuple(
+        sorted({(a.partner if a.organisation_id == organisation_id else a.organisation).name for a in agreements})
+    )

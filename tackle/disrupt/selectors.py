@@ -210,3 +210,15 @@ def case_found_in_operation(user: Any, case: Any) -> dict[str, Any] | None:
     visible = operations_visible_to(user).filter(pk=operation.pk).exists()
     url = reverse("disrupt:operation-detail", args=[operation.uuid]) if visible else None
     return {"name": operation.name, "date": operation.operation_date, "url": url}
+
+
+def records_of_organisation(
+    organisation_id: int,
+) -> tuple[models.QuerySet[Premises], models.QuerySet[Intelligence], models.QuerySet[Operation]]:
+    """One organisation's premises, intelligence and operations, for work where nobody signs in
+    (targeting's command line ranks against them)."""
+    return (
+        Premises.objects.filter(organisation_id=organisation_id),
+        Intelligence.objects.filter(organisation_id=organisation_id),
+        Operation.objects.filter(organisation_id=organisation_id),
+    )

@@ -1,23 +1,24 @@
 """Writing disruption records. Each change runs in a transaction with its audit entry."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
 from tackle.accounts.models import Organisation, User
+from tackle.accounts.sharing import record_share as core_record_share
 from tackle.audit.models import AuditAction
+from tackle.audit.records import record_save
 from tackle.audit.services import audit_record
-from tackle.cases.models import Case
 from tackle.cases.services import ConcernDetails, case_record_concern
 from tackle.core.errors import ApplicationError
 from tackle.core.identifiers import normalise_postcode
 from tackle.core.models import RecordShare
-from tackle.audit.records import record_save
-from tackle.accounts.sharing import record_share as core_record_share
 from tackle.disrupt.choices import PremisesType
 from tackle.disrupt.models import (
     Action,
@@ -32,6 +33,9 @@ from tackle.disrupt.models import (
     ReceptionCentrePlan,
     SharingAgreement,
 )
+
+if TYPE_CHECKING:
+    from tackle.cases.models import Case
 
 
 def _validated(obj: models.Model, *, exclude: list[str] | None = None) -> None:

@@ -8,9 +8,8 @@ from typing import Any
 from django.db.models import QuerySet, Sum
 
 from tackle.spend.models import SpendFile, SpendImport, SpendReject, SpendTotal
-from tackle.suppliers.models import STATEMENT_REQUIRED_BANDS
 from tackle.suppliers.sectors import Sector
-from tackle.suppliers.selectors import supplier_register_entries
+from tackle.suppliers.selectors import supplier_register_entries, turnover_requires_statement
 
 TOP_SUPPLIERS = 20
 
@@ -96,7 +95,7 @@ def payees_without_statement(spend_import: SpendImport) -> list[PayeeLine]:
             line.sectors,
             line.rows,
             line.amount,
-            must_publish=by_uuid[line.supplier_uuid].turnover_band in STATEMENT_REQUIRED_BANDS
+            must_publish=turnover_requires_statement(by_uuid[line.supplier_uuid].turnover_band)
             if line.supplier_uuid in by_uuid
             else False,
         )

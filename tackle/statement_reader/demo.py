@@ -14,7 +14,7 @@ from tackle.core.roles import Role
 from tackle.statement_reader.models import RegistryStatement, StatementReading
 from tackle.statement_reader.registry import name_key
 from tackle.statement_reader.services import statement_read
-from tackle.suppliers.models import Supplier
+from tackle.suppliers.selectors import suppliers_of_organisation
 
 BRIGHTWELL_STATEMENT = """Brightwell Facilities Ltd
 Slavery and Human Trafficking Statement 2024-25
@@ -97,7 +97,7 @@ def load(*, scale: str = "demo", out: Any = None) -> None:
         return
     with transaction.atomic():
         _registry()
-    supplier = Supplier.objects.filter(organisation=council, name="Brightwell Facilities Ltd").first()
+    supplier = suppliers_of_organisation(council.pk).filter(name="Brightwell Facilities Ltd").first()
     for owner, text, file_name in (
         (supplier, BRIGHTWELL_STATEMENT, "brightwell-statement-2024-25.txt"),
         (None, COUNCIL_STATEMENT, "council-statement-2024-25.txt"),

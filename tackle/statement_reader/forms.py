@@ -1,7 +1,9 @@
 """Forms: attach a statement to read, and override one judgement with a reason."""
 
+from __future__ import annotations
+
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.core.validators import URLValidator
@@ -10,7 +12,9 @@ from django.db.models import QuerySet
 from tackle.core.forms import GovukForm
 from tackle.statement_reader.documents import MAX_DOCUMENT_BYTES, kind_from_name
 from tackle.statement_reader.review import EffectiveJudgement
-from tackle.suppliers.models import Supplier
+
+if TYPE_CHECKING:
+    from tackle.suppliers.models import Supplier
 
 COUNCIL = "council"
 

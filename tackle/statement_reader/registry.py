@@ -23,6 +23,7 @@ from tackle.core.errors import ApplicationError
 from tackle.core.identifiers import normalise_company_number
 from tackle.statement_reader.fetch import fetch
 from tackle.statement_reader.models import RegistryStatement
+from tackle.suppliers.selectors import supplier_identities
 
 # Our area -> the registry column in which the organisation claims its statement covers it.
 CLAIM_COLUMNS: dict[str, str] = {
@@ -217,13 +218,11 @@ def registry_import(*, data: bytes, year: int | None = None, actor: Any = None) 
 
 
 def _count_linked(rows: list[RegistryStatement]) -> int:
-    from tackle.suppliers.models import Supplier
-
     numbers, names = set(), set()
-    for supplier in Supplier.objects.only("name", "company_number", "other_names"):
-        if number := normalise_company_number(supplier.company_number):
+    for name, company_number, other_names in supplier_identities():
+        if number := normalise_company_number(company_number):
             numbers.add(number)
-        names.update(supplier_name_keys(supplier.name, supplier.other_names))
+        names.update(supplier_name_keys(name, other_names))
     return sum(1 for row in rows if (row.company_number and row.company_number in numbers) or row.name_key in names)
 
 

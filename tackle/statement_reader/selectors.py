@@ -1,7 +1,9 @@
 """Reading statements, overrides and the registry: who sees what, and what it adds up to."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q, QuerySet
 
@@ -10,7 +12,10 @@ from tackle.statement_reader.models import JudgementOverride, RegistryStatement,
 from tackle.statement_reader.registry import CLAIM_FIELDS, supplier_name_keys
 from tackle.statement_reader.review import EffectiveJudgement, effective_judgements, training_rows
 from tackle.statement_reader.rules import AREA_NAMES, AREAS
-from tackle.suppliers.models import Supplier
+from tackle.suppliers.selectors import suppliers_of_organisation
+
+if TYPE_CHECKING:
+    from tackle.suppliers.models import Supplier
 
 
 def readings_visible_to(user: Any) -> QuerySet[StatementReading]:
@@ -23,9 +28,7 @@ def readings_visible_to(user: Any) -> QuerySet[StatementReading]:
 
 
 def suppliers_for(user: Any) -> QuerySet[Supplier]:
-    if not (user.is_authenticated and user.organisation_id):
-        return Supplier.objects.none()
-    return Supplier.objects.filter(organisation_id=user.organisation_id)
+    return suppliers_of_organisation(user.organisation_id if user.is_authenticated else None)
 
 
 def latest_assessment_for_supplier(supplier: Supplier) -> StatementReading | None:

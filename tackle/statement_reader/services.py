@@ -1,6 +1,9 @@
 """Reading statements and recording reviewers' overrides. Every change is audited."""
 
+from __future__ import annotations
+
 import hashlib
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 
@@ -14,7 +17,9 @@ from tackle.statement_reader.models import JudgementOverride, StatementReading
 from tackle.statement_reader.reading import Labeller, read_document, reading_json
 from tackle.statement_reader.review import effective_judgements, effective_score
 from tackle.statement_reader.rules import AREA_NAMES, JUDGEMENTS
-from tackle.suppliers.models import Supplier
+
+if TYPE_CHECKING:
+    from tackle.suppliers.models import Supplier
 
 FETCH_TIMEOUT_SECONDS = 15
 

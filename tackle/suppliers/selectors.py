@@ -175,3 +175,21 @@ def assessments_due(organisation_id: int | None = None) -> QuerySet[SupplierAsse
     if organisation_id is not None:
         found = found.filter(contract__organisation_id=organisation_id)
     return found.order_by("due_on")
+
+
+def suppliers_of_organisation(organisation_id: int | None) -> QuerySet[Supplier]:
+    """Every supplier one organisation keeps; the caller has checked who is asking."""
+    if not organisation_id:
+        return Supplier.objects.none()
+    return Supplier.objects.filter(organisation_id=organisation_id)
+
+
+def supplier_identities() -> list[tuple[str, str, Any]]:
+    """(name, company number, other names) of every supplier of every organisation: what matching
+    registry rows to suppliers needs, and nothing more."""
+    return list(Supplier.objects.values_list("name", "company_number", "other_names"))
+
+
+def turnover_requires_statement(turnover_band: str) -> bool:
+    """Section 54: an organisation in this turnover band must publish a modern slavery statement."""
+    return turnover_band in STATEMENT_REQUIRED_BANDS

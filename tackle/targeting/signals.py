@@ -1,6 +1,6 @@
 """What the disruption module knows about premises, as risk signals for targeting.
 
-Optional: targeting works without it. Premises are matched to ranked entities by postcode and
+Premises are matched to ranked entities by postcode and
 normalised name (the premises' own name or a business linked to it). Only what the user may see
 in disruption counts, through disruption's own selectors, and a reason names a report's date and
 grade, never its content.
@@ -14,6 +14,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from tackle.core.identifiers import normalise_postcode
+from tackle.disrupt import selectors as disrupt
 from tackle.targeting.engine import SignalIndex
 from tackle.targeting.normalise import name_key
 from tackle.targeting.risk import Signals
@@ -21,10 +22,6 @@ from tackle.targeting.risk import Signals
 
 def disruption_signals_for(user: Any) -> SignalIndex:
     """Signals from the intelligence, premises and operations the user may see in disruption."""
-    try:
-        from tackle.disrupt import selectors as disrupt
-    except ImportError:  # pragma: no cover - disruption is part of Tackle; kept optional on purpose
-        return {}
     return _signals(
         disrupt.premises_visible_to(user),
         disrupt.intelligence_visible_to(user),
@@ -34,15 +31,7 @@ def disruption_signals_for(user: Any) -> SignalIndex:
 
 def disruption_signals(organisation_id: int) -> SignalIndex:
     """Signals from the records one organisation holds (for the command line, where nobody signs in)."""
-    try:
-        from tackle.disrupt.models import Intelligence, Operation, Premises
-    except ImportError:  # pragma: no cover
-        return {}
-    return _signals(
-        Premises.objects.filter(organisation_id=organisation_id),
-        Intelligence.objects.filter(organisation_id=organisation_id),
-        Operation.objects.filter(organisation_id=organisation_id),
-    )
+    return _signals(*disrupt.records_of_organisation(organisation_id))
 
 
 def _signals(premises: QuerySet[Any], intelligence: QuerySet[Any], operations: QuerySet[Any]) -> SignalIndex:

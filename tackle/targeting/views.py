@@ -17,6 +17,7 @@ from tackle.core.errors import ApplicationError
 from tackle.core.forms import add_application_error
 from tackle.core.permissions import get_visible_or_404, require_module
 from tackle.core.roles import Module
+from tackle.disrupt.access import is_coordinator
 from tackle.targeting import selectors, services
 from tackle.targeting.columns import FIELD_LABELS
 from tackle.targeting.engine import Entity
@@ -33,10 +34,6 @@ def _require_targeting(request: AuthenticatedRequest) -> None:
 
 
 def _may_plan(user: Any) -> bool:
-    try:
-        from tackle.disrupt.access import is_coordinator
-    except ImportError:  # pragma: no cover - disruption is optional to targeting
-        return False
     return is_coordinator(user)
 
 
@@ -93,7 +90,7 @@ def list_import(request: AuthenticatedRequest) -> HttpResponse:
         try:
             saved = services.regulator_lists_import(organisation=organisation, actor=request.user, uploads=uploads)
         except ApplicationError as error:
-            form.add_error("lists", error.message)
+            add_application_error(form, error, field="lists")
         else:
             messages.success(request, f"{len(saved)} list{'s' if len(saved) != 1 else ''} imported: check the columns")
             return redirect("targeting:list-list")
@@ -129,7 +126,7 @@ def list_detail(request: AuthenticatedRequest, list_uuid: Any) -> HttpResponse:
                 mapping=form.mapping(),
             )
         except ApplicationError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+            add_application_error(form, error)
         else:
             messages.success(request, f"Columns saved: {regulator_list.record_count} records")
             return redirect("targeting:list-detail", list_uuid=regulator_list.uuid)

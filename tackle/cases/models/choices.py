@@ -2,6 +2,9 @@
 
 from django.db import models
 
+# Exploitation types are shared with disruption, so they live in the kernel; re-exported here.
+from tackle.core.vocabulary import ExploitationType as ExploitationType
+
 
 class Stage(models.TextChoices):
     """Workflow stage, in workflow order. Kept apart from open/closed status."""
@@ -31,14 +34,6 @@ class Gender(models.TextChoices):
     MALE = "male", "Male"
     OTHER = "other", "Other"
     UNKNOWN = "unknown", "Not known"
-
-
-class ExploitationType(models.TextChoices):
-    LABOUR = "labour", "Labour"
-    SEXUAL = "sexual", "Sexual"
-    CRIMINAL = "criminal", "Criminal"
-    DOMESTIC_SERVITUDE = "domestic_servitude", "Domestic"
-    ORGAN_HARVESTING = "organ_harvesting", "Organ Harvesting"
 
 
 class ExploitationLocation(models.TextChoices):
