@@ -135,11 +135,9 @@ _PAGE_NUMBER = re.compile(r"^\s*(page\s*)?\d{1,4}(\s*(of|/)\s*\d{1,4})?\s*$", re
 
 
 def _pdf(data: bytes) -> str:
-    try:
-        from pypdf import PdfReader
-        from pypdf.errors import PdfReadError
-    except ImportError:  # pragma: no cover - pypdf is a runtime dependency once approved
-        raise UnreadableDocument("Reading PDF files needs the pypdf package on this server.") from None
+    from pypdf import PdfReader  # imported here: only PDF readings pay for loading it
+    from pypdf.errors import PdfReadError
+
     # pypdf logs every oddity of a damaged file; the person gets one clear message instead.
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
