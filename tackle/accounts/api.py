@@ -7,7 +7,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from tackle.accounts.models import User
-from tackle.core.roles import ROLE_MODULES
+from tackle.core.access import ROLE_MODULES
 
 
 class MeSerializer(serializers.Serializer):

@@ -6,7 +6,8 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
-from tackle.core.roles import OrganisationKind, Role, role_may_use, role_needs_two_factor
+from tackle.core.access import role_may_use, role_needs_two_factor
+from tackle.core.roles import OrganisationKind, Role
 
 
 class Organisation(models.Model):

@@ -6,7 +6,8 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tackle.accounts.models import ApiToken, User
-from tackle.core.roles import PERSONAL_DATA_ROLES, Module
+from tackle.core.access import PERSONAL_DATA_ROLES
+from tackle.core.roles import Module
 
 
 def users_visible_to(user: Any) -> models.QuerySet[User]:

@@ -151,8 +151,7 @@ def case_list(request: Request) -> Response:
 @extend_schema(summary="One case", responses=CaseSerializer)
 @api_view(["GET"])
 def case_detail(request: Request, case_uuid: str) -> Response:
-    case = get_case_for_user(request.user, case_uuid)
-    audit_record(action=AuditAction.VIEW, request=request._request, obj=case)
+    case = get_case_for_user(request.user, case_uuid, request=request._request)
     return Response(CaseSerializer(case).data)
 
 

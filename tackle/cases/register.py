@@ -54,7 +54,7 @@ from tackle.cases.categories import (
     yes_no,
 )
 from tackle.cases.models import AgeGroup, Case, NrmEvent, NrmEventKind, NrmOutcome, Stage
-from tackle.cases.selectors import ORGANISATION_WIDE_ROLES
+from tackle.core.access import EXACT_REGISTER_ROLES  # exact figures, case-by-case export
 from tackle.core.db import reporting_alias
 from tackle.core.disclosure import suppress_small_counts
 from tackle.core.errors import ApplicationError
@@ -75,9 +75,6 @@ STAGE_KEYS: tuple[str, ...] = tuple(
     )
 )
 AGE_GROUP_KEYS: tuple[str, ...] = (AgeGroup.ADULT.value, AgeGroup.CHILD.value, AgeGroup.UNKNOWN.value)
-
-# Roles that see exact figures and may export case by case; other Figures roles see suppressed counts.
-EXACT_REGISTER_ROLES = ORGANISATION_WIDE_ROLES
 
 _SENT_KINDS = (NrmEventKind.REFERRAL_SENT, NrmEventKind.DUTY_TO_NOTIFY_SENT)
 # Events that set the stage by themselves; a reconsideration outcome is read against the latest of these.

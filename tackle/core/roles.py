@@ -1,8 +1,5 @@
-"""Roles, organisation kinds and the modules each role may use.
-
-Permission is module x action x scope: this file answers "which modules", selectors answer
-"which records" (own organisation, or shared explicitly).
-"""
+"""Roles, organisation kinds and modules: the names the access policy (tackle/core/access.py) is
+written in. Which role may use which module is derived there from the policy table."""
 
 from django.db import models
 
@@ -41,54 +38,3 @@ class Module(models.TextChoices):
     AUDIT = "audit", "Audit log"
     USERS = "users", "Users"
     API_TOKENS = "api_tokens", "API tokens"
-
-
-_EVERYONE = {Module.HOME, Module.API_TOKENS, Module.TRAINING}
-
-ROLE_MODULES: dict[str, frozenset[str]] = {
-    Role.FRONTLINE_OFFICER: frozenset(_EVERYONE | {Module.CASES}),
-    Role.MODERN_SLAVERY_LEAD: frozenset(
-        _EVERYONE
-        | {
-            Module.CASES,
-            Module.DISRUPTION,
-            Module.SUPPLIERS,
-            Module.STATEMENTS,
-            Module.SCRUTINY,
-            Module.REPORTING,
-            Module.AUDIT,
-        }
-    ),
-    Role.SAFEGUARDING_MANAGER: frozenset(_EVERYONE | {Module.CASES, Module.REPORTING}),
-    Role.COMMUNITY_SAFETY_MANAGER: frozenset(_EVERYONE | {Module.DISRUPTION, Module.REPORTING, Module.SCRUTINY}),
-    Role.PROCUREMENT_OFFICER: frozenset(_EVERYONE | {Module.SUPPLIERS, Module.STATEMENTS}),
-    Role.CONTRACT_MANAGER: frozenset(_EVERYONE | {Module.SUPPLIERS, Module.STATEMENTS}),
-    Role.COUNCILLOR: frozenset({Module.HOME, Module.SCRUTINY, Module.REPORTING, Module.TRAINING}),
-    Role.PARTNER: frozenset(_EVERYONE | {Module.CASES, Module.DISRUPTION}),
-    Role.AUDITOR: frozenset(_EVERYONE | {Module.AUDIT, Module.REPORTING}),
-    Role.ADMINISTRATOR: frozenset(_EVERYONE | {Module.USERS, Module.AUDIT}),
-}
-
-# Roles that can open a record holding a victim's personal data: two-factor sign-in is required.
-PERSONAL_DATA_ROLES: frozenset[str] = frozenset(
-    {
-        Role.FRONTLINE_OFFICER,
-        Role.MODERN_SLAVERY_LEAD,
-        Role.SAFEGUARDING_MANAGER,
-        Role.COMMUNITY_SAFETY_MANAGER,
-        Role.PARTNER,
-        Role.AUDITOR,
-        Role.ADMINISTRATOR,
-    }
-)
-
-# Councillors see aggregate figures only, never a person.
-AGGREGATE_ONLY_ROLES: frozenset[str] = frozenset({Role.COUNCILLOR})
-
-
-def role_may_use(role: str, module: str) -> bool:
-    return module in ROLE_MODULES.get(role, frozenset())
-
-
-def role_needs_two_factor(role: str) -> bool:
-    return role in PERSONAL_DATA_ROLES

@@ -5,11 +5,9 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 
+from tackle.core.access import COORDINATOR_ROLES  # plan operations, run the meeting, see address flags
 from tackle.core.permissions import require_module
-from tackle.core.roles import Module, Role
-
-# Council officers who plan operations, run the multi-agency meeting and see address flags.
-COORDINATOR_ROLES = frozenset({Role.MODERN_SLAVERY_LEAD, Role.COMMUNITY_SAFETY_MANAGER})
+from tackle.core.roles import Module
 
 
 def is_coordinator(user: Any) -> bool:

@@ -6,8 +6,9 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import models
 
+from tackle.core.access import SCRUTINY_OFFICER_ROLES
 from tackle.core.permissions import get_visible_or_404, require_module
-from tackle.core.roles import AGGREGATE_ONLY_ROLES, Module
+from tackle.core.roles import Module
 from tackle.scrutiny.models import Assessment, LeadArrangement, Spend
 
 
@@ -20,7 +21,7 @@ def require_scrutiny(user: Any) -> None:
 def require_officer(user: Any) -> None:
     """Lead arrangements, spending and FOI drafts are kept by officers, not councillors."""
     require_scrutiny(user)
-    if user.role in AGGREGATE_ONLY_ROLES:
+    if user.role not in SCRUTINY_OFFICER_ROLES:
         raise PermissionDenied("Councillors read the self-assessment; officers keep these records.")
 
 

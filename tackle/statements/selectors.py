@@ -10,14 +10,15 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from tackle.core import access
 from tackle.core.permissions import get_visible_or_404, require_module
-from tackle.core.roles import Module, Role
+from tackle.core.roles import Module
 from tackle.statements.models import Action, ActionStatus, Area, Statement, StatementPeriod, StatementStatus
 from tackle.statements.sections import TEXT_SECTIONS
 
 
 def require_lead(user: Any) -> None:
-    if user.role != Role.MODERN_SLAVERY_LEAD:
+    if not access.allows(user.role, access.STATEMENTS, access.Action.CHANGE):
         raise PermissionDenied("Only the modern slavery lead can change the action plan or statement.")
 
 

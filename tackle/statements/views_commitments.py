@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
+from tackle.core import access
 from tackle.core.errors import ApplicationError
 from tackle.core.forms import add_application_error
 from tackle.statements import services_commitments as services
@@ -37,7 +38,7 @@ FORM_TEMPLATE = "statements/commitment_form.html"
 
 
 def _is_lead(request: AuthenticatedRequest) -> bool:
-    return request.user.role == "modern_slavery_lead"
+    return access.allows(request.user.role, access.ACTION_PLANS, access.Action.CHANGE)
 
 
 def _to_detail(commitment: Commitment) -> HttpResponse:

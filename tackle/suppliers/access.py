@@ -8,10 +8,9 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 
+from tackle.core.access import TENDER_ROLES
 from tackle.core.permissions import require_module
-from tackle.core.roles import Module, Role
-
-TENDER_ROLES = frozenset({Role.PROCUREMENT_OFFICER, Role.MODERN_SLAVERY_LEAD})
+from tackle.core.roles import Module
 
 
 def require_suppliers(user: Any) -> None:

@@ -6,9 +6,9 @@ from django import forms
 from django.utils import timezone
 
 from tackle.accounts.models import Organisation, User
+from tackle.core.access import CONTRACT_MANAGER_ROLES
 from tackle.core.forms import GovukForm, GovukModelForm
 from tackle.core.identifiers import normalise_company_number
-from tackle.core.roles import Role
 from tackle.suppliers.models import (
     AssessmentOutcome,
     Contract,
@@ -25,7 +25,6 @@ from tackle.suppliers.sectors import Sector
 
 DATE_HINT = "For example 2026-03-27. Your browser may show a calendar."
 YES_NO = [("yes", "Yes"), ("no", "No")]
-CONTRACT_MANAGER_ROLES = (Role.CONTRACT_MANAGER, Role.PROCUREMENT_OFFICER, Role.MODERN_SLAVERY_LEAD)
 
 
 def date_field(label: str, what: str, **kwargs: Any) -> forms.DateField:
@@ -38,7 +37,7 @@ def date_field(label: str, what: str, **kwargs: Any) -> forms.DateField:
     )
 
 
-def _people(organisation: Organisation, roles: tuple[str, ...] | None = None) -> Any:
+def _people(organisation: Organisation, roles: frozenset[str] | None = None) -> Any:
     people = User.objects.filter(organisation=organisation, is_active=True).order_by("last_name", "username")
     return people.filter(role__in=roles) if roles else people
 

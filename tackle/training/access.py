@@ -4,13 +4,12 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 
+from tackle.core.access import PARTNERSHIP_ROLES, TRAINING_ADMIN_ROLES
 from tackle.core.permissions import require_module
-from tackle.core.roles import Module, Role
+from tackle.core.roles import Module
 
-# Set up courses, requirements and teams; enter or import completions; record sessions.
-TRAINING_ADMIN_ROLES = frozenset({Role.MODERN_SLAVERY_LEAD, Role.ADMINISTRATOR})
-# Run awareness campaigns, the partner directory and partnership groups.
-PARTNERSHIP_ROLES = frozenset({Role.MODERN_SLAVERY_LEAD, Role.ADMINISTRATOR, Role.COMMUNITY_SAFETY_MANAGER})
+# TRAINING_ADMIN_ROLES set up courses, requirements and teams, enter or import completions and
+# record sessions; PARTNERSHIP_ROLES run awareness campaigns, the directory and partnership groups.
 
 
 def is_training_admin(user: Any) -> bool:

@@ -10,8 +10,6 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from tackle.accounts.http import AuthenticatedRequest
-from tackle.audit.models import AuditAction
-from tackle.audit.services import audit_record
 from tackle.cases.forms_case import ConsentForm, NrmEventForm, ReferralUpdateForm, ShareForm
 from tackle.cases.models import Indicator, ReferralStatus
 from tackle.cases.selectors import case_periods, found_in, get_case_for_user, user_may_work_on
@@ -24,11 +22,10 @@ from tackle.core.forms import add_application_error
 
 @login_required
 def case_detail(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
-    case = get_case_for_user(request.user, case_uuid)
+    case = get_case_for_user(request.user, case_uuid, request=request)
     can_work = user_may_work_on(request.user, case)
     if can_work:
         case_triage(case=case, actor=request.user, request=request)
-    audit_record(action=AuditAction.VIEW, request=request, obj=case)
     now = timezone.now()
     contacts = pathway_settings_of(case.organisation).action_contacts
     referrals = [

@@ -5,16 +5,19 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 
-from tackle.audit.models import AuditAction
-from tackle.audit.services import audit_record
-from tackle.cases.nrm_pack import build_referral_pack
-from tackle.cases.selectors import get_case_for_user
+from tackle.accounts.door import open_for_user
 from tackle.accounts.http import AuthenticatedRequest
+from tackle.cases.nrm_pack import build_referral_pack
+from tackle.cases.selectors import case_list_visible_to
+from tackle.core.access import NRM_PACKS, Action
 
 
 def _pack_for(request: AuthenticatedRequest, case_uuid: str, form: str):  # type: ignore[no-untyped-def]
-    case = get_case_for_user(request.user, case_uuid, to_change=True)
-    audit_record(action=AuditAction.EXPORT, request=request, obj=case, note=f"Referral pack ({form})")
+    visible = case_list_visible_to(request.user)
+    note = f"Referral pack ({form})"
+    case = open_for_user(
+        request.user, visible, resource=NRM_PACKS, action=Action.EXPORT, request=request, note=note, uuid=case_uuid
+    )
     return case, build_referral_pack(case)
 
 

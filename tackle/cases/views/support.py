@@ -43,10 +43,9 @@ def _safety_plan(case: Case) -> dict[str, Any]:
 
 @login_required
 def support(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
-    case = get_case_for_user(request.user, case_uuid)
+    case = get_case_for_user(request.user, case_uuid, request=request, note="Support page viewed")
     phases = list(case.support_phases.select_related("recorded_by"))
     dates, rows = outcome_table(case)
-    audit_record(action=AuditAction.VIEW, request=request, obj=case, note="Support page viewed")
     return render(
         request,
         "cases/support/support.html",

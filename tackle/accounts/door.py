@@ -1,0 +1,53 @@
+"""The one door: every page, API endpoint and export fetches a record for a user through here.
+
+403 when the user's role may not use the resource's module or may not do the action; 404 when the
+record is outside the user's scope (another organisation's record, not shared with theirs); and,
+when a request is passed, the "viewed" or "exported" audit entry for resources that hold personal
+data or are audited, written here so that a new page cannot forget it. The rules are the policy
+table in tackle/core/access.py; which records a user sees is each app's `*_visible_to` selector.
+"""
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.http import HttpRequest
+
+from tackle.audit.models import AuditAction
+from tackle.audit.services import audit_record
+from tackle.core.access import Action, Resource, Scope, scopes_for
+from tackle.core.permissions import get_visible_or_404
+
+_AUDITED_ACTIONS = {Action.VIEW: AuditAction.VIEW, Action.EXPORT: AuditAction.EXPORT}
+
+
+def open_for_user[M: models.Model](
+    user: Any,
+    visible: models.QuerySet[M],
+    *,
+    resource: Resource,
+    action: Action = Action.VIEW,
+    request: HttpRequest | None = None,
+    note: str = "",
+    **lookup: Any,
+) -> M:
+    """One record of `visible` (the user's selector) matching `lookup`, for `action` on it."""
+    if not (user.is_authenticated and user.may_use(resource.module)):
+        raise PermissionDenied("Your role cannot use this part of Tackle.")
+    record = get_visible_or_404(visible, **lookup)
+    scopes = scopes_for(user.role, resource, action)
+    # The selector already narrowed what the user may view; other actions must reach the record too.
+    if not scopes or (action != Action.VIEW and not record_in_scope(user, record, scopes)):
+        raise PermissionDenied(f"Your role cannot {action.value} this record.")
+    if request is not None and resource.audits_views and action in _AUDITED_ACTIONS:
+        audit_record(action=_AUDITED_ACTIONS[action], actor=user, request=request, obj=record, note=note)
+    return record
+
+
+def record_in_scope(user: Any, record: models.Model, scopes: frozenset[Scope]) -> bool:
+    """Own and organisation scopes reach the user's organisation; shared reaches the others'.
+    Which of the organisation's records are the user's own is the selector's to narrow."""
+    owner = getattr(record, "organisation_id", user.organisation_id)
+    if owner == user.organisation_id:
+        return bool(scopes & {Scope.OWN, Scope.ORGANISATION})
+    return Scope.SHARED in scopes

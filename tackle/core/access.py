@@ -1,0 +1,235 @@
+"""The access policy: one table of role x resource x action x scope, and the sets derived from it.
+
+Read a row as "a <role> may <action> <resource> within <scope>". Every role set in Tackle, the
+modules in the menu and the two-factor rule are computed from this table, so changing who may do
+what is one edit here, and `tackle access doc` prints the table into docs/access.md.
+
+Scopes: own (records the user made, or the user's own account), organisation (every record of the
+user's organisation), shared (another organisation's records shared explicitly with the user's)
+and aggregate (counts only, small numbers suppressed, never a person). Which records fall in a
+scope is still decided by each app's `*_visible_to(user)` selectors; this table says which scopes
+a role has at all.
+"""
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from tackle.core.roles import Module, Role
+
+
+class Action(StrEnum):
+    VIEW = "view"
+    RECORD = "record"  # add a new record
+    CHANGE = "change"  # change, close or share a record
+    EXPORT = "export"  # take a copy away: CSV, XLSX, PDF, JSON
+
+
+class Scope(StrEnum):
+    OWN = "own"
+    ORGANISATION = "organisation"
+    SHARED = "shared"
+    AGGREGATE = "aggregate"
+
+
+@dataclass(frozen=True)
+class Resource:
+    name: str
+    label: str
+    module: Module
+    personal_data: bool = False  # names or describes a person: opening it needs two-factor sign-in
+    audited: bool = False  # opening it is written to the audit log (always so for personal data)
+
+    @property
+    def audits_views(self) -> bool:
+        return self.personal_data or self.audited
+
+
+@dataclass(frozen=True)
+class Grant:
+    role: Role
+    resource: Resource
+    action: Action
+    scope: Scope
+
+
+def _r(name: str, label: str, module: Module, *, personal: bool = False, audited: bool = False) -> Resource:
+    return Resource(name, label, module, personal_data=personal, audited=audited)
+
+
+HOME = _r("home", "Home dashboard", Module.HOME)
+API_TOKENS = _r("api_tokens", "API tokens", Module.API_TOKENS)
+TRAINING = _r("training", "Training courses, requirements and completions", Module.TRAINING)
+PARTNERSHIPS = _r("partnerships", "Awareness campaigns, partner directory, partnership groups", Module.TRAINING)
+CASES = _r("cases", "Cases and the personal data of the people in them", Module.CASES, personal=True)
+SUPPORT = _r(
+    "support_records", "Support records: phases, placements, safety plans, documents", Module.CASES, personal=True
+)
+NRM_PACKS = _r("nrm_packs", "NRM referral packs", Module.CASES, personal=True)
+REGISTER = _r("register", "Register figures (stage counts, case-by-case export)", Module.REPORTING, audited=True)
+PREMISES = _r("premises", "Premises and address flags", Module.DISRUPTION, personal=True)
+INTELLIGENCE = _r("intelligence", "Intelligence", Module.DISRUPTION, personal=True)
+OPERATIONS = _r("operations", "Multi-agency operations", Module.DISRUPTION, personal=True)
+AGREEMENTS = _r("agreements", "Information-sharing agreements", Module.DISRUPTION, audited=True)
+BRIEFINGS = _r("briefings", "Meeting briefings, actions and the disruption report", Module.DISRUPTION, audited=True)
+TARGETING = _r("targeting", "Targeting: regulators' lists", Module.DISRUPTION, audited=True)
+SUPPLIERS = _r("suppliers", "Suppliers and their named contacts", Module.SUPPLIERS, personal=True)
+CONTRACTS = _r("contracts", "Contracts, risks and sanctions", Module.SUPPLIERS)
+TENDERS = _r("tenders", "Tender checks and clarifications", Module.SUPPLIERS)
+SPEND = _r("spend", "Spend screening", Module.SUPPLIERS)
+STATEMENTS = _r("statements", "The council's statement and statement readings", Module.STATEMENTS, audited=True)
+ACTION_PLANS = _r("action_plans", "Action plans and commitments", Module.STATEMENTS, audited=True)
+ASSESSMENTS = _r("assessments", "Scrutiny self-assessments", Module.SCRUTINY, audited=True)
+SCRUTINY_RECORDS = _r("scrutiny_records", "Lead arrangements, spending and FOI drafts", Module.SCRUTINY, audited=True)
+FIGURES = _r("figures", "Figures", Module.REPORTING, audited=True)
+AUDIT_LOG = _r("audit_log", "Audit log", Module.AUDIT, personal=True)
+USERS = _r("users", "Users", Module.USERS, personal=True)
+
+RESOURCES: tuple[Resource, ...] = (
+    HOME, API_TOKENS, TRAINING, PARTNERSHIPS, CASES, SUPPORT, NRM_PACKS, REGISTER, PREMISES, INTELLIGENCE,
+    OPERATIONS, AGREEMENTS, BRIEFINGS, TARGETING, SUPPLIERS, CONTRACTS, TENDERS, SPEND, STATEMENTS,
+    ACTION_PLANS, ASSESSMENTS, SCRUTINY_RECORDS, FIGURES, AUDIT_LOG, USERS,
+)  # fmt: skip
+
+R = Role
+A = Action
+_ALL = tuple(Role)
+_LEAD = (R.MODERN_SLAVERY_LEAD,)
+_CASE_WORKERS = (R.MODERN_SLAVERY_LEAD, R.SAFEGUARDING_MANAGER)
+_COORDINATORS = (R.MODERN_SLAVERY_LEAD, R.COMMUNITY_SAFETY_MANAGER)
+_SUPPLY = (R.MODERN_SLAVERY_LEAD, R.PROCUREMENT_OFFICER, R.CONTRACT_MANAGER)
+_FIGURES = (R.MODERN_SLAVERY_LEAD, R.SAFEGUARDING_MANAGER, R.COMMUNITY_SAFETY_MANAGER, R.COUNCILLOR, R.AUDITOR)
+_READ, _KEEP = (A.VIEW,), (A.VIEW, A.RECORD, A.CHANGE)
+
+# (roles, resource, actions, scope): one line each, read top to bottom like the docs page.
+_RULES: tuple[tuple[tuple[Role, ...], Resource, tuple[Action, ...], Scope], ...] = (
+    (_ALL, HOME, _READ, Scope.OWN),
+    (tuple(r for r in Role if r != R.COUNCILLOR), API_TOKENS, _KEEP, Scope.OWN),
+    (_ALL, TRAINING, _READ, Scope.OWN),
+    ((R.MODERN_SLAVERY_LEAD, R.ADMINISTRATOR), TRAINING, _KEEP, Scope.ORGANISATION),
+    (_ALL, PARTNERSHIPS, _READ, Scope.ORGANISATION),
+    ((R.MODERN_SLAVERY_LEAD, R.ADMINISTRATOR, R.COMMUNITY_SAFETY_MANAGER), PARTNERSHIPS, _KEEP, Scope.ORGANISATION),
+    ((R.FRONTLINE_OFFICER,), CASES, (A.VIEW, A.RECORD), Scope.OWN),
+    (_CASE_WORKERS, CASES, _KEEP, Scope.ORGANISATION),
+    ((R.PARTNER,), CASES, _READ, Scope.SHARED),
+    ((R.FRONTLINE_OFFICER,), SUPPORT, _READ, Scope.OWN),
+    (_CASE_WORKERS, SUPPORT, _KEEP, Scope.ORGANISATION),
+    ((R.PARTNER,), SUPPORT, _READ, Scope.SHARED),
+    (_CASE_WORKERS, NRM_PACKS, (A.VIEW, A.EXPORT), Scope.ORGANISATION),
+    (_CASE_WORKERS, REGISTER, (A.VIEW, A.EXPORT), Scope.ORGANISATION),
+    ((R.COMMUNITY_SAFETY_MANAGER, R.COUNCILLOR, R.AUDITOR), REGISTER, _READ, Scope.AGGREGATE),
+    (_COORDINATORS, PREMISES, _KEEP, Scope.ORGANISATION),
+    ((R.PARTNER,), PREMISES, _READ, Scope.SHARED),
+    (_COORDINATORS, INTELLIGENCE, _KEEP, Scope.ORGANISATION),
+    ((R.PARTNER,), INTELLIGENCE, (A.VIEW, A.RECORD), Scope.SHARED),
+    (_COORDINATORS, OPERATIONS, _KEEP, Scope.ORGANISATION),
+    ((R.PARTNER,), OPERATIONS, _READ, Scope.SHARED),
+    (_COORDINATORS, AGREEMENTS, _KEEP, Scope.ORGANISATION),
+    ((R.PARTNER,), AGREEMENTS, _READ, Scope.SHARED),
+    (_COORDINATORS, BRIEFINGS, (*_KEEP, A.EXPORT), Scope.ORGANISATION),
+    (_COORDINATORS, TARGETING, _KEEP, Scope.ORGANISATION),
+    (_SUPPLY, SUPPLIERS, _KEEP, Scope.ORGANISATION),
+    (_SUPPLY, CONTRACTS, _KEEP, Scope.ORGANISATION),
+    ((R.PROCUREMENT_OFFICER, R.MODERN_SLAVERY_LEAD), TENDERS, _KEEP, Scope.ORGANISATION),
+    (_SUPPLY, SPEND, _KEEP, Scope.ORGANISATION),
+    (_SUPPLY, STATEMENTS, (A.VIEW, A.EXPORT), Scope.ORGANISATION),
+    (_LEAD, STATEMENTS, (A.RECORD, A.CHANGE), Scope.ORGANISATION),
+    (_SUPPLY, ACTION_PLANS, _READ, Scope.ORGANISATION),
+    (_LEAD, ACTION_PLANS, (A.RECORD, A.CHANGE), Scope.ORGANISATION),
+    ((*_COORDINATORS, R.COUNCILLOR), ASSESSMENTS, (*_KEEP, A.EXPORT), Scope.ORGANISATION),
+    (_COORDINATORS, SCRUTINY_RECORDS, (*_KEEP, A.EXPORT), Scope.ORGANISATION),
+    (_FIGURES, FIGURES, (A.VIEW, A.EXPORT), Scope.AGGREGATE),
+    ((R.MODERN_SLAVERY_LEAD, R.AUDITOR, R.ADMINISTRATOR), AUDIT_LOG, _READ, Scope.ORGANISATION),
+    ((R.ADMINISTRATOR,), USERS, _READ, Scope.ORGANISATION),
+)
+
+POLICY: tuple[Grant, ...] = tuple(
+    Grant(Role(role), resource, action, scope)
+    for roles, resource, actions, scope in _RULES
+    for role in roles
+    for action in actions
+)
+
+
+def scopes_for(role: str, resource: Resource, action: Action) -> frozenset[Scope]:
+    return frozenset(g.scope for g in POLICY if g.role == role and g.resource == resource and g.action == action)
+
+
+def allows(role: str, resource: Resource, action: Action) -> bool:
+    return bool(scopes_for(role, resource, action))
+
+
+def roles_with(resource: Resource, action: Action, scope: Scope | None = None) -> frozenset[str]:
+    return frozenset(
+        g.role for g in POLICY if g.resource == resource and g.action == action and scope in (None, g.scope)
+    )
+
+
+# --- Derived sets: nothing below is written by hand --------------------------------------------
+
+ROLE_MODULES: dict[str, frozenset[str]] = {
+    role: frozenset(g.resource.module for g in POLICY if g.role == role and g.action == Action.VIEW) for role in Role
+}
+
+# Two-factor sign-in: every role that can open a record naming a person, in any scope but aggregate.
+PERSONAL_DATA_ROLES: frozenset[str] = frozenset(
+    g.role for g in POLICY if g.resource.personal_data and g.scope != Scope.AGGREGATE
+)
+
+# Roles that see figures but never a person (councillors).
+AGGREGATE_ONLY_ROLES: frozenset[str] = frozenset(
+    g.role for g in POLICY if g.scope == Scope.AGGREGATE and g.role not in PERSONAL_DATA_ROLES
+)
+
+ORGANISATION_WIDE_CASE_ROLES = roles_with(CASES, Action.VIEW, Scope.ORGANISATION)
+CASE_WORKER_ROLES = roles_with(CASES, Action.CHANGE, Scope.ORGANISATION)
+EXACT_REGISTER_ROLES = roles_with(REGISTER, Action.VIEW, Scope.ORGANISATION)
+TRAINING_ADMIN_ROLES = roles_with(TRAINING, Action.CHANGE, Scope.ORGANISATION)
+PARTNERSHIP_ROLES = roles_with(PARTNERSHIPS, Action.CHANGE)
+COORDINATOR_ROLES = roles_with(OPERATIONS, Action.CHANGE, Scope.ORGANISATION)
+TENDER_ROLES = roles_with(TENDERS, Action.VIEW)
+CONTRACT_MANAGER_ROLES = roles_with(CONTRACTS, Action.CHANGE)
+SCRUTINY_OFFICER_ROLES = roles_with(SCRUTINY_RECORDS, Action.VIEW)
+
+
+def role_may_use(role: str, module: str) -> bool:
+    return module in ROLE_MODULES.get(role, frozenset())
+
+
+def role_needs_two_factor(role: str) -> bool:
+    return role in PERSONAL_DATA_ROLES
+
+
+def policy_markdown() -> str:
+    """docs/access.md: one table per resource, one row per role that has any grant on it."""
+    lines = [
+        "# Who may see and do what",
+        "",
+        "Printed from `tackle/core/access.py` by `tackle access doc --output docs/access.md`; do not edit by hand.",
+        "Scopes: **own** (records the user made, or their own account), **organisation** (every record of",
+        "their organisation), **shared** (records another organisation shared with theirs), **aggregate**",
+        "(counts only, small numbers suppressed). Roles marked *two-factor* must finish two-factor sign-in.",
+        "",
+        "## Roles",
+        "",
+        "| Role | Modules | Two-factor |",
+        "| --- | --- | --- |",
+    ]
+    for role in Role:
+        modules = ", ".join(Module(m).label for m in Module if m in ROLE_MODULES[role])
+        lines.append(f"| {role.label} | {modules} | {'yes' if role in PERSONAL_DATA_ROLES else 'no'} |")
+    for resource in RESOURCES:
+        flags = [f"Module: {resource.module.label}"]
+        if resource.personal_data:
+            flags.append("personal data")
+        if resource.audits_views:
+            flags.append("every view and export is audited")
+        lines += ["", f"## {resource.label} (`{resource.name}`)", "", "; ".join(flags) + ".", ""]
+        lines += [
+            "| Role | " + " | ".join(a.value.capitalize() for a in Action) + " |",
+            "| --- " * (len(Action) + 1) + "|",
+        ]
+        for role in Role:
+            cells = [", ".join(sorted(scopes_for(role, resource, action))) or "-" for action in Action]
+            if any(cell != "-" for cell in cells):
+                lines.append(f"| {role.label} | " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
