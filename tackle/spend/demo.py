@@ -14,7 +14,7 @@ from tackle.accounts.demo import DEMO_COUNCIL_CODE, demo_username
 from tackle.accounts.models import Organisation, User
 from tackle.core.roles import Role
 from tackle.spend.models import SpendFile, SpendImport
-from tackle.spend.screening.engine import Screener
+from tackle.spend.screening.screener import Screener
 from tackle.spend.services import spend_import_store
 from tackle.suppliers.selectors import supplier_register_entries
 

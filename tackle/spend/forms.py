@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 
 from tackle.core.forms import GovukForm
-from tackle.spend.screening.columns import FIELDS
+from tackle.spend.screening.headers import FIELDS
 from tackle.spend.services import MAX_FILES
 
 

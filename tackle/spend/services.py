@@ -15,8 +15,8 @@ from tackle.core.errors import ApplicationError
 from tackle.core.models import TaskRun
 from tackle.core.tasks import task_run_start
 from tackle.spend.models import ImportStatus, SpendFile, SpendImport, SpendReject, SpendTotal
-from tackle.spend.screening.columns import FIELDS
-from tackle.spend.screening.engine import ScreenResult
+from tackle.spend.screening.headers import FIELDS
+from tackle.spend.screening.results import ScreenResult
 from tackle.spend.screening.summary import file_mappings, summary
 
 MAX_FILES = 24

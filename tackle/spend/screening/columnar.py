@@ -21,12 +21,16 @@ import csv
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 import polars as pl
 
-from tackle.spend.screening.filepass import (
+from tackle.spend.screening.buckets import Buckets
+from tackle.spend.screening.filepass import FilePass
+from tackle.spend.screening.readers import FIELD_LIMIT
+from tackle.spend.screening.results import FileReport
+from tackle.spend.screening.rows import (
     AMOUNT_NOISE,
     BATCH,
     CACHE_LIMIT,
@@ -35,14 +39,9 @@ from tackle.spend.screening.filepass import (
     TOTAL_LINE,
     TOTAL_SPELLINGS,
     YEARS_PER_BUCKET,
-    FilePass,
 )
-from tackle.spend.screening.readers import FIELD_LIMIT
 from tackle.spend.screening.sums import decimal_millionths
 from tackle.spend.screening.values import PLAIN_AMOUNT
-
-if TYPE_CHECKING:
-    from tackle.spend.screening.engine import FileReport, Screener
 
 # Larger files are streamed by FilePass, whose memory does not grow with the file; Polars holds a
 # file in memory, about twice its size.
@@ -74,13 +73,15 @@ class _Row:
     cells: list[str]
 
 
-def screen_file(screener: "Screener", path: Path, separator: str, report: "FileReport", header_line: int) -> FilePass:
-    """Screen the file after its header into the screener's buckets; the FilePass returned holds
-    the file's counts, rejects and total. Raises NotColumnar, having changed nothing, when the
-    file must go through FilePass."""
+def screen_file(
+    buckets: Buckets, path: Path, separator: str, report: FileReport, header_line: int, kept_before: int
+) -> FilePass:
+    """Screen the file after its header into the run's buckets; the FilePass returned holds the
+    file's counts, rejects and total (`kept_before` as for FilePass). Raises NotColumnar, having
+    changed nothing, when the file must go through FilePass."""
     if path.stat().st_size > MAX_BYTES or not _plain_head(path, header_line):
         raise NotColumnar
-    file_pass = FilePass(screener, _NoReader(), report, header_line)
+    file_pass = FilePass(buckets, _NoReader(), report, header_line, kept_before)
     try:
         plan = _Plan(file_pass, path, separator, header_line)  # every check is made here, before any change
     except (pl.exceptions.PolarsError, pl.exceptions.PanicException) as error:  # a panic is not an Exception
@@ -110,11 +111,11 @@ def _plain_head(path: Path, header_line: int) -> bool:
 
 class _Plan:
     """The file read and sorted into plain payments, refunds in brackets and odd rows, with every
-    check done; `carry_out` then changes the screener's state, and cannot fail part way."""
+    check done; `carry_out` then changes the buckets, and cannot fail part way."""
 
     def __init__(self, file_pass: FilePass, path: Path, separator: str, header_line: int) -> None:
         self.file_pass = file_pass
-        self.screener = file_pass.screener
+        self.buckets = file_pass.buckets
         self.header_line = header_line
         self.names = [f"c{index}" for index in range(file_pass.width)]
         rows, ragged = self._read(path, separator)
@@ -198,7 +199,7 @@ class _Plan:
             else pl.lit(False),
         )
         # Rows whose key an earlier file met have its code; the others are looked up here.
-        known = self.screener.known_keys
+        known = self.buckets.known_keys
         seen = None
         if known is not None:
             frame = frame.join(known, on=KEYS, how="left")
@@ -207,7 +208,7 @@ class _Plan:
         new = frame.group_by(KEYS).agg(first=pl.col("r").min()).sort("first")
         self.new_keys: list[tuple[str, str, str, str]] = new.select(KEYS).rows()
         self.new_firsts: list[int] = new["first"].to_list()
-        is_total_key = self.screener.is_total_key
+        is_total_key = self.buckets.is_total_key
         new_totals = [is_total_key(supplier, number) for _, supplier, number, _ in self.new_keys]
         self.new_key_frame = (
             new.select(KEYS).with_row_index("new_key").with_columns(total_key=pl.Series(new_totals, dtype=pl.Boolean))
@@ -258,7 +259,7 @@ class _Plan:
             raise NotColumnar
         return read
 
-    # Changing the screener's state -------------------------------------------------------------
+    # Changing the buckets ----------------------------------------------------------------------
 
     def carry_out(self) -> None:
         """Make the new keys' buckets and take the odd rows, batch by batch, as FilePass would;
@@ -269,7 +270,7 @@ class _Plan:
         codes = [0] * len(self.new_keys)
         key_at = odd_at = 0
         keys, firsts, odd_rows = self.new_keys, self.new_firsts, self.odd_rows
-        row_buckets = self.screener.row_buckets
+        row_buckets = self.buckets.row_buckets
         lines_from = self.header_line + 1
         while key_at < len(keys) or odd_at < len(odd_rows):
             batch = min(
@@ -285,18 +286,18 @@ class _Plan:
                 recorder.stamp = (row.index // BATCH * 2) * _STAMP + row.index
                 file_pass._one_row(row.cells, lines_from + row.index)
                 odd_at += 1
-        file_pass.pending = self.screener.pending
+        file_pass.pending = self.buckets.pending
         self._remember_keys(codes)
         self._add_sums(codes, recorder)
 
     def _remember_keys(self, codes: list[int]) -> None:
-        """The new keys' codes, for the next files (see Screener.known_keys)."""
+        """The new keys' codes, for the next files (see Buckets.known_keys)."""
         learnt = self.new_key_frame.select(*KEYS, code=pl.Series(codes, dtype=pl.Int64), total_key="total_key")
-        known = self.screener.known_keys
+        known = self.buckets.known_keys
         if known is None or known.height + learnt.height > CACHE_LIMIT:
-            self.screener.known_keys = learnt
+            self.buckets.known_keys = learnt
         else:
-            self.screener.known_keys = pl.concat([known, learnt])
+            self.buckets.known_keys = pl.concat([known, learnt])
 
     def _add_sums(self, codes: list[int], recorder: "_Recorder") -> None:
         """The file's sums by bucket and year to `pending`, each key where it first came."""
@@ -324,10 +325,10 @@ class _Plan:
         found = [by_code[name].to_list() for name in ("code", "rows", "millionths", "places")]
         if recorder.added:  # few: merged in Python, whose ints cannot overflow
             found = _merged(by_code, recorder.added)
-        pending = self.screener.pending
+        pending = self.buckets.pending
         pending.add_sums(*found)
         if pending.count >= FOLD_AT:
-            self.screener.fold()
+            self.buckets.fold()
 
 
 def _merged(by_code: pl.DataFrame, added: list[tuple[int, int, int, int]]) -> list[list[int]]:

@@ -20,174 +20,39 @@ from csv import Error as CsvError
 from decimal import Decimal
 from itertools import compress, islice, repeat
 from operator import itemgetter
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
-from tackle.spend.screening import columns as cols
-from tackle.spend.screening.sums import PendingSums, decimal_millionths, millionths_of, to_decimal
-from tackle.spend.screening.values import PLAIN_AMOUNT, AmountError, parse_amount, parse_date
+from tackle.core.periods import financial_year_of
+from tackle.spend.screening import headers as cols
+from tackle.spend.screening.buckets import LOOK_FURTHER, NEW_CELLS, Buckets, GroupCodes, KeyCodes
+from tackle.spend.screening.results import MAX_REJECTS_KEPT, FileReport, Reject
+from tackle.spend.screening.rows import (
+    AMOUNT_NOISE,
+    BATCH,
+    FOLD_AT,
+    TOTAL_LINE,
+    TOTAL_SPELLINGS,
+    YEARS_PER_BUCKET,
+    Years,
+    is_total,
+)
+from tackle.spend.screening.sums import decimal_millionths, millionths_of, to_decimal
+from tackle.spend.screening.values import PLAIN_AMOUNT, AmountError, parse_amount
 
-if TYPE_CHECKING:
-    from tackle.spend.screening.engine import FileReport, Reject, Screener
-
-BATCH = 4096
-FOLD_AT = 1 << 18  # amounts kept waiting (24 bytes each, about 4 times that while folding)
-CACHE_LIMIT = 500_000  # distinct keys remembered; past this the memory of keys starts again (totals are kept)
-# Removed from an amount before the bulk check: thousands separators, pound signs, spaces, quotes.
-# (str.replace, one character at a time: far faster here than str.translate.)
-AMOUNT_NOISE = (",", "£", " ")
-TOTAL_LINE = -1  # a row's bucket when it is a total line, not a payment
 _HAS_WORD = re.compile(r"[^\W_]")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _FUSED_DATE_AMOUNT = re.compile(r"\s*(\d{1,2}/\d{1,2}/\d{4})(-?[\d,]*\.?\d+)\s*")
-_TOTAL_WORDS = {"total", "grand total", "sub total", "subtotal", "totals", "total spend", "net total"}
-# The spellings a total line's first cell usually has, for a quick set test on a whole batch.
-TOTAL_SPELLINGS = frozenset(
-    spelling
-    for word in _TOTAL_WORDS
-    for cased in (word, word.upper(), word.title(), word.capitalize())
-    for spelling in (cased, f"{cased}:", f" {cased} ", f"{cased} ")
-)
-
-
-# A row's code (bucket * YEARS_PER_BUCKET + year code) is below zero when the row is not a plain
-# payment: ODD stands for a total line in the bucket part and for an unreadable date in the year
-# part, so one `min()` over a batch's codes tells whether any row needs a closer look.
-ODD = -(1 << 62)
-NO_YEAR = 999
-YEARS_PER_BUCKET = 1000
-
-
-def year_code(year: int | None) -> int:
-    """A financial year as a small number (1900 is 0; unknown is NO_YEAR): a bucket and a year
-    then make one int key, bucket * YEARS_PER_BUCKET + code, cheaper to hash than a tuple."""
-    return NO_YEAR if year is None else year - 1900
-
-
-def year_of(code: int) -> int | None:
-    return None if code == NO_YEAR else code + 1900
-
-
-def is_total(text: str) -> bool:
-    return " ".join(text.lower().replace(":", " ").split()) in _TOTAL_WORDS
-
-
-class Years(dict[str, int]):
-    """Date text -> year code (see `year_code`), or ODD when it is not a date; filled on first sight."""
-
-    def __init__(self, fixed_year: int | None, to_year: Callable[[Any], int]) -> None:
-        super().__init__()
-        self.fixed_year = fixed_year
-        self.to_year = to_year
-        self.reasons: dict[str, str] = {}
-
-    def __missing__(self, text: str) -> int:
-        if len(self) > CACHE_LIMIT:
-            self.clear()
-        try:
-            day = parse_date(text)
-        except ValueError as error:
-            self.reasons[text] = str(error)
-            self[text] = ODD
-            return ODD
-        code = year_code(self.to_year(day) if day else self.fixed_year)
-        self[text] = code
-        return code
-
-
-class KeyCodes(dict[Any, int]):
-    """A row's key cells, as picked by one itemgetter (a tuple, one cell, or `None` when a file has
-    none of the key columns), -> bucket * YEARS_PER_BUCKET, or ODD for a total line. Shared by the
-    files that have the same key fields (see `for_file`), so a payee is looked up once per run. A
-    miss asks the screener's RowBuckets, which does the real work once per distinct key."""
-
-    def __init__(self, screener: "Screener", places: tuple[int | None, ...]) -> None:
-        super().__init__()
-        self.row_buckets = screener.row_buckets
-        self.places = places
-        self.single = places.count(None) == len(places) - 1
-
-    @staticmethod
-    def for_file(screener: "Screener", key_columns: list[int | None]) -> tuple["KeyCodes", Any]:
-        """The codes for a file with these key columns, and the getter that picks its key cells."""
-        present = [column for column in key_columns if column is not None]
-        # Where each of the four key fields sits in what the getter returns (None: not in the file).
-        places = tuple(None if column is None else present.index(column) for column in key_columns)
-        codes = screener.key_codes.get(places)
-        if codes is None:
-            codes = screener.key_codes[places] = KeyCodes(screener, places)
-        return codes, itemgetter(*present) if present else None
-
-    def __missing__(self, picked: Any) -> int:
-        if len(self) >= CACHE_LIMIT:
-            self.clear()
-        cells = (picked,) if self.single else picked
-        key = tuple("" if place is None else cells[place] for place in self.places)
-        bucket = self.row_buckets[key]  # type: ignore[index]
-        code = self[picked] = ODD if bucket == TOTAL_LINE else bucket * YEARS_PER_BUCKET
-        return code
-
-
-# GroupCodes' answers for rows it cannot settle: the description has a say, or the cells are new.
-LOOK_FURTHER = -1
-NEW_CELLS = -2
-
-
-class GroupCodes(dict[Any, int]):
-    """A row's category, supplier and company number cells, as one itemgetter picks them, ->
-    bucket * YEARS_PER_BUCKET (ODD for a total line) where those cells settle the bucket whatever
-    the description, else LOOK_FURTHER. Rows settled so are spared hashing their description (the
-    longest key cell, a new string on every row) and comparing it.
-
-    A miss only reads what the screener already knows and makes nothing: cells not seen before
-    give NEW_CELLS, unremembered. The rows that get LOOK_FURTHER or NEW_CELLS are then looked up
-    in KeyCodes, in line order; as only those can make a bucket, buckets are made in the same
-    order as when every row is looked up in KeyCodes. Used for files with a description column
-    (see FilePass._buckets for when a file stops using it)."""
-
-    def __init__(self, screener: "Screener", places: tuple[int | None, ...]) -> None:
-        super().__init__()
-        self.screener = screener
-        self.places = places
-        self.single = places.count(None) == len(places) - 1
-
-    @staticmethod
-    def for_file(screener: "Screener", key_columns: list[int | None]) -> tuple["GroupCodes | None", Any]:
-        """As KeyCodes.for_file, for the first three key fields; (None, None) where there is no
-        description column, or none of the other three, so KeyCodes alone is the shorter way."""
-        *fields, description = key_columns
-        present = [column for column in fields if column is not None]
-        if description is None or not present:
-            return None, None
-        places = tuple(None if column is None else present.index(column) for column in fields)
-        codes = screener.group_codes.get(places)
-        if codes is None:
-            codes = screener.group_codes[places] = GroupCodes(screener, places)
-        return codes, itemgetter(*present)
-
-    def __missing__(self, picked: Any) -> int:
-        cells = (picked,) if self.single else picked
-        category, supplier, number = ("" if place is None else cells[place] for place in self.places)
-        group = self.screener.known_group(category, supplier, number)
-        if group is None:
-            return NEW_CELLS
-        if len(self) >= CACHE_LIMIT:
-            self.clear()
-        if isinstance(group, dict):  # the description has a say
-            code = self[picked] = LOOK_FURTHER
-        else:
-            code = self[picked] = ODD if group == TOTAL_LINE else group * YEARS_PER_BUCKET
-        return code
 
 
 class FilePass:
-    """Screens the rows of one file into the screener's buckets; counts and rejects are its own."""
+    """Screens the rows of one file into the run's buckets; counts and rejects are its own.
+    `kept_before` is how many rejects the run had kept before this file (see MAX_REJECTS_KEPT)."""
 
-    def __init__(self, screener: "Screener", reader: Any, report: "FileReport", header_line: int) -> None:
-        from tackle.core.periods import financial_year_of
-
-        self.screener = screener
+    def __init__(self, buckets: Buckets, reader: Any, report: FileReport, header_line: int, kept_before: int) -> None:
+        self.buckets = buckets
+        self.kept_before = kept_before
         self.reader = reader
         self.report = report
         self.name = report.name
@@ -202,11 +67,11 @@ class FilePass:
         self.key_columns = [
             at(field) for field in (cols.CATEGORY, cols.SUPPLIER, cols.COMPANY_NUMBER, cols.DESCRIPTION)
         ]
-        self.key_codes, self.key_of = KeyCodes.for_file(screener, self.key_columns)
+        self.key_codes, self.key_of = KeyCodes.for_file(buckets, self.key_columns)
         self.group_codes: GroupCodes | None = None
         self.group_of: Any = None
-        if screener.quick_lookup:
-            self.group_codes, self.group_of = GroupCodes.for_file(screener, self.key_columns)
+        if buckets.quick_lookup:
+            self.group_codes, self.group_of = GroupCodes.for_file(buckets, self.key_columns)
         self.amount_of = itemgetter(self.amount_at)
         self.date_of = itemgetter(self.date_at) if self.date_at is not None else None
         self.years = Years(financial_year_of(report.period) if report.period else None, financial_year_of)
@@ -220,7 +85,7 @@ class FilePass:
         self.last_line = header_line
         # Amounts waiting to be added, by bucket and year, shared by the run's files: summing many
         # at once is cheaper than one by one. Folded every FOLD_AT amounts and when the run ends.
-        self.pending = screener.pending
+        self.pending = buckets.pending
 
     # The batch loop ----------------------------------------------------------------------------
 
@@ -273,10 +138,10 @@ class FilePass:
         if key_of is None:  # no key columns: one key for every row (looked up only when there are rows)
             buckets: Any = repeat(self.key_codes[None], size) if size else ()
         elif self.group_codes is None:
-            self.screener.lookup_batches["full"] += 1
+            self.buckets.lookup_batches["full"] += 1
             buckets = map(self.key_codes.__getitem__, map(key_of, rows))
         else:
-            self.screener.lookup_batches["quick"] += 1
+            self.buckets.lookup_batches["quick"] += 1
             buckets = self._buckets(rows, key_of)
         years: Any = map(self.years.__getitem__, map(self.date_of, rows)) if self.date_of else repeat(self.no_date)
         # The codes in a numpy array: finding the rows to set aside is then one array operation.
@@ -305,7 +170,7 @@ class FilePass:
         self._add(pending.add_texts(codes, texts))
         self.accepted += len(codes)
         if pending.count >= FOLD_AT:
-            self.screener.fold()
+            self.buckets.fold()
 
     def _buckets(self, rows: list[list[str]], key_of: Any) -> list[int]:
         """Each row's bucket code: from GroupCodes where the description has no say, else from
@@ -394,7 +259,7 @@ class FilePass:
             self._reject(start, "a total line, not a payment")
             return
         key = self._key(cells)
-        bucket = self.screener.row_buckets[key]
+        bucket = self.buckets.row_buckets[key]
         if bucket == TOTAL_LINE:
             self._reject(start, "a total line, not a payment")
             return
@@ -432,28 +297,9 @@ class FilePass:
         return f"row has {len(cells)} field{'s' if len(cells) != 1 else ''}; the header has {width}"
 
     def _reject(self, line: int, reason: str) -> None:
-        from tackle.spend.screening.engine import MAX_REJECTS_KEPT, Reject
-
         self.rejected += 1
-        if len(self.rejects) + len(self.screener.result.rejects) < MAX_REJECTS_KEPT:
+        if len(self.rejects) + self.kept_before < MAX_REJECTS_KEPT:
             self.rejects.append(Reject(self.name, line, reason))
-
-
-def fold_into(buckets: list[list[Any]], pending: PendingSums) -> None:
-    """Add the amounts waiting in `pending` to their buckets' yearly totals, which are kept as
-    [rows, sum in millionths, most decimal places] (see sums.to_decimal) until the run ends."""
-    for key, count, millionths, places in pending.drain():
-        bucket, code = divmod(key, YEARS_PER_BUCKET)
-        by_year = buckets[bucket][2]
-        year = year_of(code)
-        slot = by_year.get(year)
-        if slot is None:
-            by_year[year] = [count, millionths, places]
-        else:
-            slot[0] += count
-            slot[1] += millionths
-            if places > slot[2]:
-                slot[2] = places
 
 
 def _has_word(cells: list[str]) -> bool:

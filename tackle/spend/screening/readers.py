@@ -53,7 +53,7 @@ def bom_encoding(start: bytes) -> str | None:
 
 def separators_to_try(sample: str) -> list[str]:
     """Every separator, most likely first: the one found on most of the first lines, then the one
-    used most; a comma when nothing stands out. The engine keeps the first that yields a header."""
+    used most; a comma when nothing stands out. The screener keeps the first that yields a header."""
     lines = [line for line in sample.splitlines()[:40] if line.strip()]
 
     def likelihood(separator: str) -> tuple[int, int, bool]:

@@ -3,7 +3,7 @@
 from decimal import Decimal, localcontext
 from typing import Any
 
-from tackle.spend.screening.engine import ScreenResult
+from tackle.spend.screening.results import ScreenResult
 from tackle.suppliers.sectors import HIGH_RISK_SECTORS
 
 

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tackle.spend.screening.engine import Screener
+from tackle.spend.screening.screener import Screener
 from tackle.spend.screening.summary import file_mappings, summary
 
 _SOME = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

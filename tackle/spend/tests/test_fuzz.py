@@ -10,8 +10,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tackle.spend.screening.engine import Screener
 from tackle.spend.screening.readers import SpendFileError
+from tackle.spend.screening.screener import Screener
 from tackle.spend.screening.summary import summary
 
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -12,8 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tackle.spend.screening.engine import Screener, contiguous_shares
 from tackle.spend.screening.readers import SpendFileError
+from tackle.spend.screening.screener import Screener, contiguous_shares
 from tackle.spend.screening.summary import file_mappings, summary
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from tackle.spend.screening.columns import apply_overrides, map_columns
+from tackle.spend.screening.headers import apply_overrides, map_columns
 
 
 @pytest.mark.parametrize(

@@ -7,9 +7,13 @@ accepted or rejected with its line number and reason, so accepted + rejected = r
 
 Speed comes from doing per distinct value what need not be done per row: a row's category,
 supplier, company number and description form a key; the first row with that key pays for register
-matching and classification and learns its bucket (payee and sector); each distinct date text is
-read once. A CSV file is screened by columns with Polars (columnar.py) where Polars reads it as the
-csv module does, and row by row in batches otherwise (filepass.py, whose rules both follow).
+matching and classification and learns its bucket (payee and sector; see buckets.py); each
+distinct date text is read once. A CSV file is screened by columns with Polars (columnar.py) where
+Polars reads it as the csv module does, and row by row in batches otherwise (filepass.py, whose
+rules both follow). What a run gives back is in results.py.
+
+Modules import one way only, each from those before it: values, headers, sums, readers, matching
+and classifier; results; rows; buckets; filepass; columnar; screener; summary.
 """
 
 import gc
@@ -19,129 +23,30 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from csv import Error as _CsvError
-from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal, localcontext
+from decimal import localcontext
 from itertools import accumulate, pairwise
 from pathlib import Path
 from typing import Any
 
-from tackle.spend.screening import columns as cols
-from tackle.spend.screening.filepass import (
-    CACHE_LIMIT,
-    TOTAL_LINE,
-    FilePass,
-    GroupCodes,
-    KeyCodes,
-    fold_into,
-    is_total,
-)
-from tackle.spend.screening.matching import Register, RegisterEntryLike, is_redacted, normalise_name
+from tackle.spend.screening import headers as cols
+from tackle.spend.screening.buckets import Buckets
+from tackle.spend.screening.classifier import EMPTY_LEXICON, Lexicon
+from tackle.spend.screening.filepass import FilePass
+from tackle.spend.screening.matching import RegisterEntryLike
 from tackle.spend.screening.readers import CsvRows, SpendFileError, XlsxRows, detect_encoding, file_kind
-from tackle.spend.screening.sectors import EMPTY_LEXICON, Classification, Classifier, Lexicon
-from tackle.spend.screening.sums import PendingSums, to_decimal
+from tackle.spend.screening.results import MAX_REJECTS_KEPT, FileReport, ScreenResult
+from tackle.spend.screening.sums import to_decimal
 
-MAX_REJECTS_KEPT = 100_000  # the count stays exact; the list stops growing (memory stays bounded)
 _PERIOD_IN_NAME = re.compile(r"(20\d{2}|19\d{2})[-_ .]?(0[1-9]|1[0-2])(?!\d)")
 
 Progress = Callable[[int, int], None]
-
-
-@dataclass(frozen=True, slots=True)
-class Reject:
-    file: str
-    line: int
-    reason: str
-
-
-@dataclass(frozen=True, slots=True)
-class Payee:
-    """Who a group of rows was paid to, once matched: the key that makes suppliers distinct."""
-
-    key: str | None  # None when the name was redacted or left blank
-    name: str
-    register_id: int | None = None
-    match_how: str = ""
-    has_statement: bool | None = None  # None: not in the register, so not known
-    sectors: tuple[str, ...] = ()  # what the register says the supplier does
-
-
-@dataclass
-class FileReport:
-    name: str
-    kind: str
-    encoding: str
-    separator: str
-    header_line: int
-    mapping: cols.Mapping
-    period: date | None
-    rows_accepted: int = 0
-    rows_rejected: int = 0
-    total_amount: Decimal = Decimal(0)
-
-    @property
-    def rows_read(self) -> int:
-        return self.rows_accepted + self.rows_rejected
-
-
-@dataclass
-class Totals:
-    """Running totals by (payee key, sector, financial year). Small: suppliers x sectors x years."""
-
-    rows: dict[tuple[str | None, str, int | None], list[Any]] = field(default_factory=dict)
-    payees: dict[str | None, Payee] = field(default_factory=dict)
-
-    def add(self, payee: Payee, info: Classification, year: int | None, count: int, amount: Decimal) -> None:
-        key = (payee.key, info.sector, year)
-        slot = self.rows.get(key)
-        if slot is None:
-            self.rows[key] = [count, amount, info.reason]
-            self.payees.setdefault(payee.key, payee)
-        else:
-            slot[0] += count
-            slot[1] += amount
-
-
-@dataclass
-class ScreenResult:
-    files: list[FileReport] = field(default_factory=list)
-    rejects: list[Reject] = field(default_factory=list)
-    rows_rejected: int = 0
-    totals: Totals = field(default_factory=Totals)
-
-    @property
-    def rows_accepted(self) -> int:
-        return sum(report.rows_accepted for report in self.files)
-
-    @property
-    def rows_read(self) -> int:
-        return self.rows_accepted + self.rows_rejected
-
-    @property
-    def total_amount(self) -> Decimal:
-        with localcontext(prec=60):
-            return sum((report.total_amount for report in self.files), Decimal(0))
 
 
 def period_from_name(name: str) -> date | None:
     """`2011-06-payments.csv` covers June 2011: used for rows whose file has no date column."""
     match = _PERIOD_IN_NAME.search(name)
     return date(int(match.group(1)), int(match.group(2)), 1) if match else None
-
-
-class RowBuckets(dict[tuple[str, str, str, str], int]):
-    """(category, supplier, company number, description) -> bucket index, or TOTAL_LINE; filled
-    on first sight by the screener, so looking a row up is one C-level dict access."""
-
-    def __init__(self, screener: "Screener") -> None:
-        super().__init__()
-        self.screener = screener
-
-    def __missing__(self, key: tuple[str, str, str, str]) -> int:
-        if len(self) >= CACHE_LIMIT:
-            self.clear()
-        found = self[key] = self.screener._bucket_of(*key)
-        return found
 
 
 class Screener:
@@ -157,35 +62,16 @@ class Screener:
         quick_lookup: bool = True,
         columnar: bool = True,
     ) -> None:
-        """quick_lookup=False looks every row up with all four key cells (see filepass.GroupCodes),
+        """quick_lookup=False looks every row up with all four key cells (see buckets.GroupCodes),
         and columnar=False reads every CSV file row by row (see screening.columnar): the same
         results, more slowly; the tests hold the quick ways to them."""
-        self.register = Register(register)
-        self.quick_lookup = quick_lookup
-        # Batches whose buckets were looked up the quick way (category, supplier and company number
-        # first) and with all four key cells at once, in this process, so the choice can be checked.
-        self.lookup_batches = {"quick": 0, "full": 0}
+        self.buckets = Buckets(register=register, lexicon=lexicon, quick_lookup=quick_lookup)
+        self.lookup_batches = self.buckets.lookup_batches  # how this process looked keys up
         self.columnar = columnar
         self.columnar_files = 0  # files screened by columns, in this process
-        # Keys met in files screened by columns, with their codes (a Polars frame; see columnar).
-        self.known_keys: Any = None
-        self.classifier = Classifier(lexicon)
         self.overrides = overrides or {}
         self.on_progress = on_progress
         self.result = ScreenResult()
-        self.row_buckets = RowBuckets(self)
-        # Files with the same key fields share their key -> code memory (see filepass.KeyCodes).
-        self.key_codes: dict[tuple[int | None, ...], KeyCodes] = {}
-        self.group_codes: dict[tuple[int | None, ...], GroupCodes] = {}  # likewise (see filepass.GroupCodes)
-        # One bucket per (payee, sector): [payee, classification, {financial year: [rows, sum in
-        # millionths, most decimal places]}] (see sums.to_decimal). Bounded by suppliers x sectors,
-        # whatever the number of rows.
-        self.bucket_list: list[list[Any]] = []
-        self.pending = PendingSums()  # amounts not yet added to bucket_list, from any file
-        self._bucket_index: dict[tuple[str | None, str], int] = {}
-        self._payees: dict[tuple[str, str], Payee] = {}
-        self._groups: dict[tuple[str, str, str], int | dict[tuple[object, ...], int]] = {}
-        self._description_keys: dict[str, tuple[object, ...]] = {}
         self._bytes_done = 0
         self._bytes_total = 0
 
@@ -215,14 +101,10 @@ class Screener:
             else:
                 for path, name in zip(paths, names, strict=True):
                     self._screen_file(path, name)
-            fold_into(self.bucket_list, self.pending)
-            for payee, info, by_year in self.bucket_list:
+            self.buckets.fold()
+            for payee, info, by_year in self.buckets.bucket_list:
                 for year, (count, millionths, places) in by_year.items():
                     self.result.totals.add(payee, info, year, count, to_decimal(millionths, places))
-
-    def fold(self) -> None:
-        """Add the amounts waiting in `pending` to the buckets."""
-        fold_into(self.bucket_list, self.pending)
 
     def _screen_in_processes(self, paths: list[Path], names: list[str], jobs: int) -> None:
         """Files are cut into `jobs` runs of consecutive files, of about the same size. This
@@ -232,7 +114,8 @@ class Screener:
         is what one process does, so adding the runs' buckets and years up in run order gives what
         one process gives, down to the order of the totals and which spelling names a payee."""
         shares = contiguous_shares([_size(path) for path in paths], min(jobs, len(paths)))
-        settings = (self.register.entries, self.classifier.lexicon, self.overrides, self.columnar)
+        buckets = self.buckets
+        settings = (buckets.register.entries, buckets.classifier.lexicon, self.overrides, self.columnar)
         # forkserver, not fork: the web worker and the test server run threads, and forking a
         # threaded process can deadlock the child (Python 3.14 makes it the default on Linux).
         context = multiprocessing.get_context("forkserver")
@@ -245,7 +128,7 @@ class Screener:
             for index in shares[0]:
                 self._screen_file(paths[index], names[index])
             # Its amounts go into its buckets before any other run's, so years keep their order.
-            self.fold()
+            self.buckets.fold()
             for share, future in zip(shares[1:], others, strict=True):
                 self._merge_share(future.result())
                 self._bytes_done += sum(_size(paths[index]) for index in share)
@@ -253,9 +136,10 @@ class Screener:
 
     def _merge_share(self, outcome: tuple[Any, ...]) -> None:
         """Add what a worker gave for its run (see _screen_share) after the runs before it."""
-        reports, rejects, rejected, buckets = outcome
-        for payee, info, years in buckets:
-            by_year = self.bucket_list[self._bucket_for(payee, info)][2]
+        reports, rejects, rejected, their_buckets = outcome
+        buckets = self.buckets
+        for payee, info, years in their_buckets:
+            by_year = buckets.bucket_list[buckets.bucket_for(payee, info)][2]
             for year, sums in years.items():
                 slot = by_year.get(year)
                 if slot is None:
@@ -320,7 +204,7 @@ class Screener:
         )
         file_pass = self._by_columns(rows, report, header_line)
         if file_pass is None:
-            file_pass = FilePass(self, rows.reader, report, header_line)
+            file_pass = FilePass(self.buckets, rows.reader, report, header_line, len(self.result.rejects))
             file_pass.run(lambda: self._progress(rows.bytes_read()))
         report.rows_accepted = file_pass.accepted
         report.rows_rejected = file_pass.rejected
@@ -338,90 +222,13 @@ class Screener:
         from tackle.spend.screening import columnar  # Polars is imported only when a file needs it
 
         try:
-            file_pass = columnar.screen_file(self, rows.path, rows.separator, report, header_line)
+            file_pass = columnar.screen_file(
+                self.buckets, rows.path, rows.separator, report, header_line, len(self.result.rejects)
+            )
         except columnar.NotColumnar:
             return None
         self.columnar_files += 1
         return file_pass
-
-    # Per distinct key ------------------------------------------------------------------------
-
-    def _bucket_of(self, category: str, supplier: str, number: str, description: str) -> int:
-        """The bucket of rows with these cells, or TOTAL_LINE. The description is looked at only
-        when the category did not settle the sector (see Classifier.without_description)."""
-        group = self._groups.get((category, supplier, number))
-        if group is None:
-            if len(self._groups) >= CACHE_LIMIT:
-                self._groups.clear()
-            group = self._groups[(category, supplier, number)] = self._group(category, supplier, number)
-        if isinstance(group, int):
-            return group
-        found = self._description_keys.get(description)
-        if found is None:
-            if len(self._description_keys) >= CACHE_LIMIT:
-                self._description_keys.clear()
-            found = self._description_keys[description] = self.classifier.description_key(description)
-        index = group.get(found)
-        if index is None:
-            payee = self._payee(supplier, number)
-            info = self.classifier.classify(
-                category=category,
-                description=description,
-                supplier=payee.name if payee.key is not None else "",
-                register_sectors=payee.sectors,
-            )
-            index = group[found] = self._bucket_for(payee, info)
-        return index
-
-    def known_group(self, category: str, supplier: str, number: str) -> int | dict[tuple[object, ...], int] | None:
-        """What `_group` gave for these cells, if they have been seen (and not forgotten since)."""
-        return self._groups.get((category, supplier, number))
-
-    def _group(self, category: str, supplier: str, number: str) -> int | dict[tuple[object, ...], int]:
-        """A bucket when the category settles the sector, else an empty map from what a
-        description contributes to the bucket."""
-        if self.is_total_key(supplier, number):
-            return TOTAL_LINE
-        payee = self._payee(supplier, number)
-        info = self.classifier.without_description(
-            category=category, supplier=payee.name if payee.key is not None else "", register_sectors=payee.sectors
-        )
-        return {} if info is None else self._bucket_for(payee, info)
-
-    def is_total_key(self, supplier: str, number: str) -> bool:
-        """Whether rows with this payee are a total line rather than a payment (see _group)."""
-        return self._payee(supplier, number).key is None and is_total(supplier)
-
-    def _bucket_for(self, payee: Payee, info: Classification) -> int:
-        key = (payee.key, info.sector)
-        index = self._bucket_index.get(key)
-        if index is None:
-            index = self._bucket_index[key] = len(self.bucket_list)
-            self.bucket_list.append([payee, info, {}])
-        return index
-
-    def _payee(self, supplier: str, number: str) -> Payee:
-        found = self._payees.get((supplier, number))
-        if found is not None:
-            return found
-        if len(self._payees) >= CACHE_LIMIT:
-            self._payees.clear()
-        name = " ".join(supplier.split()).strip("\"' ")
-        if not name or is_redacted(name) or is_total(name):
-            payee = Payee(key=None, name=name or "(blank)")
-        elif match := (self.register.match(name, number) if self.register else None):
-            payee = Payee(
-                key=f"register:{match.entry.supplier_id}",
-                name=match.entry.name,
-                register_id=match.entry.supplier_id,
-                match_how=match.how,
-                has_statement=match.entry.has_statement,
-                sectors=tuple(match.entry.sectors),
-            )
-        else:
-            payee = Payee(key=f"name:{normalise_name(name) or name.lower()}", name=name)
-        self._payees[(supplier, number)] = payee
-        return payee
 
     def _progress(self, within_file: int) -> None:
         if self.on_progress is not None:
@@ -459,9 +266,9 @@ def _screen_share(paths: list[Path], names: list[str], settings: tuple[Any, Lexi
     with localcontext(prec=60):
         for path, name in zip(paths, names, strict=True):
             screener._screen_file(path, name)
-    screener.fold()
+    screener.buckets.fold()
     result = screener.result
-    return result.files, result.rejects, result.rows_rejected, screener.bucket_list
+    return result.files, result.rejects, result.rows_rejected, screener.buckets.bucket_list
 
 
 def _find_header(reader: Any, name: str) -> tuple[list[str], int]:

@@ -13,7 +13,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tackle.spend.screening.engine import Screener
+from tackle.spend.screening.screener import Screener
 from tackle.spend.screening.summary import file_mappings, summary
 from tackle.spend.screening.values import AmountError, parse_amount
 

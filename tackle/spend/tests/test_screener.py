@@ -1,4 +1,4 @@
-"""The screening engine on hand-made messy files with known answers, and on the real Lambeth files."""
+"""The screener on hand-made messy files with known answers, and on the real Lambeth files."""
 
 from dataclasses import dataclass
 from decimal import Decimal
@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from tackle.core.periods import financial_year_of
-from tackle.spend.screening.engine import Screener, period_from_name
 from tackle.spend.screening.readers import SpendFileError
+from tackle.spend.screening.screener import Screener, period_from_name
 from tackle.spend.screening.summary import file_mappings, summary
 
 
