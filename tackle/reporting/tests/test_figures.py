@@ -10,7 +10,6 @@ from openpyxl import load_workbook
 from tackle.audit.models import AuditEvent
 from tackle.cases.models import NrmEventKind, NrmOutcome
 from tackle.cases.services_nrm import nrm_event_record
-from tackle.core.periods import financial_year_label, financial_year_of, parse_financial_year, quarters
 from tackle.reporting.selectors import figures_tables, suppress_table
 
 LONDON = ZoneInfo("Europe/London")
@@ -23,17 +22,6 @@ def at(day: date) -> datetime:
 
 def table(tables, key):
     return next(t for t in tables if t.key == key)
-
-
-def test_financial_years_run_april_to_march():
-    assert financial_year_label(2025) == "2025-26"
-    assert financial_year_of(date(2026, 3, 31)) == 2025
-    assert financial_year_of(date(2026, 4, 1)) == 2026
-    assert parse_financial_year("2025-26") == 2025
-    assert parse_financial_year("2025-27") is None
-    q = quarters(2025)
-    assert [p.label for p in q] == ["Q1 2025-26", "Q2 2025-26", "Q3 2025-26", "Q4 2025-26"]
-    assert q[3].starts_on == date(2026, 1, 1) and q[3].ends_before == date(2026, 4, 1)
 
 
 @pytest.fixture
