@@ -90,7 +90,7 @@ def token_list(request: AuthenticatedRequest) -> HttpResponse:
             _, new_token = api_token_create(user=request.user, name=form.cleaned_data["name"], request=request)
             form = ApiTokenCreateForm()
         except ApplicationError as error:
-            form.add_error(error.field, error.message)
+            add_application_error(form, error)
     tokens = api_tokens_of(request.user)
     return render(request, "accounts/token_list.html", {"form": form, "tokens": tokens, "new_token": new_token})
 

@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from tackle.core.errors import ApplicationError
+from tackle.core.forms import add_application_error
 
 
 def form_page(
@@ -33,7 +34,7 @@ def form_page(
         try:
             saved = save(form.cleaned_data)
         except ApplicationError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+            add_application_error(form, error)
         else:
             messages.success(request, success)
             target = next_url(saved) if callable(next_url) else next_url

@@ -10,6 +10,8 @@ from django import forms
 from django.forms.boundfield import BoundField
 from django.forms.renderers import TemplatesSetting
 
+from tackle.core.errors import ApplicationError
+
 _WIDGET_CLASSES = {
     "textarea": "govuk-textarea",
     "select": "govuk-select",
@@ -73,3 +75,11 @@ class GovukForm(forms.Form):
 
 class GovukModelForm(forms.ModelForm):
     use_required_attribute = False
+
+
+def add_application_error(form: forms.BaseForm, error: ApplicationError, *, field: str | None = None) -> None:
+    """Show a rule a service enforced (ApplicationError) on the form, so nothing is saved and the
+    user sees why: on `field` when given (an upload's problems belong to its file field), else on
+    the field the error names when the form has it, else above the form."""
+    target = field or error.field
+    form.add_error(target if target in form.fields else None, error.message)

@@ -55,7 +55,7 @@ def assessment_new(request: AuthenticatedRequest) -> HttpResponse:
         try:
             assessment = assessment_create_view(request, form.cleaned_data["year"])
         except ApplicationError as error:
-            form.add_error("year", error.message)
+            add_application_error(form, error, field="year")
         else:
             return redirect("scrutiny:assessment-edit", assessment_uuid=assessment.uuid)
     return render(request, "scrutiny/assessment_new.html", {"form": form})
@@ -236,7 +236,7 @@ def _record_page(
         try:
             record_save(record=form.instance, actor=request.user, changed=list(form.changed_data), request=request)
         except ApplicationError as error:
-            form.add_error(error.field, error.message)
+            add_application_error(form, error)
         else:
             messages.success(request, "Saved")
             return redirect(back)

@@ -40,7 +40,7 @@ def import_new(request: AuthenticatedRequest) -> HttpResponse:
         try:
             _spend_import, run = services.spend_import_start(actor=request.user, files=form.cleaned_data["spend_files"])
         except ApplicationError as error:
-            form.add_error("spend_files", error.message)
+            add_application_error(form, error, field="spend_files")
         else:
             return redirect("core:task-run-detail", run_uuid=run.uuid)
     return render(request, "spend/import_new.html", {"form": form})
@@ -99,7 +99,7 @@ def file_columns(request: AuthenticatedRequest, file_uuid: Any) -> HttpResponse:
                 actor=request.user, spend_file=spend_file, overrides=form.cleaned_data
             )
         except ApplicationError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+            add_application_error(form, error)
         else:
             return redirect("core:task-run-detail", run_uuid=run.uuid)
     return render(request, "spend/file_columns.html", {"form": form, "spend_file": spend_file})

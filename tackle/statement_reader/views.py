@@ -35,7 +35,7 @@ def reading_new(request: AuthenticatedRequest) -> HttpResponse:
         try:
             reading = _read(request, form)
         except ApplicationError as error:
-            form.add_error("url" if form.cleaned_data.get("url") else "file", error.message)
+            add_application_error(form, error, field="url" if form.cleaned_data.get("url") else "file")
         else:
             messages.success(request, f"Statement read: {reading.score} of 8")
             return redirect(reading.get_absolute_url())
@@ -99,7 +99,7 @@ def override_new(request: AuthenticatedRequest, reading_uuid: Any, judgement: st
                 evidence_removed=removed,
             )
         except ApplicationError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+            add_application_error(form, error)
         else:
             messages.success(request, f"Your decision on {AREA_NAMES[judgement].lower()} is saved")
             return redirect(f"{reading.get_absolute_url()}#judgement-{judgement}")

@@ -32,7 +32,7 @@ from tackle.statements.selectors_commitments import (
     status_counts,
     with_progress_data,
 )
-from tackle.statements.views_plan import add_error, posted
+from tackle.statements.views_plan import posted
 
 FORM_TEMPLATE = "statements/commitment_form.html"
 
@@ -69,7 +69,7 @@ def charter_adopt(request: AuthenticatedRequest) -> HttpResponse:
                 organisation=request.user.organisation, actor=request.user, request=request, **form.cleaned_data
             )
         except ApplicationError as error:
-            add_error(form, error)
+            add_application_error(form, error)
         else:
             if created:
                 messages.success(request, f"Charter adopted: {len(created)} commitments added")
@@ -92,7 +92,7 @@ def commitment_new(request: AuthenticatedRequest) -> HttpResponse:
                 organisation=request.user.organisation, actor=request.user, request=request, **form.cleaned_data
             )
         except ApplicationError as error:
-            add_error(form, error)
+            add_application_error(form, error)
         else:
             messages.success(request, f"Commitment added: {commitment.title}")
             return _to_detail(commitment)
@@ -125,7 +125,7 @@ def commitment_edit(request: AuthenticatedRequest, commitment_uuid: str) -> Http
                 commitment=commitment, actor=request.user, request=request, details=form.cleaned_data
             )
         except ApplicationError as error:
-            add_error(form, error)
+            add_application_error(form, error)
         else:
             messages.success(request, "Commitment saved")
             return _to_detail(commitment)
@@ -146,7 +146,7 @@ def commitment_actions(request: AuthenticatedRequest, commitment_uuid: str) -> H
                 commitment=commitment, actor=request.user, request=request, actions=form.cleaned_data["actions"]
             )
         except ApplicationError as error:
-            add_error(form, error)
+            add_application_error(form, error)
         else:
             messages.success(request, "Linked actions saved")
             return _to_detail(commitment)
@@ -164,7 +164,7 @@ def evidence_new(request: AuthenticatedRequest, commitment_uuid: str) -> HttpRes
                 commitment=commitment, actor=request.user, request=request, **form.cleaned_data
             )
         except ApplicationError as error:
-            add_error(form, error)
+            add_application_error(form, error)
         else:
             messages.success(request, "Evidence recorded")
             return _to_detail(commitment)
@@ -196,7 +196,7 @@ def commitment_judge(request: AuthenticatedRequest, commitment_uuid: str) -> Htt
         try:
             services.commitment_judge(commitment=commitment, actor=request.user, request=request, **form.cleaned_data)
         except ApplicationError as error:
-            add_error(form, error)
+            add_application_error(form, error)
         else:
             messages.success(request, "Judgement recorded")
             return _to_detail(commitment)

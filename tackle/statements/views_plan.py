@@ -33,10 +33,6 @@ def posted(request: AuthenticatedRequest):  # type: ignore[no-untyped-def]
     return request.POST if request.method == "POST" else None
 
 
-def add_error(form, error: ApplicationError) -> None:  # type: ignore[no-untyped-def]
-    form.add_error(error.field if error.field in form.fields else None, error.message)
-
-
 @login_required
 def index(request: AuthenticatedRequest) -> HttpResponse:
     periods = periods_visible_to(request.user)
@@ -73,7 +69,7 @@ def period_new(request: AuthenticatedRequest) -> HttpResponse:
                 organisation=request.user.organisation, actor=request.user, request=request, **form.cleaned_data
             )
         except ApplicationError as error:
-            add_error(form, error)
+            add_application_error(form, error)
         else:
             messages.success(request, f"Period {period.label} added")
             return redirect(f"{_index_url()}?period={period.label}")
@@ -92,7 +88,7 @@ def action_new(request: AuthenticatedRequest, label: str) -> HttpResponse:
         try:
             action = services.action_create(period=period, actor=request.user, request=request, **form.cleaned_data)
         except ApplicationError as error:
-            add_error(form, error)
+            add_application_error(form, error)
         else:
             messages.success(request, f"Action added: {action.title}")
             return redirect("statements:action-detail", action_uuid=action.uuid)
@@ -118,7 +114,7 @@ def action_status(request: AuthenticatedRequest, action_uuid: str) -> HttpRespon
         try:
             services.action_update_status(action=action, actor=request.user, request=request, **form.cleaned_data)
         except ApplicationError as error:
-            add_error(form, error)
+            add_application_error(form, error)
         else:
             messages.success(request, "Status updated")
             return redirect("statements:action-detail", action_uuid=action.uuid)
@@ -151,7 +147,7 @@ def period_close(request: AuthenticatedRequest, label: str) -> HttpResponse:
         try:
             carried = services.period_close(period=period, actor=request.user, request=request, **form.cleaned_data)
         except ApplicationError as error:
-            add_error(form, error)
+            add_application_error(form, error)
         else:
             messages.success(request, f"Period {period.label} closed; {len(carried)} actions carried over")
             return redirect(f"{_index_url()}?period={form.cleaned_data['next_period'].label}")

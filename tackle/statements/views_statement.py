@@ -6,10 +6,11 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from tackle.accounts.http import AuthenticatedRequest
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.core.errors import ApplicationError
-from tackle.accounts.http import AuthenticatedRequest
+from tackle.core.forms import add_application_error
 from tackle.statements import services
 from tackle.statements.forms import DetailsForm, PublishForm, SectionForm, SignatoryForm, StartStatementForm
 from tackle.statements.outputs import render_statement, statement_content
@@ -23,7 +24,7 @@ from tackle.statements.selectors import (
     statements_visible_to,
 )
 from tackle.statements.statement_check import check_draft
-from tackle.statements.views_plan import add_error, posted
+from tackle.statements.views_plan import posted
 
 CONTENT_TYPES = {
     "pdf": "application/pdf",
@@ -45,7 +46,7 @@ def statement_list(request: AuthenticatedRequest) -> HttpResponse:
                     period=form.cleaned_data["period"], actor=request.user, request=request
                 )
             except ApplicationError as error:
-                add_error(form, error)
+                add_application_error(form, error)
             else:
                 return redirect("statements:statement-detail", statement_uuid=statement.uuid)
     return render(
@@ -92,7 +93,7 @@ def section_edit(request: AuthenticatedRequest, statement_uuid: str, key: str) -
                 statement=statement, key=key, actor=request.user, request=request, text=form.cleaned_data["text"]
             )
         except ApplicationError as error:
-            add_error(form, error)
+            add_application_error(form, error)
         else:
             return _saved(request, statement.uuid, saved)
     return render(
@@ -110,7 +111,7 @@ def details_edit(request: AuthenticatedRequest, statement_uuid: str) -> HttpResp
                 statement=_reloaded(statement), actor=request.user, request=request, details=form.cleaned_data
             )
         except ApplicationError as error:
-            add_error(form, error)
+            add_application_error(form, error)
         else:
             return _saved(request, statement.uuid, saved)
     return render(
@@ -133,7 +134,7 @@ def signatory_new(request: AuthenticatedRequest, statement_uuid: str) -> HttpRes
                 statement=statement, actor=request.user, request=request, **form.cleaned_data
             )
         except ApplicationError as error:
-            add_error(form, error)
+            add_application_error(form, error)
         else:
             return _saved(request, statement.uuid, saved)
     return render(

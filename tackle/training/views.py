@@ -189,7 +189,7 @@ def completion_import(request: AuthenticatedRequest) -> HttpResponse:
                 today=timezone.localdate(),
             )
         except ApplicationError as error:
-            form.add_error("file", error.message)
+            add_application_error(form, error, field="file")
     return render(request, "training/completion_import.html", {"form": form, "result": result})
 
 

@@ -39,7 +39,7 @@ def concern_new(request: AuthenticatedRequest) -> HttpResponse:
                     request=request,
                 )
             except ApplicationError as error:
-                form.add_error(error.field if error.field in form.fields else None, error.message)
+                add_application_error(form, error)
             else:
                 return redirect("cases:concern-recorded", case_uuid=case.uuid)
     return render(request, "cases/concern_new.html", {"form": form, "duplicates": duplicates})

@@ -28,7 +28,7 @@ def edit(request: AuthenticatedRequest) -> HttpResponse:
                 organisation=user.organisation, actor=user, request=request, **form.settings_values()
             )
         except ApplicationError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+            add_application_error(form, error)
         else:
             messages.success(request, "Pathway settings saved")
             return redirect("cases:pathway-settings")

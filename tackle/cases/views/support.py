@@ -92,7 +92,7 @@ def _status_change_page(request: AuthenticatedRequest, case_uuid: str, *, closin
         try:
             change(case=case, actor=request.user, reason=form.cleaned_data["reason"], request=request)
         except ApplicationError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+            add_application_error(form, error)
         else:
             messages.success(request, f"Case {case.reference} {'closed' if closing else 'reopened'}")
             return redirect("cases:support", case_uuid=case.uuid)

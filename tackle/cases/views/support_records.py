@@ -48,7 +48,7 @@ def _record_page(
         try:
             save(form.cleaned_data)
         except ApplicationError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+            add_application_error(form, error)
         else:
             messages.success(request, success)
             return redirect("cases:support", case_uuid=case.uuid)

@@ -40,7 +40,7 @@ def tender_check_new(request: AuthenticatedRequest) -> HttpResponse:
             form.add_error("file", error.message)
             problems = error.problems
         except ApplicationError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+            add_application_error(form, error)
         else:
             return redirect("suppliers:tender-check-detail", check.uuid)
     checks = selectors.tender_checks_visible_to(request.user)[:20]
