@@ -40,6 +40,7 @@ from tackle.cases.models import (
     Stage,
 )
 from tackle.cases.periods import rg_test_on
+from tackle.cases.rules.anonymity import must_be_anonymous
 from tackle.cases.rules.nrm_stage import stage_from_events
 from tackle.core.periods import LONDON
 from tackle.core.roles import Role
@@ -130,10 +131,12 @@ def _at(day: date, hour: int, minute: int = 0) -> datetime:
 def _case_row(reference: str, organisation_id: int, recorded_by_id: int, story: Story) -> Case:
     stage = story.stage
     child = story.age_group == AgeGroup.CHILD
-    # Duty to Notify is anonymous, and so is any adult who declined the NRM, unless they agreed to
-    # sharing (the case_duty_to_notify_is_anonymous constraint).
-    declined = story.consent_to_nrm is False and not child
-    anonymous = not story.consent_to_share and (stage == Stage.DUTY_TO_NOTIFY or declined)
+    anonymous = must_be_anonymous(
+        stage=stage,
+        consent_to_nrm=story.consent_to_nrm,
+        treated_as_child=child,
+        consent_to_share=story.consent_to_share,
+    )
     encountered_at = _at(story.encountered_on, 9 + len(reference) % 9, (sum(map(ord, reference)) * 7) % 60)
     return Case(
         reference=reference,

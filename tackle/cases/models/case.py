@@ -12,11 +12,8 @@ from tackle.cases.models.choices import (
     Gender,
     Stage,
 )
+from tackle.cases.rules.anonymity import IDENTIFYING_FIELDS, must_be_anonymous
 
-# Fields that could identify the person. A Duty to Notify for an adult may hold none of them
-# unless the person consented to sharing (s.52 MSA 2015): see the constraint below and
-# services.case_record_duty_to_notify.
-IDENTIFYING_FIELDS = ("person_name", "person_date_of_birth", "person_contact", "person_address")
 
 
 class Case(models.Model):
@@ -95,8 +92,8 @@ class Case(models.Model):
                 condition=~Q(stage=Stage.DUTY_TO_NOTIFY, treated_as_child=True),
                 name="case_no_duty_to_notify_for_children",
             ),
-            # An adult who declined the NRM is reported by Duty to Notify, which is anonymous: the
-            # record may hold nothing identifying unless they consented to sharing it.
+            # rules.anonymity.must_be_anonymous, in the database: nothing identifying on an
+            # anonymous Duty to Notify (the four IDENTIFYING_FIELDS).
             models.CheckConstraint(
                 condition=(
                     Q(consent_to_share=True)
@@ -113,8 +110,12 @@ class Case(models.Model):
     @property
     def is_anonymous(self) -> bool:
         """A Duty to Notify without consent to share: nothing identifying may be shown or exported."""
-        declined = self.consent_to_nrm is False and not self.treated_as_child
-        return (self.stage == Stage.DUTY_TO_NOTIFY or declined) and not self.consent_to_share
+        return must_be_anonymous(
+            stage=self.stage,
+            consent_to_nrm=self.consent_to_nrm,
+            treated_as_child=self.treated_as_child,
+            consent_to_share=self.consent_to_share,
+        )
 
     @property
     def display_name(self) -> str:
