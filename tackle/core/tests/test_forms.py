@@ -1,6 +1,7 @@
 from django import forms
 
-from tackle.core.forms import GovukForm
+from tackle.core.errors import ApplicationError
+from tackle.core.forms import GovukForm, add_application_error
 
 
 class _ExampleForm(GovukForm):
@@ -39,3 +40,28 @@ def test_checkboxes_files_and_width_classes_get_their_govuk_classes():
     assert 'class="govuk-checkboxes__input"' in html and "govuk-checkboxes__label" in html
     assert 'class="govuk-file-upload"' in html
     assert 'class="govuk-input govuk-input--width-5"' in html
+
+
+def _checked_form():
+    form = _ExampleForm({"name": "Ana", "kind": "a"})
+    assert form.is_valid()
+    return form
+
+
+def test_a_service_error_naming_a_field_shows_on_that_field():
+    form = _checked_form()
+    add_application_error(form, ApplicationError("Too long", field="notes"))
+    assert form.errors == {"notes": ["Too long"]}
+
+
+def test_a_service_error_naming_no_field_of_the_form_shows_above_it():
+    for field in (None, "not_on_this_form"):
+        form = _checked_form()
+        add_application_error(form, ApplicationError("Already recorded", field=field))
+        assert form.non_field_errors() == ["Already recorded"]
+
+
+def test_an_upload_error_shows_on_the_field_the_view_names():
+    form = _checked_form()
+    add_application_error(form, ApplicationError("Line 3: no date", field="kind"), field="name")
+    assert form.errors == {"name": ["Line 3: no date"]}
