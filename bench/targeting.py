@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bench import Row
-from tackle.targeting.engine import rank
+from tackle.targeting.ranking import rank
 from tackle.targeting.resolve import resolve
 from tackle.targeting.sources import Record, read_source
 

@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 
 from tackle.core.forms import GovukForm
-from tackle.targeting.columns import FIELDS, Mapping
+from tackle.targeting.list_columns import FIELDS, Mapping
 from tackle.targeting.services import MAX_FILES, MAX_SOURCE_LENGTH
 
 

@@ -8,8 +8,8 @@ from django.core.cache import cache
 from django.db.models import QuerySet
 
 from tackle.core.roles import Module
-from tackle.targeting.engine import Ranking, rank_groups, resolve_reads
 from tackle.targeting.models import RegulatorList
+from tackle.targeting.ranking import Ranking, rank_groups, resolve_reads
 from tackle.targeting.signals import disruption_signals_for
 from tackle.targeting.sources import SourceError, SourceRead, read_source
 

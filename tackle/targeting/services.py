@@ -8,9 +8,9 @@ from tackle.accounts.models import Organisation, User
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.core.errors import ApplicationError
-from tackle.targeting.columns import Mapping
-from tackle.targeting.engine import source_names
+from tackle.targeting.list_columns import Mapping
 from tackle.targeting.models import RegulatorList
+from tackle.targeting.ranking import source_names
 from tackle.targeting.sources import SourceError, SourceRead, decode, read_source
 
 MAX_FILE_BYTES = 5 * 1024 * 1024

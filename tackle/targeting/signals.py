@@ -15,8 +15,8 @@ from django.utils import timezone
 
 from tackle.core.identifiers import normalise_postcode
 from tackle.disrupt import selectors as disrupt
-from tackle.targeting.engine import SignalIndex
 from tackle.targeting.normalise import name_key
+from tackle.targeting.ranking import SignalIndex
 from tackle.targeting.risk import Signals
 
 

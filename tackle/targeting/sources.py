@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from tackle.core.identifiers import normalise_company_number, normalise_postcode
-from tackle.targeting.columns import Mapping, guess_mapping, mapping_problems
+from tackle.targeting.list_columns import Mapping, guess_mapping, mapping_problems
 from tackle.targeting.normalise import (
     address_numbers,
     name_key,

@@ -19,10 +19,10 @@ from tackle.core.permissions import get_visible_or_404, require_module
 from tackle.core.roles import Module
 from tackle.disrupt.access import is_coordinator
 from tackle.targeting import selectors, services
-from tackle.targeting.columns import FIELD_LABELS
-from tackle.targeting.engine import Entity
 from tackle.targeting.forms import ImportForm, MappingForm
+from tackle.targeting.list_columns import FIELD_LABELS
 from tackle.targeting.normalise import PREMISES_TYPES
+from tackle.targeting.ranking import Entity
 from tackle.targeting.sources import SourceError
 
 SHOWN = 25

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tackle.targeting.engine import rank
+from tackle.targeting.ranking import rank
 from tackle.targeting.resolve import blocking_keys, candidate_pairs, is_match, resolve
 from tackle.targeting.sources import SourceRead
 from tackle.targeting.tests.factories import record

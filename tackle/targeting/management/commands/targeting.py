@@ -5,8 +5,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from tackle.targeting.columns import FIELD_KEYS, FIELD_LABELS, Mapping, guess_mapping
-from tackle.targeting.engine import rank, source_names
+from tackle.targeting.list_columns import FIELD_KEYS, FIELD_LABELS, Mapping, guess_mapping
+from tackle.targeting.ranking import rank, source_names
 from tackle.targeting.sources import SourceError, SourceRead, decode, read_header, read_source
 
 USAGE_ERROR = 2

@@ -1,6 +1,6 @@
 """Guessing which column holds which field from each regulator's own header."""
 
-from tackle.targeting.columns import guess_mapping, header_words, mapping_problems
+from tackle.targeting.list_columns import guess_mapping, header_words, mapping_problems
 
 
 def test_headers_are_compared_as_plain_words():
