@@ -18,6 +18,7 @@ from tackle.spend.models import ImportStatus, SpendFile, SpendImport, SpendRejec
 from tackle.spend.screening.headers import FIELDS
 from tackle.spend.screening.results import ScreenResult
 from tackle.spend.screening.summary import file_mappings, summary
+from tackle.suppliers.sectors import is_high_risk
 
 MAX_FILES = 24
 MAX_FILE_BYTES = 500 * 1024 * 1024
@@ -164,7 +165,7 @@ def _totals(spend_import: SpendImport, result: ScreenResult) -> Any:
             supplier_id=payee.register_id,
             match_how=payee.match_how[:60],
             sector=sector,
-            high_risk=sector != "other",
+            high_risk=is_high_risk(sector),
             reason=reason[:300],
             financial_year=year,
             rows=count,
