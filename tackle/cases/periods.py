@@ -1,18 +1,11 @@
 """NRM decision tests and support periods from dated rules tables. Pure functions: no database.
 
-The rules have changed before and will again: add a row with the date it took effect, never edit
-a past row, and every case keeps the rule that was in force on its own decision date.
+The tables are tackle.core.dated tables: every case keeps the rule in force on its own decision date.
 """
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 
-
-@dataclass(frozen=True)
-class DatedRule[T]:
-    in_force_from: date
-    value: T
-
+from tackle.core.dated import DatedRule, rule_on
 
 # The reasonable grounds test (England and Wales). The "objective factors" wording was introduced
 # on 30 January 2023 and withdrawn after judicial review in July 2023.
@@ -34,15 +27,6 @@ MOVE_ON_DAYS: tuple[DatedRule[int], ...] = (DatedRule(date.min, 45),)
 
 # Target for a reasonable grounds decision, in working days from referral.
 RG_TARGET_WORKING_DAYS: tuple[DatedRule[int], ...] = (DatedRule(date.min, 5),)
-
-
-def rule_on[T](rules: tuple[DatedRule[T], ...], on: date) -> T:
-    """The value of the newest rule in force on the given date."""
-    current = rules[0].value
-    for rule in rules:
-        if rule.in_force_from <= on:
-            current = rule.value
-    return current
 
 
 def rg_test_on(decided_on: date) -> str:

@@ -6,34 +6,31 @@ each rate came in. Rates change every 1 April; the age the rate starts at fell f
 from datetime import date
 from decimal import Decimal
 
-# (in force from, pounds an hour), oldest first. Public rates from GOV.UK "National Minimum Wage
-# and National Living Wage rates".
-NATIONAL_LIVING_WAGE: tuple[tuple[date, Decimal], ...] = (
-    (date(2016, 4, 1), Decimal("7.20")),
-    (date(2017, 4, 1), Decimal("7.50")),
-    (date(2018, 4, 1), Decimal("7.83")),
-    (date(2019, 4, 1), Decimal("8.21")),
-    (date(2020, 4, 1), Decimal("8.72")),
-    (date(2021, 4, 1), Decimal("8.91")),
-    (date(2022, 4, 1), Decimal("9.50")),
-    (date(2023, 4, 1), Decimal("10.42")),
-    (date(2024, 4, 1), Decimal("11.44")),
-    (date(2025, 4, 1), Decimal("12.21")),
-    (date(2026, 4, 1), Decimal("12.71")),
+from tackle.core.dated import DatedRule, value_on
+
+# Pounds an hour, by the date each rate came in, oldest first. Public rates from GOV.UK
+# "National Minimum Wage and National Living Wage rates".
+NATIONAL_LIVING_WAGE: tuple[DatedRule[Decimal], ...] = (
+    DatedRule(date(2016, 4, 1), Decimal("7.20")),
+    DatedRule(date(2017, 4, 1), Decimal("7.50")),
+    DatedRule(date(2018, 4, 1), Decimal("7.83")),
+    DatedRule(date(2019, 4, 1), Decimal("8.21")),
+    DatedRule(date(2020, 4, 1), Decimal("8.72")),
+    DatedRule(date(2021, 4, 1), Decimal("8.91")),
+    DatedRule(date(2022, 4, 1), Decimal("9.50")),
+    DatedRule(date(2023, 4, 1), Decimal("10.42")),
+    DatedRule(date(2024, 4, 1), Decimal("11.44")),
+    DatedRule(date(2025, 4, 1), Decimal("12.21")),
+    DatedRule(date(2026, 4, 1), Decimal("12.71")),
 )
 
-FIRST_YEAR = NATIONAL_LIVING_WAGE[0][0].year
-LAST_YEAR = NATIONAL_LIVING_WAGE[-1][0].year
+FIRST_YEAR = NATIONAL_LIVING_WAGE[0].in_force_from.year
+LAST_YEAR = NATIONAL_LIVING_WAGE[-1].in_force_from.year
 
 
 def rate_on(day: date) -> Decimal | None:
     """The rate in force on a day; None before the National Living Wage began."""
-    found = None
-    for starts, rate in NATIONAL_LIVING_WAGE:
-        if starts > day:
-            break
-        found = rate
-    return found
+    return value_on(NATIONAL_LIVING_WAGE, day)
 
 
 def rate_for_year(year: int) -> Decimal | None:
