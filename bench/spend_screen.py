@@ -186,7 +186,7 @@ def run_ours(folder: Path, jobs: int) -> dict[str, object]:
     from django.conf import settings
 
     from tackle.spend.screening import columnar  # noqa: F401  imported before the clock starts, as DuckDB is
-    from tackle.spend.screening.classifier import load_lexicon
+    from tackle.spend.screening.payment_sectors import load_lexicon
     from tackle.spend.screening.screener import Screener
     from tackle.spend.screening.summary import summary
 

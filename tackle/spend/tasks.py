@@ -9,7 +9,7 @@ from django.urls import reverse
 from tackle.core.tasks import task_run_finish, task_run_progress
 from tackle.spend import services
 from tackle.spend.models import SpendImport
-from tackle.spend.screening.classifier import load_lexicon
+from tackle.spend.screening.payment_sectors import load_lexicon
 from tackle.spend.screening.readers import SpendFileError
 from tackle.spend.screening.screener import Screener
 from tackle.suppliers.selectors import supplier_register_entries

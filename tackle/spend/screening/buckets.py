@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from operator import itemgetter
 from typing import Any
 
-from tackle.spend.screening.classifier import Classification, Classifier, Lexicon
 from tackle.spend.screening.matching import Register, RegisterEntryLike, is_redacted, normalise_name
+from tackle.spend.screening.payment_sectors import Classification, Classifier, Lexicon
 from tackle.spend.screening.results import Payee
 from tackle.spend.screening.rows import CACHE_LIMIT, ODD, TOTAL_LINE, YEARS_PER_BUCKET, is_total, year_of
 from tackle.spend.screening.sums import PendingSums

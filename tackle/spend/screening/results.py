@@ -8,8 +8,8 @@ from datetime import date
 from decimal import Decimal, localcontext
 from typing import Any
 
-from tackle.spend.screening.classifier import Classification
 from tackle.spend.screening.headers import Mapping
+from tackle.spend.screening.payment_sectors import Classification
 
 MAX_REJECTS_KEPT = 100_000  # the count stays exact; the list stops growing (memory stays bounded)
 

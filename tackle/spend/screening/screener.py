@@ -13,7 +13,7 @@ Polars reads it as the csv module does, and row by row in batches otherwise (fil
 rules both follow). What a run gives back is in results.py.
 
 Modules import one way only, each from those before it: values, headers, sums, readers, matching
-and classifier; results; rows; buckets; filepass; columnar; screener; summary.
+and payment_sectors; results; rows; buckets; filepass; columnar; screener; summary.
 """
 
 import gc
@@ -31,9 +31,9 @@ from typing import Any
 
 from tackle.spend.screening import headers as cols
 from tackle.spend.screening.buckets import Buckets
-from tackle.spend.screening.classifier import EMPTY_LEXICON, Lexicon
 from tackle.spend.screening.filepass import FilePass
 from tackle.spend.screening.matching import RegisterEntryLike
+from tackle.spend.screening.payment_sectors import EMPTY_LEXICON, Lexicon
 from tackle.spend.screening.readers import CsvRows, SpendFileError, XlsxRows, detect_encoding, file_kind
 from tackle.spend.screening.results import MAX_REJECTS_KEPT, FileReport, ScreenResult
 from tackle.spend.screening.sums import to_decimal

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from tackle.accounts.models import Organisation
-from tackle.spend.screening.classifier import load_lexicon
+from tackle.spend.screening.payment_sectors import load_lexicon
 from tackle.spend.screening.readers import SpendFileError
 from tackle.spend.screening.screener import Screener, ScreenResult
 from tackle.spend.screening.summary import file_mappings, summary

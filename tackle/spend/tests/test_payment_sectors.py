@@ -1,6 +1,6 @@
 import pytest
 
-from tackle.spend.screening.classifier import EMPTY_LEXICON, classify, load_lexicon, sector_of_sic_code
+from tackle.spend.screening.payment_sectors import EMPTY_LEXICON, classify, load_lexicon, sector_of_sic_code
 
 
 @pytest.mark.parametrize(
