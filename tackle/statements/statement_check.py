@@ -16,19 +16,12 @@ from typing import Any
 
 from django.core.cache import cache
 
+from tackle.statement_reader.rules import AREA_NAMES, AREAS
 from tackle.statements.models import Statement
 from tackle.statements.selectors import section_rows
 
 logger = logging.getLogger(__name__)
 
-AREA_NAMES: dict[str, str] = {
-    "structure_business_supply_chains": "Structure, business and supply chains",
-    "policies": "Policies",
-    "due_diligence": "Due diligence",
-    "risk_assessment_management": "Risk assessment and management",
-    "effectiveness_kpis": "Effectiveness and key performance indicators",
-    "training": "Training",
-}
 STATES: dict[str, str] = {
     "covered": "Covered",
     "weak": "Weak: one sentence only",
@@ -77,7 +70,8 @@ def areas_from_reading(reading: Any) -> list[AreaCheck]:
     judgements = reading.assessment.judgements
     future_only = set(reading.assessment.future_only)
     rows = []
-    for key, name in AREA_NAMES.items():
+    for key in AREAS:
+        name = AREA_NAMES[key]
         judgement = judgements.get(key)
         evidence = [item.sentence for item in judgement.evidence] if judgement else []
         state = area_state(

@@ -4,9 +4,10 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
+from tackle.statement_reader.rules import AREA_NAMES, AREAS
 from tackle.statements import statement_check
 from tackle.statements.services import statement_section_update
-from tackle.statements.statement_check import AREA_NAMES, area_state, check_draft, draft_text
+from tackle.statements.statement_check import area_state, check_draft, draft_text
 
 reading = pytest.importorskip("tackle.statement_reader.reading")
 rules = pytest.importorskip("tackle.statement_reader.rules")
@@ -56,7 +57,7 @@ def test_training_twice_is_covered_policies_once_is_weak_and_audits_only_promise
     statement_section_update(statement=statement_a, key="due_diligence", text=PROMISE, actor=lead_a)
     check = check_draft(statement_a, labeller=fake_labeller)
     states = {area.key: area for area in check.areas}
-    assert list(states) == list(AREA_NAMES)
+    assert list(states) == list(AREAS)
     assert states["training"].state == "covered" and TRAINED in states["training"].sentences
     assert states["policies"].state == "weak" and states["policies"].sentences == [POLICY]
     assert states["due_diligence"].state == "promised" and states["due_diligence"].sentences == [PROMISE]
@@ -91,6 +92,6 @@ def test_the_statement_page_shows_each_area_next_to_the_checklist(statement_a, l
     monkeypatch.setattr(statement_check, "_reader", lambda: lambda text: real(text, labeller=fake_labeller))
     page = client_for(lead_a).get(reverse("statements:statement-detail", args=[statement_a.uuid])).content.decode()
     assert page.index('data-testid="checklist"') < page.index('data-testid="text-check"')
-    for name in AREA_NAMES.values():
-        assert name in page
+    for area in AREAS:
+        assert AREA_NAMES[area] in page
     assert "Weak: one sentence only" in page  # "Our policies say what to do." is one policy sentence
