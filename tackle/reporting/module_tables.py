@@ -1,4 +1,4 @@
-"""Figures tables from the disruption and supply-chain modules, in the same periods as the cases tables.
+"""Figures-page rows from the disruption and supply-chain modules, in the same periods as the cases rows.
 
 Definitions
 -----------
@@ -9,85 +9,29 @@ Definitions
   risk or business critical), annual supplier assessments completed, and tender bids flagged as
   abnormally low, by the date the check was run.
 
-Each table is one aggregate query per source, as in selectors.py.
+The counts come from each module's published figures (tackle.disrupt.figures, tackle.suppliers.figures).
 """
 
-from collections.abc import Callable
-from typing import Any
-
-from django.db.models import Count, Q, Sum
-from django.db.models.functions import Coalesce
-
-from tackle.core.db import reporting_alias
-from tackle.core.periods import Period
+from tackle.reporting.evidence import PeriodEvidence
 
 
-def _date_in(field: str) -> Callable[[Period], Q]:
-    return lambda period: Q(**{f"{field}__gte": period.starts_on, f"{field}__lt": period.ends_before})
+def operations_rows(evidence: list[PeriodEvidence]) -> dict[str, list[int]]:
+    operations = [column.operations for column in evidence]
+    return {
+        "Operations held": [o.operations_held for o in operations],
+        "Potential victims: adults": [o.victims_adult for o in operations],
+        "Potential victims: children": [o.victims_child for o in operations],
+        "NRM referrals from operations": [o.nrm_referrals for o in operations],
+        "Arrests: modern slavery offences": [o.arrests_modern_slavery for o in operations],
+        "Premises closed or prohibited": [o.premises_closed for o in operations],
+    }
 
 
-def _datetime_in(field: str) -> Callable[[Period], Q]:
-    return lambda period: Q(**{f"{field}__gte": period.start_at, f"{field}__lt": period.end_at})
-
-
-def aggregate_rows(
-    queryset: Any, when: Callable[[Period], Q], spans: list[Period], rows: dict[str, Any]
-) -> dict[str, list[int]]:
-    """{row label: [value per period]} from one aggregate query: a row is (a condition,) to count the
-    rows that meet it, or the name of a field to sum."""
-    aggregates: dict[str, Any] = {}
-    for r, measure in enumerate(rows.values()):
-        for i, period in enumerate(spans):
-            if isinstance(measure, tuple):  # (count filter)
-                aggregates[f"v_{r}_{i}"] = Count("pk", filter=when(period) & measure[0])
-            else:
-                aggregates[f"v_{r}_{i}"] = Coalesce(Sum(measure, filter=when(period)), 0)
-    result = queryset.aggregate(**aggregates)
-    return {label: [result[f"v_{r}_{i}"] for i in range(len(spans))] for r, label in enumerate(rows)}
-
-
-def operations_counts(organisation_id: int, spans: list[Period]) -> dict[str, list[int]]:
-    from tackle.disrupt.models import Operation
-
-    operations = Operation.objects.using(reporting_alias()).filter(organisation_id=organisation_id)
-    return aggregate_rows(
-        operations,
-        _date_in("operation_date"),
-        spans,
-        {
-            "Operations held": (Q(),),
-            "Potential victims: adults": "outcome__victims_adult",
-            "Potential victims: children": "outcome__victims_child",
-            "NRM referrals from operations": "outcome__nrm_referrals",
-            "Arrests: modern slavery offences": "outcome__arrests_modern_slavery",
-            "Premises closed or prohibited": "outcome__premises_closed",
-        },
-    )
-
-
-def supply_chain_counts(organisation_id: int, spans: list[Period]) -> dict[str, list[int]]:
-    from tackle.suppliers.models import HIGH_TIERS, Contract, SupplierAssessment, TenderBid
-
-    alias = reporting_alias()
-    contracts = aggregate_rows(
-        Contract.objects.using(alias).filter(organisation_id=organisation_id),
-        _date_in("start_on"),
-        spans,
-        {
-            "Contracts starting": (Q(),),
-            "of which high value, high risk or business critical": (Q(tier__in=HIGH_TIERS),),
-        },
-    )
-    assessments = aggregate_rows(
-        SupplierAssessment.objects.using(alias).filter(contract__organisation_id=organisation_id),
-        _date_in("completed_on"),
-        spans,
-        {"Annual supplier assessments completed": (Q(),)},
-    )
-    bids = aggregate_rows(
-        TenderBid.objects.using(alias).filter(check_run__organisation_id=organisation_id).exclude(flags=[]),
-        _datetime_in("check_run__created_at"),
-        spans,
-        {"Tender bids flagged as abnormally low": (Q(),)},
-    )
-    return {**contracts, **assessments, **bids}
+def supply_chain_rows(evidence: list[PeriodEvidence]) -> dict[str, list[int]]:
+    supply = [column.supply_chain for column in evidence]
+    return {
+        "Contracts starting": [s.contracts_starting for s in supply],
+        "of which high value, high risk or business critical": [s.contracts_starting_high_tier for s in supply],
+        "Annual supplier assessments completed": [s.assessments_completed for s in supply],
+        "Tender bids flagged as abnormally low": [s.bids_flagged for s in supply],
+    }

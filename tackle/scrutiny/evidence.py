@@ -1,22 +1,21 @@
 """What Tackle already holds that answers a self-assessment question: a proposed answer, the
-evidence in words and a link to it. Modules built by others (training, statements) are read
-when they are installed, and skipped when they are not."""
+evidence in words and a link to it. The figures come from reporting's evidence composer, the
+training rates from training's selectors and the approved statement from statements' figures."""
 
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
-from django.apps import apps
 from django.urls import reverse
 
-from tackle.cases.models import Case
 from tackle.core.disclosure import suppress_small_counts
-from tackle.core.periods import financial_year, financial_year_label
+from tackle.core.periods import financial_year_label
 from tackle.core.roles import Role
-from tackle.reporting.selectors import figures_tables
+from tackle.reporting.evidence import year_evidence
 from tackle.scrutiny.evidence_modules import contracts_proposal, sharing_proposal
 from tackle.scrutiny.models import Spend, SpendCategory
 from tackle.scrutiny.selectors import current_arrangement
+from tackle.statements.figures import statement_approved_by_end_of
+from tackle.training.selectors import training_compliance_rate
 
 NOT_RECORDED = "not recorded in Tackle"
 
@@ -35,14 +34,8 @@ def _masked(value: int) -> Any:
 
 def training_rate(organisation: Any, role: str | None = None) -> float | None:
     """The share of staff up to date with required training, 0 to 100, or None when not recorded."""
-    try:
-        from tackle.training.selectors import training_compliance_rate  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        return None
     rate = training_compliance_rate(organisation, role=role)
-    if rate is None:
-        return None
-    return float(rate) * 100 if float(rate) <= 1 else float(rate)
+    return None if rate is None else rate * 100
 
 
 def _rate_proposal(rate: float | None, who: str) -> Proposal | None:
@@ -50,23 +43,6 @@ def _rate_proposal(rate: float | None, who: str) -> Proposal | None:
         return None
     answer = "yes" if rate >= 90 else "partly" if rate > 0 else "no"
     return Proposal(answer, f"{rate:.0f}% of {who} are up to date with required training (Tackle training records).")
-
-
-def _approved_statement(organisation_id: int, year: int) -> Any:
-    if not apps.is_installed("tackle.statements"):
-        return None
-    try:
-        statement_model = apps.get_model("statements", "Statement")
-    except LookupError:
-        return None
-    return (
-        statement_model.objects.filter(
-            organisation_id=organisation_id, status__in=["approved", "published"], approval_date__isnull=False
-        )
-        .filter(approval_date__lte=date(year + 1, 3, 31))
-        .order_by("-approval_date")
-        .first()
-    )
 
 
 def proposals_for(organisation: Any, year: int) -> dict[str, Proposal]:
@@ -85,12 +61,9 @@ def proposals_for(organisation: Any, year: int) -> dict[str, Proposal]:
             "Lead arrangements",
         )
 
-    tables = {
-        t.key: t for t in figures_tables(organisation_id=organisation.pk, first_year=year, last_year=year, by="year")
-    }
-    concerns = tables["concerns"].rows[0][1][-1]
-    referrals = sum(values[-1] for _, values in tables["referrals"].rows)
-    if Case.objects.filter(organisation_id=organisation.pk).exists():
+    evidence = year_evidence(organisation.pk, year)
+    concerns, referrals = evidence.cases.concerns, evidence.cases.referrals
+    if evidence.has_cases:
         found["structures_records"] = Proposal(
             "yes",
             "Concerns, NRM referrals and decisions are recorded in Tackle's register and counted by quarter.",
@@ -112,17 +85,18 @@ def proposals_for(organisation: Any, year: int) -> dict[str, Proposal]:
     if proposal:
         found["procurement_staff"] = proposal
 
-    statement = _approved_statement(organisation.pk, year)
+    statement = statement_approved_by_end_of(organisation.pk, evidence.period)
     if statement is not None:
         body = f" by {statement.approval_body}" if statement.approval_body else ""
         found["procurement_statement"] = Proposal(
             "yes",
-            f"The modern slavery statement ({statement}) was approved{body} on {statement.approval_date:%-d %B %Y}.",
+            f"The modern slavery statement ({statement.name}) was approved{body} "
+            f"on {statement.approval_date:%-d %B %Y}.",
         )
 
     support = Spend.objects.filter(
         organisation_id=organisation.pk,
-        financial_year=financial_year(year).label,
+        financial_year=label,
         category__in=[SpendCategory.COMMISSIONED_SUPPORT, SpendCategory.EMERGENCY_ACCOMMODATION],
         amount__gt=0,
     )
@@ -134,7 +108,7 @@ def proposals_for(organisation: Any, year: int) -> dict[str, Proposal]:
             "Spending",
         )
     for key, proposal_of in (("partnership_sharing", sharing_proposal), ("procurement_contracts", contracts_proposal)):
-        answered = proposal_of(organisation, year)
+        answered = proposal_of(evidence)
         if answered:
             found[key] = Proposal(*answered)
     return found

@@ -13,10 +13,12 @@ from typing import Any
 from django.db.models import Sum
 
 from tackle.core.disclosure import suppress_small_counts
-from tackle.core.periods import financial_year, financial_year_label
-from tackle.reporting.selectors import NOT_RECORDED_IN_TACKLE, figures_tables
+from tackle.core.periods import financial_year_label
+from tackle.reporting.evidence import year_evidence
+from tackle.reporting.selectors import NOT_RECORDED_IN_TACKLE
 from tackle.scrutiny.models import Spend, SpendCategory
 from tackle.scrutiny.selectors import current_arrangement
+from tackle.training.figures import TrainingFigures
 
 EXEMPTION = (
     "Where a figure is between 1 and 4 it is shown as \u201cfewer than 5\u201d. The exact number is withheld "
@@ -49,29 +51,16 @@ def _money(amount: Decimal) -> str:
     return f"\u00a3{amount:,.2f}"
 
 
-def _training(organisation: Any, years: list[int]) -> list[str] | None:
-    try:
-        from tackle.training.selectors import training_figures  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        return None
-    lines = []
-    for year in years:
-        span = financial_year(year)
-        found = training_figures(organisation, span.starts_on, span.ends_before)
-        people = found.get("people_trained")
-        sessions = found.get("sessions_held")
-        if people is None and sessions is None:
-            lines.append(f"{span.label}: {NOT_RECORDED_IN_TACKLE}.")
-            continue
-        people_text = _masked(people) if isinstance(people, int) else people
-        lines.append(f"{span.label}: {sessions} sessions held, {people_text} people trained.")
-    return lines
+def _training_line(training: TrainingFigures) -> str:
+    sessions, people = training.sessions_held, _masked(training.people_trained)
+    return f"{training.period.label}: {sessions} sessions held, {people} people trained."
 
 
 def build_foi_answer(organisation: Any, years: list[int]) -> FoiAnswer:
     """Numbered questions and draft answers for the financial years starting in `years`."""
     years = sorted(set(years))
     labels = [financial_year_label(year) for year in years]
+    evidence = [year_evidence(organisation.pk, year) for year in years]
     withheld = False
     arrangement = current_arrangement(organisation.pk)
     items: list[FoiItem] = []
@@ -130,23 +119,17 @@ def build_foi_answer(organisation: Any, years: list[int]) -> FoiAnswer:
     add("How much did the council spend in each year on identifying and supporting potential victims?", *money_lines)
 
     count_lines = []
-    for year, label in zip(years, labels, strict=True):
-        tables = {
-            t.key: t
-            for t in figures_tables(organisation_id=organisation.pk, first_year=year, last_year=year, by="year")
-        }
-        referrals = dict(tables["referrals"].rows)
-        concerns = tables["concerns"].rows[0][1][-1]
-        adult, child = referrals["Adult"][-1], referrals["Child"][-1]
-        dtn = tables["duty_to_notify"].rows[0][1][-1]
+    for found in evidence:
+        concerns, dtn = found.cases.concerns, found.cases.duty_to_notify
+        adult, child = found.cases.referrals_adult, found.cases.referrals_child
         withheld = withheld or any(0 < n < 5 for n in (concerns, adult, child, dtn))
         count_lines.append(
-            f"{label}: {_masked(concerns)} potential victims identified; NRM referrals: {_masked(adult)} adults, "
-            f"{_masked(child)} children; Duty to Notify: {_masked(dtn)}."
+            f"{found.period.label}: {_masked(concerns)} potential victims identified; NRM referrals: "
+            f"{_masked(adult)} adults, {_masked(child)} children; Duty to Notify: {_masked(dtn)}."
         )
     add("How many potential victims did the council identify, and how many did it refer to the NRM?", *count_lines)
 
-    training = _training(organisation, years)
+    training = [_training_line(found.training) for found in evidence]
     add(
         "What training does the council give staff who act as first responders making NRM referrals?",
         *(

@@ -29,6 +29,7 @@ from tackle.scrutiny.selectors import (
     spend_visible_to,
 )
 from tackle.scrutiny.themes import ANSWER_LABELS, THEMES
+from tackle.statements.selectors_commitments import organisation_commitment_progress
 
 
 def _latest_year() -> int:
@@ -178,11 +179,7 @@ def assessment_compare(request: AuthenticatedRequest) -> HttpResponse:
 
 
 def _commitments(organisation: Any) -> list[Any]:
-    """The council's adopted commitments and their progress, when the statements module holds them."""
-    try:
-        from tackle.statements.selectors_commitments import organisation_commitment_progress
-    except ImportError:
-        return []
+    """The council's adopted commitments and their progress (the statements layer, below scrutiny)."""
     return organisation_commitment_progress(organisation.pk)
 
 

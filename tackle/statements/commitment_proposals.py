@@ -1,26 +1,30 @@
 """Evidence Tackle already holds for a charter commitment, offered to the lead as a proposal.
 
 Each proposal is worked out again when the lead accepts it, so what is saved is what Tackle holds
-at that moment, never text sent by the browser. Modules built by others (training, suppliers,
-spend) are read only when they are installed and expose a selector for it; otherwise nothing is
-proposed for that commitment.
+at that moment, never text sent by the browser. The figures come from reporting's evidence
+composer (cases, training, suppliers, spend) and training's compliance selector; a proposal that
+finds nothing proposes nothing, and one that fails is a defect to see, not to hide.
 """
 
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from importlib import import_module
 from typing import Any
 
-from django.core.exceptions import FieldError
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 
+from tackle.core.disclosure import suppress_small_counts
 from tackle.core.roles import Role
+from tackle.reporting.evidence import (
+    campaigns_begun_by,
+    cases_referred,
+    latest_spend_screening,
+    supplier_activity_for,
+    twelve_months_to,
+)
 from tackle.statements.models import Commitment, Statement, StatementStatus
-
-logger = logging.getLogger(__name__)
+from tackle.training.selectors import training_compliance_rate
 
 
 @dataclass(frozen=True)
@@ -31,39 +35,15 @@ class EvidenceProposal:
     link_text: str = ""
 
 
-def _optional(module: str, name: str) -> Callable[..., Any] | None:
-    try:
-        found = getattr(import_module(module), name)
-    except (ImportError, AttributeError):
-        return None
-    return found if callable(found) else None
-
-
-def _url(name: str) -> str:
-    try:
-        return reverse(name)
-    except NoReverseMatch:
-        return ""
-
-
-def _since(today: date) -> date:
-    """The start of the twelve months to today."""
-    return date(today.year - 1, today.month, min(today.day, 28))
-
-
 def _procurement_training(commitment: Commitment, today: date, user: Any = None) -> list[EvidenceProposal]:
-    rate_of = _optional("tackle.training.selectors", "training_compliance_rate")
-    if rate_of is None:
+    share = training_compliance_rate(commitment.organisation, role=Role.PROCUREMENT_OFFICER)
+    if share is None:
         return []
-    rate = rate_of(commitment.organisation, role=Role.PROCUREMENT_OFFICER)
-    if rate is None:
-        return []
-    share = float(rate) if float(rate) <= 1 else float(rate) / 100
     text = (
         f"{share:.0%} of procurement officers were up to date with their required training on "
         f"{today:%-d %B %Y} (Tackle training records)."
     )
-    return [EvidenceProposal("procurement_training", text, _url("training:index"), "Training records")]
+    return [EvidenceProposal("procurement_training", text, reverse("training:index"), "Training records")]
 
 
 def _annual_statement(commitment: Commitment, today: date, user: Any = None) -> list[EvidenceProposal]:
@@ -90,19 +70,7 @@ def _annual_statement(commitment: Commitment, today: date, user: Any = None) -> 
 
 
 def _referrals(commitment: Commitment, today: date, user: Any = None) -> list[EvidenceProposal]:
-    from tackle.cases.models import Case, NrmEventKind
-    from tackle.core.disclosure import suppress_small_counts
-
-    since = _since(today)
-    made = (
-        Case.objects.filter(
-            organisation_id=commitment.organisation_id,
-            nrm_events__kind=NrmEventKind.REFERRAL_SENT,
-            nrm_events__occurred_on__range=(since, today),
-        )
-        .distinct()
-        .count()
-    )
+    made = cases_referred(commitment.organisation_id, twelve_months_to(today))
     if not made:
         return []
     # Commitments reach councillors' reports, so small counts are withheld as everywhere else.
@@ -112,18 +80,14 @@ def _referrals(commitment: Commitment, today: date, user: Any = None) -> list[Ev
 
 
 def _whistleblowing_campaigns(commitment: Commitment, today: date, user: Any = None) -> list[EvidenceProposal]:
-    try:
-        campaign_model = import_module("tackle.training.models").Campaign
-    except (ImportError, AttributeError):
-        return []
-    campaigns = campaign_model.objects.filter(organisation_id=commitment.organisation_id, starts_on__lte=today)
+    campaigns = campaigns_begun_by(commitment.organisation_id, today)
     found = [c for c in campaigns if "whistleblow" in f"{c.name} {c.description}".lower()]
     return [
         EvidenceProposal(
-            f"campaign_{campaign.pk}",
+            f"campaign_{campaign.campaign_id}",
             f"Awareness campaign \u201c{campaign.name}\u201d from {campaign.starts_on:%-d %B %Y} "
             "(Tackle training records).",
-            _url("training:campaign-list"),
+            reverse("training:campaign-list"),
             "Awareness campaigns",
         )
         for campaign in found
@@ -131,64 +95,47 @@ def _whistleblowing_campaigns(commitment: Commitment, today: date, user: Any = N
 
 
 def _selection_questionnaire(commitment: Commitment, today: date, user: Any) -> list[EvidenceProposal]:
-    responses_of = _optional("tackle.suppliers.selectors", "selection_responses_visible_to")
-    if responses_of is None or user is None:
-        return []
-    answered = responses_of(user).filter(answered_on__range=(_since(today), today))
-    relevant = answered.filter(is_relevant_organisation=True)
-    if not answered.exists():
+    activity = supplier_activity_for(user, twelve_months_to(today))
+    if activity is None or not activity.bidders_answered:
         return []
     text = (
-        f"In the twelve months to {today:%-d %B %Y}, {answered.count():,} bidders answered the selection "
-        f"questionnaire's modern slavery question; {relevant.filter(is_compliant=True).count():,} of the "
-        f"{relevant.count():,} required to publish a statement said they comply (Tackle supplier records)."
+        f"In the twelve months to {today:%-d %B %Y}, {activity.bidders_answered:,} bidders answered the selection "
+        f"questionnaire's modern slavery question; {activity.bidders_compliant:,} of the "
+        f"{activity.bidders_required:,} required to publish a statement said they comply (Tackle supplier records)."
     )
-    return [EvidenceProposal("selection_questionnaire", text, _url("suppliers:index"), "Supply chains")]
+    return [EvidenceProposal("selection_questionnaire", text, reverse("suppliers:index"), "Supply chains")]
 
 
 def _tender_checks(commitment: Commitment, today: date, user: Any) -> list[EvidenceProposal]:
-    checks_of = _optional("tackle.suppliers.selectors", "tender_checks_visible_to")
-    clarifications_of = _optional("tackle.suppliers.selectors", "clarifications_visible_to")
-    if checks_of is None or user is None:
+    activity = supplier_activity_for(user, twelve_months_to(today))
+    if activity is None or not activity.tender_checks:
         return []
-    checks = checks_of(user).filter(created_at__date__range=(_since(today), today)).count()
-    if not checks:
-        return []
-    text = f"{checks:,} tender checks for abnormally low bids were run in the twelve months to {today:%-d %B %Y}"
-    if clarifications_of is not None:
-        asked = clarifications_of(user).filter(created_at__date__range=(_since(today), today)).count()
-        text += f"; {asked:,} bids were sent back to the bidder to explain their price"
+    text = (
+        f"{activity.tender_checks:,} tender checks for abnormally low bids were run in the twelve months to "
+        f"{today:%-d %B %Y}; {activity.clarifications:,} bids were sent back to the bidder to explain their price"
+    )
     return [EvidenceProposal("tender_checks", text + " (Tackle supplier records).")]
 
 
 def _supplier_assessments(commitment: Commitment, today: date, user: Any) -> list[EvidenceProposal]:
-    assessments_of = _optional("tackle.suppliers.selectors", "assessments_visible_to")
-    if assessments_of is None or user is None:
-        return []
-    done = assessments_of(user).filter(completed_on__range=(_since(today), today)).count()
-    if not done:
+    activity = supplier_activity_for(user, twelve_months_to(today))
+    if activity is None or not activity.assessments_completed:
         return []
     text = (
-        f"{done:,} supplier assessments of contracts' exploitation risks were completed with suppliers in the "
-        f"twelve months to {today:%-d %B %Y} (Tackle supplier records)."
+        f"{activity.assessments_completed:,} supplier assessments of contracts' exploitation risks were completed "
+        f"with suppliers in the twelve months to {today:%-d %B %Y} (Tackle supplier records)."
     )
     return [EvidenceProposal("supplier_assessments", text)]
 
 
 def _spend_screening(commitment: Commitment, today: date, user: Any) -> list[EvidenceProposal]:
-    imports_of = _optional("tackle.spend.selectors", "spend_imports_visible_to")
-    years_of = _optional("tackle.spend.selectors", "year_on_year")
-    if imports_of is None or years_of is None or user is None:
+    screening = latest_spend_screening(user)
+    if screening is None:
         return []
-    latest = imports_of(user).filter(screened_at__isnull=False).order_by("-screened_at").first()
-    if latest is None:
-        return []
-    years = [line for line in years_of(latest) if line.amount > 0 and line.label[:4].isdigit()]  # known years
-    text = f"Spend was screened for exploitation risk on {latest.screened_at:%-d %B %Y}"
-    if years:
-        year = years[-1]
-        text += f": {year.high_risk_share}% of {year.label} spend went to high-risk sectors"
-    return [EvidenceProposal("spend_screening", text + " (Tackle spend screening).", _url("spend:index"), "Spend")]
+    text = f"Spend was screened for exploitation risk on {screening.screened_at:%-d %B %Y}"
+    if screening.latest_year:
+        text += f": {screening.latest_year_high_risk_share}% of {screening.latest_year} spend went to high-risk sectors"
+    return [EvidenceProposal("spend_screening", text + " (Tackle spend screening).", reverse("spend:index"), "Spend")]
 
 
 Proposer = Callable[[Commitment, date, Any], list[EvidenceProposal]]
@@ -202,9 +149,6 @@ PROPOSERS: dict[str, list[Proposer]] = {
     "coop_refer_concerns": [_referrals],
     "coop_publicise_whistleblowing": [_whistleblowing_campaigns],
 }
-# Another module's records may change shape while it is being built: a proposal that cannot be
-# worked out is left out rather than breaking the commitment's page.
-OPTIONAL_FAILURES = (ImportError, AttributeError, LookupError, FieldError, TypeError)
 
 
 def evidence_proposals(
@@ -216,8 +160,5 @@ def evidence_proposals(
     recorded = set(commitment.evidence.values_list("text", flat=True))
     found: list[EvidenceProposal] = []
     for proposer in PROPOSERS.get(commitment.charter_key, []):
-        try:
-            found += proposer(commitment, today, user)
-        except OPTIONAL_FAILURES:
-            logger.exception("Evidence proposal %s failed", proposer.__name__)
+        found += proposer(commitment, today, user)
     return [proposal for proposal in found if proposal.text not in recorded]

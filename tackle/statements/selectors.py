@@ -3,7 +3,6 @@
 import difflib
 from dataclasses import dataclass
 from datetime import date
-from importlib import import_module
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -13,6 +12,7 @@ from django.utils import timezone
 from tackle.core import access
 from tackle.core.permissions import get_visible_or_404, require_module
 from tackle.core.roles import Module
+from tackle.reporting.evidence import statement_evidence, statement_period
 from tackle.statements.models import Action, ActionStatus, Area, Statement, StatementPeriod, StatementStatus
 from tackle.statements.sections import TEXT_SECTIONS
 
@@ -123,39 +123,21 @@ class Figure:
 
 
 def live_figures(statement: Statement, today: date | None = None) -> list[Figure]:
-    from tackle.cases.models import Case, NrmEventKind
-
     today = today or timezone.localdate()
     period = statement.period
-    referrals = Case.objects.filter(
-        organisation_id=statement.organisation_id,
-        nrm_events__kind=NrmEventKind.REFERRAL_SENT,
-        nrm_events__occurred_on__range=(period.starts_on, period.ends_on),
-    ).distinct()
-    figures = [Figure("NRM referrals made", f"{referrals.count():,}", "Tackle case records", today)]
-    training = _training_figures(statement, period)
-    if training is None:
-        figures += [
-            Figure("People trained", "Not recorded in Tackle", "Training records", today),
-            Figure("Training sessions held", "Not recorded in Tackle", "Training records", today),
-        ]
-    else:
-        as_of = training.get("as_of") or today
-        figures += [
-            Figure("People trained", f"{training.get('people_trained', 0):,}", "Tackle training records", as_of),
-            Figure("Training sessions held", f"{training.get('sessions_held', 0):,}", "Tackle training records", as_of),
-        ]
-    return figures
-
-
-def _training_figures(statement: Statement, period: StatementPeriod) -> dict[str, Any] | None:
-    """The training module may not be installed; its figures are optional."""
-    try:
-        selectors = import_module("tackle.training.selectors")
-        found = selectors.training_figures(statement.organisation, period.starts_on, period.ends_on)
-    except (ImportError, AttributeError):
-        return None
-    return found if isinstance(found, dict) else getattr(found, "__dict__", None)
+    found = statement_evidence(
+        statement.organisation_id, statement_period(period.label, period.starts_on, period.ends_on)
+    )
+    return [
+        Figure("NRM referrals made", f"{found.cases_referred:,}", "Tackle case records", today),
+        Figure("People trained", f"{found.training.people_trained:,}", "Tackle training records", found.training.as_of),
+        Figure(
+            "Training sessions held",
+            f"{found.training.sessions_held:,}",
+            "Tackle training records",
+            found.training.as_of,
+        ),
+    ]
 
 
 def section_rows(statement: Statement) -> list[tuple[str, str, str]]:

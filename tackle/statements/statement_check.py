@@ -1,7 +1,7 @@
 """Check a draft's text against the six areas of section 54(5) before publishing.
 
 The reading itself belongs to the statement reader (tackle.statement_reader.reading.read_text),
-built alongside this module; it is used only when installed. Its answer per area becomes one of:
+a layer below. Its answer per area becomes one of:
 covered (two or more sentences describe what is done), weak (only one sentence), promised (only
 sentences about what will be done) or missing (nothing). Approval and signature are not read from
 the text here: the statement records them as facts, and the publish checklist checks those.
@@ -11,11 +11,11 @@ import hashlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from importlib import import_module
 from typing import Any
 
 from django.core.cache import cache
 
+from tackle.statement_reader.reading import UnreadableDocument, read_text
 from tackle.statement_reader.rules import AREA_NAMES, AREAS
 from tackle.statements.models import Statement
 from tackle.statements.selectors import section_rows
@@ -83,18 +83,7 @@ def areas_from_reading(reading: Any) -> list[AreaCheck]:
     return rows
 
 
-def _reader() -> Callable[..., Any] | None:
-    try:
-        read_text = import_module("tackle.statement_reader.reading").read_text
-    except (ImportError, AttributeError):
-        return None
-    return read_text if callable(read_text) else None
-
-
 def check_draft(statement: Statement, *, labeller: Callable[..., Any] | None = None) -> TextCheck:
-    read_text = _reader()
-    if read_text is None:
-        return TextCheck(False, [], "The statement reader is not installed, so only the checklist is shown.")
     text = draft_text(statement)
     if not text:
         return TextCheck(True, [], "Write the sections first: there is no text to check yet.")
@@ -105,9 +94,9 @@ def check_draft(statement: Statement, *, labeller: Callable[..., Any] | None = N
     try:
         reading = read_text(text, labeller=labeller) if labeller else read_text(text)
         result = TextCheck(True, areas_from_reading(reading))
-    except Exception as error:  # an optional module must never break the statement page
-        if type(error).__name__ == "UnreadableDocument":  # the reader's own, worded for people
-            return TextCheck(True, [], str(error))
+    except UnreadableDocument as error:  # the reader's own, worded for people
+        return TextCheck(True, [], str(error))
+    except Exception:  # the reading model failing must not break the statement page
         logger.exception("Statement check failed for statement %s", statement.uuid)
         return TextCheck(False, [], "The text check could not run this time; the checklist is still shown.")
     if labeller is None:

@@ -1,9 +1,9 @@
-"""Reading training data: what a user must do, team dashboards, and figures for the statement."""
+"""Reading training data: what a user must do and team dashboards (figures for other apps: figures.py)."""
 
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import QuerySet, Sum
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from tackle.accounts.models import Organisation, User
@@ -135,20 +135,3 @@ def training_compliance_rate(organisation: Organisation, role: str | None = None
         return None
     compliant = sum(1 for rows in required if all(row.status.in_date for row in rows))
     return compliant / len(required)
-
-
-def training_figures(organisation: Organisation, start: date, end: date) -> dict:
-    """Figures for the annual statement, for `start` to `end` inclusive.
-
-    sessions_held: sessions the organisation held; people_trained: distinct users of the
-    organisation with a completion in the period plus other organisations' staff at its sessions;
-    as_of: the date the figures were taken."""
-    sessions = TrainingSession.objects.filter(organisation=organisation, held_on__range=(start, end))
-    external = sessions.aggregate(total=Sum("external_attendee_count"))["total"] or 0
-    own = (
-        Completion.objects.filter(user__organisation=organisation, completed_on__range=(start, end))
-        .values("user_id")
-        .distinct()
-        .count()
-    )
-    return {"sessions_held": sessions.count(), "people_trained": own + external, "as_of": timezone.localdate()}

@@ -204,3 +204,29 @@ def test_operations_and_supply_chain_risk_are_counted_in_their_periods(lead_a, l
     assert supply["Contracts starting"] == [1, 1, 0, 0, 2]
     assert supply["of which high value, high risk or business critical"] == [1, 0, 0, 0, 1]
     assert supply["Tender bids flagged as abnormally low"] == [1, 0, 0, 0, 1]
+
+
+def test_a_training_session_on_1_april_is_counted_in_the_year_it_starts_only(lead_a):
+    """It used to count in two years: the year before was read to the next 1 April inclusive."""
+    from tackle.reporting.selectors import figures_for_user
+    from tackle.training.models import TrainingSession
+    from tackle.training.tests.factories import make_course
+
+    course = make_course(lead_a.organisation)
+    for held_on, external in ((date(2026, 3, 31), 2), (date(2026, 4, 1), 5)):
+        TrainingSession.objects.create(
+            organisation=lead_a.organisation,
+            course=course,
+            held_on=held_on,
+            attendee_count=9,
+            external_attendee_count=external,
+        )
+    figures = figures_for_user(lead_a, first_year=2025, last_year=2026, by="year")
+    assert figures.training == [("2025-26", "1", "2"), ("2026-27", "1", "5")]
+
+
+def test_every_table_counts_31_march_in_the_year_ending_and_1_april_in_the_next(record_concern, frontline_a):
+    for day in (date(2026, 3, 31), date(2026, 4, 1)):
+        record_concern(frontline_a, encountered_at=datetime(day.year, day.month, day.day, 23, 55, tzinfo=LONDON))
+    tables = figures_tables(organisation_id=frontline_a.organisation_id, first_year=2025, last_year=2026, by="year")
+    assert table(tables, "concerns").rows == [("Concerns recorded", [1, 1, 2])]

@@ -244,3 +244,25 @@ def test_sharing_agreements_and_supplier_assessments_propose_answers(council_a, 
     assert sharing.answer == "yes" and police.name in sharing.evidence and council_b.name not in sharing.evidence
     contracts = proposals["procurement_contracts"]
     assert contracts.answer == "partly" and contracts.evidence.startswith("1 of 2 annual supplier assessments")
+
+
+def test_the_foi_answer_counts_a_training_session_on_1_april_in_one_year_only(council_a):
+    """It used to count in two years: the year before was read to the next 1 April inclusive."""
+    from tackle.training.models import TrainingSession
+    from tackle.training.tests.factories import make_course
+
+    TrainingSession.objects.create(
+        organisation=council_a,
+        course=make_course(council_a),
+        held_on=date(2026, 4, 1),
+        attendee_count=9,
+        external_attendee_count=7,
+    )
+    answer = build_foi_answer(council_a, [2025, 2026])
+    training = next(
+        item for item in answer.items if item.question.startswith("What training does the council give staff who act")
+    )
+    assert training.answer == [
+        "2025-26: 0 sessions held, 0 people trained.",
+        "2026-27: 1 sessions held, 7 people trained.",
+    ]

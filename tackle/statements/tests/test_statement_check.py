@@ -71,25 +71,18 @@ def test_an_empty_draft_asks_for_text_first(period_a, lead_a) -> None:
     assert not check.areas and "Write the sections first" in check.message
 
 
-def test_without_the_reader_only_the_checklist_is_shown(statement_a, lead_a, client_for, monkeypatch) -> None:
-    monkeypatch.setattr(statement_check, "_reader", lambda: None)
-    page = client_for(lead_a).get(reverse("statements:statement-detail", args=[statement_a.uuid]))
-    html = page.content.decode()
-    assert "only the checklist is shown" in html and 'data-testid="checklist"' in html
-
-
 def test_a_failing_reader_does_not_break_the_statement_page(statement_a, lead_a, client_for, monkeypatch) -> None:
     def broken(text: str, **_: object) -> None:
         raise RuntimeError("model missing")
 
-    monkeypatch.setattr(statement_check, "_reader", lambda: broken)
+    monkeypatch.setattr(statement_check, "read_text", broken)
     page = client_for(lead_a).get(reverse("statements:statement-detail", args=[statement_a.uuid]))
     assert page.status_code == 200 and "could not run this time" in page.content.decode()
 
 
 def test_the_statement_page_shows_each_area_next_to_the_checklist(statement_a, lead_a, client_for, monkeypatch) -> None:
     real = reading.read_text
-    monkeypatch.setattr(statement_check, "_reader", lambda: lambda text: real(text, labeller=fake_labeller))
+    monkeypatch.setattr(statement_check, "read_text", lambda text: real(text, labeller=fake_labeller))
     page = client_for(lead_a).get(reverse("statements:statement-detail", args=[statement_a.uuid])).content.decode()
     assert page.index('data-testid="checklist"') < page.index('data-testid="text-check"')
     for area in AREAS:

@@ -5,8 +5,7 @@ from django.utils import timezone
 
 from tackle.core.roles import Role
 from tackle.training.compliance import Status
-from tackle.training.models import Completion, TrainingSession
-from tackle.training.selectors import compliance_for_users, training_compliance_rate, training_figures
+from tackle.training.selectors import compliance_for_users, training_compliance_rate
 from tackle.training.services import completion_record
 from tackle.training.tests.factories import make_course, make_requirement, make_team
 
@@ -53,23 +52,3 @@ def test_compliance_rate_is_the_share_of_required_users_in_date(make_user, counc
     assert training_compliance_rate(council_a, role=Role.FRONTLINE_OFFICER) == pytest.approx(2 / 3)
     assert training_compliance_rate(council_a, role=Role.COUNCILLOR) is None
     assert training_compliance_rate(council_b) is None
-
-
-def test_training_figures_count_sessions_and_people_in_the_period(make_user, council_a, council_b):
-    course = make_course(council_a)
-    alice, bob = make_user(Role.FRONTLINE_OFFICER, council_a), make_user(Role.FRONTLINE_OFFICER, council_a)
-    outsider = make_user(Role.FRONTLINE_OFFICER, council_b)
-    other_course = make_course(council_b, "B")
-    for held_on, external in [(date(2025, 4, 1), 5), (date(2026, 3, 31), 2), (date(2026, 4, 1), 50)]:
-        TrainingSession.objects.create(
-            organisation=council_a, course=course, held_on=held_on, attendee_count=60, external_attendee_count=external
-        )
-    completion_record(actor=None, user=alice, course=course, completed_on=date(2025, 4, 1))
-    completion_record(actor=None, user=alice, course=course, completed_on=date(2025, 9, 1))  # counted once
-    completion_record(actor=None, user=bob, course=course, completed_on=date(2025, 3, 31))  # before the period
-    Completion.objects.create(user=outsider, course=other_course, completed_on=date(2025, 6, 1))
-
-    figures = training_figures(council_a, date(2025, 4, 1), date(2026, 3, 31))
-
-    assert figures == {"sessions_held": 2, "people_trained": 1 + 5 + 2, "as_of": timezone.localdate()}
-    assert training_figures(council_b, date(2025, 4, 1), date(2026, 3, 31))["people_trained"] == 1

@@ -1,0 +1,130 @@
+"""Published figures from the case register, for one organisation and one period. Read-only.
+
+Other apps read cases' numbers here, never through the models. Every figure counts what falls in
+[starts_on, ends_before): a concern by when it was first seen (London time), an NRM event by the
+day it happened. Counts are exact; whoever shows them decides on suppression.
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, Q
+
+from tackle.cases.categories import exploitation_categories, exploitation_category
+from tackle.cases.models import AgeGroup, Case, NrmEvent, NrmEventKind, NrmOutcome
+from tackle.core.db import aggregate_by_period, date_in, datetime_in, reporting_alias
+from tackle.core.periods import Period
+
+NATIONALITY_NOT_RECORDED = "Not recorded"
+
+
+@dataclass(frozen=True)
+class CaseFigures:
+    period: Period
+    concerns: int
+    referrals_adult: int
+    referrals_child: int
+    referrals_age_not_known: int
+    cases_referred: int  # distinct cases with an NRM referral sent in the period
+    duty_to_notify: int
+    rg_positive: int
+    rg_negative: int
+    cg_trafficking: int
+    cg_slavery: int
+    cg_negative: int
+    exploitation: tuple[tuple[str, int], ...]  # every Home Office category, in publication order
+    nationalities: tuple[tuple[str, int], ...]  # as recorded, most common first
+
+    @property
+    def referrals(self) -> int:
+        return self.referrals_adult + self.referrals_child + self.referrals_age_not_known
+
+
+_REFERRAL = Q(kind=NrmEventKind.REFERRAL_SENT)
+_RG = Q(kind=NrmEventKind.RG_DECISION)
+_CG = Q(kind=NrmEventKind.CG_DECISION)
+_EVENT_ROWS = {
+    "referrals_adult": (_REFERRAL & Q(case__age_group=AgeGroup.ADULT),),
+    "referrals_child": (_REFERRAL & Q(case__age_group=AgeGroup.CHILD),),
+    "referrals_age_not_known": (_REFERRAL & ~Q(case__age_group__in=[AgeGroup.ADULT, AgeGroup.CHILD]),),
+    "duty_to_notify": (Q(kind=NrmEventKind.DUTY_TO_NOTIFY_SENT),),
+    "rg_positive": (_RG & Q(outcome=NrmOutcome.POSITIVE),),
+    "rg_negative": (_RG & Q(outcome=NrmOutcome.NEGATIVE),),
+    "cg_trafficking": (_CG & Q(outcome=NrmOutcome.TRAFFICKING),),
+    "cg_slavery": (_CG & Q(outcome=NrmOutcome.SLAVERY),),
+    "cg_negative": (_CG & Q(outcome=NrmOutcome.NEGATIVE),),
+}
+_concern_in = datetime_in("encountered_at")
+_event_in = date_in("occurred_on")
+
+
+def _grouped(cases: Any, spans: list[Period], column: str) -> list[dict[str, Any]]:
+    """One row per distinct value of `column`: {"value": ..., "p0": count in spans[0], ...}."""
+    per_period = {f"p{i}": Count("pk", filter=_concern_in(period)) for i, period in enumerate(spans)}
+    return [
+        {"value": row[column], **{key: row[key] for key in per_period}}
+        for row in cases.order_by().values(column).annotate(**per_period)
+    ]
+
+
+def _by_label(rows: list[dict[str, Any]], label: Any, i: int) -> dict[str, int]:
+    totals: dict[str, int] = {}
+    for row in rows:
+        name = label(row["value"])
+        totals[name] = totals.get(name, 0) + row[f"p{i}"]
+    return totals
+
+
+def _nationality(value: str | None) -> str:
+    return (value or "").strip() or NATIONALITY_NOT_RECORDED
+
+
+def case_figures_by_period(organisation_id: int, spans: list[Period]) -> list[CaseFigures]:
+    """The figures for each period in `spans` (consecutive, in order), in a few aggregate queries."""
+    alias = reporting_alias()
+    cases = Case.objects.using(alias).filter(
+        organisation_id=organisation_id,
+        encountered_at__gte=spans[0].start_at,
+        encountered_at__lt=spans[-1].end_at,
+    )
+    events = NrmEvent.objects.using(alias).filter(
+        case__organisation_id=organisation_id,
+        occurred_on__gte=spans[0].starts_on,
+        occurred_on__lt=spans[-1].ends_before,
+    )
+    concerns = aggregate_by_period(cases, _concern_in, spans, {"concerns": (Q(),)})["concerns"]
+    counts = aggregate_by_period(events, _event_in, spans, _EVENT_ROWS)
+    referred = events.aggregate(
+        **{
+            f"p{i}": Count("case", distinct=True, filter=_event_in(period) & _REFERRAL)
+            for i, period in enumerate(spans)
+        }
+    )
+    exploitation = _grouped(cases, spans, "exploitation_types")
+    nationalities = _grouped(cases, spans, "nationality")
+    found = []
+    for i, period in enumerate(spans):
+        by_category = _by_label(exploitation, exploitation_category, i)
+        by_nationality = _by_label(nationalities, _nationality, i)
+        found.append(
+            CaseFigures(
+                period=period,
+                concerns=concerns[i],
+                cases_referred=referred[f"p{i}"],
+                exploitation=tuple((name, by_category.get(name, 0)) for name in exploitation_categories()),
+                nationalities=tuple(
+                    sorted(((n, c) for n, c in by_nationality.items() if c), key=lambda item: (-item[1], item[0]))
+                ),
+                **{name: values[i] for name, values in counts.items()},
+            )
+        )
+    return found
+
+
+def case_figures(organisation_id: int, period: Period) -> CaseFigures:
+    return case_figures_by_period(organisation_id, [period])[0]
+
+
+def organisation_has_cases(organisation_id: int) -> bool:
+    """Whether the organisation has recorded any concern at all, in any period."""
+    return Case.objects.filter(organisation_id=organisation_id).exists()
