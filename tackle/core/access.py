@@ -58,8 +58,10 @@ def _r(name: str, label: str, module: Module, *, personal: bool = False, audited
 
 HOME = _r("home", "Home dashboard", Module.HOME)
 API_TOKENS = _r("api_tokens", "API tokens", Module.API_TOKENS)
-TRAINING = _r("training", "Training courses, requirements and completions", Module.TRAINING)
-PARTNERSHIPS = _r("partnerships", "Awareness campaigns, partner directory, partnership groups", Module.TRAINING)
+TRAINING = _r("training", "Training courses and the user's own completions", Module.TRAINING)
+TRAINING_RECORDS = _r("training_records", "Requirements, teams, sessions, everyone's completions", Module.TRAINING)
+PARTNERSHIPS = _r("partnerships", "Awareness campaigns and the partner directory", Module.TRAINING)
+PARTNERSHIP_GROUPS = _r("partnership_groups", "Partnership groups, their meetings and actions", Module.TRAINING)
 CASES = _r("cases", "Cases and the personal data of the people in them", Module.CASES, personal=True)
 SUPPORT = _r(
     "support_records", "Support records: phases, placements, safety plans, documents", Module.CASES, personal=True
@@ -85,7 +87,8 @@ AUDIT_LOG = _r("audit_log", "Audit log", Module.AUDIT, personal=True)
 USERS = _r("users", "Users", Module.USERS, personal=True)
 
 RESOURCES: tuple[Resource, ...] = (
-    HOME, API_TOKENS, TRAINING, PARTNERSHIPS, CASES, SUPPORT, NRM_PACKS, REGISTER, PREMISES, INTELLIGENCE,
+    HOME, API_TOKENS, TRAINING, TRAINING_RECORDS, PARTNERSHIPS, PARTNERSHIP_GROUPS, CASES, SUPPORT, NRM_PACKS,
+    REGISTER, PREMISES, INTELLIGENCE,
     OPERATIONS, AGREEMENTS, BRIEFINGS, TARGETING, SUPPLIERS, CONTRACTS, TENDERS, SPEND, STATEMENTS,
     ACTION_PLANS, ASSESSMENTS, SCRUTINY_RECORDS, FIGURES, AUDIT_LOG, USERS,
 )  # fmt: skip
@@ -96,6 +99,7 @@ _ALL = tuple(Role)
 _LEAD = (R.MODERN_SLAVERY_LEAD,)
 _CASE_WORKERS = (R.MODERN_SLAVERY_LEAD, R.SAFEGUARDING_MANAGER)
 _COORDINATORS = (R.MODERN_SLAVERY_LEAD, R.COMMUNITY_SAFETY_MANAGER)
+_PARTNERSHIP = (R.MODERN_SLAVERY_LEAD, R.ADMINISTRATOR, R.COMMUNITY_SAFETY_MANAGER)
 _SUPPLY = (R.MODERN_SLAVERY_LEAD, R.PROCUREMENT_OFFICER, R.CONTRACT_MANAGER)
 _FIGURES = (R.MODERN_SLAVERY_LEAD, R.SAFEGUARDING_MANAGER, R.COMMUNITY_SAFETY_MANAGER, R.COUNCILLOR, R.AUDITOR)
 _READ, _KEEP = (A.VIEW,), (A.VIEW, A.RECORD, A.CHANGE)
@@ -105,9 +109,10 @@ _RULES: tuple[tuple[tuple[Role, ...], Resource, tuple[Action, ...], Scope], ...]
     (_ALL, HOME, _READ, Scope.OWN),
     (tuple(r for r in Role if r != R.COUNCILLOR), API_TOKENS, _KEEP, Scope.OWN),
     (_ALL, TRAINING, _READ, Scope.OWN),
-    ((R.MODERN_SLAVERY_LEAD, R.ADMINISTRATOR), TRAINING, _KEEP, Scope.ORGANISATION),
+    ((R.MODERN_SLAVERY_LEAD, R.ADMINISTRATOR), TRAINING_RECORDS, _KEEP, Scope.ORGANISATION),
     (_ALL, PARTNERSHIPS, _READ, Scope.ORGANISATION),
-    ((R.MODERN_SLAVERY_LEAD, R.ADMINISTRATOR, R.COMMUNITY_SAFETY_MANAGER), PARTNERSHIPS, _KEEP, Scope.ORGANISATION),
+    (_PARTNERSHIP, PARTNERSHIPS, _KEEP, Scope.ORGANISATION),
+    (_PARTNERSHIP, PARTNERSHIP_GROUPS, _KEEP, Scope.ORGANISATION),
     ((R.FRONTLINE_OFFICER,), CASES, (A.VIEW, A.RECORD), Scope.OWN),
     (_CASE_WORKERS, CASES, _KEEP, Scope.ORGANISATION),
     ((R.PARTNER,), CASES, _READ, Scope.SHARED),
@@ -183,7 +188,7 @@ AGGREGATE_ONLY_ROLES: frozenset[str] = frozenset(
 ORGANISATION_WIDE_CASE_ROLES = roles_with(CASES, Action.VIEW, Scope.ORGANISATION)
 CASE_WORKER_ROLES = roles_with(CASES, Action.CHANGE, Scope.ORGANISATION)
 EXACT_REGISTER_ROLES = roles_with(REGISTER, Action.VIEW, Scope.ORGANISATION)
-TRAINING_ADMIN_ROLES = roles_with(TRAINING, Action.CHANGE, Scope.ORGANISATION)
+TRAINING_ADMIN_ROLES = roles_with(TRAINING_RECORDS, Action.CHANGE, Scope.ORGANISATION)
 PARTNERSHIP_ROLES = roles_with(PARTNERSHIPS, Action.CHANGE)
 COORDINATOR_ROLES = roles_with(OPERATIONS, Action.CHANGE, Scope.ORGANISATION)
 TENDER_ROLES = roles_with(TENDERS, Action.VIEW)
