@@ -13,7 +13,7 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tackle.accounts.models import Organisation, User
-from tackle.cases.services import ConcernDetails, case_record_concern
+from tackle.cases.services.case import ConcernDetails, case_record_concern
 from tackle.core.roles import OrganisationKind, Role
 
 

@@ -13,8 +13,8 @@ from tackle.accounts.models import User
 from tackle.scrutiny.services import assessment_create
 from tackle.statements import demo as statements_demo
 from tackle.statements.models import Statement
-from tackle.statements.services import action_create, period_create, statement_approve, statement_submit
-from tackle.statements.services_commitments import charter_adopt
+from tackle.statements.services.commitments import charter_adopt
+from tackle.statements.services.statement import action_create, period_create, statement_approve, statement_submit
 
 pytestmark = pytest.mark.browser
 

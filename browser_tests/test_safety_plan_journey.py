@@ -8,7 +8,7 @@ from accessibility import assert_accessible
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from tackle.cases.services_support import missing_episode_record, outcome_scores_record, safety_plan_create
+from tackle.cases.services.support import missing_episode_record, outcome_scores_record, safety_plan_create
 from tackle.core.roles import Role
 
 pytestmark = pytest.mark.browser

@@ -37,10 +37,9 @@ from tackle.cases.models import (
     Referral,
     ReferralCode,
     ReferralStatus,
-    Stage,
 )
-from tackle.cases.periods import rg_test_on
 from tackle.cases.rules.anonymity import must_be_anonymous
+from tackle.cases.rules.nrm_periods import rg_test_on
 from tackle.cases.rules.nrm_stage import stage_from_events
 from tackle.core.periods import LONDON
 from tackle.core.roles import Role

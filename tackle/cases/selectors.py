@@ -130,7 +130,7 @@ def queue_for(user: Any, cases: models.QuerySet[Case], *, page: str | int | None
 def case_periods(case: Case) -> dict[str, Any]:
     """Dates that follow from the case's NRM decisions, computed from the dated rules tables."""
     from tackle.cases.models import NrmEventKind, NrmOutcome
-    from tackle.cases.periods import move_on_support_ends_on, recovery_period_ends_on, rg_decision_target
+    from tackle.cases.rules.nrm_periods import move_on_support_ends_on, recovery_period_ends_on, rg_decision_target
 
     events = list(case.nrm_events.all())
     referred = next((e.occurred_on for e in events if e.kind == NrmEventKind.REFERRAL_SENT), None)

@@ -2,7 +2,9 @@
 
 from django.urls import path
 
-from tackle.cases import api, api_pathway, api_register
+from tackle.cases.api import case as api
+from tackle.cases.api import pathway as api_pathway
+from tackle.cases.api import register as api_register
 
 urlpatterns: list = [
     path("pathway", api_pathway.pathway, name="pathway"),

@@ -15,7 +15,7 @@ from tackle.accounts.sharing import record_share as core_record_share
 from tackle.audit.models import AuditAction
 from tackle.audit.records import record_save
 from tackle.audit.services import audit_record
-from tackle.cases.services import ConcernDetails, case_record_concern
+from tackle.cases.services.case import ConcernDetails, case_record_concern
 from tackle.core.errors import ApplicationError
 from tackle.core.identifiers import normalise_postcode
 from tackle.core.models import RecordShare

@@ -29,7 +29,7 @@ from tackle.scrutiny.selectors import (
     spend_visible_to,
 )
 from tackle.scrutiny.themes import ANSWER_LABELS, THEMES
-from tackle.statements.selectors_commitments import organisation_commitment_progress
+from tackle.statements.selectors.commitments import organisation_commitment_progress
 
 
 def _latest_year() -> int:

@@ -18,7 +18,7 @@ from tackle.statements.models import (
     StatementSection,
 )
 from tackle.statements.sections import TEXT_SECTIONS
-from tackle.statements.services_commitments import charter_adopt
+from tackle.statements.services.commitments import charter_adopt
 
 LEAD = Role.MODERN_SLAVERY_LEAD
 PROCUREMENT = Role.PROCUREMENT_OFFICER

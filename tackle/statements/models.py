@@ -153,7 +153,7 @@ class Signatory(models.Model):
 
 
 class CommitmentStatus(models.TextChoices):
-    """Worked out from the record, never typed in: see selectors_commitments.commitment_status."""
+    """Worked out from the record, never typed in: see selectors/commitments.py, commitment_status."""
 
     NOT_STARTED = "not_started", "Not started"
     IN_PROGRESS = "in_progress", "In progress"

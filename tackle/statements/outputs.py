@@ -7,8 +7,14 @@ from django.template.loader import render_to_string
 
 from tackle.statements.models import Statement
 from tackle.statements.sections import APPROVAL_TITLE, COMMITMENTS_TITLE, NEXT_TITLE, REVIEW_TITLE
-from tackle.statements.selectors import live_figures, next_activity_rows, previous_period, review_rows, section_rows
-from tackle.statements.selectors_commitments import commitment_rows
+from tackle.statements.selectors.commitments import commitment_rows
+from tackle.statements.selectors.statement import (
+    live_figures,
+    next_activity_rows,
+    previous_period,
+    review_rows,
+    section_rows,
+)
 
 REVIEW_HEADERS = ["Area", "What we proposed", "What we did", "Status"]
 NEXT_HEADERS = ["Area", "Activity", "Due", "Owner"]

@@ -18,7 +18,7 @@ from django.core.cache import cache
 from tackle.statement_reader.reading import UnreadableDocument, read_text
 from tackle.statement_reader.rules import AREA_NAMES, AREAS
 from tackle.statements.models import Statement
-from tackle.statements.selectors import section_rows
+from tackle.statements.selectors.statement import section_rows
 
 logger = logging.getLogger(__name__)
 

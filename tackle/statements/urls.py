@@ -1,8 +1,6 @@
 from django.urls import path
 
-from tackle.statements import views_commitments as commitments
-from tackle.statements import views_plan as plan
-from tackle.statements import views_statement as statement
+from tackle.statements.views import commitments, plan, statement
 
 app_name = "statements"
 

@@ -11,9 +11,9 @@ from django.utils import timezone
 
 from tackle.accounts.models import Organisation, User
 from tackle.audit.models import AuditAction
+from tackle.audit.records import record_save
 from tackle.audit.services import audit_record
 from tackle.core.errors import ApplicationError
-from tackle.audit.records import record_save
 from tackle.suppliers.models import (
     ClarificationTask,
     Contract,

@@ -13,7 +13,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
-from tackle.cases.services import ConcernDetails, case_record_concern
+from tackle.cases.services.case import ConcernDetails, case_record_concern
 from tackle.core import access
 from tackle.core.access import Action
 from tackle.core.roles import Role

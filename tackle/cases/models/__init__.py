@@ -1,4 +1,4 @@
-from tackle.cases.models.case import IDENTIFYING_FIELDS, Case
+from tackle.cases.models.case import Case
 from tackle.cases.models.choices import (
     AgeGroup,
     CaseStatus,
@@ -36,7 +36,6 @@ from tackle.cases.models.support import (
 __all__ = [
     "CG_OUTCOMES",
     "DOCUMENT_TYPES",
-    "IDENTIFYING_FIELDS",
     "MAX_DOCUMENT_BYTES",
     "OUTCOME_SCORES",
     "RG_OUTCOMES",

@@ -12,8 +12,7 @@ from tackle.cases.models.choices import (
     Gender,
     Stage,
 )
-from tackle.cases.rules.anonymity import IDENTIFYING_FIELDS, must_be_anonymous
-
+from tackle.cases.rules.anonymity import must_be_anonymous
 
 
 class Case(models.Model):

@@ -1,5 +1,5 @@
 """Support for a person once a case is open: phases, assessments, accommodation, safety plans,
-missing episodes, outcome scores, notes and documents. Services in services_support.py write them."""
+missing episodes, outcome scores, notes and documents. Services in services/support.py write them."""
 
 import uuid
 from datetime import date, timedelta

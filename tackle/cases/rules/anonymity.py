@@ -11,7 +11,9 @@ from tackle.cases.models.choices import Stage
 IDENTIFYING_FIELDS = ("person_name", "person_date_of_birth", "person_contact", "person_address")
 
 
-def must_be_anonymous(*, stage: str, consent_to_nrm: bool | None, treated_as_child: bool, consent_to_share: bool) -> bool:
+def must_be_anonymous(
+    *, stage: str, consent_to_nrm: bool | None, treated_as_child: bool, consent_to_share: bool
+) -> bool:
     """True when nothing identifying may be kept, shown or exported. Consent not yet asked (None)
     is not a refusal."""
     declined_the_nrm = consent_to_nrm is False and not treated_as_child

@@ -6,7 +6,7 @@ import pytest
 
 from tackle.cases.figures import case_figures, case_figures_by_period, organisation_has_cases
 from tackle.cases.models import NrmEventKind, NrmOutcome
-from tackle.cases.services_nrm import nrm_event_record
+from tackle.cases.services.nrm import nrm_event_record
 from tackle.core.periods import LONDON, financial_year
 
 pytestmark = pytest.mark.django_db

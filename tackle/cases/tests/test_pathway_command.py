@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from tackle.cases.services_pathway import pathway_settings_update
+from tackle.cases.services.pathway import pathway_settings_update
 
 TACKLE = Path(sys.executable).parent / "tackle"
 

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tackle.cases.pathway import PathwayFacts, PathwayInputError, parse_pathway_input
+from tackle.cases.rules.pathway import PathwayFacts, PathwayInputError, parse_pathway_input
 
 SEEN = "2025-03-01T14:30:00+01:00"
 

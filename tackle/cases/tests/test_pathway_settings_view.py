@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from tackle.audit.models import AuditAction, AuditEvent
 from tackle.cases.models import PathwaySettings
-from tackle.cases.services_pathway import pathway_rules_for, pathway_settings_update
+from tackle.cases.services.pathway import pathway_rules_for, pathway_settings_update
 from tackle.core.errors import ApplicationError
 
 URL = "/cases/settings/pathway"

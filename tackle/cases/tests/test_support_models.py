@@ -19,7 +19,7 @@ from tackle.cases.models import (
     SupportPhase,
 )
 from tackle.cases.models.support import document_upload_path, private_storage
-from tackle.cases.services_support import safety_plan_create, safety_plan_review
+from tackle.cases.services.support import safety_plan_create, safety_plan_review
 from tackle.cases.tests.factories import make_case
 
 TODAY = timezone.localdate

@@ -13,7 +13,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tackle.audit.models import AuditAction, AuditEvent
-from tackle.cases import services_support as services
 from tackle.cases.models import (
     AccommodationPlacement,
     Case,
@@ -28,6 +27,7 @@ from tackle.cases.models import (
     Stage,
     SupportPhase,
 )
+from tackle.cases.services import support as services
 from tackle.cases.tests.factories import make_case
 from tackle.core.models import RecordShare
 from tackle.core.roles import Role

@@ -10,12 +10,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from tackle.accounts.http import AuthenticatedRequest
-from tackle.cases.forms_case import ConsentForm, NrmEventForm, ReferralUpdateForm, ShareForm
+from tackle.cases.forms.case import ConsentForm, NrmEventForm, ReferralUpdateForm, ShareForm
 from tackle.cases.models import Indicator, ReferralStatus
 from tackle.cases.selectors import case_periods, found_in, get_case_for_user, user_may_work_on
-from tackle.cases.services import case_record_consent, case_triage, nrm_event_record, referral_update
-from tackle.cases.services_pathway import pathway_settings_of
-from tackle.cases.services_share import case_share, case_share_revoke, shares_of
+from tackle.cases.services.case import case_record_consent, case_triage, nrm_event_record, referral_update
+from tackle.cases.services.pathway import pathway_settings_of
+from tackle.cases.services.share import case_share, case_share_revoke, shares_of
 from tackle.core.errors import ApplicationError
 from tackle.core.forms import add_application_error
 

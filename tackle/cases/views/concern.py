@@ -3,9 +3,9 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from tackle.accounts.http import AuthenticatedRequest
-from tackle.cases.forms_concern import ConcernForm
+from tackle.cases.forms.concern import ConcernForm
 from tackle.cases.selectors import possible_duplicates
-from tackle.cases.services import ConcernDetails, case_record_concern
+from tackle.cases.services.case import ConcernDetails, case_record_concern
 from tackle.core.errors import ApplicationError
 from tackle.core.forms import add_application_error
 from tackle.core.permissions import require_module

@@ -5,8 +5,8 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from tackle.accounts.http import AuthenticatedRequest
-from tackle.cases.forms_pathway import PathwaySettingsForm
-from tackle.cases.services_pathway import pathway_settings_of, pathway_settings_update
+from tackle.cases.forms.pathway import PathwaySettingsForm
+from tackle.cases.services.pathway import pathway_settings_of, pathway_settings_update
 from tackle.core.errors import ApplicationError
 from tackle.core.forms import add_application_error
 from tackle.core.roles import Role

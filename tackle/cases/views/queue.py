@@ -2,10 +2,10 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
 
+from tackle.accounts.http import AuthenticatedRequest
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.cases.selectors import case_list_visible_to, queue_for
-from tackle.accounts.http import AuthenticatedRequest
 from tackle.core.permissions import require_module
 from tackle.core.roles import Module, Role
 

@@ -12,6 +12,7 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from tackle.accounts.http import AuthenticatedRequest
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.cases.categories import AGE_GROUP_LABELS
@@ -29,7 +30,6 @@ from tackle.cases.register import (
 )
 from tackle.core.disclosure import SUPPRESSION_THRESHOLD
 from tackle.core.errors import ApplicationError
-from tackle.accounts.http import AuthenticatedRequest
 from tackle.core.periods import today_in_london
 from tackle.core.permissions import require_module
 from tackle.core.roles import Module

@@ -16,10 +16,10 @@ from django.shortcuts import redirect, render
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
-from tackle.cases.forms_support import CaseCloseForm, CaseReopenForm
+from tackle.cases.forms.support import CaseCloseForm, CaseReopenForm
 from tackle.cases.models import Case, CaseStatus, OutcomeDomain, SafetyPlan
 from tackle.cases.selectors import get_case_for_user, user_may_work_on
-from tackle.cases.services_support import case_close, case_reopen
+from tackle.cases.services.support import case_close, case_reopen
 from tackle.core.errors import ApplicationError
 from tackle.core.forms import add_application_error
 from tackle.core.permissions import get_visible_or_404

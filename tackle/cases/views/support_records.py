@@ -14,8 +14,7 @@ from django.shortcuts import redirect, render
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
-from tackle.cases import services_support as services
-from tackle.cases.forms_support import (
+from tackle.cases.forms.support import (
     CaseDocumentForm,
     CaseNoteForm,
     MissingEpisodeForm,
@@ -28,6 +27,7 @@ from tackle.cases.forms_support import (
 )
 from tackle.cases.models import OUTCOME_SCORES, Case, CaseStatus
 from tackle.cases.selectors import get_case_for_user
+from tackle.cases.services import support as services
 from tackle.core.errors import ApplicationError
 from tackle.core.forms import add_application_error
 from tackle.core.permissions import get_visible_or_404

@@ -9,13 +9,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from tackle.accounts.http import AuthenticatedRequest
 from tackle.audit.models import AuditAction
+from tackle.audit.records import record_save
 from tackle.audit.services import audit_record
 from tackle.core.errors import ApplicationError
 from tackle.core.form_page import form_page
-from tackle.accounts.http import AuthenticatedRequest
 from tackle.core.permissions import get_visible_or_404
-from tackle.audit.records import record_save
 from tackle.disrupt import selectors, services
 from tackle.disrupt.access import is_coordinator, require_coordinator, require_disruption
 from tackle.disrupt.choices import SharingCategory

@@ -11,14 +11,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from tackle.accounts.http import AuthenticatedRequest
 from tackle.audit.models import AuditAction
+from tackle.audit.records import record_save
 from tackle.audit.services import audit_record
 from tackle.core.charts import bar_chart
 from tackle.core.form_page import form_page
-from tackle.accounts.http import AuthenticatedRequest
 from tackle.core.periods import financial_year_label, financial_year_of, parse_financial_year
 from tackle.core.roles import Module
-from tackle.audit.records import record_save
 from tackle.disrupt import selectors, services
 from tackle.disrupt.access import is_coordinator, require_coordinator, require_disruption
 from tackle.disrupt.briefing import briefing_pack

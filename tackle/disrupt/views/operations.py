@@ -7,14 +7,14 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from tackle.accounts.http import AuthenticatedRequest
 from tackle.audit.models import AuditAction
+from tackle.audit.records import record_save
 from tackle.audit.services import audit_record
 from tackle.core.form_page import form_page
-from tackle.accounts.http import AuthenticatedRequest
 from tackle.core.identifiers import normalise_postcode
 from tackle.core.permissions import get_visible_or_404
 from tackle.core.roles import Module
-from tackle.audit.records import record_save
 from tackle.disrupt import selectors, services
 from tackle.disrupt.access import is_coordinator, require_coordinator, require_disruption
 from tackle.disrupt.choices import PremisesType

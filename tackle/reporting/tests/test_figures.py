@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 
 from tackle.audit.models import AuditEvent
 from tackle.cases.models import NrmEventKind, NrmOutcome
-from tackle.cases.services_nrm import nrm_event_record
+from tackle.cases.services.nrm import nrm_event_record
 from tackle.reporting.selectors import figures_tables, suppress_table
 
 LONDON = ZoneInfo("Europe/London")

@@ -3,7 +3,12 @@ from datetime import date
 import pytest
 
 from tackle.statements.models import StatementPeriod
-from tackle.statements.services import action_create, period_create, statement_create, statement_section_update
+from tackle.statements.services.statement import (
+    action_create,
+    period_create,
+    statement_create,
+    statement_section_update,
+)
 
 
 @pytest.fixture

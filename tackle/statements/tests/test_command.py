@@ -7,7 +7,7 @@ from pypdf import PdfReader
 
 from tackle.statements.outputs import COMMITMENT_HEADERS, NEXT_HEADERS, REVIEW_HEADERS
 from tackle.statements.sections import APPROVAL_TITLE, COMMITMENTS_TITLE, NEXT_TITLE, REVIEW_TITLE, TEXT_SECTIONS
-from tackle.statements.services_commitments import commitment_create, commitment_link_actions
+from tackle.statements.services.commitments import commitment_create, commitment_link_actions
 
 HEADINGS = [title for _, title in TEXT_SECTIONS] + [REVIEW_TITLE, NEXT_TITLE, COMMITMENTS_TITLE, APPROVAL_TITLE]
 

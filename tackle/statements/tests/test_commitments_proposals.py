@@ -6,19 +6,19 @@ import pytest
 from django.utils import timezone
 
 from tackle.cases.models import NrmEventKind
-from tackle.cases.services_nrm import nrm_event_record
+from tackle.cases.services.nrm import nrm_event_record
 from tackle.core.errors import ApplicationError
 from tackle.core.roles import Role
 from tackle.statements.commitment_proposals import evidence_proposals
 from tackle.statements.models import Commitment
-from tackle.statements.services import (
+from tackle.statements.services.commitments import charter_adopt, commitment_evidence_accept
+from tackle.statements.services.statement import (
     signatory_add,
     statement_approve,
     statement_details_update,
     statement_publish,
     statement_submit,
 )
-from tackle.statements.services_commitments import charter_adopt, commitment_evidence_accept
 from tackle.training.models import Completion, Course, Requirement
 
 

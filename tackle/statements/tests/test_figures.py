@@ -6,7 +6,7 @@ from datetime import date
 from tackle.core.periods import financial_year
 from tackle.statements.figures import statement_approved_by_end_of
 from tackle.statements.models import Statement
-from tackle.statements.services import statement_approve, statement_submit
+from tackle.statements.services.statement import statement_approve, statement_submit
 
 
 def _approved_on(statement: Statement, day: date, lead) -> None:

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from tackle.statement_reader.rules import AREA_NAMES, AREAS
 from tackle.statements import statement_check
-from tackle.statements.services import statement_section_update
+from tackle.statements.services.statement import statement_section_update
 from tackle.statements.statement_check import area_state, check_draft, draft_text
 
 reading = pytest.importorskip("tackle.statement_reader.reading")
@@ -65,7 +65,7 @@ def test_training_twice_is_covered_policies_once_is_weak_and_audits_only_promise
 
 
 def test_an_empty_draft_asks_for_text_first(period_a, lead_a) -> None:
-    from tackle.statements.services import statement_create
+    from tackle.statements.services.statement import statement_create
 
     check = check_draft(statement_create(period=period_a, actor=lead_a), labeller=fake_labeller)
     assert not check.areas and "Write the sections first" in check.message

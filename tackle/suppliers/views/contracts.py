@@ -10,10 +10,10 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from tackle.core.form_page import form_page
 from tackle.accounts.http import AuthenticatedRequest
-from tackle.core.permissions import get_visible_or_404
 from tackle.audit.records import record_save
+from tackle.core.form_page import form_page
+from tackle.core.permissions import get_visible_or_404
 from tackle.suppliers import selectors, services
 from tackle.suppliers.access import require_suppliers
 from tackle.suppliers.forms import (

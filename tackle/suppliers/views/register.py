@@ -9,12 +9,12 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
+from tackle.accounts.http import AuthenticatedRequest
 from tackle.audit.models import AuditAction
+from tackle.audit.records import record_save
 from tackle.audit.services import audit_record
 from tackle.core.form_page import form_page
-from tackle.accounts.http import AuthenticatedRequest
 from tackle.core.permissions import get_visible_or_404
-from tackle.audit.records import record_save
 from tackle.suppliers import selectors
 from tackle.suppliers.access import may_check_tenders, require_suppliers
 from tackle.suppliers.forms import ContactForm, SupplierForm

@@ -5,8 +5,8 @@ from typing import Any, NoReturn
 from django.core.management.base import BaseCommand, CommandParser
 
 from tackle.accounts.models import Organisation
-from tackle.cases.pathway import PathwayInputError, PathwayRules, evaluate_pathway, parse_pathway_input
-from tackle.cases.services_pathway import pathway_rules_for
+from tackle.cases.rules.pathway import PathwayInputError, PathwayRules, evaluate_pathway, parse_pathway_input
+from tackle.cases.services.pathway import pathway_rules_for
 
 # Exit status for input the pathway cannot read, as argparse uses for bad arguments.
 BAD_INPUT = 2

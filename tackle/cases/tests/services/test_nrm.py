@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from tackle.cases.models import NrmEventKind, NrmOutcome, ReferralCode, ReferralStatus, Stage
 from tackle.cases.selectors import case_periods
-from tackle.cases.services import nrm_event_record, referral_update
+from tackle.cases.services.case import nrm_event_record, referral_update
 from tackle.core.errors import ApplicationError
 
 

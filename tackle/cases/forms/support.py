@@ -1,5 +1,5 @@
 """Forms for the support pages. They check input and carry GOV.UK error wording; the services in
-services_support.py apply the rules and save."""
+services/support.py apply the rules and save."""
 
 from datetime import date, datetime
 from typing import Any

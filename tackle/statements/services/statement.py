@@ -237,7 +237,7 @@ def statement_approve(*, statement: Statement, actor: Any, request: HttpRequest 
 def statement_publish(
     *, statement: Statement, published_url: str, actor: Any, request: HttpRequest | None = None
 ) -> Statement:
-    from tackle.statements.selectors import publish_checklist
+    from tackle.statements.selectors.statement import publish_checklist
 
     statement.published_url = published_url
     missing = [item.label for item in publish_checklist(statement) if not item.done]

@@ -18,7 +18,7 @@ from tackle.statements.models import (
     CommitmentEvidence,
     CommitmentStatus,
 )
-from tackle.statements.selectors import require_lead
+from tackle.statements.selectors.statement import require_lead
 
 # Linked actions that no longer count: dropped ones, and ones carried over (their copy in the
 # next period carries the link instead).

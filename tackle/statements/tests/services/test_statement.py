@@ -4,8 +4,8 @@ import pytest
 
 from tackle.core.errors import ApplicationError
 from tackle.statements.models import Action, ActionStatus, Statement, StatementStatus
-from tackle.statements.selectors import live_figures, overdue_actions, publish_checklist, section_diff
-from tackle.statements.services import (
+from tackle.statements.selectors.statement import live_figures, overdue_actions, publish_checklist, section_diff
+from tackle.statements.services.statement import (
     action_create,
     action_progress_add,
     action_update_status,

@@ -4,9 +4,9 @@ from datetime import datetime
 from typing import Any
 
 from tackle.accounts.models import Organisation, User
+from tackle.accounts.sharing import record_share, record_share_revoke, shares_of
 from tackle.cases.models import Case
 from tackle.core.models import RecordShare
-from tackle.accounts.sharing import record_share, record_share_revoke, shares_of
 
 __all__ = ["case_share", "case_share_revoke", "shares_of"]
 

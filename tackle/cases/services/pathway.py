@@ -9,7 +9,7 @@ from tackle.accounts.models import Organisation
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.cases.models import PathwaySettings, ReferralCode
-from tackle.cases.pathway import PathwayRules
+from tackle.cases.rules.pathway import PathwayRules
 from tackle.core.errors import ApplicationError
 
 # A deadline longer than a week would defeat the point of having one.

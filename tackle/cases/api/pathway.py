@@ -14,8 +14,8 @@ from rest_framework.response import Response
 
 from tackle.accounts.models import User
 from tackle.cases.models import ConcernAbout, ExploitationType, ReferralCode
-from tackle.cases.pathway import PathwayInputError, evaluate_pathway, parse_pathway_input
-from tackle.cases.services_pathway import pathway_rules_for
+from tackle.cases.rules.pathway import PathwayInputError, evaluate_pathway, parse_pathway_input
+from tackle.cases.services.pathway import pathway_rules_for
 from tackle.core.errors import ApplicationError
 from tackle.core.roles import Module
 

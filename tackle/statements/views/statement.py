@@ -11,11 +11,10 @@ from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.core.errors import ApplicationError
 from tackle.core.forms import add_application_error
-from tackle.statements import services
 from tackle.statements.forms import DetailsForm, PublishForm, SectionForm, SignatoryForm, StartStatementForm
 from tackle.statements.outputs import render_statement, statement_content
 from tackle.statements.sections import SECTION_TITLES
-from tackle.statements.selectors import (
+from tackle.statements.selectors.statement import (
     get_statement_for_user,
     periods_visible_to,
     publish_checklist,
@@ -23,8 +22,9 @@ from tackle.statements.selectors import (
     section_diff,
     statements_visible_to,
 )
+from tackle.statements.services import statement as services
 from tackle.statements.statement_check import check_draft
-from tackle.statements.views_plan import posted
+from tackle.statements.views.plan import posted
 
 CONTENT_TYPES = {
     "pdf": "application/pdf",

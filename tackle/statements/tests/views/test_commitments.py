@@ -15,7 +15,7 @@ from tackle.core.roles import Role
 from tackle.scrutiny.services import assessment_create
 from tackle.statements.charter import COOP_CHARTER_SOURCE
 from tackle.statements.models import Commitment, CommitmentStatus
-from tackle.statements.services_commitments import (
+from tackle.statements.services.commitments import (
     charter_adopt,
     commitment_create,
     commitment_evidence_add,
@@ -137,7 +137,7 @@ def test_a_bad_link_keeps_what_was_typed(commitment_a, lead_a, client_for) -> No
 
 
 def test_linking_another_councils_action_is_not_offered(commitment_a, lead_a, lead_b, client_for) -> None:
-    from tackle.statements.services import action_create, period_create
+    from tackle.statements.services.statement import action_create, period_create
 
     period_b = period_create(
         organisation=lead_b.organisation,

@@ -10,9 +10,8 @@ from django.utils import timezone
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.core.errors import ApplicationError
 from tackle.core.forms import add_application_error
-from tackle.statements import services
 from tackle.statements.forms import ActionForm, ActionStatusForm, PeriodCloseForm, PeriodForm, ProgressForm
-from tackle.statements.selectors import (
+from tackle.statements.selectors.statement import (
     actions_by_area,
     actions_by_owner,
     actions_visible_to,
@@ -24,6 +23,7 @@ from tackle.statements.selectors import (
     require_lead,
     review_rows,
 )
+from tackle.statements.services import statement as services
 
 VIEWS = {"area": "By area", "owner": "By owner", "overdue": "Overdue"}
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 
 from tackle.accounts.services import api_token_create
-from tackle.cases.services_pathway import pathway_settings_update
+from tackle.cases.services.pathway import pathway_settings_update
 
 URL = "/api/v1/pathway"
 SEEN = "2025-03-01T14:30:00+01:00"

@@ -8,8 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from tackle.audit.models import AuditAction, AuditEvent
-from tackle.cases import services_support as services
 from tackle.cases.models import CaseDocument, CaseNote, CaseStatus, OutcomeScore, SupportPhase
+from tackle.cases.services import support as services
 from tackle.cases.tests.factories import make_case
 from tackle.core.errors import ApplicationError
 

@@ -13,7 +13,6 @@ from rest_framework.response import Response
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.cases.models import (
-    IDENTIFYING_FIELDS,
     Case,
     ConcernAbout,
     ExploitationLocation,
@@ -25,8 +24,9 @@ from tackle.cases.models import (
     NrmOutcome,
     Referral,
 )
+from tackle.cases.rules.anonymity import IDENTIFYING_FIELDS
 from tackle.cases.selectors import case_list_visible_to, case_periods, get_case_for_user
-from tackle.cases.services import ConcernDetails, case_record_concern, nrm_event_record
+from tackle.cases.services.case import ConcernDetails, case_record_concern, nrm_event_record
 from tackle.core.roles import Module
 
 

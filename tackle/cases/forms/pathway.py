@@ -4,7 +4,7 @@ from django import forms
 from django.core.validators import URLValidator
 
 from tackle.cases.models import PathwaySettings, ReferralCode
-from tackle.cases.services_pathway import DEADLINE_HOURS_MAX, DEADLINE_HOURS_MIN
+from tackle.cases.services.pathway import DEADLINE_HOURS_MAX, DEADLINE_HOURS_MIN
 from tackle.core.forms import GovukForm
 
 _YES_NO = [("yes", "Yes"), ("no", "No")]

@@ -10,7 +10,7 @@ from tackle.accounts.models import User
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.cases.models import CG_OUTCOMES, RG_OUTCOMES, Case, NrmEvent, NrmEventKind, NrmOutcome, Stage
-from tackle.cases.periods import rg_test_on
+from tackle.cases.rules.nrm_periods import rg_test_on
 from tackle.cases.rules.nrm_stage import stage_after_event
 from tackle.core.errors import ApplicationError
 

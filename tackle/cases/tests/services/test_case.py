@@ -5,7 +5,7 @@ from django.db import IntegrityError, transaction
 
 from tackle.audit.models import AuditAction, AuditEvent
 from tackle.cases.models import AgeGroup, Case, ReferralCode, Stage
-from tackle.cases.services import case_record_consent
+from tackle.cases.services.case import case_record_consent
 from tackle.core.errors import ApplicationError
 
 

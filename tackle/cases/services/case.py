@@ -12,7 +12,6 @@ from tackle.accounts.models import Organisation, User
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.cases.models import (
-    IDENTIFYING_FIELDS,
     AgeGroup,
     Case,
     NrmEventKind,
@@ -20,9 +19,10 @@ from tackle.cases.models import (
     ReferralCode,
     ReferralStatus,
 )
-from tackle.cases.pathway import PathwayFacts, PathwayResult, evaluate_pathway
-from tackle.cases.services_nrm import nrm_event_record
-from tackle.cases.services_pathway import pathway_rules_for
+from tackle.cases.rules.anonymity import IDENTIFYING_FIELDS
+from tackle.cases.rules.pathway import PathwayFacts, PathwayResult, evaluate_pathway
+from tackle.cases.services.nrm import nrm_event_record
+from tackle.cases.services.pathway import pathway_rules_for
 from tackle.core.errors import ApplicationError
 
 

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tackle.cases.models import ConcernAbout, ExploitationType, PathwaySettings, ReferralCode
-from tackle.cases.pathway import ACTION_ORDER, PathwayFacts, PathwayRules, evaluate_pathway
+from tackle.cases.rules.pathway import ACTION_ORDER, PathwayFacts, PathwayRules, evaluate_pathway
 
 SEEN = datetime(2025, 3, 1, 14, 30, tzinfo=timezone(timedelta(hours=1)))
 DEFAULTS = PathwayRules()

@@ -9,13 +9,12 @@ from tackle.audit.models import AuditEvent
 from tackle.core.errors import ApplicationError
 from tackle.statements.charter import COOP_CHARTER, COOP_CHARTER_SOURCE
 from tackle.statements.models import ActionStatus, Commitment, CommitmentStatus
-from tackle.statements.selectors_commitments import (
+from tackle.statements.selectors.commitments import (
     commitment_rows,
     commitment_status,
     organisation_commitment_progress,
 )
-from tackle.statements.services import action_create, action_update_status, period_close
-from tackle.statements.services_commitments import (
+from tackle.statements.services.commitments import (
     charter_adopt,
     commitment_create,
     commitment_evidence_add,
@@ -23,6 +22,7 @@ from tackle.statements.services_commitments import (
     commitment_link_actions,
     commitment_update,
 )
+from tackle.statements.services.statement import action_create, action_update_status, period_close
 
 ADOPTED = date(2024, 7, 18)
 
@@ -116,7 +116,7 @@ def test_progress_counts_done_overdue_and_leaves_out_dropped_actions(commitment_
 
 
 def test_only_actions_of_the_same_council_can_be_linked(commitment_a, council_b, lead_b) -> None:
-    from tackle.statements.services import period_create
+    from tackle.statements.services.statement import period_create
 
     period_b = period_create(
         organisation=council_b, label="2025-2026", starts_on=date(2025, 4, 1), ends_on=date(2026, 3, 31), actor=lead_b

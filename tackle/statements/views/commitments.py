@@ -13,7 +13,6 @@ from tackle.audit.services import audit_record
 from tackle.core import access
 from tackle.core.errors import ApplicationError
 from tackle.core.forms import add_application_error
-from tackle.statements import services_commitments as services
 from tackle.statements.commitment_proposals import evidence_proposals
 from tackle.statements.forms import (
     AdoptCharterForm,
@@ -23,8 +22,7 @@ from tackle.statements.forms import (
     JudgementForm,
 )
 from tackle.statements.models import Commitment
-from tackle.statements.selectors import require_lead
-from tackle.statements.selectors_commitments import (
+from tackle.statements.selectors.commitments import (
     commitments_visible_to,
     get_commitment_for_user,
     linkable_actions,
@@ -32,7 +30,9 @@ from tackle.statements.selectors_commitments import (
     status_counts,
     with_progress_data,
 )
-from tackle.statements.views_plan import posted
+from tackle.statements.selectors.statement import require_lead
+from tackle.statements.services import commitments as services
+from tackle.statements.views.plan import posted
 
 FORM_TEMPLATE = "statements/commitment_form.html"
 

@@ -3,7 +3,7 @@ from datetime import date, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tackle.cases.periods import (
+from tackle.cases.rules.nrm_periods import (
     add_working_days,
     move_on_support_ends_on,
     recovery_period_ends_on,
