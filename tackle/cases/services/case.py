@@ -14,12 +14,12 @@ from tackle.audit.services import audit_record
 from tackle.cases.models import (
     AgeGroup,
     Case,
-    NrmEventKind,
     Referral,
     ReferralCode,
     ReferralStatus,
 )
 from tackle.cases.rules.anonymity import IDENTIFYING_FIELDS
+from tackle.cases.rules.nrm_outcomes import ACTION_COMPLETED_BY, STEP_RECORDED_BY
 from tackle.cases.rules.pathway import PathwayFacts, PathwayResult, evaluate_pathway
 from tackle.cases.services.nrm import nrm_event_record
 from tackle.cases.services.pathway import pathway_rules_for
@@ -224,12 +224,9 @@ def referral_update(
         obj=referral,
         changed_fields=["status", "sent_at", "outcome"],
     )
-    if status == ReferralStatus.SENT and referral.code in {ReferralCode.NRM_REFERRAL, ReferralCode.DUTY_TO_NOTIFY}:
-        kind = (
-            NrmEventKind.REFERRAL_SENT
-            if referral.code == ReferralCode.NRM_REFERRAL
-            else NrmEventKind.DUTY_TO_NOTIFY_SENT
-        )
+    kind = STEP_RECORDED_BY.get(referral.code)
+    already_recorded = case.nrm_events.filter(kind__in=tuple(ACTION_COMPLETED_BY)).exists()
+    if status == ReferralStatus.SENT and kind and not already_recorded:
         assert sent_at is not None
         nrm_event_record(case=case, actor=actor, kind=kind, occurred_on=timezone.localdate(sent_at), request=request)
     return referral

@@ -1,6 +1,6 @@
 """Recording the NRM journey: referral, decisions, reconsideration, disqualification, withdrawal."""
 
-from datetime import date
+from datetime import date, datetime, time
 from typing import Any
 
 from django.db import transaction
@@ -9,12 +9,19 @@ from django.utils import timezone
 from tackle.accounts.models import User
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
-from tackle.cases.models import CG_OUTCOMES, RG_OUTCOMES, Case, NrmEvent, NrmEventKind, NrmOutcome, Stage
+from tackle.cases.models import Case, NrmEvent, NrmEventKind, ReferralStatus, Stage
+from tackle.cases.rules.nrm_outcomes import ACTION_COMPLETED_BY, outcome_allowed
 from tackle.cases.rules.nrm_periods import rg_test_on
 from tackle.cases.rules.nrm_stage import stage_after_event
 from tackle.core.errors import ApplicationError
+from tackle.core.periods import LONDON
 
 _SENT_KINDS = {NrmEventKind.REFERRAL_SENT, NrmEventKind.DUTY_TO_NOTIFY_SENT}
+_OUTCOME_ERRORS = {
+    NrmEventKind.RG_DECISION: "Choose positive or negative",
+    NrmEventKind.CG_DECISION: "Choose the conclusive grounds outcome",
+    NrmEventKind.RECONSIDERATION_OUTCOME: "Choose positive or negative",
+}
 
 
 def _check_order(case: Case, kind: str, outcome: str, occurred_on: date) -> None:
@@ -25,18 +32,12 @@ def _check_order(case: Case, kind: str, outcome: str, occurred_on: date) -> None
     kinds = set(case.nrm_events.values_list("kind", flat=True))
     if kind == NrmEventKind.DUTY_TO_NOTIFY_SENT and case.treated_as_child:
         raise ApplicationError("A Duty to Notify is never used for a child")
-    if kind == NrmEventKind.RG_DECISION:
-        if NrmEventKind.REFERRAL_SENT not in kinds:
-            raise ApplicationError("Record the NRM referral before its reasonable grounds decision")
-        if outcome not in RG_OUTCOMES:
-            raise ApplicationError("Choose positive or negative", field="outcome")
-    if kind == NrmEventKind.CG_DECISION:
-        if case.stage != Stage.POSITIVE_RG:
-            raise ApplicationError("A conclusive grounds decision follows a positive reasonable grounds decision")
-        if outcome not in CG_OUTCOMES:
-            raise ApplicationError("Choose the conclusive grounds outcome", field="outcome")
-    if kind == NrmEventKind.RECONSIDERATION_OUTCOME and outcome not in {NrmOutcome.POSITIVE, NrmOutcome.NEGATIVE}:
-        raise ApplicationError("Choose positive or negative", field="outcome")
+    if kind == NrmEventKind.RG_DECISION and NrmEventKind.REFERRAL_SENT not in kinds:
+        raise ApplicationError("Record the NRM referral before its reasonable grounds decision")
+    if kind == NrmEventKind.CG_DECISION and case.stage != Stage.POSITIVE_RG:
+        raise ApplicationError("A conclusive grounds decision follows a positive reasonable grounds decision")
+    if not outcome_allowed(kind, outcome):
+        raise ApplicationError(_OUTCOME_ERRORS.get(kind, "This step has no outcome: leave it empty"), field="outcome")
     if kind in _SENT_KINDS and kinds & _SENT_KINDS:
         raise ApplicationError("A referral has already been recorded for this case")
     last = case.nrm_events.order_by("-occurred_on").values_list("occurred_on", flat=True).first()
@@ -78,4 +79,30 @@ def nrm_event_record(
     audit_record(
         action=AuditAction.CREATE, actor=actor, request=request, obj=event, note=f"NRM: {event.get_kind_display()}"
     )
+    _complete_the_action(case=case, event=event, actor=actor, request=request)
     return event
+
+
+def _complete_the_action(*, case: Case, event: NrmEvent, actor: User, request: Any) -> None:
+    """A referral recorded as an NRM step also marks the pathway's referral action sent, so it never
+    goes overdue for a referral already made (referral_update does the same the other way round)."""
+    code = ACTION_COMPLETED_BY.get(event.kind)
+    action = case.referrals.filter(code=code, status=ReferralStatus.TO_DO).first() if code else None
+    if action is None:
+        return
+    today = timezone.localdate()
+    action.status = ReferralStatus.SENT
+    action.sent_at = (
+        timezone.now() if event.occurred_on == today else datetime.combine(event.occurred_on, time.min, LONDON)
+    )
+    action.outcome = action.outcome or f'Recorded as the NRM step "{event.get_kind_display()}"'
+    action.updated_by = actor
+    action.save(update_fields=["status", "sent_at", "outcome", "updated_by", "updated_at"])
+    audit_record(
+        action=AuditAction.UPDATE,
+        actor=actor,
+        request=request,
+        obj=action,
+        changed_fields=["status", "sent_at", "outcome"],
+        note="Marked sent by the NRM step recorded",
+    )

@@ -129,3 +129,44 @@ def test_decisions_before_2023_keep_the_old_test_and_45_days(frontline_a, lead_a
     )
     assert rg.rg_test == "suspect but cannot prove"
     assert case_periods(case)["recovery_period_ends_on"] == date(2023, 2, 24)
+
+
+def test_recording_the_referral_as_an_nrm_step_marks_the_referral_action_sent(frontline_a, lead_a, record_concern):
+    case = record_concern(frontline_a, age=30, consent_to_nrm=True)
+    nrm_event_record(case=case, actor=lead_a, kind=NrmEventKind.REFERRAL_SENT, occurred_on=timezone.localdate())
+    action = case.referrals.get(code=ReferralCode.NRM_REFERRAL)
+    assert action.status == ReferralStatus.SENT and action.sent_at is not None
+    assert not case.referrals.filter(code=ReferralCode.NRM_REFERRAL, status=ReferralStatus.TO_DO).exists()
+
+
+def test_marking_the_action_sent_after_the_step_adds_no_second_step(frontline_a, lead_a, record_concern):
+    case = record_concern(frontline_a, age=30, consent_to_nrm=True)
+    nrm_event_record(case=case, actor=lead_a, kind=NrmEventKind.REFERRAL_SENT, occurred_on=timezone.localdate())
+    action = case.referrals.get(code=ReferralCode.NRM_REFERRAL)
+    referral_update(referral=action, actor=lead_a, status=ReferralStatus.DONE, sent_at=action.sent_at)
+    assert case.nrm_events.filter(kind=NrmEventKind.REFERRAL_SENT).count() == 1
+
+
+def test_a_step_sent_days_ago_dates_the_action_that_day(frontline_a, lead_a, record_concern):
+    case = record_concern(frontline_a, age=30, consent_to_nrm=True, encountered_at=timezone.now() - timedelta(days=9))
+    three_days_ago = timezone.localdate() - timedelta(days=3)
+    nrm_event_record(case=case, actor=lead_a, kind=NrmEventKind.REFERRAL_SENT, occurred_on=three_days_ago)
+    action = case.referrals.get(code=ReferralCode.NRM_REFERRAL)
+    assert timezone.localdate(action.sent_at) == three_days_ago
+
+
+@pytest.mark.parametrize(
+    ("kind", "outcome"),
+    [
+        (NrmEventKind.REFERRAL_SENT, NrmOutcome.POSITIVE),
+        (NrmEventKind.RECONSIDERATION_REQUESTED, NrmOutcome.NEGATIVE),
+        (NrmEventKind.WITHDRAWN, NrmOutcome.TRAFFICKING),
+        (NrmEventKind.RECONSIDERATION_OUTCOME, NrmOutcome.SLAVERY),
+    ],
+)
+def test_each_step_takes_only_its_own_outcomes(referred_case, lead_a, kind, outcome):
+    before = referred_case.nrm_events.count()
+    with pytest.raises(ApplicationError) as refused:
+        nrm_event_record(case=referred_case, actor=lead_a, kind=kind, occurred_on=timezone.localdate(), outcome=outcome)
+    assert refused.value.field == "outcome"
+    assert referred_case.nrm_events.count() == before
