@@ -1,0 +1,178 @@
+"""Reading an uploaded table (CSV, or the first sheet of an XLSX workbook) the same way for every
+importer: one size rule, one encoding rule, rows numbered by the line a person would look at, and
+one error, UploadError, that each importer turns into its form error or command error.
+
+Each importer keeps its own limit, its own columns and its own reasons for rejecting a line.
+"""
+
+import csv
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import IO, Any
+
+from tackle.core.errors import ApplicationError
+
+UTF_8 = "UTF-8"
+WINDOWS_1252 = "Windows-1252"
+XLSX = "XLSX"
+XLSX_MAGIC = b"PK\x03\x04"
+OLD_EXCEL_MAGIC = b"\xd0\xcf\x11\xe0"
+_NOT_TEXT = "The file must be a CSV file saved as UTF-8 or Windows-1252"
+
+
+class UploadError(ApplicationError):
+    """The file, or one line of it, cannot be read. `line` is set when the problem is on a line."""
+
+    def __init__(self, message: str, *, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    text: str
+    encoding: str  # UTF_8 or WINDOWS_1252: what the file was read as
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    line: int  # where the row starts: a quoted value may run over several lines
+    cells: list[str]
+
+
+def megabytes(limit: int) -> str:
+    return f"{limit / (1024 * 1024):g} MB"
+
+
+def read_bytes(upload: bytes | IO[bytes], *, max_bytes: int) -> bytes:
+    """The upload's bytes, refused when there are more than `max_bytes` (read no further than that)."""
+    data = upload if isinstance(upload, bytes) else upload.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise UploadError(f"The file must be smaller than {megabytes(max_bytes)}")
+    return data
+
+
+def _line_of(data: bytes, position: int) -> int:
+    return data.count(b"\n", 0, position) + 1
+
+
+def decode(upload: bytes | IO[bytes], *, max_bytes: int) -> Text:
+    """UTF-8 (a byte-order mark is dropped), else Windows-1252 as Excel saves CSV on a UK PC.
+
+    Both strictly: a byte neither can read, or a NUL byte (UTF-16 text, a spreadsheet, an image),
+    refuses the file and names its line, rather than guessing at what it meant."""
+    data = read_bytes(upload, max_bytes=max_bytes)
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line = _line_of(data, nul)
+        if data.startswith(OLD_EXCEL_MAGIC):
+            raise UploadError("The file is an old Excel .xls workbook: save it as CSV or XLSX", line=line)
+        raise UploadError(f"{_NOT_TEXT} (line {line} holds a NUL byte)", line=line)
+    try:
+        return Text(data.decode("utf-8-sig"), UTF_8)
+    except UnicodeDecodeError:
+        pass
+    try:
+        return Text(data.decode("cp1252"), WINDOWS_1252)
+    except UnicodeDecodeError as error:
+        line = _line_of(data, error.start)
+        raise UploadError(f"{_NOT_TEXT} (line {line} holds a byte neither can read)", line=line) from None
+
+
+class Table:
+    """A header and then its rows. Iterating raises UploadError (with the line) for a line the csv
+    module cannot read; the iteration can go on after it, with the next line."""
+
+    def __init__(self, header: list[str], rows: Iterator[Row], encoding: str) -> None:
+        self.header = header
+        self.encoding = encoding
+        self._rows = rows
+
+    def __iter__(self) -> Iterator[Row]:
+        return self._rows
+
+
+class _CsvRows:
+    """Not a generator: a generator that raised cannot be resumed, and a bad line must not end the file."""
+
+    def __init__(self, text: str, *, strict: bool) -> None:
+        self._reader = csv.reader(io.StringIO(text, newline=""), strict=strict)
+        self._done = False
+
+    def __iter__(self) -> Iterator[Row]:
+        return self
+
+    def __next__(self) -> Row:
+        if self._done:
+            raise StopIteration
+        line = self._reader.line_num + 1
+        try:
+            cells = next(self._reader)
+        except csv.Error as error:
+            self._done = self._reader.line_num < line  # nothing was read: nothing more can be
+            raise UploadError(f"The line could not be read as CSV ({error})", line=line) from None
+        return Row(line, cells)
+
+
+def _header(rows: Iterator[Row]) -> list[str]:
+    try:
+        first = next(rows, None)
+    except UploadError as error:
+        raise UploadError(f"The first line could not be read as CSV ({error.message})", line=1) from None
+    if first is None or not any(cell.strip() for cell in first.cells):
+        raise UploadError("The file is empty: the first line must name the columns", line=1)
+    return first.cells
+
+
+def csv_table(text: str, *, encoding: str = UTF_8, strict: bool = False) -> Table:
+    """The rows of text already decoded. `strict` refuses a quote in the wrong place, or one never
+    closed, instead of reading on as the csv module otherwise does."""
+    rows = _CsvRows(text.removeprefix("\ufeff"), strict=strict)
+    return Table(_header(rows), rows, encoding)
+
+
+def read_table(upload: bytes | IO[bytes], *, max_bytes: int, strict: bool = False) -> Table:
+    """An uploaded CSV file, or the first sheet of an XLSX workbook (told by its first bytes)."""
+    data = read_bytes(upload, max_bytes=max_bytes)
+    if data.startswith(XLSX_MAGIC):
+        rows = _xlsx_rows(data)
+        return Table(_header(rows), rows, XLSX)
+    decoded = decode(data, max_bytes=max_bytes)
+    return csv_table(decoded.text, encoding=decoded.encoding, strict=strict)
+
+
+def _xlsx_rows(data: bytes) -> Iterator[Row]:
+    from openpyxl import load_workbook  # imported here: CSV uploads never pay for it
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        sheet = book.worksheets[0]
+    except Exception as error:  # openpyxl raises many kinds for a damaged workbook
+        raise UploadError(f"The file is not a readable XLSX workbook ({error.__class__.__name__})") from None
+    return _sheet_rows(book, sheet)
+
+
+def _sheet_rows(book: Any, sheet: Any) -> Iterator[Row]:
+    try:
+        # Read-only sheets give every row from the first, empty ones too, so the count is the row number.
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            yield Row(number, [cell_text(value) for value in values])
+    finally:
+        book.close()
+
+
+def cell_text(value: Any) -> str:
+    """A spreadsheet cell as the text a CSV export of it would hold."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time(0) else value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
