@@ -32,8 +32,7 @@ def open_for_user[M: models.Model](
     **lookup: Any,
 ) -> M:
     """One record of `visible` (the user's selector) matching `lookup`, for `action` on it."""
-    if not (user.is_authenticated and user.may_use(resource.module)):
-        raise PermissionDenied("Your role cannot use this part of Tackle.")
+    _require_module(user, resource)
     record = get_visible_or_404(visible, **lookup)
     scopes = scopes_for(user.role, resource, action)
     # The selector already narrowed what the user may view; other actions must reach the record too.
@@ -42,6 +41,37 @@ def open_for_user[M: models.Model](
     if request is not None and resource.audits_views and action in _AUDITED_ACTIONS:
         audit_record(action=_AUDITED_ACTIONS[action], actor=user, request=request, obj=record, note=note)
     return record
+
+
+def open_page_for_user(
+    user: Any,
+    *,
+    resource: Resource,
+    action: Action = Action.VIEW,
+    request: HttpRequest | None = None,
+    object_type: str,
+    object_id: str = "",
+    note: str = "",
+) -> None:
+    """The door for a page that shows no one record (a briefing pack, a report, figures): 403 as
+    for a record, and the same audit entry, naming what was shown by `object_type` and `object_id`."""
+    _require_module(user, resource)
+    if not scopes_for(user.role, resource, action):
+        raise PermissionDenied(f"Your role cannot {action.value} this.")
+    if request is not None and resource.audits_views and action in _AUDITED_ACTIONS:
+        audit_record(
+            action=_AUDITED_ACTIONS[action],
+            actor=user,
+            request=request,
+            object_type=object_type,
+            object_id=object_id,
+            note=note,
+        )
+
+
+def _require_module(user: Any, resource: Resource) -> None:
+    if not (user.is_authenticated and user.may_use(resource.module)):
+        raise PermissionDenied("Your role cannot use this part of Tackle.")
 
 
 def record_in_scope(user: Any, record: models.Model, scopes: frozenset[Scope]) -> bool:

@@ -126,6 +126,7 @@ _RULES: tuple[tuple[tuple[Role, ...], Resource, tuple[Action, ...], Scope], ...]
     ((R.PARTNER,), PREMISES, _READ, Scope.SHARED),
     (_COORDINATORS, INTELLIGENCE, _KEEP, Scope.ORGANISATION),
     ((R.PARTNER,), INTELLIGENCE, (A.VIEW, A.RECORD), Scope.SHARED),
+    ((R.PARTNER,), INTELLIGENCE, (A.CHANGE,), Scope.ORGANISATION),  # shares its own organisation's
     (_COORDINATORS, OPERATIONS, _KEEP, Scope.ORGANISATION),
     ((R.PARTNER,), OPERATIONS, _READ, Scope.SHARED),
     (_COORDINATORS, AGREEMENTS, _KEEP, Scope.ORGANISATION),

@@ -16,11 +16,12 @@ from typing import Any
 
 from django.db import models
 from django.db.models import Q
-from django.http import Http404
+from django.http import Http404, HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 
-from tackle.core.permissions import get_visible_or_404
+from tackle.accounts.door import open_for_user
+from tackle.core.access import INTELLIGENCE
 from tackle.core.roles import Module
 from tackle.core.scoping import shared_uuids
 from tackle.disrupt.access import may_see_flags
@@ -146,12 +147,25 @@ class IntelligenceView:
     full: bool  # False: show the sanitised summary only
 
 
-def get_intelligence_for_user(user: Any, intelligence_uuid: Any) -> IntelligenceView:
-    """404 unless the user may read the record in full or as its summary."""
+def get_intelligence_for_user(
+    user: Any, intelligence_uuid: Any, *, request: HttpRequest | None = None
+) -> IntelligenceView:
+    """404 unless the user may read the record in full or as its summary. Pages pass their request:
+    the door then audits the opening, noting when only the summary was shown."""
     try:
-        return IntelligenceView(get_visible_or_404(intelligence_visible_to(user), uuid=intelligence_uuid), True)
+        full = open_for_user(
+            user, intelligence_visible_to(user), resource=INTELLIGENCE, request=request, uuid=intelligence_uuid
+        )
+        return IntelligenceView(full, True)
     except Http404:
-        summary = get_visible_or_404(intelligence_summaries_visible_to(user), uuid=intelligence_uuid)
+        summary = open_for_user(
+            user,
+            intelligence_summaries_visible_to(user),
+            resource=INTELLIGENCE,
+            request=request,
+            note="Sanitised summary only",
+            uuid=intelligence_uuid,
+        )
         return IntelligenceView(summary, False)
 
 

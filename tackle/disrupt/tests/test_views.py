@@ -175,6 +175,16 @@ def test_a_partner_reads_only_the_summary_under_a_summaries_agreement(client_for
     assert AuditEvent.objects.filter(object_id=str(record.uuid), note="Sanitised summary only").exists()
 
 
+def test_a_partner_shares_its_own_intelligence_with_the_council(client_for, council_a, police_partner):
+    record = make_intelligence(police_partner)
+    response = client_for(police_partner).post(
+        reverse("disrupt:intelligence-share", args=[record.uuid]),
+        {"organisation": council_a.pk, "reason": "Joint investigation"},
+    )
+    assert response.status_code == 302
+    assert RecordShare.objects.filter(object_uuid=record.uuid, organisation=council_a).exists()
+
+
 def test_a_partner_loses_sight_of_a_record_when_the_share_is_revoked(client_for, safety_a, police, police_partner):
     record = make_intelligence(safety_a, handling_code=HandlingCode.CONDITIONS, handling_conditions="Police only")
     client = client_for(safety_a)

@@ -9,13 +9,14 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from tackle.accounts.door import open_for_user
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.audit.models import AuditAction
 from tackle.audit.records import record_save
 from tackle.audit.services import audit_record
+from tackle.core.access import AGREEMENTS
 from tackle.core.errors import ApplicationError
 from tackle.core.form_page import form_page
-from tackle.core.permissions import get_visible_or_404
 from tackle.disrupt import selectors, services
 from tackle.disrupt.access import is_coordinator, require_coordinator, require_disruption
 from tackle.disrupt.choices import SharingCategory
@@ -64,8 +65,8 @@ def agreement_new(request: AuthenticatedRequest) -> HttpResponse:
 @login_required
 def agreement_detail(request: AuthenticatedRequest, agreement_uuid: Any) -> HttpResponse:
     require_disruption(request.user)
-    agreement = get_visible_or_404(selectors.agreements_visible_to(request.user), uuid=agreement_uuid)
-    audit_record(action=AuditAction.VIEW, request=request, obj=agreement)
+    visible = selectors.agreements_visible_to(request.user)
+    agreement = open_for_user(request.user, visible, resource=AGREEMENTS, request=request, uuid=agreement_uuid)
     context = {
         "agreement": agreement,
         "status": selectors.agreement_status(agreement),
@@ -79,7 +80,7 @@ def agreement_detail(request: AuthenticatedRequest, agreement_uuid: Any) -> Http
 @require_POST
 def agreement_revoke(request: AuthenticatedRequest, agreement_uuid: Any) -> HttpResponse:
     require_coordinator(request.user)
-    agreement = own_or_404(SharingAgreement, request, agreement_uuid)
+    agreement = own_or_404(SharingAgreement, request, agreement_uuid, resource=AGREEMENTS)
     try:
         services.agreement_revoke(actor=request.user, agreement=agreement, request=request)
     except ApplicationError as error:

@@ -4,15 +4,22 @@ from typing import Any
 
 from django.db import models
 
+from tackle.accounts.door import open_for_user
 from tackle.accounts.http import AuthenticatedRequest
-from tackle.core.permissions import get_visible_or_404
+from tackle.core.access import Action, Resource
 
 
-def own_or_404[M: models.Model](model: type[M], request: AuthenticatedRequest, record_uuid: Any) -> M:
+def own_or_404[M: models.Model](
+    model: type[M],
+    request: AuthenticatedRequest,
+    record_uuid: Any,
+    *,
+    resource: Resource,
+    action: Action = Action.CHANGE,
+) -> M:
     """A record the user's organisation owns, to change: anyone else's is not found."""
-    return get_visible_or_404(
-        model._default_manager.filter(organisation_id=request.user.organisation_id), uuid=record_uuid
-    )
+    owned = model._default_manager.filter(organisation_id=request.user.organisation_id)
+    return open_for_user(request.user, owned, resource=resource, action=action, uuid=record_uuid)
 
 
 def organisation_of(request: AuthenticatedRequest) -> Any:

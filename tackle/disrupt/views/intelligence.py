@@ -9,14 +9,15 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from tackle.accounts.door import open_for_user
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.accounts.sharing import record_share_revoke, shares_of
 from tackle.audit.models import AuditAction
 from tackle.audit.records import record_save
 from tackle.audit.services import audit_record
+from tackle.core.access import INTELLIGENCE
 from tackle.core.errors import ApplicationError
 from tackle.core.form_page import form_page
-from tackle.core.permissions import get_visible_or_404
 from tackle.disrupt import selectors, services
 from tackle.disrupt.access import require_disruption
 from tackle.disrupt.forms import IntelligenceForm, ShareForm
@@ -64,11 +65,8 @@ def intelligence_new(request: AuthenticatedRequest) -> HttpResponse:
 @login_required
 def intelligence_detail(request: AuthenticatedRequest, intelligence_uuid: Any) -> HttpResponse:
     require_disruption(request.user)
-    found = selectors.get_intelligence_for_user(request.user, intelligence_uuid)
+    found = selectors.get_intelligence_for_user(request.user, intelligence_uuid, request=request)
     record = found.record
-    audit_record(
-        action=AuditAction.VIEW, request=request, obj=record, note="" if found.full else "Sanitised summary only"
-    )
     owner = record.organisation_id == request.user.organisation_id
     context = {
         "record": record,
@@ -84,7 +82,7 @@ def intelligence_detail(request: AuthenticatedRequest, intelligence_uuid: Any) -
 @login_required
 def intelligence_share(request: AuthenticatedRequest, intelligence_uuid: Any) -> HttpResponse:
     require_disruption(request.user)
-    record = own_or_404(Intelligence, request, intelligence_uuid)
+    record = own_or_404(Intelligence, request, intelligence_uuid, resource=INTELLIGENCE)
     form = ShareForm(request.POST or None, organisation=organisation_of(request))
 
     def save(data: dict[str, Any]) -> object:
@@ -115,8 +113,9 @@ def intelligence_share(request: AuthenticatedRequest, intelligence_uuid: Any) ->
 @require_POST
 def intelligence_share_revoke(request: AuthenticatedRequest, intelligence_uuid: Any, share_id: int) -> HttpResponse:
     require_disruption(request.user)
-    record = own_or_404(Intelligence, request, intelligence_uuid)
-    share = get_visible_or_404(shares_of(record), pk=share_id)
+    record = own_or_404(Intelligence, request, intelligence_uuid, resource=INTELLIGENCE)
+    # The record is open to change; its share is looked up within it.
+    share = open_for_user(request.user, shares_of(record), resource=INTELLIGENCE, pk=share_id)
     try:
         record_share_revoke(actor=request.user, record=record, share=share, request=request)
     except ApplicationError as error:

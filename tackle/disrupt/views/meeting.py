@@ -11,10 +11,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from tackle.accounts.door import open_page_for_user
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.audit.models import AuditAction
 from tackle.audit.records import record_save
 from tackle.audit.services import audit_record
+from tackle.core import access
+from tackle.core.access import BRIEFINGS
 from tackle.core.charts import bar_chart
 from tackle.core.form_page import form_page
 from tackle.core.periods import financial_year_label, financial_year_of, parse_financial_year
@@ -58,7 +61,9 @@ def _briefing_context(request: AuthenticatedRequest) -> dict[str, Any]:
 @login_required
 def briefing(request: AuthenticatedRequest) -> HttpResponse:
     require_coordinator(request.user)
-    audit_record(action=AuditAction.VIEW, request=request, object_type="disrupt.briefing", note="Briefing pack")
+    open_page_for_user(
+        request.user, resource=BRIEFINGS, request=request, object_type="disrupt.briefing", note="Briefing pack"
+    )
     return render(request, "disrupt/briefing.html", _briefing_context(request))
 
 
@@ -67,7 +72,14 @@ def briefing_pdf(request: AuthenticatedRequest) -> HttpResponse:
     from weasyprint import HTML  # loads Pango, which only the PDFs need
 
     require_coordinator(request.user)
-    audit_record(action=AuditAction.EXPORT, request=request, object_type="disrupt.briefing", note="Briefing pack (PDF)")
+    open_page_for_user(
+        request.user,
+        resource=BRIEFINGS,
+        action=access.Action.EXPORT,
+        request=request,
+        object_type="disrupt.briefing",
+        note="Briefing pack (PDF)",
+    )
     html = render_to_string("disrupt/briefing_print.html", _briefing_context(request))
     response = HttpResponse(HTML(string=html).write_pdf(), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="briefing-{timezone.localdate():%Y-%m-%d}.pdf"'
@@ -119,7 +131,7 @@ def action_new(request: AuthenticatedRequest) -> HttpResponse:
 @login_required
 def action_close(request: AuthenticatedRequest, action_uuid: Any) -> HttpResponse:
     require_coordinator(request.user)
-    action = own_or_404(Action, request, action_uuid)
+    action = own_or_404(Action, request, action_uuid, resource=BRIEFINGS)
     form = CloseActionForm(request.POST or None)
 
     def save(data: dict[str, Any]) -> object:
@@ -162,9 +174,8 @@ def _report_context(request: AuthenticatedRequest) -> dict[str, Any]:
 def annual_report(request: AuthenticatedRequest) -> HttpResponse:
     require_coordinator(request.user)
     context = _report_context(request)
-    audit_record(
-        action=AuditAction.VIEW, request=request, object_type="disrupt.report", object_id=context["figures"].label
-    )
+    label = context["figures"].label
+    open_page_for_user(request.user, resource=BRIEFINGS, request=request, object_type="disrupt.report", object_id=label)
     return render(request, "disrupt/annual_report.html", context)
 
 
@@ -175,7 +186,14 @@ def annual_report_pdf(request: AuthenticatedRequest) -> HttpResponse:
     require_coordinator(request.user)
     context = _report_context(request)
     label = context["figures"].label
-    audit_record(action=AuditAction.EXPORT, request=request, object_type="disrupt.report", object_id=label)
+    open_page_for_user(
+        request.user,
+        resource=BRIEFINGS,
+        action=access.Action.EXPORT,
+        request=request,
+        object_type="disrupt.report",
+        object_id=label,
+    )
     html = render_to_string("disrupt/annual_report_print.html", context)
     response = HttpResponse(HTML(string=html).write_pdf(), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="disruption-report-{label}.pdf"'

@@ -7,13 +7,14 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from tackle.accounts.door import open_for_user
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.audit.models import AuditAction
 from tackle.audit.records import record_save
 from tackle.audit.services import audit_record
+from tackle.core.access import OPERATIONS
 from tackle.core.form_page import form_page
 from tackle.core.identifiers import normalise_postcode
-from tackle.core.permissions import get_visible_or_404
 from tackle.core.roles import Module
 from tackle.disrupt import selectors, services
 from tackle.disrupt.access import is_coordinator, require_coordinator, require_disruption
@@ -109,7 +110,7 @@ def operation_create(request: AuthenticatedRequest) -> HttpResponse:
 @login_required
 def operation_edit(request: AuthenticatedRequest, operation_uuid: Any) -> HttpResponse:
     require_coordinator(request.user)
-    operation = own_or_404(Operation, request, operation_uuid)
+    operation = own_or_404(Operation, request, operation_uuid, resource=OPERATIONS)
     visible = selectors.intelligence_visible_to(request.user)
     form = OperationForm(
         request.POST or None, instance=operation, organisation=organisation_of(request), intelligence=visible
@@ -142,8 +143,8 @@ def operation_edit(request: AuthenticatedRequest, operation_uuid: Any) -> HttpRe
 @login_required
 def operation_detail(request: AuthenticatedRequest, operation_uuid: Any) -> HttpResponse:
     require_disruption(request.user)
-    operation = get_visible_or_404(selectors.operations_visible_to(request.user), uuid=operation_uuid)
-    audit_record(action=AuditAction.VIEW, request=request, obj=operation)
+    visible = selectors.operations_visible_to(request.user)
+    operation = open_for_user(request.user, visible, resource=OPERATIONS, request=request, uuid=operation_uuid)
     owner = is_coordinator(request.user) and operation.organisation_id == request.user.organisation_id
     context = {
         "operation": operation,
@@ -168,7 +169,7 @@ def _back(operation: Operation) -> str:
 @login_required
 def agency_new(request: AuthenticatedRequest, operation_uuid: Any) -> HttpResponse:
     require_coordinator(request.user)
-    operation = own_or_404(Operation, request, operation_uuid)
+    operation = own_or_404(Operation, request, operation_uuid, resource=OPERATIONS)
     form = AgencyForm(request.POST or None)
 
     def save(data: dict[str, Any]) -> object:
@@ -188,7 +189,7 @@ def agency_new(request: AuthenticatedRequest, operation_uuid: Any) -> HttpRespon
 @login_required
 def reception_centre_edit(request: AuthenticatedRequest, operation_uuid: Any) -> HttpResponse:
     require_coordinator(request.user)
-    operation = own_or_404(Operation, request, operation_uuid)
+    operation = own_or_404(Operation, request, operation_uuid, resource=OPERATIONS)
     plan = getattr(operation, "reception_centre", None) or ReceptionCentrePlan(operation=operation)
     form = ReceptionCentreForm(request.POST or None, instance=plan)
 
@@ -209,7 +210,7 @@ def reception_centre_edit(request: AuthenticatedRequest, operation_uuid: Any) ->
 @login_required
 def outcome_edit(request: AuthenticatedRequest, operation_uuid: Any) -> HttpResponse:
     require_coordinator(request.user)
-    operation = own_or_404(Operation, request, operation_uuid)
+    operation = own_or_404(Operation, request, operation_uuid, resource=OPERATIONS)
     outcome = getattr(operation, "outcome", None) or OperationOutcome(operation=operation)
     form = OutcomeForm(
         request.POST or None, instance=outcome, initial={"exploitation_types": outcome.exploitation_types}
@@ -234,7 +235,7 @@ def outcome_edit(request: AuthenticatedRequest, operation_uuid: Any) -> HttpResp
 @login_required
 def cases_open(request: AuthenticatedRequest, operation_uuid: Any) -> HttpResponse:
     require_coordinator(request.user)
-    operation = own_or_404(Operation, request, operation_uuid)
+    operation = own_or_404(Operation, request, operation_uuid, resource=OPERATIONS)
     outcome = getattr(operation, "outcome", None)
     waiting = selectors.victims_without_cases(operation)
     form = OpenCasesForm(

@@ -10,13 +10,14 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from tackle.accounts.door import open_for_user
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.audit.models import AuditAction
 from tackle.audit.records import record_save
 from tackle.audit.services import audit_record
+from tackle.core.access import PREMISES, Action
 from tackle.core.errors import ApplicationError
 from tackle.core.form_page import form_page
-from tackle.core.permissions import get_visible_or_404
 from tackle.disrupt import selectors, services
 from tackle.disrupt.access import is_coordinator, may_see_flags, require_coordinator, require_disruption
 from tackle.disrupt.forms import BusinessForm, FlagForm, PremisesForm
@@ -60,7 +61,7 @@ def premises_new(request: AuthenticatedRequest) -> HttpResponse:
 @login_required
 def premises_edit(request: AuthenticatedRequest, premises_uuid: Any) -> HttpResponse:
     require_coordinator(request.user)
-    premises = own_or_404(Premises, request, premises_uuid)
+    premises = own_or_404(Premises, request, premises_uuid, resource=PREMISES)
     form = PremisesForm(request.POST or None, instance=premises)
     back = reverse("disrupt:premises-detail", args=[premises.uuid])
     return form_page(
@@ -79,8 +80,8 @@ def premises_edit(request: AuthenticatedRequest, premises_uuid: Any) -> HttpResp
 @login_required
 def premises_detail(request: AuthenticatedRequest, premises_uuid: Any) -> HttpResponse:
     require_disruption(request.user)
-    premises = get_visible_or_404(selectors.premises_visible_to(request.user), uuid=premises_uuid)
-    audit_record(action=AuditAction.VIEW, request=request, obj=premises)
+    visible = selectors.premises_visible_to(request.user)
+    premises = open_for_user(request.user, visible, resource=PREMISES, request=request, uuid=premises_uuid)
     user = request.user
     context = {
         "premises": premises,
@@ -97,7 +98,7 @@ def premises_detail(request: AuthenticatedRequest, premises_uuid: Any) -> HttpRe
 @login_required
 def flag_new(request: AuthenticatedRequest, premises_uuid: Any) -> HttpResponse:
     require_coordinator(request.user)
-    premises = own_or_404(Premises, request, premises_uuid)
+    premises = own_or_404(Premises, request, premises_uuid, resource=PREMISES)
     form = FlagForm(request.POST or None)
 
     def save(data: dict[str, Any]) -> AddressFlag:
@@ -115,8 +116,8 @@ def flag_new(request: AuthenticatedRequest, premises_uuid: Any) -> HttpResponse:
 @require_POST
 def flag_clear(request: AuthenticatedRequest, premises_uuid: Any, flag_uuid: Any) -> HttpResponse:
     require_coordinator(request.user)
-    premises = own_or_404(Premises, request, premises_uuid)
-    flag = get_visible_or_404(premises.flags.all(), uuid=flag_uuid)
+    premises = own_or_404(Premises, request, premises_uuid, resource=PREMISES)
+    flag = open_for_user(request.user, premises.flags.all(), resource=PREMISES, action=Action.CHANGE, uuid=flag_uuid)
     try:
         services.flag_clear(actor=request.user, flag=flag, request=request)
     except ApplicationError as error:
