@@ -10,10 +10,11 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
+from tackle.accounts.door import open_for_user
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.audit.records import record_save
+from tackle.core.access import CONTRACTS, SUPPLIERS, Action
 from tackle.core.form_page import form_page
-from tackle.core.permissions import get_visible_or_404
 from tackle.suppliers import selectors, services
 from tackle.suppliers.access import require_suppliers
 from tackle.suppliers.forms import (
@@ -36,9 +37,10 @@ from tackle.suppliers.models import (
 from tackle.suppliers.rules.contract_risk import contract_risk
 
 
-def _contract(request: AuthenticatedRequest, contract_uuid: Any) -> Contract:
+def _contract(request: AuthenticatedRequest, contract_uuid: Any, action: Action = Action.CHANGE) -> Contract:
     require_suppliers(request.user)
-    return get_visible_or_404(selectors.contracts_visible_to(request.user), uuid=contract_uuid)
+    visible = selectors.contracts_visible_to(request.user)
+    return open_for_user(request.user, visible, resource=CONTRACTS, action=action, uuid=contract_uuid)
 
 
 def _detail_url(contract: Contract) -> str:
@@ -102,7 +104,7 @@ def contract_edit(request: AuthenticatedRequest, contract_uuid: Any) -> HttpResp
 
 @login_required
 def contract_detail(request: AuthenticatedRequest, contract_uuid: Any) -> HttpResponse:
-    contract = _contract(request, contract_uuid)
+    contract = _contract(request, contract_uuid, Action.VIEW)
     today = timezone.localdate()
     outcome = selectors.latest_outcomes([contract.pk]).get(contract.pk, "")
     context = {
@@ -194,7 +196,8 @@ def action_new(request: AuthenticatedRequest, contract_uuid: Any) -> HttpRespons
 @login_required
 def action_close(request: AuthenticatedRequest, action_uuid: Any) -> HttpResponse:
     require_suppliers(request.user)
-    action = get_visible_or_404(selectors.actions_visible_to(request.user), uuid=action_uuid)
+    visible = selectors.actions_visible_to(request.user)
+    action = open_for_user(request.user, visible, resource=CONTRACTS, action=Action.CHANGE, uuid=action_uuid)
     form = ActionCloseForm(request.POST or None, initial={"closed_on": timezone.localdate()})
     return form_page(
         request,
@@ -245,7 +248,7 @@ def assessment_list(request: AuthenticatedRequest) -> HttpResponse:
 def assessment_complete(request: AuthenticatedRequest, assessment_uuid: Any) -> HttpResponse:
     require_suppliers(request.user)
     visible = selectors.assessments_visible_to(request.user).filter(completed_on__isnull=True)
-    assessment = get_visible_or_404(visible, uuid=assessment_uuid)
+    assessment = open_for_user(request.user, visible, resource=SUPPLIERS, action=Action.CHANGE, uuid=assessment_uuid)
     form = AssessmentCompleteForm(request.POST or None, initial={"completed_on": timezone.localdate()})
     return form_page(
         request,

@@ -9,12 +9,11 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
+from tackle.accounts.door import open_for_user
 from tackle.accounts.http import AuthenticatedRequest
-from tackle.audit.models import AuditAction
 from tackle.audit.records import record_save
-from tackle.audit.services import audit_record
+from tackle.core.access import SUPPLIERS, Action
 from tackle.core.form_page import form_page
-from tackle.core.permissions import get_visible_or_404
 from tackle.suppliers import selectors
 from tackle.suppliers.access import may_check_tenders, require_suppliers
 from tackle.suppliers.forms import ContactForm, SupplierForm
@@ -71,7 +70,8 @@ def supplier_new(request: AuthenticatedRequest) -> HttpResponse:
 @login_required
 def supplier_edit(request: AuthenticatedRequest, supplier_uuid: Any) -> HttpResponse:
     require_suppliers(request.user)
-    supplier = get_visible_or_404(selectors.suppliers_visible_to(request.user), uuid=supplier_uuid)
+    visible = selectors.suppliers_visible_to(request.user)
+    supplier = open_for_user(request.user, visible, resource=SUPPLIERS, action=Action.CHANGE, uuid=supplier_uuid)
     organisation = request.user.organisation
     assert organisation is not None
     form = SupplierForm(request.POST or None, instance=supplier, organisation=organisation)
@@ -90,9 +90,9 @@ def supplier_edit(request: AuthenticatedRequest, supplier_uuid: Any) -> HttpResp
 @login_required
 def supplier_detail(request: AuthenticatedRequest, supplier_uuid: Any) -> HttpResponse:
     require_suppliers(request.user)
-    supplier = get_visible_or_404(selectors.suppliers_visible_to(request.user), uuid=supplier_uuid)
-    # Contacts are named people: opening the page is recorded.
-    audit_record(action=AuditAction.VIEW, request=request, obj=supplier)
+    # Contacts are named people: the door records the opening.
+    visible = selectors.suppliers_visible_to(request.user)
+    supplier = open_for_user(request.user, visible, resource=SUPPLIERS, request=request, uuid=supplier_uuid)
     context = {
         "supplier": supplier,
         "contacts": supplier.contacts.all(),
@@ -106,7 +106,8 @@ def supplier_detail(request: AuthenticatedRequest, supplier_uuid: Any) -> HttpRe
 @login_required
 def contact_new(request: AuthenticatedRequest, supplier_uuid: Any) -> HttpResponse:
     require_suppliers(request.user)
-    supplier = get_visible_or_404(selectors.suppliers_visible_to(request.user), uuid=supplier_uuid)
+    visible = selectors.suppliers_visible_to(request.user)
+    supplier = open_for_user(request.user, visible, resource=SUPPLIERS, action=Action.CHANGE, uuid=supplier_uuid)
     form = ContactForm(request.POST or None, instance=SupplierContact(supplier=supplier))
     return form_page(
         request,

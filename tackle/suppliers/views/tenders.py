@@ -9,11 +9,12 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from tackle.accounts.door import open_for_user
 from tackle.accounts.http import AuthenticatedRequest
+from tackle.core.access import TENDERS, Action
 from tackle.core.errors import ApplicationError
 from tackle.core.form_page import form_page
 from tackle.core.forms import add_application_error
-from tackle.core.permissions import get_visible_or_404
 from tackle.suppliers import selectors, services
 from tackle.suppliers.access import require_tenders
 from tackle.suppliers.forms import ClarificationCloseForm, TenderCheckForm
@@ -50,7 +51,9 @@ def tender_check_new(request: AuthenticatedRequest) -> HttpResponse:
 @login_required
 def tender_check_detail(request: AuthenticatedRequest, check_uuid: Any) -> HttpResponse:
     require_tenders(request.user)
-    check = get_visible_or_404(selectors.tender_checks_visible_to(request.user), uuid=check_uuid)
+    check = open_for_user(
+        request.user, selectors.tender_checks_visible_to(request.user), resource=TENDERS, uuid=check_uuid
+    )
     bids = check.bids.select_related("clarification")
     flagged = sum(1 for bid in bids if bid.flags)
     context = {"check": check, "bids": bids, "flagged": flagged, "threshold_percent": int(check.threshold * 100)}
@@ -71,7 +74,8 @@ def clarification_list(request: AuthenticatedRequest) -> HttpResponse:
 @login_required
 def clarification_close(request: AuthenticatedRequest, task_uuid: Any) -> HttpResponse:
     require_tenders(request.user)
-    task = get_visible_or_404(selectors.clarifications_visible_to(request.user), uuid=task_uuid)
+    visible = selectors.clarifications_visible_to(request.user)
+    task = open_for_user(request.user, visible, resource=TENDERS, action=Action.CHANGE, uuid=task_uuid)
     form = ClarificationCloseForm(request.POST or None)
     return form_page(
         request,
