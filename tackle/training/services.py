@@ -1,7 +1,5 @@
 """Writing training, awareness and partnership records. Every change is audited."""
 
-import csv
-import io
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -10,9 +8,10 @@ from django.db import IntegrityError, transaction
 
 from tackle.accounts.models import Organisation, User
 from tackle.audit.models import AuditAction
+from tackle.audit.records import record_save
 from tackle.audit.services import audit_record
 from tackle.core.errors import ApplicationError
-from tackle.audit.records import record_save
+from tackle.core.uploads import UploadError, read_table
 from tackle.training.compliance import add_months
 from tackle.training.models import (
     Completion,
@@ -159,23 +158,10 @@ def _column(header: list[str], names: tuple[str, ...]) -> str | None:
 def completions_import(*, organisation: Organisation, actor: User | None, data: bytes, today: date) -> ImportResult:
     """Save every good line; report each bad one with its line number (the header is line 1).
 
-    Raises ApplicationError, saving nothing, when the file cannot be read as CSV with the columns."""
-    if len(data) > MAX_IMPORT_BYTES:
-        raise ApplicationError("The file must be smaller than 5 MB")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ApplicationError("The file must be a CSV file saved as UTF-8") from None
-    if "\x00" in text:
-        raise ApplicationError("The file must be a CSV file saved as UTF-8")
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        raw_header = next(reader)
-    except StopIteration:
-        raise ApplicationError("The file is empty") from None
-    except csv.Error:
-        raise ApplicationError("The file could not be read as CSV") from None
-    header = [re.sub(r"[\s-]+", "_", name.strip().lower()) for name in raw_header]
+    Raises ApplicationError (UploadError when the file itself cannot be read: too big, not text,
+    empty), saving nothing, when the file cannot be read as CSV or XLSX with the columns."""
+    table = read_table(data, max_bytes=MAX_IMPORT_BYTES)
+    header = [re.sub(r"[\s-]+", "_", name.strip().lower()) for name in table.header]
     columns = [_column(header, names) for names in (_USER_COLUMNS, _COURSE_COLUMNS, _DATE_COLUMNS)]
     if not all(columns):
         raise ApplicationError(
@@ -184,21 +170,20 @@ def completions_import(*, organisation: Organisation, actor: User | None, data: 
     lookup = _Lookup(organisation, *(str(column) for column in columns))
     result = ImportResult()
     try:
-        for row in reader:
-            line = reader.line_num
-            if not any(cell.strip() for cell in row):
+        for row in table:
+            if not any(cell.strip() for cell in row.cells):
                 continue
-            if len(row) != len(header):
-                result.rejects.append(ImportReject(line, f"Expected {len(header)} values, found {len(row)}"))
+            if len(row.cells) != len(header):
+                result.rejects.append(ImportReject(row.line, f"Expected {len(header)} values, found {len(row.cells)}"))
                 continue
-            values = dict(zip(header, (cell.strip() for cell in row), strict=True))
+            values = dict(zip(header, (cell.strip() for cell in row.cells), strict=True))
             reason = lookup.save_line(values, actor=actor, today=today)
             if reason:
-                result.rejects.append(ImportReject(line, reason))
+                result.rejects.append(ImportReject(row.line, reason))
             else:
                 result.saved += 1
-    except csv.Error as error:
-        result.rejects.append(ImportReject(reader.line_num, f"The line could not be read ({error})"))
+    except UploadError as error:
+        result.rejects.append(ImportReject(error.line or 0, error.message))
     audit_record(
         action=AuditAction.CREATE,
         actor=actor,

@@ -1,12 +1,15 @@
+import io
 from datetime import date
 
+import openpyxl
 import pytest
 from django.core.management import CommandError, call_command
 
 from tackle.core.errors import ApplicationError
 from tackle.core.roles import Role
+from tackle.core.uploads import UploadError
 from tackle.training.models import Completion, CompletionSource
-from tackle.training.services import completions_import, parse_completion_date
+from tackle.training.services import MAX_IMPORT_BYTES, completions_import, parse_completion_date
 from tackle.training.tests.factories import make_course
 
 TODAY = date(2026, 6, 1)
@@ -73,16 +76,50 @@ def test_bad_lines_are_reported_by_line_number_and_good_ones_saved(people, counc
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        (b"\xff\xfe\x00u\x00s", "The file must be a CSV file saved as UTF-8"),
+        (b"\xff\xfe\x00u\x00s", "The file must be a CSV file saved as UTF-8 or Windows-1252"),
+        (b"username,course_code,completed_on\nbad \x81 byte,MS-101,2025-03-01\n", r"\(line 2 holds a byte"),
         (b"", "The file is empty"),
         (b"name,when\nalice,2025-01-01\n", "The first line must name the columns"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00", "The file must be a CSV file saved as UTF-8"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "The file must be a CSV file saved as UTF-8 or Windows-1252"),
     ],
 )
 def test_an_unreadable_file_saves_nothing(people, council_a, data, message):
     with pytest.raises(ApplicationError, match=message):
         completions_import(organisation=council_a, actor=None, data=data, today=TODAY)
     assert not Completion.objects.exists()
+
+
+def test_a_file_saved_as_windows_1252_is_read(people, council_a):
+    # Refused as "not UTF-8" before the one upload reader; Excel on a UK PC saves CSV this way.
+    make_course(council_a, "MS-102", title="Café staff awareness")
+    data = "username,course_title,completed_on\nalice,Café staff awareness,2025-03-01\n".encode("cp1252")
+    result = completions_import(organisation=council_a, actor=None, data=data, today=TODAY)
+    assert (result.saved, result.rejects) == (1, [])
+
+
+def test_a_file_over_5_mb_is_refused(people, council_a):
+    data = b"username,course_code,completed_on\n" + b"alice,MS-101,2025-03-01\n" * (5 * 1024 * 1024 // 24)
+    assert len(data) > MAX_IMPORT_BYTES
+    with pytest.raises(UploadError, match="The file must be smaller than 5 MB"):
+        completions_import(organisation=council_a, actor=None, data=data, today=TODAY)
+    assert not Completion.objects.exists()
+
+
+def test_an_xlsx_workbook_is_read_with_its_sheet_row_numbers(people, council_a):
+    book = openpyxl.Workbook()
+    for row in (["username", "course_code", "completed_on"], ["alice", "MS-101", date(2025, 3, 1)], ["bob", "NOPE"]):
+        book.active.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    result = completions_import(organisation=council_a, actor=None, data=buffer.getvalue(), today=TODAY)
+    assert result.saved == 1
+    assert [(reject.line, reject.reason) for reject in result.rejects] == [(3, "No course 'NOPE'")]
+
+
+def test_a_line_with_a_multi_line_value_is_numbered_by_its_first_line(people, council_a):
+    data = b'username,course_code,completed_on\n"bob\nsmith",MS-101,2025-03-01\n'
+    result = completions_import(organisation=council_a, actor=None, data=data, today=TODAY)
+    assert [reject.line for reject in result.rejects] == [2]
 
 
 @pytest.mark.parametrize(
