@@ -6,8 +6,6 @@ are "Yes" or empty, a group statement whose summary URL is shared by several org
 row is keyed on URL and organisation), company numbers often blank, and names that may be numbers.
 """
 
-import csv
-import io
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -21,6 +19,7 @@ from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.core.errors import ApplicationError
 from tackle.core.identifiers import normalise_company_number
+from tackle.core.uploads import UploadError, read_table
 from tackle.statement_reader.fetch import fetch
 from tackle.statement_reader.models import RegistryStatement
 from tackle.suppliers.selectors import supplier_identities
@@ -147,60 +146,41 @@ def _row(values: dict[str, str], *, expected_year: int | None) -> RegistryStatem
     )
 
 
-def _decode(data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
-
-
 def registry_import(*, data: bytes, year: int | None = None, actor: Any = None) -> RegistryImportResult:
     """Replace the rows of each year in the file with the file's rows, in one transaction.
 
     Lines that cannot be read are left out and reported with their line number (a multi-line cell
     counts from the line it starts on). A file that cannot be read at all saves nothing."""
-    if len(data) > MAX_REGISTRY_BYTES:
-        raise ApplicationError("The file is larger than 200 MB.")
-    text = _decode(data)
-    if "\x00" in text[:4096]:
-        raise ApplicationError("The file is not a CSV file.")
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = [column.strip().lstrip("\ufeff") for column in next(reader)]
-    except StopIteration:
-        raise ApplicationError("The file is empty.") from None
-    except csv.Error as error:
-        raise ApplicationError(f"The file could not be read as CSV ({error}).") from None
+    table = read_table(data, max_bytes=MAX_REGISTRY_BYTES)
+    header = [column.strip() for column in table.header]
     missing = [column for column in REQUIRED_COLUMNS if column not in header]
     if missing:
         raise ApplicationError(f"The file is not a registry download: no column {', '.join(missing)}.")
     result = RegistryImportResult()
     rows: list[RegistryStatement] = []
     first_line: dict[tuple[int, str, str], int] = {}
-    line = reader.line_num + 1
     try:
-        for cells in reader:
-            start, line = line, reader.line_num + 1
+        for line, cells in ((row.line, row.cells) for row in table):
             if not any(cell.strip() for cell in cells):
                 continue
             if len(cells) < len(header) or any(cell.strip() for cell in cells[len(header) :]):
-                result.rejects.append(RegistryReject(start, f"Expected {len(header)} values, found {len(cells)}"))
+                result.rejects.append(RegistryReject(line, f"Expected {len(header)} values, found {len(cells)}"))
                 continue
             try:
                 row = _row(dict(zip(header, cells, strict=False)), expected_year=year)
             except ValueError as error:
-                result.rejects.append(RegistryReject(start, str(error)))
+                result.rejects.append(RegistryReject(line, str(error)))
                 continue
             key = (row.year, row.summary_url, row.organisation_name)
             if key in first_line:
                 result.rejects.append(
-                    RegistryReject(start, f"Repeats line {first_line[key]} (same statement and organisation)")
+                    RegistryReject(line, f"Repeats line {first_line[key]} (same statement and organisation)")
                 )
                 continue
-            first_line[key] = start
+            first_line[key] = line
             rows.append(row)
-    except csv.Error as error:
-        result.rejects.append(RegistryReject(line, f"The line could not be read ({error})"))
+    except UploadError as error:
+        result.rejects.append(RegistryReject(error.line or 0, error.message))
     result.years = sorted({row.year for row in rows})
     with transaction.atomic():
         RegistryStatement.objects.filter(year__in=result.years).delete()

@@ -8,8 +8,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from tackle.core.errors import ApplicationError
+from tackle.core.uploads import UploadError
 from tackle.statement_reader.models import RegistryStatement
-from tackle.statement_reader.registry import name_key, registry_import
+from tackle.statement_reader.registry import MAX_REGISTRY_BYTES, name_key, registry_import
 from tackle.statement_reader.selectors import registry_history_for_supplier, registry_rows_for_supplier
 from tackle.statement_reader.services import statement_read
 from tackle.statement_reader.tests.factories import local_server, statement_text
@@ -35,13 +36,13 @@ def registry_header(shared_data) -> list[str]:
     return columns
 
 
-def _csv(header: list[str], rows: list[dict[str, str]]) -> bytes:
+def _csv(header: list[str], rows: list[dict[str, str]], encoding: str = "utf-8-sig") -> bytes:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=header, lineterminator="\r\n")
     writer.writeheader()
     for row in rows:
         writer.writerow({column: row.get(column, "") for column in header})
-    return buffer.getvalue().encode("utf-8-sig")
+    return buffer.getvalue().encode(encoding)
 
 
 def _row(name: str, **values: str) -> dict[str, str]:
@@ -125,12 +126,27 @@ def test_a_failed_import_changes_nothing(registry_file, monkeypatch):
     [
         (b"", "empty"),
         (b"Name,Year\nAcme,2024\n", "not a registry download: no column StatementYear"),
-        (b"\x00\x01\x02", "not a CSV file"),
+        (b"\x00\x01\x02", "must be a CSV file saved as UTF-8 or Windows-1252"),
+        # Windows-1252 bad bytes were replaced before the one upload reader; now the file is refused.
+        (b"StatementYear,OrganisationName\n2024,Bad \x81 Ltd\n", r"\(line 2 holds a byte neither can read\)"),
     ],
 )
 def test_a_file_that_is_not_the_registry_is_refused(data, message):
     with pytest.raises(ApplicationError, match=message):
         registry_import(data=data)
+    assert not RegistryStatement.objects.exists()
+
+
+def test_a_file_saved_as_windows_1252_is_read(registry_header):
+    data = _csv(registry_header, [_row("Café Société Ltd", CompanyNumber="")], encoding="cp1252")
+    result = registry_import(data=data)
+    assert (result.saved, result.rejects) == (1, [])
+    assert RegistryStatement.objects.get().organisation_name == "Café Société Ltd"
+
+
+def test_a_file_over_200_mb_is_refused():
+    with pytest.raises(UploadError, match="The file must be smaller than 200 MB"):
+        registry_import(data=b"StatementYear\n" + b" " * MAX_REGISTRY_BYTES)
     assert not RegistryStatement.objects.exists()
 
 
