@@ -14,6 +14,7 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
 from tackle.core.errors import ApplicationError
+from tackle.core.uploads import UploadError, decode
 
 if TYPE_CHECKING:
     from docx.text.paragraph import Paragraph
@@ -70,6 +71,7 @@ def extract_text(data: bytes, kind: str) -> str:
 
 
 def _decode(data: bytes) -> str:
+    """Web pages are read leniently: one stray byte in a page must not lose the statement on it."""
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             return data.decode(encoding)
@@ -79,9 +81,13 @@ def _decode(data: bytes) -> str:
 
 
 def _text(data: bytes) -> str:
-    if b"\x00" in data[:4096]:
-        raise UnreadableDocument("The file does not look like text.")
-    return _decode(data)
+    """A text file is read as every upload is: UTF-8, else Windows-1252, and nothing else."""
+    try:
+        return decode(data, max_bytes=MAX_DOCUMENT_BYTES).text
+    except UploadError as error:
+        # The kernel's message speaks of CSV files; a statement is plain text.
+        where = f" (line {error.line})" if error.line else ""
+        raise UnreadableDocument(f"The file does not look like text saved as UTF-8 or Windows-1252{where}.") from None
 
 
 # HTML ---------------------------------------------------------------------------------------------

@@ -85,6 +85,8 @@ def test_a_pdf_spread_over_pages_loses_running_headers_and_page_numbers():
         ("statement.docx", b"PK\x03\x04 broken", "Word document could not be read"),
         ("statement.txt", b"   \n ", "empty"),
         ("statement.txt", b"\x00\x01\x02binary", "does not look like text"),
+        # Read as Latin-1 before the one upload reader; a byte Windows-1252 lacks now refuses it.
+        ("statement.txt", b"We audit.\nWe \x81 train.", r"UTF-8 or Windows-1252 \(line 2\)"),
     ],
 )
 def test_bad_files_get_a_clear_message(name, data, message):
