@@ -11,11 +11,13 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
+from tackle.accounts.door import open_for_user
 from tackle.accounts.http import AuthenticatedRequest
+from tackle.core.access import SPEND, Action
 from tackle.core.charts import Chart, bar_chart
 from tackle.core.errors import ApplicationError
 from tackle.core.forms import add_application_error
-from tackle.core.permissions import get_visible_or_404, require_module
+from tackle.core.permissions import require_module
 from tackle.core.roles import Module
 from tackle.spend import selectors, services
 from tackle.spend.forms import ColumnsForm, UploadForm
@@ -49,7 +51,9 @@ def import_new(request: AuthenticatedRequest) -> HttpResponse:
 @login_required
 def import_detail(request: AuthenticatedRequest, import_uuid: Any) -> HttpResponse:
     require_module(request.user, Module.SUPPLIERS)
-    spend_import = get_visible_or_404(selectors.spend_imports_visible_to(request.user), uuid=import_uuid)
+    spend_import = open_for_user(
+        request.user, selectors.spend_imports_visible_to(request.user), resource=SPEND, uuid=import_uuid
+    )
     rejects = Paginator(selectors.rejects_of(spend_import), REJECTS_PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "spend_import": spend_import,
@@ -63,7 +67,9 @@ def import_detail(request: AuthenticatedRequest, import_uuid: Any) -> HttpRespon
 @login_required
 def import_results(request: AuthenticatedRequest, import_uuid: Any) -> HttpResponse:
     require_module(request.user, Module.SUPPLIERS)
-    spend_import = get_visible_or_404(selectors.spend_imports_visible_to(request.user), uuid=import_uuid)
+    spend_import = open_for_user(
+        request.user, selectors.spend_imports_visible_to(request.user), resource=SPEND, uuid=import_uuid
+    )
     sectors = selectors.spend_by_sector(spend_import)
     years = selectors.year_on_year(spend_import)
     high = sum((line.amount for line in sectors if line.high_risk), Decimal(0))
@@ -84,7 +90,8 @@ def import_results(request: AuthenticatedRequest, import_uuid: Any) -> HttpRespo
 @login_required
 def file_columns(request: AuthenticatedRequest, file_uuid: Any) -> HttpResponse:
     require_module(request.user, Module.SUPPLIERS)
-    spend_file = get_visible_or_404(selectors.spend_files_visible_to(request.user), uuid=file_uuid)
+    visible = selectors.spend_files_visible_to(request.user)
+    spend_file = open_for_user(request.user, visible, resource=SPEND, action=Action.CHANGE, uuid=file_uuid)
     headers = list(spend_file.mapping.get("headers", []))
     if not headers:
         messages.error(request, "This file has not been read yet: wait for the screening to finish.")

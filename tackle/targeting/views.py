@@ -10,12 +10,14 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 
+from tackle.accounts.door import open_for_user
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
+from tackle.core.access import TARGETING, Action
 from tackle.core.errors import ApplicationError
 from tackle.core.forms import add_application_error
-from tackle.core.permissions import get_visible_or_404, require_module
+from tackle.core.permissions import require_module
 from tackle.core.roles import Module
 from tackle.disrupt.access import is_coordinator
 from tackle.targeting import selectors, services
@@ -108,7 +110,8 @@ def list_list(request: AuthenticatedRequest) -> HttpResponse:
 @login_required
 def list_detail(request: AuthenticatedRequest, list_uuid: Any) -> HttpResponse:
     _require_targeting(request)
-    regulator_list = get_visible_or_404(selectors.lists_visible_to(request.user), uuid=list_uuid)
+    visible = selectors.lists_visible_to(request.user)
+    regulator_list = open_for_user(request.user, visible, resource=TARGETING, request=request, uuid=list_uuid)
     problem = ""
     try:
         read = selectors.read_list(regulator_list)
@@ -130,7 +133,6 @@ def list_detail(request: AuthenticatedRequest, list_uuid: Any) -> HttpResponse:
         else:
             messages.success(request, f"Columns saved: {regulator_list.record_count} records")
             return redirect("targeting:list-detail", list_uuid=regulator_list.uuid)
-    audit_record(action=AuditAction.VIEW, request=request, obj=regulator_list)
     context = {"regulator_list": regulator_list, "form": form, "read": read, "problem": problem}
     return render(request, "targeting/list_detail.html", context)
 
@@ -138,7 +140,8 @@ def list_detail(request: AuthenticatedRequest, list_uuid: Any) -> HttpResponse:
 @login_required
 def list_delete(request: AuthenticatedRequest, list_uuid: Any) -> HttpResponse:
     _require_targeting(request)
-    regulator_list = get_visible_or_404(selectors.lists_visible_to(request.user), uuid=list_uuid)
+    visible = selectors.lists_visible_to(request.user)
+    regulator_list = open_for_user(request.user, visible, resource=TARGETING, action=Action.CHANGE, uuid=list_uuid)
     if request.method == "POST":
         services.regulator_list_delete(regulator_list=regulator_list, actor=request.user)
         messages.success(request, f"{regulator_list.source} removed")
