@@ -78,7 +78,8 @@ SUPPLIERS = _r("suppliers", "Suppliers and their named contacts", Module.SUPPLIE
 CONTRACTS = _r("contracts", "Contracts, risks and sanctions", Module.SUPPLIERS)
 TENDERS = _r("tenders", "Tender checks and clarifications", Module.SUPPLIERS)
 SPEND = _r("spend", "Spend screening", Module.SUPPLIERS)
-STATEMENTS = _r("statements", "The council's statement and statement readings", Module.STATEMENTS, audited=True)
+STATEMENTS = _r("statements", "The council's statement", Module.STATEMENTS, audited=True)
+STATEMENT_READINGS = _r("statement_readings", "Statement readings and reviewers' overrides", Module.STATEMENTS)
 ACTION_PLANS = _r("action_plans", "Action plans and commitments", Module.STATEMENTS, audited=True)
 ASSESSMENTS = _r("assessments", "Scrutiny self-assessments", Module.SCRUTINY, audited=True)
 SCRUTINY_RECORDS = _r("scrutiny_records", "Lead arrangements, spending and FOI drafts", Module.SCRUTINY, audited=True)
@@ -89,7 +90,7 @@ USERS = _r("users", "Users", Module.USERS, personal=True)
 RESOURCES: tuple[Resource, ...] = (
     HOME, API_TOKENS, TRAINING, TRAINING_RECORDS, PARTNERSHIPS, PARTNERSHIP_GROUPS, CASES, SUPPORT, NRM_PACKS,
     REGISTER, PREMISES, INTELLIGENCE,
-    OPERATIONS, AGREEMENTS, BRIEFINGS, TARGETING, SUPPLIERS, CONTRACTS, TENDERS, SPEND, STATEMENTS,
+    OPERATIONS, AGREEMENTS, BRIEFINGS, TARGETING, SUPPLIERS, CONTRACTS, TENDERS, SPEND, STATEMENTS, STATEMENT_READINGS,
     ACTION_PLANS, ASSESSMENTS, SCRUTINY_RECORDS, FIGURES, AUDIT_LOG, USERS,
 )  # fmt: skip
 
@@ -139,6 +140,7 @@ _RULES: tuple[tuple[tuple[Role, ...], Resource, tuple[Action, ...], Scope], ...]
     (_SUPPLY, SPEND, _KEEP, Scope.ORGANISATION),
     (_SUPPLY, STATEMENTS, (A.VIEW, A.EXPORT), Scope.ORGANISATION),
     (_LEAD, STATEMENTS, (A.RECORD, A.CHANGE), Scope.ORGANISATION),
+    (_SUPPLY, STATEMENT_READINGS, _KEEP, Scope.ORGANISATION),
     (_SUPPLY, ACTION_PLANS, _READ, Scope.ORGANISATION),
     (_LEAD, ACTION_PLANS, (A.RECORD, A.CHANGE), Scope.ORGANISATION),
     ((*_COORDINATORS, R.COUNCILLOR), ASSESSMENTS, (*_KEEP, A.EXPORT), Scope.ORGANISATION),

@@ -9,7 +9,8 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from tackle.core.permissions import get_visible_or_404
+from tackle.accounts.door import open_for_user
+from tackle.core.access import STATEMENT_READINGS, SUPPLIERS
 from tackle.core.roles import Module
 from tackle.statement_reader import selectors, services
 from tackle.statement_reader.documents import MAX_DOCUMENT_BYTES
@@ -76,7 +77,8 @@ def reading_create(request: Request) -> Response:
     data = incoming.validated_data
     supplier = None
     if data.get("supplier"):
-        supplier = get_visible_or_404(selectors.suppliers_for(request.user), uuid=data["supplier"])
+        suppliers = selectors.suppliers_for(request.user)
+        supplier = open_for_user(request.user, suppliers, resource=SUPPLIERS, uuid=data["supplier"])
     if data.get("url"):
         reading = services.statement_read_from_url(actor=request.user, supplier=supplier, url=data["url"])  # type: ignore[arg-type]
     else:
@@ -95,5 +97,6 @@ def reading_create(request: Request) -> Response:
 @api_view(["GET"])
 def reading_detail(request: Request, reading_uuid: Any) -> Response:
     _require(request)
-    reading = get_visible_or_404(selectors.readings_visible_to(request.user), uuid=reading_uuid)
+    visible = selectors.readings_visible_to(request.user)
+    reading = open_for_user(request.user, visible, resource=STATEMENT_READINGS, uuid=reading_uuid)
     return Response(reading_body(reading))

@@ -8,10 +8,12 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 
+from tackle.accounts.door import open_for_user
 from tackle.accounts.http import AuthenticatedRequest
+from tackle.core.access import STATEMENT_READINGS, SUPPLIERS, Action
 from tackle.core.errors import ApplicationError
 from tackle.core.forms import add_application_error
-from tackle.core.permissions import get_visible_or_404, require_module
+from tackle.core.permissions import require_module
 from tackle.core.roles import Module
 from tackle.statement_reader import selectors, services
 from tackle.statement_reader.forms import OverrideForm, StatementForm
@@ -60,7 +62,8 @@ def _read(request: AuthenticatedRequest, form: StatementForm) -> Any:
 @login_required
 def reading_detail(request: AuthenticatedRequest, reading_uuid: Any) -> HttpResponse:
     require_module(request.user, Module.STATEMENTS)
-    reading = get_visible_or_404(selectors.readings_visible_to(request.user), uuid=reading_uuid)
+    visible = selectors.readings_visible_to(request.user)
+    reading = open_for_user(request.user, visible, resource=STATEMENT_READINGS, uuid=reading_uuid)
     judgements = selectors.reading_judgements(reading)
     # Which judgements each sentence is evidence for, to highlight it in the full text.
     marks: dict[int, list[str]] = {}
@@ -81,7 +84,8 @@ def reading_detail(request: AuthenticatedRequest, reading_uuid: Any) -> HttpResp
 @login_required
 def override_new(request: AuthenticatedRequest, reading_uuid: Any, judgement: str) -> HttpResponse:
     require_module(request.user, Module.STATEMENTS)
-    reading = get_visible_or_404(selectors.readings_visible_to(request.user), uuid=reading_uuid)
+    visible = selectors.readings_visible_to(request.user)
+    reading = open_for_user(request.user, visible, resource=STATEMENT_READINGS, action=Action.CHANGE, uuid=reading_uuid)
     if judgement not in JUDGEMENTS:
         raise Http404("No such area.")
     current = next(item for item in selectors.reading_judgements(reading) if item.name == judgement)
@@ -111,7 +115,9 @@ def override_new(request: AuthenticatedRequest, reading_uuid: Any, judgement: st
 def supplier_registry(request: AuthenticatedRequest, supplier_uuid: Any) -> HttpResponse:
     require_module(request.user, Module.STATEMENTS)
     require_module(request.user, Module.SUPPLIERS)
-    supplier = get_visible_or_404(selectors.suppliers_for(request.user), uuid=supplier_uuid)
+    supplier = open_for_user(
+        request.user, selectors.suppliers_for(request.user), resource=SUPPLIERS, uuid=supplier_uuid
+    )
     context = {
         "supplier": supplier,
         "history": selectors.registry_history_for_supplier(supplier),
