@@ -11,7 +11,7 @@ from tackle.core.roles import Module
 from tackle.targeting.models import RegulatorList
 from tackle.targeting.ranking import Ranking, rank_groups, resolve_reads
 from tackle.targeting.signals import disruption_signals_for
-from tackle.targeting.sources import SourceError, SourceRead, read_source
+from tackle.targeting.sources import SourceError, SourceRead, read_text
 
 GROUPS_CACHE_SECONDS = 60 * 60
 
@@ -24,7 +24,7 @@ def lists_visible_to(user: Any) -> QuerySet[RegulatorList]:
 
 def read_list(regulator_list: RegulatorList) -> SourceRead:
     """The list as it reads with its saved mapping (saved only when it could be read)."""
-    return read_source(regulator_list.source, regulator_list.content.encode(), regulator_list.mapping)
+    return read_text(regulator_list.source, regulator_list.content, regulator_list.mapping)
 
 
 def _readable(regulator_list: RegulatorList) -> SourceRead | None:

@@ -11,9 +11,11 @@ from tackle.core.errors import ApplicationError
 from tackle.targeting.list_columns import Mapping
 from tackle.targeting.models import RegulatorList
 from tackle.targeting.ranking import source_names
-from tackle.targeting.sources import SourceError, SourceRead, decode, read_source
 
-MAX_FILE_BYTES = 5 * 1024 * 1024
+# The import page reads no more of an upload than the reader of lists accepts.
+from tackle.targeting.sources import MAX_FILE_BYTES as MAX_FILE_BYTES
+from tackle.targeting.sources import SourceError, SourceRead, decode, read_text
+
 MAX_FILES = 10
 MAX_SOURCE_LENGTH = 80
 
@@ -35,10 +37,9 @@ def regulator_lists_import(*, organisation: Organisation, actor: User, uploads: 
     names = [name[:MAX_SOURCE_LENGTH] for name in source_names([upload.filename for upload in uploads])]
     reads: list[tuple[Upload, str, SourceRead]] = []
     for upload, name in zip(uploads, names, strict=True):
-        if len(upload.data) > MAX_FILE_BYTES:
-            raise ApplicationError(f"{upload.filename}: the file must be smaller than 5 MB", field="lists")
         try:
-            reads.append((upload, decode(upload.data), read_source(name, upload.data)))
+            text = decode(upload.data)
+            reads.append((upload, text, read_text(name, text)))
         except SourceError as error:
             raise ApplicationError(f"{upload.filename}: {error.message}", field="lists") from None
     saved = []
@@ -72,7 +73,7 @@ def regulator_list_remap(
     if clash.exclude(pk=regulator_list.pk).exists():
         raise ApplicationError(f"Another list is already called {source}", field="source")
     try:
-        read = read_source(source, regulator_list.content.encode(), mapping)
+        read = read_text(source, regulator_list.content, mapping)
     except SourceError as error:
         raise ApplicationError(error.message) from None
     with transaction.atomic():

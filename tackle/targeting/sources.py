@@ -1,16 +1,17 @@
 """Read one regulator's CSV list into records, reporting each line that cannot be used.
 
-A file that cannot be read at all (not text, no header, no name column) raises SourceError and
-gives nothing; a bad line is rejected with its number and reason and the rest are kept.
+A file that cannot be read at all (too big, not text, no header, no name column) raises
+SourceError and gives nothing; a bad line is rejected with its number and reason and the rest are
+kept. The file is read by the kernel's upload reader, as every importer's is.
 """
 
-import csv
-import io
 import re
 from dataclasses import dataclass, field
 from datetime import date
 
 from tackle.core.identifiers import normalise_company_number, normalise_postcode
+from tackle.core.uploads import UploadError, csv_table
+from tackle.core.uploads import decode as decode_upload
 from tackle.targeting.list_columns import Mapping, guess_mapping, mapping_problems
 from tackle.targeting.normalise import (
     address_numbers,
@@ -21,13 +22,10 @@ from tackle.targeting.normalise import (
     premises_type,
 )
 
-
-class SourceError(Exception):
-    """The whole file cannot be used. The message is written for the person who supplied it."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+# The whole file cannot be used; the message is written for the person who supplied it. It is the
+# kernel's upload error, under the name the targeting pages and command catch.
+SourceError = UploadError
+MAX_FILE_BYTES = 5 * 1024 * 1024
 
 
 @dataclass(slots=True)
@@ -89,26 +87,11 @@ class SourceRead:
 
 def decode(data: bytes) -> str:
     """UTF-8 (with or without a byte-order mark), else Windows-1252 as Excel saves it in the UK."""
-    if b"\x00" in data:
-        raise SourceError("The file is not a CSV text file")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        raise SourceError("The file is not a CSV text file (it is neither UTF-8 nor Windows-1252)") from None
+    return decode_upload(data, max_bytes=MAX_FILE_BYTES).text
 
 
 def read_header(text: str) -> list[str]:
-    try:
-        header = next(csv.reader(io.StringIO(text, newline="")), None)
-    except csv.Error as error:
-        raise SourceError(f"The first line could not be read as CSV ({error})") from None
-    if not header or not any(cell.strip() for cell in header):
-        raise SourceError("The file is empty: the first line must name the columns")
-    stripped = [cell.strip() for cell in header]
+    stripped = [cell.strip() for cell in csv_table(text).header]
     duplicates = sorted({cell for cell in stripped if cell and stripped.count(cell) > 1})
     if duplicates:
         raise SourceError(f"The first line names a column twice: {', '.join(duplicates)}")
@@ -116,8 +99,12 @@ def read_header(text: str) -> list[str]:
 
 
 def read_source(name: str, data: bytes, mapping: Mapping | None = None) -> SourceRead:
-    """Records from one file. With no mapping, the columns are guessed from the header."""
-    text = decode(data)
+    """Records from one uploaded file. With no mapping, the columns are guessed from the header."""
+    return read_text(name, decode(data), mapping)
+
+
+def read_text(name: str, text: str, mapping: Mapping | None = None) -> SourceRead:
+    """Records from a list's text (an upload decoded, or a list as saved)."""
     header = read_header(text)
     chosen = dict(mapping) if mapping is not None else guess_mapping(header)
     chosen = {key: column for key, column in chosen.items() if column}
@@ -126,25 +113,22 @@ def read_source(name: str, data: bytes, mapping: Mapping | None = None) -> Sourc
         raise SourceError("; ".join(problems))
     result = SourceRead(name=name, header=header, mapping=chosen)
     positions = {key: header.index(column) for key, column in chosen.items()}
-    reader = csv.reader(io.StringIO(text, newline=""))
-    next(reader)
+    rows = iter(csv_table(text))
     while True:
-        line = reader.line_num + 1  # where this record starts; a quoted value may span lines
         try:
-            row = next(reader)
+            row = next(rows)
         except StopIteration:
             break
-        except csv.Error as error:
-            result.rejects.append(Reject(name, line, f"The line could not be read as CSV ({error})"))
-            if reader.line_num < line:
-                break  # nothing more can be read
+        except UploadError as error:  # one line the csv module cannot read; the lines after it can be
+            result.rejects.append(Reject(name, error.line or 0, error.message))
             continue
-        if not any(cell.strip() for cell in row):
+        line, cells = row.line, row.cells
+        if not any(cell.strip() for cell in cells):
             continue
-        if len(row) > len(header) and any(cell.strip() for cell in row[len(header) :]):
-            result.rejects.append(Reject(name, line, f"Expected {len(header)} values, found {len(row)}"))
+        if len(cells) > len(header) and any(cell.strip() for cell in cells[len(header) :]):
+            result.rejects.append(Reject(name, line, f"Expected {len(header)} values, found {len(cells)}"))
             continue
-        values = {key: row[index].strip() if index < len(row) else "" for key, index in positions.items()}
+        values = {key: cells[index].strip() if index < len(cells) else "" for key, index in positions.items()}
         record_or_reason = _record(name, line, values)
         if isinstance(record_or_reason, str):
             result.rejects.append(Reject(name, line, record_or_reason))

@@ -97,7 +97,7 @@ def test_a_binary_file_exits_2(tmp_path, capsys):
     bad = tmp_path / "photo.csv"
     bad.write_bytes(b"\x89PNG\x00\x00")
     assert tackle("targeting", "rank", str(bad), "--json") == 2
-    assert "photo.csv: The file is not a CSV text file" in capsys.readouterr().err
+    assert "photo.csv: The file must be a CSV file saved as UTF-8 or Windows-1252" in capsys.readouterr().err
 
 
 def test_a_bad_correction_exits_2(files, capsys):

@@ -24,7 +24,7 @@ def test_too_many_files_are_refused(lead_a):
 
 def test_a_file_over_the_size_limit_is_refused_by_name(lead_a):
     big = FIRE.encode() + b"x" * MAX_FILE_BYTES
-    with pytest.raises(ApplicationError, match=r"big\.csv: the file must be smaller than 5 MB"):
+    with pytest.raises(ApplicationError, match=r"big\.csv: The file must be smaller than 5 MB"):
         regulator_lists_import(
             organisation=lead_a.organisation,
             actor=lead_a,

@@ -4,7 +4,7 @@ import csv
 
 import pytest
 
-from tackle.targeting.sources import SourceError, compliance, read_source
+from tackle.targeting.sources import MAX_FILE_BYTES, SourceError, compliance, decode, read_source, read_text
 from tackle.targeting.tests.factories import FIRE, TRADING_STANDARDS
 
 
@@ -58,6 +58,28 @@ def test_a_windows_spreadsheet_file_is_read():
     assert read.records[0].name == "Café Nails"
 
 
+def test_a_file_over_5_mb_is_refused():
+    data = b"Premises name,Postcode\n" + b"Acme,B70 6AB\n" * (MAX_FILE_BYTES // 13 + 1)
+    with pytest.raises(SourceError, match="The file must be smaller than 5 MB"):
+        read_source("fire", data)
+
+
+def test_a_saved_list_is_read_from_its_text_as_the_upload_was():
+    data = "Premises name,Postcode\nCafé Nails,B70 6AB\n".encode("cp1252")
+    assert read_text("fire", decode(data)).records[0].name == read_source("fire", data).records[0].name
+
+
+@pytest.mark.shared_data
+def test_a_real_council_list_is_read_with_a_corrected_mapping(shared_data):
+    data = (shared_data / "spend" / "lambeth" / "2011-01-payments.csv").read_bytes()
+    read = read_source("lambeth", data, {"business_name": "Supplier Name"})
+    lines = data.decode().splitlines()
+    assert read.header == ["Supplier Name", "Sum of Invoice Nett Amount"]
+    assert len(read.records) + len(read.rejects) == sum(1 for line in lines[1:] if line.strip(" ,"))
+    assert read.records[0].name == "Department for Communities & Local Government"
+    assert all(record.name in lines[record.line - 1] for record in read.records)
+
+
 def test_a_corrected_mapping_is_used_as_given():
     data = b"Operator,Shop,Postcode\nAcme Holdings,Acme Nails,B70 6AB\n"
     read = read_source("licensing", data, {"business_name": "Shop", "postcode": "Postcode"})
@@ -69,7 +91,11 @@ def test_a_corrected_mapping_is_used_as_given():
     ("data", "message"),
     [
         (b"", "The file is empty: the first line must name the columns"),
-        (b"\x00\x01\x02", "The file is not a CSV text file"),
+        (b"\x00\x01\x02", "The file must be a CSV file saved as UTF-8 or Windows-1252 (line 1 holds a NUL byte)"),
+        (
+            b"Name\nCaf\x81\n",
+            "The file must be a CSV file saved as UTF-8 or Windows-1252 (line 2 holds a byte neither can read)",
+        ),
         (b"Postcode,Notes\nB70 6AB,x\n", "No column holds the business name or trading name"),
         (b"Name,Name\nA,B\n", "The first line names a column twice: Name"),
     ],
