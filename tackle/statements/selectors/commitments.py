@@ -6,9 +6,12 @@ from datetime import date
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
+from django.http import HttpRequest
 from django.utils import timezone
 
-from tackle.core.permissions import get_visible_or_404, require_module
+from tackle.accounts.door import open_for_user
+from tackle.core import access
+from tackle.core.permissions import require_module
 from tackle.core.roles import Module
 from tackle.statements.models import (
     OPEN_STATUSES,
@@ -18,7 +21,6 @@ from tackle.statements.models import (
     CommitmentEvidence,
     CommitmentStatus,
 )
-from tackle.statements.selectors.statement import require_lead
 
 # Linked actions that no longer count: dropped ones, and ones carried over (their copy in the
 # next period carries the link instead).
@@ -31,11 +33,15 @@ def commitments_visible_to(user: Any) -> QuerySet[Commitment]:
     return Commitment.objects.filter(organisation_id=user.organisation_id)
 
 
-def get_commitment_for_user(user: Any, commitment_uuid: Any, *, to_change: bool = False) -> Commitment:
-    commitment = get_visible_or_404(commitments_visible_to(user), uuid=commitment_uuid)
-    if to_change:
-        require_lead(user)
-    return commitment
+def get_commitment_for_user(
+    user: Any, commitment_uuid: Any, *, to_change: bool = False, request: HttpRequest | None = None
+) -> Commitment:
+    """Pages pass their request: the door then audits the opening."""
+    action = access.Action.CHANGE if to_change else access.Action.VIEW
+    visible = commitments_visible_to(user)
+    return open_for_user(
+        user, visible, resource=access.ACTION_PLANS, action=action, request=request, uuid=commitment_uuid
+    )
 
 
 def linkable_actions(commitment: Commitment) -> QuerySet[Action]:

@@ -7,10 +7,12 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.utils import timezone
 
+from tackle.accounts.door import open_for_user
 from tackle.core import access
-from tackle.core.permissions import get_visible_or_404, require_module
+from tackle.core.permissions import require_module
 from tackle.core.roles import Module
 from tackle.reporting.evidence import statement_evidence, statement_period
 from tackle.statements.models import Action, ActionStatus, Area, Statement, StatementPeriod, StatementStatus
@@ -37,25 +39,27 @@ def statements_visible_to(user: Any) -> QuerySet[Statement]:
     return Statement.objects.filter(organisation_id=user.organisation_id).select_related("period", "approved_by")
 
 
+def _doing(to_change: bool) -> access.Action:
+    return access.Action.CHANGE if to_change else access.Action.VIEW
+
+
 def get_period_for_user(user: Any, label: str, *, to_change: bool = False) -> StatementPeriod:
-    period = get_visible_or_404(periods_visible_to(user), label=label)
-    if to_change:
-        require_lead(user)
-    return period
+    visible = periods_visible_to(user)
+    return open_for_user(user, visible, resource=access.ACTION_PLANS, action=_doing(to_change), label=label)
 
 
 def get_action_for_user(user: Any, action_uuid: Any, *, to_change: bool = False) -> Action:
-    action = get_visible_or_404(actions_visible_to(user), uuid=action_uuid)
-    if to_change:
-        require_lead(user)
-    return action
+    visible = actions_visible_to(user)
+    return open_for_user(user, visible, resource=access.ACTION_PLANS, action=_doing(to_change), uuid=action_uuid)
 
 
-def get_statement_for_user(user: Any, statement_uuid: Any, *, to_change: bool = False) -> Statement:
-    statement = get_visible_or_404(statements_visible_to(user), uuid=statement_uuid)
-    if to_change:
-        require_lead(user)
-    return statement
+def get_statement_for_user(
+    user: Any, statement_uuid: Any, *, to_change: bool = False, request: HttpRequest | None = None
+) -> Statement:
+    """Pages pass their request: the door then audits the opening."""
+    visible = statements_visible_to(user)
+    action = _doing(to_change)
+    return open_for_user(user, visible, resource=access.STATEMENTS, action=action, request=request, uuid=statement_uuid)
 
 
 def current_period(organisation_id: Any, today: date | None = None) -> StatementPeriod | None:

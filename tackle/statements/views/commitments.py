@@ -8,8 +8,6 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from tackle.accounts.http import AuthenticatedRequest
-from tackle.audit.models import AuditAction
-from tackle.audit.services import audit_record
 from tackle.core import access
 from tackle.core.errors import ApplicationError
 from tackle.core.forms import add_application_error
@@ -101,8 +99,7 @@ def commitment_new(request: AuthenticatedRequest) -> HttpResponse:
 
 @login_required
 def commitment_detail(request: AuthenticatedRequest, commitment_uuid: str) -> HttpResponse:
-    commitment = get_commitment_for_user(request.user, commitment_uuid)
-    audit_record(action=AuditAction.VIEW, request=request, obj=commitment)
+    commitment = get_commitment_for_user(request.user, commitment_uuid, request=request)
     (progress,) = progress_of(with_progress_data(Commitment.objects.filter(pk=commitment.pk)))
     context = {
         "commitment": commitment,

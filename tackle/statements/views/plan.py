@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tackle.accounts.http import AuthenticatedRequest
+from tackle.core import access
 from tackle.core.errors import ApplicationError
 from tackle.core.forms import add_application_error
 from tackle.statements.forms import ActionForm, ActionStatusForm, PeriodCloseForm, PeriodForm, ProgressForm
@@ -33,6 +34,10 @@ def posted(request: AuthenticatedRequest):  # type: ignore[no-untyped-def]
     return request.POST if request.method == "POST" else None
 
 
+def _is_lead(request: AuthenticatedRequest) -> bool:
+    return access.allows(request.user.role, access.ACTION_PLANS, access.Action.CHANGE)
+
+
 @login_required
 def index(request: AuthenticatedRequest) -> HttpResponse:
     periods = periods_visible_to(request.user)
@@ -52,7 +57,7 @@ def index(request: AuthenticatedRequest) -> HttpResponse:
         "view": view,
         "views": VIEWS,
         "groups": groups,
-        "is_lead": request.user.role == "modern_slavery_lead",
+        "is_lead": _is_lead(request),
         "today": timezone.localdate(),
     }
     return render(request, "statements/action_plan.html", context)
@@ -100,7 +105,7 @@ def action_detail(request: AuthenticatedRequest, action_uuid: str) -> HttpRespon
     action = get_action_for_user(request.user, action_uuid)
     context = {
         "action": action,
-        "is_lead": request.user.role == "modern_slavery_lead",
+        "is_lead": _is_lead(request),
         "updates": action.updates.select_related("author"),
     }
     return render(request, "statements/action_detail.html", context)
@@ -135,7 +140,7 @@ def action_progress(request: AuthenticatedRequest, action_uuid: str) -> HttpResp
 @login_required
 def period_review(request: AuthenticatedRequest, label: str) -> HttpResponse:
     period = get_period_for_user(request.user, label)
-    context = {"period": period, "rows": review_rows(period), "is_lead": request.user.role == "modern_slavery_lead"}
+    context = {"period": period, "rows": review_rows(period), "is_lead": _is_lead(request)}
     return render(request, "statements/period_review.html", context)
 
 

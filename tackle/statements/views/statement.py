@@ -6,9 +6,9 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from tackle.accounts.door import open_for_user
 from tackle.accounts.http import AuthenticatedRequest
-from tackle.audit.models import AuditAction
-from tackle.audit.services import audit_record
+from tackle.core import access
 from tackle.core.errors import ApplicationError
 from tackle.core.forms import add_application_error
 from tackle.statements.forms import DetailsForm, PublishForm, SectionForm, SignatoryForm, StartStatementForm
@@ -36,7 +36,7 @@ CONTENT_TYPES = {
 @login_required
 def statement_list(request: AuthenticatedRequest) -> HttpResponse:
     statements = statements_visible_to(request.user).order_by("-period__starts_on", "-version")
-    is_lead = request.user.role == "modern_slavery_lead"
+    is_lead = access.allows(request.user.role, access.STATEMENTS, access.Action.CHANGE)
     form = StartStatementForm(posted(request), periods=periods_visible_to(request.user))
     if request.method == "POST":
         require_lead(request.user)
@@ -56,15 +56,14 @@ def statement_list(request: AuthenticatedRequest) -> HttpResponse:
 
 @login_required
 def statement_detail(request: AuthenticatedRequest, statement_uuid: str) -> HttpResponse:
-    statement = get_statement_for_user(request.user, statement_uuid)
-    audit_record(action=AuditAction.VIEW, request=request, obj=statement)
+    statement = get_statement_for_user(request.user, statement_uuid, request=request)
     context = statement_content(statement)
     context.update(
         {
             "checklist": publish_checklist(statement),
             "text_check": check_draft(statement),
             "versions": statement.period.statements.order_by("version"),
-            "is_lead": request.user.role == "modern_slavery_lead",
+            "is_lead": access.allows(request.user.role, access.STATEMENTS, access.Action.CHANGE),
             "publish_form": PublishForm(),
         }
     )
@@ -167,10 +166,17 @@ def statement_move(request: AuthenticatedRequest, statement_uuid: str, step: str
 
 @login_required
 def statement_download(request: AuthenticatedRequest, statement_uuid: str, fmt: str) -> HttpResponse:
-    statement = get_statement_for_user(request.user, statement_uuid)
     if fmt not in CONTENT_TYPES:
         raise Http404("No such format.")
-    audit_record(action=AuditAction.EXPORT, request=request, obj=statement, note=f"Statement ({fmt})")
+    statement = open_for_user(
+        request.user,
+        statements_visible_to(request.user),
+        resource=access.STATEMENTS,
+        action=access.Action.EXPORT,
+        request=request,
+        note=f"Statement ({fmt})",
+        uuid=statement_uuid,
+    )
     response = HttpResponse(render_statement(statement, fmt), content_type=CONTENT_TYPES[fmt])
     name = f"modern-slavery-statement-{statement.period.label}-v{statement.version}.{fmt}"
     if fmt != "html":
