@@ -5,9 +5,11 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.http import HttpRequest
 
-from tackle.core.access import SCRUTINY_OFFICER_ROLES
-from tackle.core.permissions import get_visible_or_404, require_module
+from tackle.accounts.door import open_for_user
+from tackle.core.access import ASSESSMENTS, SCRUTINY_OFFICER_ROLES, Action
+from tackle.core.permissions import require_module
 from tackle.core.roles import Module
 from tackle.scrutiny.models import Assessment, LeadArrangement, Spend
 
@@ -30,8 +32,19 @@ def assessments_visible_to(user: Any) -> models.QuerySet[Assessment]:
     return Assessment.objects.filter(organisation_id=user.organisation_id)
 
 
-def get_assessment_for_user(user: Any, assessment_uuid: Any) -> Assessment:
-    return get_visible_or_404(assessments_visible_to(user), uuid=assessment_uuid)
+def get_assessment_for_user(
+    user: Any,
+    assessment_uuid: Any,
+    *,
+    action: Action = Action.VIEW,
+    request: HttpRequest | None = None,
+    note: str = "",
+) -> Assessment:
+    """Pages pass their request: the door then audits the opening or the export."""
+    visible = assessments_visible_to(user)
+    return open_for_user(
+        user, visible, resource=ASSESSMENTS, action=action, request=request, note=note, uuid=assessment_uuid
+    )
 
 
 def arrangements_visible_to(user: Any) -> models.QuerySet[LeadArrangement]:

@@ -5,17 +5,19 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import models
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 
+from tackle.accounts.door import open_for_user, open_page_for_user
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
+from tackle.core.access import ASSESSMENTS, SCRUTINY_RECORDS, Action
 from tackle.core.errors import ApplicationError
 from tackle.core.forms import add_application_error
 from tackle.core.periods import financial_year_label, financial_year_of, today_in_london
-from tackle.core.permissions import get_visible_or_404
 from tackle.scrutiny.evidence import proposals_for
 from tackle.scrutiny.foi import build_foi_answer, foi_docx
 from tackle.scrutiny.forms import AnswersForm, AssessmentNewForm, FoiForm, LeadArrangementForm, SpendForm
@@ -89,8 +91,7 @@ def assessment_rows(assessment: Assessment, proposals: dict[str, Any]) -> list[d
 
 @login_required
 def assessment_detail(request: AuthenticatedRequest, assessment_uuid: str) -> HttpResponse:
-    assessment = get_assessment_for_user(request.user, assessment_uuid)
-    audit_record(action=AuditAction.VIEW, request=request, obj=assessment)
+    assessment = get_assessment_for_user(request.user, assessment_uuid, request=request)
     proposals = proposals_for(request.user.organisation, assessment.year)
     return render(
         request,
@@ -107,7 +108,11 @@ def assessment_detail(request: AuthenticatedRequest, assessment_uuid: str) -> Ht
 def assessment_edit(request: AuthenticatedRequest, assessment_uuid: str) -> HttpResponse:
     from tackle.scrutiny.services import assessment_answer
 
-    assessment = get_assessment_for_user(request.user, assessment_uuid)
+    # Showing the form is audited as a view; saving it, by the service, as the change.
+    action = Action.CHANGE if request.method == "POST" else Action.VIEW
+    assessment = get_assessment_for_user(
+        request.user, assessment_uuid, action=action, request=request, note="Answer form"
+    )
     proposals = proposals_for(request.user.organisation, assessment.year)
     if request.method == "POST":
         form = AnswersForm(request.POST)
@@ -118,7 +123,6 @@ def assessment_edit(request: AuthenticatedRequest, assessment_uuid: str) -> Http
             messages.success(request, f"Answers saved ({len(changed)} changed)")
             return redirect("scrutiny:assessment-detail", assessment_uuid=assessment.uuid)
     else:
-        audit_record(action=AuditAction.VIEW, request=request, obj=assessment, note="Answer form")
         initial: dict[str, str] = {}
         saved = {answer.question: answer for answer in assessment.answers.all()}
         for theme in THEMES:
@@ -155,7 +159,13 @@ def assessment_edit(request: AuthenticatedRequest, assessment_uuid: str) -> Http
 @login_required
 def assessment_compare(request: AuthenticatedRequest) -> HttpResponse:
     assessments = list(assessments_visible_to(request.user).order_by("year").prefetch_related("answers"))
-    audit_record(action=AuditAction.VIEW, request=request, object_type="scrutiny.assessment", note="Comparison by year")
+    open_page_for_user(
+        request.user,
+        resource=ASSESSMENTS,
+        request=request,
+        object_type="scrutiny.assessment",
+        note="Comparison by year",
+    )
     by_year = {a.year: {answer.question: answer for answer in a.answers.all()} for a in assessments}
     themes = [
         {
@@ -196,8 +206,7 @@ def _report_context(request: AuthenticatedRequest, assessment: Assessment) -> di
 
 @login_required
 def assessment_report(request: AuthenticatedRequest, assessment_uuid: str) -> HttpResponse:
-    assessment = get_assessment_for_user(request.user, assessment_uuid)
-    audit_record(action=AuditAction.VIEW, request=request, obj=assessment, note="Scrutiny report (page)")
+    assessment = get_assessment_for_user(request.user, assessment_uuid, request=request, note="Scrutiny report (page)")
     return render(request, "scrutiny/report.html", _report_context(request, assessment))
 
 
@@ -205,8 +214,9 @@ def assessment_report(request: AuthenticatedRequest, assessment_uuid: str) -> Ht
 def assessment_report_pdf(request: AuthenticatedRequest, assessment_uuid: str) -> HttpResponse:
     from weasyprint import HTML  # loads Pango, which only this view needs
 
-    assessment = get_assessment_for_user(request.user, assessment_uuid)
-    audit_record(action=AuditAction.EXPORT, request=request, obj=assessment, note="Scrutiny report (PDF)")
+    assessment = get_assessment_for_user(
+        request.user, assessment_uuid, action=Action.EXPORT, request=request, note="Scrutiny report (PDF)"
+    )
     html = render_to_string("scrutiny/report_print.html", _report_context(request, assessment))
     response = HttpResponse(HTML(string=html).write_pdf(), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="scrutiny-report-{assessment.year}.pdf"'
@@ -237,12 +247,17 @@ def _record_page(
         else:
             messages.success(request, "Saved")
             return redirect(back)
-    if request.method != "POST":
-        if record is not None:
-            audit_record(action=AuditAction.VIEW, request=request, obj=record)
-        else:
-            audit_record(action=AuditAction.LIST, request=request, object_type=object_type)
+    if request.method != "POST" and record is None:  # a record's opening was audited by the door
+        audit_record(action=AuditAction.LIST, request=request, object_type=object_type)
     return render(request, template, {"form": form, "records": records, "record": record})
+
+
+def _open_record[M: models.Model](request: AuthenticatedRequest, visible: models.QuerySet[M], record_uuid: str) -> M:
+    """Showing a record's form is audited as a view; saving it, by the service, as the change."""
+    action = Action.CHANGE if request.method == "POST" else Action.VIEW
+    return open_for_user(
+        request.user, visible, resource=SCRUTINY_RECORDS, action=action, request=request, uuid=record_uuid
+    )
 
 
 @login_required
@@ -256,7 +271,7 @@ def arrangements(request: AuthenticatedRequest) -> HttpResponse:
 
 @login_required
 def arrangement_edit(request: AuthenticatedRequest, record_uuid: str) -> HttpResponse:
-    record = get_visible_or_404(arrangements_visible_to(request.user), uuid=record_uuid)
+    record = _open_record(request, arrangements_visible_to(request.user), record_uuid)
     return _record_page(
         request, records=None, form_class=LeadArrangementForm, record=record,
         template="scrutiny/record_edit.html", object_type="scrutiny.leadarrangement", back="scrutiny:arrangements",
@@ -274,7 +289,7 @@ def spend(request: AuthenticatedRequest) -> HttpResponse:
 
 @login_required
 def spend_edit(request: AuthenticatedRequest, record_uuid: str) -> HttpResponse:
-    record = get_visible_or_404(spend_visible_to(request.user), uuid=record_uuid)
+    record = _open_record(request, spend_visible_to(request.user), record_uuid)
     return _record_page(
         request, records=None, form_class=SpendForm, record=record,
         template="scrutiny/record_edit.html", object_type="scrutiny.spend", back="scrutiny:spend",
@@ -301,12 +316,8 @@ def _foi_years(request: AuthenticatedRequest) -> tuple[FoiForm, list[int]]:
 def foi(request: AuthenticatedRequest) -> HttpResponse:
     form, years = _foi_years(request)
     answer = build_foi_answer(request.user.organisation, years)
-    audit_record(
-        action=AuditAction.VIEW,
-        request=request,
-        object_type="scrutiny.foi",
-        note=f"FOI draft {', '.join(answer.years)}",
-    )
+    note = f"FOI draft {', '.join(answer.years)}"
+    open_page_for_user(request.user, resource=SCRUTINY_RECORDS, request=request, object_type="scrutiny.foi", note=note)
     return render(request, "scrutiny/foi.html", {"form": form, "answer": answer, "query": request.GET.urlencode()})
 
 
@@ -314,8 +325,10 @@ def foi(request: AuthenticatedRequest) -> HttpResponse:
 def foi_download(request: AuthenticatedRequest) -> HttpResponse:
     _, years = _foi_years(request)
     answer = build_foi_answer(request.user.organisation, years)
-    audit_record(
-        action=AuditAction.EXPORT,
+    open_page_for_user(
+        request.user,
+        resource=SCRUTINY_RECORDS,
+        action=Action.EXPORT,
         request=request,
         object_type="scrutiny.foi",
         note=f"FOI draft DOCX {', '.join(answer.years)}",
