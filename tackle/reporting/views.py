@@ -9,9 +9,9 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from tackle.accounts.door import open_page_for_user
 from tackle.accounts.http import AuthenticatedRequest
-from tackle.audit.models import AuditAction
-from tackle.audit.services import audit_record
+from tackle.core.access import FIGURES, Action
 from tackle.core.charts import bar_chart
 from tackle.core.periods import financial_year_label, financial_year_of, today_in_london
 from tackle.core.permissions import require_module
@@ -45,6 +45,16 @@ def _figures(request: AuthenticatedRequest) -> tuple[FiguresForm, Figures]:
     return form, figures
 
 
+FIGURES_SHOWN = "reporting.figures"  # what the audit log names as opened
+
+
+def _export(request: AuthenticatedRequest, figures: Figures, kind: str) -> None:
+    note = f"{_note(figures)} {kind}"
+    open_page_for_user(
+        request.user, resource=FIGURES, action=Action.EXPORT, request=request, object_type=FIGURES_SHOWN, note=note
+    )
+
+
 def _note(figures: Figures) -> str:
     years = f"{financial_year_label(figures.first_year)} to {financial_year_label(figures.last_year)}"
     return f"Figures {years} by {figures.by}{' (suppressed)' if figures.suppressed else ''}"
@@ -53,7 +63,7 @@ def _note(figures: Figures) -> str:
 @login_required
 def figures_index(request: AuthenticatedRequest) -> HttpResponse:
     form, figures = _figures(request)
-    audit_record(action=AuditAction.VIEW, request=request, object_type="reporting.figures", note=_note(figures))
+    open_page_for_user(request.user, resource=FIGURES, request=request, object_type=FIGURES_SHOWN, note=_note(figures))
     query = request.GET.urlencode()
     charts = [(table, bar_chart(table.chart_bars())) for table in figures.tables]
     return render(
@@ -91,9 +101,7 @@ def _filename(figures: Figures, extension: str) -> str:
 @login_required
 def figures_csv(request: AuthenticatedRequest) -> HttpResponse:
     _, figures = _figures(request)
-    audit_record(
-        action=AuditAction.EXPORT, request=request, object_type="reporting.figures", note=_note(figures) + " CSV"
-    )
+    _export(request, figures, "CSV")
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(EXPORT_HEADER)
@@ -109,9 +117,7 @@ def figures_xlsx(request: AuthenticatedRequest) -> HttpResponse:
     from openpyxl import Workbook
 
     _, figures = _figures(request)
-    audit_record(
-        action=AuditAction.EXPORT, request=request, object_type="reporting.figures", note=_note(figures) + " XLSX"
-    )
+    _export(request, figures, "XLSX")
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None
