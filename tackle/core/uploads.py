@@ -7,6 +7,7 @@ Each importer keeps its own limit, its own columns and its own reasons for rejec
 
 import csv
 import io
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -144,6 +145,8 @@ def read_table(upload: bytes | IO[bytes], *, max_bytes: int, strict: bool = Fals
 
 
 def _xlsx_rows(data: bytes) -> Iterator[Row]:
+    if not zipfile.is_zipfile(io.BytesIO(data)):  # told cheaply, before openpyxl is loaded
+        raise UploadError("The file is not a readable XLSX workbook (BadZipFile)")
     from openpyxl import load_workbook  # imported here: CSV uploads never pay for it
 
     try:
