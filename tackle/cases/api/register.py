@@ -15,10 +15,10 @@ from rest_framework.decorators import api_view
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from tackle.accounts.door import open_page_for_user
 from tackle.accounts.models import User
-from tackle.audit.models import AuditAction
-from tackle.audit.services import audit_record
 from tackle.cases.register import AGE_GROUP_KEYS, STAGE_KEYS, parse_as_of, register_for_user
+from tackle.core.access import REGISTER
 from tackle.core.disclosure import suppressed_label
 
 
@@ -84,9 +84,9 @@ def register(request: Request) -> Response:
     user = cast(User, request.user)
     as_of = parse_as_of(request.query_params.get("as_of"))
     counts, suppressed = register_for_user(user, as_of=as_of)
-    audit_record(
-        action=AuditAction.VIEW,
-        actor=user,
+    open_page_for_user(
+        user,
+        resource=REGISTER,
         request=request._request,
         object_type="cases.register",
         object_id=as_of.isoformat(),

@@ -12,9 +12,8 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from tackle.accounts.door import open_page_for_user
 from tackle.accounts.http import AuthenticatedRequest
-from tackle.audit.models import AuditAction
-from tackle.audit.services import audit_record
 from tackle.cases.categories import AGE_GROUP_LABELS
 from tackle.cases.models import Stage
 from tackle.cases.register import (
@@ -28,6 +27,7 @@ from tackle.cases.register import (
     register_export_rows,
     register_for_user,
 )
+from tackle.core.access import REGISTER, Action
 from tackle.core.disclosure import SUPPRESSION_THRESHOLD
 from tackle.core.errors import ApplicationError
 from tackle.core.periods import today_in_london
@@ -87,8 +87,9 @@ def register(request: AuthenticatedRequest) -> HttpResponse:
     context: dict[str, Any] = {"errors": errors, "typed": typed, "threshold": SUPPRESSION_THRESHOLD}
     if not errors:
         counts, suppressed = register_for_user(request.user, as_of=as_of)
-        audit_record(
-            action=AuditAction.VIEW,
+        open_page_for_user(
+            request.user,
+            resource=REGISTER,
             request=request,
             object_type="cases.register",
             object_id=as_of.isoformat(),
@@ -119,8 +120,10 @@ def _export(request: AuthenticatedRequest, kind: str) -> tuple[date, Iterator[tu
     require_module(request.user, Module.REPORTING)
     as_of = _parse_iso(request.GET.get("as_of"))
     rows = register_export_rows(request.user, as_of=as_of)
-    audit_record(
-        action=AuditAction.EXPORT,
+    open_page_for_user(
+        request.user,
+        resource=REGISTER,
+        action=Action.EXPORT,
         request=request,
         object_type="cases.register",
         object_id=as_of.isoformat(),
