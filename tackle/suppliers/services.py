@@ -14,6 +14,7 @@ from tackle.audit.models import AuditAction
 from tackle.audit.records import record_save
 from tackle.audit.services import audit_record
 from tackle.core.errors import ApplicationError
+from tackle.core.uploads import UploadError
 from tackle.suppliers.models import (
     ClarificationTask,
     Contract,
@@ -26,9 +27,10 @@ from tackle.suppliers.models import (
 )
 from tackle.suppliers.rules import assessments as schedule
 from tackle.suppliers.rules.questionnaire import MsaAnswers, answer_errors, outcome
-from tackle.suppliers.rules.tenders import BidFileError, check_bids, parse_bids
 
-MAX_BIDS_FILE_BYTES = 2 * 1024 * 1024
+# The upload page reads no more of a file than the bids reader accepts.
+from tackle.suppliers.rules.tenders import MAX_BIDS_FILE_BYTES as MAX_BIDS_FILE_BYTES
+from tackle.suppliers.rules.tenders import BidFileError, check_bids, parse_bids
 
 
 def contract_save(*, actor: User | None, contract: Contract, today: date) -> Contract:
@@ -172,12 +174,12 @@ def tender_check_record(
 ) -> TenderCheck:
     """Check the bids for a lot and keep the result; each flagged bid gets a clarification task for
     the procurement officer who ran the check. A bad file saves nothing."""
-    if len(data) > MAX_BIDS_FILE_BYTES:
-        raise ApplicationError("The file is bigger than 2 MB; one file holds the bids for one lot.", field="file")
     try:
         bids = parse_bids(data)
     except BidFileError as error:
         raise BidsFileRejected([BidsFileProblem(line, reason) for line, reason in error.problems]) from None
+    except UploadError as error:  # too big
+        raise ApplicationError(error.message, field="file") from None
     report = check_bids(bids, threshold=threshold, today=today)
     with transaction.atomic():
         check = TenderCheck.objects.create(

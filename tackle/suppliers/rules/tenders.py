@@ -9,14 +9,13 @@ Two tests, each a plain function over plain data:
 A flag is a reason to ask, never a reason to reject: the law lets a bidder explain first.
 """
 
-import csv
-import io
 import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from statistics import median
 
+from tackle.core.uploads import UploadError, csv_table, read_bytes, read_table
 from tackle.suppliers.rules.living_wage import FIRST_YEAR, LAST_YEAR, rate_for_year, rate_on
 
 FAR_BELOW_MEDIAN = "far_below_median"
@@ -25,6 +24,7 @@ DEFAULT_THRESHOLD = Decimal("0.7")
 REQUIRED_COLUMNS = ("bidder", "price")
 OPTIONAL_COLUMNS = ("labour_hours", "year")
 MAX_BIDS = 10_000
+MAX_BIDS_FILE_BYTES = 2 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,23 +109,21 @@ def _decimal(text: str) -> Decimal | None:
     return Decimal(cleaned) if _AMOUNT.match(cleaned) else None
 
 
-def parse_bids(data: bytes | str) -> list[Bid]:
-    """Read a bids CSV. All or nothing: any bad line raises BidFileError naming every bad line."""
+def parse_bids(data: bytes | str, *, max_bytes: int = MAX_BIDS_FILE_BYTES) -> list[Bid]:
+    """Read a bids CSV (or XLSX). All or nothing: any problem with what the file holds raises
+    BidFileError naming every bad line; a file over `max_bytes` raises the kernel's UploadError."""
     if isinstance(data, bytes):
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            line = data[: error.start].count(b"\n") + 1
-            raise BidFileError([(line, "the file is not UTF-8 text; save it as CSV UTF-8")]) from None
-    else:
-        text = data.removeprefix("\ufeff")
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+        data = read_bytes(data, max_bytes=max_bytes)
     try:
-        header = next(reader, None)
-    except csv.Error as error:
-        raise BidFileError([(1, f"the header cannot be read ({error})")]) from None
-    if not header or not any(cell.strip() for cell in header):
-        raise BidFileError([(1, "the file is empty; the first line must name the columns bidder and price")])
+        # Strict: a quote left open would otherwise swallow the bids after it without a word.
+        table = (
+            csv_table(data, strict=True)
+            if isinstance(data, str)
+            else read_table(data, max_bytes=max_bytes, strict=True)
+        )
+    except UploadError as error:  # not text, not a workbook, no header: the first line unless it names one
+        raise BidFileError([(error.line or 1, error.message)]) from None
+    header = table.header
     columns = [cell.strip().lower().replace(" ", "_") for cell in header]
     missing = [name for name in REQUIRED_COLUMNS if name not in columns]
     if missing:
@@ -136,15 +134,16 @@ def parse_bids(data: bytes | str) -> list[Bid]:
     index = {name: columns.index(name) for name in (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS) if name in columns}
     bids: list[Bid] = []
     problems: list[tuple[int, str]] = []
+    rows = iter(table)
     while True:
         try:
-            row = next(reader)
+            read = next(rows)
         except StopIteration:
             break
-        except csv.Error as error:
-            problems.append((reader.line_num, f"the line cannot be read as CSV ({error})"))
+        except UploadError as error:
+            problems.append((error.line or 1, error.message))
             break
-        line = reader.line_num
+        line, row = read.line, read.cells
         if not any(cell.strip() for cell in row):
             continue  # blank lines carry no bid
         if len(row) > len(columns) and any(cell.strip() for cell in row[len(columns) :]):

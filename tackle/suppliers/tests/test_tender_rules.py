@@ -7,10 +7,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tackle.core.uploads import UploadError
 from tackle.suppliers.rules.living_wage import rate_for_year, rate_on
 from tackle.suppliers.rules.tenders import (
     BELOW_WAGE_FLOOR,
     FAR_BELOW_MEDIAN,
+    MAX_BIDS_FILE_BYTES,
     Bid,
     BidFileError,
     check_bids,
@@ -162,7 +164,7 @@ def test_a_file_with_messy_but_readable_values_is_read():
         ("bidder,price\nA,10.005\n", 2, "not a number"),
         ("bidder,price\nA,99999999999999\n", 2, "too large"),
         ("bidder,price,price\nA,1,2\n", 1, "more than once"),
-        ('bidder,price\n"A,100\n', 2, "cannot be read"),
+        ('bidder,price\n"A,100\n', 2, "could not be read as CSV"),
     ],
 )
 def test_a_bad_file_names_the_line_and_the_problem(data, line, words):
@@ -178,10 +180,23 @@ def test_every_bad_line_is_reported_not_just_the_first():
     assert [line for line, _ in caught.value.problems] == [2, 4]
 
 
-def test_a_file_that_is_not_utf8_names_the_line():
+def test_a_file_saved_as_windows_1252_is_read():
+    # Refused as "not UTF-8 text" before the one upload reader; Excel on a UK PC saves CSV this way.
+    bids = parse_bids("bidder,price\nA,100\nCafé Société,200\n".encode("cp1252"))
+    assert [bid.bidder for bid in bids] == ["A", "Café Société"]
+
+
+def test_a_file_neither_utf8_nor_windows_1252_names_the_line():
     with pytest.raises(BidFileError) as caught:
-        parse_bids(b"bidder,price\nA,100\nB\xff,200\n")
+        parse_bids(b"bidder,price\nA,100\nB\x81,200\n")
     assert caught.value.problems[0][0] == 3
+    assert "saved as UTF-8 or Windows-1252" in caught.value.problems[0][1]
+
+
+def test_a_file_over_2_mb_is_refused():
+    data = b"bidder,price\n" + b"A,100\n" * (MAX_BIDS_FILE_BYTES // 6)
+    with pytest.raises(UploadError, match="The file must be smaller than 2 MB"):
+        parse_bids(data)
 
 
 # Properties -------------------------------------------------------------------------------------

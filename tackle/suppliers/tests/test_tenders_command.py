@@ -56,6 +56,14 @@ def test_a_bad_file_exits_2_naming_the_line_and_the_problem(tmp_path):
     assert result.stdout == ""
 
 
+def test_a_file_over_2_mb_exits_2(tmp_path):
+    path = tmp_path / "big.csv"
+    path.write_bytes(b"bidder,price\n" + b"A,100\n" * (2 * 1024 * 1024 // 6))
+    with pytest.raises(CommandError, match=r"big\.csv: The file must be smaller than 2 MB") as caught:
+        call_command("tenders", "check", str(path), "--json")
+    assert caught.value.returncode == 2
+
+
 def test_a_missing_file_exits_2(tmp_path):
     with pytest.raises(CommandError) as caught:
         call_command("tenders", "check", str(tmp_path / "none.csv"), "--json")

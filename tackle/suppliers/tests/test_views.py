@@ -264,6 +264,15 @@ def test_a_bad_bids_file_lists_its_lines_and_saves_nothing(client_for, procureme
     assert not TenderCheck.objects.exists()
 
 
+def test_a_bids_file_over_2_mb_is_refused_on_the_file_field(client_for, procurement_a):
+    upload = SimpleUploadedFile("bids.csv", b"bidder,price\n" + b"A,100\n" * (2 * 1024 * 1024 // 6))
+    response = client_for(procurement_a).post(
+        reverse("suppliers:tender-check-new"), {"lot": "Cleaning", "file": upload, "threshold": "70"}
+    )
+    assert response.context["form"].errors["file"] == ["The file must be smaller than 2 MB"]
+    assert not TenderCheck.objects.exists()
+
+
 def test_a_threshold_out_of_range_is_refused(client_for, procurement_a):
     upload = SimpleUploadedFile("bids.csv", BIDS, content_type="text/csv")
     response = client_for(procurement_a).post(

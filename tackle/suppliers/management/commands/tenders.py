@@ -5,6 +5,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
+from tackle.core.uploads import UploadError
 from tackle.suppliers.rules.tenders import (
     DEFAULT_THRESHOLD,
     BidFileError,
@@ -51,6 +52,8 @@ class Command(BaseCommand):
         except BidFileError as error:
             lines = "\n".join(f"{path.name}, line {line}: {problem}" for line, problem in error.problems)
             raise CommandError(f"Cannot check the bids.\n{lines}", returncode=BAD_INPUT) from None
+        except UploadError as error:
+            raise CommandError(f"Cannot check the bids.\n{path.name}: {error.message}", returncode=BAD_INPUT) from None
         report = check_bids(bids, threshold=threshold, today=timezone.localdate())
         if options["json"]:
             self.stdout.write(json.dumps(report.as_json(), indent=2, ensure_ascii=False))
