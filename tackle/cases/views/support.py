@@ -13,16 +13,15 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 
+from tackle.accounts.door import open_for_user
 from tackle.accounts.http import AuthenticatedRequest
-from tackle.audit.models import AuditAction
-from tackle.audit.services import audit_record
 from tackle.cases.forms.support import CaseCloseForm, CaseReopenForm
 from tackle.cases.models import Case, CaseStatus, OutcomeDomain, SafetyPlan
 from tackle.cases.selectors import get_case_for_user, user_may_work_on
 from tackle.cases.services.support import case_close, case_reopen
+from tackle.core.access import SUPPORT
 from tackle.core.errors import ApplicationError
 from tackle.core.forms import add_application_error
-from tackle.core.permissions import get_visible_or_404
 
 
 def outcome_table(case: Case) -> tuple[list[date], list[tuple[str, list[int | None]]]]:
@@ -71,12 +70,14 @@ def support(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
 def document_download(request: AuthenticatedRequest, case_uuid: str, document_uuid: str) -> FileResponse:
     """The only way a case document leaves the server: permission checked, every download audited."""
     case = get_case_for_user(request.user, case_uuid)
-    document = get_visible_or_404(case.documents.all(), uuid=document_uuid)
+    documents = case.documents.all()
+    document = open_for_user(
+        request.user, documents, resource=SUPPORT, request=request, note="Document downloaded", uuid=document_uuid
+    )
     try:
         handle = document.file.open("rb")
-    except FileNotFoundError:
+    except FileNotFoundError:  # the attempt stays in the audit log
         raise Http404("The file is missing from storage.") from None
-    audit_record(action=AuditAction.VIEW, request=request, obj=document, note="Document downloaded")
     response = FileResponse(
         handle, as_attachment=True, filename=document.download_name, content_type=document.content_type
     )

@@ -11,9 +11,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
+from tackle.accounts.door import open_for_user
 from tackle.accounts.http import AuthenticatedRequest
-from tackle.audit.models import AuditAction
-from tackle.audit.services import audit_record
 from tackle.cases.forms.support import (
     CaseDocumentForm,
     CaseNoteForm,
@@ -28,9 +27,9 @@ from tackle.cases.forms.support import (
 from tackle.cases.models import OUTCOME_SCORES, Case, CaseStatus
 from tackle.cases.selectors import get_case_for_user
 from tackle.cases.services import support as services
+from tackle.core.access import SUPPORT, Action
 from tackle.core.errors import ApplicationError
 from tackle.core.forms import add_application_error
-from tackle.core.permissions import get_visible_or_404
 
 
 def _record_page(
@@ -116,9 +115,13 @@ def safety_plan_add(request: AuthenticatedRequest, case_uuid: str) -> HttpRespon
 @login_required
 def safety_plan_review(request: AuthenticatedRequest, case_uuid: str, plan_uuid: str) -> HttpResponse:
     case = _case_to_change(request, case_uuid)
-    plan = get_visible_or_404(case.safety_plans.all(), uuid=plan_uuid)
-    if request.method == "GET":  # The page shows the plan itself.
-        audit_record(action=AuditAction.VIEW, request=request, obj=plan, note="Safety plan opened for review")
+    # The page shows the plan itself: opening it is audited; the review it records, by the service.
+    action = Action.VIEW if request.method == "GET" else Action.CHANGE
+    plans = case.safety_plans.all()
+    note = "Safety plan opened for review"
+    plan = open_for_user(
+        request.user, plans, resource=SUPPORT, action=action, request=request, note=note, uuid=plan_uuid
+    )
     return _record_page(
         request,
         case,
