@@ -199,6 +199,42 @@ MAILERS = {
     }
 }
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "tackle@localhost")
+# Days an invitation link (to set a new user's password) stays valid.
+TACKLE_INVITATION_DAYS = env_int("TACKLE_INVITATION_DAYS", 7, minimum=1)
+
+# Optional single sign-on with the council's OpenID Connect provider (Microsoft Entra ID and others):
+# off unless OIDC_CLIENT_ID is set. It signs in only users an administrator invited, matched by email.
+OIDC_RP_CLIENT_ID = env_str("OIDC_CLIENT_ID", "")
+TACKLE_SSO_ENABLED = bool(OIDC_RP_CLIENT_ID)
+TACKLE_SSO_PROVIDER_NAME = env_str("OIDC_PROVIDER_NAME", "your organisation's account")
+OIDC_RP_CLIENT_SECRET = env_str("OIDC_CLIENT_SECRET", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env_str("OIDC_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = env_str("OIDC_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = env_str("OIDC_USERINFO_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = env_str("OIDC_JWKS_ENDPOINT", "")
+OIDC_RP_SIGN_ALGO = "RS256"
+OIDC_RP_SCOPES = "openid email"
+OIDC_USE_PKCE = True
+OIDC_CREATE_USER = False  # an unknown email is refused, never given an account
+OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:sso-callback"
+LOGIN_REDIRECT_URL_FAILURE = "/account/sso/refused"
+if TACKLE_SSO_ENABLED:
+    _missing = [
+        name
+        for name, value in {
+            "OIDC_CLIENT_SECRET": OIDC_RP_CLIENT_SECRET,
+            "OIDC_AUTHORIZATION_ENDPOINT": OIDC_OP_AUTHORIZATION_ENDPOINT,
+            "OIDC_TOKEN_ENDPOINT": OIDC_OP_TOKEN_ENDPOINT,
+            "OIDC_USERINFO_ENDPOINT": OIDC_OP_USER_ENDPOINT,
+            "OIDC_JWKS_ENDPOINT": OIDC_OP_JWKS_ENDPOINT,
+        }.items()
+        if not value
+    ]
+    if _missing:
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(f"OIDC_CLIENT_ID is set, so {', '.join(_missing)} must be set too.")
+    AUTHENTICATION_BACKENDS.append("tackle.accounts.sso.InvitedUserOIDCBackend")
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

@@ -1,7 +1,12 @@
-from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from typing import Any
 
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
+from django.db.models import QuerySet
+
+from tackle.accounts.models import User
 from tackle.core.forms import GovukForm
+from tackle.core.roles import Role
 
 
 class SignInForm(AuthenticationForm):
@@ -44,3 +49,108 @@ class ApiTokenCreateForm(GovukForm):
         error_messages={"required": "Enter a name for the token"},
         widget=forms.TextInput(attrs={"class": "govuk-input--width-20"}),
     )
+
+
+def _role_field() -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label="Role",
+        help_text="What they can see and do in Tackle",
+        choices=Role.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select a role", "invalid_choice": "Select a role from the list"},
+    )
+
+
+class UserInviteForm(GovukForm):
+    first_name = forms.CharField(
+        label="First name", max_length=150, error_messages={"required": "Enter their first name"}
+    )
+    last_name = forms.CharField(label="Last name", max_length=150, error_messages={"required": "Enter their last name"})
+    email = forms.EmailField(
+        label="Email address",
+        help_text="The one-time link to set their password is sent here",
+        error_messages={
+            "required": "Enter their email address",
+            "invalid": "Enter an email address like name@example.gov.uk",
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+    username = forms.RegexField(
+        label="Username",
+        help_text="What they sign in with: letters, numbers and . - _ only, for example jsmith",
+        regex=r"^[A-Za-z0-9._-]+$",
+        max_length=150,
+        error_messages={
+            "required": "Enter a username",
+            "invalid": "Use only letters, numbers and . - _ in the username",
+        },
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-20", "autocomplete": "off", "spellcheck": "false"}),
+    )
+    role = _role_field()
+
+
+class UserRoleForm(GovukForm):
+    role = _role_field()
+
+
+class ConfirmForm(GovukForm):
+    """A confirmation page's form: nothing to fill in, the button is the answer."""
+
+
+class InvitationPasswordForm(SetPasswordForm):
+    """Django's password rules (length, common and similar passwords), with GOV.UK wording."""
+
+    use_required_attribute = False
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["new_password1"].label = "Create a password"
+        self.fields["new_password1"].help_text = "At least 12 characters. A few unrelated words make a good password."
+        self.fields["new_password1"].error_messages["required"] = "Enter a password"
+        self.fields["new_password2"].label = "Confirm your password"
+        self.fields["new_password2"].error_messages["required"] = "Enter the password again"
+        self.error_messages["password_mismatch"] = "The two passwords do not match"  # noqa: S105 (a message)
+
+
+class OrganisationSettingsForm(GovukForm):
+    lead = forms.ModelChoiceField(
+        label="Modern slavery lead", queryset=User.objects.none(), required=False, empty_label="Not chosen"
+    )
+    deputy = forms.ModelChoiceField(
+        label="Deputy lead", queryset=User.objects.none(), required=False, empty_label="Not chosen"
+    )
+    mash_phone = forms.CharField(label="MASH phone number", max_length=40, required=False)
+    mash_email = forms.EmailField(
+        label="MASH email address",
+        required=False,
+        error_messages={"invalid": "Enter the MASH email address like name@example.gov.uk"},
+    )
+    adult_safeguarding_phone = forms.CharField(label="Adult safeguarding phone number", max_length=40, required=False)
+    adult_safeguarding_email = forms.EmailField(
+        label="Adult safeguarding email address",
+        required=False,
+        error_messages={"invalid": "Enter the adult safeguarding email address like name@example.gov.uk"},
+    )
+    first_responder_name = forms.CharField(label="Name", max_length=200, required=False)
+    first_responder_role = forms.CharField(label="Role", max_length=200, required=False)
+    first_responder_organisation = forms.CharField(label="Organisation", max_length=200, required=False)
+    first_responder_phone = forms.CharField(label="Phone number", max_length=40, required=False)
+    first_responder_email = forms.EmailField(
+        label="Email address",
+        required=False,
+        error_messages={"invalid": "Enter the first responder's email address like name@example.gov.uk"},
+    )
+
+    def __init__(self, *args: Any, people: QuerySet[User], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("lead", "deputy"):
+            field = self.fields[name]
+            assert isinstance(field, forms.ModelChoiceField)
+            field.queryset = people
+            field.label_from_instance = lambda person: f"{person.display_name} ({person.get_role_display()})"
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("lead") and data.get("lead") == data.get("deputy"):
+            self.add_error("deputy", "The deputy must be someone other than the lead")
+        return data

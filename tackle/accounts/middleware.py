@@ -5,7 +5,13 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 # Paths a signed-in user may reach before completing two-factor sign-in.
-_OPEN_PREFIXES = ("/account/two-factor/", "/account/sign-out", "/static/", "/api/v1/health")
+_OPEN_PREFIXES = (
+    "/account/two-factor/",
+    "/account/sign-out",
+    "/account/invitation/",
+    "/static/",
+    "/api/v1/health",
+)
 
 
 class RequireTwoFactorMiddleware:

@@ -87,3 +87,64 @@ class ApiToken(models.Model):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None
+
+
+class Invitation(models.Model):
+    """A one-time link that lets an invited person set their password. Only the token's SHA-256 is
+    stored, so the link cannot be read back from the database; a new link voids the earlier ones."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="invitations")
+    token_hash = models.CharField(max_length=64, unique=True)
+    invited_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+    voided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(expires_at__gt=models.F("created_at")), name="invitation_expires_after_created"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Invitation for user {self.user_id}"
+
+    @staticmethod
+    def generate_raw() -> str:
+        return secrets.token_urlsafe(32)
+
+
+class OrganisationSettings(models.Model):
+    """Who the organisation's people and partners reach: the lead and deputy, the safeguarding
+    front doors, and the first responder named on the Home Office forms. The guardian service area
+    and the referral deadlines are the pathway settings' (tackle.cases), not repeated here."""
+
+    organisation = models.OneToOneField(Organisation, on_delete=models.CASCADE, related_name="settings")
+    lead = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    deputy = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    mash_phone = models.CharField("MASH phone", max_length=40, blank=True)
+    mash_email = models.EmailField("MASH email", blank=True)
+    adult_safeguarding_phone = models.CharField(max_length=40, blank=True)
+    adult_safeguarding_email = models.EmailField(blank=True)
+    first_responder_name = models.CharField(max_length=200, blank=True)
+    first_responder_role = models.CharField(max_length=200, blank=True)
+    first_responder_organisation = models.CharField(max_length=200, blank=True)
+    first_responder_phone = models.CharField(max_length=40, blank=True)
+    first_responder_email = models.EmailField(blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name_plural = "organisation settings"
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(lead=models.F("deputy")) | models.Q(lead__isnull=True),
+                name="organisation_settings_deputy_is_not_the_lead",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Settings for organisation {self.organisation_id}"

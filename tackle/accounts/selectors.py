@@ -1,11 +1,12 @@
 from datetime import timedelta
 from typing import Any
 
+from axes.models import AccessAttempt
 from django.db import models
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tackle.accounts.models import ApiToken, User
+from tackle.accounts.models import ApiToken, Invitation, OrganisationSettings, User
 from tackle.core.access import PERSONAL_DATA_ROLES
 from tackle.core.roles import Module
 
@@ -14,6 +15,27 @@ def users_visible_to(user: Any) -> models.QuerySet[User]:
     if not (user.is_authenticated and user.organisation_id):
         return User.objects.none()
     return User.objects.filter(organisation_id=user.organisation_id).select_related("organisation")
+
+
+def organisation_settings_visible_to(user: Any) -> models.QuerySet[OrganisationSettings]:
+    if not (user.is_authenticated and user.organisation_id):
+        return OrganisationSettings.objects.none()
+    return OrganisationSettings.objects.filter(organisation_id=user.organisation_id)
+
+
+def failed_sign_ins_of(user: User) -> int:
+    """Wrong passwords django-axes holds against the username: at its limit the account is locked."""
+    attempts = AccessAttempt.objects.filter(username=user.username)
+    return sum(attempts.values_list("failures_since_start", flat=True))
+
+
+def pending_invitation_of(user: User) -> Invitation | None:
+    """The link the user has not used yet, if any, still valid."""
+    return (
+        user.invitations.filter(used_at__isnull=True, voided_at__isnull=True, expires_at__gt=timezone.now())
+        .order_by("-created_at")
+        .first()
+    )
 
 
 def api_tokens_of(user: Any) -> models.QuerySet[ApiToken]:

@@ -1,11 +1,19 @@
 """Changes to accounts. Each writes its audit event in the same transaction."""
 
+from datetime import timedelta
 from typing import Any
 
+from axes.utils import reset as axes_reset
+from django.conf import settings
+from django.contrib.auth import SESSION_KEY
+from django.contrib.sessions.models import Session
+from django.core.mail import send_mail
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tackle.accounts.models import ApiToken, Organisation, User, hash_token
+from tackle.accounts.models import ApiToken, Invitation, Organisation, OrganisationSettings, User, hash_token
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.core.errors import ApplicationError
@@ -84,3 +92,300 @@ def user_create(
         changed_fields=["username", "role", "organisation", "first_name", "last_name", "email"],
     )
     return user
+
+
+# --- The team: invitations, roles, leavers -------------------------------------------------------
+
+
+def invitation_link(raw: str) -> str:
+    return settings.TACKLE_BASE_URL + reverse("accounts:invitation-open", args=[raw])
+
+
+@transaction.atomic
+def user_invite(
+    *,
+    organisation: Organisation,
+    username: str,
+    email: str,
+    role: str,
+    first_name: str = "",
+    last_name: str = "",
+    actor: User | None = None,
+    request: Any = None,
+) -> tuple[User, str]:
+    """A new user with no password, and the one-time link (emailed, and returned) that sets it."""
+    email = email.strip()
+    if not email:
+        raise ApplicationError("Enter their email address", field="email")
+    if User.objects.filter(email__iexact=email, is_active=True).exists():
+        raise ApplicationError("An active user already has this email address", field="email")
+    user = user_create(
+        organisation=organisation,
+        username=username.strip(),
+        role=role,
+        password=None,
+        first_name=first_name.strip(),
+        last_name=last_name.strip(),
+        email=email,
+        actor=actor,
+        request=request,
+    )
+    return user, invitation_issue(user=user, actor=actor, request=request)
+
+
+@transaction.atomic
+def invitation_issue(*, user: User, actor: User | None = None, request: Any = None) -> str:
+    """Email a new one-time link to set the password, voiding any earlier link. Returns the link."""
+    if not user.is_active:
+        raise ApplicationError("Reactivate this user before sending them a link")
+    if not user.email:
+        raise ApplicationError("This user has no email address to send the link to")
+    now = timezone.now()
+    user.invitations.filter(used_at__isnull=True, voided_at__isnull=True).update(voided_at=now)
+    raw = Invitation.generate_raw()
+    days = settings.TACKLE_INVITATION_DAYS
+    invitation = Invitation.objects.create(
+        user=user, token_hash=hash_token(raw), invited_by=actor, expires_at=now + timedelta(days=days)
+    )
+    link = invitation_link(raw)
+    organisation_name = user.organisation.name if user.organisation else "Tackle"
+    send_mail(
+        subject=f"You have been invited to Tackle by {organisation_name}",
+        message=(
+            f"Hello {user.display_name},\n\n"
+            f"{organisation_name} has given you an account on Tackle. Your username is {user.username}.\n\n"
+            f"Set your password with this link within {days} days. It works once:\n{link}\n\n"
+            "If you did not expect this email, ignore it and tell your administrator."
+        ),
+        from_email=None,
+        recipient_list=[user.email],
+    )
+    audit_record(
+        action=AuditAction.CREATE,
+        actor=actor,
+        request=request,
+        obj=invitation,
+        organisation_id=user.organisation_id,
+        note=f"Invitation link sent to user {user.username}",
+    )
+    return link
+
+
+def invitation_for_token(raw: str) -> Invitation | None:
+    """The invitation this raw token opens, if it is unused, not voided, unexpired and its user active."""
+    return (
+        Invitation.objects.select_related("user")
+        .filter(
+            token_hash=hash_token(raw),
+            used_at__isnull=True,
+            voided_at__isnull=True,
+            expires_at__gt=timezone.now(),
+            user__is_active=True,
+        )
+        .first()
+    )
+
+
+@transaction.atomic
+def invitation_accept(*, invitation: Invitation, password: str, request: Any = None) -> User:
+    """Set the invited user's password and use the link up. The caller checked the password rules."""
+    now = timezone.now()
+    claimed = Invitation.objects.filter(
+        pk=invitation.pk, used_at__isnull=True, voided_at__isnull=True, expires_at__gt=now
+    ).update(used_at=now)
+    if not claimed:
+        raise ApplicationError("This link has expired or has already been used")
+    user = invitation.user
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    audit_record(
+        action=AuditAction.UPDATE,
+        actor=user,
+        request=request,
+        obj=user,
+        changed_fields=["password"],
+        note="Password set from an invitation link",
+    )
+    return user
+
+
+def _is_last_active_administrator(user: User) -> bool:
+    if user.role != Role.ADMINISTRATOR or not user.is_active:
+        return False
+    others = User.objects.filter(organisation_id=user.organisation_id, role=Role.ADMINISTRATOR, is_active=True)
+    return not others.exclude(pk=user.pk).exists()
+
+
+def _refuse_if_last_administrator(user: User, actor: User | None, doing: str) -> None:
+    if _is_last_active_administrator(user):
+        who = "You are" if actor is not None and actor.pk == user.pk else f"{user.display_name} is"
+        raise ApplicationError(
+            f"{who} the last active administrator of {user.organisation}. "
+            f"Make someone else an administrator before you {doing}."
+        )
+
+
+def _locked(user: User) -> User:
+    """The caller's own instance, reloaded under a row lock, so two administrators cannot race."""
+    user.refresh_from_db(from_queryset=User.objects.select_for_update())
+    return user
+
+
+@transaction.atomic
+def user_change_role(*, user: User, role: str, actor: User | None = None, request: Any = None) -> User:
+    if role not in Role.values:
+        raise ApplicationError("Choose a role from the list", field="role")
+    user = _locked(user)
+    if user.role == role:
+        return user
+    if role != Role.ADMINISTRATOR:
+        _refuse_if_last_administrator(user, actor, "change this role")
+    before = user.get_role_display()
+    user.role = role
+    user.save(update_fields=["role"])
+    audit_record(
+        action=AuditAction.UPDATE,
+        actor=actor,
+        request=request,
+        obj=user,
+        changed_fields=["role"],
+        note=f"Role changed from {before} to {user.get_role_display()}",
+    )
+    return user
+
+
+def _end_sessions_of(user: User) -> int:
+    """Sign the user out everywhere now, rather than at their next request or the idle timeout."""
+    ended = 0
+    for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
+        if session.get_decoded().get(SESSION_KEY) == str(user.pk):
+            session.delete()
+            ended += 1
+    return ended
+
+
+@transaction.atomic
+def user_deactivate(*, user: User, actor: User | None = None, request: Any = None) -> User:
+    """A leaver: no sign-in, no session, no API token, from now. Their records and history stay."""
+    user = _locked(user)
+    if not user.is_active:
+        raise ApplicationError("This user is already deactivated")
+    _refuse_if_last_administrator(user, actor, "deactivate this account")
+    user.is_active = False
+    user.save(update_fields=["is_active"])
+    now = timezone.now()
+    revoked = ApiToken.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=now)
+    Invitation.objects.filter(user=user, used_at__isnull=True, voided_at__isnull=True).update(voided_at=now)
+    sessions = _end_sessions_of(user)
+    audit_record(
+        action=AuditAction.UPDATE,
+        actor=actor,
+        request=request,
+        obj=user,
+        changed_fields=["is_active"],
+        note=f"Deactivated: {sessions} session(s) ended, {revoked} API token(s) revoked",
+    )
+    return user
+
+
+@transaction.atomic
+def user_reactivate(*, user: User, actor: User | None = None, request: Any = None) -> User:
+    """Sign-in works again with the same password; revoked API tokens stay revoked."""
+    user = _locked(user)
+    if user.is_active:
+        raise ApplicationError("This user is already active")
+    user.is_active = True
+    user.save(update_fields=["is_active"])
+    audit_record(
+        action=AuditAction.UPDATE,
+        actor=actor,
+        request=request,
+        obj=user,
+        changed_fields=["is_active"],
+        note="Reactivated",
+    )
+    return user
+
+
+@transaction.atomic
+def user_unlock(*, user: User, actor: User | None = None, request: Any = None) -> int:
+    """Clear the failed sign-in attempts that locked the account (django-axes). Returns how many."""
+    cleared = axes_reset(username=user.username)
+    audit_record(
+        action=AuditAction.UPDATE,
+        actor=actor,
+        request=request,
+        obj=user,
+        note=f"Unlocked: {cleared} failed sign-in record(s) cleared",
+    )
+    return cleared
+
+
+@transaction.atomic
+def user_two_factor_reset(*, user: User, actor: User | None = None, request: Any = None) -> int:
+    """Remove the user's authenticator apps: they set up a new one at their next sign-in."""
+    removed, _ = TOTPDevice.objects.filter(user=user).delete()
+    audit_record(
+        action=AuditAction.TWO_FACTOR,
+        actor=actor,
+        request=request,
+        obj=user,
+        note=f"Two-factor sign-in reset: {removed} authenticator app(s) removed",
+    )
+    return removed
+
+
+# --- Organisation settings ------------------------------------------------------------------------
+
+SETTINGS_FIELDS = (
+    "lead",
+    "deputy",
+    "mash_phone",
+    "mash_email",
+    "adult_safeguarding_phone",
+    "adult_safeguarding_email",
+    "first_responder_name",
+    "first_responder_role",
+    "first_responder_organisation",
+    "first_responder_phone",
+    "first_responder_email",
+)
+
+
+def organisation_settings_of(organisation: Organisation) -> OrganisationSettings:
+    settings_row, _ = OrganisationSettings.objects.get_or_create(organisation=organisation)
+    return settings_row
+
+
+@transaction.atomic
+def organisation_settings_update(
+    *, organisation: Organisation, values: dict[str, Any], actor: User, request: Any = None
+) -> OrganisationSettings:
+    """Save the settings; the audit entry names every field that changed. The same values change nothing."""
+    unknown = set(values) - set(SETTINGS_FIELDS)
+    if unknown:
+        raise ApplicationError(f"No such setting: {', '.join(sorted(unknown))}")
+    for field in ("lead", "deputy"):
+        person = values.get(field)
+        if person is not None and (person.organisation_id != organisation.pk or not person.is_active):
+            raise ApplicationError("Choose an active user of your organisation", field=field)
+    if values.get("lead") is not None and values.get("lead") == values.get("deputy"):
+        raise ApplicationError("The deputy must be someone other than the lead", field="deputy")
+    organisation_settings_of(organisation)
+    row = OrganisationSettings.objects.select_for_update().get(organisation=organisation)
+    changed = [field for field, value in values.items() if getattr(row, field) != value]
+    if not changed:
+        return row
+    for field in changed:
+        setattr(row, field, values[field])
+    row.save(update_fields=[*changed, "updated_at"])
+    audit_record(
+        action=AuditAction.UPDATE,
+        actor=actor,
+        request=request,
+        obj=row,
+        changed_fields=changed,
+        note="Organisation settings changed",
+        organisation_id=organisation.pk,
+    )
+    return row

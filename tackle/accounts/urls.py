@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tackle.accounts import views
+from tackle.accounts import sso, views
 
 app_name = "accounts"
 
@@ -12,4 +12,20 @@ urlpatterns = [
     path("tokens/", views.token_list, name="token-list"),
     path("tokens/<uuid:token_uuid>/revoke", views.token_revoke, name="token-revoke"),
     path("users/", views.user_list, name="user-list"),
+    path("users/invite", views.invite_user, name="user-invite"),
+    path("users/<uuid:user_uuid>/", views.user_detail, name="user-detail"),
+    path("users/<uuid:user_uuid>/role", views.user_role, name="user-role"),
+    path("users/<uuid:user_uuid>/deactivate", views.user_deactivate_confirm, name="user-deactivate"),
+    path("users/<uuid:user_uuid>/two-factor-reset", views.user_two_factor_reset_confirm, name="user-two-factor-reset"),
+    # One-step changes (POST from a button on the user's page).
+    *(
+        path(f"users/<uuid:user_uuid>/{change}", views.user_change, {"change": change}, name=f"user-{change}")
+        for change in ("reactivate", "unlock", "invitation")
+    ),
+    path("invitation/<str:token>", views.invitation_open, name="invitation-open"),
+    path("invitation/", views.invitation_accept_view, name="invitation-accept"),
+    path("organisation/settings", views.organisation_settings, name="organisation-settings"),
+    path("sso/start", sso.sso_start, name="sso-start"),
+    path("sso/callback", sso.sso_callback, name="sso-callback"),
+    path("sso/refused", sso.sso_refused, name="sso-refused"),
 ]

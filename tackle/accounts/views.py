@@ -1,33 +1,79 @@
 import base64
+from typing import Any
 
 import segno
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp import match_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tackle.accounts.forms import ApiTokenCreateForm, SignInForm, TwoFactorCodeForm
+from tackle.accounts.door import open_for_user
+from tackle.accounts.forms import (
+    ApiTokenCreateForm,
+    ConfirmForm,
+    InvitationPasswordForm,
+    OrganisationSettingsForm,
+    SignInForm,
+    TwoFactorCodeForm,
+    UserInviteForm,
+    UserRoleForm,
+)
 from tackle.accounts.http import AuthenticatedRequest
-from tackle.accounts.selectors import api_tokens_of, users_visible_to
-from tackle.accounts.services import api_token_create, api_token_revoke
+from tackle.accounts.models import User
+from tackle.accounts.selectors import (
+    api_tokens_of,
+    failed_sign_ins_of,
+    organisation_settings_visible_to,
+    pending_invitation_of,
+    users_visible_to,
+)
+from tackle.accounts.services import (
+    SETTINGS_FIELDS,
+    api_token_create,
+    api_token_revoke,
+    invitation_accept,
+    invitation_for_token,
+    invitation_issue,
+    organisation_settings_of,
+    organisation_settings_update,
+    user_change_role,
+    user_deactivate,
+    user_invite,
+    user_reactivate,
+    user_two_factor_reset,
+    user_unlock,
+)
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
+from tackle.core import access
+from tackle.core.access import Action
 from tackle.core.errors import ApplicationError
+from tackle.core.form_page import form_page
 from tackle.core.forms import add_application_error
 from tackle.core.permissions import get_visible_or_404, require_module
-from tackle.core.roles import Module
+from tackle.core.roles import Module, Role
 
 
 class SignInView(auth_views.LoginView):
     template_name = "accounts/sign_in.html"
     authentication_form = SignInForm
     redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        if settings.TACKLE_SSO_ENABLED:
+            context["sso_provider"] = settings.TACKLE_SSO_PROVIDER_NAME
+        return context
 
 
 class SignOutView(auth_views.LogoutView):
@@ -114,4 +160,213 @@ def user_list(request: AuthenticatedRequest) -> HttpResponse:
     users = users_visible_to(request.user).order_by("last_name", "username")
     confirmed = set(TOTPDevice.objects.filter(user__in=users, confirmed=True).values_list("user_id", flat=True))
     audit_record(action=AuditAction.LIST, request=request, object_type="accounts.user", note="User list viewed")
-    return render(request, "accounts/user_list.html", {"users": users, "confirmed": confirmed})
+    may_invite = access.allows(request.user.role, access.USERS, Action.RECORD)
+    return render(
+        request, "accounts/user_list.html", {"users": users, "confirmed": confirmed, "may_invite": may_invite}
+    )
+
+
+# --- The team: the administrator's pages for one user --------------------------------------------
+
+
+def _open_user(request: AuthenticatedRequest, user_uuid: str, action: Action = Action.CHANGE) -> User:
+    """Another organisation's user does not exist (404); a role without the users module gets 403."""
+    return open_for_user(
+        request.user,
+        users_visible_to(request.user),
+        resource=access.USERS,
+        action=action,
+        request=request,
+        uuid=user_uuid,
+    )
+
+
+@login_required
+def invite_user(request: AuthenticatedRequest) -> HttpResponse:
+    require_module(request.user, Module.USERS)
+    if not access.allows(request.user.role, access.USERS, Action.RECORD):
+        raise PermissionDenied("Your role cannot add users.")
+    form = UserInviteForm(request.POST if request.method == "POST" else None)
+
+    def save(data: dict[str, Any]) -> User:
+        user, _ = user_invite(organisation=request.user.organisation, actor=request.user, request=request, **data)
+        return user
+
+    return form_page(
+        request,
+        form,
+        save,
+        title="Invite a user",
+        back=reverse("accounts:user-list"),
+        success=f"Invitation sent. The link works once and expires in {settings.TACKLE_INVITATION_DAYS} days.",
+        next_url=lambda user: reverse("accounts:user-detail", args=[user.uuid]),
+        button="Send invitation",
+        intro=f"They get an email with a link to set their password for {request.user.organisation}.",
+    )
+
+
+@login_required
+def user_detail(request: AuthenticatedRequest, user_uuid: str) -> HttpResponse:
+    person = _open_user(request, user_uuid, Action.VIEW)
+    context = {
+        "person": person,
+        "has_two_factor": TOTPDevice.objects.filter(user=person).exists(),
+        "failed_sign_ins": failed_sign_ins_of(person),
+        "pending_invitation": pending_invitation_of(person),
+        "is_self": person.pk == request.user.pk,
+    }
+    return render(request, "accounts/user_detail.html", context)
+
+
+@login_required
+def user_role(request: AuthenticatedRequest, user_uuid: str) -> HttpResponse:
+    person = _open_user(request, user_uuid)
+    form = UserRoleForm(request.POST if request.method == "POST" else None, initial={"role": person.role})
+    back = reverse("accounts:user-detail", args=[person.uuid])
+    return form_page(
+        request,
+        form,
+        lambda data: user_change_role(user=person, role=data["role"], actor=request.user, request=request),
+        title="Change role",
+        caption=person.display_name,
+        back=back,
+        success=f"{person.display_name}'s role was changed",
+    )
+
+
+def _confirm_page(
+    request: AuthenticatedRequest, person: User, do: Any, *, title: str, button: str, success: str, warning: str
+) -> HttpResponse:
+    return form_page(
+        request,
+        ConfirmForm(request.POST if request.method == "POST" else None),
+        lambda _: do(user=person, actor=request.user, request=request),
+        title=title,
+        caption=person.display_name,
+        back=reverse("accounts:user-detail", args=[person.uuid]),
+        success=success,
+        button=button,
+        warning=warning,
+    )
+
+
+@login_required
+def user_deactivate_confirm(request: AuthenticatedRequest, user_uuid: str) -> HttpResponse:
+    person = _open_user(request, user_uuid)
+    return _confirm_page(
+        request,
+        person,
+        user_deactivate,
+        title="Deactivate this user",
+        button="Deactivate user",
+        success=f"{person.display_name} was deactivated and signed out",
+        warning=f"{person.display_name} will be signed out at once and their API tokens will stop working. "
+        "What they recorded stays in Tackle.",
+    )
+
+
+@login_required
+def user_two_factor_reset_confirm(request: AuthenticatedRequest, user_uuid: str) -> HttpResponse:
+    person = _open_user(request, user_uuid)
+    return _confirm_page(
+        request,
+        person,
+        user_two_factor_reset,
+        title="Reset two-factor sign-in",
+        button="Reset two-factor sign-in",
+        success=f"{person.display_name}'s two-factor sign-in was reset",
+        warning="Their authenticator app will stop working for Tackle. They set up a new one when they next sign in.",
+    )
+
+
+_ONE_STEP_CHANGES = {
+    "reactivate": (user_reactivate, "{name} was reactivated"),
+    "unlock": (user_unlock, "{name}'s account was unlocked"),
+    "invitation": (invitation_issue, "A new invitation link was sent to {name}"),
+}
+
+
+@login_required
+@require_POST
+def user_change(request: AuthenticatedRequest, user_uuid: str, change: str) -> HttpResponse:
+    """Changes that undo nothing, made from a button on the user's page without a confirmation page."""
+    person = _open_user(request, user_uuid)
+    do, success = _ONE_STEP_CHANGES[change]
+    try:
+        do(user=person, actor=request.user, request=request)
+    except ApplicationError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, success.format(name=person.display_name))
+    return redirect("accounts:user-detail", user_uuid=person.uuid)
+
+
+# --- Invitations: the invited person sets a password ---------------------------------------------
+
+_INVITATION_SESSION_KEY = "invitation_token"
+
+
+def invitation_open(request: HttpRequest, token: str) -> HttpResponse:
+    """Keep the token in the session and drop it from the address, so it is not left in the
+    browser's history or sent on in a Referer header."""
+    if invitation_for_token(token) is None:
+        return render(request, "accounts/invitation_invalid.html", status=410)
+    request.session[_INVITATION_SESSION_KEY] = token
+    return redirect("accounts:invitation-accept")
+
+
+def invitation_accept_view(request: HttpRequest) -> HttpResponse:
+    token = request.session.get(_INVITATION_SESSION_KEY, "")
+    invitation = invitation_for_token(token) if token else None
+    if invitation is None:
+        return render(request, "accounts/invitation_invalid.html", status=410)
+    form = InvitationPasswordForm(invitation.user, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = invitation_accept(
+                invitation=invitation, password=form.cleaned_data["new_password1"], request=request
+            )
+        except ApplicationError as error:
+            add_application_error(form, error)
+        else:
+            if request.user.is_authenticated and request.user.pk != user.pk:
+                logout(request)
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            request.session.pop(_INVITATION_SESSION_KEY, None)
+            messages.success(request, "Your password is set")
+            return redirect(settings.LOGIN_REDIRECT_URL)
+    return render(request, "accounts/invitation_accept.html", {"form": form, "person": invitation.user})
+
+
+# --- Organisation settings ------------------------------------------------------------------------
+
+
+@login_required
+def organisation_settings(request: AuthenticatedRequest) -> HttpResponse:
+    user = request.user
+    if user.organisation is None:
+        raise PermissionDenied("Your account is not in an organisation.")
+    organisation_settings_of(user.organisation)
+    row = open_for_user(
+        user,
+        organisation_settings_visible_to(user),
+        resource=access.ORGANISATION_SETTINGS,
+        action=Action.CHANGE,
+        organisation_id=user.organisation_id,
+    )
+    people = users_visible_to(user).filter(is_active=True).order_by("last_name", "first_name")
+    initial = {field: getattr(row, field) for field in SETTINGS_FIELDS}
+    form = OrganisationSettingsForm(request.POST if request.method == "POST" else None, initial=initial, people=people)
+    if request.method == "POST" and form.is_valid():
+        try:
+            organisation_settings_update(
+                organisation=user.organisation, values=form.cleaned_data, actor=user, request=request
+            )
+        except ApplicationError as error:
+            add_application_error(form, error)
+        else:
+            messages.success(request, "Organisation settings saved")
+            return redirect("accounts:organisation-settings")
+    return render(
+        request, "accounts/organisation_settings.html", {"form": form, "is_lead": user.role == Role.MODERN_SLAVERY_LEAD}
+    )

@@ -86,12 +86,18 @@ SCRUTINY_RECORDS = _r("scrutiny_records", "Lead arrangements, spending and FOI d
 FIGURES = _r("figures", "Figures", Module.REPORTING, audited=True)
 AUDIT_LOG = _r("audit_log", "Audit log", Module.AUDIT, personal=True)
 USERS = _r("users", "Users", Module.USERS, personal=True)
+# Every role has the home module, so the grants below alone decide who reaches the settings.
+ORGANISATION_SETTINGS = _r(
+    "organisation_settings",
+    "Organisation settings: lead, deputy, safeguarding and first responder contacts",
+    Module.HOME,
+)
 
 RESOURCES: tuple[Resource, ...] = (
     HOME, API_TOKENS, TRAINING, TRAINING_RECORDS, PARTNERSHIPS, PARTNERSHIP_GROUPS, CASES, SUPPORT, NRM_PACKS,
     REGISTER, PREMISES, INTELLIGENCE,
     OPERATIONS, AGREEMENTS, BRIEFINGS, TARGETING, SUPPLIERS, CONTRACTS, TENDERS, SPEND, STATEMENTS, STATEMENT_READINGS,
-    ACTION_PLANS, ASSESSMENTS, SCRUTINY_RECORDS, FIGURES, AUDIT_LOG, USERS,
+    ACTION_PLANS, ASSESSMENTS, SCRUTINY_RECORDS, FIGURES, AUDIT_LOG, USERS, ORGANISATION_SETTINGS,
 )  # fmt: skip
 
 R = Role
@@ -147,7 +153,8 @@ _RULES: tuple[tuple[tuple[Role, ...], Resource, tuple[Action, ...], Scope], ...]
     (_COORDINATORS, SCRUTINY_RECORDS, (*_KEEP, A.EXPORT), Scope.ORGANISATION),
     (_FIGURES, FIGURES, (A.VIEW, A.EXPORT), Scope.AGGREGATE),
     ((R.MODERN_SLAVERY_LEAD, R.AUDITOR, R.ADMINISTRATOR), AUDIT_LOG, _READ, Scope.ORGANISATION),
-    ((R.ADMINISTRATOR,), USERS, _READ, Scope.ORGANISATION),
+    ((R.ADMINISTRATOR,), USERS, _KEEP, Scope.ORGANISATION),
+    ((R.MODERN_SLAVERY_LEAD, R.ADMINISTRATOR), ORGANISATION_SETTINGS, (A.VIEW, A.CHANGE), Scope.ORGANISATION),
 )
 
 POLICY: tuple[Grant, ...] = tuple(
