@@ -11,12 +11,13 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
+from tackle.accounts.door import open_for_user
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.audit.records import record_save
+from tackle.core.access import PARTNERSHIP_GROUPS, PARTNERSHIPS, TRAINING, Action
 from tackle.core.errors import ApplicationError
 from tackle.core.form_page import form_page
 from tackle.core.forms import add_application_error
-from tackle.core.permissions import get_visible_or_404
 from tackle.training import selectors, services
 from tackle.training.access import (
     is_manager,
@@ -49,6 +50,7 @@ from tackle.training.models import (
     Material,
     Meeting,
     MeetingAction,
+    PartnershipGroup,
     PlaceType,
     Requirement,
     Team,
@@ -138,7 +140,8 @@ def team_new(request: AuthenticatedRequest) -> HttpResponse:
 
 def _team_for_manager(request: AuthenticatedRequest, team_uuid: Any) -> Team:
     require_training(request.user)
-    team = get_visible_or_404(selectors.teams_visible_to(request.user), uuid=team_uuid)
+    # Any role may manage a team, so the door opens it as the user's own training; the manager check follows.
+    team = open_for_user(request.user, selectors.teams_visible_to(request.user), resource=TRAINING, uuid=team_uuid)
     if not (is_training_admin(request.user) or team.manager_id == request.user.pk):
         raise PermissionDenied("Only the team's manager, the modern slavery lead or an administrator can see this.")
     return team
@@ -242,7 +245,8 @@ def campaign_new(request: AuthenticatedRequest) -> HttpResponse:
 @login_required
 def campaign_detail(request: AuthenticatedRequest, campaign_uuid: Any) -> HttpResponse:
     require_training(request.user)
-    campaign = get_visible_or_404(selectors.campaigns_visible_to(request.user), uuid=campaign_uuid)
+    visible = selectors.campaigns_visible_to(request.user)
+    campaign = open_for_user(request.user, visible, resource=PARTNERSHIPS, uuid=campaign_uuid)
     materials = campaign.materials.annotate(distributed=Sum("distributions__quantity")).prefetch_related(
         "distributions"
     )
@@ -253,7 +257,8 @@ def campaign_detail(request: AuthenticatedRequest, campaign_uuid: Any) -> HttpRe
 @login_required
 def material_new(request: AuthenticatedRequest, campaign_uuid: Any) -> HttpResponse:
     require_partnership_editor(request.user)
-    campaign = get_visible_or_404(selectors.campaigns_visible_to(request.user), uuid=campaign_uuid)
+    visible = selectors.campaigns_visible_to(request.user)
+    campaign = open_for_user(request.user, visible, resource=PARTNERSHIPS, action=Action.RECORD, uuid=campaign_uuid)
     back = reverse("training:campaign-detail", args=[campaign.uuid])
     return _create_page(
         request,
@@ -270,7 +275,13 @@ def material_new(request: AuthenticatedRequest, campaign_uuid: Any) -> HttpRespo
 def distribution_new(request: AuthenticatedRequest, material_uuid: Any) -> HttpResponse:
     require_partnership_editor(request.user)
     visible = Material.objects.filter(campaign__organisation_id=organisation_id_of(request.user))
-    material = get_visible_or_404(visible.select_related("campaign"), uuid=material_uuid)
+    material = open_for_user(
+        request.user,
+        visible.select_related("campaign"),
+        resource=PARTNERSHIPS,
+        action=Action.RECORD,
+        uuid=material_uuid,
+    )
     back = reverse("training:campaign-detail", args=[material.campaign.uuid])
     return _create_page(
         request,
@@ -323,7 +334,7 @@ def group_new(request: AuthenticatedRequest) -> HttpResponse:
 @login_required
 def group_detail(request: AuthenticatedRequest, group_uuid: Any) -> HttpResponse:
     require_partnership_editor(request.user)
-    group = get_visible_or_404(selectors.groups_visible_to(request.user), uuid=group_uuid)
+    group = _open_group(request, group_uuid, Action.VIEW)
     meetings = group.meetings.annotate(
         action_count=Count("actions"), open_actions=Count("actions", filter=Q(actions__closed_on__isnull=True))
     )
@@ -333,7 +344,7 @@ def group_detail(request: AuthenticatedRequest, group_uuid: Any) -> HttpResponse
 @login_required
 def meeting_new(request: AuthenticatedRequest, group_uuid: Any) -> HttpResponse:
     require_partnership_editor(request.user)
-    group = get_visible_or_404(selectors.groups_visible_to(request.user), uuid=group_uuid)
+    group = _open_group(request, group_uuid, Action.RECORD)
     back = reverse("training:group-detail", args=[group.uuid])
     return _create_page(
         request,
@@ -351,10 +362,20 @@ def _meetings_visible_to(request: AuthenticatedRequest) -> Any:
     return Meeting.objects.filter(group__organisation_id=organisation_id_of(request.user)).select_related("group")
 
 
+def _open_group(request: AuthenticatedRequest, group_uuid: Any, action: Action) -> PartnershipGroup:
+    visible = selectors.groups_visible_to(request.user)
+    return open_for_user(request.user, visible, resource=PARTNERSHIP_GROUPS, action=action, uuid=group_uuid)
+
+
+def _open_meeting(request: AuthenticatedRequest, meeting_uuid: Any, action: Action) -> Meeting:
+    visible = _meetings_visible_to(request)
+    return open_for_user(request.user, visible, resource=PARTNERSHIP_GROUPS, action=action, uuid=meeting_uuid)
+
+
 @login_required
 def meeting_detail(request: AuthenticatedRequest, meeting_uuid: Any) -> HttpResponse:
     require_partnership_editor(request.user)
-    meeting = get_visible_or_404(_meetings_visible_to(request), uuid=meeting_uuid)
+    meeting = _open_meeting(request, meeting_uuid, Action.VIEW)
     actions = meeting.actions.select_related("owner")
     context = {"meeting": meeting, "actions": actions, "attendees": meeting.attendees.all()}
     return render(request, "training/meeting_detail.html", context)
@@ -363,7 +384,7 @@ def meeting_detail(request: AuthenticatedRequest, meeting_uuid: Any) -> HttpResp
 @login_required
 def action_new(request: AuthenticatedRequest, meeting_uuid: Any) -> HttpResponse:
     require_partnership_editor(request.user)
-    meeting = get_visible_or_404(_meetings_visible_to(request), uuid=meeting_uuid)
+    meeting = _open_meeting(request, meeting_uuid, Action.RECORD)
     back = reverse("training:meeting-detail", args=[meeting.uuid])
     return _create_page(
         request,
@@ -380,7 +401,13 @@ def action_new(request: AuthenticatedRequest, meeting_uuid: Any) -> HttpResponse
 def action_close(request: AuthenticatedRequest, action_uuid: Any) -> HttpResponse:
     require_partnership_editor(request.user)
     visible = MeetingAction.objects.filter(meeting__group__organisation_id=organisation_id_of(request.user))
-    action = get_visible_or_404(visible.select_related("meeting__group"), uuid=action_uuid)
+    action = open_for_user(
+        request.user,
+        visible.select_related("meeting__group"),
+        resource=PARTNERSHIP_GROUPS,
+        action=Action.CHANGE,
+        uuid=action_uuid,
+    )
     form = CloseActionForm(request.POST or None, initial={"closed_on": timezone.localdate()})
 
     def save(data: dict[str, Any]) -> object:
