@@ -67,6 +67,7 @@ SUPPORT = _r(
     "support_records", "Support records: phases, placements, safety plans, documents", Module.CASES, personal=True
 )
 NRM_PACKS = _r("nrm_packs", "NRM referral packs", Module.CASES, personal=True)
+PATHWAY_SETTINGS = _r("pathway_settings", "The council's referral pathway settings", Module.CASES)
 REGISTER = _r("register", "Register figures (stage counts, case-by-case export)", Module.REPORTING, audited=True)
 PREMISES = _r("premises", "Premises and address flags", Module.DISRUPTION, personal=True)
 INTELLIGENCE = _r("intelligence", "Intelligence", Module.DISRUPTION, personal=True)
@@ -95,6 +96,7 @@ ORGANISATION_SETTINGS = _r(
 
 RESOURCES: tuple[Resource, ...] = (
     HOME, API_TOKENS, TRAINING, TRAINING_RECORDS, PARTNERSHIPS, PARTNERSHIP_GROUPS, CASES, SUPPORT, NRM_PACKS,
+    PATHWAY_SETTINGS,
     REGISTER, PREMISES, INTELLIGENCE,
     OPERATIONS, AGREEMENTS, BRIEFINGS, TARGETING, SUPPLIERS, CONTRACTS, TENDERS, SPEND, STATEMENTS, STATEMENT_READINGS,
     ACTION_PLANS, ASSESSMENTS, SCRUTINY_RECORDS, FIGURES, AUDIT_LOG, USERS, ORGANISATION_SETTINGS,
@@ -127,17 +129,22 @@ _RULES: tuple[tuple[tuple[Role, ...], Resource, tuple[Action, ...], Scope], ...]
     (_CASE_WORKERS, SUPPORT, _KEEP, Scope.ORGANISATION),
     ((R.PARTNER,), SUPPORT, _READ, Scope.SHARED),
     (_CASE_WORKERS, NRM_PACKS, (A.VIEW, A.EXPORT), Scope.ORGANISATION),
+    (_LEAD, PATHWAY_SETTINGS, (A.VIEW, A.CHANGE), Scope.ORGANISATION),
     (_CASE_WORKERS, REGISTER, (A.VIEW, A.EXPORT), Scope.ORGANISATION),
     ((R.COMMUNITY_SAFETY_MANAGER, R.COUNCILLOR, R.AUDITOR), REGISTER, _READ, Scope.AGGREGATE),
     (_COORDINATORS, PREMISES, _KEEP, Scope.ORGANISATION),
     ((R.PARTNER,), PREMISES, _READ, Scope.SHARED),
+    ((R.PARTNER,), PREMISES, _READ, Scope.ORGANISATION),  # their own organisation's, as in disrupt/selectors.py
     (_COORDINATORS, INTELLIGENCE, _KEEP, Scope.ORGANISATION),
     ((R.PARTNER,), INTELLIGENCE, (A.VIEW, A.RECORD), Scope.SHARED),
+    ((R.PARTNER,), INTELLIGENCE, (A.VIEW, A.RECORD), Scope.ORGANISATION),  # as in disrupt/selectors.py
     ((R.PARTNER,), INTELLIGENCE, (A.CHANGE,), Scope.ORGANISATION),  # shares its own organisation's
     (_COORDINATORS, OPERATIONS, _KEEP, Scope.ORGANISATION),
     ((R.PARTNER,), OPERATIONS, _READ, Scope.SHARED),
+    ((R.PARTNER,), OPERATIONS, _READ, Scope.ORGANISATION),  # their own organisation's, as in disrupt/selectors.py
     (_COORDINATORS, AGREEMENTS, _KEEP, Scope.ORGANISATION),
     ((R.PARTNER,), AGREEMENTS, _READ, Scope.SHARED),
+    ((R.PARTNER,), AGREEMENTS, _READ, Scope.ORGANISATION),  # their own organisation's, as in disrupt/selectors.py
     (_COORDINATORS, BRIEFINGS, (*_KEEP, A.EXPORT), Scope.ORGANISATION),
     ((*_COORDINATORS, R.PARTNER), TARGETING, _KEEP, Scope.ORGANISATION),  # each ranks its own lists
     (_SUPPLY, SUPPLIERS, _KEEP, Scope.ORGANISATION),

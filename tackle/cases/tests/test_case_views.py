@@ -76,6 +76,13 @@ class TestConcernNew:
     def test_councillors_cannot_record_concerns(self, client_for, councillor_a):
         assert client_for(councillor_a).get(reverse("cases:concern-new")).status_code == 403
 
+    def test_a_partner_agency_cannot_record_a_concern_it_could_never_open(self, client_for, police_partner):
+        client = client_for(police_partner)
+        assert client.get(reverse("cases:concern-new")).status_code == 403
+        form = {"concern_about": "person", "what_was_seen": "Seen", "location": "High Street"}
+        assert client.post(reverse("cases:concern-new"), form).status_code == 403
+        assert not Case.objects.exists()
+
 
 class TestCaseDetail:
     def test_lead_sees_the_checklist_and_the_view_is_audited(self, client_for, lead_a, case):

@@ -2,22 +2,23 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
+from tackle.accounts.door import open_page_for_user
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.cases.forms.concern import ConcernForm
 from tackle.cases.selectors import possible_duplicates
 from tackle.cases.services.case import ConcernDetails, case_record_concern
+from tackle.core.access import CASES, Action
 from tackle.core.errors import ApplicationError
 from tackle.core.forms import add_application_error
-from tackle.core.permissions import require_module
-from tackle.core.roles import Module
 
 
 @login_required
 def concern_new(request: AuthenticatedRequest) -> HttpResponse:
-    """Any staff member who can use cases records a concern; possible duplicates show before saving."""
-    require_module(request.user, Module.CASES)
+    """Any role the policy lets record a case records a concern; possible duplicates show before saving."""
+    # Not a partner agency: it sees only cases shared with it, so could not open what it recorded.
+    open_page_for_user(request.user, resource=CASES, action=Action.RECORD, object_type="concern form")
     organisation = request.user.organisation
-    assert organisation is not None  # require_module lets no one without an organisation through
+    assert organisation is not None  # the door lets no one without an organisation through
     form = ConcernForm(request.POST if request.method == "POST" else None)
     duplicates = []
     if request.method == "POST" and form.is_valid():
