@@ -60,7 +60,7 @@ from tackle.core.access import Action
 from tackle.core.errors import ApplicationError
 from tackle.core.form_page import form_page
 from tackle.core.forms import add_application_error
-from tackle.core.permissions import get_visible_or_404, require_module
+from tackle.core.permissions import require_module
 from tackle.core.roles import Module, Role
 
 
@@ -145,7 +145,8 @@ def token_list(request: AuthenticatedRequest) -> HttpResponse:
 @require_POST
 def token_revoke(request: AuthenticatedRequest, token_uuid: str) -> HttpResponse:
     require_module(request.user, Module.API_TOKENS)
-    token = get_visible_or_404(api_tokens_of(request.user), uuid=token_uuid)
+    visible = api_tokens_of(request.user)
+    token = open_for_user(request.user, visible, resource=access.API_TOKENS, action=Action.CHANGE, uuid=token_uuid)
     try:
         api_token_revoke(token=token, actor=request.user, request=request)
         messages.success(request, f"Token '{token.name}' was revoked")
