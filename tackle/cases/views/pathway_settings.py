@@ -7,16 +7,17 @@ from django.shortcuts import redirect, render
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.cases.forms.pathway import PathwaySettingsForm
 from tackle.cases.services.pathway import pathway_settings_of, pathway_settings_update
+from tackle.core import access
 from tackle.core.errors import ApplicationError
 from tackle.core.forms import add_application_error
-from tackle.core.roles import Role
 
 
 @login_required
 def edit(request: AuthenticatedRequest) -> HttpResponse:
     """The organisation's pathway settings. Only its modern slavery lead may see or change them."""
     user = request.user
-    if user.role != Role.MODERN_SLAVERY_LEAD or user.organisation is None or not user.is_active:
+    may_change = access.allows(user.role, access.PATHWAY_SETTINGS, access.Action.CHANGE)
+    if not may_change or user.organisation is None or not user.is_active:
         raise PermissionDenied("Only the modern slavery lead can change the pathway settings.")
     settings = pathway_settings_of(user.organisation)
     form = PathwaySettingsForm(
