@@ -89,3 +89,56 @@ class TokensPage(BasePage):
     def revoke(self, name: str) -> None:
         # The button's accessible name carries the token name, so a screen reader user knows which.
         self.page.get_by_role("button", name=f"Revoke {name}").click()
+
+
+class UsersPage(BasePage):
+    path = "/account/users/"
+
+    def invite(self) -> "InviteUserPage":
+        self.page.get_by_role("button", name="Invite a user").click()
+        return InviteUserPage(self.page)
+
+
+class InviteUserPage(BasePage):
+    path = "/account/users/invite"
+
+    def send(self, *, first_name: str, last_name: str, email: str, username: str, role: str) -> "UserPage":
+        self.page.get_by_label("First name").fill(first_name)
+        self.page.get_by_label("Last name").fill(last_name)
+        self.page.get_by_label("Email address").fill(email)
+        self.page.get_by_label("Username").fill(username)
+        self.page.get_by_label(role, exact=True).check()
+        self.page.get_by_role("button", name="Send invitation").click()
+        return UserPage(self.page)
+
+
+class UserPage(BasePage):
+    """One user's page for the administrator: a summary list and what can be done to the account."""
+
+    @property
+    def role(self) -> Locator:
+        return self.page.get_by_test_id("user-role")
+
+    @property
+    def status(self) -> Locator:
+        return self.page.get_by_test_id("user-status")
+
+    def change_role(self, role: str) -> None:
+        self.page.get_by_role("link", name="Change role").click()
+        self.page.get_by_label(role, exact=True).check()
+        self.page.get_by_role("button", name="Save").click()
+
+    def open_deactivate(self) -> None:
+        self.page.get_by_role("button", name="Deactivate user").click()
+
+    def confirm(self, button: str) -> None:
+        self.page.get_by_role("button", name=button).click()
+
+
+class SetPasswordPage(BasePage):
+    path = "/account/invitation/"
+
+    def set_password(self, password: str) -> None:
+        self.page.get_by_label("Create a password").fill(password)
+        self.page.get_by_label("Confirm your password").fill(password)
+        self.page.get_by_role("button", name="Set password").click()
