@@ -112,13 +112,16 @@ class InvitationPasswordForm(SetPasswordForm):
         self.error_messages["password_mismatch"] = "The two passwords do not match"  # noqa: S105 (a message)
 
 
+class _PersonField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.display_name} ({obj.get_role_display()})"
+
+
 class OrganisationSettingsForm(GovukForm):
-    lead = forms.ModelChoiceField(
+    lead = _PersonField(
         label="Modern slavery lead", queryset=User.objects.none(), required=False, empty_label="Not chosen"
     )
-    deputy = forms.ModelChoiceField(
-        label="Deputy lead", queryset=User.objects.none(), required=False, empty_label="Not chosen"
-    )
+    deputy = _PersonField(label="Deputy lead", queryset=User.objects.none(), required=False, empty_label="Not chosen")
     mash_phone = forms.CharField(label="MASH phone number", max_length=40, required=False)
     mash_email = forms.EmailField(
         label="MASH email address",
@@ -147,7 +150,6 @@ class OrganisationSettingsForm(GovukForm):
             field = self.fields[name]
             assert isinstance(field, forms.ModelChoiceField)
             field.queryset = people
-            field.label_from_instance = lambda person: f"{person.display_name} ({person.get_role_display()})"
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

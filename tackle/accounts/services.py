@@ -210,7 +210,7 @@ def invitation_accept(*, invitation: Invitation, password: str, request: Any = N
 
 
 def _is_last_active_administrator(user: User) -> bool:
-    if user.role != Role.ADMINISTRATOR or not user.is_active:
+    if user.role != Role.ADMINISTRATOR or not user.is_active or user.organisation_id is None:
         return False
     others = User.objects.filter(organisation_id=user.organisation_id, role=Role.ADMINISTRATOR, is_active=True)
     return not others.exclude(pk=user.pk).exists()

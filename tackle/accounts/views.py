@@ -185,12 +185,13 @@ def _open_user(request: AuthenticatedRequest, user_uuid: str, action: Action = A
 @login_required
 def invite_user(request: AuthenticatedRequest) -> HttpResponse:
     require_module(request.user, Module.USERS)
-    if not access.allows(request.user.role, access.USERS, Action.RECORD):
+    organisation = request.user.organisation
+    if organisation is None or not access.allows(request.user.role, access.USERS, Action.RECORD):
         raise PermissionDenied("Your role cannot add users.")
     form = UserInviteForm(request.POST if request.method == "POST" else None)
 
     def save(data: dict[str, Any]) -> User:
-        user, _ = user_invite(organisation=request.user.organisation, actor=request.user, request=request, **data)
+        user, _ = user_invite(organisation=organisation, actor=request.user, request=request, **data)
         return user
 
     return form_page(
