@@ -24,7 +24,6 @@ api_v1: list[URLPattern | URLResolver] = [
 
 urlpatterns = [
     path("", include("tackle.home.urls")),
-    path("", include("tackle.core.urls")),
     path("account/", include("tackle.accounts.urls")),
     path("audit/", include("tackle.audit.urls")),
     path("cases/", include("tackle.cases.urls")),

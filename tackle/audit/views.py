@@ -31,5 +31,5 @@ def verify(request: HttpRequest) -> HttpResponse:
     require_module(request.user, Module.AUDIT)
     if request.method == "POST":
         run = task_run_start(task=verify_audit_chain, user=request.user, name="Check the audit log")
-        return redirect("core:task-run-detail", run_uuid=run.uuid)
+        return redirect("home:task-run-detail", run_uuid=run.uuid)
     return render(request, "audit/verify.html")

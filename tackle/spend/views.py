@@ -44,7 +44,7 @@ def import_new(request: AuthenticatedRequest) -> HttpResponse:
         except ApplicationError as error:
             add_application_error(form, error, field="spend_files")
         else:
-            return redirect("core:task-run-detail", run_uuid=run.uuid)
+            return redirect("home:task-run-detail", run_uuid=run.uuid)
     return render(request, "spend/import_new.html", {"form": form})
 
 
@@ -108,7 +108,7 @@ def file_columns(request: AuthenticatedRequest, file_uuid: Any) -> HttpResponse:
         except ApplicationError as error:
             add_application_error(form, error)
         else:
-            return redirect("core:task-run-detail", run_uuid=run.uuid)
+            return redirect("home:task-run-detail", run_uuid=run.uuid)
     return render(request, "spend/file_columns.html", {"form": form, "spend_file": spend_file})
 
 

@@ -51,7 +51,7 @@ NOT_GUARDED_BY_ROLE = {
 RESOURCE_OF = [
     ("home:", access.HOME),
     ("api:me", access.HOME),
-    ("core:task-run", access.HOME),  # a task's progress: the person who started it (own scope)
+    ("home:task-run", access.HOME),  # a task's progress: the person who started it (own scope)
     ("accounts:token", access.API_TOKENS),
     ("accounts:user", access.USERS),
     ("accounts:organisation-settings", access.ORGANISATION_SETTINGS),
@@ -133,7 +133,7 @@ ACTION_OVERRIDES = {
     "cases:nrm-event-new": Action.CHANGE,  # an NRM event moves the case's stage
     "api:case-nrm-event-create": Action.CHANGE,
     "cases:share-new": Action.CHANGE,  # the table's change covers sharing
-    "core:task-run-status": Action.VIEW,
+    "home:task-run-status": Action.VIEW,
     "statements:period-review": Action.VIEW,  # the year looked back on, read only
     "statements:commitment-adopt-charter": Action.RECORD,
     "disrupt:reception-centre": Action.CHANGE,  # the operation's reception centre plan, a form

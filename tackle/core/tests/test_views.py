@@ -1,9 +1,6 @@
 import re
 
-import pytest
 from django.urls import reverse
-
-from tackle.core.models import TaskRun
 
 
 def test_signed_out_home_redirects_to_sign_in(client):
@@ -22,27 +19,6 @@ def test_unknown_page_is_a_govuk_404(client_for, councillor_a):
     response = client_for(councillor_a).get("/no-such-page")
     assert response.status_code == 404
     assert "Page not found" in response.content.decode()
-
-
-class TestTaskRunPages:
-    @pytest.fixture
-    def run(self, lead_a):
-        return TaskRun.objects.create(
-            name="Check", organisation=lead_a.organisation, started_by=lead_a, done=3, total=4
-        )
-
-    def test_starter_sees_progress(self, client_for, lead_a, run):
-        client = client_for(lead_a)
-        assert client.get(reverse("core:task-run-detail", args=[run.uuid])).status_code == 200
-        status = client.get(reverse("core:task-run-status", args=[run.uuid])).json()
-        assert status["percent"] == 75 and status["finished"] is False
-
-    def test_another_organisation_gets_404(self, client_for, lead_b, run):
-        assert client_for(lead_b).get(reverse("core:task-run-detail", args=[run.uuid])).status_code == 404
-        assert client_for(lead_b).get(reverse("core:task-run-status", args=[run.uuid])).status_code == 404
-
-    def test_a_colleague_gets_404(self, client_for, auditor_a, run):
-        assert client_for(auditor_a).get(reverse("core:task-run-status", args=[run.uuid])).status_code == 404
 
 
 def test_one_menu_entry_is_current_the_most_specific(client_for, lead_a):

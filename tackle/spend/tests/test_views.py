@@ -90,7 +90,7 @@ def test_uploading_queues_a_background_run_and_shows_its_progress(client_for, pr
     spend_import = SpendImport.objects.get()
     assert spend_import.status == ImportStatus.QUEUED
     assert response.status_code == 302
-    assert response["Location"] == reverse("core:task-run-detail", args=[spend_import.task_run.uuid])  # type: ignore[union-attr]
+    assert response["Location"] == reverse("home:task-run-detail", args=[spend_import.task_run.uuid])  # type: ignore[union-attr]
     assert [f.name for f in spend_import.files.order_by("position")] == ["june.csv", "june (2).csv"]
 
 
