@@ -10,6 +10,7 @@ from tackle.accounts.models import User
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.cases.models import Case, NrmEvent, NrmEventKind, ReferralStatus, Stage
+from tackle.cases.rules.anonymity import IDENTIFYING_FIELDS
 from tackle.cases.rules.nrm_outcomes import ACTION_COMPLETED_BY, outcome_allowed
 from tackle.cases.rules.nrm_periods import rg_test_on
 from tackle.cases.rules.nrm_stage import stage_after_event
@@ -24,14 +25,30 @@ _OUTCOME_ERRORS = {
 }
 
 
+def _check_duty_to_notify(case: Case) -> None:
+    """Refused, with what to do instead, where the case's own record would break the anonymity rule
+    (the constraint case_duty_to_notify_is_anonymous) or the Duty to Notify is not the right step."""
+    if case.treated_as_child:
+        raise ApplicationError("A Duty to Notify is never used for a child")
+    if case.consent_to_nrm:
+        raise ApplicationError("They agreed to an NRM referral: record the NRM referral sent, not a Duty to Notify")
+    held = [name for name in IDENTIFYING_FIELDS if getattr(case, name) not in ("", None)]
+    if held and not case.consent_to_share:
+        raise ApplicationError(
+            "A Duty to Notify is anonymous, but this case holds the person's name, date of birth, contact or "
+            "address. Record their answer on the consent page first: declining the NRM removes those details, "
+            "unless they agree to share them."
+        )
+
+
 def _check_order(case: Case, kind: str, outcome: str, occurred_on: date) -> None:
     if occurred_on > timezone.localdate():
         raise ApplicationError("The date cannot be in the future", field="occurred_on")
     if occurred_on < timezone.localdate(case.encountered_at):
         raise ApplicationError("The date cannot be before the person was first seen", field="occurred_on")
     kinds = set(case.nrm_events.values_list("kind", flat=True))
-    if kind == NrmEventKind.DUTY_TO_NOTIFY_SENT and case.treated_as_child:
-        raise ApplicationError("A Duty to Notify is never used for a child")
+    if kind == NrmEventKind.DUTY_TO_NOTIFY_SENT:
+        _check_duty_to_notify(case)
     if kind == NrmEventKind.RG_DECISION and NrmEventKind.REFERRAL_SENT not in kinds:
         raise ApplicationError("Record the NRM referral before its reasonable grounds decision")
     if kind == NrmEventKind.CG_DECISION and case.stage != Stage.POSITIVE_RG:
