@@ -42,9 +42,11 @@ def audit_record(
     changed_fields: Iterable[str] = (),
     note: str = "",
     organisation_id: int | None = None,
+    path: str | None = None,
 ) -> AuditEvent:
     """Append one event to the chain. Runs inside the caller's transaction when there is one,
-    so a change and its audit entry are saved together or not at all."""
+    so a change and its audit entry are saved together or not at all. `path` replaces the request's
+    own where its query string holds personal data (a search for a person's name)."""
     if actor is None and request is not None and request.user.is_authenticated:
         actor = request.user
     if obj is not None:
@@ -69,7 +71,7 @@ def audit_record(
             note=note[:200],
             ip_address=client_ip(request),
             user_agent=(request.META.get("HTTP_USER_AGENT", "") if request is not None else "")[:200],
-            path=(request.get_full_path() if request is not None else "")[:300],
+            path=(path if path is not None else request.get_full_path() if request is not None else "")[:300],
         )
         digest = entry_hash(head.hash, fields)
         event = AuditEvent.objects.create(

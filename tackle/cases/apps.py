@@ -6,4 +6,20 @@ class CasesConfig(AppConfig):
     label = "cases"
 
     def ready(self) -> None:
+        from django.db.models.signals import post_migrate
+
         from tackle.cases import navigation  # noqa: F401  (registers this module's menu entries)
+
+        post_migrate.connect(_ensure_text_index, sender=self)
+
+
+def _ensure_text_index(using: str = "default", **kwargs: object) -> None:
+    """Django drops an SQLite table's triggers when a migration rebuilds it: put the index's back."""
+    from django.db import connections
+    from django.db.migrations.recorder import MigrationRecorder
+
+    from tackle.cases.text_index import ensure_text_index
+
+    connection = connections[using]
+    if ("cases", "0005_case_text_index") in MigrationRecorder(connection).applied_migrations():
+        ensure_text_index(connection)

@@ -1,11 +1,14 @@
 """Who may see which cases. Pages, API, exports and statistics all read through these."""
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, F, OuterRef, Q, Subquery
+from django.db.models.expressions import RawSQL
 from django.http import HttpRequest
+from django.utils import timezone
 
 from tackle.accounts.door import open_for_user
 from tackle.cases.models import Case, CaseStatus
@@ -65,12 +68,80 @@ def possible_duplicates(*, organisation_id: int, person_name: str, location: str
 
 
 QUEUE_PAGE_SIZE = 50
+SEARCH_MIN_LENGTH = 3  # the trigram index finds nothing shorter
+
+
+@dataclass(frozen=True)
+class CaseFilters:
+    """What the case list is narrowed to. Empty means "any"; `allocated_to` is a worker's user id;
+    `search` matches the reference, the person's name or (as `born_on`) their date of birth."""
+
+    status: str = ""
+    stage: str = ""
+    age_group: str = ""
+    exploitation_type: str = ""
+    overdue: bool | None = None
+    allocated_to: int | None = None
+    not_allocated: bool = False
+    search: str = ""
+    born_on: date | None = None  # the search, when it reads as a date
+
+
+NOT_ALLOCATED = "none"  # what the query string says for cases nobody has
+
+
+def _overdue_referral() -> Exists:
+    from tackle.cases.models import Referral, ReferralStatus
+
+    return Exists(
+        Referral.objects.filter(case_id=OuterRef("pk"), status=ReferralStatus.TO_DO, due_by__lt=timezone.now())
+    )
+
+
+def cases_filtered(cases: models.QuerySet[Case], filters: CaseFilters) -> models.QuerySet[Case]:
+    """Narrow a user's cases (a `*_visible_to` selector's) by every filter given; they combine."""
+    if filters.status:
+        cases = cases.filter(status=filters.status)
+    if filters.stage:
+        cases = cases.filter(stage=filters.stage)
+    if filters.age_group:
+        cases = cases.filter(age_group=filters.age_group)
+    if filters.exploitation_type:
+        # The JSON list as text holds each code in quotes, alike on SQLite and PostgreSQL; the codes
+        # come from a closed list, so one cannot match inside another.
+        cases = cases.filter(exploitation_types__icontains=f'"{filters.exploitation_type}"')
+    if filters.overdue is not None:
+        cases = cases.filter(_overdue_referral() if filters.overdue else ~_overdue_referral())
+    if filters.not_allocated:
+        cases = cases.filter(allocated_to__isnull=True)
+    elif filters.allocated_to is not None:
+        cases = cases.filter(allocated_to_id=filters.allocated_to)
+    if filters.search:
+        cases = case_text_matches(cases, filters.search, born_on=filters.born_on)
+    return cases
+
+
+def case_text_matches(cases: models.QuerySet[Case], text: str, *, born_on: date | None = None) -> models.QuerySet[Case]:
+    """Cases whose reference or person's name contains `text` (any case of letters), or whose person
+    was born on `born_on`, through the text index (tackle/cases/text_index.py). Aliases join here
+    once the person has them (see the hook there)."""
+    from django.db import connections
+
+    if connections[cases.db].vendor == "sqlite":
+        phrase = '"' + text.replace('"', '""') + '"'  # one quoted phrase: a substring, never FTS syntax
+        in_index = RawSQL("SELECT rowid FROM cases_case_text WHERE cases_case_text MATCH %s", [phrase])
+        matches = Q(pk__in=in_index)
+    else:  # PostgreSQL: the trigram indexes serve exactly these expressions
+        matches = Q(reference__icontains=text) | Q(person_name__icontains=text)
+    if born_on is not None:
+        matches |= Q(person_date_of_birth=born_on)
+    return cases.filter(matches)
 
 
 @dataclass
 class QueuePage:
     rows: list[dict[str, Any]]
-    open_count: int
+    count: int
     number: int
     pages: int
 
@@ -84,18 +155,14 @@ class QueuePage:
 
 
 def queue_for(user: Any, cases: models.QuerySet[Case], *, page: str | int | None = 1) -> QueuePage:
-    """One page of open cases for the queue, in the database's order: untriaged concerns first, then
-    those with overdue referrals, then by next due time (nothing due last), newest first within each.
-    A page number that is not a page reads as the nearest one."""
-    from django.db.models import BooleanField, ExpressionWrapper, F, OuterRef, Subquery
-    from django.utils import timezone
-
+    """One page of the given cases (the queue passes open ones), in the database's order: untriaged
+    concerns first, then those with overdue referrals, then by next due time (nothing due last),
+    newest first within each. A page number that is not a page reads as the nearest one."""
     from tackle.cases.models import Referral, ReferralStatus
 
     now = timezone.now()
-    open_only = open_cases(cases)
-    open_count = open_only.count()
-    pages = max(1, -(-open_count // QUEUE_PAGE_SIZE))
+    count = cases.count()
+    pages = max(1, -(-count // QUEUE_PAGE_SIZE))
     try:
         number = min(max(1, int(page or 1)), pages)
     except (TypeError, ValueError):
@@ -107,7 +174,7 @@ def queue_for(user: Any, cases: models.QuerySet[Case], *, page: str | int | None
         .order_by("due_by")
         .values("due_by")[:1]
     )
-    ordered = open_only.annotate(
+    ordered = cases.annotate(
         next_due=Subquery(next_due),
         is_new=ExpressionWrapper(Q(triaged_at__isnull=True), output_field=BooleanField()),
         is_overdue=ExpressionWrapper(Q(next_due__lt=now), output_field=BooleanField()),
@@ -118,13 +185,52 @@ def queue_for(user: Any, cases: models.QuerySet[Case], *, page: str | int | None
     # Sort narrow rows (the key and the ordering values), then load the page's cases whole: sorting
     # every open case with all its columns cost more than the rest of the query at national scale.
     page_keys = list(ordered.values_list("pk", "next_due", "is_new", "is_overdue")[start : start + QUEUE_PAGE_SIZE])
-    cases_by_pk = open_only.in_bulk([pk for pk, *_ in page_keys])
+    cases_by_pk = cases.select_related("allocated_to").in_bulk([pk for pk, *_ in page_keys])
     rows = [
         {"case": cases_by_pk[pk], "next_due": next_due, "overdue": bool(is_overdue), "new": is_new}
         for pk, next_due, is_new, is_overdue in page_keys
         if pk in cases_by_pk
     ]
-    return QueuePage(rows=rows, open_count=open_count, number=number, pages=pages)
+    return QueuePage(rows=rows, count=count, number=number, pages=pages)
+
+
+def case_workers_of(organisation_id: Any, *, with_former: bool = False) -> models.QuerySet[Any]:
+    """The users a case of this organisation may be allocated to: active, in a case-working role.
+    `with_former`: also anyone who still has cases allocated (left, or moved to another role)."""
+    from tackle.accounts.models import User
+
+    may_work = Q(role__in=CASE_WORKER_ROLES, is_active=True)
+    if with_former:
+        has_cases = Case.objects.filter(allocated_to_id=OuterRef("pk"), organisation_id=OuterRef("organisation_id"))
+        may_work |= Q(Exists(has_cases))
+    workers = User.objects.filter(may_work, organisation_id=organisation_id)
+    return workers.order_by("first_name", "last_name", "username")
+
+
+@dataclass(frozen=True)
+class Caseload:
+    worker: Any  # None: the open cases nobody has
+    open: int
+    overdue: int
+
+
+def caseloads_for(user: Any) -> list[Caseload]:
+    """Each case worker of the user's organisation with their open and overdue cases, then the open
+    cases not allocated to anyone. Workers without cases are listed too (with nothing)."""
+    rows = (
+        open_cases(Case.objects.filter(organisation_id=user.organisation_id))
+        .values("allocated_to")
+        .annotate(open=Count("pk"), overdue=Count("pk", filter=Q(_overdue_referral())))
+    )
+    counts: dict[int | None, tuple[int, int]] = {row["allocated_to"]: (row["open"], row["overdue"]) for row in rows}
+    workers = list(case_workers_of(user.organisation_id, with_former=True))
+    loads = [Caseload(worker, *counts.get(worker.pk, (0, 0))) for worker in workers]
+    return [*loads, Caseload(None, *counts.get(None, (0, 0)))]
+
+
+def allocations_of(case: Case) -> models.QuerySet[Any]:
+    """The case's allocation history, newest first."""
+    return case.allocations.select_related("allocated_to", "allocated_by")
 
 
 def case_periods(case: Case) -> dict[str, Any]:

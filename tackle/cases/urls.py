@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tackle.cases.views import case, concern, pack, pathway_settings, queue, support, support_records
+from tackle.cases.views import allocation, case, concern, pack, pathway_settings, queue, support, support_records
 from tackle.cases.views import register as register_views
 
 app_name = "cases"
@@ -51,6 +51,9 @@ urlpatterns: list = [
     ),
     path("<uuid:case_uuid>/close", support.close, name="case-close"),
     path("<uuid:case_uuid>/reopen", support.reopen, name="case-reopen"),
+    # Allocation and caseloads (issue 14, section 2).
+    path("caseloads", queue.caseloads, name="caseloads"),
+    path("<uuid:case_uuid>/allocation", allocation.allocation_edit, name="allocation-edit"),
     # The register (issue 3, section 5): open cases on a date, and its exports.
     path("register", register_views.register, name="register"),
     path("register/export.csv", register_views.export_csv, name="register-export-csv"),

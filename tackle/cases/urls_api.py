@@ -10,6 +10,7 @@ urlpatterns: list = [
     path("pathway", api_pathway.pathway, name="pathway"),
     path("cases/", api.case_list, name="case-list"),
     path("cases/<uuid:case_uuid>", api.case_detail, name="case-detail"),
+    path("cases/<uuid:case_uuid>/allocation", api.case_allocation, name="case-allocation-edit"),
     path("cases/<uuid:case_uuid>/nrm-events", api.nrm_event_create, name="case-nrm-event-create"),
     path("register", api_register.register, name="register"),
 ]

@@ -68,6 +68,8 @@ SUPPORT = _r(
 )
 NRM_PACKS = _r("nrm_packs", "NRM referral packs", Module.CASES, personal=True)
 PATHWAY_SETTINGS = _r("pathway_settings", "The council's referral pathway settings", Module.CASES)
+CASE_SEARCH = _r("case_search", "Finding cases by a person's name, alias or date of birth", Module.CASES, personal=True)
+CASELOADS = _r("caseloads", "Caseloads: each worker's open and overdue cases", Module.CASES, audited=True)
 REGISTER = _r("register", "Register figures (stage counts, case-by-case export)", Module.REPORTING, audited=True)
 PREMISES = _r("premises", "Premises and address flags", Module.DISRUPTION, personal=True)
 INTELLIGENCE = _r("intelligence", "Intelligence", Module.DISRUPTION, personal=True)
@@ -97,7 +99,7 @@ ORGANISATION_SETTINGS = _r(
 RESOURCES: tuple[Resource, ...] = (
     HOME, API_TOKENS, TRAINING, TRAINING_RECORDS, PARTNERSHIPS, PARTNERSHIP_GROUPS, CASES, SUPPORT, NRM_PACKS,
     PATHWAY_SETTINGS,
-    REGISTER, PREMISES, INTELLIGENCE,
+    CASE_SEARCH, CASELOADS, REGISTER, PREMISES, INTELLIGENCE,
     OPERATIONS, AGREEMENTS, BRIEFINGS, TARGETING, SUPPLIERS, CONTRACTS, TENDERS, SPEND, STATEMENTS, STATEMENT_READINGS,
     ACTION_PLANS, ASSESSMENTS, SCRUTINY_RECORDS, FIGURES, AUDIT_LOG, USERS, ORGANISATION_SETTINGS,
 )  # fmt: skip
@@ -130,6 +132,9 @@ _RULES: tuple[tuple[tuple[Role, ...], Resource, tuple[Action, ...], Scope], ...]
     ((R.PARTNER,), SUPPORT, _READ, Scope.SHARED),
     (_CASE_WORKERS, NRM_PACKS, (A.VIEW, A.EXPORT), Scope.ORGANISATION),
     (_LEAD, PATHWAY_SETTINGS, (A.VIEW, A.CHANGE), Scope.ORGANISATION),
+    ((R.FRONTLINE_OFFICER,), CASE_SEARCH, _READ, Scope.OWN),
+    (_CASE_WORKERS, CASE_SEARCH, _READ, Scope.ORGANISATION),
+    (_LEAD, CASELOADS, _READ, Scope.ORGANISATION),
     (_CASE_WORKERS, REGISTER, (A.VIEW, A.EXPORT), Scope.ORGANISATION),
     ((R.COMMUNITY_SAFETY_MANAGER, R.COUNCILLOR, R.AUDITOR), REGISTER, _READ, Scope.AGGREGATE),
     (_COORDINATORS, PREMISES, _KEEP, Scope.ORGANISATION),

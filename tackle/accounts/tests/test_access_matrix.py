@@ -61,6 +61,7 @@ RESOURCE_OF = [
     ("api:register", access.REGISTER),
     ("cases:nrm-pack", access.NRM_PACKS),
     ("cases:pathway-settings", access.PATHWAY_SETTINGS),
+    ("cases:caseloads", access.CASELOADS),
     ("cases:support", access.SUPPORT),
     ("cases:document", access.SUPPORT),
     ("cases:missing-episode", access.SUPPORT),

@@ -2,18 +2,21 @@
 
 from typing import Any
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.decorators import api_view
-from rest_framework.exceptions import PermissionDenied
+from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from tackle.audit.models import AuditAction
-from tackle.audit.services import audit_record
+from tackle.cases.access import audit_case_list, may_search_cases, require_search_allowed
+from tackle.cases.forms.case_list import CaseFilterForm
 from tackle.cases.models import (
+    AgeGroup,
     Case,
+    CaseStatus,
     ConcernAbout,
     ExploitationLocation,
     ExploitationType,
@@ -23,10 +26,20 @@ from tackle.cases.models import (
     NrmEventKind,
     NrmOutcome,
     Referral,
+    Stage,
 )
 from tackle.cases.rules.anonymity import IDENTIFYING_FIELDS
-from tackle.cases.selectors import case_list_visible_to, case_periods, get_case_for_user
+from tackle.cases.selectors import (
+    NOT_ALLOCATED,
+    case_list_visible_to,
+    case_periods,
+    case_workers_of,
+    cases_filtered,
+    get_case_for_user,
+)
+from tackle.cases.services.allocation import case_allocate
 from tackle.cases.services.case import ConcernDetails, case_record_concern, nrm_event_record
+from tackle.core.errors import ApplicationError
 from tackle.core.roles import Module
 
 
@@ -48,16 +61,17 @@ class CaseSerializer(serializers.ModelSerializer):
     recovery_period_ends_on = serializers.SerializerMethodField()
     move_on_support_ends_on = serializers.SerializerMethodField()
     organisation = serializers.CharField(source="organisation.code", read_only=True)
+    allocated_to = serializers.CharField(source="allocated_to.username", read_only=True, allow_null=True, default=None)
 
     class Meta:
         model = Case
         fields = [
-            "uuid", "reference", "organisation", "stage", "status", "created_at", "encountered_at", "location",
-            "what_was_seen", "concern_about", *IDENTIFYING_FIELDS, "age", "appears_under_18", "age_disputed",
-            "age_group", "treated_as_child", "gender", "nationality", "language", "interpreter_needed", "indicators",
-            "indicators_other", "exploitation_types", "exploitation_location", "county_lines", "immediate_danger",
-            "destitute", "care_and_support_needs", "consent_to_nrm", "consent_to_share", "closed_at",
-            "recovery_period_ends_on", "move_on_support_ends_on", "referrals", "nrm_events",
+            "uuid", "reference", "organisation", "stage", "status", "allocated_to", "created_at", "encountered_at",
+            "location", "what_was_seen", "concern_about", *IDENTIFYING_FIELDS, "age", "appears_under_18",
+            "age_disputed", "age_group", "treated_as_child", "gender", "nationality", "language", "interpreter_needed",
+            "indicators", "indicators_other", "exploitation_types", "exploitation_location", "county_lines",
+            "immediate_danger", "destitute", "care_and_support_needs", "consent_to_nrm", "consent_to_share",
+            "closed_at", "recovery_period_ends_on", "move_on_support_ends_on", "referrals", "nrm_events",
         ]  # fmt: skip
 
     def to_representation(self, instance: Case) -> dict[str, Any]:
@@ -122,7 +136,35 @@ def _require_cases(request: Request) -> None:
         raise PermissionDenied("Your role cannot use cases.")
 
 
-@extend_schema(methods=["GET"], summary="Cases you may see", responses=CaseSerializer(many=True))
+CASE_LIST_PARAMETERS = [
+    OpenApiParameter(
+        "search",
+        OpenApiTypes.STR,
+        description="Part of the reference or the person's name (3 characters or more), or a date of birth "
+        "(2008-11-25 or 25/11/2008). Only roles that may search by a person's details; every search is audited.",
+    ),
+    OpenApiParameter(
+        "status", OpenApiTypes.STR, enum=[*CaseStatus.values, "all"], description="Open, closed or all (default all)"
+    ),
+    OpenApiParameter("stage", OpenApiTypes.STR, enum=Stage.values, description="Workflow stage"),
+    OpenApiParameter("age_group", OpenApiTypes.STR, enum=AgeGroup.values),
+    OpenApiParameter("exploitation_type", OpenApiTypes.STR, enum=ExploitationType.values),
+    OpenApiParameter("overdue", OpenApiTypes.STR, enum=["true", "false"], description="Has an overdue action"),
+    OpenApiParameter(
+        "allocated_to",
+        OpenApiTypes.STR,
+        description=f"A case worker's username in your organisation, or `{NOT_ALLOCATED}` for cases nobody has",
+    ),
+]
+
+
+@extend_schema(
+    methods=["GET"],
+    summary="Cases you may see",
+    description="Filters combine. A value that is not allowed answers 400 naming the parameter.",
+    parameters=CASE_LIST_PARAMETERS,
+    responses=CaseSerializer(many=True),
+)
 @extend_schema(
     methods=["POST"], summary="Record a concern", request=CaseCreateSerializer, responses={201: CaseSerializer}
 )
@@ -139,13 +181,62 @@ def case_list(request: Request) -> Response:
             request=request._request,
         )
         return Response(CaseSerializer(case).data, status=status.HTTP_201_CREATED)
-    cases = case_list_visible_to(request.user).prefetch_related("referrals", "nrm_events").order_by("-encountered_at")
+    user: Any = request.user
+    require_search_allowed(user, request.query_params)
+    form = CaseFilterForm(
+        request.query_params,
+        workers=list(case_workers_of(user.organisation_id, with_former=True)),
+        may_search=may_search_cases(user),
+    )
+    if not form.is_valid():
+        raise ValidationError({name: [str(error) for error in errors] for name, errors in form.errors.items()})
+    filters = form.filters()
+    cases = (
+        cases_filtered(case_list_visible_to(user), filters)
+        .select_related("allocated_to")
+        .prefetch_related("referrals", "nrm_events")
+        .order_by("-encountered_at", "-pk")
+    )
     paginator = PageNumberPagination()
     page = paginator.paginate_queryset(cases, request)
-    audit_record(
-        action=AuditAction.LIST, request=request._request, object_type="cases.case", note="Cases listed by API"
-    )
+    count = paginator.page.paginator.count if paginator.page is not None else 0
+    audit_case_list(request._request, searched=bool(filters.search), count=count, note="Cases listed by API")
     return paginator.get_paginated_response(CaseSerializer(page, many=True).data)
+
+
+class AllocationSerializer(serializers.Serializer):
+    username = serializers.CharField(help_text="The case worker's username, in the case's organisation")
+    handover_note = serializers.CharField(
+        required=False, allow_blank=True, default="", help_text="Needed when the case moves from one worker to another"
+    )
+
+
+@extend_schema(
+    summary="Allocate a case to a worker",
+    description="The worker must be a case worker of the case's organisation. Handing a case over from one "
+    "worker to another needs a handover note.",
+    request=AllocationSerializer,
+    responses={200: CaseSerializer},
+)
+@api_view(["POST"])
+def case_allocation(request: Request, case_uuid: str) -> Response:
+    case = get_case_for_user(request.user, case_uuid, to_change=True)
+    incoming = AllocationSerializer(data=request.data)
+    incoming.is_valid(raise_exception=True)
+    worker = case_workers_of(case.organisation_id).filter(username=incoming.validated_data["username"]).first()
+    if worker is None:
+        raise ValidationError({"username": ["No case worker of the case's organisation has this username"]})
+    try:
+        case = case_allocate(
+            case=case,
+            actor=request.user,  # type: ignore[arg-type]
+            worker=worker,
+            handover_note=incoming.validated_data["handover_note"],
+            request=request._request,
+        )
+    except ApplicationError as error:  # the service names its form's field; the API's is `username`
+        raise ApplicationError(error.message, field="username" if error.field == "worker" else error.field) from None
+    return Response(CaseSerializer(case).data)
 
 
 @extend_schema(summary="One case", responses=CaseSerializer)

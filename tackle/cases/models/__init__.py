@@ -1,3 +1,4 @@
+from tackle.cases.models.allocation import CaseAllocation
 from tackle.cases.models.case import Case
 from tackle.cases.models.choices import (
     AgeGroup,
@@ -11,6 +12,7 @@ from tackle.cases.models.choices import (
     ReferralStatus,
     Stage,
 )
+from tackle.cases.models.home_office_form import HomeOfficeForm
 from tackle.cases.models.nrm import CG_OUTCOMES, RG_OUTCOMES, NrmEvent, NrmEventKind, NrmOutcome
 from tackle.cases.models.pathway_settings import PathwaySettings
 from tackle.cases.models.referral import Referral
@@ -43,6 +45,7 @@ __all__ = [
     "AccommodationType",
     "AgeGroup",
     "Case",
+    "CaseAllocation",
     "CaseDocument",
     "CaseNote",
     "CaseStatus",
@@ -50,6 +53,7 @@ __all__ = [
     "ExploitationLocation",
     "ExploitationType",
     "Gender",
+    "HomeOfficeForm",
     "Indicator",
     "MissingEpisode",
     "NeedsAssessment",

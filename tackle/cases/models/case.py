@@ -71,6 +71,10 @@ class Case(models.Model):
     triaged_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     closure_reason = models.TextField(blank=True)
+    # The worker who has the case now; its allocations, with handover notes, are CaseAllocation rows.
+    allocated_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="cases_allocated"
+    )
 
     class Meta:
         ordering = ["-encountered_at"]
@@ -78,6 +82,8 @@ class Case(models.Model):
             models.Index(fields=["organisation", "status", "stage"], name="case_org_status_stage_idx"),
             models.Index(fields=["organisation", "encountered_at"], name="case_org_encountered_idx"),
             models.Index(fields=["organisation", "recorded_by"], name="case_org_recorded_by_idx"),
+            models.Index(fields=["organisation", "allocated_to", "status"], name="case_org_allocated_idx"),
+            models.Index(fields=["organisation", "person_date_of_birth"], name="case_org_birth_date_idx"),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(stage__in=Stage.values), name="case_stage_valid"),

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.cases.forms.case import ConsentForm, NrmEventForm, ReferralUpdateForm, ShareForm
 from tackle.cases.models import Indicator, ReferralStatus
-from tackle.cases.selectors import case_periods, found_in, get_case_for_user, user_may_work_on
+from tackle.cases.selectors import allocations_of, case_periods, found_in, get_case_for_user, user_may_work_on
 from tackle.cases.services.case import case_record_consent, case_triage, nrm_event_record, referral_update
 from tackle.cases.services.pathway import pathway_settings_of
 from tackle.cases.services.share import case_share, case_share_revoke, shares_of
@@ -49,6 +49,7 @@ def case_detail(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
             "indicators": [indicator_labels.get(code, code) for code in case.indicators],
             "shares": shares_of(case) if can_work else [],
             "found_in": found_in(request.user, case),
+            "allocations": allocations_of(case) if can_work else [],
         },
     )
 

@@ -1,20 +1,72 @@
+"""The case list (the lead's triage queue by default), its filters and search, and caseloads."""
+
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import render
 
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
-from tackle.cases.selectors import case_list_visible_to, queue_for
+from tackle.cases.access import audit_case_list, may_search_cases, may_see_caseloads, require_search_allowed
+from tackle.cases.forms.case_list import CaseFilterForm
+from tackle.cases.models import CaseStatus
+from tackle.cases.selectors import (
+    case_list_visible_to,
+    case_workers_of,
+    caseloads_for,
+    cases_filtered,
+    queue_for,
+)
+from tackle.core.access import CASE_WORKER_ROLES
 from tackle.core.permissions import require_module
 from tackle.core.roles import Module, Role
 
 
 @login_required
 def queue(request: AuthenticatedRequest) -> HttpResponse:
-    """The lead's triage queue; for a frontline officer, the concerns they recorded."""
+    """Open cases by default, new concerns and overdue actions first; for a frontline officer, the
+    concerns they recorded. The filter panel narrows the list; search needs a role that may search."""
     require_module(request.user, Module.CASES)
-    queue = queue_for(request.user, case_list_visible_to(request.user), page=request.GET.get("page"))
-    audit_record(action=AuditAction.LIST, request=request, object_type="cases.case", note="Case queue viewed")
-    is_lead = request.user.role == Role.MODERN_SLAVERY_LEAD
-    return render(request, "cases/queue.html", {"queue": queue, "rows": queue.rows, "is_lead": is_lead})
+    require_search_allowed(request.user, request.GET)
+    data = request.GET.copy()
+    data.setdefault("status", CaseStatus.OPEN)
+    form = CaseFilterForm(
+        data,
+        workers=list(case_workers_of(request.user.organisation_id, with_former=True)),
+        may_search=may_search_cases(request.user),
+    )
+    cases = case_list_visible_to(request.user)
+    filters = form.filters() if form.is_valid() else None
+    queue = queue_for(request.user, cases_filtered(cases, filters) if filters else cases.none(), page=data.get("page"))
+    audit_case_list(request, searched=bool(filters and filters.search), count=queue.count, note="Case list viewed")
+    kept = data.copy()
+    kept.pop("page", None)
+    if kept.get("status") == CaseStatus.OPEN and "status" not in request.GET:
+        kept.pop("status")  # the default: pages of the plain queue stay ?page=2
+    query = kept.urlencode()
+    status_words: dict[str, str] = {CaseStatus.OPEN: "open ", CaseStatus.CLOSED: "closed "}
+    status_word = status_words.get(filters.status, "") if filters else ""
+    context = {
+        "queue": queue,
+        "rows": queue.rows,
+        "form": form,
+        "filtered": bool(query),
+        "page_query": f"{query}&" if query else "",
+        "status_word": status_word,
+        "is_lead": request.user.role == Role.MODERN_SLAVERY_LEAD,
+        "is_case_worker": request.user.role in CASE_WORKER_ROLES,
+        "may_see_caseloads": may_see_caseloads(request.user),
+    }
+    return render(request, "cases/queue.html", context)
+
+
+@login_required
+def caseloads(request: AuthenticatedRequest) -> HttpResponse:
+    """The lead's view of who has what: each worker's open and overdue cases, and those nobody has."""
+    require_module(request.user, Module.CASES)
+    if not may_see_caseloads(request.user):
+        raise PermissionDenied("Your role cannot see caseloads.")
+    loads = caseloads_for(request.user)
+    audit_record(action=AuditAction.LIST, request=request, object_type="cases.case", note="Caseloads viewed")
+    return render(request, "cases/caseloads.html", {"loads": loads})

@@ -114,3 +114,109 @@ def test_scope_and_roles(api_for, frontline_a, lead_a, lead_b, councillor_a, mak
         == 403
     )
     assert AuditEvent.objects.filter(action=AuditAction.LIST, object_type="cases.case").exists()
+
+
+class TestCaseListFilters:
+    """GET /api/v1/cases/?search=TEXT&status=open|closed&stage=...&allocated_to=USERNAME"""
+
+    @pytest.fixture
+    def cases(self, lead_a, frontline_a):
+        from tackle.cases.tests.factories import make_case
+
+        org = lead_a.organisation
+        return [
+            make_case(org, frontline_a, reference="C-AAAA1111", person_name="Anna Kowalska", stage="nrm_referred"),
+            make_case(org, frontline_a, reference="C-BBBB2222", person_name="Anna Nowak"),
+            make_case(org, frontline_a, reference="C-CCCC3333", status="closed", closed_at=timezone.now()),
+        ]
+
+    def _references(self, response):
+        assert response.status_code == 200, response.json()
+        return sorted(row["reference"] for row in response.json()["results"])
+
+    def test_the_named_parameters_combine(self, api_for, lead_a, cases):
+        from tackle.cases.services.allocation import case_allocate
+
+        case_allocate(case=cases[0], actor=lead_a, worker=lead_a)
+        client = api_for(lead_a)
+        assert self._references(client.get("/api/v1/cases/")) == ["C-AAAA1111", "C-BBBB2222", "C-CCCC3333"]
+        assert self._references(client.get("/api/v1/cases/", {"status": "closed"})) == ["C-CCCC3333"]
+        assert self._references(client.get("/api/v1/cases/", {"search": "anna"})) == ["C-AAAA1111", "C-BBBB2222"]
+        query = {"search": "anna", "status": "open", "stage": "nrm_referred", "allocated_to": lead_a.username}
+        response = client.get("/api/v1/cases/", query)
+        assert self._references(response) == ["C-AAAA1111"]
+        assert response.json()["results"][0]["allocated_to"] == lead_a.username
+        assert self._references(client.get("/api/v1/cases/", {"allocated_to": "none"})) == ["C-BBBB2222", "C-CCCC3333"]
+
+    def test_bad_values_answer_400_naming_the_parameter(self, api_for, lead_a, cases):
+        client = api_for(lead_a)
+        for query, field in (
+            ({"status": "pending"}, "status"),
+            ({"stage": "nonsense"}, "stage"),
+            ({"age_group": "old"}, "age_group"),
+            ({"exploitation_type": "x"}, "exploitation_type"),
+            ({"overdue": "maybe"}, "overdue"),
+            ({"allocated_to": "nobody"}, "allocated_to"),
+            ({"search": "an"}, "search"),
+        ):
+            response = client.get("/api/v1/cases/", query)
+            assert response.status_code == 400 and field in response.json(), query
+
+    def test_a_search_is_audited_without_its_words(self, api_for, lead_a, cases):
+        api_for(lead_a).get("/api/v1/cases/", {"search": "kowalska"})
+        event = AuditEvent.objects.filter(action=AuditAction.LIST).latest("sequence")
+        assert "1 found" in event.note and "kowalska" not in (event.note + event.path).lower()
+
+    def test_a_partner_cannot_search(self, api_for, police_partner, cases):
+        assert api_for(police_partner).get("/api/v1/cases/", {"search": "anna"}).status_code == 403
+
+    def test_another_organisation_finds_nothing(self, api_for, lead_b, cases):
+        assert self._references(api_for(lead_b).get("/api/v1/cases/", {"search": "anna"})) == []
+
+    def test_the_schema_documents_the_parameters(self):
+        from drf_spectacular.generators import SchemaGenerator
+
+        paths = SchemaGenerator().get_schema(request=None, public=True)["paths"]
+        listed = {parameter["name"] for parameter in paths["/api/v1/cases/"]["get"]["parameters"]}
+        assert {"search", "status", "stage", "allocated_to", "age_group", "exploitation_type", "overdue"} <= listed
+        assert "post" in paths["/api/v1/cases/{case_uuid}/allocation"]
+
+
+class TestAllocation:
+    """POST /api/v1/cases/{uuid}/allocation with {"username": ...}"""
+
+    @pytest.fixture
+    def case(self, lead_a, frontline_a):
+        from tackle.cases.tests.factories import make_case
+
+        return make_case(lead_a.organisation, frontline_a)
+
+    def _url(self, case):
+        return f"/api/v1/cases/{case.uuid}/allocation"
+
+    def test_the_lead_allocates_and_hands_over(self, api_for, lead_a, make_user, council_a, case):
+        from tackle.core.roles import Role
+
+        manager = make_user(Role.SAFEGUARDING_MANAGER, council_a)
+        client = api_for(lead_a)
+        response = client.post(self._url(case), {"username": manager.username}, format="json")
+        assert response.status_code == 200 and response.json()["allocated_to"] == manager.username
+        refused = client.post(self._url(case), {"username": lead_a.username}, format="json")
+        assert refused.status_code == 400 and "handover_note" in refused.json()
+        handed = client.post(
+            self._url(case), {"username": lead_a.username, "handover_note": "Visit due"}, format="json"
+        )
+        assert handed.status_code == 200 and handed.json()["allocated_to"] == lead_a.username
+
+    def test_a_user_who_is_not_a_case_worker_here_is_400(self, api_for, lead_a, lead_b, councillor_a, case):
+        client = api_for(lead_a)
+        for username in (lead_b.username, councillor_a.username, "nobody"):
+            response = client.post(self._url(case), {"username": username}, format="json")
+            assert response.status_code == 400 and "username" in response.json()
+
+    def test_the_frontline_officer_gets_403(self, api_for, frontline_a, lead_a, case):
+        response = api_for(frontline_a).post(self._url(case), {"username": lead_a.username}, format="json")
+        assert response.status_code == 403
+
+    def test_another_organisation_gets_404(self, api_for, lead_b, case):
+        assert api_for(lead_b).post(self._url(case), {"username": lead_b.username}, format="json").status_code == 404

@@ -1,0 +1,132 @@
+"""The case list's filters and search, read from the query string alike for the page and the API,
+and the allocation form."""
+
+from datetime import date, datetime
+from typing import Any
+
+from django import forms
+
+from tackle.cases.models import AgeGroup, CaseStatus, ExploitationType, Stage
+from tackle.cases.selectors import NOT_ALLOCATED, SEARCH_MIN_LENGTH, CaseFilters
+from tackle.core.forms import GovukForm
+
+ALL_STATUSES = "all"
+_DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%d %m %Y")
+
+
+def _choices(label: str, choices: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    return [("", label), *choices]
+
+
+def _invalid(what: str) -> dict[str, str]:
+    return {"invalid_choice": f"Choose {what} from the list"}
+
+
+class CaseFilterForm(GovukForm):
+    """Every field may be left out. Values are stable codes, so the same query string serves the page
+    (its GOV.UK filter panel) and `GET /api/v1/cases/`."""
+
+    search = forms.CharField(
+        label="Reference, name or date of birth",
+        required=False,
+        max_length=200,
+        help_text="For example C-1A2B3C4D, part of a name, or 25/11/2008",
+    )
+    status = forms.ChoiceField(
+        label="Status",
+        required=False,
+        choices=[(CaseStatus.OPEN, "Open"), (CaseStatus.CLOSED, "Closed"), (ALL_STATUSES, "Open and closed")],
+        widget=forms.RadioSelect,
+        error_messages=_invalid("open, closed or all"),
+    )
+    stage = forms.ChoiceField(
+        label="Stage", required=False, choices=_choices("Any stage", Stage.choices), error_messages=_invalid("a stage")
+    )
+    age_group = forms.ChoiceField(
+        label="Age group",
+        required=False,
+        choices=_choices("Any age", AgeGroup.choices),
+        error_messages=_invalid("an age group"),
+    )
+    exploitation_type = forms.ChoiceField(
+        label="Type of exploitation",
+        required=False,
+        choices=_choices("Any type", ExploitationType.choices),
+        error_messages=_invalid("a type of exploitation"),
+    )
+    overdue = forms.ChoiceField(
+        label="Overdue actions",
+        required=False,
+        choices=[("", "Any"), ("true", "With an overdue action"), ("false", "Nothing overdue")],
+        widget=forms.RadioSelect,
+        error_messages=_invalid("true or false"),
+    )
+    allocated_to = forms.CharField(label="Allocated to", required=False, widget=forms.Select)
+
+    def __init__(self, data: Any = None, *, workers: list[Any], may_search: bool, **kwargs: Any) -> None:
+        super().__init__(data, **kwargs)
+        self.workers = {worker.username: worker for worker in workers}
+        self.fields["allocated_to"].widget.choices = [
+            ("", "Anyone"),
+            (NOT_ALLOCATED, "Nobody yet"),
+            *((worker.username, worker.display_name) for worker in workers),
+        ]
+        if not may_search:  # the person's name and date of birth are not for this role to search by
+            del self.fields["search"]
+
+    def clean_search(self) -> str:
+        text = " ".join(self.cleaned_data["search"].split())
+        if text and len(text) < SEARCH_MIN_LENGTH:
+            raise forms.ValidationError(f"Enter at least {SEARCH_MIN_LENGTH} characters to search")
+        return text
+
+    def clean_allocated_to(self) -> str:
+        username = self.cleaned_data["allocated_to"].strip()
+        if username and username != NOT_ALLOCATED and username not in self.workers:
+            raise forms.ValidationError(f"No case worker of your organisation has the username {username[:150]}")
+        return username
+
+    def filters(self, *, default_status: str = "") -> CaseFilters:
+        """The valid form's filters; `default_status` when no status was asked for."""
+        data = self.cleaned_data
+        status = data["status"] or default_status
+        username = data["allocated_to"]
+        search = data.get("search", "")
+        return CaseFilters(
+            status="" if status == ALL_STATUSES else status,
+            stage=data["stage"],
+            age_group=data["age_group"],
+            exploitation_type=data["exploitation_type"],
+            overdue={"true": True, "false": False}.get(data["overdue"]),
+            allocated_to=self.workers[username].pk if username in self.workers else None,
+            not_allocated=username == NOT_ALLOCATED,
+            search=search,
+            born_on=_as_date(search),
+        )
+
+
+def _as_date(text: str) -> date | None:
+    for pattern in _DATE_FORMATS:
+        try:
+            return datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    return None
+
+
+class AllocationForm(GovukForm):
+    worker = forms.ChoiceField(label="Who should have the case?", error_messages={"required": "Choose a worker"})
+    handover_note = forms.CharField(
+        label="Handover note",
+        required=False,
+        help_text="What the new worker needs to know. Needed when the case moves from one worker to another.",
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+
+    def __init__(self, data: Any = None, *, workers: list[Any], **kwargs: Any) -> None:
+        super().__init__(data, **kwargs)
+        self.workers = {str(worker.uuid): worker for worker in workers}
+        worker = self.fields["worker"]
+        assert isinstance(worker, forms.ChoiceField)
+        worker.choices = [("", "Choose a worker"), *((key, w.display_name) for key, w in self.workers.items())]
+        self.fields["worker"].error_messages["invalid_choice"] = "Choose a worker from the list"

@@ -1,0 +1,53 @@
+"""Allocating a case to a worker, and handing it over to another."""
+
+from typing import Any
+
+from django.db import transaction
+
+from tackle.accounts.models import User
+from tackle.audit.models import AuditAction
+from tackle.audit.services import audit_record
+from tackle.cases.models import Case, CaseAllocation, CaseStatus
+from tackle.core.access import CASE_WORKER_ROLES
+from tackle.core.errors import ApplicationError
+
+
+@transaction.atomic
+def case_allocate(
+    *,
+    case: Case,
+    actor: User,
+    worker: User,
+    handover_note: str = "",
+    expected_version: int | None = None,
+    request: Any = None,
+) -> Case:
+    """Give the case to `worker`: an active user of the case's organisation in a case-working role.
+    Taking it from someone else needs a handover note, kept in the case's allocation history."""
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    if expected_version is not None and case.version != expected_version:
+        raise ApplicationError(
+            "Someone else changed this case while you were editing it. Reload the page to see their changes."
+        )
+    if case.status != CaseStatus.OPEN:
+        raise ApplicationError("Reopen the case before allocating it")
+    if worker.organisation_id != case.organisation_id or worker.role not in CASE_WORKER_ROLES or not worker.is_active:
+        raise ApplicationError("Choose a case worker of the case's organisation", field="worker")
+    if case.allocated_to_id == worker.pk:
+        raise ApplicationError(f"The case is already allocated to {worker.display_name}", field="worker")
+    note = handover_note.strip()
+    if case.allocated_to_id is not None and not note:
+        raise ApplicationError("Write a handover note for the new worker", field="handover_note")
+    CaseAllocation.objects.create(case=case, allocated_to=worker, allocated_by=actor, handover_note=note)
+    case.allocated_to = worker
+    case.version += 1
+    case.save(update_fields=["allocated_to", "version", "updated_at"])
+    audit_record(
+        action=AuditAction.UPDATE,
+        actor=actor,
+        request=request,
+        obj=case,
+        changed_fields=["allocated_to"],
+        note="Reallocated with a handover note" if note else "Allocated",
+    )
+    return case
