@@ -18,7 +18,7 @@ from tackle.core.errors import ApplicationError
 from tackle.core.periods import LONDON
 
 _SENT_KINDS = {NrmEventKind.REFERRAL_SENT, NrmEventKind.DUTY_TO_NOTIFY_SENT}
-_OUTCOME_ERRORS = {
+_OUTCOME_ERRORS: dict[str, str] = {
     NrmEventKind.RG_DECISION: "Choose positive or negative",
     NrmEventKind.CG_DECISION: "Choose the conclusive grounds outcome",
     NrmEventKind.RECONSIDERATION_OUTCOME: "Choose positive or negative",
