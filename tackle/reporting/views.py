@@ -16,17 +16,9 @@ from tackle.core.charts import bar_chart
 from tackle.core.periods import financial_year_label, financial_year_of, today_in_london
 from tackle.core.permissions import require_module
 from tackle.core.roles import Module
+from tackle.core.spreadsheets import formula_safe, xlsx_cell
 from tackle.reporting.forms import FiguresForm
 from tackle.reporting.selectors import Figures, figures_for_user, figures_is_exact_for
-
-# Characters that make a spreadsheet read a cell as a formula (CSV and XLSX injection).
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _safe(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def _figures(request: AuthenticatedRequest) -> tuple[FiguresForm, Figures]:
@@ -106,7 +98,7 @@ def figures_csv(request: AuthenticatedRequest) -> HttpResponse:
     writer = csv.writer(buffer)
     writer.writerow(EXPORT_HEADER)
     for row in export_rows(figures):
-        writer.writerow([_safe(cell) for cell in row])
+        writer.writerow([formula_safe(cell) for cell in row])
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{_filename(figures, "csv")}"'
     return response
@@ -124,12 +116,12 @@ def figures_xlsx(request: AuthenticatedRequest) -> HttpResponse:
     sheet.title = "Figures"
     sheet.append(EXPORT_HEADER)
     for row in export_rows(figures):
-        sheet.append([_safe(cell) for cell in row])
+        sheet.append([xlsx_cell(cell) for cell in row])
     for table in figures.tables:
         wide = workbook.create_sheet(table.key[:31])
-        wide.append([table.row_heading, *table.columns])
+        wide.append([xlsx_cell(cell) for cell in (table.row_heading, *table.columns)])
         for label, values in table.rows:
-            wide.append([_safe(label), *[_safe(v) for v in values]])
+            wide.append([xlsx_cell(cell) for cell in (label, *values)])
     buffer = io.BytesIO()
     workbook.save(buffer)
     response = HttpResponse(

@@ -232,3 +232,11 @@ def test_the_menu_shows_the_register_to_figures_roles_only(lead_a, councillor_a,
     assert "Register" in labels(lead_a) and "Register" in labels(councillor_a)
     assert "Register" not in labels(frontline_a) and "Register" not in labels(police_partner)
     assert dict((item.label, url) for item, url in nav_items_for(lead_a))["Register"] == PAGE
+
+
+def test_a_control_character_in_a_nationality_does_not_break_the_xlsx(client_for, lead_a, frontline_a, caseload):
+    make_case(frontline_a, nationality="British\x0bcitizen")
+    response = client_for(lead_a).get(XLSX, {"as_of": "2024-03-01"})
+    assert response.status_code == 200
+    nationalities = [row[3] for row in load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True)]
+    assert "Britishcitizen" in nationalities

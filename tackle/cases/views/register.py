@@ -33,9 +33,7 @@ from tackle.core.errors import ApplicationError
 from tackle.core.periods import today_in_london
 from tackle.core.permissions import require_module
 from tackle.core.roles import Module
-
-# Characters that make a spreadsheet read a cell as a formula (CSV and XLSX injection).
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from tackle.core.spreadsheets import formula_safe, xlsx_cell
 
 
 def _date_from_parts(day: str, month: str, year: str) -> tuple[date | None, dict[str, str]]:
@@ -110,12 +108,6 @@ def register(request: AuthenticatedRequest) -> HttpResponse:
     return render(request, "cases/register.html", context, status=status)
 
 
-def _safe(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
 def _export(request: AuthenticatedRequest, kind: str) -> tuple[date, Iterator[tuple[Any, ...]], str]:
     require_module(request.user, Module.REPORTING)
     as_of = _parse_iso(request.GET.get("as_of"))
@@ -131,7 +123,7 @@ def _export(request: AuthenticatedRequest, kind: str) -> tuple[date, Iterator[tu
     )
     code = request.user.organisation.code if request.user.organisation else "tackle"
     filename = f"register-{code}-{as_of.isoformat()}.{kind}"
-    return as_of, (tuple(_safe(cell) for cell in row.cells()) for row in rows), filename
+    return as_of, (tuple(formula_safe(cell) for cell in row.cells()) for row in rows), filename
 
 
 class _Echo:
@@ -165,7 +157,7 @@ def export_xlsx(request: AuthenticatedRequest) -> HttpResponse:
     sheet = workbook.create_sheet(title=f"Open on {as_of.isoformat()}")
     sheet.append(list(EXPORT_COLUMNS))
     for row in rows:
-        sheet.append(list(row))
+        sheet.append([xlsx_cell(cell) for cell in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     response = HttpResponse(

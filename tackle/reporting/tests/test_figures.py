@@ -230,3 +230,11 @@ def test_every_table_counts_31_march_in_the_year_ending_and_1_april_in_the_next(
         record_concern(frontline_a, encountered_at=datetime(day.year, day.month, day.day, 23, 55, tzinfo=LONDON))
     tables = figures_tables(organisation_id=frontline_a.organisation_id, first_year=2025, last_year=2026, by="year")
     assert table(tables, "concerns").rows == [("Concerns recorded", [1, 1, 2])]
+
+
+def test_a_control_character_in_a_nationality_does_not_break_the_xlsx(record_concern, frontline_a, lead_a, client_for):
+    record_concern(frontline_a, encountered_at=at(date(2025, 5, 2)), nationality="Alban\x0bian")
+    response = client_for(lead_a).get(reverse("reporting:figures-xlsx"), {"first_year": 2025, "last_year": 2025})
+    assert response.status_code == 200
+    nationalities = [row[0] for row in load_workbook(io.BytesIO(response.content))["nationalities"].iter_rows()]
+    assert "Albanian" in [cell.value for cell in nationalities]
