@@ -1,121 +1,199 @@
-"""The referral pack: what the Home Office online form asks, in its order, with this case's answers,
-so the officer can transcribe it. The same form serves the NRM and Duty to Notify; a Duty to
-Notify carries nothing identifying unless the person agreed to share it."""
+"""The Home Office form of one case as it reads: what Tackle already holds (the case record and the
+organisation's settings), the answers given section by section, the form the case needs, what is
+still missing, and the referral pack the officer transcribes. Every answer reads in words.
 
+A Duty to Notify holds nothing that identifies the person: the encounter's place is never printed
+(the town questions are the only places it carries), and its free text is the lead's redaction,
+without which the pack cannot be taken away."""
+
+import hashlib
+import json
+from dataclasses import dataclass
 from typing import Any
 
-from tackle.cases.categories import exploitation_category, first_responder_type
-from tackle.cases.models import Case, ExploitationLocation, Gender
+from tackle.accounts.services import organisation_settings_of
+from tackle.cases.models import Case, ExploitationLocation, ExploitationType, Gender, HomeOfficeForm, Indicator
+from tackle.cases.rules.home_office_check import (
+    age_branch,
+    form_for,
+    in_words,
+    is_empty,
+    missing,
+    questions_asked,
+    sections_for,
+)
+from tackle.cases.rules.home_office_form import DUTY_TO_NOTIFY, Kind, Question, Section
 from tackle.core.roles import OrganisationKind
 
-NOT_RECORDED = "Not recorded: ask the person or check your notes"
-
-_GENDER_ON_FORM: dict[str, str] = {Gender.FEMALE: "Female", Gender.MALE: "Male"}
-_LOCATION_ON_FORM: dict[str, str] = {
-    ExploitationLocation.UK: "UK",
-    ExploitationLocation.OVERSEAS: "Overseas",
-    ExploitationLocation.UK_AND_OVERSEAS: "UK and overseas",
-}
-
-
-def _item(question: str, answer: Any) -> dict[str, str]:
-    if answer in (None, "", []):
-        answer = NOT_RECORDED
-    return {"question": question, "answer": str(answer)}
+NOT_RECORDED = "Not recorded yet"
+WITHHELD = "Withheld by the lead: it could identify the person"
+AWAITING_REVIEW = "Awaiting the lead's review and redaction"
+FORM_TITLES = {"nrm": "NRM referral", DUTY_TO_NOTIFY: "Duty to Notify"}
+REVIEW_NEEDED = (
+    "The lead must review and redact the Duty to Notify's account before its pack can be downloaded. "
+    "Nothing that identifies the person may leave Tackle."
+)
 
 
-def _yes_no(value: bool | None, *, yes: str = "Yes") -> str | None:
-    return None if value is None else (yes if value else "No")
-
-
-def _under_18_answer(case: Case) -> str:
+def _under_18(case: Case) -> str:
     if case.treated_as_child:
-        return "Yes" if case.age is not None and case.age < 18 else "Not sure (treat as a child until assessed)"
-    return "No" if case.age is not None else "Not sure"
+        return "yes" if case.age is not None and case.age < 18 else "not_sure"
+    return "no"
 
 
-def build_referral_pack(case: Case) -> dict[str, Any]:
-    anonymous = case.is_anonymous
-    route = "duty_to_notify" if (case.consent_to_nrm is False and not case.treated_as_child) else "nrm"
+def _yes_no(value: bool | None) -> str | None:
+    return None if value is None else ("yes" if value else "no")
+
+
+def _consent(case: Case) -> str | None:
+    if case.treated_as_child:
+        return "not_needed"
+    return _yes_no(case.consent_to_nrm)
+
+
+def _indicators(case: Case) -> str:
+    labels = dict(Indicator.choices)
+    return "; ".join([*(labels.get(code, code) for code in case.indicators), case.indicators_other.strip()]).strip("; ")
+
+
+def held_facts(case: Case) -> dict[str, Any]:
+    """What the form asks that Tackle already holds, in the codes of the questions' choices."""
+    settings = organisation_settings_of(case.organisation)
     organisation = case.organisation
-    sections: list[dict[str, Any]] = [
-        {
-            "title": "About the referral",
-            "items": [
-                _item("Your own case reference (not sent to the Home Office)", case.reference),
-                _item("Your organisation", organisation.name),
-                _item("First responder type", first_responder_type(organisation.kind)),
-                _item("Is the potential victim under 18?", _under_18_answer(case)),
-                _item(
-                    "Were they under 18 at any time during the exploitation?",
-                    "Yes" if case.age_at_exploitation is not None and case.age_at_exploitation < 18 else None,
-                ),
-            ],
+    facts: dict[str, Any] = {
+        "fr_organisation": settings.first_responder_organisation or organisation.name,
+        "under_18": _under_18(case),
+        "la_name": organisation.name if organisation.kind == OrganisationKind.COUNCIL else "",
+        "la_phone": settings.mash_phone,
+        "la_email": settings.mash_email,
+        "account": case.what_was_seen,
+        "indicators": _indicators(case),
+        "exploitation_location": "" if case.exploitation_location == ExploitationLocation.UNKNOWN
+        else case.exploitation_location,
+        "exploitation_types": "; ".join(str(ExploitationType(code).label) for code in case.exploitation_types),
+        "consent": _consent(case),
+        "refusal_reason": case.refusal_reason,
+        "gender": "" if case.gender == Gender.UNKNOWN else case.gender,
+        "nationality": case.nationality,
+        "interpreter_needed": _yes_no(case.interpreter_needed),
+        "language": case.language,
+        "fr_name": settings.first_responder_name,
+        "fr_role": settings.first_responder_role,
+        "fr_phone": settings.first_responder_phone,
+        "fr_email": settings.first_responder_email,
+        "shared": "yes" if case.consent_to_share else "no",
+    }  # fmt: skip
+    if not case.is_anonymous:
+        facts |= {
+            "name": case.person_name,
+            "contact": case.person_contact,
+            "support_phone": case.person_contact,
+            "date_of_birth": f"{case.person_date_of_birth:%-d %B %Y}" if case.person_date_of_birth else "",
+        }
+    return facts
+
+
+def form_row(case: Case) -> HomeOfficeForm | None:
+    return HomeOfficeForm.objects.filter(case=case).first()
+
+
+@dataclass(frozen=True)
+class FormState:
+    form: str
+    age: str
+    values: dict[str, Any]
+    anonymous: bool
+    redacted: dict[str, str]  # the lead's redaction, when it covers the texts as they are now
+    row: HomeOfficeForm | None
+
+    @property
+    def sections(self) -> list[Section]:
+        return sections_for(self.form, self.age)
+
+    def asked(self, section: Section) -> list[Question]:
+        return questions_asked(section, self.form, self.age, self.values)
+
+    @property
+    def missing(self) -> list[str]:
+        return missing(self.form, self.age, self.values)
+
+    @property
+    def texts_to_review(self) -> dict[str, tuple[str, str]]:
+        """A Duty to Notify's free text, by key: (the question, what was written)."""
+        if self.form != DUTY_TO_NOTIFY:
+            return {}
+        return {
+            question.key: (question.label, str(self.values[question.key]))
+            for section in self.sections
+            for question in self.asked(section)
+            if question.kind == Kind.LONG_TEXT and not is_empty(self.values.get(question.key))
+        }
+
+    @property
+    def review_needed(self) -> bool:
+        return self.form == DUTY_TO_NOTIFY and not self.redacted
+
+    def words(self, question: Question) -> str | None:
+        """The answer as the pack and the API give it: a Duty to Notify's free text is the redaction."""
+        if self.form == DUTY_TO_NOTIFY and question.kind == Kind.LONG_TEXT:
+            if question.key not in self.redacted:
+                return None
+            return self.redacted[question.key] or WITHHELD
+        return in_words(question, self.values.get(question.key))
+
+
+def fingerprint(texts: dict[str, tuple[str, str]]) -> str:
+    return hashlib.sha256(json.dumps({k: v[1] for k, v in texts.items()}, sort_keys=True).encode()).hexdigest()
+
+
+def form_state(case: Case) -> FormState:
+    row = form_row(case)
+    values = {**(row.answers if row else {}), **held_facts(case)}
+    form = form_for(treated_as_child=case.treated_as_child, consent_to_nrm=case.consent_to_nrm)
+    state = FormState(
+        form=form,
+        age=age_branch(treated_as_child=case.treated_as_child),
+        values=values,
+        anonymous=case.is_anonymous,
+        redacted={},
+        row=row,
+    )
+    if row and row.redacted_from and row.redacted_from == fingerprint(state.texts_to_review):
+        state = FormState(**{**state.__dict__, "redacted": dict(row.redacted_texts)})
+    return state
+
+
+def build_referral_pack(case: Case, state: FormState | None = None) -> dict[str, Any]:
+    """The form in its order, for this case's form and age branch, each answer in words."""
+    state = state or form_state(case)
+    sections = []
+    for section in state.sections:
+        items = []
+        for question in state.asked(section):
+            words = state.words(question)
+            if words is None:
+                review = state.review_needed and question.kind == Kind.LONG_TEXT
+                words = AWAITING_REVIEW if review else NOT_RECORDED
+            items.append({"key": question.key, "question": question.label, "answer": words})
+        sections.append({"key": section.key, "title": section.title, "items": items})
+    return {
+        "reference": case.reference,
+        "form": state.form,
+        "title": FORM_TITLES[state.form],
+        "anonymous": state.anonymous,
+        "sections": sections,
+        "missing": state.missing,
+    }
+
+
+def api_form(case: Case) -> dict[str, Any]:
+    """`{"form", "sections": {section: {question: words or null}}, "missing": [keys]}`."""
+    state = form_state(case)
+    return {
+        "form": state.form,
+        "sections": {
+            section.key: {question.key: state.words(question) for question in state.asked(section)}
+            for section in state.sections
         },
-    ]
-    if case.treated_as_child:
-        sections.append(
-            {
-                "title": "Local authority contacted about the child",
-                "items": [
-                    _item(
-                        "Local authority", organisation.name if organisation.kind == OrganisationKind.COUNCIL else None
-                    ),
-                    _item("Consent", "Not needed: a child is referred automatically"),
-                ],
-            }
-        )
-    sections.append(
-        {
-            "title": "The exploitation",
-            "items": [
-                _item("How did it start, and what were they made to do?", case.what_was_seen),
-                _item("Where did the exploitation happen?", _LOCATION_ON_FORM.get(case.exploitation_location)),
-                _item("Place or address", case.location),
-                _item("Types of exploitation", exploitation_category(case.exploitation_types)),
-                _item("Signs of modern slavery noticed", ", ".join(case.indicators) or case.indicators_other),
-            ],
-        }
-    )
-    if route == "duty_to_notify":
-        items = [
-            _item("Why they do not want to be referred", case.refusal_reason),
-            _item("Gender", _GENDER_ON_FORM.get(case.gender, "They do not identify as male or female, or not known")),
-            _item("Nationality", case.nationality),
-        ]
-        if not anonymous:
-            items += [_item("Name", case.person_name), _item("Contact details", case.person_contact)]
-        sections.append({"title": "Duty to Notify (anonymous unless they agreed to share)", "items": items})
-    else:
-        sections.append(
-            {
-                "title": "The potential victim",
-                "items": [
-                    _item(
-                        "Consent to the NRM referral", "Yes" if case.consent_to_nrm or case.treated_as_child else None
-                    ),
-                    _item("Name", case.person_name),
-                    _item(
-                        "Date of birth", case.person_date_of_birth.isoformat() if case.person_date_of_birth else None
-                    ),
-                    _item(
-                        "Gender",
-                        _GENDER_ON_FORM.get(case.gender, "They do not identify as male or female, or not known"),
-                    ),
-                    _item("Nationality", case.nationality),
-                    _item("Interpreter needed", _yes_no(case.interpreter_needed, yes=f"Yes: {case.language}")),
-                    _item("Contact details for support", case.person_contact),
-                    _item("Postal address (safe to write to?)", case.person_address),
-                ],
-            }
-        )
-    sections.append(
-        {
-            "title": "You, the first responder",
-            "items": [
-                _item("Name", case.recorded_by.display_name),
-                _item("Email", case.recorded_by.email),
-            ],
-        }
-    )
-    return {"reference": case.reference, "route": route, "anonymous": anonymous, "sections": sections}
+        "missing": state.missing,
+    }

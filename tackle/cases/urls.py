@@ -1,6 +1,16 @@
 from django.urls import path
 
-from tackle.cases.views import allocation, case, concern, pack, pathway_settings, queue, support, support_records
+from tackle.cases.views import (
+    allocation,
+    case,
+    concern,
+    home_office_form,
+    pack,
+    pathway_settings,
+    queue,
+    support,
+    support_records,
+)
 from tackle.cases.views import register as register_views
 
 app_name = "cases"
@@ -20,6 +30,10 @@ urlpatterns: list = [
     path("<uuid:case_uuid>/pack", pack.pack_page, name="nrm-pack"),
     path("<uuid:case_uuid>/pack.json", pack.pack_json, name="nrm-pack-json"),
     path("<uuid:case_uuid>/pack.pdf", pack.pack_pdf, name="nrm-pack-pdf"),
+    # The whole Home Office form, section by section (issue 14, section 4).
+    path("<uuid:case_uuid>/pack/form", home_office_form.form_overview, name="nrm-pack-form"),
+    path("<uuid:case_uuid>/pack/form/<slug:section>", home_office_form.section_edit, name="nrm-pack-section-edit"),
+    path("<uuid:case_uuid>/pack/redaction", home_office_form.redaction_edit, name="nrm-pack-redaction-edit"),
     # Support (issue 3): phases, assessments, placements, safety plans, missing episodes, outcomes,
     # notes, documents, closure.
     path("<uuid:case_uuid>/support", support.support, name="support"),

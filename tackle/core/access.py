@@ -67,6 +67,7 @@ SUPPORT = _r(
     "support_records", "Support records: phases, placements, safety plans, documents", Module.CASES, personal=True
 )
 NRM_PACKS = _r("nrm_packs", "NRM referral packs", Module.CASES, personal=True)
+DTN_REDACTIONS = _r("dtn_redactions", "Reviewing and redacting a Duty to Notify's account", Module.CASES, personal=True)
 PATHWAY_SETTINGS = _r("pathway_settings", "The council's referral pathway settings", Module.CASES)
 CASE_SEARCH = _r("case_search", "Finding cases by a person's name, alias or date of birth", Module.CASES, personal=True)
 CASELOADS = _r("caseloads", "Caseloads: each worker's open and overdue cases", Module.CASES, audited=True)
@@ -98,7 +99,7 @@ ORGANISATION_SETTINGS = _r(
 
 RESOURCES: tuple[Resource, ...] = (
     HOME, API_TOKENS, TRAINING, TRAINING_RECORDS, PARTNERSHIPS, PARTNERSHIP_GROUPS, CASES, SUPPORT, NRM_PACKS,
-    PATHWAY_SETTINGS,
+    DTN_REDACTIONS, PATHWAY_SETTINGS,
     CASE_SEARCH, CASELOADS, REGISTER, PREMISES, INTELLIGENCE,
     OPERATIONS, AGREEMENTS, BRIEFINGS, TARGETING, SUPPLIERS, CONTRACTS, TENDERS, SPEND, STATEMENTS, STATEMENT_READINGS,
     ACTION_PLANS, ASSESSMENTS, SCRUTINY_RECORDS, FIGURES, AUDIT_LOG, USERS, ORGANISATION_SETTINGS,
@@ -130,7 +131,8 @@ _RULES: tuple[tuple[tuple[Role, ...], Resource, tuple[Action, ...], Scope], ...]
     ((R.FRONTLINE_OFFICER,), SUPPORT, _READ, Scope.OWN),
     (_CASE_WORKERS, SUPPORT, _KEEP, Scope.ORGANISATION),
     ((R.PARTNER,), SUPPORT, _READ, Scope.SHARED),
-    (_CASE_WORKERS, NRM_PACKS, (A.VIEW, A.EXPORT), Scope.ORGANISATION),
+    (_CASE_WORKERS, NRM_PACKS, (A.VIEW, A.CHANGE, A.EXPORT), Scope.ORGANISATION),
+    (_LEAD, DTN_REDACTIONS, (A.VIEW, A.CHANGE), Scope.ORGANISATION),
     (_LEAD, PATHWAY_SETTINGS, (A.VIEW, A.CHANGE), Scope.ORGANISATION),
     ((R.FRONTLINE_OFFICER,), CASE_SEARCH, _READ, Scope.OWN),
     (_CASE_WORKERS, CASE_SEARCH, _READ, Scope.ORGANISATION),

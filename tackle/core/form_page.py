@@ -27,9 +27,12 @@ def form_page(
     caption: str = "",
     intro: str = "",
     warning: str = "",
+    template: str = "core/form_page.html",
+    context: dict[str, Any] | None = None,
 ) -> HttpResponse:
     """`next_url`: where to go after saving, or a function of what `save` returned; `back` otherwise.
-    `warning` also turns the button red, for a step that cannot be undone."""
+    `warning` also turns the button red, for a step that cannot be undone. `template` may extend
+    core/form_page.html to show more above the form (its blocks), from `context`."""
     if request.method == "POST" and form.is_valid():
         try:
             saved = save(form.cleaned_data)
@@ -40,6 +43,7 @@ def form_page(
             target = next_url(saved) if callable(next_url) else next_url
             return redirect(target or back)
     context = {
+        **(context or {}),
         "form": form,
         "title": title,
         "back": back,
@@ -48,4 +52,4 @@ def form_page(
         "intro": intro,
         "warning": warning,
     }
-    return render(request, "core/form_page.html", context)
+    return render(request, template, context)

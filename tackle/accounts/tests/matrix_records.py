@@ -163,6 +163,7 @@ def build(*, frontline: User, lead: User, police: Any) -> tuple[dict[str, Record
     records = {
         "case_uuid": rec(case, Case, owner=frontline.pk),
         "referral_uuid": rec(case.referrals.first(), Referral),
+        "cases:section": Record("background", Case),  # a section of the Home Office form
         "plan_uuid": rec(plan, SafetyPlan),
         "document_uuid": rec(document, CaseDocument),
         "cases:share_id": Record(str(case_share_record.pk), RecordShare),

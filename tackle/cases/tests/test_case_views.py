@@ -209,36 +209,6 @@ class TestShare:
         assert client_for(lead_b).get(_url("share-new", case)).status_code == 404
 
 
-class TestReferralPack:
-    def test_page_json_and_pdf_for_the_lead(self, client_for, lead_a, case):
-        client = client_for(lead_a)
-        assert client.get(_url("nrm-pack", case)).status_code == 200
-        pack = client.get(_url("nrm-pack-json", case)).json()
-        assert pack["route"] == "nrm" and pack["reference"] == case.reference
-        pdf = client.get(_url("nrm-pack-pdf", case))
-        assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
-        assert AuditEvent.objects.filter(action=AuditAction.EXPORT, object_id=str(case.uuid)).count() == 3
-
-    def test_an_anonymous_duty_to_notify_pack_has_no_name(self, client_for, lead_a, frontline_a, record_concern):
-        adult = record_concern(
-            frontline_a, age=40, consent_to_nrm=False, refusal_reason="Scared", nationality="Albanian"
-        )
-        pack = client_for(lead_a).get(_url("nrm-pack-json", adult)).json()
-        assert pack["route"] == "duty_to_notify" and pack["anonymous"] is True
-        questions = [item["question"] for section in pack["sections"] for item in section["items"]]
-        assert questions.count("Name") == 1  # the first responder's; the person has none
-        victim_sections = [s for s in pack["sections"] if s["title"].startswith("Duty to Notify")]
-        assert {item["question"] for item in victim_sections[0]["items"]} == {
-            "Why they do not want to be referred",
-            "Gender",
-            "Nationality",
-        }
-
-    def test_wrong_role_and_other_organisation(self, client_for, frontline_a, lead_b, case):
-        assert client_for(frontline_a).get(_url("nrm-pack", case)).status_code == 403
-        assert client_for(lead_b).get(_url("nrm-pack-json", case)).status_code == 404
-
-
 def test_overdue_actions_show_on_the_leads_dashboard_and_first_in_the_queue(
     client_for, lead_a, frontline_a, record_concern
 ):

@@ -1,45 +1,67 @@
-"""The NRM / Duty to Notify referral pack as a page, JSON and PDF. Each is an audited export."""
+"""The NRM / Duty to Notify referral pack as a page, JSON and a tagged, accessible PDF (PDF/UA).
 
+Viewing the page is audited by the door. A download is audited as an export once it is allowed: a
+Duty to Notify whose account the lead has not yet reviewed and redacted is refused, saying why."""
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 
 from tackle.accounts.door import open_for_user
 from tackle.accounts.http import AuthenticatedRequest
-from tackle.cases.nrm_pack import build_referral_pack
+from tackle.audit.models import AuditAction
+from tackle.audit.services import audit_record
+from tackle.cases.models import Case
+from tackle.cases.nrm_pack import REVIEW_NEEDED, FormState, build_referral_pack, form_state
 from tackle.cases.selectors import case_list_visible_to
 from tackle.core.access import NRM_PACKS, Action
 
 
-def _pack_for(request: AuthenticatedRequest, case_uuid: str, form: str):  # type: ignore[no-untyped-def]
+def _open(request: AuthenticatedRequest, case_uuid: str, action: Action, *, audit: bool) -> tuple[Case, FormState]:
     visible = case_list_visible_to(request.user)
-    note = f"Referral pack ({form})"
     case = open_for_user(
-        request.user, visible, resource=NRM_PACKS, action=Action.EXPORT, request=request, note=note, uuid=case_uuid
+        request.user, visible, resource=NRM_PACKS, action=action, request=request if audit else None, uuid=case_uuid
     )
-    return case, build_referral_pack(case)
+    return case, form_state(case)
+
+
+def _exported(request: AuthenticatedRequest, case: Case, form: str) -> None:
+    audit_record(
+        action=AuditAction.EXPORT, actor=request.user, request=request, obj=case, note=f"Referral pack ({form})"
+    )
 
 
 @login_required
 def pack_page(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
-    case, pack = _pack_for(request, case_uuid, "page")
-    return render(request, "cases/nrm_pack.html", {"case": case, "pack": pack})
+    case, state = _open(request, case_uuid, Action.VIEW, audit=True)
+    pack = build_referral_pack(case, state)
+    refusal = REVIEW_NEEDED if state.review_needed else ""
+    return render(request, "cases/nrm_pack.html", {"case": case, "pack": pack, "refusal": refusal})
 
 
 @login_required
 def pack_json(request: AuthenticatedRequest, case_uuid: str) -> JsonResponse:
-    _, pack = _pack_for(request, case_uuid, "json")
-    return JsonResponse(pack)
+    case, state = _open(request, case_uuid, Action.EXPORT, audit=False)
+    if state.review_needed:
+        return JsonResponse({"detail": REVIEW_NEEDED}, status=409)
+    _exported(request, case, "json")
+    return JsonResponse(build_referral_pack(case, state))
 
 
 @login_required
 def pack_pdf(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
     from weasyprint import HTML  # imported here: it loads Pango, which only this view needs
 
-    case, pack = _pack_for(request, case_uuid, "pdf")
-    html = render_to_string("cases/nrm_pack_print.html", {"case": case, "pack": pack})
-    pdf = HTML(string=html).write_pdf()
+    case, state = _open(request, case_uuid, Action.EXPORT, audit=False)
+    if state.review_needed:
+        messages.error(request, REVIEW_NEEDED)
+        return redirect("cases:nrm-pack", case_uuid=case.uuid)
+    _exported(request, case, "pdf")
+    html = render_to_string("cases/nrm_pack_print.html", {"case": case, "pack": build_referral_pack(case, state)})
+    # PDF/UA: tagged (a structure tree a screen reader follows) and in a stated language (html lang).
+    pdf = HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="referral-pack-{case.reference}.pdf"'
     return response

@@ -1,0 +1,74 @@
+"""One small form per section of the Home Office form, built from its declaration, and the lead's
+redaction form for a Duty to Notify."""
+
+from typing import Any
+
+from django import forms
+
+from tackle.cases.rules.home_office_form import Kind, Question
+from tackle.core.forms import GovukForm
+
+_MAX_TEXT = 15000
+
+
+def _field(question: Question) -> forms.Field:
+    common: dict[str, Any] = {"label": question.label, "help_text": question.hint, "required": question.required}
+    choose = {"required": f"Select an answer to: {question.label}"}
+    enter = {"required": f"Enter an answer to: {question.label}"}
+    if question.kind == Kind.CHOICE:
+        return forms.ChoiceField(choices=question.choices, widget=forms.RadioSelect, error_messages=choose, **common)
+    if question.kind == Kind.CHOICES:
+        return forms.MultipleChoiceField(
+            choices=question.choices, widget=forms.CheckboxSelectMultiple, error_messages=choose, **common
+        )
+    if question.kind == Kind.NUMBER:
+        return forms.IntegerField(
+            min_value=0,
+            max_value=99,
+            widget=forms.NumberInput(attrs={"class": "govuk-input--width-3"}),
+            error_messages={**enter, "invalid": "Enter a whole number, like 2"},
+            **common,
+        )
+    if question.kind == Kind.EMAIL:
+        return forms.EmailField(
+            max_length=254,
+            error_messages={**enter, "invalid": "Enter an email address like name@example.org"},
+            **common,
+        )
+    widget = forms.Textarea(attrs={"rows": 5}) if question.kind == Kind.LONG_TEXT else forms.TextInput
+    return forms.CharField(
+        max_length=_MAX_TEXT,
+        widget=widget,
+        error_messages={**enter, "max_length": "Enter 15,000 characters or fewer"},
+        **common,
+    )
+
+
+class SectionForm(GovukForm):
+    """The section's questions asked now (held facts are shown beside it, never asked)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: Any, questions: list[Question], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for question in questions:
+            self.fields[question.key] = _field(question)
+
+    def answers(self) -> dict[str, Any]:
+        return {key: value for key, value in self.cleaned_data.items() if key != "version"}
+
+
+class RedactionForm(GovukForm):
+    """Each free text of a Duty to Notify, to be edited down to what identifies nobody."""
+
+    def __init__(self, *args: Any, texts: dict[str, tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for key, (label, _original) in texts.items():
+            self.fields[key] = forms.CharField(
+                label=label,
+                required=False,
+                max_length=_MAX_TEXT,
+                widget=forms.Textarea(attrs={"rows": 6}),
+                help_text="Remove names, addresses, exact places and anything else that could identify them",
+                error_messages={"max_length": "Enter 15,000 characters or fewer"},
+            )

@@ -1,0 +1,129 @@
+"""The referral pack: words never codes, each thing asked once, a child never asked the adults'
+questions, a Duty to Notify with nothing that identifies the person and exported only once the lead
+has redacted its account, and a tagged PDF (PDF/UA) with its language."""
+
+import io
+
+import pypdf
+import pytest
+from django.urls import reverse
+
+from tackle.audit.models import AuditAction, AuditEvent
+from tackle.cases.services.home_office_form import duty_to_notify_redact, home_office_section_save
+
+
+def _url(name, case):
+    return reverse(f"cases:{name}", args=[case.uuid])
+
+
+def _items(pack):
+    return {item["key"]: item["answer"] for section in pack["sections"] for item in section["items"]}
+
+
+@pytest.fixture
+def adult(frontline_a, record_concern):
+    return record_concern(
+        frontline_a,
+        age=30,
+        consent_to_nrm=True,
+        person_name="Ana",
+        indicators=["spoken_for", "little_or_no_pay"],
+        exploitation_types=["labour", "criminal"],
+    )
+
+
+@pytest.fixture
+def child(frontline_a, record_concern):
+    return record_concern(frontline_a, age=16, appears_under_18=True, person_name="Sam")
+
+
+@pytest.fixture
+def declined(frontline_a, record_concern):
+    return record_concern(
+        frontline_a,
+        age=40,
+        consent_to_nrm=False,
+        refusal_reason="Scared of the gang",
+        nationality="Albanian",
+        location="Shed behind 4 Orchard Lane",
+        what_was_seen="Man sleeping in the shed behind 4 Orchard Lane, pays rent to Besnik",
+    )
+
+
+def test_the_pack_reads_as_words_and_asks_consent_once(client_for, lead_a, adult):
+    pack = client_for(lead_a).get(_url("nrm-pack-json", adult)).json()
+    items = _items(pack)
+    assert pack["form"] == "nrm" and pack["reference"] == adult.reference
+    assert items["indicators"] == (
+        "Someone else speaks for them or coaches their answers; Little or no pay, or someone else controls their money"
+    )
+    assert items["exploitation_types"] == "Labour; Criminal" and items["consent"] == "Yes"
+    questions = [item["question"] for section in pack["sections"] for item in section["items"]]
+    assert sum("consent" in question.lower() for question in questions) == 1
+    assert "spoken_for" not in str(pack)
+
+
+def test_a_child_is_never_asked_the_adults_only_question(client_for, lead_a, child):
+    pack = client_for(lead_a).get(_url("nrm-pack-json", child)).json()
+    items = _items(pack)
+    assert "under_18_during_exploitation" not in items and "needs_support" not in items
+    assert items["under_18"] == "Yes" and items["consent"] == "Not needed: a child is referred without consent"
+
+
+def test_page_json_and_pdf_are_audited_and_the_pdf_is_tagged_with_its_language(client_for, lead_a, adult):
+    client = client_for(lead_a)
+    assert client.get(_url("nrm-pack", adult)).status_code == 200
+    assert client.get(_url("nrm-pack-json", adult)).status_code == 200
+    response = client.get(_url("nrm-pack-pdf", adult))
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")
+    root = pypdf.PdfReader(io.BytesIO(response.content)).trailer["/Root"]
+    assert "/StructTreeRoot" in root and root["/Lang"] == "en" and root["/MarkInfo"]["/Marked"]
+    events = AuditEvent.objects.filter(object_id=str(adult.uuid))
+    assert events.filter(action=AuditAction.VIEW).count() == 1
+    assert events.filter(action=AuditAction.EXPORT).count() == 2
+
+
+class TestDutyToNotify:
+    def test_export_is_refused_until_the_lead_redacts_the_account(self, client_for, lead_a, declined):
+        client = client_for(lead_a)
+        refused = client.get(_url("nrm-pack-json", declined))
+        assert refused.status_code == 409 and "review and redact" in refused.json()["detail"]
+        pdf = client.get(_url("nrm-pack-pdf", declined), follow=True)
+        assert "review and redact" in pdf.content.decode() and pdf.redirect_chain
+        page = client.get(_url("nrm-pack", declined)).content.decode()
+        assert "Orchard Lane" not in page and "Besnik" not in page
+        assert not AuditEvent.objects.filter(action=AuditAction.EXPORT).exists()
+
+    def test_the_pack_holds_the_town_and_the_redaction_never_the_place(self, client_for, lead_a, declined):
+        home_office_section_save(
+            case=declined,
+            section_key="places",
+            answers={"current_town": "Exeter", "current_county": "Devon"},
+            actor=lead_a,
+        )
+        duty_to_notify_redact(
+            case=declined,
+            actor=lead_a,
+            texts={"account": "Man sleeping in an outbuilding, pays rent to a man", "refusal_reason": "Scared"},
+        )
+        response = client_for(lead_a).get(_url("nrm-pack-json", declined))
+        assert response.status_code == 200
+        pack = response.json()
+        items = _items(pack)
+        assert pack["form"] == "duty_to_notify" and pack["anonymous"] is True
+        assert items["current_town"] == "Exeter" and items["account"].startswith("Man sleeping in an outbuilding")
+        assert "name" not in items and "contact" not in items
+        assert "Orchard" not in str(pack) and "Besnik" not in str(pack) and "Scared of the gang" not in str(pack)
+
+    def test_a_change_to_the_account_asks_for_the_review_again(self, client_for, lead_a, declined):
+        duty_to_notify_redact(case=declined, actor=lead_a, texts={"account": "A man", "refusal_reason": "Scared"})
+        home_office_section_save(
+            case=declined, section_key="background", answers={"family": "A brother in Leeds"}, actor=lead_a
+        )
+        assert client_for(lead_a).get(_url("nrm-pack-json", declined)).status_code == 409
+
+
+def test_wrong_role_and_other_organisation(client_for, frontline_a, lead_b, adult):
+    assert client_for(frontline_a).get(_url("nrm-pack", adult)).status_code == 403
+    assert client_for(lead_b).get(_url("nrm-pack-json", adult)).status_code == 404
+    assert client_for(lead_b).get(_url("nrm-pack-pdf", adult)).status_code == 404
