@@ -41,8 +41,9 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
-    "django_tasks_db",
+    # Before django_tasks_db, so that its db_worker (which survives a locked database) wins.
     "tackle.core",
+    "django_tasks_db",
     "tackle.accounts",
     "tackle.audit",
     "tackle.cases",
@@ -87,6 +88,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "tackle.core.context_processors.tackle",
+                "tackle.accounts.context_processors.notifications",
             ],
         },
     },
@@ -106,7 +108,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
+        "timeout": env_int("SQLITE_LOCK_TIMEOUT_SECONDS", 20, minimum=1),
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
@@ -261,6 +263,12 @@ TASKS = {
         "BACKEND": env_str("TASK_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+# The worker writes a heartbeat this often and extends the lease of the run it is working on; a
+# run whose lease has expired lost its worker and is marked failed. Health says "degraded" when no
+# worker has been seen for three heartbeats or a task has waited longer than TASK_QUEUE_STALE_SECONDS.
+TASK_WORKER_HEARTBEAT_SECONDS = env_int("TASK_WORKER_HEARTBEAT_SECONDS", 10, minimum=1)
+TASK_RUN_LEASE_SECONDS = env_int("TASK_RUN_LEASE_SECONDS", 120, minimum=1)
+TASK_QUEUE_STALE_SECONDS = env_int("TASK_QUEUE_STALE_SECONDS", 300, minimum=1)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

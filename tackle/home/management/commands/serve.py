@@ -2,22 +2,43 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
+# A worker that keeps dying is restarted after a growing pause, never faster than this and never
+# slower than the longest; one that ran this long before stopping starts again at once.
+FIRST_RESTART_SECONDS = 1.0
+LONGEST_RESTART_SECONDS = 60.0
+STEADY_SECONDS = 60.0
+
+
+def why_it_stopped(returncode: int) -> str:
+    if returncode < 0:
+        return f"killed by {signal.Signals(-returncode).name}"
+    return f"exit status {returncode}"
+
 
 class Command(BaseCommand):
-    help = "Serve Tackle with gunicorn and run the background task worker beside it; Ctrl+C stops both."
+    help = (
+        "Serve Tackle with gunicorn and run the background task worker beside it, restarting the worker "
+        "when it stops; Ctrl+C stops both."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
         parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
         parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "2")))
 
+    def start_worker(self) -> subprocess.Popen[bytes]:
+        worker = subprocess.Popen([sys.executable, "-m", "tackle.cli", "db_worker", "--no-reload"])
+        self.stdout.write(f"Task worker started (pid {worker.pid})")
+        return worker
+
     def handle(self, *args: Any, **options: Any) -> None:
-        manage = [sys.executable, "-m", "tackle.cli"]
-        worker = subprocess.Popen([*manage, "db_worker", "--no-reload"])
+        signal.signal(signal.SIGTERM, signal.default_int_handler)  # stop both on SIGTERM as on Ctrl+C
+        worker = self.start_worker()
         web = subprocess.Popen(
             [
                 sys.executable,
@@ -32,17 +53,38 @@ class Command(BaseCommand):
                 "-",
             ]
         )
-        self.stdout.write(f"Tackle is at http://{options['host']}:{options['port']}/ (worker pid {worker.pid})")
+        self.stdout.write(f"Tackle is at http://{options['host']}:{options['port']}/")
         try:
-            web.wait()
+            self.supervise(web, worker)
         except KeyboardInterrupt:
             pass
         finally:
-            for process in (web, worker):
+            for process in (web, self.worker):
                 if process.poll() is None:
                     process.send_signal(signal.SIGTERM)
-            for process in (web, worker):
+            for process in (web, self.worker):
                 try:
                     process.wait(timeout=10)
                 except subprocess.TimeoutExpired:
                     process.kill()
+
+    def supervise(self, web: subprocess.Popen[bytes], worker: subprocess.Popen[bytes]) -> None:
+        """Until the web server stops, restart the task worker whenever it stops, pausing longer
+        each time it dies soon after starting."""
+        self.worker = worker
+        started_at = time.monotonic()
+        pause = FIRST_RESTART_SECONDS
+        while web.poll() is None:
+            returncode = self.worker.poll()
+            if returncode is None:
+                time.sleep(0.5)
+                continue
+            if time.monotonic() - started_at >= STEADY_SECONDS:
+                pause = FIRST_RESTART_SECONDS
+            self.stderr.write(
+                f"The task worker stopped ({why_it_stopped(returncode)}); starting it again in {pause:.0f} s."
+            )
+            time.sleep(pause)
+            pause = min(pause * 2, LONGEST_RESTART_SECONDS)
+            self.worker = self.start_worker()
+            started_at = time.monotonic()
