@@ -11,6 +11,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from pathlib import Path
 from typing import IO, Any
 
 from tackle.core.errors import ApplicationError
@@ -22,6 +23,15 @@ XLSX_MAGIC = b"PK\x03\x04"
 OLD_EXCEL_MAGIC = b"\xd0\xcf\x11\xe0"
 _NOT_TEXT = "The file must be a CSV file saved as UTF-8 or Windows-1252"
 
+# Every table is read within these bounds, checked on each line as it is read, so a hostile file
+# (a million columns on one line, a value megabytes long) is refused in time linear in its size.
+MAX_COLUMNS = 1_000
+MAX_CELL_CHARS = 32_767  # what one spreadsheet cell holds in Excel
+# A workbook is a zip: its parts' inflated sizes, read from the zip's directory, are checked
+# before anything is inflated. XML packs about ten to one; a zip bomb packs a thousand to one.
+INFLATION_ALLOWED = 20
+MAX_ZIP_MEMBERS = 1_000
+
 
 class UploadError(ApplicationError):
     """The file, or one line of it, cannot be read. `line` is set when the problem is on a line."""
@@ -29,6 +39,11 @@ class UploadError(ApplicationError):
     def __init__(self, message: str, *, line: int | None = None) -> None:
         super().__init__(message)
         self.line = line
+
+
+class UploadLimitError(UploadError):
+    """The file is over one of the bounds (size, columns, rows, parts): it is refused whole and
+    reading stops, where a bad line is only that line."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +68,30 @@ def read_bytes(upload: bytes | IO[bytes], *, max_bytes: int) -> bytes:
     if len(data) > max_bytes:
         raise UploadError(f"The file must be smaller than {megabytes(max_bytes)}")
     return data
+
+
+def read_path(path: Path, *, max_bytes: int) -> bytes:
+    """A file named on the command line, refused over `max_bytes` before it is read, as an upload is.
+    OSError (no such file, no permission) is left to the command to word."""
+    if path.stat().st_size > max_bytes:
+        raise UploadLimitError(f"The file must be smaller than {megabytes(max_bytes)}")
+    with path.open("rb") as handle:
+        return read_bytes(handle, max_bytes=max_bytes)
+
+
+def check_zip(data: bytes, *, max_inflated_bytes: int, max_members: int = MAX_ZIP_MEMBERS) -> zipfile.ZipFile:
+    """The zip archive in `data`, refused when its directory lists more than `max_members` parts or
+    more than `max_inflated_bytes` once inflated; nothing is inflated to find out."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        raise UploadError("The file is not a readable zip archive (BadZipFile)") from None
+    members = archive.infolist()
+    if len(members) > max_members:
+        raise UploadLimitError(f"The file holds {len(members):,} parts; at most {max_members:,} are read")
+    if sum(member.file_size for member in members) > max_inflated_bytes:
+        raise UploadLimitError(f"The file unpacks to more than {megabytes(max_inflated_bytes)}; it cannot be read")
+    return archive
 
 
 def _line_of(data: bytes, position: int) -> int:
@@ -95,12 +134,38 @@ class Table:
         return self._rows
 
 
+@dataclass(frozen=True, slots=True)
+class Bounds:
+    """How much of a table is read: `rows` counts the rows under the header (None: no limit)."""
+
+    columns: int = MAX_COLUMNS
+    rows: int | None = None
+    cell_chars: int = MAX_CELL_CHARS
+
+    def check(self, row: Row, *, rows_read: int) -> None:
+        """Raise UploadLimitError when the file is over a bound, UploadError when only this line is."""
+        if len(row.cells) > self.columns:
+            raise UploadLimitError(
+                f"Line {row.line} has {len(row.cells):,} values; a file may have at most {self.columns:,} columns",
+                line=row.line,
+            )
+        if self.rows is not None and rows_read > self.rows + 1:
+            raise UploadLimitError(
+                f"The file has more than {self.rows:,} rows; split it into files of at most {self.rows:,}",
+                line=row.line,
+            )
+        if any(len(cell) > self.cell_chars for cell in row.cells):
+            raise UploadError(f"A value on this line is longer than {self.cell_chars:,} characters", line=row.line)
+
+
 class _CsvRows:
     """Not a generator: a generator that raised cannot be resumed, and a bad line must not end the file."""
 
-    def __init__(self, text: str, *, strict: bool) -> None:
+    def __init__(self, text: str, *, strict: bool, bounds: Bounds) -> None:
         self._reader = csv.reader(io.StringIO(text, newline=""), strict=strict)
         self._done = False
+        self._bounds = bounds
+        self._read = 0
 
     def __iter__(self) -> Iterator[Row]:
         return self
@@ -114,12 +179,21 @@ class _CsvRows:
         except csv.Error as error:
             self._done = self._reader.line_num < line  # nothing was read: nothing more can be
             raise UploadError(f"The line could not be read as CSV ({error})", line=line) from None
-        return Row(line, cells)
+        self._read += 1
+        row = Row(line, cells)
+        try:
+            self._bounds.check(row, rows_read=self._read)
+        except UploadLimitError:
+            self._done = True
+            raise
+        return row
 
 
 def _header(rows: Iterator[Row]) -> list[str]:
     try:
         first = next(rows, None)
+    except UploadLimitError:
+        raise
     except UploadError as error:
         raise UploadError(f"The first line could not be read as CSV ({error.message})", line=1) from None
     if first is None or not any(cell.strip() for cell in first.cells):
@@ -127,26 +201,30 @@ def _header(rows: Iterator[Row]) -> list[str]:
     return first.cells
 
 
-def csv_table(text: str, *, encoding: str = UTF_8, strict: bool = False) -> Table:
+def csv_table(text: str, *, encoding: str = UTF_8, strict: bool = False, bounds: Bounds = Bounds()) -> Table:
     """The rows of text already decoded. `strict` refuses a quote in the wrong place, or one never
     closed, instead of reading on as the csv module otherwise does."""
-    rows = _CsvRows(text.removeprefix("\ufeff"), strict=strict)
+    rows = _CsvRows(text.removeprefix("\ufeff"), strict=strict, bounds=bounds)
     return Table(_header(rows), rows, encoding)
 
 
-def read_table(upload: bytes | IO[bytes], *, max_bytes: int, strict: bool = False) -> Table:
+def read_table(upload: bytes | IO[bytes], *, max_bytes: int, strict: bool = False, bounds: Bounds = Bounds()) -> Table:
     """An uploaded CSV file, or the first sheet of an XLSX workbook (told by its first bytes)."""
     data = read_bytes(upload, max_bytes=max_bytes)
     if data.startswith(XLSX_MAGIC):
-        rows = _xlsx_rows(data)
+        rows = _xlsx_rows(data, max_inflated_bytes=INFLATION_ALLOWED * max_bytes, bounds=bounds)
         return Table(_header(rows), rows, XLSX)
     decoded = decode(data, max_bytes=max_bytes)
-    return csv_table(decoded.text, encoding=decoded.encoding, strict=strict)
+    return csv_table(decoded.text, encoding=decoded.encoding, strict=strict, bounds=bounds)
 
 
-def _xlsx_rows(data: bytes) -> Iterator[Row]:
-    if not zipfile.is_zipfile(io.BytesIO(data)):  # told cheaply, before openpyxl is loaded
-        raise UploadError("The file is not a readable XLSX workbook (BadZipFile)")
+def _xlsx_rows(data: bytes, *, max_inflated_bytes: int, bounds: Bounds) -> Iterator[Row]:
+    try:  # told cheaply, before openpyxl is loaded
+        check_zip(data, max_inflated_bytes=max_inflated_bytes)
+    except UploadLimitError:
+        raise
+    except UploadError:
+        raise UploadError("The file is not a readable XLSX workbook (BadZipFile)") from None
     from openpyxl import load_workbook  # imported here: CSV uploads never pay for it
 
     try:
@@ -154,14 +232,16 @@ def _xlsx_rows(data: bytes) -> Iterator[Row]:
         sheet = book.worksheets[0]
     except Exception as error:  # openpyxl raises many kinds for a damaged workbook
         raise UploadError(f"The file is not a readable XLSX workbook ({error.__class__.__name__})") from None
-    return _sheet_rows(book, sheet)
+    return _sheet_rows(book, sheet, bounds)
 
 
-def _sheet_rows(book: Any, sheet: Any) -> Iterator[Row]:
+def _sheet_rows(book: Any, sheet: Any, bounds: Bounds) -> Iterator[Row]:
     try:
         # Read-only sheets give every row from the first, empty ones too, so the count is the row number.
         for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            yield Row(number, [cell_text(value) for value in values])
+            row = Row(number, [cell_text(value) for value in values])
+            bounds.check(row, rows_read=number)
+            yield row
     finally:
         book.close()
 

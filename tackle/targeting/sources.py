@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from tackle.core.identifiers import normalise_company_number, normalise_postcode
-from tackle.core.uploads import UploadError, csv_table
+from tackle.core.uploads import Bounds, UploadError, UploadLimitError, csv_table
 from tackle.core.uploads import decode as decode_upload
 from tackle.targeting.list_columns import Mapping, guess_mapping, mapping_problems
 from tackle.targeting.normalise import (
@@ -26,6 +26,9 @@ from tackle.targeting.normalise import (
 # kernel's upload error, under the name the targeting pages and command catch.
 SourceError = UploadError
 MAX_FILE_BYTES = 5 * 1024 * 1024
+# A list of more rows is refused: ranking holds every record in memory (about 5 KB each).
+MAX_LIST_ROWS = 50_000
+LIST_BOUNDS = Bounds(rows=MAX_LIST_ROWS)
 
 
 @dataclass(slots=True)
@@ -91,7 +94,7 @@ def decode(data: bytes) -> str:
 
 
 def read_header(text: str) -> list[str]:
-    stripped = [cell.strip() for cell in csv_table(text).header]
+    stripped = [cell.strip() for cell in csv_table(text, bounds=LIST_BOUNDS).header]
     duplicates = sorted({cell for cell in stripped if cell and stripped.count(cell) > 1})
     if duplicates:
         raise SourceError(f"The first line names a column twice: {', '.join(duplicates)}")
@@ -113,12 +116,14 @@ def read_text(name: str, text: str, mapping: Mapping | None = None) -> SourceRea
         raise SourceError("; ".join(problems))
     result = SourceRead(name=name, header=header, mapping=chosen)
     positions = {key: header.index(column) for key, column in chosen.items()}
-    rows = iter(csv_table(text))
+    rows = iter(csv_table(text, bounds=LIST_BOUNDS))
     while True:
         try:
             row = next(rows)
         except StopIteration:
             break
+        except UploadLimitError:
+            raise
         except UploadError as error:  # one line the csv module cannot read; the lines after it can be
             result.rejects.append(Reject(name, error.line or 0, error.message))
             continue

@@ -91,3 +91,18 @@ def test_without_json_a_readable_table_is_printed(bids_file, capsys):
     assert "Median of all bids: £97,500.00" in out
     assert "Budget Clean" in out and "far_below_median, below_wage_floor" in out
     assert "1 of 4 bids flagged." in out
+
+
+def test_a_million_column_file_is_refused_at_its_first_line(tmp_path):
+    path = tmp_path / "wide.csv"
+    path.write_text("bidder,price" + ",x" * 200_000 + "\n")  # hung the command (a header check was quadratic)
+    with pytest.raises(CommandError, match=r"line 1: Line 1 has 200,002 values; a file may have at most 1,000"):
+        call_command("tenders", "check", str(path), "--json")
+
+
+def test_a_file_over_2_mb_is_refused_before_it_is_read(tmp_path):
+    path = tmp_path / "huge.csv"
+    with path.open("wb") as handle:
+        handle.truncate(250 * 1024 * 1024)  # sparse: 250 MB on paper, nothing on disk or in memory
+    with pytest.raises(CommandError, match=r"huge\.csv: The file must be smaller than 2 MB"):
+        call_command("tenders", "check", str(path), "--json")

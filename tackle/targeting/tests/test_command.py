@@ -119,3 +119,38 @@ def test_with_an_organisation_its_intelligence_counts(files, lead_a, capsys):
 def test_an_unknown_organisation_exits_2(files, capsys):
     assert tackle("targeting", "rank", *files, "--organisation", "NOPE") == 2
     assert "No organisation with code NOPE" in capsys.readouterr().err
+
+
+def test_a_million_column_list_is_refused_at_its_first_line(tmp_path, capsys):
+    path = tmp_path / "wide.csv"
+    path.write_text("Business,Postcode" + ",x" * 200_000 + "\n")  # hung the command (a header check was quadratic)
+    assert tackle("targeting", "rank", str(path), "--json") == 2
+    assert "wide.csv: Line 1 has 200,002 values; a file may have at most 1,000 columns" in capsys.readouterr().err
+
+
+def test_a_list_over_5_mb_is_refused_before_it_is_read(tmp_path, capsys):
+    path = tmp_path / "huge.csv"
+    with path.open("wb") as handle:
+        handle.truncate(250 * 1024 * 1024)  # sparse: 250 MB on paper (it took the command past 6 GB)
+    assert tackle("targeting", "rank", str(path), "--json") == 2
+    assert "huge.csv: The file must be smaller than 5 MB" in capsys.readouterr().err
+
+
+def test_a_list_of_too_many_rows_is_refused(tmp_path, capsys):
+    path = tmp_path / "long.csv"
+    path.write_text("Business,Postcode\n" + "A,B70 6AB\n" * 50_001)
+    assert tackle("targeting", "rank", str(path), "--json") == 2
+    assert "long.csv: The file has more than 50,000 rows" in capsys.readouterr().err
+
+
+def test_lists_holding_too_many_records_together_are_refused(tmp_path, capsys, monkeypatch):
+    from tackle.targeting.management.commands import targeting
+
+    monkeypatch.setattr(targeting, "MAX_RECORDS", 10)  # the bound is what is tested, not its size
+    paths = []
+    for number in range(3):
+        path = tmp_path / f"list{number}.csv"
+        path.write_text("Business,Postcode\n" + "A,B70 6AB\n" * 4)
+        paths.append(str(path))
+    assert tackle("targeting", "rank", *paths, "--json") == 2
+    assert "more than 10 records together" in capsys.readouterr().err

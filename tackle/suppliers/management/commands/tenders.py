@@ -5,9 +5,10 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
-from tackle.core.uploads import UploadError
+from tackle.core.uploads import UploadError, read_path
 from tackle.suppliers.rules.tenders import (
     DEFAULT_THRESHOLD,
+    MAX_BIDS_FILE_BYTES,
     BidFileError,
     TenderReport,
     check_bids,
@@ -44,9 +45,11 @@ class Command(BaseCommand):
             raise CommandError(str(error), returncode=BAD_INPUT) from None
         path: Path = options["file"]
         try:
-            data = path.read_bytes()
+            data = read_path(path, max_bytes=MAX_BIDS_FILE_BYTES)
         except OSError as error:
             raise CommandError(f"Cannot read {path}: {error.strerror}", returncode=BAD_INPUT) from None
+        except UploadError as error:
+            raise CommandError(f"Cannot check the bids.\n{path.name}: {error.message}", returncode=BAD_INPUT) from None
         try:
             bids = parse_bids(data)
         except BidFileError as error:

@@ -5,11 +5,23 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from tackle.core.uploads import read_path
 from tackle.targeting.list_columns import FIELD_KEYS, FIELD_LABELS, Mapping, guess_mapping
 from tackle.targeting.ranking import rank, source_names
-from tackle.targeting.sources import SourceError, SourceRead, decode, read_header, read_source
+from tackle.targeting.sources import (
+    MAX_FILE_BYTES,
+    MAX_LIST_ROWS,
+    SourceError,
+    SourceRead,
+    decode,
+    read_header,
+    read_source,
+)
 
 USAGE_ERROR = 2
+# Ranking holds every record of every list in memory at once (about 5 KB each): past this many the
+# command refuses rather than run a small machine out of memory.
+MAX_RECORDS = 2 * MAX_LIST_ROWS
 
 
 class Command(BaseCommand):
@@ -39,17 +51,21 @@ class Command(BaseCommand):
         names = source_names([str(path) for path in files])
         reads: list[SourceRead] = []
         for path, name in zip(files, names, strict=True):
-            try:
-                data = path.read_bytes()
-            except OSError as error:
-                raise CommandError(f"{path}: cannot be read ({error.strerror})", returncode=USAGE_ERROR) from None
             mapping = corrections.get(path)
             try:
+                data = read_path(path, max_bytes=MAX_FILE_BYTES)
                 if mapping is not None:
                     mapping = {**guess_mapping(read_header(decode(data))), **mapping}
                 reads.append(read_source(name, data, mapping))
+            except OSError as error:
+                raise CommandError(f"{path}: cannot be read ({error.strerror})", returncode=USAGE_ERROR) from None
             except SourceError as error:
                 raise CommandError(f"{path}: {error.message}", returncode=USAGE_ERROR) from None
+            if sum(len(read.records) for read in reads) > MAX_RECORDS:
+                raise CommandError(
+                    f"The lists hold more than {MAX_RECORDS:,} records together; rank fewer at once",
+                    returncode=USAGE_ERROR,
+                )
         signals = _signals(options.get("organisation"))
         ranking = rank(reads, signals)
         for read in reads:
