@@ -13,7 +13,7 @@ from tackle.accounts.models import Organisation, User
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.core.errors import ApplicationError
-from tackle.core.models import RecordShare
+from tackle.core.models import RecordShare, ShareConsent
 
 
 def shares_of(record: models.Model) -> models.QuerySet[RecordShare]:
@@ -30,13 +30,18 @@ def record_share(
     organisation: Organisation,
     actor: User,
     reason: str,
-    consent_recorded: bool = False,
+    scope: str = "",
+    lawful_basis: str = "",
+    lawful_basis_detail: str = "",
+    consent: str = ShareConsent.NOT_ASKED,
+    consent_note: str = "",
     expires_at: datetime | None = None,
     request: Any = None,
     noun: str = "record",
     reason_field: str = "reason",
 ) -> RecordShare:
-    """`noun` and `reason_field` name the record and the form field in the error messages."""
+    """`noun` and `reason_field` name the record and the form field in the error messages. The
+    scope, lawful basis and consent are the caller's to require (a case's share needs all three)."""
     if organisation.pk == record.organisation_id:  # type: ignore[attr-defined]
         raise ApplicationError(f"The {noun} already belongs to this organisation", field="organisation")
     if not reason.strip():
@@ -51,12 +56,15 @@ def record_share(
         organisation=organisation,
         shared_by=actor,
         reason=reason.strip(),
-        consent_recorded=consent_recorded,
+        scope=scope,
+        lawful_basis=lawful_basis,
+        lawful_basis_detail=lawful_basis_detail.strip(),
+        consent=consent,
+        consent_note=consent_note.strip(),
         expires_at=expires_at,
     )
-    audit_record(
-        action=AuditAction.SHARE, actor=actor, request=request, obj=record, note=f"Shared with {organisation.code}"
-    )
+    note = f"Shared with {organisation.code}" + (f" ({scope})" if scope else "")
+    audit_record(action=AuditAction.SHARE, actor=actor, request=request, obj=record, note=note)
     return share
 
 

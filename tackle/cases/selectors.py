@@ -12,10 +12,10 @@ from django.utils import timezone
 
 from tackle.accounts.door import open_for_user
 from tackle.cases.models import Case, CaseStatus
-from tackle.core.access import CASE_WORKER_ROLES, CASES, Action, Scope, scopes_for
+from tackle.core.access import CASE_WORKER_ROLES, CASES, Action, Resource, Scope, scopes_for
 from tackle.core.registry import Slot
 from tackle.core.roles import Module
-from tackle.core.scoping import shared_uuids
+from tackle.core.scoping import live_share, shared_uuids
 
 # Scopes come from the policy table (tackle/core/access.py): case workers see every case of their
 # organisation, frontline officers the concerns they recorded, partners only cases shared with them.
@@ -34,14 +34,29 @@ def case_list_visible_to(user: Any) -> models.QuerySet[Case]:
 
 
 def get_case_for_user(
-    user: Any, case_uuid: Any, *, to_change: bool = False, request: HttpRequest | None = None, note: str = ""
+    user: Any,
+    case_uuid: Any,
+    *,
+    to_change: bool = False,
+    request: HttpRequest | None = None,
+    note: str = "",
+    resource: Resource = CASES,
 ) -> Case:
-    """404 when the case is outside the user's scope; 403 when they may see it but not change it.
-    Pages pass their request: opening the case is then audited by the door."""
+    """404 when the case is outside the user's scope; 403 when they may see it but not change it,
+    or not this part of it (`resource`: its support record, say). Pages pass their request:
+    opening the case is then audited by the door."""
     action = Action.CHANGE if to_change else Action.VIEW
     return open_for_user(
-        user, case_list_visible_to(user), resource=CASES, action=action, request=request, note=note, uuid=case_uuid
+        user, case_list_visible_to(user), resource=resource, action=action, request=request, note=note, uuid=case_uuid
     )
+
+
+def share_scope_for(user: Any, case: Case) -> str | None:
+    """How much of another organisation's case was shared with the user's; None for their own."""
+    if case.organisation_id == user.organisation_id:
+        return None
+    share = live_share(case, user.organisation_id)
+    return share.scope if share is not None else ""
 
 
 def user_may_work_on(user: Any, case: Case) -> bool:

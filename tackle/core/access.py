@@ -8,7 +8,8 @@ Scopes: own (records the user made, or the user's own account), organisation (ev
 user's organisation), shared (another organisation's records shared explicitly with the user's)
 and aggregate (counts only, small numbers suppressed, never a person). Which records fall in a
 scope is still decided by each app's `*_visible_to(user)` selectors; this table says which scopes
-a role has at all.
+a role has at all. A share of a case states how much of it the partner sees (`ShareScope`); each
+case resource names the narrowest share that opens it (`Resource.shared_from`).
 """
 
 from dataclasses import dataclass
@@ -31,6 +32,29 @@ class Scope(StrEnum):
     AGGREGATE = "aggregate"
 
 
+class ShareScope(StrEnum):
+    """How much of a case a share opens to a partner; each scope holds the ones before it."""
+
+    SUMMARY = "summary"  # reference, stage, age group, exploitation type, next step
+    REFERRAL = "referral"  # and the NRM referral pack and the referral actions
+    SUPPORT = "support"  # and the support record with its documents
+
+    @property
+    def label(self) -> str:
+        return _SHARE_SCOPE_LABELS[self]
+
+    def reaches(self, needed: "ShareScope") -> bool:
+        order = list(ShareScope)
+        return order.index(self) >= order.index(needed)
+
+
+_SHARE_SCOPE_LABELS = {
+    ShareScope.SUMMARY: "Summary: reference, stage, age group, exploitation type and next step",
+    ShareScope.REFERRAL: "Referral: the summary, the NRM referral pack and the referral actions",
+    ShareScope.SUPPORT: "Support: the referral, the support record and its documents",
+}
+
+
 @dataclass(frozen=True)
 class Resource:
     name: str
@@ -38,6 +62,8 @@ class Resource:
     module: Module
     personal_data: bool = False  # names or describes a person: opening it needs two-factor sign-in
     audited: bool = False  # opening it is written to the audit log (always so for personal data)
+    # A part of a case: the narrowest share scope that opens it to a partner. None: shared whole.
+    shared_from: ShareScope | None = None
 
     @property
     def audits_views(self) -> bool:
@@ -52,8 +78,16 @@ class Grant:
     scope: Scope
 
 
-def _r(name: str, label: str, module: Module, *, personal: bool = False, audited: bool = False) -> Resource:
-    return Resource(name, label, module, personal_data=personal, audited=audited)
+def _r(
+    name: str,
+    label: str,
+    module: Module,
+    *,
+    personal: bool = False,
+    audited: bool = False,
+    shared_from: ShareScope | None = None,
+) -> Resource:
+    return Resource(name, label, module, personal_data=personal, audited=audited, shared_from=shared_from)
 
 
 HOME = _r("home", "Home dashboard", Module.HOME)
@@ -62,11 +96,21 @@ TRAINING = _r("training", "Training courses and the user's own completions", Mod
 TRAINING_RECORDS = _r("training_records", "Requirements, teams, sessions, everyone's completions", Module.TRAINING)
 PARTNERSHIPS = _r("partnerships", "Awareness campaigns and the partner directory", Module.TRAINING)
 PARTNERSHIP_GROUPS = _r("partnership_groups", "Partnership groups, their meetings and actions", Module.TRAINING)
-CASES = _r("cases", "Cases and the personal data of the people in them", Module.CASES, personal=True)
-SUPPORT = _r(
-    "support_records", "Support records: phases, placements, safety plans, documents", Module.CASES, personal=True
+CASES = _r(
+    "cases",
+    "Cases and the personal data of the people in them",
+    Module.CASES,
+    personal=True,
+    shared_from=ShareScope.SUMMARY,
 )
-NRM_PACKS = _r("nrm_packs", "NRM referral packs", Module.CASES, personal=True)
+SUPPORT = _r(
+    "support_records",
+    "Support records: phases, placements, safety plans, missing episodes, scores, notes, documents",
+    Module.CASES,
+    personal=True,
+    shared_from=ShareScope.SUPPORT,
+)
+NRM_PACKS = _r("nrm_packs", "NRM referral packs", Module.CASES, personal=True, shared_from=ShareScope.REFERRAL)
 DTN_REDACTIONS = _r("dtn_redactions", "Reviewing and redacting a Duty to Notify's account", Module.CASES, personal=True)
 PATHWAY_SETTINGS = _r("pathway_settings", "The council's referral pathway settings", Module.CASES)
 CASE_SEARCH = _r("case_search", "Finding cases by a person's name, alias or date of birth", Module.CASES, personal=True)
@@ -128,10 +172,11 @@ _RULES: tuple[tuple[tuple[Role, ...], Resource, tuple[Action, ...], Scope], ...]
     ((R.FRONTLINE_OFFICER,), CASES, (A.VIEW, A.RECORD), Scope.OWN),
     (_CASE_WORKERS, CASES, _KEEP, Scope.ORGANISATION),
     ((R.PARTNER,), CASES, _READ, Scope.SHARED),
-    ((R.FRONTLINE_OFFICER,), SUPPORT, _READ, Scope.OWN),
+    # Frontline officers follow the concerns they recorded on the case page, not the support record.
     (_CASE_WORKERS, SUPPORT, _KEEP, Scope.ORGANISATION),
     ((R.PARTNER,), SUPPORT, _READ, Scope.SHARED),
     (_CASE_WORKERS, NRM_PACKS, (A.VIEW, A.CHANGE, A.EXPORT), Scope.ORGANISATION),
+    ((R.PARTNER,), NRM_PACKS, (A.VIEW, A.EXPORT), Scope.SHARED),
     (_LEAD, DTN_REDACTIONS, (A.VIEW, A.CHANGE), Scope.ORGANISATION),
     (_LEAD, PATHWAY_SETTINGS, (A.VIEW, A.CHANGE), Scope.ORGANISATION),
     ((R.FRONTLINE_OFFICER,), CASE_SEARCH, _READ, Scope.OWN),
@@ -238,6 +283,16 @@ def policy_markdown() -> str:
         "their organisation), **shared** (records another organisation shared with theirs), **aggregate**",
         "(counts only, small numbers suppressed). Roles marked *two-factor* must finish two-factor sign-in.",
         "",
+        "## Shares of a case",
+        "",
+        "A case shared with a partner is shared for a stated scope, with a lawful basis and the person's",
+        "consent recorded; the partner's shared scope reaches only the parts of the case that scope opens:",
+        "",
+        *(f"- **{scope}**: {scope.label.split(': ', 1)[1]}" for scope in ShareScope),
+        "",
+        "Shares made before scopes existed were given **summary** (the least); widen one by revoking it",
+        "and sharing again with the scope, basis and consent stated.",
+        "",
         "## Roles",
         "",
         "| Role | Modules | Two-factor |",
@@ -252,6 +307,8 @@ def policy_markdown() -> str:
             flags.append("personal data")
         if resource.audits_views:
             flags.append("every view and export is audited")
+        if resource.shared_from is not None:
+            flags.append(f"shared scope needs a share of scope {resource.shared_from} or wider")
         lines += ["", f"## {resource.label} (`{resource.name}`)", "", "; ".join(flags) + ".", ""]
         lines += [
             "| Role | " + " | ".join(a.value.capitalize() for a in Action) + " |",

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
+from tackle.core.access import ShareScope
+
 
 class TaskStatus(models.TextChoices):
     QUEUED = "queued", "Waiting to start"
@@ -50,6 +52,22 @@ class TaskRun(models.Model):
         return self.status in {TaskStatus.SUCCEEDED, TaskStatus.FAILED}
 
 
+class LawfulBasis(models.TextChoices):
+    """UK GDPR Article 6(1): the lawful basis a share relies on."""
+
+    CONSENT = "consent", "Consent (Article 6(1)(a))"
+    LEGAL_OBLIGATION = "legal_obligation", "Legal obligation (Article 6(1)(c))"
+    VITAL_INTERESTS = "vital_interests", "Vital interests: to protect someone's life (Article 6(1)(d))"
+    PUBLIC_TASK = "public_task", "Public task, including safeguarding (Article 6(1)(e))"
+    LEGITIMATE_INTERESTS = "legitimate_interests", "Legitimate interests (Article 6(1)(f))"
+
+
+class ShareConsent(models.TextChoices):
+    GIVEN = "given", "Given"
+    NOT_GIVEN = "not_given", "Not given"
+    NOT_ASKED = "not_asked", "Not asked"
+
+
 class RecordShare(models.Model):
     """An explicit share of one record with another organisation (under a sharing agreement or a
     named reason). Selectors add shared records to what the receiving organisation can see."""
@@ -59,9 +77,14 @@ class RecordShare(models.Model):
     organisation = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="shares_received")
     shared_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     reason = models.CharField(max_length=300, help_text="Purpose of sharing")
-    consent_recorded = models.BooleanField(
-        default=False, help_text="The person consented; otherwise the reason names the lawful basis"
+    # How much of a case the partner sees; other records are shared whole and leave it empty.
+    scope = models.CharField(max_length=12, blank=True, choices=[(s.value, s.label) for s in ShareScope])
+    lawful_basis = models.CharField(max_length=24, blank=True, choices=LawfulBasis.choices)
+    lawful_basis_detail = models.TextField(
+        blank=True, help_text="The Article 9 condition for special category data, and the duty or agreement relied on"
     )
+    consent = models.CharField(max_length=12, choices=ShareConsent.choices, default=ShareConsent.NOT_ASKED)
+    consent_note = models.TextField(blank=True, help_text="Why consent was not given or not asked")
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
@@ -72,6 +95,10 @@ class RecordShare(models.Model):
                 fields=["content_type", "object_uuid", "organisation"],
                 condition=models.Q(revoked_at__isnull=True),
                 name="recordshare_one_live_share_per_org",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(scope="") | models.Q(scope__in=[s.value for s in ShareScope]),
+                name="recordshare_scope_valid",
             ),
         ]
 

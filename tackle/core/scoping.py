@@ -25,6 +25,20 @@ def shared_uuids(model: type[models.Model], organisation_id: int) -> models.Quer
     )
 
 
+def live_share(record: models.Model, organisation_id: int) -> RecordShare | None:
+    """The record's share with the organisation that is neither revoked nor expired, if any."""
+    return (
+        RecordShare.objects.filter(
+            content_type=ContentType.objects.get_for_model(type(record)),
+            object_uuid=record.uuid,  # type: ignore[attr-defined]
+            organisation_id=organisation_id,
+            revoked_at__isnull=True,
+        )
+        .filter(Q(expires_at__isnull=True) | Q(expires_at__gt=timezone.now()))
+        .first()
+    )
+
+
 def scope_to_organisation[M: models.Model](
     queryset: models.QuerySet[M], user: Any, *, include_shared: bool = True
 ) -> models.QuerySet[M]:

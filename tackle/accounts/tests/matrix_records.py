@@ -20,7 +20,8 @@ from tackle.accounts.services import api_token_create
 from tackle.cases.models import Case, CaseDocument, Referral, SafetyPlan
 from tackle.cases.services.case import ConcernDetails, case_record_concern
 from tackle.cases.services.share import case_share
-from tackle.core.models import RecordShare, TaskRun
+from tackle.core.access import ShareScope
+from tackle.core.models import LawfulBasis, RecordShare, ShareConsent, TaskRun
 from tackle.core.roles import OrganisationKind
 from tackle.disrupt.choices import FlagKind
 from tackle.disrupt.models import Action as DisruptAction
@@ -91,22 +92,24 @@ def _share(record: Any, organisation: Any, by: User) -> RecordShare:
     )
 
 
+SHARED_FOR_SUPPORT = {"scope": ShareScope.SUPPORT, "lawful_basis": LawfulBasis.CONSENT, "consent": ShareConsent.GIVEN}
+
+
 def build(*, frontline: User, lead: User, police: Any) -> tuple[dict[str, Record], dict[str, Record]]:
     """Council A's records by parameter key, and a second case shared with the police (with its own
     document, the one record of a case a partner may open)."""
     organisation = lead.organisation
     case = _case(frontline, "Workers sleeping at a hand car wash")
     shared_case = _case(frontline, "A worker without a coat at a farm gate")
-    case_share(case=shared_case, organisation=police, actor=lead, purpose="Joint visit", consent_recorded=True)
+    # Shared for support, the widest scope: every part of a case the table gives partners opens.
+    case_share(case=shared_case, organisation=police, actor=lead, purpose="Joint visit", **SHARED_FOR_SUPPORT)
     plan = SafetyPlan.objects.create(
         case=case, recorded_by=lead, summary="Stay with a friend", created_on=date.today(), next_review_on=date.today()
     )
     document, shared_document = (_document(each, lead) for each in (case, shared_case))
     # Shared with a charity no test user belongs to: a share to revoke that opens the case to no one walked.
     charity = Organisation.objects.create(name="A charity", code="NGO-1", kind=OrganisationKind.NGO)
-    case_share_record = case_share(
-        case=case, organisation=charity, actor=lead, purpose="Support", consent_recorded=True
-    )
+    case_share_record = case_share(case=case, organisation=charity, actor=lead, purpose="Support", **SHARED_FOR_SUPPORT)
     colleague = User.objects.create(username="a-colleague", organisation=organisation, role=frontline.role)
     token, _ = api_token_create(user=lead, name="matrix")
     run = TaskRun.objects.create(name="A's run", organisation=organisation, started_by=lead)

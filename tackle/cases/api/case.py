@@ -36,9 +36,11 @@ from tackle.cases.selectors import (
     case_workers_of,
     cases_filtered,
     get_case_for_user,
+    share_scope_for,
 )
 from tackle.cases.services.allocation import case_allocate
 from tackle.cases.services.case import ConcernDetails, case_record_concern, nrm_event_record
+from tackle.core.access import ShareScope
 from tackle.core.errors import ApplicationError
 from tackle.core.roles import Module
 
@@ -53,6 +55,10 @@ class NrmEventSerializer(serializers.ModelSerializer):
     class Meta:
         model = NrmEvent
         fields = ["uuid", "kind", "occurred_on", "outcome", "rg_test", "notes", "recorded_at"]
+
+
+# What a partner sees of a case shared with it for its summary (tackle/core/access.py ShareScope).
+SHARED_SUMMARY_FIELDS = ("uuid", "reference", "organisation", "stage", "status", "age_group", "exploitation_types")
 
 
 class CaseSerializer(serializers.ModelSerializer):
@@ -79,6 +85,12 @@ class CaseSerializer(serializers.ModelSerializer):
         if instance.is_anonymous:  # Duty to Notify: nothing identifying leaves the system
             for name in IDENTIFYING_FIELDS:
                 data.pop(name, None)
+        viewer = self.context.get("viewer")
+        shared_scope = share_scope_for(viewer, instance) if viewer is not None else None
+        if shared_scope is not None:  # another organisation's case: only what its share opens
+            reaches_referral = bool(shared_scope) and ShareScope(shared_scope).reaches(ShareScope.REFERRAL)
+            keep = SHARED_SUMMARY_FIELDS + (("referrals", "nrm_events") if reaches_referral else ())
+            data = {name: value for name, value in data.items() if name in keep}
         return data
 
     def get_recovery_period_ends_on(self, case: Case) -> str | None:
@@ -201,7 +213,7 @@ def case_list(request: Request) -> Response:
     page = paginator.paginate_queryset(cases, request)
     count = paginator.page.paginator.count if paginator.page is not None else 0
     audit_case_list(request._request, searched=bool(filters.search), count=count, note="Cases listed by API")
-    return paginator.get_paginated_response(CaseSerializer(page, many=True).data)
+    return paginator.get_paginated_response(CaseSerializer(page, many=True, context={"viewer": request.user}).data)
 
 
 class AllocationSerializer(serializers.Serializer):
@@ -243,7 +255,7 @@ def case_allocation(request: Request, case_uuid: str) -> Response:
 @api_view(["GET"])
 def case_detail(request: Request, case_uuid: str) -> Response:
     case = get_case_for_user(request.user, case_uuid, request=request._request)
-    return Response(CaseSerializer(case).data)
+    return Response(CaseSerializer(case, context={"viewer": request.user}).data)
 
 
 @extend_schema(summary="Record an NRM event", request=NrmEventCreateSerializer, responses={201: NrmEventSerializer})

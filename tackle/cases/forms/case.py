@@ -5,7 +5,9 @@ from django.utils import timezone
 
 from tackle.accounts.models import Organisation
 from tackle.cases.models import NrmEventKind, NrmOutcome, ReferralStatus
+from tackle.core.access import ShareScope
 from tackle.core.forms import GovukForm
+from tackle.core.models import LawfulBasis, ShareConsent
 
 _DATE = {"type": "date", "class": "govuk-input--width-10"}
 
@@ -70,8 +72,38 @@ class ShareForm(GovukForm):
     organisation = forms.ModelChoiceField(
         label="Share with", queryset=Organisation.objects.none(), empty_label="Choose an organisation"
     )
+    scope = forms.ChoiceField(
+        label="What will the partner see?",
+        choices=[(scope.value, scope.label) for scope in ShareScope],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select what the partner will see"},
+    )
     purpose = forms.CharField(label="Purpose of sharing", max_length=300, error_messages={"required": "Enter why"})
-    consent_recorded = forms.BooleanField(label="The person consented to this share", required=False)
+    lawful_basis = forms.ChoiceField(
+        label="Lawful basis (UK GDPR Article 6)",
+        choices=LawfulBasis.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the lawful basis for sharing"},
+    )
+    lawful_basis_detail = forms.CharField(
+        label="Condition for special category data, and the duty or agreement relied on (optional)",
+        help_text="For health, ethnicity or sex life, the Article 9 condition, for example safeguarding of "
+        "children and of individuals at risk",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    consent = forms.ChoiceField(
+        label="Did the person consent to this share?",
+        choices=ShareConsent.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select whether the person consented to this share"},
+    )
+    consent_note = forms.CharField(
+        label="Why was consent not given or not asked?",
+        help_text="Needed unless the person consented",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
     expires_on = forms.DateField(
         label="Share until",
         required=False,

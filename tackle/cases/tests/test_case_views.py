@@ -112,7 +112,15 @@ class TestCaseDetail:
         client = client_for(police_partner)
         assert client.get(_url("case-detail", case)).status_code == 404
         client_for(lead_a).post(
-            _url("share-new", case), {"organisation": police_partner.organisation.pk, "purpose": "Joint visit"}
+            _url("share-new", case),
+            {
+                "organisation": police_partner.organisation.pk,
+                "scope": "summary",
+                "purpose": "Joint visit",
+                "lawful_basis": "public_task",
+                "consent": "not_asked",
+                "consent_note": "The police need to know before they can speak to her",
+            },
         )
         assert client.get(_url("case-detail", case)).status_code == 200
         share = RecordShare.objects.get(content_type=ContentType.objects.get_for_model(Case))

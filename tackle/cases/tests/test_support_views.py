@@ -268,12 +268,10 @@ class TestSupportPage:
         event = AuditEvent.objects.get(object_id=str(case.uuid), action=AuditAction.VIEW)
         assert event.actor == lead_a
 
-    def test_the_recording_officer_may_read_but_gets_no_links_to_change(self, case, frontline_a, client_for):
-        response = client_for(frontline_a).get(self._url(case))
-        assert response.status_code == 200
-        html = response.content.decode()
-        assert reverse("cases:support-phase-add", args=[case.uuid]) not in html
-        assert reverse("cases:case-close", args=[case.uuid]) not in html
+    def test_the_recording_officer_gets_403_and_no_link_from_the_case_page(self, case, frontline_a, client_for):
+        client = client_for(frontline_a)
+        assert client.get(self._url(case)).status_code == 403
+        assert self._url(case) not in client.get(reverse("cases:case-detail", args=[case.uuid])).content.decode()
 
     def test_a_partner_reads_it_only_when_the_case_is_shared_with_them(self, case, lead_a, police_partner, client_for):
         client = client_for(police_partner)
@@ -284,6 +282,7 @@ class TestSupportPage:
             organisation=police_partner.organisation,
             shared_by=lead_a,
             reason="Joint safeguarding",
+            scope="support",
         )
         assert client.get(self._url(case)).status_code == 200
 
@@ -352,8 +351,8 @@ class TestDocumentDownload:
         event = AuditEvent.objects.get(object_id=str(document.uuid), action=AuditAction.VIEW)
         assert event.actor == lead_a and event.object_type == "cases.casedocument"
 
-    def test_the_recording_officer_may_download_it(self, case, document, frontline_a, client_for):
-        assert client_for(frontline_a).get(self._url(case, document)).status_code == 200
+    def test_the_recording_officer_gets_403(self, case, document, frontline_a, client_for):
+        assert client_for(frontline_a).get(self._url(case, document)).status_code == 403
 
     def test_another_organisation_gets_404_and_nothing_is_logged_as_downloaded(
         self, case, document, lead_b, client_for

@@ -1,6 +1,7 @@
 """A case's own pages: the record, its action checklist, the NRM journey, consent and sharing."""
 
 from datetime import datetime, time
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -9,15 +10,25 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from tackle.accounts.door import may_open
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.cases.forms.case import ConsentForm, NrmEventForm, ReferralUpdateForm, ShareForm
 from tackle.cases.models import Indicator, ReferralStatus
-from tackle.cases.selectors import allocations_of, case_periods, found_in, get_case_for_user, user_may_work_on
 from tackle.cases.services.case import case_record_consent, case_triage, nrm_event_record, referral_update
+from tackle.cases.selectors import (
+    allocations_of,
+    case_periods,
+    found_in,
+    get_case_for_user,
+    share_scope_for,
+    user_may_work_on,
+)
 from tackle.cases.services.pathway import pathway_settings_of
 from tackle.cases.services.share import case_share, case_share_revoke, shares_of
+from tackle.core.access import NRM_PACKS, SUPPORT, Action, ShareScope
 from tackle.core.errors import ApplicationError
 from tackle.core.forms import add_application_error
+from tackle.core.vocabulary import ExploitationType
 
 
 @login_required
@@ -36,11 +47,19 @@ def case_detail(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
         }
         for referral in case.referrals.all()
     ]
+    links = {
+        "may_see_pack": may_open(request.user, case, resource=NRM_PACKS, action=Action.EXPORT),
+        "may_see_support": may_open(request.user, case, resource=SUPPORT),
+    }
+    shared_scope = share_scope_for(request.user, case)
+    if shared_scope is not None:  # another organisation's case: only what its share opens
+        return _shared_case_page(request, case, shared_scope, referrals, links)
     indicator_labels = dict(Indicator.choices)
     return render(
         request,
         "cases/case_detail.html",
         {
+            **links,
             "case": case,
             "can_work": can_work,
             "referrals": referrals,
@@ -50,6 +69,30 @@ def case_detail(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
             "shares": shares_of(case) if can_work else [],
             "found_in": found_in(request.user, case),
             "allocations": allocations_of(case) if can_work else [],
+        },
+    )
+
+
+def _shared_case_page(
+    request: AuthenticatedRequest, case: Any, scope: str, referrals: list[dict[str, Any]], links: dict[str, bool]
+) -> HttpResponse:
+    """A partner's view of a case shared with them: the summary, and the referral actions when the
+    share reaches the referral."""
+    open_actions = sorted(
+        (row["referral"] for row in referrals if row["referral"].is_open),
+        key=lambda referral: (referral.due_by is None, referral.due_by),
+    )
+    reaches_referral = bool(scope) and ShareScope(scope).reaches(ShareScope.REFERRAL)
+    return render(
+        request,
+        "cases/case_shared.html",
+        {
+            **links,
+            "case": case,
+            "scope": ShareScope(scope).label if scope else "",
+            "exploitation": [ExploitationType(code).label for code in case.exploitation_types],
+            "next_action": open_actions[0] if open_actions else None,
+            "referrals": referrals if reaches_referral else [],
         },
     )
 
@@ -133,15 +176,8 @@ def share_new(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
         expires_on = form.cleaned_data["expires_on"]
         expires_at = timezone.make_aware(datetime.combine(expires_on, time.max)) if expires_on else None
         try:
-            case_share(
-                case=case,
-                organisation=form.cleaned_data["organisation"],
-                actor=request.user,
-                purpose=form.cleaned_data["purpose"],
-                consent_recorded=form.cleaned_data["consent_recorded"],
-                expires_at=expires_at,
-                request=request,
-            )
+            data = {key: value for key, value in form.cleaned_data.items() if key != "expires_on"}
+            case_share(case=case, actor=request.user, expires_at=expires_at, request=request, **data)
         except ApplicationError as error:
             add_application_error(form, error)
         else:

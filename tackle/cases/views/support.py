@@ -1,7 +1,8 @@
 """A case's support page, document downloads, and closing or reopening the case.
 
-Anyone who can see the case can read its support records; only the lead or a safeguarding
-manager of the case's organisation can change them. Each view and change is audited.
+Who may read the support records is the policy table's SUPPORT resource (case workers of the
+case's organisation, and a partner whose share of the case is for support; not the frontline
+officer who recorded the concern); only case workers change them. Each view and change is audited.
 The add pages for each kind of record are in support_records.py.
 """
 
@@ -42,7 +43,7 @@ def _safety_plan(case: Case) -> dict[str, Any]:
 
 @login_required
 def support(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
-    case = get_case_for_user(request.user, case_uuid, request=request, note="Support page viewed")
+    case = get_case_for_user(request.user, case_uuid, resource=SUPPORT, request=request, note="Support page viewed")
     phases = list(case.support_phases.select_related("recorded_by"))
     dates, rows = outcome_table(case)
     return render(
@@ -69,10 +70,11 @@ def support(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
 @login_required
 def document_download(request: AuthenticatedRequest, case_uuid: str, document_uuid: str) -> FileResponse:
     """The only way a case document leaves the server: permission checked, every download audited."""
-    case = get_case_for_user(request.user, case_uuid)
+    case = get_case_for_user(request.user, case_uuid, resource=SUPPORT)
     documents = case.documents.all()
+    note = "Document downloaded"
     document = open_for_user(
-        request.user, documents, resource=SUPPORT, request=request, note="Document downloaded", uuid=document_uuid
+        request.user, documents, resource=SUPPORT, request=request, note=note, part_of=case, uuid=document_uuid
     )
     try:
         handle = document.file.open("rb")

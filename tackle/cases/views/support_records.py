@@ -1,5 +1,5 @@
-"""One small page per kind of support record. Each checks that the user may change the case
-(404 outside their scope, 403 for a role that may not change it), then hands the form's data
+"""One small page per kind of support record. Each checks that the user may change the case's
+support record (404 outside their scope, 403 for a role that may not change it), then hands the form's data
 to a service, which applies the rules, saves and audits. Bad input saves nothing."""
 
 from collections.abc import Callable
@@ -57,7 +57,7 @@ def _record_page(
 
 
 def _case_to_change(request: AuthenticatedRequest, case_uuid: str) -> Case:
-    return get_case_for_user(request.user, case_uuid, to_change=True)
+    return get_case_for_user(request.user, case_uuid, to_change=True, resource=SUPPORT)
 
 
 @login_required

@@ -80,3 +80,21 @@ def test_every_personal_data_resource_audits_its_views():
 def test_no_resource_name_is_used_twice():
     names = [resource.name for resource in access.RESOURCES]
     assert len(names) == len(set(names))
+
+
+def test_the_support_record_is_for_case_workers_and_partners_sharing_it_for_support_not_frontline_officers():
+    reads_support = {g.role: g.scope for g in access.POLICY if g.resource == access.SUPPORT and g.action == Action.VIEW}
+    assert reads_support == {
+        R.MODERN_SLAVERY_LEAD: Scope.ORGANISATION,
+        R.SAFEGUARDING_MANAGER: Scope.ORGANISATION,
+        R.PARTNER: Scope.SHARED,
+    }
+    assert access.SUPPORT.shared_from == access.ShareScope.SUPPORT
+    assert access.NRM_PACKS.shared_from == access.ShareScope.REFERRAL
+    assert access.CASES.shared_from == access.ShareScope.SUMMARY
+
+
+def test_each_share_scope_holds_the_narrower_ones():
+    summary, referral, support = access.ShareScope
+    assert support.reaches(referral) and support.reaches(summary) and referral.reaches(summary)
+    assert not summary.reaches(referral) and not referral.reaches(support)

@@ -7,6 +7,15 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 PUBLIC = {"/api/v1/health", "/api/schema/", "/api/docs/", "/account/sign-in", "/account/sign-out"}
+# Reached before signing in by design: an invitation link, and single sign-on's round trip. Without a
+# valid token or a configured identity provider they answer an error page, never a page of data.
+BEFORE_SIGN_IN = {
+    "/account/invitation/": 410,
+    "/account/invitation/1": 410,
+    "/account/sso/start": 404,
+    "/account/sso/callback": 404,
+    "/account/sso/refused": 403,
+}
 
 
 def _walk(patterns, prefix=""):
@@ -27,7 +36,7 @@ def _concrete(route: str) -> str:
     return "/" + route.lstrip("^").rstrip("$")
 
 
-ROUTES = sorted({_concrete(route) for route in _walk(get_resolver().url_patterns)} - PUBLIC)
+ROUTES = sorted({_concrete(route) for route in _walk(get_resolver().url_patterns)} - PUBLIC - set(BEFORE_SIGN_IN))
 
 
 @pytest.mark.parametrize("path", ROUTES)
@@ -43,3 +52,13 @@ def test_signed_out_visitors_cannot_reach(client, db, path):
 
 def test_the_walk_finds_the_known_pages():
     assert {"/", "/audit/", "/account/tokens/", "/api/v1/me"} <= set(ROUTES)
+
+
+@pytest.mark.parametrize(("path", "status"), sorted(BEFORE_SIGN_IN.items()))
+def test_pages_reached_before_sign_in_show_nothing_without_a_token_or_provider(client, db, path, status):
+    assert client.get(path).status_code == status
+
+
+def test_every_page_reached_before_sign_in_is_a_real_address():
+    routes = {_concrete(route) for route in _walk(get_resolver().url_patterns)}
+    assert set(BEFORE_SIGN_IN) <= routes
