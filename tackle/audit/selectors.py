@@ -2,16 +2,19 @@ from datetime import date
 from typing import Any
 
 from django.db import models
+from django.db.models import Q
 
 from tackle.audit.models import AuditEvent
 from tackle.core.roles import Module
 
 
 def audit_events_visible_to(user: Any) -> models.QuerySet[AuditEvent]:
-    """Leads, auditors and administrators see their own organisation's audit trail."""
+    """Leads, auditors and administrators see their own organisation's audit trail: what happened to
+    its records, and what its people opened of other organisations' (through agreements, shares)."""
     if not (user.is_authenticated and user.organisation_id and user.may_use(Module.AUDIT)):
         return AuditEvent.objects.none()
-    return AuditEvent.objects.filter(organisation_id=user.organisation_id)
+    own = user.organisation_id
+    return AuditEvent.objects.filter(Q(organisation_id=own) | Q(actor_organisation_id=own))
 
 
 def audit_events_filtered(

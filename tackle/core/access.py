@@ -195,6 +195,7 @@ _RULES: tuple[tuple[tuple[Role, ...], Resource, tuple[Action, ...], Scope], ...]
     ((R.PARTNER,), OPERATIONS, _READ, Scope.SHARED),
     ((R.PARTNER,), OPERATIONS, _READ, Scope.ORGANISATION),  # their own organisation's, as in disrupt/selectors.py
     (_COORDINATORS, AGREEMENTS, _KEEP, Scope.ORGANISATION),
+    (_COORDINATORS, AGREEMENTS, (A.CHANGE,), Scope.SHARED),  # accept, decline or revoke one proposed to them
     ((R.PARTNER,), AGREEMENTS, _READ, Scope.SHARED),
     ((R.PARTNER,), AGREEMENTS, _READ, Scope.ORGANISATION),  # their own organisation's, as in disrupt/selectors.py
     (_COORDINATORS, BRIEFINGS, (*_KEEP, A.EXPORT), Scope.ORGANISATION),

@@ -29,6 +29,8 @@ class TaskRun(models.Model):
     result_url = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Renewed while a live worker runs it; a running run past its lease lost its worker.
+    lease_expires_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -66,6 +68,17 @@ class ShareConsent(models.TextChoices):
     GIVEN = "given", "Given"
     NOT_GIVEN = "not_given", "Not given"
     NOT_ASKED = "not_asked", "Not asked"
+
+
+class WorkerHeartbeat(models.Model):
+    """When each task worker was last seen alive: the health check reads the newest."""
+
+    worker_id = models.CharField(max_length=64, unique=True)
+    started_at = models.DateTimeField()
+    seen_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"worker {self.worker_id} seen {self.seen_at:%Y-%m-%d %H:%M:%S}"
 
 
 class RecordShare(models.Model):

@@ -1,13 +1,18 @@
 """Background tasks that report progress a person can watch on a page."""
 
 from collections.abc import Callable
+from datetime import datetime, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.tasks import Task
 from django.utils import timezone
 
-from tackle.core.models import TaskRun, TaskStatus
+from tackle.core.models import TaskRun, TaskStatus, WorkerHeartbeat
+
+WORKER_STOPPED = "The worker stopped while this was running; start it again."
 
 
 def task_run_start(*, task: Task[..., Any], user: Any, name: str, **kwargs: Any) -> TaskRun:
@@ -22,9 +27,43 @@ def task_run_start(*, task: Task[..., Any], user: Any, name: str, **kwargs: Any)
     return run
 
 
+def _lease_from(now: datetime) -> datetime:
+    return now + timedelta(seconds=settings.TASK_RUN_LEASE_SECONDS)
+
+
 def task_run_progress(run_uuid: str, *, done: int, total: int, message: str = "") -> None:
+    now = timezone.now()
     TaskRun.objects.filter(uuid=run_uuid).update(
-        status=TaskStatus.RUNNING, done=done, total=total, message=message[:300], updated_at=timezone.now()
+        status=TaskStatus.RUNNING,
+        done=done,
+        total=total,
+        message=message[:300],
+        updated_at=now,
+        lease_expires_at=_lease_from(now),
+    )
+
+
+def worker_heartbeat(*, worker_id: str, started_at: datetime, task_result_id: str | None) -> None:
+    """The worker is alive: say so, and renew the lease of the run it is working on."""
+    now = timezone.now()
+    WorkerHeartbeat.objects.update_or_create(worker_id=worker_id, defaults={"started_at": started_at, "seen_at": now})
+    if task_result_id:
+        TaskRun.objects.filter(task_result_id=task_result_id, status=TaskStatus.RUNNING).update(
+            lease_expires_at=_lease_from(now)
+        )
+
+
+def task_runs_fail_lost() -> int:
+    """Runs still "running" after their lease lost their worker (killed, crashed, host gone):
+    mark them failed so that the page stops showing progress that will never move. Heartbeats
+    not renewed for a day are forgotten."""
+    now = timezone.now()
+    WorkerHeartbeat.objects.filter(seen_at__lt=now - timedelta(days=1)).delete()
+    lease = timedelta(seconds=settings.TASK_RUN_LEASE_SECONDS)
+    # Runs from before leases existed have none: their last progress report stands in.
+    expired = Q(lease_expires_at__lt=now) | Q(lease_expires_at__isnull=True, updated_at__lt=now - lease)
+    return TaskRun.objects.filter(expired, status=TaskStatus.RUNNING).update(
+        status=TaskStatus.FAILED, message=WORKER_STOPPED, updated_at=now
     )
 
 

@@ -140,6 +140,7 @@ ACTION_OVERRIDES = {
     "statements:period-review": Action.VIEW,  # the year looked back on, read only
     "statements:commitment-adopt-charter": Action.RECORD,
     "disrupt:reception-centre": Action.CHANGE,  # the operation's reception centre plan, a form
+    "disrupt:agreement-decline": Action.CHANGE,  # either party ends a proposal
     "cases:pathway-settings": Action.CHANGE,
 }
 

@@ -1,18 +1,27 @@
-"""django-tasks-db's worker, made to outlive a locked database.
+"""django-tasks-db's worker, made to outlive a locked database and to say it is alive.
 
 Its loop already skips a lock met while claiming a task, but not one met when the claiming
 transaction begins or when a result is saved: the OperationalError ends the process and the queue
 stops for good. Here the loop is re-entered after a back-off, saying why in the log.
+
+A thread beside the loop writes the worker's heartbeat, renews the lease of the run it is working
+on, and marks failed the runs whose worker died (at start, then at every heartbeat).
 """
 
 import logging
+import threading
 import time
 from typing import Any
 
-from django.db import connections
-from django.db.utils import OperationalError
+from django.conf import settings
+from django.db import connection, connections
+from django.db.utils import DatabaseError, OperationalError
+from django.utils import timezone
 from django_tasks_db.management.commands import db_worker
+from django_tasks_db.models import DBTaskResult
 from django_tasks_db.utils import is_locked_database_exception
+
+from tackle.core.tasks import task_runs_fail_lost, worker_heartbeat
 
 logger = logging.getLogger("django_tasks_db")
 
@@ -20,7 +29,31 @@ LONGEST_BACK_OFF_SECONDS = 30.0
 
 
 class Worker(db_worker.Worker):
+    current_result_id: str | None = None
+
+    def run_task(self, db_task_result: DBTaskResult) -> None:
+        self.current_result_id = str(db_task_result.id)
+        try:
+            super().run_task(db_task_result)
+        finally:
+            self.current_result_id = None
+
+    def beat(self) -> None:
+        started_at = timezone.now()
+        while True:
+            try:
+                worker_heartbeat(worker_id=self.worker_id, started_at=started_at, task_result_id=self.current_result_id)
+                lost = task_runs_fail_lost()
+                if lost:
+                    logger.warning("%d task run(s) lost their worker and were marked failed.", lost)
+            except DatabaseError as error:
+                logger.warning("The worker could not write its heartbeat (%s).", error)
+            finally:
+                connection.close()  # this thread's own connection; never hold one between beats
+            time.sleep(settings.TASK_WORKER_HEARTBEAT_SECONDS)
+
     def run(self) -> None:
+        threading.Thread(target=self.beat, name="heartbeat", daemon=True).start()
         back_off = 1.0
         while True:
             try:
