@@ -23,6 +23,7 @@ class ChainFields:
     ip_address: str | None
     user_agent: str
     path: str
+    actor_organisation_id: int | None = None
 
 
 def entry_hash(previous_hash: str, fields: ChainFields) -> str:
@@ -41,5 +42,7 @@ def entry_hash(previous_hash: str, fields: ChainFields) -> str:
         "user_agent": fields.user_agent,
         "path": fields.path,
     }
+    if fields.actor_organisation_id is not None:  # absent from older entries, whose hashes stay as they were
+        payload["actor_organisation_id"] = fields.actor_organisation_id
     canonical = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
     return hashlib.sha256((previous_hash + canonical).encode()).hexdigest()

@@ -38,6 +38,11 @@ class AuditEvent(models.Model):
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
     actor_username = models.CharField(max_length=150, blank=True)
     organisation = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, null=True, related_name="+")
+    # The actor's organisation when it is not `organisation` (a partner opening a council's record
+    # through a sharing agreement or a share): the entry is in both organisations' logs.
+    actor_organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     action = models.CharField(max_length=20, choices=AuditAction.choices)
     object_type = models.CharField(max_length=60, blank=True, db_index=True)
     object_id = models.CharField(max_length=64, blank=True, db_index=True)

@@ -56,6 +56,9 @@ def audit_record(
         organisation_id = getattr(obj, "organisation_id", None)
     if organisation_id is None and actor is not None:
         organisation_id = actor.organisation_id
+    actor_organisation_id = getattr(actor, "organisation_id", None)
+    if actor_organisation_id == organisation_id:
+        actor_organisation_id = None
     with transaction.atomic():
         head, _ = AuditHead.objects.select_for_update().get_or_create(id=1)
         fields = ChainFields(
@@ -72,6 +75,7 @@ def audit_record(
             ip_address=client_ip(request),
             user_agent=(request.META.get("HTTP_USER_AGENT", "") if request is not None else "")[:200],
             path=(path if path is not None else request.get_full_path() if request is not None else "")[:300],
+            actor_organisation_id=actor_organisation_id,
         )
         digest = entry_hash(head.hash, fields)
         event = AuditEvent.objects.create(
@@ -88,6 +92,7 @@ def audit_record(
             ip_address=fields.ip_address,
             user_agent=fields.user_agent,
             path=fields.path,
+            actor_organisation_id=fields.actor_organisation_id,
             previous_hash=head.hash,
             hash=digest,
         )

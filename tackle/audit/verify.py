@@ -30,6 +30,7 @@ def _fields_of(event: AuditEvent) -> ChainFields:
         ip_address=event.ip_address,
         user_agent=event.user_agent,
         path=event.path,
+        actor_organisation_id=event.actor_organisation_id,
     )
 
 

@@ -195,7 +195,7 @@ def load(*, scale: str = "demo", out=None) -> None:  # type: ignore[no-untyped-d
     premises = _premises(council, author)
     _intelligence(council, author, COUNCIL_INTELLIGENCE, premises)
     _intelligence(police, partner, POLICE_INTELLIGENCE, premises)
-    SharingAgreement.objects.get_or_create(
+    agreement, _ = SharingAgreement.objects.get_or_create(
         organisation=council,
         partner=police,
         title="Demo Borough modern slavery information-sharing agreement",
@@ -213,6 +213,12 @@ def load(*, scale: str = "demo", out=None) -> None:  # type: ignore[no-untyped-d
             "created_by": author,
         },
     )
+    if agreement.accepted_at is None and agreement.declined_at is None and agreement.revoked_at is None:
+        # Accepted on paper before the demo began (the constabulary has no lead in the demo), so
+        # the partner's view shows an agreement in force; a demo loaded before acceptance existed
+        # is brought up to date here too.
+        agreement.accepted_at = timezone.now() - timedelta(days=200)
+        agreement.save(update_fields=["accepted_at"])
     police_present = ("Demo Constabulary", AgencyAttendance.PRESENT, 6, police)
     _operation(
         council,

@@ -138,8 +138,10 @@ class Intelligence(models.Model):
 
 
 class SharingAgreement(models.Model):
-    """An information-sharing agreement between two organisations. Either party sees the other's
-    records in the agreed categories while it is in force (from start to expiry, not revoked)."""
+    """An information-sharing agreement between two organisations. `organisation` proposed it; it
+    shares nothing until `partner` accepts. Either party sees the other's records in the agreed
+    categories while it is in force: accepted, from start to expiry, not revoked. Either party may
+    decline a proposal or revoke an agreement."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="sharing_agreements")
@@ -150,6 +152,14 @@ class SharingAgreement(models.Model):
     categories = models.JSONField(default=list)
     starts_on = models.DateField()
     expires_on = models.DateField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    declined_at = models.DateTimeField(null=True, blank=True)
+    declined_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
     revoked_at = models.DateTimeField(null=True, blank=True)
     revoked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
@@ -160,6 +170,10 @@ class SharingAgreement(models.Model):
     class Meta:
         ordering = ["-starts_on", "title"]
         constraints = [
+            models.CheckConstraint(
+                condition=Q(accepted_at__isnull=True) | Q(declined_at__isnull=True),
+                name="agreement_accepted_or_declined_not_both",
+            ),
             models.CheckConstraint(
                 condition=Q(expires_on__gte=F("starts_on")),
                 name="agreement_expires_after_start",

@@ -3,15 +3,17 @@ guards them all:
 
 - a user sees their own organisation's records, and records shared with their organisation
   explicitly (RecordShare, live until revoked or expired);
-- under a sharing agreement in force (started, not expired, not revoked), each party sees the
-  other's records in the agreed categories. Intelligence with handling code C (conditions) is
-  never shared by an agreement: only an explicit share passes it on;
+- under a sharing agreement in force (accepted by the partner it was proposed to, started, not
+  expired, not revoked), each party sees the other's records in the agreed categories.
+  Intelligence with handling code C (conditions) is never shared by an agreement: only an explicit
+  share passes it on;
 - a partner agency taking part in an operation sees that operation;
 - address flags are for the owning council's coordinators only (access.may_see_flags).
 """
 
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 from typing import Any
 
 from django.db import models
@@ -21,7 +23,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tackle.accounts.door import open_for_user
-from tackle.core.access import INTELLIGENCE
+from tackle.core.access import INTELLIGENCE, Resource
 from tackle.core.roles import Module
 from tackle.core.scoping import shared_uuids
 from tackle.disrupt.access import may_see_flags
@@ -43,8 +45,11 @@ def _may_use(user: Any) -> bool:
 
 
 def agreements_in_force(*, today: date | None = None) -> models.QuerySet[SharingAgreement]:
+    """Accepted by the partner, started, not expired, not revoked: a proposal shares nothing."""
     today = today or timezone.localdate()
-    return SharingAgreement.objects.filter(revoked_at__isnull=True, starts_on__lte=today, expires_on__gte=today)
+    return SharingAgreement.objects.filter(
+        accepted_at__isnull=False, revoked_at__isnull=True, starts_on__lte=today, expires_on__gte=today
+    )
 
 
 def organisations_sharing(organisation_id: int, category: str, *, today: date | None = None) -> set[int]:
@@ -80,15 +85,94 @@ def agreements_visible_to(user: Any) -> models.QuerySet[SharingAgreement]:
     )
 
 
-def agreement_status(agreement: SharingAgreement, *, today: date | None = None) -> str:
+class AgreementStatus(StrEnum):
+    PROPOSED = "Proposed"
+    DECLINED = "Declined"
+    NOT_STARTED = "Not started"
+    IN_FORCE = "In force"
+    EXPIRED = "Expired"
+    REVOKED = "Revoked"
+
+
+ENDED = frozenset({AgreementStatus.DECLINED, AgreementStatus.EXPIRED, AgreementStatus.REVOKED})
+
+
+def agreement_status(agreement: SharingAgreement, *, today: date | None = None) -> AgreementStatus:
     today = today or timezone.localdate()
     if agreement.revoked_at is not None:
-        return "Revoked"
-    if agreement.starts_on > today:
-        return "Not started"
+        return AgreementStatus.REVOKED
+    if agreement.declined_at is not None:
+        return AgreementStatus.DECLINED
     if agreement.expires_on < today:
-        return "Expired"
-    return "In force"
+        return AgreementStatus.EXPIRED
+    if agreement.accepted_at is None:
+        return AgreementStatus.PROPOSED
+    if agreement.starts_on > today:
+        return AgreementStatus.NOT_STARTED
+    return AgreementStatus.IN_FORCE
+
+
+@dataclass(frozen=True)
+class AgreementsByState:
+    """What the user's organisation shares with whom, in the four lists of the agreements page."""
+
+    proposed_by_us: list[tuple[SharingAgreement, AgreementStatus]]
+    proposed_to_us: list[tuple[SharingAgreement, AgreementStatus]]
+    accepted: list[tuple[SharingAgreement, AgreementStatus]]  # in force, or accepted and not started yet
+    ended: list[tuple[SharingAgreement, AgreementStatus]]
+
+
+def agreements_by_state(user: Any, *, today: date | None = None) -> AgreementsByState:
+    lists: AgreementsByState = AgreementsByState([], [], [], [])
+    for agreement in agreements_visible_to(user):
+        status = agreement_status(agreement, today=today)
+        if status in ENDED:
+            lists.ended.append((agreement, status))
+        elif status != AgreementStatus.PROPOSED:
+            lists.accepted.append((agreement, status))
+        elif agreement.organisation_id == user.organisation_id:
+            lists.proposed_by_us.append((agreement, status))
+        else:
+            lists.proposed_to_us.append((agreement, status))
+    return lists
+
+
+def agreement_giving(user: Any, owner_id: int, category: str) -> SharingAgreement | None:
+    """The agreement in force through which the user's organisation sees `owner_id`'s records in
+    this category, if any (the newest when there are several): named in the audit of each opening."""
+    if owner_id == user.organisation_id:
+        return None
+    own = user.organisation_id
+    pair = Q(organisation_id=own, partner_id=owner_id) | Q(organisation_id=owner_id, partner_id=own)
+    agreements = agreements_in_force().filter(pair).order_by("-accepted_at")
+    return next((agreement for agreement in agreements if category in (agreement.categories or [])), None)
+
+
+def agreement_note(agreement: SharingAgreement | None) -> str:
+    return f"Through sharing agreement {agreement.uuid}: {agreement.title}"[:200] if agreement else ""
+
+
+def open_shared_record[M: models.Model](
+    user: Any,
+    visible: models.QuerySet[M],
+    *,
+    resource: Resource,
+    category: str,
+    request: HttpRequest | None,
+    record_uuid: Any,
+    note: str = "",
+) -> M:
+    """The door for a record another organisation may have shared: when an agreement in force is
+    what lets the user see it (not their own, not shared explicitly), the audit entry names it. The
+    entry is the owner's and, as its reader is another organisation's, theirs too (audit_record)."""
+    owner_id = visible.filter(uuid=record_uuid).values_list("organisation_id", flat=True).first()
+    agreement = None
+    explicitly_shared = shared_uuids(visible.model, user.organisation_id).filter(object_uuid=record_uuid).exists()
+    if owner_id is not None and not explicitly_shared:
+        agreement = agreement_giving(user, owner_id, category)
+    through = agreement_note(agreement)
+    note = "; ".join(part for part in (note, through) if part)
+    return open_for_user(user, visible, resource=resource, request=request, note=note, uuid=record_uuid)
 
 
 # Premises and businesses ------------------------------------------------------------------------
@@ -153,18 +237,24 @@ def get_intelligence_for_user(
     """404 unless the user may read the record in full or as its summary. Pages pass their request:
     the door then audits the opening, noting when only the summary was shown."""
     try:
-        full = open_for_user(
-            user, intelligence_visible_to(user), resource=INTELLIGENCE, request=request, uuid=intelligence_uuid
+        full = open_shared_record(
+            user,
+            intelligence_visible_to(user),
+            resource=INTELLIGENCE,
+            category=SharingCategory.INTELLIGENCE,
+            request=request,
+            record_uuid=intelligence_uuid,
         )
         return IntelligenceView(full, True)
     except Http404:
-        summary = open_for_user(
+        summary = open_shared_record(
             user,
             intelligence_summaries_visible_to(user),
             resource=INTELLIGENCE,
+            category=SharingCategory.INTELLIGENCE_SUMMARIES,
             request=request,
+            record_uuid=intelligence_uuid,
             note="Sanitised summary only",
-            uuid=intelligence_uuid,
         )
         return IntelligenceView(summary, False)
 

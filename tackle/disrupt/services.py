@@ -139,9 +139,79 @@ def record_share(
 
 
 @transaction.atomic
+def agreement_propose(
+    *, actor: User, agreement: SharingAgreement, categories: list[str], request: Any = None
+) -> SharingAgreement:
+    """Propose an agreement to `agreement.partner` on behalf of the actor's organisation. It
+    shares nothing, either way, until the partner accepts it."""
+    if actor.organisation_id is None:
+        raise ApplicationError("You must belong to an organisation to propose an agreement")
+    agreement.organisation_id = actor.organisation_id
+    agreement.created_by = actor
+    agreement.categories = list(categories)
+    agreement.accepted_at = agreement.accepted_by = agreement.declined_at = agreement.declined_by = None
+    return record_save(actor=actor, obj=agreement, request=request)
+
+
+def _lock(agreement: SharingAgreement) -> None:
+    """Read the agreement afresh under a row lock: two leads answering at once see each other."""
+    agreement.refresh_from_db(from_queryset=SharingAgreement.objects.select_for_update())
+
+
+def _as_party(actor: User, agreement: SharingAgreement) -> None:
+    if actor.organisation_id not in (agreement.organisation_id, agreement.partner_id):
+        raise ApplicationError("Only the two organisations in an agreement can act on it")
+
+
+def _still_proposed(agreement: SharingAgreement) -> None:
+    if agreement.revoked_at is not None:
+        raise ApplicationError("This agreement was revoked")
+    if agreement.declined_at is not None:
+        raise ApplicationError("This proposal was already declined")
+    if agreement.accepted_at is not None:
+        raise ApplicationError("This agreement was already accepted")
+
+
+@transaction.atomic
+def agreement_accept(*, actor: User, agreement: SharingAgreement, request: Any = None) -> SharingAgreement:
+    """The partner accepts a proposal: from then, within its dates, it is in force. The organisation
+    that proposed it cannot accept it for the other."""
+    _lock(agreement)
+    if actor.organisation_id != agreement.partner_id:
+        raise ApplicationError("Only the organisation the agreement was proposed to can accept it")
+    _still_proposed(agreement)
+    if agreement.expires_on < timezone.localdate():
+        raise ApplicationError("This proposal has expired: propose a new agreement with new dates")
+    agreement.accepted_at = timezone.now()
+    agreement.accepted_by = actor
+    agreement.save(update_fields=["accepted_at", "accepted_by"])
+    audit_record(action=AuditAction.UPDATE, actor=actor, request=request, obj=agreement, changed_fields=["accepted_at"])
+    return agreement
+
+
+@transaction.atomic
+def agreement_decline(*, actor: User, agreement: SharingAgreement, request: Any = None) -> SharingAgreement:
+    """Either party ends a proposal before it is accepted: the partner declines it, the proposer
+    withdraws it."""
+    _lock(agreement)
+    _as_party(actor, agreement)
+    _still_proposed(agreement)
+    agreement.declined_at = timezone.now()
+    agreement.declined_by = actor
+    agreement.save(update_fields=["declined_at", "declined_by"])
+    audit_record(action=AuditAction.UPDATE, actor=actor, request=request, obj=agreement, changed_fields=["declined_at"])
+    return agreement
+
+
+@transaction.atomic
 def agreement_revoke(*, actor: User, agreement: SharingAgreement, request: Any = None) -> SharingAgreement:
+    """Either party ends an accepted agreement; access under it stops at once."""
+    _lock(agreement)
+    _as_party(actor, agreement)
     if agreement.revoked_at is not None:
         raise ApplicationError("This agreement was already revoked")
+    if agreement.accepted_at is None:
+        raise ApplicationError("This agreement was never accepted: decline the proposal instead")
     agreement.revoked_at = timezone.now()
     agreement.revoked_by = actor
     agreement.save(update_fields=["revoked_at", "revoked_by"])

@@ -2,7 +2,7 @@
 
 from django import template
 
-from tackle.disrupt.choices import ExploitationType
+from tackle.disrupt.choices import ExploitationType, SharingCategory
 
 register = template.Library()
 
@@ -12,3 +12,9 @@ def exploitation_labels(codes: list[str] | None) -> str:
     """["labour", "sexual"] -> "Labour, Sexual"; empty -> "None recorded"."""
     labels = [ExploitationType(code).label for code in ExploitationType.values if code in (codes or [])]
     return ", ".join(labels) or "None recorded"
+
+
+@register.filter
+def sharing_labels(codes: list[str] | None) -> str:
+    """["premises", "operations"] -> "Premises and businesses, Operations and their outcomes"."""
+    return ", ".join(SharingCategory(code).label for code in SharingCategory.values if code in (codes or []))

@@ -56,8 +56,10 @@ def make_intelligence(user: User, **extra: Any) -> Intelligence:
 
 
 def make_agreement(
-    user: User, partner: Organisation, categories: list[str] | None = None, **extra: Any
+    user: User, partner: Organisation, categories: list[str] | None = None, *, accepted: bool = True, **extra: Any
 ) -> SharingAgreement:
+    """An agreement `user`'s organisation proposed to `partner`: accepted (in force within its dates)
+    unless `accepted=False` leaves it a proposal."""
     today = timezone.localdate()
     fields = {
         "title": "Modern slavery partnership agreement",
@@ -66,6 +68,7 @@ def make_agreement(
         "categories": categories if categories is not None else [SharingCategory.INTELLIGENCE],
         "starts_on": today - timedelta(days=30),
         "expires_on": today + timedelta(days=335),
+        "accepted_at": timezone.now() if accepted else None,
         **extra,
     }
     return SharingAgreement.objects.create(organisation=user.organisation, partner=partner, created_by=user, **fields)

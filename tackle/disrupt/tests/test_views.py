@@ -104,6 +104,8 @@ POST_ONLY = [
     ("flag-clear", ("premises", "flag"), "safety_a", "police_partner"),
     ("intelligence-share-revoke", ("intelligence", "share"), "safety_a", "frontline_a"),
     ("agreement-revoke", ("agreement",), "safety_a", "police_partner"),
+    ("agreement-accept", ("agreement",), "safety_a", "police_partner"),
+    ("agreement-decline", ("agreement",), "safety_a", "police_partner"),
     ("briefing-held", (), "safety_a", "police_partner"),
 ]
 
@@ -126,19 +128,17 @@ def test_the_page_refuses_a_role_that_may_not_use_it(request, client_for, record
 
 @pytest.mark.parametrize(
     ("name", "keys", "_allowed", "_refused"),
-    WITH_RECORDS + POST_ONLY[:3],
-    ids=[p[0] for p in WITH_RECORDS + POST_ONLY[:3]],
+    WITH_RECORDS + POST_ONLY[:-1],
+    ids=[p[0] for p in WITH_RECORDS + POST_ONLY[:-1]],
 )
 def test_another_councils_record_is_not_found(client_for, safety_b, records, name, keys, _allowed, _refused):
     client = client_for(safety_b)
     url = _url(name, records, keys)
-    response = (
-        client.post(url) if name in {"flag-clear", "intelligence-share-revoke", "agreement-revoke"} else client.get(url)
-    )
+    response = client.post(url) if (name, keys, _allowed, _refused) in POST_ONLY else client.get(url)
     assert response.status_code == 404
 
 
-@pytest.mark.parametrize("name", ["flag-clear", "intelligence-share-revoke", "agreement-revoke", "briefing-held"])
+@pytest.mark.parametrize("name", [page[0] for page in POST_ONLY])
 def test_changes_by_button_need_a_post(client_for, safety_a, records, name):
     keys = next(page[1] for page in POST_ONLY if page[0] == name)
     assert client_for(safety_a).get(_url(name, records, keys)).status_code == 405
@@ -172,7 +172,8 @@ def test_a_partner_reads_only_the_summary_under_a_summaries_agreement(client_for
     assert response.status_code == 200
     assert "Possible labour exploitation" in body
     assert "AB12 CDE" not in body and "Boss" not in body
-    assert AuditEvent.objects.filter(object_id=str(record.uuid), note="Sanitised summary only").exists()
+    note = AuditEvent.objects.get(object_id=str(record.uuid), action=AuditAction.VIEW).note
+    assert note.startswith("Sanitised summary only; Through sharing agreement")
 
 
 def test_a_partner_shares_its_own_intelligence_with_the_council(client_for, council_a, police_partner):

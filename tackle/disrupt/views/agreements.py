@@ -1,5 +1,7 @@
-"""Information-sharing agreements between organisations."""
+"""Information-sharing agreements between organisations: one proposes, the other accepts, either
+ends it. Each side opens every agreement it is party to."""
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -12,9 +14,8 @@ from django.views.decorators.http import require_POST
 from tackle.accounts.door import open_for_user
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.audit.models import AuditAction
-from tackle.audit.records import record_save
 from tackle.audit.services import audit_record
-from tackle.core.access import AGREEMENTS
+from tackle.core.access import AGREEMENTS, Action
 from tackle.core.errors import ApplicationError
 from tackle.core.form_page import form_page
 from tackle.disrupt import selectors, services
@@ -22,42 +23,41 @@ from tackle.disrupt.access import is_coordinator, require_coordinator, require_d
 from tackle.disrupt.choices import SharingCategory
 from tackle.disrupt.forms import AgreementForm
 from tackle.disrupt.models import SharingAgreement
-from tackle.disrupt.views.common import organisation_of, own_or_404
+from tackle.disrupt.selectors import AgreementStatus
+from tackle.disrupt.views.common import organisation_of
 
 
 @login_required
 def agreement_list(request: AuthenticatedRequest) -> HttpResponse:
     require_disruption(request.user)
-    agreements = [
-        (agreement, selectors.agreement_status(agreement))
-        for agreement in selectors.agreements_visible_to(request.user)
-    ]
+    lists = selectors.agreements_by_state(request.user)
     audit_record(action=AuditAction.LIST, request=request, object_type="disrupt.sharingagreement")
-    context = {"agreements": agreements, "is_coordinator": is_coordinator(request.user)}
+    context = {"lists": lists, "is_coordinator": is_coordinator(request.user)}
     return render(request, "disrupt/agreement_list.html", context)
 
 
 @login_required
 def agreement_new(request: AuthenticatedRequest) -> HttpResponse:
     require_coordinator(request.user)
-    organisation = organisation_of(request)
-    form = AgreementForm(request.POST or None, organisation=organisation)
+    form = AgreementForm(request.POST or None, organisation=organisation_of(request))
 
     def save(data: dict[str, Any]) -> SharingAgreement:
         agreement = form.save(commit=False)
-        agreement.organisation = organisation
-        agreement.created_by = request.user
-        agreement.categories = list(data["categories"])
-        return record_save(actor=request.user, obj=agreement, request=request)
+        return services.agreement_propose(
+            actor=request.user, agreement=agreement, categories=data["categories"], request=request
+        )
 
     return form_page(
         request,
         form,
         save,
-        title="Record a sharing agreement",
+        title="Propose a sharing agreement",
         back=reverse("disrupt:agreement-list"),
-        success="Agreement recorded",
-        intro="While it is in force, each party sees the other's records in the categories you tick.",
+        success="Agreement proposed: nothing is shared until the partner accepts it",
+        intro=(
+            "Nothing is shared until the partner organisation's lead accepts. Once they have, and while "
+            "it is in force, each party sees the other's records in the categories you tick."
+        ),
         next_url=lambda agreement: reverse("disrupt:agreement-detail", args=[agreement.uuid]),
     )
 
@@ -67,24 +67,56 @@ def agreement_detail(request: AuthenticatedRequest, agreement_uuid: Any) -> Http
     require_disruption(request.user)
     visible = selectors.agreements_visible_to(request.user)
     agreement = open_for_user(request.user, visible, resource=AGREEMENTS, request=request, uuid=agreement_uuid)
+    status = selectors.agreement_status(agreement)
+    coordinator = is_coordinator(request.user)
+    proposed_to_us = agreement.partner_id == request.user.organisation_id
     context = {
         "agreement": agreement,
-        "status": selectors.agreement_status(agreement),
+        "status": status,
+        "proposed_to_us": proposed_to_us,
         "categories": [SharingCategory(code).label for code in agreement.categories if code in SharingCategory.values],
-        "may_revoke": is_coordinator(request.user) and agreement.organisation_id == request.user.organisation_id,
+        "may_accept": coordinator and proposed_to_us and status == AgreementStatus.PROPOSED,
+        "may_decline": coordinator and status == AgreementStatus.PROPOSED,
+        "may_revoke": coordinator and status in (AgreementStatus.IN_FORCE, AgreementStatus.NOT_STARTED),
     }
     return render(request, "disrupt/agreement_detail.html", context)
+
+
+def _act(
+    request: AuthenticatedRequest,
+    agreement_uuid: Any,
+    service: Callable[..., SharingAgreement],
+    done: str,
+) -> HttpResponse:
+    """Accept, decline or revoke: for a coordinator of either party (the service says which)."""
+    require_coordinator(request.user)
+    visible = selectors.agreements_visible_to(request.user)
+    agreement = open_for_user(request.user, visible, resource=AGREEMENTS, action=Action.CHANGE, uuid=agreement_uuid)
+    try:
+        service(actor=request.user, agreement=agreement, request=request)
+    except ApplicationError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, done)
+    return redirect("disrupt:agreement-detail", agreement_uuid=agreement.uuid)
+
+
+@login_required
+@require_POST
+def agreement_accept(request: AuthenticatedRequest, agreement_uuid: Any) -> HttpResponse:
+    done = "Agreement accepted: each party now sees the other's records in its categories, within its dates"
+    return _act(request, agreement_uuid, services.agreement_accept, done)
+
+
+@login_required
+@require_POST
+def agreement_decline(request: AuthenticatedRequest, agreement_uuid: Any) -> HttpResponse:
+    return _act(request, agreement_uuid, services.agreement_decline, "Proposal declined: nothing is shared under it")
 
 
 @login_required
 @require_POST
 def agreement_revoke(request: AuthenticatedRequest, agreement_uuid: Any) -> HttpResponse:
-    require_coordinator(request.user)
-    agreement = own_or_404(SharingAgreement, request, agreement_uuid, resource=AGREEMENTS)
-    try:
-        services.agreement_revoke(actor=request.user, agreement=agreement, request=request)
-    except ApplicationError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, "Agreement revoked: nothing more is shared under it")
-    return redirect("disrupt:agreement-detail", agreement_uuid=agreement.uuid)
+    return _act(
+        request, agreement_uuid, services.agreement_revoke, "Agreement revoked: nothing more is shared under it"
+    )

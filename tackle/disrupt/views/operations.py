@@ -7,7 +7,6 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
-from tackle.accounts.door import open_for_user
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.audit.models import AuditAction
 from tackle.audit.records import record_save
@@ -18,7 +17,7 @@ from tackle.core.identifiers import normalise_postcode
 from tackle.core.roles import Module
 from tackle.disrupt import selectors, services
 from tackle.disrupt.access import is_coordinator, require_coordinator, require_disruption
-from tackle.disrupt.choices import PremisesType
+from tackle.disrupt.choices import PremisesType, SharingCategory
 from tackle.disrupt.forms import AgencyForm, OpenCasesForm, OperationForm, OutcomeForm, ReceptionCentreForm
 from tackle.disrupt.models import Operation, OperationOutcome, Premises, ReceptionCentrePlan
 from tackle.disrupt.views.common import organisation_of, own_or_404
@@ -144,7 +143,14 @@ def operation_edit(request: AuthenticatedRequest, operation_uuid: Any) -> HttpRe
 def operation_detail(request: AuthenticatedRequest, operation_uuid: Any) -> HttpResponse:
     require_disruption(request.user)
     visible = selectors.operations_visible_to(request.user)
-    operation = open_for_user(request.user, visible, resource=OPERATIONS, request=request, uuid=operation_uuid)
+    operation = selectors.open_shared_record(
+        request.user,
+        visible,
+        resource=OPERATIONS,
+        category=SharingCategory.OPERATIONS,
+        request=request,
+        record_uuid=operation_uuid,
+    )
     owner = is_coordinator(request.user) and operation.organisation_id == request.user.organisation_id
     context = {
         "operation": operation,

@@ -20,6 +20,7 @@ from tackle.core.errors import ApplicationError
 from tackle.core.form_page import form_page
 from tackle.disrupt import selectors, services
 from tackle.disrupt.access import is_coordinator, may_see_flags, require_coordinator, require_disruption
+from tackle.disrupt.choices import SharingCategory
 from tackle.disrupt.forms import BusinessForm, FlagForm, PremisesForm
 from tackle.disrupt.models import AddressFlag, Premises
 from tackle.disrupt.views.common import organisation_of, own_or_404
@@ -81,7 +82,14 @@ def premises_edit(request: AuthenticatedRequest, premises_uuid: Any) -> HttpResp
 def premises_detail(request: AuthenticatedRequest, premises_uuid: Any) -> HttpResponse:
     require_disruption(request.user)
     visible = selectors.premises_visible_to(request.user)
-    premises = open_for_user(request.user, visible, resource=PREMISES, request=request, uuid=premises_uuid)
+    premises = selectors.open_shared_record(
+        request.user,
+        visible,
+        resource=PREMISES,
+        category=SharingCategory.PREMISES,
+        request=request,
+        record_uuid=premises_uuid,
+    )
     user = request.user
     context = {
         "premises": premises,
