@@ -1,11 +1,17 @@
+from datetime import datetime, timedelta
+
 import pytest
 from django.db import connection, connections
 from django.urls import reverse
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 from rest_framework.test import APIClient
 
 from tackle.accounts.services import api_token_create, api_token_revoke
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
+from tackle.audit.tasks import verify_audit_chain
+from tackle.core.models import WorkerHeartbeat
 
 
 def _token_client(user) -> APIClient:
@@ -15,9 +21,54 @@ def _token_client(user) -> APIClient:
     return client
 
 
+def _worker_seen(ago: timedelta) -> datetime:
+    seen = timezone.now() - ago
+    WorkerHeartbeat.objects.create(worker_id="worker-1", started_at=seen, seen_at=seen)
+    return seen
+
+
 @pytest.mark.django_db
 def test_health_answers_without_authentication():
+    seen = _worker_seen(timedelta(seconds=1))
     response = APIClient().get("/api/v1/health")
+    assert response.status_code == 200
+    assert response.json() == {
+        "status": "ok",
+        "database": "ok",
+        "worker": "ok",
+        "worker_last_heartbeat": seen.isoformat(),
+        "queue": "ok",
+        "queue_oldest_waiting_since": None,
+    }
+
+
+@pytest.mark.django_db
+def test_health_is_degraded_when_no_worker_has_beaten_for_three_heartbeats(settings):
+    settings.TASK_WORKER_HEARTBEAT_SECONDS = 10
+    _worker_seen(timedelta(seconds=31))
+    response = APIClient().get("/api/v1/health")
+    assert response.status_code == 503
+    assert response.json()["status"] == "degraded"
+    assert response.json()["worker"] == "error"
+
+
+@pytest.mark.django_db
+def test_health_is_degraded_when_a_task_has_waited_too_long(settings):
+    settings.TASK_QUEUE_STALE_SECONDS = 300
+    _worker_seen(timedelta(seconds=1))
+    result = verify_audit_chain.enqueue(run_uuid="00000000-0000-0000-0000-000000000000")
+    waiting_since = timezone.now() - timedelta(minutes=6)
+    DBTaskResult.objects.filter(id=result.id).update(enqueued_at=waiting_since)
+    response = APIClient().get("/api/v1/health")
+    assert response.status_code == 503
+    body = response.json()
+    assert (body["status"], body["worker"], body["queue"]) == ("degraded", "ok", "error")
+    assert body["queue_oldest_waiting_since"] == waiting_since.isoformat()
+
+
+@pytest.mark.django_db
+def test_health_for_a_load_balancer_checks_only_the_databases():
+    response = APIClient().get("/api/v1/health?check=databases")
     assert response.status_code == 200
     assert response.json() == {"status": "ok", "database": "ok"}
 
@@ -37,7 +88,9 @@ def test_health_answers_503_naming_the_database_when_it_is_unreachable(tmp_path)
         connection.settings_dict.clear()
         connection.settings_dict.update(original)
     assert response.status_code == 503
-    assert response.json() == {"status": "error", "database": "error"}
+    assert response.status_code == 503
+    body = response.json()
+    assert (body["status"], body["database"], body["worker"], body["queue"]) == ("degraded", "error", "error", "error")
 
 
 def test_token_authenticates_as_its_owner(lead_a):
@@ -111,4 +164,8 @@ def test_health_names_an_unreachable_replica(settings, tmp_path):
         del connections["replica"]
         del connections.settings["replica"]
     assert response.status_code == 503
-    assert response.json() == {"status": "error", "database": "ok", "replica": "error"}
+    assert {key: response.json()[key] for key in ("status", "database", "replica")} == {
+        "status": "degraded",
+        "database": "ok",
+        "replica": "error",
+    }
