@@ -89,7 +89,7 @@ def wait_until_healthy(port: int, server: subprocess.Popen, log, timeout: float 
             log.seek(0)
             raise RuntimeError(f"gunicorn exited with {server.returncode}:\n{log.read().decode(errors='replace')}")
         try:
-            status, body = get(port, "/api/v1/health")
+            status, body = get(port, "/api/v1/health?check=databases")
             if status == 200 and json.loads(body)["status"] == "ok":
                 return
         except OSError:

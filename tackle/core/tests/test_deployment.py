@@ -103,7 +103,7 @@ def _wait_until_healthy(port: int, timeout: float = 30) -> dict[str, str]:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
-            status, _, body = Browser(port).request("GET", "/api/v1/health")
+            status, _, body = Browser(port).request("GET", "/api/v1/health?check=databases")
             if status == 200:
                 return json.loads(body)
         except OSError:
