@@ -142,3 +142,47 @@ class SetPasswordPage(BasePage):
         self.page.get_by_label("Create a password").fill(password)
         self.page.get_by_label("Confirm your password").fill(password)
         self.page.get_by_role("button", name="Set password").click()
+
+
+class CasePage(BasePage):
+    def __init__(self, page: Page, case_uuid: str) -> None:
+        super().__init__(page)
+        self.path = f"/cases/{case_uuid}/"
+
+    @property
+    def allocated_to(self) -> Locator:
+        return self.page.get_by_test_id("allocated-to")
+
+    @property
+    def reminders_reach(self) -> Locator:
+        return self.page.get_by_test_id("reminders-reach")
+
+    def allocate(self) -> "AllocationPage":
+        self.page.get_by_role("link", name="Allocate the case").click()
+        return AllocationPage(self.page)
+
+    def timeline(self) -> Locator:
+        self.page.get_by_test_id("timeline-link").click()
+        return self.page.get_by_test_id("timeline")
+
+
+class AllocationPage(BasePage):
+    def allocate(self, *, worker: str, handover_note: str) -> None:
+        self.page.get_by_label("Who should have the case?").select_option(label=worker)
+        self.page.get_by_label("Handover note").fill(handover_note)
+        self.page.get_by_role("button", name="Allocate").click()
+
+
+class NotificationsPage(BasePage):
+    path = "/account/notifications/"
+
+    @property
+    def header_link(self) -> Locator:
+        return self.page.get_by_test_id("notifications-link")
+
+    @property
+    def notifications(self) -> Locator:
+        return self.page.get_by_test_id("notifications")
+
+    def follow(self, subject: str) -> None:
+        self.notifications.get_by_role("link", name=subject).click()

@@ -251,6 +251,9 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 FILE_UPLOAD_PERMISSIONS = 0o600
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
+# Spend screening uploads: the largest file, and what one organisation's spend files may take in all.
+TACKLE_SPEND_MAX_FILE_BYTES = env_int("TACKLE_SPEND_MAX_FILE_MB", 100, minimum=1) * 1024 * 1024
+TACKLE_SPEND_QUOTA_BYTES = env_int("TACKLE_SPEND_QUOTA_MB", 2048, minimum=1) * 1024 * 1024
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

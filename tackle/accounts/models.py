@@ -148,3 +148,29 @@ class OrganisationSettings(models.Model):
 
     def __str__(self) -> str:
         return f"Settings for organisation {self.organisation_id}"
+
+
+class Notification(models.Model):
+    """Something a person should know, in Tackle's own list and, when they have an address, by email.
+    `key` names the event it tells of (a case, what happened, the date), so telling twice is a no-op.
+    Subjects and bodies hold references, never a person's details: they also travel by email."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications")
+    key = models.CharField(max_length=200)
+    subject = models.CharField(max_length=200)
+    body = models.TextField(blank=True)
+    url = models.CharField(max_length=300, blank=True, help_text="A path in Tackle, such as a case's page")
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "key"], name="notification_once_per_user_and_key"),
+        ]
+        indexes = [models.Index(fields=["user", "read_at"], name="notification_unread_idx")]
+
+    def __str__(self) -> str:
+        return f"Notification {self.key} for user {self.user_id}"

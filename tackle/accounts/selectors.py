@@ -6,9 +6,9 @@ from django.db import models
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tackle.accounts.models import ApiToken, Invitation, OrganisationSettings, User
+from tackle.accounts.models import ApiToken, Invitation, Notification, OrganisationSettings, User
 from tackle.core.access import PERSONAL_DATA_ROLES
-from tackle.core.roles import Module
+from tackle.core.roles import Module, Role
 
 
 def users_visible_to(user: Any) -> models.QuerySet[User]:
@@ -73,3 +73,28 @@ def user_dashboard_figures(user: Any) -> list[dict[str, Any]]:
         {"label": "Your active API tokens", "value": api_tokens_of(user).filter(revoked_at__isnull=True).count()}
     )
     return figures
+
+
+def notifications_visible_to(user: Any) -> models.QuerySet[Notification]:
+    """A person's own notifications, and nobody else's."""
+    if not user.is_authenticated:
+        return Notification.objects.none()
+    return Notification.objects.filter(user=user)
+
+
+def unread_notification_count(user: Any) -> int:
+    return notifications_visible_to(user).filter(read_at__isnull=True).count()
+
+
+def notified_with_key(key: str) -> list[Notification]:
+    """Who was told of one event (its key), for a page that says so."""
+    return list(Notification.objects.filter(key=key).select_related("user").order_by("user__username"))
+
+
+def leads_of(organisation_id: int) -> list[User]:
+    """Who is told as the organisation's lead: the lead named in its settings when active, else
+    every active user in the modern slavery lead role."""
+    leads = list(User.objects.filter(organisation_id=organisation_id, role=Role.MODERN_SLAVERY_LEAD, is_active=True))
+    named = OrganisationSettings.objects.filter(organisation_id=organisation_id).values_list("lead_id", flat=True)
+    named_id = next(iter(named), None)
+    return [lead for lead in leads if lead.pk == named_id] or leads

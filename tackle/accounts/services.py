@@ -13,7 +13,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tackle.accounts.models import ApiToken, Invitation, Organisation, OrganisationSettings, User, hash_token
+from tackle.accounts.models import (
+    ApiToken,
+    Invitation,
+    Notification,
+    Organisation,
+    OrganisationSettings,
+    User,
+    hash_token,
+)
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.core.errors import ApplicationError
@@ -389,3 +397,39 @@ def organisation_settings_update(
         organisation_id=organisation.pk,
     )
     return row
+
+
+def notify(*, user: User, subject: str, body: str = "", url: str = "", key: str) -> Notification | None:
+    """Tell `user` once per `key`: a notification in their list and, when they have an email address,
+    the same by email once the caller's transaction commits. None when nobody new was told: the key
+    was used before, or the user has left (an inactive account reads nothing)."""
+    if not user.is_active:
+        return None
+    notification, created = Notification.objects.get_or_create(
+        user=user, key=key[:200], defaults={"subject": subject[:200], "body": body, "url": url[:300]}
+    )
+    if not created:
+        return None
+    if user.email:
+        transaction.on_commit(lambda: _email_notification(notification), robust=True)
+    return notification
+
+
+def _email_notification(notification: Notification) -> None:
+    link = f"\n\n{settings.TACKLE_BASE_URL}{notification.url}" if notification.url else ""
+    send_mail(
+        subject=notification.subject,
+        message=f"{notification.body}{link}\n",
+        from_email=None,
+        recipient_list=[notification.user.email],
+    )
+    Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
+
+
+def notifications_mark_read(*, user: User, notification: Notification | None = None) -> int:
+    """Mark one of the user's notifications read, or all of them. Not audited: the user's own list
+    holds nothing of anyone else, and what it told them is kept as it was."""
+    unread = Notification.objects.filter(user=user, read_at__isnull=True)
+    if notification is not None:
+        unread = unread.filter(pk=notification.pk)
+    return unread.update(read_at=timezone.now())

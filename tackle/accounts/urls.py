@@ -24,6 +24,7 @@ urlpatterns = [
     ),
     path("invitation/<str:token>", views.invitation_open, name="invitation-open"),
     path("invitation/", views.invitation_accept_view, name="invitation-accept"),
+    path("notifications/", views.notification_list, name="notification-list"),
     path("organisation/settings", views.organisation_settings, name="organisation-settings"),
     path("sso/start", sso.sso_start, name="sso-start"),
     path("sso/callback", sso.sso_callback, name="sso-callback"),

@@ -17,7 +17,7 @@ from django_otp import login as otp_login
 from django_otp import match_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tackle.accounts.door import open_for_user
+from tackle.accounts.door import open_for_user, open_page_for_user
 from tackle.accounts.forms import (
     ApiTokenCreateForm,
     ConfirmForm,
@@ -31,6 +31,7 @@ from tackle.accounts.forms import (
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.accounts.models import User
 from tackle.accounts.selectors import (
+    notifications_visible_to,
     api_tokens_of,
     failed_sign_ins_of,
     organisation_settings_visible_to,
@@ -38,6 +39,7 @@ from tackle.accounts.selectors import (
     users_visible_to,
 )
 from tackle.accounts.services import (
+    notifications_mark_read,
     SETTINGS_FIELDS,
     api_token_create,
     api_token_revoke,
@@ -372,3 +374,21 @@ def organisation_settings(request: AuthenticatedRequest) -> HttpResponse:
     return render(
         request, "accounts/organisation_settings.html", {"form": form, "is_lead": user.role == Role.MODERN_SLAVERY_LEAD}
     )
+
+
+@login_required
+def notification_list(request: AuthenticatedRequest) -> HttpResponse:
+    """The user's own notifications, newest first; a POST marks one read, or all of them."""
+    open_page_for_user(request.user, resource=access.NOTIFICATIONS, object_type="notifications")
+    visible = notifications_visible_to(request.user)
+    if request.method == "POST":
+        open_page_for_user(request.user, resource=access.NOTIFICATIONS, action=Action.CHANGE, object_type="")
+        chosen = request.POST.get("notification")
+        notification = None
+        if chosen:
+            notification = open_for_user(
+                request.user, visible, resource=access.NOTIFICATIONS, action=Action.CHANGE, uuid=chosen
+            )
+        notifications_mark_read(user=request.user, notification=notification)
+        return redirect("accounts:notification-list")
+    return render(request, "accounts/notification_list.html", {"notifications": visible[:200]})

@@ -1,3 +1,4 @@
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -40,3 +41,9 @@ def audit_events_filtered(
     if date_to:
         events = events.filter(occurred_at__date__lte=date_to)
     return events.order_by("-sequence")
+
+
+def audit_events_about(object_ids: Iterable[str]) -> models.QuerySet[AuditEvent]:
+    """Every event naming one of these records (by uuid), oldest first: a record's own history, for
+    a page that has already checked who may read it (a case's timeline)."""
+    return AuditEvent.objects.filter(object_id__in=list(object_ids)).select_related("actor").order_by("sequence")

@@ -307,3 +307,25 @@ def concerns_recorded_since(organisation_id: int, since: Any) -> models.QuerySet
     """New concerns of one organisation, newest first (the multi-agency meeting's briefing shows
     their reference, date and type only)."""
     return Case.objects.filter(organisation_id=organisation_id, created_at__gte=since).order_by("-created_at")
+
+
+@dataclass(frozen=True)
+class ReminderRecipients:
+    """Who the case's reminders reach: its worker, else the organisation's lead (`to_lead`); with no
+    one, nobody is told, and the case page says so."""
+
+    users: tuple[Any, ...]
+    to_lead: bool
+
+    @property
+    def without_email(self) -> tuple[Any, ...]:
+        return tuple(user for user in self.users if not user.email)
+
+
+def reminder_recipients(case: Case) -> ReminderRecipients:
+    from tackle.accounts.selectors import leads_of
+
+    worker = case.allocated_to
+    if worker is not None and worker.is_active:
+        return ReminderRecipients((worker,), to_lead=False)
+    return ReminderRecipients(tuple(leads_of(case.organisation_id)), to_lead=True)

@@ -10,6 +10,7 @@ from tackle.cases.views import (
     queue,
     support,
     support_records,
+    timeline,
 )
 from tackle.cases.views import register as register_views
 
@@ -65,6 +66,8 @@ urlpatterns: list = [
     ),
     path("<uuid:case_uuid>/close", support.close, name="case-close"),
     path("<uuid:case_uuid>/reopen", support.reopen, name="case-reopen"),
+    # The case's one timeline (issue 14, section 5).
+    path("<uuid:case_uuid>/timeline", timeline.timeline, name="case-timeline"),
     # Allocation and caseloads (issue 14, section 2).
     path("caseloads", queue.caseloads, name="caseloads"),
     path("<uuid:case_uuid>/allocation", allocation.allocation_edit, name="allocation-edit"),

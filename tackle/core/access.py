@@ -135,6 +135,8 @@ FIGURES = _r("figures", "Figures", Module.REPORTING, audited=True)
 AUDIT_LOG = _r("audit_log", "Audit log", Module.AUDIT, personal=True)
 USERS = _r("users", "Users", Module.USERS, personal=True)
 # Every role has the home module, so the grants below alone decide who reaches the settings.
+# What Tackle told a person (reminders, allocations, new concerns): their own list, every role.
+NOTIFICATIONS = _r("notifications", "The user's own notifications", Module.HOME)
 ORGANISATION_SETTINGS = _r(
     "organisation_settings",
     "Organisation settings: lead, deputy, safeguarding and first responder contacts",
@@ -146,7 +148,7 @@ RESOURCES: tuple[Resource, ...] = (
     DTN_REDACTIONS, PATHWAY_SETTINGS,
     CASE_SEARCH, CASELOADS, REGISTER, PREMISES, INTELLIGENCE,
     OPERATIONS, AGREEMENTS, BRIEFINGS, TARGETING, SUPPLIERS, CONTRACTS, TENDERS, SPEND, STATEMENTS, STATEMENT_READINGS,
-    ACTION_PLANS, ASSESSMENTS, SCRUTINY_RECORDS, FIGURES, AUDIT_LOG, USERS, ORGANISATION_SETTINGS,
+    ACTION_PLANS, ASSESSMENTS, SCRUTINY_RECORDS, FIGURES, AUDIT_LOG, USERS, ORGANISATION_SETTINGS, NOTIFICATIONS,
 )  # fmt: skip
 
 R = Role
@@ -163,6 +165,7 @@ _READ, _KEEP = (A.VIEW,), (A.VIEW, A.RECORD, A.CHANGE)
 # (roles, resource, actions, scope): one line each, read top to bottom like the docs page.
 _RULES: tuple[tuple[tuple[Role, ...], Resource, tuple[Action, ...], Scope], ...] = (
     (_ALL, HOME, _READ, Scope.OWN),
+    (_ALL, NOTIFICATIONS, (A.VIEW, A.CHANGE), Scope.OWN),
     (tuple(r for r in Role if r != R.COUNCILLOR), API_TOKENS, _KEEP, Scope.OWN),
     (_ALL, TRAINING, _READ, Scope.OWN),
     ((R.MODERN_SLAVERY_LEAD, R.ADMINISTRATOR), TRAINING_RECORDS, _KEEP, Scope.ORGANISATION),

@@ -4,8 +4,10 @@ a run's results (all of them, in one transaction, or none)."""
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import Sum
 from django.utils import timezone
 
 from tackle.accounts.models import User
@@ -14,6 +16,7 @@ from tackle.audit.services import audit_record
 from tackle.core.errors import ApplicationError
 from tackle.core.models import TaskRun
 from tackle.core.tasks import task_run_start
+from tackle.core.uploads import megabytes
 from tackle.spend.models import ImportStatus, SpendFile, SpendImport, SpendReject, SpendTotal
 from tackle.spend.screening.headers import FIELDS
 from tackle.spend.screening.results import ScreenResult
@@ -21,7 +24,6 @@ from tackle.spend.screening.summary import file_mappings, summary
 from tackle.suppliers.sectors import is_high_risk
 
 MAX_FILES = 24
-MAX_FILE_BYTES = 500 * 1024 * 1024
 ALLOWED_SUFFIXES = (".csv", ".txt", ".xlsx")
 STORE_BATCH = 2000
 
@@ -38,10 +40,12 @@ def spend_import_start(*, actor: User, files: list[UploadedFile]) -> tuple[Spend
             raise ApplicationError(f"{name} must be a CSV or XLSX file", field="spend_files")
         if not upload.size:
             raise ApplicationError(f"{name} is empty", field="spend_files")
-        if upload.size > MAX_FILE_BYTES:
-            raise ApplicationError(f"{name} must be smaller than 500 MB", field="spend_files")
+        if upload.size > settings.TACKLE_SPEND_MAX_FILE_BYTES:
+            limit = megabytes(settings.TACKLE_SPEND_MAX_FILE_BYTES)
+            raise ApplicationError(f"{name} must be smaller than {limit}", field="spend_files")
     if actor.organisation_id is None:
         raise ApplicationError("Only people working for an organisation can import its spend")
+    _check_quota(actor.organisation_id, sum(upload.size or 0 for upload in files))
     names = _distinct_names([upload.name or "file" for upload in files])
     with transaction.atomic():
         spend_import = SpendImport.objects.create(organisation_id=actor.organisation_id, started_by=actor)
@@ -61,6 +65,18 @@ def spend_import_start(*, actor: User, files: list[UploadedFile]) -> tuple[Spend
         )
         run = _queue(actor=actor, spend_import=spend_import)
     return spend_import, run
+
+
+def _check_quota(organisation_id: int, adding: int) -> None:
+    """Refuse files that would take the organisation's stored spend files past its quota."""
+    quota = settings.TACKLE_SPEND_QUOTA_BYTES
+    held = SpendFile.objects.filter(spend_import__organisation_id=organisation_id).aggregate(held=Sum("size"))["held"]
+    if (held or 0) + adding > quota:
+        raise ApplicationError(
+            "These files would take the spend files your organisation stores past its storage quota of "
+            f"{megabytes(quota)} ({megabytes(held or 0)} are stored). Ask your Tackle administrator to raise the quota",
+            field="spend_files",
+        )
 
 
 def _distinct_names(names: list[str]) -> list[str]:

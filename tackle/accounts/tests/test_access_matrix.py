@@ -55,6 +55,7 @@ RESOURCE_OF = [
     ("accounts:token", access.API_TOKENS),
     ("accounts:user", access.USERS),
     ("accounts:organisation-settings", access.ORGANISATION_SETTINGS),
+    ("accounts:notification", access.NOTIFICATIONS),
     ("audit:", access.AUDIT_LOG),
     ("api:audit-event", access.AUDIT_LOG),
     ("cases:register", access.REGISTER),

@@ -3,8 +3,10 @@
 from typing import Any
 
 from django.db import transaction
+from django.urls import reverse
 
 from tackle.accounts.models import User
+from tackle.accounts.services import notify
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.cases.models import Case, CaseAllocation, CaseStatus
@@ -38,7 +40,7 @@ def case_allocate(
     note = handover_note.strip()
     if case.allocated_to_id is not None and not note:
         raise ApplicationError("Write a handover note for the new worker", field="handover_note")
-    CaseAllocation.objects.create(case=case, allocated_to=worker, allocated_by=actor, handover_note=note)
+    allocation = CaseAllocation.objects.create(case=case, allocated_to=worker, allocated_by=actor, handover_note=note)
     case.allocated_to = worker
     case.version += 1
     case.save(update_fields=["allocated_to", "version", "updated_at"])
@@ -49,5 +51,13 @@ def case_allocate(
         obj=case,
         changed_fields=["allocated_to"],
         note="Reallocated with a handover note" if note else "Allocated",
+    )
+    notify(
+        user=worker,
+        subject=f"Case {case.reference} is allocated to you",
+        body=f"{actor.display_name} allocated case {case.reference} to you"
+        + (", with a handover note on the case." if note else "."),
+        url=reverse("cases:case-detail", args=[case.uuid]),
+        key=f"case:{case.uuid}:allocated:{allocation.pk}",
     )
     return case

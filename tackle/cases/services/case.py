@@ -6,9 +6,12 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from tackle.accounts.models import Organisation, User
+from tackle.accounts.selectors import leads_of
+from tackle.accounts.services import notify
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.cases.models import (
@@ -124,14 +127,25 @@ def case_record_concern(
     case = Case(organisation=organisation, recorded_by=recorded_by, reference=_new_reference(), **details.__dict__)
     _apply_pathway(case, validate=True)
     audit_record(action=AuditAction.CREATE, actor=recorded_by, request=request, obj=case, note="Concern recorded")
-    transaction.on_commit(lambda: _notify_leads(case))
+    _tell_leads(case)
     return case
 
 
-def _notify_leads(case: Case) -> None:
-    from tackle.cases.tasks import notify_leads_of_new_concern
+def new_concern_key(case: Case) -> str:
+    return f"case:{case.uuid}:new-concern"
 
-    notify_leads_of_new_concern.enqueue(case_uuid=str(case.uuid))
+
+def _tell_leads(case: Case) -> None:
+    """The organisation's lead, in Tackle and by email when they have an address. The message
+    carries the reference only, never personal data; who was told is read back by its key."""
+    for lead in leads_of(case.organisation_id):
+        notify(
+            user=lead,
+            subject=f"New modern slavery concern {case.reference}",
+            body=f"A new concern ({case.reference}) is waiting in your Tackle queue.",
+            url=reverse("cases:case-detail", args=[case.uuid]),
+            key=new_concern_key(case),
+        )
 
 
 def _check_version(case: Case, expected_version: int | None) -> None:

@@ -12,16 +12,24 @@ from django.views.decorators.http import require_POST
 
 from tackle.accounts.door import may_open
 from tackle.accounts.http import AuthenticatedRequest
+from tackle.accounts.selectors import notified_with_key
 from tackle.cases.forms.case import ConsentForm, NrmEventForm, ReferralUpdateForm, ShareForm
 from tackle.cases.models import Indicator, ReferralStatus
-from tackle.cases.services.case import case_record_consent, case_triage, nrm_event_record, referral_update
 from tackle.cases.selectors import (
     allocations_of,
     case_periods,
     found_in,
     get_case_for_user,
+    reminder_recipients,
     share_scope_for,
     user_may_work_on,
+)
+from tackle.cases.services.case import (
+    case_record_consent,
+    case_triage,
+    new_concern_key,
+    nrm_event_record,
+    referral_update,
 )
 from tackle.cases.services.pathway import pathway_settings_of
 from tackle.cases.services.share import case_share, case_share_revoke, shares_of
@@ -69,6 +77,7 @@ def case_detail(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
             "shares": shares_of(case) if can_work else [],
             "found_in": found_in(request.user, case),
             "allocations": allocations_of(case) if can_work else [],
+            "reminders_reach": reminder_recipients(case) if can_work and case.status == "open" else None,
         },
     )
 
@@ -101,7 +110,10 @@ def _shared_case_page(
 def concern_recorded(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
     """What happens next, for the officer who has just recorded a concern."""
     case = get_case_for_user(request.user, case_uuid)
-    return render(request, "cases/concern_recorded.html", {"case": case, "referrals": case.referrals.all()})
+    told = [notification.user for notification in notified_with_key(new_concern_key(case))]
+    return render(
+        request, "cases/concern_recorded.html", {"case": case, "referrals": case.referrals.all(), "told": told}
+    )
 
 
 @login_required

@@ -184,3 +184,23 @@ def test_results_show_sectors_top_suppliers_statements_and_years(client_for, pro
     assert "Bright Care Homes Limited" in no_statement and "Must publish" in no_statement
     assert "Secure Guarding" not in no_statement  # not in the register: whether it has one is not known
     assert "2023-24" in page and "2024-25" in page
+
+
+def test_a_file_over_the_size_limit_is_refused_with_the_limit(client_for, procurement_a, settings):
+    settings.TACKLE_SPEND_MAX_FILE_BYTES = 1024 * 1024  # 500 MB a file were accepted before
+    response = upload(client_for(procurement_a), ("year.csv", SPEND + "x" * 1024 * 1024))
+    assert "year.csv must be smaller than 1 MB" in response.content.decode()
+    assert not SpendImport.objects.exists() and not SpendFile.objects.exists()
+
+
+def test_an_upload_past_the_organisations_storage_quota_is_refused(client_for, procurement_a, lead_b, settings):
+    settings.TACKLE_SPEND_QUOTA_BYTES = 3 * len(SPEND.encode())
+    upload(client_for(lead_b), ("theirs.csv", SPEND), ("theirs2.csv", SPEND))  # another council's do not count
+    client = client_for(procurement_a)
+    upload(client, ("june.csv", SPEND), ("july.csv", SPEND))
+    response = upload(client, ("august.csv", SPEND), ("september.csv", SPEND))
+    page = response.content.decode()
+    assert "would take the spend files your organisation stores past its storage quota of" in page
+    assert SpendImport.objects.filter(organisation=procurement_a.organisation).count() == 1
+    upload(client, ("august.csv", SPEND))
+    assert SpendImport.objects.filter(organisation=procurement_a.organisation).count() == 2

@@ -1,0 +1,71 @@
+"""The daily reminders: each open case's dates, the rules (rules/reminders.py) and who to tell."""
+
+from datetime import date
+
+from django.urls import reverse
+
+from tackle.accounts.services import notify
+from tackle.cases.models import Case, CaseStatus, ReferralStatus, SupportPhaseKind
+from tackle.cases.rules.reminders import CaseDates, Reminder, reminders_due
+from tackle.cases.selectors import case_periods, reminder_recipients
+from tackle.core.periods import LONDON, today_in_london
+
+
+def reminder_dates_of(case: Case) -> CaseDates:
+    """The dates of one case the reminders are set against, from its records."""
+    periods = case_periods(case)
+    phases = list(case.support_phases.all())  # newest first: the first is the current phase
+    current = phases[0] if phases else None
+    return CaseDates(
+        recovery_period_ends_on=periods["recovery_period_ends_on"],
+        move_on_support_ends_on=periods["move_on_support_ends_on"],
+        safety_plan_reviews_on=tuple(plan.next_review_on for plan in case.safety_plans.all()),
+        referral_actions_due=tuple(
+            (referral.get_code_display(), referral.due_by.astimezone(LONDON).date())
+            for referral in case.referrals.all()
+            if referral.status == ReferralStatus.TO_DO and referral.due_by is not None
+        ),
+        immediate_phase_started_on=(
+            current.started_on if current is not None and current.phase == SupportPhaseKind.IMMEDIATE else None
+        ),
+    )
+
+
+def reminder_key(case: Case, reminder: Reminder) -> str:
+    return f"case:{case.uuid}:{reminder.key_part}"
+
+
+def cases_remind(*, today: date | None = None) -> int:
+    """Tell each open case's worker (or, with none, the lead) of every reminder due today, once:
+    the notification's key names the case, the event, its date and the threshold. Returns how many
+    notifications were new. Subjects and bodies carry the case's reference, never the person."""
+    today = today or today_in_london()
+    cases = (
+        Case.objects.filter(status=CaseStatus.OPEN)
+        .select_related("allocated_to")
+        .prefetch_related("nrm_events", "support_phases", "safety_plans", "referrals")
+        .order_by("pk")
+    )
+    sent = 0
+    for case in cases.iterator(chunk_size=500):
+        due = reminders_due(reminder_dates_of(case), today)
+        if not due:
+            continue
+        recipients = reminder_recipients(case)
+        why = (
+            "\n\nYou are told as the organisation's modern slavery lead: no worker is allocated to this case."
+            if recipients.to_lead
+            else ""
+        )
+        url = reverse("cases:case-detail", args=[case.uuid])
+        for reminder in due:
+            for user in recipients.users:
+                notified = notify(
+                    user=user,
+                    subject=f"{case.reference}: {reminder.sentence}",
+                    body=f"Case {case.reference}. {reminder.sentence}.{why}",
+                    url=url,
+                    key=reminder_key(case, reminder),
+                )
+                sent += notified is not None
+    return sent
