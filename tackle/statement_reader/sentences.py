@@ -41,6 +41,8 @@ _SHORT_HEADING_WORDS = 7
 # Lines at least this long mean the text was wrapped to a width (PDF), not written a line per paragraph.
 _WRAPPED_WIDTH = 50
 MAX_SENTENCE_CHARS = 2000
+# How far either side of a full stop is looked at to tell an abbreviation: more than its longest.
+_WORD_WINDOW = 64
 
 
 def normalise(text: str) -> str:
@@ -61,36 +63,64 @@ def split_sentences(text: str) -> list[str]:
 
 def _units(paragraph: str) -> list[str]:
     """Lines of one paragraph grouped into the pieces that read on: a bullet item with its
-    continuation lines, a heading alone, running text joined across line breaks."""
+    continuation lines, a heading alone, running text joined across line breaks.
+
+    The piece being read is kept as a list of its lines and joined once, when it ends, and only its
+    last line is looked at: a paragraph of many lines is read in time linear in its length."""
     lines = [line.strip() for line in paragraph.split("\n") if line.strip()]
     # In wrapped text (a PDF page) a line well short of the full width ends its paragraph or item.
     width = max((len(line) for line in lines), default=0) if len(lines) >= 3 else 0
     units: list[str] = []
-    current = ""
+    current: list[str] = []  # the piece being read, never holding an empty string
+
+    def close() -> None:
+        units.append("".join(current))
+        current.clear()
+
     for number, line in enumerate(lines):
         following = lines[number + 1] if number + 1 < len(lines) else ""
         previous = lines[number - 1] if number else ""
         if _BULLET.match(line):
-            units.append(current)
-            current = _BULLET.sub("", line, count=1)
-        elif (not current or re.search(r"[.!?:]['\"\u201d\u2019)]*$", current)) and _is_heading(line, following):
-            units.extend([current, line])
-            current = ""
+            close()
+            current.append(_BULLET.sub("", line, count=1))
+        elif (not current or _ends_with_stop(current)) and _is_heading(line, following):
+            close()
+            units.append(line)
         elif current and width >= _WRAPPED_WIDTH and len(previous) < width * 0.6 and line[:1].isupper():
-            units.append(current)
-            current = line
+            close()
+            current.append(line)
+        elif current:
+            _join(current, line)
         else:
-            current = _join(current, line) if current else line
-    units.append(current)
+            current.append(line)
+    close()
     return [unit for unit in units if unit]
 
 
-def _join(before: str, after: str) -> str:
-    """Join two lines of one paragraph, mending words hyphenated at the line break."""
-    if re.search(r"[A-Za-z]-$", before):
+_CLOSERS = "'\"\u201d\u2019)"
+
+
+def _ends_with_stop(pieces: list[str]) -> bool:
+    """Whether the text the pieces make ends with . ! ? or :, perhaps inside quotes or brackets."""
+    for piece in reversed(pieces):
+        kept = piece.rstrip(_CLOSERS)
+        if kept:
+            return kept[-1] in ".!?:"
+    return False
+
+
+def _join(pieces: list[str], after: str) -> None:
+    """Add a line to a paragraph's pieces, mending words hyphenated at the line break."""
+    end = "".join(pieces[-2:])[-2:]  # every piece holds a character, so the text's last two are here
+    if len(end) == 2 and end[1] == "-" and end[0].isascii() and end[0].isalpha():
         # "suppli-/ers" was one word split by the layout; "Anti-/Slavery" keeps its hyphen.
-        return before[:-1] + after if after[:1].islower() else before + after
-    return f"{before} {after}"
+        if after[:1].islower():
+            pieces[-1] = pieces[-1][:-1]
+            if not pieces[-1]:
+                pieces.pop()
+        pieces.append(after)
+    else:
+        pieces.append(f" {after}")
 
 
 def _ends_sentence(line: str) -> bool:
@@ -120,7 +150,11 @@ def _cut(unit: str) -> list[str]:
     start = 0
     for match in _SENTENCE_END.finditer(unit):
         end = match.end(2)
-        if match.group(1) == "." and _is_abbreviation(unit[start : match.start(1)], unit[match.end() :]):
+        # Only the word before the stop and the word after it matter: looking no further keeps the
+        # cutting linear in the unit's length, however many stops it holds.
+        before = unit[max(start, match.start(1) - _WORD_WINDOW) : match.start(1)]
+        after = unit[match.end() : match.end() + _WORD_WINDOW]
+        if match.group(1) == "." and _is_abbreviation(before, after, whole=match.start(1) - start <= _WORD_WINDOW):
             continue
         pieces.append(unit[start:end].strip())
         start = match.end()
@@ -128,8 +162,13 @@ def _cut(unit: str) -> list[str]:
     return [chunk for piece in pieces for chunk in _limit(piece) if chunk]
 
 
-def _is_abbreviation(before: str, after: str) -> bool:
-    word = re.split(r"[\s(]", before)[-1].lower() if before else ""
+def _is_abbreviation(before: str, after: str, *, whole: bool = True) -> bool:
+    """Whether the stop after `before` belongs to an abbreviation. `whole` is False when `before`
+    was cut short: a word that fills all of it is longer than any abbreviation."""
+    parts = re.split(r"[\s(]", before)
+    if not whole and len(parts) == 1:
+        return False
+    word = parts[-1].lower() if before else ""
     if not word:
         return False
     if word in _COMPANY_SUFFIXES:
