@@ -14,12 +14,17 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
 from tackle.core.errors import ApplicationError
-from tackle.core.uploads import UploadError, decode
+from tackle.core.uploads import UploadError, check_zip, decode
 
 if TYPE_CHECKING:
     from docx.text.paragraph import Paragraph
 
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
+# A Word document is a zip: what it unpacks to, read from the zip's directory, is checked before
+# python-docx inflates it (pictures are stored packed already, so a statement unpacks to little more).
+MAX_DOCX_INFLATED_BYTES = 100 * 1024 * 1024
+# A long statement runs to a few hundred thousand characters; more is refused before it is split.
+MAX_TEXT_CHARS = 2_000_000
 KINDS = ("txt", "html", "pdf", "docx")
 _SUFFIXES = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".pdf": "pdf", ".docx": "docx"}
 _CONTENT_TYPES = {
@@ -65,6 +70,8 @@ def extract_text(data: bytes, kind: str) -> str:
     if kind not in readers:
         raise UnreadableDocument("The file must be a .txt, .html, .pdf or .docx file.")
     text = readers[kind](data)
+    if len(text) > MAX_TEXT_CHARS:
+        raise UnreadableDocument(f"The statement is too long to read (more than {MAX_TEXT_CHARS:,} characters).")
     if not text.strip():
         raise UnreadableDocument("No text could be found in the file (a scanned PDF needs text recognition first).")
     return text
@@ -178,6 +185,10 @@ def _docx(data: bytes) -> str:
     from docx.opc.exceptions import PackageNotFoundError
     from docx.text.paragraph import Paragraph
 
+    try:
+        check_zip(data, max_inflated_bytes=MAX_DOCX_INFLATED_BYTES)
+    except UploadError as error:
+        raise UnreadableDocument(f"The Word document could not be read: {error.message}.") from None
     try:
         document = Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
