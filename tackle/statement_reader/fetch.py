@@ -1,25 +1,33 @@
-"""Download a file from the web with a time limit and a size limit.
+"""Download a file from the web within one deadline and a size limit.
 
 The server, not the person's browser, makes the request, so by default it refuses addresses on the
 server's own network (loopback, private ranges), redirects included: a pasted link must not reach
 internal systems. STATEMENT_FETCH_ALLOW_PRIVATE=1 lifts that for a closed network (and for tests,
 which serve files from a local server).
+
+The name is looked up once and the connection made to the address that was checked (the Host
+header and the TLS server name keep the name), so a DNS server that answers differently the second
+time cannot steer the request to loopback. The deadline covers the whole fetch, redirects and
+every byte: a server that drips its answer is cut off when it passes.
 """
 
+import http.client
 import ipaddress
 import socket
-import urllib.error
-import urllib.request
+import ssl
+import threading
+import time
 from dataclasses import dataclass
-from email.message import Message
 from pathlib import PurePosixPath
-from urllib.parse import unquote, urlparse
+from urllib.parse import unquote, urljoin, urlparse
 
 from django.conf import settings
 
 from tackle.core.errors import ApplicationError
 
 USER_AGENT = "Tackle statement reader (council modern slavery duties)"
+MOST_REDIRECTS = 5
+CHUNK_BYTES = 64 * 1024
 
 
 class FetchError(ApplicationError):
@@ -33,54 +41,102 @@ class Fetched:
     name: str
 
 
-def _check_address(url: str, *, allow_private: bool) -> None:
+def _checked_address(url: str, *, allow_private: bool) -> str:
+    """The one address this URL's host will be reached at, after checking it."""
     parsed = urlparse(url)
     if parsed.scheme not in {"http", "https"} or not parsed.hostname:
         raise FetchError("The address must start with http:// or https://.")
-    if allow_private or settings.STATEMENT_FETCH_ALLOW_PRIVATE:
-        return
     try:
-        addresses = {info[4][0] for info in socket.getaddrinfo(parsed.hostname, parsed.port or 443)}
-    except (socket.gaierror, UnicodeError):
+        port = parsed.port or (443 if parsed.scheme == "https" else 80)
+        infos = socket.getaddrinfo(parsed.hostname, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError, ValueError):
         raise FetchError(f"The address {parsed.hostname} could not be found.") from None
-    for address in addresses:
-        ip = ipaddress.ip_address(str(address).split("%")[0])
-        if not ip.is_global:
-            raise FetchError("That address is on a private network, which Tackle does not fetch from.")
+    addresses = [str(info[4][0]).split("%")[0] for info in infos]
+    private = not all(ipaddress.ip_address(address).is_global for address in addresses)
+    if private and not (allow_private or settings.STATEMENT_FETCH_ALLOW_PRIVATE):
+        raise FetchError("That address is on a private network, which Tackle does not fetch from.")
+    # http.client reads "host:port" from the host it is given, so an IPv6 address keeps brackets.
+    return f"[{addresses[0]}]" if ":" in addresses[0] else addresses[0]
 
 
-class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
-    def __init__(self, *, allow_private: bool) -> None:
-        self.allow_private = allow_private
+class _PinnedHTTPSConnection(http.client.HTTPSConnection):
+    """Connects to the checked address but verifies the certificate for the name."""
 
-    def redirect_request(  # type: ignore[override]
-        self, req: urllib.request.Request, fp: object, code: int, msg: str, headers: Message, newurl: str
-    ) -> urllib.request.Request | None:
-        _check_address(newurl, allow_private=self.allow_private)
-        return super().redirect_request(req, fp, code, msg, headers, newurl)  # type: ignore[arg-type]
+    def __init__(self, address: str, port: int, *, server_name: str, timeout: float) -> None:
+        super().__init__(address, port, timeout=timeout, context=ssl.create_default_context())
+        self.server_name = server_name
+
+    def connect(self) -> None:
+        http.client.HTTPConnection.connect(self)
+        self.sock = self._context.wrap_socket(self.sock, server_hostname=self.server_name)  # type: ignore[attr-defined]
+
+
+def _connection(url: str, address: str, remaining: float) -> http.client.HTTPConnection:
+    parsed = urlparse(url)
+    if parsed.scheme == "https":
+        return _PinnedHTTPSConnection(address, parsed.port or 443, server_name=str(parsed.hostname), timeout=remaining)
+    return http.client.HTTPConnection(address, parsed.port or 80, timeout=remaining)
+
+
+def _too_large(max_bytes: int) -> FetchError:
+    return FetchError(f"The file is larger than {max_bytes // (1024 * 1024)} MB.")
+
+
+def _get(url: str, address: str, *, deadline: float, max_bytes: int) -> tuple[int, str, str, bytes]:
+    """One request: (status, Location, Content-Type, body). A timer closes the socket at the
+    deadline, so that no read, however slow its bytes arrive, outlives it."""
+    connection = _connection(url, address, max(deadline - time.monotonic(), 0.01))
+    watchdog = threading.Timer(max(deadline - time.monotonic(), 0), connection.close)
+    watchdog.start()
+    try:
+        parsed = urlparse(url)
+        path = (parsed.path or "/") + (f"?{parsed.query}" if parsed.query else "")
+        connection.request("GET", path, headers={"Host": parsed.netloc, "User-Agent": USER_AGENT})
+        response = connection.getresponse()
+        declared = response.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > max_bytes:
+            raise _too_large(max_bytes)
+        chunks: list[bytes] = []
+        received = 0
+        while response.status == 200 and received <= max_bytes:
+            if time.monotonic() >= deadline:
+                raise TimeoutError
+            chunk = response.read1(CHUNK_BYTES)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            received += len(chunk)
+        if time.monotonic() >= deadline:
+            raise TimeoutError
+        location = response.headers.get("Location", "")
+        return response.status, location, response.headers.get("Content-Type", ""), b"".join(chunks)
+    finally:
+        watchdog.cancel()
+        connection.close()
 
 
 def fetch(url: str, *, max_bytes: int, timeout: float, allow_private: bool = False) -> Fetched:
-    """allow_private: for addresses an administrator configured, not ones a user typed."""
+    """timeout: seconds for the whole fetch, redirects included.
+    allow_private: for addresses an administrator configured, not ones a user typed."""
     url = url.strip()
-    _check_address(url, allow_private=allow_private)
-    opener = urllib.request.build_opener(_CheckedRedirects(allow_private=allow_private))
-    # Only http and https get here: _check_address refused every other scheme.
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})  # noqa: S310
-    try:
-        with opener.open(request, timeout=timeout) as response:
-            declared = response.headers.get("Content-Length")
-            if declared and declared.isdigit() and int(declared) > max_bytes:
-                raise FetchError(f"The file is larger than {max_bytes // (1024 * 1024)} MB.")
-            data = response.read(max_bytes + 1)
-            content_type = response.headers.get("Content-Type", "")
-            final_url = response.geturl()
-    except urllib.error.HTTPError as error:
-        raise FetchError(f"The server answered {error.code} ({error.reason}).") from None
-    except (urllib.error.URLError, TimeoutError, OSError, ValueError) as error:
-        reason = getattr(error, "reason", error)
-        raise FetchError(f"The file could not be downloaded ({reason}).") from None
-    if len(data) > max_bytes:
-        raise FetchError(f"The file is larger than {max_bytes // (1024 * 1024)} MB.")
-    name = PurePosixPath(unquote(urlparse(final_url).path)).name
-    return Fetched(data=data, content_type=content_type, name=name)
+    deadline = time.monotonic() + timeout
+    for _ in range(MOST_REDIRECTS + 1):
+        address = _checked_address(url, allow_private=allow_private)
+        try:
+            status, location, content_type, data = _get(url, address, deadline=deadline, max_bytes=max_bytes)
+        except FetchError:
+            raise
+        except (TimeoutError, http.client.HTTPException, OSError, ValueError) as error:
+            if time.monotonic() >= deadline:
+                raise FetchError(f"The server took longer than {timeout:g} second{'s' * (timeout != 1)}.") from None
+            raise FetchError(f"The file could not be downloaded ({error}).") from None
+        if status in {301, 302, 303, 307, 308} and location:
+            url = urljoin(url, location)
+            continue
+        if status != 200:
+            raise FetchError(f"The server answered {status} ({http.client.responses.get(status, 'unknown')}).")
+        if len(data) > max_bytes:
+            raise _too_large(max_bytes)
+        name = PurePosixPath(unquote(urlparse(url).path)).name
+        return Fetched(data=data, content_type=content_type, name=name)
+    raise FetchError(f"The address redirected more than {MOST_REDIRECTS} times.")
