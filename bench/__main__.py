@@ -21,6 +21,7 @@ BENCHMARKS = [
     "bench.spend_screen",
     "bench.targeting",
     "bench.statement_labels",
+    "bench.sentence_splitting",
 ]
 RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
 
