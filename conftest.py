@@ -11,10 +11,17 @@ from django.test import Client
 from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from tackle.accounts.models import Organisation, User
 from tackle.cases.services.case import ConcernDetails, case_record_concern
 from tackle.core.roles import OrganisationKind, Role
+
+# Time is measured in `make bench`, never asserted in a test: no deadline on a hypothesis example
+# and no "too slow" check on generating one, either of which fails a correct test on a busy machine.
+hypothesis_settings.register_profile("tackle", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+hypothesis_settings.load_profile("tackle")
 
 
 @pytest.fixture
