@@ -25,10 +25,26 @@ if not SECRET_KEY:
 
     raise ImproperlyConfigured("SECRET_KEY must be set when neither DEBUG nor TACKLE_DEMO is on.")
 
+# Keys the audit log's hashes and checkpoints (HMAC-SHA-256). It must never be stored in the
+# database: whoever can rewrite the log there must not also be able to recompute it.
+_INSECURE_DEV_AUDIT_KEY = "insecure-development-audit-key-only-for-debug-and-demo"
+TACKLE_AUDIT_KEY = env_str("TACKLE_AUDIT_KEY", _INSECURE_DEV_AUDIT_KEY if (DEBUG or TACKLE_DEMO) else "")
+TACKLE_AUDIT_KEY_IS_DEVELOPMENT = TACKLE_AUDIT_KEY == _INSECURE_DEV_AUDIT_KEY
+if len(TACKLE_AUDIT_KEY) < 32:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(
+        "TACKLE_AUDIT_KEY must be set, at least 32 characters, when neither DEBUG nor TACKLE_DEMO is on."
+    )
+# `tackle audit checkpoint` appends signed checkpoints here; a deployment ships the file elsewhere.
+TACKLE_AUDIT_CHECKPOINT_FILE = Path(env_str("TACKLE_AUDIT_CHECKPOINT_FILE", str(BASE_DIR / "audit-checkpoints.log")))
+
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
+    # Before django.contrib.auth, so that its createsuperuser (which checks the password) wins.
+    "tackle.accounts",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -44,7 +60,6 @@ INSTALLED_APPS = [
     # Before django_tasks_db, so that its db_worker (which survives a locked database) wins.
     "tackle.core",
     "django_tasks_db",
-    "tackle.accounts",
     "tackle.audit",
     "tackle.cases",
     "tackle.statements",
@@ -297,5 +312,7 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"forbidden_in_one_line": {"()": "tackle.core.logs.ForbiddenInOneLine"}},
+    "loggers": {"django.request": {"filters": ["forbidden_in_one_line"]}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }

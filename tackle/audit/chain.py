@@ -1,6 +1,12 @@
-"""The hash chain: pure functions over plain values, no database."""
+"""The hash chain: pure functions over plain values, no database.
+
+Each entry's hash is an HMAC-SHA-256, keyed with TACKLE_AUDIT_KEY (kept outside the database), of
+the previous entry's hash and the entry's own fields: someone who can write to the database cannot
+recompute the chain after changing it without the key. Entries written before the log was keyed
+(below the head's `keyed_from`) keep their plain SHA-256, which the first keyed entry seals."""
 
 import hashlib
+import hmac
 import json
 from dataclasses import dataclass
 from datetime import datetime
@@ -26,7 +32,8 @@ class ChainFields:
     actor_organisation_id: int | None = None
 
 
-def entry_hash(previous_hash: str, fields: ChainFields) -> str:
+def entry_hash(previous_hash: str, fields: ChainFields, *, key: bytes | None) -> str:
+    """`key` None: the plain SHA-256 of an entry written before the log was keyed."""
     payload = {
         "sequence": fields.sequence,
         "occurred_at": fields.occurred_at.isoformat(timespec="microseconds"),
@@ -44,5 +51,21 @@ def entry_hash(previous_hash: str, fields: ChainFields) -> str:
     }
     if fields.actor_organisation_id is not None:  # absent from older entries, whose hashes stay as they were
         payload["actor_organisation_id"] = fields.actor_organisation_id
-    canonical = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
-    return hashlib.sha256((previous_hash + canonical).encode()).hexdigest()
+    message = (previous_hash + _canonical(payload)).encode()
+    if key is None:
+        return hashlib.sha256(message).hexdigest()
+    return hmac.new(key, message, hashlib.sha256).hexdigest()
+
+
+def keyed_from_mac(key: bytes, keyed_from: int) -> str:
+    """Seals where plain hashes end, so that no one without the key can move the boundary to pass
+    off a recomputed chain as entries from before the log was keyed."""
+    return hmac.new(key, f"audit-keyed-from:{keyed_from}".encode(), hashlib.sha256).hexdigest()
+
+
+def checkpoint_mac(key: bytes, payload: dict[str, object]) -> str:
+    return hmac.new(key, ("audit-checkpoint:" + _canonical(payload)).encode(), hashlib.sha256).hexdigest()
+
+
+def _canonical(payload: dict[str, object]) -> str:
+    return json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=True)

@@ -1,4 +1,4 @@
-"""Append-only audit log. Each entry is chained to the one before by a SHA-256 hash."""
+"""Append-only audit log. Each entry is chained to the one before by a keyed hash (chain.py)."""
 
 from typing import Any, NoReturn
 
@@ -22,6 +22,8 @@ class AuditAction(models.TextChoices):
     SIGN_IN_FAILED = "sign_in_failed", "Sign-in failed"
     SIGN_OUT = "sign_out", "Signed out"
     TWO_FACTOR = "two_factor", "Two-factor"
+    # Someone reached for a record that exists but is not theirs to open (the door's 404 or 403).
+    REFUSED = "refused", "Refused"
 
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
@@ -80,6 +82,10 @@ class AuditHead(models.Model):
     id = models.PositiveSmallIntegerField(primary_key=True, default=1)
     sequence = models.PositiveBigIntegerField(default=0)
     hash = models.CharField(max_length=64, default="0" * 64)
+    # Entries from this sequence on are keyed (HMAC); those before it, written before the log was
+    # keyed, keep their plain SHA-256. Above 1 it must carry `keyed_from_mac` (chain.keyed_from_mac).
+    keyed_from = models.PositiveBigIntegerField(default=1)
+    keyed_from_mac = models.CharField(max_length=64, blank=True)
 
     class Meta:
         constraints = [models.CheckConstraint(condition=models.Q(id=1), name="audit_head_single_row")]

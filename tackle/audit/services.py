@@ -12,6 +12,11 @@ from tackle.audit.chain import ChainFields, entry_hash
 from tackle.audit.models import AuditAction, AuditEvent, AuditHead
 
 
+def audit_key() -> bytes:
+    """The key the chain and its checkpoints are signed with; it lives in the environment only."""
+    return settings.TACKLE_AUDIT_KEY.encode()
+
+
 def client_ip(request: HttpRequest | None) -> str | None:
     if request is None:
         return None
@@ -77,7 +82,7 @@ def audit_record(
             path=(path if path is not None else request.get_full_path() if request is not None else "")[:300],
             actor_organisation_id=actor_organisation_id,
         )
-        digest = entry_hash(head.hash, fields)
+        digest = entry_hash(head.hash, fields, key=audit_key())
         event = AuditEvent.objects.create(
             sequence=fields.sequence,
             occurred_at=fields.occurred_at,

@@ -1,10 +1,16 @@
-"""Check the audit chain against the database: a row edited or deleted behind the app's back shows."""
+"""Check the audit log: the keyed chain in the database, then the signed checkpoints outside it.
+A row edited or deleted behind the app's back breaks the chain; a chain recomputed, cut short or
+emptied by someone holding the database (and even the key) no longer matches the checkpoints."""
 
+import hmac
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
-from tackle.audit.chain import GENESIS_HASH, ChainFields, entry_hash
+from tackle.audit.chain import GENESIS_HASH, ChainFields, entry_hash, keyed_from_mac
+from tackle.audit.checkpoints import Checkpoint, CheckpointFileError, checkpoint_file, checkpoints_read
 from tackle.audit.models import AuditEvent, AuditHead
+from tackle.audit.services import audit_key
 
 
 @dataclass(frozen=True)
@@ -13,9 +19,10 @@ class VerifyResult:
     checked: int
     first_bad_sequence: int | None = None
     problem: str = ""
+    checkpoint: Checkpoint | None = None  # the newest the log was compared with
 
 
-def _fields_of(event: AuditEvent) -> ChainFields:
+def chain_fields_of(event: AuditEvent) -> ChainFields:
     return ChainFields(
         sequence=event.sequence,
         occurred_at=event.occurred_at,
@@ -34,7 +41,36 @@ def _fields_of(event: AuditEvent) -> ChainFields:
     )
 
 
-def audit_chain_verify(*, on_progress: Callable[[int, int], None] | None = None) -> VerifyResult:
+def audit_chain_verify(
+    *, on_progress: Callable[[int, int], None] | None = None, checkpoints_from: Path | None = None
+) -> VerifyResult:
+    """`checkpoints_from`: a copy of the checkpoint file (from the log service it was shipped to);
+    the configured file when not given."""
+    try:
+        checkpoints = checkpoints_read(checkpoints_from or checkpoint_file())
+    except CheckpointFileError as error:
+        return VerifyResult(False, 0, None, f"the checkpoint file cannot be trusted: {error}")
+    newest = checkpoints[-1] if checkpoints else None
+    result = _chain_verify(checkpoints, on_progress)
+    if result.ok and newest is not None:
+        result = _extends(newest, result.checked)
+    return VerifyResult(result.ok, result.checked, result.first_bad_sequence, result.problem, newest)
+
+
+def _chain_verify(checkpoints: list[Checkpoint], on_progress: Callable[[int, int], None] | None) -> VerifyResult:
+    key = audit_key()
+    head = AuditHead.objects.filter(id=1).first()
+    keyed_from = head.keyed_from if head else 1
+    if keyed_from != 1 and not hmac.compare_digest(
+        head.keyed_from_mac if head else "", keyed_from_mac(key, keyed_from)
+    ):
+        return VerifyResult(False, 0, keyed_from, "where the keyed entries begin was altered")
+    for checkpoint in checkpoints:
+        if checkpoint.keyed_from != keyed_from:
+            return VerifyResult(
+                False, 0, keyed_from, f"where the keyed entries begin differs from {_named(checkpoint)}"
+            )
+    checkpointed = {checkpoint.sequence: checkpoint for checkpoint in checkpoints}
     total = AuditEvent.objects.count()
     expected_sequence = 1
     previous = GENESIS_HASH
@@ -46,13 +82,21 @@ def audit_chain_verify(*, on_progress: Callable[[int, int], None] | None = None)
             return VerifyResult(
                 False, checked - 1, event.sequence, f"entry {event.sequence} does not follow the entry before it"
             )
-        if entry_hash(previous, _fields_of(event)) != event.hash:
+        entry_key = key if event.sequence >= keyed_from else None
+        if entry_hash(previous, chain_fields_of(event), key=entry_key) != event.hash:
             return VerifyResult(False, checked - 1, event.sequence, f"entry {event.sequence} was altered")
+        sealed = checkpointed.get(event.sequence)
+        if sealed is not None and sealed.head_hash != event.hash:
+            return VerifyResult(
+                False,
+                checked - 1,
+                event.sequence,
+                f"entry {event.sequence} is not the one in {_named(sealed)}: the log up to it was rewritten",
+            )
         previous = event.hash
         expected_sequence += 1
         if on_progress is not None and checked % 5000 == 0:
             on_progress(checked, total)
-    head = AuditHead.objects.filter(id=1).first()
     head_sequence = head.sequence if head else 0
     head_hash = head.hash if head else GENESIS_HASH
     last = expected_sequence - 1
@@ -69,3 +113,25 @@ def audit_chain_verify(*, on_progress: Callable[[int, int], None] | None = None)
     if on_progress is not None:
         on_progress(last, total)
     return VerifyResult(True, last)
+
+
+def _extends(checkpoint: Checkpoint, last: int) -> VerifyResult:
+    """An intact chain must reach at least as far as the newest checkpoint; the entry there was
+    compared on the way (a chain that reaches it with another hash was rewritten)."""
+    if last == 0 and checkpoint.count > 0:
+        return VerifyResult(
+            False, 0, 1, f"every entry has been deleted: {_named(checkpoint)} recorded {checkpoint.count}"
+        )
+    if last < checkpoint.sequence or last < checkpoint.count:
+        return VerifyResult(
+            False,
+            last,
+            last + 1,
+            f"the log was cut short: it ends at entry {last} but {_named(checkpoint)} "
+            f"recorded {checkpoint.count} entries up to entry {checkpoint.sequence}",
+        )
+    return VerifyResult(True, last)
+
+
+def _named(checkpoint: Checkpoint) -> str:
+    return f"the checkpoint of {checkpoint.written_at}"

@@ -3,7 +3,7 @@ with database rights would, and `tackle audit verify` must name the first bad en
 
 import pytest
 from django.core.management import call_command
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, connection, models, transaction
 
 from tackle.audit.models import AppendOnlyError, AuditAction, AuditEvent
 from tackle.audit.services import audit_record
@@ -26,7 +26,8 @@ def _raw_sql_without_triggers(sql: str, params: list) -> None:
             cursor.execute(sql, params)
             cursor.execute("SET session_replication_role = origin")
         else:
-            cursor.execute("DROP TRIGGER audit_event_no_update")
+            cursor.execute("DROP TRIGGER IF EXISTS audit_event_no_update")
+            cursor.execute("DROP TRIGGER IF EXISTS audit_event_no_delete")
             cursor.execute(sql, params)
 
 
@@ -94,17 +95,44 @@ def test_database_trigger_refuses_raw_update(lead_a):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_raw_delete_is_refused_by_postgresql_and_caught_by_verify_on_sqlite(lead_a):
+def test_database_trigger_refuses_raw_delete(lead_a):
     event = audit_record(action=AuditAction.VIEW, actor=lead_a)
     audit_record(action=AuditAction.VIEW, actor=lead_a)
-    if connection.vendor == "postgresql":
+    for sql in ("DELETE FROM audit_auditevent WHERE id = %s", "DELETE FROM audit_auditevent WHERE id <> %s"):
         with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute("DELETE FROM audit_auditevent WHERE id = %s", [event.pk])
-        assert audit_chain_verify().ok
-    else:  # SQLite keeps DELETE open for test flushes (migration 0002): verify is the guard
-        with connection.cursor() as cursor:
-            cursor.execute("DELETE FROM audit_auditevent WHERE id = %s", [event.pk])
-        assert audit_chain_verify().first_bad_sequence == event.sequence
+            cursor.execute(sql, [event.pk])
+    assert audit_chain_verify().ok
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite has no TRUNCATE")
+@pytest.mark.django_db(transaction=True)
+def test_postgresql_refuses_truncate(lead_a):
+    audit_record(action=AuditAction.VIEW, actor=lead_a)
+    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("TRUNCATE audit_auditevent")
+    assert audit_chain_verify().ok
+
+
+@pytest.mark.django_db(transaction=True)
+def test_orm_updates_and_deletes_that_skip_the_model_are_refused_by_the_database(lead_a):
+    """The model's own refusals stood aside, as code that bypasses them would: the triggers still hold."""
+    event = audit_record(action=AuditAction.VIEW, actor=lead_a)
+    plain = models.QuerySet(model=AuditEvent)
+    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
+        plain.filter(pk=event.pk).update(note="x")
+    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
+        plain.filter(pk=event.pk).delete()
+    assert AuditEvent.objects.get(pk=event.pk).note == ""
+
+
+@pytest.mark.django_db(transaction=True)
+def test_flush_still_empties_the_database_and_the_triggers_come_back(lead_a):
+    audit_record(action=AuditAction.VIEW, actor=lead_a)
+    call_command("flush", interactive=False, verbosity=0)
+    assert not AuditEvent.objects.exists()
+    event = audit_record(action=AuditAction.VIEW)
+    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("DELETE FROM audit_auditevent WHERE id = %s", [event.pk])
 
 
 def test_command_exits_zero_with_a_count(five_events, capsys):
@@ -120,3 +148,33 @@ def test_command_exits_non_zero_and_names_the_entry(five_events, capsys):
         call_command("audit", "verify")
     assert exit_info.value.code == 1
     assert f"first bad entry is {target.sequence}" in capsys.readouterr().err
+
+
+def test_command_warns_when_there_is_no_checkpoint_to_compare_with(five_events, capsys):
+    call_command("audit", "verify")
+    assert "no checkpoint" in capsys.readouterr().err
+
+
+def test_checkpoint_command_appends_a_line_that_verify_then_compares_with(five_events, capsys, lead_a):
+    call_command("audit", "checkpoint")
+    audit_record(action=AuditAction.VIEW, actor=lead_a)
+    call_command("audit", "checkpoint")
+    assert "Checkpoint written" in capsys.readouterr().out
+    call_command("audit", "verify")
+    assert "It extends the checkpoint of" in capsys.readouterr().out
+
+
+def test_command_verifies_against_a_shipped_copy_of_the_checkpoints(five_events, capsys, tmp_path, settings):
+    call_command("audit", "checkpoint")
+    shipped = tmp_path / "shipped.log"
+    shipped.write_text(settings.TACKLE_AUDIT_CHECKPOINT_FILE.read_text())
+    settings.TACKLE_AUDIT_CHECKPOINT_FILE.unlink()  # the copy on the server is gone with the rows
+    _raw_sql_without_triggers("DELETE FROM audit_auditevent WHERE sequence >= %s", [five_events[3].sequence])
+    _raw_sql_without_triggers(
+        "UPDATE audit_audithead SET sequence = %s, hash = %s", [five_events[2].sequence, five_events[2].hash]
+    )
+    call_command("audit", "verify")  # nothing left on the server to compare with
+    with pytest.raises(SystemExit) as exit_info:
+        call_command("audit", "verify", "--checkpoints", str(shipped))
+    assert exit_info.value.code == 1
+    assert "the log was cut short" in capsys.readouterr().err

@@ -26,7 +26,7 @@ def _settings_with(**env: str) -> dict:
     clean = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"DEBUG", "TACKLE_DEMO", "TACKLE_HTTPS", "SECRET_KEY"}
+        if key not in {"DEBUG", "TACKLE_DEMO", "TACKLE_HTTPS", "SECRET_KEY", "TACKLE_AUDIT_KEY"}
     }
     completed = subprocess.run(
         [sys.executable, "-c", _PROBE], env={**clean, **env}, capture_output=True, text=True, check=False
@@ -37,7 +37,7 @@ def _settings_with(**env: str) -> dict:
 
 
 def test_production_uses_argon2_secure_cookies_hsts_and_no_inline_script():
-    values = _settings_with(SECRET_KEY="x" * 50)
+    values = _settings_with(SECRET_KEY="x" * 50, TACKLE_AUDIT_KEY="k" * 32)
     assert values["hasher"].endswith("Argon2PasswordHasher")
     assert values["session_secure"] and values["csrf_secure"] and values["ssl_redirect"]
     assert values["hsts"] >= 31536000
@@ -55,8 +55,18 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "SECRET_KEY must be set" in values["error"]
 
 
+def test_production_refuses_to_start_without_an_audit_key():
+    assert "TACKLE_AUDIT_KEY must be set" in _settings_with(SECRET_KEY="x" * 50, TACKLE_AUDIT_KEY="")["error"]
+    assert "TACKLE_AUDIT_KEY must be set" in _settings_with(SECRET_KEY="x" * 50, TACKLE_AUDIT_KEY="short")["error"]
+
+
+def test_demo_mode_needs_no_audit_key_but_refuses_an_empty_one():
+    assert _settings_with(TACKLE_DEMO="1", TACKLE_AUDIT_KEY="")["error"]  # set but empty is refused too
+    assert "error" not in _settings_with(TACKLE_DEMO="1")
+
+
 def test_a_malformed_boolean_is_refused_with_its_name():
-    values = _settings_with(SECRET_KEY="x" * 50, TACKLE_DEMO="perhaps")
+    values = _settings_with(SECRET_KEY="x" * 50, TACKLE_AUDIT_KEY="k" * 32, TACKLE_DEMO="perhaps")
     assert "TACKLE_DEMO must be one of" in values["error"]
 
 
@@ -69,7 +79,7 @@ def test_pages_send_a_content_security_policy_without_inline_script(client, db):
 
 
 def test_a_static_cdn_origin_is_allowed_for_assets_only():
-    values = _settings_with(SECRET_KEY="x" * 50, STATIC_CDN_ORIGIN="https://cdn.example.org")
+    values = _settings_with(SECRET_KEY="x" * 50, TACKLE_AUDIT_KEY="k" * 32, STATIC_CDN_ORIGIN="https://cdn.example.org")
     assert values["csp_script"] == ["'self'", "https://cdn.example.org"]
 
 
