@@ -4,9 +4,11 @@ The renderer picks our templates (error summary, labels, hints, field errors, fi
 bound field adds the govuk-* classes and aria-describedby to each widget.
 """
 
+from datetime import date
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.forms.boundfield import BoundField
 from django.forms.renderers import TemplatesSetting
 
@@ -67,13 +69,34 @@ class GovukFormRenderer(TemplatesSetting):
     bound_field_class = GovukBoundField
 
 
-class GovukForm(forms.Form):
+EARLIEST_YEAR = 1900
+
+
+def validate_plausible_year(value: date) -> None:
+    """A browser's date box takes 0019 for 2019; nothing Tackle records happened before 1900."""
+    if value.year < EARLIEST_YEAR:
+        raise ValidationError(f"Enter a year from {EARLIEST_YEAR} onwards, with 4 numbers, such as 2025")
+
+
+class _PlausibleDates:
+    """Every date and date-time field of a form refuses years before 1900."""
+
+    fields: dict[str, forms.Field]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        for field in self.fields.values():
+            if isinstance(field, forms.DateField | forms.DateTimeField):
+                field.validators.append(validate_plausible_year)
+
+
+class GovukForm(_PlausibleDates, forms.Form):
     """Base form: server-side validation only, so errors always show in GOV.UK style."""
 
     use_required_attribute = False
 
 
-class GovukModelForm(forms.ModelForm):
+class GovukModelForm(_PlausibleDates, forms.ModelForm):
     use_required_attribute = False
 
 

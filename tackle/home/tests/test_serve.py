@@ -29,3 +29,9 @@ def test_serve_restarts_a_task_worker_that_was_killed(database, started):
     assert pids[0] != first
     assert "The task worker stopped (killed by SIGKILL); starting it again in 1 s." in log_of(serve)
     assert serve.poll() is None
+
+
+def test_serve_does_not_share_gunicorns_control_socket_with_other_instances(database, started):
+    serve = started(database, "serve", "--port", str(free_port()), "--workers", "1")
+    wait_for(lambda: "Listening at" in log_of(serve), seconds=30, what="gunicorn to listen")
+    assert not (database.parent / ".gunicorn").exists()

@@ -51,6 +51,9 @@ class Command(BaseCommand):
                 str(options["workers"]),
                 "--access-logfile",
                 "-",
+                # Tackle does not use gunicorn's control interface; its default socket is one path
+                # per user, so every instance on a host would share it.
+                "--no-control-socket",
             ]
         )
         self.stdout.write(f"Tackle is at http://{options['host']}:{options['port']}/")
