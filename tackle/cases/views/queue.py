@@ -18,9 +18,10 @@ from tackle.cases.selectors import (
     cases_filtered,
     queue_for,
 )
+from tackle.core import access
 from tackle.core.access import CASE_WORKER_ROLES
 from tackle.core.permissions import require_module
-from tackle.core.roles import Module, Role
+from tackle.core.roles import Module
 
 
 @login_required
@@ -54,7 +55,7 @@ def queue(request: AuthenticatedRequest) -> HttpResponse:
         "filtered": bool(query),
         "page_query": f"{query}&" if query else "",
         "status_word": status_word,
-        "is_lead": request.user.role == Role.MODERN_SLAVERY_LEAD,
+        "may_change_pathway": access.allows(request.user.role, access.PATHWAY_SETTINGS, access.Action.CHANGE),
         "is_case_worker": request.user.role in CASE_WORKER_ROLES,
         "may_see_caseloads": may_see_caseloads(request.user),
     }
