@@ -33,6 +33,14 @@ def case_list_visible_to(user: Any) -> models.QuerySet[Case]:
     return cases.filter(organisation_id=user.organisation_id, recorded_by=user)
 
 
+def encounters_visible_to(user: Any) -> models.QuerySet[Any]:
+    """Encounters with at least one case the user may see; the page lists only those cases."""
+    from tackle.cases.models import Encounter
+
+    seen = case_list_visible_to(user).filter(encounter__isnull=False).values("encounter_id")
+    return Encounter.objects.filter(pk__in=seen)
+
+
 def get_case_for_user(
     user: Any,
     case_uuid: Any,
@@ -137,17 +145,24 @@ def cases_filtered(cases: models.QuerySet[Case], filters: CaseFilters) -> models
 
 
 def case_text_matches(cases: models.QuerySet[Case], text: str, *, born_on: date | None = None) -> models.QuerySet[Case]:
-    """Cases whose reference or person's name contains `text` (any case of letters), or whose person
-    was born on `born_on`, through the text index (tackle/cases/text_index.py). Aliases join here
-    once the person has them (see the hook there)."""
+    """Cases whose reference, person's name or one of their aliases contains `text` (any case of
+    letters), or whose person was born on `born_on`, through the text index (tackle/cases/text_index.py)."""
     from django.db import connections
+
+    from tackle.cases.models import CaseAlias
 
     if connections[cases.db].vendor == "sqlite":
         phrase = '"' + text.replace('"', '""') + '"'  # one quoted phrase: a substring, never FTS syntax
         in_index = RawSQL("SELECT rowid FROM cases_case_text WHERE cases_case_text MATCH %s", [phrase])
-        matches = Q(pk__in=in_index)
+        by_alias = RawSQL(
+            "SELECT case_id FROM cases_casealias WHERE id IN "
+            "(SELECT rowid FROM cases_casealias_text WHERE cases_casealias_text MATCH %s)",
+            [phrase],
+        )
+        matches = Q(pk__in=in_index) | Q(pk__in=by_alias)
     else:  # PostgreSQL: the trigram indexes serve exactly these expressions
-        matches = Q(reference__icontains=text) | Q(person_name__icontains=text)
+        aliases = CaseAlias.objects.filter(name__icontains=text).values("case_id")
+        matches = Q(reference__icontains=text) | Q(person_name__icontains=text) | Q(pk__in=aliases)
     if born_on is not None:
         matches |= Q(person_date_of_birth=born_on)
     return cases.filter(matches)

@@ -3,6 +3,7 @@
 from django.urls import path
 
 from tackle.cases.api import case as api
+from tackle.cases.api import encounter as api_encounter
 from tackle.cases.api import nrm_form as api_nrm_form
 from tackle.cases.api import pathway as api_pathway
 from tackle.cases.api import register as api_register
@@ -14,5 +15,7 @@ urlpatterns: list = [
     path("cases/<uuid:case_uuid>/allocation", api.case_allocation, name="case-allocation-edit"),
     path("cases/<uuid:case_uuid>/nrm-events", api.nrm_event_create, name="case-nrm-event-create"),
     path("cases/<uuid:case_uuid>/nrm-form", api_nrm_form.nrm_form, name="case-nrm-form"),
+    path("cases/<uuid:case_uuid>/history", api_encounter.case_history, name="case-history"),
+    path("encounters", api_encounter.encounter_create, name="encounter-create"),
     path("register", api_register.register, name="register"),
 ]

@@ -17,8 +17,9 @@ from django.utils import timezone
 
 from tackle.accounts.models import ApiToken, Organisation, User
 from tackle.accounts.services import api_token_create
-from tackle.cases.models import Case, CaseDocument, Referral, SafetyPlan
+from tackle.cases.models import Case, CaseDocument, Encounter, Referral, SafetyPlan
 from tackle.cases.services.case import ConcernDetails, case_record_concern
+from tackle.cases.services.encounter import encounter_record
 from tackle.cases.services.share import case_share
 from tackle.core.access import ShareScope
 from tackle.core.models import LawfulBasis, RecordShare, ShareConsent, TaskRun
@@ -101,6 +102,15 @@ def build(*, frontline: User, lead: User, police: Any) -> tuple[dict[str, Record
     organisation = lead.organisation
     case = _case(frontline, "Workers sleeping at a hand car wash")
     shared_case = _case(frontline, "A worker without a coat at a farm gate")
+    met = ConcernDetails(encountered_at=timezone.now(), what_was_seen="", location="")
+    encounter, _ = encounter_record(
+        organisation=frontline.organisation,
+        recorded_by=frontline,
+        encountered_at=timezone.now() - timedelta(hours=1),
+        location="2 Mill Lane",
+        what_was_seen="Two workers at a car wash",
+        people=[met, met],
+    )
     # Shared for support, the widest scope: every part of a case the table gives partners opens.
     case_share(case=shared_case, organisation=police, actor=lead, purpose="Joint visit", **SHARED_FOR_SUPPORT)
     plan = SafetyPlan.objects.create(
@@ -167,6 +177,8 @@ def build(*, frontline: User, lead: User, police: Any) -> tuple[dict[str, Record
         "case_uuid": rec(case, Case, owner=frontline.pk),
         "referral_uuid": rec(case.referrals.first(), Referral),
         "cases:section": Record("background", Case),  # a section of the Home Office form
+        "cases:group": Record("person", Case),  # a group of the case's details to correct
+        "encounter_uuid": rec(encounter, Encounter, owner=frontline.pk),
         "plan_uuid": rec(plan, SafetyPlan),
         "document_uuid": rec(document, CaseDocument),
         "cases:share_id": Record(str(case_share_record.pk), RecordShare),

@@ -26,6 +26,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from conftest import sign_in
 from tackle.accounts.models import Organisation, User
 from tackle.accounts.tests import matrix_records
+from tackle.audit.models import AuditAction, AuditEvent
 from tackle.core import access
 from tackle.core.access import Action, Scope
 from tackle.core.roles import OrganisationKind, Role
@@ -75,6 +76,7 @@ RESOURCE_OF = [
     ("cases:safety-plan", access.SUPPORT),
     ("cases:", access.CASES),
     ("api:case", access.CASES),
+    ("api:encounter", access.CASES),
     ("api:pathway", access.CASES),
     ("statements:commitment", access.ACTION_PLANS),
     ("statements:action", access.ACTION_PLANS),
@@ -140,8 +142,8 @@ ACTION_OVERRIDES = {
     "home:task-run-status": Action.VIEW,
     "statements:period-review": Action.VIEW,  # the year looked back on, read only
     "statements:commitment-adopt-charter": Action.RECORD,
-    "disrupt:reception-centre": Action.CHANGE,  # the operation's reception centre plan, a form
     "disrupt:agreement-decline": Action.CHANGE,  # either party ends a proposal
+    "disrupt:reception-centre": Action.CHANGE,  # the operation's reception centre plan, a form
     "cases:pathway-settings": Action.CHANGE,
 }
 
@@ -268,9 +270,12 @@ EXPECTED_CODES = {"forbidden": {403}, "missing": {404}, "refused": {403, 404}}
 
 
 def _row_counts() -> dict[str, int]:
-    return {
+    """Rows in every table, less the audit entries a refusal of a record that exists writes."""
+    counts = {
         model._meta.label: model.objects.count() for model in apps.get_models() if model._meta.app_label != "sessions"
     }
+    counts["audit.AuditEvent"] = AuditEvent.objects.exclude(action=AuditAction.REFUSED).count()
+    return counts
 
 
 def check(world: World, persona: Persona, name: str, path: str, record: matrix_records.Record | None) -> None:

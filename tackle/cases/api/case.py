@@ -14,6 +14,7 @@ from rest_framework.response import Response
 from tackle.cases.access import audit_case_list, may_search_cases, require_search_allowed
 from tackle.cases.forms.case_list import CaseFilterForm
 from tackle.cases.models import (
+    AgeAssessmentOutcome,
     AgeGroup,
     Case,
     CaseStatus,
@@ -40,6 +41,7 @@ from tackle.cases.selectors import (
 )
 from tackle.cases.services.allocation import case_allocate
 from tackle.cases.services.case import ConcernDetails, case_record_concern, nrm_event_record
+from tackle.cases.services.correction import case_correct
 from tackle.core.access import ShareScope
 from tackle.core.errors import ApplicationError
 from tackle.core.roles import Module
@@ -68,22 +70,29 @@ class CaseSerializer(serializers.ModelSerializer):
     move_on_support_ends_on = serializers.SerializerMethodField()
     organisation = serializers.CharField(source="organisation.code", read_only=True)
     allocated_to = serializers.CharField(source="allocated_to.username", read_only=True, allow_null=True, default=None)
+    encounter = serializers.UUIDField(source="encounter.uuid", read_only=True, allow_null=True, default=None)
+    aliases: serializers.RelatedField = serializers.SlugRelatedField(slug_field="name", many=True, read_only=True)
 
     class Meta:
         model = Case
         fields = [
-            "uuid", "reference", "organisation", "stage", "status", "allocated_to", "created_at", "encountered_at",
-            "location", "what_was_seen", "concern_about", *IDENTIFYING_FIELDS, "age", "appears_under_18",
-            "age_disputed", "age_group", "treated_as_child", "gender", "nationality", "language", "interpreter_needed",
-            "indicators", "indicators_other", "exploitation_types", "exploitation_location", "county_lines",
-            "immediate_danger", "destitute", "care_and_support_needs", "consent_to_nrm", "consent_to_share",
-            "closed_at", "recovery_period_ends_on", "move_on_support_ends_on", "referrals", "nrm_events",
+            "uuid", "reference", "version", "organisation", "stage", "status", "allocated_to", "created_at",
+            "encounter", "encountered_at", "location", "what_was_seen", "concern_about", *IDENTIFYING_FIELDS,
+            "aliases", "age", "appears_under_18", "age_disputed", "age_at_exploitation", "age_assessed_on",
+            "age_assessed_by", "age_assessment_outcome", "assessed_age", "age_group", "treated_as_child", "gender",
+            "nationality", "language", "interpreter_needed", "current_town", "current_county", "indicators",
+            "indicators_other", "exploitation_types", "exploitation_location", "exploitation_places",
+            "county_lines", "child_criminal_exploitation", "child_sexual_exploitation", "separated_child",
+            "care_leaver", "immediate_danger", "destitute", "care_and_support_needs", "consent_to_nrm",
+            "consent_to_share", "consent_language", "consent_interpreter", "consent_interpreter_agency",
+            "consent_leaflet", "consent_withdrawn_on", "closed_at", "recovery_period_ends_on",
+            "move_on_support_ends_on", "referrals", "nrm_events",
         ]  # fmt: skip
 
     def to_representation(self, instance: Case) -> dict[str, Any]:
         data = super().to_representation(instance)
         if instance.is_anonymous:  # Duty to Notify: nothing identifying leaves the system
-            for name in IDENTIFYING_FIELDS:
+            for name in (*IDENTIFYING_FIELDS, "aliases"):
                 data.pop(name, None)
         viewer = self.context.get("viewer")
         shared_scope = share_scope_for(viewer, instance) if viewer is not None else None
@@ -251,9 +260,57 @@ def case_allocation(request: Request, case_uuid: str) -> Response:
     return Response(CaseSerializer(case).data)
 
 
-@extend_schema(summary="One case", responses=CaseSerializer)
-@api_view(["GET"])
+class CaseCorrectionSerializer(CaseCreateSerializer):
+    """Any person or case detail, each optional (a partial update); `reason` is required."""
+
+    aliases = serializers.ListField(child=serializers.CharField(max_length=200, allow_blank=True), required=False)
+    current_town = serializers.CharField(required=False, allow_blank=True, max_length=100)
+    current_county = serializers.CharField(required=False, allow_blank=True, max_length=100)
+    age_assessed_on = serializers.DateField(required=False, allow_null=True)
+    age_assessed_by = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    age_assessment_outcome = serializers.ChoiceField(AgeAssessmentOutcome.choices, required=False, allow_blank=True)
+    assessed_age = serializers.IntegerField(required=False, allow_null=True, min_value=0, max_value=120)
+    exploitation_places = serializers.CharField(required=False, allow_blank=True, max_length=300)
+    child_criminal_exploitation = serializers.BooleanField(required=False)
+    child_sexual_exploitation = serializers.BooleanField(required=False)
+    separated_child = serializers.BooleanField(required=False)
+    care_leaver = serializers.BooleanField(required=False)
+    reason = serializers.CharField(help_text="Why the record is being corrected: kept in the audit log")
+    version = serializers.IntegerField(
+        required=False, help_text="The case's version you read: a stale one is refused (optimistic locking)"
+    )
+
+
+@extend_schema(methods=["GET"], summary="One case", responses=CaseSerializer)
+@extend_schema(
+    methods=["PATCH"],
+    summary="Correct or complete a case",
+    description="Any person or case detail, with a required `reason`. The age group, the child branch and the "
+    "pathway's actions follow the corrected facts; the change is audited field by field with the reason. "
+    "Consent has its own page. Identifying details are refused on an anonymous Duty to Notify.",
+    request=CaseCorrectionSerializer,
+    responses={200: CaseSerializer},
+)
+@api_view(["GET", "PATCH"])
 def case_detail(request: Request, case_uuid: str) -> Response:
+    if request.method == "PATCH":
+        case = get_case_for_user(request.user, case_uuid, to_change=True)
+        incoming = CaseCorrectionSerializer(data=request.data, partial=True)
+        incoming.is_valid(raise_exception=True)
+        changes = dict(incoming.validated_data)
+        unknown = sorted(set(request.data) - set(incoming.fields))
+        if unknown:
+            raise ValidationError({name: ["Not a field of a case"] for name in unknown})
+        reason, version = changes.pop("reason", ""), changes.pop("version", None)
+        case = case_correct(
+            case=case,
+            actor=request.user,  # type: ignore[arg-type]
+            changes=changes,
+            reason=reason,
+            expected_version=version,
+            request=request._request,
+        )
+        return Response(CaseSerializer(case, context={"viewer": request.user}).data)
     case = get_case_for_user(request.user, case_uuid, request=request._request)
     return Response(CaseSerializer(case, context={"viewer": request.user}).data)
 

@@ -150,3 +150,65 @@ class ConcernForm(GovukForm):
             "consent_to_share": data["consent_to_share"],
             "refusal_reason": data["refusal_reason"].strip(),
         }
+
+
+class OtherPersonForm(GovukForm):
+    """Another person met at the same time and place: their own details and answer about the NRM;
+    what was seen, the signs and the kind of exploitation are the first person's."""
+
+    person_name = ConcernForm.base_fields["person_name"]
+    age = ConcernForm.base_fields["age"]
+    appears_under_18 = ConcernForm.base_fields["appears_under_18"]
+    gender = ConcernForm.base_fields["gender"]
+    nationality = ConcernForm.base_fields["nationality"]
+    language = ConcernForm.base_fields["language"]
+    interpreter_needed = ConcernForm.base_fields["interpreter_needed"]
+    immediate_danger = ConcernForm.base_fields["immediate_danger"]
+    destitute = ConcernForm.base_fields["destitute"]
+    care_and_support_needs = ConcernForm.base_fields["care_and_support_needs"]
+    consent_to_nrm = ConcernForm.base_fields["consent_to_nrm"]
+    refusal_reason = ConcernForm.base_fields["refusal_reason"]
+    consent_to_share = ConcernForm.base_fields["consent_to_share"]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("consent_to_nrm") == "no" and not (cleaned.get("refusal_reason") or "").strip():
+            age = cleaned.get("age")
+            if (age is None or age >= 18) and cleaned.get("appears_under_18") != "yes":
+                self.add_error("refusal_reason", "Say why they did not want to be referred")
+        return cleaned
+
+    def details(self, first: dict[str, Any]) -> dict[str, Any]:
+        data = self.cleaned_data
+        shared = ("indicators", "indicators_other", "exploitation_types", "exploitation_location", "concern_about")
+        return {
+            **{name: first[name] for name in ("encountered_at", "what_was_seen", "location", *shared)},
+            "person_name": data["person_name"].strip(),
+            "age": data["age"],
+            "appears_under_18": _tri_state(data["appears_under_18"]),
+            "gender": data["gender"],
+            "nationality": data["nationality"].strip(),
+            "language": data["language"].strip(),
+            "interpreter_needed": _tri_state(data["interpreter_needed"]),
+            "immediate_danger": data["immediate_danger"],
+            "destitute": data["destitute"],
+            "care_and_support_needs": data["care_and_support_needs"],
+            "consent_to_nrm": _tri_state(data["consent_to_nrm"]),
+            "consent_to_share": data["consent_to_share"],
+            "refusal_reason": data["refusal_reason"].strip(),
+        }
+
+
+def unbound_copy[F: forms.Form](form_class: type[F], data: Any, *, prefix: str | None = None) -> F:
+    """The form as typed so far, unbound, so that adding another person shows no errors yet."""
+    form = form_class(prefix=prefix)
+    initial = {}
+    for name, field in form.fields.items():
+        key = form.add_prefix(name)
+        if isinstance(field, forms.MultipleChoiceField):
+            initial[name] = data.getlist(key)
+        elif isinstance(field, forms.BooleanField):
+            initial[name] = bool(data.get(key))
+        elif key in data:
+            initial[name] = data.get(key)
+    return form_class(prefix=prefix, initial=initial)

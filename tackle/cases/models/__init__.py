@@ -1,6 +1,7 @@
 from tackle.cases.models.allocation import CaseAllocation
 from tackle.cases.models.case import Case
 from tackle.cases.models.choices import (
+    AgeAssessmentOutcome,
     AgeGroup,
     CaseStatus,
     ConcernAbout,
@@ -8,10 +9,12 @@ from tackle.cases.models.choices import (
     ExploitationType,
     Gender,
     Indicator,
+    InterpreterMode,
     ReferralCode,
     ReferralStatus,
     Stage,
 )
+from tackle.cases.models.encounter import CaseAlias, Encounter
 from tackle.cases.models.home_office_form import HomeOfficeForm
 from tackle.cases.models.nrm import CG_OUTCOMES, RG_OUTCOMES, NrmEvent, NrmEventKind, NrmOutcome
 from tackle.cases.models.pathway_settings import PathwaySettings
@@ -43,18 +46,22 @@ __all__ = [
     "RG_OUTCOMES",
     "AccommodationPlacement",
     "AccommodationType",
+    "AgeAssessmentOutcome",
     "AgeGroup",
     "Case",
+    "CaseAlias",
     "CaseAllocation",
     "CaseDocument",
     "CaseNote",
     "CaseStatus",
     "ConcernAbout",
+    "Encounter",
     "ExploitationLocation",
     "ExploitationType",
     "Gender",
     "HomeOfficeForm",
     "Indicator",
+    "InterpreterMode",
     "MissingEpisode",
     "NeedsAssessment",
     "NeedsAssessmentKind",

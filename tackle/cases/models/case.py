@@ -5,11 +5,13 @@ from django.db import models
 from django.db.models import Q
 
 from tackle.cases.models.choices import (
+    AgeAssessmentOutcome,
     AgeGroup,
     CaseStatus,
     ConcernAbout,
     ExploitationLocation,
     Gender,
+    InterpreterMode,
     Stage,
 )
 from tackle.cases.rules.anonymity import must_be_anonymous
@@ -31,6 +33,10 @@ class Case(models.Model):
     what_was_seen = models.TextField()
     location = models.CharField(max_length=300, help_text="Address or premises where the person was seen")
     concern_about = models.CharField(max_length=10, choices=ConcernAbout.choices, default=ConcernAbout.PERSON)
+    # The people met together: one encounter, a case each (empty for cases recorded one by one).
+    encounter = models.ForeignKey(
+        "cases.Encounter", on_delete=models.PROTECT, null=True, blank=True, related_name="cases"
+    )
 
     # The person (identifying fields first; see IDENTIFYING_FIELDS)
     person_name = models.CharField(max_length=200, blank=True)
@@ -45,6 +51,14 @@ class Case(models.Model):
     nationality = models.CharField(max_length=100, blank=True)
     language = models.CharField(max_length=100, blank=True)
     interpreter_needed = models.BooleanField(null=True, blank=True)
+    current_town = models.CharField(max_length=100, blank=True, help_text="The town or city they are in now")
+    current_county = models.CharField(max_length=100, blank=True, help_text="The county or region they are in now")
+
+    # The age assessment, when one was done; its assessed age becomes the age the pathway reads.
+    age_assessed_on = models.DateField(null=True, blank=True)
+    age_assessed_by = models.CharField(max_length=200, blank=True)
+    age_assessment_outcome = models.CharField(max_length=15, choices=AgeAssessmentOutcome.choices, blank=True)
+    assessed_age = models.PositiveSmallIntegerField(null=True, blank=True)
 
     # What was seen
     indicators = models.JSONField(default=list, blank=True)
@@ -53,7 +67,12 @@ class Case(models.Model):
     exploitation_location = models.CharField(
         max_length=20, choices=ExploitationLocation.choices, default=ExploitationLocation.UNKNOWN
     )
+    exploitation_places = models.CharField(max_length=300, blank=True, help_text="Towns, cities or countries")
     county_lines = models.BooleanField(default=False)
+    child_criminal_exploitation = models.BooleanField(default=False)
+    child_sexual_exploitation = models.BooleanField(default=False)
+    separated_child = models.BooleanField(default=False, help_text="A separated or unaccompanied child")
+    care_leaver = models.BooleanField(default=False)
     immediate_danger = models.BooleanField(default=False)
     destitute = models.BooleanField(default=False)
     care_and_support_needs = models.BooleanField(default=False)
@@ -62,6 +81,12 @@ class Case(models.Model):
     consent_to_nrm = models.BooleanField(null=True, blank=True, help_text="Empty: not asked yet")
     consent_to_share = models.BooleanField(default=False, help_text="Consents to identifying details being shared")
     refusal_reason = models.TextField(blank=True, help_text="Why an adult declined the NRM (Duty to Notify)")
+    # How consent was informed: the language it was explained in, the interpreter, the leaflet given.
+    consent_language = models.CharField(max_length=100, blank=True)
+    consent_interpreter = models.CharField(max_length=10, choices=InterpreterMode.choices, blank=True)
+    consent_interpreter_agency = models.CharField(max_length=200, blank=True)
+    consent_leaflet = models.CharField(max_length=200, blank=True, help_text="The leaflet given, in which language")
+    consent_withdrawn_on = models.DateField(null=True, blank=True)
     treated_as_child = models.BooleanField(default=False)
     age_group = models.CharField(max_length=10, choices=AgeGroup.choices, default=AgeGroup.UNKNOWN)
 

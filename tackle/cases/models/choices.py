@@ -43,6 +43,19 @@ class ExploitationLocation(models.TextChoices):
     UNKNOWN = "unknown", "Not specified or unknown"
 
 
+class AgeAssessmentOutcome(models.TextChoices):
+    ADULT = "adult", "Assessed as an adult"
+    CHILD = "child", "Assessed as a child"
+    NOT_COMPLETED = "not_completed", "Started, not completed"
+
+
+class InterpreterMode(models.TextChoices):
+    NONE = "", "No interpreter"
+    IN_PERSON = "in_person", "In person"
+    PHONE = "phone", "By phone"
+    VIDEO = "video", "By video"
+
+
 class ConcernAbout(models.TextChoices):
     PERSON = "person", "A person who may be exploited"
     SUPPLIER = "supplier", "A supplier or contractor of the council"

@@ -17,6 +17,7 @@ from tackle.audit.services import audit_record
 from tackle.cases.models import (
     AgeGroup,
     Case,
+    Encounter,
     Referral,
     ReferralCode,
     ReferralStatus,
@@ -104,6 +105,8 @@ def _apply_pathway(case: Case, *, validate: bool = False) -> PathwayResult:
     case.age_group = _age_group(case, result)
     if case.is_anonymous:
         _strip_identifying_details(case)
+        if case.pk:  # other names identify as much as the name does
+            case.aliases.all().delete()
     if validate:
         case.full_clean(exclude=["reference"])
     case.save()
@@ -120,11 +123,22 @@ def _new_reference() -> str:
 
 @transaction.atomic
 def case_record_concern(
-    *, organisation: Organisation, recorded_by: User, details: ConcernDetails, request: Any = None
+    *,
+    organisation: Organisation,
+    recorded_by: User,
+    details: ConcernDetails,
+    encounter: Encounter | None = None,
+    request: Any = None,
 ) -> Case:
     if details.encountered_at > timezone.now() + timedelta(minutes=5):
         raise ApplicationError("The date and time seen cannot be in the future", field="encountered_at")
-    case = Case(organisation=organisation, recorded_by=recorded_by, reference=_new_reference(), **details.__dict__)
+    case = Case(
+        organisation=organisation,
+        recorded_by=recorded_by,
+        reference=_new_reference(),
+        encounter=encounter,
+        **details.__dict__,
+    )
     _apply_pathway(case, validate=True)
     audit_record(action=AuditAction.CREATE, actor=recorded_by, request=request, obj=case, note="Concern recorded")
     _tell_leads(case)

@@ -1,29 +1,53 @@
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
-from tackle.accounts.door import open_page_for_user
+from tackle.accounts.door import open_for_user, open_page_for_user
 from tackle.accounts.http import AuthenticatedRequest
-from tackle.cases.forms.concern import ConcernForm
-from tackle.cases.selectors import possible_duplicates
+from tackle.cases.forms.concern import ConcernForm, OtherPersonForm, unbound_copy
+from tackle.cases.selectors import case_list_visible_to, encounters_visible_to, possible_duplicates
 from tackle.cases.services.case import ConcernDetails, case_record_concern
+from tackle.cases.services.encounter import MAX_PEOPLE, encounter_record
 from tackle.core.access import CASES, Action
 from tackle.core.errors import ApplicationError
 from tackle.core.forms import add_application_error
 
 
+def _people_count(data: Any) -> int:
+    """How many people the form holds: the first, and one more each time 'Add another person' is pressed."""
+    try:
+        count = int(data.get("people", 1))
+    except (TypeError, ValueError):
+        count = 1
+    if "add_person" in data:
+        count += 1
+    return max(1, min(count, MAX_PEOPLE))
+
+
 @login_required
 def concern_new(request: AuthenticatedRequest) -> HttpResponse:
-    """Any role the policy lets record a case records a concern; possible duplicates show before saving."""
+    """Any role the policy lets record a case records a concern; possible duplicates show before saving.
+    Several people met together: 'Add another person' (a plain submit button, no JavaScript) adds a
+    short section for each, and each becomes a case of their own, linked to one encounter."""
     # Not a partner agency: it sees only cases shared with it, so could not open what it recorded.
     open_page_for_user(request.user, resource=CASES, action=Action.RECORD, object_type="concern form")
     organisation = request.user.organisation
     assert organisation is not None  # the door lets no one without an organisation through
-    form = ConcernForm(request.POST if request.method == "POST" else None)
+    data = request.POST if request.method == "POST" else None
+    count = _people_count(data or {})
+    prefixes = [f"person{number}" for number in range(2, count + 1)]
+    if data is not None and "add_person" in data:  # the form as typed, with one more person: no errors yet
+        form = unbound_copy(ConcernForm, data)
+        others = [unbound_copy(OtherPersonForm, data, prefix=prefix) for prefix in prefixes]
+        return _page(request, form, others, count, [])
+    form = ConcernForm(data)
+    others = [OtherPersonForm(data, prefix=prefix) for prefix in prefixes]
     duplicates = []
-    if request.method == "POST" and form.is_valid():
+    if data is not None and form.is_valid() and all(other.is_valid() for other in others):
         details = form.details()
-        if not request.POST.get("not_a_duplicate"):
+        if not data.get("not_a_duplicate"):
             duplicates = list(
                 possible_duplicates(
                     organisation_id=organisation.pk,
@@ -33,14 +57,45 @@ def concern_new(request: AuthenticatedRequest) -> HttpResponse:
             )
         if not duplicates:
             try:
-                case = case_record_concern(
+                if not others:
+                    case = case_record_concern(
+                        organisation=organisation,
+                        recorded_by=request.user,
+                        details=ConcernDetails(**details),
+                        request=request,
+                    )
+                    return redirect("cases:concern-recorded", case_uuid=case.uuid)
+                encounter, _ = encounter_record(
                     organisation=organisation,
                     recorded_by=request.user,
-                    details=ConcernDetails(**details),
+                    encountered_at=details["encountered_at"],
+                    location=details["location"],
+                    what_was_seen=details["what_was_seen"],
+                    people=[ConcernDetails(**details), *(ConcernDetails(**other.details(details)) for other in others)],
                     request=request,
                 )
+                return redirect("cases:encounter-detail", encounter_uuid=encounter.uuid)
             except ApplicationError as error:
-                add_application_error(form, error)
-            else:
-                return redirect("cases:concern-recorded", case_uuid=case.uuid)
-    return render(request, "cases/concern_new.html", {"form": form, "duplicates": duplicates})
+                add_application_error(form, error)  # a person's error (`people[1].age`) shows above the form
+    return _page(request, form, others, count, duplicates)
+
+
+def _page(request: AuthenticatedRequest, form: Any, others: list, count: int, duplicates: list) -> HttpResponse:
+    context = {
+        "form": form,
+        "others": [(number, other) for number, other in enumerate(others, start=2)],
+        "people": count,
+        "may_add": count < MAX_PEOPLE,
+        "duplicates": duplicates,
+    }
+    return render(request, "cases/concern_new.html", context)
+
+
+@login_required
+def encounter_detail(request: AuthenticatedRequest, encounter_uuid: str) -> HttpResponse:
+    """The people met together and the case of each, as far as the user may see them."""
+    encounter = open_for_user(
+        request.user, encounters_visible_to(request.user), resource=CASES, request=request, uuid=encounter_uuid
+    )
+    cases = case_list_visible_to(request.user).filter(encounter=encounter).prefetch_related("referrals").order_by("pk")
+    return render(request, "cases/encounter_detail.html", {"encounter": encounter, "cases": cases})
