@@ -8,6 +8,7 @@ DEMO_ENV := TACKLE_DEMO=1 TACKLE_HTTPS=0 DEBUG=0
 .PHONY: run test test-sqlite test-postgres check bench setup venv assets static clean
 
 run: setup
+	$(BIN)/python tools/write_local_settings.py
 	$(DEMO_ENV) $(BIN)/tackle migrate --noinput
 	$(DEMO_ENV) $(BIN)/tackle demo load
 	$(DEMO_ENV) PORT=$(PORT) $(BIN)/tackle serve

@@ -18,6 +18,10 @@ from tackle.accounts.models import Organisation, User
 from tackle.cases.services.case import ConcernDetails, case_record_concern
 from tackle.core.roles import OrganisationKind, Role
 
+# Processes the tests start ignore the developer's tackle.local.env (tackle/env.py): each test says
+# what its process's environment is.
+os.environ.setdefault("TACKLE_LOCAL_SETTINGS", "")
+
 # Time is measured in `make bench`, never asserted in a test: no deadline on a hypothesis example
 # and no "too slow" check on generating one, either of which fails a correct test on a busy machine.
 hypothesis_settings.register_profile("tackle", deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -1,9 +1,16 @@
 """Small helpers that read settings from the environment and refuse bad values."""
 
 import os
+from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlparse
 
 from django.core.exceptions import ImproperlyConfigured
+
+# Written once by `make run` (tools/write_local_settings.py), git-ignored: a developer's machine gets
+# a generated secret and demo mode, so every `tackle` command works from a new shell. A deployment
+# has no such file and sets its environment instead. TACKLE_LOCAL_SETTINGS names another file, or
+# "" for none.
+LOCAL_SETTINGS_FILE = Path(__file__).resolve().parent.parent / "tackle.local.env"
 
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
@@ -68,3 +75,21 @@ def database_from_url(url: str) -> dict[str, object]:
             "CONN_HEALTH_CHECKS": True,
         }
     raise ImproperlyConfigured(f"DATABASE_URL must start with sqlite:// or postgres://; got {parsed.scheme!r}")
+
+
+def load_local_settings() -> Path | None:
+    """Fill the environment variables not already set from the local settings file, if there is one.
+    The environment always wins, so a deployment's own settings are never overridden."""
+    named = os.environ.get("TACKLE_LOCAL_SETTINGS")
+    path = LOCAL_SETTINGS_FILE if named is None else (Path(named) if named else None)
+    if path is None or not path.is_file():
+        return None
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        text = line.strip()
+        if not text or text.startswith("#"):
+            continue
+        name, equals, value = text.partition("=")
+        if not equals or not name.strip().isidentifier():
+            raise ImproperlyConfigured(f"{path}, line {number}: write each setting as NAME=value")
+        os.environ.setdefault(name.strip(), value.strip())
+    return path
