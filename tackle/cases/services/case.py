@@ -84,6 +84,8 @@ def _age_group(case: Case, result: PathwayResult) -> str:
         return AgeGroup.CHILD
     if case.age is not None and case.age >= 18:
         return AgeGroup.ADULT
+    if case.age is None and case.appears_under_18 is False:  # seen, and judged, to be an adult
+        return AgeGroup.ADULT
     return AgeGroup.UNKNOWN
 
 

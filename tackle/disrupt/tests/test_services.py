@@ -109,6 +109,8 @@ def test_potential_victims_become_cases_in_one_step_with_a_link_back(safety_a):
     )
     assert len(cases) == 6
     assert sum(1 for case in cases if case.treated_as_child) == 1
+    # "5 adults, 1 child": five adults and one child, never five of unknown age (issue 14)
+    assert sorted(case.age_group for case in cases) == ["adult"] * 5 + ["child"]
     case = Case.objects.get(pk=cases[0].pk)
     assert case.operation_link.operation == operation
     assert operation_for_case(case) == operation
