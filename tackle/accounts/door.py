@@ -4,15 +4,16 @@
 record is outside the user's scope (another organisation's record, not shared with theirs), or 403
 when it was shared for a narrower scope than the resource needs (a case's summary, not its support); and,
 when a request is passed, the "viewed" or "exported" audit entry for resources that hold personal
-data or are audited, written here so that a new page cannot forget it. The rules are the policy
+data or are audited, written here so that a new page cannot forget it. A refusal to open a record
+that exists is audited too ("refused"), with or without a request. The rules are the policy
 table in tackle/core/access.py; which records a user sees is each app's `*_visible_to` selector.
 """
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
@@ -32,10 +33,32 @@ def open_for_user[M: models.Model](
     request: HttpRequest | None = None,
     note: str = "",
     part_of: models.Model | None = None,
+    audit_refusal: bool = True,
     **lookup: Any,
 ) -> M:
     """One record of `visible` (the user's selector) matching `lookup`, for `action` on it.
-    `part_of`: the shared record this one belongs to (a case, for its documents)."""
+    `part_of`: the shared record this one belongs to (a case, for its documents). `audit_refusal`
+    False: the caller tries a narrower door next (a record's summary after the record itself)."""
+    try:
+        record = _opened(user, visible, resource=resource, action=action, part_of=part_of, lookup=lookup)
+    except (Http404, PermissionDenied) as refusal:
+        if audit_refusal:
+            _audit_refusal(user, visible.model, lookup, resource=resource, action=action, request=request, why=refusal)
+        raise
+    if request is not None and resource.audits_views and action in _AUDITED_ACTIONS:
+        audit_record(action=_AUDITED_ACTIONS[action], actor=user, request=request, obj=record, note=note)
+    return record
+
+
+def _opened[M: models.Model](
+    user: Any,
+    visible: models.QuerySet[M],
+    *,
+    resource: Resource,
+    action: Action,
+    part_of: models.Model | None,
+    lookup: dict[str, Any],
+) -> M:
     _require_module(user, resource)
     record = get_visible_or_404(visible, **lookup)
     scopes = scopes_for(user.role, resource, action)
@@ -44,9 +67,36 @@ def open_for_user[M: models.Model](
         raise PermissionDenied(f"Your role cannot {action.value} this record.")
     if not share_covers(user, part_of or record, resource):
         raise PermissionDenied("What was shared with your organisation does not include this.")
-    if request is not None and resource.audits_views and action in _AUDITED_ACTIONS:
-        audit_record(action=_AUDITED_ACTIONS[action], actor=user, request=request, obj=record, note=note)
     return record
+
+
+def _audit_refusal(
+    user: Any,
+    model: type[models.Model],
+    lookup: dict[str, Any],
+    *,
+    resource: Resource,
+    action: Action,
+    request: HttpRequest | None,
+    why: Exception,
+) -> None:
+    """Someone reached for a record that exists but is not theirs to open: the entry is the owner's
+    and, for a user of another organisation, theirs too (audit_record). It names the record, never
+    what it holds. A lookup that matches no record is an ordinary 404 and leaves no entry."""
+    try:
+        record = model._base_manager.filter(**lookup).first()
+    except (ValueError, TypeError, ValidationError):
+        return
+    if record is None:
+        return
+    outcome = "not found" if isinstance(why, Http404) else "forbidden"
+    audit_record(
+        action=AuditAction.REFUSED,
+        actor=user if user.is_authenticated else None,
+        request=request,
+        obj=record,
+        note=f"{action.value} {resource.name}: {outcome}",
+    )
 
 
 def open_page_for_user(

@@ -161,6 +161,7 @@ def open_shared_record[M: models.Model](
     request: HttpRequest | None,
     record_uuid: Any,
     note: str = "",
+    audit_refusal: bool = True,
 ) -> M:
     """The door for a record another organisation may have shared: when an agreement in force is
     what lets the user see it (not their own, not shared explicitly), the audit entry names it. The
@@ -172,7 +173,9 @@ def open_shared_record[M: models.Model](
         agreement = agreement_giving(user, owner_id, category)
     through = agreement_note(agreement)
     note = "; ".join(part for part in (note, through) if part)
-    return open_for_user(user, visible, resource=resource, request=request, note=note, uuid=record_uuid)
+    return open_for_user(
+        user, visible, resource=resource, request=request, note=note, audit_refusal=audit_refusal, uuid=record_uuid
+    )
 
 
 # Premises and businesses ------------------------------------------------------------------------
@@ -244,6 +247,7 @@ def get_intelligence_for_user(
             category=SharingCategory.INTELLIGENCE,
             request=request,
             record_uuid=intelligence_uuid,
+            audit_refusal=False,  # the summary is tried next, and its refusal is audited
         )
         return IntelligenceView(full, True)
     except Http404:
