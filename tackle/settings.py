@@ -37,7 +37,7 @@ if len(TACKLE_AUDIT_KEY) < 32:
         "TACKLE_AUDIT_KEY must be set, at least 32 characters, when neither DEBUG nor TACKLE_DEMO is on."
     )
 # `tackle audit checkpoint` appends signed checkpoints here; a deployment ships the file elsewhere.
-TACKLE_AUDIT_CHECKPOINT_FILE = Path(env_str("TACKLE_AUDIT_CHECKPOINT_FILE", str(BASE_DIR / "audit-checkpoints.log")))
+TACKLE_AUDIT_CHECKPOINT_FILE = Path(env_str("TACKLE_AUDIT_CHECKPOINT_FILE", "") or BASE_DIR / "audit-checkpoints.log")
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
