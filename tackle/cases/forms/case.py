@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 
 from tackle.accounts.models import Organisation
-from tackle.cases.models import NrmEventKind, NrmOutcome, ReferralStatus
+from tackle.cases.models import InterpreterMode, NrmEventKind, NrmOutcome, ReferralStatus
 from tackle.core.access import ShareScope
 from tackle.core.forms import GovukForm
 from tackle.core.models import LawfulBasis, ShareConsent
@@ -65,6 +65,26 @@ class ConsentForm(GovukForm):
     )
     refusal_reason = forms.CharField(label="If not, why?", required=False, widget=forms.Textarea(attrs={"rows": 2}))
     consent_to_share = forms.BooleanField(label="They agree to their name and details being shared", required=False)
+    consent_language = forms.CharField(label="Language the NRM was explained in", max_length=100, required=False)
+    consent_interpreter = forms.ChoiceField(
+        label="Interpreter", choices=InterpreterMode.choices, widget=forms.RadioSelect, required=False
+    )
+    consent_interpreter_agency = forms.CharField(
+        label="Interpreting agency", max_length=200, required=False, help_text="Leave blank if no interpreter"
+    )
+    consent_leaflet = forms.CharField(
+        label="Leaflet given",
+        max_length=200,
+        required=False,
+        help_text="Which leaflet, in which language, for example Home Office NRM leaflet in Romanian",
+    )
+    withdrawn_on = forms.DateField(
+        label="If they withdrew consent they gave earlier, the date",
+        help_text="Select no above and say why. For example 25/11/2026",
+        required=False,
+        widget=forms.DateInput(attrs=_DATE, format="%Y-%m-%d"),
+        error_messages={"invalid": "Enter a real date"},
+    )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 

@@ -18,6 +18,7 @@ from tackle.cases.models import (
     AgeGroup,
     Case,
     Encounter,
+    InterpreterMode,
     Referral,
     ReferralCode,
     ReferralStatus,
@@ -185,6 +186,16 @@ def case_triage(*, case: Case, actor: User, request: Any = None) -> Case:
     return case
 
 
+@dataclass
+class ConsentExplained:
+    """How the NRM was explained, so the consent given (or refused) was informed."""
+
+    language: str = ""
+    interpreter: str = InterpreterMode.NONE
+    interpreter_agency: str = ""
+    leaflet: str = ""
+
+
 @transaction.atomic
 def case_record_consent(
     *,
@@ -193,32 +204,67 @@ def case_record_consent(
     consent_to_nrm: bool,
     consent_to_share: bool,
     refusal_reason: str = "",
+    explained: ConsentExplained | None = None,
+    withdrawn_on: date | None = None,
     expected_version: int | None = None,
     request: Any = None,
 ) -> Case:
-    """An adult's answer when asked about the NRM. Adds the NRM referral or the Duty to Notify."""
+    """An adult's answer when asked about the NRM. Adds the NRM referral or the Duty to Notify.
+    A withdrawal (a date) moves a person who consented as a refusal would."""
     case = Case.objects.select_for_update().get(pk=case.pk)
     _check_version(case, expected_version)
+    if withdrawn_on is not None:
+        _check_withdrawal(case, consent_to_nrm=consent_to_nrm, withdrawn_on=withdrawn_on)
     if case.treated_as_child:
         raise ApplicationError("Consent is not needed for a child: refer to the NRM")
     if consent_to_nrm is False and not refusal_reason.strip():
         raise ApplicationError("Say why they did not want to be referred", field="refusal_reason")
+    changed = ["consent_to_nrm", "consent_to_share", "refusal_reason"]
+    if explained is not None:
+        _record_how_explained(case, explained)
+        changed += ["consent_language", "consent_interpreter", "consent_interpreter_agency", "consent_leaflet"]
     case.consent_to_nrm = consent_to_nrm
     case.consent_to_share = consent_to_share
     case.refusal_reason = refusal_reason.strip() if consent_to_nrm is False else ""
     case.referrals.filter(code=ReferralCode.SEEK_NRM_CONSENT, status=ReferralStatus.TO_DO).update(
         status=ReferralStatus.DONE, outcome="Consent asked", updated_by=actor
     )
+    if withdrawn_on is not None:
+        case.consent_withdrawn_on = withdrawn_on
+        changed.append("consent_withdrawn_on")
+        # The referral they no longer agree to must not go overdue or be sent.
+        case.referrals.filter(code=ReferralCode.NRM_REFERRAL, status=ReferralStatus.TO_DO).update(
+            status=ReferralStatus.NOT_NEEDED, outcome="Consent withdrawn", updated_by=actor
+        )
     case.version += 1
     _apply_pathway(case)
-    audit_record(
-        action=AuditAction.UPDATE,
-        actor=actor,
-        request=request,
-        obj=case,
-        changed_fields=["consent_to_nrm", "consent_to_share", "refusal_reason"],
-    )
+    audit_record(action=AuditAction.UPDATE, actor=actor, request=request, obj=case, changed_fields=changed)
     return case
+
+
+def _check_withdrawal(case: Case, *, consent_to_nrm: bool, withdrawn_on: date) -> None:
+    if case.treated_as_child:
+        raise ApplicationError(
+            "A child cannot withdraw consent: it is not needed for a child's NRM referral", field="withdrawn_on"
+        )
+    if case.consent_to_nrm is not True:
+        raise ApplicationError("Only consent they gave can be withdrawn", field="withdrawn_on")
+    if consent_to_nrm:
+        raise ApplicationError("Select no: they no longer agree to be referred", field="consent_to_nrm")
+    if withdrawn_on > timezone.localdate():
+        raise ApplicationError("The date consent was withdrawn cannot be in the future", field="withdrawn_on")
+
+
+def _record_how_explained(case: Case, explained: ConsentExplained) -> None:
+    if explained.interpreter not in InterpreterMode.values:
+        raise ApplicationError("Choose how the interpreter took part", field="consent_interpreter")
+    agency = explained.interpreter_agency.strip()
+    if explained.interpreter == InterpreterMode.NONE and agency:
+        raise ApplicationError("Say how the interpreter took part", field="consent_interpreter")
+    case.consent_language = explained.language.strip()
+    case.consent_interpreter = explained.interpreter
+    case.consent_interpreter_agency = agency
+    case.consent_leaflet = explained.leaflet.strip()
 
 
 @transaction.atomic

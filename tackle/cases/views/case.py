@@ -25,6 +25,7 @@ from tackle.cases.selectors import (
     user_may_work_on,
 )
 from tackle.cases.services.case import (
+    ConsentExplained,
     case_record_consent,
     case_triage,
     new_concern_key,
@@ -157,25 +158,42 @@ def nrm_event_new(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse
     return render(request, "cases/nrm_event_new.html", {"case": case, "form": form})
 
 
+_HOW_CONSENT_WAS_EXPLAINED = (
+    "consent_language",
+    "consent_interpreter",
+    "consent_interpreter_agency",
+    "consent_leaflet",
+)
+
+
 @login_required
 def consent_edit(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
     case = get_case_for_user(request.user, case_uuid, to_change=True)
-    form = ConsentForm(request.POST if request.method == "POST" else None, initial={"version": case.version})
+    initial = {"version": case.version, **{name: getattr(case, name) for name in _HOW_CONSENT_WAS_EXPLAINED}}
+    form = ConsentForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
         try:
             case_record_consent(
                 case=case,
                 actor=request.user,
-                consent_to_nrm=form.cleaned_data["consent_to_nrm"] == "yes",
-                consent_to_share=form.cleaned_data["consent_to_share"],
-                refusal_reason=form.cleaned_data["refusal_reason"],
-                expected_version=form.cleaned_data["version"],
+                consent_to_nrm=data["consent_to_nrm"] == "yes",
+                consent_to_share=data["consent_to_share"],
+                refusal_reason=data["refusal_reason"],
+                explained=ConsentExplained(
+                    language=data["consent_language"],
+                    interpreter=data["consent_interpreter"],
+                    interpreter_agency=data["consent_interpreter_agency"],
+                    leaflet=data["consent_leaflet"],
+                ),
+                withdrawn_on=data["withdrawn_on"],
+                expected_version=data["version"],
                 request=request,
             )
         except ApplicationError as error:
             add_application_error(form, error)
         else:
-            messages.success(request, "Consent recorded")
+            messages.success(request, "Consent withdrawn" if data["withdrawn_on"] else "Consent recorded")
             return redirect("cases:case-detail", case_uuid=case.uuid)
     return render(request, "cases/consent_edit.html", {"case": case, "form": form})
 
