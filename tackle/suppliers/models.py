@@ -375,3 +375,24 @@ class ClarificationTask(models.Model):
 
     def __str__(self) -> str:
         return f"Clarify {self.bid}"
+
+
+class SupplierConcernTask(models.Model):
+    """A concern about exploitation at a supplier, passed from casework: procurement reviews the
+    contract and closes the task with what it did. It keeps the case's reference only: procurement
+    acts on the contract and need not know who the workers are."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    supplier = models.ForeignKey(Supplier, on_delete=models.PROTECT, related_name="concern_tasks")
+    case_reference = models.CharField(max_length=20)
+    case_uuid = models.UUIDField(unique=True, help_text="One task for each case")
+    created_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+", null=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    closed_on = models.DateField(null=True, blank=True)
+    outcome = models.TextField(blank=True, help_text="What procurement did about the contract")
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Concern {self.case_reference} about {self.supplier}"

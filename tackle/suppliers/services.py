@@ -21,7 +21,9 @@ from tackle.suppliers.models import (
     ContractAction,
     ContractStatus,
     SelectionResponse,
+    Supplier,
     SupplierAssessment,
+    SupplierConcernTask,
     TenderBid,
     TenderCheck,
 )
@@ -214,3 +216,43 @@ def clarification_close(*, actor: User, task: ClarificationTask, closed_on: date
         task.save(update_fields=["closed_on", "closed_by", "outcome"])
         audit_record(action=AuditAction.UPDATE, actor=actor, obj=task, changed_fields=["closed_on", "outcome"])
     return task
+
+
+def _supplier_named(organisation_id: int, name: str) -> Supplier | None:
+    """The organisation's supplier with this name or one of its other names, whatever the case."""
+    wanted = name.strip().casefold()
+    for supplier in Supplier.objects.filter(organisation_id=organisation_id):
+        if wanted in {known.strip().casefold() for known in [supplier.name, *supplier.other_names]}:
+            return supplier
+    return None
+
+
+@transaction.atomic
+def supplier_concern_task_create(
+    *, organisation_id: int, supplier_name: str, case_reference: str, case_uuid: Any, actor: User | None
+) -> SupplierConcernTask | None:
+    """Put a concern raised in casework on the named supplier's record; None when no supplier of the
+    organisation has that name. Called again for the same case, it answers the task already made."""
+    supplier = _supplier_named(organisation_id, supplier_name)
+    if supplier is None:
+        return None
+    task, created = SupplierConcernTask.objects.get_or_create(
+        case_uuid=case_uuid, defaults={"supplier": supplier, "case_reference": case_reference, "created_by": actor}
+    )
+    if created:
+        audit_record(action=AuditAction.CREATE, actor=actor, obj=task, note=f"Concern {case_reference} passed on")
+    return task
+
+
+def supplier_told_of_concern(
+    organisation_id: int, supplier_name: str, case_reference: str, case_uuid: Any, actor: User | None
+) -> Supplier | None:
+    """The provider for tackle.cases.procurement.supplier_concern_raised: the supplier told, or None."""
+    task = supplier_concern_task_create(
+        organisation_id=organisation_id,
+        supplier_name=supplier_name,
+        case_reference=case_reference,
+        case_uuid=case_uuid,
+        actor=actor,
+    )
+    return task.supplier if task is not None else None

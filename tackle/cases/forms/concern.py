@@ -49,6 +49,12 @@ class ConcernForm(GovukForm):
         initial=ConcernAbout.PERSON,
         widget=forms.RadioSelect,
     )
+    supplier_name = forms.CharField(
+        label="If it is about a supplier or contractor: which one?",
+        help_text="The company's name, so procurement can act on its contract",
+        required=False,
+        max_length=200,
+    )
     immediate_danger = forms.BooleanField(label="Someone is in immediate danger", required=False)
     destitute = forms.BooleanField(label="The person has nowhere safe to stay tonight", required=False)
     care_and_support_needs = forms.BooleanField(
@@ -132,6 +138,7 @@ class ConcernForm(GovukForm):
             "what_was_seen": data["what_was_seen"].strip(),
             "location": data["location"].strip(),
             "concern_about": data["concern_about"],
+            "supplier_name": data["supplier_name"].strip() if data["concern_about"] == ConcernAbout.SUPPLIER else "",
             "person_name": data["person_name"].strip(),
             "age": data["age"],
             "appears_under_18": _tri_state(data["appears_under_18"]),
@@ -180,7 +187,14 @@ class OtherPersonForm(GovukForm):
 
     def details(self, first: dict[str, Any]) -> dict[str, Any]:
         data = self.cleaned_data
-        shared = ("indicators", "indicators_other", "exploitation_types", "exploitation_location", "concern_about")
+        shared = (
+            "indicators",
+            "indicators_other",
+            "exploitation_types",
+            "exploitation_location",
+            "concern_about",
+            "supplier_name",
+        )
         return {
             **{name: first[name] for name in ("encountered_at", "what_was_seen", "location", *shared)},
             "person_name": data["person_name"].strip(),

@@ -33,6 +33,9 @@ class Case(models.Model):
     what_was_seen = models.TextField()
     location = models.CharField(max_length=300, help_text="Address or premises where the person was seen")
     concern_about = models.CharField(max_length=10, choices=ConcernAbout.choices, default=ConcernAbout.PERSON)
+    supplier_name = models.CharField(
+        max_length=200, blank=True, help_text="The supplier or contractor the concern is about, as procurement knows it"
+    )
     # The people met together: one encounter, a case each (empty for cases recorded one by one).
     encounter = models.ForeignKey(
         "cases.Encounter", on_delete=models.PROTECT, null=True, blank=True, related_name="cases"

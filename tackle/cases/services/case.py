@@ -17,12 +17,14 @@ from tackle.audit.services import audit_record
 from tackle.cases.models import (
     AgeGroup,
     Case,
+    ConcernAbout,
     Encounter,
     InterpreterMode,
     Referral,
     ReferralCode,
     ReferralStatus,
 )
+from tackle.cases.procurement import supplier_concern_raised
 from tackle.cases.rules.anonymity import IDENTIFYING_FIELDS
 from tackle.cases.rules.nrm_outcomes import ACTION_COMPLETED_BY, STEP_RECORDED_BY
 from tackle.cases.rules.pathway import PathwayFacts, PathwayResult, evaluate_pathway
@@ -39,6 +41,7 @@ class ConcernDetails:
     what_was_seen: str
     location: str
     concern_about: str = "person"
+    supplier_name: str = ""
     person_name: str = ""
     person_date_of_birth: date | None = None
     person_contact: str = ""
@@ -145,7 +148,24 @@ def case_record_concern(
     _apply_pathway(case, validate=True)
     audit_record(action=AuditAction.CREATE, actor=recorded_by, request=request, obj=case, note="Concern recorded")
     _tell_leads(case)
+    _tell_procurement(case, actor=recorded_by)
     return case
+
+
+def _tell_procurement(case: Case, *, actor: User) -> None:
+    """A concern about a named supplier becomes a task on the supplier's record (tackle.suppliers
+    fills the slot); the procurement referral is then sent. Unmatched, it stays for the lead to pass on."""
+    if case.concern_about != ConcernAbout.SUPPLIER or not case.supplier_name:
+        return
+    told = supplier_concern_raised.first(case.organisation_id, case.supplier_name, case.reference, case.uuid, actor)
+    if told is None:
+        return
+    case.referrals.filter(code=ReferralCode.PROCUREMENT_REFERRAL, status=ReferralStatus.TO_DO).update(
+        status=ReferralStatus.SENT,
+        sent_at=timezone.now(),
+        outcome=f"A task is on {told}'s record in the supplier register",
+        updated_by=actor,
+    )
 
 
 def new_concern_key(case: Case) -> str:

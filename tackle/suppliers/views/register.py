@@ -97,6 +97,7 @@ def supplier_detail(request: AuthenticatedRequest, supplier_uuid: Any) -> HttpRe
         "supplier": supplier,
         "contacts": supplier.contacts.all(),
         "contracts": supplier.contracts.select_related("contract_manager"),
+        "concern_tasks": supplier.concern_tasks.all(),
         "responses": supplier.selection_responses.all()[:20],
         "assessment": latest_statement_assessment(supplier),
     }
