@@ -14,6 +14,10 @@ def existing_case_shares_see_the_summary(apps, schema_editor):
     RecordShare.objects.filter(content_type__app_label="cases", content_type__model="case").update(scope="summary")
     RecordShare.objects.filter(consent_recorded=True).update(consent="given")
     RecordShare.objects.filter(consent_recorded=False).update(consent="not_asked", consent_note=EARLIER)
+    if schema_editor.connection.vendor == "postgresql":
+        # PostgreSQL will not alter a table (the field removed below) while checks of rows just
+        # updated are still deferred: run them now.
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
 
 class Migration(migrations.Migration):
