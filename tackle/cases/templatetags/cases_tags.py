@@ -65,6 +65,8 @@ def _rows(case: Case) -> dict[str, list[tuple[str, str]]]:
         consent = "Not asked yet"
     else:
         consent = "Yes" if case.consent_to_nrm else f"No: {case.refusal_reason}"
+        if case.consent_withdrawn_on:
+            consent += f" (consent withdrawn {case.consent_withdrawn_on:%-d %B %Y})"
     return {
         "person": person,
         "age": [
@@ -88,9 +90,22 @@ def _rows(case: Case) -> dict[str, list[tuple[str, str]]]:
             ("What was seen", case.what_was_seen),
             ("The concern is about", case.get_concern_about_display()),
             ("Consent to NRM", consent),
+            ("How consent was explained", _consent_explained(case)),
             ("Recorded by", case.recorded_by.display_name),
         ],
     }
+
+
+def _consent_explained(case: Case) -> str:
+    interpreter = case.get_consent_interpreter_display().lower() if case.consent_interpreter else ""
+    if interpreter and case.consent_interpreter_agency:
+        interpreter += f", {case.consent_interpreter_agency}"
+    parts = [
+        f"In {case.consent_language}" if case.consent_language else "",
+        f"Interpreter: {interpreter}" if interpreter else "",
+        f"Leaflet: {case.consent_leaflet}" if case.consent_leaflet else "",
+    ]
+    return "\n".join(filter(None, parts)) or "Not recorded"
 
 
 @register.filter

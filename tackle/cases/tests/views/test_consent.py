@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from tackle.cases.services.case import case_record_consent
+from tackle.cases.services.case import ConsentExplained, case_record_consent
 
 
 def _url(case):
@@ -73,3 +73,19 @@ def test_wrong_role_403_and_other_organisation_404(client_for, frontline_a, lead
     assert client_for(frontline_a).get(_url(consented)).status_code == 403
     assert client_for(lead_b).get(_url(consented)).status_code == 404
     assert client_for(lead_b).post(_url(consented), {"consent_to_nrm": "no"}).status_code == 404
+
+
+def test_the_case_page_shows_how_consent_was_explained_and_offers_withdrawal(
+    client_for, lead_a, frontline_a, record_concern
+):
+    case = record_concern(frontline_a, age=30)
+    case = case_record_consent(
+        case=case,
+        actor=lead_a,
+        consent_to_nrm=True,
+        consent_to_share=False,
+        explained=ConsentExplained(language="Polish", interpreter="phone", interpreter_agency="Lingua Ltd"),
+    )
+    page = client_for(lead_a).get(reverse("cases:case-detail", args=[case.uuid])).content.decode()
+    assert "In Polish" in page and "Interpreter: by phone, Lingua Ltd" in page
+    assert "Record how consent was explained, or its withdrawal" in page
