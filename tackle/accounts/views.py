@@ -31,21 +31,21 @@ from tackle.accounts.forms import (
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.accounts.models import User
 from tackle.accounts.selectors import (
-    notifications_visible_to,
     api_tokens_of,
     failed_sign_ins_of,
+    notifications_visible_to,
     organisation_settings_visible_to,
     pending_invitation_of,
     users_visible_to,
 )
 from tackle.accounts.services import (
-    notifications_mark_read,
     SETTINGS_FIELDS,
     api_token_create,
     api_token_revoke,
     invitation_accept,
     invitation_for_token,
     invitation_issue,
+    notifications_mark_read,
     organisation_settings_of,
     organisation_settings_update,
     user_change_role,

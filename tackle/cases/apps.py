@@ -1,14 +1,9 @@
 from django.apps import AppConfig
 
-from tackle.cases.procurement import supplier_concern_raised
-
 
 class CasesConfig(AppConfig):
     name = "tackle.cases"
     label = "cases"
-    # Slots a sibling app fills from its own ready(). Siblings may not import each other, so they
-    # reach the slot through Django's app registry: apps.get_app_config("cases").
-    supplier_concern_raised = supplier_concern_raised
 
     def ready(self) -> None:
         from django.db.models.signals import post_migrate

@@ -10,8 +10,8 @@ from typing import Any
 
 from django.db.models import Count, Q
 
-from tackle.cases.categories import exploitation_categories, exploitation_category
 from tackle.cases.models import AgeGroup, Case, NrmEvent, NrmEventKind, NrmOutcome
+from tackle.cases.rules.categories import exploitation_categories, exploitation_category
 from tackle.core.db import aggregate_by_period, date_in, datetime_in, reporting_alias
 from tackle.core.periods import Period
 

@@ -44,7 +44,8 @@ from django.db.models import CharField, Count, F, OuterRef, Q, Subquery, Value, 
 from django.db.models.functions import Coalesce
 
 from tackle.accounts.models import Organisation
-from tackle.cases.categories import (
+from tackle.cases.models import AgeGroup, Case, NrmEvent, NrmEventKind, NrmOutcome, Stage
+from tackle.cases.rules.categories import (
     age_group_label,
     exploitation_categories,
     exploitation_category,
@@ -53,7 +54,6 @@ from tackle.cases.categories import (
     location_label,
     yes_no,
 )
-from tackle.cases.models import AgeGroup, Case, NrmEvent, NrmEventKind, NrmOutcome, Stage
 from tackle.core.access import EXACT_REGISTER_ROLES  # exact figures, case-by-case export
 from tackle.core.db import reporting_alias
 from tackle.core.disclosure import suppress_small_counts

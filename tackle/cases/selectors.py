@@ -13,9 +13,9 @@ from django.utils import timezone
 from tackle.accounts.door import open_for_user
 from tackle.cases.models import Case, CaseStatus
 from tackle.core.access import CASE_WORKER_ROLES, CASES, Action, Resource, Scope, scopes_for
-from tackle.core.registry import Slot
 from tackle.core.roles import Module
 from tackle.core.scoping import live_share, shared_uuids
+from tackle.core.slots import Slot
 
 # Scopes come from the policy table (tackle/core/access.py): case workers see every case of their
 # organisation, frontline officers the concerns they recorded, partners only cases shared with them.

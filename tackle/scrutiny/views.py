@@ -18,10 +18,10 @@ from tackle.core.access import ASSESSMENTS, SCRUTINY_RECORDS, Action
 from tackle.core.errors import ApplicationError
 from tackle.core.forms import add_application_error
 from tackle.core.periods import financial_year_label, financial_year_of, today_in_london
-from tackle.scrutiny.evidence import proposals_for
 from tackle.scrutiny.foi import build_foi_answer, foi_docx
 from tackle.scrutiny.forms import AnswersForm, AssessmentNewForm, FoiForm, LeadArrangementForm, SpendForm
 from tackle.scrutiny.models import Assessment
+from tackle.scrutiny.proposals.questions import proposals_for
 from tackle.scrutiny.selectors import (
     arrangements_visible_to,
     assessments_visible_to,

@@ -15,7 +15,7 @@ from tackle.core.roles import Module
 from tackle.statement_reader import selectors, services
 from tackle.statement_reader.documents import MAX_DOCUMENT_BYTES
 from tackle.statement_reader.models import StatementReading
-from tackle.statement_reader.rules import AREAS
+from tackle.statement_reader.rules.areas import AREAS
 
 
 def _require(request: Request) -> None:

@@ -8,7 +8,7 @@ from django.core.management.base import CommandError
 
 from tackle.statement_reader.documents import UnreadableDocument
 from tackle.statement_reader.reading import LabellerFailed, read_document, reading_json
-from tackle.statement_reader.rules import AREA_NAMES, JUDGEMENTS
+from tackle.statement_reader.rules.areas import AREA_NAMES, JUDGEMENTS
 
 # Exit status for a file we cannot take: wrong kind, unreadable, missing.
 BAD_FILE = 2

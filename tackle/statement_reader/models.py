@@ -11,7 +11,7 @@ from django.db import models
 from django.urls import reverse
 
 from tackle.accounts.models import Organisation
-from tackle.statement_reader.rules import AREA_NAMES, JUDGEMENTS
+from tackle.statement_reader.rules.areas import AREA_NAMES, JUDGEMENTS
 
 
 class StatementReading(models.Model):

@@ -17,8 +17,8 @@ from tackle.statement_reader.documents import (
     kind_from_name,
     sniff_kind,
 )
-from tackle.statement_reader.periods import Period, find_period
-from tackle.statement_reader.rules import AREAS, Assessment, assess, judgement_json
+from tackle.statement_reader.rules.areas import AREAS, Assessment, assess, judgement_json
+from tackle.statement_reader.rules.period_covered import Period, find_period
 from tackle.statement_reader.sentences import split_sentences
 
 logger = logging.getLogger(__name__)

@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from tackle.statement_reader.rules import (
+from tackle.statement_reader.rules.areas import (
     AREA_NAMES,
     AREAS,
     JUDGEMENT_LABELS,

@@ -11,7 +11,7 @@ from tackle.core.identifiers import normalise_company_number
 from tackle.statement_reader.models import JudgementOverride, RegistryStatement, StatementReading
 from tackle.statement_reader.registry import CLAIM_FIELDS, supplier_name_keys
 from tackle.statement_reader.review import EffectiveJudgement, effective_judgements, training_rows
-from tackle.statement_reader.rules import AREA_NAMES, AREAS
+from tackle.statement_reader.rules.areas import AREA_NAMES, AREAS
 from tackle.suppliers.selectors import suppliers_of_organisation
 
 if TYPE_CHECKING:

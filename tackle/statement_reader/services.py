@@ -16,7 +16,7 @@ from tackle.statement_reader.fetch import fetch
 from tackle.statement_reader.models import JudgementOverride, StatementReading
 from tackle.statement_reader.reading import Labeller, read_document, reading_json
 from tackle.statement_reader.review import effective_judgements, effective_score
-from tackle.statement_reader.rules import AREA_NAMES, JUDGEMENTS
+from tackle.statement_reader.rules.areas import AREA_NAMES, JUDGEMENTS
 
 if TYPE_CHECKING:
     from tackle.suppliers.models import Supplier

@@ -17,7 +17,7 @@ from tackle.core.permissions import require_module
 from tackle.core.roles import Module
 from tackle.statement_reader import selectors, services
 from tackle.statement_reader.forms import OverrideForm, StatementForm
-from tackle.statement_reader.rules import AREA_NAMES, AREAS, JUDGEMENTS
+from tackle.statement_reader.rules.areas import AREA_NAMES, AREAS, JUDGEMENTS
 
 
 @login_required

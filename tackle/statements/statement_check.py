@@ -16,7 +16,7 @@ from typing import Any
 from django.core.cache import cache
 
 from tackle.statement_reader.reading import UnreadableDocument, read_text
-from tackle.statement_reader.rules import AREA_NAMES, AREAS
+from tackle.statement_reader.rules.areas import AREA_NAMES, AREAS
 from tackle.statements.models import Statement
 from tackle.statements.selectors.statement import section_rows
 

@@ -247,7 +247,7 @@ def supplier_concern_task_create(
 def supplier_told_of_concern(
     organisation_id: int, supplier_name: str, case_reference: str, case_uuid: Any, actor: User | None
 ) -> Supplier | None:
-    """The provider for tackle.cases.procurement.supplier_concern_raised: the supplier told, or None."""
+    """What cases calls for a concern about a supplier: the supplier told, or None when none matches."""
     task = supplier_concern_task_create(
         organisation_id=organisation_id,
         supplier_name=supplier_name,

@@ -6,7 +6,7 @@ here from its AppConfig.ready(); with none registered there is no assessment.
 
 from typing import Any
 
-from tackle.core.registry import Slot
+from tackle.core.slots import Slot
 from tackle.suppliers.models import Supplier
 
 # Each provider takes a Supplier and answers its latest statement assessment, or None.

@@ -9,7 +9,7 @@ from pathlib import PurePath
 from typing import Any
 
 from tackle.targeting.resolve import resolve
-from tackle.targeting.risk import Signals, premises_kind, score
+from tackle.targeting.rules.risk import Signals, premises_kind, score
 from tackle.targeting.sources import Record, SourceRead
 
 SignalIndex = Mapping[tuple[str, str], Signals]  # (postcode, name key) -> what disruption knows

@@ -17,7 +17,7 @@ from tackle.core.identifiers import normalise_postcode
 from tackle.disrupt import selectors as disrupt
 from tackle.targeting.normalise import name_key
 from tackle.targeting.ranking import SignalIndex
-from tackle.targeting.risk import Signals
+from tackle.targeting.rules.risk import Signals
 
 
 def disruption_signals_for(user: Any) -> SignalIndex:

@@ -8,7 +8,6 @@ from django.utils import timezone
 
 from tackle.accounts.models import Organisation, User
 from tackle.training.access import is_training_admin
-from tackle.training.compliance import Status, compliance_status, due_on
 from tackle.training.models import (
     Campaign,
     Completion,
@@ -21,6 +20,7 @@ from tackle.training.models import (
     TeamMembership,
     TrainingSession,
 )
+from tackle.training.rules.compliance import Status, compliance_status, due_on
 
 
 @dataclass(frozen=True)

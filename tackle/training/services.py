@@ -12,7 +12,6 @@ from tackle.audit.records import record_save
 from tackle.audit.services import audit_record
 from tackle.core.errors import ApplicationError
 from tackle.core.uploads import UploadError, read_table
-from tackle.training.compliance import add_months
 from tackle.training.models import (
     Completion,
     CompletionSource,
@@ -22,6 +21,7 @@ from tackle.training.models import (
     TeamMembership,
     TrainingSession,
 )
+from tackle.training.rules.compliance import add_months
 
 
 def expiry_for(course: Course, completed_on: date) -> date | None:

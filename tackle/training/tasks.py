@@ -6,7 +6,7 @@ from django.tasks import task
 from django.urls import reverse
 
 from tackle.accounts.models import User
-from tackle.training.compliance import Status
+from tackle.training.rules.compliance import Status
 from tackle.training.selectors import compliance_for_users
 
 

@@ -24,13 +24,13 @@ from tackle.cases.models import (
     ReferralCode,
     ReferralStatus,
 )
-from tackle.cases.procurement import supplier_concern_raised
 from tackle.cases.rules.anonymity import IDENTIFYING_FIELDS
 from tackle.cases.rules.nrm_outcomes import ACTION_COMPLETED_BY, STEP_RECORDED_BY
 from tackle.cases.rules.pathway import PathwayFacts, PathwayResult, evaluate_pathway
 from tackle.cases.services.nrm import nrm_event_record
 from tackle.cases.services.pathway import pathway_rules_for
 from tackle.core.errors import ApplicationError
+from tackle.suppliers.services import supplier_told_of_concern
 
 
 @dataclass
@@ -153,11 +153,11 @@ def case_record_concern(
 
 
 def _tell_procurement(case: Case, *, actor: User) -> None:
-    """A concern about a named supplier becomes a task on the supplier's record (tackle.suppliers
-    fills the slot); the procurement referral is then sent. Unmatched, it stays for the lead to pass on."""
+    """A concern about a named supplier becomes a task on the supplier's record, through suppliers'
+    published service; the procurement referral is then sent. Unmatched, it stays for the lead to pass on."""
     if case.concern_about != ConcernAbout.SUPPLIER or not case.supplier_name:
         return
-    told = supplier_concern_raised.first(case.organisation_id, case.supplier_name, case.reference, case.uuid, actor)
+    told = supplier_told_of_concern(case.organisation_id, case.supplier_name, case.reference, case.uuid, actor)
     if told is None:
         return
     case.referrals.filter(code=ReferralCode.PROCUREMENT_REFERRAL, status=ReferralStatus.TO_DO).update(

@@ -14,7 +14,6 @@ from django.urls import reverse
 
 from tackle.accounts.door import open_page_for_user
 from tackle.accounts.http import AuthenticatedRequest
-from tackle.cases.categories import AGE_GROUP_LABELS
 from tackle.cases.models import Stage
 from tackle.cases.register import (
     AGE_GROUP_KEYS,
@@ -27,6 +26,7 @@ from tackle.cases.register import (
     register_export_rows,
     register_for_user,
 )
+from tackle.cases.rules.categories import AGE_GROUP_LABELS
 from tackle.core.access import REGISTER, Action
 from tackle.core.disclosure import SUPPRESSION_THRESHOLD
 from tackle.core.errors import ApplicationError

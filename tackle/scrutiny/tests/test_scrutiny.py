@@ -12,9 +12,9 @@ from pypdf import PdfReader
 from tackle.audit.models import AuditEvent
 from tackle.cases.models import NrmEventKind
 from tackle.cases.services.nrm import nrm_event_record
-from tackle.scrutiny.evidence import proposals_for
 from tackle.scrutiny.foi import EXEMPTION, build_foi_answer
 from tackle.scrutiny.models import Answer, Assessment, LeadArrangement, Spend
+from tackle.scrutiny.proposals.questions import proposals_for
 from tackle.scrutiny.services import assessment_answer, assessment_create
 from tackle.scrutiny.themes import QUESTIONS, THEMES
 

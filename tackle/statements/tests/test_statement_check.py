@@ -4,13 +4,13 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
-from tackle.statement_reader.rules import AREA_NAMES, AREAS
+from tackle.statement_reader.rules.areas import AREA_NAMES, AREAS
 from tackle.statements import statement_check
 from tackle.statements.services.statement import statement_section_update
 from tackle.statements.statement_check import area_state, check_draft, draft_text
 
 reading = pytest.importorskip("tackle.statement_reader.reading")
-rules = pytest.importorskip("tackle.statement_reader.rules")
+rules = pytest.importorskip("tackle.statement_reader.rules.areas")
 
 TRAINED = "All procurement staff completed training on exploitation in 2025."
 TRAINED_AGAIN = "Licensing officers were trained to spot the signs of forced labour."

@@ -3,7 +3,7 @@
 from datetime import date
 
 from tackle.targeting.ranking import entity_id, rank, source_names
-from tackle.targeting.risk import Signals, score
+from tackle.targeting.rules.risk import Signals, score
 from tackle.targeting.sources import read_source
 from tackle.targeting.tests.factories import LISTS, record
 

@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from tackle.core.roles import Role
-from tackle.training.compliance import Status
+from tackle.training.rules.compliance import Status
 from tackle.training.selectors import compliance_for_users, training_compliance_rate
 from tackle.training.services import completion_record
 from tackle.training.tests.factories import make_course, make_requirement, make_team

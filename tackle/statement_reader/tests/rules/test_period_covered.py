@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from tackle.statement_reader.periods import Period, find_period
+from tackle.statement_reader.rules.period_covered import Period, find_period
 
 
 @pytest.mark.parametrize(

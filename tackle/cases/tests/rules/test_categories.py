@@ -2,7 +2,8 @@ from itertools import combinations, permutations
 
 import pytest
 
-from tackle.cases.categories import (
+from tackle.cases.models import AgeGroup, ExploitationLocation, ExploitationType, Gender
+from tackle.cases.rules.categories import (
     NOT_SPECIFIED,
     age_group_label,
     exploitation_categories,
@@ -12,7 +13,6 @@ from tackle.cases.categories import (
     location_label,
     yes_no,
 )
-from tackle.cases.models import AgeGroup, ExploitationLocation, ExploitationType, Gender
 from tackle.core.roles import OrganisationKind
 
 T = ExploitationType

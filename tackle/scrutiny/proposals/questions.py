@@ -11,8 +11,8 @@ from tackle.core.disclosure import suppress_small_counts
 from tackle.core.periods import financial_year_label
 from tackle.core.roles import Role
 from tackle.reporting.evidence import year_evidence
-from tackle.scrutiny.evidence_modules import contracts_proposal, sharing_proposal
 from tackle.scrutiny.models import Spend, SpendCategory
+from tackle.scrutiny.proposals.modules import contracts_proposal, sharing_proposal
 from tackle.scrutiny.selectors import current_arrangement
 from tackle.statements.figures import statement_approved_by_end_of
 from tackle.training.selectors import training_compliance_rate

@@ -2,7 +2,7 @@ import pytest
 
 from tackle.statement_reader.labeller import LABELS
 from tackle.statement_reader.reading import read_text, reading_json
-from tackle.statement_reader.rules import AREAS, assess, is_promise, mitigation_areas
+from tackle.statement_reader.rules.areas import AREAS, assess, is_promise, mitigation_areas
 from tackle.statement_reader.tests.factories import keyword_labeller, statement_text
 
 

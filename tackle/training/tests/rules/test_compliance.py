@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tackle.training.compliance import DUE_SOON_DAYS, Status, add_months, compliance_status, due_on
+from tackle.training.rules.compliance import DUE_SOON_DAYS, Status, add_months, compliance_status, due_on
 
 TODAY = date(2026, 6, 15)
 

@@ -1,4 +1,4 @@
-from tackle.core.registry import Slot
+from tackle.core.slots import Slot
 
 
 def test_first_answer_that_is_not_none_wins_in_registration_order():
