@@ -9,12 +9,11 @@ import pytest
 from django.conf import settings
 from django.test import Client
 from django.utils import timezone
-from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
 from tackle.accounts.models import Organisation, User
+from tackle.accounts.tests.signing_in import sign_in
 from tackle.cases.services.case import ConcernDetails, case_record_concern
 from tackle.core.roles import OrganisationKind, Role
 
@@ -97,17 +96,6 @@ def lead_b(make_user, council_b) -> User:
 @pytest.fixture
 def police_partner(make_user, police) -> User:
     return make_user(Role.PARTNER, police)
-
-
-def sign_in(client: Client, user: User) -> Client:
-    """Sign in as the user, completing two-factor sign-in when their role needs it."""
-    client.force_login(user)
-    if user.needs_two_factor():
-        device, _ = TOTPDevice.objects.get_or_create(user=user, name="Test app", defaults={"confirmed": True})
-        session = client.session
-        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-        session.save()
-    return client
 
 
 @pytest.fixture

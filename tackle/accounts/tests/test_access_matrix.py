@@ -23,9 +23,9 @@ from django.db import transaction
 from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from conftest import sign_in
 from tackle.accounts.models import Organisation, User
 from tackle.accounts.tests import matrix_records
+from tackle.accounts.tests.signing_in import sign_in
 from tackle.audit.models import AuditAction, AuditEvent
 from tackle.core import access
 from tackle.core.access import Action, Scope
