@@ -43,6 +43,7 @@ from tackle.cases.services.allocation import case_allocate
 from tackle.cases.services.case import ConcernDetails, case_record_concern, nrm_event_record
 from tackle.cases.services.correction import case_correct
 from tackle.core.access import ShareScope
+from tackle.core.api_fields import PlausibleDateField, PlausibleDateTimeField
 from tackle.core.errors import ApplicationError
 from tackle.core.roles import Module
 
@@ -112,12 +113,12 @@ class CaseSerializer(serializers.ModelSerializer):
 
 
 class CaseCreateSerializer(serializers.Serializer):
-    encountered_at = serializers.DateTimeField()
+    encountered_at = PlausibleDateTimeField()
     what_was_seen = serializers.CharField()
     location = serializers.CharField(max_length=300)
     concern_about = serializers.ChoiceField(ConcernAbout.choices, default=ConcernAbout.PERSON)
     person_name = serializers.CharField(required=False, allow_blank=True, max_length=200, default="")
-    person_date_of_birth = serializers.DateField(required=False, allow_null=True, default=None)
+    person_date_of_birth = PlausibleDateField(required=False, allow_null=True, default=None)
     person_contact = serializers.CharField(required=False, allow_blank=True, max_length=200, default="")
     person_address = serializers.CharField(required=False, allow_blank=True, max_length=300, default="")
     age = serializers.IntegerField(required=False, allow_null=True, min_value=0, max_value=120, default=None)
@@ -147,7 +148,7 @@ class CaseCreateSerializer(serializers.Serializer):
 
 class NrmEventCreateSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(NrmEventKind.choices)
-    occurred_on = serializers.DateField()
+    occurred_on = PlausibleDateField()
     outcome = serializers.ChoiceField(NrmOutcome.choices, required=False, allow_blank=True, default="")
     notes = serializers.CharField(required=False, allow_blank=True, default="")
 
@@ -266,7 +267,7 @@ class CaseCorrectionSerializer(CaseCreateSerializer):
     aliases = serializers.ListField(child=serializers.CharField(max_length=200, allow_blank=True), required=False)
     current_town = serializers.CharField(required=False, allow_blank=True, max_length=100)
     current_county = serializers.CharField(required=False, allow_blank=True, max_length=100)
-    age_assessed_on = serializers.DateField(required=False, allow_null=True)
+    age_assessed_on = PlausibleDateField(required=False, allow_null=True)
     age_assessed_by = serializers.CharField(required=False, allow_blank=True, max_length=200)
     age_assessment_outcome = serializers.ChoiceField(AgeAssessmentOutcome.choices, required=False, allow_blank=True)
     assessed_age = serializers.IntegerField(required=False, allow_null=True, min_value=0, max_value=120)

@@ -16,6 +16,7 @@ from tackle.cases.services.case import ConcernDetails
 from tackle.cases.services.encounter import MAX_PEOPLE, encounter_record
 from tackle.cases.timeline import case_timeline
 from tackle.core.access import CASES, Action
+from tackle.core.api_fields import PlausibleDateTimeField
 
 
 class EncounterPersonSerializer(CaseCreateSerializer):
@@ -27,7 +28,7 @@ class EncounterPersonSerializer(CaseCreateSerializer):
 
 
 class EncounterCreateSerializer(serializers.Serializer):
-    encountered_at = serializers.DateTimeField()
+    encountered_at = PlausibleDateTimeField()
     location = serializers.CharField(max_length=300)
     what_was_seen = serializers.CharField()
     people = serializers.ListField(child=serializers.DictField(), min_length=1, max_length=MAX_PEOPLE)

@@ -16,6 +16,7 @@ from tackle.accounts.models import User
 from tackle.cases.models import ConcernAbout, ExploitationType, ReferralCode
 from tackle.cases.rules.pathway import PathwayInputError, evaluate_pathway, parse_pathway_input
 from tackle.cases.services.pathway import pathway_rules_for
+from tackle.core.api_fields import PlausibleDateTimeField
 from tackle.core.errors import ApplicationError
 from tackle.core.roles import Module
 
@@ -23,7 +24,7 @@ from tackle.core.roles import Module
 # These serializers describe the contract for the schema only: parse_pathway_input does the
 # validation, so the API and the command refuse exactly the same input.
 class PathwayFactsSerializer(serializers.Serializer):
-    encountered_at = serializers.DateTimeField(help_text="ISO 8601 with a UTC offset")
+    encountered_at = PlausibleDateTimeField(help_text="ISO 8601 with a UTC offset")
     age = serializers.IntegerField(required=False, allow_null=True, min_value=0, max_value=130)
     appears_under_18 = serializers.BooleanField(required=False, allow_null=True)
     age_disputed = serializers.BooleanField(required=False, default=False)

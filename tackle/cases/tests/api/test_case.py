@@ -47,6 +47,16 @@ def test_bad_input_names_the_field_and_creates_nothing(api_for, frontline_a):
     assert not Case.objects.exists()
 
 
+@pytest.mark.parametrize(
+    ("field", "value"), [("encountered_at", "0019-05-01T10:00:00+00:00"), ("person_date_of_birth", "0019-05-01")]
+)
+def test_a_year_before_1900_is_a_typing_slip_refused_by_name(api_for, frontline_a, field, value):
+    response = api_for(frontline_a).post("/api/v1/cases/", _concern(**{field: value}), format="json")
+    assert response.status_code == 400
+    assert "from 1900 onwards" in str(response.json()[field])
+    assert not Case.objects.exists()
+
+
 def test_an_anonymous_duty_to_notify_has_no_identifying_keys(api_for, frontline_a):
     body = (
         api_for(frontline_a)
