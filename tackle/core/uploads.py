@@ -195,7 +195,7 @@ def _header(rows: Iterator[Row]) -> list[str]:
     except UploadLimitError:
         raise
     except UploadError as error:
-        raise UploadError(f"The first line could not be read as CSV ({error.message})", line=1) from None
+        raise UploadError(f"The first line, which names the columns: {error.message}", line=1) from None
     if first is None or not any(cell.strip() for cell in first.cells):
         raise UploadError("The file is empty: the first line must name the columns", line=1)
     return first.cells
@@ -204,7 +204,12 @@ def _header(rows: Iterator[Row]) -> list[str]:
 def csv_table(text: str, *, encoding: str = UTF_8, strict: bool = False, bounds: Bounds = Bounds()) -> Table:
     """The rows of text already decoded. `strict` refuses a quote in the wrong place, or one never
     closed, instead of reading on as the csv module otherwise does."""
-    rows = _CsvRows(text.removeprefix("\ufeff"), strict=strict, bounds=bounds)
+    text = text.removeprefix("\ufeff")
+    if text.lstrip()[:9].lower().startswith(("<?xml", "<!doctype", "<html", "<!--")):
+        # Regulators publish XML (the Food Standards Agency's ratings) and a web page saved by
+        # mistake is HTML: neither reads as rows, and the csv module's own error says nothing useful.
+        raise UploadError("The file is XML or HTML, not CSV: save it as CSV or XLSX and try again", line=1)
+    rows = _CsvRows(text, strict=strict, bounds=bounds)
     return Table(_header(rows), rows, encoding)
 
 

@@ -117,7 +117,7 @@ def test_a_line_the_csv_module_cannot_read_raises_with_its_line_and_reading_goes
 
 
 def test_a_header_the_csv_module_cannot_read_is_refused(small_csv_fields):
-    with pytest.raises(UploadError, match="The first line could not be read as CSV") as raised:
+    with pytest.raises(UploadError, match="The first line, which names the columns: The line could not") as raised:
         read_table(b"x" * 200 + b"\n", max_bytes=MB)
     assert raised.value.line == 1
 
@@ -219,3 +219,16 @@ def test_real_public_files_read_as_the_csv_module_reads_them(shared_data, path, 
     expected = list(csv.reader(io.StringIO(data.decode("utf-8-sig" if encoding == UTF_8 else "cp1252"), newline="")))
     assert table.encoding == encoding
     assert [table.header, *(row.cells for row in table)] == expected
+
+
+def test_an_xml_or_html_file_is_named_for_what_it_is():
+    for data in (b'<?xml version="1.0"?>\n<FHRSEstablishment/>', b"\xef\xbb\xbf  <html><body>x</body></html>"):
+        with pytest.raises(UploadError, match="XML or HTML, not CSV") as refused:
+            read_table(data, max_bytes=1_000_000)
+        assert refused.value.line == 1
+
+
+def test_a_first_line_the_csv_module_cannot_read_is_named_once():
+    with pytest.raises(UploadError) as refused:
+        read_table(b'name,"unclosed\n', max_bytes=1_000, strict=True)
+    assert refused.value.message.count("could not be read") <= 1
