@@ -30,6 +30,9 @@ LONGEST_BACK_OFF_SECONDS = 30.0
 
 class Worker(db_worker.Worker):
     current_result_id: str | None = None
+    # Set when run() returns, so the heartbeat stops with the loop (a batch run in the same
+    # process, as the tests make, must not leave a thread writing to the database).
+    stopped: threading.Event
 
     def run_task(self, db_task_result: DBTaskResult) -> None:
         self.current_result_id = str(db_task_result.id)
@@ -40,7 +43,7 @@ class Worker(db_worker.Worker):
 
     def beat(self) -> None:
         started_at = timezone.now()
-        while True:
+        while not self.stopped.is_set():
             try:
                 worker_heartbeat(worker_id=self.worker_id, started_at=started_at, task_result_id=self.current_result_id)
                 lost = task_runs_fail_lost()
@@ -50,10 +53,19 @@ class Worker(db_worker.Worker):
                 logger.warning("The worker could not write its heartbeat (%s).", error)
             finally:
                 connection.close()  # this thread's own connection; never hold one between beats
-            time.sleep(settings.TASK_WORKER_HEARTBEAT_SECONDS)
+            self.stopped.wait(settings.TASK_WORKER_HEARTBEAT_SECONDS)
 
     def run(self) -> None:
-        threading.Thread(target=self.beat, name="heartbeat", daemon=True).start()
+        self.stopped = threading.Event()
+        heartbeat = threading.Thread(target=self.beat, name="heartbeat", daemon=True)
+        heartbeat.start()
+        try:
+            self._run_through_locks()
+        finally:
+            self.stopped.set()
+            heartbeat.join(timeout=10)
+
+    def _run_through_locks(self) -> None:
         back_off = 1.0
         while True:
             try:
