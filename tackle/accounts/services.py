@@ -23,6 +23,7 @@ from tackle.accounts.models import (
     hash_token,
 )
 from tackle.audit.models import AuditAction
+from tackle.audit.records import record_update_fields
 from tackle.audit.services import audit_record
 from tackle.core.errors import ApplicationError
 from tackle.core.roles import Role
@@ -381,20 +382,8 @@ def organisation_settings_update(
         raise ApplicationError("The deputy must be someone other than the lead", field="deputy")
     organisation_settings_of(organisation)
     row = OrganisationSettings.objects.select_for_update().get(organisation=organisation)
-    changed = [field for field, value in values.items() if getattr(row, field) != value]
-    if not changed:
-        return row
-    for field in changed:
-        setattr(row, field, values[field])
-    row.save(update_fields=[*changed, "updated_at"])
-    audit_record(
-        action=AuditAction.UPDATE,
-        actor=actor,
-        request=request,
-        obj=row,
-        changed_fields=changed,
-        note="Organisation settings changed",
-        organisation_id=organisation.pk,
+    record_update_fields(
+        row, values, actor=actor, request=request, note="Organisation settings changed", organisation_id=organisation.pk
     )
     return row
 

@@ -50,3 +50,26 @@ def record_save[M: models.Model](
     except IntegrityError:
         raise ApplicationError("This clashes with a record that already exists.") from None
     return obj
+
+
+def record_update_fields(
+    row: models.Model, values: dict[str, Any], *, actor: Any, request: Any, note: str, organisation_id: int
+) -> list[str]:
+    """Set on a row (already locked by the caller) the values that differ, save only those and audit
+    them by name. Returns the names changed; nothing changed is nothing saved and nothing audited."""
+    changed = [field for field, value in values.items() if getattr(row, field) != value]
+    if not changed:
+        return changed
+    for field in changed:
+        setattr(row, field, values[field])
+    row.save(update_fields=[*changed, "updated_at"])
+    audit_record(
+        action=AuditAction.UPDATE,
+        actor=actor,
+        request=request,
+        obj=row,
+        changed_fields=changed,
+        note=note,
+        organisation_id=organisation_id,
+    )
+    return changed

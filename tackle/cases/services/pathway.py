@@ -6,8 +6,7 @@ from django.db import transaction
 from django.http import HttpRequest
 
 from tackle.accounts.models import Organisation
-from tackle.audit.models import AuditAction
-from tackle.audit.services import audit_record
+from tackle.audit.records import record_update_fields
 from tackle.cases.models import PathwaySettings, ReferralCode
 from tackle.cases.rules.pathway import PathwayRules
 from tackle.core.errors import ApplicationError
@@ -62,18 +61,11 @@ def pathway_settings_update(
     with transaction.atomic():
         pathway_settings_of(organisation)
         settings = PathwaySettings.objects.select_for_update().get(organisation=organisation)
-        changed = [field for field, value in new_values.items() if getattr(settings, field) != value]
-        if not changed:
-            return settings
-        for field in changed:
-            setattr(settings, field, new_values[field])
-        settings.save(update_fields=[*changed, "updated_at"])
-        audit_record(
-            action=AuditAction.UPDATE,
+        record_update_fields(
+            settings,
+            new_values,
             actor=actor,
             request=request,
-            obj=settings,
-            changed_fields=changed,
             note="Pathway settings changed",
             organisation_id=organisation.pk,
         )
