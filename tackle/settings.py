@@ -1,5 +1,7 @@
 """Tackle settings: one file, read from the environment (see .env.example)."""
 
+import os
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 
@@ -267,6 +269,11 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 FILE_UPLOAD_PERMISSIONS = 0o600
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
+# Large uploads are written here while a request is read; a folder of Tackle's own, so that
+# `tackle files sweep` can remove the copies a killed process left (core.apps creates it).
+FILE_UPLOAD_TEMP_DIR = env_str("TACKLE_UPLOAD_TEMP_DIR", "") or str(
+    Path(tempfile.gettempdir()) / f"tackle-uploads-{os.getuid()}"
+)
 # Spend screening uploads: the largest file, and what one organisation's spend files may take in all.
 TACKLE_SPEND_MAX_FILE_BYTES = env_int("TACKLE_SPEND_MAX_FILE_MB", 100, minimum=1) * 1024 * 1024
 TACKLE_SPEND_QUOTA_BYTES = env_int("TACKLE_SPEND_QUOTA_MB", 2048, minimum=1) * 1024 * 1024

@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 
+from tackle.core.stored_files import UploadFolder, upload_folders
+
 
 class CasesConfig(AppConfig):
     name = "tackle.cases"
@@ -11,6 +13,19 @@ class CasesConfig(AppConfig):
         from tackle.cases import navigation  # noqa: F401  (registers this module's menu entries)
 
         post_migrate.connect(_ensure_text_index, sender=self)
+        upload_folders.register(_document_folder)
+
+
+def _document_folder() -> UploadFolder:
+    """Case documents' folder for `tackle files sweep`: a file no CaseDocument names is an orphan."""
+    from tackle.cases.models import CaseDocument
+    from tackle.cases.models.support import private_storage
+
+    return UploadFolder(
+        folder="case-documents",
+        storage=private_storage,
+        referenced=lambda: set(CaseDocument.objects.values_list("file", flat=True)),
+    )
 
 
 def _ensure_text_index(using: str = "default", **kwargs: object) -> None:

@@ -15,6 +15,7 @@ from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.core.errors import ApplicationError
 from tackle.core.models import TaskRun
+from tackle.core.stored_files import removed_unless_saved
 from tackle.core.tasks import task_run_start
 from tackle.core.uploads import megabytes
 from tackle.spend.models import ImportStatus, SpendFile, SpendImport, SpendReject, SpendTotal
@@ -47,16 +48,15 @@ def spend_import_start(*, actor: User, files: list[UploadedFile]) -> tuple[Spend
         raise ApplicationError("Only people working for an organisation can import its spend")
     _check_quota(actor.organisation_id, sum(upload.size or 0 for upload in files))
     names = _distinct_names([upload.name or "file" for upload in files])
-    with transaction.atomic():
+    # A file stored for a row that is then not saved is deleted again; the transaction ends inside
+    # the clean-up, so a failed commit counts too. A killed process leaves them to `tackle files sweep`.
+    with removed_unless_saved() as stored, transaction.atomic():
         spend_import = SpendImport.objects.create(organisation_id=actor.organisation_id, started_by=actor)
         for position, (upload, name) in enumerate(zip(files, names, strict=True)):
-            SpendFile.objects.create(
-                spend_import=spend_import,
-                position=position,
-                name=name,
-                file=upload,
-                size=upload.size or 0,
-            )
+            spend_file = SpendFile(spend_import=spend_import, position=position, name=name, size=upload.size or 0)
+            spend_file.file.save(name, upload, save=False)
+            stored.append(spend_file.file)
+            spend_file.save()
         audit_record(
             action=AuditAction.CREATE,
             actor=actor,

@@ -33,6 +33,7 @@ from tackle.cases.models import (
     SupportPhase,
 )
 from tackle.core.errors import ApplicationError
+from tackle.core.stored_files import removed_unless_saved
 
 CLOSED_CASE_MESSAGE = "This case is closed. Reopen it before adding support records"
 
@@ -251,7 +252,6 @@ def document_content_type(upload: UploadedFile) -> str:
     raise ApplicationError("The selected file must be a PDF, DOCX, JPG, PNG or TXT", field="file")
 
 
-@transaction.atomic
 def case_document_upload(
     *, case: Case, actor: User, title: str, upload: UploadedFile, request: HttpRequest | None = None
 ) -> CaseDocument:
@@ -262,14 +262,15 @@ def case_document_upload(
         raise ApplicationError("The selected file must be smaller than 10MB", field="file")
     content_type = document_content_type(upload)
     document = CaseDocument(case=case, title=title, content_type=content_type, size=size, uploaded_by=actor)
-    document.file.save(f"upload{DOCUMENT_TYPES[content_type]}", upload, save=False)
-    try:
+    # No record, no file: an orphan would hold personal data forever. The transaction ends inside
+    # the clean-up, so a failed commit removes the file too; a killed process leaves it to
+    # `tackle files sweep`.
+    with removed_unless_saved() as stored, transaction.atomic():
+        document.file.save(f"upload{DOCUMENT_TYPES[content_type]}", upload, save=False)
+        stored.append(document.file)
         document.save()
         fields = ["title", "file", "content_type", "size"]
         _audit_created(document, actor=actor, request=request, fields=fields, note="Document uploaded")
-    except Exception:
-        document.file.delete(save=False)  # No record, no file: an orphan would hold personal data forever.
-        raise
     return document
 
 

@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import DatabaseError
 from django.utils import timezone
 
 from tackle.audit.models import AuditAction, AuditEvent
@@ -12,6 +13,7 @@ from tackle.cases.models import CaseDocument, CaseNote, CaseStatus, OutcomeScore
 from tackle.cases.services import support as services
 from tackle.cases.tests.factories import make_case
 from tackle.core.errors import ApplicationError
+from tackle.core.tests.database_failures import MESSAGE, inserts_refused
 
 TODAY = timezone.localdate
 
@@ -167,6 +169,16 @@ def test_a_document_is_stored_under_a_random_name_and_audited(case, lead_a, medi
     assert "Jane" not in document.file.name
     assert (media / document.file.name).read_bytes() == PDF
     assert _event_for(document).changed_fields == ["content_type", "file", "size", "title"]
+
+
+@pytest.mark.parametrize("table", ["cases_casedocument", "audit_auditevent"])
+def test_a_document_whose_record_or_audit_entry_cannot_be_saved_leaves_no_file(case, lead_a, media, table):
+    # Issue 15, defect 9: the file was stored first and stayed when the row's transaction failed.
+    upload = SimpleUploadedFile("passport.pdf", PDF)
+    with inserts_refused(table), pytest.raises(DatabaseError, match=MESSAGE):
+        services.case_document_upload(case=case, actor=lead_a, title="Passport copy", upload=upload)
+    assert not CaseDocument.objects.exists()
+    assert not [path for path in media.rglob("*") if path.is_file()]
 
 
 @pytest.mark.parametrize(
