@@ -14,6 +14,7 @@ from typing import Any
 from tackle.audit.models import AuditAction
 from tackle.audit.selectors import audit_events_about
 from tackle.cases.models import Case, SafetyPlanReview
+from tackle.cases.rules.home_office_form import SECTIONS
 from tackle.cases.selectors import allocations_of
 from tackle.core.access import SUPPORT, Action, Scope, scopes_for
 
@@ -24,7 +25,43 @@ class TimelineEntry:
     kind: str  # step, allocation, record, correction, share, action, support, document, view
     what: str
     who: str
-    fields: tuple[str, ...] = ()
+    fields: tuple[str, ...] = ()  # field keys, as the API gives them
+
+    @property
+    def field_labels(self) -> tuple[str, ...]:
+        """The fields changed as people read them on the page."""
+        return tuple(field_label(key) for key in self.fields)
+
+
+# Short names of the case's details, for the page; a key not named here reads as its words.
+_CASE_FIELD_LABELS = {
+    "person_name": "Name", "aliases": "Other names", "person_date_of_birth": "Date of birth",
+    "date_of_birth": "Date of birth", "person_contact": "Contact details", "person_address": "Address",
+    "gender": "Gender", "nationality": "Nationality", "language": "Languages",
+    "interpreter_needed": "Interpreter needed", "current_town": "Town or city now",
+    "current_county": "County or region now", "age": "Age", "appears_under_18": "Looks or says under 18",
+    "age_disputed": "Age in doubt", "age_at_exploitation": "Age when exploitation began",
+    "age_assessed_on": "Date of the age assessment", "age_assessed_by": "Who assessed the age",
+    "age_assessment_outcome": "Outcome of the age assessment", "assessed_age": "Assessed age",
+    "age_group": "Age group", "treated_as_child": "Treated as a child",
+    "exploitation_types": "Types of exploitation", "exploitation_location": "Where the exploitation happened",
+    "exploitation_places": "Places of exploitation", "county_lines": "County lines",
+    "child_criminal_exploitation": "Criminal exploitation of a child",
+    "child_sexual_exploitation": "Sexual exploitation of a child", "separated_child": "Separated child",
+    "care_leaver": "Care leaver", "indicators": "Signs noticed", "indicators_other": "Other signs noticed",
+    "encountered_at": "When they were seen", "location": "Where they were seen",
+    "what_was_seen": "What was seen", "concern_about": "Who the concern is about", "supplier_name": "Supplier",
+    "immediate_danger": "Immediate danger", "destitute": "Nowhere safe to stay",
+    "care_and_support_needs": "Care and support needs", "consent_to_nrm": "Consent to an NRM referral",
+    "consent_to_share": "Consent to share details", "refusal_reason": "Why they declined",
+    "stage": "Stage", "status": "Status", "allocated_to": "Allocated worker", "triaged_at": "Triaged",
+}  # fmt: skip
+_QUESTION_LABELS = {question.key: question.label for section in SECTIONS for question in section.questions}
+
+
+def field_label(key: str) -> str:
+    """A field's human name: the case's own, else the Home Office form's question, else its words."""
+    return _CASE_FIELD_LABELS.get(key) or _QUESTION_LABELS.get(key) or key.replace("_", " ").capitalize()
 
 
 def sees_whole_timeline(user: Any, case: Case) -> bool:

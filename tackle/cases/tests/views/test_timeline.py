@@ -1,11 +1,15 @@
 """The case's timeline: in time order; the whole for case workers, the NRM steps only for the
 officer who recorded the concern and a partner it was shared with; audited as a view."""
 
+from datetime import date
+
 import pytest
 from django.urls import reverse
+from rest_framework.test import APIClient
 
 from tackle.audit.models import AuditAction, AuditEvent
 from tackle.cases.services.allocation import case_allocate
+from tackle.cases.services.correction import case_correct
 from tackle.cases.services.nrm import nrm_event_record
 from tackle.cases.services.support import safety_plan_create
 from tackle.cases.timeline import case_timeline, sees_whole_timeline
@@ -77,3 +81,20 @@ def test_a_reallocation_shows_its_handover_note(lead_a, make_user, council_a, ca
     allocations = [entry.what for entry in case_timeline(lead_a, case) if entry.kind == "allocation"]
     assert allocations[-1] == "Allocated to Ola Ade, with the handover note: Interpreter booked for Monday"
     assert len(allocations) == 2
+
+
+def test_a_correction_reads_as_the_fields_human_names_while_the_api_keeps_the_keys(client_for, lead_a, case):
+    case.refresh_from_db()
+    case_correct(
+        case=case,
+        actor=lead_a,
+        changes={"person_date_of_birth": date(1990, 1, 2), "current_town": "Leeds"},
+        reason="Passport seen",
+    )
+    page = client_for(lead_a).get(_url(case)).content.decode()
+    assert "Changed: Town or city now, Date of birth" in page and "person_date_of_birth" not in page
+    api = APIClient()
+    api.force_authenticate(lead_a)
+    history = api.get(f"/api/v1/cases/{case.uuid}/history").json()
+    corrected = next(entry for entry in history if entry["what"] == "Corrected: Passport seen")
+    assert corrected["fields"] == ["current_town", "person_date_of_birth"]
