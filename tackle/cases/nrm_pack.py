@@ -3,7 +3,8 @@ organisation's settings), the answers given section by section, the form the cas
 still missing, and the referral pack the officer transcribes. Every answer reads in words.
 
 A Duty to Notify holds nothing that identifies the person: the encounter's place is never printed
-(the town questions are the only places it carries), and its free text is the lead's redaction,
+(where they are now, the town and county from the record, is the only place it carries, and only
+when it names nothing finer than a town), and its free text is the lead's redaction,
 without which the pack cannot be taken away."""
 
 import hashlib
@@ -13,6 +14,7 @@ from typing import Any
 
 from tackle.accounts.services import organisation_settings_of
 from tackle.cases.models import Case, ExploitationLocation, ExploitationType, Gender, HomeOfficeForm, Indicator
+from tackle.cases.rules.anonymity import CURRENT_PLACE_FIELDS, no_finer_than_a_town
 from tackle.cases.rules.home_office_check import (
     age_branch,
     form_for,
@@ -27,6 +29,7 @@ from tackle.core.roles import OrganisationKind
 
 NOT_RECORDED = "Not recorded yet"
 WITHHELD = "Withheld by the lead: it could identify the person"
+PLACE_WITHHELD = "Withheld: more precise than a town, so it could identify the person"
 AWAITING_REVIEW = "Awaiting the lead's review and redaction"
 FORM_TITLES = {"nrm": "NRM referral", DUTY_TO_NOTIFY: "Duty to Notify"}
 REVIEW_NEEDED = (
@@ -82,6 +85,8 @@ def held_facts(case: Case) -> dict[str, Any]:
         "fr_phone": settings.first_responder_phone,
         "fr_email": settings.first_responder_email,
         "shared": "yes" if case.consent_to_share else "no",
+        "current_town": case.current_town,
+        "current_county": case.current_county,
     }  # fmt: skip
     if not case.is_anonymous:
         facts |= {
@@ -139,7 +144,10 @@ class FormState:
             if question.key not in self.redacted:
                 return None
             return self.redacted[question.key] or WITHHELD
-        return in_words(question, self.values.get(question.key))
+        value = self.values.get(question.key)
+        if self.form == DUTY_TO_NOTIFY and question.key in CURRENT_PLACE_FIELDS and value:
+            return value if no_finer_than_a_town(value) else PLACE_WITHHELD
+        return in_words(question, value)
 
 
 def fingerprint(texts: dict[str, tuple[str, str]]) -> str:
@@ -148,7 +156,11 @@ def fingerprint(texts: dict[str, tuple[str, str]]) -> str:
 
 def form_state(case: Case) -> FormState:
     row = form_row(case)
-    values = {**(row.answers if row else {}), **held_facts(case)}
+    answers = row.answers if row else {}
+    held = held_facts(case)
+    for key in CURRENT_PLACE_FIELDS:  # answered on the form before the record held where they are now
+        held[key] = held[key] or answers.get(key, "")
+    values = {**answers, **held}
     form = form_for(treated_as_child=case.treated_as_child, consent_to_nrm=case.consent_to_nrm)
     state = FormState(
         form=form,

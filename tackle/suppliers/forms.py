@@ -339,3 +339,16 @@ class ClarificationCloseForm(GovukForm):
         widget=forms.Textarea(attrs={"rows": 5}),
         error_messages={"required": "Enter what the bidder said and what was decided"},
     )
+
+
+class ConcernTaskCloseForm(GovukForm):
+    outcome = forms.CharField(
+        label="What did procurement do about the contract?",
+        help_text="For example: contract manager visited the site, workers' pay checked, supplier put on notice",
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={
+            "required": "Enter what procurement did about the contract",
+            "max_length": "Enter 5,000 characters or fewer",
+        },
+    )

@@ -385,14 +385,23 @@ class SupplierConcernTask(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     supplier = models.ForeignKey(Supplier, on_delete=models.PROTECT, related_name="concern_tasks")
     case_reference = models.CharField(max_length=20)
-    case_uuid = models.UUIDField(unique=True, help_text="One task for each case")
+    case_uuid = models.UUIDField(help_text="One task for each case and supplier")
     created_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+", null=True)
     created_at = models.DateTimeField(auto_now_add=True)
     closed_on = models.DateField(null=True, blank=True)
+    closed_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+", null=True, blank=True)
     outcome = models.TextField(blank=True, help_text="What procurement did about the contract")
 
     class Meta:
         ordering = ["-created_at"]
+        constraints = [
+            # A case corrected to name another supplier puts a task on that one too.
+            models.UniqueConstraint(fields=["case_uuid", "supplier"], name="supplier_concern_task_one_per_case"),
+            models.CheckConstraint(
+                condition=models.Q(closed_on__isnull=True) | ~models.Q(outcome=""),
+                name="supplier_concern_task_closed_with_outcome",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Concern {self.case_reference} about {self.supplier}"

@@ -16,6 +16,7 @@ from tackle.suppliers.models import (
     SelectionResponse,
     Supplier,
     SupplierAssessment,
+    SupplierConcernTask,
     TenderCheck,
 )
 from tackle.suppliers.rules.contract_risk import ContractFacts, RiskScore, contract_risk
@@ -91,6 +92,10 @@ def tender_checks_visible_to(user: Any) -> QuerySet[TenderCheck]:
 
 def clarifications_visible_to(user: Any) -> QuerySet[ClarificationTask]:
     return _own(ClarificationTask.objects.all(), user).select_related("bid__check_run", "assigned_to")
+
+
+def concern_tasks_visible_to(user: Any) -> QuerySet[SupplierConcernTask]:
+    return _own(SupplierConcernTask.objects.all(), user, "supplier__organisation_id").select_related("supplier")
 
 
 def suppliers_missing_statement(organisation_id: int) -> QuerySet[Supplier]:

@@ -232,16 +232,70 @@ def supplier_concern_task_create(
     *, organisation_id: int, supplier_name: str, case_reference: str, case_uuid: Any, actor: User | None
 ) -> SupplierConcernTask | None:
     """Put a concern raised in casework on the named supplier's record; None when no supplier of the
-    organisation has that name. Called again for the same case, it answers the task already made."""
+    organisation has that name. Called again for the same case and supplier, it answers the task already made."""
     supplier = _supplier_named(organisation_id, supplier_name)
     if supplier is None:
         return None
     task, created = SupplierConcernTask.objects.get_or_create(
-        case_uuid=case_uuid, defaults={"supplier": supplier, "case_reference": case_reference, "created_by": actor}
+        case_uuid=case_uuid, supplier=supplier, defaults={"case_reference": case_reference, "created_by": actor}
     )
     if created:
         audit_record(action=AuditAction.CREATE, actor=actor, obj=task, note=f"Concern {case_reference} passed on")
     return task
+
+
+def supplier_concern_task_close(
+    *, actor: User, task: SupplierConcernTask, closed_on: date, outcome: str, request: Any = None
+) -> SupplierConcernTask:
+    """Procurement closes a concern passed from casework with what it did about the contract."""
+    if not outcome.strip():
+        raise ApplicationError("Enter what procurement did about the contract", field="outcome")
+    if len(outcome.strip()) > 5000:
+        raise ApplicationError("Enter 5,000 characters or fewer", field="outcome")
+    with transaction.atomic():
+        task = SupplierConcernTask.objects.select_for_update().get(pk=task.pk)
+        if task.closed_on is not None:
+            raise ApplicationError("This concern is already closed")
+        task.closed_on = closed_on
+        task.closed_by = actor
+        task.outcome = outcome.strip()
+        task.save(update_fields=["closed_on", "closed_by", "outcome"])
+        audit_record(
+            action=AuditAction.UPDATE,
+            actor=actor,
+            request=request,
+            obj=task,
+            changed_fields=["closed_on", "outcome"],
+            note=f"Concern {task.case_reference} closed",
+        )
+    return task
+
+
+WITHDRAWN = "Withdrawn: the case was corrected and no longer names this supplier"
+
+
+@transaction.atomic
+def supplier_concern_tasks_withdraw(*, case_uuid: Any, keep: Supplier | None, actor: User | None) -> int:
+    """A case corrected to name another supplier (or none): its open tasks on any other supplier are
+    closed as withdrawn, audited. Answers how many were."""
+    tasks = SupplierConcernTask.objects.select_for_update().filter(case_uuid=case_uuid, closed_on__isnull=True)
+    if keep is not None:
+        tasks = tasks.exclude(supplier=keep)
+    withdrawn = 0
+    for task in tasks:
+        task.closed_on = timezone.localdate()
+        task.closed_by = actor
+        task.outcome = WITHDRAWN
+        task.save(update_fields=["closed_on", "closed_by", "outcome"])
+        audit_record(
+            action=AuditAction.UPDATE,
+            actor=actor,
+            obj=task,
+            changed_fields=["closed_on", "outcome"],
+            note=f"Concern {task.case_reference} withdrawn",
+        )
+        withdrawn += 1
+    return withdrawn
 
 
 def supplier_told_of_concern(

@@ -12,6 +12,7 @@ urlpatterns: list = [
     path("register/<uuid:supplier_uuid>", register.supplier_detail, name="supplier-detail"),
     path("register/<uuid:supplier_uuid>/edit", register.supplier_edit, name="supplier-edit"),
     path("register/<uuid:supplier_uuid>/contacts/new", register.contact_new, name="contact-new"),
+    path("concerns/<uuid:concern_uuid>/close", register.concern_task_close, name="concern-task-close"),
     path("contracts/", contracts.contract_list, name="contract-list"),
     path("contracts/new", contracts.contract_new, name="contract-new"),
     path("contracts/risk-register", contracts.risk_register, name="risk-register"),

@@ -52,8 +52,10 @@ from tackle.suppliers.models import (
     ContractAction,
     Supplier,
     SupplierAssessment,
+    SupplierConcernTask,
     TenderCheck,
 )
+from tackle.suppliers.services import supplier_concern_task_create
 from tackle.suppliers.tests.factories import make_records as make_supplier_records
 from tackle.targeting.models import RegulatorList
 from tackle.targeting.services import Upload, regulator_lists_import
@@ -135,6 +137,13 @@ def build(*, frontline: User, lead: User, police: Any) -> tuple[dict[str, Record
     training = make_partnership_records(organisation)
     team = make_team(organisation, manager=lead)
     suppliers = make_supplier_records(organisation)
+    concern_task = supplier_concern_task_create(
+        organisation_id=organisation.pk,
+        supplier_name=suppliers["supplier"].name,
+        case_reference=case.reference,
+        case_uuid=case.uuid,
+        actor=lead,
+    )
 
     arrangement = LeadArrangement.objects.create(
         organisation=organisation, team="Community safety", dedicated=False, since=date(2021, 6, 1)
@@ -204,6 +213,7 @@ def build(*, frontline: User, lead: User, police: Any) -> tuple[dict[str, Record
         "suppliers:action_uuid": rec(suppliers["action"], ContractAction),
         "check_uuid": rec(suppliers["check"], TenderCheck),
         "task_uuid": rec(suppliers["task"], ClarificationTask),
+        "concern_uuid": rec(concern_task, SupplierConcernTask),
         "scrutiny:arrangement-edit:record_uuid": rec(arrangement, LeadArrangement),
         "scrutiny:spend-edit:record_uuid": rec(spend, Spend),
         "scrutiny:assessment_uuid": rec(assessment, Assessment),
@@ -212,7 +222,7 @@ def build(*, frontline: User, lead: User, police: Any) -> tuple[dict[str, Record
         "list_uuid": rec(regulator_list, RegulatorList),
         "reading_uuid": rec(reading, StatementReading),
         "judgement": Record("approval", StatementReading),
-        "label": Record(period.label, StatementPeriod),
+        "period_uuid": rec(period, StatementPeriod),
         "statements:action_uuid": rec(plan_action, PlanAction),
         "statement_uuid": rec(statement, Statement),
         "other_uuid": rec(other_statement, Statement),

@@ -78,7 +78,8 @@ class CaseSerializer(serializers.ModelSerializer):
         model = Case
         fields = [
             "uuid", "reference", "version", "organisation", "stage", "status", "allocated_to", "created_at",
-            "encounter", "encountered_at", "location", "what_was_seen", "concern_about", *IDENTIFYING_FIELDS,
+            "encounter", "encountered_at", "location", "what_was_seen", "concern_about", "supplier_name",
+            *IDENTIFYING_FIELDS,
             "aliases", "age", "appears_under_18", "age_disputed", "age_at_exploitation", "age_assessed_on",
             "age_assessed_by", "age_assessment_outcome", "assessed_age", "age_group", "treated_as_child", "gender",
             "nationality", "language", "interpreter_needed", "current_town", "current_county", "indicators",
@@ -117,6 +118,13 @@ class CaseCreateSerializer(serializers.Serializer):
     what_was_seen = serializers.CharField()
     location = serializers.CharField(max_length=300)
     concern_about = serializers.ChoiceField(ConcernAbout.choices, default=ConcernAbout.PERSON)
+    supplier_name = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=200,
+        default="",
+        help_text="The supplier or contractor a concern about a supplier names; procurement gets a task on its record",
+    )
     person_name = serializers.CharField(required=False, allow_blank=True, max_length=200, default="")
     person_date_of_birth = PlausibleDateField(required=False, allow_null=True, default=None)
     person_contact = serializers.CharField(required=False, allow_blank=True, max_length=200, default="")
@@ -144,6 +152,16 @@ class CaseCreateSerializer(serializers.Serializer):
     consent_to_nrm = serializers.BooleanField(required=False, allow_null=True, default=None)
     consent_to_share = serializers.BooleanField(required=False, default=False)
     refusal_reason = serializers.CharField(required=False, allow_blank=True, default="")
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        """A new concern names a supplier only when it is about one (a correction is checked by its service)."""
+        if "supplier_name" in attrs:
+            attrs["supplier_name"] = attrs["supplier_name"].strip()
+        if not self.partial and attrs.get("supplier_name") and attrs.get("concern_about") != ConcernAbout.SUPPLIER:
+            raise ValidationError(
+                {"supplier_name": ["Name a supplier only when the concern is about a supplier or contractor"]}
+            )
+        return attrs
 
 
 class NrmEventCreateSerializer(serializers.Serializer):

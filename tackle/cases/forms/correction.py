@@ -142,6 +142,7 @@ class EncounterForm(_CorrectionForm):
     concern_about = forms.ChoiceField(
         label="Who is the concern about?", choices=ConcernAbout.choices, widget=forms.RadioSelect
     )
+    supplier_name = ConcernForm.base_fields["supplier_name"]
     immediate_danger = ConcernForm.base_fields["immediate_danger"]
     destitute = ConcernForm.base_fields["destitute"]
     care_and_support_needs = ConcernForm.base_fields["care_and_support_needs"]

@@ -18,3 +18,13 @@ def must_be_anonymous(
     is not a refusal."""
     declined_the_nrm = consent_to_nrm is False and not treated_as_child
     return (stage == Stage.DUTY_TO_NOTIFY or declined_the_nrm) and not consent_to_share
+
+
+# Where they are now, the only places a Duty to Notify carries.
+CURRENT_PLACE_FIELDS = ("current_town", "current_county")
+
+
+def no_finer_than_a_town(place: str) -> bool:
+    """A town, city, county or region and nothing more precise: a number (a house, a postcode) or a
+    comma (a street before the town) says more than a Duty to Notify may."""
+    return not any(character.isdigit() or character == "," for character in place)

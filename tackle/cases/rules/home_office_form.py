@@ -135,8 +135,8 @@ SECTIONS: tuple[Section, ...] = (
           hint="Up to 10, separated by commas"),
         Q("overseas_place_details", "The address or place overseas", required=False, forms=NRM_ONLY,
           when=("exploitation_location", ("overseas", "uk_and_overseas"))),
-        Q("current_town", "Which town or city are they in now?", K.TEXT),
-        Q("current_county", "Which county or region are they in now?", K.TEXT),
+        Q("current_town", "Which town or city are they in now?", K.TEXT, held=True),
+        Q("current_county", "Which county or region are they in now?", K.TEXT, held=True),
     )),
     Section("exploiters", "The exploiters", (
         Q("who_exploited", "Who exploited them?"),

@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -30,7 +31,7 @@ from tackle.cases.rules.pathway import PathwayFacts, PathwayResult, evaluate_pat
 from tackle.cases.services.nrm import nrm_event_record
 from tackle.cases.services.pathway import pathway_rules_for
 from tackle.core.errors import ApplicationError
-from tackle.suppliers.services import supplier_told_of_concern
+from tackle.suppliers.services import supplier_concern_tasks_withdraw, supplier_told_of_concern
 
 
 @dataclass
@@ -152,18 +153,36 @@ def case_record_concern(
     return case
 
 
-def _tell_procurement(case: Case, *, actor: User) -> None:
+_TASK_ON = "A task is on "  # how a referral Tackle marked sent to procurement begins
+
+
+def _tell_procurement(case: Case, *, actor: User, corrected: bool = False) -> None:
     """A concern about a named supplier becomes a task on the supplier's record, through suppliers'
-    published service; the procurement referral is then sent. Unmatched, it stays for the lead to pass on."""
-    if case.concern_about != ConcernAbout.SUPPLIER or not case.supplier_name:
-        return
-    told = supplier_told_of_concern(case.organisation_id, case.supplier_name, case.reference, case.uuid, actor)
+    published service; the procurement referral is then sent. Unmatched, it stays for the lead to pass on.
+    After a correction the task follows the supplier named now: a task on the other supplier is withdrawn,
+    and a referral Tackle marked sent for it is sent again to the new one or goes back to the lead."""
+    named = case.concern_about == ConcernAbout.SUPPLIER and case.supplier_name
+    told = (
+        supplier_told_of_concern(case.organisation_id, case.supplier_name, case.reference, case.uuid, actor)
+        if named
+        else None
+    )
+    referral = case.referrals.filter(code=ReferralCode.PROCUREMENT_REFERRAL)
+    if corrected:
+        supplier_concern_tasks_withdraw(case_uuid=case.uuid, keep=told, actor=actor)
+        sent_by_tackle = referral.filter(status=ReferralStatus.SENT, outcome__startswith=_TASK_ON)
+        if told is None:
+            sent_by_tackle.update(status=ReferralStatus.TO_DO, sent_at=None, outcome="", updated_by=actor)
+            return
+        referral = referral.filter(Q(status=ReferralStatus.TO_DO) | Q(pk__in=sent_by_tackle.values("pk")))
+    else:
+        referral = referral.filter(status=ReferralStatus.TO_DO)
     if told is None:
         return
-    case.referrals.filter(code=ReferralCode.PROCUREMENT_REFERRAL, status=ReferralStatus.TO_DO).update(
+    referral.update(
         status=ReferralStatus.SENT,
         sent_at=timezone.now(),
-        outcome=f"A task is on {told}'s record in the supplier register",
+        outcome=f"{_TASK_ON}{told}'s record in the supplier register",
         updated_by=actor,
     )
 

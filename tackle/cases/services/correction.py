@@ -11,10 +11,18 @@ from django.utils import timezone
 from tackle.accounts.models import User
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
-from tackle.cases.models import AgeAssessmentOutcome, Case, CaseAlias, ExploitationType, Indicator, Stage
-from tackle.cases.rules.anonymity import IDENTIFYING_FIELDS
+from tackle.cases.models import (
+    AgeAssessmentOutcome,
+    Case,
+    CaseAlias,
+    ConcernAbout,
+    ExploitationType,
+    Indicator,
+    Stage,
+)
+from tackle.cases.rules.anonymity import CURRENT_PLACE_FIELDS, IDENTIFYING_FIELDS
 from tackle.cases.rules.pathway import evaluate_pathway
-from tackle.cases.services.case import _apply_pathway, _check_version, _facts_of
+from tackle.cases.services.case import _apply_pathway, _check_version, _facts_of, _tell_procurement
 from tackle.cases.services.pathway import pathway_rules_for
 from tackle.core.errors import ApplicationError
 
@@ -32,7 +40,7 @@ EXPLOITATION_FIELDS = (
     "indicators_other",
 )  # fmt: skip
 ENCOUNTER_FIELDS = (
-    "encountered_at", "location", "what_was_seen", "concern_about", "immediate_danger", "destitute",
+    "encountered_at", "location", "what_was_seen", "concern_about", "supplier_name", "immediate_danger", "destitute",
     "care_and_support_needs",
 )  # fmt: skip
 CORRECTABLE_FIELDS = (*PERSON_FIELDS, *AGE_FIELDS, *EXPLOITATION_FIELDS, *ENCOUNTER_FIELDS)
@@ -68,9 +76,29 @@ def _check_values(changes: dict[str, Any]) -> None:
     for name, allowed in (("indicators", Indicator.values), ("exploitation_types", ExploitationType.values)):
         if name in changes and not set(changes[name]) <= set(allowed):
             raise ApplicationError("Choose from the list", field=name)
+    for name in CURRENT_PLACE_FIELDS:
+        if any(character.isdigit() for character in changes.get(name) or ""):
+            raise ApplicationError(
+                "Enter the town, city, county or region only, not an address or postcode", field=name
+            )
     for name in ("age", "assessed_age", "age_at_exploitation"):
         if changes.get(name) is not None and not 0 <= changes[name] <= 120:
             raise ApplicationError("Enter an age from 0 to 120", field=name)
+
+
+def _name_the_supplier_only_when_about_one(case: Case, changes: dict[str, Any], changed: list[str]) -> None:
+    """Only a concern about a supplier names one: naming one otherwise is refused, and a concern
+    corrected to be about someone else drops the name it had."""
+    case.supplier_name = case.supplier_name.strip()
+    if case.concern_about == ConcernAbout.SUPPLIER or not case.supplier_name:
+        return
+    if changes.get("supplier_name"):
+        raise ApplicationError(
+            "Name a supplier only when the concern is about a supplier or contractor", field="supplier_name"
+        )
+    case.supplier_name = ""
+    if "supplier_name" not in changed:
+        changed.append("supplier_name")
 
 
 def _follow_the_assessment(case: Case) -> None:
@@ -125,6 +153,7 @@ def case_correct(
         return case
     for name, value in changes.items():
         setattr(case, name, value)
+    _name_the_supplier_only_when_about_one(case, changes, changed)
     _follow_the_assessment(case)
     changed += [name for name, value in before.items() if getattr(case, name) != value and name not in changed]
     result = evaluate_pathway(_facts_of(case), pathway_rules_for(case.organisation))
@@ -152,4 +181,6 @@ def case_correct(
         changed_fields=sorted(changed),
         note=f"Corrected: {reason.strip()}",
     )
+    if {"supplier_name", "concern_about"} & set(changed):
+        _tell_procurement(case, actor=actor, corrected=True)
     return case

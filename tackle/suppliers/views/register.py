@@ -14,9 +14,9 @@ from tackle.accounts.http import AuthenticatedRequest
 from tackle.audit.records import record_save
 from tackle.core.access import SUPPLIERS, Action
 from tackle.core.form_page import form_page
-from tackle.suppliers import selectors
+from tackle.suppliers import selectors, services
 from tackle.suppliers.access import may_check_tenders, require_suppliers
-from tackle.suppliers.forms import ContactForm, SupplierForm
+from tackle.suppliers.forms import ConcernTaskCloseForm, ContactForm, SupplierForm
 from tackle.suppliers.models import ContractStatus, SupplierContact, TurnoverBand
 from tackle.suppliers.statements import latest_statement_assessment
 
@@ -97,7 +97,7 @@ def supplier_detail(request: AuthenticatedRequest, supplier_uuid: Any) -> HttpRe
         "supplier": supplier,
         "contacts": supplier.contacts.all(),
         "contracts": supplier.contracts.select_related("contract_manager"),
-        "concern_tasks": supplier.concern_tasks.all(),
+        "concern_tasks": supplier.concern_tasks.select_related("closed_by"),
         "responses": supplier.selection_responses.all()[:20],
         "assessment": latest_statement_assessment(supplier),
     }
@@ -131,3 +131,27 @@ def missing_statements(request: AuthenticatedRequest) -> HttpResponse:
     )
     unknown = selectors.suppliers_visible_to(request.user).filter(turnover_band=TurnoverBand.UNKNOWN).count()
     return render(request, "suppliers/missing_statements.html", {"suppliers": suppliers, "unknown": unknown})
+
+
+@login_required
+def concern_task_close(request: AuthenticatedRequest, concern_uuid: Any) -> HttpResponse:
+    """Procurement closes a concern passed from casework with what it did; it stays on the supplier's
+    record, listed as closed."""
+    require_suppliers(request.user)
+    visible = selectors.concern_tasks_visible_to(request.user)
+    task = open_for_user(request.user, visible, resource=SUPPLIERS, action=Action.CHANGE, uuid=concern_uuid)
+    form = ConcernTaskCloseForm(request.POST or None)
+    return form_page(
+        request,
+        form,
+        lambda data: services.supplier_concern_task_close(
+            actor=request.user, task=task, closed_on=timezone.localdate(), outcome=data["outcome"], request=request
+        ),
+        title="Close the concern",
+        caption=f"{task.supplier.name}: concern {task.case_reference}",
+        intro="Workers at this supplier may be exploited. Say what procurement did about the contract; "
+        "the concern stays on the supplier's record as closed.",
+        back=reverse("suppliers:supplier-detail", args=[task.supplier.uuid]),
+        success=f"Concern {task.case_reference} closed",
+        button="Close the concern",
+    )

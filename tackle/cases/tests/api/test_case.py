@@ -230,3 +230,23 @@ class TestAllocation:
 
     def test_another_organisation_gets_404(self, api_for, lead_b, case):
         assert api_for(lead_b).post(self._url(case), {"username": lead_b.username}, format="json").status_code == 404
+
+
+def test_a_supplier_is_named_when_recording_and_corrected_with_a_reason(api_for, frontline_a, lead_a, council_a):
+    from tackle.suppliers.models import SupplierConcernTask
+    from tackle.suppliers.tests.factories import make_supplier
+
+    make_supplier(council_a, "Sparkle Cleaning Ltd")
+    make_supplier(council_a, "Brightwash Ltd", company_number="07654321")
+    refused = api_for(frontline_a).post("/api/v1/cases/", _concern(supplier_name="Sparkle Cleaning Ltd"), format="json")
+    assert refused.status_code == 400 and "supplier_name" in refused.json()
+    created = api_for(frontline_a).post(
+        "/api/v1/cases/", _concern(concern_about="supplier", supplier_name="Sparkle Cleaning Ltd"), format="json"
+    )
+    assert created.status_code == 201 and created.json()["supplier_name"] == "Sparkle Cleaning Ltd"
+    url = f"/api/v1/cases/{created.json()['uuid']}"
+    assert api_for(lead_a).patch(url, {"supplier_name": "Brightwash Ltd"}, format="json").status_code == 400
+    patched = api_for(lead_a).patch(url, {"supplier_name": "Brightwash Ltd", "reason": "Wrong depot"}, format="json")
+    assert patched.status_code == 200 and patched.json()["supplier_name"] == "Brightwash Ltd"
+    open_tasks = SupplierConcernTask.objects.filter(closed_on=None)
+    assert [task.supplier.name for task in open_tasks] == ["Brightwash Ltd"]

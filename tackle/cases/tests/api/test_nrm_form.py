@@ -4,6 +4,7 @@ import pytest
 from rest_framework.test import APIClient
 
 from tackle.audit.models import AuditAction, AuditEvent
+from tackle.cases.services.correction import case_correct
 from tackle.cases.services.home_office_form import home_office_section_save
 
 
@@ -51,3 +52,17 @@ def test_wrong_role_is_403_and_another_organisation_404(frontline_a, councillor_
 def test_the_schema_documents_the_endpoint(client):
     schema = client.get("/api/schema/").content.decode()
     assert "/api/v1/cases/{case_uuid}/nrm-form" in schema and "missing" in schema
+
+
+def test_where_they_are_now_comes_from_the_record(lead_a, adult, frontline_a, record_concern):
+    assert _get(lead_a, adult).json()["sections"]["places"]["current_town"] is None
+    case_correct(
+        case=adult, actor=lead_a, changes={"current_town": "Leeds", "current_county": "West Yorkshire"}, reason="Moved"
+    )
+    body = _get(lead_a, adult).json()
+    assert {"current_town": "Leeds", "current_county": "West Yorkshire"}.items() <= body["sections"]["places"].items()
+    assert not {"current_town", "current_county"} & set(body["missing"])
+    declined = record_concern(frontline_a, age=40, consent_to_nrm=False)
+    case_correct(case=declined, actor=lead_a, changes={"current_town": "Exeter"}, reason="Moved")
+    places = _get(lead_a, declined).json()["sections"]["places"]
+    assert places["current_town"] == "Exeter" and places["current_county"] is None

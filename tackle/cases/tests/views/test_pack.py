@@ -9,7 +9,10 @@ import pytest
 from django.urls import reverse
 
 from tackle.audit.models import AuditAction, AuditEvent
+from tackle.cases.nrm_pack import PLACE_WITHHELD, api_form
+from tackle.cases.services.correction import case_correct
 from tackle.cases.services.home_office_form import duty_to_notify_redact, home_office_section_save
+from tackle.core.errors import ApplicationError
 
 
 def _url(name, case):
@@ -95,11 +98,11 @@ class TestDutyToNotify:
         assert not AuditEvent.objects.filter(action=AuditAction.EXPORT).exists()
 
     def test_the_pack_holds_the_town_and_the_redaction_never_the_place(self, client_for, lead_a, declined):
-        home_office_section_save(
+        case_correct(
             case=declined,
-            section_key="places",
-            answers={"current_town": "Exeter", "current_county": "Devon"},
             actor=lead_a,
+            changes={"current_town": "Exeter", "current_county": "Devon"},
+            reason="Moved to a friend's",
         )
         duty_to_notify_redact(
             case=declined,
@@ -111,9 +114,20 @@ class TestDutyToNotify:
         pack = response.json()
         items = _items(pack)
         assert pack["form"] == "duty_to_notify" and pack["anonymous"] is True
-        assert items["current_town"] == "Exeter" and items["account"].startswith("Man sleeping in an outbuilding")
+        assert (items["current_town"], items["current_county"]) == ("Exeter", "Devon")
+        assert items["account"].startswith("Man sleeping in an outbuilding")
         assert "name" not in items and "contact" not in items
         assert "Orchard" not in str(pack) and "Besnik" not in str(pack) and "Scared of the gang" not in str(pack)
+
+    def test_a_place_finer_than_a_town_is_withheld_and_an_address_refused(self, lead_a, declined):
+        with pytest.raises(ApplicationError) as refused:
+            case_correct(case=declined, actor=lead_a, changes={"current_town": "4 Orchard Lane"}, reason="Seen")
+        assert refused.value.field == "current_town"
+        declined = case_correct(
+            case=declined, actor=lead_a, changes={"current_town": "Shed behind Orchard Lane, Exeter"}, reason="Seen"
+        )
+        places = api_form(declined)["sections"]["places"]
+        assert places["current_town"] == PLACE_WITHHELD and "Orchard" not in str(api_form(declined))
 
     def test_a_change_to_the_account_asks_for_the_review_again(self, client_for, lead_a, declined):
         duty_to_notify_redact(case=declined, actor=lead_a, texts={"account": "A man", "refusal_reason": "Scared"})
@@ -121,6 +135,17 @@ class TestDutyToNotify:
             case=declined, section_key="background", answers={"family": "A brother in Leeds"}, actor=lead_a
         )
         assert client_for(lead_a).get(_url("nrm-pack-json", declined)).status_code == 409
+
+
+def test_the_nrm_form_reads_where_they_are_now_from_the_record(client_for, lead_a, adult):
+    assert {"current_town", "current_county"} <= set(api_form(adult)["missing"])
+    case_correct(
+        case=adult, actor=lead_a, changes={"current_town": "Leeds", "current_county": "West Yorkshire"}, reason="Moved"
+    )
+    items = _items(client_for(lead_a).get(_url("nrm-pack-json", adult)).json())
+    assert (items["current_town"], items["current_county"]) == ("Leeds", "West Yorkshire")
+    with pytest.raises(ApplicationError):  # the record's, never asked again on the form
+        home_office_section_save(case=adult, section_key="places", answers={"current_town": "York"}, actor=lead_a)
 
 
 def test_wrong_role_and_other_organisation(client_for, frontline_a, lead_b, adult):
