@@ -318,6 +318,20 @@ def found_in(user: Any, case: Any) -> dict[str, Any] | None:
     return case_found_in.first(user, case)
 
 
+def case_of_organisation(organisation_id: int, reference: str) -> Case | None:
+    """One of the organisation's cases by the reference its pages show, for the audit log's search
+    (an auditor may not open the case, so this is not a `*_visible_to` read: it names the case only).
+    The reference may be typed without its "C-"."""
+    typed = reference.strip().upper()
+    candidates = {typed, f"C-{typed}"} if typed and not typed.startswith("C-") else {typed}
+    return Case.objects.filter(organisation_id=organisation_id, reference__in=candidates).first()
+
+
+def openable_case_uuids(user: Any, uuids: Any) -> set[Any]:
+    """Which of these cases `user` may open, so that a page of another app links only those."""
+    return set(case_list_visible_to(user).filter(uuid__in=list(uuids)).values_list("uuid", flat=True))
+
+
 def concerns_recorded_since(organisation_id: int, since: Any) -> models.QuerySet[Case]:
     """New concerns of one organisation, newest first (the multi-agency meeting's briefing shows
     their reference, date and type only)."""

@@ -55,6 +55,12 @@ def exploitation_field(label: str = "Types of exploitation") -> forms.MultipleCh
     )
 
 
+def _intelligence_choice_label(record: Intelligence) -> str:
+    """A tick box a coordinator can tell from its neighbours: two records graded alike on one day differ
+    by reference and summary."""
+    return f"{record.reference}: {record.short_summary} ({record.grade}, received {record.received_on:%-d %B %Y})"
+
+
 def _own_premises(organisation: Organisation) -> Any:
     return Premises.objects.filter(organisation=organisation)
 
@@ -329,7 +335,20 @@ class OperationForm(GovukModelForm):
             assert isinstance(field, forms.ModelMultipleChoiceField)
             field.queryset = queryset
             field.required = False
-            _checkboxes(field)
+        intelligence_field = self.fields["intelligence"]
+        assert isinstance(intelligence_field, forms.ModelMultipleChoiceField)
+        intelligence_field.label_from_instance = _intelligence_choice_label  # type: ignore[method-assign]
+        for name in ("premises", "intelligence"):
+            _checkboxes(self.fields[name])
+
+    def clean_operation_date(self) -> Any:
+        on = self.cleaned_data.get("operation_date")
+        # Recorded outcomes can be corrected only on or after the day (services.outcome_record).
+        if on and self.instance.pk and hasattr(self.instance, "outcome") and on > timezone.localdate():
+            raise forms.ValidationError(
+                "Its outcomes are recorded, so the date of the operation cannot be in the future"
+            )
+        return on
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -129,7 +129,20 @@ class Intelligence(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Intelligence {self.grade} received {self.received_on:%d %B %Y}"
+        return f"Intelligence {self.reference}, {self.grade}, received {self.received_on:%-d %B %Y}"
+
+    @property
+    def reference(self) -> str:
+        """What officers quote to tell one record from another graded the same on the same day (the
+        uuid's start, as case references are made): it names no one, so it may go anywhere."""
+        return f"INT-{self.uuid.hex[:8].upper()}"
+
+    @property
+    def short_summary(self) -> str:
+        """A few words to recognise it by: the sanitised summary, written for wider sharing, or else
+        where it was reported (never what was reported, which may name people)."""
+        words = (self.sanitised_summary or self.where or "Place not stated").split()
+        return " ".join(words[:12]) + (" ..." if len(words) > 12 else "")
 
     @property
     def grade(self) -> str:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.template.defaultfilters import pluralize
 from django.utils import timezone
 
 from tackle.accounts.models import Organisation, User
@@ -315,7 +316,8 @@ def outcome_record(*, actor: User, outcome: OperationOutcome, request: Any = Non
     opened = outcome.operation.case_links.count()
     if outcome.victims < opened:
         raise ApplicationError(
-            f"{opened} cases are already open for this operation's potential victims: "
+            f"{opened} case{pluralize(opened)} {'is' if opened == 1 else 'are'} already open "
+            "for this operation's potential victims: "
             "potential victims cannot be fewer than that",
             field="victims_adult",
         )
@@ -394,7 +396,7 @@ def operation_open_cases(*, actor: User, operation: Operation, facts: VictimFact
         request=request,
         obj=operation,
         changed_fields=["case_links"],
-        note=f"{len(cases)} cases opened for potential victims",
+        note=f"{len(cases)} case{pluralize(len(cases))} opened for potential victims",
     )
     return cases
 

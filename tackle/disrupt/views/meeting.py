@@ -16,12 +16,12 @@ from tackle.accounts.http import AuthenticatedRequest
 from tackle.audit.models import AuditAction
 from tackle.audit.records import record_save
 from tackle.audit.services import audit_record
+from tackle.cases.selectors import openable_case_uuids
 from tackle.core import access
 from tackle.core.access import BRIEFINGS
 from tackle.core.charts import bar_chart
 from tackle.core.form_page import form_page
 from tackle.core.periods import financial_year_label, financial_year_of, parse_financial_year
-from tackle.core.roles import Module
 from tackle.disrupt import selectors, services
 from tackle.disrupt.access import is_coordinator, require_coordinator, require_disruption
 from tackle.disrupt.briefing import briefing_pack
@@ -50,11 +50,12 @@ def index(request: AuthenticatedRequest) -> HttpResponse:
 
 
 def _briefing_context(request: AuthenticatedRequest) -> dict[str, Any]:
+    pack = briefing_pack(request.user)
     return {
-        "pack": briefing_pack(request.user),
+        "pack": pack,
         "organisation": request.user.organisation,
         "today": timezone.localdate(),
-        "may_open_cases": request.user.may_use(Module.CASES),
+        "openable_cases": openable_case_uuids(request.user, [case.uuid for case in pack.concerns]),
     }
 
 

@@ -2,19 +2,22 @@
 
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.template.defaultfilters import pluralize
 from django.urls import reverse
+from django.utils import timezone
 
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.audit.models import AuditAction
 from tackle.audit.records import record_save
 from tackle.audit.services import audit_record
+from tackle.cases.selectors import openable_case_uuids
 from tackle.core.access import OPERATIONS
 from tackle.core.form_page import form_page
 from tackle.core.identifiers import normalise_postcode
-from tackle.core.roles import Module
 from tackle.disrupt import selectors, services
 from tackle.disrupt.access import is_coordinator, require_coordinator, require_disruption
 from tackle.disrupt.choices import PremisesType, SharingCategory
@@ -152,6 +155,7 @@ def operation_detail(request: AuthenticatedRequest, operation_uuid: Any) -> Http
         record_uuid=operation_uuid,
     )
     owner = is_coordinator(request.user) and operation.organisation_id == request.user.organisation_id
+    case_links = list(operation.case_links.select_related("case")) if owner else []
     context = {
         "operation": operation,
         "owner": owner,
@@ -160,8 +164,10 @@ def operation_detail(request: AuthenticatedRequest, operation_uuid: Any) -> Http
         "agencies": operation.agencies.all(),
         "reception": getattr(operation, "reception_centre", None),
         "outcome": getattr(operation, "outcome", None),
-        "case_links": operation.case_links.select_related("case") if owner else [],
-        "may_open_cases": request.user.may_use(Module.CASES),
+        "case_links": case_links,
+        "openable_cases": openable_case_uuids(request.user, [link.case.uuid for link in case_links]),
+        "outcomes_from": operation.operation_date,
+        "outcomes_due": operation.operation_date <= timezone.localdate(),
         "victims_without_cases": selectors.victims_without_cases(operation) if owner else 0,
         "actions": operation.actions.all() if owner else [],
     }
@@ -217,6 +223,12 @@ def reception_centre_edit(request: AuthenticatedRequest, operation_uuid: Any) ->
 def outcome_edit(request: AuthenticatedRequest, operation_uuid: Any) -> HttpResponse:
     require_coordinator(request.user)
     operation = own_or_404(Operation, request, operation_uuid, resource=OPERATIONS)
+    if operation.operation_date > timezone.localdate():
+        # The service refuses outcomes before the day, so the form is not offered either.
+        messages.info(
+            request, f"Outcomes can be recorded from {operation.operation_date:%-d %B %Y}, the day of the operation"
+        )
+        return redirect(_back(operation))
     outcome = getattr(operation, "outcome", None) or OperationOutcome(operation=operation)
     form = OutcomeForm(
         request.POST or None, instance=outcome, initial={"exploitation_types": outcome.exploitation_types}
@@ -264,7 +276,8 @@ def cases_open(request: AuthenticatedRequest, operation_uuid: Any) -> HttpRespon
         success="Cases opened in identify and refer",
         button="Open cases",
         intro=(
-            f"{waiting} potential victims from this operation have no case yet. One case is opened for each, "
+            f"{waiting} potential victim{pluralize(waiting)} from this operation "
+            f"{'has' if waiting == 1 else 'have'} no case yet. One case is opened for each, "
             "as a concern in identify and refer, and the referral pathway runs on it."
         ),
     )
