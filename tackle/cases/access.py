@@ -7,7 +7,18 @@ from django.http import HttpRequest
 
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
-from tackle.core.access import CASE_SEARCH, CASELOADS, Action, allows
+from tackle.core.access import CASE_SEARCH, CASELOADS, CASES, Action, allows
+
+# A partner agency sees only the cases a council shares with it, so it could not open a concern it
+# recorded: it tells the council, whose lead records it and may share the case back.
+TELL_THE_COUNCIL = (
+    "Your role cannot record a concern in Tackle. Tell the council's modern slavery lead: they record it "
+    "and can share the case with your organisation."
+)
+
+
+def may_record_concerns(user: Any) -> bool:
+    return allows(user.role, CASES, Action.RECORD)
 
 
 def may_search_cases(user: Any) -> bool:

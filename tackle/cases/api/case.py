@@ -11,7 +11,13 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from tackle.cases.access import audit_case_list, may_search_cases, require_search_allowed
+from tackle.cases.access import (
+    TELL_THE_COUNCIL,
+    audit_case_list,
+    may_record_concerns,
+    may_search_cases,
+    require_search_allowed,
+)
 from tackle.cases.forms.case_list import CaseFilterForm
 from tackle.cases.models import (
     AgeAssessmentOutcome,
@@ -212,6 +218,8 @@ CASE_LIST_PARAMETERS = [
 def case_list(request: Request) -> Response:
     _require_cases(request)
     if request.method == "POST":
+        if not may_record_concerns(request.user):  # a partner would never see the case it made
+            raise PermissionDenied(TELL_THE_COUNCIL)
         incoming = CaseCreateSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         case = case_record_concern(

@@ -34,7 +34,7 @@ from tackle.cases.services.case import (
 )
 from tackle.cases.services.pathway import pathway_settings_of
 from tackle.cases.services.share import case_share, case_share_revoke, shares_of
-from tackle.core.access import NRM_PACKS, SUPPORT, Action, ShareScope
+from tackle.core.access import CASES, NRM_PACKS, SUPPORT, Action, ShareScope, allows
 from tackle.core.errors import ApplicationError
 from tackle.core.forms import add_application_error
 from tackle.core.vocabulary import ExploitationType
@@ -109,12 +109,22 @@ def _shared_case_page(
 
 @login_required
 def concern_recorded(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
-    """What happens next, for the officer who has just recorded a concern."""
+    """What happens next, for the officer who has just recorded a concern, and for a partner the case
+    was shared with: its reference and what happens next, the actions only where the share reaches
+    the referral, and never who at the council was told."""
     case = get_case_for_user(request.user, case_uuid)
-    told = [notification.user for notification in notified_with_key(new_concern_key(case))]
-    return render(
-        request, "cases/concern_recorded.html", {"case": case, "referrals": case.referrals.all(), "told": told}
-    )
+    shared_scope = share_scope_for(request.user, case)
+    partner = shared_scope is not None
+    sees_actions = not partner or (bool(shared_scope) and ShareScope(shared_scope).reaches(ShareScope.REFERRAL))
+    context = {
+        "case": case,
+        "partner": partner,
+        "shared_for": ShareScope(shared_scope).label if shared_scope else "",
+        "referrals": case.referrals.all() if sees_actions else [],
+        "told": [] if partner else [notification.user for notification in notified_with_key(new_concern_key(case))],
+        "may_record": allows(request.user.role, CASES, Action.RECORD),
+    }
+    return render(request, "cases/concern_recorded.html", context)
 
 
 @login_required

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 
 from tackle.accounts.door import open_for_user, open_page_for_user
 from tackle.accounts.http import AuthenticatedRequest
+from tackle.cases.access import TELL_THE_COUNCIL, may_record_concerns
 from tackle.cases.forms.concern import ConcernForm, OtherPersonForm, unbound_copy
 from tackle.cases.selectors import case_list_visible_to, encounters_visible_to, possible_duplicates
 from tackle.cases.services.case import ConcernDetails, case_record_concern
@@ -13,6 +14,7 @@ from tackle.cases.services.encounter import MAX_PEOPLE, encounter_record
 from tackle.core.access import CASES, Action
 from tackle.core.errors import ApplicationError
 from tackle.core.forms import add_application_error
+from tackle.core.roles import Module
 
 
 def _people_count(data: Any) -> int:
@@ -32,6 +34,9 @@ def concern_new(request: AuthenticatedRequest) -> HttpResponse:
     Several people met together: 'Add another person' (a plain submit button, no JavaScript) adds a
     short section for each, and each becomes a case of their own, linked to one encounter."""
     # Not a partner agency: it sees only cases shared with it, so could not open what it recorded.
+    # It is told, before typing anything, whom to tell instead.
+    if request.user.may_use(Module.CASES) and not may_record_concerns(request.user):
+        return render(request, "cases/concern_tell_the_council.html", {"message": TELL_THE_COUNCIL}, status=403)
     open_page_for_user(request.user, resource=CASES, action=Action.RECORD, object_type="concern form")
     organisation = request.user.organisation
     assert organisation is not None  # the door lets no one without an organisation through
