@@ -1,11 +1,14 @@
 """Forms for targeting: upload regulators' lists, correct a list's columns."""
 
+import hashlib
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
 
 from tackle.core.forms import GovukForm
 from tackle.targeting.list_columns import FIELDS, Mapping
+from tackle.targeting.selectors import Unfamiliar
 from tackle.targeting.services import MAX_FILES, MAX_SOURCE_LENGTH
 
 
@@ -18,7 +21,7 @@ class FileInput(forms.FileInput):
 
 class MultipleFileField(forms.FileField):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("widget", FileInput(attrs={"multiple": True, "accept": ".csv,text/csv"}))
+        kwargs.setdefault("widget", FileInput(attrs={"multiple": True, "accept": ".csv,text/csv,.xml,text/xml"}))
         super().__init__(*args, **kwargs)
 
     def clean(self, data: Any, initial: Any = None) -> list[Any]:
@@ -33,7 +36,8 @@ class ImportForm(GovukForm):
     lists = MultipleFileField(
         label="Regulators' lists",
         help_text=(
-            f"CSV files, one per regulator, up to {MAX_FILES} at a time and 5 MB each. Each list is named after "
+            f"CSV files, or the Food Standards Agency's ratings XML, one per regulator, up to {MAX_FILES} at a time "
+            "and 5 MB each. Each list is named after "
             "its file, for example trading_standards.csv; a list with the same name as one already imported "
             "replaces it."
         ),
@@ -61,3 +65,43 @@ class MappingForm(GovukForm):
 
     def mapping(self) -> Mapping:
         return {field.key: self.cleaned_data[field.key] for field in FIELDS if self.cleaned_data.get(field.key)}
+
+
+ADVERSE, CLEAR = "adverse", "clear"
+OUTCOME_CHOICES = [(ADVERSE, "An adverse finding"), (CLEAR, "Not an adverse finding")]
+
+
+def outcome_field_name(wording: str) -> str:
+    """The same wording has the same field whatever else the lists hold when the form comes back."""
+    return "outcome_" + hashlib.sha256(wording.encode()).hexdigest()[:12]
+
+
+class OutcomeForm(GovukForm):
+    """One question per result wording: is a line that says it an adverse finding? Unanswered
+    wordings are left for later; those classified before show their answer and may be changed."""
+
+    def __init__(self, *args: Any, unfamiliar: Sequence[Unfamiliar], classified: dict[str, bool], **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.wordings: dict[str, str] = {}
+        for item in unfamiliar:
+            lines = f"{item.lines} line{'s' if item.lines != 1 else ''} in {', '.join(item.lists)}"
+            self._add(item.wording, f"Not classified yet: {lines}", None)
+        for wording, adverse in classified.items():
+            self._add(wording, "Classified before", ADVERSE if adverse else CLEAR)
+
+    def _add(self, wording: str, help_text: str, initial: str | None) -> None:
+        name = outcome_field_name(wording)
+        self.wordings[name] = wording
+        self.fields[name] = forms.ChoiceField(
+            label=f"“{wording}”",
+            help_text=help_text,
+            choices=OUTCOME_CHOICES,
+            required=False,
+            initial=initial,
+            widget=forms.RadioSelect,
+            error_messages={"invalid_choice": "Select whether it is an adverse finding"},
+        )
+
+    def decisions(self) -> dict[str, bool]:
+        chosen = {name: self.cleaned_data.get(name) for name in self.wordings}
+        return {self.wordings[name]: value == ADVERSE for name, value in chosen.items() if value}

@@ -40,13 +40,29 @@ FIELDS: tuple[Field, ...] = (
             "licensee",
             "licence holder",
             "premises name",
+            "premises",
+            "name of premises",
             "landlord business",
+            "company",
+            "employer trading name",
         ),
     ),
     Field(
         "trading_name",
         "Trading name",
-        ("trading name", "trading as", "t a", "ta", "trade name", "dba", "shop name", "premises name", "brand"),
+        (
+            "trading name",
+            "trading as",
+            "t a",
+            "ta",
+            "trade name",
+            "dba",
+            "shop name",
+            "premises name",
+            "premises",
+            "name of premises",
+            "brand",
+        ),
     ),
     Field(
         "address_1",
@@ -126,6 +142,14 @@ FIELDS: tuple[Field, ...] = (
             "risk rating",
             "decision",
             "status",
+            "licence status",
+            "licence decision",
+            "review outcome",
+            "outcome of review",
+            "hearing outcome",
+            "action taken",
+            "result of visit",
+            "application type",
         ),
     ),
     Field(
@@ -145,6 +169,34 @@ FIELDS: tuple[Field, ...] = (
             "defects",
             "notices served",
             "notice",
+            "notice type",
+            "type of notice",
+            "notice served",
+            "prosecution",
+            "prosecutions",
+            "cautions",
+            "sanction",
+            "sanctions",
+            "penalty",
+            "civil penalty",
+            "arrears",
+            "total arrears",
+            "arrears owed",
+            "underpayment",
+        ),
+    ),
+    Field(
+        "hazards",
+        "Category 1 hazards (count)",
+        (
+            "category 1 hazards",
+            "cat 1 hazards",
+            "number of category 1 hazards",
+            "no of category 1 hazards",
+            "category one hazards",
+            "hhsrs category 1 hazards",
+            "hhsrs category 1",
+            "hazards",
         ),
     ),
     Field(
@@ -162,6 +214,19 @@ FIELDS: tuple[Field, ...] = (
             "decision date",
             "date checked",
             "checked on",
+            "date issued",
+            "issue date",
+            "date of issue",
+            "date served",
+            "notice date",
+            "date of notice",
+            "hearing date",
+            "date of hearing",
+            "review date",
+            "conviction date",
+            "date of conviction",
+            "date of decision",
+            "date named",
         ),
     ),
 )
@@ -170,6 +235,9 @@ FIELD_LABELS: dict[str, str] = {field.key: field.label for field in FIELDS}
 NAME_FIELDS = ("business_name", "trading_name")
 
 Mapping = dict[str, str]  # field key -> header exactly as written in the file
+# Words that name a field only when they are the whole header: "Premises" is the premises' name, but
+# "Premises postcode" is a postcode and "Company number" is not a company's name.
+EXACT_ONLY = frozenset({"premises", "company", "hazards"})
 
 
 def header_words(header: str) -> str:
@@ -200,7 +268,9 @@ def _find(words: dict[str, str], synonym: str, taken: set[str], *, contains: boo
     for column, normal in words.items():
         if column in taken or not normal:
             continue
-        if normal == synonym or (contains and len(synonym) > 3 and f" {synonym} " in f" {normal} "):
+        if normal == synonym or (
+            contains and len(synonym) > 3 and synonym not in EXACT_ONLY and f" {synonym} " in f" {normal} "
+        ):
             return column
     return None
 

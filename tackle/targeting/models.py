@@ -21,6 +21,9 @@ class RegulatorList(models.Model):
     mapping = models.JSONField(default=dict)
     record_count = models.PositiveIntegerField(default=0)
     reject_count = models.PositiveIntegerField(default=0)
+    unfamiliar = models.JSONField(
+        default=dict, blank=True, help_text="Result wordings no rule placed when the list was read: wording -> lines"
+    )
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -35,3 +38,25 @@ class RegulatorList(models.Model):
 
     def __str__(self) -> str:
         return self.source
+
+
+class OutcomeWording(models.Model):
+    """A result's wording that no rule placed, as the organisation classified it: whether a line
+    saying it records an adverse finding. Used for every list the organisation imports."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    wording = models.CharField(max_length=200, help_text="Lower case words, as rules.outcomes.wording gives")
+    adverse = models.BooleanField()
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["wording"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "wording"], name="targeting_outcome_wording_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.wording}: {'adverse' if self.adverse else 'not adverse'}"

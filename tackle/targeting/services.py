@@ -9,8 +9,9 @@ from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.core.errors import ApplicationError
 from tackle.targeting.list_columns import Mapping
-from tackle.targeting.models import RegulatorList
+from tackle.targeting.models import OutcomeWording, RegulatorList
 from tackle.targeting.ranking import source_names
+from tackle.targeting.rules.outcomes import wording as outcome_wording
 
 # The import page reads no more of an upload than the reader of lists accepts.
 from tackle.targeting.sources import MAX_FILE_BYTES as MAX_FILE_BYTES
@@ -18,6 +19,9 @@ from tackle.targeting.sources import SourceError, SourceRead, decode, read_text
 
 MAX_FILES = 10
 MAX_SOURCE_LENGTH = 80
+# Result wordings kept for someone to classify: the commonest, and none longer than a wording may be.
+MAX_UNFAMILIAR = 200
+MAX_WORDING = 200
 
 
 @dataclass(frozen=True)
@@ -100,3 +104,26 @@ def _store_counts(regulator_list: RegulatorList, read: SourceRead) -> None:
     regulator_list.mapping = read.mapping
     regulator_list.record_count = len(read.records)
     regulator_list.reject_count = len(read.rejects)
+    common = (item for item in read.unfamiliar.most_common() if len(item[0]) <= MAX_WORDING)
+    regulator_list.unfamiliar = dict(list(common)[:MAX_UNFAMILIAR])
+
+
+def outcome_wordings_classify(*, organisation: Organisation, actor: User, decisions: dict[str, bool]) -> int:
+    """Remember, for every list the organisation has or will import, whether a result's wording
+    records an adverse finding. A wording classified before is classified again. Returns how many."""
+    normalised = {outcome_wording(text): adverse for text, adverse in decisions.items()}
+    normalised.pop("", None)
+    if any(len(text) > MAX_WORDING for text in normalised):
+        raise ApplicationError("An outcome's wording must be 200 characters or fewer to classify")
+    with transaction.atomic():
+        for text, adverse in sorted(normalised.items()):
+            row, created = OutcomeWording.objects.update_or_create(
+                organisation=organisation, wording=text, defaults={"adverse": adverse, "decided_by": actor}
+            )
+            audit_record(
+                action=AuditAction.CREATE if created else AuditAction.UPDATE,
+                actor=actor,
+                obj=row,
+                note=f"Outcome “{text}” classified as {'an adverse finding' if adverse else 'not adverse'}",
+            )
+    return len(normalised)

@@ -5,13 +5,15 @@ SourceError and gives nothing; a bad line is rejected with its number and reason
 kept. The file is read by the kernel's upload reader, as every importer's is.
 """
 
-import re
+from collections import Counter
+from collections.abc import Mapping as ReadOnlyMapping
 from dataclasses import dataclass, field
 from datetime import date
 
 from tackle.core.identifiers import normalise_company_number, normalise_postcode
-from tackle.core.uploads import Bounds, UploadError, UploadLimitError, csv_table
+from tackle.core.uploads import Bounds, Table, UploadError, UploadLimitError, csv_table
 from tackle.core.uploads import decode as decode_upload
+from tackle.targeting.fhrs import fhrs_table, looks_like_xml
 from tackle.targeting.list_columns import Mapping, guess_mapping, mapping_problems
 from tackle.targeting.normalise import (
     address_numbers,
@@ -21,6 +23,7 @@ from tackle.targeting.normalise import (
     postcode_sector,
     premises_type,
 )
+from tackle.targeting.rules.outcomes import outcome
 
 # The whole file cannot be used; the message is written for the person who supplied it. It is the
 # kernel's upload error, under the name the targeting pages and command catch.
@@ -86,6 +89,8 @@ class SourceRead:
     mapping: Mapping
     records: list[Record] = field(default_factory=list)
     rejects: list[Reject] = field(default_factory=list)
+    # Results whose wording no rule places and the organisation has not classified: how many lines each.
+    unfamiliar: Counter[str] = field(default_factory=Counter)
 
 
 def decode(data: bytes) -> str:
@@ -93,21 +98,30 @@ def decode(data: bytes) -> str:
     return decode_upload(data, max_bytes=MAX_FILE_BYTES).text
 
 
+def table(text: str) -> Table:
+    """A list's rows: the Food Standards Agency's ratings XML as it is published, else CSV."""
+    return fhrs_table(text, bounds=LIST_BOUNDS) if looks_like_xml(text) else csv_table(text, bounds=LIST_BOUNDS)
+
+
 def read_header(text: str) -> list[str]:
-    stripped = [cell.strip() for cell in csv_table(text, bounds=LIST_BOUNDS).header]
+    stripped = [cell.strip() for cell in table(text).header]
     duplicates = sorted({cell for cell in stripped if cell and stripped.count(cell) > 1})
     if duplicates:
         raise SourceError(f"The first line names a column twice: {', '.join(duplicates)}")
     return stripped
 
 
-def read_source(name: str, data: bytes, mapping: Mapping | None = None) -> SourceRead:
+Outcomes = ReadOnlyMapping[str, bool]  # a result's wording -> adverse?, as the organisation classified it
+
+
+def read_source(name: str, data: bytes, mapping: Mapping | None = None, outcomes: Outcomes | None = None) -> SourceRead:
     """Records from one uploaded file. With no mapping, the columns are guessed from the header."""
-    return read_text(name, decode(data), mapping)
+    return read_text(name, decode(data), mapping, outcomes)
 
 
-def read_text(name: str, text: str, mapping: Mapping | None = None) -> SourceRead:
-    """Records from a list's text (an upload decoded, or a list as saved)."""
+def read_text(name: str, text: str, mapping: Mapping | None = None, outcomes: Outcomes | None = None) -> SourceRead:
+    """Records from a list's text (an upload decoded, or a list as saved). `outcomes` places the
+    result wordings no rule knows; those still unplaced are counted in `unfamiliar`."""
     header = read_header(text)
     chosen = dict(mapping) if mapping is not None else guess_mapping(header)
     chosen = {key: column for key, column in chosen.items() if column}
@@ -116,7 +130,7 @@ def read_text(name: str, text: str, mapping: Mapping | None = None) -> SourceRea
         raise SourceError("; ".join(problems))
     result = SourceRead(name=name, header=header, mapping=chosen)
     positions = {key: header.index(column) for key, column in chosen.items()}
-    rows = iter(csv_table(text, bounds=LIST_BOUNDS))
+    rows = iter(table(text))
     while True:
         try:
             row = next(rows)
@@ -134,15 +148,20 @@ def read_text(name: str, text: str, mapping: Mapping | None = None) -> SourceRea
             result.rejects.append(Reject(name, line, f"Expected {len(header)} values, found {len(cells)}"))
             continue
         values = {key: cells[index].strip() if index < len(cells) else "" for key, index in positions.items()}
-        record_or_reason = _record(name, line, values)
+        record_or_reason = _record(name, line, values, chosen, outcomes or {})
         if isinstance(record_or_reason, str):
             result.rejects.append(Reject(name, line, record_or_reason))
         else:
-            result.records.append(record_or_reason)
+            record, unfamiliar = record_or_reason
+            result.records.append(record)
+            if unfamiliar:
+                result.unfamiliar[unfamiliar] += 1
     return result
 
 
-def _record(source: str, line: int, values: dict[str, str]) -> Record | str:
+def _record(
+    source: str, line: int, values: dict[str, str], mapping: Mapping, outcomes: Outcomes
+) -> tuple[Record, str] | str:
     """The record on this line, or the reason it cannot be used."""
     business, trading = values.get("business_name", ""), values.get("trading_name", "")
     if not business and not trading:
@@ -162,9 +181,9 @@ def _record(source: str, line: int, values: dict[str, str]) -> Record | str:
         when = parse_date(values["date"])
         if when is None:
             return f"“{values['date']}” is not a date (use for example 2026-03-27 or 27/03/2026)"
-    non_compliant, finding = compliance(values.get("result", ""), values.get("non_compliance", ""))
+    found = outcome(values, mapping, outcomes)
     address = ", ".join(part for part in (values.get("address_1", ""), values.get("address_2", "")) if part)
-    return Record(
+    record = Record(
         source=source,
         line=line,
         name=business or trading,
@@ -174,33 +193,8 @@ def _record(source: str, line: int, values: dict[str, str]) -> Record | str:
         postcode=postcode,
         company_number=company,
         premises_type=premises_type(values.get("premises_type", ""), business, trading),
-        non_compliant=non_compliant,
-        finding=finding,
+        non_compliant=found.adverse,
+        finding=found.finding,
         date=when,
     )
-
-
-_NEGATIVE = re.compile(
-    r"non ?compl|not compl|fail|unsatisf|poor|prohibit|improvement|notice|breach|refus|revok|suspen|unlicen|"
-    r"offence|warning|enforce|clos|urgent|major|action required|high|caution|infring|illegal|seiz|penalt"
-)
-_POSITIVE = re.compile(r"compl|pass|satisf|no issues|good|broadly|low|granted|approved|ok\b|clear")
-_NO = frozenset({"", "no", "n", "false", "0", "none", "nil", "na", "n a", "-", "no issues", "not found"})
-_YES = frozenset({"yes", "y", "true", "1", "x"})
-
-
-def compliance(result: str, non_compliance: str) -> tuple[bool, str]:
-    """(non-compliant?, what was found) from a result or rating column and a non-compliance column.
-
-    Food hygiene ratings 0 to 2 (urgent, major or some improvement necessary) count as non-compliance."""
-    flag = " ".join(re.sub(r"[^a-z0-9]+", " ", non_compliance.lower()).split())
-    if flag not in _NO:
-        return True, "non-compliance recorded" if flag in _YES else non_compliance
-    text = " ".join(re.sub(r"[^a-z0-9]+", " ", result.lower()).split())
-    if not text:
-        return False, ""
-    if re.fullmatch(r"[0-5]", text):
-        return int(text) <= 2, f"rating {text}"
-    if _NEGATIVE.search(text):
-        return True, result
-    return False, result if _POSITIVE.search(text) else ""
+    return record, found.unfamiliar

@@ -10,4 +10,5 @@ urlpatterns: list = [
     path("lists/", views.list_list, name="list-list"),
     path("lists/<uuid:list_uuid>", views.list_detail, name="list-detail"),
     path("lists/<uuid:list_uuid>/delete", views.list_delete, name="list-delete"),
+    path("outcomes", views.outcome_list, name="outcome-list"),
 ]

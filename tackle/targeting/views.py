@@ -16,12 +16,13 @@ from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.core.access import TARGETING, Action
 from tackle.core.errors import ApplicationError
+from tackle.core.form_page import form_page
 from tackle.core.forms import add_application_error
 from tackle.core.permissions import require_module
 from tackle.core.roles import Module
 from tackle.disrupt.access import is_coordinator
 from tackle.targeting import selectors, services
-from tackle.targeting.forms import ImportForm, MappingForm
+from tackle.targeting.forms import ImportForm, MappingForm, OutcomeForm
 from tackle.targeting.list_columns import FIELD_LABELS
 from tackle.targeting.normalise import PREMISES_TYPES
 from tackle.targeting.ranking import Entity
@@ -29,6 +30,7 @@ from tackle.targeting.sources import SourceError
 
 SHOWN = 25
 SHOWN_ALL = 500
+OUTCOMES_SHOWN = 50  # wordings to classify on one page; the rest come once these are done
 
 
 def _require_targeting(request: AuthenticatedRequest) -> None:
@@ -71,6 +73,7 @@ def index(request: AuthenticatedRequest) -> HttpResponse:
     )
     context = {
         "lists": lists,
+        "unfamiliar": len(selectors.unfamiliar_outcomes_for(request.user)),
         "ranking": ranking,
         "rows": rows,
         "show_all": show_all,
@@ -147,3 +150,37 @@ def list_delete(request: AuthenticatedRequest, list_uuid: Any) -> HttpResponse:
         messages.success(request, f"{regulator_list.source} removed")
         return redirect("targeting:list-list")
     return render(request, "targeting/list_delete.html", {"regulator_list": regulator_list})
+
+
+@login_required
+def outcome_list(request: AuthenticatedRequest) -> HttpResponse:
+    """Results whose wording no rule places, for someone to say whether each is an adverse finding;
+    the answer is kept for the organisation and every list it imports."""
+    _require_targeting(request)
+    organisation = request.user.organisation
+    assert organisation is not None
+    unfamiliar = selectors.unfamiliar_outcomes_for(request.user)[:OUTCOMES_SHOWN]
+    classified = dict(selectors.outcome_wordings_visible_to(request.user).values_list("wording", "adverse"))
+    form = OutcomeForm(request.POST if request.method == "POST" else None, unfamiliar=unfamiliar, classified=classified)
+
+    def save(_: dict[str, Any]) -> int:
+        decisions = form.decisions()
+        return services.outcome_wordings_classify(organisation=organisation, actor=request.user, decisions=decisions)
+
+    intro = (
+        "These outcomes are in your regulators' lists, but Tackle does not know whether they record an adverse "
+        "finding. Until you say, a line with one counts as nothing found. Your answer is kept for every list "
+        "your organisation imports."
+        if form.fields
+        else "Tackle understands every outcome in your regulators' lists."
+    )
+    return form_page(
+        request,
+        form,
+        save,
+        title="Outcomes to classify",
+        back=reverse("targeting:index"),
+        success="Outcomes classified: the ranking uses them",
+        next_url=reverse("targeting:outcome-list"),
+        intro=intro,
+    )

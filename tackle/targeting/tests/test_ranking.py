@@ -2,6 +2,9 @@
 
 from datetime import date
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from tackle.targeting.ranking import entity_id, rank, source_names
 from tackle.targeting.rules.risk import Signals, score
 from tackle.targeting.sources import read_source
@@ -88,3 +91,70 @@ def test_the_json_has_exactly_the_published_keys():
     assert set(data) == {"entities", "records", "ranked"}
     assert set(data["ranked"][0]) == {"entity_id", "name", "postcode", "sources", "score", "reasons"}
     assert data["entities"] == len(data["ranked"])
+
+
+# How real lists record an adverse finding: (header, value). Each regulator uses one of them.
+ADVERSE_COLUMNS = [
+    ("Notice type", "Enforcement notice"),
+    ("Notice type", "Prohibition notice"),
+    ("Outcome", "Prosecution"),
+    ("Outcome", "Simple caution"),
+    ("Outcome", "Licence review"),
+    ("Licence status", "Suspended"),
+    ("Decision", "Revoked"),
+    ("Category 1 hazards", "2"),
+    ("Rating", "1"),
+    ("Arrears", "£1,500.00"),
+]
+# The same columns when nothing was found.
+CLEAR_VALUES = {
+    "Notice type": "",
+    "Outcome": "No further action",
+    "Licence status": "Current",
+    "Decision": "Granted",
+    "Category 1 hazards": "0",
+    "Rating": "5",
+    "Arrears": "",
+}
+MORE, FEWER = ("Zenith Car Wash", "B70 9EF"), ("Acme Car Wash", "B70 6AB")  # a tie would put FEWER first
+
+
+def _list(header: str, rows: list[tuple[tuple[str, str], str]]) -> bytes:
+    lines = [f"Premises,Postcode,{header}"] + [f'{name},{postcode},"{value}"' for (name, postcode), value in rows]
+    return ("\n".join(lines) + "\n").encode()
+
+
+@given(
+    columns=st.lists(st.sampled_from(ADVERSE_COLUMNS), min_size=2, max_size=7),
+    data=st.data(),
+)
+def test_adverse_findings_from_more_regulators_never_rank_lower_than_from_fewer(columns, data):
+    fewer = data.draw(st.integers(min_value=1, max_value=len(columns) - 1), label="fewer")
+    listed_clear = data.draw(st.booleans(), label="the other premises is on the other lists, found clear")
+    reads = []
+    for number, (header, value) in enumerate(columns):
+        rows = [(MORE, value)]
+        if number < fewer:
+            rows.append((FEWER, value))
+        elif listed_clear:
+            rows.append((FEWER, CLEAR_VALUES[header]))
+        reads.append(read_source(f"regulator_{number}", _list(header, rows)))
+    ranked = [entity.name for entity in rank(reads).ranked]
+    assert ranked == [MORE[0], FEWER[0]]
+
+
+def test_five_regulators_all_adverse_rank_above_three_in_their_own_words():
+    five = {
+        "fire": ("Notice type", "Prohibition notice"),
+        "licensing": ("Outcome", "Licence review"),
+        "housing": ("Category 1 hazards", "3"),
+        "trading_standards": ("Outcome", "Prosecution"),
+        "food": ("Rating", "1"),
+    }
+    reads = [read_source(name, _list(header, [(MORE, value)])) for name, (header, value) in five.items()]
+    three = ["police", "glaa", "hmrc"]
+    reads += [read_source(name, _list("Non-compliance", [(FEWER, "Yes")])) for name in three]
+    top, second = rank(reads).ranked
+    assert (top.name, second.name) == (MORE[0], FEWER[0])
+    assert sum(reason.startswith("Non-compliant with ") and "regulators" not in reason for reason in top.reasons) == 5
+    assert "Non-compliant with housing: 3 category 1 hazards (+20)" in top.reasons

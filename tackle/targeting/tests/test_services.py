@@ -54,3 +54,22 @@ def test_a_correction_to_a_missing_column_changes_nothing_and_audits_nothing(lea
     fire.refresh_from_db()
     assert fire.mapping["postcode"] == "Postcode"
     assert AuditEvent.objects.count() == events
+
+
+def test_a_classified_wording_is_kept_normalised_and_audited(lead_a):
+    from tackle.targeting.models import OutcomeWording
+    from tackle.targeting.services import outcome_wordings_classify
+
+    count = outcome_wordings_classify(
+        organisation=lead_a.organisation, actor=lead_a, decisions={"Minded to VARY": True, "  ": False}
+    )
+    assert count == 1
+    assert list(OutcomeWording.objects.values_list("wording", "adverse")) == [("minded to vary", True)]
+    assert AuditEvent.objects.filter(object_type="targeting.outcomewording").count() == 1
+
+
+def test_a_wording_too_long_to_keep_is_refused(lead_a):
+    from tackle.targeting.services import outcome_wordings_classify
+
+    with pytest.raises(ApplicationError, match="200 characters or fewer"):
+        outcome_wordings_classify(organisation=lead_a.organisation, actor=lead_a, decisions={"x" * 201: True})

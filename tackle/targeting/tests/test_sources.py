@@ -4,7 +4,7 @@ import csv
 
 import pytest
 
-from tackle.targeting.sources import MAX_FILE_BYTES, SourceError, compliance, decode, read_source, read_text
+from tackle.targeting.sources import MAX_FILE_BYTES, SourceError, decode, read_source, read_text
 from tackle.targeting.tests.factories import FIRE, TRADING_STANDARDS
 
 
@@ -104,27 +104,6 @@ def test_a_file_that_cannot_be_used_is_refused_whole(data, message):
     with pytest.raises(SourceError) as raised:
         read_source("bad", data)
     assert raised.value.message == message
-
-
-@pytest.mark.parametrize(
-    ("result", "flag", "expected"),
-    [
-        ("Fail", "", (True, "Fail")),
-        ("Non-compliant", "", (True, "Non-compliant")),
-        ("Improvement notice served", "", (True, "Improvement notice served")),
-        ("Broadly compliant", "", (False, "Broadly compliant")),
-        ("Pass", "", (False, "Pass")),
-        ("0", "", (True, "rating 0")),
-        ("2", "", (True, "rating 2")),
-        ("3", "", (False, "rating 3")),
-        ("", "Yes", (True, "non-compliance recorded")),
-        ("", "No", (False, "")),
-        ("Pass", "Fire doors locked", (True, "Fire doors locked")),
-        ("", "", (False, "")),
-    ],
-)
-def test_compliance_is_read_from_a_result_or_a_non_compliance_column(result, flag, expected):
-    assert compliance(result, flag) == expected
 
 
 @pytest.fixture

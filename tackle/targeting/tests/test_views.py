@@ -29,7 +29,14 @@ def safety_manager_a(make_user, council_a):
     return make_user(Role.COMMUNITY_SAFETY_MANAGER, council_a)
 
 
-PAGES = [("index", False), ("list-import", False), ("list-list", False), ("list-detail", True), ("list-delete", True)]
+PAGES = [
+    ("index", False),
+    ("list-import", False),
+    ("list-list", False),
+    ("list-detail", True),
+    ("list-delete", True),
+    ("outcome-list", False),
+]
 
 
 def _url(name: str, imported, with_list: bool) -> str:
@@ -234,3 +241,96 @@ def test_a_list_that_no_longer_reads_is_left_out_and_its_page_says_why(client_fo
     assert ranking.records == 5
     page = client.get(reverse("targeting:list-detail", args=[fire.uuid])).content.decode()
     assert "This list is left out of the ranking: No column holds the business name or trading name" in page
+
+
+LICENSING = """Premises,Address,Postcode,Outcome
+Sparkle Car Wash,12 High Street,B70 6AB,Licence review
+Golden Dragon,4 Mill Lane,B70 9EF,Minded to vary conditions
+Green Acres Farm,Long Lane,B71 1AA,Minded to vary conditions
+"""
+
+
+def _classify_url_and_field(client, wording):
+    from tackle.targeting.forms import outcome_field_name
+
+    return reverse("targeting:outcome-list"), outcome_field_name(wording)
+
+
+def test_an_outcome_no_rule_knows_is_shown_to_classify_and_remembered_for_the_organisation(
+    client_for, lead_a, imported
+):
+    client = client_for(lead_a)
+    client.post(reverse("targeting:list-import"), {"lists": [_upload("licensing.csv", LICENSING)]})
+    index = client.get(reverse("targeting:index"))
+    assert index.context["unfamiliar"] == 1
+    assert "1 outcome in your lists is not understood" in index.content.decode()
+    dragon = next(entity for entity, _label, _plan in index.context["rows"] if entity.postcode == "B70 9EF")
+    assert not any("licensing" in reason for reason in dragon.reasons)
+    url, field = _classify_url_and_field(client, "minded to vary conditions")
+    page = client.get(url)
+    assert "“minded to vary conditions”" in page.content.decode()
+    assert "Not classified yet: 2 lines in licensing" in page.content.decode()
+    assert client.post(url, {field: "adverse"}).status_code == 302
+    index = client.get(reverse("targeting:index"))
+    assert index.context["unfamiliar"] == 0
+    dragon = next(entity for entity, _label, _plan in index.context["rows"] if entity.postcode == "B70 9EF")
+    assert "Non-compliant with licensing: Minded to vary conditions (+20)" in dragon.reasons
+    assert AuditEvent.objects.filter(object_type="targeting.outcomewording", action="create").count() == 1
+    # A list imported later with the same wording is read with the organisation's answer.
+    later = "Premises,Postcode,Outcome\nNew Nails,B70 1AA,MINDED TO VARY CONDITIONS\n"
+    client.post(reverse("targeting:list-import"), {"lists": [_upload("licensing2.csv", later)]})
+    index = client.get(reverse("targeting:index"))
+    nails = next(entity for entity, _label, _plan in index.context["rows"] if entity.postcode == "B70 1AA")
+    assert nails.reasons[0].startswith("Non-compliant with licensing2")
+
+
+def test_another_organisation_does_not_see_or_use_the_classification(client_for, lead_a, lead_b, imported):
+    client_for(lead_a).post(reverse("targeting:list-import"), {"lists": [_upload("licensing.csv", LICENSING)]})
+    url, field = _classify_url_and_field(None, "minded to vary conditions")
+    client_for(lead_a).post(url, {field: "adverse"})
+    uploads = [Upload("licensing.csv", LICENSING.encode())]
+    regulator_lists_import(organisation=lead_b.organisation, actor=lead_b, uploads=uploads)
+    client = client_for(lead_b)
+    assert client.get(reverse("targeting:index")).context["unfamiliar"] == 1
+    assert "Classified before" not in client.get(url).content.decode()
+
+
+def test_a_classification_can_be_changed(client_for, lead_a, imported):
+    client = client_for(lead_a)
+    client.post(reverse("targeting:list-import"), {"lists": [_upload("licensing.csv", LICENSING)]})
+    url, field = _classify_url_and_field(client, "minded to vary conditions")
+    client.post(url, {field: "adverse"})
+    client.post(url, {field: "clear"})
+    rows = client.get(reverse("targeting:index")).context["rows"]
+    dragon = next(entity for entity, _label, _plan in rows if entity.postcode == "B70 9EF")
+    assert not any("licensing" in reason for reason in dragon.reasons)
+    assert client.get(url).context["form"].fields[field].initial == "clear"
+
+
+def test_a_made_up_answer_is_refused_with_a_message(client_for, lead_a, imported):
+    client = client_for(lead_a)
+    client.post(reverse("targeting:list-import"), {"lists": [_upload("licensing.csv", LICENSING)]})
+    url, field = _classify_url_and_field(client, "minded to vary conditions")
+    response = client.post(url, {field: "maybe"})
+    assert response.status_code == 200
+    assert response.context["form"].errors[field] == ["Select whether it is an adverse finding"]
+
+
+FHRS_ONE = (
+    '<?xml version="1.0"?><FHRSEstablishment><EstablishmentCollection><EstablishmentDetail>'
+    "<BusinessName>Sparkle Hand Car Wash</BusinessName><AddressLine1>12 High Street</AddressLine1>"
+    "<PostCode>B70 6AB</PostCode><RatingValue>0</RatingValue><RatingDate>2026-01-15</RatingDate>"
+    "</EstablishmentDetail></EstablishmentCollection></FHRSEstablishment>"
+)
+
+
+def test_the_food_standards_agencys_xml_is_imported_and_ranked(client_for, lead_a, imported):
+    client = client_for(lead_a)
+    upload = SimpleUploadedFile("FHRS999en-GB.xml", FHRS_ONE.encode(), content_type="text/xml")
+    assert client.post(reverse("targeting:list-import"), {"lists": [upload]}).status_code == 302
+    food = RegulatorList.objects.get(source="FHRS999en-GB")
+    assert (food.record_count, food.mapping["result"]) == (1, "RatingValue")
+    top = client.get(reverse("targeting:index")).context["rows"][0][0]
+    assert "Non-compliant with FHRS999en-GB: rating 0, 2026-01-15 (+20)" in top.reasons
+    page = client.get(reverse("targeting:list-detail", args=[food.uuid]))
+    assert page.status_code == 200 and "BusinessName" in page.content.decode()
