@@ -110,6 +110,7 @@ class FormState:
     anonymous: bool
     redacted: dict[str, str]  # the lead's redaction, when it covers the texts as they are now
     row: HomeOfficeForm | None
+    documents: dict[str, str]  # the case's own documents that may go as evidence: uuid to title (NRM only)
 
     @property
     def sections(self) -> list[Section]:
@@ -147,11 +148,18 @@ class FormState:
         value = self.values.get(question.key)
         if self.form == DUTY_TO_NOTIFY and question.key in CURRENT_PLACE_FIELDS and value:
             return value if no_finer_than_a_town(value) else PLACE_WITHHELD
-        return in_words(question, value)
+        return in_words(question, value, self.documents)
 
 
 def fingerprint(texts: dict[str, tuple[str, str]]) -> str:
     return hashlib.sha256(json.dumps({k: v[1] for k, v in texts.items()}, sort_keys=True).encode()).hexdigest()
+
+
+def _evidence_documents(case: Case) -> dict[str, str]:
+    """The support documents kept on the case, oldest first, by title: what the evidence section offers."""
+    return {
+        str(uuid): title for uuid, title in case.documents.order_by("uploaded_at", "pk").values_list("uuid", "title")
+    }
 
 
 def form_state(case: Case) -> FormState:
@@ -169,6 +177,7 @@ def form_state(case: Case) -> FormState:
         anonymous=case.is_anonymous,
         redacted={},
         row=row,
+        documents=_evidence_documents(case) if form != DUTY_TO_NOTIFY else {},
     )
     if row and row.redacted_from and row.redacted_from == fingerprint(state.texts_to_review):
         state = FormState(**{**state.__dict__, "redacted": dict(row.redacted_texts)})

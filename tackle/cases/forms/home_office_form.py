@@ -5,16 +5,24 @@ from typing import Any
 
 from django import forms
 
+from tackle.cases.rules.home_office_check import is_empty, is_required
 from tackle.cases.rules.home_office_form import Kind, Question
 from tackle.core.forms import GovukForm
 
 _MAX_TEXT = 15000
 
 
-def _field(question: Question) -> forms.Field:
+def _field(question: Question, documents: dict[str, str]) -> forms.Field:
     common: dict[str, Any] = {"label": question.label, "help_text": question.hint, "required": question.required}
     choose = {"required": f"Select an answer to: {question.label}"}
     enter = {"required": f"Enter an answer to: {question.label}"}
+    if question.kind == Kind.DOCUMENTS:
+        return forms.MultipleChoiceField(
+            choices=list(documents.items()),
+            widget=forms.CheckboxSelectMultiple,
+            error_messages={**choose, "invalid_choice": "Choose only documents kept on this case"},
+            **common,
+        )
     if question.kind == Kind.CHOICE:
         return forms.ChoiceField(choices=question.choices, widget=forms.RadioSelect, error_messages=choose, **common)
     if question.kind == Kind.CHOICES:
@@ -49,10 +57,24 @@ class SectionForm(GovukForm):
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args: Any, questions: list[Question], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, questions: list[Question], documents: dict[str, str] | None = None, **kwargs: Any
+    ) -> None:
+        """`documents`: the case's, uuid to title, for the evidence question."""
         super().__init__(*args, **kwargs)
+        self.questions = questions
         for question in questions:
-            self.fields[question.key] = _field(question)
+            self.fields[question.key] = _field(question, documents or {})
+
+    def clean(self) -> dict[str, Any]:
+        """A question that goes with another (what the attached files are) is required once that one is answered."""
+        cleaned = super().clean() or {}
+        for question in self.questions:
+            if question.key in self.errors or question.required_with not in self.fields:
+                continue
+            if is_required(question, cleaned) and is_empty(cleaned.get(question.key)):
+                self.add_error(question.key, f"Enter an answer to: {question.label}")
+        return cleaned
 
     def answers(self) -> dict[str, Any]:
         return {key: value for key, value in self.cleaned_data.items() if key != "version"}

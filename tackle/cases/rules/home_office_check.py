@@ -59,11 +59,16 @@ def questions_asked(section: Section, form: str, age: str, values: Mapping[str, 
     ]
 
 
+def is_required(question: Question, values: Mapping[str, Any]) -> bool:
+    """Required always, or once the question it goes with is answered (files attached need saying what they are)."""
+    return question.required or bool(question.required_with and not is_empty(values.get(question.required_with)))
+
+
 def missing_in(section: Section, form: str, age: str, values: Mapping[str, Any]) -> list[str]:
     return [
         question.key
         for question in questions_asked(section, form, age, values)
-        if question.required and is_empty(values.get(question.key))
+        if is_required(question, values) and is_empty(values.get(question.key))
     ]
 
 
@@ -80,10 +85,14 @@ def section_status(section: Section, form: str, age: str, values: Mapping[str, A
     return COMPLETED
 
 
-def in_words(question: Question, value: Any) -> str | None:
-    """How an answer reads on the pack and in the API: a choice's label, never its code."""
+def in_words(question: Question, value: Any, documents: Mapping[str, str] | None = None) -> str | None:
+    """How an answer reads on the pack and in the API: a choice's label, never its code; documents by
+    their titles (`documents`: the case's, uuid to title), never where they are kept."""
     if is_empty(value):
         return None
+    if question.kind == Kind.DOCUMENTS:
+        titles = [(documents or {})[each] for each in value if each in (documents or {})]
+        return "; ".join(titles) or None
     labels = dict(question.choices)
     if question.kind == Kind.CHOICES:
         return "; ".join(labels.get(each, each) for each in value)

@@ -30,6 +30,7 @@ class Kind(StrEnum):
     CHOICES = "choices"  # any of `choices`
     NUMBER = "number"
     EMAIL = "email"
+    DOCUMENTS = "documents"  # any of the case's own documents, by uuid; the choices are the case's
 
 
 YES_NO = (("yes", "Yes"), ("no", "No"))
@@ -48,6 +49,7 @@ class Question:
     when: tuple[str, tuple[str, ...]] | None = None  # asked only when that answer is one of these
     held: bool = False  # read from the case record or the organisation's settings, never asked here
     hint: str = ""
+    required_with: str = ""  # optional, but required once that question is answered
 
 
 @dataclass(frozen=True)
@@ -227,7 +229,10 @@ SECTIONS: tuple[Section, ...] = (
         Q("fr_email", "Another email address the Home Office can use", K.EMAIL, held=True),
     ), forms=NRM_ONLY),
     Section("evidence", "Evidence", (
-        Q("evidence", "What evidence will you send with the referral?", required=False),
+        Q("evidence_documents", "Which of the case's documents will you attach?", K.DOCUMENTS, required=False,
+          hint="Select all that apply. Documents are added on the case's support page"),
+        Q("evidence", "What evidence will you send with the referral?", required=False,
+          required_with="evidence_documents"),
     ), forms=NRM_ONLY),
 )  # fmt: skip
 

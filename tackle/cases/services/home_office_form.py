@@ -1,5 +1,6 @@
 """Answering the Home Office form section by section, and the lead's redaction of a Duty to Notify."""
 
+from collections.abc import Collection
 from typing import Any
 
 from django.db import transaction
@@ -15,9 +16,15 @@ from tackle.cases.rules.home_office_form import DUTY_TO_NOTIFY, SECTION_BY_KEY, 
 from tackle.core.errors import ApplicationError
 
 
-def _checked(question: Question, value: Any) -> Any:
+def _checked(question: Question, value: Any, documents: Collection[str] = ()) -> Any:
     """The value as stored, or an ApplicationError naming the question: the JSON holds nothing the
-    declaration does not allow."""
+    declaration does not allow, and evidence only the case's own documents (`documents`, by uuid)."""
+    if question.kind == Kind.DOCUMENTS:
+        if not (isinstance(value, list) and all(isinstance(each, str) for each in value)):
+            raise ApplicationError("Choose from the case's documents", field=question.key)
+        if not set(value) <= set(documents):
+            raise ApplicationError("Choose only documents kept on this case", field=question.key)
+        return [each for each in documents if each in value]  # in the case's order, each once
     allowed = {code for code, _ in question.choices}
     if question.kind == Kind.CHOICE and value not in allowed:
         raise ApplicationError("Choose one of the answers given", field=question.key)
@@ -64,7 +71,9 @@ def home_office_section_save(
     unknown = set(answers) - set(questions)
     if unknown:
         raise ApplicationError(f"Not a question of this section: {', '.join(sorted(unknown))}")
-    given = {key: _checked(questions[key], value) for key, value in answers.items() if not is_empty(value)}
+    given = {
+        key: _checked(questions[key], value, state.documents) for key, value in answers.items() if not is_empty(value)
+    }
     values = {**{k: v for k, v in state.values.items() if k not in questions}, **given}
     kept = answers_kept(section, state.form, state.age, values)
     before = {key: row.answers.get(key) for key in questions}

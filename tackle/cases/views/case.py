@@ -115,7 +115,9 @@ def concern_recorded(request: AuthenticatedRequest, case_uuid: str) -> HttpRespo
     case = get_case_for_user(request.user, case_uuid)
     shared_scope = share_scope_for(request.user, case)
     partner = shared_scope is not None
-    sees_actions = not partner or (bool(shared_scope) and ShareScope(shared_scope).reaches(ShareScope.REFERRAL))
+    sees_actions = shared_scope is None or (
+        bool(shared_scope) and ShareScope(shared_scope).reaches(ShareScope.REFERRAL)
+    )
     context = {
         "case": case,
         "partner": partner,

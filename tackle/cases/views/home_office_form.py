@@ -10,9 +10,9 @@ from tackle.accounts.door import open_for_user
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.cases.forms.home_office_form import RedactionForm, SectionForm
 from tackle.cases.models import Case
-from tackle.cases.nrm_pack import FORM_TITLES, form_state
+from tackle.cases.nrm_pack import FORM_TITLES, FormState, form_state
 from tackle.cases.rules.home_office_check import STATUS_LABELS, missing_in, section_status
-from tackle.cases.rules.home_office_form import DUTY_TO_NOTIFY, SECTION_BY_KEY
+from tackle.cases.rules.home_office_form import DUTY_TO_NOTIFY, SECTION_BY_KEY, Kind, Question, Section
 from tackle.cases.selectors import case_list_visible_to
 from tackle.cases.services.home_office_form import duty_to_notify_redact, home_office_section_save
 from tackle.core.access import DTN_REDACTIONS, NRM_PACKS, Action, allows
@@ -56,6 +56,16 @@ def _held_keys(section) -> set[str]:  # type: ignore[no-untyped-def]
     return {question.key for question in section.questions if question.held}
 
 
+def _asked_here(state: FormState, section: Section) -> list[Question]:
+    """The section's questions this page asks: not the held ones, and the evidence documents only when
+    the case keeps some (with none, the page says where to add them)."""
+    return [
+        question
+        for question in state.asked(section)
+        if not question.held and (question.kind != Kind.DOCUMENTS or state.documents)
+    ]
+
+
 @login_required
 def section_edit(request: AuthenticatedRequest, case_uuid: str, section: str) -> HttpResponse:
     case = _open(request, case_uuid, action=Action.CHANGE)
@@ -63,11 +73,12 @@ def section_edit(request: AuthenticatedRequest, case_uuid: str, section: str) ->
     chosen = SECTION_BY_KEY.get(section)
     if chosen is None or chosen not in state.sections:
         raise Http404("This case's form has no such section")
-    asked = [question for question in state.asked(chosen) if not question.held]
+    asked = _asked_here(state, chosen)
+    no_documents = any(q.kind == Kind.DOCUMENTS for q in state.asked(chosen)) and not state.documents
     held = [{"question": q.label, "answer": state.words(q)} for q in state.asked(chosen) if q.held]
     row = state.row
     initial = {**(row.answers if row else {}), "version": row.version if row else None}
-    form = SectionForm(request.POST or None, initial=initial, questions=asked)
+    form = SectionForm(request.POST or None, initial=initial, questions=asked, documents=state.documents)
     overview = reverse("cases:nrm-pack-form", args=[case.uuid])
     shown = {question.key for question in asked}
 
@@ -84,7 +95,7 @@ def section_edit(request: AuthenticatedRequest, case_uuid: str, section: str) ->
     def next_page(_saved: object) -> str:
         # An answer that opens a follow-up question (yes, then "tell us more") comes back here to ask it.
         after = form_state(case)
-        opened = {q.key for q in after.asked(chosen) if not q.held} - shown
+        opened = {q.key for q in _asked_here(after, chosen)} - shown
         return request.path if opened else overview
 
     return form_page(
@@ -98,7 +109,7 @@ def section_edit(request: AuthenticatedRequest, case_uuid: str, section: str) ->
         next_url=next_page,
         button="Save and continue",
         template="cases/home_office_section.html",
-        context={"held": held, "case": case},
+        context={"held": held, "case": case, "no_documents": no_documents},
     )
 
 

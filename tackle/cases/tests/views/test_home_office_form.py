@@ -1,10 +1,16 @@
 """The Home Office form's pages: the task list, one page per section, the lead's redaction."""
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from rest_framework.test import APIClient
 
 from tackle.audit.models import AuditAction, AuditEvent
 from tackle.cases.models import HomeOfficeForm
+from tackle.cases.nrm_pack import api_form
+from tackle.cases.services.home_office_form import home_office_section_save
+from tackle.cases.services.support import case_document_upload
+from tackle.core.errors import ApplicationError
 from tackle.core.roles import Role
 
 
@@ -103,3 +109,73 @@ def test_wrong_role_and_other_organisation(client_for, frontline_a, councillor_a
     assert client_for(frontline_a).get(_url(name, declined, *extra)).status_code == 403
     assert client_for(councillor_a).get(_url(name, declined, *extra)).status_code == 403
     assert client_for(lead_b).get(_url(name, declined, *extra)).status_code == 404
+
+
+class TestEvidence:
+    """The evidence section offers the case's own documents; the pack and the API name them by title."""
+
+    @pytest.fixture
+    def documents(self, settings, tmp_path, lead_a, adult):
+        settings.MEDIA_ROOT = tmp_path
+        return [
+            case_document_upload(
+                case=adult, actor=lead_a, title=title, upload=SimpleUploadedFile(name, b"%PDF-1.4 evidence")
+            )
+            for title, name in (("Payslips March to June", "payslips.pdf"), ("Tenancy letter", "ana-tenancy.pdf"))
+        ]
+
+    def test_attached_documents_are_recorded_and_read_by_title_never_by_file(
+        self, client_for, lead_a, adult, documents
+    ):
+        payslips, _letter = documents
+        client = client_for(lead_a)
+        url = _url("nrm-pack-section-edit", adult, "evidence")
+        page = client.get(url).content.decode()
+        assert "Payslips March to June" in page and "Tenancy letter" in page
+        refused = client.post(url, {"evidence_documents": [str(payslips.uuid)]})
+        assert "Enter an answer to: What evidence will you send with the referral?" in refused.content.decode()
+        response = client.post(url, {"evidence_documents": [str(payslips.uuid)], "evidence": "Payslips"})
+        assert response.status_code == 302
+        assert HomeOfficeForm.objects.get(case=adult).answers["evidence_documents"] == [str(payslips.uuid)]
+        items = {
+            item["key"]: item["answer"]
+            for section in client.get(_url("nrm-pack-json", adult)).json()["sections"]
+            for item in section["items"]
+        }
+        assert items["evidence_documents"] == "Payslips March to June"
+        api = APIClient()
+        api.force_authenticate(lead_a)
+        form = api.get(f"/api/v1/cases/{adult.uuid}/nrm-form").json()
+        assert form["sections"]["evidence"]["evidence_documents"] == "Payslips March to June"
+        assert "payslips.pdf" not in str(form) and "Tenancy" not in str(form)
+
+    def test_only_the_cases_own_documents_can_be_attached(self, lead_a, frontline_a, record_concern, adult, documents):
+        other = record_concern(frontline_a, age=30, consent_to_nrm=True)
+        other_document = case_document_upload(
+            case=other, actor=lead_a, title="Other's letter", upload=SimpleUploadedFile("o.pdf", b"%PDF-1.4 x")
+        )
+        with pytest.raises(ApplicationError) as refused:
+            home_office_section_save(
+                case=adult,
+                section_key="evidence",
+                answers={"evidence_documents": [str(other_document.uuid)], "evidence": "A letter"},
+                actor=lead_a,
+            )
+        assert refused.value.field == "evidence_documents"
+
+    def test_with_no_documents_the_page_says_where_to_add_them(self, client_for, lead_a, adult):
+        page = client_for(lead_a).get(_url("nrm-pack-section-edit", adult, "evidence")).content.decode()
+        assert 'data-testid="no-documents"' in page and reverse("cases:support", args=[adult.uuid]) in page
+
+    def test_a_duty_to_notify_lists_no_evidence(self, settings, tmp_path, lead_a, declined):
+        settings.MEDIA_ROOT = tmp_path
+        case_document_upload(
+            case=declined, actor=lead_a, title="Passport of Besnik", upload=SimpleUploadedFile("p.pdf", b"%PDF-1.4 x")
+        )
+        body = api_form(declined)
+        assert "evidence" not in body["sections"] and "Besnik" not in str(body)
+
+    def test_wrong_role_and_other_organisation(self, client_for, frontline_a, lead_b, adult):
+        url = _url("nrm-pack-section-edit", adult, "evidence")
+        assert client_for(frontline_a).get(url).status_code == 403
+        assert client_for(lead_b).get(url).status_code == 404
