@@ -14,7 +14,13 @@ from tackle.scrutiny.services import assessment_create
 from tackle.statements import demo as statements_demo
 from tackle.statements.models import Statement
 from tackle.statements.services.commitments import charter_adopt
-from tackle.statements.services.statement import action_create, period_create, statement_approve, statement_submit
+from tackle.statements.services.statement import (
+    action_create,
+    period_create,
+    signatory_add,
+    statement_approve,
+    statement_submit,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -82,8 +88,16 @@ def test_demo_lead_records_proposed_evidence_and_sees_the_statement_table(page: 
     statements_demo.load(scale="demo")
     lead = User.objects.get(username="demo-modern_slavery_lead")
     statement = Statement.objects.get(organisation=lead.organisation, period__label="2025-2026")
+    signatory_add(statement=statement, name="Ann Leader", role="Leader of the council", actor=lead)
     statement_submit(statement=statement, actor=lead)
-    statement_approve(statement=statement, actor=lead)
+    statement_approve(
+        statement=statement,
+        actor=lead,
+        decision_maker="cabinet",
+        approval_date=date(2026, 5, 1),
+        minute_reference="CAB 45/26",
+        review_date=date(2027, 5, 1),
+    )
     sign_in_browser(lead)
 
     page.goto("/statements/commitments/")

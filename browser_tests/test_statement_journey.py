@@ -1,4 +1,6 @@
-"""The lead reviews the action plan, edits the statement, takes it through approval and downloads it."""
+"""The lead reviews the action plan, adds a period written the usual way ("2027/28"), corrects and
+deletes it, edits the statement, records Cabinet's approval in one step, checks and publishes it,
+and downloads it (issue 18)."""
 
 import pytest
 from accessibility import assert_accessible
@@ -11,12 +13,19 @@ from tackle.statements import demo as statements_demo
 pytestmark = pytest.mark.browser
 
 
-def test_lead_edits_approves_and_downloads_the_statement(page: Page, sign_in_browser) -> None:
+def _periods_page(page: Page) -> None:
+    page.goto("/statements/periods/")
+    expect(page.locator("h1")).to_have_text("Periods")
+    assert_accessible(page)
+
+
+def test_lead_corrects_periods_approves_publishes_and_downloads_the_statement(page: Page, sign_in_browser) -> None:
     accounts_demo.load()
     statements_demo.load(scale="demo")
     sign_in_browser(User.objects.get(username="demo-modern_slavery_lead"))
 
-    page.goto("/statements/?period=2025-2026")
+    _periods_page(page)
+    page.get_by_role("link", name="2025-2026").click()
     expect(page.locator("h1")).to_have_text("Modern slavery action plan")
     expect(page.locator("main")).to_contain_text("Joint visits with police to car washes and nail bars")
     assert_accessible(page)
@@ -25,6 +34,38 @@ def test_lead_edits_approves_and_downloads_the_statement(page: Page, sign_in_bro
     page.get_by_role("link", name="Review of 2025-2026").click()
     expect(page.get_by_test_id("review")).to_contain_text("Four joint visits completed.")
     assert_accessible(page)
+
+    # A period of the council's own, labelled with a slash: it is added, shown and breaks no page.
+    page.goto("/statements/periods/new")
+    assert_accessible(page)
+    page.get_by_label("Other dates").check()
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter the label")
+    expect(page.locator(".govuk-error-summary")).not_to_contain_text("This field is required")
+    assert_accessible(page)
+    page.get_by_label("Label").fill("2027/28")
+    page.get_by_label("Start date").fill("2027-04-01")
+    page.get_by_label("End date").fill("2028-03-31")
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator("main")).to_contain_text("Period 2027/28 added")
+    expect(page.locator(".govuk-caption-l")).to_have_text("2027/28")
+    _periods_page(page)
+    page.get_by_role("link", name="Correct 2027/28").click()
+    page.get_by_label("End date").fill("2027-03-01")
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("The end date must be after the start date")
+    assert_accessible(page)
+    page.get_by_label("Label").fill("2027-28")
+    page.get_by_label("End date").fill("2028-03-31")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_test_id("periods")).to_contain_text("2027-28")
+    page.get_by_role("link", name="Delete 2027-28").click()
+    assert_accessible(page)
+    page.get_by_role("button", name="Delete 2027-28").click()
+    expect(page.locator("main")).to_contain_text("Period 2027-28 deleted")
+    expect(page.get_by_test_id("periods")).not_to_contain_text("2027-28")
+    page.get_by_role("link", name="Delete 2025-2026").click()
+    expect(page.get_by_test_id("attached")).to_contain_text("cannot be deleted")
 
     tabs = page.get_by_role("navigation", name="Statement and action plan")
     tabs.get_by_role("link", name="Statement", exact=True).click()
@@ -38,14 +79,41 @@ def test_lead_edits_approves_and_downloads_the_statement(page: Page, sign_in_bro
     page.get_by_label("Policies").fill("Our policies tell staff and suppliers what to do about exploitation.")
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_test_id("sections")).to_contain_text("Our policies tell staff and suppliers")
+    page.get_by_role("link", name="Add a signatory").click()
+    page.get_by_label("Name").fill("Ann Leader")
+    page.get_by_label("Role").fill("Leader of the council")
+    page.get_by_role("button", name="Save").click()
     assert_accessible(page)
 
     page.get_by_role("button", name="Submit for approval").click()
     expect(page.get_by_test_id("status")).to_have_text("Submitted for approval")
-    page.get_by_role("button", name="Record approval").click()
-    expect(page.get_by_test_id("status")).to_have_text("Approved")
-    expect(page.get_by_test_id("checklist")).to_contain_text("Signed by at least one person")
+    page.get_by_role("link", name="Record the approval").click()
     assert_accessible(page)
+    page.get_by_label("Cabinet").check()
+    page.get_by_label("Date of the decision").fill("2026-05-01")
+    page.get_by_label("Minute or decision reference").fill("CAB 45/26")
+    page.get_by_label("Next review date").fill("2026-04-01")
+    page.get_by_role("button", name="Record the approval").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text(
+        "The next review date must be after the date of the decision"
+    )
+    assert_accessible(page)
+    page.get_by_label("Next review date").fill("2027-05-01")
+    page.get_by_role("button", name="Record the approval").click()
+    expect(page.get_by_test_id("status")).to_have_text("Approved")
+    expect(page.get_by_test_id("approval")).to_contain_text("Approved by Cabinet on 1 May 2026 (minute CAB 45/26)")
+    expect(page.get_by_test_id("checklist")).to_contain_text("Approval recorded")
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Publish").click()
+    page.get_by_label("Where is it published?").fill("https://example.gov.uk/modern-slavery-statement")
+    page.get_by_role("button", name="Continue").click()
+    expect(page.locator("h1")).to_have_text("Check your answers before publishing")
+    expect(page.get_by_test_id("check-answers")).to_contain_text("CAB 45/26")
+    assert_accessible(page)
+    page.get_by_role("button", name="Publish the statement").click()
+    expect(page.get_by_test_id("status")).to_have_text("Published")
+    expect(page.get_by_role("link", name="Version 2")).to_have_count(0)  # publishing made no new draft
 
     html_url = page.get_by_role("link", name="Web page (HTML)").get_attribute("href")
     pdf_url = page.get_by_role("link", name="PDF").get_attribute("href")
@@ -54,4 +122,5 @@ def test_lead_edits_approves_and_downloads_the_statement(page: Page, sign_in_bro
     page.goto(str(html_url))
     expect(page.locator("h1")).to_contain_text("modern slavery statement 2025-2026")
     expect(page.locator("main")).to_contain_text("Our policies tell staff and suppliers")
+    expect(page.locator("main")).to_contain_text("Approved by Cabinet on 1 May 2026")
     assert_accessible(page)

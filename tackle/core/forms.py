@@ -1,7 +1,9 @@
 """GOV.UK Design System markup for every Django form, from one place.
 
 The renderer picks our templates (error summary, labels, hints, field errors, fieldsets) and the
-bound field adds the govuk-* classes and aria-describedby to each widget.
+bound field adds the govuk-* classes and aria-describedby to each widget. The base forms give every
+field error messages that name it, in the GOV.UK style, where the form kept Django's defaults, and
+turn a model constraint's violation into a message on the field it is about (messages.py).
 """
 
 from datetime import date
@@ -9,10 +11,14 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import router
 from django.forms.boundfield import BoundField
 from django.forms.renderers import TemplatesSetting
 
 from tackle.core.errors import ApplicationError
+from tackle.core.form_messages import constraint_fields, constraint_message, field_messages, required_message
+
+__all__ = ["required_message"]
 
 _WIDGET_CLASSES = {
     "textarea": "govuk-textarea",
@@ -90,14 +96,55 @@ class _PlausibleDates:
                 field.validators.append(validate_plausible_year)
 
 
-class GovukForm(_PlausibleDates, forms.Form):
+class _NamedMessages:
+    """Each field's errors name it ("Enter the due date"), never "This field is required."; set
+    when the form is checked, so a label a view changes after building the form is the one named."""
+
+    fields: dict[str, forms.Field]
+
+    def full_clean(self) -> None:
+        for name, field in self.fields.items():
+            field.error_messages.update(field_messages(field, name))
+        super().full_clean()  # type: ignore[misc]
+
+
+class GovukForm(_NamedMessages, _PlausibleDates, forms.Form):
     """Base form: server-side validation only, so errors always show in GOV.UK style."""
 
     use_required_attribute = False
 
 
-class GovukModelForm(_PlausibleDates, forms.ModelForm):
+class GovukModelForm(_NamedMessages, _PlausibleDates, forms.ModelForm):
     use_required_attribute = False
+
+    def validate_constraints(self) -> None:
+        """Each of the model's constraints in turn, so a violation names the constraint's own
+        message (or one made from the fields it is about) and shows on the first of those fields
+        the form has; Django's own would put 'Constraint "name" is violated.' above the form."""
+        exclude = self._get_validation_exclusions()
+        using = router.db_for_write(type(self.instance), instance=self.instance)
+        for model, constraints in self.instance.get_constraints():
+            for constraint in constraints:
+                try:
+                    constraint.validate(model, self.instance, exclude=exclude, using=using)
+                except ValidationError as error:
+                    named = [name for name in constraint_fields(constraint) if name in self.fields]
+                    target = next((name for name in named if name not in self.errors), None)
+                    if named and target is None:
+                        continue  # its fields already show what to fix
+                    self.add_error(target, constraint_message(constraint, error, self.fields, model))
+
+    def validate_unique(self) -> None:
+        """Single-field and together-unique checks; the constraints run in validate_constraints."""
+        try:
+            self.instance.validate_unique(exclude=self._get_validation_exclusions())
+        except ValidationError as error:
+            for field, errors in error.update_error_dict({}).items():
+                target = field if field in self.fields else None
+                for each in errors:
+                    if getattr(each, "code", None) in ("unique", "unique_together"):
+                        each = ValidationError(constraint_message(None, each, self.fields, type(self.instance)))
+                    self.add_error(target, each)
 
 
 def add_application_error(form: forms.BaseForm, error: ApplicationError, *, field: str | None = None) -> None:

@@ -212,7 +212,7 @@ def load(*, scale: str = "demo", out=None) -> None:  # type: ignore[no-untyped-d
         organisation=organisation,
         period=periods["2025-2026"],
         version=1,
-        defaults={"approval_body": "Cabinet", "review_date": date(2026, 9, 30)},
+        defaults={"review_date": date(2026, 9, 30)},
     )
     if created:
         StatementSection.objects.bulk_create(

@@ -1,8 +1,11 @@
+from datetime import date
+
 from django import forms
 
 from tackle.accounts.models import User
-from tackle.core.forms import GovukForm, GovukModelForm
-from tackle.statements.models import Action, ActionStatus, Commitment, Statement, StatementPeriod
+from tackle.core.forms import GovukForm, GovukModelForm, required_message
+from tackle.core.periods import financial_year_label, financial_year_of
+from tackle.statements.models import Action, ActionStatus, Commitment, DecisionMaker, StatementPeriod
 
 
 def date_input() -> forms.DateInput:
@@ -43,14 +46,69 @@ class ProgressForm(GovukForm):
     )
 
 
-class PeriodForm(GovukModelForm):
-    class Meta:
-        model = StatementPeriod
-        fields = ["label", "starts_on", "ends_on"]
-        widgets = {
-            "starts_on": date_input(),
-            "ends_on": date_input(),
+CUSTOM_DATES = "custom"
+
+
+def financial_year_choices(today: date) -> list[tuple[str, str]]:
+    """The financial year before this one, this one and the next two, then other dates."""
+    this_year = financial_year_of(today)
+    years = [
+        (str(year), f"{financial_year_label(year)} (1 April {year} to 31 March {year + 1})")
+        for year in range(this_year - 1, this_year + 3)
+    ]
+    return [*years, (CUSTOM_DATES, "Other dates")]
+
+
+class PeriodFields(GovukForm):
+    label = forms.CharField(max_length=20, required=False, help_text="For example, 2025-26 or 2026/27")
+    starts_on = forms.DateField(label="Start date", required=False, widget=date_input())
+    ends_on = forms.DateField(label="End date", required=False, widget=date_input())
+
+    def clean(self) -> dict:
+        cleaned = super().clean() or {}
+        if self._needs_dates():
+            for name in ("label", "starts_on", "ends_on"):
+                if not cleaned.get(name) and name not in self.errors:
+                    self.add_error(name, required_message(self.fields[name], name))
+            starts_on, ends_on = cleaned.get("starts_on"), cleaned.get("ends_on")
+            if starts_on and ends_on and ends_on <= starts_on:
+                self.add_error("ends_on", "The end date must be after the start date")
+        return cleaned
+
+    def _needs_dates(self) -> bool:
+        return True
+
+
+class PeriodForm(PeriodFields):
+    """A financial year from the list, or a label and dates of the council's own."""
+
+    year = forms.ChoiceField(label="Which year is the period?", widget=forms.RadioSelect)
+    field_order = ["year", "label", "starts_on", "ends_on"]
+
+    def __init__(self, *args, today: date, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = financial_year_choices(today)  # type: ignore[attr-defined]
+        for name in ("label", "starts_on", "ends_on"):
+            self.fields[name].label = f"{self.fields[name].label or name.capitalize()} (for other dates only)"
+
+    def _needs_dates(self) -> bool:
+        return self.cleaned_data.get("year") == CUSTOM_DATES
+
+    def period_details(self) -> dict:
+        """The label and dates to save: the chosen financial year's, or those typed in."""
+        year = self.cleaned_data["year"]
+        if year == CUSTOM_DATES:
+            return {name: self.cleaned_data[name] for name in ("label", "starts_on", "ends_on")}
+        start = int(year)
+        return {
+            "label": financial_year_label(start),
+            "starts_on": date(start, 4, 1),
+            "ends_on": date(start + 1, 3, 31),
         }
+
+
+class PeriodEditForm(PeriodFields):
+    """Correct a period's label or dates."""
 
 
 class PeriodCloseForm(GovukForm):
@@ -71,15 +129,61 @@ class SectionForm(GovukForm):
     )
 
 
-class DetailsForm(GovukModelForm):
-    class Meta:
-        model = Statement
-        fields = ["approval_body", "approval_date", "review_date"]
-        labels = {"approval_body": "Approved by (body)", "review_date": "Next review date"}
-        widgets = {
-            "approval_date": date_input(),
-            "review_date": date_input(),
-        }
+class DetailsForm(GovukForm):
+    review_date = forms.DateField(
+        label="Next review date",
+        widget=date_input(),
+        help_text="When the council will next review the statement; after the date it was approved",
+    )
+
+
+class ApprovalForm(GovukForm):
+    """The decision that approved the statement, as the council's minutes record it."""
+
+    decision_maker = forms.ChoiceField(
+        label="Who approved the statement?",
+        choices=DecisionMaker.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select who approved the statement"},
+    )
+    delegated_to = forms.CharField(
+        label="For a delegated decision: the officer or portfolio holder who decided",
+        required=False,
+        max_length=200,
+        help_text="For example, Director of Communities, or the Cabinet Member for Community Safety",
+    )
+    approval_date = forms.DateField(
+        label="Date of the decision",
+        widget=date_input(),
+        error_messages={"required": "Enter the date of the decision"},
+    )
+    minute_reference = forms.CharField(
+        label="Minute or decision reference",
+        max_length=100,
+        help_text="As the minutes or the decision notice record it, for example CAB 45/26",
+        error_messages={"required": "Enter the minute or decision reference"},
+    )
+    review_date = forms.DateField(
+        label="Next review date",
+        widget=date_input(),
+        help_text="After the date of the decision; usually a year later",
+        error_messages={"required": "Enter the next review date"},
+    )
+
+    def __init__(self, *args, today: date, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.today = today
+
+    def clean(self) -> dict:
+        cleaned = super().clean() or {}
+        if cleaned.get("decision_maker") == DecisionMaker.DELEGATED and not cleaned.get("delegated_to"):
+            self.add_error("delegated_to", "Enter the officer or portfolio holder who made the delegated decision")
+        decided, review = cleaned.get("approval_date"), cleaned.get("review_date")
+        if decided and decided > self.today:
+            self.add_error("approval_date", "The date of the decision must be today or in the past")
+        if decided and review and review <= decided:
+            self.add_error("review_date", "The next review date must be after the date of the decision")
+        return cleaned
 
 
 class SignatoryForm(GovukForm):

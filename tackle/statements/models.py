@@ -7,8 +7,12 @@ from django.db import models
 
 
 class StatementPeriod(models.Model):
+    """A year of the action plan. Pages name it by its uuid, never its label: a label is what the
+    council writes ("2026/27"), and a slash or a space in it must break no address."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     organisation = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="+")
-    label = models.CharField(max_length=20, help_text="For example, 2025-2026")
+    label = models.CharField(max_length=20, help_text="For example, 2025-26")
     starts_on = models.DateField()
     ends_on = models.DateField()
     closed = models.BooleanField(default=False)
@@ -17,7 +21,11 @@ class StatementPeriod(models.Model):
         ordering = ["starts_on"]
         constraints = [
             models.UniqueConstraint(fields=["organisation", "label"], name="statement_period_label_unique"),
-            models.CheckConstraint(condition=models.Q(ends_on__gt=models.F("starts_on")), name="period_ends_after"),
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gt=models.F("starts_on")),
+                name="period_ends_after",
+                violation_error_message="The end date must be after the start date",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -95,6 +103,14 @@ class StatementStatus(models.TextChoices):
     PUBLISHED = "published", "Published"
 
 
+class DecisionMaker(models.TextChoices):
+    """Who approved the statement, as a council's constitution names it."""
+
+    CABINET = "cabinet", "Cabinet"
+    FULL_COUNCIL = "full_council", "Full Council"
+    DELEGATED = "delegated", "Delegated decision"
+
+
 class Statement(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     organisation = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="+")
@@ -104,9 +120,11 @@ class Statement(models.Model):
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    approved_at = models.DateTimeField(null=True, blank=True)
-    approval_body = models.CharField(max_length=200, blank=True, help_text="For example, Cabinet")
-    approval_date = models.DateField(null=True, blank=True)
+    approved_at = models.DateTimeField(null=True, blank=True)  # approved_by and approved_at: who recorded it, when
+    decision_maker = models.CharField(max_length=20, choices=DecisionMaker.choices, blank=True)
+    delegated_to = models.CharField(max_length=200, blank=True, help_text="The officer or portfolio holder")
+    approval_date = models.DateField(null=True, blank=True)  # the date of the decision
+    minute_reference = models.CharField(max_length=100, blank=True)
     published_url = models.URLField(blank=True)
     review_date = models.DateField(null=True, blank=True)
     frozen = models.BooleanField(default=False)
@@ -119,10 +137,26 @@ class Statement(models.Model):
             models.CheckConstraint(
                 condition=models.Q(status__in=StatementStatus.values), name="statement_status_valid"
             ),
+            models.CheckConstraint(
+                condition=models.Q(decision_maker__in=["", *DecisionMaker.values]),
+                name="statement_decision_maker_valid",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(decision_maker=DecisionMaker.DELEGATED) | ~models.Q(delegated_to=""),
+                name="statement_delegated_decision_names_who",
+                violation_error_message="Enter the officer or portfolio holder who made the delegated decision",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.period.label} version {self.version}"
+
+    @property
+    def approval_body(self) -> str:
+        """Who approved it, in words: "Cabinet", or the officer named for a delegated decision."""
+        if self.decision_maker == DecisionMaker.DELEGATED:
+            return f"{self.delegated_to} (delegated decision)"
+        return DecisionMaker(self.decision_maker).label if self.decision_maker else ""
 
 
 class StatementSection(models.Model):

@@ -85,6 +85,8 @@ def statement_docx(statement: Statement) -> bytes:
     approval = f"Approved by {statement.approval_body or 'not yet recorded'}"
     if statement.approval_date:
         approval += f" on {statement.approval_date:%d %B %Y}"
+    if statement.minute_reference:
+        approval += f" (minute {statement.minute_reference})"
     document.add_paragraph(approval + ".")
     for person in content["signatories"]:
         document.add_paragraph(f"{person.name}, {person.role}")

@@ -6,10 +6,13 @@ app_name = "statements"
 
 urlpatterns: list = [
     path("", plan.index, name="index"),
+    path("periods/", plan.period_list, name="period-list"),
     path("periods/new", plan.period_new, name="period-new"),
-    path("periods/<str:label>/actions/new", plan.action_new, name="action-new"),
-    path("periods/<str:label>/review", plan.period_review, name="period-review"),
-    path("periods/<str:label>/close", plan.period_close, name="period-close"),
+    path("periods/<uuid:period_uuid>/edit", plan.period_edit, name="period-edit"),
+    path("periods/<uuid:period_uuid>/delete", plan.period_delete, name="period-delete"),
+    path("periods/<uuid:period_uuid>/actions/new", plan.action_new, name="action-new"),
+    path("periods/<uuid:period_uuid>/review", plan.period_review, name="period-review"),
+    path("periods/<uuid:period_uuid>/close", plan.period_close, name="period-close"),
     path("actions/<uuid:action_uuid>/", plan.action_detail, name="action-detail"),
     path("actions/<uuid:action_uuid>/status", plan.action_status, name="action-status"),
     path("actions/<uuid:action_uuid>/progress", plan.action_progress, name="action-progress"),
@@ -18,6 +21,8 @@ urlpatterns: list = [
     path("statement/<uuid:statement_uuid>/sections/<str:key>", statement.section_edit, name="section-edit"),
     path("statement/<uuid:statement_uuid>/details", statement.details_edit, name="details-edit"),
     path("statement/<uuid:statement_uuid>/signatories/new", statement.signatory_new, name="signatory-new"),
+    path("statement/<uuid:statement_uuid>/approve", statement.statement_approve, name="statement-approve"),
+    path("statement/<uuid:statement_uuid>/publish", statement.statement_publish, name="statement-publish"),
     path("statement/<uuid:statement_uuid>/<str:step>", statement.statement_move, name="statement-move"),
     path("statement/<uuid:statement_uuid>.<str:fmt>", statement.statement_download, name="statement-download"),
     path(

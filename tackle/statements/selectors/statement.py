@@ -43,9 +43,9 @@ def _doing(to_change: bool) -> access.Action:
     return access.Action.CHANGE if to_change else access.Action.VIEW
 
 
-def get_period_for_user(user: Any, label: str, *, to_change: bool = False) -> StatementPeriod:
+def get_period_for_user(user: Any, period_uuid: Any, *, to_change: bool = False) -> StatementPeriod:
     visible = periods_visible_to(user)
-    return open_for_user(user, visible, resource=access.ACTION_PLANS, action=_doing(to_change), label=label)
+    return open_for_user(user, visible, resource=access.ACTION_PLANS, action=_doing(to_change), uuid=period_uuid)
 
 
 def get_action_for_user(user: Any, action_uuid: Any, *, to_change: bool = False) -> Action:
@@ -167,10 +167,9 @@ class CheckItem:
 
 def publish_checklist(statement: Statement) -> list[CheckItem]:
     approved = statement.status in (StatementStatus.APPROVED, StatementStatus.PUBLISHED)
+    decided = bool(statement.decision_maker and statement.approval_date and statement.minute_reference)
     return [
-        CheckItem("Approved", approved),
         CheckItem("Signed by at least one person", statement.signatories.exists()),
-        CheckItem("Approval date recorded", statement.approval_date is not None),
-        CheckItem("Period stated", bool(statement.period.label)),
+        CheckItem("Approval recorded: who decided, when, and the minute reference", approved and decided),
         CheckItem("Published link recorded", bool(statement.published_url)),
     ]

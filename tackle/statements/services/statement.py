@@ -15,6 +15,7 @@ from tackle.statements.models import (
     Action,
     ActionStatus,
     ActionUpdate,
+    DecisionMaker,
     Signatory,
     Statement,
     StatementPeriod,
@@ -148,12 +149,12 @@ def _editable(statement: Statement, actor: Any, request: HttpRequest | None) -> 
     latest = statement.period.statements.order_by("-version").first()
     if latest is not None and not latest.frozen:
         raise ApplicationError(f"A newer draft (version {latest.version}) exists. Edit that one.")
-    fields = ("approval_body", "approval_date", "review_date")
+    # The decision approved the old version only; the new draft keeps the review date it plans.
     copy = Statement.objects.create(
         organisation=statement.organisation,
         period=statement.period,
         version=statement.version + 1,
-        **{name: getattr(statement, name) for name in fields},
+        review_date=statement.review_date,
     )
     StatementSection.objects.bulk_create(
         StatementSection(statement=copy, key=section.key, text=section.text) for section in statement.sections.all()
@@ -185,6 +186,9 @@ def statement_section_update(
 def statement_details_update(
     *, statement: Statement, actor: Any, details: dict[str, Any], request: HttpRequest | None = None
 ) -> Statement:
+    review_date = details.get("review_date")
+    if review_date and statement.approval_date and review_date <= statement.approval_date:
+        raise ApplicationError(_REVIEW_AFTER_DECISION, field="review_date")
     statement = _editable(statement, actor, request)
     for name, value in details.items():
         setattr(statement, name, value)
@@ -220,12 +224,50 @@ def _move(statement: Statement, *, expected: str, to: str, actor: Any, request: 
 
 @transaction.atomic
 def statement_submit(*, statement: Statement, actor: Any, request: HttpRequest | None = None) -> Statement:
+    # Signing after approval would change the approved version; so the signatories come first.
+    if not statement.signatories.exists():
+        raise ApplicationError("Add at least one signatory before submitting the statement for approval.")
     _move(statement, expected=StatementStatus.DRAFT, to=StatementStatus.SUBMITTED, actor=actor, request=request)
     return statement
 
 
+_REVIEW_AFTER_DECISION = "The next review date must be after the date of the decision"
+
+
 @transaction.atomic
-def statement_approve(*, statement: Statement, actor: Any, request: HttpRequest | None = None) -> Statement:
+def statement_approve(
+    *,
+    statement: Statement,
+    actor: Any,
+    decision_maker: str,
+    approval_date: date,
+    minute_reference: str,
+    review_date: date,
+    delegated_to: str = "",
+    request: HttpRequest | None = None,
+    today: date | None = None,
+) -> Statement:
+    """Record the decision that approved this version (Cabinet, Full Council or a named officer's
+    delegated decision, its date and minute reference) and freeze it: publishing uses this decision."""
+    today = today or timezone.localdate()
+    delegated_to = delegated_to.strip() if decision_maker == DecisionMaker.DELEGATED else ""
+    if decision_maker not in DecisionMaker.values:
+        raise ApplicationError("Select who approved the statement", field="decision_maker")
+    if decision_maker == DecisionMaker.DELEGATED and not delegated_to:
+        raise ApplicationError(
+            "Enter the officer or portfolio holder who made the delegated decision", field="delegated_to"
+        )
+    if approval_date > today:
+        raise ApplicationError("The date of the decision must be today or in the past", field="approval_date")
+    if not minute_reference.strip():
+        raise ApplicationError("Enter the minute or decision reference", field="minute_reference")
+    if review_date <= approval_date:
+        raise ApplicationError(_REVIEW_AFTER_DECISION, field="review_date")
+    statement.decision_maker = decision_maker
+    statement.delegated_to = delegated_to
+    statement.approval_date = approval_date
+    statement.minute_reference = minute_reference.strip()
+    statement.review_date = review_date
     statement.approved_by = actor
     statement.approved_at = timezone.now()
     statement.frozen = True
@@ -247,16 +289,70 @@ def statement_publish(
     return statement
 
 
+def _check_period(*, organisation: Any, label: str, starts_on: date, ends_on: date, pk: int | None = None) -> None:
+    if StatementPeriod.objects.filter(organisation=organisation, label=label).exclude(pk=pk).exists():
+        raise ApplicationError("A period with this label already exists. Enter a different label.", field="label")
+    if ends_on <= starts_on:
+        raise ApplicationError("The end date must be after the start date", field="ends_on")
+
+
 @transaction.atomic
 def period_create(
     *, organisation: Any, label: str, starts_on: date, ends_on: date, actor: Any, request: HttpRequest | None = None
 ) -> StatementPeriod:
-    if StatementPeriod.objects.filter(organisation=organisation, label=label).exists():
-        raise ApplicationError("A period with this label already exists.", field="label")
-    if ends_on <= starts_on:
-        raise ApplicationError("The end date must be after the start date.", field="ends_on")
+    _check_period(organisation=organisation, label=label, starts_on=starts_on, ends_on=ends_on)
     period = StatementPeriod.objects.create(
         organisation=organisation, label=label, starts_on=starts_on, ends_on=ends_on
     )
     audit_record(action=AuditAction.CREATE, actor=actor, request=request, obj=period, note="Period added")
     return period
+
+
+@transaction.atomic
+def period_update(
+    *,
+    period: StatementPeriod,
+    label: str,
+    starts_on: date,
+    ends_on: date,
+    actor: Any,
+    request: HttpRequest | None = None,
+) -> StatementPeriod:
+    """Correct a period's label or dates; its actions and statements stay with it."""
+    period = StatementPeriod.objects.select_for_update().get(pk=period.pk)
+    _check_period(organisation=period.organisation, label=label, starts_on=starts_on, ends_on=ends_on, pk=period.pk)
+    new = {"label": label, "starts_on": starts_on, "ends_on": ends_on}
+    changed = [name for name, value in new.items() if getattr(period, name) != value]
+    for name in changed:
+        setattr(period, name, new[name])
+    if changed:
+        period.save(update_fields=changed)
+        audit_record(action=AuditAction.UPDATE, actor=actor, request=request, obj=period, changed_fields=changed)
+    return period
+
+
+def period_attachments(period: StatementPeriod) -> str:
+    """What keeps a period from being deleted, in words ("1 action and 2 statement versions"), or ""."""
+    parts = []
+    for count, one, many in (
+        (period.actions.count(), "action", "actions"),
+        (period.statements.count(), "statement version", "statement versions"),
+    ):
+        if count:
+            parts.append(f"{count} {one if count == 1 else many}")
+    return " and ".join(parts)
+
+
+@transaction.atomic
+def period_delete(*, period: StatementPeriod, actor: Any, request: HttpRequest | None = None) -> None:
+    """A period added by mistake goes, if nothing was recorded in it yet."""
+    period = StatementPeriod.objects.select_for_update().get(pk=period.pk)
+    attached = period_attachments(period)
+    if attached:
+        raise ApplicationError(
+            f"This period has {attached}, so it cannot be deleted. Correct its label or dates instead."
+        )
+    audit_record(
+        action=AuditAction.DELETE, actor=actor, request=request, obj=period, note=f"Period {period.label} deleted"
+    )
+    period.delete()

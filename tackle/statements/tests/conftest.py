@@ -6,8 +6,11 @@ from tackle.statements.models import StatementPeriod
 from tackle.statements.services.statement import (
     action_create,
     period_create,
+    signatory_add,
+    statement_approve,
     statement_create,
     statement_section_update,
+    statement_submit,
 )
 
 
@@ -42,3 +45,22 @@ def statement_a(period_a, lead_a):
     statement = statement_create(period=period_a, actor=lead_a)
     statement_section_update(statement=statement, key="policies", text="Our policies say what to do.", actor=lead_a)
     return statement
+
+
+@pytest.fixture
+def approve():
+    """Sign, submit and approve a draft as Cabinet's decision of `on`; the approved statement."""
+
+    def approve(statement, actor, *, on: date = date(2025, 7, 1)):
+        signatory_add(statement=statement, name="Ann Leader", role="Leader of the council", actor=actor)
+        statement_submit(statement=statement, actor=actor)
+        return statement_approve(
+            statement=statement,
+            actor=actor,
+            decision_maker="cabinet",
+            approval_date=on,
+            minute_reference="CAB 12/25",
+            review_date=date(on.year + 1, on.month, 1),
+        )
+
+    return approve

@@ -13,11 +13,7 @@ from tackle.statements.commitment_proposals import evidence_proposals
 from tackle.statements.models import Commitment
 from tackle.statements.services.commitments import charter_adopt, commitment_evidence_accept
 from tackle.statements.services.statement import (
-    signatory_add,
-    statement_approve,
-    statement_details_update,
     statement_publish,
-    statement_submit,
 )
 from tackle.training.models import Completion, Course, Requirement
 
@@ -45,13 +41,8 @@ def test_procurement_training_compliance_is_proposed_for_training_procurement_st
     assert evidence_proposals(charter_a["coop_review_spend"]) == []
 
 
-def test_an_approved_statement_is_proposed_for_reporting_annually(charter_a, statement_a, lead_a) -> None:
-    statement_details_update(
-        statement=statement_a, actor=lead_a, details={"approval_body": "Cabinet", "approval_date": date(2025, 7, 1)}
-    )
-    signatory_add(statement=statement_a, name="Ann Leader", role="Leader of the council", actor=lead_a)
-    statement_submit(statement=statement_a, actor=lead_a)
-    statement_approve(statement=statement_a, actor=lead_a)
+def test_an_approved_statement_is_proposed_for_reporting_annually(charter_a, statement_a, lead_a, approve) -> None:
+    approve(statement_a, lead_a, on=date(2025, 7, 1))
     commitment = charter_a["coop_report_annually"]
     (proposal,) = evidence_proposals(commitment)
     assert proposal.text == (
@@ -62,9 +53,8 @@ def test_an_approved_statement_is_proposed_for_reporting_annually(charter_a, sta
     assert proposal.text.endswith("and published.") and proposal.url == "https://example.gov.uk/msa"
 
 
-def test_accepting_a_proposal_records_it_once(charter_a, statement_a, lead_a) -> None:
-    statement_submit(statement=statement_a, actor=lead_a)
-    statement_approve(statement=statement_a, actor=lead_a)
+def test_accepting_a_proposal_records_it_once(charter_a, statement_a, lead_a, approve) -> None:
+    approve(statement_a, lead_a)
     commitment = charter_a["coop_report_annually"]
     evidence = commitment_evidence_accept(commitment=commitment, actor=lead_a, key="annual_statement")
     assert evidence.recorded_by == lead_a and evidence.recorded_on == timezone.localdate()

@@ -1,5 +1,7 @@
 """Action plan pages: by area, by owner, overdue; one action; the period review and close."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -10,8 +12,17 @@ from django.utils import timezone
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.core import access
 from tackle.core.errors import ApplicationError
+from tackle.core.form_page import form_page
 from tackle.core.forms import add_application_error
-from tackle.statements.forms import ActionForm, ActionStatusForm, PeriodCloseForm, PeriodForm, ProgressForm
+from tackle.statements.forms import (
+    CUSTOM_DATES,
+    ActionForm,
+    ActionStatusForm,
+    PeriodCloseForm,
+    PeriodEditForm,
+    PeriodForm,
+    ProgressForm,
+)
 from tackle.statements.selectors.statement import (
     actions_by_area,
     actions_by_owner,
@@ -41,8 +52,8 @@ def _is_lead(request: AuthenticatedRequest) -> bool:
 @login_required
 def index(request: AuthenticatedRequest) -> HttpResponse:
     periods = periods_visible_to(request.user)
-    label = request.GET.get("period")
-    period = get_period_for_user(request.user, label) if label else current_period(request.user.organisation_id)
+    chosen = request.GET.get("period")
+    period = get_period_for_user(request.user, chosen) if chosen else current_period(request.user.organisation_id)
     view = request.GET.get("view", "area") if request.GET.get("view") in VIEWS else "area"
     actions = actions_visible_to(request.user).filter(period=period)
     if view == "overdue":
@@ -64,30 +75,66 @@ def index(request: AuthenticatedRequest) -> HttpResponse:
 
 
 @login_required
-def period_new(request: AuthenticatedRequest) -> HttpResponse:
-    periods_visible_to(request.user)
-    require_lead(request.user)
-    form = PeriodForm(posted(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            period = services.period_create(
-                organisation=request.user.organisation, actor=request.user, request=request, **form.cleaned_data
-            )
-        except ApplicationError as error:
-            add_application_error(form, error)
-        else:
-            messages.success(request, f"Period {period.label} added")
-            return redirect(f"{_index_url()}?period={period.label}")
-    return render(request, "statements/form_page.html", {"form": form, "title": "Add a period"})
-
-
-def _index_url() -> str:
-    return reverse("statements:index")
+def period_list(request: AuthenticatedRequest) -> HttpResponse:
+    context = {"periods": periods_visible_to(request.user), "is_lead": _is_lead(request)}
+    return render(request, "statements/period_list.html", context)
 
 
 @login_required
-def action_new(request: AuthenticatedRequest, label: str) -> HttpResponse:
-    period = get_period_for_user(request.user, label, to_change=True)
+def period_new(request: AuthenticatedRequest) -> HttpResponse:
+    periods_visible_to(request.user)
+    require_lead(request.user)
+    form = PeriodForm(posted(request), today=timezone.localdate())
+    if request.method == "POST" and form.is_valid():
+        try:
+            period = services.period_create(
+                organisation=request.user.organisation, actor=request.user, request=request, **form.period_details()
+            )
+        except ApplicationError as error:
+            add_application_error(form, error, field="year" if form.cleaned_data["year"] != CUSTOM_DATES else None)
+        else:
+            messages.success(request, f"Period {period.label} added")
+            return redirect(_plan_url(period))
+    return render(request, "statements/form_page.html", {"form": form, "title": "Add a period"})
+
+
+@login_required
+def period_edit(request: AuthenticatedRequest, period_uuid: str) -> HttpResponse:
+    period = get_period_for_user(request.user, period_uuid, to_change=True)
+    initial = {"label": period.label, "starts_on": period.starts_on, "ends_on": period.ends_on}
+    form = PeriodEditForm(posted(request), initial=initial)
+    return form_page(
+        request,
+        form,
+        lambda data: services.period_update(period=period, actor=request.user, request=request, **data),
+        title=f"Correct {period.label}",
+        back=reverse("statements:period-list"),
+        success="Period corrected",
+    )
+
+
+@login_required
+def period_delete(request: AuthenticatedRequest, period_uuid: str) -> HttpResponse:
+    period = get_period_for_user(request.user, period_uuid, to_change=True)
+    attached = services.period_attachments(period)
+    if request.method == "POST":
+        try:
+            services.period_delete(period=period, actor=request.user, request=request)
+        except ApplicationError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, f"Period {period.label} deleted")
+        return redirect("statements:period-list")
+    return render(request, "statements/period_delete.html", {"period": period, "attached": attached})
+
+
+def _plan_url(period) -> str:  # type: ignore[no-untyped-def]
+    return f"{reverse('statements:index')}?{urlencode({'period': period.uuid})}"
+
+
+@login_required
+def action_new(request: AuthenticatedRequest, period_uuid: str) -> HttpResponse:
+    period = get_period_for_user(request.user, period_uuid, to_change=True)
     form = ActionForm(posted(request), organisation=request.user.organisation)
     if request.method == "POST" and form.is_valid():
         try:
@@ -138,15 +185,15 @@ def action_progress(request: AuthenticatedRequest, action_uuid: str) -> HttpResp
 
 
 @login_required
-def period_review(request: AuthenticatedRequest, label: str) -> HttpResponse:
-    period = get_period_for_user(request.user, label)
+def period_review(request: AuthenticatedRequest, period_uuid: str) -> HttpResponse:
+    period = get_period_for_user(request.user, period_uuid)
     context = {"period": period, "rows": review_rows(period), "is_lead": _is_lead(request)}
     return render(request, "statements/period_review.html", context)
 
 
 @login_required
-def period_close(request: AuthenticatedRequest, label: str) -> HttpResponse:
-    period = get_period_for_user(request.user, label, to_change=True)
+def period_close(request: AuthenticatedRequest, period_uuid: str) -> HttpResponse:
+    period = get_period_for_user(request.user, period_uuid, to_change=True)
     form = PeriodCloseForm(posted(request), period=period)
     if request.method == "POST" and form.is_valid():
         try:
@@ -155,5 +202,5 @@ def period_close(request: AuthenticatedRequest, label: str) -> HttpResponse:
             add_application_error(form, error)
         else:
             messages.success(request, f"Period {period.label} closed; {len(carried)} actions carried over")
-            return redirect(f"{_index_url()}?period={form.cleaned_data['next_period'].label}")
+            return redirect(_plan_url(form.cleaned_data["next_period"]))
     return render(request, "statements/form_page.html", {"form": form, "title": f"Close {period.label}"})

@@ -4,14 +4,25 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
 from tackle.accounts.door import open_for_user
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.core import access
 from tackle.core.errors import ApplicationError
+from tackle.core.form_page import form_page
 from tackle.core.forms import add_application_error
-from tackle.statements.forms import DetailsForm, PublishForm, SectionForm, SignatoryForm, StartStatementForm
+from tackle.statements.forms import (
+    ApprovalForm,
+    DetailsForm,
+    PublishForm,
+    SectionForm,
+    SignatoryForm,
+    StartStatementForm,
+)
 from tackle.statements.outputs import render_statement, statement_content
 from tackle.statements.sections import SECTION_TITLES
 from tackle.statements.selectors.statement import (
@@ -64,7 +75,6 @@ def statement_detail(request: AuthenticatedRequest, statement_uuid: str) -> Http
             "text_check": check_draft(statement),
             "versions": statement.period.statements.order_by("version"),
             "is_lead": access.allows(request.user.role, access.STATEMENTS, access.Action.CHANGE),
-            "publish_form": PublishForm(),
         }
     )
     return render(request, "statements/statement_detail.html", context)
@@ -103,24 +113,69 @@ def section_edit(request: AuthenticatedRequest, statement_uuid: str, key: str) -
 @login_required
 def details_edit(request: AuthenticatedRequest, statement_uuid: str) -> HttpResponse:
     statement = get_statement_for_user(request.user, statement_uuid, to_change=True)
-    form = DetailsForm(posted(request), instance=statement)
+    form = DetailsForm(posted(request), initial={"review_date": statement.review_date})
     if request.method == "POST" and form.is_valid():
         try:
             saved = services.statement_details_update(
-                statement=_reloaded(statement), actor=request.user, request=request, details=form.cleaned_data
+                statement=statement, actor=request.user, request=request, details=form.cleaned_data
             )
         except ApplicationError as error:
             add_application_error(form, error)
         else:
             return _saved(request, statement.uuid, saved)
     return render(
-        request, "statements/form_page.html", {"form": form, "title": "Approval details", "statement": statement}
+        request, "statements/form_page.html", {"form": form, "title": "Next review date", "statement": statement}
     )
 
 
-def _reloaded(statement):  # type: ignore[no-untyped-def]
-    """A ModelForm writes its cleaned values onto the instance; reload so freezing sees the stored version."""
-    return type(statement).objects.get(pk=statement.pk)
+@login_required
+def statement_approve(request: AuthenticatedRequest, statement_uuid: str) -> HttpResponse:
+    """One step: the decision that approved this version. It freezes the version; no new draft."""
+    statement = get_statement_for_user(request.user, statement_uuid, to_change=True)
+    form = ApprovalForm(posted(request), today=timezone.localdate(), initial={"review_date": statement.review_date})
+    return form_page(
+        request,
+        form,
+        lambda data: services.statement_approve(statement=statement, actor=request.user, request=request, **data),
+        title="Record the approval",
+        caption=f"{statement.period.label} · Version {statement.version}",
+        intro="Record the decision as the minutes or the decision notice give it. This version is then frozen.",
+        back=reverse("statements:statement-detail", args=[statement.uuid]),
+        success="Approval recorded",
+        button="Record the approval",
+    )
+
+
+@login_required
+def statement_publish(request: AuthenticatedRequest, statement_uuid: str) -> HttpResponse:
+    """Where it is published, then check your answers, then publish: it cannot be undone."""
+    statement = get_statement_for_user(request.user, statement_uuid, to_change=True)
+    form = PublishForm(posted(request))
+    detail = reverse("statements:statement-detail", args=[statement.uuid])
+    if request.method == "POST" and form.is_valid():
+        if request.POST.get("confirm") == "yes":
+            try:
+                services.statement_publish(
+                    statement=statement, actor=request.user, request=request, **form.cleaned_data
+                )
+            except ApplicationError as error:
+                add_application_error(form, error)
+            else:
+                messages.success(request, "Statement published")
+                return redirect(detail)
+        else:
+            context = {
+                "statement": statement,
+                "published_url": form.cleaned_data["published_url"],
+                "signatories": statement.signatories.all(),
+                "checklist": publish_checklist(statement),
+            }
+            return render(request, "statements/statement_publish_check.html", context)
+    return render(
+        request,
+        "statements/form_page.html",
+        {"form": form, "title": "Publish the statement", "statement": statement, "button": "Continue"},
+    )
 
 
 @login_required
@@ -148,13 +203,6 @@ def statement_move(request: AuthenticatedRequest, statement_uuid: str, step: str
     try:
         if step == "submit":
             services.statement_submit(statement=statement, actor=request.user, request=request)
-        elif step == "approve":
-            services.statement_approve(statement=statement, actor=request.user, request=request)
-        elif step == "publish":
-            form = PublishForm(request.POST)
-            if not form.is_valid():
-                raise ApplicationError("Enter the web address where the statement is published.")
-            services.statement_publish(statement=statement, actor=request.user, request=request, **form.cleaned_data)
         else:
             raise Http404("No such step.")
     except ApplicationError as error:
@@ -178,7 +226,7 @@ def statement_download(request: AuthenticatedRequest, statement_uuid: str, fmt: 
         uuid=statement_uuid,
     )
     response = HttpResponse(render_statement(statement, fmt), content_type=CONTENT_TYPES[fmt])
-    name = f"modern-slavery-statement-{statement.period.label}-v{statement.version}.{fmt}"
+    name = f"modern-slavery-statement-{slugify(statement.period.label)}-v{statement.version}.{fmt}"
     if fmt != "html":
         response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

@@ -3,13 +3,22 @@ from datetime import date
 import pytest
 
 from tackle.core.errors import ApplicationError
-from tackle.statements.models import Action, ActionStatus, Statement, StatementStatus
+from tackle.statements.models import (
+    Action,
+    ActionStatus,
+    DecisionMaker,
+    Statement,
+    StatementPeriod,
+    StatementStatus,
+)
 from tackle.statements.selectors.statement import live_figures, overdue_actions, publish_checklist, section_diff
 from tackle.statements.services.statement import (
     action_create,
     action_progress_add,
     action_update_status,
     period_close,
+    period_delete,
+    period_update,
     signatory_add,
     statement_approve,
     statement_details_update,
@@ -57,14 +66,14 @@ def test_overdue_lists_open_actions_past_their_due_date(action_a) -> None:
     assert list(overdue_actions(Action.objects.all(), today=date(2025, 12, 31))) == []
 
 
-def test_an_approved_statement_is_frozen_and_an_edit_makes_a_new_version(statement_a, lead_a) -> None:
-    statement_submit(statement=statement_a, actor=lead_a)
-    statement_approve(statement=statement_a, actor=lead_a)
+def test_an_approved_statement_is_frozen_and_an_edit_makes_a_new_version(statement_a, lead_a, approve) -> None:
+    approve(statement_a, lead_a)
     assert statement_a.frozen and statement_a.approved_by == lead_a and statement_a.approved_at
 
     newer = statement_section_update(statement=statement_a, key="policies", text="Updated policies.", actor=lead_a)
 
     assert newer.version == 2 and newer.status == StatementStatus.DRAFT and not newer.frozen
+    assert newer.approval_date is None and newer.decision_maker == ""  # the decision approved version 1 only
     assert statement_a.sections.get(key="policies").text == "Our policies say what to do."
     assert newer.sections.count() == statement_a.sections.count()
     assert section_diff(statement_a, newer) == [("Policies", ["-Our policies say what to do.", "+Updated policies."])]
@@ -72,26 +81,104 @@ def test_an_approved_statement_is_frozen_and_an_edit_makes_a_new_version(stateme
         statement_section_update(statement=statement_a, key="policies", text="Again", actor=lead_a)
 
 
-def test_publishing_needs_the_checklist_complete(statement_a, lead_a) -> None:
-    statement_submit(statement=statement_a, actor=lead_a)
-    statement_approve(statement=statement_a, actor=lead_a)
-    with pytest.raises(ApplicationError, match="signed"):
+def _submitted(statement, lead) -> Statement:
+    signatory_add(statement=statement, name="A Leader", role="Leader of the council", actor=lead)
+    return statement_submit(statement=statement, actor=lead)
+
+
+def test_recording_the_decision_approves_and_freezes_this_version_without_a_new_draft(statement_a, lead_a) -> None:
+    _submitted(statement_a, lead_a)
+    statement_approve(
+        statement=statement_a,
+        actor=lead_a,
+        decision_maker=DecisionMaker.DELEGATED,
+        delegated_to="Director of Communities",
+        approval_date=date(2026, 5, 1),
+        minute_reference="DD 2026/14",
+        review_date=date(2027, 5, 1),
+    )
+    statement_a.refresh_from_db()
+    assert statement_a.status == StatementStatus.APPROVED and statement_a.frozen
+    assert statement_a.approval_body == "Director of Communities (delegated decision)"
+    assert (statement_a.approval_date, statement_a.minute_reference) == (date(2026, 5, 1), "DD 2026/14")
+    assert Statement.objects.count() == 1
+
+    statement_publish(statement=statement_a, published_url="https://example.org/s", actor=lead_a)
+
+    assert Statement.objects.get().status == StatementStatus.PUBLISHED
+    assert all(item.done for item in publish_checklist(statement_a))
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"review_date": date(2026, 4, 30)}, "review_date"),
+        ({"review_date": date(2026, 5, 1)}, "review_date"),
+        ({"decision_maker": DecisionMaker.DELEGATED}, "delegated_to"),
+        ({"approval_date": date(2027, 1, 1), "review_date": date(2028, 1, 1)}, "approval_date"),
+        ({"minute_reference": "  "}, "minute_reference"),
+    ],
+)
+def test_a_decision_that_does_not_add_up_is_refused_on_its_field(statement_a, lead_a, change, field) -> None:
+    _submitted(statement_a, lead_a)
+    decision = {
+        "decision_maker": DecisionMaker.CABINET,
+        "approval_date": date(2026, 5, 1),
+        "minute_reference": "CAB 45/26",
+        "review_date": date(2027, 5, 1),
+    }
+    with pytest.raises(ApplicationError) as refused:
+        statement_approve(statement=statement_a, actor=lead_a, today=date(2026, 6, 1), **{**decision, **change})
+    assert refused.value.field == field
+    assert Statement.objects.get().status == StatementStatus.SUBMITTED
+
+
+def test_submitting_needs_a_signatory_so_approval_is_not_undone_by_signing(statement_a, lead_a) -> None:
+    with pytest.raises(ApplicationError, match="signatory"):
+        statement_submit(statement=statement_a, actor=lead_a)
+
+
+def test_a_review_date_before_the_decision_is_refused_on_a_later_change(statement_a, lead_a, approve) -> None:
+    approve(statement_a, lead_a, on=date(2025, 7, 1))
+    with pytest.raises(ApplicationError) as refused:
+        statement_details_update(statement=statement_a, actor=lead_a, details={"review_date": date(2025, 6, 1)})
+    assert refused.value.field == "review_date"
+
+
+def test_publishing_needs_the_approval_recorded(statement_a, lead_a) -> None:
+    _submitted(statement_a, lead_a)
+    with pytest.raises(ApplicationError):
         statement_publish(statement=statement_a, published_url="https://example.org/s", actor=lead_a)
-
-    statement_a = Statement.objects.get(pk=statement_a.pk)
-    draft = signatory_add(statement=statement_a, name="A Leader", role="Leader of the council", actor=lead_a)
-    draft = statement_details_update(statement=draft, actor=lead_a, details={"approval_date": date(2026, 5, 1)})
-    statement_submit(statement=draft, actor=lead_a)
-    statement_approve(statement=draft, actor=lead_a)
-    statement_publish(statement=draft, published_url="https://example.org/s", actor=lead_a)
-
-    assert draft.status == StatementStatus.PUBLISHED
-    assert all(item.done for item in publish_checklist(draft))
+    assert Statement.objects.get().status == StatementStatus.SUBMITTED
 
 
 def test_workflow_steps_must_come_in_order(statement_a, lead_a) -> None:
     with pytest.raises(ApplicationError):
-        statement_approve(statement=statement_a, actor=lead_a)
+        statement_approve(
+            statement=statement_a,
+            actor=lead_a,
+            decision_maker=DecisionMaker.CABINET,
+            approval_date=date(2025, 7, 1),
+            minute_reference="CAB 1",
+            review_date=date(2026, 7, 1),
+        )
+
+
+def test_a_period_is_corrected_and_one_with_nothing_in_it_deleted(period_a, next_period_a, action_a, lead_a) -> None:
+    period_update(
+        period=next_period_a, label="2026/27", starts_on=date(2026, 4, 1), ends_on=date(2027, 3, 31), actor=lead_a
+    )
+    assert StatementPeriod.objects.get(pk=next_period_a.pk).label == "2026/27"
+    with pytest.raises(ApplicationError) as refused:
+        period_update(
+            period=next_period_a, label="2025-2026", starts_on=date(2026, 4, 1), ends_on=date(2027, 3, 31), actor=lead_a
+        )
+    assert refused.value.field == "label"
+
+    period_delete(period=next_period_a, actor=lead_a)
+    with pytest.raises(ApplicationError, match="1 action"):
+        period_delete(period=period_a, actor=lead_a)
+    assert list(StatementPeriod.objects.all()) == [period_a]
 
 
 def test_live_figures_count_nrm_referrals_in_the_period(statement_a, lead_a, record_concern) -> None:

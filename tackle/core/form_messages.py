@@ -1,0 +1,177 @@
+"""Error messages in the GOV.UK style, made from a field's label: "Enter the due date", "Select the
+area", "Number of people must be 120 or less". A form's own message for a field is kept; only
+Django's defaults ("This field is required.", "Ensure this value is ...") are replaced.
+
+A model constraint's violation reads as its own violation_error_message where it has one, else as
+a sentence naming the fields it is about, never 'Constraint "name" is violated.'.
+"""
+
+import re
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.forms.utils import pretty_name
+
+# A label that is a question ("What will be done?") is used as it stands: "Enter what will be done".
+_QUESTIONS = "what which who whom whose when where why how is are was were do does did has have can will should if"
+_QUESTION_WORDS = frozenset(_QUESTIONS.split())
+# "(optional)" and notes such as "(for other dates only)" qualify the label; the message drops them.
+_TRAILING_NOTE = re.compile(r"\s*\([^)]*\)\s*$")
+_SELECTED = (forms.ChoiceField, forms.ModelChoiceField, forms.FileField, forms.BooleanField)
+
+
+def _quoted(text: str) -> str:
+    return f"\N{LEFT SINGLE QUOTATION MARK}{text}\N{RIGHT SINGLE QUOTATION MARK}"
+
+
+def _label(field: forms.Field, name: str) -> str:
+    text = str(field.label) if field.label else pretty_name(name)
+    return _TRAILING_NOTE.sub("", text).strip().rstrip("?:").strip()
+
+
+def _is_question(label: str) -> bool:
+    return label.split(" ", 1)[0].lower() in _QUESTION_WORDS
+
+
+def _lower_first(text: str) -> str:
+    """'Due date' -> 'due date'; 'NRM reference' keeps its capitals."""
+    first = text.split(" ", 1)[0]
+    return text if first.isupper() and (len(first) > 1 or first == "I") else text[:1].lower() + text[1:]
+
+
+def field_phrase(field: forms.Field, name: str) -> str:
+    """What the field asks for, to follow "Enter" or "Select": 'the due date', 'what will be done'."""
+    label = _label(field, name)
+    return _lower_first(label) if _is_question(label) else f"the {_lower_first(label)}"
+
+
+def field_subject(field: forms.Field, name: str) -> str:
+    """The field as the subject of a sentence: 'Due date', or for a question 'The answer to ...'."""
+    label = _label(field, name)
+    return f"The answer to {_quoted(label + '?')}" if _is_question(label) else label[:1].upper() + label[1:]
+
+
+def required_message(field: forms.Field, name: str) -> str:
+    if isinstance(field, forms.BooleanField):  # a tick box that must be ticked, such as a declaration
+        return f"Select {_quoted(_label(field, name))} to continue"
+    verb = "Select" if isinstance(field, _SELECTED) else "Enter"
+    return f"{verb} {field_phrase(field, name)}"
+
+
+def _invalid_message(field: forms.Field, name: str) -> str:
+    phrase, subject = field_phrase(field, name), field_subject(field, name)
+    if isinstance(field, forms.DateTimeField):
+        return f"{subject} must be a real date and time"
+    if isinstance(field, forms.DateField):
+        return f"{subject} must be a real date"
+    if isinstance(field, forms.TimeField):
+        return f"{subject} must be a real time"
+    if isinstance(field, forms.IntegerField):
+        return f"{subject} must be a whole number"
+    if isinstance(field, forms.DecimalField | forms.FloatField):
+        return f"{subject} must be a number"
+    if isinstance(field, forms.EmailField):
+        return f"Enter {phrase} in the correct format, like name@example.com"
+    if isinstance(field, forms.URLField):
+        return f"Enter {phrase} in the correct format, like https://www.example.com"
+    if isinstance(field, _SELECTED):
+        return f"Select {phrase} from the list"  # noqa: S608 (a sentence, not SQL)
+    return f"Enter {phrase} in the correct format"
+
+
+def _messages(field: forms.Field, name: str) -> dict[str, str]:
+    subject = field_subject(field, name)
+    choose = f"Select {field_phrase(field, name)} from the list"  # noqa: S608 (a sentence, not SQL)
+    return {
+        "required": required_message(field, name),
+        "invalid": _invalid_message(field, name),
+        "max_value": f"{subject} must be %(limit_value)s or less",
+        "min_value": f"{subject} must be %(limit_value)s or more",
+        "step_size": f"{subject} must be a multiple of %(limit_value)s",
+        "max_length": f"{subject} must be %(limit_value)d characters or less",
+        "min_length": f"{subject} must be %(limit_value)d characters or more",
+        "max_digits": f"{subject} must be %(max)s digits or fewer",
+        "max_decimal_places": f"{subject} must have %(max)s decimal places or fewer",
+        "max_whole_digits": f"{subject} must have %(max)s digits or fewer before the decimal point",
+        "invalid_choice": choose,
+        "invalid_list": choose,
+        "invalid_pk_value": choose,
+        "incomplete": f"Enter {field_phrase(field, name)} in full",
+        "missing": required_message(field, name),
+        "blank": required_message(field, name),  # the model's own check, after the form's
+        "null": required_message(field, name),
+        "empty": "The selected file is empty",
+        "invalid_image": f"{subject} must be a picture, such as a JPEG or PNG",
+        "null_characters_not_allowed": f"{subject} must not contain null characters",
+    }
+
+
+def _framework_texts(field: forms.Field) -> set[str]:
+    return {
+        str(text) for klass in type(field).__mro__ for text in getattr(klass, "default_error_messages", {}).values()
+    }
+
+
+def field_messages(field: forms.Field, name: str) -> dict[str, str]:
+    """The messages to set on `field`: ours for each code the form left to Django (or to us before,
+    as a label may change between checks); a form's own message stays."""
+    ours = getattr(field, "_govuk_messages", {})
+    defaults = _framework_texts(field)
+    kept = {
+        code for code, text in field.error_messages.items() if str(text) not in defaults and str(text) != ours.get(code)
+    }
+    fresh = {code: text for code, text in _messages(field, name).items() if code not in kept}
+    field._govuk_messages = fresh  # type: ignore[attr-defined]
+    return fresh
+
+
+# Model constraints ------------------------------------------------------------------------------
+
+
+def constraint_fields(constraint: models.BaseConstraint) -> list[str]:
+    """The model fields a constraint is about, in the order it names them."""
+    if isinstance(constraint, models.UniqueConstraint) and constraint.fields:
+        return list(constraint.fields)
+    found: list[str] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, models.Q):
+            for child in node.children:
+                walk(child)
+        elif isinstance(node, tuple) and len(node) == 2:
+            found.append(str(node[0]).split("__")[0])
+            walk(node[1])
+        elif isinstance(node, models.F):
+            found.append(node.name.split("__")[0])
+        elif hasattr(node, "get_source_expressions"):
+            for source in node.get_source_expressions():
+                walk(source)
+
+    walk(getattr(constraint, "condition", None))
+    return list(dict.fromkeys(found))
+
+
+def _joined(phrases: list[str]) -> str:
+    return phrases[0] if len(phrases) == 1 else ", ".join(phrases[:-1]) + " and " + phrases[-1]
+
+
+def constraint_message(
+    constraint: models.BaseConstraint | None,
+    error: ValidationError,
+    fields: dict[str, forms.Field],
+    model: type[models.Model],
+) -> str:
+    """A constraint's own message, or one naming the form's fields it is about. `constraint` None:
+    a field's unique=True or unique_together, found by the model's validate_unique."""
+    if constraint is not None and constraint.violation_error_message != constraint.default_violation_error_message:
+        return str(error.messages[0])
+    if constraint is not None and not isinstance(constraint, models.UniqueConstraint):
+        names = [name for name in constraint_fields(constraint) if name in fields]
+        phrases = [field_phrase(fields[name], name) for name in names]
+        return f"Check {_joined(phrases)}" if phrases else f"Check the {model._meta.verbose_name} details"
+    names = list(getattr(constraint, "fields", ()) or (error.params or {}).get("unique_check", ()))
+    shown = [_label(fields[name], name).lower() for name in names if name in fields]
+    what = model._meta.verbose_name
+    return f"There is already a {what} with this {_joined(shown)}" if shown else f"This {what} already exists"
