@@ -21,6 +21,7 @@ from tackle.suppliers.models import (
     TerminationReason,
 )
 from tackle.suppliers.rules.questionnaire import MsaAnswers, answer_errors
+from tackle.suppliers.rules.tenders import MAX_TYPED_CHARS
 from tackle.suppliers.sectors import Sector
 
 DATE_HINT = "For example 2026-03-27. Your browser may show a calendar."
@@ -314,9 +315,21 @@ class TenderCheckForm(GovukForm):
         label="Procurement or lot", max_length=200, error_messages={"required": "Enter the procurement or lot"}
     )
     file = forms.FileField(
-        label="Bids (CSV file)",
-        help_text="Columns bidder and price; optionally labour_hours and year",
-        error_messages={"required": "Select a CSV file of bids", "empty": "The selected file is empty"},
+        label="Bids (CSV or XLSX file)",
+        required=False,
+        help_text=(
+            "A column for the bidder and one for the price, named as you like (for example Company and "
+            "Bid value (£)); optionally labour hours and year"
+        ),
+        error_messages={"empty": "The selected file is empty"},
+    )
+    typed = forms.CharField(
+        label="Or type the bids",
+        required=False,
+        max_length=MAX_TYPED_CHARS,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="One bid a line: the bidder, a comma, then the price, for example Acme Cleaning Ltd, 12500",
+        error_messages={"max_length": "Type at most 200,000 characters, or upload the bids as a file"},
     )
     threshold = forms.IntegerField(
         label="Flag a bid below this percentage of the median of the other bids",
@@ -331,6 +344,15 @@ class TenderCheckForm(GovukForm):
             "max_value": "The percentage must be 100 or less",
         },
     )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        has_file, has_typed = bool(data.get("file")), bool((data.get("typed") or "").strip())
+        if not has_file and not has_typed and not self.has_error("file") and not self.has_error("typed"):
+            self.add_error("file", "Select a file of bids, or type the bids")
+        elif has_file and has_typed:
+            self.add_error("typed", "Either upload a file or type the bids, not both")
+        return data
 
 
 class ClarificationCloseForm(GovukForm):

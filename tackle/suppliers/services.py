@@ -32,7 +32,7 @@ from tackle.suppliers.rules.questionnaire import MsaAnswers, answer_errors, outc
 
 # The upload page reads no more of a file than the bids reader accepts.
 from tackle.suppliers.rules.tenders import MAX_BIDS_FILE_BYTES as MAX_BIDS_FILE_BYTES
-from tackle.suppliers.rules.tenders import BidFileError, check_bids, parse_bids
+from tackle.suppliers.rules.tenders import BidFileError, check_bids, parse_bids, parse_typed_bids
 
 
 def contract_save(*, actor: User | None, contract: Contract, today: date) -> Contract:
@@ -166,20 +166,32 @@ class BidsFileProblem:
 
 
 class BidsFileRejected(ApplicationError):
-    def __init__(self, problems: list[BidsFileProblem]) -> None:
-        super().__init__("The file cannot be checked: fix the lines listed and upload it again.", field="file")
+    def __init__(self, problems: list[BidsFileProblem], *, typed: bool = False) -> None:
+        if typed:
+            super().__init__("The bids cannot be checked: fix the lines listed.", field="typed")
+        else:
+            super().__init__("The file cannot be checked: fix the lines listed and upload it again.", field="file")
         self.problems = problems
 
 
 def tender_check_record(
-    *, actor: User, organisation: Organisation, lot: str, data: bytes, threshold: Decimal, today: date
+    *,
+    actor: User,
+    organisation: Organisation,
+    lot: str,
+    data: bytes = b"",
+    typed: str = "",
+    threshold: Decimal,
+    today: date,
 ) -> TenderCheck:
-    """Check the bids for a lot and keep the result; each flagged bid gets a clarification task for
-    the procurement officer who ran the check. A bad file saves nothing."""
+    """Check the bids for a lot, from a file (`data`) or typed one a line (`typed`), and keep the
+    result; each flagged bid gets a clarification task for the procurement officer who ran the
+    check. Bad bids save nothing."""
     try:
-        bids = parse_bids(data)
+        bids = parse_typed_bids(typed) if typed.strip() else parse_bids(data)
     except BidFileError as error:
-        raise BidsFileRejected([BidsFileProblem(line, reason) for line, reason in error.problems]) from None
+        problems = [BidsFileProblem(line, reason) for line, reason in error.problems]
+        raise BidsFileRejected(problems, typed=bool(typed.strip())) from None
     except UploadError as error:  # too big
         raise ApplicationError(error.message, field="file") from None
     report = check_bids(bids, threshold=threshold, today=today)

@@ -2,13 +2,13 @@
 
 Councils rename columns between quarters (`Supplier Name`, ` supplier`, `Vendor`, `Suplier nmae`),
 so a header is compared with known names after folding case, spaces and punctuation; failing that,
-with a fuzzy score; failing that, by a tell-tale word (`amount`, `supplier`, `date`).
+with a fuzzy score; failing that, by a tell-tale word (`amount`, `supplier`, `date`). The matching
+is the kernel's (core.columns), shared with the other importers; the names are spend's own.
 """
 
-import re
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz, process
+from tackle.core.columns import Guess, Vocabulary
 
 AMOUNT = "amount"
 SUPPLIER = "supplier"
@@ -136,10 +136,6 @@ _KNOWN: dict[str, list[str]] = {
         "crn",
     ],
 }
-_LOOKUP: dict[str, tuple[str, int]] = {
-    name: (field_name, rank) for field_name, names in _KNOWN.items() for rank, name in enumerate(names)
-}
-_CHOICES = list(_LOOKUP)
 # A word that gives a column away when nothing else matched.
 _TELLS: list[tuple[str, str]] = [
     (r"supplier|vendor|payee", SUPPLIER),
@@ -149,41 +145,12 @@ _TELLS: list[tuple[str, str]] = [
     (r"descr|narrative|purpose", DESCRIPTION),
     (r"department|directorate|service", DEPARTMENT),
 ]
-_TELL_PATTERNS = [(re.compile(pattern), name) for pattern, name in _TELLS]
-_FOLD = re.compile(r"[^a-z0-9£]+")
-FUZZY_CUTOFF = 85
+_VOCABULARY = Vocabulary(_KNOWN, _TELLS)
 HEADER_SEARCH_LINES = 30
 
 
-def fold_header(text: str) -> str:
-    """`  Supplier_Name ` and `SUPPLIER NAME` fold to `supplier name`; `Amount (£)` to `amount`."""
-    folded = _FOLD.sub(" ", text.lower().replace("£", " ")).strip()
-    return re.sub(r"\b(?:gbp|excl|inc)\b$", "", folded).strip() or folded
-
-
-@dataclass(frozen=True, slots=True)
-class Guess:
-    field: str
-    score: int  # 100 exact, fuzzy score otherwise, 60 for a tell-tale word
-    rank: int
-    how: str
-
-
 def guess_field(header: str) -> Guess | None:
-    folded = fold_header(header)
-    if not folded:
-        return None
-    if folded in _LOOKUP:
-        name, rank = _LOOKUP[folded]
-        return Guess(name, 100, rank, "known name")
-    best = process.extractOne(folded, _CHOICES, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
-    if best is not None:
-        name, rank = _LOOKUP[best[0]]
-        return Guess(name, int(best[1]), rank, f"close to '{best[0]}'")
-    for pattern, name in _TELL_PATTERNS:
-        if pattern.search(folded):
-            return Guess(name, 60, 99, f"contains '{pattern.pattern.split('|')[0]}'")
-    return None
+    return _VOCABULARY.guess(header)
 
 
 @dataclass
@@ -217,16 +184,10 @@ class Mapping:
 
 def map_columns(headers: list[str]) -> Mapping:
     """Give each field the column that matches it best; a column serves at most one field."""
-    guesses = [(column, guess) for column, header in enumerate(headers) if (guess := guess_field(header))]
-    guesses.sort(key=lambda item: (-item[1].score, item[1].rank, item[0]))
     mapping = Mapping(headers=list(headers))
-    taken: set[int] = set()
-    for column, guess in guesses:
-        if guess.field in mapping.columns or column in taken:
-            continue
-        mapping.columns[guess.field] = column
-        mapping.how[guess.field] = guess.how
-        taken.add(column)
+    for name, (column, guess) in _VOCABULARY.assign(headers).items():
+        mapping.columns[name] = column
+        mapping.how[name] = guess.how
     return mapping
 
 

@@ -10,12 +10,14 @@ A flag is a reason to ask, never a reason to reject: the law lets a bidder expla
 """
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from statistics import median
 
-from tackle.core.uploads import UploadError, csv_table, read_bytes, read_table
+from tackle.core.columns import Vocabulary
+from tackle.core.uploads import Row, UploadError, csv_table, read_bytes, read_table
 from tackle.suppliers.rules.living_wage import FIRST_YEAR, LAST_YEAR, rate_for_year, rate_on
 
 FAR_BELOW_MEDIAN = "far_below_median"
@@ -23,6 +25,68 @@ BELOW_WAGE_FLOOR = "below_wage_floor"
 DEFAULT_THRESHOLD = Decimal("0.7")
 REQUIRED_COLUMNS = ("bidder", "price")
 OPTIONAL_COLUMNS = ("labour_hours", "year")
+# What bid sheets call each column, best first; a header close to one of these, or with a
+# tell-tale word, is read as that column (the kernel's matching, as spend screening uses).
+COLUMN_NAMES = Vocabulary(
+    {
+        "bidder": [
+            "bidder",
+            "bidder name",
+            "name of bidder",
+            "tenderer",
+            "tenderer name",
+            "company",
+            "company name",
+            "supplier",
+            "supplier name",
+            "organisation",
+            "organisation name",
+            "bidding organisation",
+            "contractor",
+            "firm",
+            "name",
+        ],
+        "price": [
+            "price",
+            "bid price",
+            "bid value",
+            "bid amount",
+            "bid",
+            "tender price",
+            "tender value",
+            "tender sum",
+            "total price",
+            "total bid value",
+            "price offered",
+            "offer",
+            "quoted price",
+            "quote",
+            "contract value",
+            "total cost",
+            "cost",
+            "amount",
+            "value",
+            "total",
+        ],
+        "labour_hours": [
+            "labour hours",
+            "hours of labour",
+            "labour",
+            "hours",
+            "total hours",
+            "staff hours",
+            "person hours",
+            "hours priced",
+        ],
+        "year": ["year", "price year", "contract year", "financial year", "year of bid"],
+    },
+    [
+        (r"hour", "labour_hours"),
+        (r"year", "year"),
+        (r"price|bid|tender|value|amount|cost|£", "price"),
+        (r"bidder|compan|supplier|tenderer|contractor|name", "bidder"),
+    ],
+)
 MAX_BIDS = 10_000
 MAX_BIDS_FILE_BYTES = 2 * 1024 * 1024
 
@@ -123,15 +187,34 @@ def parse_bids(data: bytes | str, *, max_bytes: int = MAX_BIDS_FILE_BYTES) -> li
         )
     except UploadError as error:  # not text, not a workbook, no header: the first line unless it names one
         raise BidFileError([(error.line or 1, error.message)]) from None
-    header = table.header
-    columns = [cell.strip().lower().replace(" ", "_") for cell in header]
-    missing = [name for name in REQUIRED_COLUMNS if name not in columns]
-    if missing:
-        raise BidFileError([(1, f"missing column {' and '.join(missing)} (found: {', '.join(columns)})")])
-    duplicated = sorted({name for name in columns if name and columns.count(name) > 1})
+    columns = [cell.strip() for cell in table.header]
+    index = bid_columns(columns)
+    bids, problems = _bids(table, index, width=len(columns))
+    if problems:
+        raise BidFileError(problems)
+    if not bids:
+        raise BidFileError([(1, "the file has no bids under its header")])
+    return bids
+
+
+def bid_columns(header: list[str]) -> dict[str, int]:
+    """Which column (0-based) holds the bidder, the price and, when given, labour hours and year.
+    Raises BidFileError (line 1) when the bidder or the price cannot be told apart or found."""
+    folded = [cell.lower() for cell in header]
+    duplicated = sorted({cell for cell, low in zip(header, folded, strict=True) if low and folded.count(low) > 1})
     if duplicated:
         raise BidFileError([(1, f"column {', '.join(duplicated)} appears more than once")])
-    index = {name: columns.index(name) for name in (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS) if name in columns}
+    index = {name: column for name, (column, _guess) in COLUMN_NAMES.assign(header).items()}
+    missing = [name for name in REQUIRED_COLUMNS if name not in index]
+    if missing:
+        found = ", ".join(cell for cell in header if cell) or "nothing"
+        raise BidFileError(
+            [(1, f"no column for the {' or the '.join(missing)} (found: {found}); name them bidder and price")]
+        )
+    return index
+
+
+def _bids(table: Iterable[Row], index: dict[str, int], *, width: int) -> tuple[list[Bid], list[tuple[int, str]]]:
     bids: list[Bid] = []
     problems: list[tuple[int, str]] = []
     rows = iter(table)
@@ -146,8 +229,8 @@ def parse_bids(data: bytes | str, *, max_bytes: int = MAX_BIDS_FILE_BYTES) -> li
         line, row = read.line, read.cells
         if not any(cell.strip() for cell in row):
             continue  # blank lines carry no bid
-        if len(row) > len(columns) and any(cell.strip() for cell in row[len(columns) :]):
-            problems.append((line, f"{len(row)} values but only {len(columns)} columns"))
+        if len(row) > width and any(cell.strip() for cell in row[width:]):
+            problems.append((line, f"{len(row)} values but only {width} columns"))
             continue
         bid, problem = _parse_row(line, row, index)
         if problem:
@@ -157,11 +240,7 @@ def parse_bids(data: bytes | str, *, max_bytes: int = MAX_BIDS_FILE_BYTES) -> li
         if len(bids) > MAX_BIDS:
             problems.append((line, f"more than {MAX_BIDS:,} bids; one file is one lot"))
             break
-    if problems:
-        raise BidFileError(problems)
-    if not bids:
-        raise BidFileError([(1, "the file has no bids under its header")])
-    return bids
+    return bids, problems
 
 
 def _cell(row: list[str], index: dict[str, int], name: str) -> str:
@@ -252,3 +331,38 @@ def _check_one(bid: Bid, other_median: Decimal | None, *, threshold: Decimal, to
     return BidResult(
         bid=bid, flags=tuple(flags), explanation=" ".join(sentences), other_median=other_median, wage_floor=floor
     )
+
+
+MAX_TYPED_CHARS = 200_000
+# "Acme Cleaning Ltd, 12,500.00" or "Acme Cleaning Ltd<tab>12500" (pasted from a spreadsheet): the
+# price is what follows the last separator that leaves an amount, so a name may hold commas.
+_TYPED_LINE = re.compile(r"^(?P<bidder>.*?)\s*[,;\t]\s*(?P<price>[^,;\t]*|£?\s*\d{1,3}(,\d{3})+(\.\d+)?)\s*$")
+
+
+def parse_typed_bids(text: str) -> list[Bid]:
+    """Bids typed on the page, one a line: the bidder's name, a comma (or a tab), then the price.
+    All or nothing, as a file is: every bad line is named by its number in what was typed."""
+    if len(text) > MAX_TYPED_CHARS:
+        raise BidFileError([(1, f"more than {MAX_TYPED_CHARS:,} characters; upload the bids as a file")])
+    bids: list[Bid] = []
+    problems: list[tuple[int, str]] = []
+    for line, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip():
+            continue
+        found = _TYPED_LINE.match(raw.strip())
+        if found is None:
+            problems.append((line, "write the bidder's name, a comma, then the price, like Acme Ltd, 12500"))
+            continue
+        bid, problem = _parse_row(line, [found["bidder"], found["price"]], {"bidder": 0, "price": 1})
+        if problem:
+            problems.append((line, problem))
+        elif bid is not None:
+            bids.append(bid)
+        if len(bids) > MAX_BIDS:
+            problems.append((line, f"more than {MAX_BIDS:,} bids; one check is one lot"))
+            break
+    if problems:
+        raise BidFileError(problems)
+    if not bids:
+        raise BidFileError([(1, "no bids were typed")])
+    return bids

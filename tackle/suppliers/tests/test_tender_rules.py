@@ -13,11 +13,13 @@ from tackle.suppliers.rules.tenders import (
     BELOW_WAGE_FLOOR,
     FAR_BELOW_MEDIAN,
     MAX_BIDS_FILE_BYTES,
+    MAX_TYPED_CHARS,
     Bid,
     BidFileError,
     check_bids,
     parse_bids,
     parse_threshold,
+    parse_typed_bids,
 )
 
 TODAY = date(2026, 11, 29)
@@ -149,7 +151,8 @@ def test_a_file_with_messy_but_readable_values_is_read():
     ("data", "line", "words"),
     [
         ("", 1, "empty"),
-        ("name,cost\nA,1\n", 1, "missing column bidder and price"),
+        ("notes,other\nA,1\n", 1, "no column for the bidder or the price (found: notes, other)"),
+        ("company,notes\nA,1\n", 1, "no column for the price"),
         ("bidder,price\n", 1, "no bids"),
         ("bidder,price\nA,100\nB,ten\n", 3, "'ten' is not a number"),
         ("bidder,price\nA,100\n,50\n", 3, "bidder is empty"),
@@ -245,3 +248,66 @@ def test_any_bytes_are_either_read_or_refused_with_line_numbers(data):
         assert error.problems and all(line >= 1 and reason for line, reason in error.problems)
     else:
         assert found and all(bid.price > 0 and bid.bidder for bid in found)
+
+
+# Headers as people write them, and bids typed on the page ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Company,Bid value (£)",
+        "Tenderer name,Total price",
+        "Supplier , Tender Sum",
+        "BIDDER NAME,Price (£)",
+        "Bidder,Bid valeu",  # a typing slip, close enough to a known name
+        "Name of bidder,Amount",
+    ],
+)
+def test_a_bids_file_with_its_own_header_is_read(header):
+    bids = parse_bids(f'{header}\nAcme Cleaning Ltd,"£12,500.00"\nBeta,900\n'.encode())
+    assert [(bid.line, bid.bidder, bid.price) for bid in bids] == [
+        (2, "Acme Cleaning Ltd", Decimal("12500.00")),
+        (3, "Beta", Decimal(900)),
+    ]
+
+
+def test_labour_hours_and_year_are_found_under_other_names_too():
+    (bid,) = parse_bids(b"Company,Bid value,Hours of labour,Financial year\nAcme,100,5,2024\n")
+    assert (bid.labour_hours, bid.year) == (Decimal(5), 2024)
+
+
+def test_bids_typed_one_a_line_are_read_with_names_that_hold_commas():
+    bids = parse_typed_bids("Acme Ltd, 12500\nSmith, Jones & Co, £12,500.50\n\nBeta\t300\n")
+    assert [(bid.line, bid.bidder, bid.price) for bid in bids] == [
+        (1, "Acme Ltd", Decimal(12500)),
+        (2, "Smith, Jones & Co", Decimal("12500.50")),
+        (4, "Beta", Decimal(300)),
+    ]
+
+
+def test_every_bad_typed_line_is_named_by_its_number():
+    with pytest.raises(BidFileError) as caught:
+        parse_typed_bids("Acme 1200\nBeta, 900\n, 100\nGamma, lots\nDelta, -5\n")
+    assert [(line, reason.split(" ")[0]) for line, reason in caught.value.problems] == [
+        (1, "write"),
+        (3, "bidder"),
+        (4, "price"),
+        (5, "price"),
+    ]
+
+
+@pytest.mark.parametrize("text", ["", "  \n\n", "x" * (MAX_TYPED_CHARS + 1)])
+def test_nothing_typed_or_too_much_is_refused(text):
+    with pytest.raises(BidFileError):
+        parse_typed_bids(text)
+
+
+@given(st.text(max_size=300))
+def test_anything_typed_gives_bids_or_line_numbered_problems(text):
+    try:
+        bids = parse_typed_bids(text)
+    except BidFileError as error:
+        assert error.problems and all(line >= 1 and reason for line, reason in error.problems)
+    else:
+        assert all(bid.price > 0 and bid.bidder for bid in bids)

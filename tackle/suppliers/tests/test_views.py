@@ -3,6 +3,7 @@
 from datetime import date, timedelta
 from decimal import Decimal
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
@@ -270,6 +271,60 @@ def test_a_bids_file_over_2_mb_is_refused_on_the_file_field(client_for, procurem
         reverse("suppliers:tender-check-new"), {"lot": "Cleaning", "file": upload, "threshold": "70"}
     )
     assert response.context["form"].errors["file"] == ["The file must be smaller than 2 MB"]
+    assert not TenderCheck.objects.exists()
+
+
+def test_a_bids_file_with_its_own_column_names_is_checked(client_for, procurement_a):
+    data = "Company,Bid value (£)\nAcme,100000\nBeta,96000\nCheapo,20000\n".encode()
+    upload = SimpleUploadedFile("bids.csv", data, content_type="text/csv")
+    response = client_for(procurement_a).post(
+        reverse("suppliers:tender-check-new"), {"lot": "Cleaning", "file": upload, "threshold": "70"}
+    )
+    assert response.status_code == 302
+    assert ClarificationTask.objects.get().bid.bidder == "Cheapo"
+
+
+def test_bids_typed_on_the_page_are_checked(client_for, procurement_a):
+    typed = "Acme Ltd, 100000\nSmith, Jones & Co, £96,000\nCheapo, 20000\n"
+    response = client_for(procurement_a).post(
+        reverse("suppliers:tender-check-new"), {"lot": "Cleaning", "typed": typed, "threshold": "70"}
+    )
+    assert response.status_code == 302
+    check = TenderCheck.objects.get()
+    assert [(bid.line, bid.bidder) for bid in check.bids.order_by("line")] == [
+        (1, "Acme Ltd"),
+        (2, "Smith, Jones & Co"),
+        (3, "Cheapo"),
+    ]
+    assert ClarificationTask.objects.get().bid.bidder == "Cheapo"
+
+
+def test_badly_typed_bids_are_listed_by_line_kept_on_the_page_and_nothing_saved(client_for, procurement_a):
+    typed = "Acme Ltd, 100000\nBeta 900\nGamma, free\n"
+    response = client_for(procurement_a).post(
+        reverse("suppliers:tender-check-new"), {"lot": "Cleaning", "typed": typed, "threshold": "70"}
+    )
+    assert response.status_code == 200
+    assert [p.line for p in response.context["problems"]] == [2, 3]
+    assert response.context["form"].errors["typed"] == ["The bids cannot be checked: fix the lines listed."]
+    assert "Gamma, free" in response.content.decode()  # what was typed is not lost
+    assert not TenderCheck.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("extra", "field", "message"),
+    [
+        ({}, "file", "Select a file of bids, or type the bids"),
+        ({"typed": "A, 1", "file": "upload"}, "typed", "Either upload a file or type the bids, not both"),
+    ],
+)
+def test_bids_come_from_a_file_or_typed_but_not_neither_or_both(client_for, procurement_a, extra, field, message):
+    if extra.get("file"):
+        extra["file"] = SimpleUploadedFile("bids.csv", BIDS, content_type="text/csv")
+    response = client_for(procurement_a).post(
+        reverse("suppliers:tender-check-new"), {"lot": "Cleaning", "threshold": "70", **extra}
+    )
+    assert response.context["form"].errors[field] == [message]
     assert not TenderCheck.objects.exists()
 
 

@@ -33,12 +33,13 @@ def tender_check_new(request: AuthenticatedRequest) -> HttpResponse:
                 actor=request.user,
                 organisation=organisation,
                 lot=form.cleaned_data["lot"],
-                data=form.cleaned_data["file"].read(services.MAX_BIDS_FILE_BYTES + 1),
+                data=upload.read(services.MAX_BIDS_FILE_BYTES + 1) if (upload := form.cleaned_data["file"]) else b"",
+                typed=form.cleaned_data["typed"],
                 threshold=Decimal(form.cleaned_data["threshold"]) / 100,
                 today=timezone.localdate(),
             )
         except services.BidsFileRejected as error:
-            form.add_error("file", error.message)
+            add_application_error(form, error)
             problems = error.problems
         except ApplicationError as error:
             add_application_error(form, error)

@@ -24,7 +24,7 @@ BAD_INPUT = 2
 class Command(BaseCommand):
     help = (
         "`tackle tenders check FILE.csv [--json] [--threshold 0.7]`: flag abnormally low bids for one lot "
-        "(columns bidder, price, optional labour_hours and year)."
+        "(a column for the bidder and one for the price, named as you like; optionally labour hours and year)."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
