@@ -221,6 +221,9 @@ MAILERS = {
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "tackle@localhost")
 # Days an invitation link (to set a new user's password) stays valid.
 TACKLE_INVITATION_DAYS = env_int("TACKLE_INVITATION_DAYS", 7, minimum=1)
+# Whose accessibility statement, privacy notice, cookies and contact pages a signed-out visitor reads
+# (an organisation's code); empty: the only council on this instance (tackle/home/selectors.py).
+TACKLE_SERVICE_ORGANISATION = env_str("TACKLE_SERVICE_ORGANISATION", "")
 
 # Optional single sign-on with the council's OpenID Connect provider (Microsoft Entra ID and others):
 # off unless OIDC_CLIENT_ID is set. It signs in only users an administrator invited, matched by email.

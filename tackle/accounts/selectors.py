@@ -6,9 +6,9 @@ from django.db import models
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tackle.accounts.models import ApiToken, Invitation, Notification, OrganisationSettings, User
+from tackle.accounts.models import ApiToken, Invitation, Notification, Organisation, OrganisationSettings, User
 from tackle.core.access import PERSONAL_DATA_ROLES
-from tackle.core.roles import Module, Role
+from tackle.core.roles import Module, OrganisationKind, Role
 
 
 def users_visible_to(user: Any) -> models.QuerySet[User]:
@@ -69,9 +69,9 @@ def user_dashboard_figures(user: Any) -> list[dict[str, Any]]:
                 "value": audit_events_visible_to(user).filter(occurred_at__gte=since).count(),
             }
         )
-    figures.append(
-        {"label": "Your active API tokens", "value": api_tokens_of(user).filter(revoked_at__isnull=True).count()}
-    )
+    if user.may_use(Module.API_TOKENS):
+        active = api_tokens_of(user).filter(revoked_at__isnull=True).count()
+        figures.append({"label": "Your active API tokens", "value": active})
     return figures
 
 
@@ -98,3 +98,15 @@ def leads_of(organisation_id: int) -> list[User]:
     named = OrganisationSettings.objects.filter(organisation_id=organisation_id).values_list("lead_id", flat=True)
     named_id = next(iter(named), None)
     return [lead for lead in leads if lead.pk == named_id] or leads
+
+
+def organisation_for_visitors(code: str) -> Organisation | None:
+    """The organisation whose public pages a signed-out visitor reads: the one with this code, else
+    the only council (or the only organisation) on this instance; None when that is not one."""
+    if code:
+        return Organisation.objects.filter(code=code).first()
+    councils = list(Organisation.objects.filter(kind=OrganisationKind.COUNCIL)[:2])
+    if len(councils) == 1:
+        return councils[0]
+    everyone = list(Organisation.objects.all()[:2])
+    return everyone[0] if len(everyone) == 1 else None

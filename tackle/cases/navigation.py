@@ -5,4 +5,13 @@ from tackle.core.roles import Module
 
 # The register shows organisation-wide figures: every role with the Figures module sees it (the lead
 # and safeguarding managers exactly, councillors and other figures-only roles with small counts hidden).
-register(NavItem("Register", "cases:register", Module.REPORTING, order=20))
+register(
+    NavItem(
+        "Register",
+        "cases:register",
+        Module.REPORTING,
+        order=20,
+        rank=4,
+        description="Cases counted by stage, age group and type of exploitation on a date",
+    )
+)

@@ -142,6 +142,11 @@ ORGANISATION_SETTINGS = _r(
     "Organisation settings: lead, deputy, safeguarding and first responder contacts",
     Module.HOME,
 )
+# The organisation's text for the public accessibility statement, privacy notice, cookies and
+# contact pages (reading them needs no sign-in, so only changing them is in this table).
+SERVICE_PAGES = _r(
+    "service_pages", "The accessibility statement, privacy notice, cookies and contact pages", Module.HOME
+)
 
 RESOURCES: tuple[Resource, ...] = (
     HOME, API_TOKENS, TRAINING, TRAINING_RECORDS, PARTNERSHIPS, PARTNERSHIP_GROUPS, CASES, SUPPORT, NRM_PACKS,
@@ -149,6 +154,7 @@ RESOURCES: tuple[Resource, ...] = (
     CASE_SEARCH, CASELOADS, REGISTER, PREMISES, INTELLIGENCE,
     OPERATIONS, AGREEMENTS, BRIEFINGS, TARGETING, SUPPLIERS, CONTRACTS, TENDERS, SPEND, STATEMENTS, STATEMENT_READINGS,
     ACTION_PLANS, ASSESSMENTS, SCRUTINY_RECORDS, FIGURES, AUDIT_LOG, USERS, ORGANISATION_SETTINGS, NOTIFICATIONS,
+    SERVICE_PAGES,
 )  # fmt: skip
 
 R = Role
@@ -218,6 +224,7 @@ _RULES: tuple[tuple[tuple[Role, ...], Resource, tuple[Action, ...], Scope], ...]
     ((R.MODERN_SLAVERY_LEAD, R.AUDITOR, R.ADMINISTRATOR), AUDIT_LOG, _READ, Scope.ORGANISATION),
     ((R.ADMINISTRATOR,), USERS, _KEEP, Scope.ORGANISATION),
     ((R.MODERN_SLAVERY_LEAD, R.ADMINISTRATOR), ORGANISATION_SETTINGS, (A.VIEW, A.CHANGE), Scope.ORGANISATION),
+    ((R.ADMINISTRATOR,), SERVICE_PAGES, (A.VIEW, A.CHANGE), Scope.ORGANISATION),
 )
 
 POLICY: tuple[Grant, ...] = tuple(

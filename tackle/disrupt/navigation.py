@@ -3,4 +3,13 @@
 from tackle.core.navigation import NavItem, register
 from tackle.core.roles import Module
 
-register(NavItem("Disrupt", "disrupt:index", Module.DISRUPTION, order=20))
+register(
+    NavItem(
+        "Disrupt",
+        "disrupt:index",
+        Module.DISRUPTION,
+        order=20,
+        rank=2,
+        description="Intelligence, premises, joint operations and sharing agreements",
+    )
+)

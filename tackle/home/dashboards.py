@@ -1,12 +1,18 @@
-"""One home dashboard per role: what that person came to do, and the figures they need first."""
+"""One home dashboard per role: what that person came to do, and the figures they need first.
+
+The home page leads with tasks, not with the menu again: a start button for recording a concern,
+counters that open the list they count, and a few next tasks that sit one level below the menu.
+Each link is shown only to a role the access policy lets follow it.
+"""
 
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.urls import reverse
 
-from tackle.core.navigation import nav_items_for
-from tackle.core.roles import Module, Role
+from tackle.core import access
+from tackle.core.access import Action, Resource
+from tackle.core.roles import Role
 
 _INTRO = {
     Role.FRONTLINE_OFFICER: "Record a concern about someone who may be exploited, and follow what happens next.",
@@ -23,27 +29,91 @@ _INTRO = {
     Role.ADMINISTRATOR: "User accounts, roles and the audit trail of your organisation.",
 }
 
+MOST_TASKS = 5
+
+
+@dataclass(frozen=True)
+class Task:
+    label: str
+    url_name: str
+    resource: Resource
+    action: Action = Action.VIEW
+    query: str = ""
+
+
+# Most pressing first; a role sees the first MOST_TASKS it may follow.
+TASKS = (
+    Task("Cases allocated to you", "cases:queue", access.CASES, Action.CHANGE, "allocated_to={username}"),
+    Task("Caseloads by worker", "cases:caseloads", access.CASELOADS),
+    Task("Record intelligence", "disrupt:intelligence-new", access.INTELLIGENCE, Action.RECORD),
+    Task("Actions from partnership meetings", "disrupt:action-list", access.BRIEFINGS),
+    Task(
+        "Check a tender's bids for abnormally low prices", "suppliers:tender-check-new", access.TENDERS, Action.RECORD
+    ),
+    Task("Supplier assessments due", "suppliers:assessment-list", access.CONTRACTS, Action.CHANGE),
+    Task("Screen a spend file", "spend:import-new", access.SPEND, Action.RECORD),
+    Task("Statements and their versions", "statements:statement-list", access.STATEMENTS, Action.CHANGE),
+    Task("Compare self-assessments year on year", "scrutiny:assessment-compare", access.ASSESSMENTS),
+    Task("Answer a freedom of information request", "scrutiny:foi", access.SCRUTINY_RECORDS),
+    Task("Check the audit log has not been altered", "audit:verify", access.AUDIT_LOG),
+    Task("Invite a user", "accounts:user-invite", access.USERS, Action.RECORD),
+    Task("Organisation settings", "accounts:organisation-settings", access.ORGANISATION_SETTINGS, Action.CHANGE),
+    Task(
+        "Accessibility statement, privacy notice, cookies and contact pages",
+        "home:service-page-list",
+        access.SERVICE_PAGES,
+        Action.CHANGE,
+    ),
+)
+
+# Where each counter leads: the list it counts, filtered the same way.
+_FIGURE_LINKS = {
+    "Open cases": ("cases:queue", "status=open"),
+    "New concerns to triage": ("cases:queue", ""),  # the case list puts new concerns first
+    "Overdue actions": ("cases:queue", "overdue=true"),
+    "Active users": ("accounts:user-list", ""),
+    "Users who still need two-factor sign-in": ("accounts:user-list", ""),
+    "Audit entries in the last 30 days": ("audit:event-list", ""),
+    "Your active API tokens": ("accounts:token-list", ""),
+}
+
 
 @dataclass
 class Dashboard:
     role: str
     role_label: str
     intro: str
-    links: list[dict[str, str]] = field(default_factory=list)
+    start: dict[str, str] | None = None
+    tasks: list[dict[str, str]] = field(default_factory=list)
     figures: list[dict[str, Any]] = field(default_factory=list)
     template: str = "home/home.html"
 
 
+def _url(url_name: str, query: str) -> str:
+    return reverse(url_name) + (f"?{query}" if query else "")
+
+
+def tasks_for(user: Any) -> list[dict[str, str]]:
+    found = [
+        {"label": task.label, "url": _url(task.url_name, task.query.format(username=user.username))}
+        for task in TASKS
+        if access.allows(user.role, task.resource, task.action)
+    ]
+    return found[:MOST_TASKS]
+
+
 def dashboard_for(user: Any) -> Dashboard:
     from tackle.accounts.selectors import user_dashboard_figures
+    from tackle.cases.selectors import case_dashboard_figures
 
     role = user.role
     label = Role(role).label if role in Role.values else "No role"
     board = Dashboard(role=role, role_label=label, intro=_INTRO.get(role, "Your account has no role yet."))
-    board.links = [{"label": item.label, "url": url} for item, url in nav_items_for(user) if item.module != Module.HOME]
-    from tackle.cases.selectors import case_dashboard_figures
-
-    board.figures = case_dashboard_figures(user) + user_dashboard_figures(user)
-    if user.may_use(Module.AUDIT):
-        board.links.append({"label": "Check the audit log has not been altered", "url": reverse("audit:verify")})
+    if access.allows(role, access.CASES, Action.RECORD):
+        board.start = {"label": "Record a concern", "url": reverse("cases:concern-new")}
+    board.tasks = tasks_for(user)
+    board.figures = [
+        {**figure, "url": _url(*_FIGURE_LINKS[figure["label"]])} if figure["label"] in _FIGURE_LINKS else figure
+        for figure in case_dashboard_figures(user) + user_dashboard_figures(user)
+    ]
     return board

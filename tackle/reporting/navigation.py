@@ -3,4 +3,13 @@
 from tackle.core.navigation import NavItem, register
 from tackle.core.roles import Module
 
-register(NavItem("Figures", "reporting:figures", Module.REPORTING, order=30))
+register(
+    NavItem(
+        "Figures",
+        "reporting:figures",
+        Module.REPORTING,
+        order=30,
+        rank=3,
+        description="Counts by quarter or financial year, with charts and downloads",
+    )
+)

@@ -3,4 +3,13 @@
 from tackle.core.navigation import NavItem, register
 from tackle.core.roles import Module
 
-register(NavItem("Scrutiny", "scrutiny:index", Module.SCRUTINY, order=70))
+register(
+    NavItem(
+        "Scrutiny",
+        "scrutiny:index",
+        Module.SCRUTINY,
+        order=70,
+        rank=4,
+        description="The self-assessment, FOI answers, lead arrangements and spending",
+    )
+)

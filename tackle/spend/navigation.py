@@ -3,4 +3,13 @@
 from tackle.core.navigation import NavItem, register
 from tackle.core.roles import Module
 
-register(NavItem("Spend screening", "spend:index", Module.SUPPLIERS, order=45))
+register(
+    NavItem(
+        "Spend screening",
+        "spend:index",
+        Module.SUPPLIERS,
+        order=45,
+        rank=5,
+        description="Published spend files screened for high-risk sectors and missing statements",
+    )
+)

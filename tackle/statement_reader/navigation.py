@@ -3,4 +3,13 @@
 from tackle.core.navigation import NavItem, register
 from tackle.core.roles import Module
 
-register(NavItem("Statement reader", "statement_reader:index", Module.STATEMENTS, order=45))
+register(
+    NavItem(
+        "Statement reader",
+        "statement_reader:index",
+        Module.STATEMENTS,
+        order=45,
+        rank=5,
+        description="Suppliers' modern slavery statements read against section 54",
+    )
+)

@@ -3,4 +3,13 @@
 from tackle.core.navigation import NavItem, register
 from tackle.core.roles import Module
 
-register(NavItem("Statement", "statements:index", Module.STATEMENTS, order=40))
+register(
+    NavItem(
+        "Statement",
+        "statements:index",
+        Module.STATEMENTS,
+        order=40,
+        rank=2,
+        description="The council's statement, action plan and commitments",
+    )
+)

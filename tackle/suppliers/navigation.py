@@ -3,4 +3,13 @@
 from tackle.core.navigation import NavItem, register
 from tackle.core.roles import Module
 
-register(NavItem("Supply chains", "suppliers:index", Module.SUPPLIERS, order=35))
+register(
+    NavItem(
+        "Supply chains",
+        "suppliers:index",
+        Module.SUPPLIERS,
+        order=35,
+        rank=2,
+        description="Suppliers, contracts, tenders and due diligence",
+    )
+)

@@ -3,4 +3,13 @@
 from tackle.core.navigation import NavItem, register
 from tackle.core.roles import Module
 
-register(NavItem("Targeting", "targeting:index", Module.DISRUPTION, order=31))
+register(
+    NavItem(
+        "Targeting",
+        "targeting:index",
+        Module.DISRUPTION,
+        order=31,
+        rank=5,
+        description="Premises ranked from regulators' lists",
+    )
+)

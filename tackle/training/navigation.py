@@ -3,4 +3,13 @@
 from tackle.core.navigation import NavItem, register
 from tackle.core.roles import Module
 
-register(NavItem("Training", "training:index", Module.TRAINING, order=60))
+register(
+    NavItem(
+        "Training",
+        "training:index",
+        Module.TRAINING,
+        order=60,
+        rank=8,
+        description="Your courses and requirements, teams, sessions and partnership meetings",
+    )
+)

@@ -50,6 +50,7 @@ NOT_GUARDED_BY_ROLE = {
 
 # Most specific first: (namespace:name prefix, resource).
 RESOURCE_OF = [
+    ("home:service-page", access.SERVICE_PAGES),  # editing them; the pages themselves are public
     ("home:", access.HOME),
     ("api:me", access.HOME),
     ("home:task-run", access.HOME),  # a task's progress: the person who started it (own scope)
@@ -141,8 +142,6 @@ ACTION_OVERRIDES = {
     "cases:share-new": Action.CHANGE,  # the table's change covers sharing
     "home:task-run-status": Action.VIEW,
     "statements:period-review": Action.VIEW,  # the year looked back on, read only
-    "statements:statement-approve": Action.CHANGE,  # recording the council's decision
-    "statements:statement-publish": Action.CHANGE,
     "statements:commitment-adopt-charter": Action.RECORD,
     "disrupt:agreement-decline": Action.CHANGE,  # either party ends a proposal
     "disrupt:reception-centre": Action.CHANGE,  # the operation's reception centre plan, a form
