@@ -144,7 +144,7 @@ def constraint_fields(constraint: models.BaseConstraint) -> list[str]:
             found.append(str(node[0]).split("__")[0])
             walk(node[1])
         elif isinstance(node, models.F):
-            found.append(node.name.split("__")[0])
+            found.append(str(node.name).split("__")[0])  # type: ignore[attr-defined]
         elif hasattr(node, "get_source_expressions"):
             for source in node.get_source_expressions():
                 walk(source)

@@ -121,7 +121,7 @@ class GovukModelForm(_NamedMessages, _PlausibleDates, forms.ModelForm):
         """Each of the model's constraints in turn, so a violation names the constraint's own
         message (or one made from the fields it is about) and shows on the first of those fields
         the form has; Django's own would put 'Constraint "name" is violated.' above the form."""
-        exclude = self._get_validation_exclusions()
+        exclude = self._get_validation_exclusions()  # type: ignore[attr-defined]
         using = router.db_for_write(type(self.instance), instance=self.instance)
         for model, constraints in self.instance.get_constraints():
             for constraint in constraints:
@@ -137,7 +137,7 @@ class GovukModelForm(_NamedMessages, _PlausibleDates, forms.ModelForm):
     def validate_unique(self) -> None:
         """Single-field and together-unique checks; the constraints run in validate_constraints."""
         try:
-            self.instance.validate_unique(exclude=self._get_validation_exclusions())
+            self.instance.validate_unique(exclude=self._get_validation_exclusions())  # type: ignore[attr-defined]
         except ValidationError as error:
             for field, errors in error.update_error_dict({}).items():
                 target = field if field in self.fields else None

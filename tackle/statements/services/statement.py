@@ -290,7 +290,8 @@ def statement_publish(
 
 
 def _check_period(*, organisation: Any, label: str, starts_on: date, ends_on: date, pk: int | None = None) -> None:
-    if StatementPeriod.objects.filter(organisation=organisation, label=label).exclude(pk=pk).exists():
+    same_label = StatementPeriod.objects.filter(organisation=organisation, label=label)
+    if (same_label.exclude(pk=pk) if pk else same_label).exists():
         raise ApplicationError("A period with this label already exists. Enter a different label.", field="label")
     if ends_on <= starts_on:
         raise ApplicationError("The end date must be after the start date", field="ends_on")

@@ -1,10 +1,11 @@
 """Action plan pages: by area, by owner, overdue; one action; the period review and close."""
 
+import uuid
 from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -53,7 +54,7 @@ def _is_lead(request: AuthenticatedRequest) -> bool:
 def index(request: AuthenticatedRequest) -> HttpResponse:
     periods = periods_visible_to(request.user)
     chosen = request.GET.get("period")
-    period = get_period_for_user(request.user, chosen) if chosen else current_period(request.user.organisation_id)
+    period = _chosen_period(request, chosen) if chosen else current_period(request.user.organisation_id)
     view = request.GET.get("view", "area") if request.GET.get("view") in VIEWS else "area"
     actions = actions_visible_to(request.user).filter(period=period)
     if view == "overdue":
@@ -72,6 +73,19 @@ def index(request: AuthenticatedRequest) -> HttpResponse:
         "today": timezone.localdate(),
     }
     return render(request, "statements/action_plan.html", context)
+
+
+def _chosen_period(request: AuthenticatedRequest, chosen: str):  # type: ignore[no-untyped-def]
+    """The period a ?period= address names: its uuid, or its label in an address saved before
+    periods had uuids."""
+    try:
+        uuid.UUID(chosen)
+    except ValueError:
+        found = periods_visible_to(request.user).filter(label=chosen).first()
+        if found is None:
+            raise Http404("No such period.") from None
+        return found
+    return get_period_for_user(request.user, chosen)
 
 
 @login_required

@@ -33,6 +33,13 @@ def test_a_label_with_a_slash_breaks_no_list_page(council_a, lead_a, make_user, 
             assert "2026/27" in response.content.decode(), url
 
 
+def test_an_address_saved_with_a_label_still_opens_its_period(period_a, lead_a, client_for) -> None:
+    client = client_for(lead_a)
+    page = client.get(reverse("statements:index") + "?period=2025-2026")
+    assert page.status_code == 200 and page.context["period"] == period_a
+    assert client.get(reverse("statements:index") + "?period=no-such-period").status_code == 404
+
+
 def test_a_period_with_a_slash_in_its_label_can_be_renamed_and_deleted(council_a, lead_a, client_for) -> None:
     period = _slashed_period(council_a, lead_a)
     client = client_for(lead_a)
