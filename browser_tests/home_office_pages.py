@@ -58,6 +58,9 @@ class SectionPage:
             for field in page.locator(f"main {kind}").all():
                 if not field.input_value():
                     field.fill(text)
+        for field in page.locator("main select").all():  # a long list: its first real option
+            if not field.input_value():
+                field.select_option(index=1)
         for field in page.locator("main input[type=email]").all():
             field.fill(field.input_value() or "contact@example.org")
         for field in page.locator("main input[type=number]").all():

@@ -7,6 +7,7 @@ from home_office_pages import HomeOfficeFormPage
 from playwright.sync_api import Page, expect
 
 from tackle.accounts.services import organisation_settings_update
+from tackle.cases.services.correction import case_correct
 
 pytestmark = pytest.mark.browser
 
@@ -38,6 +39,9 @@ def test_the_lead_completes_the_home_office_form_and_downloads_the_pack(
         exploitation_types=["labour"],
         exploitation_location="uk",
     )
+    # Where they are now is the record's (its Change page), not asked on the form.
+    changes = {"current_town": "Leeds", "current_county": "West Yorkshire"}
+    case = case_correct(case=case, actor=lead_a, changes=changes, reason="Placed with foster carers")
     sign_in_browser(lead_a)
     page.goto(f"/cases/{case.uuid}/")
     form = HomeOfficeFormPage.from_case_page(page)

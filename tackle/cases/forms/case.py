@@ -4,7 +4,9 @@ from django import forms
 from django.utils import timezone
 
 from tackle.accounts.models import Organisation
+from tackle.cases.forms.pick_lists import keep_stored, pick_list_field
 from tackle.cases.models import InterpreterMode, NrmEventKind, NrmOutcome, ReferralStatus
+from tackle.cases.rules.pick_lists import LANGUAGES
 from tackle.core.access import ShareScope
 from tackle.core.forms import GovukForm
 from tackle.core.models import LawfulBasis, ShareConsent
@@ -65,7 +67,7 @@ class ConsentForm(GovukForm):
     )
     refusal_reason = forms.CharField(label="If not, why?", required=False, widget=forms.Textarea(attrs={"rows": 2}))
     consent_to_share = forms.BooleanField(label="They agree to their name and details being shared", required=False)
-    consent_language = forms.CharField(label="Language the NRM was explained in", max_length=100, required=False)
+    consent_language = pick_list_field("Language the NRM was explained in", LANGUAGES, blank="Not recorded")
     consent_interpreter = forms.ChoiceField(
         label="Interpreter", choices=InterpreterMode.choices, widget=forms.RadioSelect, required=False
     )
@@ -86,6 +88,10 @@ class ConsentForm(GovukForm):
         error_messages={"invalid": "Enter a real date"},
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        keep_stored(self.fields["consent_language"], self.initial.get("consent_language"))
 
 
 class ShareForm(GovukForm):

@@ -4,7 +4,9 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
+from tackle.cases.forms.pick_lists import pick_list_field
 from tackle.cases.models import ConcernAbout, ExploitationLocation, ExploitationType, Gender, Indicator
+from tackle.cases.rules.pick_lists import LANGUAGES, NATIONALITIES
 from tackle.core.forms import GovukForm
 
 _YES_NO_UNKNOWN = [("yes", "Yes"), ("no", "No"), ("unknown", "Not sure")]
@@ -76,8 +78,10 @@ class ConcernForm(GovukForm):
         widget=forms.RadioSelect,
     )
     gender = forms.ChoiceField(label="Gender", choices=Gender.choices, initial=Gender.UNKNOWN, widget=forms.RadioSelect)
-    nationality = forms.CharField(label="Nationality, if known", required=False, max_length=100)
-    language = forms.CharField(label="Language they speak, if known", required=False, max_length=100)
+    nationality = pick_list_field("Nationality, if known", NATIONALITIES)
+    language = pick_list_field(
+        "Language they speak, if known", LANGUAGES, hint="The language they are most comfortable in"
+    )
     interpreter_needed = forms.ChoiceField(
         label="Do they need an interpreter?", choices=_YES_NO_UNKNOWN, initial="unknown", widget=forms.RadioSelect
     )

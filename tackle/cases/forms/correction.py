@@ -6,8 +6,10 @@ from typing import Any
 from django import forms
 
 from tackle.cases.forms.concern import _YES_NO_UNKNOWN, ConcernForm, _tri_state
+from tackle.cases.forms.pick_lists import keep_stored, pick_list_field
 from tackle.cases.forms.support import _date_field
 from tackle.cases.models import AgeAssessmentOutcome, Case, ConcernAbout, Gender
+from tackle.cases.rules.pick_lists import LANGUAGES, NATIONALITIES
 from tackle.core.forms import GovukForm
 
 _BOOL_TO_CHOICE = {True: "yes", False: "no", None: "unknown"}
@@ -30,6 +32,9 @@ class _CorrectionForm(GovukForm):
         initial = {name: self._initial(case, name) for name in self.detail_names()}
         super().__init__(*args, initial={**initial, "version": case.version}, **kwargs)
         self.order_fields([*self.detail_names(), "reason", "version"])
+        for name, field in self.fields.items():
+            if isinstance(field.widget, forms.Select) and not isinstance(field.widget, forms.RadioSelect):
+                keep_stored(field, initial.get(name))
 
     @classmethod
     def detail_names(cls) -> list[str]:
@@ -87,8 +92,8 @@ class PersonForm(_CorrectionForm):
     )
     person_date_of_birth = _date_field("Date of birth", what="of birth", required=False)
     gender = forms.ChoiceField(label="Gender", choices=Gender.choices, widget=forms.RadioSelect)
-    nationality = _text("Nationality", 100)
-    language = _text("Languages they speak", 100, "The language they are most comfortable in first")
+    nationality = pick_list_field("Nationality", NATIONALITIES)
+    language = pick_list_field("Language they speak", LANGUAGES, hint="The language they are most comfortable in")
     interpreter_needed = forms.ChoiceField(
         label="Do they need an interpreter?", choices=_YES_NO_UNKNOWN, widget=forms.RadioSelect
     )

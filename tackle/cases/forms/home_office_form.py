@@ -5,11 +5,13 @@ from typing import Any
 
 from django import forms
 
+from tackle.cases.forms.pick_lists import keep_stored
 from tackle.cases.rules.home_office_check import is_empty, is_required
 from tackle.cases.rules.home_office_form import Kind, Question
 from tackle.core.forms import GovukForm
 
 _MAX_TEXT = 15000
+_MOST_RADIOS = 10  # more choices than this are a select, as GOV.UK advises for long lists
 
 
 def _field(question: Question, documents: dict[str, str]) -> forms.Field:
@@ -21,6 +23,13 @@ def _field(question: Question, documents: dict[str, str]) -> forms.Field:
             choices=list(documents.items()),
             widget=forms.CheckboxSelectMultiple,
             error_messages={**choose, "invalid_choice": "Choose only documents kept on this case"},
+            **common,
+        )
+    if question.kind == Kind.CHOICE and len(question.choices) > _MOST_RADIOS:  # a long list: a select
+        return forms.ChoiceField(
+            choices=[("", "Select from the list"), *question.choices],
+            widget=forms.Select,
+            error_messages={**choose, "invalid_choice": f"Select from the list: {question.label}"},
             **common,
         )
     if question.kind == Kind.CHOICE:
@@ -65,6 +74,8 @@ class SectionForm(GovukForm):
         self.questions = questions
         for question in questions:
             self.fields[question.key] = _field(question, documents or {})
+            if question.kind == Kind.CHOICE:  # an answer typed before the question had a list is kept
+                keep_stored(self.fields[question.key], self.initial.get(question.key))
 
     def clean(self) -> dict[str, Any]:
         """A question that goes with another (what the attached files are) is required once that one is answered."""

@@ -11,6 +11,8 @@ rules/home_office_check.py.
 from dataclasses import dataclass
 from enum import StrEnum
 
+from tackle.cases.rules.pick_lists import NATIONALITIES, POLICE_FORCES, as_choices
+
 NRM = "nrm"
 DUTY_TO_NOTIFY = "duty_to_notify"
 CHILD = "child"  # under 18, or not sure and treated as a child until assessed
@@ -158,7 +160,8 @@ SECTIONS: tuple[Section, ...] = (
     Section("police", "The police and investigations", (
         Q("crime_reference_held", "Is there a crime reference for a modern slavery crime against them?", K.CHOICE,
           YES_NO),
-        Q("police_force", "Which police force?", K.TEXT, when=("crime_reference_held", ("yes",))),
+        Q("police_force", "Which police force?", K.CHOICE, as_choices(POLICE_FORCES),
+          when=("crime_reference_held", ("yes",))),
         Q("crime_reference", "The crime or incident reference", K.TEXT, when=("crime_reference_held", ("yes",))),
         Q("willing_to_help", "Are they willing to help an investigation or prosecution?", K.CHOICE, YES_NO),
         Q("willing_to_help_details", "Anything more about that", required=False),
@@ -175,7 +178,7 @@ SECTIONS: tuple[Section, ...] = (
             ("female", "Female"), ("male", "Male"), ("other", "They do not identify as male or female"),
         ), held=True),
         Q("nationality", "Nationality", K.TEXT, held=True),
-        Q("second_nationality", "Second nationality", K.TEXT, required=False),
+        Q("second_nationality", "Second nationality", K.CHOICE, as_choices(NATIONALITIES), required=False),
         Q("name", "Name", K.TEXT, held=True, when=("shared", ("yes",))),
         Q("contact", "How to contact them", K.TEXT, held=True, when=("shared", ("yes",))),
     ), forms=DTN_ONLY),
@@ -200,7 +203,7 @@ SECTIONS: tuple[Section, ...] = (
         Q("has_children", "Do they have children?", K.CHOICE, YES_NO),
         Q("children_count", "How many children?", K.NUMBER, when=("has_children", ("yes",))),
         Q("nationality", "Nationality", K.TEXT, held=True),
-        Q("second_nationality", "Second nationality", K.TEXT, required=False),
+        Q("second_nationality", "Second nationality", K.CHOICE, as_choices(NATIONALITIES), required=False),
         Q("interpreter_needed", "Do they need an interpreter?", K.CHOICE, YES_NO, held=True),
         Q("language", "Which language?", K.TEXT, held=True, when=("interpreter_needed", ("yes",))),
         Q("communication_help", "Do they need other help to communicate?", K.CHOICE, YES_NO),

@@ -16,9 +16,10 @@ from tackle.cases.rules.home_office_form import DUTY_TO_NOTIFY, SECTION_BY_KEY, 
 from tackle.core.errors import ApplicationError
 
 
-def _checked(question: Question, value: Any, documents: Collection[str] = ()) -> Any:
+def _checked(question: Question, value: Any, documents: Collection[str] = (), stored: Any = None) -> Any:
     """The value as stored, or an ApplicationError naming the question: the JSON holds nothing the
-    declaration does not allow, and evidence only the case's own documents (`documents`, by uuid)."""
+    declaration does not allow, and evidence only the case's own documents (`documents`, by uuid). An
+    answer `stored` before its question had a list is kept as it was."""
     if question.kind == Kind.DOCUMENTS:
         if not (isinstance(value, list) and all(isinstance(each, str) for each in value)):
             raise ApplicationError("Choose from the case's documents", field=question.key)
@@ -26,7 +27,7 @@ def _checked(question: Question, value: Any, documents: Collection[str] = ()) ->
             raise ApplicationError("Choose only documents kept on this case", field=question.key)
         return [each for each in documents if each in value]  # in the case's order, each once
     allowed = {code for code, _ in question.choices}
-    if question.kind == Kind.CHOICE and value not in allowed:
+    if question.kind == Kind.CHOICE and value not in allowed and value != stored:  # kept from before its list
         raise ApplicationError("Choose one of the answers given", field=question.key)
     if question.kind == Kind.CHOICES and not (isinstance(value, list) and set(value) <= allowed):
         raise ApplicationError("Choose from the answers given", field=question.key)
@@ -72,7 +73,9 @@ def home_office_section_save(
     if unknown:
         raise ApplicationError(f"Not a question of this section: {', '.join(sorted(unknown))}")
     given = {
-        key: _checked(questions[key], value, state.documents) for key, value in answers.items() if not is_empty(value)
+        key: _checked(questions[key], value, state.documents, row.answers.get(key))
+        for key, value in answers.items()
+        if not is_empty(value)
     }
     values = {**{k: v for k, v in state.values.items() if k not in questions}, **given}
     kept = answers_kept(section, state.form, state.age, values)

@@ -1,0 +1,28 @@
+"""Closed questions asked from a list (GOV.UK select): nationality, language, police force. The value
+stored is the words shown, as the free text was, so older records keep theirs."""
+
+from typing import Any
+
+from django import forms
+
+from tackle.cases.rules.pick_lists import as_choices
+
+
+def pick_list_field(label: str, options: tuple[str, ...], *, hint: str = "", blank: str = "Not known") -> Any:
+    return forms.ChoiceField(
+        label=label,
+        help_text=hint,
+        required=False,
+        choices=[("", blank), *as_choices(options)],
+        widget=forms.Select,
+        error_messages={"invalid_choice": f"Select from the list: {label}"},
+    )
+
+
+def keep_stored(field: forms.Field, value: Any) -> None:
+    """A value typed before the list existed stays a choice, so changing the record never loses it."""
+    if not (isinstance(field, forms.ChoiceField) and value):
+        return
+    choices: list[Any] = list(field.choices)  # type: ignore[arg-type]
+    if value not in {str(code) for code, _ in choices}:
+        field.choices = [*choices, (value, value)]
