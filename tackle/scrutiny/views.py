@@ -1,6 +1,7 @@
 """Scrutiny pages: self-assessments (councillors and officers), lead arrangements, spending and
 the FOI draft (officers). Every page and download is audited."""
 
+from dataclasses import replace
 from typing import Any
 
 from django.contrib import messages
@@ -9,19 +10,20 @@ from django.db import models
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 
 from tackle.accounts.door import open_for_user, open_page_for_user
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
-from tackle.core.access import ASSESSMENTS, SCRUTINY_RECORDS, Action
+from tackle.core.access import ASSESSMENTS, SCRUTINY_OFFICER_ROLES, SCRUTINY_RECORDS, Action
 from tackle.core.errors import ApplicationError
 from tackle.core.forms import add_application_error
 from tackle.core.periods import financial_year_label, financial_year_of, today_in_london
 from tackle.scrutiny.foi import build_foi_answer, foi_docx
 from tackle.scrutiny.forms import AnswersForm, AssessmentNewForm, FoiForm, LeadArrangementForm, SpendForm
 from tackle.scrutiny.models import Assessment
-from tackle.scrutiny.proposals.questions import proposals_for
+from tackle.scrutiny.proposals.questions import Proposal, proposals_for
 from tackle.scrutiny.selectors import (
     arrangements_visible_to,
     assessments_visible_to,
@@ -32,6 +34,19 @@ from tackle.scrutiny.selectors import (
 )
 from tackle.scrutiny.themes import ANSWER_LABELS, THEMES
 from tackle.statements.selectors.commitments import organisation_commitment_progress
+
+
+def _proposals(request: AuthenticatedRequest, year: int) -> dict[str, Proposal]:
+    """What Tackle holds for each question, without a link the user's role cannot follow: lead
+    arrangements and spending are officers' records, so a councillor reads the evidence unlinked."""
+    proposals = proposals_for(request.user.organisation, year)
+    if request.user.role in SCRUTINY_OFFICER_ROLES:
+        return proposals
+    officers_pages = {reverse("scrutiny:arrangements"), reverse("scrutiny:spend")}
+    return {
+        key: replace(proposal, url="", link_text="") if proposal.url in officers_pages else proposal
+        for key, proposal in proposals.items()
+    }
 
 
 def _latest_year() -> int:
@@ -92,7 +107,7 @@ def assessment_rows(assessment: Assessment, proposals: dict[str, Any]) -> list[d
 @login_required
 def assessment_detail(request: AuthenticatedRequest, assessment_uuid: str) -> HttpResponse:
     assessment = get_assessment_for_user(request.user, assessment_uuid, request=request)
-    proposals = proposals_for(request.user.organisation, assessment.year)
+    proposals = _proposals(request, assessment.year)
     return render(
         request,
         "scrutiny/assessment_detail.html",
@@ -113,7 +128,7 @@ def assessment_edit(request: AuthenticatedRequest, assessment_uuid: str) -> Http
     assessment = get_assessment_for_user(
         request.user, assessment_uuid, action=action, request=request, note="Answer form"
     )
-    proposals = proposals_for(request.user.organisation, assessment.year)
+    proposals = _proposals(request, assessment.year)
     if request.method == "POST":
         form = AnswersForm(request.POST)
         if form.is_valid():
@@ -194,7 +209,7 @@ def _commitments(organisation: Any) -> list[Any]:
 
 
 def _report_context(request: AuthenticatedRequest, assessment: Assessment) -> dict[str, Any]:
-    proposals = proposals_for(request.user.organisation, assessment.year)
+    proposals = _proposals(request, assessment.year)
     return {
         "commitments": _commitments(request.user.organisation),
         "assessment": assessment,

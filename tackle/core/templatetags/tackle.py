@@ -1,3 +1,5 @@
+from decimal import Decimal, InvalidOperation
+
 from django import template
 
 register = template.Library()
@@ -8,3 +10,17 @@ _CHOICE_KINDS = {"radioselect": "radios", "checkboxselectmultiple": "checkboxes"
 @register.filter
 def govuk_choice_kind(widget_type: str) -> str:
     return _CHOICE_KINDS.get(widget_type, "radios")
+
+
+@register.filter
+def money(value: object, places: int = 2) -> str:
+    """An amount in pounds as every page writes it: £12,000.00, or £12,000 with `money:0`; a
+    negative amount -£5.00; nothing for no amount."""
+    if value is None or value == "":
+        return ""
+    try:
+        amount = Decimal(str(value))
+    except InvalidOperation:
+        return str(value)
+    sign = "-" if amount < 0 else ""
+    return f"{sign}\u00a3{abs(amount):,.{int(places)}f}"
