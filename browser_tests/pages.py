@@ -79,8 +79,15 @@ class TokensPage(BasePage):
     def new_token(self) -> Locator:
         return self.page.get_by_test_id("new-token")
 
-    def create(self, name: str) -> None:
+    def create(
+        self, name: str, *, scope: str = "Read only", modules: tuple[str, ...] = (), expires_on: str = ""
+    ) -> None:
         self.page.get_by_label("Token name").fill(name)
+        self.page.get_by_label(scope, exact=True).check()
+        for module in modules:
+            self.page.get_by_label(module, exact=True).check()
+        if expires_on:
+            self.page.get_by_label("Expires on").fill(expires_on)
         self.page.get_by_role("button", name="Create token").click()
 
     def row(self, name: str) -> Locator:
@@ -89,6 +96,18 @@ class TokensPage(BasePage):
     def revoke(self, name: str) -> None:
         # The button's accessible name carries the token name, so a screen reader user knows which.
         self.page.get_by_role("button", name=f"Revoke {name}").click()
+
+
+class OrganisationTokensPage(BasePage):
+    """The administrator's list of everyone's tokens in the organisation."""
+
+    path = "/account/organisation/tokens/"
+
+    def row(self, owner: str, name: str) -> Locator:
+        return self.page.locator("tbody tr").filter(has_text=owner).filter(has_text=name)
+
+    def revoke(self, owner: str, name: str) -> None:
+        self.page.get_by_role("button", name=f"Revoke {owner}'s token {name}").click()
 
 
 class UsersPage(BasePage):

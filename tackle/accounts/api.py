@@ -30,6 +30,7 @@ def me(request: Request) -> Response:
         "role": user.role,
         "organisation": organisation.name if organisation else "",
         "organisation_code": organisation.code if organisation else "",
-        "modules": sorted(ROLE_MODULES.get(user.role, ())),
+        # What this request may reach: the role's modules, narrowed by the token's when it has some.
+        "modules": sorted(module for module in ROLE_MODULES.get(user.role, ()) if user.may_use(module)),
     }
     return Response(MeSerializer(data).data)

@@ -1,10 +1,11 @@
+from datetime import date
 from typing import Any
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
 from django.db.models import QuerySet
 
-from tackle.accounts.models import User
+from tackle.accounts.models import TokenScope, User
 from tackle.core.forms import GovukForm
 from tackle.core.roles import Role
 
@@ -49,6 +50,33 @@ class ApiTokenCreateForm(GovukForm):
         error_messages={"required": "Enter a name for the token"},
         widget=forms.TextInput(attrs={"class": "govuk-input--width-20"}),
     )
+    scope = forms.ChoiceField(
+        label="What the token may do",
+        choices=TokenScope.choices,
+        initial=TokenScope.READ,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select what the token may do"},
+    )
+    modules = forms.MultipleChoiceField(
+        label="Parts of Tackle it may reach (optional)",
+        help_text="Leave all unticked for every part your role uses",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "Select only parts of Tackle your role can use"},
+    )
+    expires_on = forms.DateField(
+        label="Expires on",
+        help_text="It works until the end of this day: at most a year from today, 90 days unless you choose otherwise",
+        widget=forms.DateInput(attrs={"type": "date", "class": "govuk-input--width-10"}, format="%Y-%m-%d"),
+        error_messages={"required": "Enter the date the token expires", "invalid": "Enter a real expiry date"},
+    )
+
+    def __init__(self, *args: Any, modules: list[tuple[str, str]], expires_on: date, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["modules"]
+        assert isinstance(field, forms.MultipleChoiceField)
+        field.choices = modules
+        self.fields["expires_on"].initial = expires_on
 
 
 def _role_field() -> forms.ChoiceField:

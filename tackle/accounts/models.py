@@ -1,13 +1,15 @@
 import hashlib
 import secrets
 import uuid
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 
 from tackle.core.access import role_may_use, role_needs_two_factor
-from tackle.core.roles import OrganisationKind, Role
+from tackle.core.roles import Module, OrganisationKind, Role
 
 
 class Organisation(models.Model):
@@ -49,7 +51,13 @@ class User(AbstractUser):
     def display_name(self) -> str:
         return self.get_full_name() or self.username
 
+    # Set by API token authentication when the token is limited to some modules: the request then
+    # reaches only those, and never more than the owner's role (may_use checks both).
+    token_modules: frozenset[str] | None = None
+
     def may_use(self, module: str) -> bool:
+        if self.token_modules is not None and module != Module.HOME and module not in self.token_modules:
+            return False
         return bool(self.is_active and self.organisation_id and role_may_use(self.role, module))
 
     def needs_two_factor(self) -> bool:
@@ -57,25 +65,50 @@ class User(AbstractUser):
             return False
         return role_needs_two_factor(self.role)
 
+    def has_two_factor(self) -> bool:
+        """Has set up an authenticator app (a confirmed TOTP device)."""
+        from django_otp import devices_for_user
+
+        return any(True for _ in devices_for_user(self, confirmed=True))
+
+    def may_hold_api_tokens(self) -> bool:
+        """A token is a password that skips two-factor sign-in, so only someone who has set up
+        two-factor may hold one (demo users in demo mode, who are exempt from it, aside)."""
+        return self.has_two_factor() or (self.is_demo and settings.TACKLE_DEMO)
+
 
 def hash_token(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
+class TokenScope(models.TextChoices):
+    READ = "read", "Read only"
+    WRITE = "write", "Read and write"
+
+
 class ApiToken(models.Model):
-    """A personal API token. Only its SHA-256 is stored; the token is shown once."""
+    """A personal API token. Only its SHA-256 is stored; the token is shown once. It acts as its
+    owner, narrowed by its scope (read: GET only) and its modules, until it expires or is revoked."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
     name = models.CharField(max_length=100)
     key_hash = models.CharField(max_length=64, unique=True)
     prefix = models.CharField(max_length=8, help_text="First characters, to tell tokens apart")
+    scope = models.CharField(max_length=5, choices=TokenScope.choices, default=TokenScope.READ)
+    modules = models.JSONField(
+        default=list, blank=True, help_text="Modules it may reach; empty: every module its owner's role uses"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(scope__in=TokenScope.values), name="api_token_scope_valid"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.name} (tk_{self.prefix}…)"
@@ -85,8 +118,21 @@ class ApiToken(models.Model):
         return "tk_" + secrets.token_urlsafe(32)
 
     @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()
+
+    @property
     def is_active(self) -> bool:
-        return self.revoked_at is None
+        return self.revoked_at is None and not self.is_expired
+
+    @property
+    def last_day(self) -> date:
+        """The last London day it works: it expires at the midnight that ends that day."""
+        return (timezone.localtime(self.expires_at) - timedelta(microseconds=1)).date()
+
+    @property
+    def module_labels(self) -> list[str]:
+        return [Module(module).label for module in self.modules if module in Module.values]
 
 
 class Invitation(models.Model):

@@ -42,6 +42,13 @@ def api_tokens_of(user: Any) -> models.QuerySet[ApiToken]:
     return ApiToken.objects.filter(user=user)
 
 
+def organisation_api_tokens_visible_to(user: Any) -> models.QuerySet[ApiToken]:
+    """Every token held in the user's organisation, with its owner (the administrator's list)."""
+    if not (user.is_authenticated and user.organisation_id):
+        return ApiToken.objects.none()
+    return ApiToken.objects.filter(user__organisation_id=user.organisation_id).select_related("user")
+
+
 def users_missing_two_factor(organisation_id: int) -> models.QuerySet[User]:
     confirmed = TOTPDevice.objects.filter(confirmed=True).values("user_id")
     return User.objects.filter(

@@ -1,6 +1,7 @@
 """Changes to accounts. Each writes its audit event in the same transaction."""
 
-from datetime import timedelta
+from collections.abc import Collection
+from datetime import date, timedelta
 from typing import Any
 
 from axes.utils import reset as axes_reset
@@ -19,28 +20,80 @@ from tackle.accounts.models import (
     Notification,
     Organisation,
     OrganisationSettings,
+    TokenScope,
     User,
     hash_token,
 )
 from tackle.audit.models import AuditAction
 from tackle.audit.records import record_update_fields
 from tackle.audit.services import audit_record
+from tackle.core.access import role_may_use
 from tackle.core.errors import ApplicationError
-from tackle.core.roles import Role
+from tackle.core.periods import end_of_day, today_in_london
+from tackle.core.roles import Module, Role
+
+TOKEN_DAYS_DEFAULT = 90
+TOKEN_DAYS_MOST = 365
 
 
 @transaction.atomic
-def api_token_create(*, user: User, name: str, request: Any = None) -> tuple[ApiToken, str]:
-    """Returns the token and its raw value, which is shown once and never stored."""
+def api_token_create(
+    *,
+    user: User,
+    name: str,
+    scope: str = TokenScope.READ,
+    modules: Collection[str] = (),
+    expires_on: date | None = None,
+    request: Any = None,
+) -> tuple[ApiToken, str]:
+    """Returns the token and its raw value, which is shown once and never stored. Only someone who
+    has set up two-factor sign-in may hold a token; it reaches at most what their role does."""
+    if not user.may_hold_api_tokens():
+        raise ApplicationError("Set up two-factor sign-in before you create an API token")
     name = name.strip()
     if not name:
         raise ApplicationError("Enter a name for the token", field="name")
-    if user.api_tokens.filter(revoked_at__isnull=True, name=name).exists():
+    if scope not in TokenScope.values:
+        raise ApplicationError("Select what the token may do", field="scope")
+    allowed = {module for module, _label in token_module_choices(user)}
+    if not set(modules) <= allowed:
+        raise ApplicationError("Select only parts of Tackle your role can use", field="modules")
+    today = today_in_london()
+    expires_on = expires_on or today + timedelta(days=TOKEN_DAYS_DEFAULT)
+    if expires_on <= today:
+        raise ApplicationError("The expiry date must be in the future", field="expires_on")
+    if expires_on > today + timedelta(days=TOKEN_DAYS_MOST):
+        raise ApplicationError("The expiry date must be within a year from today", field="expires_on")
+    if user.api_tokens.filter(revoked_at__isnull=True, expires_at__gt=timezone.now(), name=name).exists():
         raise ApplicationError("You already have a token with this name", field="name")
     raw = ApiToken.generate_raw()
-    token = ApiToken.objects.create(user=user, name=name[:100], key_hash=hash_token(raw), prefix=raw[3:9])
-    audit_record(action=AuditAction.CREATE, actor=user, request=request, obj=token, note="API token created")
+    token = ApiToken.objects.create(
+        user=user,
+        name=name[:100],
+        key_hash=hash_token(raw),
+        prefix=raw[3:9],
+        scope=scope,
+        modules=sorted(set(modules)),
+        expires_at=end_of_day(expires_on),
+    )
+    audit_record(
+        action=AuditAction.CREATE,
+        actor=user,
+        request=request,
+        obj=token,
+        changed_fields=["expires_at", "modules", "name", "scope"],
+        note="API token created",
+    )
     return token, raw
+
+
+def token_module_choices(user: User) -> list[tuple[str, str]]:
+    """The parts of Tackle a token of this user may be limited to: those their role uses."""
+    return [
+        (module.value, module.label)
+        for module in Module
+        if module not in (Module.HOME, Module.API_TOKENS) and role_may_use(user.role, module)
+    ]
 
 
 @transaction.atomic

@@ -11,6 +11,12 @@ urlpatterns = [
     path("two-factor/verify", views.two_factor_verify, name="two-factor-verify"),
     path("tokens/", views.token_list, name="token-list"),
     path("tokens/<uuid:token_uuid>/revoke", views.token_revoke, name="token-revoke"),
+    path("organisation/tokens/", views.organisation_token_list, name="organisation-token-list"),
+    path(
+        "organisation/tokens/<uuid:token_uuid>/revoke",
+        views.organisation_token_revoke,
+        name="organisation-token-revoke",
+    ),
     path("users/", views.user_list, name="user-list"),
     path("users/invite", views.invite_user, name="user-invite"),
     path("users/<uuid:user_uuid>/", views.user_detail, name="user-detail"),

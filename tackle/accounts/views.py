@@ -1,4 +1,5 @@
 import base64
+from datetime import timedelta
 from typing import Any
 
 import segno
@@ -34,12 +35,14 @@ from tackle.accounts.selectors import (
     api_tokens_of,
     failed_sign_ins_of,
     notifications_visible_to,
+    organisation_api_tokens_visible_to,
     organisation_settings_visible_to,
     pending_invitation_of,
     users_visible_to,
 )
 from tackle.accounts.services import (
     SETTINGS_FIELDS,
+    TOKEN_DAYS_DEFAULT,
     api_token_create,
     api_token_revoke,
     invitation_accept,
@@ -48,6 +51,7 @@ from tackle.accounts.services import (
     notifications_mark_read,
     organisation_settings_of,
     organisation_settings_update,
+    token_module_choices,
     user_change_role,
     user_deactivate,
     user_invite,
@@ -62,6 +66,7 @@ from tackle.core.access import Action
 from tackle.core.errors import ApplicationError
 from tackle.core.form_page import form_page
 from tackle.core.forms import add_application_error
+from tackle.core.periods import today_in_london
 from tackle.core.permissions import require_module
 from tackle.core.roles import Module, Role
 
@@ -131,12 +136,21 @@ def two_factor_verify(request: AuthenticatedRequest) -> HttpResponse:
 @login_required
 def token_list(request: AuthenticatedRequest) -> HttpResponse:
     require_module(request.user, Module.API_TOKENS)
-    form = ApiTokenCreateForm(request.POST if request.method == "POST" else None)
+    if not request.user.may_hold_api_tokens():
+        # A token skips two-factor sign-in, so only someone who has set it up may hold one.
+        messages.info(request, "Set up two-factor sign-in before you create an API token")
+        return redirect(f"{reverse('accounts:two-factor-setup')}?next={reverse('accounts:token-list')}")
+
+    def blank_form(data: Any = None) -> ApiTokenCreateForm:
+        default_expiry = today_in_london() + timedelta(days=TOKEN_DAYS_DEFAULT)
+        return ApiTokenCreateForm(data, modules=token_module_choices(request.user), expires_on=default_expiry)
+
+    form = blank_form(request.POST if request.method == "POST" else None)
     new_token = None
     if request.method == "POST" and form.is_valid():
         try:
-            _, new_token = api_token_create(user=request.user, name=form.cleaned_data["name"], request=request)
-            form = ApiTokenCreateForm()
+            _, new_token = api_token_create(user=request.user, request=request, **form.cleaned_data)
+            form = blank_form()
         except ApplicationError as error:
             add_application_error(form, error)
     tokens = api_tokens_of(request.user)
@@ -155,6 +169,35 @@ def token_revoke(request: AuthenticatedRequest, token_uuid: str) -> HttpResponse
     except ApplicationError as error:
         messages.error(request, error.message)
     return redirect("accounts:token-list")
+
+
+@login_required
+def organisation_token_list(request: AuthenticatedRequest) -> HttpResponse:
+    """The administrator's list of every token in the organisation, each revocable."""
+    open_page_for_user(
+        request.user, resource=access.ORGANISATION_API_TOKENS, request=request, object_type="accounts.apitoken"
+    )
+    visible = organisation_api_tokens_visible_to(request.user)
+    tokens = visible.order_by("user__last_name", "user__username", "-created_at")
+    return render(request, "accounts/organisation_token_list.html", {"tokens": tokens})
+
+
+@login_required
+@require_POST
+def organisation_token_revoke(request: AuthenticatedRequest, token_uuid: str) -> HttpResponse:
+    token = open_for_user(
+        request.user,
+        organisation_api_tokens_visible_to(request.user),
+        resource=access.ORGANISATION_API_TOKENS,
+        action=Action.CHANGE,
+        uuid=token_uuid,
+    )
+    try:
+        api_token_revoke(token=token, actor=request.user, request=request)
+        messages.success(request, f"{token.user.display_name}'s token '{token.name}' was revoked")
+    except ApplicationError as error:
+        messages.error(request, error.message)
+    return redirect("accounts:organisation-token-list")
 
 
 @login_required

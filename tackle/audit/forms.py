@@ -1,24 +1,33 @@
+from typing import Any
+
 from django import forms
 
 from tackle.audit.models import AuditAction
+from tackle.audit.subjects import AuditSubject, subject_find
 from tackle.core.forms import GovukForm
 
 
 class AuditFilterForm(GovukForm):
+    reference = forms.CharField(
+        label="Case reference",
+        required=False,
+        max_length=40,
+        help_text=(
+            "As the case shows it, for example C-1A2B3C4D. Finds every entry about the case and the "
+            "person in it, their support records and documents included"
+        ),
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-10", "spellcheck": "false"}),
+    )
     actor = forms.CharField(
-        label="Username", required=False, widget=forms.TextInput(attrs={"class": "govuk-input--width-20"})
+        label="Username of the member of staff",
+        required=False,
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-20", "spellcheck": "false"}),
     )
     action = forms.ChoiceField(
         label="What happened",
         required=False,
         choices=[("", "Any"), *AuditAction.choices],
         error_messages={"invalid_choice": "Choose what happened from the list"},
-    )
-    object_id = forms.CharField(
-        label="Record reference",
-        required=False,
-        help_text="The record's reference, as shown in its address",
-        widget=forms.TextInput(attrs={"class": "govuk-input--width-20"}),
     )
     date_from = forms.DateField(
         label="From",
@@ -35,8 +44,31 @@ class AuditFilterForm(GovukForm):
         error_messages={"invalid": "Enter the end date as a real date, for example 2026-10-31"},
     )
 
+    def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.organisation_id = organisation_id
+
+    def clean_reference(self) -> AuditSubject | None:
+        typed = self.cleaned_data.get("reference", "").strip()
+        if not typed:
+            return None
+        subject = subject_find(self.organisation_id, typed)
+        if subject is None:
+            raise forms.ValidationError(
+                f"No case of your organisation has the reference {typed.upper()}: check it, for example C-1A2B3C4D"
+            )
+        return subject
+
     def clean(self) -> dict:  # type: ignore[type-arg]
         cleaned = super().clean() or {}
         if cleaned.get("date_from") and cleaned.get("date_to") and cleaned["date_from"] > cleaned["date_to"]:
             self.add_error("date_to", "The end date must be the same as or after the start date")
         return cleaned
+
+    def filters(self) -> dict[str, Any]:
+        """The valid form's filters, for audit_events_filtered."""
+        data = dict(self.cleaned_data)
+        subject = data.pop("reference", None)
+        if subject is not None:
+            data["object_ids"] = list(subject.parts)
+        return data

@@ -92,3 +92,29 @@ class AuditHead(models.Model):
 
     def __str__(self) -> str:
         return f"audit head at #{self.sequence}"
+
+
+class AuditVerification(models.Model):
+    """The result of one check of the whole log (verify.py), kept so that the page, the integrity
+    certificate and the next auditor can see when it was last checked, by whom and what it found.
+    Outside the chain: the chain's own check is what this records, not what it relies on."""
+
+    ran_at = models.DateTimeField(db_index=True)
+    # None: run on the server (`tackle audit verify`), not from a page.
+    ran_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
+    ran_by_username = models.CharField(max_length=150, blank=True)
+    # The organisation of whoever ran it; None for the server's checks, which every organisation sees.
+    organisation = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, null=True, related_name="+")
+    intact = models.BooleanField()
+    checked = models.PositiveBigIntegerField(help_text="Entries checked, oldest first, before any problem")
+    first_bad_sequence = models.PositiveBigIntegerField(null=True, blank=True)
+    problem = models.CharField(max_length=500, blank=True)
+    last_hash = models.CharField(max_length=64, blank=True, help_text="The newest entry checked: its fingerprint")
+    checkpoint_written_at = models.CharField(max_length=40, blank=True)
+    checkpoint_sequence = models.PositiveBigIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-ran_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"audit check of {self.ran_at:%Y-%m-%d %H:%M}: {'intact' if self.intact else 'altered'}"

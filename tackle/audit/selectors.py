@@ -5,7 +5,7 @@ from typing import Any
 from django.db import models
 from django.db.models import Q
 
-from tackle.audit.models import AuditEvent
+from tackle.audit.models import AuditEvent, AuditVerification
 from tackle.core.roles import Module
 
 
@@ -25,9 +25,13 @@ def audit_events_filtered(
     action: str = "",
     object_type: str = "",
     object_id: str = "",
+    object_ids: Iterable[str] | None = None,
     date_from: date | None = None,
     date_to: date | None = None,
 ) -> models.QuerySet[AuditEvent]:
+    """`object_ids`: entries about any of these records (a case and the records inside it)."""
+    if object_ids is not None:
+        events = events.filter(object_id__in=list(object_ids))
     if actor:
         events = events.filter(actor_username__iexact=actor)
     if action:
@@ -47,3 +51,12 @@ def audit_events_about(object_ids: Iterable[str]) -> models.QuerySet[AuditEvent]
     """Every event naming one of these records (by uuid), oldest first: a record's own history, for
     a page that has already checked who may read it (a case's timeline)."""
     return AuditEvent.objects.filter(object_id__in=list(object_ids)).select_related("actor").order_by("sequence")
+
+
+def audit_verification_latest(user: Any) -> AuditVerification | None:
+    """The newest check of the log that `user` may see: one run by someone of their organisation, or
+    on the server. Another organisation's checks are theirs (who ran them is their business)."""
+    if not (user.is_authenticated and user.organisation_id and user.may_use(Module.AUDIT)):
+        return None
+    own = Q(organisation_id=user.organisation_id) | Q(organisation__isnull=True)
+    return AuditVerification.objects.filter(own).select_related("ran_by").first()

@@ -6,10 +6,13 @@ import hmac
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+from django.utils import timezone
 
 from tackle.audit.chain import GENESIS_HASH, ChainFields, entry_hash, keyed_from_mac
 from tackle.audit.checkpoints import Checkpoint, CheckpointFileError, checkpoint_file, checkpoints_read
-from tackle.audit.models import AuditEvent, AuditHead
+from tackle.audit.models import AuditEvent, AuditHead, AuditVerification
 from tackle.audit.services import audit_key
 
 
@@ -135,3 +138,22 @@ def _extends(checkpoint: Checkpoint, last: int) -> VerifyResult:
 
 def _named(checkpoint: Checkpoint) -> str:
     return f"the checkpoint of {checkpoint.written_at}"
+
+
+def audit_verification_record(*, result: VerifyResult, ran_by: Any = None) -> AuditVerification:
+    """Keep a check's result: the page and the integrity certificate show the newest. `ran_by` None:
+    the check ran on the server (`tackle audit verify`), and every organisation sees it."""
+    last = AuditEvent.objects.filter(sequence=result.checked).values_list("hash", flat=True).first()
+    return AuditVerification.objects.create(
+        ran_at=timezone.now(),
+        ran_by=ran_by,
+        ran_by_username=ran_by.get_username() if ran_by is not None else "",
+        organisation_id=getattr(ran_by, "organisation_id", None),
+        intact=result.ok,
+        checked=result.checked,
+        first_bad_sequence=result.first_bad_sequence,
+        problem=result.problem[:500],
+        last_hash=last or "",
+        checkpoint_written_at=result.checkpoint.written_at if result.checkpoint else "",
+        checkpoint_sequence=result.checkpoint.sequence if result.checkpoint else None,
+    )

@@ -1,35 +1,240 @@
+"""The audit log's pages: the entries with their filters, a case's access report, the CSV export, the
+chain's check and the integrity certificate. The log sits below accounts, so these pages cannot use
+the door (accounts/door.py): each checks the policy table itself and audits what it shows."""
+
+import csv
+from collections.abc import Iterator
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.db import models
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
 
 from tackle.audit.forms import AuditFilterForm
-from tackle.audit.selectors import audit_events_filtered, audit_events_visible_to
+from tackle.audit.models import AuditAction, AuditEvent
+from tackle.audit.selectors import audit_events_filtered, audit_events_visible_to, audit_verification_latest
+from tackle.audit.services import audit_record
+from tackle.audit.subjects import references_for, subject_find
 from tackle.audit.tasks import verify_audit_chain
+from tackle.core.access import AUDIT_INTEGRITY, AUDIT_LOG, Action, Resource, allows
 from tackle.core.permissions import require_module
 from tackle.core.roles import Module
+from tackle.core.spreadsheets import formula_safe
 from tackle.core.tasks import task_run_start
+
+
+def _require(user: Any, resource: Resource, action: Action = Action.VIEW) -> None:
+    require_module(user, Module.AUDIT)
+    if not allows(user.role, resource, action):
+        raise PermissionDenied(f"Your role cannot {action.value} this.")
+
+
+def _own(request: HttpRequest) -> int:
+    user: Any = request.user
+    return int(user.organisation_id)
+
+
+def _filtered(request: HttpRequest, form: AuditFilterForm) -> models.QuerySet[AuditEvent]:
+    events = audit_events_visible_to(request.user)
+    if form.is_bound and form.is_valid():
+        return audit_events_filtered(events, **form.filters())
+    return events.order_by("-sequence")
+
+
+def _with_references(request: HttpRequest, events: Any) -> list[tuple[AuditEvent, str]]:
+    """Each entry with the reference of the case it concerns ("" for anything else)."""
+    events = list(events)
+    found = references_for(_own(request), [event.object_id for event in events])
+    return [(event, found.get(event.object_id, "")) for event in events]
 
 
 @login_required
 def event_list(request: HttpRequest) -> HttpResponse:
-    require_module(request.user, Module.AUDIT)
-    form = AuditFilterForm(request.GET or None)
-    events = audit_events_visible_to(request.user)
-    if form.is_bound and form.is_valid():
-        events = audit_events_filtered(events, **form.cleaned_data)
-    else:
-        events = events.order_by("-sequence")
-    page = Paginator(events.select_related("actor"), 50).get_page(request.GET.get("page"))
+    _require(request.user, AUDIT_LOG)
+    form = AuditFilterForm(request.GET or None, organisation_id=_own(request))
+    events = _filtered(request, form).select_related("actor_organisation")
+    page = Paginator(events, 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "audit/event_list.html", {"form": form, "page": page, "query": query.urlencode()})
+    subject = form.cleaned_data.get("reference") if form.is_bound and form.is_valid() else None
+    context = {
+        "form": form,
+        "page": page,
+        "rows": _with_references(request, page),
+        "query": query.urlencode(),
+        "subject": subject,
+        "may_export": allows(request.user.role, AUDIT_LOG, Action.EXPORT),  # type: ignore[union-attr]
+    }
+    return render(request, "audit/event_list.html", context)
+
+
+@login_required
+def case_access(request: HttpRequest, case_reference: str) -> HttpResponse:
+    """Every entry about one case and the records inside it, oldest first: who opened or changed it,
+    when, what and from which organisation. Another organisation's case is not found (404)."""
+    _require(request.user, AUDIT_LOG)
+    subject = subject_find(_own(request), case_reference)
+    if subject is None:
+        raise Http404("No case of your organisation has this reference.")
+    events = list(
+        audit_events_visible_to(request.user)
+        .filter(object_id__in=list(subject.parts))
+        .select_related("actor_organisation", "organisation")
+        .order_by("sequence")
+    )
+    audit_record(
+        action=AuditAction.VIEW,
+        request=request,
+        object_type="audit.access_report",
+        note=f"Access report for {subject.reference}",
+    )
+    opened = [event for event in events if event.action in (AuditAction.VIEW, AuditAction.EXPORT, AuditAction.LIST)]
+    context = {
+        "subject": subject,
+        # Each entry, what in the case it was about, and the organisation of whoever did it.
+        "rows": [(event, subject.parts.get(event.object_id, ""), _actor_organisation(event)) for event in events],
+        "opened_count": len(opened),
+        "people": sorted({event.actor_username or "Tackle" for event in events}),
+        "refused_count": sum(event.action == AuditAction.REFUSED for event in events),
+    }
+    return render(request, "audit/case_access.html", context)
+
+
+def _actor_organisation(event: AuditEvent) -> Any:
+    """A partner's organisation when they acted on another's record; else the record's owner's."""
+    return event.actor_organisation or event.organisation
+
+
+_CSV_COLUMNS = [
+    "Entry",
+    "When (UTC)",
+    "Who",
+    "Their organisation",
+    "What happened",
+    "Record type",
+    "Record identifier",
+    "Case reference",
+    "Fields changed",
+    "Note",
+    "From (IP address)",
+    "Page",
+    "Fingerprint",
+    "Previous fingerprint",
+]
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+@login_required
+def export_csv(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
+    """The filtered entries as CSV, newest first; the export is itself an entry in the log. A cell a
+    spreadsheet would run as a formula is quoted (core/spreadsheets.py)."""
+    _require(request.user, AUDIT_LOG, Action.EXPORT)
+    form = AuditFilterForm(request.GET or None, organisation_id=_own(request))
+    if form.is_bound and not form.is_valid():
+        return redirect(f"{reverse('audit:event-list')}?{request.GET.urlencode()}")  # the errors, named
+    events = _filtered(request, form).select_related("actor_organisation", "organisation")
+    exported = audit_record(
+        action=AuditAction.EXPORT,
+        request=request,
+        object_type="audit.auditevent",
+        note=f"Audit log CSV: {events.count()} entries",
+    )
+    events = events.filter(sequence__lt=exported.sequence)  # the entries counted, not the export's own
+    writer = csv.writer(_Echo())
+
+    def rows() -> Iterator[str]:
+        yield writer.writerow(_CSV_COLUMNS)
+        chunk: list[AuditEvent] = []
+        for event in events.iterator(chunk_size=500):
+            chunk.append(event)
+            if len(chunk) == 500:
+                yield from _csv_rows(request, writer, chunk)
+                chunk = []
+        yield from _csv_rows(request, writer, chunk)
+
+    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    stamp = timezone.now().strftime("%Y-%m-%d-%H%M")
+    response["Content-Disposition"] = f'attachment; filename="audit-log-{stamp}.csv"'
+    return response
+
+
+def _csv_rows(request: HttpRequest, writer: Any, events: list[AuditEvent]) -> Iterator[str]:
+    for event, reference in _with_references(request, events):
+        organisation = _actor_organisation(event)
+        cells = [
+            event.sequence,
+            event.occurred_at.isoformat(timespec="seconds"),
+            event.actor_username or "Tackle",
+            organisation.name if organisation is not None else "",
+            event.get_action_display(),
+            event.object_type,
+            event.object_id,
+            reference,
+            " ".join(event.changed_fields or []),
+            event.note,
+            event.ip_address or "",
+            event.path,
+            event.hash,
+            event.previous_hash,
+        ]
+        yield writer.writerow([formula_safe(cell) for cell in cells])
 
 
 @login_required
 def verify(request: HttpRequest) -> HttpResponse:
-    require_module(request.user, Module.AUDIT)
+    _require(request.user, AUDIT_INTEGRITY)
     if request.method == "POST":
-        run = task_run_start(task=verify_audit_chain, user=request.user, name="Check the audit log")
+        _require(request.user, AUDIT_INTEGRITY, Action.RECORD)
+        run = task_run_start(
+            task=verify_audit_chain, user=request.user, name="Check the audit log", started_by_id=request.user.pk
+        )
         return redirect("home:task-run-detail", run_uuid=run.uuid)
-    return render(request, "audit/verify.html")
+    return render(request, "audit/verify.html", {"last": audit_verification_latest(request.user)})
+
+
+def _certificate_context(request: HttpRequest) -> dict[str, Any]:
+    user: Any = request.user
+    last = audit_verification_latest(user)
+    entries = 0
+    if last is not None:
+        entries = audit_events_visible_to(user).filter(sequence__lte=last.checked).count()
+    return {"last": last, "organisation": user.organisation, "issued_at": timezone.now(), "own_entries": entries}
+
+
+@login_required
+def certificate(request: HttpRequest) -> HttpResponse:
+    """A printable, dated statement of the newest check: the page prints itself cleanly (print CSS)."""
+    _require(request.user, AUDIT_INTEGRITY)
+    return render(request, "audit/certificate.html", _certificate_context(request))
+
+
+@login_required
+def certificate_pdf(request: HttpRequest) -> HttpResponse:
+    from weasyprint import HTML  # imported here: it loads Pango, which only this view needs
+
+    _require(request.user, AUDIT_INTEGRITY, Action.EXPORT)
+    context = _certificate_context(request)
+    # With no check yet the certificate says that nothing can be certified, as the page does.
+    audit_record(
+        action=AuditAction.EXPORT,
+        request=request,
+        object_type="audit.auditverification",
+        object_id=str(context["last"].pk) if context["last"] else "",
+        note="Integrity certificate PDF",
+    )
+    html = render_to_string("audit/certificate_print.html", context, request=request)
+    # PDF/UA as the NRM pack is made (cases/views/pack.py): tagged, titled, in a stated language.
+    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf(pdf_variant="pdf/ua-1")
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="audit-integrity-{context["issued_at"]:%Y-%m-%d}.pdf"'
+    return response

@@ -17,17 +17,15 @@ Who sees what (the one rule for the page, the API and the exports)
 - Roles that see every case of their organisation (modern slavery lead, safeguarding manager):
   exact counts and the per-case export.
 - Other roles with the Figures module (councillor, community safety manager, auditor): counts
-  only, with every count from 1 to 4 shown as "fewer than 5", and no per-case export. A community
-  safety manager and an auditor do not work on cases, so they get what a councillor gets.
+  only, as the organisation shows them to councillors (tackle.core.disclosure, by default every
+  count from 1 to 4 "fewer than 5"), and no per-case export. A community safety manager and an
+  auditor do not work on cases, so they get what a councillor gets.
 - Everyone else (frontline officers, partners, procurement, administrators): 403.
 
-Suppression decision: counts of 1 to 4, the total included, read "fewer than 5"; zero reads 0; a
-total of 5 or more is shown. Withholding the total would not stop subtraction, because each of the
-three tables adds up to the total, and hiding further cells of 5 or more (complementary
-suppression) would take away the figures councillors scrutinise. So where a table has exactly one
-masked cell, subtraction can narrow it down: the register stays inside the council, for people
-bound by its data protection duties. Figures published outside the council go through reporting's
-stricter rules (larger thresholds and complementary suppression), not through this function.
+Disclosure: the three tables each add up to the total, so they are protected together
+(core.disclosure.protect_breakdowns): beside a withheld small count, enough other counts read
+"withheld" that none can be worked out by subtraction (issue 15, defect 5: total 24, adults 17,
+children 5 and unknown "fewer than 5" gave unknown = 2).
 """
 
 import re
@@ -44,6 +42,7 @@ from django.db.models import CharField, Count, F, OuterRef, Q, Subquery, Value, 
 from django.db.models.functions import Coalesce
 
 from tackle.accounts.models import Organisation
+from tackle.accounts.selectors import disclosure_for
 from tackle.cases.models import AgeGroup, Case, NrmEvent, NrmEventKind, NrmOutcome, Stage
 from tackle.cases.rules.categories import (
     age_group_label,
@@ -56,7 +55,7 @@ from tackle.cases.rules.categories import (
 )
 from tackle.core.access import EXACT_REGISTER_ROLES  # exact figures, case-by-case export
 from tackle.core.db import reporting_alias
-from tackle.core.disclosure import suppress_small_counts
+from tackle.core.disclosure import Audience, Disclosure, protect_breakdowns
 from tackle.core.errors import ApplicationError
 from tackle.core.periods import end_of_day, today_in_london
 from tackle.core.roles import Module
@@ -245,11 +244,18 @@ def register_is_exact_for(user: Any) -> bool:
     return user.role in EXACT_REGISTER_ROLES and user.may_use(Module.CASES)
 
 
-def register_for_user(user: Any, *, as_of: date) -> tuple[dict[str, Any], bool]:
-    """The register as this user may see it, and whether small counts were suppressed."""
-    exact = register_is_exact_for(user)
+def register_disclosure_for(user: Any) -> Disclosure:
+    """Internal figures for roles that see every case, councillors' for the rest (PermissionDenied
+    for a role without figures)."""
+    audience = Audience.INTERNAL if register_is_exact_for(user) else Audience.COUNCILLORS
+    return disclosure_for(user.organisation_id, audience)
+
+
+def register_for_user(user: Any, *, as_of: date) -> tuple[dict[str, Any], Disclosure]:
+    """The register as this user may see it, and the disclosure control applied."""
+    disclosure = register_disclosure_for(user)
     counts = register_counts(organisation_id=user.organisation_id, as_of=as_of)
-    return (counts, False) if exact else (suppress_small_counts(counts), True)
+    return protect_breakdowns(counts, disclosure), disclosure
 
 
 # ---------------------------------------------------------------------------------------------

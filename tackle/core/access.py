@@ -132,7 +132,9 @@ ACTION_PLANS = _r("action_plans", "Action plans and commitments", Module.STATEME
 ASSESSMENTS = _r("assessments", "Scrutiny self-assessments", Module.SCRUTINY, audited=True)
 SCRUTINY_RECORDS = _r("scrutiny_records", "Lead arrangements, spending and FOI drafts", Module.SCRUTINY, audited=True)
 FIGURES = _r("figures", "Figures", Module.REPORTING, audited=True)
-AUDIT_LOG = _r("audit_log", "Audit log", Module.AUDIT, personal=True)
+AUDIT_LOG = _r("audit_log", "Audit log: entries, search by case, access reports", Module.AUDIT, personal=True)
+# Who checked the log's chain, when and with what result, and the certificate printed from it.
+AUDIT_INTEGRITY = _r("audit_integrity", "Audit log checks and the integrity certificate", Module.AUDIT)
 USERS = _r("users", "Users", Module.USERS, personal=True)
 # Every role has the home module, so the grants below alone decide who reaches the settings.
 # What Tackle told a person (reminders, allocations, new concerns): their own list, every role.
@@ -142,19 +144,14 @@ ORGANISATION_SETTINGS = _r(
     "Organisation settings: lead, deputy, safeguarding and first responder contacts",
     Module.HOME,
 )
-# The organisation's text for the public accessibility statement, privacy notice, cookies and
-# contact pages (reading them needs no sign-in, so only changing them is in this table).
-SERVICE_PAGES = _r(
-    "service_pages", "The accessibility statement, privacy notice, cookies and contact pages", Module.HOME
-)
 
 RESOURCES: tuple[Resource, ...] = (
     HOME, API_TOKENS, TRAINING, TRAINING_RECORDS, PARTNERSHIPS, PARTNERSHIP_GROUPS, CASES, SUPPORT, NRM_PACKS,
     DTN_REDACTIONS, PATHWAY_SETTINGS,
     CASE_SEARCH, CASELOADS, REGISTER, PREMISES, INTELLIGENCE,
     OPERATIONS, AGREEMENTS, BRIEFINGS, TARGETING, SUPPLIERS, CONTRACTS, TENDERS, SPEND, STATEMENTS, STATEMENT_READINGS,
-    ACTION_PLANS, ASSESSMENTS, SCRUTINY_RECORDS, FIGURES, AUDIT_LOG, USERS, ORGANISATION_SETTINGS, NOTIFICATIONS,
-    SERVICE_PAGES,
+    ACTION_PLANS, ASSESSMENTS, SCRUTINY_RECORDS, FIGURES, AUDIT_LOG, AUDIT_INTEGRITY, USERS, ORGANISATION_SETTINGS,
+    NOTIFICATIONS,
 )  # fmt: skip
 
 R = Role
@@ -166,6 +163,7 @@ _COORDINATORS = (R.MODERN_SLAVERY_LEAD, R.COMMUNITY_SAFETY_MANAGER)
 _PARTNERSHIP = (R.MODERN_SLAVERY_LEAD, R.ADMINISTRATOR, R.COMMUNITY_SAFETY_MANAGER)
 _SUPPLY = (R.MODERN_SLAVERY_LEAD, R.PROCUREMENT_OFFICER, R.CONTRACT_MANAGER)
 _FIGURES = (R.MODERN_SLAVERY_LEAD, R.SAFEGUARDING_MANAGER, R.COMMUNITY_SAFETY_MANAGER, R.COUNCILLOR, R.AUDITOR)
+_AUDITORS = (R.MODERN_SLAVERY_LEAD, R.AUDITOR, R.ADMINISTRATOR)
 _READ, _KEEP = (A.VIEW,), (A.VIEW, A.RECORD, A.CHANGE)
 
 # (roles, resource, actions, scope): one line each, read top to bottom like the docs page.
@@ -221,10 +219,10 @@ _RULES: tuple[tuple[tuple[Role, ...], Resource, tuple[Action, ...], Scope], ...]
     ((*_COORDINATORS, R.COUNCILLOR), ASSESSMENTS, (*_KEEP, A.EXPORT), Scope.ORGANISATION),
     (_COORDINATORS, SCRUTINY_RECORDS, (*_KEEP, A.EXPORT), Scope.ORGANISATION),
     (_FIGURES, FIGURES, (A.VIEW, A.EXPORT), Scope.AGGREGATE),
-    ((R.MODERN_SLAVERY_LEAD, R.AUDITOR, R.ADMINISTRATOR), AUDIT_LOG, _READ, Scope.ORGANISATION),
+    (_AUDITORS, AUDIT_LOG, (A.VIEW, A.EXPORT), Scope.ORGANISATION),
+    (_AUDITORS, AUDIT_INTEGRITY, (A.VIEW, A.RECORD, A.EXPORT), Scope.ORGANISATION),  # run a check, print it
     ((R.ADMINISTRATOR,), USERS, _KEEP, Scope.ORGANISATION),
     ((R.MODERN_SLAVERY_LEAD, R.ADMINISTRATOR), ORGANISATION_SETTINGS, (A.VIEW, A.CHANGE), Scope.ORGANISATION),
-    ((R.ADMINISTRATOR,), SERVICE_PAGES, (A.VIEW, A.CHANGE), Scope.ORGANISATION),
 )
 
 POLICY: tuple[Grant, ...] = tuple(

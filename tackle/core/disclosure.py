@@ -1,34 +1,261 @@
-"""Disclosure control: small counts are withheld so that no person can be picked out of a figure.
+"""Disclosure control: the one place that decides which counts a reader may see.
 
-Counts from 1 to threshold - 1 read "fewer than <threshold>"; zero stays 0. The register's
-docstring (cases) says why nothing more is withheld for figures kept inside the council.
+Who reads a figure sets how much is withheld (`Audience`); the organisation sets each audience's
+threshold (tackle.accounts, OrganisationSettings), and these defaults apply until it does:
+
+- internal (roles that see every case: the lead, the safeguarding manager): threshold 0, exact counts;
+- councillors (and other roles with figures only): threshold 5, counts 1 to 4 withheld;
+- public (the Figures page "for publication", FOI answers, the published statement): threshold 10,
+  counts 1 to 9 withheld, as close as a council's numbers allow to CTDC's k = 11, and optionally
+  rounded to the nearest 5.
+
+Primary suppression: a count from 1 to threshold - 1 reads "fewer than <threshold>"; zero stays 0.
+Secondary (complementary) suppression: a table is a set of `Line`s (members that add up to a total
+shown beside them: a row and its total, a column and its total, one table's column and another
+table's cell). More counts read "withheld" until
+1. no line has exactly one withheld entry (subtraction would give it),
+2. in a line whose total is shown, the withheld members add up to at least the threshold, so the
+   withheld group is not itself a small number, and
+3. no withheld count is a linear combination of what is shown (`recoverable`: Gaussian elimination
+   in exact fractions over the withheld entries), which catches what 1 misses, such as a cell
+   joining two otherwise separate groups of withheld cells.
+The extra count chosen is the smallest non-zero member of the line concerned, so as little as
+possible is lost. Rounding, when asked for, comes last and only to counts shown, never to 0; totals
+are rounded on their own, so rounded rows may not add up (the notes say so).
 """
 
+from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from fractions import Fraction
 from typing import Any
 
-SUPPRESSION_THRESHOLD = 5
+WITHHELD = "withheld"  # a count withheld so that a smaller one cannot be worked out
 
 
-def suppressed_label(threshold: int = SUPPRESSION_THRESHOLD) -> str:
-    return f"fewer than {threshold}"
+class Audience(StrEnum):
+    INTERNAL = "internal"
+    COUNCILLORS = "councillors"
+    PUBLIC = "public"
 
 
-def suppress_small_counts(counts: dict[str, Any], threshold: int = SUPPRESSION_THRESHOLD) -> dict[str, Any]:
-    """The same figures with every count from 1 to threshold - 1 replaced by "fewer than <threshold>",
-    the total included. Zero stays 0. See the module docstring."""
-    label = suppressed_label(threshold)
+DEFAULT_THRESHOLDS: dict[Audience, int] = {Audience.INTERNAL: 0, Audience.COUNCILLORS: 5, Audience.PUBLIC: 10}
+HIGHEST_THRESHOLD = 50  # beyond this a council's figures would all be withheld
+ROUNDING_BASE = 5
 
-    def mask(value: Any) -> Any:
-        if isinstance(value, int) and not isinstance(value, bool) and 0 < value < threshold:
-            return label
-        return value
+Shown = int | str
 
-    masked: dict[str, Any] = {}
-    for key, value in counts.items():
-        if isinstance(value, dict):
-            masked[key] = {name: mask(count) for name, count in value.items()}
-        elif key == "as_of":
-            masked[key] = value
+
+@dataclass(frozen=True)
+class Disclosure:
+    """How counts are shown to one audience."""
+
+    audience: Audience
+    threshold: int
+    round_to: int = 1  # 5: every count shown is rounded to the nearest 5
+
+    @property
+    def exact(self) -> bool:
+        return self.threshold <= 1 and self.round_to == 1
+
+    @property
+    def label(self) -> str:
+        return f"fewer than {self.threshold}"
+
+    def is_small(self, value: int) -> bool:
+        return 0 < value < self.threshold
+
+    def rounded(self, value: int) -> int:
+        if self.round_to <= 1 or value == 0:
+            return value
+        return max(self.round_to, (value + self.round_to // 2) // self.round_to * self.round_to)
+
+    def show(self, value: int) -> Shown:
+        """A count standing alone, with no total beside it: withheld only when it is small."""
+        return self.label if self.is_small(value) else self.rounded(value)
+
+    def small_counts_note(self) -> str:
+        """For counts that stand alone (no totals beside them), "" when nothing is withheld."""
+        if self.threshold <= 1:
+            return ""
+        return f"Counts from 1 to {self.threshold - 1} read \u201c{self.label}\u201d."
+
+    def note(self) -> str:
+        """What a reader is told about the figures they see, for pages and exports."""
+        if self.exact:
+            return "Exact counts, for people who may see every case."
+        words = (
+            f"Any count from 1 to {self.threshold - 1} reads \u201c{self.label}\u201d so that no one can be "
+            f"identified, and some other counts read \u201c{WITHHELD}\u201d so that a small one cannot be "
+            "worked out from the totals. Zero is shown as 0."
+        )
+        if self.threshold <= 1:
+            words = "No count is withheld."
+        if self.round_to > 1:
+            words += f" Counts are rounded to the nearest {self.round_to}, so totals may not add up."
+        return words
+
+
+def default_disclosure(audience: Audience) -> Disclosure:
+    return Disclosure(audience, DEFAULT_THRESHOLDS[audience])
+
+
+@dataclass(frozen=True)
+class Line:
+    """`members` add up to `total`, and a reader sees both (or knows the total from elsewhere)."""
+
+    members: tuple[Hashable, ...]
+    total: Hashable
+
+    def entries(self) -> tuple[Hashable, ...]:
+        return (*self.members, self.total)
+
+
+def recoverable(withheld: Iterable[Hashable], lines: Iterable[Line]) -> set[Hashable]:
+    """The withheld entries a reader can work out exactly by adding and subtracting what is shown.
+    Each line gives an equation in the withheld entries; an entry is determined when, after
+    elimination, its pivot row has nothing in any free column."""
+    names = list(dict.fromkeys(withheld))
+    column = {name: i for i, name in enumerate(names)}
+    rows: list[list[Fraction]] = []
+    for line in lines:
+        row = [Fraction(0)] * len(names)
+        for name, sign in [*((m, 1) for m in line.members), (line.total, -1)]:
+            if name in column:
+                row[column[name]] += sign
+        if any(row):
+            rows.append(row)
+    pivots: list[tuple[int, int]] = []  # (row, column) of each pivot, in order
+    r = 0
+    for c in range(len(names)):
+        found = next((i for i in range(r, len(rows)) if rows[i][c] != 0), None)
+        if found is None:
+            continue
+        rows[r], rows[found] = rows[found], rows[r]
+        pivot = rows[r][c]
+        rows[r] = [value / pivot for value in rows[r]]
+        for i in range(len(rows)):
+            if i != r and rows[i][c] != 0:
+                factor = rows[i][c]
+                rows[i] = [a - factor * b for a, b in zip(rows[i], rows[r], strict=True)]
+        pivots.append((r, c))
+        r += 1
+    pivot_columns = {c for _, c in pivots}
+    free = [c for c in range(len(names)) if c not in pivot_columns]
+    return {names[c] for row, c in pivots if all(rows[row][f] == 0 for f in free)}
+
+
+def _smallest(
+    candidates: Iterable[Hashable], values: Mapping[Any, int], helps: Collection[Hashable] = ()
+) -> Hashable | None:
+    """The next entry to withhold: one that also mends another line (`helps`) first, then the
+    smallest count above 0, then a zero; None when there is none."""
+    ordered = sorted(candidates, key=lambda name: (name not in helps, values[name] == 0, values[name]))
+    return ordered[0] if ordered else None
+
+
+def withheld_entries(
+    values: Mapping[Any, int], lines: Sequence[Line], threshold: int
+) -> tuple[set[Hashable], set[Hashable]]:
+    """(primary, secondary): the small counts, and those withheld beside them. See the docstring."""
+    primary = {name for name, value in values.items() if 0 < value < threshold}
+    withheld = set(primary)
+    lines = [line for line in lines if len(line.members) > 0]
+    while True:
+        extra = _next_to_withhold(values, lines, withheld, primary, threshold)
+        if extra is None:
+            return primary, withheld - primary
+        withheld.add(extra)
+
+
+def _next_to_withhold(
+    values: Mapping[Any, int], lines: Sequence[Line], withheld: set[Hashable], primary: set[Hashable], threshold: int
+) -> Hashable | None:
+    alone = [line for line in lines if sum(name in withheld for name in line.entries()) == 1]
+    for line in alone:
+        # An entry of another line that has one withheld entry mends both at once.
+        helps = {name for other in alone if other is not line for name in other.entries()}
+        choice = _smallest((m for m in line.entries() if m not in withheld), values, helps)
+        if choice is not None:
+            return choice
+    for line in lines:
+        if line.total in withheld or not any(m in primary for m in line.members):
+            continue
+        if sum(values[m] for m in line.members if m in withheld) < threshold:
+            choice = _smallest((m for m in line.members if m not in withheld), values)
+            if choice is not None:
+                return choice
+    for name in sorted(recoverable(withheld, lines), key=str):
+        for line in lines:
+            if name in line.entries():
+                choice = _smallest((m for m in line.entries() if m not in withheld), values)
+                if choice is not None:
+                    return choice
+    return None
+
+
+def protect(values: Mapping[Any, int], lines: Sequence[Line], disclosure: Disclosure) -> dict[Any, Shown]:
+    """Every value as the audience may see it: a count (rounded if asked), the small-count label,
+    or WITHHELD. Names in `lines` must all be keys of `values`."""
+    if disclosure.threshold <= 1:
+        return {name: disclosure.rounded(value) for name, value in values.items()}
+    primary, secondary = withheld_entries(values, lines, disclosure.threshold)
+    shown: dict[Any, Shown] = {}
+    for name, value in values.items():
+        if name in primary:
+            shown[name] = disclosure.label
+        elif name in secondary:
+            shown[name] = WITHHELD
         else:
-            masked[key] = mask(value)
-    return masked
+            shown[name] = disclosure.rounded(value)
+    return shown
+
+
+def grid_lines(rows: int, columns: int, *, row_totals: bool, column_totals: bool) -> list[Line]:
+    """The lines of a grid addressed (row, column) whose last column holds the row totals when
+    `row_totals` and whose last row holds the column totals when `column_totals`."""
+    body_rows = rows - 1 if column_totals else rows
+    body_columns = columns - 1 if row_totals else columns
+    lines = []
+    if row_totals:
+        last = rows if column_totals else body_rows  # the totals row adds up too
+        lines += [Line(tuple((r, c) for c in range(body_columns)), (r, columns - 1)) for r in range(last)]
+    if column_totals:
+        last = columns if row_totals else body_columns
+        lines += [Line(tuple((r, c) for r in range(body_rows)), (rows - 1, c)) for c in range(last)]
+    return lines
+
+
+def protect_grid(
+    grid: Sequence[Sequence[int]], disclosure: Disclosure, *, row_totals: bool, column_totals: bool
+) -> list[list[Shown]]:
+    """A two-way table with its margins (see grid_lines), as the audience may see it."""
+    values = {(r, c): value for r, row in enumerate(grid) for c, value in enumerate(row)}
+    columns = len(grid[0]) if grid else 0
+    lines = grid_lines(len(grid), columns, row_totals=row_totals, column_totals=column_totals)
+    shown = protect(values, lines, disclosure)
+    return [[shown[(r, c)] for c in range(len(row))] for r, row in enumerate(grid)]
+
+
+def protect_breakdowns(counts: dict[str, Any], disclosure: Disclosure, *, total: str = "total") -> dict[str, Any]:
+    """A total and the breakdowns of it ({"by_x": {name: count}}), each adding up to the total, as
+    the audience may see them. Other keys (a date) pass through."""
+    values: dict[Any, int] = {total: counts[total]}
+    lines = []
+    for key, breakdown in counts.items():
+        if isinstance(breakdown, dict):
+            values.update({(key, name): count for name, count in breakdown.items()})
+            lines.append(Line(tuple((key, name) for name in breakdown), total))
+    shown = protect(values, lines, disclosure)
+    return {
+        key: {name: shown[(key, name)] for name in value}
+        if isinstance(value, dict)
+        else shown[key]
+        if key == total
+        else value
+        for key, value in counts.items()
+    }
+
+
+def is_withheld(value: Any) -> bool:
+    return isinstance(value, str) and (value == WITHHELD or value.startswith("fewer than "))

@@ -21,7 +21,8 @@ class FiguresForm(GovukForm):
         initial="quarter",
     )
     publication = forms.BooleanField(
-        label="For publication: show counts from 1 to 4 as \u201cfewer than 5\u201d",
+        label="For publication: withhold small counts as for the public",
+        help_text="Your organisation sets how small (10 unless it chose otherwise).",
         required=False,
     )
 

@@ -15,8 +15,13 @@ Definitions
   category and by nationality as recorded (the ten most common; blank reads "Not recorded").
 - Operations and supply-chain risk: see module_tables.py.
 
-Suppression: for publication, and always for roles that see figures only (councillors), every
-count from 1 to 4 reads "fewer than 5" (tackle.core.disclosure.suppress_small_counts). Zero stays 0.
+Disclosure (tackle.core.disclosure): roles that see every case get internal figures (exact unless
+the organisation chose otherwise); other roles with figures, councillors' figures; "for
+publication", the public's (threshold 10 unless the organisation chose otherwise, optionally rounded
+to the nearest 5). Every table is protected with its Total column, and the exploitation table (and
+the nationalities table when it lists every nationality) with the concerns row its columns add up to,
+so that no withheld count can be worked out from what is shown beside it. Training counts staff,
+not people who may be victims, and is shown in full.
 """
 
 from dataclasses import dataclass, field
@@ -25,8 +30,9 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 
+from tackle.accounts.selectors import disclosure_for
 from tackle.cases.register import register_is_exact_for
-from tackle.core.disclosure import suppress_small_counts
+from tackle.core.disclosure import Audience, Disclosure, Line, protect
 from tackle.core.periods import financial_year_of, periods
 from tackle.core.roles import Module
 from tackle.reporting.evidence import PeriodEvidence, evidence_by_period, training_by_year
@@ -44,6 +50,7 @@ class Table:
     columns: list[str]
     rows: list[tuple[str, list[Any]]] = field(default_factory=list)
     note: str = ""
+    adds_up_to: str = ""  # the key of a one-row table whose cells its columns add up to
 
     def chart_bars(self) -> list[tuple[str, Any]]:
         """One row: a bar per period. Several rows: a bar per row, its total (the last column)."""
@@ -61,13 +68,20 @@ class Figures:
     tables: list[Table]
     suppressed: bool
     training: list[tuple[str, str, str]]  # (year, sessions held, people trained)
+    disclosure_note: str = ""
 
 
-def _table(key: str, title: str, row_heading: str, evidence: list[PeriodEvidence], counts: dict[str, list]) -> Table:
+def _table(
+    key: str,
+    title: str,
+    row_heading: str,
+    evidence: list[PeriodEvidence],
+    counts: dict[str, list],
+    adds_up_to: str = "",
+) -> Table:
     columns = [column.period.label for column in evidence] + ["Total"]
-    return Table(
-        key, title, row_heading, columns, [(label, [*values, sum(values)]) for label, values in counts.items()]
-    )
+    rows = [(label, [*values, sum(values)]) for label, values in counts.items()]
+    return Table(key, title, row_heading, columns, rows, adds_up_to=adds_up_to)
 
 
 def _by_name(named: list[tuple[tuple[str, int], ...]], limit: int | None = None) -> dict[str, list[int]]:
@@ -81,6 +95,10 @@ def _by_name(named: list[tuple[tuple[str, int], ...]], limit: int | None = None)
     if limit is not None:
         names = sorted(names, key=lambda name: (-sum(totals[name]), name))[:limit]
     return {name: totals[name] for name in names}
+
+
+def _every_name_shown(named: list[tuple[tuple[str, int], ...]], limit: int) -> bool:
+    return len({name for pairs in named for name, count in pairs if count}) <= limit
 
 
 def figures_tables(*, organisation_id: int, first_year: int, last_year: int, by: str = "quarter") -> list[Table]:
@@ -128,6 +146,7 @@ def figures_tables(*, organisation_id: int, first_year: int, last_year: int, by:
             "Exploitation type",
             evidence,
             _by_name([c.exploitation for c in cases]),
+            adds_up_to="concerns",  # every concern has one category, "Not specified or unknown" included
         ),
         _table(
             "nationalities",
@@ -135,18 +154,43 @@ def figures_tables(*, organisation_id: int, first_year: int, last_year: int, by:
             "Nationality",
             evidence,
             _by_name([c.nationalities for c in cases], TOP_NATIONALITIES),
+            adds_up_to="concerns" if _every_name_shown([c.nationalities for c in cases], TOP_NATIONALITIES) else "",
         ),
         _table("operations", "Multi-agency operations led", "Operations", evidence, operations_rows(evidence)),
         _table("supply_chain", "Supply-chain risk", "Contracts and checks", evidence, supply_chain_rows(evidence)),
     ]
 
 
-def suppress_table(table: Table) -> Table:
-    masked = [
-        (label, [suppress_small_counts({"cells": dict(enumerate(values))})["cells"][i] for i in range(len(values))])
-        for label, values in table.rows
+def protect_tables(tables: list[Table], disclosure: Disclosure) -> list[Table]:
+    """The tables as `disclosure`'s audience may see them, protected together: each row with its
+    Total, and each column of a table that adds up to another with that table's cell."""
+    if disclosure.exact:
+        return tables
+    values: dict[tuple[str, int, int], int] = {}
+    lines: list[Line] = []
+    by_key = {table.key: table for table in tables}
+    for table in tables:
+        for r, (_, row) in enumerate(table.rows):
+            values |= {(table.key, r, c): value for c, value in enumerate(row)}
+            lines.append(Line(tuple((table.key, r, c) for c in range(len(row) - 1)), (table.key, r, len(row) - 1)))
+        if table.adds_up_to in by_key and table.rows:
+            lines += [
+                Line(tuple((table.key, r, c) for r in range(len(table.rows))), (table.adds_up_to, 0, c))
+                for c in range(len(table.columns))
+            ]
+    shown = protect(values, lines, disclosure)
+    return [
+        Table(
+            table.key,
+            table.title,
+            table.row_heading,
+            table.columns,
+            [(label, [shown[(table.key, r, c)] for c in range(len(row))]) for r, (label, row) in enumerate(table.rows)],
+            table.note,
+            table.adds_up_to,
+        )
+        for table in tables
     ]
-    return Table(table.key, table.title, table.row_heading, table.columns, masked, table.note)
 
 
 def figures_is_exact_for(user: Any) -> bool:
@@ -156,23 +200,31 @@ def figures_is_exact_for(user: Any) -> bool:
     return register_is_exact_for(user)
 
 
+def figures_audience(user: Any, *, publication: bool = False) -> Audience:
+    """The public's figures for publication; otherwise internal for roles that see every case and
+    councillors' for the rest. PermissionDenied for a role without figures."""
+    exact = figures_is_exact_for(user)
+    if publication:
+        return Audience.PUBLIC
+    return Audience.INTERNAL if exact else Audience.COUNCILLORS
+
+
 def figures_for_user(
     user: Any, *, first_year: int, last_year: int, by: str = "quarter", publication: bool = False
 ) -> Figures:
-    exact = figures_is_exact_for(user) and not publication
+    disclosure = disclosure_for(user.organisation_id, figures_audience(user, publication=publication))
     tables = figures_tables(organisation_id=user.organisation_id, first_year=first_year, last_year=last_year, by=by)
-    if not exact:
-        tables = [suppress_table(table) for table in tables]
     return Figures(
         first_year=first_year,
         last_year=last_year,
         by=by,
-        tables=tables,
-        suppressed=not exact,
+        tables=protect_tables(tables, disclosure),
+        suppressed=not disclosure.exact,
         training=[
             (found.period.label, str(found.sessions_held), str(found.people_trained))
             for found in training_by_year(user.organisation_id, first_year, last_year)
         ],
+        disclosure_note=disclosure.note(),
     )
 
 

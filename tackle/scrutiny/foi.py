@@ -1,8 +1,9 @@
 """The draft answer to the standard modern slavery FOI request, built from Tackle's records.
 
-Questions are written in our own words. Counts from 1 to 4 are withheld as "fewer than 5" under
-section 40(2) of the Freedom of Information Act 2000 (personal information): a number that small,
-with the year and the council, could identify a victim. Money is not personal data and is given in
+Questions are written in our own words. An answer goes to the world, so counts are shown as the
+organisation shows them to the public (tackle.core.disclosure; by default 1 to 9 read "fewer than
+10"), withheld under section 40(2) of the Freedom of Information Act 2000 (personal information): a
+number that small, with the year and the council, could identify a victim. Money is not personal data and is given in
 full. What Tackle does not hold is said plainly, for the records officer to complete.
 """
 
@@ -12,7 +13,8 @@ from typing import Any
 
 from django.db.models import Sum
 
-from tackle.core.disclosure import suppress_small_counts
+from tackle.accounts.selectors import disclosure_for
+from tackle.core.disclosure import Audience, Disclosure
 from tackle.core.periods import financial_year_label
 from tackle.reporting.evidence import year_evidence
 from tackle.reporting.selectors import NOT_RECORDED_IN_TACKLE
@@ -20,11 +22,13 @@ from tackle.scrutiny.models import Spend, SpendCategory
 from tackle.scrutiny.selectors import current_arrangement
 from tackle.training.figures import TrainingFigures
 
-EXEMPTION = (
-    "Where a figure is between 1 and 4 it is shown as \u201cfewer than 5\u201d. The exact number is withheld "
-    "under section 40(2) of the Freedom of Information Act 2000 (personal information), because a number "
-    "that small could identify the people concerned."
-)
+
+def exemption(disclosure: Disclosure) -> str:
+    return (
+        f"Where a figure is between 1 and {disclosure.threshold - 1} it is shown as \u201c{disclosure.label}\u201d. "
+        "The exact number is withheld under section 40(2) of the Freedom of Information Act 2000 (personal "
+        "information), because a number that small could identify the people concerned."
+    )
 
 
 @dataclass
@@ -40,11 +44,7 @@ class FoiAnswer:
     years: list[str]
     items: list[FoiItem]
     withheld: bool
-    exemption: str = EXEMPTION
-
-
-def _masked(value: int) -> Any:
-    return suppress_small_counts({"n": value})["n"]
+    exemption: str
 
 
 def _money(amount: Decimal) -> str:
@@ -52,7 +52,8 @@ def _money(amount: Decimal) -> str:
 
 
 def _training_line(training: TrainingFigures) -> str:
-    sessions, people = training.sessions_held, _masked(training.people_trained)
+    # Staff trained are not people who may be victims: their counts are given in full.
+    sessions, people = training.sessions_held, training.people_trained
     return f"{training.period.label}: {sessions} sessions held, {people} people trained."
 
 
@@ -61,6 +62,8 @@ def build_foi_answer(organisation: Any, years: list[int]) -> FoiAnswer:
     years = sorted(set(years))
     labels = [financial_year_label(year) for year in years]
     evidence = [year_evidence(organisation.pk, year) for year in years]
+    disclosure = disclosure_for(organisation.pk, Audience.PUBLIC)
+    shown = disclosure.show
     withheld = False
     arrangement = current_arrangement(organisation.pk)
     items: list[FoiItem] = []
@@ -122,10 +125,10 @@ def build_foi_answer(organisation: Any, years: list[int]) -> FoiAnswer:
     for found in evidence:
         concerns, dtn = found.cases.concerns, found.cases.duty_to_notify
         adult, child = found.cases.referrals_adult, found.cases.referrals_child
-        withheld = withheld or any(0 < n < 5 for n in (concerns, adult, child, dtn))
+        withheld = withheld or any(disclosure.is_small(n) for n in (concerns, adult, child, dtn))
         count_lines.append(
-            f"{found.period.label}: {_masked(concerns)} potential victims identified; NRM referrals: "
-            f"{_masked(adult)} adults, {_masked(child)} children; Duty to Notify: {_masked(dtn)}."
+            f"{found.period.label}: {shown(concerns)} potential victims identified; NRM referrals: "
+            f"{shown(adult)} adults, {shown(child)} children; Duty to Notify: {shown(dtn)}."
         )
     add("How many potential victims did the council identify, and how many did it refer to the NRM?", *count_lines)
 
@@ -141,7 +144,7 @@ def build_foi_answer(organisation: Any, years: list[int]) -> FoiAnswer:
         "What training does the council give staff on survivors' rights to housing and accommodation?",
         f"Training on housing rights is {NOT_RECORDED_IN_TACKLE}: the records officer should describe any given.",
     )
-    return FoiAnswer(organisation.name, labels, items, withheld)
+    return FoiAnswer(organisation.name, labels, items, withheld, exemption(disclosure))
 
 
 def foi_docx(answer: FoiAnswer) -> bytes:

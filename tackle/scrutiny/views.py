@@ -14,9 +14,11 @@ from django.urls import reverse
 
 from tackle.accounts.door import open_for_user, open_page_for_user
 from tackle.accounts.http import AuthenticatedRequest
+from tackle.accounts.selectors import disclosure_for
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.core.access import ASSESSMENTS, SCRUTINY_OFFICER_ROLES, SCRUTINY_RECORDS, Action
+from tackle.core.disclosure import Audience
 from tackle.core.errors import ApplicationError
 from tackle.core.forms import add_application_error
 from tackle.core.periods import financial_year_label, financial_year_of, today_in_london
@@ -216,6 +218,7 @@ def _report_context(request: AuthenticatedRequest, assessment: Assessment) -> di
         "organisation": request.user.organisation,
         "themes": assessment_rows(assessment, proposals),
         "year_label": financial_year_label(assessment.year),
+        "figures_note": disclosure_for(assessment.organisation_id, Audience.COUNCILLORS).small_counts_note(),
     }
 
 

@@ -14,7 +14,8 @@ from typing import Any
 from django.urls import reverse
 from django.utils import timezone
 
-from tackle.core.disclosure import suppress_small_counts
+from tackle.accounts.selectors import disclosure_for
+from tackle.core.disclosure import Audience
 from tackle.core.roles import Role
 from tackle.reporting.evidence import (
     campaigns_begun_by,
@@ -73,8 +74,8 @@ def _referrals(commitment: Commitment, today: date, user: Any = None) -> list[Ev
     made = cases_referred(commitment.organisation_id, twelve_months_to(today))
     if not made:
         return []
-    # Commitments reach councillors' reports, so small counts are withheld as everywhere else.
-    shown = suppress_small_counts({"made": made})["made"]
+    # Commitments are published with the statement: the public's figures.
+    shown = disclosure_for(commitment.organisation_id, Audience.PUBLIC).show(made)
     text = f"{shown} NRM referrals made in the twelve months to {today:%-d %B %Y} (Tackle case records)."
     return [EvidenceProposal("nrm_referrals", text)]
 

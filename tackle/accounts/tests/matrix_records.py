@@ -187,6 +187,7 @@ def build(*, frontline: User, lead: User, police: Any) -> tuple[dict[str, Record
         "referral_uuid": rec(case.referrals.first(), Referral),
         "cases:section": Record("background", Case),  # a section of the Home Office form
         "cases:group": Record("person", Case),  # a group of the case's details to correct
+        "audit:case_reference": Record(case.reference, Case),  # a case's access report, by its reference
         "encounter_uuid": rec(encounter, Encounter, owner=frontline.pk),
         "plan_uuid": rec(plan, SafetyPlan),
         "document_uuid": rec(document, CaseDocument),

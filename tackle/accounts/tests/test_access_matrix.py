@@ -50,7 +50,6 @@ NOT_GUARDED_BY_ROLE = {
 
 # Most specific first: (namespace:name prefix, resource).
 RESOURCE_OF = [
-    ("home:service-page", access.SERVICE_PAGES),  # editing them; the pages themselves are public
     ("home:", access.HOME),
     ("api:me", access.HOME),
     ("home:task-run", access.HOME),  # a task's progress: the person who started it (own scope)
@@ -58,6 +57,8 @@ RESOURCE_OF = [
     ("accounts:user", access.USERS),
     ("accounts:organisation-settings", access.ORGANISATION_SETTINGS),
     ("accounts:notification", access.NOTIFICATIONS),
+    ("audit:verify", access.AUDIT_INTEGRITY),
+    ("audit:certificate", access.AUDIT_INTEGRITY),
     ("audit:", access.AUDIT_LOG),
     ("api:audit-event", access.AUDIT_LOG),
     ("cases:register", access.REGISTER),

@@ -1,17 +1,28 @@
+from datetime import timedelta
+
 import pytest
 from django.test import Client
 from django.urls import reverse
 
 from tackle.accounts.models import ApiToken
 from tackle.accounts.services import api_token_create
+from tackle.accounts.tests.signing_in import two_factor_set_up
 from tackle.audit.models import AuditAction, AuditEvent
+from tackle.core.periods import today_in_london
 from tackle.core.roles import Role
+
+CHOICES = {"scope": "read", "expires_on": (today_in_london() + timedelta(days=30)).isoformat()}
+
+
+def _token(user):
+    two_factor_set_up(user)
+    return api_token_create(user=user, name="t")
 
 
 class TestTokenList:
     def test_any_role_can_create_a_token_and_sees_it_once(self, client_for, frontline_a):
         client = client_for(frontline_a)
-        response = client.post(reverse("accounts:token-list"), {"name": "Figures script"})
+        response = client.post(reverse("accounts:token-list"), {"name": "Figures script", **CHOICES})
         assert response.status_code == 200
         token = ApiToken.objects.get(user=frontline_a)
         raw = response.context["new_token"]
@@ -20,7 +31,7 @@ class TestTokenList:
         assert AuditEvent.objects.filter(action=AuditAction.CREATE, object_id=str(token.uuid)).exists()
 
     def test_empty_name_shows_a_govuk_error_and_creates_nothing(self, client_for, frontline_a):
-        response = client_for(frontline_a).post(reverse("accounts:token-list"), {"name": ""})
+        response = client_for(frontline_a).post(reverse("accounts:token-list"), {"name": "", **CHOICES})
         page = response.content.decode()
         assert "govuk-error-summary" in page and "Enter a name for the token" in page
         assert page.count("Error:") >= 1
@@ -33,25 +44,25 @@ class TestTokenList:
 
 class TestTokenRevoke:
     def test_owner_can_revoke(self, client_for, lead_a):
-        token, _ = api_token_create(user=lead_a, name="t")
+        token, _ = _token(lead_a)
         response = client_for(lead_a).post(reverse("accounts:token-revoke", args=[token.uuid]))
         assert response.status_code == 302
         token.refresh_from_db()
         assert token.revoked_at is not None
 
     def test_another_organisations_token_is_not_found(self, client_for, lead_a, lead_b):
-        token, _ = api_token_create(user=lead_b, name="t")
+        token, _ = _token(lead_b)
         response = client_for(lead_a).post(reverse("accounts:token-revoke", args=[token.uuid]))
         assert response.status_code == 404
         token.refresh_from_db()
         assert token.revoked_at is None
 
     def test_a_colleagues_token_is_not_found_either(self, client_for, lead_a, frontline_a):
-        token, _ = api_token_create(user=frontline_a, name="t")
+        token, _ = _token(frontline_a)
         assert client_for(lead_a).post(reverse("accounts:token-revoke", args=[token.uuid])).status_code == 404
 
     def test_revoke_needs_post(self, client_for, lead_a):
-        token, _ = api_token_create(user=lead_a, name="t")
+        token, _ = _token(lead_a)
         assert client_for(lead_a).get(reverse("accounts:token-revoke", args=[token.uuid])).status_code == 405
 
 

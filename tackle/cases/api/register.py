@@ -19,16 +19,18 @@ from tackle.accounts.door import open_page_for_user
 from tackle.accounts.models import User
 from tackle.cases.register import AGE_GROUP_KEYS, STAGE_KEYS, parse_as_of, register_for_user
 from tackle.core.access import REGISTER
-from tackle.core.disclosure import suppressed_label
+from tackle.core.disclosure import WITHHELD
 
 
 @extend_schema_field(
     {
         "oneOf": [
             {"type": "integer", "minimum": 0},
-            {"type": "string", "enum": [suppressed_label()]},
+            {"type": "string", "pattern": f"^(fewer than [0-9]+|{WITHHELD})$"},
         ],
-        "description": f'A count; "{suppressed_label()}" in place of 1 to 4 for roles that see figures only',
+        "description": 'A count; for roles that see figures only, "fewer than N" in place of a count under '
+        f'the organisation\'s threshold N for councillors (5 unless it chose otherwise), and "{WITHHELD}" '
+        "in place of a count that would let a reader work out a smaller one from the total",
     }
 )
 class CountField(serializers.Field):
@@ -61,7 +63,9 @@ REGISTER_RESPONSE = inline_serializer(
         "Cases of your organisation open on `as_of` (first seen on or before it and not closed by then), "
         "each counted once in its stage on that date, by stage, age group and Home Office exploitation "
         "category. The modern slavery lead and safeguarding managers see exact counts; councillors, "
-        f'community safety managers and auditors see every count from 1 to 4 as "{suppressed_label()}". '
+        "community safety managers and auditors see small counts withheld as their organisation sets "
+        '("fewer than 5" for 1 to 4 unless it chose otherwise), with further counts "withheld" so that none '
+        "can be worked out from the total. "
         "Other roles get 403."
     ),
     parameters=[
@@ -83,7 +87,8 @@ REGISTER_RESPONSE = inline_serializer(
 def register(request: Request) -> Response:
     user = cast(User, request.user)
     as_of = parse_as_of(request.query_params.get("as_of"))
-    counts, suppressed = register_for_user(user, as_of=as_of)
+    counts, disclosure = register_for_user(user, as_of=as_of)
+    suppressed = not disclosure.exact
     open_page_for_user(
         user,
         resource=REGISTER,

@@ -17,7 +17,7 @@ from tackle.cases.register import (
     stage_on,
 )
 from tackle.cases.rules.nrm_stage import stage_from_events
-from tackle.core.disclosure import suppress_small_counts
+from tackle.core.disclosure import WITHHELD, Audience, Disclosure, default_disclosure, protect_breakdowns
 
 LONDON = ZoneInfo("Europe/London")
 E, OUT, T = NrmEventKind, NrmOutcome, ExploitationType
@@ -341,26 +341,31 @@ def _counts(total, stages, ages, types):
     }
 
 
-def test_counts_from_one_to_four_read_fewer_than_5():
+COUNCILLORS = default_disclosure(Audience.COUNCILLORS)
+
+
+def test_counts_from_one_to_four_read_fewer_than_5_and_a_lone_one_takes_another_with_it():
     counts = _counts(12, [0, 1, 4, 5, 2, 0, 0], [7, 4, 1], {"Labour": 11, "Sexual": 1})
-    masked = suppress_small_counts(counts)
-    f = "fewer than 5"
-    assert masked == _counts(12, [0, f, f, 5, f, 0, 0], [7, f, f], {"Labour": 11, "Sexual": f})
+    masked = protect_breakdowns(counts, COUNCILLORS)
+    f, w = "fewer than 5", WITHHELD
+    # Sexual alone would be 12 - 11: Labour is withheld with it.
+    assert masked == _counts(12, [0, f, f, 5, f, 0, 0], [7, f, f], {"Labour": w, "Sexual": f})
     assert counts["by_stage"]["nrm_referred"] == 1  # the original is left alone
 
 
 def test_a_total_under_5_is_suppressed_too():
-    masked = suppress_small_counts(_counts(3, [3, 0, 0, 0, 0, 0, 0], [3, 0, 0], {"Labour": 3}))
+    masked = protect_breakdowns(_counts(3, [3, 0, 0, 0, 0, 0, 0], [3, 0, 0], {"Labour": 3}), COUNCILLORS)
     assert masked["total"] == "fewer than 5"
     assert masked["as_of"] == "2025-01-01"
 
 
 def test_zero_and_five_or_more_are_shown():
-    masked = suppress_small_counts(_counts(0, [0] * 7, [0, 0, 0], {}))
+    masked = protect_breakdowns(_counts(0, [0] * 7, [0, 0, 0], {}), COUNCILLORS)
     assert masked["total"] == 0 and set(masked["by_stage"].values()) == {0}
-    assert suppress_small_counts(_counts(5, [5, 0, 0, 0, 0, 0, 0], [5, 0, 0], {}))["total"] == 5
+    assert protect_breakdowns(_counts(5, [5, 0, 0, 0, 0, 0, 0], [5, 0, 0], {}), COUNCILLORS)["total"] == 5
 
 
 def test_another_threshold_changes_the_words():
-    masked = suppress_small_counts(_counts(10, [10, 0, 0, 0, 0, 0, 0], [10, 0, 0], {"Labour": 10}), threshold=11)
+    eleven = Disclosure(Audience.PUBLIC, 11)
+    masked = protect_breakdowns(_counts(10, [10, 0, 0, 0, 0, 0, 0], [10, 0, 0], {"Labour": 10}), eleven)
     assert masked["total"] == "fewer than 11" and masked["by_stage"]["concern"] == "fewer than 11"

@@ -116,6 +116,25 @@ def test_a_councillor_sees_suppressed_counts_and_no_export(client_for, councillo
     assert CSV not in page and XLSX not in page
 
 
+def test_the_organisation_sets_the_councillors_threshold(client_for, councillor_a, caseload):
+    from tackle.accounts.services import organisation_settings_of
+
+    row = organisation_settings_of(councillor_a.organisation)
+    row.figures_threshold_councillors = 10
+    row.save()
+    response = client_for(councillor_a).get(PAGE, {"as_of": "2024-03-01"})
+    assert response.context["counts"]["total"] == "fewer than 10"
+    assert "Any count from 1 to 9 reads" in response.content.decode()
+
+
+def test_no_count_a_councillor_sees_can_be_worked_out_from_the_total(client_for, councillor_a, caseload):
+    """Issue 15, defect 5: beside a total, a lone withheld count could be worked out by subtraction."""
+    counts = client_for(councillor_a).get(PAGE, {"as_of": "2024-03-01"}).context["counts"]
+    for table in ("by_stage", "by_age_group", "by_exploitation_type"):
+        withheld = [value for value in counts[table].values() if isinstance(value, str)]
+        assert len(withheld) != 1, table
+
+
 @pytest.mark.parametrize("url", [CSV, XLSX])
 def test_a_councillor_cannot_export_cases(client_for, councillor_a, caseload, url):
     assert client_for(councillor_a).get(url, {"as_of": "2024-03-01"}).status_code == 403

@@ -28,7 +28,6 @@ from tackle.cases.register import (
 )
 from tackle.cases.rules.categories import AGE_GROUP_LABELS
 from tackle.core.access import REGISTER, Action
-from tackle.core.disclosure import SUPPRESSION_THRESHOLD
 from tackle.core.errors import ApplicationError
 from tackle.core.periods import today_in_london
 from tackle.core.permissions import require_module
@@ -82,9 +81,10 @@ def register(request: AuthenticatedRequest) -> HttpResponse:
     """How many cases were open on a date, by stage, age group and exploitation type."""
     require_module(request.user, Module.REPORTING)
     as_of, errors, typed = _as_of_from_query(request)
-    context: dict[str, Any] = {"errors": errors, "typed": typed, "threshold": SUPPRESSION_THRESHOLD}
+    context: dict[str, Any] = {"errors": errors, "typed": typed}
     if not errors:
-        counts, suppressed = register_for_user(request.user, as_of=as_of)
+        counts, disclosure = register_for_user(request.user, as_of=as_of)
+        suppressed = not disclosure.exact
         open_page_for_user(
             request.user,
             resource=REGISTER,
@@ -98,6 +98,7 @@ def register(request: AuthenticatedRequest) -> HttpResponse:
             "as_of": as_of,
             "counts": counts,
             "suppressed": suppressed,
+            "disclosure_note": disclosure.note(),
             "by_stage": _rows(dict(Stage.choices), counts["by_stage"], STAGE_KEYS),
             "by_age_group": _rows(AGE_GROUP_LABELS, counts["by_age_group"], AGE_GROUP_KEYS),
             "by_exploitation_type": _rows({}, counts["by_exploitation_type"]),

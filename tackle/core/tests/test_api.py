@@ -8,6 +8,7 @@ from django_tasks_db.models import DBTaskResult
 from rest_framework.test import APIClient
 
 from tackle.accounts.services import api_token_create, api_token_revoke
+from tackle.accounts.tests.signing_in import token_client, two_factor_set_up
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.audit.tasks import verify_audit_chain
@@ -15,10 +16,7 @@ from tackle.core.models import WorkerHeartbeat
 
 
 def _token_client(user) -> APIClient:
-    _, raw = api_token_create(user=user, name="script")
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Bearer {raw}")
-    return client
+    return token_client(user, scope="read")
 
 
 def _worker_seen(ago: timedelta) -> datetime:
@@ -103,6 +101,7 @@ def test_token_authenticates_as_its_owner(lead_a):
 
 
 def test_revoked_token_is_refused(lead_a):
+    two_factor_set_up(lead_a)
     token, raw = api_token_create(user=lead_a, name="old")
     api_token_revoke(token=token, actor=lead_a)
     client = APIClient()

@@ -1,35 +1,200 @@
-from hypothesis import given
+from fractions import Fraction
+
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tackle.core.disclosure import SUPPRESSION_THRESHOLD, suppress_small_counts, suppressed_label
+from tackle.core.disclosure import (
+    WITHHELD,
+    Audience,
+    Disclosure,
+    Line,
+    default_disclosure,
+    grid_lines,
+    protect,
+    protect_breakdowns,
+    protect_grid,
+    recoverable,
+)
 
-counts = st.integers(min_value=0, max_value=10_000)
-tables = st.dictionaries(st.text(min_size=1, max_size=8).filter(lambda key: key != "as_of"), counts, max_size=6)
+COUNCILLORS = Disclosure(Audience.COUNCILLORS, 5)
+PUBLIC = Disclosure(Audience.PUBLIC, 10)
 
 
-def test_one_to_four_read_fewer_than_5_and_zero_and_five_are_shown():
-    assert SUPPRESSION_THRESHOLD == 5
-    masked = suppress_small_counts({"total": 9, "by": {"a": 0, "b": 1, "c": 4, "d": 5}, "as_of": "2025-01-01"})
-    assert masked == {
-        "total": 9,
-        "by": {"a": 0, "b": "fewer than 5", "c": "fewer than 5", "d": 5},
-        "as_of": "2025-01-01",
+# --- An independent check: a reader's linear algebra --------------------------------------------
+
+
+def _rank(rows: list[list[Fraction]]) -> int:
+    rows = [list(row) for row in rows]
+    rank = 0
+    for c in range(len(rows[0]) if rows else 0):
+        pivot = next((i for i in range(rank, len(rows)) if rows[i][c] != 0), None)
+        if pivot is None:
+            continue
+        rows[rank], rows[pivot] = rows[pivot], rows[rank]
+        for i in range(rank + 1, len(rows)):
+            factor = rows[i][c] / rows[rank][c]
+            rows[i] = [a - factor * b for a, b in zip(rows[i], rows[rank], strict=True)]
+        rank += 1
+    return rank
+
+
+def worked_out_by_a_reader(shown: dict, lines: list[Line]) -> set:
+    """Masked entries whose value follows from the equations with the shown values moved to the
+    right: entry m is determined iff its unit vector lies in the row space of the equations
+    restricted to the masked entries (the rank does not grow when it is added)."""
+    masked = [name for name, value in shown.items() if isinstance(value, str)]
+    matrix = []
+    for line in lines:
+        row = [Fraction(0)] * len(masked)
+        for i, name in enumerate(masked):
+            row[i] += line.members.count(name) - (1 if line.total == name else 0)
+        matrix.append(row)
+    found = set()
+    for i, name in enumerate(masked):
+        unit = [Fraction(int(j == i)) for j in range(len(masked))]
+        if _rank(matrix) == _rank([*matrix, unit]):
+            found.add(name)
+    return found
+
+
+def assert_safe(values: dict, lines: list[Line], rules: Disclosure) -> dict:
+    shown = protect(values, lines, rules)
+    for name, value in values.items():
+        if rules.is_small(value):
+            assert shown[name] == rules.label
+        elif not isinstance(shown[name], str):
+            assert shown[name] == value  # what is shown is true
+    assert worked_out_by_a_reader(shown, lines) == set()
+    for line in lines:  # a withheld group is never itself a small number
+        hidden = [m for m in line.members if isinstance(shown[m], str)]
+        if hidden and not isinstance(shown[line.total], str) and any(rules.is_small(values[m]) for m in hidden):
+            assert sum(values[m] for m in hidden) >= rules.threshold
+    return shown
+
+
+# --- Tables the property tests generate ----------------------------------------------------------
+
+small_counts = st.sampled_from([0, 0, 0, 1, 2, 3, 4, 6, 9, 12, 20])
+thresholds = st.integers(min_value=2, max_value=11)
+
+
+@st.composite
+def grids(draw):
+    rows, columns = draw(st.integers(1, 5)), draw(st.integers(2, 5))
+    body = [[draw(small_counts) for _ in range(columns)] for _ in range(rows)]
+    row_totals, column_totals = draw(st.booleans()), draw(st.booleans())
+    if row_totals:
+        body = [[*row, sum(row)] for row in body]
+    if column_totals:
+        body.append([sum(column) for column in zip(*body, strict=True)])
+    return body, row_totals, column_totals
+
+
+@settings(max_examples=200, deadline=None)
+@given(cells=st.lists(small_counts, min_size=1, max_size=8), threshold=thresholds)
+def test_no_withheld_count_of_a_one_way_table_can_be_worked_out(cells, threshold):
+    values = {("cell", i): value for i, value in enumerate(cells)} | {"total": sum(cells)}
+    assert_safe(values, [Line(tuple(("cell", i) for i in range(len(cells))), "total")], Disclosure("public", threshold))
+
+
+@settings(max_examples=200, deadline=None)
+@given(table=grids(), threshold=thresholds)
+def test_no_withheld_count_of_a_two_way_table_with_margins_can_be_worked_out(table, threshold):
+    body, row_totals, column_totals = table
+    values = {(r, c): value for r, row in enumerate(body) for c, value in enumerate(row)}
+    lines = grid_lines(len(body), len(body[0]), row_totals=row_totals, column_totals=column_totals)
+    assert_safe(values, lines, Disclosure("public", threshold))
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    stages=st.lists(small_counts, min_size=2, max_size=7),
+    ages=st.lists(small_counts, min_size=2, max_size=3),
+    threshold=thresholds,
+)
+def test_two_breakdowns_of_one_total_are_safe_together(stages, ages, threshold):
+    # Two partitions of one total: make the second add up to the same total as the first.
+    ages = [*ages[:-1], max(0, sum(stages) - sum(ages[:-1]))]
+    if sum(ages) != sum(stages):
+        ages = [sum(stages)] + [0] * (len(ages) - 1)
+    values = {"total": sum(stages)}
+    values |= {("stage", i): v for i, v in enumerate(stages)} | {("age", i): v for i, v in enumerate(ages)}
+    lines = [
+        Line(tuple(("stage", i) for i in range(len(stages))), "total"),
+        Line(tuple(("age", i) for i in range(len(ages))), "total"),
+    ]
+    assert_safe(values, lines, Disclosure("councillors", threshold))
+
+
+# --- Cases worth naming --------------------------------------------------------------------------
+
+
+def test_a_councillor_cannot_work_out_unknown_age_from_total_adults_and_children():
+    """Issue 15, defect 5: total 24, adults 17, children 5, unknown 2 showed unknown as "fewer
+    than 5" beside everything else, so unknown was 24 - 17 - 5 = 2."""
+    counts = {"as_of": "2025-06-01", "total": 24, "by_age_group": {"adult": 17, "child": 5, "unknown": 2}}
+    shown = protect_breakdowns(counts, COUNCILLORS)
+    assert shown == {
+        "as_of": "2025-06-01",
+        "total": 24,
+        "by_age_group": {"adult": 17, "child": WITHHELD, "unknown": "fewer than 5"},
     }
 
 
-def test_another_threshold_changes_the_words():
-    assert suppressed_label(11) == "fewer than 11"
-    assert suppress_small_counts({"total": 10}, threshold=11) == {"total": "fewer than 11"}
+def test_the_same_table_for_the_public_withholds_until_the_group_is_not_small():
+    counts = {"total": 24, "by_age_group": {"adult": 17, "child": 5, "unknown": 2}}
+    shown = protect_breakdowns(counts, PUBLIC)
+    assert shown["by_age_group"] == {"adult": WITHHELD, "child": "fewer than 10", "unknown": "fewer than 10"}
+    assert shown["total"] == 24
 
 
-def test_booleans_are_not_counts():
-    assert suppress_small_counts({"flag": True}) == {"flag": True}
+def test_a_cell_joining_two_withheld_blocks_is_protected_though_every_line_has_two():
+    """Withheld cells in two separate 2x2 blocks and one cell between them: every row and column
+    has two withheld cells, yet the joining cell is rows 0-1 minus columns 0-1. The audit finds it."""
+    withheld = {(0, 0), (0, 1), (1, 0), (1, 1), (1, 2), (2, 2), (2, 3), (3, 2), (3, 3)}
+    lines = grid_lines(5, 5, row_totals=True, column_totals=True)
+    assert recoverable(withheld, lines) == {(1, 2)}
 
 
-@given(total=counts, table=tables, threshold=st.integers(min_value=2, max_value=20))
-def test_every_count_below_the_threshold_is_withheld_and_nothing_else_changes(total, table, threshold):
-    original = {"total": total, "by": dict(table)}
-    masked = suppress_small_counts(original, threshold=threshold)
-    assert original == {"total": total, "by": table}  # the figures given are left alone
-    for before, after in [(total, masked["total"]), *((table[k], masked["by"][k]) for k in table)]:
-        assert after == (suppressed_label(threshold) if 0 < before < threshold else before)
+def test_withholding_goes_on_until_no_withheld_count_follows_from_the_others():
+    """Found by a search when only rules 1 and 2 were applied: every line had two withheld
+    entries and each withheld group was large enough, yet one entry could still be worked out."""
+    body = [[3, 12, 3, 1, 20, 39], [0, 0, 6, 0, 0, 6], [2, 9, 0, 0, 1, 12], [0, 9, 0, 0, 9, 18], [5, 30, 9, 1, 30, 75]]
+    values = {(r, c): value for r, row in enumerate(body) for c, value in enumerate(row)}
+    assert_safe(values, grid_lines(5, 6, row_totals=True, column_totals=True), Disclosure("public", 5))
+
+
+def test_a_lone_small_count_with_no_total_is_withheld_alone():
+    assert PUBLIC.show(3) == "fewer than 10" and PUBLIC.show(0) == 0 and PUBLIC.show(10) == 10
+
+
+def test_zero_is_shown_and_nothing_is_withheld_beside_a_zero_line():
+    values = {"a": 0, "b": 0, "total": 0}
+    assert protect(values, [Line(("a", "b"), "total")], PUBLIC) == values
+
+
+def test_rounding_to_5_rounds_what_is_shown_and_never_makes_a_count_zero():
+    rules = Disclosure(Audience.PUBLIC, 3, round_to=5)
+    assert [rules.rounded(n) for n in (0, 1, 2, 3, 7, 8, 12, 13)] == [0, 5, 5, 5, 5, 10, 10, 15]
+    assert protect_grid([[12, 13, 25]], rules, row_totals=True, column_totals=False) == [[10, 15, 25]]
+    assert "rounded to the nearest 5" in rules.note()
+
+
+def test_internal_figures_are_exact_by_default():
+    rules = default_disclosure(Audience.INTERNAL)
+    assert rules.exact and protect({"a": 1, "t": 1}, [Line(("a",), "t")], rules) == {"a": 1, "t": 1}
+    assert default_disclosure(Audience.COUNCILLORS).threshold == 5
+    assert default_disclosure(Audience.PUBLIC).threshold == 10
+
+
+def test_a_one_column_table_withholds_its_total_with_its_only_cell():
+    grid = [[3, 3], [20, 20], [23, 23]]
+    shown = protect_grid(grid, COUNCILLORS, row_totals=True, column_totals=True)
+    assert shown[0] == ["fewer than 5", "fewer than 5"]
+    assert (
+        worked_out_by_a_reader(
+            {(r, c): v for r, row in enumerate(shown) for c, v in enumerate(row)},
+            grid_lines(3, 2, row_totals=True, column_totals=True),
+        )
+        == set()
+    )

@@ -2,9 +2,8 @@
 user says Cache-Control: no-store (issue 15, defect 11)."""
 
 from django.urls import reverse
-from rest_framework.test import APIClient
 
-from tackle.accounts.services import api_token_create
+from tackle.accounts.tests.signing_in import token_client
 
 
 def _no_store(response) -> bool:
@@ -33,9 +32,6 @@ def test_pdf_and_exports_are_not_stored(client_for, lead_a, frontline_a, record_
 
 
 def test_api_answers_to_a_token_are_not_stored(lead_a):
-    _, raw = api_token_create(user=lead_a, name="script")
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Bearer {raw}")
-    response = client.get("/api/v1/me")
+    response = token_client(lead_a).get("/api/v1/me")
     assert response.status_code == 200
     assert _no_store(response)

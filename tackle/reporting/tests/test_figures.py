@@ -10,7 +10,8 @@ from openpyxl import load_workbook
 from tackle.audit.models import AuditEvent
 from tackle.cases.models import NrmEventKind, NrmOutcome
 from tackle.cases.services.nrm import nrm_event_record
-from tackle.reporting.selectors import figures_tables, suppress_table
+from tackle.core.disclosure import WITHHELD, Audience, default_disclosure
+from tackle.reporting.selectors import Table, figures_tables, protect_tables
 
 LONDON = ZoneInfo("Europe/London")
 pytestmark = pytest.mark.django_db
@@ -86,10 +87,46 @@ def test_counts_by_year(recorded):
     assert concerns.rows == [("Concerns recorded", [0, 4, 4])]
 
 
+COUNCILLORS = default_disclosure(Audience.COUNCILLORS)
+
+
 def test_suppression_withholds_one_to_four_and_keeps_zero(recorded):
     tables = figures_tables(organisation_id=recorded.organisation_id, first_year=2025, last_year=2025)
-    masked = suppress_table(table(tables, "concerns"))
+    [masked] = protect_tables([table(tables, "concerns")], COUNCILLORS)
     assert masked.rows == [("Concerns recorded", ["fewer than 5", 0, "fewer than 5", 0, "fewer than 5"])]
+
+
+def test_a_withheld_exploitation_count_cannot_be_worked_out_from_the_concerns_row():
+    """Sexual 2 in Q1 beside 12 concerns: Labour's 10 would give it away, and Labour's total 18 beside
+    20 concerns would give away Sexual's total, so both of Labour's are withheld too."""
+    columns = ["Q1", "Q2", "Total"]
+    concerns = Table("concerns", "Concerns", "Concerns", columns, [("Concerns recorded", [12, 8, 20])])
+    exploitation = Table(
+        "exploitation",
+        "By type",
+        "Type",
+        columns,
+        [("Labour", [10, 8, 18]), ("Sexual", [2, 0, 2])],
+        adds_up_to="concerns",
+    )
+    shown = dict(protect_tables([concerns, exploitation], COUNCILLORS)[1].rows)
+    assert shown == {"Labour": [WITHHELD, 8, WITHHELD], "Sexual": ["fewer than 5", 0, "fewer than 5"]}
+
+
+def test_publication_uses_the_public_threshold_the_organisation_sets(recorded, client_for):
+    from tackle.accounts.services import organisation_settings_of
+
+    query = {"first_year": 2025, "last_year": 2025, "by": "year", "publication": "on"}
+    page = client_for(recorded).get(reverse("reporting:figures"), query)
+    assert page.context["figures"].tables[0].rows[0][1] == ["fewer than 10", "fewer than 10"]
+    assert "Any count from 1 to 9" in page.content.decode()
+    row = organisation_settings_of(recorded.organisation)
+    row.figures_threshold_councillors = row.figures_threshold_public = 3
+    row.figures_rounded_for_public = True
+    row.save()
+    page = client_for(recorded).get(reverse("reporting:figures"), query)
+    assert page.context["figures"].tables[0].rows[0][1] == [5, 5]  # 4 concerns, rounded to the nearest 5
+    assert "rounded to the nearest 5" in page.content.decode()
 
 
 def test_lead_sees_exact_figures_and_can_ask_for_publication(recorded, client_for):

@@ -7,7 +7,8 @@ from typing import Any
 
 from django.urls import reverse
 
-from tackle.core.disclosure import suppress_small_counts
+from tackle.accounts.selectors import disclosure_for
+from tackle.core.disclosure import Audience
 from tackle.core.periods import financial_year_label
 from tackle.core.roles import Role
 from tackle.reporting.evidence import year_evidence
@@ -26,10 +27,6 @@ class Proposal:
     evidence: str
     url: str = ""
     link_text: str = ""
-
-
-def _masked(value: int) -> Any:
-    return suppress_small_counts({"n": value})["n"]
 
 
 def training_rate(organisation: Any, role: str | None = None) -> float | None:
@@ -70,10 +67,13 @@ def proposals_for(organisation: Any, year: int) -> dict[str, Proposal]:
             figures_url,
             "Figures",
         )
+        # The self-assessment goes to the scrutiny committee: councillors' figures.
+        disclosure = disclosure_for(organisation.pk, Audience.COUNCILLORS)
+        shown = disclosure.show
         found["strategy_figures"] = Proposal(
             "yes",
-            f"In {label} Tackle recorded {_masked(concerns)} concerns and {_masked(referrals)} NRM referrals "
-            "(counts from 1 to 4 read \u201cfewer than 5\u201d).",
+            f"In {label} Tackle recorded {shown(concerns)} concerns and {shown(referrals)} NRM referrals. "
+            f"{disclosure.small_counts_note()}".strip(),
             figures_url,
             "Figures",
         )

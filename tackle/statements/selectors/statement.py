@@ -11,7 +11,9 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from tackle.accounts.door import open_for_user
+from tackle.accounts.selectors import disclosure_for
 from tackle.core import access
+from tackle.core.disclosure import Audience
 from tackle.core.permissions import require_module
 from tackle.core.roles import Module
 from tackle.reporting.evidence import statement_evidence, statement_period
@@ -132,8 +134,16 @@ def live_figures(statement: Statement, today: date | None = None) -> list[Figure
     found = statement_evidence(
         statement.organisation_id, statement_period(period.label, period.starts_on, period.ends_on)
     )
+    # A statement is published: counts of people who may be victims are shown as the organisation
+    # shows them to the public; staff trained are not withheld.
+    shown = disclosure_for(statement.organisation_id, Audience.PUBLIC).show
+
+    def count(value: int) -> str:
+        figure = shown(value)
+        return f"{figure:,}" if isinstance(figure, int) else figure
+
     return [
-        Figure("NRM referrals made", f"{found.cases_referred:,}", "Tackle case records", today),
+        Figure("NRM referrals made", count(found.cases_referred), "Tackle case records", today),
         Figure("People trained", f"{found.training.people_trained:,}", "Tackle training records", found.training.as_of),
         Figure(
             "Training sessions held",

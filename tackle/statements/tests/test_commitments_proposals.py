@@ -77,7 +77,7 @@ def test_referrals_are_proposed_with_small_counts_withheld(charter_a, frontline_
         case=case, actor=lead_a, kind=NrmEventKind.REFERRAL_SENT, occurred_on=timezone.localdate() - timedelta(days=3)
     )
     (proposal,) = evidence_proposals(charter_a["coop_refer_concerns"])
-    assert proposal.text.startswith("fewer than 5 NRM referrals made in the twelve months to")
+    assert proposal.text.startswith("fewer than 10 NRM referrals made in the twelve months to")  # published: public
 
 
 def test_selection_questionnaire_answers_are_proposed_for_contractor_compliance(charter_a, council_a, lead_a) -> None:

@@ -1,20 +1,39 @@
+from datetime import timedelta
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
-from tackle.accounts.models import User
-from tackle.accounts.services import api_token_create
+from tackle.accounts.models import TokenScope, User
+from tackle.accounts.services import TOKEN_DAYS_DEFAULT, TOKEN_DAYS_MOST, api_token_create
 from tackle.core.errors import ApplicationError
+from tackle.core.periods import today_in_london
+from tackle.core.roles import Module
 
 
 class Command(BaseCommand):
-    help = "API tokens for scripts. `tackle token create USERNAME` prints a new token."
+    help = (
+        "API tokens for scripts. `tackle token create USERNAME` prints a new token of the user's, who must "
+        "have set up two-factor sign-in. It reads only, every module their role uses, for 90 days, unless "
+        "--scope write, --module and --days say otherwise."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("action", choices=["create"])
         parser.add_argument("username")
         parser.add_argument("--name", default="", help="What the token is for (default: a dated name)")
+        parser.add_argument("--scope", choices=TokenScope.values, default=TokenScope.READ)
+        parser.add_argument(
+            "--module",
+            dest="modules",
+            action="append",
+            choices=[module.value for module in Module],
+            default=[],
+            help="limit the token to this module (repeat for more); default: every module the role uses",
+        )
+        parser.add_argument(
+            "--days", type=int, default=TOKEN_DAYS_DEFAULT, help=f"days until it expires (1 to {TOKEN_DAYS_MOST})"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         user = User.objects.filter(username=options["username"], is_active=True).first()
@@ -22,7 +41,13 @@ class Command(BaseCommand):
             raise CommandError(f"No active user called {options['username']!r}")
         name = options["name"] or f"Command line {timezone.now():%Y-%m-%d %H:%M:%S}"
         try:
-            _, raw = api_token_create(user=user, name=name)
+            _, raw = api_token_create(
+                user=user,
+                name=name,
+                scope=options["scope"],
+                modules=options["modules"],
+                expires_on=today_in_london() + timedelta(days=options["days"]),
+            )
         except ApplicationError as error:
             raise CommandError(error.message) from None
         self.stdout.write(raw)

@@ -23,6 +23,7 @@ from tackle.accounts.services import (
     user_two_factor_reset,
     user_unlock,
 )
+from tackle.accounts.tests.signing_in import two_factor_set_up
 from tackle.audit.models import AuditAction, AuditEvent
 from tackle.core.errors import ApplicationError
 from tackle.core.roles import Role
@@ -115,7 +116,7 @@ def test_another_councils_administrator_does_not_count(make_user, council_b, adm
 
 def test_deactivating_ends_sessions_revokes_tokens_and_keeps_history(admin_a, client_for, frontline_a):
     client = client_for(frontline_a)
-    assert client.get("/").status_code == 200
+    assert client.get("/").status_code == 200  # signing in set up two-factor
     _, raw = api_token_create(user=frontline_a, name="script")
     user_deactivate(user=frontline_a, actor=admin_a)
     assert client.get("/").status_code == 302  # signed out: sent to sign in
@@ -129,6 +130,7 @@ def test_deactivating_ends_sessions_revokes_tokens_and_keeps_history(admin_a, cl
 
 
 def test_a_deactivated_users_token_answers_401_even_if_not_revoked(admin_a, frontline_a):
+    two_factor_set_up(frontline_a)
     _, raw = api_token_create(user=frontline_a, name="script")
     frontline_a.is_active = False
     frontline_a.save()
@@ -138,6 +140,7 @@ def test_a_deactivated_users_token_answers_401_even_if_not_revoked(admin_a, fron
 
 
 def test_a_reactivated_user_signs_in_again_but_old_tokens_stay_revoked(admin_a, councillor_a):
+    two_factor_set_up(councillor_a)
     _, raw = api_token_create(user=councillor_a, name="script")
     user_deactivate(user=councillor_a, actor=admin_a)
     user_reactivate(user=councillor_a, actor=admin_a)

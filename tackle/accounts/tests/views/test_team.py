@@ -160,18 +160,59 @@ class TestOrganisationSettings:
         "first_responder_phone": "020 7946 0001",
         "first_responder_email": "sam.patel@example.gov.uk",
     }
+    THRESHOLDS = {"figures_threshold_internal": 0, "figures_threshold_councillors": 5, "figures_threshold_public": 10}
 
     @pytest.mark.parametrize("role", [Role.MODERN_SLAVERY_LEAD, Role.ADMINISTRATOR])
     def test_lead_and_administrator_keep_them_audited_field_by_field(self, client_for, make_user, council_a, role):
         user = make_user(role, council_a)
         client = client_for(user)
         assert client.get(reverse("accounts:organisation-settings")).status_code == 200
-        response = client.post(reverse("accounts:organisation-settings"), self.VALUES | {"lead": user.pk})
+        response = client.post(
+            reverse("accounts:organisation-settings"), self.VALUES | self.THRESHOLDS | {"lead": user.pk}
+        )
         assert response.status_code == 302
         saved = OrganisationSettings.objects.get(organisation=council_a)
         assert saved.lead == user and saved.first_responder_email == "sam.patel@example.gov.uk"
         event = AuditEvent.objects.get(object_type="accounts.organisationsettings")
         assert set(event.changed_fields) == {"lead", *self.VALUES}
+
+    def test_the_thresholds_for_figures_are_kept_and_used(self, client_for, admin_a):
+        from tackle.accounts.selectors import disclosure_for
+        from tackle.core.disclosure import Audience
+
+        values = self.THRESHOLDS | {"figures_threshold_public": 11, "figures_rounded_for_public": "on"}
+        response = client_for(admin_a).post(reverse("accounts:organisation-settings"), values)
+        assert response.status_code == 302
+        public = disclosure_for(admin_a.organisation_id, Audience.PUBLIC)
+        assert (public.threshold, public.round_to) == (11, 5)
+        assert disclosure_for(admin_a.organisation_id, Audience.COUNCILLORS).round_to == 1
+        event = AuditEvent.objects.get(object_type="accounts.organisationsettings")
+        assert set(event.changed_fields) == {"figures_threshold_public", "figures_rounded_for_public"}
+
+    @pytest.mark.parametrize(
+        ("changed", "message"),
+        [
+            ({"figures_threshold_public": 4}, "The threshold for the public must be at least the one for councillors"),
+            (
+                {"figures_threshold_internal": 6},
+                "The threshold for councillors must be at least the one for staff who see every case",
+            ),
+            ({"figures_threshold_public": "ten"}, "Enter the threshold for the public as a whole number from 0 to 50"),
+            (
+                {"figures_threshold_councillors": 51},
+                "Enter the threshold for councillors as a whole number from 0 to 50",
+            ),
+            (
+                {"figures_threshold_councillors": ""},
+                "Enter the threshold for councillors as a whole number from 0 to 50",
+            ),
+        ],
+    )
+    def test_a_bad_threshold_is_refused_with_a_message_naming_it(self, client_for, admin_a, changed, message):
+        response = client_for(admin_a).post(reverse("accounts:organisation-settings"), self.THRESHOLDS | changed)
+        page = response.content.decode()
+        assert response.status_code == 200 and "govuk-error-summary" in page and message in page
+        assert OrganisationSettings.objects.get(organisation=admin_a.organisation).figures_threshold_public == 10
 
     def test_another_organisations_user_cannot_be_the_lead(self, client_for, admin_a, lead_b):
         response = client_for(admin_a).post(reverse("accounts:organisation-settings"), {"lead": lead_b.pk})

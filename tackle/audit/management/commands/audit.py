@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
 from tackle.audit.checkpoints import audit_checkpoint_write, checkpoint_file
-from tackle.audit.verify import audit_chain_verify
+from tackle.audit.verify import audit_chain_verify, audit_verification_record
 
 
 class Command(BaseCommand):
@@ -36,6 +36,7 @@ class Command(BaseCommand):
             return
         source = options["checkpoints"] or checkpoint_file()
         result = audit_chain_verify(checkpoints_from=source)
+        audit_verification_record(result=result)  # shown on the check's page and the certificate
         if result.ok:
             self.stdout.write(f"OK: {result.checked} audit entries verified, the chain is intact.")
             if result.checkpoint is None:

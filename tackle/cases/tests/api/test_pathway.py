@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from rest_framework.test import APIClient
 
-from tackle.accounts.services import api_token_create
+from tackle.accounts.tests.signing_in import token_client
 from tackle.cases.services.pathway import pathway_settings_update
 
 URL = "/api/v1/pathway"
@@ -44,10 +44,8 @@ def test_frontline_officer_gets_the_actions(frontline_a):
 
 
 def test_a_token_works_as_well_as_a_session(lead_a):
-    _, raw = api_token_create(user=lead_a, name="pathway script")
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Bearer {raw}")
-    response = client.post(URL, {"encountered_at": SEEN, "age": 30, "consent_to_nrm": True}, format="json")
+    facts = {"encountered_at": SEEN, "age": 30, "consent_to_nrm": True}
+    response = token_client(lead_a).post(URL, facts, format="json")
     assert response.status_code == 200
     assert codes(response) == ["nrm_referral"]
 

@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 from rest_framework.test import APIClient
 
-from tackle.accounts.services import api_token_create
+from tackle.accounts.tests.signing_in import token_client
 from tackle.audit.models import AuditEvent
 from tackle.cases.models import AgeGroup, ExploitationType, NrmEventKind, NrmOutcome
 from tackle.cases.tests.test_register import make_case
@@ -12,13 +12,6 @@ from tackle.core.roles import Role
 
 URL = "/api/v1/register"
 E, OUT = NrmEventKind, NrmOutcome
-
-
-def token_client(user) -> APIClient:
-    _, raw = api_token_create(user=user, name="register script")
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Bearer {raw}")
-    return client
 
 
 @pytest.fixture
@@ -74,11 +67,12 @@ def test_a_bad_date_is_a_400_naming_as_of(lead_a, caseload, bad):
 def test_a_councillor_sees_small_counts_as_fewer_than_5(councillor_a, caseload):
     body = token_client(councillor_a).get(URL, {"as_of": "2024-03-01"}).json()
     assert body["total"] == 7
-    assert body["by_stage"]["concern"] == 5
+    assert body["by_stage"]["concern"] == "withheld"  # the withheld stages (1 and 1) would be a small group
     assert body["by_stage"]["nrm_referred"] == "fewer than 5"
     assert body["by_stage"]["positive_rg"] == "fewer than 5"
     assert body["by_stage"]["negative_rg"] == 0
-    assert body["by_age_group"] == {"adult": 6, "child": "fewer than 5", "unknown": 0}
+    # Issue 15, defect 5: adults 6 beside a total of 7 would give children = 1, so adults are withheld too.
+    assert body["by_age_group"] == {"adult": "withheld", "child": "fewer than 5", "unknown": 0}
     assert body["by_exploitation_type"]["Labour & Criminal"] == "fewer than 5"
 
 
