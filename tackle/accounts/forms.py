@@ -6,6 +6,7 @@ from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
 from django.db.models import QuerySet
 
 from tackle.accounts.models import TokenScope, User
+from tackle.core.disclosure import HIGHEST_THRESHOLD, ROUNDING_BASE
 from tackle.core.forms import GovukForm
 from tackle.core.roles import Role
 
@@ -145,6 +146,11 @@ class _PersonField(forms.ModelChoiceField):
         return f"{obj.display_name} ({obj.get_role_display()})"
 
 
+def _threshold_errors(audience: str) -> dict[str, str]:
+    words = f"Enter the threshold for {audience} as a whole number from 0 to {HIGHEST_THRESHOLD}"
+    return {"required": words, "invalid": words, "min_value": words, "max_value": words}
+
+
 class OrganisationSettingsForm(GovukForm):
     lead = _PersonField(
         label="Modern slavery lead", queryset=User.objects.none(), required=False, empty_label="Not chosen"
@@ -170,6 +176,33 @@ class OrganisationSettingsForm(GovukForm):
         label="Email address",
         required=False,
         error_messages={"invalid": "Enter the first responder's email address like name@example.gov.uk"},
+    )
+
+    figures_threshold_internal = forms.IntegerField(
+        label="Staff who see every case",
+        help_text="0 shows them exact counts.",
+        min_value=0,
+        max_value=HIGHEST_THRESHOLD,
+        error_messages=_threshold_errors("staff who see every case"),
+        widget=forms.NumberInput(attrs={"class": "govuk-input--width-3", "inputmode": "numeric"}),
+    )
+    figures_threshold_councillors = forms.IntegerField(
+        label="Councillors and others who see figures only",
+        min_value=0,
+        max_value=HIGHEST_THRESHOLD,
+        error_messages=_threshold_errors("councillors"),
+        widget=forms.NumberInput(attrs={"class": "govuk-input--width-3", "inputmode": "numeric"}),
+    )
+    figures_threshold_public = forms.IntegerField(
+        label="The public: published figures, FOI answers and the statement",
+        help_text="10 unless you choose otherwise. CTDC, the global trafficking data hub, publishes no count under 11.",
+        min_value=0,
+        max_value=HIGHEST_THRESHOLD,
+        error_messages=_threshold_errors("the public"),
+        widget=forms.NumberInput(attrs={"class": "govuk-input--width-3", "inputmode": "numeric"}),
+    )
+    figures_rounded_for_public = forms.BooleanField(
+        label=f"Round published counts to the nearest {ROUNDING_BASE}", required=False
     )
 
     def __init__(self, *args: Any, people: QuerySet[User], **kwargs: Any) -> None:

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils import timezone
 
 from tackle.core.access import role_may_use, role_needs_two_factor
+from tackle.core.disclosure import DEFAULT_THRESHOLDS, HIGHEST_THRESHOLD, Audience
 from tackle.core.roles import Module, OrganisationKind, Role
 
 
@@ -181,6 +182,12 @@ class OrganisationSettings(models.Model):
     first_responder_organisation = models.CharField(max_length=200, blank=True)
     first_responder_phone = models.CharField(max_length=40, blank=True)
     first_responder_email = models.EmailField(blank=True)
+    # Disclosure control (tackle.core.disclosure): counts from 1 to threshold - 1 are withheld from
+    # each audience; 0 shows exact counts.
+    figures_threshold_internal = models.PositiveSmallIntegerField(default=DEFAULT_THRESHOLDS[Audience.INTERNAL])
+    figures_threshold_councillors = models.PositiveSmallIntegerField(default=DEFAULT_THRESHOLDS[Audience.COUNCILLORS])
+    figures_threshold_public = models.PositiveSmallIntegerField(default=DEFAULT_THRESHOLDS[Audience.PUBLIC])
+    figures_rounded_for_public = models.BooleanField(default=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -189,6 +196,13 @@ class OrganisationSettings(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(lead=models.F("deputy")) | models.Q(lead__isnull=True),
                 name="organisation_settings_deputy_is_not_the_lead",
+            ),
+            # A wider audience never sees more than a narrower one.
+            models.CheckConstraint(
+                condition=models.Q(figures_threshold_councillors__gte=models.F("figures_threshold_internal"))
+                & models.Q(figures_threshold_public__gte=models.F("figures_threshold_councillors"))
+                & models.Q(figures_threshold_public__lte=HIGHEST_THRESHOLD),
+                name="organisation_settings_thresholds_widen_with_the_audience",
             ),
         ]
 

@@ -8,6 +8,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tackle.accounts.models import ApiToken, Invitation, Notification, Organisation, OrganisationSettings, User
 from tackle.core.access import PERSONAL_DATA_ROLES
+from tackle.core.disclosure import ROUNDING_BASE, Audience, Disclosure, default_disclosure
 from tackle.core.roles import Module, OrganisationKind, Role
 
 
@@ -21,6 +22,29 @@ def organisation_settings_visible_to(user: Any) -> models.QuerySet[OrganisationS
     if not (user.is_authenticated and user.organisation_id):
         return OrganisationSettings.objects.none()
     return OrganisationSettings.objects.filter(organisation_id=user.organisation_id)
+
+
+def disclosure_for(organisation_id: int, audience: Audience) -> Disclosure:
+    """How the organisation shows counts to `audience` (its settings, else the defaults)."""
+    row = (
+        OrganisationSettings.objects.filter(organisation_id=organisation_id)
+        .values(
+            "figures_threshold_internal",
+            "figures_threshold_councillors",
+            "figures_threshold_public",
+            "figures_rounded_for_public",
+        )
+        .first()
+    )
+    if row is None:
+        return default_disclosure(audience)
+    threshold = {
+        Audience.INTERNAL: row["figures_threshold_internal"],
+        Audience.COUNCILLORS: row["figures_threshold_councillors"],
+        Audience.PUBLIC: row["figures_threshold_public"],
+    }[audience]
+    rounded = audience == Audience.PUBLIC and row["figures_rounded_for_public"]
+    return Disclosure(audience, threshold, ROUNDING_BASE if rounded else 1)
 
 
 def failed_sign_ins_of(user: User) -> int:

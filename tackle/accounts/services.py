@@ -28,6 +28,7 @@ from tackle.audit.models import AuditAction
 from tackle.audit.records import record_update_fields
 from tackle.audit.services import audit_record
 from tackle.core.access import role_may_use
+from tackle.core.disclosure import HIGHEST_THRESHOLD
 from tackle.core.errors import ApplicationError
 from tackle.core.periods import end_of_day, today_in_london
 from tackle.core.roles import Module, Role
@@ -411,7 +412,31 @@ SETTINGS_FIELDS = (
     "first_responder_organisation",
     "first_responder_phone",
     "first_responder_email",
+    "figures_threshold_internal",
+    "figures_threshold_councillors",
+    "figures_threshold_public",
+    "figures_rounded_for_public",
 )
+
+
+_THRESHOLDS = ("figures_threshold_internal", "figures_threshold_councillors", "figures_threshold_public")
+
+
+def _check_thresholds(chosen: dict[str, Any]) -> None:
+    """Each between 0 and HIGHEST_THRESHOLD, and a wider audience never sees more than a narrower one."""
+    for name in _THRESHOLDS:
+        value = chosen[name]
+        if not isinstance(value, int) or not 0 <= value <= HIGHEST_THRESHOLD:
+            raise ApplicationError(f"The threshold must be a whole number from 0 to {HIGHEST_THRESHOLD}", field=name)
+    if chosen["figures_threshold_councillors"] < chosen["figures_threshold_internal"]:
+        raise ApplicationError(
+            "The threshold for councillors must be at least the one for staff who see every case",
+            field="figures_threshold_councillors",
+        )
+    if chosen["figures_threshold_public"] < chosen["figures_threshold_councillors"]:
+        raise ApplicationError(
+            "The threshold for the public must be at least the one for councillors", field="figures_threshold_public"
+        )
 
 
 def organisation_settings_of(organisation: Organisation) -> OrganisationSettings:
@@ -435,6 +460,7 @@ def organisation_settings_update(
         raise ApplicationError("The deputy must be someone other than the lead", field="deputy")
     organisation_settings_of(organisation)
     row = OrganisationSettings.objects.select_for_update().get(organisation=organisation)
+    _check_thresholds({name: values.get(name, getattr(row, name)) for name in _THRESHOLDS})
     record_update_fields(
         row, values, actor=actor, request=request, note="Organisation settings changed", organisation_id=organisation.pk
     )
