@@ -144,14 +144,20 @@ ORGANISATION_SETTINGS = _r(
     "Organisation settings: lead, deputy, safeguarding and first responder contacts",
     Module.HOME,
 )
+# The organisation's text for the public accessibility statement, privacy notice, cookies and
+# contact pages (reading them needs no sign-in, so only changing them is in this table).
+SERVICE_PAGES = _r(
+    "service_pages", "The accessibility statement, privacy notice, cookies and contact pages", Module.HOME
+)
 
 RESOURCES: tuple[Resource, ...] = (
     HOME, API_TOKENS, TRAINING, TRAINING_RECORDS, PARTNERSHIPS, PARTNERSHIP_GROUPS, CASES, SUPPORT, NRM_PACKS,
     DTN_REDACTIONS, PATHWAY_SETTINGS,
     CASE_SEARCH, CASELOADS, REGISTER, PREMISES, INTELLIGENCE,
     OPERATIONS, AGREEMENTS, BRIEFINGS, TARGETING, SUPPLIERS, CONTRACTS, TENDERS, SPEND, STATEMENTS, STATEMENT_READINGS,
-    ACTION_PLANS, ASSESSMENTS, SCRUTINY_RECORDS, FIGURES, AUDIT_LOG, AUDIT_INTEGRITY, USERS, ORGANISATION_SETTINGS,
-    NOTIFICATIONS,
+    ACTION_PLANS, ASSESSMENTS, SCRUTINY_RECORDS, FIGURES, AUDIT_LOG,
+    AUDIT_INTEGRITY, USERS, ORGANISATION_SETTINGS, NOTIFICATIONS,
+    SERVICE_PAGES,
 )  # fmt: skip
 
 R = Role
@@ -223,6 +229,7 @@ _RULES: tuple[tuple[tuple[Role, ...], Resource, tuple[Action, ...], Scope], ...]
     (_AUDITORS, AUDIT_INTEGRITY, (A.VIEW, A.RECORD, A.EXPORT), Scope.ORGANISATION),  # run a check, print it
     ((R.ADMINISTRATOR,), USERS, _KEEP, Scope.ORGANISATION),
     ((R.MODERN_SLAVERY_LEAD, R.ADMINISTRATOR), ORGANISATION_SETTINGS, (A.VIEW, A.CHANGE), Scope.ORGANISATION),
+    ((R.ADMINISTRATOR,), SERVICE_PAGES, (A.VIEW, A.CHANGE), Scope.ORGANISATION),
 )
 
 POLICY: tuple[Grant, ...] = tuple(

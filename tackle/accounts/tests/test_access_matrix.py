@@ -50,6 +50,7 @@ NOT_GUARDED_BY_ROLE = {
 
 # Most specific first: (namespace:name prefix, resource).
 RESOURCE_OF = [
+    ("home:service-page", access.SERVICE_PAGES),  # editing them; the pages themselves are public
     ("home:", access.HOME),
     ("api:me", access.HOME),
     ("home:task-run", access.HOME),  # a task's progress: the person who started it (own scope)
