@@ -161,8 +161,14 @@ def case_text_matches(cases: models.QuerySet[Case], text: str, *, born_on: date 
         )
         matches = Q(pk__in=in_index) | Q(pk__in=by_alias)
     else:  # PostgreSQL: the trigram indexes serve exactly these expressions
-        aliases = CaseAlias.objects.filter(name__icontains=text).values("case_id")
-        matches = Q(reference__icontains=text) | Q(person_name__icontains=text) | Q(pk__in=aliases)
+        # The aliases' cases are read first, through their own index: an `IN (SELECT ...)` inside the
+        # OR stopped the planner combining the indexes, and it read every case of the organisation
+        # instead (about 100 ms against 1 ms for a name at national scale).
+        aliases = CaseAlias.objects.filter(name__icontains=text, case__in=cases.values("pk"))
+        alias_case_ids = list(aliases.values_list("case_id", flat=True).distinct())
+        matches = Q(reference__icontains=text) | Q(person_name__icontains=text)
+        if alias_case_ids:
+            matches |= Q(pk__in=alias_case_ids)
     if born_on is not None:
         matches |= Q(person_date_of_birth=born_on)
     return cases.filter(matches)
@@ -191,12 +197,10 @@ def queue_for(user: Any, cases: models.QuerySet[Case], *, page: str | int | None
     from tackle.cases.models import Referral, ReferralStatus
 
     now = timezone.now()
-    count = cases.count()
-    pages = max(1, -(-count // QUEUE_PAGE_SIZE))
     try:
-        number = min(max(1, int(page or 1)), pages)
+        asked = max(1, int(page or 1))
     except (TypeError, ValueError):
-        number = 1
+        asked = 1
     # A subquery per case reads the (case, status, due_by) index; a join and GROUP BY over every
     # open case's referrals cost several times more at national scale.
     next_due = (
@@ -211,10 +215,19 @@ def queue_for(user: Any, cases: models.QuerySet[Case], *, page: str | int | None
     ).order_by(
         F("is_new").desc(), F("is_overdue").desc(nulls_last=True), F("next_due").asc(nulls_last=True), "-encountered_at"
     )
-    start = (number - 1) * QUEUE_PAGE_SIZE
     # Sort narrow rows (the key and the ordering values), then load the page's cases whole: sorting
     # every open case with all its columns cost more than the rest of the query at national scale.
-    page_keys = list(ordered.values_list("pk", "next_due", "is_new", "is_overdue")[start : start + QUEUE_PAGE_SIZE])
+    keys = ordered.values_list("pk", "next_due", "is_new", "is_overdue")
+    page_keys = list(keys[:QUEUE_PAGE_SIZE]) if asked == 1 else []
+    if asked == 1 and len(page_keys) < QUEUE_PAGE_SIZE:
+        count, number = len(page_keys), 1  # a first page that is not full is every case: no count
+    else:
+        count = cases.count()
+        number = min(asked, max(1, -(-count // QUEUE_PAGE_SIZE)))
+        if asked != 1:  # another page, or a page past the end read as the last one
+            start = (number - 1) * QUEUE_PAGE_SIZE
+            page_keys = list(keys[start : start + QUEUE_PAGE_SIZE])
+    pages = max(1, -(-count // QUEUE_PAGE_SIZE))
     cases_by_pk = cases.select_related("allocated_to").in_bulk([pk for pk, *_ in page_keys])
     rows = [
         {"case": cases_by_pk[pk], "next_due": next_due, "overdue": bool(is_overdue), "new": is_new}

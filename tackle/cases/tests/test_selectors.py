@@ -129,3 +129,25 @@ def test_caseloads_count_each_workers_open_and_overdue_cases(cases, lead_a, make
         (load.worker.username if load.worker else None): (load.open, load.overdue) for load in caseloads_for(lead_a)
     }
     assert loads == {manager.username: (2, 1), lead_a.username: (0, 0), None: (0, 0)}
+
+
+def test_queue_pages_count_every_case_and_read_a_page_past_the_end_as_the_last(cases, lead_a, monkeypatch):
+    from tackle.cases import selectors
+
+    monkeypatch.setattr(selectors, "QUEUE_PAGE_SIZE", 2)
+    every = Case.objects.filter(organisation=lead_a.organisation)
+    first, second, past_end, garbled = (selectors.queue_for(lead_a, every, page=p) for p in (1, 2, 9, "x"))
+    assert (first.count, first.pages, first.number, len(first.rows)) == (3, 2, 1, 2)
+    assert (second.count, second.number, len(second.rows)) == (3, 2, 1)
+    assert (past_end.number, [row["case"] for row in past_end.rows]) == (2, [row["case"] for row in second.rows])
+    assert (garbled.number, len(garbled.rows)) == (1, 2)
+    assert {row["case"].reference for row in first.rows + second.rows} == {c.reference for c in cases.values()}
+
+
+def test_a_first_page_that_is_not_full_counts_its_rows_without_a_count_query(cases, lead_a, django_assert_num_queries):
+    from tackle.cases import selectors
+
+    every = Case.objects.filter(organisation=lead_a.organisation)
+    with django_assert_num_queries(2):  # the page's keys in order, then its cases: no COUNT(*)
+        page = selectors.queue_for(lead_a, every)
+    assert (page.count, page.pages, page.number) == (3, 1, 1)
