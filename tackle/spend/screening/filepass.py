@@ -78,6 +78,7 @@ class FilePass:
         self.no_date = self.years[""]  # the year of a row in a file with no date column
         self.rejects: list[Reject] = []
         self.rejected = 0
+        self.rejected_for_date = 0
         self.accepted = 0
         # The file's own total, exact: the sum in millionths and the most decimal places seen.
         self.total_millionths = 0
@@ -266,6 +267,7 @@ class FilePass:
         day = cells[self.date_at] if self.date_at is not None else ""
         code = self.years[day]
         if code < 0:
+            self.rejected_for_date += 1
             self._reject(start, self.years.reasons[day])
             return
         self._add(self.pending.add_one(bucket * YEARS_PER_BUCKET + code, amount))

@@ -45,6 +45,8 @@ class FileReport:
     rows_accepted: int = 0
     rows_rejected: int = 0
     total_amount: Decimal = Decimal(0)
+    # What the file lacked and how it was filled, once each (a date column that could not be read).
+    gaps: list[str] = field(default_factory=list)
 
     @property
     def rows_read(self) -> int:

@@ -6,7 +6,7 @@ becomes, its bucket and financial year together, below zero when the row needs a
 from collections.abc import Callable
 from typing import Any
 
-from tackle.spend.screening.values import parse_date
+from tackle.spend.screening.values import is_time_only, parse_date
 
 BATCH = 4096
 FOLD_AT = 1 << 18  # amounts kept waiting (24 bytes each, about 4 times that while folding)
@@ -48,13 +48,20 @@ def is_total(text: str) -> bool:
 
 
 class Years(dict[str, int]):
-    """Date text -> year code (see `year_code`), or ODD when it is not a date; filled on first sight."""
+    """Date text -> year code (see `year_code`), or ODD when it is not a date; filled on first sight.
+
+    A cell holding only a time of day is a date the export lost, not a row that cannot be read: it
+    takes the file's own year (`fixed_year`, from its name or title; unknown without one), as an
+    empty cell does, and is counted so the file's report can say so once."""
 
     def __init__(self, fixed_year: int | None, to_year: Callable[[Any], int]) -> None:
         super().__init__()
         self.fixed_year = fixed_year
         self.to_year = to_year
         self.reasons: dict[str, str] = {}
+        self.dates_read = 0  # distinct texts read as a date
+        self.times_only: list[str] = []  # distinct texts holding only a time (the first few kept)
+        self.times_only_seen = 0
 
     def __missing__(self, text: str) -> int:
         if len(self) > CACHE_LIMIT:
@@ -62,9 +69,17 @@ class Years(dict[str, int]):
         try:
             day = parse_date(text)
         except ValueError as error:
-            self.reasons[text] = str(error)
-            self[text] = ODD
-            return ODD
+            if is_time_only(text):
+                self.times_only_seen += 1
+                if len(self.times_only) < 3:
+                    self.times_only.append(text.strip())
+                code = year_code(self.fixed_year)
+            else:
+                self.reasons[text] = str(error)
+                code = ODD
+            self[text] = code
+            return code
+        self.dates_read += day is not None
         code = year_code(self.to_year(day) if day else self.fixed_year)
         self[text] = code
         return code

@@ -19,7 +19,6 @@ and payment_sectors; results; rows; buckets; filepass; columnar; screener; summa
 import gc
 import multiprocessing
 import os
-import re
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from csv import Error as _CsvError
@@ -29,6 +28,7 @@ from itertools import accumulate, pairwise
 from pathlib import Path
 from typing import Any
 
+from tackle.core.periods import financial_year_of
 from tackle.spend.screening import headers as cols
 from tackle.spend.screening.buckets import Buckets
 from tackle.spend.screening.filepass import FilePass
@@ -37,16 +37,16 @@ from tackle.spend.screening.payment_sectors import EMPTY_LEXICON, Lexicon
 from tackle.spend.screening.readers import CsvRows, SpendFileError, XlsxRows, detect_encoding, file_kind
 from tackle.spend.screening.results import MAX_REJECTS_KEPT, FileReport, ScreenResult
 from tackle.spend.screening.sums import to_decimal
-
-_PERIOD_IN_NAME = re.compile(r"(20\d{2}|19\d{2})[-_ .]?(0[1-9]|1[0-2])(?!\d)")
+from tackle.spend.screening.values import period_in_text
 
 Progress = Callable[[int, int], None]
+Header = tuple[list[str], int, str]  # the header's cells, its line, and the title lines above it
 
 
 def period_from_name(name: str) -> date | None:
-    """`2011-06-payments.csv` covers June 2011: used for rows whose file has no date column."""
-    match = _PERIOD_IN_NAME.search(name)
-    return date(int(match.group(1)), int(match.group(2)), 1) if match else None
+    """`2011-06-payments.csv` covers June 2011, `Q2 2023-24.csv` July to September 2023: used for
+    rows whose date is missing or lost (see values.period_in_text)."""
+    return period_in_text(name)
 
 
 class Screener:
@@ -154,7 +154,9 @@ class Screener:
 
     # One file --------------------------------------------------------------------------------
 
-    def _screen_file(self, path: Path, name: str) -> None:
+    def _screen_file(self, path: Path, name: str, *, without_dates: str = "") -> None:
+        """`without_dates`: why, on a second reading of a file whose date column could not be read
+        on any row (see _dates_unreadable), that column is left out."""
         try:
             if file_kind(path) == "xlsx":
                 rows: CsvRows | XlsxRows = XlsxRows(path)
@@ -165,13 +167,15 @@ class Screener:
             raise SpendFileError(f"cannot open {name}: {error.strerror or error}") from None
         try:
             with localcontext(prec=60):
-                self._screen_rows(rows, name, *header)
+                again = self._screen_rows(rows, name, *header, without_dates=without_dates)
         except UnicodeError:
             raise SpendFileError(f"{name} is not text in any encoding we know") from None
         finally:
             rows.close()
+        if again:
+            self._screen_file(path, name, without_dates=again)
 
-    def _open_csv(self, path: Path, name: str) -> tuple[CsvRows, tuple[list[str], int]]:
+    def _open_csv(self, path: Path, name: str) -> tuple[CsvRows, Header]:
         """The file read with the first separator, most likely first, that gives a header row."""
         encoding = detect_encoding(path)
         probe = CsvRows(path, encoding)
@@ -187,12 +191,29 @@ class Screener:
                     raise
         raise AssertionError("unreachable: there is always a separator to try")
 
-    def _screen_rows(self, rows: CsvRows | XlsxRows, name: str, header: list[str], header_line: int) -> None:
+    def _screen_rows(
+        self,
+        rows: CsvRows | XlsxRows,
+        name: str,
+        header: list[str],
+        header_line: int,
+        title: str,
+        *,
+        without_dates: str = "",
+    ) -> str:
+        """Screen the file's rows into the run. When the file must be read again without its date
+        column, none of whose dates could be read, the reason, having added nothing; else ""."""
         mapping = cols.map_columns(header)
         if name in self.overrides:
             mapping = cols.apply_overrides(mapping, self.overrides[name])
         if cols.AMOUNT not in mapping.columns:
             raise SpendFileError(f"{name}: no column for the amount (line {header_line} is the header)")
+        date_header = header[mapping.columns[cols.DATE]].strip() if cols.DATE in mapping.columns else ""
+        if without_dates:
+            mapping = cols.apply_overrides(mapping, {cols.DATE: None})
+        period, period_from = period_from_name(name), "name"
+        if period is None:
+            period, period_from = period_in_text(title), "title"
         report = FileReport(
             name=name,
             kind="xlsx" if isinstance(rows, XlsxRows) else "csv",
@@ -200,12 +221,29 @@ class Screener:
             separator=rows.separator,
             header_line=header_line,
             mapping=mapping,
-            period=period_from_name(name),
+            period=period,
         )
         file_pass = self._by_columns(rows, report, header_line)
+        by_columns = file_pass is not None
         if file_pass is None:
             file_pass = FilePass(self.buckets, rows.reader, report, header_line, len(self.result.rejects))
             file_pass.run(lambda: self._progress(rows.bytes_read()))
+        if not without_dates and _dates_unreadable(file_pass):
+            return next(iter(file_pass.years.reasons.values()))
+        self.columnar_files += by_columns
+        filled = _filled_from(period, period_from)
+        if without_dates:
+            report.gaps.append(
+                f"No date in the column “{date_header}” could be read ({without_dates}): the column is left out and "
+                f"the rows are kept, {filled}."
+            )
+        elif file_pass.years.times_only_seen:
+            examples = ", ".join(f"“{text}”" for text in file_pass.years.times_only)
+            which = "Every date" if not file_pass.years.dates_read else "Some dates"
+            report.gaps.append(
+                f"{which} in the column “{date_header}” hold{'s' if which == 'Every date' else ''} only a time "
+                f"of day ({examples}): the export lost the date. Those rows are kept, {filled}."
+            )
         report.rows_accepted = file_pass.accepted
         report.rows_rejected = file_pass.rejected
         report.total_amount = file_pass.total
@@ -214,6 +252,7 @@ class Screener:
         self.result.rows_rejected += file_pass.rejected
         self._bytes_done += rows.size
         self._progress(0)
+        return ""
 
     def _by_columns(self, rows: CsvRows | XlsxRows, report: FileReport, header_line: int) -> FilePass | None:
         """The file screened by screening.columnar, or None where it must be read row by row."""
@@ -227,7 +266,6 @@ class Screener:
             )
         except columnar.NotColumnar:
             return None
-        self.columnar_files += 1
         return file_pass
 
     def _progress(self, within_file: int) -> None:
@@ -271,8 +309,32 @@ def _screen_share(paths: list[Path], names: list[str], settings: tuple[Any, Lexi
     return result.files, result.rejects, result.rows_rejected, screener.buckets.bucket_list
 
 
-def _find_header(reader: Any, name: str) -> tuple[list[str], int]:
-    """The first row, among the first few, that names an amount column and one other we know."""
+# Fewer rows than this refused for their dates are read as bad rows, not as a broken column.
+BROKEN_DATE_COLUMN_ROWS = 3
+
+
+def _dates_unreadable(file_pass: FilePass) -> bool:
+    """No row was kept, several were refused for their dates, and no date in the column could be
+    read: the column is broken, not the rows (nothing was added, so reading again adds it once)."""
+    return (
+        file_pass.date_at is not None
+        and not file_pass.accepted
+        and file_pass.rejected_for_date >= BROKEN_DATE_COLUMN_ROWS
+        and not file_pass.years.dates_read
+    )
+
+
+def _filled_from(period: date | None, source: str) -> str:
+    if period is None:
+        return "with their date unknown; their money is in every total"
+    year = financial_year_of(period)
+    return f"in financial year {year}-{(year + 1) % 100:02d}, from the period in the file's {source} ({period:%B %Y})"
+
+
+def _find_header(reader: Any, name: str) -> Header:
+    """The first row, among the first few, that names an amount column and one other we know, and
+    the lines above it (a title may say which period the file covers)."""
+    above: list[str] = []
     for _ in range(cols.HEADER_SEARCH_LINES):
         try:
             cells = next(reader)
@@ -281,7 +343,8 @@ def _find_header(reader: Any, name: str) -> tuple[list[str], int]:
         except _CsvError:
             continue
         if any(cells) and cols.map_columns(cells).usable:
-            return cells, reader.line_num
+            return cells, reader.line_num, "\n".join(above)
+        above.append(" ".join(cell for cell in cells if cell))
     raise SpendFileError(
         f"{name}: no header row in the first {cols.HEADER_SEARCH_LINES} lines "
         "(looked for a row naming the amount and the supplier, date or category)"

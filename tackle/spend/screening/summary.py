@@ -62,6 +62,7 @@ def file_mappings(result: ScreenResult) -> list[dict[str, Any]]:
             "rows_accepted": report.rows_accepted,
             "rows_rejected": report.rows_rejected,
             "total_amount": money(report.total_amount),
+            "gaps": list(report.gaps),
         }
         for report in result.files
     ]

@@ -120,3 +120,51 @@ def _full_year(year: int, written: str) -> int:
 def _shorten(text: str, limit: int = 40) -> str:
     text = text.strip()
     return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_QUARTER_FIRST = re.compile(
+    r"(?<![a-z0-9])q([1-4])[\s_\-]*(?:of\s+)?(?:fy\s*)?((?:19|20)\d{2})[\-/](\d{2}|\d{4})(?!\d)"
+)
+_QUARTER_LAST = re.compile(r"(?<!\d)((?:19|20)\d{2})[\-/](\d{2}|\d{4})[\s_\-]*q([1-4])(?![a-z0-9])")
+_YEAR_MONTH = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_ .]?(0[1-9]|1[0-2])(?!\d)")
+_MONTH_YEAR = re.compile(rf"(?<![a-z])({_MONTH_NAMES})(?![a-z])[\s_\-,.]*((?:19|20)\d{{2}})(?!\d)")
+_FINANCIAL_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})[\-/](\d{2})(?!\d)")
+
+
+def period_in_text(text: str) -> date | None:
+    """The first day of the period a file's name or title names, or None: `2011-06-payments.csv`
+    and `Payments July 2024` name a month; `Q2 2023-24` the quarter from 1 July 2023 (quarters of
+    the financial year, which starts in April); `Spend 2023-24` the financial year."""
+    text = text.lower()
+    if match := _QUARTER_FIRST.search(text):
+        return _quarter_start(int(match.group(2)), match.group(3), int(match.group(1)))
+    if match := _QUARTER_LAST.search(text):
+        return _quarter_start(int(match.group(1)), match.group(2), int(match.group(3)))
+    if match := _YEAR_MONTH.search(text):
+        return date(int(match.group(1)), int(match.group(2)), 1)
+    if match := _MONTH_YEAR.search(text):
+        return date(int(match.group(2)), MONTHS[match.group(1)], 1)
+    if (match := _FINANCIAL_YEAR.search(text)) and _next_year(int(match.group(1)), match.group(2)):
+        return date(int(match.group(1)), 4, 1)
+    return None
+
+
+def _next_year(first: int, written: str) -> bool:
+    return int(written) == (first + 1) % (100 if len(written) == 2 else 10_000)
+
+
+def _quarter_start(first: int, written: str, quarter: int) -> date | None:
+    if not _next_year(first, written):
+        return None
+    month = 4 + 3 * (quarter - 1)
+    return date(first, month, 1) if month <= 12 else date(first + 1, month - 12, 1)
+
+
+_TIME_ONLY = re.compile(r"\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?m\.?)?|0?\.\d+", re.IGNORECASE)
+
+
+def is_time_only(text: str) -> bool:
+    """`09:30:00`, `9:30 am`, or a spreadsheet's fraction of a day (`0.395833`): a time with no
+    date, what an export leaves when it drops the date part of a date and time."""
+    return bool(_TIME_ONLY.fullmatch(text.strip().strip("\"'").strip()))

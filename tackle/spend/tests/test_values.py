@@ -3,7 +3,14 @@ from decimal import Decimal
 
 import pytest
 
-from tackle.spend.screening.values import AmountError, DateError, parse_amount, parse_date
+from tackle.spend.screening.values import (
+    AmountError,
+    DateError,
+    is_time_only,
+    parse_amount,
+    parse_date,
+    period_in_text,
+)
 
 
 @pytest.mark.parametrize(
@@ -75,3 +82,32 @@ def test_dates_are_read_day_first_in_many_formats(text, expected):
 def test_impossible_or_unreadable_dates_are_refused(text):
     with pytest.raises(DateError, match="date not recognised"):
         parse_date(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2011-06-payments.csv", date(2011, 6, 1)),
+        ("Payments over £500 July 2024.csv", date(2024, 7, 1)),
+        ("spend_july_2024.xlsx", date(2024, 7, 1)),
+        ("Q2 2023-24.csv", date(2023, 7, 1)),
+        ("Spend Q4 2023/2024", date(2024, 1, 1)),
+        ("spend 2023-24 Q3.csv", date(2023, 10, 1)),
+        ("Transparency spend 2023-24.csv", date(2023, 4, 1)),
+        ("Invoice Approval Date From: 01-JUN-2012", date(2012, 6, 1)),
+        ("payments.csv", None),
+        ("Q2 2023-25.csv", None),  # not one financial year
+        ("Report date 02/07/2012", None),  # a day the report was run, not a period
+        ("mayor's spend 2024", None),
+    ],
+)
+def test_the_period_a_files_name_or_title_names_is_found(text, expected):
+    assert period_in_text(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("09:30:00", True), ("9:30 am", True), ("0.395833", True), ("25/06/2012", False), ("12", False), ("", False)],
+)
+def test_a_time_of_day_without_a_date_is_told_apart(text, expected):
+    assert is_time_only(text) is expected

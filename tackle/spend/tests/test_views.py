@@ -117,6 +117,18 @@ def test_the_import_page_shows_the_mapping_and_each_reject(client_for, screened,
     assert "Correct the columns" in page
 
 
+def test_a_file_whose_dates_lost_their_day_keeps_its_money_and_the_page_says_why_once(client_for, procurement_a):
+    lost = SPEND.replace("05/06/2023", "09:15:00").replace("06/06/2024", "10:40:00").replace("07/06/2024", "11:05:00")
+    client = client_for(procurement_a)
+    upload(client, ("Q1 2024-25.csv", lost))
+    spend_import = SpendImport.objects.get()
+    run_screening(spend_import)
+    assert (spend_import.rows_accepted, spend_import.total_amount) == (2, Decimal("1500.00"))
+    page = client.get(reverse("spend:import-detail", args=[spend_import.uuid])).content.decode()
+    assert page.count('data-testid="file-gap"') == 1
+    assert "in financial year 2024-25, from the period in the file&#x27;s name (April 2024)" in page
+
+
 def test_correcting_a_mapping_screens_again_with_the_chosen_column(client_for, screened, procurement_a):
     spend_file = screened.files.get()
     client = client_for(procurement_a)

@@ -74,6 +74,7 @@ def _readable(result: ScreenResult) -> str:
             if column["column"]
         )
         lines.append(f"{mapping['file']}: header on line {mapping['header_line']}, {mapping['encoding']}; {found}")
+        lines.extend(f"  {gap}" for gap in mapping["gaps"])
     if figures["rejects"]:
         lines.append("")
         lines.append("Rejected rows:")
