@@ -55,7 +55,9 @@ def test_intelligence_to_operation_to_cases_to_annual_figures(
     page.get_by_label("Objective").fill("Welfare checks on the takeaway's staff")
     page.get_by_label("Date of the operation").fill(today)
     page.get_by_label("Lead agency").fill("Test Police")
-    page.get_by_label(re.compile(r"^Intelligence 2B P received")).check()
+    # The tick box names the record by its reference and summary, not only by grade and date.
+    tick_box = re.compile(r"^INT-[0-9A-F]{8}: Possible labour exploitation at a takeaway \(2B P, received")
+    page.get_by_label(tick_box).check()
     page.get_by_role("button", name="Save").click()
     expect(page.locator("h1")).to_have_text("Visit to Golden Wok")
     expect(page.get_by_test_id("operation-plan")).to_contain_text("9 Market St, DY4 7AA")
