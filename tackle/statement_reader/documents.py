@@ -26,9 +26,20 @@ MAX_DOCX_INFLATED_BYTES = 100 * 1024 * 1024
 # A long statement runs to a few hundred thousand characters; more is refused before it is split.
 MAX_TEXT_CHARS = 2_000_000
 KINDS = ("txt", "html", "pdf", "docx")
-_SUFFIXES = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".pdf": "pdf", ".docx": "docx"}
+# Markdown is read as text: its marks are taken out by the text reader (see _plain).
+_SUFFIXES = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "txt",
+    ".markdown": "txt",
+    ".html": "html",
+    ".htm": "html",
+    ".pdf": "pdf",
+    ".docx": "docx",
+}
 _CONTENT_TYPES = {
     "text/plain": "txt",
+    "text/markdown": "txt",
     "text/html": "html",
     "application/xhtml+xml": "html",
     "application/pdf": "pdf",
@@ -88,13 +99,45 @@ def _decode(data: bytes) -> str:
 
 
 def _text(data: bytes) -> str:
-    """A text file is read as every upload is: UTF-8, else Windows-1252, and nothing else."""
+    """A text file is read as every upload is: UTF-8, else Windows-1252, and nothing else. Text
+    written in Markdown, or with HTML pasted into it, is read for its words, not its marks."""
     try:
-        return decode(data, max_bytes=MAX_DOCUMENT_BYTES).text
+        text = decode(data, max_bytes=MAX_DOCUMENT_BYTES).text
     except UploadError as error:
         # The kernel's message speaks of CSV files; a statement is plain text.
         where = f" (line {error.line})" if error.line else ""
         raise UnreadableDocument(f"The file does not look like text saved as UTF-8 or Windows-1252{where}.") from None
+    return _plain(text)
+
+
+# Markdown and HTML in a text file ------------------------------------------------------------------
+
+_HTML_TAG = re.compile(r"</?(?:p|br|div|span|strong|em|b|i|u|ul|ol|li|h[1-6]|a|table|tr|td|th|section)\b[^>]*>", re.I)
+_MARKDOWN = [
+    (re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)[ \t#]*$", re.M), r"\1"),  # headings
+    (re.compile(r"^ {0,3}(?:[-*_][ \t]*){3,}$", re.M), ""),  # rules
+    (re.compile(r"^ {0,3}>[ \t]?", re.M), ""),  # quotes
+    (re.compile(r"^([ \t]*)[-*+][ \t]+", re.M), r"\1• "),  # bullets
+    (re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)"), r"\1"),  # images: their text
+    (re.compile(r"\[([^\]\n]+)\]\([^)\n]*\)"), r"\1"),  # links: their text
+    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # strong
+    (re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])"), r"\2"),  # emphasis
+    (re.compile(r"`([^`\n]+)`"), r"\1"),  # code
+]
+
+
+def _plain(text: str) -> str:
+    """The words of a text file, without HTML tags or Markdown's marks, so that they show (and are
+    read) as the sentences they are: "## Training" is the heading "Training", "**all** staff" is
+    "all staff"."""
+    if _HTML_TAG.search(text):
+        parser = _TextParser()
+        parser.feed(text)
+        parser.close()
+        text = "".join(parser.parts)
+    for pattern, replacement in _MARKDOWN:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 # HTML ---------------------------------------------------------------------------------------------

@@ -27,7 +27,7 @@ class StatementForm(GovukForm):
     file = forms.FileField(
         label="Upload the statement",
         required=False,
-        help_text="A .pdf, .docx, .html or .txt file, smaller than 20 MB.",
+        help_text="A .pdf, .docx, .html, .txt or .md (Markdown) file, smaller than 20 MB.",
         error_messages={"empty": "The selected file is empty"},
     )
     url = forms.URLField(

@@ -129,3 +129,25 @@ def test_a_pdf_with_wrapped_paragraphs_headings_and_a_list_splits_cleanly():
         "Whistleblowing policy",
         "We audited 40 suppliers.",
     ]
+
+
+def test_markdown_is_read_for_its_words_not_its_marks():
+    markdown = (
+        b"# Modern slavery statement 2024-25\n\n## Training\n\nWe trained **all** buyers in *April 2024* "
+        b"(see [our policy](https://example.com/policy)).\n\n- Supplier code updated\n\n> Signed by the director.\n\n"
+        b"Sums such as 2*3*4 and names like snake_case_name are left alone.\n"
+    )
+    assert split_sentences(extract_text(markdown, document_kind(name="statement.md"))) == [
+        "Modern slavery statement 2024-25",
+        "Training",
+        "We trained all buyers in April 2024 (see our policy).",
+        "Supplier code updated",
+        "Signed by the director.",
+        "Sums such as 2*3*4 and names like snake_case_name are left alone.",
+    ]
+
+
+def test_html_pasted_into_a_text_file_is_read_as_text_and_a_lone_angle_bracket_kept():
+    pasted = b"<p>We train <strong>staff</strong>.</p><p>We audit <em>suppliers</em>.</p>"
+    assert split_sentences(extract_text(pasted, "txt")) == ["We train staff.", "We audit suppliers."]
+    assert split_sentences(extract_text(b"Turnover 5 < 10 and 10 > 5.", "txt")) == ["Turnover 5 < 10 and 10 > 5."]
