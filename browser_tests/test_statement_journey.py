@@ -25,7 +25,7 @@ def test_lead_corrects_periods_approves_publishes_and_downloads_the_statement(pa
     sign_in_browser(User.objects.get(username="demo-modern_slavery_lead"))
 
     _periods_page(page)
-    page.get_by_role("link", name="2025-2026").click()
+    page.get_by_role("link", name="2025-2026", exact=True).click()
     expect(page.locator("h1")).to_have_text("Modern slavery action plan")
     expect(page.locator("main")).to_contain_text("Joint visits with police to car washes and nail bars")
     assert_accessible(page)
@@ -38,7 +38,7 @@ def test_lead_corrects_periods_approves_publishes_and_downloads_the_statement(pa
     # A period of the council's own, labelled with a slash: it is added, shown and breaks no page.
     page.goto("/statements/periods/new")
     assert_accessible(page)
-    page.get_by_label("Other dates").check()
+    page.get_by_role("radio", name="Other dates").check()
     page.get_by_role("button", name="Save").click()
     expect(page.locator(".govuk-error-summary")).to_contain_text("Enter the label")
     expect(page.locator(".govuk-error-summary")).not_to_contain_text("This field is required")
@@ -66,6 +66,8 @@ def test_lead_corrects_periods_approves_publishes_and_downloads_the_statement(pa
     expect(page.get_by_test_id("periods")).not_to_contain_text("2027-28")
     page.get_by_role("link", name="Delete 2025-2026").click()
     expect(page.get_by_test_id("attached")).to_contain_text("cannot be deleted")
+    assert_accessible(page)
+    page.get_by_role("link", name="Back to periods").click()
 
     tabs = page.get_by_role("navigation", name="Statement and action plan")
     tabs.get_by_role("link", name="Statement", exact=True).click()
@@ -105,7 +107,7 @@ def test_lead_corrects_periods_approves_publishes_and_downloads_the_statement(pa
     expect(page.get_by_test_id("checklist")).to_contain_text("Approval recorded")
     assert_accessible(page)
 
-    page.get_by_role("link", name="Publish").click()
+    page.get_by_role("link", name="Publish", exact=True).click()
     page.get_by_label("Where is it published?").fill("https://example.gov.uk/modern-slavery-statement")
     page.get_by_role("button", name="Continue").click()
     expect(page.locator("h1")).to_have_text("Check your answers before publishing")
