@@ -2,6 +2,7 @@
 
 from typing import Self
 
+from accessibility import assert_accessible
 from playwright.sync_api import Locator, Page, expect
 
 
@@ -205,3 +206,57 @@ class NotificationsPage(BasePage):
 
     def follow(self, subject: str) -> None:
         self.notifications.get_by_role("link", name=subject).click()
+
+
+class VisitedPage(BasePage):
+    """Any page by its address: it must answer 200 and pass axe as soon as it is reached."""
+
+    def __init__(self, page: Page, path: str) -> None:
+        super().__init__(page)
+        self.path = path
+
+    def open(self) -> Self:
+        response = self.page.goto(self.path)
+        assert response is not None and response.status == 200, f"{self.path} answered {response and response.status}"
+        assert_accessible(self.page)
+        return self
+
+    def scroll_width(self) -> int:
+        """How wide the document is: more than the window means the page scrolls sideways."""
+        return self.page.evaluate("document.documentElement.scrollWidth")
+
+    def more_paths(self) -> list[str]:
+        """The pages grouped under "More", read from the More page (empty when the menu has no More)."""
+        more = self.page.locator("#navigation a", has_text="More")
+        if not more.count():
+            return []
+        self.page.goto(more.get_attribute("href") or "")
+        return [
+            link.get_attribute("href") or "" for link in self.page.get_by_test_id("more-entries").locator("a").all()
+        ]
+
+
+class HomeCountersPage(HomePage):
+    """The home page's counters, each a link to the list it counts."""
+
+    def counter(self, label: str) -> Locator:
+        return self.page.get_by_test_id("counters").get_by_role("link", name=label)
+
+    @property
+    def start_button(self) -> Locator:
+        return self.page.get_by_role("button", name="Record a concern")
+
+
+class ServicePage(VisitedPage):
+    """The accessibility statement, privacy notice, cookies or contact page, reached from the footer."""
+
+    @classmethod
+    def from_footer(cls, page: Page, link: str) -> "ServicePage":
+        page.get_by_test_id("footer-links").get_by_role("link", name=link).click()
+        found = cls(page, page.url)
+        assert_accessible(page)
+        return found
+
+    @property
+    def text(self) -> Locator:
+        return self.page.get_by_test_id("service-page")
