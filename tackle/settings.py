@@ -152,7 +152,14 @@ LOGOUT_REDIRECT_URL = "accounts:sign-in"
 # Lock an account out after repeated failures, whatever address the attempts come from.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 30, minimum=1))
-AXES_LOCKOUT_PARAMETERS = ["username"]
+# Wrong passwords lock a username only from the address they came from, so a stranger cannot lock a
+# named person out everywhere; an address with too many failures across usernames (password
+# spraying) is shut out for the cool-off too (tackle/accounts/lockout.py). Addresses are read as the
+# audit log reads them, so behind a proxy it is the client's, not the proxy's.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "tackle.accounts.lockout.LockoutHandler"
+AXES_CLIENT_IP_CALLABLE = "tackle.audit.services.client_ip"
+TACKLE_SIGN_IN_ADDRESS_LIMIT = env_int("TACKLE_SIGN_IN_ADDRESS_LIMIT", 50, minimum=1)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False

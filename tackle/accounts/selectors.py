@@ -48,7 +48,8 @@ def disclosure_for(organisation_id: int, audience: Audience) -> Disclosure:
 
 
 def failed_sign_ins_of(user: User) -> int:
-    """Wrong passwords django-axes holds against the username: at its limit the account is locked."""
+    """Wrong passwords django-axes holds against the username, from every address: at its limit from
+    one address, the account is locked from that address."""
     attempts = AccessAttempt.objects.filter(username=user.username)
     return sum(attempts.values_list("failures_since_start", flat=True))
 

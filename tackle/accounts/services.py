@@ -7,7 +7,9 @@ from typing import Any
 from axes.utils import reset as axes_reset
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
+from django.contrib.auth.password_validation import validate_password
 from django.contrib.sessions.models import Session
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
@@ -114,6 +116,14 @@ def api_token_revoke(*, token: ApiToken, actor: User, request: Any = None) -> Ap
     return token
 
 
+def check_password_rules(password: str, *, user: User, field: str) -> None:
+    """AUTH_PASSWORD_VALIDATORS on every path that sets a password, not only the forms."""
+    try:
+        validate_password(password, user)
+    except ValidationError as error:
+        raise ApplicationError(" ".join(error.messages), field=field) from None
+
+
 @transaction.atomic
 def user_create(
     *,
@@ -142,6 +152,7 @@ def user_create(
         is_demo=is_demo,
     )
     if password:
+        check_password_rules(password, user=user, field="password")
         user.set_password(password)
     else:
         user.set_unusable_password()
@@ -251,7 +262,8 @@ def invitation_for_token(raw: str) -> Invitation | None:
 
 @transaction.atomic
 def invitation_accept(*, invitation: Invitation, password: str, request: Any = None) -> User:
-    """Set the invited user's password and use the link up. The caller checked the password rules."""
+    """Set the invited user's password, under the password rules, and use the link up."""
+    check_password_rules(password, user=invitation.user, field="new_password1")
     now = timezone.now()
     claimed = Invitation.objects.filter(
         pk=invitation.pk, used_at__isnull=True, voided_at__isnull=True, expires_at__gt=now

@@ -1,6 +1,8 @@
-"""Django's createsuperuser, with the password rules applied on the --noinput path too (the
-interactive path already applies them; DJANGO_SUPERUSER_PASSWORD skipped them)."""
+"""Django's createsuperuser, with the password rules applied on every path: on --noinput to
+DJANGO_SUPERUSER_PASSWORD (which Django does not check), and at the prompt without Django's offer to
+bypass them ("Bypass password validation and create user anyway?"), which Tackle always answers no."""
 
+import builtins
 import os
 from typing import Any
 
@@ -8,6 +10,8 @@ from django.contrib.auth.management.commands import createsuperuser
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management.base import CommandError
+
+_BYPASS_PROMPT = "Bypass password validation"
 
 
 class Command(createsuperuser.Command):
@@ -18,4 +22,15 @@ class Command(createsuperuser.Command):
                 validate_password(password)
             except ValidationError as error:
                 raise CommandError(" ".join(error.messages)) from None
-        super().handle(*args, **options)
+        # Django's prompt calls input() by its module-level name: answer its bypass question here.
+        createsuperuser.input = self._input  # type: ignore[attr-defined]
+        try:
+            super().handle(*args, **options)
+        finally:
+            del createsuperuser.input  # type: ignore[attr-defined]
+
+    def _input(self, prompt: str = "") -> str:
+        if prompt.startswith(_BYPASS_PROMPT):
+            self.stderr.write("The password rules cannot be bypassed: choose another password.")
+            return "n"
+        return builtins.input(prompt)
