@@ -89,6 +89,7 @@ def _rows(case: Case) -> dict[str, list[tuple[str, str]]]:
             ("Seen", f"{case.encountered_at:%-d %B %Y %H:%M} at {case.location}"),
             ("What was seen", case.what_was_seen),
             ("The concern is about", case.get_concern_about_display()),
+            *([("Supplier", case.supplier_name)] if case.supplier_name else []),
             ("Consent to NRM", consent),
             ("How consent was explained", _consent_explained(case)),
             ("Recorded by", case.recorded_by.display_name),

@@ -119,9 +119,10 @@ class TestCorrectingTheSupplier:
         make_supplier(council_a, "Brightwash Ltd", company_number="07654321")
         client = client_for(lead_a)
         url = reverse("cases:case-change-edit", args=[case.uuid, "encounter"])
-        case.refresh_from_db()
         page = client.get(url).content.decode()
         assert 'value="Sparkle Cleaning Ltd"' in page
+        assert "Sparkle Cleaning Ltd" in client.get(reverse("cases:case-detail", args=[case.uuid])).content.decode()
+        case.refresh_from_db()  # the lead opening it triaged it: a new version
         form = {
             "encountered_at": case.encountered_at.astimezone().strftime("%Y-%m-%dT%H:%M"),
             "location": case.location,
