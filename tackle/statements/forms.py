@@ -82,7 +82,11 @@ class PeriodFields(GovukForm):
 class PeriodForm(PeriodFields):
     """A financial year from the list, or a label and dates of the council's own."""
 
-    year = forms.ChoiceField(label="Which year is the period?", widget=forms.RadioSelect)
+    year = forms.ChoiceField(
+        label="Which year is the period?",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select a financial year, or other dates"},
+    )
     field_order = ["year", "label", "starts_on", "ends_on"]
 
     def __init__(self, *args, today: date, **kwargs) -> None:  # type: ignore[no-untyped-def]

@@ -79,6 +79,11 @@ def test_adding_a_period_with_custom_dates_and_a_slashed_label(lead_a, client_fo
     assert StatementPeriod.objects.get().label == "2026/27"
 
 
+def test_an_empty_period_form_asks_for_a_year(lead_a, client_for) -> None:
+    page = client_for(lead_a).post(reverse("statements:period-new"), {}).content.decode()
+    assert "Select a financial year, or other dates" in page and "This field is required" not in page
+
+
 def test_custom_dates_need_a_label_and_an_end_after_the_start(lead_a, client_for) -> None:
     response = client_for(lead_a).post(
         reverse("statements:period-new"), {"year": "custom", "starts_on": "2026-04-01", "ends_on": "2026-03-01"}
