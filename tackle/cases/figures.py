@@ -2,7 +2,8 @@
 
 Other apps read cases' numbers here, never through the models. Every figure counts what falls in
 [starts_on, ends_before): a concern by when it was first seen (London time), an NRM event by the
-day it happened. Counts are exact; whoever shows them decides on suppression.
+day it happened. Counts are exact; whoever shows them decides on suppression. DEFINITIONS says
+how each is counted, in the words the Figures page, its exports and the FOI answer print.
 """
 
 from dataclasses import dataclass
@@ -10,18 +11,48 @@ from typing import Any
 
 from django.db.models import Count, Q
 
-from tackle.cases.models import AgeGroup, Case, NrmEvent, NrmEventKind, NrmOutcome
+from tackle.cases.models import AgeGroup, Case, ConcernAbout, NrmEvent, NrmEventKind, NrmOutcome
 from tackle.cases.rules.categories import exploitation_categories, exploitation_category
 from tackle.core.db import aggregate_by_period, date_in, datetime_in, reporting_alias
 from tackle.core.periods import Period
 
 NATIONALITY_NOT_RECORDED = "Not recorded"
 
+DEFINITIONS = {
+    "concerns": "Concerns recorded: every concern first seen in the period (the date and time it was seen, "
+    "London time), whoever or whatever it is about.",
+    "potential_victims": "Potential victims identified: people. Each person a concern is about counts once, so "
+    "an encounter with four people is four; a concern about a supplier or the council's own staff counts "
+    "only when it describes someone (an age, consent asked, danger, needs), as the pathway decides.",
+    "referrals": "NRM referrals: referrals sent in the period (the day sent), by the person's age group.",
+    "duty_to_notify": "Duty to Notify: notifications sent in the period (the day sent), for adults who did not "
+    "consent to an NRM referral.",
+    "decisions": "NRM decisions: reasonable and conclusive grounds decisions by the day they were made.",
+    "exploitation": "Concerns recorded in the period, each once, in the Home Office category for its "
+    "exploitation types (two types read as a pair; none reads \u201cNot specified or unknown\u201d).",
+    "nationalities": "Concerns recorded in the period by nationality as recorded; blank reads \u201cNot "
+    "recorded\u201d.",
+}
+
+# A concern about a supplier or the council counts as a person when it describes someone: the
+# pathway's rule (rules/pathway.py, _describes_a_person), as SQL. A test holds the two together.
+DESCRIBES_A_PERSON = (
+    Q(concern_about=ConcernAbout.PERSON)
+    | Q(age__isnull=False)
+    | Q(appears_under_18__isnull=False)
+    | Q(age_disputed=True)
+    | Q(consent_to_nrm__isnull=False)
+    | Q(immediate_danger=True)
+    | Q(care_and_support_needs=True)
+    | Q(destitute=True)
+)
+
 
 @dataclass(frozen=True)
 class CaseFigures:
     period: Period
     concerns: int
+    potential_victims: int  # people: see DEFINITIONS
     referrals_adult: int
     referrals_child: int
     referrals_age_not_known: int
@@ -92,7 +123,10 @@ def case_figures_by_period(organisation_id: int, spans: list[Period]) -> list[Ca
         occurred_on__gte=spans[0].starts_on,
         occurred_on__lt=spans[-1].ends_before,
     )
-    concerns = aggregate_by_period(cases, _concern_in, spans, {"concerns": (Q(),)})["concerns"]
+    people = aggregate_by_period(
+        cases, _concern_in, spans, {"concerns": (Q(),), "potential_victims": (DESCRIBES_A_PERSON,)}
+    )
+    concerns = people["concerns"]
     counts = aggregate_by_period(events, _event_in, spans, _EVENT_ROWS)
     referred = events.aggregate(
         **{
@@ -110,6 +144,7 @@ def case_figures_by_period(organisation_id: int, spans: list[Period]) -> list[Ca
             CaseFigures(
                 period=period,
                 concerns=concerns[i],
+                potential_victims=people["potential_victims"][i],
                 cases_referred=referred[f"p{i}"],
                 exploitation=tuple((name, by_category.get(name, 0)) for name in exploitation_categories()),
                 nationalities=tuple(

@@ -14,6 +14,15 @@ The counts come from each module's published figures (tackle.disrupt.figures, ta
 
 from tackle.reporting.evidence import PeriodEvidence
 
+DEFINITIONS = {
+    "operations": "Operations the organisation led (it recorded them), by the day held; the people found and "
+    "the arrests are the sums of their recorded outcomes, and an operation without outcomes yet counts as "
+    "held, with nothing found.",
+    "supply_chain": "Contracts by the day they start, those in the upper tiers (high value, high risk or "
+    "business critical), annual supplier assessments by the day completed, and tender bids flagged as "
+    "abnormally low by the day the check was run (London time).",
+}
+
 
 def operations_rows(evidence: list[PeriodEvidence]) -> dict[str, list[int]]:
     operations = [column.operations for column in evidence]

@@ -6,14 +6,9 @@ row by row. A period counts [starts_on, ends_before): a day at a boundary counts
 
 Definitions
 -----------
-- Concerns recorded: cases first seen (encountered_at, Europe/London) in the period.
-- NRM referrals: "NRM referral sent" events dated in the period, split by the case's age group.
-- Duty to Notify: "Duty to Notify sent" events dated in the period.
-- Decisions: reasonable grounds (positive / negative) and conclusive grounds (trafficking,
-  slavery, negative) events dated in the period.
-- Exploitation types and nationalities: concerns recorded in the period, by Home Office
-  category and by nationality as recorded (the ten most common; blank reads "Not recorded").
-- Operations and supply-chain risk: see module_tables.py.
+Each table carries its definition ("how this is counted"), written once beside the count it
+describes: cases' figures (tackle.cases.figures.DEFINITIONS), training's (tackle.training.figures)
+and the modules' rows (module_tables.py). The page and both exports print it.
 
 Disclosure (tackle.core.disclosure): roles that see every case get internal figures (exact unless
 the organisation chose otherwise); other roles with figures, councillors' figures; "for
@@ -31,12 +26,15 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 
 from tackle.accounts.selectors import disclosure_for
+from tackle.cases.figures import DEFINITIONS as CASE_DEFINITIONS
 from tackle.cases.register import register_is_exact_for
 from tackle.core.disclosure import Audience, Disclosure, Line, protect
 from tackle.core.periods import financial_year_of, periods
 from tackle.core.roles import Module
 from tackle.reporting.evidence import PeriodEvidence, evidence_by_period, training_by_year
+from tackle.reporting.module_tables import DEFINITIONS as MODULE_DEFINITIONS
 from tackle.reporting.module_tables import operations_rows, supply_chain_rows
+from tackle.training.figures import DEFINITIONS as TRAINING_DEFINITIONS
 
 NOT_RECORDED_IN_TACKLE = "not recorded in Tackle"
 TOP_NATIONALITIES = 10
@@ -50,7 +48,8 @@ class Table:
     columns: list[str]
     rows: list[tuple[str, list[Any]]] = field(default_factory=list)
     note: str = ""
-    adds_up_to: str = ""  # the key of a one-row table whose cells its columns add up to
+    adds_up_to: str = ""  # the key of a table whose first row its columns add up to
+    definition: str = ""  # how this is counted
 
     def chart_bars(self) -> list[tuple[str, Any]]:
         """One row: a bar per period. Several rows: a bar per row, its total (the last column)."""
@@ -69,6 +68,7 @@ class Figures:
     suppressed: bool
     training: list[tuple[str, str, str]]  # (year, sessions held, people trained)
     disclosure_note: str = ""
+    training_definition: str = " ".join(TRAINING_DEFINITIONS.values())
 
 
 def _table(
@@ -78,10 +78,12 @@ def _table(
     evidence: list[PeriodEvidence],
     counts: dict[str, list],
     adds_up_to: str = "",
+    definition: str = "",
 ) -> Table:
     columns = [column.period.label for column in evidence] + ["Total"]
     rows = [(label, [*values, sum(values)]) for label, values in counts.items()]
-    return Table(key, title, row_heading, columns, rows, adds_up_to=adds_up_to)
+    definition = definition or CASE_DEFINITIONS.get(key) or MODULE_DEFINITIONS.get(key, "")
+    return Table(key, title, row_heading, columns, rows, adds_up_to=adds_up_to, definition=definition)
 
 
 def _by_name(named: list[tuple[tuple[str, int], ...]], limit: int | None = None) -> dict[str, list[int]]:
@@ -107,7 +109,15 @@ def figures_tables(*, organisation_id: int, first_year: int, last_year: int, by:
     cases = [column.cases for column in evidence]
     return [
         _table(
-            "concerns", "Concerns recorded", "Concerns", evidence, {"Concerns recorded": [c.concerns for c in cases]}
+            "concerns",
+            "Concerns recorded and potential victims identified",
+            "Concerns",
+            evidence,
+            {
+                "Concerns recorded": [c.concerns for c in cases],
+                "Potential victims identified (people)": [c.potential_victims for c in cases],
+            },
+            definition=f"{CASE_DEFINITIONS['concerns']} {CASE_DEFINITIONS['potential_victims']}",
         ),
         _table(
             "referrals",
@@ -188,6 +198,7 @@ def protect_tables(tables: list[Table], disclosure: Disclosure) -> list[Table]:
             [(label, [shown[(table.key, r, c)] for c in range(len(row))]) for r, (label, row) in enumerate(table.rows)],
             table.note,
             table.adds_up_to,
+            table.definition,
         )
         for table in tables
     ]

@@ -19,6 +19,7 @@ from tackle.core.roles import Module
 from tackle.core.spreadsheets import formula_safe, xlsx_cell
 from tackle.reporting.forms import FiguresForm
 from tackle.reporting.selectors import Figures, figures_for_user, figures_is_exact_for
+from tackle.training.figures import DEFINITIONS as TRAINING_DEFINITIONS
 
 
 def _figures(request: AuthenticatedRequest) -> tuple[FiguresForm, Figures]:
@@ -72,16 +73,21 @@ def figures_index(request: AuthenticatedRequest) -> HttpResponse:
 
 
 def export_rows(figures: Figures) -> list[tuple[Any, ...]]:
-    """Long format: one row per table, row and period."""
+    """Long format: one row per table, row and period, each with how it is counted; then training,
+    and what was withheld."""
     rows: list[tuple[Any, ...]] = []
     for table in figures.tables:
         for label, values in table.rows:
             for column, value in zip(table.columns, values, strict=True):
-                rows.append((table.title, label, column, value))
+                rows.append((table.title, label, column, value, table.definition))
+    for year, sessions, people in figures.training:
+        rows.append(("Training", "Sessions held", year, sessions, TRAINING_DEFINITIONS["sessions_held"]))
+        rows.append(("Training", "People trained", year, people, TRAINING_DEFINITIONS["people_trained"]))
+    rows.append(("Small numbers", "", "", "", figures.disclosure_note))
     return rows
 
 
-EXPORT_HEADER = ("Table", "Row", "Period", "Count")
+EXPORT_HEADER = ("Table", "Row", "Period", "Count", "How this is counted")
 
 
 def _filename(figures: Figures, extension: str) -> str:
@@ -122,6 +128,8 @@ def figures_xlsx(request: AuthenticatedRequest) -> HttpResponse:
         wide.append([xlsx_cell(cell) for cell in (table.row_heading, *table.columns)])
         for label, values in table.rows:
             wide.append([xlsx_cell(cell) for cell in (label, *values)])
+        wide.append([])
+        wide.append([xlsx_cell(f"How this is counted: {table.definition}")])
     buffer = io.BytesIO()
     workbook.save(buffer)
     response = HttpResponse(

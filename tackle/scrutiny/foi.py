@@ -14,12 +14,14 @@ from typing import Any
 from django.db.models import Sum
 
 from tackle.accounts.selectors import disclosure_for
+from tackle.cases.figures import DEFINITIONS as CASE_DEFINITIONS
 from tackle.core.disclosure import Audience, Disclosure
 from tackle.core.periods import financial_year_label
 from tackle.reporting.evidence import year_evidence
 from tackle.reporting.selectors import NOT_RECORDED_IN_TACKLE
 from tackle.scrutiny.models import Spend, SpendCategory
 from tackle.scrutiny.selectors import current_arrangement
+from tackle.training.figures import DEFINITIONS as TRAINING_DEFINITIONS
 from tackle.training.figures import TrainingFigures
 
 
@@ -54,7 +56,7 @@ def _money(amount: Decimal) -> str:
 def _training_line(training: TrainingFigures) -> str:
     # Staff trained are not people who may be victims: their counts are given in full.
     sessions, people = training.sessions_held, training.people_trained
-    return f"{training.period.label}: {sessions} sessions held, {people} people trained."
+    return f"{training.period.label}: {sessions} session{'' if sessions == 1 else 's'} held, {people} people trained."
 
 
 def build_foi_answer(organisation: Any, years: list[int]) -> FoiAnswer:
@@ -123,16 +125,19 @@ def build_foi_answer(organisation: Any, years: list[int]) -> FoiAnswer:
 
     count_lines = []
     for found in evidence:
-        concerns, dtn = found.cases.concerns, found.cases.duty_to_notify
+        concerns, dtn = found.cases.potential_victims, found.cases.duty_to_notify
         adult, child = found.cases.referrals_adult, found.cases.referrals_child
         withheld = withheld or any(disclosure.is_small(n) for n in (concerns, adult, child, dtn))
         count_lines.append(
             f"{found.period.label}: {shown(concerns)} potential victims identified; NRM referrals: "
             f"{shown(adult)} adults, {shown(child)} children; Duty to Notify: {shown(dtn)}."
         )
+    count_lines.append(f"How this is counted. {CASE_DEFINITIONS['potential_victims']} {CASE_DEFINITIONS['referrals']}")
     add("How many potential victims did the council identify, and how many did it refer to the NRM?", *count_lines)
 
     training = [_training_line(found.training) for found in evidence]
+    if training:
+        training.append(f"How this is counted. {TRAINING_DEFINITIONS['people_trained']}")
     add(
         "What training does the council give staff who act as first responders making NRM referrals?",
         *(

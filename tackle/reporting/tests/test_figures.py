@@ -64,7 +64,10 @@ def recorded(record_concern, frontline_a, lead_a, lead_b):
 
 def test_counts_by_quarter_come_from_the_records(recorded):
     tables = figures_tables(organisation_id=recorded.organisation_id, first_year=2025, last_year=2025)
-    assert table(tables, "concerns").rows == [("Concerns recorded", [3, 0, 1, 0, 4])]
+    assert table(tables, "concerns").rows == [
+        ("Concerns recorded", [3, 0, 1, 0, 4]),
+        ("Potential victims identified (people)", [3, 0, 1, 0, 4]),
+    ]
     referrals = dict(table(tables, "referrals").rows)
     assert referrals["Adult"] == [1, 0, 0, 0, 1]
     assert referrals["Child"] == [0, 1, 0, 0, 1]
@@ -84,7 +87,7 @@ def test_counts_by_year(recorded):
     tables = figures_tables(organisation_id=recorded.organisation_id, first_year=2024, last_year=2025, by="year")
     concerns = table(tables, "concerns")
     assert concerns.columns == ["2024-25", "2025-26", "Total"]
-    assert concerns.rows == [("Concerns recorded", [0, 4, 4])]
+    assert concerns.rows[0] == ("Concerns recorded", [0, 4, 4])
 
 
 COUNCILLORS = default_disclosure(Audience.COUNCILLORS)
@@ -93,7 +96,7 @@ COUNCILLORS = default_disclosure(Audience.COUNCILLORS)
 def test_suppression_withholds_one_to_four_and_keeps_zero(recorded):
     tables = figures_tables(organisation_id=recorded.organisation_id, first_year=2025, last_year=2025)
     [masked] = protect_tables([table(tables, "concerns")], COUNCILLORS)
-    assert masked.rows == [("Concerns recorded", ["fewer than 5", 0, "fewer than 5", 0, "fewer than 5"])]
+    assert masked.rows[0] == ("Concerns recorded", ["fewer than 5", 0, "fewer than 5", 0, "fewer than 5"])
 
 
 def test_a_withheld_exploitation_count_cannot_be_worked_out_from_the_concerns_row():
@@ -143,6 +146,15 @@ def test_lead_sees_exact_figures_and_can_ask_for_publication(recorded, client_fo
     assert AuditEvent.objects.filter(object_type="reporting.figures").count() == 2
 
 
+def test_each_table_says_how_it_is_counted_on_the_page(recorded, client_for):
+    page = client_for(recorded).get(reverse("reporting:figures"), {"first_year": 2025, "last_year": 2025})
+    text = page.content.decode()
+    for key in ("concerns", "referrals", "duty_to_notify", "decisions", "exploitation", "nationalities"):
+        assert f'data-testid="definition-{key}"' in text, key
+    assert "an encounter with four people is four" in text
+    assert 'data-testid="definition-training"' in text or 'data-testid="training-not-recorded"' in text
+
+
 def test_councillor_always_gets_suppressed_figures(recorded, councillor_a, client_for):
     page = client_for(councillor_a).get(
         reverse("reporting:figures"), {"first_year": 2025, "last_year": 2025, "by": "quarter"}
@@ -170,8 +182,10 @@ def test_csv_and_xlsx_exports_are_audited_and_suppressed_for_councillors(recorde
     query = {"first_year": 2025, "last_year": 2025, "by": "quarter"}
     response = client.get(reverse("reporting:figures-csv"), query)
     rows = list(csv.reader(io.StringIO(response.content.decode())))
-    assert rows[0] == ["Table", "Row", "Period", "Count"]
-    assert ["Concerns recorded", "Concerns recorded", "Q1 2025-26", "fewer than 5"] in rows
+    assert rows[0] == ["Table", "Row", "Period", "Count", "How this is counted"]
+    concerns = next(row for row in rows if row[1:3] == ["Concerns recorded", "Q1 2025-26"])
+    assert concerns[3] == "fewer than 5" and concerns[4].startswith("Concerns recorded: every concern first seen")
+    assert rows[-1][0] == "Small numbers" and "fewer than 5" in rows[-1][4]
     response = client.get(reverse("reporting:figures-xlsx"), query)
     workbook = load_workbook(io.BytesIO(response.content))
     assert workbook["concerns"]["B2"].value == "fewer than 5"
@@ -259,14 +273,88 @@ def test_a_training_session_on_1_april_is_counted_in_the_year_it_starts_only(lea
             external_attendee_count=external,
         )
     figures = figures_for_user(lead_a, first_year=2025, last_year=2026, by="year")
-    assert figures.training == [("2025-26", "1", "2"), ("2026-27", "1", "5")]
+    assert figures.training == [("2025-26", "1", "9"), ("2026-27", "1", "9")]  # the attendees
 
 
-def test_every_table_counts_31_march_in_the_year_ending_and_1_april_in_the_next(record_concern, frontline_a):
-    for day in (date(2026, 3, 31), date(2026, 4, 1)):
-        record_concern(frontline_a, encountered_at=datetime(day.year, day.month, day.day, 23, 55, tzinfo=LONDON))
-    tables = figures_tables(organisation_id=frontline_a.organisation_id, first_year=2025, last_year=2026, by="year")
-    assert table(tables, "concerns").rows == [("Concerns recorded", [1, 1, 2])]
+def test_every_figure_counts_31_march_in_the_year_ending_and_1_april_in_the_next(
+    record_concern, frontline_a, lead_a, make_user
+):
+    """One of everything the page counts, late on 31 March and just after midnight on 1 April (London;
+    still 31 March in UTC): every row must read the same in both years and twice in the total."""
+    from decimal import Decimal
+
+    from tackle.core.roles import Role
+    from tackle.disrupt.models import Operation, OperationOutcome
+    from tackle.reporting.selectors import figures_for_user
+    from tackle.suppliers.models import Contract, ContractTier, Supplier, SupplierAssessment, TenderBid, TenderCheck
+    from tackle.training.models import TrainingSession
+    from tackle.training.tests.factories import make_course
+
+    organisation = lead_a.organisation
+    safety = make_user(Role.COMMUNITY_SAFETY_MANAGER, organisation)
+    supplier = Supplier.objects.create(organisation=organisation, name="Shine Cleaning Ltd")
+    course = make_course(organisation)
+    moments = (datetime(2026, 3, 31, 23, 55, tzinfo=LONDON), datetime(2026, 4, 1, 0, 30, tzinfo=LONDON))
+    for moment in moments:
+        day = moment.date()
+        adult = record_concern(frontline_a, encountered_at=moment, age=30, nationality="Albanian")
+        child = record_concern(frontline_a, encountered_at=moment, age=15, exploitation_types=["criminal"])
+        refused = record_concern(frontline_a, encountered_at=moment, age=40)
+        for case, kind, outcome in (
+            (adult, NrmEventKind.REFERRAL_SENT, ""),
+            (adult, NrmEventKind.RG_DECISION, NrmOutcome.POSITIVE),
+            (adult, NrmEventKind.CG_DECISION, NrmOutcome.SLAVERY),
+            (child, NrmEventKind.REFERRAL_SENT, ""),
+            (child, NrmEventKind.RG_DECISION, NrmOutcome.NEGATIVE),
+            (refused, NrmEventKind.DUTY_TO_NOTIFY_SENT, ""),
+        ):
+            nrm_event_record(case=case, actor=lead_a, kind=kind, occurred_on=day, outcome=outcome)
+        operation = Operation.objects.create(
+            organisation=organisation,
+            created_by=safety,
+            name="Op",
+            kind="planned",
+            objective="Visit",
+            operation_date=day,
+            lead_agency="Council",
+        )
+        OperationOutcome.objects.create(
+            operation=operation,
+            recorded_by=safety,
+            people_encountered=9,
+            victims_adult=2,
+            victims_child=1,
+            arrests_modern_slavery=1,
+        )
+        contract = Contract.objects.create(
+            organisation=organisation,
+            supplier=supplier,
+            title="Cleaning",
+            category="Cleaning",
+            value=Decimal("100000"),
+            start_on=day,
+            end_on=date(2028, 1, 1),
+            tier=ContractTier.HIGH_RISK,
+        )
+        SupplierAssessment.objects.create(contract=contract, due_on=day, completed_on=day, outcome="satisfactory")
+        check = TenderCheck.objects.create(organisation=organisation, lot="Lot 1", threshold=Decimal("0.7"))
+        TenderCheck.objects.filter(pk=check.pk).update(created_at=moment)
+        TenderBid.objects.create(check_run=check, line=2, bidder="A", price=Decimal("10"), flags=["far_below_median"])
+        TrainingSession.objects.create(organisation=organisation, course=course, held_on=day, attendee_count=12)
+
+    tables = figures_tables(organisation_id=organisation.pk, first_year=2025, last_year=2026, by="year")
+    uneven = {
+        (found.key, label): values
+        for found in tables
+        for label, values in found.rows
+        if not (values[0] == values[1] and values[2] == 2 * values[0])
+    }
+    assert uneven == {}
+    counted = {(found.key, label) for found in tables for label, values in found.rows if values[0]}
+    assert len(counted) >= 20  # every kind of record above reached a row
+    assert dict(table(tables, "concerns").rows)["Potential victims identified (people)"] == [3, 3, 6]
+    training = figures_for_user(lead_a, first_year=2025, last_year=2026, by="year").training
+    assert training == [("2025-26", "1", "12"), ("2026-27", "1", "12")]
 
 
 def test_a_control_character_in_a_nationality_does_not_break_the_xlsx(record_concern, frontline_a, lead_a, client_for):

@@ -265,7 +265,24 @@ def test_the_foi_answer_counts_a_training_session_on_1_april_in_one_year_only(co
     training = next(
         item for item in answer.items if item.question.startswith("What training does the council give staff who act")
     )
-    assert training.answer == [
+    # Everyone who attended (9, of whom 7 from other organisations), and how that is counted.
+    assert training.answer[:2] == [
         "2025-26: 0 sessions held, 0 people trained.",
-        "2026-27: 1 sessions held, 7 people trained.",
+        "2026-27: 1 session held, 9 people trained.",
     ]
+    assert training.answer[2].startswith("How this is counted. People trained: everyone who attended")
+
+
+def test_the_foi_answer_counts_people_identified_not_concerns_about_a_supplier(council_a, frontline_a, record_concern):
+    from datetime import datetime
+
+    from tackle.core.periods import LONDON
+
+    when = datetime(2025, 6, 1, 10, tzinfo=LONDON)
+    for _ in range(12):
+        record_concern(frontline_a, encountered_at=when, age=30)
+    record_concern(frontline_a, encountered_at=when, concern_about="supplier", supplier_name="Shine Ltd")
+    answer = build_foi_answer(council_a, [2025])
+    counts = next(item for item in answer.items if item.question.startswith("How many potential victims"))
+    assert counts.answer[0].startswith("2025-26: 12 potential victims identified;")
+    assert "an encounter with four people is four" in counts.answer[-1]
