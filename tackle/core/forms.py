@@ -142,7 +142,8 @@ class GovukModelForm(_NamedMessages, _PlausibleDates, forms.ModelForm):
             for field, errors in error.update_error_dict({}).items():
                 target = field if field in self.fields else None
                 for each in errors:
-                    if getattr(each, "code", None) in ("unique", "unique_together"):
+                    # Django's own wording ("Statement period with this Label already exists."), not a model's.
+                    if " with this " in str(each.message):
                         each = ValidationError(constraint_message(None, each, self.fields, type(self.instance)))
                     self.add_error(target, each)
 
