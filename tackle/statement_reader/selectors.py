@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q, QuerySet
 
 from tackle.core.identifiers import normalise_company_number
+from tackle.core.periods import today_in_london
 from tackle.statement_reader.models import JudgementOverride, RegistryStatement, StatementReading
 from tackle.statement_reader.registry import CLAIM_FIELDS, supplier_name_keys
 from tackle.statement_reader.review import EffectiveJudgement, effective_judgements, training_rows
 from tackle.statement_reader.rules.areas import AREA_NAMES, AREAS
+from tackle.statement_reader.rules.checks import Warning, reading_warnings
 from tackle.suppliers.selectors import suppliers_of_organisation
 
 if TYPE_CHECKING:
@@ -133,3 +136,15 @@ def registry_history_for_supplier(supplier: Supplier) -> list[RegistryYear]:
         ]
         history.append(RegistryYear(row=row, reading=reading, checks=checks))
     return history
+
+
+def reading_warnings_for(reading: StatementReading, *, today: date | None = None) -> list[Warning]:
+    """What a reader should check before relying on this reading: it names another organisation
+    than the one it was read for, or it is out of date (see rules.checks)."""
+    if reading.supplier_id and reading.supplier is not None:
+        expected = [reading.supplier.name, *(reading.supplier.other_names or [])]
+    else:
+        expected = [reading.organisation.name]
+    return reading_warnings(
+        reading.sentences, expected, reading.period_start, reading.period_end, today or today_in_london()
+    )

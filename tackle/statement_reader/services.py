@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from datetime import date
 from typing import TYPE_CHECKING
 
 from django.db import transaction
@@ -11,12 +12,15 @@ from tackle.accounts.models import User
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.core.errors import ApplicationError
+from tackle.core.periods import today_in_london
 from tackle.statement_reader.documents import MAX_DOCUMENT_BYTES
 from tackle.statement_reader.fetch import fetch
 from tackle.statement_reader.models import JudgementOverride, StatementReading
 from tackle.statement_reader.reading import Labeller, read_document, reading_json
 from tackle.statement_reader.review import effective_judgements, effective_score
 from tackle.statement_reader.rules.areas import AREA_NAMES, JUDGEMENTS
+from tackle.statement_reader.selectors import reading_warnings_for
+from tackle.suppliers.services import supplier_statement_on_file
 
 if TYPE_CHECKING:
     from tackle.suppliers.models import Supplier
@@ -33,8 +37,12 @@ def statement_read(
     source_url: str = "",
     content_type: str = "",
     labeller: Labeller | None = None,
+    today: date | None = None,
 ) -> StatementReading:
-    """Read a statement and keep what was read. Nothing is saved if the file cannot be read."""
+    """Read a statement and keep what was read. Nothing is saved if the file cannot be read.
+
+    A supplier's statement that names the supplier (or no other organisation) and is not out of
+    date is put on the supplier's file, with the day it was read (suppliers' published service)."""
     if actor.organisation_id is None:
         raise ApplicationError("You need to belong to an organisation to assess statements.")
     if supplier is not None and supplier.organisation_id != actor.organisation_id:
@@ -65,6 +73,14 @@ def statement_read(
             changed_fields=["supplier", "file_name", "source_url", "result"],
             note=f"Statement read: score {result['score']} of 8",
         )
+        if supplier is not None and not reading_warnings_for(record, today=today):
+            supplier_statement_on_file(
+                supplier=supplier,
+                actor=actor,
+                read_on=today or today_in_london(),
+                url=record.source_url,
+                file_name=record.file_name,
+            )
     return record
 
 

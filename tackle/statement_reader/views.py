@@ -39,7 +39,9 @@ def reading_new(request: AuthenticatedRequest) -> HttpResponse:
         except ApplicationError as error:
             add_application_error(form, error, field="url" if form.cleaned_data.get("url") else "file")
         else:
-            messages.success(request, f"Statement read: {reading.score} of 8")
+            on_file = reading.supplier is not None and not selectors.reading_warnings_for(reading)
+            put = f"; it is now on {reading.supplier.name}'s file" if on_file and reading.supplier else ""
+            messages.success(request, f"Statement read: {reading.score} of 8{put}")
             return redirect(reading.get_absolute_url())
     return render(request, "statement_reader/reading_new.html", {"form": form})
 
@@ -77,6 +79,7 @@ def reading_detail(request: AuthenticatedRequest, reading_uuid: Any) -> HttpResp
         "document": [judgement for judgement in judgements if judgement.name not in AREAS],
         "sentences": sentences,
         "overrides": reading.overrides.select_related("created_by").order_by("-created_at", "-pk"),
+        "warnings": selectors.reading_warnings_for(reading),
     }
     return render(request, "statement_reader/reading_detail.html", context)
 

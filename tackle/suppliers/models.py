@@ -42,6 +42,12 @@ class Supplier(models.Model):
     sectors = models.JSONField(default=list, blank=True, help_text="Sector codes from tackle.suppliers.sectors")
     statement_url = models.URLField("Modern slavery statement web address", max_length=500, blank=True)
     statement_checked_on = models.DateField("Statement last checked", null=True, blank=True)
+    statement_file_name = models.CharField(
+        "Modern slavery statement file",
+        max_length=255,
+        blank=True,
+        help_text="A statement read from a file, not a web page",
+    )
     notes = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -69,7 +75,7 @@ class Supplier(models.Model):
 
     @property
     def has_statement(self) -> bool:
-        return bool(self.statement_url)
+        return bool(self.statement_url or self.statement_file_name)
 
     def sector_labels(self) -> list[str]:
         labels = dict(Sector.choices)

@@ -38,7 +38,15 @@ class RegisterEntry:
 
 def supplier_register_entries(organisation_id: int) -> list[RegisterEntry]:
     rows = Supplier.objects.filter(organisation_id=organisation_id).values_list(
-        "id", "uuid", "name", "other_names", "company_number", "sectors", "turnover_band", "statement_url"
+        "id",
+        "uuid",
+        "name",
+        "other_names",
+        "company_number",
+        "sectors",
+        "turnover_band",
+        "statement_url",
+        "statement_file_name",
     )
     return [
         RegisterEntry(
@@ -49,9 +57,19 @@ def supplier_register_entries(organisation_id: int) -> list[RegisterEntry]:
             company_number=company_number,
             sectors=tuple(sectors or ()),
             turnover_band=turnover_band,
-            has_statement=bool(statement_url),
+            has_statement=bool(statement_url or statement_file),
         )
-        for pk, supplier_uuid, name, other_names, company_number, sectors, turnover_band, statement_url in rows
+        for (
+            pk,
+            supplier_uuid,
+            name,
+            other_names,
+            company_number,
+            sectors,
+            turnover_band,
+            statement_url,
+            statement_file,
+        ) in rows
     ]
 
 
@@ -101,7 +119,10 @@ def concern_tasks_visible_to(user: Any) -> QuerySet[SupplierConcernTask]:
 def suppliers_missing_statement(organisation_id: int) -> QuerySet[Supplier]:
     """Suppliers whose turnover (£36m or more) means they must publish a statement, with none on file."""
     return Supplier.objects.filter(
-        organisation_id=organisation_id, turnover_band__in=STATEMENT_REQUIRED_BANDS, statement_url=""
+        organisation_id=organisation_id,
+        turnover_band__in=STATEMENT_REQUIRED_BANDS,
+        statement_url="",
+        statement_file_name="",
     )
 
 

@@ -322,3 +322,32 @@ def supplier_told_of_concern(
         actor=actor,
     )
     return task.supplier if task is not None else None
+
+
+def supplier_statement_on_file(
+    *, supplier: Supplier, actor: User, read_on: date, url: str = "", file_name: str = ""
+) -> Supplier:
+    """A statement of this supplier was read and found to be its own and current: it is on file,
+    checked on `read_on`. A web address replaces the one kept; a file read with no web address is
+    kept by its name. Published for the statement reader, which sits above suppliers."""
+    if not (url.strip() or file_name.strip()):
+        raise ApplicationError("A statement on file needs its web address or its file's name.")
+    with transaction.atomic():
+        supplier = Supplier.objects.select_for_update().get(pk=supplier.pk)
+        supplier.statement_checked_on = read_on
+        changed = ["statement_checked_on"]
+        if url.strip():
+            supplier.statement_url = url.strip()[:500]
+            changed.append("statement_url")
+        else:
+            supplier.statement_file_name = file_name.strip()[:255]
+            changed.append("statement_file_name")
+        supplier.save(update_fields=[*changed, "updated_at"])
+        audit_record(
+            action=AuditAction.UPDATE,
+            actor=actor,
+            obj=supplier,
+            changed_fields=changed,
+            note=f"Modern slavery statement on file, read on {read_on:%-d %B %Y}",
+        )
+    return supplier

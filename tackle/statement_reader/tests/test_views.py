@@ -181,3 +181,32 @@ def test_another_councils_records_do_not_exist(client_for, lead_b, reading_a, su
 
 def test_an_unknown_judgement_is_not_found(client_for, buyer_a, reading_a):
     assert client_for(buyer_a).get(f"/statement-reader/{reading_a.uuid}/override/vibes").status_code == 404
+
+
+def test_a_current_statement_read_on_the_page_goes_on_the_suppliers_file(
+    client_for, buyer_a, supplier_a, fake_labeller
+):
+    from datetime import date
+
+    year = date.today().year  # a year ending this 31 March: its successor is not due yet
+    text = f"This statement covers the financial year ending 31 March {year} for Example Widgets Ltd. We audit."
+    client = client_for(buyer_a)
+    response = client.post(
+        NEW, {"whose": str(supplier_a.uuid), "file": _upload("widgets.md", text.encode())}, follow=True
+    )
+    assert "it is now on Example Widgets Ltd&#x27;s file" in response.content.decode()
+    supplier_a.refresh_from_db()
+    assert supplier_a.statement_file_name == "widgets.md" and supplier_a.statement_checked_on is not None
+    assert 'data-testid="reading-warning' not in response.content.decode()
+
+
+def test_an_old_statement_of_another_company_is_shown_with_its_warnings(client_for, buyer_a, supplier_a, fake_labeller):
+    text = b"This statement covers 1 April 2018 to 31 March 2019 for Acme Holdings Limited. We audit suppliers."
+    client = client_for(buyer_a)
+    response = client.post(NEW, {"whose": str(supplier_a.uuid), "file": _upload("acme.txt", text)}, follow=True)
+    page = response.content.decode()
+    assert 'data-testid="reading-warning-other_organisation"' in page
+    assert 'data-testid="reading-warning-out_of_date"' in page
+    assert "now on" not in page
+    supplier_a.refresh_from_db()
+    assert not supplier_a.has_statement
