@@ -6,7 +6,18 @@ import uuid
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
-PUBLIC = {"/api/v1/health", "/api/schema/", "/api/docs/", "/account/sign-in", "/account/sign-out"}
+PUBLIC = {
+    "/api/v1/health",
+    "/api/schema/",
+    "/api/docs/",
+    "/account/sign-in",
+    "/account/sign-out",
+    # The service's own pages, linked from every page's footer: the law wants them readable by anyone.
+    "/accessibility-statement",
+    "/privacy",
+    "/cookies",
+    "/contact",
+}
 # Reached before signing in by design: an invitation link, and single sign-on's round trip. Without a
 # valid token or a configured identity provider they answer an error page, never a page of data.
 BEFORE_SIGN_IN = {
