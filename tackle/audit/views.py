@@ -71,6 +71,14 @@ def event_list(request: HttpRequest) -> HttpResponse:
         "subject": subject,
         "may_export": allows(request.user.role, AUDIT_LOG, Action.EXPORT),  # type: ignore[union-attr]
     }
+    # The log names staff and where they worked from: reading it is audited like any list of personal
+    # data, after the page's rows were read, so a search is not answered with its own entry.
+    audit_record(
+        action=AuditAction.LIST,
+        request=request,
+        object_type="audit.auditevent",
+        note=f"Audit log searched for {subject.reference}" if subject else "Audit log",
+    )
     return render(request, "audit/event_list.html", context)
 
 

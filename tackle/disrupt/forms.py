@@ -337,7 +337,7 @@ class OperationForm(GovukModelForm):
             field.required = False
         intelligence_field = self.fields["intelligence"]
         assert isinstance(intelligence_field, forms.ModelMultipleChoiceField)
-        intelligence_field.label_from_instance = _intelligence_choice_label  # type: ignore[method-assign]
+        intelligence_field.label_from_instance = _intelligence_choice_label  # type: ignore[method-assign,assignment]
         for name in ("premises", "intelligence"):
             _checkboxes(self.fields[name])
 

@@ -8,6 +8,7 @@ import io
 
 import pypdf
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -218,3 +219,20 @@ def test_the_api_filters_by_case_reference(client_for, auditor_a, opened_case):
     assert results and {row["object_id"] for row in results} <= {str(opened_case.uuid)} | {
         str(note.uuid) for note in CaseNote.objects.filter(case=opened_case)
     }
+
+
+def test_reading_and_searching_the_log_is_audited(client_for, auditor_a, opened_case):
+    client = client_for(auditor_a)
+    first = client.get(reverse("audit:event-list"))
+    assert AuditAction.LIST not in {event.action for event in first.context["page"]}  # not its own entry
+    client.get(reverse("audit:event-list"), {"reference": opened_case.reference})
+    listed = AuditEvent.objects.filter(actor=auditor_a, action=AuditAction.LIST).order_by("sequence")
+    notes = list(listed.values_list("note", flat=True))
+    assert notes == ["Audit log", f"Audit log searched for {opened_case.reference}"]
+
+
+def test_the_servers_check_is_kept_for_every_organisation(auditor_a, lead_a):
+    audit_record(action=AuditAction.VIEW, actor=lead_a)
+    call_command("audit", "verify", stdout=io.StringIO())
+    kept = AuditVerification.objects.get()
+    assert kept.intact and kept.ran_by is None and kept.organisation is None and kept.checked == 1
