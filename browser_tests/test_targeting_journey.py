@@ -72,3 +72,34 @@ def test_manager_imports_lists_corrects_a_column_and_plans_an_operation(
     assert_accessible(page)
     page.get_by_role("button", name="Remove the list").click()
     expect(page.get_by_text("fire removed")).to_be_visible()
+
+
+# A licensing register as councils publish it: the name column is "Premises", and one outcome is
+# worded in a way no rule knows.
+REGISTER = "Premises,Address,Postcode,Outcome\nGolden Dragon,4 Mill Lane,B70 9EF,Minded to vary conditions\n"
+
+
+def test_manager_classifies_an_outcome_no_rule_knows_and_the_ranking_uses_it(
+    page: Page, sign_in_browser, make_user, council_a, tmp_path
+):
+    manager = make_user(Role.COMMUNITY_SAFETY_MANAGER, council_a)
+    path = tmp_path / "licensing.csv"
+    path.write_text(REGISTER)
+    sign_in_browser(manager)
+    page.goto("/targeting/import")
+    page.get_by_label("Regulators' lists").set_input_files([str(path)])
+    page.get_by_role("button", name="Import").click()
+    page.goto("/targeting/")
+    expect(page.get_by_test_id("unfamiliar-outcomes")).to_contain_text("1 outcome in your lists is not understood")
+    expect(page.get_by_test_id("ranked-premises").first).to_contain_text("Nothing found against it")
+    page.get_by_role("link", name="Classify it").click()
+    assert_accessible(page)
+    page.get_by_role("group", name="“minded to vary conditions”").get_by_label("An adverse finding", exact=True).check()
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("Outcomes classified: the ranking uses them")).to_be_visible()
+    assert_accessible(page)
+    page.goto("/targeting/")
+    expect(page.get_by_test_id("unfamiliar-outcomes")).to_have_count(0)
+    expect(page.get_by_test_id("ranked-premises").first.get_by_test_id("reasons")).to_contain_text(
+        "Non-compliant with licensing: Minded to vary conditions"
+    )
