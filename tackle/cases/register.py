@@ -8,6 +8,8 @@ Definitions
 -----------
 - A case is open on date D when it was first seen on or before D and it was not closed on or
   before D (dates in Europe/London).
+- Children by stage: the open cases in the child age group, each in its stage on D (children at
+  risk before a referral, and in the NRM by where they stand); they add up to the children row.
 - Its stage on D is where its NRM events that occurred on or before D lead, taken in order (by
   date, then the order they were recorded in), by the rule in rules/nrm_stage.py, which the NRM
   service also moves a case by. No event: "concern". stage_on below is that rule as SQL.
@@ -113,7 +115,12 @@ def empty_counts(as_of: date) -> dict[str, Any]:
         "by_stage": dict.fromkeys(STAGE_KEYS, 0),
         "by_age_group": dict.fromkeys(AGE_GROUP_KEYS, 0),
         "by_exploitation_type": {},
+        "children_by_stage": dict.fromkeys(STAGE_KEYS, 0),
     }
+
+
+# children_by_stage adds up to the children of by_age_group, not to the total.
+PARTS_OF = {"children_by_stage": ("by_age_group", AgeGroup.CHILD.value)}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -223,6 +230,8 @@ def register_counts(*, organisation_id: int, as_of: date) -> dict[str, Any]:
         counts["by_stage"][group["stage_then"]] += n
         age_group = group["age_group"] if group["age_group"] in counts["by_age_group"] else AgeGroup.UNKNOWN
         counts["by_age_group"][age_group] += n
+        if age_group == AgeGroup.CHILD:
+            counts["children_by_stage"][group["stage_then"]] += n
         category = exploitation_category(group["exploitation_types"])
         by_category[category] = by_category.get(category, 0) + n
     counts["by_exploitation_type"] = {
@@ -255,7 +264,7 @@ def register_for_user(user: Any, *, as_of: date) -> tuple[dict[str, Any], Disclo
     """The register as this user may see it, and the disclosure control applied."""
     disclosure = register_disclosure_for(user)
     counts = register_counts(organisation_id=user.organisation_id, as_of=as_of)
-    return protect_breakdowns(counts, disclosure), disclosure
+    return protect_breakdowns(counts, disclosure, parts_of=PARTS_OF), disclosure
 
 
 # ---------------------------------------------------------------------------------------------

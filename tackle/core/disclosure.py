@@ -237,15 +237,24 @@ def protect_grid(
     return [[shown[(r, c)] for c in range(len(row))] for r, row in enumerate(grid)]
 
 
-def protect_breakdowns(counts: dict[str, Any], disclosure: Disclosure, *, total: str = "total") -> dict[str, Any]:
+def protect_breakdowns(
+    counts: dict[str, Any],
+    disclosure: Disclosure,
+    *,
+    total: str = "total",
+    parts_of: dict[str, tuple[str, str]] | None = None,
+) -> dict[str, Any]:
     """A total and the breakdowns of it ({"by_x": {name: count}}), each adding up to the total, as
-    the audience may see them. Other keys (a date) pass through."""
+    the audience may see them. `parts_of` names a breakdown that adds up to one entry of another
+    instead ({"children_by_stage": ("by_age_group", "child")}). Other keys (a date) pass through."""
+    parts_of = parts_of or {}
     values: dict[Any, int] = {total: counts[total]}
     lines = []
     for key, breakdown in counts.items():
         if isinstance(breakdown, dict):
             values.update({(key, name): count for name, count in breakdown.items()})
-            lines.append(Line(tuple((key, name) for name in breakdown), total))
+            whole = parts_of.get(key)
+            lines.append(Line(tuple((key, name) for name in breakdown), whole if whole else total))
     shown = protect(values, lines, disclosure)
     return {
         key: {name: shown[(key, name)] for name in value}

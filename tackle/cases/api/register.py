@@ -48,6 +48,7 @@ REGISTER_RESPONSE = inline_serializer(
         "total": CountField(),
         "by_stage": _table("RegisterByStage", STAGE_KEYS),
         "by_age_group": _table("RegisterByAgeGroup", AGE_GROUP_KEYS),
+        "children_by_stage": _table("RegisterChildrenByStage", STAGE_KEYS),
         "by_exploitation_type": serializers.DictField(
             child=CountField(),
             help_text='Home Office exploitation category ("Labour & Criminal", "Not specified or unknown"): '

@@ -115,6 +115,7 @@ def test_the_answer_has_every_key_even_when_empty(council_a):
         },
         "by_age_group": {"adult": 0, "child": 0, "unknown": 0},
         "by_exploitation_type": {},
+        "children_by_stage": dict.fromkeys(STAGE_KEYS, 0),
     }
     assert tuple(counts["by_stage"]) == STAGE_KEYS and tuple(counts["by_age_group"]) == AGE_GROUP_KEYS
     assert all(type(key) is str for key in [*counts["by_stage"], *counts["by_age_group"]])

@@ -101,6 +101,7 @@ def register(request: AuthenticatedRequest) -> HttpResponse:
             "disclosure_note": disclosure.note(),
             "by_stage": _rows(dict(Stage.choices), counts["by_stage"], STAGE_KEYS),
             "by_age_group": _rows(AGE_GROUP_LABELS, counts["by_age_group"], AGE_GROUP_KEYS),
+            "children_by_stage": _rows(dict(Stage.choices), counts["children_by_stage"], STAGE_KEYS),
             "by_exploitation_type": _rows({}, counts["by_exploitation_type"]),
             "export_csv": reverse("cases:register-export-csv") + query,
             "export_xlsx": reverse("cases:register-export-xlsx") + query,

@@ -141,6 +141,18 @@ def test_a_councillor_cannot_work_out_unknown_age_from_total_adults_and_children
     }
 
 
+def test_a_breakdown_of_one_entry_is_protected_with_that_entry():
+    """Children by stage add up to the children, not to the total: 7 children, 1 referred."""
+    counts = {
+        "total": 20,
+        "by_age_group": {"adult": 13, "child": 7},
+        "children_by_stage": {"concern": 6, "nrm_referred": 1},
+    }
+    shown = protect_breakdowns(counts, COUNCILLORS, parts_of={"children_by_stage": ("by_age_group", "child")})
+    assert shown["children_by_stage"] == {"concern": WITHHELD, "nrm_referred": "fewer than 5"}
+    assert shown["by_age_group"] == {"adult": 13, "child": 7}
+
+
 def test_the_same_table_for_the_public_withholds_until_the_group_is_not_small():
     counts = {"total": 24, "by_age_group": {"adult": 17, "child": 5, "unknown": 2}}
     shown = protect_breakdowns(counts, PUBLIC)

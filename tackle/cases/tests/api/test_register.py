@@ -45,6 +45,15 @@ def test_the_lead_gets_exact_counts_in_the_documented_shape(lead_a, caseload):
         },
         "by_age_group": {"adult": 6, "child": 1, "unknown": 0},
         "by_exploitation_type": {"Labour": 5, "Labour & Criminal": 1, "Not specified or unknown": 1},
+        "children_by_stage": {
+            "concern": 0,
+            "nrm_referred": 1,
+            "positive_rg": 0,
+            "negative_rg": 0,
+            "positive_cg": 0,
+            "negative_cg": 0,
+            "duty_to_notify": 0,
+        },
     }
 
 
