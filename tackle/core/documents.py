@@ -7,6 +7,7 @@ name, a stated language), and every Word file starts here with its title and lan
 Headings in both are real headings (h1 to h3, Word's "Heading 1" to "Heading 3"), never bold text.
 """
 
+from collections.abc import Sequence
 from typing import Any
 
 LANGUAGE = "en-GB"
@@ -44,3 +45,19 @@ def word_document(*, title: str, language: str = LANGUAGE) -> Any:
     # python-docx's template states its default run language under docDefaults/rPrDefault.
     document.styles.element.find(f"{qn('w:docDefaults')}//{qn('w:lang')}").set(qn("w:val"), language)
     return document
+
+
+def word_table(document: Any, headers: Sequence[str]) -> Any:
+    """A bordered table whose first row holds `headers`, marked as the header row.
+
+    Word repeats a header row on each page, and screen readers announce it with every cell.
+    """
+    from docx.oxml.ns import qn
+
+    table = document.add_table(rows=1, cols=len(headers))
+    table.style = "Table Grid"
+    for cell, header in zip(table.rows[0].cells, headers, strict=True):
+        cell.text = header
+    row_properties = table.rows[0]._tr.get_or_add_trPr()
+    row_properties.append(row_properties.makeelement(qn("w:tblHeader"), {}))
+    return table

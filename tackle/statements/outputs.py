@@ -5,6 +5,7 @@ from typing import Any
 
 from django.template.loader import render_to_string
 
+from tackle.core.documents import tagged_pdf, word_document, word_table
 from tackle.statements.models import Statement
 from tackle.statements.sections import APPROVAL_TITLE, COMMITMENTS_TITLE, NEXT_TITLE, REVIEW_TITLE
 from tackle.statements.selectors.commitments import commitment_rows
@@ -43,27 +44,28 @@ def statement_content(statement: Statement) -> dict[str, Any]:
     }
 
 
+def statement_title(statement: Statement) -> str:
+    return f"{statement.organisation.name}: modern slavery statement {statement.period.label}"
+
+
 def statement_html(statement: Statement) -> str:
     return render_to_string("statements/statement_print.html", statement_content(statement))
 
 
 def statement_pdf(statement: Statement) -> bytes:
-    from weasyprint import HTML  # imported here: it loads Pango, which only this output needs
-
-    return HTML(string=statement_html(statement)).write_pdf()  # type: ignore[no-any-return]
+    return tagged_pdf(statement_html(statement), title=statement_title(statement))
 
 
 def statement_docx(statement: Statement) -> bytes:
-    from docx import Document
-
+    # Headings as in the HTML and the PDF: the title is Heading 1, each section Heading 2.
     content = statement_content(statement)
-    document = Document()
-    document.add_heading(f"{statement.organisation.name}: modern slavery statement {statement.period.label}", 0)
+    document = word_document(title=statement_title(statement))
+    document.add_heading(statement_title(statement), level=1)
     for _, title, text in content["sections"]:
-        document.add_heading(title, level=1)
+        document.add_heading(title, level=2)
         for paragraph in (text or "Not yet written.").split("\n\n"):
             document.add_paragraph(paragraph.strip())
-    document.add_heading("Figures", level=1)
+    document.add_heading("Figures", level=2)
     for figure in content["figures"]:
         document.add_paragraph(
             f"{figure.label}: {figure.value} (source: {figure.source}, as of {figure.as_of:%d %B %Y})"
@@ -72,16 +74,13 @@ def statement_docx(statement: Statement) -> bytes:
         (REVIEW_TITLE, REVIEW_HEADERS, content["review_rows"]),
         (NEXT_TITLE, NEXT_HEADERS, content["next_rows"]),
     ):
-        document.add_heading(title, level=1)
-        table = document.add_table(rows=1, cols=4)
-        table.style = "Table Grid"
-        for cell, header in zip(table.rows[0].cells, headers, strict=True):
-            cell.text = header
+        document.add_heading(title, level=2)
+        table = word_table(document, headers)
         for row in rows:
             for cell, value in zip(table.add_row().cells, (row.area, row.proposed, row.done, row.status), strict=True):
                 cell.text = value
     _docx_commitments(document, content["commitment_rows"])
-    document.add_heading(APPROVAL_TITLE, level=1)
+    document.add_heading(APPROVAL_TITLE, level=2)
     approval = f"Approved by {statement.approval_body or 'not yet recorded'}"
     if statement.approval_date:
         approval += f" on {statement.approval_date:%d %B %Y}"
@@ -98,11 +97,8 @@ def statement_docx(statement: Statement) -> bytes:
 
 
 def _docx_commitments(document: Any, rows: list[Any]) -> None:
-    document.add_heading(COMMITMENTS_TITLE, level=1)
-    table = document.add_table(rows=1, cols=3)
-    table.style = "Table Grid"
-    for cell, header in zip(table.rows[0].cells, COMMITMENT_HEADERS, strict=True):
-        cell.text = header
+    document.add_heading(COMMITMENTS_TITLE, level=2)
+    table = word_table(document, COMMITMENT_HEADERS)
     for row in rows:
         cells = table.add_row().cells
         cells[0].text = f"{row.commitment} ({row.source})"

@@ -5,7 +5,7 @@ import io
 import pytest
 from weasyprint import HTML
 
-from tackle.core.documents import tagged_pdf, word_document
+from tackle.core.documents import tagged_pdf, word_document, word_table
 from tackle.core.tests.accessible_documents import assert_accessible_docx, assert_tagged_pdf, pdf_structure
 
 # A template that forgot its language and titles itself differently: the helper's title and language win.
@@ -70,6 +70,7 @@ def test_the_word_document_carries_its_title_and_language():
     document.add_heading("FOI answer", level=1)
     document.add_heading("Question 1", level=2)
     document.add_paragraph("Four referrals.")
+    word_table(document, ["Route", "Referrals"]).add_row().cells[0].text = "Police"
     assert_accessible_docx(_docx(document), title="FOI answer")
 
 
