@@ -154,3 +154,22 @@ def test_lists_holding_too_many_records_together_are_refused(tmp_path, capsys, m
         paths.append(str(path))
     assert tackle("targeting", "rank", *paths, "--json") == 2
     assert "more than 10 records together" in capsys.readouterr().err
+
+
+def test_an_outcome_no_rule_knows_is_named_on_stderr_and_the_organisations_answer_used(tmp_path, lead_a, capsys):
+    from tackle.targeting.services import outcome_wordings_classify
+
+    path = tmp_path / "licensing.csv"
+    path.write_text("Premises,Postcode,Outcome\nGolden Dragon,B70 9EF,Minded to vary conditions\n")
+    assert tackle("targeting", "rank", str(path), "--json") == 0
+    captured = capsys.readouterr()
+    assert "licensing: outcome “minded to vary conditions” (1 line) is not understood" in captured.err
+    assert json.loads(captured.out)["ranked"][0]["reasons"] == []
+    decisions = {"Minded to vary conditions": True}
+    outcome_wordings_classify(organisation=lead_a.organisation, actor=lead_a, decisions=decisions)
+    code = lead_a.organisation.code
+    assert tackle("targeting", "rank", str(path), "--json", "--organisation", code) == 0
+    captured = capsys.readouterr()
+    assert "not understood" not in captured.err
+    reasons = json.loads(captured.out)["ranked"][0]["reasons"]
+    assert reasons[0] == "Non-compliant with licensing: Minded to vary conditions (+20)"

@@ -48,6 +48,8 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         files: list[Path] = options["files"]
         corrections = _corrections(options["map"], files)
+        organisation = _organisation(options.get("organisation"))
+        outcomes = _outcomes(organisation)
         names = source_names([str(path) for path in files])
         reads: list[SourceRead] = []
         for path, name in zip(files, names, strict=True):
@@ -56,7 +58,7 @@ class Command(BaseCommand):
                 data = read_path(path, max_bytes=MAX_FILE_BYTES)
                 if mapping is not None:
                     mapping = {**guess_mapping(read_header(decode(data))), **mapping}
-                reads.append(read_source(name, data, mapping))
+                reads.append(read_source(name, data, mapping, outcomes))
             except OSError as error:
                 raise CommandError(f"{path}: cannot be read ({error.strerror})", returncode=USAGE_ERROR) from None
             except SourceError as error:
@@ -66,11 +68,17 @@ class Command(BaseCommand):
                     f"The lists hold more than {MAX_RECORDS:,} records together; rank fewer at once",
                     returncode=USAGE_ERROR,
                 )
-        signals = _signals(options.get("organisation"))
+        signals = _signals(organisation)
         ranking = rank(reads, signals)
         for read in reads:
             for reject in read.rejects:
                 sys.stderr.write(f"{reject}\n")
+            for wording, lines in read.unfamiliar.most_common():
+                sys.stderr.write(
+                    f"{read.name}: outcome “{wording}” ({lines} line{'s' if lines != 1 else ''}) is not understood and "
+                    "counts as nothing found; classify it on the Outcomes to classify page and rank with "
+                    "--organisation\n"
+                )
         if options["json"]:
             self.stdout.write(json.dumps(ranking.as_json(top=options["top"]), ensure_ascii=False))
             return
@@ -103,13 +111,29 @@ def _corrections(values: list[str], files: list[Path]) -> dict[Path, Mapping]:
     return corrections
 
 
-def _signals(code: str | None) -> Any:
+def _organisation(code: str | None) -> Any:
     if not code:
         return None
     from tackle.accounts.models import Organisation
-    from tackle.targeting.signals import disruption_signals
 
     organisation = Organisation.objects.filter(code=code).first()
     if organisation is None:
         raise CommandError(f"No organisation with code {code}", returncode=USAGE_ERROR)
+    return organisation
+
+
+def _outcomes(organisation: Any) -> Any:
+    """The outcome wordings the organisation has classified (none without one)."""
+    if organisation is None:
+        return None
+    from tackle.targeting.selectors import outcomes_of
+
+    return outcomes_of(organisation.pk)
+
+
+def _signals(organisation: Any) -> Any:
+    if organisation is None:
+        return None
+    from tackle.targeting.signals import disruption_signals
+
     return disruption_signals(organisation.pk)
