@@ -1,5 +1,7 @@
 """Guessing which column holds which field from each regulator's own header."""
 
+import pytest
+
 from tackle.targeting.list_columns import guess_mapping, header_words, mapping_problems
 
 
@@ -59,3 +61,55 @@ def test_a_mapping_without_a_name_column_cannot_be_used():
 def test_a_mapping_to_a_column_the_file_lacks_is_named():
     problems = mapping_problems({"business_name": "Name", "postcode": "Zip"}, ["Name", "Postcode"])
     assert problems == ["Postcode: the file has no column called “Zip”"]
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        (  # a premises licence register
+            ["Premises", "Address", "Postcode", "Licence type", "Licence status"],
+            {"business_name": "Premises", "premises_type": "Licence type", "result": "Licence status"},
+        ),
+        (  # the same with the holder: the holder is the business, the premises its trading name
+            ["Licence holder", "Premises", "Postcode", "Review outcome", "Hearing date"],
+            {
+                "business_name": "Licence holder",
+                "trading_name": "Premises",
+                "result": "Review outcome",
+                "date": "Hearing date",
+            },
+        ),
+        (  # a fire enforcement register
+            ["Premises name", "Address", "Postcode", "Notice type", "Date issued"],
+            {"business_name": "Premises name", "non_compliance": "Notice type", "date": "Date issued"},
+        ),
+        (  # an HMO and housing enforcement register
+            ["Licence holder", "Property address", "Postcode", "Number of Category 1 hazards"],
+            {
+                "business_name": "Licence holder",
+                "address_1": "Property address",
+                "hazards": "Number of Category 1 hazards",
+            },
+        ),
+        (  # a national minimum wage naming list
+            ["Employer name", "Employer trading name", "Postcode", "Total arrears", "Date named"],
+            {"business_name": "Employer name", "non_compliance": "Total arrears", "date": "Date named"},
+        ),
+        (  # GLAA licence decisions
+            ["Licence holder", "Postcode", "Licence decision", "Date of decision"],
+            {"business_name": "Licence holder", "result": "Licence decision", "date": "Date of decision"},
+        ),
+        (  # food hygiene ratings, as the Food Standards Agency's XML names its fields
+            ["FHRSID", "BusinessName", "BusinessType", "PostCode", "RatingValue", "RatingKey", "RatingDate"],
+            {
+                "business_name": "BusinessName",
+                "premises_type": "BusinessType",
+                "result": "RatingValue",
+                "date": "RatingDate",
+            },
+        ),
+    ],
+)
+def test_the_headers_of_published_registers_are_mapped(header, expected):
+    mapping = guess_mapping(header)
+    assert {key: mapping[key] for key in expected} == expected
