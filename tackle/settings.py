@@ -38,6 +38,9 @@ if len(TACKLE_AUDIT_KEY) < 32:
     raise ImproperlyConfigured(
         "TACKLE_AUDIT_KEY must be set, at least 32 characters, when neither DEBUG nor TACKLE_DEMO is on."
     )
+# Seals `tackle backup create` files (AES-256 and an HMAC, keys derived from it); needed to restore
+# them. Kept apart from the backups, like the audit key; the commands refuse one under 32 characters.
+TACKLE_BACKUP_KEY = env_str("TACKLE_BACKUP_KEY", "")
 # `tackle audit checkpoint` appends signed checkpoints here; a deployment ships the file elsewhere.
 TACKLE_AUDIT_CHECKPOINT_FILE = Path(env_str("TACKLE_AUDIT_CHECKPOINT_FILE", "") or BASE_DIR / "audit-checkpoints.log")
 
