@@ -16,6 +16,7 @@ from tackle.accounts.models import User
 from tackle.cases.models import Case
 from tackle.cases.services.support import case_note_add
 from tackle.core.roles import Role
+from tackle.spend.models import SpendImport
 
 pytestmark = pytest.mark.browser
 
@@ -70,12 +71,15 @@ def test_every_roles_main_pages_fit_320_pixels_without_csp_refusals(demo_data, n
     case = Case.objects.filter(organisation=lead.organisation).order_by("created_at").first()
     assert case is not None
     case_note_add(case=case, actor=lead, body=UNBROKEN_NOTE)
+    spend_import = SpendImport.objects.filter(organisation=lead.organisation).first()
+    assert spend_import is not None
     extra = {
         Role.MODERN_SLAVERY_LEAD: [
             f"/cases/{case.uuid}/",
             f"/cases/{case.uuid}/support",
             f"/cases/{case.uuid}/timeline",
             "/statements/statement/",
+            f"/spend/imports/{spend_import.uuid}/results",
             "/account/notifications/",
         ]
     }
