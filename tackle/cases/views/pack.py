@@ -17,6 +17,7 @@ from tackle.cases.models import Case
 from tackle.cases.nrm_pack import REVIEW_NEEDED, FormState, build_referral_pack, form_state
 from tackle.cases.selectors import case_list_visible_to
 from tackle.core.access import NRM_PACKS, Action
+from tackle.core.documents import tagged_pdf
 
 
 def _open(request: AuthenticatedRequest, case_uuid: str, action: Action, *, audit: bool) -> tuple[Case, FormState]:
@@ -52,16 +53,14 @@ def pack_json(request: AuthenticatedRequest, case_uuid: str) -> JsonResponse:
 
 @login_required
 def pack_pdf(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
-    from weasyprint import HTML  # imported here: it loads Pango, which only this view needs
-
     case, state = _open(request, case_uuid, Action.EXPORT, audit=False)
     if state.review_needed:
         messages.error(request, REVIEW_NEEDED)
         return redirect("cases:nrm-pack", case_uuid=case.uuid)
     _exported(request, case, "pdf")
-    html = render_to_string("cases/nrm_pack_print.html", {"case": case, "pack": build_referral_pack(case, state)})
-    # PDF/UA: tagged (a structure tree a screen reader follows) and in a stated language (html lang).
-    pdf = HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
+    pack = build_referral_pack(case, state)
+    html = render_to_string("cases/nrm_pack_print.html", {"case": case, "pack": pack})
+    pdf = tagged_pdf(html, title=f"{pack['title']} pack: {case.reference}")
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="referral-pack-{case.reference}.pdf"'
     return response
