@@ -3,11 +3,18 @@ from rest_framework.exceptions import PermissionDenied
 
 from tackle.audit.models import AuditEvent
 from tackle.audit.selectors import audit_events_filtered, audit_events_visible_to
-from tackle.audit.subjects import subject_find
+from tackle.audit.subjects import references_for, subject_find
 from tackle.core.roles import Module
 
 
 class AuditEventSerializer(serializers.ModelSerializer):
+    # The reference of the organisation's case the entry concerns, "" for anything else; the list
+    # puts the page's references in the context (one lookup a page, audit/subjects.py).
+    case_reference = serializers.SerializerMethodField()
+
+    def get_case_reference(self, event: AuditEvent) -> str:
+        return str(self.context.get("case_references", {}).get(event.object_id, ""))
+
     class Meta:
         model = AuditEvent
         fields = [
@@ -17,6 +24,7 @@ class AuditEventSerializer(serializers.ModelSerializer):
             "action",
             "object_type",
             "object_id",
+            "case_reference",
             "changed_fields",
             "note",
             "ip_address",
@@ -49,3 +57,12 @@ class AuditEventList(generics.ListAPIView):
             object_id=params.get("object_id", ""),
             object_ids=object_ids,
         )
+
+    def get_serializer(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if args:
+            events = list(args[0])
+            kwargs["context"] = self.get_serializer_context() | {
+                "case_references": references_for(self.request.user.organisation_id, [e.object_id for e in events])
+            }
+            args = (events, *args[1:])
+        return super().get_serializer(*args, **kwargs)

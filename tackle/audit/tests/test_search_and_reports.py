@@ -219,6 +219,7 @@ def test_the_api_filters_by_case_reference(client_for, auditor_a, opened_case):
     assert results and {row["object_id"] for row in results} <= {str(opened_case.uuid)} | {
         str(note.uuid) for note in CaseNote.objects.filter(case=opened_case)
     }
+    assert {row["case_reference"] for row in results} == {opened_case.reference}
 
 
 def test_reading_and_searching_the_log_is_audited(client_for, auditor_a, opened_case):
