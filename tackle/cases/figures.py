@@ -11,7 +11,18 @@ from typing import Any
 
 from django.db.models import Count, Q
 
-from tackle.cases.models import AgeGroup, Case, ConcernAbout, NrmEvent, NrmEventKind, NrmOutcome
+from tackle.cases.models import (
+    AgeGroup,
+    Case,
+    ConcernAbout,
+    NrmEvent,
+    NrmEventKind,
+    NrmOutcome,
+    OutcomeDomain,
+    OutcomeScore,
+    SupportPhase,
+    SupportPhaseKind,
+)
 from tackle.cases.rules.categories import exploitation_categories, exploitation_category
 from tackle.core.db import aggregate_by_period, date_in, datetime_in, reporting_alias
 from tackle.core.periods import Period
@@ -32,6 +43,11 @@ DEFINITIONS = {
     "exploitation types (two types read as a pair; none reads \u201cNot specified or unknown\u201d).",
     "nationalities": "Concerns recorded in the period by nationality as recorded; blank reads \u201cNot "
     "recorded\u201d.",
+    "support_scored": "People scored on each outcome domain in the years shown, in the support phase they were "
+    "in on the day of the score (the phase they had started most recently); \u201cAll phases\u201d counts "
+    "each person once, so it is not the sum of the phases.",
+    "support_improved": "Of the people scored, those whose last score in the phase (or, under \u201cAll "
+    "phases\u201d, in the years shown) is higher than their first score on that domain ever recorded.",
 }
 
 # A concern about a supplier or the council counts as a person when it describes someone: the
@@ -163,3 +179,79 @@ def case_figures(organisation_id: int, period: Period) -> CaseFigures:
 def organisation_has_cases(organisation_id: int) -> bool:
     """Whether the organisation has recorded any concern at all, in any period."""
     return Case.objects.filter(organisation_id=organisation_id).exists()
+
+
+# Support outcomes (Merton's matrix) ---------------------------------------------------------------
+
+NO_PHASE = "No phase recorded"
+ALL_PHASES = "All phases"
+PHASE_COLUMNS: tuple[tuple[str, str], ...] = (
+    (SupportPhaseKind.IMMEDIATE, "Immediate"),
+    (SupportPhaseKind.SHORT_TERM, "Short term"),
+    (SupportPhaseKind.MEDIUM_TERM, "Medium term"),
+    (SupportPhaseKind.LONG_TERM, "Long term"),
+    ("", NO_PHASE),
+)
+
+
+@dataclass(frozen=True)
+class SupportOutcomes:
+    period: Period
+    columns: tuple[str, ...]  # the phases, NO_PHASE, then ALL_PHASES
+    scored: tuple[tuple[str, tuple[int, ...]], ...]  # (domain label, people per column), domains scored only
+    improved: tuple[tuple[str, tuple[int, ...]], ...]
+
+
+def _phase_on(phases: list[tuple[Any, str]], day: Any) -> str:
+    """The phase started most recently on or before `day` ("" when none had started)."""
+    current = ""
+    for started_on, phase in phases:
+        if started_on > day:
+            break
+        current = phase
+    return current
+
+
+def support_outcomes(organisation_id: int, period: Period) -> SupportOutcomes:
+    """People scored, and improving, by outcome domain and support phase: see DEFINITIONS."""
+    alias = reporting_alias()
+    scores = (
+        OutcomeScore.objects.using(alias)
+        .filter(case__organisation_id=organisation_id, assessed_on__lt=period.ends_before)
+        .order_by("case_id", "domain", "assessed_on", "pk")
+        .values_list("case_id", "domain", "assessed_on", "score")
+    )
+    phases: dict[int, list[tuple[Any, str]]] = {}
+    for case_id, phase, started_on in (
+        SupportPhase.objects.using(alias)
+        .filter(case__organisation_id=organisation_id)
+        .order_by("case_id", "started_on", "pk")
+        .values_list("case_id", "phase", "started_on")
+    ):
+        phases.setdefault(case_id, []).append((started_on, phase))
+    keys = [key for key, _ in PHASE_COLUMNS] + [ALL_PHASES]
+    scored: dict[str, dict[str, set[int]]] = {}
+    improved: dict[str, dict[str, set[int]]] = {}
+    first: dict[tuple[int, str], int] = {}
+    last: dict[tuple[int, str, str], int] = {}  # (case, domain, phase or ALL_PHASES) -> last score in period
+    for case_id, domain, assessed_on, score in scores:
+        first.setdefault((case_id, domain), score)
+        if assessed_on < period.starts_on:
+            continue
+        for column in (_phase_on(phases.get(case_id, []), assessed_on), ALL_PHASES):
+            last[(case_id, domain, column)] = score
+    for (case_id, domain, column), score in last.items():
+        scored.setdefault(domain, {}).setdefault(column, set()).add(case_id)
+        if score > first[(case_id, domain)]:
+            improved.setdefault(domain, {}).setdefault(column, set()).add(case_id)
+    labels = dict(OutcomeDomain.choices)
+
+    def rows(found: dict[str, dict[str, set[int]]]) -> tuple[tuple[str, tuple[int, ...]], ...]:
+        return tuple(
+            (labels[domain], tuple(len(found.get(domain, {}).get(key, ())) for key in keys))
+            for domain in OutcomeDomain.values
+            if domain in scored
+        )
+
+    columns = (*(label for _, label in PHASE_COLUMNS), ALL_PHASES)
+    return SupportOutcomes(period, columns, rows(scored), rows(improved))

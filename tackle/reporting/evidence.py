@@ -9,7 +9,14 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from tackle.cases.figures import CaseFigures, case_figures, case_figures_by_period, organisation_has_cases
+from tackle.cases.figures import (
+    CaseFigures,
+    SupportOutcomes,
+    case_figures,
+    case_figures_by_period,
+    organisation_has_cases,
+    support_outcomes,
+)
 from tackle.core.periods import Period, financial_year
 from tackle.disrupt.figures import OperationFigures, operation_figures_by_period, sharing_partners
 from tackle.spend.selectors import spend_imports_visible_to, year_on_year
@@ -74,6 +81,14 @@ def evidence_by_period(organisation_id: int, spans: list[Period]) -> list[Period
             strict=True,
         )
     ]
+
+
+def support_outcomes_in_years(organisation_id: int, first_year: int, last_year: int) -> SupportOutcomes:
+    """Outcome scores from 1 April of the first year to 31 March after the last."""
+    first, last = financial_year(first_year), financial_year(last_year)
+    return support_outcomes(
+        organisation_id, Period(f"{first.label} to {last.label}", first.starts_on, last.ends_before)
+    )
 
 
 def training_by_year(organisation_id: int, first_year: int, last_year: int) -> list[TrainingFigures]:

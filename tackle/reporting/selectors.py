@@ -31,7 +31,12 @@ from tackle.cases.register import register_is_exact_for
 from tackle.core.disclosure import Audience, Disclosure, Line, protect
 from tackle.core.periods import financial_year_of, periods
 from tackle.core.roles import Module
-from tackle.reporting.evidence import PeriodEvidence, evidence_by_period, training_by_year
+from tackle.reporting.evidence import (
+    PeriodEvidence,
+    evidence_by_period,
+    support_outcomes_in_years,
+    training_by_year,
+)
 from tackle.reporting.module_tables import DEFINITIONS as MODULE_DEFINITIONS
 from tackle.reporting.module_tables import operations_rows, supply_chain_rows
 from tackle.training.figures import DEFINITIONS as TRAINING_DEFINITIONS
@@ -50,6 +55,7 @@ class Table:
     note: str = ""
     adds_up_to: str = ""  # the key of a table whose first row its columns add up to
     definition: str = ""  # how this is counted
+    last_is_total: bool = True  # the last column adds up the row
 
     def chart_bars(self) -> list[tuple[str, Any]]:
         """One row: a bar per period. Several rows: a bar per row, its total (the last column)."""
@@ -168,6 +174,31 @@ def figures_tables(*, organisation_id: int, first_year: int, last_year: int, by:
         ),
         _table("operations", "Multi-agency operations led", "Operations", evidence, operations_rows(evidence)),
         _table("supply_chain", "Supply-chain risk", "Contracts and checks", evidence, supply_chain_rows(evidence)),
+        *support_tables(organisation_id, first_year, last_year),
+    ]
+
+
+def support_tables(organisation_id: int, first_year: int, last_year: int) -> list[Table]:
+    """Merton's matrix: outcome domains by support phase, for the years shown (not by period)."""
+    found = support_outcomes_in_years(organisation_id, first_year, last_year)
+    return [
+        Table(
+            key,
+            title,
+            "Outcome domain",
+            list(found.columns),
+            [(label, list(values)) for label, values in rows],
+            definition=CASE_DEFINITIONS[key],
+            last_is_total=False,
+        )
+        for key, title, rows in (
+            ("support_scored", f"Support outcomes: people scored, by phase ({found.period.label})", found.scored),
+            (
+                "support_improved",
+                f"Support outcomes: people whose score improved, by phase ({found.period.label})",
+                found.improved,
+            ),
+        )
     ]
 
 
@@ -182,7 +213,9 @@ def protect_tables(tables: list[Table], disclosure: Disclosure) -> list[Table]:
     for table in tables:
         for r, (_, row) in enumerate(table.rows):
             values |= {(table.key, r, c): value for c, value in enumerate(row)}
-            lines.append(Line(tuple((table.key, r, c) for c in range(len(row) - 1)), (table.key, r, len(row) - 1)))
+            if table.last_is_total:
+                last = len(row) - 1
+                lines.append(Line(tuple((table.key, r, c) for c in range(last)), (table.key, r, last)))
         if table.adds_up_to in by_key and table.rows:
             lines += [
                 Line(tuple((table.key, r, c) for r in range(len(table.rows))), (table.adds_up_to, 0, c))
@@ -199,6 +232,7 @@ def protect_tables(tables: list[Table], disclosure: Disclosure) -> list[Table]:
             table.note,
             table.adds_up_to,
             table.definition,
+            table.last_is_total,
         )
         for table in tables
     ]

@@ -144,3 +144,49 @@ def _matches(condition, values: dict) -> bool:
         return not found if node.negated else found
 
     return holds(condition)
+
+
+def _scored(case, actor, on: date, **scores) -> None:
+    from tackle.cases.services.support import outcome_scores_record
+
+    outcome_scores_record(case=case, actor=actor, assessed_on=on, scores=scores)
+
+
+def test_support_outcomes_count_people_by_domain_and_the_phase_they_were_in(record_concern, frontline_a, lead_a):
+    """Merton's matrix. Ana: scored 2 before any phase (2025-26's baseline is outside the year asked),
+    then 3 in the immediate phase and 4 in the short term. Ben: 3 then 2 in the immediate phase."""
+    from tackle.cases.figures import ALL_PHASES, NO_PHASE, support_outcomes
+    from tackle.cases.services.support import support_phase_start
+
+    ana = record_concern(frontline_a, encountered_at=datetime(2025, 3, 1, 10, tzinfo=LONDON), age=30)
+    ben = record_concern(frontline_a, encountered_at=datetime(2025, 3, 1, 10, tzinfo=LONDON), age=40)
+    _scored(ana, lead_a, date(2025, 3, 2), risk_of_harm=2)
+    support_phase_start(case=ana, actor=lead_a, phase="immediate", started_on=date(2025, 4, 1))
+    _scored(ana, lead_a, date(2025, 4, 2), risk_of_harm=3)
+    support_phase_start(case=ana, actor=lead_a, phase="short_term", started_on=date(2025, 5, 1))
+    _scored(ana, lead_a, date(2025, 5, 1), risk_of_harm=4, stable_accommodation=1)
+    support_phase_start(case=ben, actor=lead_a, phase="immediate", started_on=date(2025, 4, 1))
+    _scored(ben, lead_a, date(2025, 4, 5), risk_of_harm=3)
+    _scored(ben, lead_a, date(2025, 6, 5), risk_of_harm=2)
+
+    found = support_outcomes(frontline_a.organisation_id, financial_year(2025))
+    columns = list(found.columns)
+    assert columns == ["Immediate", "Short term", "Medium term", "Long term", NO_PHASE, ALL_PHASES]
+    scored, improved = dict(found.scored), dict(found.improved)
+    assert list(scored) == ["Risk of harm", "Stable accommodation"]  # domains nobody was scored on are left out
+    assert scored["Risk of harm"] == (2, 1, 0, 0, 0, 2)  # Ana and Ben in immediate, Ana in short term; 2 people
+    assert improved["Risk of harm"] == (1, 1, 0, 0, 0, 1)  # Ana above her baseline of 2 in both; Ben fell
+    assert scored["Stable accommodation"] == (0, 1, 0, 0, 0, 1) and improved["Stable accommodation"] == (0,) * 6
+    before = support_outcomes(frontline_a.organisation_id, financial_year(2024))
+    assert dict(before.scored)["Risk of harm"] == (0, 0, 0, 0, 1, 1)  # Ana on 2 March 2025, no phase yet
+
+
+def test_a_score_on_1_april_counts_in_the_year_it_starts_only(record_concern, frontline_a, lead_a):
+    from tackle.cases.figures import support_outcomes
+
+    case = record_concern(frontline_a, encountered_at=datetime(2026, 3, 1, 10, tzinfo=LONDON), age=30)
+    _scored(case, lead_a, date(2026, 3, 31), risk_of_harm=2)
+    _scored(case, lead_a, date(2026, 4, 1), trusting_relationships=3)
+    ending, starting = (support_outcomes(case.organisation_id, financial_year(year)) for year in (2025, 2026))
+    assert [label for label, _ in ending.scored] == ["Risk of harm"]
+    assert [label for label, _ in starting.scored] == ["Trusting relationships"]

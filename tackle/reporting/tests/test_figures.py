@@ -363,3 +363,26 @@ def test_a_control_character_in_a_nationality_does_not_break_the_xlsx(record_con
     assert response.status_code == 200
     nationalities = [row[0] for row in load_workbook(io.BytesIO(response.content))["nationalities"].iter_rows()]
     assert "Albanian" in [cell.value for cell in nationalities]
+
+
+def test_support_outcomes_are_totalled_across_cases_and_withheld_for_councillors(
+    record_concern, frontline_a, lead_a, councillor_a, client_for
+):
+    from tackle.cases.services.support import outcome_scores_record, support_phase_start
+
+    for n in range(7):
+        case = record_concern(frontline_a, encountered_at=at(date(2025, 5, 2)), age=30)
+        support_phase_start(case=case, actor=lead_a, phase="immediate", started_on=date(2025, 5, 2))
+        outcome_scores_record(case=case, actor=lead_a, assessed_on=date(2025, 5, 3), scores={"risk_of_harm": 2})
+        if n < 2:  # two of them have moved on and improved
+            support_phase_start(case=case, actor=lead_a, phase="short_term", started_on=date(2025, 6, 1))
+            outcome_scores_record(case=case, actor=lead_a, assessed_on=date(2025, 6, 2), scores={"risk_of_harm": 4})
+    query = {"first_year": 2025, "last_year": 2025, "by": "year"}
+    tables = {t.key: t for t in client_for(lead_a).get(reverse("reporting:figures"), query).context["figures"].tables}
+    assert dict(tables["support_scored"].rows)["Risk of harm"] == [7, 2, 0, 0, 0, 7]
+    assert dict(tables["support_improved"].rows)["Risk of harm"] == [0, 2, 0, 0, 0, 2]
+    page = client_for(councillor_a).get(reverse("reporting:figures"), query)
+    tables = {t.key: t for t in page.context["figures"].tables}
+    assert dict(tables["support_scored"].rows)["Risk of harm"] == [7, "fewer than 5", 0, 0, 0, 7]
+    assert dict(tables["support_improved"].rows)["Risk of harm"][1] == "fewer than 5"
+    assert 'data-testid="definition-support_scored"' in page.content.decode()
