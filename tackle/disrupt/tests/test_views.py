@@ -11,6 +11,8 @@ from django.utils import timezone
 from tackle.audit.models import AuditAction, AuditEvent
 from tackle.cases.models import Case
 from tackle.core.models import RecordShare
+from tackle.core.periods import financial_year_label, financial_year_of
+from tackle.core.tests.accessible_documents import assert_tagged_pdf, pdf_structure
 from tackle.disrupt.choices import FlagKind, HandlingCode, SharingCategory
 from tackle.disrupt.models import (
     Action,
@@ -372,12 +374,20 @@ def test_holding_the_briefing_starts_the_next_pack(client_for, safety_a):
     assert AuditEvent.objects.filter(action=AuditAction.CREATE, object_type="disrupt.briefing").exists()
 
 
-def test_pdfs_are_pdfs(client_for, safety_a, records):
-    client = client_for(safety_a)
-    for name in ("briefing-pdf", "annual-report-pdf"):
-        response = client.get(reverse(f"disrupt:{name}"))
-        assert response["Content-Type"] == "application/pdf"
-        assert response.content.startswith(b"%PDF")
+def test_the_briefing_pack_is_a_tagged_pdf(client_for, safety_a, records):
+    response = client_for(safety_a).get(reverse("disrupt:briefing-pdf"))
+    assert response["Content-Type"] == "application/pdf"
+    title = f"Briefing pack, {safety_a.organisation.name}, {timezone.localdate():%-d %B %Y}"
+    assert_tagged_pdf(response.content, title=title, tables=True)  # the open actions' table
+
+
+def test_the_annual_report_is_a_tagged_pdf_its_charts_described(client_for, safety_a, records):
+    response = client_for(safety_a).get(reverse("disrupt:annual-report-pdf"))
+    assert response["Content-Type"] == "application/pdf"
+    label = financial_year_label(financial_year_of(timezone.localdate()))
+    title = f"Disruption report {label}: {safety_a.organisation.name}"
+    assert_tagged_pdf(response.content, title=title, tables=True)
+    assert pdf_structure(response.content).count("/Figure") == 3  # each chart, with its alternative text
 
 
 def test_the_annual_report_shows_the_years_figures(client_for, safety_a, records):

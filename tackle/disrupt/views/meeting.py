@@ -20,6 +20,7 @@ from tackle.cases.selectors import openable_case_uuids
 from tackle.core import access
 from tackle.core.access import BRIEFINGS
 from tackle.core.charts import bar_chart
+from tackle.core.documents import tagged_pdf
 from tackle.core.form_page import form_page
 from tackle.core.periods import financial_year_label, financial_year_of, parse_financial_year
 from tackle.disrupt import selectors, services
@@ -70,8 +71,6 @@ def briefing(request: AuthenticatedRequest) -> HttpResponse:
 
 @login_required
 def briefing_pdf(request: AuthenticatedRequest) -> HttpResponse:
-    from weasyprint import HTML  # loads Pango, which only the PDFs need
-
     require_coordinator(request.user)
     open_page_for_user(
         request.user,
@@ -81,8 +80,10 @@ def briefing_pdf(request: AuthenticatedRequest) -> HttpResponse:
         object_type="disrupt.briefing",
         note="Briefing pack (PDF)",
     )
-    html = render_to_string("disrupt/briefing_print.html", _briefing_context(request))
-    response = HttpResponse(HTML(string=html).write_pdf(), content_type="application/pdf")
+    context = _briefing_context(request)
+    context["document_title"] = f"Briefing pack, {context['organisation'].name}, {context['today']:%-d %B %Y}"
+    html = render_to_string("disrupt/briefing_print.html", context)
+    response = HttpResponse(tagged_pdf(html, title=context["document_title"]), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="briefing-{timezone.localdate():%Y-%m-%d}.pdf"'
     return response
 
@@ -182,8 +183,6 @@ def annual_report(request: AuthenticatedRequest) -> HttpResponse:
 
 @login_required
 def annual_report_pdf(request: AuthenticatedRequest) -> HttpResponse:
-    from weasyprint import HTML  # loads Pango, which only the PDFs need
-
     require_coordinator(request.user)
     context = _report_context(request)
     label = context["figures"].label
@@ -195,7 +194,8 @@ def annual_report_pdf(request: AuthenticatedRequest) -> HttpResponse:
         object_type="disrupt.report",
         object_id=label,
     )
+    context["document_title"] = f"Disruption report {label}: {context['organisation'].name}"
     html = render_to_string("disrupt/annual_report_print.html", context)
-    response = HttpResponse(HTML(string=html).write_pdf(), content_type="application/pdf")
+    response = HttpResponse(tagged_pdf(html, title=context["document_title"]), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="disruption-report-{label}.pdf"'
     return response
