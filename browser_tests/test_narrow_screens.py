@@ -148,3 +148,27 @@ def test_the_service_pages_are_public_and_reached_from_the_footer(page: Page, db
     service_page = ServicePage.from_footer(page, link)
     expect(service_page.heading).to_contain_text(link.split()[0])
     expect(service_page.text).to_contain_text(says)
+
+
+def test_the_administrator_writes_the_contact_page_that_visitors_read(
+    page: Page, sign_in_browser, admin_a, browser: Browser, live_server
+) -> None:
+    sign_in_browser(admin_a)
+    VisitedPage(page, "/").open()
+    page.get_by_role("link", name="Accessibility statement, privacy notice, cookies and contact pages").click()
+    VisitedPage(page, page.url).open()
+    page.get_by_role("link", name="Change the contact").click()
+    page.get_by_label("Text of the page").fill("## Help\n\nRing <b>{organisation}</b> on 020 7946 0000.")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_test_id("service-page")).to_contain_text("Ring <b>Council A</b> on 020 7946 0000.")
+    VisitedPage(page, page.url).open()
+
+    visitor = browser.new_context(base_url=live_server.url, viewport=NARROW)
+    try:
+        signed_out = visitor.new_page()
+        contact = VisitedPage(signed_out, "/contact").open()
+        expect(signed_out.get_by_role("heading", name="Help")).to_be_visible()
+        expect(signed_out.get_by_test_id("service-page")).to_contain_text("Ring <b>Council A</b>")
+        assert contact.scroll_width() <= NARROW["width"]
+    finally:
+        visitor.close()
