@@ -8,12 +8,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from django.db import transaction
+from django.template.defaultfilters import pluralize
 from django.utils import timezone
 
 from tackle.audit.chain import GENESIS_HASH, ChainFields, entry_hash, keyed_from_mac
 from tackle.audit.checkpoints import Checkpoint, CheckpointFileError, checkpoint_file, checkpoints_read
-from tackle.audit.models import AuditEvent, AuditHead, AuditVerification
-from tackle.audit.services import audit_key
+from tackle.audit.models import AuditAction, AuditEvent, AuditHead, AuditVerification
+from tackle.audit.services import audit_key, audit_record
 
 
 @dataclass(frozen=True)
@@ -144,6 +146,21 @@ def audit_verification_record(*, result: VerifyResult, ran_by: Any = None) -> Au
     """Keep a check's result: the page and the integrity certificate show the newest. `ran_by` None:
     the check ran on the server (`tackle audit verify`), and every organisation sees it."""
     last = AuditEvent.objects.filter(sequence=result.checked).values_list("hash", flat=True).first()
+    with transaction.atomic():
+        kept = _verification_create(result, ran_by, last or "")
+        # The result is an entry in the chain too, so a kept result edited afterwards no longer
+        # matches what the log itself says was found.
+        outcome = "intact" if result.ok else f"altered: {result.problem}"
+        audit_record(
+            action=AuditAction.CREATE,
+            actor=ran_by,
+            obj=kept,
+            note=f"Checked {result.checked} entr{pluralize(result.checked, 'y,ies')}: {outcome}",
+        )
+    return kept
+
+
+def _verification_create(result: VerifyResult, ran_by: Any, last: str) -> AuditVerification:
     return AuditVerification.objects.create(
         ran_at=timezone.now(),
         ran_by=ran_by,
@@ -153,7 +170,7 @@ def audit_verification_record(*, result: VerifyResult, ran_by: Any = None) -> Au
         checked=result.checked,
         first_bad_sequence=result.first_bad_sequence,
         problem=result.problem[:500],
-        last_hash=last or "",
+        last_hash=last,
         checkpoint_written_at=result.checkpoint.written_at if result.checkpoint else "",
         checkpoint_sequence=result.checkpoint.sequence if result.checkpoint else None,
     )

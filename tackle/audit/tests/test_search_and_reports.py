@@ -158,7 +158,9 @@ def test_a_bad_filter_on_the_export_goes_back_to_the_named_error(client_for, aud
 def test_the_checks_result_is_kept_with_who_ran_it_and_shown(client_for, auditor_a, opened_case):
     verify_audit_chain.call(run_uuid=_run_uuid(auditor_a), started_by_id=auditor_a.pk)
     kept = AuditVerification.objects.get()
-    assert kept.intact and kept.ran_by == auditor_a and kept.checked == AuditEvent.objects.count()
+    assert kept.intact and kept.ran_by == auditor_a and kept.checked == AuditEvent.objects.count() - 1
+    entry = AuditEvent.objects.get(object_type="audit.auditverification", object_id=str(kept.pk))
+    assert entry.actor == auditor_a and entry.note == f"Checked {kept.checked} entries: intact"
     page = _page(client_for(auditor_a), "audit:verify").content.decode()
     assert "Intact" in page and auditor_a.username in page and "Print the integrity certificate" in page
 
@@ -237,3 +239,4 @@ def test_the_servers_check_is_kept_for_every_organisation(auditor_a, lead_a):
     call_command("audit", "verify", stdout=io.StringIO())
     kept = AuditVerification.objects.get()
     assert kept.intact and kept.ran_by is None and kept.organisation is None and kept.checked == 1
+    assert AuditEvent.objects.get(sequence=2).note == "Checked 1 entry: intact"
