@@ -3,6 +3,8 @@
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tackle.targeting.sources import SourceError, read_source
 
@@ -80,3 +82,35 @@ def test_xml_that_is_not_a_ratings_file_is_refused_with_a_reason(text, message):
     with pytest.raises(SourceError) as raised:
         read_source("food", text.encode())
     assert raised.value.message.startswith(message)
+
+
+_PIECES = st.sampled_from(
+    [
+        "<EstablishmentDetail>",
+        "</EstablishmentDetail>",
+        "<BusinessName>",
+        "</BusinessName>",
+        "<PostCode>B70 6AB</PostCode>",
+        "<RatingValue>1</RatingValue>",
+        "<Scores><Hygiene>5</Hygiene></Scores>",
+        "&amp;",
+        "&nope;",
+        "<!DOCTYPE x>",
+        "<![CDATA[x]]>",
+        "Café",
+        "\x00",
+        "<",
+        ">",
+    ]
+)
+
+
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=20)), max_size=30))
+def test_any_xml_gives_records_or_one_clear_reason(pieces):
+    text = '<?xml version="1.0"?><FHRSEstablishment>' + "".join(pieces) + "</FHRSEstablishment>"
+    try:
+        read = read_source("food", text.encode("utf-8", "surrogatepass"))
+    except SourceError as error:
+        assert error.message
+    else:
+        assert all(record.name for record in read.records)
