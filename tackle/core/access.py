@@ -92,6 +92,10 @@ def _r(
 
 HOME = _r("home", "Home dashboard", Module.HOME)
 API_TOKENS = _r("api_tokens", "API tokens", Module.API_TOKENS)
+# The administrator's list of everyone's tokens in the organisation: owner, scope, expiry, last use.
+ORGANISATION_API_TOKENS = _r(
+    "organisation_api_tokens", "Everyone's API tokens, listed and revoked", Module.USERS, audited=True
+)
 TRAINING = _r("training", "Training courses and the user's own completions", Module.TRAINING)
 TRAINING_RECORDS = _r("training_records", "Requirements, teams, sessions, everyone's completions", Module.TRAINING)
 PARTNERSHIPS = _r("partnerships", "Awareness campaigns and the partner directory", Module.TRAINING)
@@ -152,7 +156,7 @@ SERVICE_PAGES = _r(
 
 RESOURCES: tuple[Resource, ...] = (
     HOME, API_TOKENS, TRAINING, TRAINING_RECORDS, PARTNERSHIPS, PARTNERSHIP_GROUPS, CASES, SUPPORT, NRM_PACKS,
-    DTN_REDACTIONS, PATHWAY_SETTINGS,
+    DTN_REDACTIONS, PATHWAY_SETTINGS, ORGANISATION_API_TOKENS,
     CASE_SEARCH, CASELOADS, REGISTER, PREMISES, INTELLIGENCE,
     OPERATIONS, AGREEMENTS, BRIEFINGS, TARGETING, SUPPLIERS, CONTRACTS, TENDERS, SPEND, STATEMENTS, STATEMENT_READINGS,
     ACTION_PLANS, ASSESSMENTS, SCRUTINY_RECORDS, FIGURES, AUDIT_LOG,
@@ -177,6 +181,7 @@ _RULES: tuple[tuple[tuple[Role, ...], Resource, tuple[Action, ...], Scope], ...]
     (_ALL, HOME, _READ, Scope.OWN),
     (_ALL, NOTIFICATIONS, (A.VIEW, A.CHANGE), Scope.OWN),
     (tuple(r for r in Role if r != R.COUNCILLOR), API_TOKENS, _KEEP, Scope.OWN),
+    ((R.ADMINISTRATOR,), ORGANISATION_API_TOKENS, (A.VIEW, A.CHANGE), Scope.ORGANISATION),
     (_ALL, TRAINING, _READ, Scope.OWN),
     ((R.MODERN_SLAVERY_LEAD, R.ADMINISTRATOR), TRAINING_RECORDS, _KEEP, Scope.ORGANISATION),
     (_ALL, PARTNERSHIPS, _READ, Scope.ORGANISATION),

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from tackle.accounts.models import ApiToken, Organisation, User
 from tackle.accounts.services import api_token_create
+from tackle.accounts.tests.signing_in import two_factor_set_up
 from tackle.cases.models import Case, CaseDocument, Encounter, Referral, SafetyPlan
 from tackle.cases.services.case import ConcernDetails, case_record_concern
 from tackle.cases.services.encounter import encounter_record
@@ -123,6 +124,7 @@ def build(*, frontline: User, lead: User, police: Any) -> tuple[dict[str, Record
     charity = Organisation.objects.create(name="A charity", code="NGO-1", kind=OrganisationKind.NGO)
     case_share_record = case_share(case=case, organisation=charity, actor=lead, purpose="Support", **SHARED_FOR_SUPPORT)
     colleague = User.objects.create(username="a-colleague", organisation=organisation, role=frontline.role)
+    two_factor_set_up(lead)
     token, _ = api_token_create(user=lead, name="matrix")
     run = TaskRun.objects.create(name="A's run", organisation=organisation, started_by=lead)
 

@@ -55,6 +55,7 @@ RESOURCE_OF = [
     ("api:me", access.HOME),
     ("home:task-run", access.HOME),  # a task's progress: the person who started it (own scope)
     ("accounts:token", access.API_TOKENS),
+    ("accounts:organisation-token", access.ORGANISATION_API_TOKENS),
     ("accounts:user", access.USERS),
     ("accounts:organisation-settings", access.ORGANISATION_SETTINGS),
     ("accounts:notification", access.NOTIFICATIONS),
