@@ -16,6 +16,7 @@ from django.db.models import Sum
 from tackle.accounts.selectors import disclosure_for
 from tackle.cases.figures import DEFINITIONS as CASE_DEFINITIONS
 from tackle.core.disclosure import Audience, Disclosure
+from tackle.core.documents import word_document
 from tackle.core.periods import financial_year_label
 from tackle.reporting.evidence import year_evidence
 from tackle.reporting.selectors import NOT_RECORDED_IN_TACKLE
@@ -23,6 +24,8 @@ from tackle.scrutiny.models import Spend, SpendCategory
 from tackle.scrutiny.selectors import current_arrangement
 from tackle.training.figures import DEFINITIONS as TRAINING_DEFINITIONS
 from tackle.training.figures import TrainingFigures
+
+FOI_TITLE = "Freedom of Information request: modern slavery"
 
 
 def exemption(disclosure: Disclosure) -> str:
@@ -156,16 +159,14 @@ def foi_docx(answer: FoiAnswer) -> bytes:
     """The draft as a Word document a records officer can edit."""
     import io
 
-    from docx import Document
-
-    document = Document()
-    document.add_heading("Freedom of Information request: modern slavery", level=1)
+    # Each question is a Heading 2, not bold text, so a screen reader can list and jump between them.
+    document = word_document(title=f"{FOI_TITLE}, {answer.organisation_name}")
+    document.add_heading(FOI_TITLE, level=1)
     document.add_paragraph(
         f"{answer.organisation_name}. Draft answer for the financial years {', '.join(answer.years)}."
     )
     for item in answer.items:
-        question = document.add_paragraph()
-        question.add_run(f"Q{item.number}. {item.question}").bold = True
+        document.add_heading(f"Q{item.number}. {item.question}", level=2)
         for line in item.answer:
             document.add_paragraph(line)
     document.add_heading("Information withheld", level=2)

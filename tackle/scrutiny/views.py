@@ -19,6 +19,7 @@ from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.core.access import ASSESSMENTS, SCRUTINY_OFFICER_ROLES, SCRUTINY_RECORDS, Action
 from tackle.core.disclosure import Audience
+from tackle.core.documents import tagged_pdf
 from tackle.core.errors import ApplicationError
 from tackle.core.forms import add_application_error
 from tackle.core.periods import financial_year_label, financial_year_of, today_in_london
@@ -230,13 +231,13 @@ def assessment_report(request: AuthenticatedRequest, assessment_uuid: str) -> Ht
 
 @login_required
 def assessment_report_pdf(request: AuthenticatedRequest, assessment_uuid: str) -> HttpResponse:
-    from weasyprint import HTML  # loads Pango, which only this view needs
-
     assessment = get_assessment_for_user(
         request.user, assessment_uuid, action=Action.EXPORT, request=request, note="Scrutiny report (PDF)"
     )
-    html = render_to_string("scrutiny/report_print.html", _report_context(request, assessment))
-    response = HttpResponse(HTML(string=html).write_pdf(), content_type="application/pdf")
+    context = _report_context(request, assessment)
+    context["document_title"] = f"Scrutiny report {context['year_label']}: {context['organisation'].name}"
+    html = render_to_string("scrutiny/report_print.html", context)
+    response = HttpResponse(tagged_pdf(html, title=context["document_title"]), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="scrutiny-report-{assessment.year}.pdf"'
     return response
 

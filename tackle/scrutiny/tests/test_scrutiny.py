@@ -12,6 +12,8 @@ from pypdf import PdfReader
 from tackle.audit.models import AuditEvent
 from tackle.cases.models import NrmEventKind
 from tackle.cases.services.nrm import nrm_event_record
+from tackle.core.periods import financial_year_label
+from tackle.core.tests.accessible_documents import assert_accessible_docx, assert_tagged_pdf
 from tackle.scrutiny.foi import build_foi_answer
 from tackle.scrutiny.models import Answer, Assessment, LeadArrangement, Spend
 from tackle.scrutiny.proposals.questions import proposals_for
@@ -87,6 +89,9 @@ def test_foi_page_and_docx_for_the_lead(records, lead_a, client_for):
     document = Document(io.BytesIO(response.content))
     text = "\n".join(p.text for p in document.paragraphs)
     assert "Q1." in text and "fewer than 10" in text and "between 1 and 9" in text
+    assert_accessible_docx(response.content, title="Freedom of Information request: modern slavery, Council A")
+    questions = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
+    assert questions[0].startswith("Q1. ") and questions[-1] == "Information withheld"
     assert AuditEvent.objects.filter(object_type="scrutiny.foi").count() == 2
 
 
@@ -164,6 +169,8 @@ def test_report_pdf_names_every_theme(records, lead_a, client_for):
     for theme in THEMES:
         assert theme.title in text
     assert "Coordinator named" in text
+    title = f"Scrutiny report {financial_year_label(2025)}: Council A"
+    assert_tagged_pdf(response.content, title=title, tables=True)  # each theme's questions head their rows
     assert AuditEvent.objects.filter(object_id=str(assessment.uuid), action="export").exists()
 
 
