@@ -133,3 +133,14 @@ def test_the_intelligence_page_shows_the_reference_the_tick_box_quotes(client_fo
     record = make_intelligence(safety_a)
     page = client_for(safety_a).get(reverse("disrupt:intelligence-detail", args=[record.uuid])).content.decode()
     assert f"{record.reference}, from" in page
+
+
+def test_the_briefing_links_new_concerns_for_a_lead_and_not_for_a_manager_who_may_not_open_them(
+    client_for, lead_a, safety_a
+):
+    _operation, case = _operation_with_a_case(lead_a)
+    case_page = reverse("cases:case-detail", args=[case.uuid])
+    lead_page = client_for(lead_a).get(reverse("disrupt:briefing")).content.decode()
+    assert f'href="{case_page}">{case.reference}</a>' in lead_page
+    manager_page = client_for(safety_a).get(reverse("disrupt:briefing")).content.decode()
+    assert case.reference in manager_page and case_page not in manager_page
