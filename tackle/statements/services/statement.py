@@ -248,8 +248,14 @@ def statement_approve(
     today: date | None = None,
 ) -> Statement:
     """Record the decision that approved this version (Cabinet, Full Council or a named officer's
-    delegated decision, its date and minute reference) and freeze it: publishing uses this decision."""
+    delegated decision, its date and minute reference) and freeze it: publishing uses this decision.
+    Before publishing, a slip in the record (a minute reference mistyped) is corrected the same way,
+    without a new version: the decision approved this text, only its record was wrong."""
     today = today or timezone.localdate()
+    if statement.status not in (StatementStatus.SUBMITTED, StatementStatus.APPROVED):
+        raise ApplicationError(
+            "Only a statement submitted for approval, and not yet published, can have its approval recorded."
+        )
     delegated_to = delegated_to.strip() if decision_maker == DecisionMaker.DELEGATED else ""
     if decision_maker not in DecisionMaker.values:
         raise ApplicationError("Select who approved the statement", field="decision_maker")
@@ -263,11 +269,25 @@ def statement_approve(
         raise ApplicationError("Enter the minute or decision reference", field="minute_reference")
     if review_date <= approval_date:
         raise ApplicationError(_REVIEW_AFTER_DECISION, field="review_date")
-    statement.decision_maker = decision_maker
-    statement.delegated_to = delegated_to
-    statement.approval_date = approval_date
-    statement.minute_reference = minute_reference.strip()
-    statement.review_date = review_date
+    decision = {
+        "decision_maker": decision_maker,
+        "delegated_to": delegated_to,
+        "approval_date": approval_date,
+        "minute_reference": minute_reference.strip(),
+        "review_date": review_date,
+    }
+    if statement.status == StatementStatus.APPROVED:
+        changed = [name for name, value in decision.items() if getattr(statement, name) != value]
+        for name in changed:
+            setattr(statement, name, decision[name])
+        statement.save(update_fields=changed)
+        note = "Approval record corrected"
+        audit_record(
+            action=AuditAction.UPDATE, actor=actor, request=request, obj=statement, changed_fields=changed, note=note
+        )
+        return statement
+    for name, value in decision.items():
+        setattr(statement, name, value)
     statement.approved_by = actor
     statement.approved_at = timezone.now()
     statement.frozen = True

@@ -23,6 +23,7 @@ from tackle.statements.forms import (
     SignatoryForm,
     StartStatementForm,
 )
+from tackle.statements.models import StatementStatus
 from tackle.statements.outputs import render_statement, statement_content
 from tackle.statements.sections import SECTION_TITLES
 from tackle.statements.selectors.statement import (
@@ -132,17 +133,20 @@ def details_edit(request: AuthenticatedRequest, statement_uuid: str) -> HttpResp
 def statement_approve(request: AuthenticatedRequest, statement_uuid: str) -> HttpResponse:
     """One step: the decision that approved this version. It freezes the version; no new draft."""
     statement = get_statement_for_user(request.user, statement_uuid, to_change=True)
-    form = ApprovalForm(posted(request), today=timezone.localdate(), initial={"review_date": statement.review_date})
+    correcting = statement.status == StatementStatus.APPROVED
+    recorded = ("decision_maker", "delegated_to", "approval_date", "minute_reference", "review_date")
+    initial = {name: getattr(statement, name) for name in recorded}
+    form = ApprovalForm(posted(request), today=timezone.localdate(), initial=initial)
     return form_page(
         request,
         form,
         lambda data: services.statement_approve(statement=statement, actor=request.user, request=request, **data),
-        title="Record the approval",
+        title="Correct the approval record" if correcting else "Record the approval",
         caption=f"{statement.period.label} · Version {statement.version}",
         intro="Record the decision as the minutes or the decision notice give it. This version is then frozen.",
         back=reverse("statements:statement-detail", args=[statement.uuid]),
-        success="Approval recorded",
-        button="Record the approval",
+        success="Approval record corrected" if correcting else "Approval recorded",
+        button="Save the correction" if correcting else "Record the approval",
     )
 
 

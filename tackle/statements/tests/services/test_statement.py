@@ -133,6 +133,33 @@ def test_a_decision_that_does_not_add_up_is_refused_on_its_field(statement_a, le
     assert Statement.objects.get().status == StatementStatus.SUBMITTED
 
 
+def test_a_slip_in_the_approval_record_is_corrected_before_publishing_without_a_new_version(
+    statement_a, lead_a, approve
+) -> None:
+    approve(statement_a, lead_a, on=date(2025, 7, 1))
+    statement_approve(
+        statement=statement_a,
+        actor=lead_a,
+        decision_maker=DecisionMaker.FULL_COUNCIL,
+        approval_date=date(2025, 7, 2),
+        minute_reference="FC 7/25",
+        review_date=date(2026, 7, 1),
+    )
+    statement_a.refresh_from_db()
+    assert (statement_a.approval_body, statement_a.minute_reference) == ("Full Council", "FC 7/25")
+    assert statement_a.status == StatementStatus.APPROVED and Statement.objects.count() == 1
+    statement_publish(statement=statement_a, published_url="https://example.org/s", actor=lead_a)
+    with pytest.raises(ApplicationError, match="not yet published"):
+        statement_approve(
+            statement=statement_a,
+            actor=lead_a,
+            decision_maker=DecisionMaker.CABINET,
+            approval_date=date(2025, 7, 2),
+            minute_reference="CAB 1",
+            review_date=date(2026, 7, 1),
+        )
+
+
 def test_submitting_needs_a_signatory_so_approval_is_not_undone_by_signing(statement_a, lead_a) -> None:
     with pytest.raises(ApplicationError, match="signatory"):
         statement_submit(statement=statement_a, actor=lead_a)

@@ -1,6 +1,8 @@
 """The same permission checks for every page: the lead works; another council's lead gets 404 on
 council A's records; roles without the statements module get 403; other statement users may only look."""
 
+from datetime import date
+
 import pytest
 from django.urls import reverse
 
@@ -150,3 +152,17 @@ def test_an_edit_after_approval_makes_a_new_version(statement_a, lead_a, client_
         reverse("statements:section-edit", args=[statement_a.uuid, "policies"]), {"text": "Changed"}, follow=True
     )
     assert "version 2" in response.content.decode()
+
+
+def test_the_approval_page_corrects_a_recorded_decision_before_publishing(statement_a, lead_a, client_for, approve):
+    approve(statement_a, lead_a, on=date(2025, 7, 1))
+    client = client_for(lead_a)
+    url = reverse("statements:statement-approve", args=[statement_a.uuid])
+    page = client.get(url).content.decode()
+    assert "Correct the approval record" in page and 'value="CAB 12/25"' in page
+
+    decision = {"decision_maker": "cabinet", "approval_date": "2025-07-01", "review_date": "2026-07-01"}
+    assert client.post(url, {**decision, "minute_reference": "CAB 21/25"}).status_code == 302
+    statement_a.refresh_from_db()
+    assert statement_a.minute_reference == "CAB 21/25" and statement_a.status == StatementStatus.APPROVED
+    assert Statement.objects.filter(period=statement_a.period).count() == 1
