@@ -15,11 +15,11 @@ from django.db.models import Sum
 
 from tackle.accounts.selectors import disclosure_for
 from tackle.cases.figures import DEFINITIONS as CASE_DEFINITIONS
-from tackle.core.disclosure import Audience, Disclosure
+from tackle.core.disclosure import WITHHELD, Audience, Disclosure
 from tackle.core.documents import word_document
 from tackle.core.periods import financial_year_label
 from tackle.reporting.evidence import year_evidence
-from tackle.reporting.selectors import NOT_RECORDED_IN_TACKLE
+from tackle.reporting.selectors import NOT_RECORDED_IN_TACKLE, figures_tables, protect_tables
 from tackle.scrutiny.models import Spend, SpendCategory
 from tackle.scrutiny.selectors import current_arrangement
 from tackle.training.figures import DEFINITIONS as TRAINING_DEFINITIONS
@@ -32,7 +32,9 @@ def exemption(disclosure: Disclosure) -> str:
     return (
         f"Where a figure is between 1 and {disclosure.threshold - 1} it is shown as \u201c{disclosure.label}\u201d. "
         "The exact number is withheld under section 40(2) of the Freedom of Information Act 2000 (personal "
-        "information), because a number that small could identify the people concerned."
+        "information), because a number that small could identify the people concerned. A figure shown as "
+        f"\u201c{WITHHELD}\u201d is withheld under the same exemption, because with the totals the council "
+        "publishes it would give a small number away."
     )
 
 
@@ -62,13 +64,27 @@ def _training_line(training: TrainingFigures) -> str:
     return f"{training.period.label}: {sessions} session{'' if sessions == 1 else 's'} held, {people} people trained."
 
 
+def public_cells(organisation_id: int, years: list[int], disclosure: Disclosure) -> dict[tuple[str, str, str], Any]:
+    """{(table key, row label, year label): count as shown} from the Figures page's tables by year,
+    from the first year asked to the last, protected together for `disclosure`."""
+    tables = protect_tables(
+        figures_tables(organisation_id=organisation_id, first_year=min(years), last_year=max(years), by="year"),
+        disclosure,
+    )
+    return {
+        (table.key, label, column): value
+        for table in tables
+        for label, values in table.rows
+        for column, value in zip(table.columns, values, strict=True)
+    }
+
+
 def build_foi_answer(organisation: Any, years: list[int]) -> FoiAnswer:
     """Numbered questions and draft answers for the financial years starting in `years`."""
     years = sorted(set(years))
     labels = [financial_year_label(year) for year in years]
     evidence = [year_evidence(organisation.pk, year) for year in years]
     disclosure = disclosure_for(organisation.pk, Audience.PUBLIC)
-    shown = disclosure.show
     withheld = False
     arrangement = current_arrangement(organisation.pk)
     items: list[FoiItem] = []
@@ -126,14 +142,18 @@ def build_foi_answer(organisation: Any, years: list[int]) -> FoiAnswer:
         money_lines.append(f"{label}: {_money(total)} in all ({parts}).")
     add("How much did the council spend in each year on identifying and supporting potential victims?", *money_lines)
 
+    # The counts are read from the Figures page's tables for these years as the public sees them, so
+    # the answer withholds what the published page withholds and the two cannot be set against each other.
+    cells = public_cells(organisation.pk, years, disclosure) if years else {}
     count_lines = []
-    for found in evidence:
-        concerns, dtn = found.cases.potential_victims, found.cases.duty_to_notify
-        adult, child = found.cases.referrals_adult, found.cases.referrals_child
-        withheld = withheld or any(disclosure.is_small(n) for n in (concerns, adult, child, dtn))
+    for label in labels:
+        concerns = cells[("concerns", "Potential victims identified (people)", label)]
+        adult, child = cells[("referrals", "Adult", label)], cells[("referrals", "Child", label)]
+        dtn = cells[("duty_to_notify", "Duty to Notify sent", label)]
+        withheld = withheld or any(isinstance(n, str) for n in (concerns, adult, child, dtn))
         count_lines.append(
-            f"{found.period.label}: {shown(concerns)} potential victims identified; NRM referrals: "
-            f"{shown(adult)} adults, {shown(child)} children; Duty to Notify: {shown(dtn)}."
+            f"{label}: {concerns} potential victims identified; NRM referrals: "
+            f"{adult} adults, {child} children; Duty to Notify: {dtn}."
         )
     count_lines.append(f"How this is counted. {CASE_DEFINITIONS['potential_victims']} {CASE_DEFINITIONS['referrals']}")
     add("How many potential victims did the council identify, and how many did it refer to the NRM?", *count_lines)

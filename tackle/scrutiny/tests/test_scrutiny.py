@@ -293,3 +293,25 @@ def test_the_foi_answer_counts_people_identified_not_concerns_about_a_supplier(c
     counts = next(item for item in answer.items if item.question.startswith("How many potential victims"))
     assert counts.answer[0].startswith("2025-26: 12 potential victims identified;")
     assert "an encounter with four people is four" in counts.answer[-1]
+
+
+def test_the_foi_answer_withholds_what_the_published_figures_withhold(council_a, frontline_a, lead_a, record_concern):
+    """Twelve adult referrals in 2024-25 and three in 2025-26: the published page by year withholds the 12
+    beside the 3 (their total, 15, is shown), so the answer must not give the 12 away."""
+    from datetime import datetime
+
+    from tackle.cases.models import NrmEventKind
+    from tackle.cases.services.nrm import nrm_event_record
+    from tackle.core.periods import LONDON
+    from tackle.reporting.selectors import figures_for_user
+
+    for year, count in ((2024, 12), (2025, 3)):
+        for _ in range(count):
+            case = record_concern(frontline_a, encountered_at=datetime(year, 6, 1, 10, tzinfo=LONDON), age=30)
+            nrm_event_record(case=case, actor=lead_a, kind=NrmEventKind.REFERRAL_SENT, occurred_on=date(year, 6, 2))
+    published = figures_for_user(lead_a, first_year=2024, last_year=2025, by="year", publication=True)
+    adults = dict(next(t for t in published.tables if t.key == "referrals").rows)["Adult"]
+    assert adults == ["withheld", "fewer than 10", 15]
+    counts = next(i for i in build_foi_answer(council_a, [2024, 2025]).items if i.question.startswith("How many"))
+    assert "NRM referrals: withheld adults" in counts.answer[0]
+    assert "NRM referrals: fewer than 10 adults" in counts.answer[1]
