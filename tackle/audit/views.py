@@ -23,6 +23,7 @@ from tackle.audit.services import audit_record
 from tackle.audit.subjects import references_for, subject_find
 from tackle.audit.tasks import verify_audit_chain
 from tackle.core.access import AUDIT_INTEGRITY, AUDIT_LOG, Action, Resource, allows
+from tackle.core.documents import tagged_pdf
 from tackle.core.permissions import require_module
 from tackle.core.roles import Module
 from tackle.core.spreadsheets import formula_safe
@@ -228,8 +229,6 @@ def certificate(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def certificate_pdf(request: HttpRequest) -> HttpResponse:
-    from weasyprint import HTML  # imported here: it loads Pango, which only this view needs
-
     _require(request.user, AUDIT_INTEGRITY, Action.EXPORT)
     context = _certificate_context(request)
     # With no check yet the certificate says that nothing can be certified, as the page does.
@@ -240,9 +239,10 @@ def certificate_pdf(request: HttpRequest) -> HttpResponse:
         object_id=str(context["last"].pk) if context["last"] else "",
         note="Integrity certificate PDF",
     )
+    issued, organisation = timezone.localdate(context["issued_at"]), context["organisation"].name
+    context["document_title"] = f"Audit log integrity certificate, {organisation}, {issued:%-d %B %Y}"
     html = render_to_string("audit/certificate_print.html", context, request=request)
-    # PDF/UA as the NRM pack is made (cases/views/pack.py): tagged, titled, in a stated language.
-    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf(pdf_variant="pdf/ua-1")
+    pdf = tagged_pdf(html, title=context["document_title"], base_url=request.build_absolute_uri("/"))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="audit-integrity-{context["issued_at"]:%Y-%m-%d}.pdf"'
     return response

@@ -19,6 +19,7 @@ from tackle.audit.verify import audit_chain_verify, audit_verification_record
 from tackle.cases.models import CaseNote
 from tackle.cases.services.case import ConcernDetails, case_record_concern
 from tackle.core.roles import Role
+from tackle.core.tests.accessible_documents import assert_tagged_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -200,10 +201,8 @@ def test_the_certificate_pdf_is_tagged_and_its_download_audited(client_for, audi
     audit_verification_record(result=audit_chain_verify(), ran_by=auditor_a)
     response = client_for(auditor_a).get(reverse("audit:certificate-pdf"))
     assert response["Content-Type"] == "application/pdf"
-    reader = pypdf.PdfReader(io.BytesIO(response.content))
-    root = reader.trailer["/Root"]
-    assert "/StructTreeRoot" in root and root["/Lang"] == "en-GB" and root["/MarkInfo"]["/Marked"]
-    assert reader.metadata.title.startswith("Audit log integrity certificate")
+    title = f"Audit log integrity certificate, {auditor_a.organisation.name}, {timezone.localdate():%-d %B %Y}"
+    assert_tagged_pdf(response.content, title=title, tables=True)  # the check's facts head their rows
     assert AuditEvent.objects.filter(actor=auditor_a, action=AuditAction.EXPORT, note="Integrity certificate PDF")
 
 
