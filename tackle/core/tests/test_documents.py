@@ -1,6 +1,8 @@
 """The one way Tackle makes a PDF or a Word file, and the checks every app's downloads are held to."""
 
 import io
+import re
+from pathlib import Path
 
 import pytest
 from weasyprint import HTML
@@ -88,3 +90,15 @@ def test_the_word_check_finds_fake_and_missing_structure(build, problem):
     build(document)
     with pytest.raises(AssertionError, match=problem):
         assert_accessible_docx(_docx(document), title="FOI answer")
+
+
+def test_every_pdf_and_new_word_file_is_made_here():
+    """A PDF made straight from WeasyPrint, or a Word file from a bare Document(), would skip the tags."""
+    tackle = Path(__file__).resolve().parents[2]
+    makers = tackle / "core" / "documents.py"
+    for path in tackle.rglob("*.py"):
+        if "tests" in path.parts or path == makers:
+            continue
+        source = path.read_text()
+        assert "weasyprint" not in source, f"{path}: make the PDF with tackle.core.documents.tagged_pdf"
+        assert not re.search(r"\bDocument\(\)", source), f"{path}: start the Word file with word_document()"
