@@ -19,6 +19,7 @@ BENCHMARKS = [
     "bench.demo_load",
     "bench.cases_pages",
     "bench.spend_screen",
+    "bench.sector_coverage",
     "bench.targeting",
     "bench.statement_labels",
     "bench.sentence_splitting",

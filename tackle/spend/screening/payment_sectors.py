@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from tackle.spend.rules import sector_words
 from tackle.suppliers.sectors import HIGH_RISK_SECTORS, Sector
 
 OTHER = Sector.OTHER.value
@@ -171,10 +172,12 @@ class Classification:
 
 class Classifier:
     """Classifies payments, remembering what each distinct text gave: a spend file repeats the same
-    categories and supplier names thousands of times."""
+    categories and supplier names thousands of times. more_words=False reads with the first rules
+    alone (no masks, no rules.sector_words), so the bench can show what the later words settle."""
 
-    def __init__(self, lexicon: Lexicon = EMPTY_LEXICON) -> None:
+    def __init__(self, lexicon: Lexicon = EMPTY_LEXICON, *, more_words: bool = True) -> None:
         self.lexicon = lexicon
+        self.more_words = more_words
         self._found: dict[tuple[str, str], tuple[str, str] | None] = {}
         self._words: dict[tuple[str, str], tuple[str, str] | None] = {}
 
@@ -222,12 +225,15 @@ class Classifier:
             return self._found[key]
         if len(self._found) > 500_000:
             self._found.clear()
-        lowered = text.lower()
+        lowered = sector_words.mask(text) if self.more_words else text.lower()
         result = None
         for sector, pattern in RULES:
             if match := pattern.search(lowered):
                 result = (sector, f"'{match.group(0)}' in the {field}")
                 break
+        if result is None and self.more_words:
+            more = sector_words.find(lowered, supplier_name=field == "supplier name")
+            result = (more[0], f"'{more[1]}' in the {field}") if more else None
         self._found[key] = result
         return result
 
@@ -239,7 +245,7 @@ class Classifier:
             return self._words[key]
         if len(self._words) > 500_000:
             self._words.clear()
-        hit = self.lexicon.find(text.lower())
+        hit = self.lexicon.find(sector_words.mask(text) if self.more_words else text.lower())
         result = (hit[0], f"'{hit[1]}' in the {field} (SIC synonyms)") if hit else None
         self._words[key] = result
         return result

@@ -1,0 +1,1 @@
+"""Pure rules of spend screening, over plain text: no database, no files."""
