@@ -1,6 +1,8 @@
-"""Reading an uploaded table (CSV, or the first sheet of an XLSX workbook) the same way for every
-importer: one size rule, one encoding rule, rows numbered by the line a person would look at, and
-one error, UploadError, that each importer turns into its form error or command error.
+"""Reading an uploaded table (CSV with any usual separator, or the first sheet of an XLSX or ODS
+workbook) the same way for every importer: one size rule, one encoding rule, rows numbered by the
+line a person would look at, and one error, UploadError, that each importer turns into its form
+error or command error. Given the importer's Vocabulary, the header is the row among the first
+few that names its columns best, so title lines above it are passed over.
 
 Each importer keeps its own limit, its own columns and its own reasons for rejecting a line.
 """
@@ -8,17 +10,22 @@ Each importer keeps its own limit, its own columns and its own reasons for rejec
 import csv
 import io
 import zipfile
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import IO, Any
 
+from tackle.core.columns import Vocabulary
 from tackle.core.errors import ApplicationError
+from tackle.core.ods import OdsError, is_ods, sheet_rows
 
 UTF_8 = "UTF-8"
 WINDOWS_1252 = "Windows-1252"
+LATIN_1 = "Latin-1"
 XLSX = "XLSX"
+ODS = "ODS"
 XLSX_MAGIC = b"PK\x03\x04"
 OLD_EXCEL_MAGIC = b"\xd0\xcf\x11\xe0"
 _NOT_TEXT = "The file must be a CSV file saved as UTF-8 or Windows-1252"
@@ -31,6 +38,13 @@ MAX_CELL_CHARS = 32_767  # what one spreadsheet cell holds in Excel
 # before anything is inflated. XML packs about ten to one; a zip bomb packs a thousand to one.
 INFLATION_ALLOWED = 20
 MAX_ZIP_MEMBERS = 1_000
+# Separators a spreadsheet's CSV export uses; the one that splits most of the first lines wins,
+# a comma on a tie.
+DELIMITERS = (",", ";", "\t", "|")
+SNIFF_CHARS = 64 * 1024
+# Title lines ("Payments over £500, April 2026") may stand above the header: it is looked for in
+# the first rows of the file.
+HEADER_SEARCH_ROWS = 20
 
 
 class UploadError(ApplicationError):
@@ -99,10 +113,9 @@ def _line_of(data: bytes, position: int) -> int:
 
 
 def decode(upload: bytes | IO[bytes], *, max_bytes: int) -> Text:
-    """UTF-8 (a byte-order mark is dropped), else Windows-1252 as Excel saves CSV on a UK PC.
-
-    Both strictly: a byte neither can read, or a NUL byte (UTF-16 text, a spreadsheet, an image),
-    refuses the file and names its line, rather than guessing at what it meant."""
+    """UTF-8 (a byte-order mark is dropped), else Windows-1252 as Excel saves CSV on a UK PC, else
+    Latin-1. A NUL byte (UTF-16 text, a spreadsheet, an image) refuses the file and names its line,
+    rather than guessing at what it meant."""
     data = read_bytes(upload, max_bytes=max_bytes)
     nul = data.find(b"\x00")
     if nul >= 0:
@@ -116,18 +129,32 @@ def decode(upload: bytes | IO[bytes], *, max_bytes: int) -> Text:
         pass
     try:
         return Text(data.decode("cp1252"), WINDOWS_1252)
-    except UnicodeDecodeError as error:
-        line = _line_of(data, error.start)
-        raise UploadError(f"{_NOT_TEXT} (line {line} holds a byte neither can read)", line=line) from None
+    except UnicodeDecodeError:
+        pass
+    # Latin-1 reads every byte: older systems' exports use it, and it differs from Windows-1252
+    # only in the five bytes Windows-1252 leaves unassigned.
+    return Text(data.decode("latin-1"), LATIN_1)
 
 
 class Table:
     """A header and then its rows. Iterating raises UploadError (with the line) for a line the csv
     module cannot read; the iteration can go on after it, with the next line."""
 
-    def __init__(self, header: list[str], rows: Iterator[Row], encoding: str) -> None:
+    def __init__(
+        self,
+        header: list[str],
+        rows: Iterator[Row],
+        encoding: str,
+        *,
+        header_line: int = 1,
+        title: str = "",
+        delimiter: str = "",
+    ) -> None:
         self.header = header
         self.encoding = encoding
+        self.header_line = header_line
+        self.title = title  # the lines above the header, which may say what the file covers
+        self.delimiter = delimiter  # "" for a workbook
         self._rows = rows
 
     def __iter__(self) -> Iterator[Row]:
@@ -161,8 +188,8 @@ class Bounds:
 class _CsvRows:
     """Not a generator: a generator that raised cannot be resumed, and a bad line must not end the file."""
 
-    def __init__(self, text: str, *, strict: bool, bounds: Bounds) -> None:
-        self._reader = csv.reader(io.StringIO(text, newline=""), strict=strict)
+    def __init__(self, text: str, *, strict: bool, bounds: Bounds, delimiter: str = ",") -> None:
+        self._reader = csv.reader(io.StringIO(text, newline=""), strict=strict, delimiter=delimiter)
         self._done = False
         self._bounds = bounds
         self._read = 0
@@ -201,35 +228,155 @@ def _header(rows: Iterator[Row]) -> list[str]:
     return first.cells
 
 
-def csv_table(text: str, *, encoding: str = UTF_8, strict: bool = False, bounds: Bounds = Bounds()) -> Table:
-    """The rows of text already decoded. `strict` refuses a quote in the wrong place, or one never
-    closed, instead of reading on as the csv module otherwise does."""
+class _Replay:
+    """The rows read ahead while the header was looked for (a line that could not be read raises
+    again in its place), then the rest of the file."""
+
+    def __init__(self, ahead: list[Row | UploadError], rest: Iterator[Row]) -> None:
+        self._ahead = deque(ahead)
+        self._rest = rest
+
+    def __iter__(self) -> Iterator[Row]:
+        return self
+
+    def __next__(self) -> Row:
+        if self._ahead:
+            item = self._ahead.popleft()
+            if isinstance(item, UploadError):
+                raise item
+            return item
+        return next(self._rest)
+
+
+def _fit(vocabulary: Vocabulary, cells: list[str]) -> tuple[int, int]:
+    """How well a row names the importer's columns: how many fields it names, how surely."""
+    assigned = vocabulary.assign(cells)
+    return len(assigned), sum(guess.score for _, guess in assigned.values())
+
+
+def _table(rows: Iterator[Row], encoding: str, vocabulary: Vocabulary | None, delimiter: str = "") -> Table:
+    if vocabulary is None:
+        return Table(_header(rows), rows, encoding, delimiter=delimiter)
+    ahead: list[Row | UploadError] = []
+    for _ in range(HEADER_SEARCH_ROWS):
+        try:
+            ahead.append(next(rows))
+        except StopIteration:
+            break
+        except UploadLimitError:
+            raise
+        except UploadError as error:
+            ahead.append(error)
+    candidates = [
+        (place, item)
+        for place, item in enumerate(ahead)
+        if isinstance(item, Row) and any(c.strip() for c in item.cells)
+    ]
+    if not candidates:
+        if ahead and isinstance(ahead[0], UploadError):
+            raise UploadError(f"The first line, which names the columns: {ahead[0].message}", line=1)
+        raise UploadError("The file is empty: the first line must name the columns", line=1)
+    fits = [(_fit(vocabulary, row.cells), -place) for place, row in candidates]
+    best = max(range(len(candidates)), key=lambda index: fits[index])
+    if fits[best][0] == (0, 0):
+        best = 0  # nothing is named: the first line is the header, and the importer says what is missing
+    place, header = candidates[best]
+    title = "\n".join(" ".join(c for c in item.cells if c.strip()) for item in ahead[:place] if isinstance(item, Row))
+    return Table(
+        header.cells,
+        _Replay(ahead[place + 1 :], rows),
+        encoding,
+        header_line=header.line,
+        title=title.strip(),
+        delimiter=delimiter,
+    )
+
+
+def sniff_delimiter(text: str) -> str:
+    """The separator that splits most of the first lines into several values, then most of them
+    into the same number of values; a comma when none does better."""
+    lines = [line for line in text[:SNIFF_CHARS].splitlines()[: 2 * HEADER_SEARCH_ROWS] if line.strip()]
+
+    def fit(delimiter: str) -> tuple[int, int, bool, int]:
+        try:
+            counts = [len(cells) for cells in csv.reader(lines, delimiter=delimiter)]
+        except csv.Error:
+            return 0, 0, False, 0
+        split = [count for count in counts if count > 1]
+        usual = max(split, key=split.count) if split else 0
+        return len(split), split.count(usual), delimiter == ",", sum(counts)
+
+    return max(DELIMITERS, key=fit)
+
+
+def csv_table(
+    text: str,
+    *,
+    encoding: str = UTF_8,
+    strict: bool = False,
+    bounds: Bounds = Bounds(),
+    vocabulary: Vocabulary | None = None,
+    delimiter: str | None = None,
+) -> Table:
+    """The rows of text already decoded, split by `delimiter` (sniffed when None). `strict` refuses
+    a quote in the wrong place, or one never closed, instead of reading on as the csv module
+    otherwise does. With a `vocabulary`, the header is the row that names its columns best."""
     text = text.removeprefix("\ufeff")
     if text.lstrip()[:9].lower().startswith(("<?xml", "<!doctype", "<html", "<!--")):
         # Regulators publish XML (the Food Standards Agency's ratings) and a web page saved by
         # mistake is HTML: neither reads as rows, and the csv module's own error says nothing useful.
         raise UploadError("The file is XML or HTML, not CSV: save it as CSV or XLSX and try again", line=1)
-    rows = _CsvRows(text, strict=strict, bounds=bounds)
-    return Table(_header(rows), rows, encoding)
+    delimiter = delimiter or sniff_delimiter(text)
+    rows = _CsvRows(text, strict=strict, bounds=bounds, delimiter=delimiter)
+    return _table(rows, encoding, vocabulary, delimiter)
 
 
-def read_table(upload: bytes | IO[bytes], *, max_bytes: int, strict: bool = False, bounds: Bounds = Bounds()) -> Table:
-    """An uploaded CSV file, or the first sheet of an XLSX workbook (told by its first bytes)."""
+def read_table(
+    upload: bytes | IO[bytes],
+    *,
+    max_bytes: int,
+    strict: bool = False,
+    bounds: Bounds = Bounds(),
+    vocabulary: Vocabulary | None = None,
+    delimiter: str | None = None,
+) -> Table:
+    """An uploaded CSV file, or the first sheet of an XLSX or ODS workbook (told by its first bytes
+    and, for a zip, the kind it names)."""
     data = read_bytes(upload, max_bytes=max_bytes)
     if data.startswith(XLSX_MAGIC):
-        rows = _xlsx_rows(data, max_inflated_bytes=INFLATION_ALLOWED * max_bytes, bounds=bounds)
-        return Table(_header(rows), rows, XLSX)
+        try:  # told cheaply, before openpyxl is loaded
+            archive = check_zip(data, max_inflated_bytes=INFLATION_ALLOWED * max_bytes)
+        except UploadLimitError:
+            raise
+        except UploadError:
+            raise UploadError("The file is not a readable XLSX workbook (BadZipFile)") from None
+        if is_ods(archive):
+            return _table(_ods_rows(archive, bounds), ODS, vocabulary)
+        return _table(_xlsx_rows(data, bounds=bounds), XLSX, vocabulary)
     decoded = decode(data, max_bytes=max_bytes)
-    return csv_table(decoded.text, encoding=decoded.encoding, strict=strict, bounds=bounds)
+    return csv_table(
+        decoded.text,
+        encoding=decoded.encoding,
+        strict=strict,
+        bounds=bounds,
+        vocabulary=vocabulary,
+        delimiter=delimiter,
+    )
 
 
-def _xlsx_rows(data: bytes, *, max_inflated_bytes: int, bounds: Bounds) -> Iterator[Row]:
-    try:  # told cheaply, before openpyxl is loaded
-        check_zip(data, max_inflated_bytes=max_inflated_bytes)
-    except UploadLimitError:
-        raise
-    except UploadError:
-        raise UploadError("The file is not a readable XLSX workbook (BadZipFile)") from None
+def _ods_rows(archive: zipfile.ZipFile, bounds: Bounds) -> Iterator[Row]:
+    try:
+        for number, cells in sheet_rows(archive, max_columns=bounds.columns):
+            row = Row(number, cells)
+            bounds.check(row, rows_read=number)
+            yield row
+    except OdsError as error:
+        raise UploadLimitError(f"The file is not a readable ODS spreadsheet: {error}") from None
+    finally:
+        archive.close()
+
+
+def _xlsx_rows(data: bytes, *, bounds: Bounds) -> Iterator[Row]:
     from openpyxl import load_workbook  # imported here: CSV uploads never pay for it
 
     try:

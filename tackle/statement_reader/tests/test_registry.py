@@ -127,8 +127,6 @@ def test_a_failed_import_changes_nothing(registry_file, monkeypatch):
         (b"", "empty"),
         (b"Name,Year\nAcme,2024\n", "not a registry download: no column StatementYear"),
         (b"\x00\x01\x02", "must be a CSV file saved as UTF-8 or Windows-1252"),
-        # Windows-1252 bad bytes were replaced before the one upload reader; now the file is refused.
-        (b"StatementYear,OrganisationName\n2024,Bad \x81 Ltd\n", r"\(line 2 holds a byte neither can read\)"),
     ],
 )
 def test_a_file_that_is_not_the_registry_is_refused(data, message):

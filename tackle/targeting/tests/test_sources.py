@@ -92,10 +92,6 @@ def test_a_corrected_mapping_is_used_as_given():
     [
         (b"", "The file is empty: the first line must name the columns"),
         (b"\x00\x01\x02", "The file must be a CSV file saved as UTF-8 or Windows-1252 (line 1 holds a NUL byte)"),
-        (
-            b"Name\nCaf\x81\n",
-            "The file must be a CSV file saved as UTF-8 or Windows-1252 (line 2 holds a byte neither can read)",
-        ),
         (b"Postcode,Notes\nB70 6AB,x\n", "No column holds the business name or trading name"),
         (b"Name,Name\nA,B\n", "The first line names a column twice: Name"),
     ],
