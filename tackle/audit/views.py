@@ -37,7 +37,10 @@ def _require(user: Any, resource: Resource, action: Action = Action.VIEW) -> Non
 
 
 def _own(request: HttpRequest) -> int:
+    """The user's organisation, whose log these pages show; without one there is no log to show."""
     user: Any = request.user
+    if user.organisation_id is None:
+        raise PermissionDenied("Your account belongs to no organisation.")
     return int(user.organisation_id)
 
 
