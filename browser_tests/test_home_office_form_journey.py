@@ -1,13 +1,15 @@
 """Journey: the lead completes the Home Office form for a child found at a car wash, section by
 section, until nothing is missing, and downloads the NRM pack as a tagged PDF."""
 
-import pypdf
+from pathlib import Path
+
 import pytest
 from home_office_pages import HomeOfficeFormPage
 from playwright.sync_api import Page, expect
 
 from tackle.accounts.services import organisation_settings_update
 from tackle.cases.services.correction import case_correct
+from tackle.core.tests.accessible_documents import assert_tagged_pdf
 
 pytestmark = pytest.mark.browser
 
@@ -59,5 +61,5 @@ def test_the_lead_completes_the_home_office_form_and_downloads_the_pack(
     expect(page.locator("main")).to_contain_text("Little or no pay, or someone else controls their money")
     expect(page.locator("main")).not_to_contain_text("little_or_no_pay")
     download = pack.download_pdf()
-    pdf = pypdf.PdfReader(download.path())
-    assert "/StructTreeRoot" in pdf.trailer["/Root"] and pdf.trailer["/Root"]["/Lang"] == "en"
+    pdf = Path(download.path()).read_bytes()
+    assert_tagged_pdf(pdf, title=f"NRM referral pack: {case.reference}", tables=False)
