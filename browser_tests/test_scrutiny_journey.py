@@ -38,6 +38,11 @@ def test_councillor_reads_figures_and_self_assessment(
     expect(concerns).to_contain_text("fewer than 5")
     expect(page.get_by_test_id("chart-concerns")).to_be_attached()
     assert_accessible(page)
+    # "For publication" does what it says for a councillor too: the public's threshold, not theirs.
+    page.get_by_label("For publication").check()
+    page.get_by_role("button", name="Show the figures").click()
+    expect(page.get_by_test_id("table-concerns")).to_contain_text("fewer than 10")
+    assert_accessible(page)
 
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="Scrutiny").click()
     assert_accessible(page)
