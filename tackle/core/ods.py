@@ -8,6 +8,7 @@ counted, and written out only when something follows them.
 
 import zipfile
 from collections.abc import Iterator
+from typing import cast
 from xml.etree.ElementTree import Element, ParseError, XMLPullParser
 
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
@@ -43,19 +44,20 @@ def sheet_rows(archive: zipfile.ZipFile, *, max_columns: int) -> Iterator[tuple[
     """(row number, cell texts) of the first sheet, from row 1; empty rows are not given but their
     numbers are counted. More than `max_columns` cells in a row, or a repeat past a spreadsheet's
     size, raises OdsError."""
-    parser = XMLPullParser(events=("start", "end"))
+    parser: XMLPullParser[Element] = XMLPullParser(events=("start", "end"))
     number = 0
     sheets = 0
     try:
         with archive.open("content.xml") as content:
             while chunk := content.read(_CHUNK):
                 parser.feed(chunk)
-                for event, element in parser.read_events():
-                    if event == "start" and element.tag == SHEET:
-                        sheets += 1
+                for happened in parser.read_events():
+                    event, element = cast(tuple[str, Element], happened)
+                    if element.tag == SHEET:
+                        sheets += event == "start"
+                        if event == "end" and sheets == 1:
+                            return  # the first sheet is read; the others are not
                     if sheets != 1 or event != "end" or element.tag != ROW:
-                        if event == "end" and element.tag == SHEET and sheets == 1:
-                            return
                         continue
                     cells = _row_cells(element, max_columns)
                     repeat = _repeat(element.get(_ROWS_REPEATED), MAX_SHEET_ROWS)
