@@ -202,33 +202,40 @@ def support_tables(organisation_id: int, first_year: int, last_year: int) -> lis
     ]
 
 
-def protect_tables(tables: list[Table], disclosure: Disclosure) -> list[Table]:
-    """The tables as `disclosure`'s audience may see them, protected together: each row with its
-    Total, and each column of a table that adds up to another with that table's cell."""
-    if disclosure.exact:
-        return tables
-    values: dict[tuple[str, int, int], int] = {}
+Cell = tuple[str, str, int, int]  # (view, table key, row, column)
+
+
+def _lines(tables: list[Table], view: str) -> tuple[dict[Cell, int], list[Line]]:
+    """The counts of one view's tables and what adds up in them: each row to its Total, and each
+    column of a table that adds up to another to that table's first row."""
+    values: dict[Cell, int] = {}
     lines: list[Line] = []
     by_key = {table.key: table for table in tables}
     for table in tables:
         for r, (_, row) in enumerate(table.rows):
-            values |= {(table.key, r, c): value for c, value in enumerate(row)}
+            values |= {(view, table.key, r, c): value for c, value in enumerate(row)}
             if table.last_is_total:
                 last = len(row) - 1
-                lines.append(Line(tuple((table.key, r, c) for c in range(last)), (table.key, r, last)))
+                lines.append(Line(tuple((view, table.key, r, c) for c in range(last)), (view, table.key, r, last)))
         if table.adds_up_to in by_key and table.rows:
             lines += [
-                Line(tuple((table.key, r, c) for r in range(len(table.rows))), (table.adds_up_to, 0, c))
+                Line(tuple((view, table.key, r, c) for r in range(len(table.rows))), (view, table.adds_up_to, 0, c))
                 for c in range(len(table.columns))
             ]
-    shown = protect(values, lines, disclosure)
+    return values, lines
+
+
+def _shown(tables: list[Table], view: str, shown: dict[Any, Any]) -> list[Table]:
     return [
         Table(
             table.key,
             table.title,
             table.row_heading,
             table.columns,
-            [(label, [shown[(table.key, r, c)] for c in range(len(row))]) for r, (label, row) in enumerate(table.rows)],
+            [
+                (label, [shown[(view, table.key, r, c)] for c in range(len(row))])
+                for r, (label, row) in enumerate(table.rows)
+            ],
             table.note,
             table.adds_up_to,
             table.definition,
@@ -236,6 +243,62 @@ def protect_tables(tables: list[Table], disclosure: Disclosure) -> list[Table]:
         )
         for table in tables
     ]
+
+
+def protect_tables(tables: list[Table], disclosure: Disclosure) -> list[Table]:
+    """One view's tables as `disclosure`'s audience may see them, protected together."""
+    if disclosure.exact:
+        return tables
+    values, lines = _lines(tables, "one")
+    return _shown(tables, "one", protect(values, lines, disclosure))
+
+
+def protect_views(
+    quarterly: list[Table], yearly: list[Table], disclosure: Disclosure
+) -> tuple[list[Table], list[Table]]:
+    """The same years by quarter and by financial year, protected together, so that a reader with
+    both views cannot work out a withheld quarter from the year it belongs to: each year's four
+    quarters add up to its year cell, and the two Total columns are one."""
+    if disclosure.exact:
+        return quarterly, yearly
+    values, lines = _lines(quarterly, "quarter")
+    year_values, year_lines = _lines(yearly, "year")
+    values |= year_values
+    lines += year_lines
+    years = {table.key: table for table in yearly if table.last_is_total}
+    for table in quarterly:
+        other = years.get(table.key)
+        if other is None:
+            continue
+        rows = {label: r for r, (label, _) in enumerate(other.rows)}
+        for rq, (label, row) in enumerate(table.rows):
+            ry = rows[label]
+            for y in range(len(other.columns) - 1):
+                quarters = tuple(("quarter", table.key, rq, 4 * y + q) for q in range(4))
+                lines.append(Line(quarters, ("year", table.key, ry, y)))
+            lines.append(
+                Line((("quarter", table.key, rq, len(row) - 1),), ("year", table.key, ry, len(other.columns) - 1))
+            )
+    shown = protect(values, lines, disclosure)
+    return _shown(quarterly, "quarter", shown), _shown(yearly, "year", shown)
+
+
+def published_tables(
+    organisation_id: int, *, first_year: int, last_year: int, by: str, disclosure: Disclosure
+) -> list[Table]:
+    """The Figures page's tables for `by` as the audience sees them, protected with the other view
+    of the same years (see protect_views): what the page, its exports and the FOI answer show."""
+    tables = figures_tables(organisation_id=organisation_id, first_year=first_year, last_year=last_year, by=by)
+    if disclosure.exact:
+        return tables
+    other = figures_tables(
+        organisation_id=organisation_id,
+        first_year=first_year,
+        last_year=last_year,
+        by="year" if by == "quarter" else "quarter",
+    )
+    quarterly, yearly = protect_views(*((tables, other) if by == "quarter" else (other, tables)), disclosure)
+    return quarterly if by == "quarter" else yearly
 
 
 def figures_is_exact_for(user: Any) -> bool:
@@ -258,12 +321,14 @@ def figures_for_user(
     user: Any, *, first_year: int, last_year: int, by: str = "quarter", publication: bool = False
 ) -> Figures:
     disclosure = disclosure_for(user.organisation_id, figures_audience(user, publication=publication))
-    tables = figures_tables(organisation_id=user.organisation_id, first_year=first_year, last_year=last_year, by=by)
+    tables = published_tables(
+        user.organisation_id, first_year=first_year, last_year=last_year, by=by, disclosure=disclosure
+    )
     return Figures(
         first_year=first_year,
         last_year=last_year,
         by=by,
-        tables=protect_tables(tables, disclosure),
+        tables=tables,
         suppressed=not disclosure.exact,
         training=[
             (found.period.label, str(found.sessions_held), str(found.people_trained))

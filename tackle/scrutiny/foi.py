@@ -19,7 +19,7 @@ from tackle.core.disclosure import WITHHELD, Audience, Disclosure
 from tackle.core.documents import word_document
 from tackle.core.periods import financial_year_label
 from tackle.reporting.evidence import year_evidence
-from tackle.reporting.selectors import NOT_RECORDED_IN_TACKLE, figures_tables, protect_tables
+from tackle.reporting.selectors import NOT_RECORDED_IN_TACKLE, published_tables
 from tackle.scrutiny.models import Spend, SpendCategory
 from tackle.scrutiny.selectors import current_arrangement
 from tackle.training.figures import DEFINITIONS as TRAINING_DEFINITIONS
@@ -67,9 +67,8 @@ def _training_line(training: TrainingFigures) -> str:
 def public_cells(organisation_id: int, years: list[int], disclosure: Disclosure) -> dict[tuple[str, str, str], Any]:
     """{(table key, row label, year label): count as shown} from the Figures page's tables by year,
     from the first year asked to the last, protected together for `disclosure`."""
-    tables = protect_tables(
-        figures_tables(organisation_id=organisation_id, first_year=min(years), last_year=max(years), by="year"),
-        disclosure,
+    tables = published_tables(
+        organisation_id, first_year=min(years), last_year=max(years), by="year", disclosure=disclosure
     )
     return {
         (table.key, label, column): value

@@ -386,3 +386,34 @@ def test_support_outcomes_are_totalled_across_cases_and_withheld_for_councillors
     assert dict(tables["support_scored"].rows)["Risk of harm"] == [7, "fewer than 5", 0, 0, 0, 7]
     assert dict(tables["support_improved"].rows)["Risk of harm"][1] == "fewer than 5"
     assert 'data-testid="definition-support_scored"' in page.content.decode()
+
+
+def test_a_withheld_quarter_cannot_be_worked_out_from_its_year_on_the_yearly_view():
+    """By quarter alone, 2 in Q4 2024-25 would be withheld with 15 in Q1 2025-26 (the smallest beside
+    it in the row); but the yearly view shows 2024-25 as 62, and 62 - 20 - 20 - 20 = 2. Protected
+    together, another 2024-25 count (or the year) is withheld too."""
+    from tackle.core.disclosure import Disclosure, Line
+    from tackle.core.tests.test_disclosure import worked_out_by_a_reader
+    from tackle.reporting.selectors import protect_views
+
+    quarters = [f"Q{n} {year}" for year in ("2024-25", "2025-26") for n in range(1, 5)]
+    quarterly = [
+        Table("concerns", "C", "C", [*quarters, "Total"], [("Concerns", [20, 20, 20, 2, 15, 20, 20, 20, 137])])
+    ]
+    yearly = [Table("concerns", "C", "C", ["2024-25", "2025-26", "Total"], [("Concerns", [62, 75, 137])])]
+    public = Disclosure("public", 10)
+    [alone] = protect_tables(quarterly, public)
+    assert alone.rows[0][1][3] == "fewer than 10" and alone.rows[0][1][4] == WITHHELD  # the gap the year opens
+    (by_quarter,), (by_year,) = protect_views(quarterly, yearly, public)
+    shown = {("q", c): v for c, v in enumerate(by_quarter.rows[0][1])} | {
+        ("y", c): v for c, v in enumerate(by_year.rows[0][1])
+    }
+    lines = [
+        Line(tuple(("q", c) for c in range(8)), ("q", 8)),
+        Line((("y", 0), ("y", 1)), ("y", 2)),
+        Line(tuple(("q", c) for c in range(4)), ("y", 0)),
+        Line(tuple(("q", c) for c in range(4, 8)), ("y", 1)),
+        Line((("q", 8),), ("y", 2)),
+    ]
+    assert shown[("q", 3)] == "fewer than 10"
+    assert worked_out_by_a_reader(shown, lines) == set()
