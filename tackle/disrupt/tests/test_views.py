@@ -379,6 +379,7 @@ def test_the_briefing_pack_is_a_tagged_pdf(client_for, safety_a, records):
     assert response["Content-Type"] == "application/pdf"
     title = f"Briefing pack, {safety_a.organisation.name}, {timezone.localdate():%-d %B %Y}"
     assert_tagged_pdf(response.content, title=title, tables=True)  # the open actions' table
+    assert "/Caption" in pdf_structure(response.content)  # its caption is read out, though not printed
 
 
 def test_the_annual_report_is_a_tagged_pdf_its_charts_described(client_for, safety_a, records):
