@@ -11,14 +11,16 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db import router
+from django.db import models, router
 from django.forms.boundfield import BoundField
+from django.forms.models import ModelFormMetaclass
 from django.forms.renderers import TemplatesSetting
 
+from tackle.core.date_input import GovukDateField, GovukDateTimeField
 from tackle.core.errors import ApplicationError
 from tackle.core.form_messages import constraint_fields, constraint_message, field_messages, required_message
 
-__all__ = ["required_message"]
+__all__ = ["GovukDateField", "GovukDateTimeField", "required_message"]
 
 _WIDGET_CLASSES = {
     "textarea": "govuk-textarea",
@@ -27,7 +29,8 @@ _WIDGET_CLASSES = {
     "clearablefile": "govuk-file-upload",
     "file": "govuk-file-upload",
 }
-_FIELDSET_WIDGETS = {"radioselect", "checkboxselectmultiple"}
+_DATE_WIDGETS = {"govukdate", "govukdatetime"}  # core/date_input.py: day, month, year (hour, minute)
+_FIELDSET_WIDGETS = {"radioselect", "checkboxselectmultiple", *_DATE_WIDGETS}
 
 
 class GovukBoundField(BoundField):
@@ -44,6 +47,17 @@ class GovukBoundField(BoundField):
         return self.widget_type in _FIELDSET_WIDGETS
 
     @property
+    def is_date_input(self) -> bool:
+        return self.widget_type in _DATE_WIDGETS
+
+    @property
+    def first_input_id(self) -> str:
+        """Where the error summary's link lands: the first box, option or the input itself."""
+        if self.is_date_input:
+            return self.id_for_label
+        return f"{self.auto_id}_0" if self.uses_fieldset else self.auto_id
+
+    @property
     def described_by(self) -> str:
         ids = []
         if self.help_text:
@@ -56,6 +70,8 @@ class GovukBoundField(BoundField):
         attrs = super().build_widget_attrs(attrs, widget)
         attrs.pop("aria-describedby", None)  # Django's own points at its help-text id; ours below.
         widget_type = self.widget_type
+        if widget_type in _DATE_WIDGETS and self.errors:
+            attrs["class"] = "govuk-input--error"  # on each box
         if widget_type not in _FIELDSET_WIDGETS:
             css = _WIDGET_CLASSES.get(widget_type, "govuk-input")
             if self.errors and css in {"govuk-input", "govuk-textarea", "govuk-select", "govuk-file-upload"}:
@@ -114,7 +130,24 @@ class GovukForm(_NamedMessages, _PlausibleDates, forms.Form):
     use_required_attribute = False
 
 
-class GovukModelForm(_NamedMessages, _PlausibleDates, forms.ModelForm):
+def _govuk_formfield(db_field: models.Field, **kwargs: Any) -> forms.Field | None:  # type: ignore[type-arg]
+    """A model's date and date-time fields are asked with the GOV.UK date input."""
+    if isinstance(db_field, models.DateTimeField):
+        kwargs.setdefault("form_class", GovukDateTimeField)
+    elif isinstance(db_field, models.DateField):
+        kwargs.setdefault("form_class", GovukDateField)
+    return db_field.formfield(**kwargs)
+
+
+class _GovukModelFormMetaclass(ModelFormMetaclass):
+    def __new__(mcs, name: str, bases: tuple[type, ...], attrs: dict[str, Any]) -> type:
+        meta = attrs.get("Meta")
+        if meta is not None and not hasattr(meta, "formfield_callback"):
+            meta.formfield_callback = _govuk_formfield
+        return super().__new__(mcs, name, bases, attrs)
+
+
+class GovukModelForm(_NamedMessages, _PlausibleDates, forms.ModelForm, metaclass=_GovukModelFormMetaclass):
     use_required_attribute = False
 
     def validate_constraints(self) -> None:
