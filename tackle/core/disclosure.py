@@ -16,7 +16,7 @@ table's cell). More counts read "withheld" until
 1. no line has exactly one withheld entry (subtraction would give it),
 2. in a line whose total is shown, the withheld members add up to at least the threshold, so the
    withheld group is not itself a small number, and
-3. no withheld count is a linear combination of what is shown (`recoverable`: Gaussian elimination
+3. no withheld count is a linear combination of what is shown (`recoverable`: sparse Gaussian elimination
    in exact fractions over the withheld entries), which catches what 1 misses, such as a cell
    joining two otherwise separate groups of withheld cells.
 The extra count chosen is the smallest non-zero member of the line concerned, so as little as
@@ -113,36 +113,36 @@ class Line:
 
 def recoverable(withheld: Iterable[Hashable], lines: Iterable[Line]) -> set[Hashable]:
     """The withheld entries a reader can work out exactly by adding and subtracting what is shown.
-    Each line gives an equation in the withheld entries; an entry is determined when, after
-    elimination, its pivot row has nothing in any free column."""
-    names = list(dict.fromkeys(withheld))
-    column = {name: i for i, name in enumerate(names)}
-    rows: list[list[Fraction]] = []
+    Each line gives an equation in the withheld entries; reduced to row echelon form (exact
+    fractions, rows kept sparse: a line touches a few entries of a large table), an entry is
+    determined when its pivot row holds nothing else."""
+    hidden = set(withheld)
+    pivots: dict[Hashable, dict[Hashable, Fraction]] = {}  # pivot entry -> its row, fully reduced
     for line in lines:
-        row = [Fraction(0)] * len(names)
+        row: dict[Hashable, Fraction] = {}
         for name, sign in [*((m, 1) for m in line.members), (line.total, -1)]:
-            if name in column:
-                row[column[name]] += sign
-        if any(row):
-            rows.append(row)
-    pivots: list[tuple[int, int]] = []  # (row, column) of each pivot, in order
-    r = 0
-    for c in range(len(names)):
-        found = next((i for i in range(r, len(rows)) if rows[i][c] != 0), None)
-        if found is None:
+            if name in hidden:
+                row[name] = row.get(name, Fraction(0)) + sign
+        row = {name: value for name, value in row.items() if value}
+        for pivot in [name for name in row if name in pivots]:
+            factor = row.get(pivot, Fraction(0))
+            if factor:
+                for name, value in pivots[pivot].items():
+                    row[name] = row.get(name, Fraction(0)) - factor * value
+                row = {name: value for name, value in row.items() if value}
+        if not row:
             continue
-        rows[r], rows[found] = rows[found], rows[r]
-        pivot = rows[r][c]
-        rows[r] = [value / pivot for value in rows[r]]
-        for i in range(len(rows)):
-            if i != r and rows[i][c] != 0:
-                factor = rows[i][c]
-                rows[i] = [a - factor * b for a, b in zip(rows[i], rows[r], strict=True)]
-        pivots.append((r, c))
-        r += 1
-    pivot_columns = {c for _, c in pivots}
-    free = [c for c in range(len(names)) if c not in pivot_columns]
-    return {names[c] for row, c in pivots if all(rows[row][f] == 0 for f in free)}
+        pivot = next(iter(row))
+        scale = row[pivot]
+        row = {name: value / scale for name, value in row.items()}
+        for other, other_row in pivots.items():
+            if other_row.get(pivot):
+                factor = other_row[pivot]
+                for name, value in row.items():
+                    other_row[name] = other_row.get(name, Fraction(0)) - factor * value
+                pivots[other] = {name: value for name, value in other_row.items() if value}
+        pivots[pivot] = row
+    return {pivot for pivot, row in pivots.items() if len(row) == 1}
 
 
 def _smallest(
