@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 
 from tackle.accounts.models import TokenScope, User
 from tackle.core.disclosure import HIGHEST_THRESHOLD, ROUNDING_BASE
-from tackle.core.forms import GovukForm
+from tackle.core.forms import GovukDateField, GovukForm
 from tackle.core.roles import Role
 
 
@@ -65,10 +65,12 @@ class ApiTokenCreateForm(GovukForm):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": "Select only parts of Tackle your role can use"},
     )
-    expires_on = forms.DateField(
+    expires_on = GovukDateField(
         label="Expires on",
-        help_text="It works until the end of this day: at most a year from today, 90 days unless you choose otherwise",
-        widget=forms.DateInput(attrs={"type": "date", "class": "govuk-input--width-10"}, format="%Y-%m-%d"),
+        help_text=(
+            "It works until the end of this day: at most a year from today, 90 days unless you choose "
+            "otherwise. For example, 27 3 2027"
+        ),
         error_messages={"required": "Enter the date the token expires", "invalid": "Enter a real expiry date"},
     )
 

@@ -4,7 +4,7 @@ from django import forms
 
 from tackle.audit.models import AuditAction
 from tackle.audit.subjects import AuditSubject, subject_find
-from tackle.core.forms import GovukForm
+from tackle.core.forms import GovukDateField, GovukForm
 
 
 class AuditFilterForm(GovukForm):
@@ -29,19 +29,17 @@ class AuditFilterForm(GovukForm):
         choices=[("", "Any"), *AuditAction.choices],
         error_messages={"invalid_choice": "Choose what happened from the list"},
     )
-    date_from = forms.DateField(
+    date_from = GovukDateField(
         label="From",
         required=False,
-        help_text="For example 2026-10-01",
-        widget=forms.DateInput(attrs={"type": "date", "class": "govuk-input--width-10"}),
-        error_messages={"invalid": "Enter the start date as a real date, for example 2026-10-01"},
+        help_text="For example, 1 10 2026",
+        error_messages={"invalid": "The start date must be a real date"},
     )
-    date_to = forms.DateField(
+    date_to = GovukDateField(
         label="To",
         required=False,
-        help_text="For example 2026-10-31",
-        widget=forms.DateInput(attrs={"type": "date", "class": "govuk-input--width-10"}),
-        error_messages={"invalid": "Enter the end date as a real date, for example 2026-10-31"},
+        help_text="For example, 31 10 2026",
+        error_messages={"invalid": "The end date must be a real date"},
     )
 
     def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:

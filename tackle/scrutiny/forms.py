@@ -23,8 +23,8 @@ class LeadArrangementForm(GovukModelForm):
             "ended_on": "Ended on",
         }
         help_texts = {
-            "since": "As YYYY-MM-DD, for example 2023-04-01",
-            "ended_on": "Leave empty while the arrangement continues",
+            "since": "For example, 1 4 2023",
+            "ended_on": "Leave empty while the arrangement continues. For example, 31 3 2026",
         }
 
     def clean(self) -> dict[str, Any]:

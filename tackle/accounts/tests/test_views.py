@@ -10,8 +10,9 @@ from tackle.accounts.tests.signing_in import two_factor_set_up
 from tackle.audit.models import AuditAction, AuditEvent
 from tackle.core.periods import today_in_london
 from tackle.core.roles import Role
+from tackle.core.tests.dates import date_answer
 
-CHOICES = {"scope": "read", "expires_on": (today_in_london() + timedelta(days=30)).isoformat()}
+CHOICES = {"scope": "read", **date_answer("expires_on", today_in_london() + timedelta(days=30))}
 
 
 def _token(user):

@@ -1,3 +1,5 @@
+from datetime import date
+
 import pytest
 from django.urls import reverse
 
@@ -5,6 +7,7 @@ from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.core.models import TaskRun
 from tackle.core.roles import Role
+from tackle.core.tests.dates import date_answer
 
 
 @pytest.mark.parametrize("role", [Role.MODERN_SLAVERY_LEAD, Role.AUDITOR, Role.ADMINISTRATOR])
@@ -39,10 +42,16 @@ def test_filters_narrow_the_list(client_for, auditor_a, lead_a):
 
 def test_bad_filter_dates_give_a_clear_error(client_for, auditor_a):
     response = client_for(auditor_a).get(
-        reverse("audit:event-list"), {"date_from": "2026-11-30", "date_to": "2026-11-01"}
+        reverse("audit:event-list"), {**date_answer("date_from", "2026-11-30"), **date_answer("date_to", "2026-11-01")}
     )
     assert response.status_code == 200
     assert "The end date must be the same as or after the start date" in response.content.decode()
+
+
+def test_an_address_bookmarked_with_whole_dates_is_still_read(client_for, auditor_a):
+    response = client_for(auditor_a).get(reverse("audit:event-list"), {"date_from": "2026-11-30"})
+    assert response.context["form"].cleaned_data["date_from"] == date(2026, 11, 30)
+    assert 'name="date_from-day" type="text" inputmode="numeric" value="30"' in response.content.decode()
 
 
 def test_starting_a_check_creates_a_task_run_and_shows_progress(

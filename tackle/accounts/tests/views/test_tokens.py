@@ -14,6 +14,7 @@ from tackle.accounts.tests.signing_in import two_factor_set_up
 from tackle.audit.models import AuditAction, AuditEvent
 from tackle.core.periods import end_of_day, today_in_london
 from tackle.core.roles import Role
+from tackle.core.tests.dates import date_answer
 
 LIST = reverse("accounts:organisation-token-list")
 
@@ -51,7 +52,7 @@ class TestOwnersPage:
 
     def test_a_token_is_created_with_the_chosen_scope_modules_and_expiry(self, client_for, lead_a):
         expires_on = today_in_london() + timedelta(days=10)
-        data = {"name": "Cases feed", "scope": "read", "modules": ["cases"], "expires_on": expires_on.isoformat()}
+        data = {"name": "Cases feed", "scope": "read", "modules": ["cases"], **date_answer("expires_on", expires_on)}
         response = client_for(lead_a).post(reverse("accounts:token-list"), data)
         token = ApiToken.objects.get(user=lead_a)
         assert (token.scope, token.modules, token.expires_at) == ("read", ["cases"], end_of_day(expires_on))
@@ -61,14 +62,18 @@ class TestOwnersPage:
     @pytest.mark.parametrize(
         ("change", "message"),
         [
-            ({"expires_on": "2020-01-01"}, "The expiry date must be in the future"),
-            ({"expires_on": "not a date"}, "Enter a real expiry date"),
+            (date_answer("expires_on", "2020-01-01"), "The expiry date must be in the future"),
+            ({"expires_on-day": "31", "expires_on-month": "2", "expires_on-year": "2030"}, "Enter a real expiry date"),
+            (
+                {"expires_on-day": "1", "expires_on-month": " ", "expires_on-year": "2030"},
+                "Expires on must include a month",
+            ),
             ({"scope": ""}, "Select what the token may do"),
             ({"modules": ["audit"]}, "Select only parts of Tackle your role can use"),
         ],
     )
     def test_bad_choices_are_named_and_create_nothing(self, client_for, frontline_a, change, message):
-        data = {"name": "Feed", "scope": "read", "expires_on": (today_in_london() + timedelta(days=5)).isoformat()}
+        data = {"name": "Feed", "scope": "read", **date_answer("expires_on", today_in_london() + timedelta(days=5))}
         response = client_for(frontline_a).post(reverse("accounts:token-list"), {**data, **change})
         assert response.status_code == 200
         assert "govuk-error-summary" in response.content.decode() and message in response.content.decode()
