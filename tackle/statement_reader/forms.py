@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 from tackle.core.forms import GovukForm
 from tackle.statement_reader.documents import MAX_DOCUMENT_BYTES, kind_from_name
 from tackle.statement_reader.review import EffectiveJudgement
+from tackle.statement_reader.rules.areas import AREAS
 
 if TYPE_CHECKING:
     from tackle.suppliers.models import Supplier
@@ -88,8 +89,9 @@ class OverrideForm(GovukForm):
     covered = forms.ChoiceField(
         label="Your decision",
         widget=forms.RadioSelect,
-        choices=[("yes", "Covered"), ("no", "Not covered")],
-        error_messages={"required": "Select covered or not covered"},
+        choices=[("yes", "Covered"), ("promised", "Only promised"), ("no", "Not covered")],
+        help_text="Only promised: the statement says what will be done, not what has been done. It does not count.",
+        error_messages={"required": "Select covered, only promised or not covered"},
     )
     kept = forms.MultipleChoiceField(
         label="Sentences that show it",
@@ -114,7 +116,7 @@ class OverrideForm(GovukForm):
         kwargs.setdefault(
             "initial",
             {
-                "covered": "yes" if judgement.covered else "no",
+                "covered": "yes" if judgement.covered else "promised" if judgement.future_only else "no",
                 "kept": [str(line.index) for line in judgement.evidence],
             },
         )
@@ -126,6 +128,12 @@ class OverrideForm(GovukForm):
         kept.choices = [(str(line.index), f"{line.index + 1}. {line.sentence}") for line in judgement.evidence]
         if not judgement.evidence:
             del self.fields["kept"]
+        if judgement.name not in AREAS:  # approval and signature are facts, never promises
+            covered = self.fields["covered"]
+            assert isinstance(covered, forms.ChoiceField)
+            covered.choices = [("yes", "Covered"), ("no", "Not covered")]
+            covered.help_text = ""
+            covered.error_messages["required"] = "Select covered or not covered"
 
     def clean_added(self) -> list[int]:
         try:

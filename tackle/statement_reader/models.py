@@ -11,7 +11,7 @@ from django.db import models
 from django.urls import reverse
 
 from tackle.accounts.models import Organisation
-from tackle.statement_reader.rules.areas import AREA_NAMES, JUDGEMENTS
+from tackle.statement_reader.rules.areas import AREA_NAMES, AREAS, JUDGEMENTS
 
 
 class StatementReading(models.Model):
@@ -70,6 +70,8 @@ class JudgementOverride(models.Model):
     reading = models.ForeignKey(StatementReading, on_delete=models.CASCADE, related_name="overrides")
     judgement = models.CharField(max_length=40, choices=[(name, AREA_NAMES[name]) for name in JUDGEMENTS])
     covered = models.BooleanField()
+    # Not covered because the statement only says what will be done (one of the six areas only).
+    only_promised = models.BooleanField(default=False)
     reason = models.TextField()
     # Sentence indexes the reviewer says are evidence, and those they say are not.
     evidence_added = models.JSONField(default=list, blank=True)
@@ -82,10 +84,18 @@ class JudgementOverride(models.Model):
         constraints = [
             models.CheckConstraint(condition=models.Q(judgement__in=JUDGEMENTS), name="override_judgement_valid"),
             models.CheckConstraint(condition=~models.Q(reason=""), name="override_has_reason"),
+            models.CheckConstraint(
+                condition=models.Q(only_promised=False) | models.Q(covered=False, judgement__in=AREAS),
+                name="override_promised_area_not_covered",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_judgement_display()}: {'covered' if self.covered else 'not covered'}"
+        return f"{self.get_judgement_display()}: {self.decision}"
+
+    @property
+    def decision(self) -> str:
+        return "covered" if self.covered else "only promised" if self.only_promised else "not covered"
 
 
 class RegistryStatement(models.Model):

@@ -12,6 +12,7 @@ from tackle.statement_reader.rules.areas import (
     JUDGEMENTS,
     STRUCTURE_LABELS,
     areas_for,
+    headings_above,
     is_promise,
 )
 
@@ -19,6 +20,7 @@ from tackle.statement_reader.rules.areas import (
 class OverrideLike(Protocol):
     judgement: str
     covered: bool
+    only_promised: bool
     reason: str
     evidence_added: list[int]
     evidence_removed: list[int]
@@ -74,7 +76,7 @@ def effective_judgements(
                 title=AREA_NAMES[name],
                 covered=latest.covered if latest is not None else machine["covered"],
                 machine_covered=machine["covered"],
-                future_only=latest is None and name in result["future_only"],
+                future_only=latest.only_promised if latest is not None else name in result["future_only"],
                 evidence=sorted(evidence, key=lambda line: line.index),
                 machine_indexes=machine_indexes,
                 override=latest,
@@ -109,8 +111,9 @@ def training_rows(
         latest.setdefault(override.judgement, override)
     rows: dict[tuple[str, str], int] = {}
     kept: dict[str, set[int]] = {}
+    above = headings_above(list(sentences))
     for index, sentence in enumerate(sentences):
-        for name, label in areas_for(sentence, scores[index]).items():
+        for name, label in areas_for(sentence, scores[index], heading=above[index]).items():
             removed = name in latest and index in latest[name].evidence_removed
             if not removed:
                 kept.setdefault(label, set()).add(index)
@@ -124,7 +127,9 @@ def training_rows(
         for index in override.evidence_removed:
             if not 0 <= index < len(sentences):
                 continue
-            label = areas_for(sentences[index], scores[index]).get(name) or training_label(name, scores[index])
+            label = areas_for(sentences[index], scores[index], heading=above[index]).get(name) or training_label(
+                name, scores[index]
+            )
             if index not in kept.get(label, set()):
                 rows.setdefault((sentences[index], label), 0)
     return [(sentence, label, value) for (sentence, label), value in rows.items()]

@@ -18,7 +18,7 @@ from tackle.statement_reader.fetch import fetch
 from tackle.statement_reader.models import JudgementOverride, StatementReading
 from tackle.statement_reader.reading import Labeller, read_document, reading_json
 from tackle.statement_reader.review import effective_judgements, effective_score
-from tackle.statement_reader.rules.areas import AREA_NAMES, JUDGEMENTS
+from tackle.statement_reader.rules.areas import AREA_NAMES, AREAS, JUDGEMENTS
 from tackle.statement_reader.selectors import reading_warnings_for
 from tackle.suppliers.services import supplier_statement_on_file
 
@@ -106,6 +106,7 @@ def judgement_override(
     judgement: str,
     covered: bool,
     reason: str,
+    only_promised: bool = False,
     evidence_added: list[int] | None = None,
     evidence_removed: list[int] | None = None,
 ) -> JudgementOverride:
@@ -114,6 +115,10 @@ def judgement_override(
         raise ApplicationError("Choose one of the areas, approval or signature.")
     if not reason.strip():
         raise ApplicationError("Enter the reason for your decision", field="reason")
+    if only_promised and (covered or judgement not in AREAS):
+        raise ApplicationError(
+            "Only one of the six areas can be only promised, and then it is not covered", field="covered"
+        )
     count = len(reading.sentences)
     added, removed = sorted(set(evidence_added or [])), sorted(set(evidence_removed or []))
     outside = [index + 1 for index in added + removed if not 0 <= index < count]
@@ -127,6 +132,7 @@ def judgement_override(
             reading=reading,
             judgement=judgement,
             covered=covered,
+            only_promised=only_promised,
             reason=reason.strip(),
             evidence_added=added,
             evidence_removed=removed,
@@ -142,6 +148,6 @@ def judgement_override(
             actor=actor,
             obj=reading,
             changed_fields=["score", f"override:{judgement}"],
-            note=f"{AREA_NAMES[judgement]} set to {'covered' if covered else 'not covered'}: {reason.strip()}",
+            note=f"{AREA_NAMES[judgement]} set to {override.decision}: {reason.strip()}",
         )
     return override

@@ -101,6 +101,7 @@ def override_new(request: AuthenticatedRequest, reading_uuid: Any, judgement: st
                 reading=reading,
                 judgement=judgement,
                 covered=form.cleaned_data["covered"] == "yes",
+                only_promised=form.cleaned_data["covered"] == "promised",
                 reason=form.cleaned_data["reason"],
                 evidence_added=added,
                 evidence_removed=removed,

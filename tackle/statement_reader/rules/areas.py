@@ -51,6 +51,17 @@ _TRAINING_WORDS = re.compile(
     r"briefings?|educat\w+|upskill\w*|awareness (?:sessions?|raising|campaigns?|programmes?))\b",
     re.IGNORECASE,
 )
+# Training counts for section 54(5)(f) only when it is about slavery and trafficking: its subject
+# or its audience (buyers, the supply chain) or the way to raise a concern, in the sentence or in
+# the heading above it. "Our job evaluators received training in the new grading scheme" is not.
+_TRAINING_TOPIC = re.compile(
+    r"\b(slavery|traffick\w*|forced (?:or compulsory )?labour|bonded labour|child labour|servitude|"
+    r"exploit\w*|human rights|labour (?:rights|standards|abuses?)|modern day slavery|red flags|"
+    r"(?:signs|indicators) of (?:abuse|slavery|exploitation|trafficking)|spot(?:ting)? the signs|"
+    r"supply chains?|suppliers?|buyers?|procurement|purchasing|sourcing|ethical (?:trade|sourcing)|"
+    r"whistle-?blow\w*|speak(?:ing)?[- ]up|msa|modern slavery act)\b",
+    re.IGNORECASE,
+)
 _POLICY_WORDS = re.compile(
     r"\b(polic(?:y|ies)|codes? of (?:conduct|ethics|practice)|supplier code|procedures?|whistle-?blow\w*|"
     r"speak(?:ing)?[- ]up|terms and conditions|contract(?:ual)? (?:clauses?|terms|requirements)|clauses?|"
@@ -136,9 +147,11 @@ def is_heading(sentence: str) -> bool:
     return len(text.split()) <= 4 and not re.search(r"[.!?]['\")\]]*$", text)
 
 
-def mitigation_areas(sentence: str) -> list[str]:
+def mitigation_areas(sentence: str, heading: str = "") -> list[str]:
     """Which of policies, due diligence and training a risk-mitigation sentence serves; a sentence
-    naming none of them is taken as due diligence, the broad heading for steps taken on risk."""
+    naming none of them is taken as due diligence, the broad heading for steps taken on risk.
+    Training needs its subject too, in the sentence or its heading (see _TRAINING_TOPIC); training
+    about something else says nothing of the three."""
     areas = [
         area
         for area, words in (
@@ -148,11 +161,27 @@ def mitigation_areas(sentence: str) -> list[str]:
         )
         if words.search(sentence)
     ]
+    if "training" in areas and not (_TRAINING_TOPIC.search(sentence) or _TRAINING_TOPIC.search(heading)):
+        areas.remove("training")
+        if not areas:
+            return []
     return areas or ["due_diligence"]
 
 
-def areas_for(sentence: str, scores: dict[str, float], threshold: float = THRESHOLD) -> dict[str, str]:
-    """Judgement name -> the label that put the sentence there."""
+def headings_above(sentences: list[str]) -> list[str]:
+    """For each sentence, the last heading before it ("" before the first)."""
+    above, heading = [], ""
+    for sentence in sentences:
+        above.append(heading)
+        if is_heading(sentence):
+            heading = sentence
+    return above
+
+
+def areas_for(
+    sentence: str, scores: dict[str, float], threshold: float = THRESHOLD, heading: str = ""
+) -> dict[str, str]:
+    """Judgement name -> the label that put the sentence there. `heading`: the title above it."""
     found: dict[str, str] = {}
 
     def positive(label: str) -> bool:
@@ -166,7 +195,7 @@ def areas_for(sentence: str, scores: dict[str, float], threshold: float = THRESH
     if positive("C5 (effectiveness)"):
         found["effectiveness_kpis"] = "C5 (effectiveness)"
     if positive(MITIGATION):
-        for area in mitigation_areas(sentence):
+        for area in mitigation_areas(sentence, heading):
             found[area] = MITIGATION
     if positive(REMEDIATION):
         found.setdefault("due_diligence", REMEDIATION)
@@ -179,8 +208,9 @@ def areas_for(sentence: str, scores: dict[str, float], threshold: float = THRESH
 def assess(sentences: list[str], scores: Iterable[dict[str, float]], threshold: float = THRESHOLD) -> Assessment:
     done: dict[str, list[Evidence]] = {name: [] for name in JUDGEMENTS}
     promised: dict[str, list[Evidence]] = {name: [] for name in JUDGEMENTS}
+    above = headings_above(sentences)
     for index, (sentence, sentence_scores) in enumerate(zip(sentences, scores, strict=True)):
-        found = areas_for(sentence, sentence_scores, threshold)
+        found = areas_for(sentence, sentence_scores, threshold, above[index])
         if is_heading(sentence):
             # "Training" or "Due diligence" as a title says nothing was done; a signature line may
             # be short, so approval and signature keep short lines.

@@ -2,9 +2,12 @@
 
 from datetime import date
 
+import pytest
+
 from tackle.audit.models import AuditEvent
-from tackle.statement_reader.selectors import reading_warnings_for
-from tackle.statement_reader.services import statement_read
+from tackle.core.errors import ApplicationError
+from tackle.statement_reader.selectors import reading_judgements, reading_warnings_for
+from tackle.statement_reader.services import judgement_override, statement_read
 from tackle.suppliers.models import Supplier
 
 TODAY = date(2026, 12, 5)
@@ -48,3 +51,21 @@ def test_the_councils_own_statement_is_checked_against_the_councils_name(buyer_a
     reading = _read(buyer_a, None, OLD_AND_ANOTHERS)
     warning = reading_warnings_for(reading, today=TODAY)[0]
     assert warning.message.startswith(f"The statement names Acme Holdings Limited but not {buyer_a.organisation.name}")
+
+
+def test_an_override_can_say_an_area_is_only_promised_and_it_stays_uncovered(buyer_a, supplier_a, fake_labeller):
+    reading_a = _read(buyer_a, supplier_a, CURRENT)
+    judgement_override(
+        actor=buyer_a, reading=reading_a, judgement="policies", covered=False, only_promised=True, reason="A draft"
+    )
+    policies = next(item for item in reading_judgements(reading_a) if item.name == "policies")
+    assert policies.future_only and not policies.covered
+    assert AuditEvent.objects.filter(note__contains="Policies set to only promised").exists()
+    with pytest.raises(ApplicationError, match="only promised"):
+        judgement_override(
+            actor=buyer_a, reading=reading_a, judgement="approval", covered=False, only_promised=True, reason="x"
+        )
+    with pytest.raises(ApplicationError, match="only promised"):
+        judgement_override(
+            actor=buyer_a, reading=reading_a, judgement="training", covered=True, only_promised=True, reason="x"
+        )

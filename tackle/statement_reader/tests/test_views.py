@@ -123,11 +123,32 @@ def test_a_reviewer_can_add_evidence_by_sentence_number(client_for, buyer_a, rea
     assert reading_a.score == 7
 
 
+def test_a_reviewer_can_say_an_area_is_only_promised(client_for, buyer_a, reading_a):
+    url = f"/statement-reader/{reading_a.uuid}/override/policies"
+    response = client_for(buyer_a).post(url, {"covered": "promised", "reason": "The code is still a draft."})
+    assert response.status_code == 302
+    override = JudgementOverride.objects.get()
+    assert override.only_promised is True and override.covered is False
+    reading_a.refresh_from_db()
+    assert reading_a.score == 5
+    page = client_for(buyer_a).get(reading_a.get_absolute_url()).content.decode()
+    assert "Only promised" in page and "The code is still a draft." in page
+    again = client_for(buyer_a).get(url).content.decode()
+    assert 'value="promised" checked' in again
+
+
+def test_approval_cannot_be_only_promised(client_for, buyer_a, reading_a):
+    url = f"/statement-reader/{reading_a.uuid}/override/approval"
+    assert 'value="promised"' not in client_for(buyer_a).get(url).content.decode()
+    response = client_for(buyer_a).post(url, {"covered": "promised", "reason": "x"})
+    assert response.status_code == 200 and not JudgementOverride.objects.exists()
+
+
 @pytest.mark.parametrize(
     ("data", "message"),
     [
         ({"covered": "no", "reason": ""}, "Enter the reason for your decision"),
-        ({"reason": "x"}, "Select covered or not covered"),
+        ({"reason": "x"}, "Select covered, only promised or not covered"),
         ({"covered": "yes", "reason": "x", "added": "99"}, "there is no sentence 99"),
         ({"covered": "yes", "reason": "x", "added": "three"}, "is not a sentence number"),
     ],

@@ -133,3 +133,46 @@ def test_numpy_scores_from_the_labeller_become_plain_floats():
     reading = read_text("Signed by the director.", labeller=numpy_labeller)
     assert json.dumps(reading.scores) and reading.scores[0]["Signature"] == 0.9
     assert reading.assessment.judgements["signature"].covered
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Our job evaluators received training in the new grading scheme.",
+        "All managers attended a workshop on the new finance system.",
+    ],
+)
+def test_training_about_something_else_is_not_training_in_modern_slavery(sentence):
+    assert "training" not in mitigation_areas(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Our HR team received training on the indicators of trafficking.",
+        "All buyers attended a workshop on forced labour in supply chains.",
+        "Staff were trained to spot the signs of exploitation.",
+    ],
+)
+def test_training_about_slavery_or_the_supply_chain_is_training(sentence):
+    assert "training" in mitigation_areas(sentence)
+
+
+def test_a_heading_about_modern_slavery_training_gives_the_sentence_its_subject():
+    assert "training" in mitigation_areas("120 staff completed the course.", heading="Modern slavery training")
+    assert "training" not in mitigation_areas("120 staff completed the course.", heading="Training")
+
+
+def test_job_evaluators_training_leaves_training_uncovered_in_a_reading():
+    mitigation = {**dict.fromkeys(LABELS, 0.0), "C4 (risk mitigation)": 0.9}
+    plain = {**dict.fromkeys(LABELS, 0.0)}
+    sentences = [
+        "Our job evaluators received training in the new grading scheme.",
+        "Modern slavery awareness",
+        "All staff completed the e-learning this year.",
+    ]
+    evaluators_only = assess(sentences[:1], [mitigation])
+    assert not evaluators_only.judgements["training"].covered
+    assert not evaluators_only.judgements["due_diligence"].covered
+    under_heading = assess(sentences, [mitigation, plain, mitigation])
+    assert [item.index for item in under_heading.judgements["training"].evidence] == [2]
