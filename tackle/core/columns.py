@@ -68,3 +68,106 @@ class Vocabulary:
             chosen[guess.field] = (column, guess)
             taken.add(column)
         return chosen
+
+
+def confidence(score: int) -> float:
+    """A score as a share: 1.0 for a known name, less for a close spelling or a tell-tale word."""
+    return round(score / KNOWN_SCORE, 2)
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnChoice:
+    """One field as the importer's page shows it: the column chosen, how sure, what it holds."""
+
+    field: str
+    label: str
+    required: bool
+    column: int | None  # 0-based; None when no column holds the field
+    header: str
+    confidence: float
+    how: str
+    samples: tuple[str, ...]
+
+    @property
+    def guessed(self) -> bool:
+        """Chosen by a close spelling or a tell-tale word rather than a known name: worth a look."""
+        return self.column is not None and self.confidence < 1
+
+
+SAMPLES = 3
+
+
+def column_choices(
+    labels: Mapping[str, str],
+    required: Iterable[str],
+    header: Sequence[str],
+    chosen: Mapping[str, tuple[int, Guess]],
+    rows: Sequence[Sequence[str]],
+) -> list[ColumnChoice]:
+    """Each field, in the order `labels` lists them, with the first few values under its column."""
+    needed = set(required)
+    choices = []
+    for name, label in labels.items():
+        column, guess = chosen.get(name, (None, None))
+        samples: tuple[str, ...] = ()
+        if column is not None:
+            values = (row[column].strip() for row in rows if column < len(row))
+            samples = tuple(value for value in values if value)[:SAMPLES]
+        choices.append(
+            ColumnChoice(
+                field=name,
+                label=label,
+                required=name in needed,
+                column=column,
+                header="" if column is None else header[column].strip(),
+                confidence=0.0 if guess is None else confidence(guess.score),
+                how="not found" if guess is None else guess.how,
+                samples=samples,
+            )
+        )
+    return choices
+
+
+CHOSEN = Guess("", KNOWN_SCORE, 0, "chosen by you")
+
+
+def parse_map(pairs: Iterable[str], header: Sequence[str], fields: Iterable[str]) -> dict[str, int | None]:
+    """`--map FIELD=HEADER` options as field -> column (0-based), None for `FIELD=` (not in the
+    file). The header is matched as written, else folded. Raises ValueError saying what is wrong."""
+    known = list(fields)
+    folded = [fold_header(cell) for cell in header]
+    chosen: dict[str, int | None] = {}
+    for pair in pairs:
+        name, equals, wanted = pair.partition("=")
+        name = name.strip()
+        if not equals or name not in known:
+            raise ValueError(f"--map {pair!r}: write FIELD=HEADER, FIELD one of {', '.join(known)}")
+        wanted = wanted.strip()
+        if not wanted:
+            chosen[name] = None
+            continue
+        stripped = [cell.strip() for cell in header]
+        if wanted in stripped:
+            chosen[name] = stripped.index(wanted)
+        elif fold_header(wanted) in folded:
+            chosen[name] = folded.index(fold_header(wanted))
+        else:
+            found = ", ".join(repr(cell) for cell in stripped if cell) or "none"
+            raise ValueError(f"--map {pair!r}: no column is headed {wanted!r} (the columns are {found})")
+    return chosen
+
+
+def with_corrections(
+    chosen: Mapping[str, tuple[int, Guess]], corrections: Mapping[str, int | None]
+) -> dict[str, tuple[int, Guess]]:
+    """A person's corrections over the guess: a column they give a field is taken from any other."""
+    result = dict(chosen)
+    for name, column in corrections.items():
+        result.pop(name, None)
+        if column is None:
+            continue
+        for other, (taken, _) in list(result.items()):
+            if taken == column:
+                del result[other]
+        result[name] = (column, CHOSEN)
+    return result

@@ -187,3 +187,43 @@ def add_application_error(form: forms.BaseForm, error: ApplicationError, *, fiel
     the field the error names when the form has it, else above the form."""
     target = field or error.field
     form.add_error(target if target in form.fields else None, error.message)
+
+
+class ColumnsForm(GovukForm):
+    """Which column of a user's table holds each field (or none): the correction every importer's
+    page offers for a guessed column. Field names are the importer's, values 0-based columns."""
+
+    def __init__(
+        self,
+        *args: Any,
+        headers: list[str],
+        fields: dict[str, str],
+        required: set[str],
+        current: dict[str, int | None],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        choices = [
+            ("", "Not in this file"),
+            *((str(i), f"Column {i + 1}: {h.strip() or '(no name)'}") for i, h in enumerate(headers)),
+        ]
+        for name, label in fields.items():
+            self.fields[name] = forms.TypedChoiceField(
+                label=label,
+                choices=choices,
+                coerce=int,
+                empty_value=None,
+                required=name in required,
+                initial="" if current.get(name) is None else str(current[name]),
+                error_messages={
+                    "required": f"Select the column that holds the {label[:1].lower()}{label[1:]}",
+                    "invalid_choice": "Select a column",
+                },
+            )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        chosen = [column for column in cleaned.values() if column is not None]
+        if len(chosen) != len(set(chosen)):
+            raise forms.ValidationError("Use each column for one field only")
+        return cleaned

@@ -4,8 +4,9 @@ from typing import Any
 
 from django import forms
 
+from tackle.core.forms import ColumnsForm as CoreColumnsForm
 from tackle.core.forms import GovukForm
-from tackle.spend.screening.headers import FIELDS
+from tackle.spend.screening.headers import AMOUNT, FIELDS
 from tackle.spend.services import MAX_FILES
 
 
@@ -39,32 +40,8 @@ class UploadForm(GovukForm):
     )
 
 
-class ColumnsForm(GovukForm):
-    """For each field, the column that holds it (or none)."""
+class ColumnsForm(CoreColumnsForm):
+    """For each field, the column that holds it (or none); only the amount must be found."""
 
     def __init__(self, *args: Any, headers: list[str], current: dict[str, int | None], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        choices = [
-            ("", "Not in this file"),
-            *((str(i), f"Column {i + 1}: {h.strip() or '(no name)'}") for i, h in enumerate(headers)),
-        ]
-        for name, label in FIELDS.items():
-            self.fields[name] = forms.TypedChoiceField(
-                label=label,
-                choices=choices,
-                coerce=int,
-                empty_value=None,
-                required=name == "amount",
-                initial="" if current.get(name) is None else str(current[name]),
-                error_messages={
-                    "required": "Select the column that holds the amount",
-                    "invalid_choice": "Select a column",
-                },
-            )
-
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean() or {}
-        chosen = [column for column in cleaned.values() if column is not None]
-        if len(chosen) != len(set(chosen)):
-            raise forms.ValidationError("Use each column for one field only")
-        return cleaned
+        super().__init__(*args, headers=headers, fields=FIELDS, required={AMOUNT}, current=current, **kwargs)

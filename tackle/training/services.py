@@ -1,6 +1,8 @@
 """Writing training, awareness and partnership records. Every change is audited."""
 
+import itertools
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -10,8 +12,9 @@ from tackle.accounts.models import Organisation, User
 from tackle.audit.models import AuditAction
 from tackle.audit.records import record_save
 from tackle.audit.services import audit_record
+from tackle.core.columns import ColumnChoice, Vocabulary, column_choices, with_corrections
 from tackle.core.errors import ApplicationError
-from tackle.core.uploads import UploadError, read_table
+from tackle.core.uploads import Row, UploadError, read_table
 from tackle.training.models import (
     Completion,
     CompletionSource,
@@ -121,10 +124,31 @@ def meeting_action_close(*, actor: User, action: MeetingAction, closed_on: date)
 
 # Importing completions from a learning system's CSV ----------------------------------------------
 
-_USER_COLUMNS = ("username", "email")
-_COURSE_COLUMNS = ("course_code", "course_title", "course")
-_DATE_COLUMNS = ("completed_on", "completed", "completion_date", "date")
+USER = "user"
+COURSE = "course"
+COMPLETED_ON = "completed_on"
+COLUMN_LABELS = {USER: "Username or email", COURSE: "Course code or title", COMPLETED_ON: "Date completed"}
+# What learning systems call each column, best first (compared after folding case and punctuation).
+COLUMN_NAMES = Vocabulary(
+    {
+        USER: [
+            "username",
+            "email",
+            "user name",
+            "user",
+            "login",
+            "email address",
+            "user id",
+            "learner",
+            "learner email",
+        ],
+        COURSE: ["course code", "course title", "course", "course name", "module", "module title", "learning item"],
+        COMPLETED_ON: ["completed on", "completed", "completion date", "date completed", "date", "date of completion"],
+    },
+    [(r"mail|user|login|learner", USER), (r"course|module", COURSE), (r"complet|date", COMPLETED_ON)],
+)
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
+SAMPLE_ROWS = 20
 
 
 @dataclass(frozen=True)
@@ -137,6 +161,17 @@ class ImportReject:
 class ImportResult:
     saved: int = 0
     rejects: list[ImportReject] = field(default_factory=list)
+    columns: list[ColumnChoice] = field(default_factory=list)
+
+
+class ColumnsToConfirm(ApplicationError):
+    """A column was guessed, or one is missing: nothing is saved until a person says which column
+    holds each field, having seen the first values under each."""
+
+    def __init__(self, message: str, *, header: list[str], choices: list[ColumnChoice]) -> None:
+        super().__init__(message, field="file")
+        self.header = header
+        self.choices = choices
 
 
 def parse_completion_date(raw: str) -> date | None:
@@ -151,32 +186,53 @@ def parse_completion_date(raw: str) -> date | None:
     return None
 
 
-def _column(header: list[str], names: tuple[str, ...]) -> str | None:
-    return next((name for name in names if name in header), None)
+def completions_import(
+    *,
+    organisation: Organisation,
+    actor: User | None,
+    data: bytes,
+    today: date,
+    columns: Mapping[str, int | None] | None = None,
+    accept_guesses: bool = False,
+) -> ImportResult:
+    """Save every good line; report each bad one with its line number.
 
-
-def completions_import(*, organisation: Organisation, actor: User | None, data: bytes, today: date) -> ImportResult:
-    """Save every good line; report each bad one with its line number (the header is line 1).
-
-    Raises ApplicationError (UploadError when the file itself cannot be read: too big, not text,
-    empty), saving nothing, when the file cannot be read as CSV or XLSX with the columns."""
-    table = read_table(data, max_bytes=MAX_IMPORT_BYTES)
-    header = [re.sub(r"[\s-]+", "_", name.strip().lower()) for name in table.header]
-    columns = [_column(header, names) for names in (_USER_COLUMNS, _COURSE_COLUMNS, _DATE_COLUMNS)]
-    if not all(columns):
-        raise ApplicationError(
-            "The first line must name the columns: username (or email), course_code (or course_title) and completed_on"
+    `columns` are a person's choices (field -> 0-based column) over the guess from the header. A
+    guessed column raises ColumnsToConfirm unless `accept_guesses`; a missing one always does.
+    Raises ApplicationError (UploadError when the file itself cannot be read: too big, empty),
+    saving nothing, when the file cannot be read as CSV, XLSX or ODS with the columns."""
+    table = read_table(data, max_bytes=MAX_IMPORT_BYTES, vocabulary=COLUMN_NAMES)
+    header = table.header
+    if any(column is not None and not 0 <= column < len(header) for column in (columns or {}).values()):
+        columns = None  # chosen for another file's columns: guessed afresh, and asked again
+    chosen = with_corrections(COLUMN_NAMES.assign(header), columns or {})
+    rows = iter(table)
+    ahead = _read_ahead(rows)
+    choices = column_choices(COLUMN_LABELS, COLUMN_LABELS, header, chosen, [row.cells for row in ahead])
+    missing = [choice.label.lower() for choice in choices if choice.column is None]
+    if missing:
+        raise ColumnsToConfirm(
+            f"No column holds the {'; nor the '.join(missing)}. Choose the columns, then the file again",
+            header=header,
+            choices=choices,
         )
-    lookup = _Lookup(organisation, *(str(column) for column in columns))
-    result = ImportResult()
+    if not accept_guesses and not columns and any(choice.guessed for choice in choices):
+        raise ColumnsToConfirm(
+            "Check the columns guessed from your file's header, then choose the file again and import",
+            header=header,
+            choices=choices,
+        )
+    positions = {name: column for name, (column, _) in chosen.items()}
+    lookup = _Lookup(organisation)
+    result = ImportResult(columns=choices)
     try:
-        for row in table:
+        for row in itertools.chain(ahead, rows):
             if not any(cell.strip() for cell in row.cells):
                 continue
             if len(row.cells) != len(header):
                 result.rejects.append(ImportReject(row.line, f"Expected {len(header)} values, found {len(row.cells)}"))
                 continue
-            values = dict(zip(header, (cell.strip() for cell in row.cells), strict=True))
+            values = {name: row.cells[at].strip() for name, at in positions.items()}
             reason = lookup.save_line(values, actor=actor, today=today)
             if reason:
                 result.rejects.append(ImportReject(row.line, reason))
@@ -194,10 +250,21 @@ def completions_import(*, organisation: Organisation, actor: User | None, data: 
     return result
 
 
+def _read_ahead(rows: Iterator[Row]) -> list[Row]:
+    """The first rows, for the sample values; a line that cannot be read stops the sample there
+    (it is reported when the import reads on)."""
+    ahead: list[Row] = []
+    while len(ahead) < SAMPLE_ROWS:
+        try:
+            ahead.append(next(rows))
+        except (StopIteration, UploadError):
+            break
+    return ahead
+
+
 class _Lookup:
-    def __init__(self, organisation: Organisation, user_col: str, course_col: str, date_col: str) -> None:
+    def __init__(self, organisation: Organisation) -> None:
         self.organisation = organisation
-        self.user_col, self.course_col, self.date_col = user_col, course_col, date_col
         users = User.objects.filter(organisation=organisation, is_active=True)
         self.by_username = {user.username.lower(): user for user in users}
         self.by_email = {user.email.lower(): user for user in users if user.email}
@@ -211,25 +278,21 @@ class _Lookup:
 
     def course(self, raw: str) -> Course | None:
         key = raw.lower()
-        if self.course_col == "course_title":
-            return self.by_title.get(key)
-        if self.course_col == "course_code":
-            return self.by_code.get(key)
         return self.by_code.get(key) or self.by_title.get(key)
 
     def save_line(self, values: dict[str, str], *, actor: User | None, today: date) -> str:
         """Save one line; the reason it was rejected, or "" when saved."""
-        if not values[self.user_col]:
+        if not values[USER]:
             return "No username or email"
-        user = self.user(values[self.user_col])
+        user = self.user(values[USER])
         if user is None:
-            return f"No active user '{values[self.user_col]}' in {self.organisation.name}"
-        course = self.course(values[self.course_col])
+            return f"No active user '{values[USER]}' in {self.organisation.name}"
+        course = self.course(values[COURSE])
         if course is None:
-            return f"No course '{values[self.course_col]}'"
-        completed_on = parse_completion_date(values[self.date_col])
+            return f"No course '{values[COURSE]}'"
+        completed_on = parse_completion_date(values[COMPLETED_ON])
         if completed_on is None:
-            return f"'{values[self.date_col]}' is not a date: use YYYY-MM-DD or DD/MM/YYYY"
+            return f"'{values[COMPLETED_ON]}' is not a date: use YYYY-MM-DD or DD/MM/YYYY"
         if completed_on > today:
             return "The completion date is in the future"
         try:

@@ -1,6 +1,17 @@
 """Guessing columns from headers: known names, close spellings and tell-tale words, one column a field."""
 
-from tackle.core.columns import KNOWN_SCORE, TELL_SCORE, Vocabulary, fold_header
+import pytest
+
+from tackle.core.columns import (
+    KNOWN_SCORE,
+    TELL_SCORE,
+    Vocabulary,
+    column_choices,
+    confidence,
+    fold_header,
+    parse_map,
+    with_corrections,
+)
 
 WORDS = Vocabulary(
     {"name": ["supplier name", "supplier", "name"], "amount": ["net amount", "amount", "gross amount"]},
@@ -24,3 +35,49 @@ def test_a_known_name_a_close_spelling_and_a_tell_tale_word_each_say_how_sure_th
 def test_each_field_gets_its_best_column_and_a_column_serves_one_field():
     chosen = WORDS.assign(["Gross amount", "Supplier", "Net amount", "Name"])
     assert {field: column for field, (column, _guess) in chosen.items()} == {"name": 1, "amount": 2}
+
+
+def test_a_known_name_is_sure_and_a_close_spelling_less_so():
+    names = Vocabulary({"supplier": ["supplier name"]}, [(r"vendor", "supplier")])
+    assert [confidence(names.guess(h).score) for h in ("Supplier Name", "Suplier nmae", "Vendor ID")] == [
+        1.0,
+        confidence(names.guess("Suplier nmae").score),
+        0.6,
+    ]
+    assert 0.6 < confidence(names.guess("Suplier nmae").score) < 1
+
+
+def test_column_choices_show_the_first_values_and_which_were_guessed():
+    names = Vocabulary({"supplier": ["supplier"], "amount": ["amount"]}, [(r"paid", "amount")])
+    header = ["Supplier", "Paid £"]
+    choices = column_choices(
+        {"supplier": "Supplier", "amount": "Amount", "date": "Date"},
+        {"supplier"},
+        header,
+        names.assign(header),
+        [["Acme", "1"], ["", "2"], ["Bee", "3"], ["Cee", "4"], ["Dee", "5"]],
+    )
+    assert [(c.field, c.column, c.guessed, c.samples) for c in choices] == [
+        ("supplier", 0, False, ("Acme", "Bee", "Cee")),
+        ("amount", 1, True, ("1", "2", "3")),
+        ("date", None, False, ()),
+    ]
+
+
+def test_map_options_name_columns_by_header_as_written_or_folded():
+    header = ["Supplier", " Paid (£) ", "Notes"]
+    assert parse_map(["supplier=Supplier", "amount=paid", "notes="], header, ["supplier", "amount", "notes"]) == {
+        "supplier": 0,
+        "amount": 1,
+        "notes": None,
+    }
+    with pytest.raises(ValueError, match="FIELD one of supplier, amount"):
+        parse_map(["colour=Notes"], header, ["supplier", "amount"])
+    with pytest.raises(ValueError, match=r"no column is headed 'Price' \(the columns are 'Supplier', 'Paid \(£\)'"):
+        parse_map(["amount=Price"], header, ["supplier", "amount"])
+
+
+def test_a_correction_takes_its_column_from_any_other_field():
+    names = Vocabulary({"supplier": ["supplier"], "amount": ["amount"]})
+    chosen = with_corrections(names.assign(["supplier", "amount"]), {"amount": 0, "supplier": None})
+    assert {name: (column, guess.how) for name, (column, guess) in chosen.items()} == {"amount": (0, "chosen by you")}

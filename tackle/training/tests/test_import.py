@@ -78,7 +78,7 @@ def test_bad_lines_are_reported_by_line_number_and_good_ones_saved(people, counc
     [
         (b"\xff\xfe\x00u\x00s", "The file must be a CSV file saved as UTF-8 or Windows-1252"),
         (b"", "The file is empty"),
-        (b"name,when\nalice,2025-01-01\n", "The first line must name the columns"),
+        (b"name,when\nalice,2025-01-01\n", "No column holds the username or email; nor the course code or title"),
         (b"\x89PNG\r\n\x1a\n\x00\x00", "The file must be a CSV file saved as UTF-8 or Windows-1252"),
     ],
 )
