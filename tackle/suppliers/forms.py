@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from tackle.accounts.models import Organisation, User
 from tackle.core.access import CONTRACT_MANAGER_ROLES
-from tackle.core.forms import GovukForm, GovukModelForm
+from tackle.core.forms import GovukDateField, GovukForm, GovukModelForm
 from tackle.core.identifiers import normalise_company_number
 from tackle.suppliers.models import (
     AssessmentOutcome,
@@ -24,15 +24,12 @@ from tackle.suppliers.rules.questionnaire import MsaAnswers, answer_errors
 from tackle.suppliers.rules.tenders import MAX_TYPED_CHARS
 from tackle.suppliers.sectors import Sector
 
-DATE_HINT = "For example 2026-03-27. Your browser may show a calendar."
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
 
-def date_field(label: str, what: str, **kwargs: Any) -> forms.DateField:
-    return forms.DateField(
+def date_field(label: str, what: str, **kwargs: Any) -> GovukDateField:
+    return GovukDateField(
         label=label,
-        help_text=DATE_HINT,
-        widget=forms.DateInput(attrs={"type": "date", "class": "govuk-input--width-10"}, format="%Y-%m-%d"),
         error_messages={"required": f"Enter the date {what}", "invalid": f"The date {what} must be a real date"},
         **kwargs,
     )

@@ -4,6 +4,7 @@ that may not use it."""
 import pytest
 from django.urls import reverse
 
+from tackle.core.tests.dates import date_answer
 from tackle.suppliers.tests.factories import make_records
 
 
@@ -71,7 +72,7 @@ def test_signed_out_people_are_sent_to_sign_in(client, records):
 def test_a_post_by_the_wrong_role_changes_nothing(client_for, frontline_a, records):
     response = client_for(frontline_a).post(
         _url("contract-terminate", records, "contract"),
-        {"terminated_on": "2026-01-01", "reason": "other", "details": "x"},
+        {**date_answer("terminated_on", "2026-01-01"), "reason": "other", "details": "x"},
     )
     assert response.status_code == 403
     records["contract"].refresh_from_db()

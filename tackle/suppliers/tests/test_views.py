@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tackle.audit.models import AuditEvent
+from tackle.core.tests.dates import date_answer
 from tackle.suppliers.models import (
     ClarificationTask,
     Contract,
@@ -88,8 +89,8 @@ def test_a_high_tier_contract_gets_its_annual_assessment_scheduled(client_for, c
             "title": "Street cleansing",
             "category": "cleaning",
             "value": "2500000",
-            "start_on": start.isoformat(),
-            "end_on": (start + timedelta(days=1500)).isoformat(),
+            **date_answer("start_on", start),
+            **date_answer("end_on", (start + timedelta(days=1500))),
             "contract_manager": contract_manager_a.pk,
             "tier": "business_critical",
             "subcontracted": "on",
@@ -113,8 +114,8 @@ def test_a_contract_ending_before_it_starts_is_refused(client_for, contract_mana
             "title": "T",
             "category": "other",
             "value": "1",
-            "start_on": "2026-05-01",
-            "end_on": "2026-04-01",
+            **date_answer("start_on", "2026-05-01"),
+            **date_answer("end_on", "2026-04-01"),
             "tier": "standard",
         },
     )
@@ -131,8 +132,8 @@ def test_another_councils_supplier_cannot_be_chosen_for_a_contract(client_for, c
             "title": "T",
             "category": "other",
             "value": "1",
-            "start_on": "2026-01-01",
-            "end_on": "2026-04-01",
+            **date_answer("start_on", "2026-01-01"),
+            **date_answer("end_on", "2026-04-01"),
             "tier": "standard",
         },
     )
@@ -149,7 +150,7 @@ def test_completing_an_assessment_schedules_the_next_and_feeds_the_risk(client_f
     done_on = timezone.localdate()
     response = client.post(
         reverse("suppliers:assessment-complete", args=[assessment.uuid]),
-        {"completed_on": done_on.isoformat(), "outcome": "serious_concerns", "findings": "Workers paid in cash"},
+        {**date_answer("completed_on", done_on), "outcome": "serious_concerns", "findings": "Workers paid in cash"},
     )
     assert response.status_code == 302
     assert contract.assessments.filter(completed_on__isnull=True).get().due_on == done_on.replace(year=done_on.year + 1)
@@ -160,7 +161,7 @@ def test_completing_an_assessment_schedules_the_next_and_feeds_the_risk(client_f
 def test_the_selection_questionnaire_logic_is_checked_in_the_form(client_for, procurement_a, council_a):
     supplier = make_supplier(council_a)
     url = reverse("suppliers:selection-new")
-    base = {"supplier": supplier.pk, "procurement": "Cleaning lot 2", "answered_on": "2026-05-01"}
+    base = {"supplier": supplier.pk, "procurement": "Cleaning lot 2", **date_answer("answered_on", "2026-05-01")}
     client = client_for(procurement_a)
     response = client.post(url, {**base, "is_relevant_organisation": "yes", "is_compliant": "yes"})
     assert "Enter the web address of the bidder" in response.content.decode()
@@ -186,12 +187,14 @@ def test_an_action_plan_item_is_added_and_closed(client_for, contract_manager_a,
     action = ContractAction.objects.get()
     response = client.post(
         reverse("suppliers:action-close", args=[action.uuid]),
-        {"closed_on": timezone.localdate().isoformat(), "note": "Published"},
+        {**date_answer("closed_on", timezone.localdate()), "note": "Published"},
     )
     assert response.status_code == 302
     action.refresh_from_db()
     assert action.closed_on == timezone.localdate() and action.closing_note == "Published"
-    again = client.post(reverse("suppliers:action-close", args=[action.uuid]), {"closed_on": "2026-01-01"})
+    again = client.post(
+        reverse("suppliers:action-close", args=[action.uuid]), {**date_answer("closed_on", "2026-01-01")}
+    )
     assert "already closed" in again.content.decode()
 
 
@@ -204,7 +207,7 @@ def test_risks_and_sanctions_are_recorded(client_for, contract_manager_a, counci
     )
     client.post(
         reverse("suppliers:sanction-new", args=[contract.uuid]),
-        {"kind": "improvement_notice", "imposed_on": "2026-06-01", "reason": "No pay records"},
+        {"kind": "improvement_notice", **date_answer("imposed_on", "2026-06-01"), "reason": "No pay records"},
     )
     register = client.get(reverse("suppliers:risk-register"))
     assert [risk.score for risk in register.context["risks"]] == [20]
@@ -217,13 +220,17 @@ def test_termination_needs_a_reason_and_records_it(client_for, contract_manager_
     SupplierAssessment.objects.create(contract=contract, due_on=date(2030, 1, 1))
     url = reverse("suppliers:contract-terminate", args=[contract.uuid])
     client = client_for(contract_manager_a)
-    response = client.post(url, {"terminated_on": timezone.localdate().isoformat(), "reason": "action_plan_not_met"})
+    response = client.post(url, {**date_answer("terminated_on", timezone.localdate()), "reason": "action_plan_not_met"})
     assert "Describe why the contract is being terminated" in response.content.decode()
     contract.refresh_from_db()
     assert contract.status == "active"
     response = client.post(
         url,
-        {"terminated_on": timezone.localdate().isoformat(), "reason": "action_plan_not_met", "details": "Ignored it"},
+        {
+            **date_answer("terminated_on", timezone.localdate()),
+            "reason": "action_plan_not_met",
+            "details": "Ignored it",
+        },
     )
     assert response.status_code == 302
     contract.refresh_from_db()
@@ -362,8 +369,8 @@ def test_a_terminated_contract_cannot_be_changed(client_for, contract_manager_a,
             "title": "New title",
             "category": "other",
             "value": "1",
-            "start_on": contract.start_on.isoformat(),
-            "end_on": contract.end_on.isoformat(),
+            **date_answer("start_on", contract.start_on),
+            **date_answer("end_on", contract.end_on),
             "tier": "standard",
         },
     )
