@@ -4,6 +4,7 @@ from tackle.cases.views import (
     allocation,
     case,
     concern,
+    concern_steps,
     correction,
     home_office_form,
     pack,
@@ -22,6 +23,8 @@ urlpatterns: list = [
     path("", queue.queue, name="queue"),
     path("settings/pathway", pathway_settings.edit, name="pathway-settings"),
     path("concerns/new", concern.concern_new, name="concern-new"),
+    # The same concern one question per page, for a phone (issue 18); ?step= names the question.
+    path("concerns/record", concern_steps.concern_steps, name="concern-steps-new"),
     path("encounters/<uuid:encounter_uuid>", concern.encounter_detail, name="encounter-detail"),
     path("<uuid:case_uuid>/change/<slug:group>", correction.case_change_edit, name="case-change-edit"),
     path("<uuid:case_uuid>/", case.case_detail, name="case-detail"),

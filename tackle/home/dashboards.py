@@ -110,7 +110,7 @@ def dashboard_for(user: Any) -> Dashboard:
     label = Role(role).label if role in Role.values else "No role"
     board = Dashboard(role=role, role_label=label, intro=_INTRO.get(role, "Your account has no role yet."))
     if access.allows(role, access.CASES, Action.RECORD):
-        board.start = {"label": "Record a concern", "url": reverse("cases:concern-new")}
+        board.start = {"label": "Record a concern", "url": reverse("cases:concern-steps-new")}
     board.tasks = tasks_for(user)
     board.figures = [
         {**figure, "url": _url(*_FIGURE_LINKS[figure["label"]])} if figure["label"] in _FIGURE_LINKS else figure

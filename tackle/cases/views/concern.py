@@ -33,11 +33,9 @@ def concern_new(request: AuthenticatedRequest) -> HttpResponse:
     """Any role the policy lets record a case records a concern; possible duplicates show before saving.
     Several people met together: 'Add another person' (a plain submit button, no JavaScript) adds a
     short section for each, and each becomes a case of their own, linked to one encounter."""
-    # Not a partner agency: it sees only cases shared with it, so could not open what it recorded.
-    # It is told, before typing anything, whom to tell instead.
-    if request.user.may_use(Module.CASES) and not may_record_concerns(request.user):
-        return render(request, "cases/concern_tell_the_council.html", {"message": TELL_THE_COUNCIL}, status=403)
-    open_page_for_user(request.user, resource=CASES, action=Action.RECORD, object_type="concern form")
+    refused = refuse_recording(request)
+    if refused is not None:
+        return refused
     organisation = request.user.organisation
     assert organisation is not None  # the door lets no one without an organisation through
     data = request.POST if request.method == "POST" else None
@@ -61,28 +59,54 @@ def concern_new(request: AuthenticatedRequest) -> HttpResponse:
                 )
             )
         if not duplicates:
-            try:
-                if not others:
-                    case = case_record_concern(
-                        organisation=organisation,
-                        recorded_by=request.user,
-                        details=ConcernDetails(**details),
-                        request=request,
-                    )
-                    return redirect("cases:concern-recorded", case_uuid=case.uuid)
-                encounter, _ = encounter_record(
-                    organisation=organisation,
-                    recorded_by=request.user,
-                    encountered_at=details["encountered_at"],
-                    location=details["location"],
-                    what_was_seen=details["what_was_seen"],
-                    people=[ConcernDetails(**details), *(ConcernDetails(**other.details(details)) for other in others)],
-                    request=request,
-                )
-                return redirect("cases:encounter-detail", encounter_uuid=encounter.uuid)
-            except ApplicationError as error:
-                add_application_error(form, error)  # a person's error (`people[1].age`) shows above the form
+            recorded = record_concern(request, form, others)
+            if recorded is not None:
+                return recorded
     return _page(request, form, others, count, duplicates)
+
+
+def refuse_recording(request: AuthenticatedRequest) -> HttpResponse | None:
+    """The answer to a user who may not record a concern (the door's 403), or None, with the page's
+    opening audited."""
+    # Not a partner agency: it sees only cases shared with it, so could not open what it recorded.
+    # It is told, before typing anything, whom to tell instead.
+    if request.user.may_use(Module.CASES) and not may_record_concerns(request.user):
+        return render(request, "cases/concern_tell_the_council.html", {"message": TELL_THE_COUNCIL}, status=403)
+    open_page_for_user(request.user, resource=CASES, action=Action.RECORD, object_type="concern form")
+    return None
+
+
+def record_concern(
+    request: AuthenticatedRequest, form: ConcernForm, others: list[OtherPersonForm]
+) -> HttpResponse | None:
+    """Saves valid forms through the services, for the one-page form and the step-by-step one alike:
+    one person is a case; several met together are an encounter with a case each. The redirect to
+    what was recorded, or None with the service's refusal added to `form`."""
+    organisation = request.user.organisation
+    assert organisation is not None
+    details = form.details()
+    try:
+        if not others:
+            case = case_record_concern(
+                organisation=organisation,
+                recorded_by=request.user,
+                details=ConcernDetails(**details),
+                request=request,
+            )
+            return redirect("cases:concern-recorded", case_uuid=case.uuid)
+        encounter, _ = encounter_record(
+            organisation=organisation,
+            recorded_by=request.user,
+            encountered_at=details["encountered_at"],
+            location=details["location"],
+            what_was_seen=details["what_was_seen"],
+            people=[ConcernDetails(**details), *(ConcernDetails(**other.details(details)) for other in others)],
+            request=request,
+        )
+        return redirect("cases:encounter-detail", encounter_uuid=encounter.uuid)
+    except ApplicationError as error:
+        add_application_error(form, error)  # a person's error (`people[1].age`) shows above the form
+        return None
 
 
 def _page(request: AuthenticatedRequest, form: Any, others: list, count: int, duplicates: list) -> HttpResponse:

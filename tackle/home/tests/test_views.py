@@ -43,7 +43,7 @@ def test_the_counters_link_to_the_lists_they_count(client_for, lead_a):
 
 def test_the_frontline_officer_starts_a_concern_from_the_home_page(client_for, frontline_a):
     response = client_for(frontline_a).get(reverse("home:dashboard"))
-    assert response.context["dashboard"].start["url"] == reverse("cases:concern-new")
+    assert response.context["dashboard"].start["url"] == reverse("cases:concern-steps-new")
     assert 'class="govuk-button govuk-button--start"' in response.content.decode()
 
 
