@@ -11,13 +11,13 @@ import csv
 import io
 import zipfile
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import IO, Any
 
-from tackle.core.columns import Vocabulary
+from tackle.core.columns import Vocabulary, fold_header
 from tackle.core.errors import ApplicationError
 from tackle.core.ods import OdsError, is_ods, sheet_rows
 
@@ -248,14 +248,18 @@ class _Replay:
         return next(self._rest)
 
 
-def _fit(vocabulary: Vocabulary, cells: list[str]) -> tuple[int, int]:
+def _fit(vocabulary: Vocabulary | None, cells: list[str]) -> tuple[int, int]:
     """How well a row names the importer's columns: how many fields it names, how surely."""
+    if vocabulary is None:
+        return 0, 0
     assigned = vocabulary.assign(cells)
     return len(assigned), sum(guess.score for _, guess in assigned.values())
 
 
-def _table(rows: Iterator[Row], encoding: str, vocabulary: Vocabulary | None, delimiter: str = "") -> Table:
-    if vocabulary is None:
+def _table(
+    rows: Iterator[Row], encoding: str, vocabulary: Vocabulary | None, delimiter: str = "", headed: Sequence[str] = ()
+) -> Table:
+    if vocabulary is None and not headed:
         return Table(_header(rows), rows, encoding, delimiter=delimiter)
     ahead: list[Row | UploadError] = []
     for _ in range(HEADER_SEARCH_ROWS):
@@ -276,9 +280,13 @@ def _table(rows: Iterator[Row], encoding: str, vocabulary: Vocabulary | None, de
         if ahead and isinstance(ahead[0], UploadError):
             raise UploadError(f"The first line, which names the columns: {ahead[0].message}", line=1)
         raise UploadError("The file is empty: the first line must name the columns", line=1)
-    fits = [(_fit(vocabulary, row.cells), -place) for place, row in candidates]
+    wanted = {fold_header(name) for name in headed if name.strip()}
+    fits = [
+        (wanted <= {fold_header(cell) for cell in row.cells}, _fit(vocabulary, row.cells), -place)
+        for place, row in candidates
+    ]
     best = max(range(len(candidates)), key=lambda index: fits[index])
-    if fits[best][0] == (0, 0):
+    if fits[best][:2] == (not wanted, (0, 0)):
         best = 0  # nothing is named: the first line is the header, and the importer says what is missing
     place, header = candidates[best]
     title = "\n".join(" ".join(c for c in item.cells if c.strip()) for item in ahead[:place] if isinstance(item, Row))
@@ -317,10 +325,12 @@ def csv_table(
     bounds: Bounds = Bounds(),
     vocabulary: Vocabulary | None = None,
     delimiter: str | None = None,
+    headed: Sequence[str] = (),
 ) -> Table:
     """The rows of text already decoded, split by `delimiter` (sniffed when None). `strict` refuses
     a quote in the wrong place, or one never closed, instead of reading on as the csv module
-    otherwise does. With a `vocabulary`, the header is the row that names its columns best."""
+    otherwise does. With a `vocabulary`, the header is the row that names its columns best; with
+    `headed` (the headers a person named), the first row that holds them all."""
     text = text.removeprefix("\ufeff")
     if text.lstrip()[:9].lower().startswith(("<?xml", "<!doctype", "<html", "<!--")):
         # Regulators publish XML (the Food Standards Agency's ratings) and a web page saved by
@@ -328,7 +338,7 @@ def csv_table(
         raise UploadError("The file is XML or HTML, not CSV: save it as CSV or XLSX and try again", line=1)
     delimiter = delimiter or sniff_delimiter(text)
     rows = _CsvRows(text, strict=strict, bounds=bounds, delimiter=delimiter)
-    return _table(rows, encoding, vocabulary, delimiter)
+    return _table(rows, encoding, vocabulary, delimiter, headed)
 
 
 def read_table(
@@ -339,6 +349,7 @@ def read_table(
     bounds: Bounds = Bounds(),
     vocabulary: Vocabulary | None = None,
     delimiter: str | None = None,
+    headed: Sequence[str] = (),
 ) -> Table:
     """An uploaded CSV file, or the first sheet of an XLSX or ODS workbook (told by its first bytes
     and, for a zip, the kind it names)."""
@@ -351,8 +362,8 @@ def read_table(
         except UploadError:
             raise UploadError("The file is not a readable XLSX workbook (BadZipFile)") from None
         if is_ods(archive):
-            return _table(_ods_rows(archive, bounds), ODS, vocabulary)
-        return _table(_xlsx_rows(data, bounds=bounds), XLSX, vocabulary)
+            return _table(_ods_rows(archive, bounds), ODS, vocabulary, headed=headed)
+        return _table(_xlsx_rows(data, bounds=bounds), XLSX, vocabulary, headed=headed)
     decoded = decode(data, max_bytes=max_bytes)
     return csv_table(
         decoded.text,
@@ -361,6 +372,7 @@ def read_table(
         bounds=bounds,
         vocabulary=vocabulary,
         delimiter=delimiter,
+        headed=headed,
     )
 
 

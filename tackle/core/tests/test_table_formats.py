@@ -100,3 +100,10 @@ def test_any_table_of_two_or_more_columns_is_split_on_the_separator_it_was_writt
         table[0][0] = "header"
     read = read_table(csv_text(table, delimiter).encode(), max_bytes=MB)
     assert [read.header, *(row.cells for row in read)] == table
+
+
+def test_the_headers_a_person_named_find_the_header_under_lines_the_vocabulary_reads_wrongly():
+    data = b"Supplier spend, amount by month\n\nWho,How much\nAcme,3\n"
+    assert read_table(data, max_bytes=MB, vocabulary=NAMES).header_line == 1
+    table = read_table(data, max_bytes=MB, vocabulary=NAMES, headed=["who", "How much"])
+    assert (table.header, rows_of(table)) == (["Who", "How much"], [(4, ["Acme", "3"])])

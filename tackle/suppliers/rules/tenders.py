@@ -10,13 +10,13 @@ A flag is a reason to ask, never a reason to reject: the law lets a bidder expla
 """
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from statistics import median
 
-from tackle.core.columns import Vocabulary
+from tackle.core.columns import Vocabulary, parse_map, with_corrections
 from tackle.core.uploads import Row, UploadError, csv_table, read_bytes, read_table
 from tackle.suppliers.rules.living_wage import FIRST_YEAR, LAST_YEAR, rate_for_year, rate_on
 
@@ -173,22 +173,25 @@ def _decimal(text: str) -> Decimal | None:
     return Decimal(cleaned) if _AMOUNT.match(cleaned) else None
 
 
-def parse_bids(data: bytes | str, *, max_bytes: int = MAX_BIDS_FILE_BYTES) -> list[Bid]:
-    """Read a bids CSV (or XLSX). All or nothing: any problem with what the file holds raises
-    BidFileError naming every bad line; a file over `max_bytes` raises the kernel's UploadError."""
+def parse_bids(data: bytes | str, *, max_bytes: int = MAX_BIDS_FILE_BYTES, column_map: Sequence[str] = ()) -> list[Bid]:
+    """Read a bids CSV (or XLSX, or ODS; title lines above the header are passed over). All or
+    nothing: any problem with what the file holds raises BidFileError naming every bad line; a
+    file over `max_bytes` raises the kernel's UploadError. `column_map` holds `FIELD=HEADER`
+    corrections of the columns guessed from the header."""
     if isinstance(data, bytes):
         data = read_bytes(data, max_bytes=max_bytes)
+    headed = [pair.partition("=")[2] for pair in column_map]
     try:
         # Strict: a quote left open would otherwise swallow the bids after it without a word.
         table = (
-            csv_table(data, strict=True)
+            csv_table(data, strict=True, vocabulary=COLUMN_NAMES, headed=headed)
             if isinstance(data, str)
-            else read_table(data, max_bytes=max_bytes, strict=True)
+            else read_table(data, max_bytes=max_bytes, strict=True, vocabulary=COLUMN_NAMES, headed=headed)
         )
     except UploadError as error:  # not text, not a workbook, no header: the first line unless it names one
         raise BidFileError([(error.line or 1, error.message)]) from None
     columns = [cell.strip() for cell in table.header]
-    index = bid_columns(columns)
+    index = bid_columns(columns, column_map, line=table.header_line)
     bids, problems = _bids(table, index, width=len(columns))
     if problems:
         raise BidFileError(problems)
@@ -197,19 +200,25 @@ def parse_bids(data: bytes | str, *, max_bytes: int = MAX_BIDS_FILE_BYTES) -> li
     return bids
 
 
-def bid_columns(header: list[str]) -> dict[str, int]:
+def bid_columns(header: list[str], column_map: Sequence[str] = (), *, line: int = 1) -> dict[str, int]:
     """Which column (0-based) holds the bidder, the price and, when given, labour hours and year.
-    Raises BidFileError (line 1) when the bidder or the price cannot be told apart or found."""
+    Raises BidFileError (the header's line) when the bidder or the price cannot be told apart or
+    found, or a `FIELD=HEADER` correction names no column."""
     folded = [cell.lower() for cell in header]
     duplicated = sorted({cell for cell, low in zip(header, folded, strict=True) if low and folded.count(low) > 1})
     if duplicated:
-        raise BidFileError([(1, f"column {', '.join(duplicated)} appears more than once")])
-    index = {name: column for name, (column, _guess) in COLUMN_NAMES.assign(header).items()}
+        raise BidFileError([(line, f"column {', '.join(duplicated)} appears more than once")])
+    try:
+        corrections = parse_map(column_map, header, (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS))
+    except ValueError as error:
+        raise BidFileError([(line, str(error))]) from None
+    chosen = with_corrections(COLUMN_NAMES.assign(header), corrections)
+    index = {name: column for name, (column, _guess) in chosen.items()}
     missing = [name for name in REQUIRED_COLUMNS if name not in index]
     if missing:
         found = ", ".join(cell for cell in header if cell) or "nothing"
         raise BidFileError(
-            [(1, f"no column for the {' or the '.join(missing)} (found: {found}); name them bidder and price")]
+            [(line, f"no column for the {' or the '.join(missing)} (found: {found}); name them bidder and price")]
         )
     return index
 

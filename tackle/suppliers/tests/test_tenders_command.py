@@ -106,3 +106,14 @@ def test_a_file_over_2_mb_is_refused_before_it_is_read(tmp_path):
         handle.truncate(250 * 1024 * 1024)  # sparse: 250 MB on paper, nothing on disk or in memory
     with pytest.raises(CommandError, match=r"huge\.csv: The file must be smaller than 2 MB"):
         call_command("tenders", "check", str(path), "--json")
+
+
+def test_map_names_the_columns_the_header_does_not(tmp_path, capsys):
+    path = tmp_path / "bids.csv"
+    path.write_text("Lot 3, March 2026\n\nWho,How much\nAcme,100000\nBee,98000\nCee,30000\n")
+    with pytest.raises(CommandError, match="line 1: no column for the bidder or the price"):
+        call_command("tenders", "check", str(path))
+    call_command("tenders", "check", str(path), "--map", "bidder=Who", "--map", "price=how much")
+    assert "1 of 3 bids flagged." in capsys.readouterr().out
+    with pytest.raises(CommandError, match="no column is headed 'Cost'"):
+        call_command("tenders", "check", str(path), "--map", "price=Cost")

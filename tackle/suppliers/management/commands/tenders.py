@@ -23,8 +23,9 @@ BAD_INPUT = 2
 
 class Command(BaseCommand):
     help = (
-        "`tackle tenders check FILE.csv [--json] [--threshold 0.7]`: flag abnormally low bids for one lot "
-        "(a column for the bidder and one for the price, named as you like; optionally labour hours and year)."
+        "`tackle tenders check FILE [--json] [--threshold 0.7] [--map FIELD=HEADER]`: flag abnormally low bids for "
+        "one lot (CSV, XLSX or ODS; a column for the bidder and one for the price, named as you like, or named with "
+        "--map; optionally labour hours and year)."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -36,6 +37,13 @@ class Command(BaseCommand):
             "--threshold",
             default=str(DEFAULT_THRESHOLD),
             help="Flag a bid below this share of the median of the other bids: 0.7, 70 or 70%% (default 0.7)",
+        )
+        check.add_argument(
+            "--map",
+            action="append",
+            default=[],
+            metavar="FIELD=HEADER",
+            help="the column holding a field (bidder, price, labour_hours, year), by its header, over the guess",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -51,7 +59,7 @@ class Command(BaseCommand):
         except UploadError as error:
             raise CommandError(f"Cannot check the bids.\n{path.name}: {error.message}", returncode=BAD_INPUT) from None
         try:
-            bids = parse_bids(data)
+            bids = parse_bids(data, column_map=options["map"])
         except BidFileError as error:
             lines = "\n".join(f"{path.name}, line {line}: {problem}" for line, problem in error.problems)
             raise CommandError(f"Cannot check the bids.\n{lines}", returncode=BAD_INPUT) from None
