@@ -6,6 +6,7 @@ the one-page form's own field names, step by step, and keeps them in the session
 reaches the database until "Send" on the check page, so a concern left half-way leaves no record.
 The answers are kept under the user's id, so another user of the same browser never sees them."""
 
+from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
@@ -45,16 +46,16 @@ def step_url(slug: str) -> str:
     return f"{reverse('cases:concern-steps-new')}?step={slug}"
 
 
-def _step_form(step: Step, data: dict[str, list[str]] | None, *, show_errors: bool) -> forms.Form:
+def _step_form(step: Step, data: dict[str, list[str]] | None, *, show_errors: bool) -> Any:
     """The step's form (the one-page form's, for the step's person) showing only the step's fields.
     It is bound to every answer so far, so a rule over several fields (no consent without a reason,
     unless a child) sees the answers of earlier steps."""
     form_class = step.form_class()
     if data is None:
-        form = form_class(prefix=step.prefix)
-        form.fields = {name: form.fields[name] for name in step.fields}
-        return form
-    form = form_class(_as_query(data), prefix=step.prefix)
+        blank = form_class(prefix=step.prefix)
+        blank.fields = {name: blank.fields[name] for name in step.fields}
+        return blank
+    form: Any = form_class(_as_query(data), prefix=step.prefix)
     errors = {name: error for name, error in form.errors.items() if name in step.fields}
     form.fields = {name: form.fields[name] for name in step.fields}
     form._errors = ErrorDict(errors if show_errors else {}, renderer=form.renderer)
@@ -135,7 +136,9 @@ def _check(request: AuthenticatedRequest, stored: dict[str, Any], steps: list[St
     return render(request, "cases/concern_check.html", context)
 
 
-def _summary(steps: list[Step], forms_of: dict[int, forms.Form], data: dict[str, list[str]]) -> list[dict[str, Any]]:
+def _summary(
+    steps: list[Step], forms_of: Mapping[int, forms.BaseForm], data: dict[str, list[str]]
+) -> list[dict[str, Any]]:
     """Check your answers: a summary list for the concern and one for each person, each row with
     its Change link."""
     sections: dict[int, dict[str, Any]] = {}
@@ -156,14 +159,14 @@ def _summary(steps: list[Step], forms_of: dict[int, forms.Form], data: dict[str,
     return list(sections.values())
 
 
-def _shown(field: forms.Field, value: Any) -> str:
+def _shown(field: Any, value: Any) -> str:
+    labels: dict[Any, Any] = dict(getattr(field, "choices", None) or [])
     if isinstance(field, forms.BooleanField):
         return "Yes" if value else "No"
     if isinstance(field, forms.MultipleChoiceField):
-        labels = dict(field.choices)
         return ", ".join(str(labels.get(item, item)) for item in value or []) or "None"
     if isinstance(field, forms.ChoiceField):
-        return str(dict(field.choices).get(value, value)) if value else "Not given"
+        return str(labels.get(value, value)) if value else "Not given"
     if isinstance(value, datetime):
         return date_format(timezone.localtime(value), "j F Y, H:i")
     if isinstance(value, date):
