@@ -72,7 +72,8 @@ def test_lead_corrects_periods_approves_publishes_and_downloads_the_statement(pa
     tabs = page.get_by_role("navigation", name="Statement and action plan")
     tabs.get_by_role("link", name="Statement", exact=True).click()
     assert_accessible(page)
-    page.get_by_role("link", name="2025-2026 version 1").click()
+    # The first statement page of a run loads the statement reader's model: seconds on a busy machine.
+    page.get_by_role("link", name="2025-2026 version 1").click(timeout=30_000)
     expect(page.get_by_test_id("status")).to_have_text("Draft")
     assert_accessible(page)
 

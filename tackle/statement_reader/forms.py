@@ -9,7 +9,7 @@ from django import forms
 from django.core.validators import URLValidator
 from django.db.models import QuerySet
 
-from tackle.core.forms import GovukForm
+from tackle.core.forms import GovukDateField, GovukForm
 from tackle.statement_reader.documents import MAX_DOCUMENT_BYTES, kind_from_name
 from tackle.statement_reader.review import EffectiveJudgement
 from tackle.statement_reader.rules.areas import AREAS
@@ -154,3 +154,35 @@ class OverrideForm(GovukForm):
         machine = set(self.judgement.machine_indexes)
         named = set(self.cleaned_data["added"])
         return sorted((kept - machine) | (named - machine)), sorted(machine - kept - named)
+
+
+class _PersonChoice(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.display_name)
+
+
+class FollowUpForm(GovukForm):
+    """A follow-up action raised from a reading: what, who owns it, by when."""
+
+    description = forms.CharField(
+        label="What needs to be done",
+        max_length=300,
+        help_text="For example: ask the supplier how it trains its buyers",
+        error_messages={"required": "Enter what needs to be done"},
+    )
+    owner = _PersonChoice(
+        label="Who owns it",
+        queryset=None,
+        empty_label="Choose a person",
+        error_messages={"required": "Choose who owns the action", "invalid_choice": "Choose who owns the action"},
+    )
+    due_on = GovukDateField(
+        label="Due date",
+        error_messages={"required": "Enter the due date", "invalid": "The due date must be a real date"},
+    )
+
+    def __init__(self, *args: Any, people: QuerySet[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        owner = self.fields["owner"]
+        assert isinstance(owner, forms.ModelChoiceField)
+        owner.queryset = people

@@ -10,14 +10,19 @@ from django.shortcuts import redirect, render
 
 from tackle.accounts.door import open_for_user
 from tackle.accounts.http import AuthenticatedRequest
+from tackle.accounts.selectors import users_visible_to
 from tackle.core.access import STATEMENT_READINGS, SUPPLIERS, Action
 from tackle.core.errors import ApplicationError
+from tackle.core.form_page import form_page
 from tackle.core.forms import add_application_error
+from tackle.core.periods import today_in_london
 from tackle.core.permissions import require_module
 from tackle.core.roles import Module
 from tackle.statement_reader import selectors, services
-from tackle.statement_reader.forms import OverrideForm, StatementForm
+from tackle.statement_reader.forms import FollowUpForm, OverrideForm, StatementForm
 from tackle.statement_reader.rules.areas import AREA_NAMES, AREAS, JUDGEMENTS
+from tackle.suppliers import services as supplier_services
+from tackle.suppliers.selectors import statement_follow_ups
 
 
 @login_required
@@ -80,6 +85,7 @@ def reading_detail(request: AuthenticatedRequest, reading_uuid: Any) -> HttpResp
         "sentences": sentences,
         "overrides": reading.overrides.select_related("created_by").order_by("-created_at", "-pk"),
         "warnings": selectors.reading_warnings_for(reading),
+        "follow_ups": statement_follow_ups(organisation_id=reading.organisation_id, reading_uuid=reading.uuid),
     }
     return render(request, "statement_reader/reading_detail.html", context)
 
@@ -113,6 +119,35 @@ def override_new(request: AuthenticatedRequest, reading_uuid: Any, judgement: st
             return redirect(f"{reading.get_absolute_url()}#judgement-{judgement}")
     context = {"reading": reading, "judgement": current, "form": form}
     return render(request, "statement_reader/override_new.html", context)
+
+
+@login_required
+def follow_up_new(request: AuthenticatedRequest, reading_uuid: Any) -> HttpResponse:
+    """Raise a follow-up action from a reading; it is listed on the reading and the supplier's page."""
+    require_module(request.user, Module.STATEMENTS)
+    visible = selectors.readings_visible_to(request.user)
+    reading = open_for_user(request.user, visible, resource=STATEMENT_READINGS, action=Action.RECORD, uuid=reading_uuid)
+    people = users_visible_to(request.user).filter(is_active=True).order_by("first_name", "last_name", "pk")
+    form = FollowUpForm(request.POST or None, people=people)
+    back = f"{reading.get_absolute_url()}#follow-ups"
+    return form_page(
+        request,
+        form,
+        lambda data: supplier_services.statement_follow_up_raise(
+            actor=request.user,
+            reading_uuid=reading.uuid,
+            supplier=reading.supplier,
+            description=data["description"],
+            owner=data["owner"],
+            due_on=data["due_on"],
+            today=today_in_london(),
+        ),
+        title="Raise a follow-up action",
+        caption=reading.whose,
+        back=back,
+        success="Follow-up action raised",
+        button="Raise action",
+    )
 
 
 @login_required

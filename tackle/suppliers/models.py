@@ -411,3 +411,28 @@ class SupplierConcernTask(models.Model):
 
     def __str__(self) -> str:
         return f"Concern {self.case_reference} about {self.supplier}"
+
+
+class StatementFollowUp(models.Model):
+    """Something to do about what a modern slavery statement says (ask for a missing area, check a
+    promise was kept), raised by a reviewer from its reading, with an owner and a due date. Kept here,
+    below the statement reader, so the supplier's page lists it; the council's own statement has none."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    supplier = models.ForeignKey(
+        Supplier, on_delete=models.PROTECT, related_name="statement_follow_ups", null=True, blank=True
+    )
+    reading_uuid = models.UUIDField(help_text="The statement reading it was raised from")
+    description = models.CharField(max_length=300)
+    owner = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    due_on = models.DateField()
+    created_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["due_on", "pk"]
+        constraints = [models.CheckConstraint(condition=~models.Q(description=""), name="follow_up_has_description")]
+
+    def __str__(self) -> str:
+        return self.description

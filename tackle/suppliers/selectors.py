@@ -14,6 +14,7 @@ from tackle.suppliers.models import (
     ContractAction,
     ContractStatus,
     SelectionResponse,
+    StatementFollowUp,
     Supplier,
     SupplierAssessment,
     SupplierConcernTask,
@@ -219,3 +220,15 @@ def supplier_identities() -> list[tuple[str, str, Any]]:
 def turnover_requires_statement(turnover_band: str) -> bool:
     """Section 54: an organisation in this turnover band must publish a modern slavery statement."""
     return turnover_band in STATEMENT_REQUIRED_BANDS
+
+
+def statement_follow_ups(
+    *, organisation_id: int | None, reading_uuid: Any = None, supplier: Any = None
+) -> QuerySet[StatementFollowUp]:
+    """Follow-up actions raised from statement readings: one reading's, or one supplier's."""
+    found = StatementFollowUp.objects.filter(organisation_id=organisation_id).select_related("owner")
+    if reading_uuid is not None:
+        found = found.filter(reading_uuid=reading_uuid)
+    if supplier is not None:
+        found = found.filter(supplier=supplier)
+    return found

@@ -21,6 +21,7 @@ from tackle.suppliers.models import (
     ContractAction,
     ContractStatus,
     SelectionResponse,
+    StatementFollowUp,
     Supplier,
     SupplierAssessment,
     SupplierConcernTask,
@@ -351,3 +352,41 @@ def supplier_statement_on_file(
             note=f"Modern slavery statement on file, read on {read_on:%-d %B %Y}",
         )
     return supplier
+
+
+def statement_follow_up_raise(
+    *,
+    actor: User,
+    reading_uuid: Any,
+    supplier: Supplier | None,
+    description: str,
+    owner: User,
+    due_on: date,
+    today: date,
+) -> StatementFollowUp:
+    """A follow-up action raised from a statement's reading: the owner is someone in the actor's
+    organisation, the due date is not in the past."""
+    text = " ".join(description.split())
+    if not text:
+        raise ApplicationError("Enter what needs to be done", field="description")
+    if len(text) > 300:
+        raise ApplicationError("Enter what needs to be done in 300 characters or fewer", field="description")
+    if owner.organisation_id != actor.organisation_id or not owner.is_active:
+        raise ApplicationError("Choose someone in your organisation to own the action", field="owner")
+    if due_on < today:
+        raise ApplicationError("The due date must be today or in the future", field="due_on")
+    if supplier is not None and supplier.organisation_id != actor.organisation_id:
+        raise ApplicationError("Choose one of your organisation's suppliers")
+    assert actor.organisation_id is not None
+    with transaction.atomic():
+        follow_up = StatementFollowUp.objects.create(
+            organisation_id=actor.organisation_id,
+            supplier=supplier,
+            reading_uuid=reading_uuid,
+            description=text,
+            owner=owner,
+            due_on=due_on,
+            created_by=actor,
+        )
+        audit_record(action=AuditAction.CREATE, actor=actor, obj=follow_up, note="Statement follow-up raised")
+    return follow_up

@@ -100,6 +100,9 @@ def supplier_detail(request: AuthenticatedRequest, supplier_uuid: Any) -> HttpRe
         "concern_tasks": supplier.concern_tasks.select_related("closed_by"),
         "responses": supplier.selection_responses.all()[:20],
         "assessment": latest_statement_assessment(supplier),
+        "statement_follow_ups": selectors.statement_follow_ups(
+            organisation_id=supplier.organisation_id, supplier=supplier
+        ),
     }
     return render(request, "suppliers/supplier_detail.html", context)
 
