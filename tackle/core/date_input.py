@@ -125,7 +125,7 @@ class GovukDateField(_PartsMixin, forms.DateField):
     default_error_messages = {"parts_missing": PARTS_MISSING}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("help_text", DATE_HINT)
+        kwargs["help_text"] = kwargs.get("help_text") or DATE_HINT  # a model field gives ""
         super().__init__(*args, **kwargs)
 
     def to_python(self, value: Any) -> date | None:
@@ -148,7 +148,7 @@ class GovukDateTimeField(_PartsMixin, forms.DateTimeField):
     default_error_messages = {"parts_missing": PARTS_MISSING}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("help_text", DATE_TIME_HINT)
+        kwargs["help_text"] = kwargs.get("help_text") or DATE_TIME_HINT
         super().__init__(*args, **kwargs)
 
     def to_python(self, value: Any) -> datetime | None:

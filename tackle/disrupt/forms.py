@@ -7,7 +7,8 @@ from django import forms
 from django.utils import timezone
 
 from tackle.accounts.models import Organisation
-from tackle.core.forms import GovukForm, GovukModelForm
+from tackle.core.date_input import DATE_HINT
+from tackle.core.forms import GovukDateField, GovukForm, GovukModelForm
 from tackle.core.identifiers import is_uprn, normalise_company_number, normalise_postcode
 from tackle.disrupt.choices import (
     AgencyAttendance,
@@ -31,18 +32,10 @@ from tackle.disrupt.models import (
     SharingAgreement,
 )
 
-DATE_HINT = "For example 2026-03-27. Your browser may show a calendar."
-
-
-def date_widget() -> forms.DateInput:
-    return forms.DateInput(attrs={"type": "date", "class": "govuk-input--width-10"}, format="%Y-%m-%d")
-
 
 def _dates(form: forms.BaseForm) -> None:
     for bound in form.fields.values():
         if isinstance(bound, forms.DateField):
-            bound.widget = date_widget()
-            bound.help_text = bound.help_text or DATE_HINT
             label = str(bound.label).lower()
             bound.error_messages.update(
                 {"required": f"Enter the {label}", "invalid": f"The {label} must be a real date"}
@@ -220,7 +213,9 @@ class ShareForm(GovukForm):
         help_text="The purpose and lawful basis, for example the agreement or a named investigation",
         error_messages={"required": "Enter why it is being shared"},
     )
-    expires_on = forms.DateField(label="Share until (optional)", required=False)
+    expires_on = GovukDateField(
+        label="Share until (optional)", required=False, help_text="Leave empty to share until revoked. " + DATE_HINT
+    )
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -228,7 +223,6 @@ class ShareForm(GovukForm):
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = Organisation.objects.exclude(pk=organisation.pk)
         _dates(self)
-        self.fields["expires_on"].help_text = "Leave empty to share until revoked. " + DATE_HINT
 
 
 class AgreementForm(GovukModelForm):

@@ -223,7 +223,7 @@ def turnover_requires_statement(turnover_band: str) -> bool:
 
 
 def statement_follow_ups(
-    *, organisation_id: int | None, reading_uuid: Any = None, supplier: Any = None
+    *, organisation_id: int, reading_uuid: Any = None, supplier: Any = None
 ) -> QuerySet[StatementFollowUp]:
     """Follow-up actions raised from statement readings: one reading's, or one supplier's."""
     found = StatementFollowUp.objects.filter(organisation_id=organisation_id).select_related("owner")

@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 
 from tackle.accounts.models import Organisation, User
-from tackle.core.forms import GovukForm, GovukModelForm
+from tackle.core.forms import GovukDateField, GovukForm, GovukModelForm
 from tackle.training.models import (
     Campaign,
     Course,
@@ -20,12 +20,6 @@ from tackle.training.models import (
     Team,
     TrainingSession,
 )
-
-DATE_HINT = "For example 2026-03-27. Your browser may show a calendar."
-
-
-def date_widget() -> forms.DateInput:
-    return forms.DateInput(attrs={"type": "date", "class": "govuk-input--width-10"}, format="%Y-%m-%d")
 
 
 def _date_errors(what: str) -> dict[str, str]:
@@ -50,8 +44,6 @@ class OrganisationForm(GovukModelForm):
                 elif model is Team:
                     bound.queryset = Team.objects.filter(organisation=organisation)
             if isinstance(bound, forms.DateField):
-                bound.widget = date_widget()
-                bound.help_text = DATE_HINT
                 bound.error_messages.update(_date_errors(str(bound.label).lower()))
             if name == "attendees":
                 bound.widget = forms.CheckboxSelectMultiple()
@@ -100,9 +92,7 @@ class CompletionForm(GovukForm):
         queryset=User.objects.none(), label="Person", error_messages={"required": "Select the person"}
     )
     course = forms.ModelChoiceField(queryset=Course.objects.none(), error_messages={"required": "Select the course"})
-    completed_on = forms.DateField(
-        label="Date completed", widget=date_widget(), help_text=DATE_HINT, error_messages=_date_errors("completed")
-    )
+    completed_on = GovukDateField(label="Date completed", error_messages=_date_errors("completed"))
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -213,6 +203,4 @@ class ActionForm(OrganisationForm):
 
 
 class CloseActionForm(GovukForm):
-    closed_on = forms.DateField(
-        label="Date closed", widget=date_widget(), help_text=DATE_HINT, error_messages=_date_errors("closed")
-    )
+    closed_on = GovukDateField(label="Date closed", error_messages=_date_errors("closed"))

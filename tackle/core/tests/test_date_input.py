@@ -109,3 +109,4 @@ def test_a_model_forms_own_date_fields_get_the_date_input() -> None:
     field = _ShareForm.base_fields["expires_at"]
     assert isinstance(field, GovukDateTimeField)
     assert not isinstance(field.widget, forms.DateTimeInput)
+    assert field.help_text == "For example, 27 3 2007 and 14 30 (the 24-hour clock)"

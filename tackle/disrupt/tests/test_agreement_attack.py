@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from tackle.core.tests.dates import date_answer
 from tackle.disrupt.models import SharingAgreement
 from tackle.disrupt.tests.factories import make_intelligence, make_operation, make_premises
 
@@ -28,8 +29,8 @@ def test_a_council_cannot_give_itself_anothers_records_by_proposing_an_agreement
             "purpose": "Taking a look",
             "legal_basis": "cda_1998_s115",
             "categories": ["intelligence", "premises", "operations"],
-            "starts_on": today.isoformat(),
-            "expires_on": today.replace(year=today.year + 1).isoformat(),
+            **date_answer("starts_on", today),
+            **date_answer("expires_on", today.replace(year=today.year + 1)),
         },
     )
 

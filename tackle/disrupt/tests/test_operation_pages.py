@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from tackle.core.tests.dates import date_answer
 from tackle.disrupt import services
 from tackle.disrupt.models import OperationOutcome, ReceptionCentrePlan
 from tackle.disrupt.tests.factories import make_intelligence, make_operation, make_outcome
@@ -83,7 +84,7 @@ def test_an_operation_with_outcomes_cannot_be_moved_into_the_future(client_for, 
             "name": operation.name,
             "kind": operation.kind,
             "objective": operation.objective,
-            "operation_date": tomorrow.isoformat(),
+            **date_answer("operation_date", tomorrow),
             "lead_agency": operation.lead_agency,
         },
     )

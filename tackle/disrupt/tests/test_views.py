@@ -13,6 +13,7 @@ from tackle.cases.models import Case
 from tackle.core.models import RecordShare
 from tackle.core.periods import financial_year_label, financial_year_of
 from tackle.core.tests.accessible_documents import assert_tagged_pdf, pdf_structure
+from tackle.core.tests.dates import date_answer
 from tackle.disrupt.choices import FlagKind, HandlingCode, SharingCategory
 from tackle.disrupt.models import (
     Action,
@@ -247,7 +248,7 @@ def test_premises_are_saved_with_a_normalised_postcode(client_for, safety_a):
 
 def test_handling_code_c_needs_its_conditions(client_for, police_partner):
     data = {
-        "received_on": timezone.localdate().isoformat(),
+        **date_answer("received_on", timezone.localdate()),
         "what": "Girls seen entering a flat late at night",
         "source_evaluation": "2",
         "intelligence_assessment": "C",
@@ -279,8 +280,8 @@ def test_an_agreement_must_expire_after_it_starts(client_for, safety_a, police):
             "purpose": "Disruption",
             "legal_basis": "cda_1998_s115",
             "categories": ["intelligence"],
-            "starts_on": today.isoformat(),
-            "expires_on": (today - timedelta(days=1)).isoformat(),
+            **date_answer("starts_on", today),
+            **date_answer("expires_on", (today - timedelta(days=1))),
         },
     )
     assert "The expiry date must be on or after the start date" in response.content.decode()
@@ -315,7 +316,7 @@ def test_planning_an_operation_from_a_prefilled_form_creates_the_premises(client
             "name": "Visit to Golden Wok",
             "kind": "planned",
             "objective": "Welfare checks",
-            "operation_date": timezone.localdate().isoformat(),
+            **date_answer("operation_date", timezone.localdate()),
             "lead_agency": "Police",
             "new_premises_name": "Golden Wok",
             "new_premises_address": "9 Market St",
@@ -359,7 +360,7 @@ def test_an_action_is_tracked_to_closure(client_for, safety_a):
     client = client_for(safety_a)
     client.post(
         reverse("disrupt:action-new"),
-        {"title": "Visit the HMO", "owner": "Priya, housing", "due_on": timezone.localdate().isoformat()},
+        {"title": "Visit the HMO", "owner": "Priya, housing", **date_answer("due_on", timezone.localdate())},
     )
     action = Action.objects.get()
     response = client.post(reverse("disrupt:action-close", args=[action.uuid]), {"closing_note": ""})

@@ -11,6 +11,7 @@ from django.utils import timezone
 from tackle.accounts.models import User
 from tackle.audit.models import AuditEvent
 from tackle.core.roles import Role
+from tackle.core.tests.dates import date_answer
 from tackle.training.models import (
     Completion,
     Course,
@@ -153,7 +154,8 @@ def test_a_team_is_saved_with_its_members(client_for, lead_a, frontline_a, manag
 def test_a_completion_entered_by_hand_gets_its_expiry(client_for, lead_a, frontline_a, council_a):
     course = make_course(council_a, validity_months=24)
     response = client_for(lead_a).post(
-        reverse("training:completion-new"), {"user": frontline_a.pk, "course": course.pk, "completed_on": "2025-05-01"}
+        reverse("training:completion-new"),
+        {"user": frontline_a.pk, "course": course.pk, **date_answer("completed_on", "2025-05-01")},
     )
     assert response.status_code == 302
     assert Completion.objects.get().expires_on == date(2027, 5, 1)
@@ -163,7 +165,7 @@ def test_a_session_gives_its_own_attendees_a_completion(client_for, lead_a, fron
     course = make_course(council_a)
     data = {
         "course": course.pk,
-        "held_on": "2025-11-05",
+        **date_answer("held_on", "2025-11-05"),
         "multi_agency": "on",
         "attendee_count": "20",
         "external_attendee_count": "8",
@@ -176,7 +178,12 @@ def test_a_session_gives_its_own_attendees_a_completion(client_for, lead_a, fron
 
 def test_a_session_with_more_outsiders_than_attendees_is_refused(client_for, lead_a, council_a):
     course = make_course(council_a)
-    data = {"course": course.pk, "held_on": "2025-11-05", "attendee_count": "5", "external_attendee_count": "8"}
+    data = {
+        "course": course.pk,
+        **date_answer("held_on", "2025-11-05"),
+        "attendee_count": "5",
+        "external_attendee_count": "8",
+    }
     response = client_for(lead_a).post(reverse("training:session-new"), data)
     assert response.status_code == 200
     assert "must not be more than the number of attendees" in response.content.decode()
@@ -208,7 +215,7 @@ def test_distributions_add_up_by_place(client_for, lead_a, records):
     client = client_for(lead_a)
     url = _url("distribution-new", records, "material")
     for place, quantity in [("taxi", "300"), ("taxi", "200"), ("hotel", "50")]:
-        data = {"place_type": place, "quantity": quantity, "distributed_on": "2025-10-20"}
+        data = {"place_type": place, "quantity": quantity, **date_answer("distributed_on", "2025-10-20")}
         assert client.post(url, data).status_code == 302
     assert Distribution.objects.count() == 3
     totals = dict(client.get(reverse("training:campaign-list")).context["totals"])
@@ -219,24 +226,29 @@ def test_actions_are_tracked_to_closure(client_for, lead_a, records):
     client = client_for(lead_a)
     response = client.post(
         _url("action-new", records, "meeting"),
-        {"text": "Brief taxi drivers", "owner": lead_a.pk, "due_on": "2025-03-01"},
+        {"text": "Brief taxi drivers", "owner": lead_a.pk, **date_answer("due_on", "2025-03-01")},
     )
     assert response.status_code == 302
     action = MeetingAction.objects.get(text="Brief taxi drivers")
     assert action in client.get(reverse("training:group-list")).context["actions"]
 
-    response = client.post(reverse("training:action-close", args=[action.uuid]), {"closed_on": "2025-02-20"})
+    response = client.post(reverse("training:action-close", args=[action.uuid]), date_answer("closed_on", "2025-02-20"))
 
     assert response.status_code == 302
     action.refresh_from_db()
     assert action.closed_on == date(2025, 2, 20)
     assert action not in client.get(reverse("training:group-list")).context["actions"]
-    again = client.post(reverse("training:action-close", args=[action.uuid]), {"closed_on": "2025-02-21"})
+    again = client.post(reverse("training:action-close", args=[action.uuid]), date_answer("closed_on", "2025-02-21"))
     assert "already closed" in again.content.decode()
 
 
 def test_a_meeting_records_its_attendees(client_for, lead_a, frontline_a, records):
-    data = {"held_on": "2025-06-01", "attendees": [frontline_a.pk], "other_attendees": "Police", "minutes": "Notes"}
+    data = {
+        **date_answer("held_on", "2025-06-01"),
+        "attendees": [frontline_a.pk],
+        "other_attendees": "Police",
+        "minutes": "Notes",
+    }
     assert client_for(lead_a).post(_url("meeting-new", records, "group"), data).status_code == 302
     meeting = records["group"].meetings.get(held_on=date(2025, 6, 1))
     assert list(meeting.attendees.all()) == [frontline_a]
