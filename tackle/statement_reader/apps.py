@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 
+from tackle.core.stored_files import UploadFolder, upload_folders
+
 
 class StatementReaderConfig(AppConfig):
     name = "tackle.statement_reader"
@@ -11,3 +13,17 @@ class StatementReaderConfig(AppConfig):
         from tackle.suppliers.statements import statement_assessment_of
 
         statement_assessment_of.register(latest_assessment_for_supplier)
+        upload_folders.register(_waiting_folder)
+
+
+def _waiting_folder() -> UploadFolder:
+    """Statements waiting to be read, for `tackle files sweep`: a file no request names is an orphan."""
+    from django.core.files.storage import default_storage
+
+    from tackle.statement_reader.models import ReadingRequest
+
+    return UploadFolder(
+        folder="statement_reader",
+        storage=default_storage,
+        referenced=lambda: set(ReadingRequest.objects.exclude(file="").values_list("file", flat=True)),
+    )

@@ -5,12 +5,14 @@ in context and a reviewer's correction can become training data, without the ori
 """
 
 import uuid
+from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
 from tackle.accounts.models import Organisation
+from tackle.core.models import TaskStatus
 from tackle.statement_reader.rules.areas import AREA_NAMES, AREAS, JUDGEMENTS
 
 
@@ -134,3 +136,56 @@ class RegistryStatement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation_name} ({self.year})"
+
+
+def reading_upload_path(instance: "ReadingRequest", filename: str) -> str:
+    # A random name: stored paths cannot be guessed, and odd characters in a file's name do no harm.
+    return f"statement_reader/{uuid.uuid4().hex}{PurePosixPath(filename).suffix.lower()[:8]}"
+
+
+class ReadingRequest(models.Model):
+    """A statement waiting to be read by the background worker (issue 15: reading a large file in
+    the web request took the site down). The uploaded file is kept only until it has been read;
+    the reading, once made, is a StatementReading like any other."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    supplier = models.ForeignKey(
+        "suppliers.Supplier", on_delete=models.CASCADE, related_name="+", null=True, blank=True
+    )
+    file = models.FileField(upload_to=reading_upload_path, max_length=200, blank=True)
+    file_name = models.CharField(max_length=255, blank=True)
+    content_type = models.CharField(max_length=200, blank=True)
+    source_url = models.URLField(max_length=500, blank=True)
+    task_run = models.ForeignKey("core.TaskRun", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    reading = models.ForeignKey(StatementReading, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    # Why the file could not be read, in words for the person who sent it.
+    error = models.CharField(max_length=500, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(file_name="", source_url=""), name="reading_request_has_file_or_url"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.file_name or self.source_url
+
+    def get_absolute_url(self) -> str:
+        return reverse("statement_reader:reading-request", args=[self.uuid])
+
+    @property
+    def failure(self) -> str:
+        """Why the reading failed, or "" while it is waiting or once it is done. A worker that died
+        mid-reading leaves no error here; its run, failed when its lease ran out, says so."""
+        if self.reading_id:
+            return ""
+        if self.error:
+            return self.error
+        if self.task_run is not None and self.task_run.status == TaskStatus.FAILED:
+            return self.task_run.message or "The reading stopped before it finished."
+        return ""

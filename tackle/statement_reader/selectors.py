@@ -10,7 +10,7 @@ from django.db.models import Q, QuerySet
 
 from tackle.core.identifiers import normalise_company_number
 from tackle.core.periods import today_in_london
-from tackle.statement_reader.models import JudgementOverride, RegistryStatement, StatementReading
+from tackle.statement_reader.models import JudgementOverride, ReadingRequest, RegistryStatement, StatementReading
 from tackle.statement_reader.registry import CLAIM_FIELDS, supplier_name_keys
 from tackle.statement_reader.review import EffectiveJudgement, effective_judgements, training_rows
 from tackle.statement_reader.rules.areas import AREA_NAMES, AREAS
@@ -27,6 +27,15 @@ def readings_visible_to(user: Any) -> QuerySet[StatementReading]:
         return StatementReading.objects.none()
     return StatementReading.objects.filter(organisation_id=user.organisation_id).select_related(
         "supplier", "created_by"
+    )
+
+
+def reading_requests_visible_to(user: Any) -> QuerySet[ReadingRequest]:
+    """Statements waiting to be read, or that could not be, sent by the user's own organisation."""
+    if not (user.is_authenticated and user.organisation_id):
+        return ReadingRequest.objects.none()
+    return ReadingRequest.objects.filter(organisation_id=user.organisation_id).select_related(
+        "task_run", "reading__supplier", "supplier"
     )
 
 

@@ -6,6 +6,7 @@ import hashlib
 from datetime import date
 from typing import TYPE_CHECKING
 
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
 from tackle.accounts.models import User
@@ -13,10 +14,12 @@ from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.core.errors import ApplicationError
 from tackle.core.periods import today_in_london
+from tackle.core.stored_files import removed_unless_saved
+from tackle.core.tasks import task_run_start
 from tackle.statement_reader.documents import MAX_DOCUMENT_BYTES
 from tackle.statement_reader.fetch import fetch
-from tackle.statement_reader.models import JudgementOverride, StatementReading
-from tackle.statement_reader.reading import Labeller, read_document, reading_json
+from tackle.statement_reader.models import JudgementOverride, ReadingRequest, StatementReading
+from tackle.statement_reader.reading import Labeller, document_kind, read_document, reading_json
 from tackle.statement_reader.review import effective_judgements, effective_score
 from tackle.statement_reader.rules.areas import AREA_NAMES, AREAS, JUDGEMENTS
 from tackle.statement_reader.selectors import reading_warnings_for
@@ -151,3 +154,85 @@ def judgement_override(
             note=f"{AREA_NAMES[judgement]} set to {override.decision}: {reason.strip()}",
         )
     return override
+
+
+# Reading in the background -----------------------------------------------------------------------
+# Extracting and labelling a large file takes a web worker minutes (issue 15, defect 2), so the page
+# only checks what is cheap to check, stores the file or address, and queues the reading.
+
+
+def statement_reading_queue(
+    *, actor: User, supplier: Supplier | None, upload: UploadedFile | None = None, url: str = ""
+) -> ReadingRequest:
+    """Keep the upload (or the address) and queue its reading. The file's kind and size are checked
+    now, so that a wrong file is refused on the form; what is inside it, by the worker."""
+    if actor.organisation_id is None:
+        raise ApplicationError("You need to belong to an organisation to assess statements.")
+    if supplier is not None and supplier.organisation_id != actor.organisation_id:
+        raise ApplicationError("Select one of your organisation's suppliers.", field="supplier")
+    if (upload is None) == (not url.strip()):
+        raise ApplicationError("Upload the statement or give its web address, not both or neither", field="file")
+    if upload is not None:
+        if not upload.size:
+            raise ApplicationError("The selected file is empty", field="file")
+        if upload.size > MAX_DOCUMENT_BYTES:
+            raise ApplicationError("The selected file must be smaller than 20 MB", field="file")
+        head = upload.read(2048)
+        upload.seek(0)
+        document_kind(name=upload.name or "", content_type=upload.content_type or "", data=head)
+    from tackle.statement_reader.tasks import read_statement  # the task module imports this one
+
+    # The stored file goes again if the row is not saved (core/stored_files.py).
+    with removed_unless_saved() as stored, transaction.atomic():
+        request = ReadingRequest(
+            organisation_id=actor.organisation_id,
+            supplier=supplier,
+            file_name=(upload.name or "statement")[:255] if upload is not None else "",
+            content_type=(upload.content_type or "")[:200] if upload is not None else "",
+            source_url=url.strip()[:500],
+            created_by=actor,
+        )
+        if upload is not None:
+            request.file.save(request.file_name, upload, save=False)
+            stored.append(request.file)
+        request.save()
+        request.task_run = task_run_start(
+            task=read_statement, user=actor, name="Read a statement", request_uuid=str(request.uuid)
+        )
+        request.save(update_fields=["task_run"])
+    return request
+
+
+def reading_request_read(*, request: ReadingRequest, labeller: Labeller | None = None) -> StatementReading:
+    """The worker's part: fetch or open the file, read it, and keep the reading. The uploaded file
+    is deleted once read, whether or not it could be: only the reading is kept."""
+    try:
+        if request.source_url:
+            fetched = fetch(request.source_url, max_bytes=MAX_DOCUMENT_BYTES, timeout=FETCH_TIMEOUT_SECONDS)
+            data, content_type = fetched.data, fetched.content_type
+        else:
+            with request.file.open("rb") as stored:
+                data, content_type = stored.read(MAX_DOCUMENT_BYTES + 1), request.content_type
+        reading = statement_read(
+            actor=request.created_by,
+            supplier=request.supplier,
+            data=data,
+            file_name=request.file_name,
+            source_url=request.source_url,
+            content_type=content_type,
+            labeller=labeller,
+        )
+    finally:
+        _discard_upload(request)
+    ReadingRequest.objects.filter(pk=request.pk).update(reading=reading, error="")
+    return reading
+
+
+def reading_request_fail(*, request: ReadingRequest, message: str) -> None:
+    ReadingRequest.objects.filter(pk=request.pk).update(error=message[:500])
+
+
+def _discard_upload(request: ReadingRequest) -> None:
+    if request.file:
+        request.file.delete(save=False)
+        ReadingRequest.objects.filter(pk=request.pk).update(file="")

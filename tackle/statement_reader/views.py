@@ -40,30 +40,33 @@ def reading_new(request: AuthenticatedRequest) -> HttpResponse:
     form = StatementForm(request.POST or None, request.FILES or None, suppliers=suppliers, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            reading = _read(request, form)
+            pending = services.statement_reading_queue(
+                actor=request.user,
+                supplier=form.supplier,
+                upload=form.cleaned_data.get("file") or None,
+                url=form.cleaned_data.get("url") or "",
+            )
         except ApplicationError as error:
             add_application_error(form, error, field="url" if form.cleaned_data.get("url") else "file")
         else:
-            on_file = reading.supplier is not None and not selectors.reading_warnings_for(reading)
-            put = f"; it is now on {reading.supplier.name}'s file" if on_file and reading.supplier else ""
-            messages.success(request, f"Statement read: {reading.score} of 8{put}")
-            return redirect(reading.get_absolute_url())
+            return redirect(pending.get_absolute_url())
     return render(request, "statement_reader/reading_new.html", {"form": form})
 
 
-def _read(request: AuthenticatedRequest, form: StatementForm) -> Any:
-    if form.cleaned_data.get("url"):
-        return services.statement_read_from_url(
-            actor=request.user, supplier=form.supplier, url=form.cleaned_data["url"]
-        )
-    upload = form.cleaned_data["file"]
-    return services.statement_read(
-        actor=request.user,
-        supplier=form.supplier,
-        data=upload.read(),
-        file_name=upload.name,
-        content_type=upload.content_type or "",
-    )
+@login_required
+def reading_request(request: AuthenticatedRequest, request_uuid: Any) -> HttpResponse:
+    """A statement being read in the background: this page says so until the reading is ready
+    (then it goes there) or has failed (then it says why)."""
+    require_module(request.user, Module.STATEMENTS)
+    visible = selectors.reading_requests_visible_to(request.user)
+    pending = open_for_user(request.user, visible, resource=STATEMENT_READINGS, uuid=request_uuid)
+    if pending.reading is not None:
+        reading = pending.reading
+        on_file = reading.supplier is not None and not selectors.reading_warnings_for(reading)
+        put = f"; it is now on {reading.supplier.name}'s file" if on_file and reading.supplier else ""
+        messages.success(request, f"Statement read: {reading.score} of 8{put}")
+        return redirect(reading.get_absolute_url())
+    return render(request, "statement_reader/reading_request.html", {"pending": pending, "run": pending.task_run})
 
 
 @login_required

@@ -40,8 +40,8 @@ from tackle.scrutiny.services import assessment_create
 from tackle.spend.models import SpendFile, SpendImport
 from tackle.spend.services import spend_import_start
 from tackle.spend.tasks import screen_spend_import
-from tackle.statement_reader.models import StatementReading
-from tackle.statement_reader.services import statement_read
+from tackle.statement_reader.models import ReadingRequest, StatementReading
+from tackle.statement_reader.services import statement_read, statement_reading_queue
 from tackle.statement_reader.tests.factories import keyword_labeller, statement_html
 from tackle.statements.models import Action as PlanAction
 from tackle.statements.models import Commitment, Statement, StatementPeriod
@@ -167,6 +167,8 @@ def build(*, frontline: User, lead: User, police: Any) -> tuple[dict[str, Record
         content_type="text/html",
         labeller=keyword_labeller,
     )
+    # A statement waiting for the worker (never run here: its page says it is being read).
+    waiting = statement_reading_queue(actor=lead, supplier=None, url="https://example.org/statement.pdf")
 
     period = period_create(
         organisation=organisation, label="2025-2026", starts_on=date(2025, 4, 1), ends_on=date(2026, 3, 31), actor=lead
@@ -224,6 +226,7 @@ def build(*, frontline: User, lead: User, police: Any) -> tuple[dict[str, Record
         "file_uuid": rec(spend_import.files.get(), SpendFile),
         "list_uuid": rec(regulator_list, RegulatorList),
         "reading_uuid": rec(reading, StatementReading),
+        "request_uuid": rec(waiting, ReadingRequest),
         "judgement": Record("approval", StatementReading),
         "period_uuid": rec(period, StatementPeriod),
         "statements:action_uuid": rec(plan_action, PlanAction),
