@@ -18,7 +18,7 @@ class FileInput(forms.FileInput):
 
 class MultipleFileField(forms.FileField):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("widget", FileInput(attrs={"multiple": True, "accept": ".csv,.txt,.xlsx"}))
+        kwargs.setdefault("widget", FileInput(attrs={"multiple": True, "accept": ".csv,.txt,.xlsx,.ods"}))
         super().__init__(*args, **kwargs)
 
     def clean(self, data: Any, initial: Any = None) -> list[Any]:
@@ -33,7 +33,7 @@ class UploadForm(GovukForm):
     spend_files = MultipleFileField(
         label="Spend files",
         help_text=(
-            f"The council's published payments over £500, as CSV or XLSX, up to {MAX_FILES} files at a time. "
+            f"The council's published payments over £500, as CSV, XLSX or ODS, up to {MAX_FILES} files at a time. "
             "Upload them as they are: Tackle finds the header row and the columns itself."
         ),
         error_messages={"required": "Select at least one spend file", "empty": "The selected file is empty"},

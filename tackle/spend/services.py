@@ -25,7 +25,7 @@ from tackle.spend.screening.summary import file_mappings, summary
 from tackle.suppliers.sectors import is_high_risk
 
 MAX_FILES = 24
-ALLOWED_SUFFIXES = (".csv", ".txt", ".xlsx")
+ALLOWED_SUFFIXES = (".csv", ".txt", ".xlsx", ".ods")
 STORE_BATCH = 2000
 
 
@@ -38,7 +38,7 @@ def spend_import_start(*, actor: User, files: list[UploadedFile]) -> tuple[Spend
     for upload in files:
         name = upload.name or "file"
         if not name.lower().endswith(ALLOWED_SUFFIXES):
-            raise ApplicationError(f"{name} must be a CSV or XLSX file", field="spend_files")
+            raise ApplicationError(f"{name} must be a CSV, XLSX or ODS file", field="spend_files")
         if not upload.size:
             raise ApplicationError(f"{name} is empty", field="spend_files")
         if upload.size > settings.TACKLE_SPEND_MAX_FILE_BYTES:

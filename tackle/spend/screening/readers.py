@@ -1,4 +1,5 @@
-"""Opening spend files as they come: CSV in whatever encoding and separator, or an XLSX workbook.
+"""Opening spend files as they come: CSV in whatever encoding and separator, or an XLSX or ODS
+workbook (its first sheet, read by the kernel's ODS reader, as every importer's is).
 
 Nothing here loads a whole file: CSV is read through the csv module line by line, XLSX through
 openpyxl's read-only mode row by row. Both give rows of text cells and the physical line (or
@@ -8,10 +9,13 @@ sheet row) the last row ended on, so rejects can name the line a person would lo
 import codecs
 import csv
 import io
+import zipfile
 from collections.abc import Iterator
-from datetime import date, datetime, time
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
+
+from tackle.core.ods import OdsError, is_ods, sheet_rows
+from tackle.core.uploads import INFLATION_ALLOWED, MAX_COLUMNS, cell_text
 
 XLSX_MAGIC = b"PK\x03\x04"
 OLD_EXCEL_MAGIC = b"\xd0\xcf\x11\xe0"
@@ -37,7 +41,11 @@ def file_kind(path: Path) -> str:
     except OSError as error:
         raise SpendFileError(f"cannot open {path.name}: {error.strerror or error}") from None
     if start.startswith(XLSX_MAGIC):
-        return "xlsx"
+        try:
+            with zipfile.ZipFile(path) as archive:
+                return "ods" if is_ods(archive) else "xlsx"
+        except (zipfile.BadZipFile, OSError):
+            return "xlsx"  # openpyxl then says the workbook cannot be read
     if start.startswith(OLD_EXCEL_MAGIC):
         raise SpendFileError(f"{path.name} is an old Excel .xls workbook: save it as CSV or XLSX and try again")
     return "csv"
@@ -120,24 +128,48 @@ class XlsxRows:
     def __next__(self) -> list[str]:
         values = next(self._rows)
         self.line_num += 1
-        return [_cell_text(value) for value in values]
+        return [cell_text(value) for value in values]
 
     def close(self) -> None:
         self._book.close()
 
 
-def _cell_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, datetime):
-        return value.date().isoformat() if value.time() == time(0) else value.isoformat(sep=" ")
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+class OdsRows:
+    """Rows of the first sheet of an ODS workbook, as XlsxRows gives an XLSX one's. Empty rows are
+    passed over; `line_num` is the sheet row the last row came from."""
+
+    encoding = "ods"
+    separator = ""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.size = path.stat().st_size
+        try:
+            self._archive = zipfile.ZipFile(path)
+        except zipfile.BadZipFile:
+            raise SpendFileError(f"{path.name} is not a readable ODS spreadsheet") from None
+        if sum(member.file_size for member in self._archive.infolist()) > INFLATION_ALLOWED * max(self.size, 1):
+            self._archive.close()
+            raise SpendFileError(f"{path.name} unpacks to far more than its size: it is not read")
+        self._rows = sheet_rows(self._archive, max_columns=MAX_COLUMNS)
+        self.line_num = 0
+        self.reader = self
+
+    def bytes_read(self) -> int:
+        return 0
+
+    def __iter__(self) -> Iterator[list[str]]:
+        return self
+
+    def __next__(self) -> list[str]:
+        try:
+            self.line_num, cells = next(self._rows)
+        except OdsError as error:
+            raise SpendFileError(f"{self.path.name} is not a readable ODS spreadsheet: {error}") from None
+        return cells
+
+    def close(self) -> None:
+        self._archive.close()
 
 
 def detect_encoding(path: Path) -> str:

@@ -28,13 +28,14 @@ from itertools import accumulate, pairwise
 from pathlib import Path
 from typing import Any
 
+from tackle.core.columns import fold_header, parse_map
 from tackle.core.periods import financial_year_of
 from tackle.spend.screening import headers as cols
 from tackle.spend.screening.buckets import Buckets
 from tackle.spend.screening.filepass import FilePass
 from tackle.spend.screening.matching import RegisterEntryLike
 from tackle.spend.screening.payment_sectors import EMPTY_LEXICON, Lexicon
-from tackle.spend.screening.readers import CsvRows, SpendFileError, XlsxRows, detect_encoding, file_kind
+from tackle.spend.screening.readers import CsvRows, OdsRows, SpendFileError, XlsxRows, detect_encoding, file_kind
 from tackle.spend.screening.results import MAX_REJECTS_KEPT, FileReport, ScreenResult
 from tackle.spend.screening.sums import to_decimal
 from tackle.spend.screening.values import period_in_text
@@ -61,6 +62,7 @@ class Screener:
         on_progress: Progress | None = None,
         quick_lookup: bool = True,
         columnar: bool = True,
+        column_map: Sequence[str] = (),
     ) -> None:
         """quick_lookup=False looks every row up with all four key cells (see buckets.GroupCodes),
         and columnar=False reads every CSV file row by row (see screening.columnar): the same
@@ -70,6 +72,7 @@ class Screener:
         self.columnar = columnar
         self.columnar_files = 0  # files screened by columns, in this process
         self.overrides = overrides or {}
+        self.column_map = tuple(column_map)  # `FIELD=HEADER` corrections for every file (--map)
         self.on_progress = on_progress
         self.result = ScreenResult()
         self._bytes_done = 0
@@ -115,7 +118,13 @@ class Screener:
         one process gives, down to the order of the totals and which spelling names a payee."""
         shares = contiguous_shares([_size(path) for path in paths], min(jobs, len(paths)))
         buckets = self.buckets
-        settings = (buckets.register.entries, buckets.classifier.lexicon, self.overrides, self.columnar)
+        settings = (
+            buckets.register.entries,
+            buckets.classifier.lexicon,
+            self.overrides,
+            self.columnar,
+            self.column_map,
+        )
         # forkserver, not fork: the web worker and the test server run threads, and forking a
         # threaded process can deadlock the child (Python 3.14 makes it the default on Linux).
         context = multiprocessing.get_context("forkserver")
@@ -158,9 +167,10 @@ class Screener:
         """`without_dates`: why, on a second reading of a file whose date column could not be read
         on any row (see _dates_unreadable), that column is left out."""
         try:
-            if file_kind(path) == "xlsx":
-                rows: CsvRows | XlsxRows = XlsxRows(path)
-                header = _find_header(rows.reader, name)
+            kind = file_kind(path)
+            if kind in ("xlsx", "ods"):
+                rows: CsvRows | XlsxRows | OdsRows = XlsxRows(path) if kind == "xlsx" else OdsRows(path)
+                header = _find_header(rows.reader, name, self.column_map)
             else:
                 rows, header = self._open_csv(path, name)
         except OSError as error:
@@ -184,7 +194,7 @@ class Screener:
         for separator in separators:
             rows = CsvRows(path, encoding, separator)
             try:
-                return rows, _find_header(rows.reader, name)
+                return rows, _find_header(rows.reader, name, self.column_map)
             except SpendFileError:
                 rows.close()
                 if separator == separators[-1]:
@@ -193,7 +203,7 @@ class Screener:
 
     def _screen_rows(
         self,
-        rows: CsvRows | XlsxRows,
+        rows: CsvRows | XlsxRows | OdsRows,
         name: str,
         header: list[str],
         header_line: int,
@@ -204,6 +214,11 @@ class Screener:
         """Screen the file's rows into the run. When the file must be read again without its date
         column, none of whose dates could be read, the reason, having added nothing; else ""."""
         mapping = cols.map_columns(header)
+        if self.column_map:
+            try:
+                mapping = cols.apply_overrides(mapping, parse_map(self.column_map, header, cols.FIELDS))
+            except ValueError as error:
+                raise SpendFileError(f"{name}: {error}") from None
         if name in self.overrides:
             mapping = cols.apply_overrides(mapping, self.overrides[name])
         if cols.AMOUNT not in mapping.columns:
@@ -216,7 +231,7 @@ class Screener:
             period, period_from = period_in_text(title), "title"
         report = FileReport(
             name=name,
-            kind="xlsx" if isinstance(rows, XlsxRows) else "csv",
+            kind="csv" if isinstance(rows, CsvRows) else rows.encoding,
             encoding=rows.encoding,
             separator=rows.separator,
             header_line=header_line,
@@ -254,7 +269,7 @@ class Screener:
         self._progress(0)
         return ""
 
-    def _by_columns(self, rows: CsvRows | XlsxRows, report: FileReport, header_line: int) -> FilePass | None:
+    def _by_columns(self, rows: CsvRows | XlsxRows | OdsRows, report: FileReport, header_line: int) -> FilePass | None:
         """The file screened by screening.columnar, or None where it must be read row by row."""
         if not self.columnar or not isinstance(rows, CsvRows) or rows.encoding not in ("utf-8", "utf-8-sig"):
             return None
@@ -292,15 +307,19 @@ def contiguous_shares(sizes: Sequence[int], parts: int) -> list[range]:
     return [range(start, end) for start, end in pairwise(cuts)]
 
 
-def _screen_share(paths: list[Path], names: list[str], settings: tuple[Any, Lexicon, Any, bool]) -> tuple[Any, ...]:
+def _screen_share(
+    paths: list[Path], names: list[str], settings: tuple[Any, Lexicon, Any, bool, tuple[str, ...]]
+) -> tuple[Any, ...]:
     """A run of files, in a worker process: its reports, rejects, rows rejected and buckets, each
     bucket as [payee, classification, {year: [rows, sum in millionths, most places]}], in the
     order this run made them (see Screener._merge_share)."""
-    register, lexicon, overrides, by_columns = settings
+    register, lexicon, overrides, by_columns, column_map = settings
     # One process a core: Polars (screening.columnar) need not start a thread for every core too.
     os.environ.setdefault("POLARS_MAX_THREADS", "1")
     gc.disable()  # as in Screener.screen: no cycles are made, and sweeping costs time
-    screener = Screener(register=register, lexicon=lexicon, overrides=overrides, columnar=by_columns)
+    screener = Screener(
+        register=register, lexicon=lexicon, overrides=overrides, columnar=by_columns, column_map=column_map
+    )
     with localcontext(prec=60):
         for path, name in zip(paths, names, strict=True):
             screener._screen_file(path, name)
@@ -331,9 +350,11 @@ def _filled_from(period: date | None, source: str) -> str:
     return f"in financial year {year}-{(year + 1) % 100:02d}, from the period in the file's {source} ({period:%B %Y})"
 
 
-def _find_header(reader: Any, name: str) -> Header:
-    """The first row, among the first few, that names an amount column and one other we know, and
-    the lines above it (a title may say which period the file covers)."""
+def _find_header(reader: Any, name: str, column_map: Sequence[str] = ()) -> Header:
+    """The first row, among the first few, that names an amount column and one other we know, or
+    holds every header named by --map, and the lines above it (a title may say which period the
+    file covers)."""
+    named = {fold_header(pair.partition("=")[2]) for pair in column_map} - {""}
     above: list[str] = []
     for _ in range(cols.HEADER_SEARCH_LINES):
         try:
@@ -342,9 +363,14 @@ def _find_header(reader: Any, name: str) -> Header:
             break
         except _CsvError:
             continue
-        if any(cells) and cols.map_columns(cells).usable:
+        if any(cells) and (
+            (named and named <= {fold_header(cell) for cell in cells}) or cols.map_columns(cells).usable
+        ):
             return cells, reader.line_num, "\n".join(above)
         above.append(" ".join(cell for cell in cells if cell))
+    if named:
+        wanted = ", ".join(repr(pair.partition("=")[2].strip()) for pair in column_map)
+        raise SpendFileError(f"{name}: no row in the first {cols.HEADER_SEARCH_LINES} lines holds the headers {wanted}")
     raise SpendFileError(
         f"{name}: no header row in the first {cols.HEADER_SEARCH_LINES} lines "
         "(looked for a row naming the amount and the supplier, date or category)"

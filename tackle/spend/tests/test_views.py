@@ -178,7 +178,7 @@ def test_bad_uploads_get_a_clear_error_and_save_nothing(client_for, procurement_
     response = client.post(reverse("spend:import-new"), {})
     assert "Select at least one spend file" in response.content.decode()
     response = upload(client, ("notes.pdf", "hello"))
-    assert "notes.pdf must be a CSV or XLSX file" in response.content.decode()
+    assert "notes.pdf must be a CSV, XLSX or ODS file" in response.content.decode()
     assert not SpendImport.objects.exists() and not SpendFile.objects.exists()
 
 

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from tackle.accounts.models import Organisation
+from tackle.spend.screening.headers import FIELDS
 from tackle.spend.screening.payment_sectors import load_lexicon
 from tackle.spend.screening.readers import SpendFileError
 from tackle.spend.screening.screener import Screener, ScreenResult
@@ -17,8 +18,8 @@ UNREADABLE = 2
 
 class Command(BaseCommand):
     help = (
-        "`tackle spend screen FILE... [--json] [--organisation CODE]`: screen published spend files "
-        "(CSV or XLSX) for payments in high-risk sectors. Exit status 2 when a file cannot be read."
+        "`tackle spend screen FILE... [--json] [--organisation CODE] [--map FIELD=HEADER]`: screen published "
+        "spend files (CSV, XLSX or ODS) for payments in high-risk sectors. Exit status 2 when a file cannot be read."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -33,6 +34,13 @@ class Command(BaseCommand):
             help="screen this many files at once, in separate processes (default 1; see docs/spend.md)",
         )
         screen.add_argument(
+            "--map",
+            action="append",
+            default=[],
+            metavar="FIELD=HEADER",
+            help=f"the column holding a field in every file, by its header, over the guess ({', '.join(FIELDS)})",
+        )
+        screen.add_argument(
             "--organisation", help="match payees to this organisation's supplier register (its code, e.g. E09000099)"
         )
 
@@ -44,7 +52,11 @@ class Command(BaseCommand):
                 raise CommandError(f"No organisation with code {options['organisation']}")
             register = supplier_register_entries(organisation.pk)
         reference = Path(settings.TACKLE_SHARED_DATA) / "reference"
-        screener = Screener(register=register, lexicon=load_lexicon(reference if reference.is_dir() else None))
+        screener = Screener(
+            register=register,
+            lexicon=load_lexicon(reference if reference.is_dir() else None),
+            column_map=options["map"],
+        )
         try:
             result = screener.screen(options["files"], jobs=max(1, options["jobs"]))
         except SpendFileError as error:
