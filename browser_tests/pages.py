@@ -1,5 +1,6 @@
 """Page objects: what a person can do on each page, so tests read as journeys, not selectors."""
 
+from datetime import datetime
 from typing import Self
 
 from accessibility import assert_accessible
@@ -260,3 +261,66 @@ class ServicePage(VisitedPage):
     @property
     def text(self) -> Locator:
         return self.page.get_by_test_id("service-page")
+
+
+class ConcernStepPage(BasePage):
+    """One question of a concern recorded step by step (issue 18): checked with axe when reached, and
+    no wider than the window. Answers are typed by the one-page form's field names (`person2-age`)."""
+
+    path = "/cases/concerns/record"
+
+    def __init__(self, page: Page, title: str) -> None:
+        super().__init__(page)
+        expect(self.heading).to_have_text(title)
+        expect(page.locator(".govuk-caption-l")).to_have_text("Record a concern")
+        assert_accessible(page)
+        width = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert width <= 0, f"{title}: {width} px wider than the window"
+
+    def fill(self, name: str, value: str) -> None:
+        self.page.locator(f"[name='{name}']").fill(value)
+
+    def choose(self, name: str, value: str) -> None:
+        self.page.locator(f"input[name='{name}'][value='{value}']").check()
+
+    def seen_at(self, when: datetime) -> None:
+        """The date and time seen, in the GOV.UK date input's boxes or the one box it replaced."""
+        boxes = self.page.locator("[name='encountered_at-day']")
+        if boxes.count():
+            parts = {"day": "%d", "month": "%m", "year": "%Y", "hour": "%H", "minute": "%M"}
+            for part, code in parts.items():
+                self.fill(f"encountered_at-{part}", when.strftime(code))
+        else:
+            self.fill("encountered_at", when.strftime("%Y-%m-%dT%H:%M"))
+
+    def next(self, title: str) -> "ConcernStepPage":
+        self.page.get_by_role("button", name="Continue").click()
+        return ConcernStepPage(self.page, title)
+
+    def back(self, title: str) -> "ConcernStepPage":
+        self.page.get_by_role("link", name="Back").click()
+        return ConcernStepPage(self.page, title)
+
+    def to_check(self) -> "CheckConcernPage":
+        self.page.get_by_role("button", name="Continue").click()
+        return CheckConcernPage(self.page)
+
+
+class CheckConcernPage(BasePage):
+    """Check your answers before a concern is sent: a summary list for the concern and each person."""
+
+    def __init__(self, page: Page) -> None:
+        super().__init__(page)
+        expect(self.heading).to_have_text("Check your answers before sending")
+        assert_accessible(page)
+
+    def answer(self, section: str, key: str) -> Locator:
+        rows = self.page.locator("h2", has_text=section).locator("xpath=following-sibling::dl[1]")
+        return rows.locator(".govuk-summary-list__row", has=self.page.locator("dt", has_text=key)).locator("dd").first
+
+    def change(self, section: str, key: str, title: str) -> ConcernStepPage:
+        self.page.get_by_role("link", name=f"Change {key.lower()} ({section.lower()})").click()
+        return ConcernStepPage(self.page, title)
+
+    def send(self) -> None:
+        self.page.get_by_role("button", name="Send to the modern slavery lead").click()

@@ -130,7 +130,9 @@ def test_home_page_counters_open_the_lists_they_count(demo_data, narrow: Browser
 def test_the_frontline_officer_starts_a_concern_from_the_home_page(demo_data, narrow: BrowserContext) -> None:
     page, _ = _sign_in(narrow, Role.FRONTLINE_OFFICER)
     HomeCountersPage(page).start_button.click()
-    expect(page.locator("h1")).to_have_text("Record a concern")
+    # The concern one question per page (issue 18, item 1): the first question, under its caption.
+    expect(page.locator(".govuk-caption-l")).to_have_text("Record a concern")
+    expect(page.locator("h1")).to_have_text("When and where did you see this?")
     VisitedPage(page, page.url).open()
 
 
