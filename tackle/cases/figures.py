@@ -23,7 +23,19 @@ from tackle.cases.models import (
     SupportPhase,
     SupportPhaseKind,
 )
-from tackle.cases.rules.categories import exploitation_categories, exploitation_category
+from tackle.cases.rules.categories import (
+    AGE_GROUP_LABELS,
+    EXPLOITATION_ORDER,
+    FIRST_RESPONDER_LABELS,
+    GENDER_LABELS,
+    GOVERNMENT_AGENCY,
+    NOT_SPECIFIED,
+    age_group_label,
+    exploitation_categories,
+    exploitation_category,
+    first_responder_type,
+    gender_label,
+)
 from tackle.core.db import aggregate_by_period, date_in, datetime_in, reporting_alias
 from tackle.core.periods import Period
 
@@ -43,6 +55,23 @@ DEFINITIONS = {
     "exploitation types (two types read as a pair; none reads \u201cNot specified or unknown\u201d).",
     "nationalities": "Concerns recorded in the period by nationality as recorded; blank reads \u201cNot "
     "recorded\u201d.",
+    "home_office_total": "Potential victims identified (people, counted as above) whose concern was first seen in "
+    "the period, London time. Every table counts each of them once, so each adds up to this total.",
+    "age_at_exploitation": "By the age the person was when exploited, where it is recorded (17 or under is a "
+    "child); where it is not, by the age group the case records (adult, child, or not known).",
+    "adult_or_child": "By the age group the case records now: a child when the person is, or is treated as, under "
+    "18 (an age in doubt counts as a child), an adult when 18 or over, otherwise not known.",
+    "gender": "By gender as recorded. The Home Office publishes three genders; \u201cNot known\u201d is counted "
+    "as Other, as it does.",
+    "nationality": "By nationality as recorded (spelling as entered); the most common nationalities in the "
+    "financial year are named, every other nationality is grouped as \u201cOther\u201d, and a blank reads "
+    "\u201cNot specified or unknown\u201d.",
+    "exploitation_type": "By the Home Office category for the person's exploitation types: each person once, in "
+    "the category naming all their types together (labour and criminal read \u201cLabour & Criminal\u201d), "
+    "none recorded reads \u201cNot specified or unknown\u201d.",
+    "referring_organisation": "By the kind of organisation that recorded the concern, which is the first "
+    "responder: a council is a Local Authority, police are Police, an NGO or charity is NGO and third sector, "
+    "and every other agency (health, fire, GLAA, HMRC, immigration) is a Government agency.",
     "support_scored": "People scored on each outcome domain in the years shown, in the support phase they were "
     "in on the day of the score (the phase they had started most recently); \u201cAll phases\u201d counts "
     "each person once, so it is not the sum of the phases.",
@@ -179,6 +208,99 @@ def case_figures(organisation_id: int, period: Period) -> CaseFigures:
 def organisation_has_cases(organisation_id: int) -> bool:
     """Whether the organisation has recorded any concern at all, in any period."""
     return Case.objects.filter(organisation_id=organisation_id).exists()
+
+
+# The Home Office's NRM statistics tables ---------------------------------------------------------
+
+HOME_OFFICE_TABLES: tuple[tuple[str, str], ...] = (
+    ("age_at_exploitation", "Age at exploitation"),
+    ("adult_or_child", "Adult or child"),
+    ("gender", "Gender"),
+    ("nationality", "Nationality"),
+    ("exploitation_type", "Exploitation type"),
+    ("referring_organisation", "Referring organisation type"),
+)
+HOME_OFFICE_NATIONALITIES = 10  # named; the rest are "Other"
+OTHER = "Other"
+CHILD_UNDER = 18
+
+
+@dataclass(frozen=True)
+class HomeOfficeCounts:
+    """Potential victims in each period of `periods`, by each Home Office table's categories. Every
+    table has the same categories in every period, and adds up to `total` in each."""
+
+    periods: tuple[Period, ...]
+    total: tuple[int, ...]
+    tables: dict[str, tuple[tuple[str, tuple[int, ...]], ...]]  # key -> ((category, count per period), ...)
+
+
+def _age_at_exploitation(age_group: str, age_at_exploitation: int | None) -> str:
+    if age_at_exploitation is None:
+        return age_group_label(age_group)
+    return AGE_GROUP_LABELS[AgeGroup.CHILD if age_at_exploitation < CHILD_UNDER else AgeGroup.ADULT]
+
+
+def home_office_counts(organisation_id: int, spans: list[Period]) -> HomeOfficeCounts:
+    """The Home Office tables for each period in `spans` (the first and last bound what is read):
+    potential victims as DEFINITIONS["potential_victims"] counts them, in one aggregate query."""
+    columns = ("age_group", "age_at_exploitation", "gender", "nationality", "exploitation_types", "organisation__kind")
+    start, end = min(s.start_at for s in spans), max(s.end_at for s in spans)
+    per_period = {f"p{i}": Count("pk", filter=_concern_in(period)) for i, period in enumerate(spans)}
+    groups = (
+        Case.objects.using(reporting_alias())
+        .filter(DESCRIBES_A_PERSON, organisation_id=organisation_id, encountered_at__gte=start, encountered_at__lt=end)
+        .order_by()
+        .values(*columns)
+        .annotate(**per_period)
+    )
+    blank = (0,) * len(spans)
+    found: dict[str, dict[str, list[int]]] = {key: {} for key, _ in HOME_OFFICE_TABLES}
+    nationality_sizes: dict[str, int] = {}
+    for group in groups:
+        counts = [group[f"p{i}"] for i in range(len(spans))]
+        nationality = (group["nationality"] or "").strip()
+        if nationality:
+            nationality_sizes[nationality] = nationality_sizes.get(nationality, 0) + sum(counts)
+        categories = {
+            "age_at_exploitation": _age_at_exploitation(group["age_group"], group["age_at_exploitation"]),
+            "adult_or_child": age_group_label(group["age_group"]),
+            "gender": gender_label(group["gender"]),
+            "nationality": nationality or NOT_SPECIFIED,
+            "exploitation_type": exploitation_category(group["exploitation_types"]),
+            "referring_organisation": first_responder_type(group["organisation__kind"]),
+        }
+        for key, category in categories.items():
+            into = found[key].setdefault(category, [0] * len(spans))
+            for i, count in enumerate(counts):
+                into[i] += count
+    named = sorted(nationality_sizes, key=lambda n: (-nationality_sizes[n], n))[:HOME_OFFICE_NATIONALITIES]
+    nationalities: dict[str, list[int]] = {name: [0] * len(spans) for name in [*named, OTHER, NOT_SPECIFIED]}
+    for name, counts in found["nationality"].items():
+        into = nationalities[name if name in nationalities else OTHER]
+        for i, count in enumerate(counts):
+            into[i] += count
+    found["nationality"] = nationalities
+    singles = [label for _, label in EXPLOITATION_ORDER]
+    orders = {
+        "age_at_exploitation": list(dict.fromkeys(AGE_GROUP_LABELS.values())),
+        "adult_or_child": list(dict.fromkeys(AGE_GROUP_LABELS.values())),
+        "gender": list(dict.fromkeys(GENDER_LABELS.values())),
+        "nationality": list(nationalities),
+        # The five single types and "not specified" always; a combination when someone has it.
+        "exploitation_type": [
+            c
+            for c in exploitation_categories()
+            if c in singles or c == NOT_SPECIFIED or c in found["exploitation_type"]
+        ],
+        "referring_organisation": sorted({*FIRST_RESPONDER_LABELS.values(), GOVERNMENT_AGENCY}),
+    }
+    tables = {
+        key: tuple((category, tuple(found[key].get(category, blank))) for category in orders[key])
+        for key, _ in HOME_OFFICE_TABLES
+    }
+    total = tuple(sum(counts[i] for _, counts in tables["gender"]) for i in range(len(spans)))
+    return HomeOfficeCounts(tuple(spans), total, tables)
 
 
 # Support outcomes (Merton's matrix) ---------------------------------------------------------------
