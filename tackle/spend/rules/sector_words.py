@@ -41,7 +41,7 @@ _MORE_WORDS: list[tuple[str, str]] = [
         r"civil enforcement(?: officers?)?|concierge|night watch\w*|static guards?|mobile patrols?",
     ),
     ("waste", r"bulky (?:waste|items?)|clinical waste|grease traps?|drainage (?:clearance|cleaning)|sewage"),
-    ("cleaning", r"window clean\w*|deep clean\w*|graffiti removal|carpet clean\w*|wash ?rooms?"),
+    ("cleaning", r"caretak(?:er|ers|ing)|window clean\w*|deep clean\w*|graffiti removal|carpet clean\w*|wash ?rooms?"),
     ("hospitality_catering", r"refreshments|hospitality|buffets?|lunch(?:es)?|banqueting"),
     (
         "care",
@@ -87,7 +87,7 @@ _NAME_WORDS: list[tuple[str, str]] = [
     ("hospitality_catering", r"sodexo|compass group|aramark|chartwells|caterlink|elior|taylor shaw|ymca"),
     (
         "care",
-        r"\w+care|care\w*(?<!career)(?<!careers)|mencap|autism|fostering|family placements?(?: agency)?|"
+        r"\w+care|care(?!er|tak)\w*|mencap|autism|fostering|family placements?(?: agency)?|"
         r"(?:for|services for) children|children'?s services|action for children|barnardo'?s?(?: services)?|"
         r"women'?s aid|homeless(?:ness)?|supported homes|support(?:ing)? people|nursing|crossroads|"
         r"st mungo'?s?|thames reach|centrepoint|nacro|regard partnership|choice support|support trust|rest homes?|"

@@ -95,3 +95,9 @@ def test_mask_blanks_look_alikes_and_lowers_the_rest():
     assert sector_words.find("hired vehicles") == ("logistics", "hired vehicles")
     assert sector_words.find("sherwood cars") is None
     assert sector_words.find("sherwood cars", supplier_name=True) == ("logistics", "cars")
+
+
+def test_a_caretaker_is_cleaning_not_care():
+    assert _sector(supplier="Borough Caretaking Services Ltd") == "cleaning"
+    assert _sector(category="Caretakers") == "cleaning"
+    assert _sector(supplier="Careline Homecare Ltd") == "care"
