@@ -8,21 +8,16 @@ from tackle.cases.forms.pick_lists import keep_stored, pick_list_field
 from tackle.cases.models import InterpreterMode, NrmEventKind, NrmOutcome, ReferralStatus
 from tackle.cases.rules.pick_lists import LANGUAGES
 from tackle.core.access import ShareScope
-from tackle.core.forms import GovukForm
+from tackle.core.date_input import DATE_HINT
+from tackle.core.forms import GovukDateField, GovukDateTimeField, GovukForm
 from tackle.core.models import LawfulBasis, ShareConsent
-
-_DATE = {"type": "date", "class": "govuk-input--width-10"}
 
 
 class ReferralUpdateForm(GovukForm):
     status = forms.ChoiceField(label="Status", choices=ReferralStatus.choices, widget=forms.RadioSelect)
-    sent_at = forms.DateTimeField(
+    sent_at = GovukDateTimeField(
         label="When was it sent or done?",
         required=False,
-        help_text="Date and time, for example 25/11/2026 09:40",
-        widget=forms.DateTimeInput(
-            attrs={"type": "datetime-local", "class": "govuk-input--width-20"}, format="%Y-%m-%dT%H:%M"
-        ),
         error_messages={"invalid": "Enter a real date and time"},
     )
     outcome = forms.CharField(label="Outcome or notes", required=False, widget=forms.Textarea(attrs={"rows": 3}))
@@ -36,10 +31,9 @@ class ReferralUpdateForm(GovukForm):
 
 class NrmEventForm(GovukForm):
     kind = forms.ChoiceField(label="What happened?", choices=NrmEventKind.choices, widget=forms.RadioSelect)
-    occurred_on = forms.DateField(
+    occurred_on = GovukDateField(
         label="Date",
-        help_text="The date on the letter or decision, for example 25/11/2026",
-        widget=forms.DateInput(attrs=_DATE, format="%Y-%m-%d"),
+        help_text=f"The date on the letter or decision. {DATE_HINT}",
         error_messages={"required": "Enter the date", "invalid": "Enter a real date"},
     )
     outcome = forms.ChoiceField(
@@ -80,11 +74,10 @@ class ConsentForm(GovukForm):
         required=False,
         help_text="Which leaflet, in which language, for example Home Office NRM leaflet in Romanian",
     )
-    withdrawn_on = forms.DateField(
+    withdrawn_on = GovukDateField(
         label="If they withdrew consent they gave earlier, the date",
-        help_text="Select no above and say why. For example 25/11/2026",
+        help_text=f"Select no above and say why. {DATE_HINT}",
         required=False,
-        widget=forms.DateInput(attrs=_DATE, format="%Y-%m-%d"),
         error_messages={"invalid": "Enter a real date"},
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
@@ -130,11 +123,10 @@ class ShareForm(GovukForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    expires_on = forms.DateField(
+    expires_on = GovukDateField(
         label="Share until",
         required=False,
-        help_text="Leave empty to share until revoked",
-        widget=forms.DateInput(attrs=_DATE, format="%Y-%m-%d"),
+        help_text=f"Leave empty to share until revoked. {DATE_HINT}",
     )
 
     def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:

@@ -7,7 +7,7 @@ from django.utils import timezone
 from tackle.cases.forms.pick_lists import pick_list_field
 from tackle.cases.models import ConcernAbout, ExploitationLocation, ExploitationType, Gender, Indicator
 from tackle.cases.rules.pick_lists import LANGUAGES, NATIONALITIES
-from tackle.core.forms import GovukForm
+from tackle.core.forms import GovukDateTimeField, GovukForm
 
 _YES_NO_UNKNOWN = [("yes", "Yes"), ("no", "No"), ("unknown", "Not sure")]
 _CONSENT = [
@@ -25,12 +25,8 @@ def _tri_state(value: str) -> bool | None:
 class ConcernForm(GovukForm):
     """Asks only what the officer knows; everything about the person is optional."""
 
-    encountered_at = forms.DateTimeField(
+    encountered_at = GovukDateTimeField(
         label="When did you see this?",
-        help_text="Date and time, for example 25/11/2026 14:30",
-        widget=forms.DateTimeInput(
-            attrs={"type": "datetime-local", "class": "govuk-input--width-20"}, format="%Y-%m-%dT%H:%M"
-        ),
         error_messages={"required": "Enter when you saw this", "invalid": "Enter a real date and time"},
     )
     location = forms.CharField(

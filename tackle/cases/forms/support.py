@@ -21,34 +21,26 @@ from tackle.cases.models import (
     SupportPhase,
     SupportPhaseKind,
 )
-from tackle.core.forms import GovukForm, GovukModelForm
-
-DATE_HINT = "For example 2026-03-27. Your browser may show a calendar."
-DATE_TIME_HINT = "For example 2026-03-27 at 14:30. Your browser may show a calendar."
+from tackle.core.date_input import DATE_HINT
+from tackle.core.forms import GovukDateField, GovukDateTimeField, GovukForm, GovukModelForm
 
 
-def _date_field(label: str, *, what: str, required: bool = True, hint: str = DATE_HINT) -> forms.DateField:
-    return forms.DateField(
+def _date_field(label: str, *, what: str, required: bool = True, hint: str = "") -> GovukDateField:
+    return GovukDateField(
         label=label,
         required=required,
-        help_text=hint,
-        widget=forms.DateInput(attrs={"type": "date", "class": "govuk-input--width-10"}, format="%Y-%m-%d"),
-        error_messages={
-            "required": f"Enter the date {what}",
-            "invalid": f"The date {what} must be a real date, for example 2026-03-27",
-        },
+        help_text=f"{hint}. {DATE_HINT}" if hint else DATE_HINT,
+        error_messages={"required": f"Enter the date {what}", "invalid": f"The date {what} must be a real date"},
     )
 
 
-def _date_time_field(label: str, *, what: str, required: bool = True) -> forms.DateTimeField:
-    return forms.DateTimeField(
+def _date_time_field(label: str, *, what: str, required: bool = True) -> GovukDateTimeField:
+    return GovukDateTimeField(
         label=label,
         required=required,
-        help_text=DATE_TIME_HINT,
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local", "class": "govuk-input--width-20"}),
         error_messages={
             "required": f"Enter the date and time {what}",
-            "invalid": f"The date and time {what} must be real, for example 2026-03-27 14:30",
+            "invalid": f"The date and time {what} must be real",
         },
     )
 

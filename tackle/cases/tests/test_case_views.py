@@ -11,6 +11,7 @@ from django.utils import timezone
 from tackle.audit.models import AuditAction, AuditEvent
 from tackle.cases.models import Case, NrmEventKind, ReferralCode, ReferralStatus, Stage
 from tackle.core.models import RecordShare
+from tackle.core.tests.dates import date_answer
 
 
 @pytest.fixture
@@ -163,7 +164,11 @@ class TestNrmEventNew:
         client.post(_url("referral-edit", case, referral.uuid), {"status": "sent", "sent_at": sent})
         response = client.post(
             _url("nrm-event-new", case),
-            {"kind": NrmEventKind.RG_DECISION, "occurred_on": timezone.localdate().isoformat(), "outcome": "positive"},
+            {
+                "kind": NrmEventKind.RG_DECISION,
+                **date_answer("occurred_on", timezone.localdate()),
+                "outcome": "positive",
+            },
         )
         assert response.status_code == 302
         case.refresh_from_db()
@@ -172,7 +177,11 @@ class TestNrmEventNew:
     def test_a_rule_broken_shows_the_reason_and_records_nothing(self, client_for, lead_a, case):
         response = client_for(lead_a).post(
             _url("nrm-event-new", case),
-            {"kind": NrmEventKind.RG_DECISION, "occurred_on": timezone.localdate().isoformat(), "outcome": "positive"},
+            {
+                "kind": NrmEventKind.RG_DECISION,
+                **date_answer("occurred_on", timezone.localdate()),
+                "outcome": "positive",
+            },
         )
         assert "Record the NRM referral before" in response.content.decode()
         assert not case.nrm_events.exists()

@@ -31,6 +31,7 @@ from tackle.cases.services import support as services
 from tackle.cases.tests.factories import make_case
 from tackle.core.models import RecordShare
 from tackle.core.roles import Role
+from tackle.core.tests.dates import date_answer
 
 TODAY = timezone.localdate
 PDF = b"%PDF-1.4\n%%EOF\n"
@@ -77,51 +78,64 @@ class Page:
 CHANGE_PAGES = [
     Page(
         "support-phase-add",
-        lambda: {"phase": "immediate", "started_on": _day()},
-        lambda: {"phase": "", "started_on": "2026-02-31"},
+        lambda: {"phase": "immediate", **date_answer("started_on", _day())},
+        lambda: {"phase": "", "started_on-day": "31", "started_on-month": "2", "started_on-year": "2026"},
         "Select a phase",
         lambda case: SupportPhase.objects.filter(case=case).count(),
     ),
     Page(
         "needs-assessment-add",
-        lambda: {"kind": "housing", "requested_on": _day(2)},
-        lambda: {"kind": "care_act", "requested_on": _day(), "completed_on": _day(3)},
+        lambda: {"kind": "housing", **date_answer("requested_on", _day(2))},
+        lambda: {"kind": "care_act", **date_answer("requested_on", _day()), **date_answer("completed_on", _day(3))},
         "The completion date must be the same as or after the request date",
         lambda case: NeedsAssessment.objects.filter(case=case).count(),
     ),
     Page(
         "placement-add",
-        lambda: {"accommodation_type": "safe_house", "provider": "Refuge Trust", "start_on": _day()},
-        lambda: {"accommodation_type": "safe_house", "provider": "Refuge", "start_on": _day(), "end_on": _day(5)},
+        lambda: {"accommodation_type": "safe_house", "provider": "Refuge Trust", **date_answer("start_on", _day())},
+        lambda: {
+            "accommodation_type": "safe_house",
+            "provider": "Refuge",
+            **date_answer("start_on", _day()),
+            **date_answer("end_on", _day(5)),
+        },
         "The end date must be the same as or after the start date",
         lambda case: AccommodationPlacement.objects.filter(case=case).count(),
     ),
     Page(
         "safety-plan-add",
-        lambda: {"summary": "Daily check-in", "created_on": _day(), "review_every_days": "14"},
-        lambda: {"summary": "Daily check-in", "created_on": _day(), "review_every_days": "0"},
+        lambda: {"summary": "Daily check-in", **date_answer("created_on", _day()), "review_every_days": "14"},
+        lambda: {"summary": "Daily check-in", **date_answer("created_on", _day()), "review_every_days": "0"},
         "How often the plan is reviewed must be between 1 and 365 days",
         lambda case: SafetyPlan.objects.filter(case=case).count(),
     ),
     Page(
         "safety-plan-review",
-        lambda: {"reviewed_on": _day(), "what_changed": "New school, new route home"},
-        lambda: {"reviewed_on": _day(-3), "what_changed": "Nothing"},
+        lambda: {**date_answer("reviewed_on", _day()), "what_changed": "New school, new route home"},
+        lambda: {**date_answer("reviewed_on", _day(-3)), "what_changed": "Nothing"},
         "The date of the review must be today or in the past",
         lambda case: SafetyPlanReview.objects.filter(plan__case=case).count(),
         needs_plan=True,
     ),
     Page(
         "missing-episode-add",
-        lambda: {"went_missing_at": _moment(30), "returned_at": _moment(2), "reported_to_police": "yes"},
-        lambda: {"went_missing_at": _moment(2), "returned_at": _moment(30), "reported_to_police": "no"},
+        lambda: {
+            **date_answer("went_missing_at", _moment(30)),
+            **date_answer("returned_at", _moment(2)),
+            "reported_to_police": "yes",
+        },
+        lambda: {
+            **date_answer("went_missing_at", _moment(2)),
+            **date_answer("returned_at", _moment(30)),
+            "reported_to_police": "no",
+        },
         "The return must be the same as or after the time they went missing",
         lambda case: MissingEpisode.objects.filter(case=case).count(),
     ),
     Page(
         "outcome-scores-add",
-        lambda: {"assessed_on": _day(), "risk_of_harm": "2", "stable_accommodation": "4"},
-        lambda: {"assessed_on": _day()},
+        lambda: {**date_answer("assessed_on", _day()), "risk_of_harm": "2", "stable_accommodation": "4"},
+        lambda: date_answer("assessed_on", _day()),
         "Score at least one area",
         lambda case: OutcomeScore.objects.filter(case=case).values("assessed_on").distinct().count(),
     ),
@@ -225,7 +239,8 @@ class TestChangePages:
 def test_a_safeguarding_manager_may_change_support_too(case, make_user, council_a, client_for):
     manager = make_user(Role.SAFEGUARDING_MANAGER, council_a)
     response = client_for(manager).post(
-        reverse("cases:support-phase-add", args=[case.uuid]), {"phase": "short_term", "started_on": _day()}
+        reverse("cases:support-phase-add", args=[case.uuid]),
+        {"phase": "short_term", **date_answer("started_on", _day())},
     )
     assert response.status_code == 302
     assert case.support_phases.get().recorded_by == manager
@@ -236,7 +251,7 @@ def test_a_closed_case_takes_no_new_support_and_says_why(case, lead_a, client_fo
     client = client_for(lead_a)
     url = reverse("cases:support-phase-add", args=[case.uuid])
     assert "This case is closed" in client.get(url).content.decode()
-    response = client.post(url, {"phase": "immediate", "started_on": _day()})
+    response = client.post(url, {"phase": "immediate", **date_answer("started_on", _day())})
     assert response.status_code == 200
     assert "Reopen it before adding support records" in response.content.decode()
     assert not case.support_phases.exists()
@@ -378,7 +393,7 @@ class TestDocumentDownload:
 def test_a_missing_episode_reported_to_the_police_is_saved_as_reported(case, lead_a, client_for):
     client_for(lead_a).post(
         reverse("cases:missing-episode-add", args=[case.uuid]),
-        {"went_missing_at": _moment(5), "reported_to_police": "yes", "notes": "Found at the station"},
+        {**date_answer("went_missing_at", _moment(5)), "reported_to_police": "yes", "notes": "Found at the station"},
     )
     episode = case.missing_episodes.get()
     assert episode.reported_to_police and episode.returned_at is None

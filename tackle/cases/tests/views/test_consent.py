@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tackle.cases.services.case import ConsentExplained, case_record_consent
+from tackle.core.tests.dates import date_answer
 
 
 def _url(case):
@@ -43,7 +44,7 @@ def test_the_lead_records_a_withdrawal(client_for, lead_a, consented):
         {
             "consent_to_nrm": "no",
             "refusal_reason": "Afraid",
-            "withdrawn_on": timezone.localdate().isoformat(),
+            **date_answer("withdrawn_on", timezone.localdate()),
             "version": consented.version,
         },
     )
@@ -59,7 +60,7 @@ def test_a_childs_withdrawal_is_refused_with_a_clear_message(client_for, lead_a,
         {
             "consent_to_nrm": "no",
             "refusal_reason": "Scared",
-            "withdrawn_on": timezone.localdate().isoformat(),
+            **date_answer("withdrawn_on", timezone.localdate()),
             "version": child.version,
         },
     )

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from tackle.audit.models import AuditAction, AuditEvent
 from tackle.cases.models import Case, Encounter
+from tackle.core.tests.dates import date_answer
 
 
 def _first_person(**extra):
@@ -84,7 +85,7 @@ class TestCorrectionPages:
         form = {
             "person_name": "Ion Popescu",
             "aliases": "Johnny\nIonut",
-            "person_date_of_birth": "1994-03-01",
+            **date_answer("person_date_of_birth", "1994-03-01"),
             "gender": "male",
             "interpreter_needed": "yes",
             "reason": "Passport seen at interview",
