@@ -13,6 +13,13 @@ from tackle.statements import demo as statements_demo
 pytestmark = pytest.mark.browser
 
 
+def _fill_date(page: Page, question: str, day_month_year: str) -> None:
+    """The GOV.UK date input: day, month and year boxes in the question's fieldset."""
+    group = page.get_by_role("group", name=question)
+    for box, value in zip(("Day", "Month", "Year"), day_month_year.split(), strict=True):
+        group.get_by_label(box).fill(value)
+
+
 def _periods_page(page: Page) -> None:
     page.goto("/statements/periods/")
     expect(page.locator("h1")).to_have_text("Periods")
@@ -44,19 +51,19 @@ def test_lead_corrects_periods_approves_publishes_and_downloads_the_statement(pa
     expect(page.locator(".govuk-error-summary")).not_to_contain_text("This field is required")
     assert_accessible(page)
     page.get_by_label("Label").fill("2027/28")
-    page.get_by_label("Start date").fill("2027-04-01")
-    page.get_by_label("End date").fill("2028-03-31")
+    _fill_date(page, "Start date", "1 4 2027")
+    _fill_date(page, "End date", "31 3 2028")
     page.get_by_role("button", name="Save").click()
     expect(page.locator("main")).to_contain_text("Period 2027/28 added")
     expect(page.locator(".govuk-caption-l")).to_have_text("2027/28")
     _periods_page(page)
     page.get_by_role("link", name="Correct 2027/28").click()
-    page.get_by_label("End date").fill("2027-03-01")
+    _fill_date(page, "End date", "1 3 2027")
     page.get_by_role("button", name="Save").click()
     expect(page.locator(".govuk-error-summary")).to_contain_text("The end date must be after the start date")
     assert_accessible(page)
     page.get_by_label("Label").fill("2027-28")
-    page.get_by_label("End date").fill("2028-03-31")
+    _fill_date(page, "End date", "31 3 2028")
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_test_id("periods")).to_contain_text("2027-28")
     page.get_by_role("link", name="Delete 2027-28").click()
@@ -93,15 +100,15 @@ def test_lead_corrects_periods_approves_publishes_and_downloads_the_statement(pa
     page.get_by_role("link", name="Record the approval").click()
     assert_accessible(page)
     page.get_by_label("Cabinet").check()
-    page.get_by_label("Date of the decision").fill("2026-05-01")
+    _fill_date(page, "Date of the decision", "1 5 2026")
     page.get_by_label("Minute or decision reference").fill("CAB 45/26")
-    page.get_by_label("Next review date").fill("2026-04-01")
+    _fill_date(page, "Next review date", "1 4 2026")
     page.get_by_role("button", name="Record the approval").click()
     expect(page.locator(".govuk-error-summary")).to_contain_text(
         "The next review date must be after the date of the decision"
     )
     assert_accessible(page)
-    page.get_by_label("Next review date").fill("2027-05-01")
+    _fill_date(page, "Next review date", "1 5 2027")
     page.get_by_role("button", name="Record the approval").click()
     expect(page.get_by_test_id("status")).to_have_text("Approved")
     expect(page.get_by_test_id("approval")).to_contain_text("Approved by Cabinet on 1 May 2026 (minute CAB 45/26)")

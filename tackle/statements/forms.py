@@ -3,14 +3,10 @@ from datetime import date
 from django import forms
 
 from tackle.accounts.models import User
-from tackle.core.forms import GovukForm, GovukModelForm, required_message
+from tackle.core.date_input import DATE_HINT
+from tackle.core.forms import GovukDateField, GovukForm, GovukModelForm, required_message
 from tackle.core.periods import financial_year_label, financial_year_of
 from tackle.statements.models import Action, ActionStatus, Commitment, DecisionMaker, StatementPeriod
-
-
-def date_input() -> forms.DateInput:
-    """A browser date picker needs ISO dates; the default format would leave it blank on edit."""
-    return forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 
 
 class ActionForm(GovukModelForm):
@@ -18,11 +14,7 @@ class ActionForm(GovukModelForm):
         model = Action
         fields = ["area", "title", "description", "owner", "owner_team", "starts_on", "due_on"]
         labels = {"area": "Area", "title": "What will be done?", "owner_team": "Owning team", "due_on": "Due date"}
-        widgets = {
-            "area": forms.RadioSelect,
-            "starts_on": date_input(),
-            "due_on": date_input(),
-        }
+        widgets = {"area": forms.RadioSelect}
         error_messages = {"title": {"required": "Enter what will be done"}, "due_on": {"required": "Enter a due date"}}
 
     def __init__(self, *args, organisation, **kwargs) -> None:  # type: ignore[no-untyped-def]
@@ -38,7 +30,7 @@ class ActionStatusForm(GovukForm):
 
 
 class ProgressForm(GovukForm):
-    written_on = forms.DateField(label="Date", widget=date_input())
+    written_on = GovukDateField(label="Date")
     what_was_done = forms.CharField(
         label="What was done?",
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -61,8 +53,8 @@ def financial_year_choices(today: date) -> list[tuple[str, str]]:
 
 class PeriodFields(GovukForm):
     label = forms.CharField(max_length=20, required=False, help_text="For example, 2025-26 or 2026/27")
-    starts_on = forms.DateField(label="Start date", required=False, widget=date_input())
-    ends_on = forms.DateField(label="End date", required=False, widget=date_input())
+    starts_on = GovukDateField(label="Start date", required=False)
+    ends_on = GovukDateField(label="End date", required=False)
 
     def clean(self) -> dict:
         cleaned = super().clean() or {}
@@ -134,10 +126,9 @@ class SectionForm(GovukForm):
 
 
 class DetailsForm(GovukForm):
-    review_date = forms.DateField(
+    review_date = GovukDateField(
         label="Next review date",
-        widget=date_input(),
-        help_text="When the council will next review the statement; after the date it was approved",
+        help_text=f"When the council will next review the statement; after the date it was approved. {DATE_HINT}",
     )
 
 
@@ -156,9 +147,8 @@ class ApprovalForm(GovukForm):
         max_length=200,
         help_text="For example, Director of Communities, or the Cabinet Member for Community Safety",
     )
-    approval_date = forms.DateField(
+    approval_date = GovukDateField(
         label="Date of the decision",
-        widget=date_input(),
         error_messages={"required": "Enter the date of the decision"},
     )
     minute_reference = forms.CharField(
@@ -167,10 +157,9 @@ class ApprovalForm(GovukForm):
         help_text="As the minutes or the decision notice record it, for example CAB 45/26",
         error_messages={"required": "Enter the minute or decision reference"},
     )
-    review_date = forms.DateField(
+    review_date = GovukDateField(
         label="Next review date",
-        widget=date_input(),
-        help_text="After the date of the decision; usually a year later",
+        help_text=f"After the date of the decision; usually a year later. {DATE_HINT}",
         error_messages={"required": "Enter the next review date"},
     )
 
@@ -225,7 +214,7 @@ class CommitmentForm(GovukModelForm):
             "adopted_on": "Date adopted",
             "adopted_by": "Adopted by",
         }
-        widgets = {"meaning": forms.Textarea(attrs={"rows": 4}), "adopted_on": date_input()}
+        widgets = {"meaning": forms.Textarea(attrs={"rows": 4})}
         error_messages = {
             "source": {"required": "Enter where the commitment comes from, such as a charter or motion"},
             "title": {"required": "Enter the commitment"},
@@ -233,9 +222,8 @@ class CommitmentForm(GovukModelForm):
 
 
 class AdoptCharterForm(GovukForm):
-    adopted_on = forms.DateField(
+    adopted_on = GovukDateField(
         label="Date adopted",
-        widget=date_input(),
         error_messages={"required": "Enter the date the charter was adopted", "invalid": "Enter a real date"},
     )
     adopted_by = forms.CharField(
@@ -278,9 +266,8 @@ class EvidenceForm(GovukForm):
         help_text="For example, the published policy or report",
         error_messages={"invalid": "Enter a web address starting with https://"},
     )
-    recorded_on = forms.DateField(
+    recorded_on = GovukDateField(
         label="Date",
-        widget=date_input(),
         error_messages={"required": "Enter the date", "invalid": "Enter a real date"},
     )
 
