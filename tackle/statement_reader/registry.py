@@ -151,7 +151,7 @@ def registry_import(*, data: bytes, year: int | None = None, actor: Any = None) 
 
     Lines that cannot be read are left out and reported with their line number (a multi-line cell
     counts from the line it starts on). A file that cannot be read at all saves nothing."""
-    table = read_table(data, max_bytes=MAX_REGISTRY_BYTES)
+    table = read_table(data, max_bytes=MAX_REGISTRY_BYTES, headed=REQUIRED_COLUMNS)  # title lines passed over
     header = [column.strip() for column in table.header]
     missing = [column for column in REQUIRED_COLUMNS if column not in header]
     if missing:

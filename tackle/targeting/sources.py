@@ -5,13 +5,15 @@ SourceError and gives nothing; a bad line is rejected with its number and reason
 kept. The file is read by the kernel's upload reader, as every importer's is.
 """
 
+import csv
+import io
 from collections import Counter
 from collections.abc import Mapping as ReadOnlyMapping
 from dataclasses import dataclass, field
 from datetime import date
 
 from tackle.core.identifiers import normalise_company_number, normalise_postcode
-from tackle.core.uploads import Bounds, Table, UploadError, UploadLimitError, csv_table
+from tackle.core.uploads import XLSX_MAGIC, Bounds, Table, UploadError, UploadLimitError, csv_table, read_table
 from tackle.core.uploads import decode as decode_upload
 from tackle.targeting.fhrs import fhrs_table, looks_like_xml
 from tackle.targeting.list_columns import Mapping, guess_mapping, mapping_problems
@@ -94,8 +96,22 @@ class SourceRead:
 
 
 def decode(data: bytes) -> str:
-    """UTF-8 (with or without a byte-order mark), else Windows-1252 as Excel saves it in the UK."""
+    """A list's text: UTF-8 (with or without a byte-order mark), else Windows-1252 as Excel saves
+    it in the UK, else Latin-1; an XLSX or ODS workbook's first sheet as CSV text, so a list is
+    kept and read again as text whatever it came as."""
+    if data.startswith(XLSX_MAGIC):
+        return _workbook_text(data)
     return decode_upload(data, max_bytes=MAX_FILE_BYTES).text
+
+
+def _workbook_text(data: bytes) -> str:
+    sheet = read_table(data, max_bytes=MAX_FILE_BYTES, bounds=LIST_BOUNDS)
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(sheet.header)
+    for row in sheet:  # a workbook's rows raise only for a bound, which refuses the whole list
+        writer.writerow(row.cells)
+    return buffer.getvalue()
 
 
 def table(text: str) -> Table:

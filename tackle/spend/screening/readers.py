@@ -110,10 +110,14 @@ class XlsxRows:
 
         self.path = path
         self.size = path.stat().st_size
+        # Opened as a file, not by name: openpyxl refuses a workbook whose name does not end in
+        # .xlsx, and an upload saved as `spend.csv` or `.txt` is still told by its first bytes.
+        self._handle = path.open("rb")
         try:
-            self._book = load_workbook(path, read_only=True, data_only=True)
+            self._book = load_workbook(self._handle, read_only=True, data_only=True)
             sheet = self._book.worksheets[0]
         except Exception as error:  # openpyxl raises many kinds for a damaged workbook
+            self._handle.close()
             raise SpendFileError(f"{path.name} is not a readable XLSX workbook ({error.__class__.__name__})") from None
         self._rows = sheet.iter_rows(values_only=True)
         self.line_num = 0
@@ -132,6 +136,7 @@ class XlsxRows:
 
     def close(self) -> None:
         self._book.close()
+        self._handle.close()
 
 
 class OdsRows:
