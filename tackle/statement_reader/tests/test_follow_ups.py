@@ -73,8 +73,10 @@ def test_bad_input_is_refused_with_a_clear_error_and_nothing_saved(
     assert not StatementFollowUp.objects.exists()
 
 
-def test_roles_without_statements_are_refused(client_for, frontline_a, councillor_a, auditor_a, lead_a, reading_a):
-    for user in (frontline_a, councillor_a, auditor_a):
+def test_roles_without_statements_are_refused(
+    client_for, frontline_a, councillor_a, auditor_a, admin_a, lead_a, reading_a
+):
+    for user in (frontline_a, councillor_a, auditor_a, admin_a):
         client = client_for(user)
         assert client.get(_url(reading_a)).status_code == 403, user.role
         due = today_in_london() + timedelta(days=5)
