@@ -7,6 +7,7 @@ of their own, headings as separate lines, PDF pages one after another.
 import io
 import logging
 import re
+import time
 import zipfile
 from collections import Counter
 from html.parser import HTMLParser
@@ -18,6 +19,7 @@ from tackle.core.uploads import UploadError, check_zip, decode
 
 if TYPE_CHECKING:
     from docx.text.paragraph import Paragraph
+    from pypdf import PdfReader
 
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 # A Word document is a zip: what it unpacks to, read from the zip's directory, is checked before
@@ -25,6 +27,17 @@ MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 MAX_DOCX_INFLATED_BYTES = 100 * 1024 * 1024
 # A long statement runs to a few hundred thousand characters; more is refused before it is split.
 MAX_TEXT_CHARS = 2_000_000
+# A web page's markup is refused past this size or this many elements (a million nested <div>s
+# would otherwise be walked one by one); a statement page has a few thousand.
+MAX_HTML_BYTES = 10 * 1024 * 1024
+MAX_HTML_ELEMENTS = 200_000
+# A PDF: its pages counted before any is read, each stream unpacked to at most this (pypdf checks
+# as it inflates), and all pages' content together; a long statement has 40 pages and a few MB.
+MAX_PDF_PAGES = 1000
+MAX_PDF_STREAM_BYTES = 20 * 1024 * 1024
+MAX_PDF_CONTENT_BYTES = 100 * 1024 * 1024
+# However a file is built, its text is extracted within this time, checked between pages or elements.
+MAX_READ_SECONDS = 120
 KINDS = ("txt", "html", "pdf", "docx")
 # Markdown is read as text: its marks are taken out by the text reader (see _plain).
 _SUFFIXES = {
@@ -49,6 +62,10 @@ _CONTENT_TYPES = {
 
 class UnreadableDocument(ApplicationError):
     """The file is of a kind we do not read, or it could not be read."""
+
+
+def _too_slow() -> UnreadableDocument:
+    return UnreadableDocument(f"The file took longer than {MAX_READ_SECONDS} seconds to read, so it was not read.")
 
 
 def kind_from_name(name: str) -> str | None:
@@ -150,12 +167,24 @@ _SKIPPED = {"script", "style", "noscript", "template", "head", "svg", "nav"}
 
 
 class _TextParser(HTMLParser):
+    """Raises UnreadableDocument, stopping the parse, at MAX_HTML_ELEMENTS or MAX_READ_SECONDS."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.skipping = 0
+        self.elements = 0
+        self.deadline = time.monotonic() + MAX_READ_SECONDS
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements += 1
+        if self.elements > MAX_HTML_ELEMENTS:
+            raise UnreadableDocument(
+                f"The web page has more than {MAX_HTML_ELEMENTS:,} elements, more than a statement needs, "
+                "so it was not read. Save the statement as a PDF or Word document and upload that."
+            )
+        if self.elements % 1000 == 0 and time.monotonic() > self.deadline:
+            raise _too_slow()
         if tag in _SKIPPED:
             self.skipping += 1
         elif tag in _BLOCKS:
@@ -178,6 +207,11 @@ class _TextParser(HTMLParser):
 
 
 def _html(data: bytes) -> str:
+    if len(data) > MAX_HTML_BYTES:
+        raise UnreadableDocument(
+            f"The web page must be smaller than {MAX_HTML_BYTES // (1024 * 1024)} MB. "
+            "Save the statement as a PDF or Word document and upload that."
+        )
     parser = _TextParser()
     parser.feed(_decode(data))
     parser.close()
@@ -191,21 +225,71 @@ _PAGE_NUMBER = re.compile(r"^\s*(page\s*)?\d{1,4}(\s*(of|/)\s*\d{1,4})?\s*$", re
 
 
 def _pdf(data: bytes) -> str:
-    from pypdf import PdfReader  # imported here: only PDF readings pay for loading it
-    from pypdf.errors import PdfReadError
+    from pypdf import PdfReader, apply_configuration  # imported here: only PDF readings pay for loading it
+    from pypdf.errors import LimitReachedError, PdfReadError
 
     # pypdf logs every oddity of a damaged file; the person gets one clear message instead.
     logging.getLogger("pypdf").setLevel(logging.ERROR)
+    unpacked = {
+        name: MAX_PDF_STREAM_BYTES
+        for name in (
+            "zlib_maximum_output_length",
+            "lzw_maximum_output_length",
+            "run_length_maximum_output_length",
+            "brotli_maximum_output_length",
+            "array_based_stream_maximum_output_length",
+            "maximum_declared_stream_length",
+        )
+    }
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            reader.decrypt("")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        with apply_configuration(**unpacked):
+            reader = PdfReader(io.BytesIO(data))
+            if reader.is_encrypted:
+                reader.decrypt("")
+            pages = _pdf_pages(reader)
+    except UnreadableDocument:
+        raise
+    except LimitReachedError:
+        megabytes = MAX_PDF_STREAM_BYTES // (1024 * 1024)
+        raise UnreadableDocument(
+            f"The PDF could not be read: part of it unpacks to more than {megabytes} MB."
+        ) from None
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError) as error:
         raise UnreadableDocument(f"The PDF could not be read ({error}).") from None
     except Exception as error:  # pypdf raises many kinds on broken files; none may become a 500.
         raise UnreadableDocument(f"The PDF could not be read ({type(error).__name__}).") from None
     return "\n".join(_without_running_lines(pages))
+
+
+def _pdf_pages(reader: "PdfReader") -> list[str]:
+    """Each page's text. The page count the file declares is checked before the page tree is
+    walked, the count found after; each page's content is unpacked and measured before its text
+    is extracted, and the text and the time are checked after each page."""
+    declared = reader.trailer["/Root"]["/Pages"].get("/Count", 0)
+    count = max(int(declared) if isinstance(declared, int) else 0, 0)
+    if count <= MAX_PDF_PAGES:
+        count = len(reader.pages)
+    if count > MAX_PDF_PAGES:
+        raise UnreadableDocument(
+            f"The PDF has {count:,} pages; Tackle reads statements of up to {MAX_PDF_PAGES:,} pages."
+        )
+    deadline = time.monotonic() + MAX_READ_SECONDS
+    unpacked = characters = 0
+    pages = []
+    for page in reader.pages:
+        contents = page.get_contents()
+        unpacked += len(contents.get_data()) if contents is not None else 0
+        if unpacked > MAX_PDF_CONTENT_BYTES:
+            megabytes = MAX_PDF_CONTENT_BYTES // (1024 * 1024)
+            raise UnreadableDocument(f"The PDF could not be read: its pages unpack to more than {megabytes} MB.")
+        text = page.extract_text() or ""
+        characters += len(text)
+        if characters > MAX_TEXT_CHARS:
+            raise UnreadableDocument(f"The statement is too long to read (more than {MAX_TEXT_CHARS:,} characters).")
+        if time.monotonic() > deadline:
+            raise _too_slow()
+        pages.append(text)
+    return pages
 
 
 def _without_running_lines(pages: list[str]) -> list[str]:
