@@ -110,3 +110,12 @@ def test_a_web_page_past_the_size_limit_is_refused_unparsed():
     data = b"<html><body><p>" + b"We audit our suppliers. " * (documents.MAX_HTML_BYTES // 24 + 1) + b"</p>"
     with pytest.raises(UnreadableDocument, match="The web page must be smaller than 10 MB"):
         extract_text(data, "html")
+
+
+def test_a_statement_of_too_many_sentences_is_refused_before_it_is_labelled():
+    from tackle.statement_reader.reading import MAX_SENTENCES, read_text
+
+    labelled: list[list[str]] = []
+    with pytest.raises(UnreadableDocument, match=r"too long to read \(5,001 sentences\)"):
+        read_text("We audit. " * (MAX_SENTENCES + 1), labeller=lambda sentences: labelled.append(sentences) or [])
+    assert labelled == []
