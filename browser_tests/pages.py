@@ -1,10 +1,22 @@
 """Page objects: what a person can do on each page, so tests read as journeys, not selectors."""
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Self
 
 from accessibility import assert_accessible
 from playwright.sync_api import Locator, Page, expect
+
+
+def fill_date(page: Page, label: str, value: "date | str") -> None:
+    """Type a date (a datetime: and its time) into the GOV.UK date input whose legend is `label`."""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
+    group = page.get_by_role("group", name=label, exact=True)
+    parts = {"Day": value.day, "Month": value.month, "Year": value.year}
+    if isinstance(value, datetime):
+        parts |= {"Hour": value.hour, "Minute": value.minute}
+    for box, number in parts.items():
+        group.get_by_label(box, exact=True).fill(str(number))
 
 
 class BasePage:
@@ -89,7 +101,7 @@ class TokensPage(BasePage):
         for module in modules:
             self.page.get_by_label(module, exact=True).check()
         if expires_on:
-            self.page.get_by_label("Expires on").fill(expires_on)
+            fill_date(self.page, "Expires on", expires_on)
         self.page.get_by_role("button", name="Create token").click()
 
     def row(self, name: str) -> Locator:

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from accessibility import assert_accessible
+from pages import fill_date
 from playwright.sync_api import Page, expect
 
 from tackle.scrutiny.models import LeadArrangement, Spend
@@ -81,7 +82,7 @@ def test_lead_drafts_the_foi_answer(page: Page, sign_in_browser, frontline_a, le
     assert_accessible(page)
     page.get_by_label("Lead's job title or name").fill("Modern slavery coordinator")
     page.get_by_label("Team").fill("Community safety")
-    page.get_by_label("Lead since").fill("2023-04-01")
+    fill_date(page, "Lead since", "2023-04-01")
     page.get_by_role("button", name="Add").click()
     expect(page.locator("main")).to_contain_text("Modern slavery coordinator")
     page.goto("/scrutiny/spending")
