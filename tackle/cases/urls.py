@@ -37,6 +37,7 @@ urlpatterns: list = [
     path("<uuid:case_uuid>/pack", pack.pack_page, name="nrm-pack"),
     path("<uuid:case_uuid>/pack.json", pack.pack_json, name="nrm-pack-json"),
     path("<uuid:case_uuid>/pack.pdf", pack.pack_pdf, name="nrm-pack-pdf"),
+    path("<uuid:case_uuid>/pack/export", pack.pack_export, name="nrm-pack-export"),  # check, then download
     # The whole Home Office form, section by section (issue 14, section 4).
     path("<uuid:case_uuid>/pack/form", home_office_form.form_overview, name="nrm-pack-form"),
     path("<uuid:case_uuid>/pack/form/<slug:section>", home_office_form.section_edit, name="nrm-pack-section-edit"),

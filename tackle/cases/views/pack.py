@@ -1,7 +1,9 @@
 """The NRM / Duty to Notify referral pack as a page, JSON and a tagged, accessible PDF (PDF/UA).
 
 Viewing the page is audited by the door. A download is audited as an export once it is allowed: a
-Duty to Notify whose account the lead has not yet reviewed and redacted is refused, saying why."""
+Duty to Notify whose account the lead has not yet reviewed and redacted is refused, saying why, and
+a redacted one is downloaded only from its check page (issue 18): once it has left Tackle it cannot
+be called back, so the lead sees what goes and confirms nothing in it identifies the person."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,8 +15,10 @@ from tackle.accounts.door import open_for_user
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
+from tackle.cases.forms.pack_export import PackExportForm
 from tackle.cases.models import Case
-from tackle.cases.nrm_pack import REVIEW_NEEDED, FormState, build_referral_pack, form_state
+from tackle.cases.nrm_pack import REVIEW_NEEDED, WITHHELD, FormState, build_referral_pack, form_state
+from tackle.cases.rules.home_office_form import DUTY_TO_NOTIFY
 from tackle.cases.selectors import case_list_visible_to
 from tackle.core.access import NRM_PACKS, Action
 from tackle.core.documents import tagged_pdf
@@ -57,6 +61,12 @@ def pack_pdf(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
     if state.review_needed:
         messages.error(request, REVIEW_NEEDED)
         return redirect("cases:nrm-pack", case_uuid=case.uuid)
+    if state.form == DUTY_TO_NOTIFY:  # only through its check page
+        return redirect("cases:nrm-pack-export", case_uuid=case.uuid)
+    return _pdf(request, case, state)
+
+
+def _pdf(request: AuthenticatedRequest, case: Case, state: FormState) -> HttpResponse:
     _exported(request, case, "pdf")
     pack = build_referral_pack(case, state)
     html = render_to_string("cases/nrm_pack_print.html", {"case": case, "pack": pack})
@@ -64,3 +74,26 @@ def pack_pdf(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="referral-pack-{case.reference}.pdf"'
     return response
+
+
+@login_required
+def pack_export(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
+    """Check before a Duty to Notify pack is downloaded: what goes (the redacted account, no name, the
+    town at most), a warning that it cannot be called back, and a tick that nothing identifies the
+    person. Without the tick nothing is downloaded or recorded. Any other pack: its check page too."""
+    case, state = _open(request, case_uuid, Action.EXPORT, audit=False)
+    if request.method != "POST":  # seen, not yet exported
+        audit_record(action=AuditAction.VIEW, actor=request.user, request=request, obj=case, note="Pack export check")
+    form = PackExportForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and not state.review_needed and form.is_valid():
+        return _pdf(request, case, state)
+    pack = build_referral_pack(case, state)
+    going = [(label, state.redacted.get(key) or WITHHELD) for key, (label, _written) in state.texts_to_review.items()]
+    context = {
+        "case": case,
+        "pack": pack,
+        "form": form,
+        "going": going,
+        "refusal": REVIEW_NEEDED if state.review_needed else "",
+    }
+    return render(request, "cases/nrm_pack_export.html", context)
