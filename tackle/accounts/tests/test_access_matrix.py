@@ -145,6 +145,8 @@ ACTION_OVERRIDES = {
     "cases:share-new": Action.CHANGE,  # the table's change covers sharing
     "home:task-run-status": Action.VIEW,
     "statements:period-review": Action.VIEW,  # the year looked back on, read only
+    "statements:statement-approve": Action.CHANGE,  # recording the council's decision
+    "statements:statement-publish": Action.CHANGE,
     "statements:commitment-adopt-charter": Action.RECORD,
     "disrupt:agreement-decline": Action.CHANGE,  # either party ends a proposal
     "disrupt:reception-centre": Action.CHANGE,  # the operation's reception centre plan, a form
