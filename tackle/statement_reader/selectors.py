@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from django.db.models import Q, QuerySet
 
 from tackle.core.identifiers import normalise_company_number
+from tackle.core.models import TaskStatus
 from tackle.core.periods import today_in_london
 from tackle.statement_reader.models import JudgementOverride, ReadingRequest, RegistryStatement, StatementReading
 from tackle.statement_reader.registry import CLAIM_FIELDS, supplier_name_keys
@@ -36,6 +37,13 @@ def reading_requests_visible_to(user: Any) -> QuerySet[ReadingRequest]:
         return ReadingRequest.objects.none()
     return ReadingRequest.objects.filter(organisation_id=user.organisation_id).select_related(
         "task_run", "reading__supplier", "supplier"
+    )
+
+
+def reading_requests_waiting(user: Any) -> QuerySet[ReadingRequest]:
+    """Those not yet read and not failed: queued or running, as far as their runs say."""
+    return reading_requests_visible_to(user).filter(
+        reading=None, error="", task_run__status__in=[TaskStatus.QUEUED, TaskStatus.RUNNING]
     )
 
 

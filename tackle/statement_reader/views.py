@@ -29,7 +29,8 @@ from tackle.suppliers.selectors import statement_follow_ups
 def index(request: AuthenticatedRequest) -> HttpResponse:
     require_module(request.user, Module.STATEMENTS)
     readings = selectors.readings_visible_to(request.user)[:200]
-    return render(request, "statement_reader/index.html", {"readings": readings})
+    waiting = selectors.reading_requests_waiting(request.user)[:50]
+    return render(request, "statement_reader/index.html", {"readings": readings, "waiting": waiting})
 
 
 @login_required

@@ -48,6 +48,7 @@ def test_an_upload_waits_for_the_worker_then_shows_its_reading(
     assert len(_stored_files(settings)) == 1
     waiting = client.get(pending.get_absolute_url()).content.decode()
     assert "Reading the statement" in waiting and "Check again" in waiting and "widgets.pdf" in waiting
+    assert 'data-testid="readings-waiting"' in client.get("/statement-reader/").content.decode()
 
     _run_worker()
 
@@ -56,6 +57,7 @@ def test_an_upload_waits_for_the_worker_then_shows_its_reading(
     ready = client.get(pending.get_absolute_url())
     assert ready.status_code == 302 and ready["Location"] == reading.get_absolute_url()
     assert "Statement read: 6 of 8" in client.get(reading.get_absolute_url()).content.decode()
+    assert 'data-testid="readings-waiting"' not in client.get("/statement-reader/").content.decode()
     assert TaskRun.objects.get().status == TaskStatus.SUCCEEDED
     # Only the reading is kept: the uploaded file goes once it has been read.
     pending.refresh_from_db()
