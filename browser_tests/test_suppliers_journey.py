@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from accessibility import assert_accessible
 from django.utils import timezone
+from pages import fill_date
 from playwright.sync_api import Page, expect
 
 from tackle.core.roles import Role
@@ -54,8 +55,8 @@ def test_procurement_officer_and_contract_manager_journey(page: Page, sign_in_br
     page.get_by_label("Title").fill("Office cleaning")
     page.get_by_label("Category").select_option(label="Cleaning")
     page.get_by_label("Total value (£)").fill("1200000")
-    page.get_by_label("Start date").fill(start.isoformat())
-    page.get_by_label("End date").fill((start + timedelta(days=1000)).isoformat())
+    fill_date(page, "Start date", start)
+    fill_date(page, "End date", start + timedelta(days=1000))
     page.get_by_label("Contract manager").select_option(label="Cam Reed")
     page.get_by_label("High risk").check()
     page.get_by_role("button", name="Save").click()
@@ -119,7 +120,7 @@ def test_procurement_officer_and_contract_manager_journey(page: Page, sign_in_br
     assert_accessible(page)
     page.goto(f"/suppliers/contracts/{contract.uuid}/actions/new")
     page.get_by_label("Description").fill("Show pay slips for agency staff")
-    page.get_by_label("Due date").fill((timezone.localdate() + timedelta(days=30)).isoformat())
+    fill_date(page, "Due date", timezone.localdate() + timedelta(days=30))
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_test_id("actions")).to_contain_text("Show pay slips for agency staff")
 
