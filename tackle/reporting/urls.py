@@ -8,4 +8,6 @@ urlpatterns = [
     path("", views.figures_index, name="figures"),
     path("figures.csv", views.figures_csv, name="figures-csv"),
     path("figures.xlsx", views.figures_xlsx, name="figures-xlsx"),
+    path("home-office-tables.csv", views.home_office_csv, name="home-office-tables-csv"),
+    path("home-office-tables.xlsx", views.home_office_xlsx, name="home-office-tables-xlsx"),
 ]

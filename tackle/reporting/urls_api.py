@@ -1,3 +1,9 @@
 """API routes of this module, included under /api/v1/."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from tackle.reporting import api
+
+urlpatterns: list = [
+    path("figures/home-office-tables", api.home_office_tables_api, name="figures-home-office-tables"),
+]

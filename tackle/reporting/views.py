@@ -18,6 +18,15 @@ from tackle.core.permissions import require_module
 from tackle.core.roles import Module
 from tackle.core.spreadsheets import formula_safe, xlsx_cell
 from tackle.reporting.forms import FiguresForm
+from tackle.reporting.home_office import EXPORT_HEADER as HOME_OFFICE_HEADER
+from tackle.reporting.home_office import (
+    PERIOD_HINT,
+    HomeOfficeTables,
+    home_office_tables_for_user,
+    parse_period,
+    periods_offered,
+)
+from tackle.reporting.home_office import export_rows as home_office_rows
 from tackle.reporting.selectors import Figures, figures_for_user, figures_is_exact_for
 from tackle.training.figures import DEFINITIONS as TRAINING_DEFINITIONS
 
@@ -68,6 +77,9 @@ def figures_index(request: AuthenticatedRequest) -> HttpResponse:
             "charts": charts,
             "csv_url": f"{reverse('reporting:figures-csv')}?{query}",
             "xlsx_url": f"{reverse('reporting:figures-xlsx')}?{query}",
+            "home_office_periods": [
+                (asked.period().label, asked.code) for asked in periods_offered(figures.first_year, figures.last_year)
+            ],
         },
     )
 
@@ -136,4 +148,79 @@ def figures_xlsx(request: AuthenticatedRequest) -> HttpResponse:
         buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
     response["Content-Disposition"] = f'attachment; filename="{_filename(figures, "xlsx")}"'
+    return response
+
+
+# The Home Office's NRM statistics tables (issue 17, item 3) ---------------------------------------
+
+HOME_OFFICE_SHOWN = "reporting.home_office_tables"  # what the audit log names as opened
+
+
+def _home_office(request: AuthenticatedRequest, kind: str) -> HomeOfficeTables | HttpResponse:
+    """The asked period's tables, audited as an export; a page naming the field when the period is
+    not one (400)."""
+    require_module(request.user, Module.REPORTING)
+    figures_is_exact_for(request.user)
+    asked = parse_period(request.GET.get("period"))
+    if asked is None:
+        return render(request, "reporting/home_office_bad_period.html", {"hint": PERIOD_HINT}, status=400)
+    found = home_office_tables_for_user(request.user, asked)
+    open_page_for_user(
+        request.user,
+        resource=FIGURES,
+        action=Action.EXPORT,
+        request=request,
+        object_type=HOME_OFFICE_SHOWN,
+        object_id=asked.code,
+        note=f"Home Office tables {found.label} (public) {kind}",
+    )
+    return found
+
+
+@login_required
+def home_office_csv(request: AuthenticatedRequest) -> HttpResponse:
+    """One CSV: a row per table and category, the table named in its first column."""
+    found = _home_office(request, "CSV")
+    if isinstance(found, HttpResponse):
+        return found
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(HOME_OFFICE_HEADER)
+    for row in home_office_rows(found):
+        writer.writerow([formula_safe(cell) for cell in row])
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="home-office-tables-{found.period.code}.csv"'
+    return response
+
+
+@login_required
+def home_office_xlsx(request: AuthenticatedRequest) -> HttpResponse:
+    """One workbook: a sheet per table (category, potential victims, then the total and how it is
+    counted), and a Notes sheet."""
+    from openpyxl import Workbook
+
+    found = _home_office(request, "XLSX")
+    if isinstance(found, HttpResponse):
+        return found
+    workbook = Workbook()
+    notes = workbook.active
+    assert notes is not None
+    notes.title = "Notes"
+    notes.append([xlsx_cell(f"Home Office NRM statistics tables, {found.label}")])
+    notes.append([xlsx_cell(f"How this is counted: {found.total_definition}")])
+    notes.append([xlsx_cell(found.disclosure_note)])
+    for table in found.tables:
+        sheet = workbook.create_sheet(table.title[:31])
+        sheet.append([xlsx_cell(cell) for cell in (table.title, f"Potential victims, {found.label}")])
+        for category, value in table.rows:
+            sheet.append([xlsx_cell(category), xlsx_cell(value)])
+        sheet.append([xlsx_cell("Total"), xlsx_cell(table.total)])
+        sheet.append([])
+        sheet.append([xlsx_cell(f"How this is counted: {table.definition}")])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="home-office-tables-{found.period.code}.xlsx"'
     return response

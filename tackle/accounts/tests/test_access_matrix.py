@@ -106,6 +106,7 @@ RESOURCE_OF = [
     ("scrutiny:foi", access.SCRUTINY_RECORDS),
     ("scrutiny:", access.ASSESSMENTS),
     ("reporting:", access.FIGURES),
+    ("api:figures", access.FIGURES),
     ("suppliers:contract", access.CONTRACTS),
     ("suppliers:risk", access.CONTRACTS),
     ("suppliers:action", access.CONTRACTS),
