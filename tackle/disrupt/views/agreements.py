@@ -114,9 +114,27 @@ def agreement_decline(request: AuthenticatedRequest, agreement_uuid: Any) -> Htt
     return _act(request, agreement_uuid, services.agreement_decline, "Proposal declined: nothing is shared under it")
 
 
+CONFIRM_REVOKE = "revoke"
+
+
 @login_required
-@require_POST
 def agreement_revoke(request: AuthenticatedRequest, agreement_uuid: Any) -> HttpResponse:
-    return _act(
-        request, agreement_uuid, services.agreement_revoke, "Agreement revoked: nothing more is shared under it"
-    )
+    """Check before revoking (issue 18): revoking cannot be undone (a new proposal must be accepted
+    again), so the page says what stops being shared and with whom; only its own button, which
+    posts the confirmation, revokes. Any other POST shows the page and changes nothing."""
+    if request.method == "POST" and request.POST.get("confirm") == CONFIRM_REVOKE:
+        return _act(
+            request, agreement_uuid, services.agreement_revoke, "Agreement revoked: nothing more is shared under it"
+        )
+    require_coordinator(request.user)
+    visible = selectors.agreements_visible_to(request.user)
+    agreement = open_for_user(request.user, visible, resource=AGREEMENTS, action=Action.CHANGE, uuid=agreement_uuid)
+    status = selectors.agreement_status(agreement)
+    context = {
+        "agreement": agreement,
+        "status": status,
+        "categories": [SharingCategory(code).label for code in agreement.categories if code in SharingCategory.values],
+        "may_revoke": status in (AgreementStatus.IN_FORCE, AgreementStatus.NOT_STARTED),
+        "confirm": CONFIRM_REVOKE,
+    }
+    return render(request, "disrupt/agreement_revoke.html", context)
