@@ -44,13 +44,16 @@ def _when(moment: datetime | None) -> str | None:
 
 
 _PART = serializers.ChoiceField(choices=["ok", "error"])
+_PART_CHECKED_SOMETIMES = serializers.ChoiceField(choices=["ok", "error"], required=False)
+# `?check=databases` answers the status and the databases only; the replica is there when configured.
 _HEALTH: dict[str, serializers.Field] = {
     "status": serializers.ChoiceField(choices=["ok", "degraded"]),
     "database": _PART,
-    "worker": _PART,
-    "worker_last_heartbeat": serializers.DateTimeField(allow_null=True),
-    "queue": _PART,
-    "queue_oldest_waiting_since": serializers.DateTimeField(allow_null=True),
+    "replica": _PART_CHECKED_SOMETIMES,
+    "worker": _PART_CHECKED_SOMETIMES,
+    "worker_last_heartbeat": serializers.DateTimeField(allow_null=True, required=False),
+    "queue": _PART_CHECKED_SOMETIMES,
+    "queue_oldest_waiting_since": serializers.DateTimeField(allow_null=True, required=False),
 }
 
 

@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from drf_spectacular.utils import OpenApiTypes, extend_schema
+from drf_spectacular.utils import OpenApiResponse, OpenApiTypes, extend_schema
 from rest_framework import serializers, status
 from rest_framework.decorators import api_view
 from rest_framework.exceptions import PermissionDenied
@@ -67,7 +67,10 @@ class ReadingCreateSerializer(serializers.Serializer):
 @extend_schema(
     summary="Read a statement",
     request={"multipart/form-data": ReadingCreateSerializer, "application/json": ReadingCreateSerializer},
-    responses={201: OpenApiTypes.OBJECT},
+    responses={
+        201: OpenApiTypes.OBJECT,
+        404: OpenApiResponse(description="The supplier named is not one you may see"),
+    },
 )
 @api_view(["POST"])
 def reading_create(request: Request) -> Response:

@@ -50,6 +50,7 @@ from tackle.cases.services.case import ConcernDetails, case_record_concern, nrm_
 from tackle.cases.services.correction import case_correct
 from tackle.core.access import ShareScope
 from tackle.core.api_fields import PlausibleDateField, PlausibleDateTimeField
+from tackle.core.api_schema import PAGE_PARAMETER, paginated
 from tackle.core.errors import ApplicationError
 from tackle.core.roles import Module
 
@@ -208,8 +209,8 @@ CASE_LIST_PARAMETERS = [
     methods=["GET"],
     summary="Cases you may see",
     description="Filters combine. A value that is not allowed answers 400 naming the parameter.",
-    parameters=CASE_LIST_PARAMETERS,
-    responses=CaseSerializer(many=True),
+    parameters=[*CASE_LIST_PARAMETERS, PAGE_PARAMETER],
+    responses=paginated("PaginatedCaseList", CaseSerializer),
 )
 @extend_schema(
     methods=["POST"], summary="Record a concern", request=CaseCreateSerializer, responses={201: CaseSerializer}
