@@ -7,6 +7,7 @@ import re
 import pytest
 from accessibility import assert_accessible
 from django.utils import timezone
+from pages import fill_date
 from playwright.sync_api import Page, expect
 
 from tackle.core.roles import Role
@@ -30,7 +31,7 @@ def test_intelligence_to_operation_to_cases_to_annual_figures(
     assert_accessible(page)
     page.goto("/disrupt/intelligence/new")
     assert_accessible(page)
-    page.get_by_label("Date received").fill(today)
+    fill_date(page, "Date received", today)
     page.get_by_label("What is reported").fill("Staff at the Golden Wok sleep above the shop and are never paid")
     page.get_by_label("Where", exact=True).fill("Golden Wok, Market Street")
     page.get_by_label("Labour").check()
@@ -53,7 +54,7 @@ def test_intelligence_to_operation_to_cases_to_annual_figures(
     assert_accessible(page)
     page.get_by_label("Planned", exact=True).check()
     page.get_by_label("Objective").fill("Welfare checks on the takeaway's staff")
-    page.get_by_label("Date of the operation").fill(today)
+    fill_date(page, "Date of the operation", today)
     page.get_by_label("Lead agency").fill("Test Police")
     # The tick box names the record by its reference and summary, not only by grade and date.
     tick_box = re.compile(r"^INT-[0-9A-F]{8}: Possible labour exploitation at a takeaway \(2B P, received")
