@@ -12,7 +12,7 @@ import zipfile
 from collections import Counter
 from html.parser import HTMLParser
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tackle.core.errors import ApplicationError
 from tackle.core.uploads import UploadError, check_zip, decode
@@ -242,7 +242,7 @@ def _pdf(data: bytes) -> str:
         )
     }
     try:
-        with apply_configuration(**unpacked):
+        with apply_configuration(None, **unpacked):
             reader = PdfReader(io.BytesIO(data))
             if reader.is_encrypted:
                 reader.decrypt("")
@@ -265,7 +265,8 @@ def _pdf_pages(reader: "PdfReader") -> list[str]:
     """Each page's text. The page count the file declares is checked before the page tree is
     walked, the count found after; each page's content is unpacked and measured before its text
     is extracted, and the text and the time are checked after each page."""
-    declared = reader.trailer["/Root"]["/Pages"].get("/Count", 0)
+    tree: Any = reader.root_object.get("/Pages")
+    declared = tree.get_object().get("/Count", 0) if tree is not None else 0
     count = max(int(declared) if isinstance(declared, int) else 0, 0)
     if count <= MAX_PDF_PAGES:
         count = len(reader.pages)
