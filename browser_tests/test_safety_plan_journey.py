@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from accessibility import assert_accessible
 from django.utils import timezone
+from pages import fill_date
 from playwright.sync_api import Page, expect
 
 from tackle.cases.services.support import missing_episode_record, outcome_scores_record, safety_plan_create
@@ -46,7 +47,7 @@ def test_fortnightly_safety_plan_review(page: Page, sign_in_browser, make_user, 
     assert_accessible(page)
 
     page.get_by_role("link", name="Record a review").click()
-    page.get_by_label("Date of the review").fill(today.isoformat())
+    fill_date(page, "Date of the review", today)
     page.get_by_label("What changed?").fill("Went missing once; now has a key worker he trusts.")
     assert_accessible(page)
     page.get_by_role("button", name="Save").click()
@@ -56,7 +57,7 @@ def test_fortnightly_safety_plan_review(page: Page, sign_in_browser, make_user, 
     expect(page.locator("main")).to_contain_text("Found at a train station")
 
     page.goto(f"/cases/{boy.uuid}/support/outcome-scores/add")
-    page.get_by_label("Date of the assessment").fill(today.isoformat())
+    fill_date(page, "Date of the assessment", today)
     page.get_by_label("Risk of harm").select_option("3")
     page.get_by_label("Trusting relationships").select_option("3")
     assert_accessible(page)
