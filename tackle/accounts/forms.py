@@ -128,6 +128,29 @@ class ConfirmForm(GovukForm):
     """A confirmation page's form: nothing to fill in, the button is the answer."""
 
 
+DEACTIVATE = "deactivate"
+
+
+class _AlwaysDeactivate(forms.HiddenInput):
+    """Sent by the page's own form, whatever a refused POST held."""
+
+    def format_value(self, value: Any) -> str:
+        return DEACTIVATE
+
+
+class DeactivateConfirmForm(GovukForm):
+    """Deactivating cannot be wholly undone (sessions end, API tokens and invitations stop for good),
+    so only the check page's own form, which sends this answer, deactivates (issue 18)."""
+
+    confirm = forms.CharField(widget=_AlwaysDeactivate, required=False)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("confirm") != DEACTIVATE:
+            raise forms.ValidationError("Check what will happen, then select Deactivate user")
+        return cleaned
+
+
 class InvitationPasswordForm(SetPasswordForm):
     """Django's password rules (length, common and similar passwords), with GOV.UK wording."""
 

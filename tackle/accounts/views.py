@@ -22,6 +22,7 @@ from tackle.accounts.door import open_for_user, open_page_for_user
 from tackle.accounts.forms import (
     ApiTokenCreateForm,
     ConfirmForm,
+    DeactivateConfirmForm,
     InvitationPasswordForm,
     OrganisationSettingsForm,
     SignInForm,
@@ -299,16 +300,22 @@ def _confirm_page(
 
 @login_required
 def user_deactivate_confirm(request: AuthenticatedRequest, user_uuid: str) -> HttpResponse:
+    """Check before deactivating (issue 18): what will happen, in a summary list, then the button."""
     person = _open_user(request, user_uuid)
-    return _confirm_page(
+    tokens = api_tokens_of(person).filter(revoked_at__isnull=True).count()
+    return form_page(
         request,
-        person,
-        user_deactivate,
+        DeactivateConfirmForm(request.POST if request.method == "POST" else None),
+        lambda _: user_deactivate(user=person, actor=request.user, request=request),
         title="Deactivate this user",
-        button="Deactivate user",
+        caption=person.display_name,
+        back=reverse("accounts:user-detail", args=[person.uuid]),
         success=f"{person.display_name} was deactivated and signed out",
+        button="Deactivate user",
         warning=f"{person.display_name} will be signed out at once and their API tokens will stop working. "
         "What they recorded stays in Tackle.",
+        template="accounts/user_deactivate.html",
+        context={"person": person, "tokens": tokens},
     )
 
 

@@ -88,7 +88,8 @@ class TestUserPages:
 
     def test_deactivating_ends_the_leavers_session_at_once(self, client_for, admin_a, frontline_a):
         leaver = client_for(frontline_a)
-        response = client_for(admin_a).post(reverse("accounts:user-deactivate", args=[frontline_a.uuid]))
+        url = reverse("accounts:user-deactivate", args=[frontline_a.uuid])
+        response = client_for(admin_a).post(url, {"confirm": "deactivate"})
         assert response.status_code == 302
         frontline_a.refresh_from_db()
         assert not frontline_a.is_active
@@ -96,7 +97,8 @@ class TestUserPages:
         assert leaver.get("/").status_code == 302
 
     def test_the_last_administrator_sees_why_they_cannot_deactivate_themselves(self, client_for, admin_a):
-        response = client_for(admin_a).post(reverse("accounts:user-deactivate", args=[admin_a.uuid]))
+        url = reverse("accounts:user-deactivate", args=[admin_a.uuid])
+        response = client_for(admin_a).post(url, {"confirm": "deactivate"})
         page = response.content.decode()
         assert response.status_code == 200 and "govuk-error-summary" in page
         assert "You are the last active administrator of Council A" in page
@@ -229,3 +231,23 @@ class TestOrganisationSettings:
         client = client_for(make_user(role, council_a))
         assert client.get(reverse("accounts:organisation-settings")).status_code == 403
         assert client.post(reverse("accounts:organisation-settings"), self.VALUES).status_code == 403
+
+
+class TestDeactivationIsCheckedFirst:
+    """Issue 18, item 1: the page says what will happen; a POST that is not its own form's does nothing."""
+
+    def test_the_check_page_lists_what_will_happen(self, client_for, admin_a, frontline_a):
+        response = client_for(admin_a).get(reverse("accounts:user-deactivate", args=[frontline_a.uuid]))
+        page = response.content.decode()
+        assert response.status_code == 200 and 'data-testid="deactivate-summary"' in page
+        assert "will stop working" in page and "govuk-warning-text" in page
+        assert 'name="confirm" value="deactivate"' in page
+
+    def test_a_post_without_the_confirmation_deactivates_nobody(self, client_for, admin_a, frontline_a):
+        url = reverse("accounts:user-deactivate", args=[frontline_a.uuid])
+        response = client_for(admin_a).post(url, {"confirm": "yes"})
+        page = response.content.decode()
+        assert response.status_code == 200 and "Check what will happen, then select Deactivate user" in page
+        assert 'name="confirm" value="deactivate"' in page  # the page's own button still confirms
+        frontline_a.refresh_from_db()
+        assert frontline_a.is_active
