@@ -5,6 +5,7 @@ journey can forget to."""
 from datetime import date, datetime
 
 from accessibility import assert_accessible
+from pages import fill_date
 from playwright.sync_api import Locator, Page, expect
 
 
@@ -22,7 +23,7 @@ class ConcernFormPage:
         return cls(page)
 
     def describe(self, *, seen_at: datetime, where: str, what: str, exploitation: str) -> None:
-        self.page.get_by_label("When did you see this?").fill(seen_at.strftime("%Y-%m-%dT%H:%M"))
+        fill_date(self.page, "When did you see this?", seen_at)
         self.page.get_by_label("Where?").fill(where)
         self.page.get_by_label("What did you see or hear?").fill(what)
         self.page.get_by_label(exploitation, exact=True).check()
@@ -95,7 +96,7 @@ class ChangePage:
 
     def correct_person(self, *, name: str, date_of_birth: date, reason: str) -> CaseDetailPage:
         self.page.get_by_label("Full name").fill(name)
-        self.page.get_by_label("Date of birth").fill(date_of_birth.isoformat())
+        fill_date(self.page, "Date of birth", date_of_birth)
         self.page.get_by_label("Why are you making this change?").fill(reason)
         self.page.get_by_role("button", name="Save").click()
         return CaseDetailPage(self.page)

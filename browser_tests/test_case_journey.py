@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from accessibility import assert_accessible
 from django.utils import timezone
+from pages import fill_date
 from playwright.sync_api import Page, expect
 
 from tackle.cases.models import Case, Stage
@@ -14,7 +15,7 @@ pytestmark = pytest.mark.browser
 
 
 def _fill_datetime(page: Page, label: str, value) -> None:  # type: ignore[no-untyped-def]
-    page.get_by_label(label).fill(value.strftime("%Y-%m-%dT%H:%M"))
+    fill_date(page, label, value)
 
 
 def test_concern_to_referral_to_decisions_to_closure(page: Page, context, sign_in_browser, frontline_a, lead_a) -> None:
@@ -67,7 +68,7 @@ def test_concern_to_referral_to_decisions_to_closure(page: Page, context, sign_i
     ):
         page.get_by_role("link", name="Record an NRM step").click()
         page.get_by_label(kind).check()
-        page.get_by_label("Date").fill((today - timedelta(days=days_ago)).isoformat())
+        fill_date(page, "Date", today - timedelta(days=days_ago))
         page.get_by_label(outcome, exact=True).check()
         assert_accessible(page)
         page.get_by_role("button", name="Save").click()
