@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db.models import QuerySet, Sum
 
+from tackle.core.uploads import XLSX_MAGIC, UploadError, read_table
 from tackle.spend.models import SpendFile, SpendImport, SpendReject, SpendTotal
 from tackle.suppliers.sectors import Sector
 from tackle.suppliers.selectors import supplier_register_entries, turnover_requires_statement
@@ -154,3 +155,34 @@ def year_on_year(spend_import: SpendImport) -> list[YearLine]:
 
 def _year_label(year: int | None) -> str:
     return f"{year}-{(year + 1) % 100:02d}" if year is not None else "Date not known"
+
+
+SAMPLE_BYTES = 256 * 1024
+SAMPLE_ROWS = 20
+SAMPLE_WORKBOOK_BYTES = 10 * 1024 * 1024  # a workbook is read whole for its first rows: a big one is not
+
+
+def file_sample_rows(spend_file: SpendFile) -> list[list[str]]:
+    """The first rows under a screened file's header, for the columns page's sample values. A CSV
+    file's first lines only; a workbook only when small; [] when the file cannot be read."""
+    header_line = int(spend_file.mapping.get("header_line") or 1)
+    try:
+        with spend_file.file.open("rb") as handle:
+            data = handle.read(SAMPLE_WORKBOOK_BYTES + 1)
+        if data.startswith(XLSX_MAGIC):
+            if len(data) > SAMPLE_WORKBOOK_BYTES:
+                return []
+            table = read_table(data, max_bytes=SAMPLE_WORKBOOK_BYTES)
+        else:
+            head = data[:SAMPLE_BYTES]
+            head = head[: head.rfind(b"\n") + 1] or head  # whole lines: a character is not cut in two
+            table = read_table(head, max_bytes=SAMPLE_BYTES)
+        rows: list[list[str]] = []
+        for row in table:
+            if row.line > header_line:
+                rows.append(row.cells)
+            if len(rows) >= SAMPLE_ROWS:
+                break
+        return rows
+    except (OSError, UploadError):
+        return []

@@ -15,6 +15,7 @@ from tackle.accounts.door import open_for_user
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.core.access import SPEND, Action
 from tackle.core.charts import Chart, bar_chart
+from tackle.core.columns import SAMPLES, ColumnChoice
 from tackle.core.errors import ApplicationError
 from tackle.core.forms import add_application_error
 from tackle.core.permissions import require_module
@@ -22,6 +23,7 @@ from tackle.core.roles import Module
 from tackle.spend import selectors, services
 from tackle.spend.forms import ColumnsForm, UploadForm
 from tackle.spend.models import ImportStatus
+from tackle.spend.screening.headers import AMOUNT
 
 REJECTS_PER_PAGE = 100
 
@@ -109,7 +111,31 @@ def file_columns(request: AuthenticatedRequest, file_uuid: Any) -> HttpResponse:
             add_application_error(form, error)
         else:
             return redirect("home:task-run-detail", run_uuid=run.uuid)
-    return render(request, "spend/file_columns.html", {"form": form, "spend_file": spend_file})
+    choices = _column_choices(spend_file, headers)
+    return render(request, "spend/file_columns.html", {"form": form, "spend_file": spend_file, "choices": choices})
+
+
+def _column_choices(spend_file: Any, headers: list[str]) -> list[ColumnChoice]:
+    """What the last run chose for each field, how sure it was and the first values under it."""
+    rows = selectors.file_sample_rows(spend_file)
+    choices = []
+    for line in spend_file.mapping["columns"]:
+        column = line["column"] - 1 if line["column"] else None
+        values = [row[column].strip() for row in rows if column is not None and column < len(row)]
+        sure = line.get("confidence")
+        choices.append(
+            ColumnChoice(
+                field=line["field"],
+                label=line["label"],
+                required=line["field"] == AMOUNT,
+                column=column,
+                header=line["header"] or "",
+                confidence=1.0 if sure is None else sure,  # runs before confidences were kept
+                how=line["how"],
+                samples=tuple(value for value in values if value)[:SAMPLES],
+            )
+        )
+    return choices
 
 
 def _money_chart(bars: list[tuple[str, Decimal]]) -> Chart:

@@ -8,7 +8,7 @@ is the kernel's (core.columns), shared with the other importers; the names are s
 
 from dataclasses import dataclass, field
 
-from tackle.core.columns import Guess, Vocabulary
+from tackle.core.columns import KNOWN_SCORE, Guess, Vocabulary, confidence
 
 AMOUNT = "amount"
 SUPPLIER = "supplier"
@@ -160,6 +160,7 @@ class Mapping:
     columns: dict[str, int] = field(default_factory=dict)
     how: dict[str, str] = field(default_factory=dict)
     headers: list[str] = field(default_factory=list)
+    scores: dict[str, int] = field(default_factory=dict)  # core.columns' score of each choice
 
     @property
     def usable(self) -> bool:
@@ -177,6 +178,7 @@ class Mapping:
                     "column": None if column is None else column + 1,
                     "header": None if column is None else self.headers[column].strip(),
                     "how": self.how.get(name, "not found"),
+                    "confidence": None if column is None else confidence(self.scores.get(name, KNOWN_SCORE)),
                 }
             )
         return lines
@@ -188,6 +190,7 @@ def map_columns(headers: list[str]) -> Mapping:
     for name, (column, guess) in _VOCABULARY.assign(headers).items():
         mapping.columns[name] = column
         mapping.how[name] = guess.how
+        mapping.scores[name] = guess.score
     return mapping
 
 
@@ -195,6 +198,7 @@ def apply_overrides(mapping: Mapping, overrides: dict[str, int | None]) -> Mappi
     """A person's corrections: field -> column (0-based), or None to ignore the field."""
     columns = dict(mapping.columns)
     how = dict(mapping.how)
+    scores = dict(mapping.scores)
     for name, column in overrides.items():
         if name not in FIELDS:
             continue
@@ -208,4 +212,5 @@ def apply_overrides(mapping: Mapping, overrides: dict[str, int | None]) -> Mappi
                     how.pop(other, None)
             columns[name] = column
             how[name] = "chosen by you"
-    return Mapping(columns=columns, how=how, headers=mapping.headers)
+            scores[name] = KNOWN_SCORE
+    return Mapping(columns=columns, how=how, headers=mapping.headers, scores=scores)

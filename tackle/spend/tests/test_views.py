@@ -216,3 +216,14 @@ def test_an_upload_past_the_organisations_storage_quota_is_refused(client_for, p
     assert SpendImport.objects.filter(organisation=procurement_a.organisation).count() == 1
     upload(client, ("august.csv", SPEND))
     assert SpendImport.objects.filter(organisation=procurement_a.organisation).count() == 2
+
+
+def test_the_columns_page_shows_each_choice_with_how_sure_and_its_first_values(client_for, screened, procurement_a):
+    spend_file = screened.files.get()
+    response = client_for(procurement_a).get(reverse("spend:file-columns", args=[spend_file.uuid]))
+    choices = {choice.field: choice for choice in response.context["choices"]}
+    assert choices["supplier"].samples == ("Bright Care Homes Ltd", "Secure Guarding Ltd", "Stationery Direct")
+    assert (choices["amount"].header, choices["amount"].confidence) == ("Net Amount", 1.0)
+    assert choices["amount"].samples == ("1000.00", "500.00", "abc")
+    assert choices["department"].column is None
+    assert 'data-testid="column-choices"' in response.content.decode()
