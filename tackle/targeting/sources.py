@@ -7,13 +7,25 @@ kept. The file is read by the kernel's upload reader, as every importer's is.
 
 import csv
 import io
+import itertools
 from collections import Counter
+from collections.abc import Iterator
 from collections.abc import Mapping as ReadOnlyMapping
 from dataclasses import dataclass, field
 from datetime import date
 
 from tackle.core.identifiers import normalise_company_number, normalise_postcode
-from tackle.core.uploads import XLSX_MAGIC, Bounds, Table, UploadError, UploadLimitError, csv_table, read_table
+from tackle.core.uploads import (
+    HEADER_SEARCH_ROWS,
+    XLSX_MAGIC,
+    Bounds,
+    Row,
+    Table,
+    UploadError,
+    UploadLimitError,
+    csv_table,
+    read_table,
+)
 from tackle.core.uploads import decode as decode_upload
 from tackle.targeting.fhrs import fhrs_table, looks_like_xml
 from tackle.targeting.list_columns import Mapping, guess_mapping, mapping_problems
@@ -115,8 +127,33 @@ def _workbook_text(data: bytes) -> str:
 
 
 def table(text: str) -> Table:
-    """A list's rows: the Food Standards Agency's ratings XML as it is published, else CSV."""
-    return fhrs_table(text, bounds=LIST_BOUNDS) if looks_like_xml(text) else csv_table(text, bounds=LIST_BOUNDS)
+    """A list's rows: the Food Standards Agency's ratings XML as it is published, else CSV whose
+    header is the first row, among the first few, that names a business column (title lines
+    above it are passed over)."""
+    if looks_like_xml(text):
+        return fhrs_table(text, bounds=LIST_BOUNDS)
+    rows = csv_table(text, bounds=LIST_BOUNDS)
+    if not mapping_problems(guess_mapping([cell.strip() for cell in rows.header]), rows.header):
+        return rows
+    for row in itertools.islice(_readable(rows), HEADER_SEARCH_ROWS):
+        cells = [cell.strip() for cell in row.cells]
+        if any(cells) and not mapping_problems(guess_mapping(cells), cells):
+            return csv_table(text, bounds=LIST_BOUNDS, headed=cells)
+    return csv_table(text, bounds=LIST_BOUNDS)
+
+
+def _readable(rows: Table) -> Iterator[Row]:
+    """The rows the csv module can read, passing over one it cannot."""
+    iterator = iter(rows)
+    while True:
+        try:
+            yield next(iterator)
+        except StopIteration:
+            return
+        except UploadLimitError:
+            return
+        except UploadError:
+            continue
 
 
 def read_header(text: str) -> list[str]:

@@ -121,3 +121,9 @@ def test_a_line_too_long_to_read_is_reported_and_the_lines_after_it_kept(small_c
 def test_a_record_spanning_lines_is_numbered_by_its_first_line():
     read = read_source("fire", b'Premises name,Address line 1,Postcode\n"Acme","1 Road\nWestbury",BAD\n')
     assert [reject.line for reject in read.rejects] == [2]
+
+
+def test_title_lines_above_a_lists_header_are_passed_over():
+    data = b"Premises licence register\r\nPublished April 2026\r\n\r\nPremises,Postcode\r\nAcme Bar,B70 6AB\r\n"
+    read = read_source("licensing", data)
+    assert [(record.line, record.name) for record in read.records] == [(5, "Acme Bar")]
