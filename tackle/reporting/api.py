@@ -19,7 +19,7 @@ from tackle.reporting.home_office import PERIOD_HINT, HomeOfficeTables, home_off
 from tackle.reporting.selectors import figures_is_exact_for
 
 
-class CountSerializer(serializers.Serializer):
+class HomeOfficeCountSerializer(serializers.Serializer):
     count = serializers.IntegerField(
         allow_null=True, min_value=0, help_text="The count shown (rounded if the organisation rounds); null if withheld"
     )
@@ -29,15 +29,15 @@ class CountSerializer(serializers.Serializer):
     )
 
 
-class RowSerializer(CountSerializer):
+class HomeOfficeRowSerializer(HomeOfficeCountSerializer):
     category = serializers.CharField()
 
 
-class TableSerializer(serializers.Serializer):
+class HomeOfficeTableSerializer(serializers.Serializer):
     title = serializers.CharField()
     how_counted = serializers.CharField()
-    rows = RowSerializer(many=True)
-    total = CountSerializer()
+    rows = HomeOfficeRowSerializer(many=True)
+    total = HomeOfficeCountSerializer()
 
 
 HOME_OFFICE_RESPONSE = inline_serializer(
@@ -49,7 +49,7 @@ HOME_OFFICE_RESPONSE = inline_serializer(
         "ends_before": serializers.DateField(help_text="The first day after the period"),
         "small_numbers": serializers.CharField(help_text="What is withheld and why, in words"),
         "tables": inline_serializer(
-            "HomeOfficeTablesByName", {key: TableSerializer() for key, _ in HOME_OFFICE_TABLES}
+            "HomeOfficeTablesByName", {key: HomeOfficeTableSerializer() for key, _ in HOME_OFFICE_TABLES}
         ),
     },
 )
