@@ -85,13 +85,19 @@ def test_a_pdf_spread_over_pages_loses_running_headers_and_page_numbers():
         ("statement.docx", b"PK\x03\x04 broken", "Word document could not be read"),
         ("statement.txt", b"   \n ", "empty"),
         ("statement.txt", b"\x00\x01\x02binary", "does not look like text"),
-        # Read as Latin-1 before the one upload reader; a byte Windows-1252 lacks now refuses it.
-        ("statement.txt", b"We audit.\nWe \x81 train.", r"UTF-8 or Windows-1252 \(line 2\)"),
     ],
 )
 def test_bad_files_get_a_clear_message(name, data, message):
     with pytest.raises(UnreadableDocument, match=message):
         read_document(data, name=name, labeller=keyword_labeller)
+
+
+def test_text_that_is_neither_utf8_nor_windows_1252_is_read_as_latin_1_as_every_upload_is():
+    reading = read_document(
+        b"We audit suppliers.\nWe train \xe9quipes \x81 yearly.", name="s.txt", labeller=keyword_labeller
+    )
+    assert reading.sentences[0] == "We audit suppliers."
+    assert "\u00e9quipes" in reading.sentences[1]
 
 
 def test_a_downloaded_file_is_known_by_its_type_even_with_an_odd_name():
