@@ -10,8 +10,10 @@ class CasesConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
-        from tackle.cases import audit_subjects  # noqa: F401  (names cases in the audit log's pages)
-        from tackle.cases import navigation  # noqa: F401  (registers this module's menu entries)
+        from tackle.cases import (
+            audit_subjects,  # noqa: F401  (names cases in the audit log's pages)
+            navigation,  # noqa: F401  (registers this module's menu entries)
+        )
 
         post_migrate.connect(_ensure_text_index, sender=self)
         upload_folders.register(_document_folder)

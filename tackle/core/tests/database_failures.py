@@ -23,7 +23,9 @@ def inserts_refused(table: str) -> Iterator[None]:
                 f"CREATE TRIGGER {trigger} BEFORE INSERT ON {table} FOR EACH ROW EXECUTE FUNCTION tackle_test_refuse()"
             )
         else:
-            cursor.execute(f"CREATE TEMP TRIGGER {trigger} BEFORE INSERT ON {table} BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END")
+            cursor.execute(
+                f"CREATE TEMP TRIGGER {trigger} BEFORE INSERT ON {table} BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END"
+            )
     try:
         yield
     finally:

@@ -21,6 +21,5 @@ class Command(BaseCommand):
             self.stdout.write(f"Removed {name}")
         hours = int(SWEEP_AFTER.total_seconds() // 3600)
         self.stdout.write(
-            f"{len(result.removed)} file(s) with no record and older than {hours} hour(s) removed; "
-            f"{result.kept} kept."
+            f"{len(result.removed)} file(s) with no record and older than {hours} hour(s) removed; {result.kept} kept."
         )
