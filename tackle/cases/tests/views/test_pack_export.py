@@ -45,6 +45,7 @@ def test_without_the_tick_nothing_is_downloaded_or_recorded(client_for, lead_a, 
     page = response.content.decode()
     assert response.status_code == 200 and response["Content-Type"].startswith("text/html")
     assert "There is a problem" in page and "Confirm that you have checked" in page
+    assert page.count('name="checked"') == 1  # one tick box, inside the form
     assert _exports() == 0
 
 
