@@ -28,8 +28,9 @@ def test_the_lead_corrects_a_name_and_date_of_birth_with_a_reason(
     timeline = case_page.timeline()
     correction = timeline.entries.locator("tr[data-kind='correction']").filter(has_text="Corrected:")
     expect(correction).to_contain_text("Corrected: Passport seen at interview")
-    expect(correction).to_contain_text("person_date_of_birth")
-    expect(correction).to_contain_text("person_name")
+    expect(correction).to_contain_text("Date of birth")  # as people read it, never the field's key
+    expect(correction).not_to_contain_text("person_date_of_birth")
+    expect(correction).to_contain_text("Name")
     expect(correction).to_contain_text(lead_a.display_name)
 
     case.refresh_from_db()

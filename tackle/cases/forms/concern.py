@@ -223,6 +223,7 @@ def unbound_copy[F: forms.Form](form_class: type[F], data: Any, *, prefix: str |
             initial[name] = data.getlist(key)
         elif isinstance(field, forms.BooleanField):
             initial[name] = bool(data.get(key))
-        elif key in data:
-            initial[name] = data.get(key)
+        elif not field.widget.value_omitted_from_data(data, {}, key):
+            # Through the widget: a date is typed into several boxes (name-day, name-month, ...).
+            initial[name] = field.widget.value_from_datadict(data, {}, key)
     return form_class(prefix=prefix, initial=initial)

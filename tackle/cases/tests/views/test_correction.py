@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 
 from django.urls import reverse
@@ -37,6 +38,14 @@ class TestOneEncounterSeveralPeople:
         page = response.content.decode()
         assert response.status_code == 200 and "Person 2" in page and 'value="Andrei"' in page
         assert "govuk-error-summary" not in page and not Case.objects.exists()
+
+    def test_adding_another_person_keeps_the_date_typed_into_its_boxes(self, client_for, frontline_a):
+        typed = {**_first_person(), **date_answer("encountered_at", "2026-11-03T09:05"), "add_person": "1"}
+        del typed["encountered_at"]
+        page = client_for(frontline_a).post(reverse("cases:concern-new"), typed).content.decode()
+        for box, value in (("day", "3"), ("month", "11"), ("year", "2026"), ("hour", "9"), ("minute", "05")):
+            box_tag = re.search(rf'<input[^>]*name="encountered_at-{box}"[^>]*>', page)
+            assert box_tag and f'value="{value}"' in box_tag[0], box
 
     def test_four_workers_become_four_cases_of_one_encounter_and_one_refuses(self, client_for, frontline_a):
         form = {**_first_person(person_name="Andrei", age="24", consent_to_nrm="yes"), "people": "4"}
