@@ -100,6 +100,7 @@ def _messages(field: forms.Field, name: str) -> dict[str, str]:
         "invalid_pk_value": choose,
         "incomplete": f"Enter {field_phrase(field, name)} in full",
         "parts_missing": f"{subject} must include %(missing)s",  # a date input's empty box
+        "year_too_early": f"{subject} must have a year from %(earliest)s onwards, with 4 numbers, such as 2025",
         "missing": required_message(field, name),
         "blank": required_message(field, name),  # the model's own check, after the form's
         "null": required_message(field, name),

@@ -97,7 +97,12 @@ EARLIEST_YEAR = 1900
 def validate_plausible_year(value: date) -> None:
     """A browser's date box takes 0019 for 2019; nothing Tackle records happened before 1900."""
     if value.year < EARLIEST_YEAR:
-        raise ValidationError(f"Enter a year from {EARLIEST_YEAR} onwards, with 4 numbers, such as 2025")
+        # The code lets a form name its field in the message (core/form_messages.py).
+        raise ValidationError(
+            "Enter a year from %(earliest)s onwards, with 4 numbers, such as 2025",
+            code="year_too_early",
+            params={"earliest": EARLIEST_YEAR},
+        )
 
 
 class _PlausibleDates:

@@ -44,6 +44,7 @@ def test_dates_before_1900_are_refused_with_a_clear_message(typed, ok):
     form = _Dated(data={"on": typed})
     assert form.is_valid() is ok
     if not ok:
-        assert form.errors["on"] == ["Enter a year from 1900 onwards, with 4 numbers, such as 2025"]
+        # The message names the field, as every GOV.UK error does.
+        assert form.errors["on"] == ["On must have a year from 1900 onwards, with 4 numbers, such as 2025"]
     else:
         assert form.cleaned_data["on"] == date(1900, 1, 1)
