@@ -108,8 +108,9 @@ class TokensPage(BasePage):
         return self.page.locator("tbody tr").filter(has=self.page.get_by_role("cell", name=name, exact=True))
 
     def revoke(self, name: str) -> None:
-        # The button's accessible name carries the token name, so a screen reader user knows which.
-        self.page.get_by_role("button", name=f"Revoke {name}").click()
+        # The link's accessible name carries the token name, so a screen reader user knows which.
+        self.page.get_by_role("link", name=f"Revoke {name}").click()
+        _confirm_token_revoke(self.page, name)
 
 
 class OrganisationTokensPage(BasePage):
@@ -121,7 +122,19 @@ class OrganisationTokensPage(BasePage):
         return self.page.locator("tbody tr").filter(has_text=owner).filter(has_text=name)
 
     def revoke(self, owner: str, name: str) -> None:
-        self.page.get_by_role("button", name=f"Revoke {owner}'s token {name}").click()
+        self.page.get_by_role("link", name=f"Revoke {owner}'s token {name}").click()
+        _confirm_token_revoke(self.page, name, owner)
+
+
+def _confirm_token_revoke(page: Page, name: str, owner: str = "") -> None:
+    """The check page (issue 18): it names the token (and its owner) before the revoke, axe-clean."""
+    expect(page.locator("h1")).to_have_text("Revoke this API token")
+    summary = page.get_by_test_id("revoke-summary")
+    expect(summary).to_contain_text(name)
+    if owner:
+        expect(summary).to_contain_text(owner)
+    assert_accessible(page)
+    page.get_by_role("button", name="Revoke token").click()
 
 
 class UsersPage(BasePage):

@@ -54,7 +54,7 @@ def test_officer_creates_sees_once_and_revokes_a_token(page: Page, sign_in_brows
     tokens.revoke(TOKEN_NAME)
     expect(page.locator(".govuk-notification-banner--success")).to_contain_text(f"Token '{TOKEN_NAME}' was revoked")
     expect(tokens.row(TOKEN_NAME)).to_contain_text("Revoked")
-    expect(page.get_by_role("button", name=f"Revoke {TOKEN_NAME}")).to_have_count(0)
+    expect(page.get_by_role("link", name=f"Revoke {TOKEN_NAME}")).to_have_count(0)
     assert_accessible(page)
 
 

@@ -151,6 +151,29 @@ class DeactivateConfirmForm(GovukForm):
         return cleaned
 
 
+REVOKE = "revoke"
+
+
+class _AlwaysRevoke(forms.HiddenInput):
+    """Sent by the page's own form, whatever a refused POST held."""
+
+    def format_value(self, value: Any) -> str:
+        return REVOKE
+
+
+class TokenRevokeConfirmForm(GovukForm):
+    """A revoked token cannot work again (a new one must be made and handed to the script), so only
+    the check page's own form, which sends this answer, revokes (issue 18)."""
+
+    confirm = forms.CharField(widget=_AlwaysRevoke, required=False)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("confirm") != REVOKE:
+            raise forms.ValidationError("Check what will stop, then select Revoke token")
+        return cleaned
+
+
 class InvitationPasswordForm(SetPasswordForm):
     """Django's password rules (length, common and similar passwords), with GOV.UK wording."""
 

@@ -26,6 +26,7 @@ from tackle.accounts.forms import (
     InvitationPasswordForm,
     OrganisationSettingsForm,
     SignInForm,
+    TokenRevokeConfirmForm,
     TwoFactorCodeForm,
     UserInviteForm,
     UserRoleForm,
@@ -159,17 +160,14 @@ def token_list(request: AuthenticatedRequest) -> HttpResponse:
 
 
 @login_required
-@require_POST
 def token_revoke(request: AuthenticatedRequest, token_uuid: str) -> HttpResponse:
+    """Check before revoking one's own token (issue 18); only the page's own form revokes."""
     require_module(request.user, Module.API_TOKENS)
     visible = api_tokens_of(request.user)
     token = open_for_user(request.user, visible, resource=access.API_TOKENS, action=Action.CHANGE, uuid=token_uuid)
-    try:
-        api_token_revoke(token=token, actor=request.user, request=request)
-        messages.success(request, f"Token '{token.name}' was revoked")
-    except ApplicationError as error:
-        messages.error(request, error.message)
-    return redirect("accounts:token-list")
+    return _token_revoke_page(
+        request, token, back=reverse("accounts:token-list"), success=f"Token '{token.name}' was revoked"
+    )
 
 
 @login_required
@@ -184,8 +182,8 @@ def organisation_token_list(request: AuthenticatedRequest) -> HttpResponse:
 
 
 @login_required
-@require_POST
 def organisation_token_revoke(request: AuthenticatedRequest, token_uuid: str) -> HttpResponse:
+    """Check before an administrator revokes a colleague's token (issue 18)."""
     token = open_for_user(
         request.user,
         organisation_api_tokens_visible_to(request.user),
@@ -193,12 +191,30 @@ def organisation_token_revoke(request: AuthenticatedRequest, token_uuid: str) ->
         action=Action.CHANGE,
         uuid=token_uuid,
     )
-    try:
-        api_token_revoke(token=token, actor=request.user, request=request)
-        messages.success(request, f"{token.user.display_name}'s token '{token.name}' was revoked")
-    except ApplicationError as error:
-        messages.error(request, error.message)
-    return redirect("accounts:organisation-token-list")
+    return _token_revoke_page(
+        request,
+        token,
+        back=reverse("accounts:organisation-token-list"),
+        success=f"{token.user.display_name}'s token '{token.name}' was revoked",
+    )
+
+
+def _token_revoke_page(request: AuthenticatedRequest, token: Any, *, back: str, success: str) -> HttpResponse:
+    """Whose token, what it may do and until when, above the warning; any POST that is not the page's
+    own form shows the page again and revokes nothing."""
+    return form_page(
+        request,
+        TokenRevokeConfirmForm(request.POST if request.method == "POST" else None),
+        lambda _: api_token_revoke(token=token, actor=request.user, request=request),
+        title="Revoke this API token",
+        caption=token.name,
+        back=back,
+        success=success,
+        button="Revoke token",
+        warning="You cannot undo this. The token stops working at once; a script that uses it needs a new token.",
+        template="accounts/token_revoke.html",
+        context={"token": token},
+    )
 
 
 @login_required

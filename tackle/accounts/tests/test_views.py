@@ -44,27 +44,54 @@ class TestTokenList:
 
 
 class TestTokenRevoke:
-    def test_owner_can_revoke(self, client_for, lead_a):
+    """Issue 18, item 1: the revoke link opens a check page; only its own form revokes."""
+
+    def test_the_check_page_shows_whose_token_what_it_may_do_and_until_when(self, client_for, lead_a):
         token, _ = _token(lead_a)
-        response = client_for(lead_a).post(reverse("accounts:token-revoke", args=[token.uuid]))
-        assert response.status_code == 302
+        response = client_for(lead_a).get(reverse("accounts:token-revoke", args=[token.uuid]))
+        page = response.content.decode()
+        assert response.status_code == 200 and 'data-testid="revoke-summary"' in page
+        assert lead_a.display_name in page and token.name in page and token.get_scope_display() in page
+        assert "You cannot undo this" in page and 'name="confirm" value="revoke"' in page
+        token.refresh_from_db()
+        assert token.revoked_at is None
+
+    def test_owner_can_revoke_from_the_check_page(self, client_for, lead_a):
+        token, _ = _token(lead_a)
+        response = client_for(lead_a).post(reverse("accounts:token-revoke", args=[token.uuid]), {"confirm": "revoke"})
+        assert response.status_code == 302 and response["Location"] == reverse("accounts:token-list")
         token.refresh_from_db()
         assert token.revoked_at is not None
 
+    def test_a_post_without_the_confirmation_revokes_nothing(self, client_for, lead_a):
+        token, _ = _token(lead_a)
+        response = client_for(lead_a).post(reverse("accounts:token-revoke", args=[token.uuid]))
+        page = response.content.decode()
+        assert response.status_code == 200 and "Check what will stop, then select Revoke token" in page
+        token.refresh_from_db()
+        assert token.revoked_at is None
+
     def test_another_organisations_token_is_not_found(self, client_for, lead_a, lead_b):
         token, _ = _token(lead_b)
-        response = client_for(lead_a).post(reverse("accounts:token-revoke", args=[token.uuid]))
-        assert response.status_code == 404
+        url = reverse("accounts:token-revoke", args=[token.uuid])
+        assert client_for(lead_a).get(url).status_code == 404
+        assert client_for(lead_a).post(url, {"confirm": "revoke"}).status_code == 404
         token.refresh_from_db()
         assert token.revoked_at is None
 
     def test_a_colleagues_token_is_not_found_either(self, client_for, lead_a, frontline_a):
         token, _ = _token(frontline_a)
-        assert client_for(lead_a).post(reverse("accounts:token-revoke", args=[token.uuid])).status_code == 404
+        url = reverse("accounts:token-revoke", args=[token.uuid])
+        assert client_for(lead_a).post(url, {"confirm": "revoke"}).status_code == 404
 
-    def test_revoke_needs_post(self, client_for, lead_a):
+    def test_a_councillor_who_holds_no_tokens_is_refused(self, client_for, make_user, council_a, lead_a):
         token, _ = _token(lead_a)
-        assert client_for(lead_a).get(reverse("accounts:token-revoke", args=[token.uuid])).status_code == 405
+        councillor = client_for(make_user(Role.COUNCILLOR, council_a))
+        url = reverse("accounts:token-revoke", args=[token.uuid])
+        assert councillor.get(url).status_code == 403
+        assert councillor.post(url, {"confirm": "revoke"}).status_code == 403
+        token.refresh_from_db()
+        assert token.revoked_at is None
 
 
 class TestUserList:

@@ -17,6 +17,7 @@ from tackle.core.roles import Role
 from tackle.core.tests.dates import date_answer
 
 LIST = reverse("accounts:organisation-token-list")
+CONFIRM = {"confirm": "revoke"}  # what the check page's own form sends (issue 18)
 
 
 def _revoke_url(token: ApiToken) -> str:
@@ -101,14 +102,15 @@ class TestAdministratorsList:
     def test_other_roles_are_refused(self, client_for, make_user, council_a, role, token_of_lead):
         client = client_for(make_user(role, council_a))
         assert client.get(LIST).status_code == 403
-        assert client.post(_revoke_url(token_of_lead[0])).status_code == 403
+        assert client.get(_revoke_url(token_of_lead[0])).status_code == 403
+        assert client.post(_revoke_url(token_of_lead[0]), CONFIRM).status_code == 403
         assert ApiToken.objects.get().revoked_at is None
 
     def test_the_administrator_revokes_a_colleagues_token_and_it_stops_at_once(
         self, client_for, admin_a, token_of_lead
     ):
         token, raw = token_of_lead
-        response = client_for(admin_a).post(_revoke_url(token))
+        response = client_for(admin_a).post(_revoke_url(token), CONFIRM)
         assert response.status_code == 302 and response["Location"] == LIST
         token.refresh_from_db()
         assert token.revoked_at is not None
@@ -120,8 +122,21 @@ class TestAdministratorsList:
 
     def test_another_organisations_administrator_gets_404(self, client_for, make_user, council_b, token_of_lead):
         admin_b = make_user(Role.ADMINISTRATOR, council_b)
-        assert client_for(admin_b).post(_revoke_url(token_of_lead[0])).status_code == 404
+        assert client_for(admin_b).get(_revoke_url(token_of_lead[0])).status_code == 404
+        assert client_for(admin_b).post(_revoke_url(token_of_lead[0]), CONFIRM).status_code == 404
         assert ApiToken.objects.get().revoked_at is None
 
-    def test_revoking_needs_post(self, client_for, admin_a, token_of_lead):
-        assert client_for(admin_a).get(_revoke_url(token_of_lead[0])).status_code == 405
+    def test_the_check_page_shows_whose_token_and_what_stops(self, client_for, admin_a, lead_a, token_of_lead):
+        response = client_for(admin_a).get(_revoke_url(token_of_lead[0]))
+        page = response.content.decode()
+        assert response.status_code == 200 and 'data-testid="revoke-summary"' in page
+        assert lead_a.display_name in page and "Register script" in page and "Read and write: Figures" in page
+        assert "You cannot undo this" in page and 'name="confirm" value="revoke"' in page
+        assert ApiToken.objects.get().revoked_at is None
+
+    def test_a_post_without_the_confirmation_revokes_nothing(self, client_for, admin_a, token_of_lead):
+        response = client_for(admin_a).post(_revoke_url(token_of_lead[0]), {"confirm": "yes"})
+        page = response.content.decode()
+        assert response.status_code == 200 and "Check what will stop, then select Revoke token" in page
+        assert 'name="confirm" value="revoke"' in page  # the page's own button still confirms
+        assert ApiToken.objects.get().revoked_at is None
