@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from tackle.audit.models import AuditAction, AuditEvent
 from tackle.cases.models import Case, NrmEventKind, ReferralCode, ReferralStatus, Stage
+from tackle.cases.services.share import case_share
 from tackle.core.models import RecordShare
 from tackle.core.tests.dates import date_answer
 
@@ -125,8 +126,62 @@ class TestCaseDetail:
         )
         assert client.get(_url("case-detail", case)).status_code == 200
         share = RecordShare.objects.get(content_type=ContentType.objects.get_for_model(Case))
-        client_for(lead_a).post(_url("share-revoke", case, share.pk))
+        client_for(lead_a).post(_url("share-revoke", case, share.pk), {"confirm": "revoke"})
         assert client.get(_url("case-detail", case)).status_code == 404
+
+
+class TestShareRevoke:
+    """Issue 18, item 1: the Revoke link opens a check page; only its own form revokes."""
+
+    @pytest.fixture
+    def share(self, lead_a, police_partner, case):
+        return case_share(
+            case=case,
+            organisation=police_partner.organisation,
+            actor=lead_a,
+            scope="summary",
+            purpose="Joint visit",
+            lawful_basis="public_task",
+            consent="not_asked",
+            consent_note="The police need to know before they can speak to her",
+        )
+
+    def test_the_check_page_says_which_partner_loses_what_of_which_case(self, client_for, lead_a, case, share):
+        response = client_for(lead_a).get(_url("share-revoke", case, share.pk))
+        page = response.content.decode()
+        assert response.status_code == 200 and 'data-testid="revoke-summary"' in page
+        assert case.reference in page and share.organisation.name in page and share.get_scope_display() in page
+        assert "You cannot undo this" in page and 'name="confirm" value="revoke"' in page
+        share.refresh_from_db()
+        assert share.revoked_at is None
+
+    def test_a_post_without_the_confirmation_revokes_nothing(self, client_for, lead_a, police_partner, case, share):
+        response = client_for(lead_a).post(_url("share-revoke", case, share.pk), {"confirm": "yes"})
+        page = response.content.decode()
+        assert response.status_code == 200 and "Check what will stop, then select Revoke sharing" in page
+        share.refresh_from_db()
+        assert share.revoked_at is None
+        assert client_for(police_partner).get(_url("case-detail", case)).status_code == 200
+
+    def test_the_check_pages_own_form_revokes(self, client_for, lead_a, case, share):
+        response = client_for(lead_a).post(_url("share-revoke", case, share.pk), {"confirm": "revoke"})
+        assert response.status_code == 302 and response["Location"] == _url("case-detail", case)
+        share.refresh_from_db()
+        assert share.revoked_at is not None
+
+    def test_another_organisation_gets_404(self, client_for, lead_b, case, share):
+        url = _url("share-revoke", case, share.pk)
+        assert client_for(lead_b).get(url).status_code == 404
+        assert client_for(lead_b).post(url, {"confirm": "revoke"}).status_code == 404
+        share.refresh_from_db()
+        assert share.revoked_at is None
+
+    def test_councillor_gets_403(self, client_for, councillor_a, case, share):
+        url = _url("share-revoke", case, share.pk)
+        assert client_for(councillor_a).get(url).status_code == 403
+        assert client_for(councillor_a).post(url, {"confirm": "revoke"}).status_code == 403
+        share.refresh_from_db()
+        assert share.revoked_at is None
 
 
 class TestReferralEdit:

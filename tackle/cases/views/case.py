@@ -7,13 +7,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
 
 from tackle.accounts.door import may_open
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.accounts.selectors import notified_with_key
 from tackle.cases.forms.case import ConsentForm, NrmEventForm, ReferralUpdateForm, ShareForm
+from tackle.cases.forms.share_revoke import ShareRevokeConfirmForm
 from tackle.cases.models import Indicator, ReferralStatus
 from tackle.cases.selectors import (
     allocations_of,
@@ -36,6 +37,7 @@ from tackle.cases.services.pathway import pathway_settings_of
 from tackle.cases.services.share import case_share, case_share_revoke, shares_of
 from tackle.core.access import CASES, NRM_PACKS, SUPPORT, Action, ShareScope, allows
 from tackle.core.errors import ApplicationError
+from tackle.core.form_page import form_page
 from tackle.core.forms import add_application_error
 from tackle.core.vocabulary import ExploitationType
 
@@ -229,13 +231,23 @@ def share_new(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
 
 
 @login_required
-@require_POST
 def share_revoke(request: AuthenticatedRequest, case_uuid: str, share_id: int) -> HttpResponse:
+    """Check before a partner stops seeing the case (issue 18): which partner, which part of which
+    case, above the warning; any POST that is not the page's own form shows it and revokes nothing."""
     case = get_case_for_user(request.user, case_uuid, to_change=True)
     share = get_object_or_404(shares_of(case), pk=share_id)
-    try:
-        case_share_revoke(case=case, share=share, actor=request.user, request=request)
-        messages.success(request, f"Sharing with {share.organisation.name} revoked")
-    except ApplicationError as error:
-        messages.error(request, error.message)
-    return redirect("cases:case-detail", case_uuid=case.uuid)
+    back = reverse("cases:case-detail", args=[case.uuid])
+    return form_page(
+        request,
+        ShareRevokeConfirmForm(request.POST if request.method == "POST" else None),
+        lambda _: case_share_revoke(case=case, share=share, actor=request.user, request=request),
+        title="Revoke sharing with a partner",
+        caption=case.reference,
+        back=back,
+        success=f"Sharing with {share.organisation.name} revoked",
+        button="Revoke sharing",
+        warning=f"You cannot undo this. {share.organisation.name} stops seeing this case at once; "
+        "to share again you must record a new share.",
+        template="cases/share_revoke.html",
+        context={"case": case, "share": share},
+    )
