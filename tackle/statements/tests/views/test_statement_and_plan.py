@@ -1,6 +1,8 @@
 """The same permission checks for every page: the lead works; another council's lead gets 404 on
 council A's records; roles without the statements module get 403; other statement users may only look."""
 
+import base64
+import hashlib
 from datetime import date
 
 import pytest
@@ -166,3 +168,13 @@ def test_the_approval_page_corrects_a_recorded_decision_before_publishing(statem
     statement_a.refresh_from_db()
     assert statement_a.minute_reference == "CAB 21/25" and statement_a.status == StatementStatus.APPROVED
     assert Statement.objects.filter(period=statement_a.period).count() == 1
+
+
+def test_the_html_statement_may_use_its_own_style_and_no_other_inline_style(statement_a, lead_a, client_for) -> None:
+    # The standalone HTML carries its style inline; the policy allows exactly that block by its hash.
+    response = client_for(lead_a).get(reverse("statements:statement-download", args=[statement_a.uuid, "html"]))
+    style = response.content.split(b"<style>")[1].split(b"</style>")[0]
+    digest = base64.b64encode(hashlib.sha256(style).digest()).decode()
+    policy = response["Content-Security-Policy"]
+    assert f"'sha256-{digest}'" in policy
+    assert "unsafe-inline" not in policy
