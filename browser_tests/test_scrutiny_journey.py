@@ -1,23 +1,44 @@
 """Journeys 6 and 11: a councillor reads the figures by quarter, with small numbers withheld, and
-the self-assessment with its evidence; a lead drafts the answer to the modern slavery FOI request."""
+the self-assessment with its evidence; a lead drafts the answer to the modern slavery FOI request.
+At 1280 and 320 pixels wide: no page scrolls sideways; at 320 the menu opens from its "Menu" button."""
 
 from datetime import date
 from decimal import Decimal
 
 import pytest
 from accessibility import assert_accessible
-from pages import fill_date
+from pages import VisitedPage, fill_date
 from playwright.sync_api import Page, expect
 
 from tackle.scrutiny.models import LeadArrangement, Spend
 from tackle.scrutiny.services import assessment_answer, assessment_create
 
 pytestmark = pytest.mark.browser
+WIDTHS = pytest.mark.parametrize("width", [1280, 320], ids=["wide", "narrow"])
 
 
+def _checked(page: Page) -> None:
+    """Axe passes and the page is no wider than the window (WCAG 2.2 reflow at 320 pixels)."""
+    assert_accessible(page)
+    width = VisitedPage(page, page.url).scroll_width()
+    window = page.viewport_size["width"] if page.viewport_size else 0
+    assert width <= window, f"{page.url} is {width} px wide in a {window} px window"
+
+
+def _from_menu(page: Page, link: str) -> None:
+    """Follow a link of the service navigation; on a narrow screen it sits behind the "Menu" button."""
+    menu = page.get_by_role("navigation", name="Menu")
+    toggle = menu.get_by_role("button", name="Menu")
+    if toggle.is_visible():
+        toggle.click()
+    menu.get_by_role("link", name=link).click()
+
+
+@WIDTHS
 def test_councillor_reads_figures_and_self_assessment(
-    page: Page, sign_in_browser, frontline_a, lead_a, councillor_a, record_concern
+    page: Page, sign_in_browser, frontline_a, lead_a, councillor_a, record_concern, width: int
 ) -> None:
+    page.set_viewport_size({"width": width, "height": 800})
     record_concern(frontline_a, age=30, nationality="Romanian", exploitation_types=["labour"])
     record_concern(frontline_a, age=15, exploitation_types=["criminal"])
     LeadArrangement.objects.create(
@@ -31,55 +52,59 @@ def test_councillor_reads_figures_and_self_assessment(
 
     sign_in_browser(councillor_a)
     page.goto("/")
-    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Figures").click()
+    _from_menu(page, "Figures")
     expect(page.locator("h1")).to_contain_text("Figures")
     expect(page.get_by_test_id("suppression-notice")).to_be_visible()
     concerns = page.get_by_test_id("table-concerns")
     expect(concerns).to_contain_text("Q1")
     expect(concerns).to_contain_text("fewer than 5")
     expect(page.get_by_test_id("chart-concerns")).to_be_attached()
-    assert_accessible(page)
+    _checked(page)
     # "For publication" does what it says for a councillor too: the public's threshold, not theirs.
     page.get_by_label("For publication").check()
     page.get_by_role("button", name="Show the figures").click()
     expect(page.get_by_test_id("table-concerns")).to_contain_text("fewer than 10")
-    assert_accessible(page)
+    _checked(page)
 
-    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Scrutiny").click()
-    assert_accessible(page)
+    _from_menu(page, "Scrutiny")
+    _checked(page)
     page.get_by_role("link", name="Self-assessment 2025").click()
     strategy = page.get_by_test_id("theme-strategy")
     expect(strategy).to_contain_text("Coordinator in post since 2022")
     expect(strategy).to_contain_text("Tackle holds: Exploitation coordinator leads on modern slavery")
     # The lead arrangements are officers' records: a councillor is not offered a link to a 403.
     expect(strategy.get_by_role("link", name="Lead arrangements")).to_have_count(0)
-    assert_accessible(page)
+    _checked(page)
 
     page.get_by_role("link", name="Answer the questions").click()
-    assert_accessible(page)
+    _checked(page)
     page.get_by_label("Evidence (Awareness raising, question 1)").fill("Leaflets in two wards")
     page.get_by_role("group", name="Has the council told residents").get_by_label("Partly").check()
     page.get_by_role("button", name="Save answers").click()
     expect(page.get_by_test_id("theme-awareness")).to_contain_text("Leaflets in two wards")
-    assert_accessible(page)
+    _checked(page)
 
     page.get_by_role("link", name="Scrutiny report").click()
     expect(page.locator("h1")).to_contain_text("Scrutiny report")
-    assert_accessible(page)
+    _checked(page)
     page.goto("/scrutiny/assessments/compare")
-    assert_accessible(page)
+    _checked(page)
 
 
-def test_lead_drafts_the_foi_answer(page: Page, sign_in_browser, frontline_a, lead_a, record_concern) -> None:
+@WIDTHS
+def test_lead_drafts_the_foi_answer(
+    page: Page, sign_in_browser, frontline_a, lead_a, record_concern, width: int
+) -> None:
+    page.set_viewport_size({"width": width, "height": 800})
     record_concern(frontline_a, age=40)
     Spend.objects.create(
         organisation=lead_a.organisation, financial_year="2025-26", category="posts", amount=Decimal("30000")
     )
     sign_in_browser(lead_a)
     page.goto("/scrutiny/")
-    assert_accessible(page)
+    _checked(page)
     page.get_by_role("link", name="Modern slavery lead").click()
-    assert_accessible(page)
+    _checked(page)
     page.get_by_label("Lead's job title or name").fill("Modern slavery coordinator")
     page.get_by_label("Team").fill("Community safety")
     fill_date(page, "Lead since", "2023-04-01")
@@ -87,7 +112,7 @@ def test_lead_drafts_the_foi_answer(page: Page, sign_in_browser, frontline_a, le
     expect(page.locator("main")).to_contain_text("Modern slavery coordinator")
     page.goto("/scrutiny/spending")
     expect(page.get_by_role("region", name="Spending")).to_contain_text("£30,000.00")  # as every page writes money
-    assert_accessible(page)
+    _checked(page)
 
     page.goto("/scrutiny/")
     page.get_by_role("link", name="Draft the modern slavery FOI answer").click()
@@ -96,7 +121,7 @@ def test_lead_drafts_the_foi_answer(page: Page, sign_in_browser, frontline_a, le
     expect(answer).to_contain_text("£30,000.00")
     expect(answer).to_contain_text("fewer than 10")  # an FOI answer goes to the world: the public's threshold
     expect(page.get_by_test_id("foi-exemption")).to_contain_text("section 40(2)")
-    assert_accessible(page)
+    _checked(page)
     with page.expect_download() as download:
         page.get_by_role("link", name="Download the draft to edit (Word document)").click()
     assert download.value.suggested_filename.endswith(".docx")
