@@ -4,24 +4,17 @@ module, until 90 days after the migration (accounts migration 0004)."""
 from datetime import timedelta
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
+
+from tackle.core.tests.migrating import migrate_to, migrate_to_latest
 
 BEFORE = [("accounts", "0003_notifications")]
 AFTER = [("accounts", "0004_api_token_scope_and_expiry")]
 
 
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
 @pytest.mark.django_db(transaction=True)
 def test_existing_tokens_get_write_scope_every_module_and_90_days():
-    old = _migrate(BEFORE)
+    old = migrate_to(BEFORE)
     try:
         Organisation = old.get_model("accounts", "Organisation")
         User = old.get_model("accounts", "User")
@@ -32,8 +25,8 @@ def test_existing_tokens_get_write_scope_every_module_and_90_days():
         )
         before = timezone.now()
 
-        migrated = _migrate(AFTER).get_model("accounts", "ApiToken").objects.get(pk=token.pk)
+        migrated = migrate_to(AFTER).get_model("accounts", "ApiToken").objects.get(pk=token.pk)
         assert (migrated.scope, migrated.modules) == ("write", [])
         assert before + timedelta(days=90) <= migrated.expires_at <= timezone.now() + timedelta(days=90)
     finally:
-        _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+        migrate_to_latest()

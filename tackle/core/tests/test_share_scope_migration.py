@@ -2,23 +2,16 @@
 old consent flag becomes the consent answer (core migration 0003)."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tackle.core.tests.migrating import migrate_to, migrate_to_latest
 
 BEFORE = [("core", "0002_recordshare_consent_recorded_and_more")]
 AFTER = [("core", "0003_share_scope_basis_consent")]
 
 
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
 @pytest.mark.django_db(transaction=True)
 def test_existing_case_shares_see_the_summary_and_keep_their_consent_answer():
-    old = _migrate(BEFORE)
+    old = migrate_to(BEFORE)
     try:
         ContentType = old.get_model("contenttypes", "ContentType")
         Organisation = old.get_model("accounts", "Organisation")
@@ -40,11 +33,11 @@ def test_existing_case_shares_see_the_summary_and_keep_their_consent_answer():
             content_type=other_type, object_uuid="5b0d1c3e-0000-4000-8000-000000000003", **common
         )
 
-        new = _migrate(AFTER).get_model("core", "RecordShare")
+        new = migrate_to(AFTER).get_model("core", "RecordShare")
         consented, silent, intelligence = (new.objects.get(pk=s.pk) for s in (consented, silent, intelligence))
         assert (consented.scope, consented.consent, consented.consent_note) == ("summary", "given", "")
         assert (silent.scope, silent.consent) == ("summary", "not_asked")
         assert "before consent was asked" in silent.consent_note
         assert intelligence.scope == ""  # other records are shared whole
     finally:
-        _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+        migrate_to_latest()

@@ -4,23 +4,16 @@ own uuid for its addresses, and the free-text approval body becomes the decision
 from datetime import date
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tackle.core.tests.migrating import migrate_to, migrate_to_latest
 
 BEFORE = [("statements", "0002_commitments")]
 AFTER = [("statements", "0003_period_uuid_and_approval_decision")]
 
 
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
 @pytest.mark.django_db(transaction=True)
 def test_periods_get_their_own_uuids_and_approval_bodies_become_decisions():
-    old = _migrate(BEFORE)
+    old = migrate_to(BEFORE)
     try:
         Organisation = old.get_model("accounts", "Organisation")
         council = Organisation.objects.create(name="Council A", code="E09000001", kind="council")
@@ -38,7 +31,7 @@ def test_periods_get_their_own_uuids_and_approval_bodies_become_decisions():
             for n, body in enumerate(bodies, start=1)
         ]
 
-        new = _migrate(AFTER)
+        new = migrate_to(AFTER)
         uuids = {period.uuid for period in new.get_model("statements", "StatementPeriod").objects.all()}
         assert len(uuids) == 3 and None not in uuids
         migrated = new.get_model("statements", "Statement").objects
@@ -50,4 +43,4 @@ def test_periods_get_their_own_uuids_and_approval_bodies_become_decisions():
             ("", ""),
         ]
     finally:
-        _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+        migrate_to_latest()
