@@ -20,8 +20,11 @@ table's cell). More counts read "withheld" until
    in exact fractions over the withheld entries), which catches what 1 misses, such as a cell
    joining two otherwise separate groups of withheld cells.
 The extra count chosen is the smallest non-zero member of the line concerned, so as little as
-possible is lost. Rounding, when asked for, comes last and only to counts shown, never to 0; totals
-are rounded on their own, so rounded rows may not add up (the notes say so).
+possible is lost; withholding is also tried choosing cells before totals, and whichever way leaves
+more totals shown is kept (a total is shared: the Figures page, the Home Office tables and an FOI
+answer print the same one, so it should stay published). Rounding, when asked for, comes last and
+only to counts shown, never to 0; totals are rounded on their own, so rounded rows may not add up
+(the notes say so).
 """
 
 from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
@@ -146,36 +149,60 @@ def recoverable(withheld: Iterable[Hashable], lines: Iterable[Line]) -> set[Hash
 
 
 def _smallest(
-    candidates: Iterable[Hashable], values: Mapping[Any, int], helps: Collection[Hashable] = ()
+    candidates: Iterable[Hashable],
+    values: Mapping[Any, int],
+    helps: Collection[Hashable] = (),
+    totals: Collection[Hashable] = (),
 ) -> Hashable | None:
-    """The next entry to withhold: one that also mends another line (`helps`) first, then the
-    smallest count above 0, then a zero; None when there is none."""
-    ordered = sorted(candidates, key=lambda name: (name not in helps, values[name] == 0, values[name]))
+    """The next entry to withhold: a cell before any of `totals` when given, then one that also
+    mends another line (`helps`), then the smallest count above 0, then a zero; None when none."""
+    ordered = sorted(candidates, key=lambda name: (name in totals, name not in helps, values[name] == 0, values[name]))
     return ordered[0] if ordered else None
 
 
 def withheld_entries(
     values: Mapping[Any, int], lines: Sequence[Line], threshold: int
 ) -> tuple[set[Hashable], set[Hashable]]:
-    """(primary, secondary): the small counts, and those withheld beside them. See the docstring."""
+    """(primary, secondary): the small counts, and those withheld beside them. See the docstring.
+    Withholding is grown twice, once choosing cells before totals and once by size alone, and the
+    way that leaves more totals shown (then fewer counts withheld) is kept: a total is often shared
+    with another page, yet reaching for cells first can sometimes cost a total anyway, and more."""
     primary = {name for name, value in values.items() if 0 < value < threshold}
-    withheld = set(primary)
     lines = [line for line in lines if len(line.members) > 0]
+    totals = {line.total for line in lines}
+    ways = [_grown(values, lines, primary, threshold, totals if first else set()) for first in (True, False)]
+    secondary = min(ways, key=lambda found: (len(found & totals), len(found)))
+    return primary, secondary
+
+
+def _grown(
+    values: Mapping[Any, int],
+    lines: Sequence[Line],
+    primary: set[Hashable],
+    threshold: int,
+    totals: Collection[Hashable],
+) -> set[Hashable]:
+    withheld = set(primary)
     while True:
-        extra = _next_to_withhold(values, lines, withheld, primary, threshold)
+        extra = _next_to_withhold(values, lines, withheld, primary, threshold, totals)
         if extra is None:
-            return primary, withheld - primary
+            return withheld - primary
         withheld.add(extra)
 
 
 def _next_to_withhold(
-    values: Mapping[Any, int], lines: Sequence[Line], withheld: set[Hashable], primary: set[Hashable], threshold: int
+    values: Mapping[Any, int],
+    lines: Sequence[Line],
+    withheld: set[Hashable],
+    primary: set[Hashable],
+    threshold: int,
+    totals: Collection[Hashable],
 ) -> Hashable | None:
     alone = [line for line in lines if sum(name in withheld for name in line.entries()) == 1]
     for line in alone:
         # An entry of another line that has one withheld entry mends both at once.
         helps = {name for other in alone if other is not line for name in other.entries()}
-        choice = _smallest((m for m in line.entries() if m not in withheld), values, helps)
+        choice = _smallest((m for m in line.entries() if m not in withheld), values, helps, totals)
         if choice is not None:
             return choice
     for line in lines:
@@ -188,7 +215,7 @@ def _next_to_withhold(
     for name in sorted(recoverable(withheld, lines), key=str):
         for line in lines:
             if name in line.entries():
-                choice = _smallest((m for m in line.entries() if m not in withheld), values)
+                choice = _smallest((m for m in line.entries() if m not in withheld), values, totals=totals)
                 if choice is not None:
                     return choice
     return None

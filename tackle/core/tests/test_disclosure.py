@@ -210,3 +210,11 @@ def test_a_one_column_table_withholds_its_total_with_its_only_cell():
         )
         == set()
     )
+
+
+def test_a_cell_is_withheld_rather_than_a_total_that_other_tables_share():
+    """A 1 beside 30 in a row, 6 above it in its column: the totals 30, 37 and 7 used to be withheld
+    to cover it, though withholding the cells of a 2 x 2 block covers it with every total shown."""
+    grid = [[0, 6, 6], [30, 1, 31], [30, 7, 37]]
+    shown = protect_grid(grid, COUNCILLORS, row_totals=True, column_totals=True)
+    assert shown == [[WITHHELD, WITHHELD, 6], [WITHHELD, "fewer than 5", 31], [30, 7, 37]]
