@@ -17,6 +17,9 @@ from tackle.accounts.tests.signing_in import sign_in
 from tackle.cases.services.case import ConcernDetails, case_record_concern
 from tackle.core.roles import OrganisationKind, Role
 
+# A real S3-compatible server and a bucket per test: `object_storage` (issue 15, item 7).
+pytest_plugins = ["tackle.core.tests.object_store"]
+
 # Processes the tests start ignore the developer's tackle.local.env (tackle/env.py): each test says
 # what its process's environment is.
 os.environ.setdefault("TACKLE_LOCAL_SETTINGS", "")

@@ -77,6 +77,48 @@ def database_from_url(url: str) -> dict[str, object]:
     raise ImproperlyConfigured(f"DATABASE_URL must start with sqlite:// or postgres://; got {parsed.scheme!r}")
 
 
+def file_storage_from_env() -> dict[str, object]:
+    """The STORAGES["default"] entry for uploads and case documents (docs/deployment.md): the file
+    system under MEDIA_ROOT for one machine, or, with TACKLE_FILE_STORAGE=s3, an S3-compatible bucket
+    that every app server and task worker reaches. Objects are private (no public ACL, no URL handed
+    out: files leave only through the permission-checked downloads) and encrypted at rest."""
+    kind = env_str("TACKLE_FILE_STORAGE", "filesystem").strip().lower()
+    if kind == "filesystem":
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    if kind != "s3":
+        raise ImproperlyConfigured(f"TACKLE_FILE_STORAGE must be filesystem or s3; got {kind!r}")
+    bucket = env_str("TACKLE_S3_BUCKET", "").strip()
+    if not bucket:
+        raise ImproperlyConfigured("TACKLE_FILE_STORAGE is s3, so TACKLE_S3_BUCKET must name the bucket.")
+    encryption = env_str("TACKLE_S3_ENCRYPTION", "AES256").strip()
+    if encryption not in {"AES256", "aws:kms"}:
+        raise ImproperlyConfigured(f"TACKLE_S3_ENCRYPTION must be AES256 or aws:kms; got {encryption!r}")
+    object_parameters = {"ServerSideEncryption": encryption}
+    if encryption == "aws:kms" and env_str("TACKLE_S3_KMS_KEY_ID", ""):
+        object_parameters["SSEKMSKeyId"] = env_str("TACKLE_S3_KMS_KEY_ID", "")
+    options: dict[str, object] = {
+        "bucket_name": bucket,
+        "location": env_str("TACKLE_S3_PREFIX", "").strip("/"),
+        "object_parameters": object_parameters,
+        "default_acl": "private",
+        # A name already taken gets a new one rather than replacing another record's file.
+        "file_overwrite": False,
+        "querystring_auth": True,
+    }
+    # Unset keys leave boto3 to its own chain (AWS_ACCESS_KEY_ID, an instance or workload role).
+    for option, name in (
+        ("endpoint_url", "TACKLE_S3_ENDPOINT_URL"),
+        ("region_name", "TACKLE_S3_REGION"),
+        ("access_key", "TACKLE_S3_ACCESS_KEY_ID"),
+        ("secret_key", "TACKLE_S3_SECRET_ACCESS_KEY"),
+    ):
+        if env_str(name, ""):
+            options[option] = env_str(name, "")
+    if "endpoint_url" in options:
+        options["addressing_style"] = "path"  # a self-hosted server rarely has a name per bucket
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+
+
 def load_local_settings() -> Path | None:
     """Fill the environment variables not already set from the local settings file, if there is one.
     The environment always wins, so a deployment's own settings are never overridden."""

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from django.utils.csp import CSP
 
-from tackle.env import database_from_url, env_bool, env_int, env_list, env_str
+from tackle.env import database_from_url, env_bool, env_int, env_list, env_str, file_storage_from_env
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -291,8 +291,10 @@ FILE_UPLOAD_TEMP_DIR = env_str("TACKLE_UPLOAD_TEMP_DIR", "") or str(
 TACKLE_SPEND_MAX_FILE_BYTES = env_int("TACKLE_SPEND_MAX_FILE_MB", 100, minimum=1) * 1024 * 1024
 TACKLE_SPEND_QUOTA_BYTES = env_int("TACKLE_SPEND_QUOTA_MB", 2048, minimum=1) * 1024 * 1024
 
+# Uploads and case documents: MEDIA_ROOT on one machine, or a private, encrypted S3-compatible
+# bucket shared by every app server and worker (TACKLE_FILE_STORAGE=s3; tackle/env.py).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": file_storage_from_env(),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = DEBUG

@@ -7,11 +7,13 @@ no retention rule reaches. A process killed between the two steps cannot clean u
 are older than an hour, and the web server's temporary copies of uploads cut short by a crash.
 """
 
-from collections.abc import Callable, Collection, Iterator
+import shutil
+import tempfile
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from django.conf import settings
 from django.core.files.storage import Storage
@@ -23,6 +25,7 @@ from tackle.core.slots import Slot
 # Long past any upload still being saved: a file younger than this may belong to a row not yet
 # committed, so it is never swept.
 SWEEP_AFTER = timedelta(hours=1)
+COPY_CHUNK_BYTES = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,26 @@ def removed_unless_saved() -> Iterator[list[FieldFile]]:
             if file.name:
                 file.storage.delete(file.name)
         raise
+
+
+@contextmanager
+def local_copies(files: Sequence[FieldFile]) -> Iterator[list[Path]]:
+    """A path on this machine for each stored file, for readers that need one (spend screening).
+    A file-system storage's own path serves as it is; a file in object storage, which the task
+    worker's host does not have, is copied into a temporary folder that goes on every path out."""
+    with tempfile.TemporaryDirectory(prefix="tackle-stored-") as work:
+        paths: list[Path] = []
+        for position, file in enumerate(files):
+            try:
+                paths.append(Path(file.path))
+                continue
+            except NotImplementedError:  # no local path: object storage
+                pass
+            copy = Path(work) / f"{position}{PurePosixPath(file.name or '').suffix}"
+            with file.storage.open(file.name or "", "rb") as source, copy.open("wb") as target:
+                shutil.copyfileobj(source, target, COPY_CHUNK_BYTES)
+            paths.append(copy)
+        yield paths
 
 
 @dataclass(frozen=True)
@@ -79,9 +102,12 @@ def stored_files_sweep(*, older_than: timedelta = SWEEP_AFTER, now: datetime | N
 
 
 def _walk(storage: Storage, folder: str) -> Iterator[str]:
-    if not storage.exists(folder):
+    # A bucket has no folders to ask after (a prefix with no objects simply lists nothing); the
+    # file system's missing folder raises.
+    try:
+        folders, files = storage.listdir(folder)
+    except FileNotFoundError:
         return
-    folders, files = storage.listdir(folder)
     for file in files:
         yield f"{folder}/{file}"
     for child in folders:

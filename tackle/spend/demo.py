@@ -5,7 +5,6 @@ import csv
 import io
 import random
 from datetime import date, timedelta
-from pathlib import Path
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -13,6 +12,7 @@ from django.db import transaction
 from tackle.accounts.demo import DEMO_COUNCIL_CODE, demo_username
 from tackle.accounts.models import Organisation, User
 from tackle.core.roles import Role
+from tackle.core.stored_files import local_copies
 from tackle.spend.models import SpendFile, SpendImport
 from tackle.spend.screening.screener import Screener
 from tackle.spend.services import spend_import_store
@@ -57,7 +57,8 @@ def load(*, scale: str = "demo", out=None) -> None:  # type: ignore[no-untyped-d
             spend_file.save()
             files.append(spend_file)
         screener = Screener(register=supplier_register_entries(council.pk))
-        result = screener.screen([Path(spend_file.file.path) for spend_file in files], [f.name for f in files])
+        with local_copies([spend_file.file for spend_file in files]) as paths:
+            result = screener.screen(paths, [f.name for f in files])
         spend_import_store(spend_import=spend_import, files=files, result=result)
     if out is not None:
         out.write(f"Spend: screened {result.rows_read} demo payments")

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.tasks import task
 from django.urls import reverse
 
+from tackle.core.stored_files import local_copies
 from tackle.core.tasks import task_run_finish, task_run_progress
 from tackle.spend import services
 from tackle.spend.models import SpendImport
@@ -34,7 +35,9 @@ def screen_spend_import(run_uuid: str, import_uuid: str) -> bool:
     )
     result_url = reverse("spend:import-detail", kwargs={"import_uuid": spend_import.uuid})
     try:
-        result = screener.screen([Path(spend_file.file.path) for spend_file in files], [f.name for f in files])
+        # The files may be in a bucket this host reaches only over the network (core/stored_files.py).
+        with local_copies([spend_file.file for spend_file in files]) as paths:
+            result = screener.screen(paths, [f.name for f in files])
         services.spend_import_store(spend_import=spend_import, files=files, result=result)
     except SpendFileError as error:
         message = f"The files could not be screened: {error}"

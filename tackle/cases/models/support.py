@@ -1,14 +1,16 @@
 """Support for a person once a case is open: phases, assessments, accommodation, safety plans,
 missing episodes, outcome scores, notes and documents. Services in services/support.py write them."""
 
+import os
 import uuid
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import PurePosixPath
 from typing import Any, NoReturn
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured, ValidationError
-from django.core.files.storage import FileSystemStorage
+from django.core.files import File
+from django.core.files.storage import FileSystemStorage, Storage, storages
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
@@ -281,18 +283,45 @@ class CaseNote(models.Model):
 
 
 @deconstructible
-class PrivateFileStorage(FileSystemStorage):
-    """Files under MEDIA_ROOT that have no public URL: they are served only by a view that checks
-    permission and writes an audit event (cases:document-download)."""
+class PrivateFileStorage(Storage):
+    """Case documents, kept in the default storage (MEDIA_ROOT, or the shared bucket when several
+    servers run: settings.STORAGES) but with no URL of any kind: they are served only by a view that
+    checks permission and writes an audit event (cases:document-download). Looked up on each call,
+    so a change of STORAGES (a test's bucket) is followed."""
+
+    @property
+    def _target(self) -> Storage:
+        return storages["default"]
 
     def url(self, name: str | None) -> NoReturn:
         raise ValueError("Case documents have no public URL; link to cases:document-download instead.")
 
     def save(self, name: str | None, content: Any, max_length: int | None = None) -> str:
         # Without MEDIA_ROOT, Django would write beside the running code: refuse instead.
-        if not settings.MEDIA_ROOT:
+        if isinstance(self._target, FileSystemStorage) and not settings.MEDIA_ROOT:
             raise ImproperlyConfigured("Set MEDIA_ROOT (a private folder) before accepting case documents.")
-        return super().save(name, content, max_length=max_length)
+        return self._target.save(name, content, max_length=max_length)
+
+    def open(self, name: str, mode: str = "rb") -> File:
+        return self._target.open(name, mode)
+
+    def delete(self, name: str) -> None:
+        self._target.delete(name)
+
+    def exists(self, name: str) -> bool:
+        return self._target.exists(name)
+
+    def listdir(self, path: str) -> tuple[list[str], list[str]]:
+        return self._target.listdir(path)
+
+    def size(self, name: str) -> int:
+        return self._target.size(name)
+
+    def get_modified_time(self, name: str) -> datetime:
+        return self._target.get_modified_time(name)
+
+    def generate_filename(self, filename: str | os.PathLike[str]) -> str:
+        return self._target.generate_filename(filename)
 
 
 private_storage = PrivateFileStorage()
