@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import NON_FIELD_ERRORS, ObjectDoesNotExist
 from django.db.models import Model, QuerySet
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
@@ -40,7 +40,7 @@ def query_or_400(serializer_class: type[serializers.Serializer], request: Reques
 def one_page(request: Request, rows: Any, render: Callable[[Any], Any]) -> tuple[Response, int]:
     """One page of `rows` as PageNumberPagination answers it, and how many rows there are in all."""
     paginator = PageNumberPagination()
-    page = paginator.paginate_queryset(rows, request)
+    page: Any = paginator.paginate_queryset(rows, request)
     count = paginator.page.paginator.count if paginator.page is not None else 0
     return paginator.get_paginated_response(render(page)), count
 
@@ -49,7 +49,7 @@ def by_uuid[M: Model](visible: QuerySet[M], value: Any, field: str) -> M:
     """The record of `visible` a body names by uuid; 400 naming `field` when there is none."""
     try:
         return visible.get(uuid=value)
-    except (visible.model.DoesNotExist, ValueError, TypeError):
+    except (ObjectDoesNotExist, ValueError, TypeError):
         raise ValidationError({field: ["No record you may use has this uuid"]}) from None
 
 
@@ -78,7 +78,7 @@ def checked_by_form[F: forms.BaseForm](form: F) -> F:
     if not form.is_valid():
         raise ValidationError(
             {
-                ("non_field_errors" if name == NON_FIELD_ERRORS else name): list(errors)
+                ("non_field_errors" if name == NON_FIELD_ERRORS else name): [str(error) for error in errors]
                 for name, errors in form.errors.items()
             }
         )

@@ -114,6 +114,7 @@ RESOURCE_OF = [
     ("suppliers:tender", access.TENDERS),
     ("suppliers:clarification", access.TENDERS),
     ("suppliers:", access.SUPPLIERS),
+    ("api:supplier", access.SUPPLIERS),
     ("spend:", access.SPEND),
     ("disrupt:premises", access.PREMISES),
     ("disrupt:flag", access.PREMISES),
@@ -126,6 +127,9 @@ RESOURCE_OF = [
     ("disrupt:outcome", access.OPERATIONS),
     ("disrupt:cases", access.OPERATIONS),
     ("disrupt:", access.BRIEFINGS),
+    ("api:premises", access.PREMISES),
+    ("api:intelligence", access.INTELLIGENCE),
+    ("api:operation", access.OPERATIONS),
     ("targeting:", access.TARGETING),
 ]
 
