@@ -11,7 +11,16 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from tackle.accounts.door import open_for_user
-from tackle.cases.models import Case, CaseStatus
+from tackle.cases.models import (
+    AgeGroup,
+    Case,
+    CaseStatus,
+    LegalHold,
+    RetentionDecision,
+    RetentionOutcome,
+    RetentionPeriod,
+)
+from tackle.cases.rules.retention import DEFAULT_MONTHS, RecordType, is_due, retention_ends
 from tackle.core.access import CASE_WORKER_ROLES, CASES, Action, Resource, Scope, scopes_for
 from tackle.core.roles import Module
 from tackle.core.scoping import live_share, shared_uuids
@@ -371,3 +380,76 @@ def reminder_recipients(case: Case) -> ReminderRecipients:
     if worker is not None and worker.is_active:
         return ReminderRecipients((worker,), to_lead=False)
     return ReminderRecipients(tuple(leads_of(case.organisation_id)), to_lead=True)
+
+
+# --- Retention (UK GDPR): what the organisation keeps, for how long, and what is past its date ---
+
+
+def cases_of_organisation(user: Any) -> models.QuerySet[Case]:
+    """Every case of the user's organisation, for the retention and subject access door: the
+    administrator decides on them without seeing casework (the door checks the role)."""
+    if not (user.is_authenticated and user.organisation_id):
+        return Case.objects.none()
+    return Case.objects.select_related("organisation").filter(organisation_id=user.organisation_id)
+
+
+def retention_months_of(organisation_id: int) -> dict[str, int]:
+    """Each record type's period: the organisation's where it set one, the default otherwise."""
+    chosen = dict(RetentionPeriod.objects.filter(organisation_id=organisation_id).values_list("record_type", "months"))
+    return {record_type: chosen.get(record_type, months) for record_type, months in DEFAULT_MONTHS.items()}
+
+
+def case_record_type(case: Case) -> str:
+    child = case.treated_as_child or case.age_group == AgeGroup.CHILD
+    return RecordType.CHILD_CASE if child else RecordType.ADULT_CASE
+
+
+def live_legal_hold(case: Case) -> LegalHold | None:
+    return LegalHold.objects.filter(case=case, lifted_at__isnull=True).first()
+
+
+@dataclass(frozen=True)
+class RetentionDue:
+    case: Case
+    record_type: str
+    ends_on: date
+
+    @property
+    def record_type_label(self) -> str:
+        return RecordType(self.record_type).label
+
+
+def retention_review(organisation_id: int, today: date) -> tuple[list[RetentionDue], list[LegalHold]]:
+    """The organisation's closed records past their retention date, oldest first, and its live legal
+    holds. A held case is never due; an anonymised case has nothing left to decide on."""
+    months = retention_months_of(organisation_id)
+    holds = list(
+        LegalHold.objects.filter(case__organisation_id=organisation_id, lifted_at__isnull=True).select_related(
+            "case", "placed_by"
+        )
+    )
+    held = {hold.case_id for hold in holds}
+    decisions = RetentionDecision.objects.filter(organisation_id=organisation_id, case__isnull=False)
+    anonymised = set(decisions.filter(outcome=RetentionOutcome.ANONYMISED).values_list("case_id", flat=True))
+    extended: dict[tuple[int | None, str], date] = {}
+    for decision in decisions.filter(outcome=RetentionOutcome.EXTENDED).only("case_id", "record_type", "keep_until"):
+        key, until = (decision.case_id, decision.record_type), decision.keep_until
+        if until is not None and (key not in extended or until > extended[key]):
+            extended[key] = until
+    closed = (
+        Case.objects.filter(organisation_id=organisation_id, status=CaseStatus.CLOSED)
+        .exclude(pk__in=anonymised)
+        .annotate(document_count=Count("documents"))
+        .order_by("closed_at")
+    )
+    due = []
+    for case in closed:
+        closed_on = timezone.localdate(case.closed_at)
+        types = [case_record_type(case)] + ([RecordType.SUPPORT_DOCUMENT] if case.document_count else [])
+        for record_type in types:
+            ends_on = retention_ends(
+                closed_on=closed_on, months=months[record_type], extended_to=extended.get((case.pk, record_type))
+            )
+            if is_due(ends_on=ends_on, today=today, on_hold=case.pk in held):
+                due.append(RetentionDue(case=case, record_type=record_type, ends_on=ends_on))
+    return due, holds

@@ -19,6 +19,7 @@ from tackle.cases.models.home_office_form import HomeOfficeForm
 from tackle.cases.models.nrm import CG_OUTCOMES, RG_OUTCOMES, NrmEvent, NrmEventKind, NrmOutcome
 from tackle.cases.models.pathway_settings import PathwaySettings
 from tackle.cases.models.referral import Referral
+from tackle.cases.models.retention import LegalHold, RetentionDecision, RetentionOutcome, RetentionPeriod
 from tackle.cases.models.support import (
     DOCUMENT_TYPES,
     MAX_DOCUMENT_BYTES,
@@ -62,6 +63,7 @@ __all__ = [
     "HomeOfficeForm",
     "Indicator",
     "InterpreterMode",
+    "LegalHold",
     "MissingEpisode",
     "NeedsAssessment",
     "NeedsAssessmentKind",
@@ -74,6 +76,9 @@ __all__ = [
     "Referral",
     "ReferralCode",
     "ReferralStatus",
+    "RetentionDecision",
+    "RetentionOutcome",
+    "RetentionPeriod",
     "SafetyPlan",
     "SafetyPlanReview",
     "Stage",
