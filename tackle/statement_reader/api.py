@@ -1,7 +1,9 @@
-"""/api/v1/statement-readings: read a statement and fetch a reading, with the pages' rules."""
+"""/api/v1/statement-readings: queue a statement for reading, follow it, and fetch the reading,
+with the pages' rules."""
 
 from typing import Any
 
+from django.urls import reverse
 from drf_spectacular.utils import OpenApiResponse, OpenApiTypes, extend_schema
 from rest_framework import serializers, status
 from rest_framework.decorators import api_view
@@ -14,7 +16,7 @@ from tackle.core.access import STATEMENT_READINGS, SUPPLIERS
 from tackle.core.roles import Module
 from tackle.statement_reader import selectors, services
 from tackle.statement_reader.documents import MAX_DOCUMENT_BYTES
-from tackle.statement_reader.models import StatementReading
+from tackle.statement_reader.models import ReadingRequest, StatementReading
 from tackle.statement_reader.rules.areas import AREAS
 
 
@@ -64,16 +66,52 @@ class ReadingCreateSerializer(serializers.Serializer):
         return attrs
 
 
+class ReadingRequestSerializer(serializers.Serializer):
+    """A statement queued for reading: poll `status_url` until `status` is succeeded or failed."""
+
+    uuid = serializers.UUIDField()
+    status = serializers.ChoiceField(choices=["queued", "running", "succeeded", "failed"])
+    status_url = serializers.CharField(help_text="Where to ask how the reading is going")
+    error = serializers.CharField(help_text="Why the statement could not be read; empty unless failed")
+    reading = serializers.UUIDField(allow_null=True, help_text="The reading, once made")
+    reading_url = serializers.CharField(allow_null=True, help_text="Where to fetch the reading, once made")
+
+
+def reading_request_body(pending: ReadingRequest) -> dict[str, Any]:
+    reading = pending.reading
+    if reading is not None:
+        state = "succeeded"
+    elif pending.failure:
+        state = "failed"
+    else:
+        state = pending.task_run.status if pending.task_run is not None else "queued"
+    return {
+        "uuid": str(pending.uuid),
+        "status": state,
+        "status_url": reverse("api:statement-reading-request", args=[pending.uuid]),
+        "error": pending.failure,
+        "reading": str(reading.uuid) if reading is not None else None,
+        "reading_url": reverse("api:statement-reading-detail", args=[reading.uuid]) if reading is not None else None,
+    }
+
+
 @extend_schema(
-    summary="Read a statement",
+    summary="Queue a statement for reading",
+    description=(
+        "The statement (a file, or an address to fetch it from) is checked for its kind and size and "
+        "queued; the task worker reads it. Poll the `status_url` of the 202 answer (also in its "
+        "`Location` header) until `status` is `succeeded`, then fetch `reading_url`."
+    ),
     request={"multipart/form-data": ReadingCreateSerializer, "application/json": ReadingCreateSerializer},
     responses={
-        201: OpenApiTypes.OBJECT,
+        202: ReadingRequestSerializer,
+        400: OpenApiResponse(description="No statement, both a file and an address, or a file of the wrong kind"),
         404: OpenApiResponse(description="The supplier named is not one you may see"),
     },
 )
 @api_view(["POST"])
 def reading_create(request: Request) -> Response:
+    """Never reads in the web worker (issue 15, defect 2): the reading is a background task."""
     _require(request)
     incoming = ReadingCreateSerializer(data=request.data)
     incoming.is_valid(raise_exception=True)
@@ -82,18 +120,26 @@ def reading_create(request: Request) -> Response:
     if data.get("supplier"):
         suppliers = selectors.suppliers_for(request.user)
         supplier = open_for_user(request.user, suppliers, resource=SUPPLIERS, uuid=data["supplier"])
-    if data.get("url"):
-        reading = services.statement_read_from_url(actor=request.user, supplier=supplier, url=data["url"])  # type: ignore[arg-type]
-    else:
-        upload = data["file"]
-        reading = services.statement_read(
-            actor=request.user,  # type: ignore[arg-type]
-            supplier=supplier,
-            data=upload.read(),
-            file_name=upload.name,
-            content_type=upload.content_type or "",
-        )
-    return Response(reading_body(reading), status=status.HTTP_201_CREATED)
+    pending = services.statement_reading_queue(
+        actor=request.user,  # type: ignore[arg-type]
+        supplier=supplier,
+        upload=data.get("file"),
+        url=data.get("url") or "",
+    )
+    body = reading_request_body(pending)
+    return Response(body, status=status.HTTP_202_ACCEPTED, headers={"Location": body["status_url"]})
+
+
+@extend_schema(
+    summary="How a queued reading is going",
+    responses={200: ReadingRequestSerializer, 404: OpenApiResponse(description="Not one of your organisation's")},
+)
+@api_view(["GET"])
+def reading_request_detail(request: Request, request_uuid: Any) -> Response:
+    _require(request)
+    visible = selectors.reading_requests_visible_to(request.user)
+    pending = open_for_user(request.user, visible, resource=STATEMENT_READINGS, uuid=request_uuid)
+    return Response(reading_request_body(pending))
 
 
 @extend_schema(summary="One reading, with reviewers' overrides applied", responses={200: OpenApiTypes.OBJECT})

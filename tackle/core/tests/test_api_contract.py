@@ -80,7 +80,11 @@ def no_internet(monkeypatch):
 
 
 @pytest.fixture
-def lead_token(in_process_database, no_internet, lead_a, frontline_a, record_concern) -> Iterator[str]:
+def lead_token(
+    in_process_database, no_internet, lead_a, frontline_a, record_concern, settings, tmp_path
+) -> Iterator[str]:
+    # Statements queued for reading are stored until the worker reads them: not in the checkout.
+    settings.MEDIA_ROOT = tmp_path / "media"
     # A running service: its worker beats, so health answers 200, not the 503 of a stopped worker.
     now = timezone.now()
     WorkerHeartbeat.objects.create(worker_id="contract-test", started_at=now, seen_at=now)

@@ -1,10 +1,19 @@
+"""/api/v1/statement-readings: a statement is queued, never read in the web request (issue 15,
+defect 2); the answer is 202 with an address to poll until the worker has read it."""
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from rest_framework.test import APIClient
 
-from tackle.statement_reader.models import StatementReading
+from tackle.statement_reader.models import ReadingRequest, StatementReading
 from tackle.statement_reader.services import judgement_override
+from tackle.statement_reader.tasks import read_statement
 from tackle.statement_reader.tests.factories import local_server, statement_docx, statement_text
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 @pytest.fixture
@@ -17,16 +26,32 @@ def api_for():
     return make
 
 
-def test_a_statement_is_read_through_the_api_and_read_back_with_overrides(api_for, buyer_a, supplier_a, fake_labeller):
+def _work(body: dict) -> None:
+    """What the task worker does with the queued reading."""
+    pending = ReadingRequest.objects.get(uuid=body["uuid"])
+    assert pending.task_run is not None
+    read_statement.call(run_uuid=str(pending.task_run.uuid), request_uuid=str(pending.uuid))
+
+
+def test_a_statement_is_queued_then_read_back_with_overrides(api_for, buyer_a, supplier_a, fake_labeller):
     client = api_for(buyer_a)
     upload = SimpleUploadedFile("widgets.docx", statement_docx())
     response = client.post("/api/v1/statement-readings", {"supplier": str(supplier_a.uuid), "file": upload})
-    assert response.status_code == 201
-    body = response.json()
+    assert response.status_code == 202
+    queued = response.json()
+    assert queued["status"] == "queued" and queued["reading"] is None and queued["error"] == ""
+    assert response["Location"] == queued["status_url"] == f"/api/v1/statement-reading-requests/{queued['uuid']}"
+    assert not StatementReading.objects.exists()  # nothing was read in the request
+
+    _work(queued)
+    done = client.get(queued["status_url"]).json()
+    assert done["status"] == "succeeded"
+    body = client.get(done["reading_url"]).json()
     assert body["score"] == 6 and body["future_only"] == ["training"] and body["supplier"] == str(supplier_a.uuid)
     assert body["areas"]["policies"]["evidence"][0]["index"] == 5
 
     reading = StatementReading.objects.get()
+    assert done["reading"] == str(reading.uuid)
     judgement_override(actor=buyer_a, reading=reading, judgement="training", covered=True, reason="Seen on site")
     body = client.get(f"/api/v1/statement-readings/{reading.uuid}").json()
     assert body["score"] == 7 and body["machine_score"] == 6
@@ -38,12 +63,26 @@ def test_a_statement_is_read_through_the_api_and_read_back_with_overrides(api_fo
     assert body["future_only"] == []
 
 
-def test_the_api_reads_from_a_web_address(api_for, buyer_a, fake_labeller, tmp_path, settings):
+def test_the_api_queues_a_web_address_for_the_worker_to_fetch(api_for, buyer_a, fake_labeller, tmp_path, settings):
     settings.STATEMENT_FETCH_ALLOW_PRIVATE = True
     (tmp_path / "statement.html").write_text(f"<html><body><p>{statement_text()}</p></body></html>")
+    client = api_for(buyer_a)
     with local_server(tmp_path) as base:
-        response = api_for(buyer_a).post("/api/v1/statement-readings", {"url": f"{base}/statement.html"}, format="json")
-    assert response.status_code == 201 and response.json()["supplier"] is None
+        response = client.post("/api/v1/statement-readings", {"url": f"{base}/statement.html"}, format="json")
+        assert response.status_code == 202
+        _work(response.json())
+    done = client.get(response["Location"]).json()
+    assert done["status"] == "succeeded"
+    assert client.get(done["reading_url"]).json()["supplier"] is None
+
+
+def test_a_statement_that_cannot_be_read_fails_with_a_reason(api_for, buyer_a, fake_labeller):
+    client = api_for(buyer_a)
+    response = client.post("/api/v1/statement-readings", {"file": SimpleUploadedFile("s.txt", b"\x00" * 4000)})
+    assert response.status_code == 202
+    _work(response.json())
+    failed = client.get(response["Location"]).json()
+    assert failed["status"] == "failed" and failed["error"] and failed["reading_url"] is None
 
 
 @pytest.mark.parametrize(
@@ -53,10 +92,10 @@ def test_the_api_reads_from_a_web_address(api_for, buyer_a, fake_labeller, tmp_p
         ({"file": SimpleUploadedFile("x.xlsx", b"PK\x03\x04")}, "must be a .txt, .html, .pdf or .docx"),
     ],
 )
-def test_bad_requests_get_400_and_save_nothing(api_for, buyer_a, fake_labeller, data, message):
+def test_bad_requests_get_400_and_queue_nothing(api_for, buyer_a, fake_labeller, data, message):
     response = api_for(buyer_a).post("/api/v1/statement-readings", data)
     assert response.status_code == 400 and message in response.content.decode()
-    assert not StatementReading.objects.exists()
+    assert not ReadingRequest.objects.exists() and not StatementReading.objects.exists()
 
 
 def test_the_api_keeps_the_pages_rules(api_for, frontline_a, lead_b, buyer_a, supplier_b, fake_labeller):
@@ -66,11 +105,16 @@ def test_the_api_keeps_the_pages_rules(api_for, frontline_a, lead_b, buyer_a, su
         "/api/v1/statement-readings", {"supplier": str(supplier_b.uuid), "file": upload}
     )
     assert other_supplier.status_code == 404
-    reading = (
+    queued = (
         api_for(buyer_a)
         .post("/api/v1/statement-readings", {"file": SimpleUploadedFile("s.txt", statement_text().encode())})
         .json()
     )
-    assert api_for(lead_b).get(f"/api/v1/statement-readings/{reading['uuid']}").status_code == 404
-    assert api_for(frontline_a).get(f"/api/v1/statement-readings/{reading['uuid']}").status_code == 403
-    assert APIClient().get(f"/api/v1/statement-readings/{reading['uuid']}").status_code in {401, 403}
+    assert api_for(lead_b).get(queued["status_url"]).status_code == 404
+    assert api_for(frontline_a).get(queued["status_url"]).status_code == 403
+    assert APIClient().get(queued["status_url"]).status_code in {401, 403}
+    _work(queued)
+    reading_url = api_for(buyer_a).get(queued["status_url"]).json()["reading_url"]
+    assert api_for(lead_b).get(reading_url).status_code == 404
+    assert api_for(frontline_a).get(reading_url).status_code == 403
+    assert APIClient().get(reading_url).status_code in {401, 403}
