@@ -328,6 +328,12 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    # One name for a choice set that two fields share, or that shares its field's name with another.
+    "ENUM_NAME_OVERRIDES": {
+        "FlagKindEnum": "tackle.disrupt.choices.FlagKind",
+        "OperationKindEnum": "tackle.disrupt.choices.OperationKind",
+        "PremisesTypeEnum": "tackle.disrupt.choices.PremisesType",
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "tackle.core.api_schema.document_error_answers",
