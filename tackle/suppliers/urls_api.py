@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from tackle.suppliers.api import contracts, register
+from tackle.suppliers.api import contracts, register, tenders
 
 urlpatterns: list = [
     path("suppliers/", register.supplier_list, name="supplier-list"),
@@ -11,4 +11,8 @@ urlpatterns: list = [
     path("contracts/", contracts.contract_list, name="contract-list"),
     path("contracts/<uuid:contract_uuid>", contracts.contract_detail, name="contract-detail"),
     path("contracts/<uuid:contract_uuid>/terminate", contracts.contract_terminate, name="contract-terminate"),
+    path("tender-checks/", tenders.tender_check_list, name="tender-check-list"),
+    path("tender-checks/<uuid:check_uuid>", tenders.tender_check_detail, name="tender-check-detail"),
+    path("clarifications/", tenders.clarification_list, name="clarification-list"),
+    path("clarifications/<uuid:task_uuid>/close", tenders.clarification_close, name="clarification-close"),
 ]

@@ -63,6 +63,10 @@ RESOURCE_OF = [
     ("audit:certificate", access.AUDIT_INTEGRITY),
     ("audit:", access.AUDIT_LOG),
     ("api:audit-event", access.AUDIT_LOG),
+    ("cases:retention-schedule", access.RETENTION_SCHEDULE),
+    ("cases:retention", access.RETENTION),
+    ("cases:legal-hold", access.RETENTION),
+    ("cases:subject-access", access.SUBJECT_ACCESS),
     ("cases:register", access.REGISTER),
     ("api:register", access.REGISTER),
     ("cases:nrm-pack-redaction", access.DTN_REDACTIONS),
@@ -118,6 +122,8 @@ RESOURCE_OF = [
     ("suppliers:", access.SUPPLIERS),
     ("api:supplier", access.SUPPLIERS),
     ("api:contract", access.CONTRACTS),
+    ("api:tender-check", access.TENDERS),
+    ("api:clarification", access.TENDERS),
     ("spend:", access.SPEND),
     ("disrupt:premises", access.PREMISES),
     ("disrupt:flag", access.PREMISES),
@@ -159,6 +165,8 @@ ACTION_OVERRIDES = {
     "disrupt:agreement-decline": Action.CHANGE,  # either party ends a proposal
     "disrupt:reception-centre": Action.CHANGE,  # the operation's reception centre plan, a form
     "cases:pathway-settings": Action.CHANGE,
+    "cases:retention-decide": Action.CHANGE,  # a decision on a record past its retention date, a form
+    "cases:legal-hold-lift": Action.CHANGE,
 }
 
 # URLs whose allowed answer is a redirect rather than a page.
