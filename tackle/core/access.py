@@ -140,6 +140,23 @@ AUDIT_LOG = _r("audit_log", "Audit log: entries, search by case, access reports"
 # Who checked the log's chain, when and with what result, and the certificate printed from it.
 AUDIT_INTEGRITY = _r("audit_integrity", "Audit log checks and the integrity certificate", Module.AUDIT)
 USERS = _r("users", "Users", Module.USERS, personal=True)
+# Data protection duties (UK GDPR): in the home module, so that the administrator reaches them
+# without the casework module; the grants alone decide who may.
+RETENTION_SCHEDULE = _r(
+    "retention_schedule", "The retention schedule: how long each kind of case record is kept", Module.HOME, audited=True
+)
+RETENTION = _r(
+    "retention",
+    "Records past their retention date and legal holds: keep longer, anonymise or erase",
+    Module.HOME,
+    personal=True,
+)
+SUBJECT_ACCESS = _r(
+    "subject_access",
+    "Subject access requests: everything held about a case's person, in one archive",
+    Module.HOME,
+    personal=True,
+)
 # Every role has the home module, so the grants below alone decide who reaches the settings.
 # What Tackle told a person (reminders, allocations, new concerns): their own list, every role.
 NOTIFICATIONS = _r("notifications", "The user's own notifications", Module.HOME)
@@ -161,7 +178,7 @@ RESOURCES: tuple[Resource, ...] = (
     OPERATIONS, AGREEMENTS, BRIEFINGS, TARGETING, SUPPLIERS, CONTRACTS, TENDERS, SPEND, STATEMENTS, STATEMENT_READINGS,
     ACTION_PLANS, ASSESSMENTS, SCRUTINY_RECORDS, FIGURES, AUDIT_LOG,
     AUDIT_INTEGRITY, USERS, ORGANISATION_SETTINGS, NOTIFICATIONS,
-    SERVICE_PAGES,
+    SERVICE_PAGES, RETENTION_SCHEDULE, RETENTION, SUBJECT_ACCESS,
 )  # fmt: skip
 
 R = Role
@@ -175,6 +192,8 @@ _SUPPLY = (R.MODERN_SLAVERY_LEAD, R.PROCUREMENT_OFFICER, R.CONTRACT_MANAGER)
 _FIGURES = (R.MODERN_SLAVERY_LEAD, R.SAFEGUARDING_MANAGER, R.COMMUNITY_SAFETY_MANAGER, R.COUNCILLOR, R.AUDITOR)
 _AUDITORS = (R.MODERN_SLAVERY_LEAD, R.AUDITOR, R.ADMINISTRATOR)
 _READ, _KEEP = (A.VIEW,), (A.VIEW, A.RECORD, A.CHANGE)
+# The administrator and the lead answer for the organisation's data protection duties; never councillors.
+_DATA_PROTECTION = (R.MODERN_SLAVERY_LEAD, R.ADMINISTRATOR)
 
 # (roles, resource, actions, scope): one line each, read top to bottom like the docs page.
 _RULES: tuple[tuple[tuple[Role, ...], Resource, tuple[Action, ...], Scope], ...] = (
@@ -235,6 +254,10 @@ _RULES: tuple[tuple[tuple[Role, ...], Resource, tuple[Action, ...], Scope], ...]
     ((R.ADMINISTRATOR,), USERS, _KEEP, Scope.ORGANISATION),
     ((R.MODERN_SLAVERY_LEAD, R.ADMINISTRATOR), ORGANISATION_SETTINGS, (A.VIEW, A.CHANGE), Scope.ORGANISATION),
     ((R.ADMINISTRATOR,), SERVICE_PAGES, (A.VIEW, A.CHANGE), Scope.ORGANISATION),
+    ((R.ADMINISTRATOR,), RETENTION_SCHEDULE, (A.VIEW, A.CHANGE), Scope.ORGANISATION),
+    (_LEAD, RETENTION_SCHEDULE, _READ, Scope.ORGANISATION),
+    (_DATA_PROTECTION, RETENTION, _KEEP, Scope.ORGANISATION),
+    (_DATA_PROTECTION, SUBJECT_ACCESS, (A.VIEW, A.EXPORT), Scope.ORGANISATION),
 )
 
 POLICY: tuple[Grant, ...] = tuple(

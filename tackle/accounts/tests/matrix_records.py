@@ -18,7 +18,7 @@ from django.utils import timezone
 from tackle.accounts.models import ApiToken, Organisation, User
 from tackle.accounts.services import api_token_create
 from tackle.accounts.tests.signing_in import two_factor_set_up
-from tackle.cases.models import Case, CaseDocument, Encounter, Referral, SafetyPlan
+from tackle.cases.models import Case, CaseDocument, Encounter, LegalHold, Referral, SafetyPlan
 from tackle.cases.services.case import ConcernDetails, case_record_concern
 from tackle.cases.services.encounter import encounter_record
 from tackle.cases.services.share import case_share
@@ -120,6 +120,7 @@ def build(*, frontline: User, lead: User, police: Any) -> tuple[dict[str, Record
         case=case, recorded_by=lead, summary="Stay with a friend", created_on=date.today(), next_review_on=date.today()
     )
     document, shared_document = (_document(each, lead) for each in (case, shared_case))
+    hold = LegalHold.objects.create(case=case, reason="A tribunal claim", placed_by=lead)  # one to lift
     # Shared with a charity no test user belongs to: a share to revoke that opens the case to no one walked.
     charity = Organisation.objects.create(name="A charity", code="NGO-1", kind=OrganisationKind.NGO)
     case_share_record = case_share(case=case, organisation=charity, actor=lead, purpose="Support", **SHARED_FOR_SUPPORT)
@@ -194,6 +195,7 @@ def build(*, frontline: User, lead: User, police: Any) -> tuple[dict[str, Record
         "audit:case_reference": Record(case.reference, Case),  # a case's access report, by its reference
         "encounter_uuid": rec(encounter, Encounter, owner=frontline.pk),
         "plan_uuid": rec(plan, SafetyPlan),
+        "hold_uuid": rec(hold, LegalHold),
         "document_uuid": rec(document, CaseDocument),
         "cases:share_id": Record(str(case_share_record.pk), RecordShare),
         "user_uuid": rec(colleague, User),

@@ -1,0 +1,67 @@
+"""Retention and subject access pages' forms (issue 15, item 5)."""
+
+from typing import Any
+
+from django import forms
+
+from tackle.cases.rules.retention import MAX_MONTHS, RecordType
+from tackle.core.date_input import GovukDateField
+from tackle.core.forms import GovukForm
+
+KEEP, ANONYMISE, ERASE = "keep", "anonymise", "erase"
+
+
+class RetentionScheduleForm(GovukForm):
+    """One number of months per kind of record, named by the record type's value."""
+
+    def __init__(self, *args: Any, months: dict[str, int], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for record_type in RecordType:
+            self.fields[record_type.value] = forms.IntegerField(
+                label=f"{record_type.label}: months kept after the case closes",
+                min_value=1,
+                max_value=MAX_MONTHS,
+                initial=months[record_type],
+                widget=forms.NumberInput(attrs={"class": "govuk-input--width-4"}),
+            )
+
+
+class LegalHoldForm(GovukForm):
+    reference = forms.CharField(label="Case reference", max_length=20, help_text="For example, C-1A2B3C4D")
+    reason = forms.CharField(
+        label="Why must the case be kept?",
+        help_text="For example, a claim at an employment tribunal, or a police investigation",
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class LegalHoldLiftForm(GovukForm):
+    reason = forms.CharField(label="Why can the hold end?", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class RetentionDecisionForm(GovukForm):
+    """Keep longer (a date and a reason), anonymise (a case) or erase. Documents cannot be anonymised."""
+
+    decision = forms.ChoiceField(label="What should happen to it?", choices=[], widget=forms.RadioSelect)
+    keep_until = GovukDateField(label="Keep it until", required=False)
+    reason = forms.CharField(label="Reason for the decision", widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args: Any, record_type: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices = [(KEEP, "Keep it longer")]
+        if record_type != RecordType.SUPPORT_DOCUMENT:
+            choices.append((ANONYMISE, "Anonymise it: keep what the figures count, remove who the person was"))
+        choices.append((ERASE, "Erase it"))
+        self.fields["decision"] = forms.ChoiceField(
+            label="What should happen to it?", choices=choices, widget=forms.RadioSelect
+        )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("decision") == KEEP and not cleaned.get("keep_until") and "keep_until" not in self.errors:
+            self.add_error("keep_until", "Enter the date to keep it until")
+        return cleaned
+
+
+class CaseReferenceForm(GovukForm):
+    reference = forms.CharField(label="Case reference", max_length=20, help_text="For example, C-1A2B3C4D")

@@ -1,0 +1,237 @@
+"""Data protection duties (issue 15, item 5): the retention schedule, the review of records past
+their date, legal holds, and subject access requests. The administrator and the lead only
+(tackle/core/access.py RETENTION_SCHEDULE, RETENTION, SUBJECT_ACCESS); glue over
+cases/services/retention.py and cases/subject_access.py."""
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from tackle.accounts.door import open_for_user, open_page_for_user
+from tackle.accounts.http import AuthenticatedRequest
+from tackle.cases.forms.retention import (
+    ANONYMISE,
+    ERASE,
+    CaseReferenceForm,
+    LegalHoldForm,
+    LegalHoldLiftForm,
+    RetentionDecisionForm,
+    RetentionScheduleForm,
+)
+from tackle.cases.models import Case, LegalHold
+from tackle.cases.rules.retention import DEFAULT_MONTHS, RecordType
+from tackle.cases.selectors import (
+    case_record_type,
+    cases_of_organisation,
+    live_legal_hold,
+    retention_months_of,
+    retention_review,
+)
+from tackle.cases.services.retention import (
+    case_anonymise,
+    case_documents_erase,
+    case_erase,
+    legal_hold_lift,
+    legal_hold_place,
+    retention_extend,
+    retention_period_set,
+)
+from tackle.cases.subject_access import subject_access_archive
+from tackle.core.access import RETENTION, RETENTION_SCHEDULE, SUBJECT_ACCESS, Action, allows
+from tackle.core.errors import ApplicationError
+from tackle.core.form_page import form_page
+from tackle.core.periods import today_in_london
+
+_SCHEDULE = "cases:retention-schedule"
+
+
+def _organisation_id(user: Any) -> int:
+    """The door let the user in; a user of no organisation has no records to keep or review."""
+    if user.organisation_id is None:
+        raise PermissionDenied("You are not a member of an organisation.")
+    return int(user.organisation_id)
+
+
+@login_required
+def retention_schedule(request: AuthenticatedRequest) -> HttpResponse:
+    open_page_for_user(request.user, resource=RETENTION_SCHEDULE, request=request, object_type="cases.retentionperiod")
+    months = retention_months_of(_organisation_id(request.user))
+    rows = [
+        {"type": record_type, "months": months[record_type], "default": DEFAULT_MONTHS[record_type]}
+        for record_type in RecordType
+    ]
+    may_change = allows(request.user.role, RETENTION_SCHEDULE, Action.CHANGE)
+    return render(request, "cases/retention_schedule.html", {"rows": rows, "may_change": may_change})
+
+
+@login_required
+def retention_schedule_edit(request: AuthenticatedRequest) -> HttpResponse:
+    user = request.user
+    open_page_for_user(user, resource=RETENTION_SCHEDULE, action=Action.CHANGE, object_type="cases.retentionperiod")
+    months = retention_months_of(_organisation_id(user))
+    form = RetentionScheduleForm(request.POST if request.method == "POST" else None, months=months)
+
+    def save(cleaned: dict[str, Any]) -> None:
+        for record_type, chosen in cleaned.items():
+            if chosen != months[record_type]:
+                retention_period_set(
+                    organisation=user.organisation, record_type=record_type, months=chosen, actor=user, request=request
+                )
+
+    return form_page(
+        request,
+        form,
+        save,
+        title="Change the retention schedule",
+        back=reverse(_SCHEDULE),
+        success="Retention schedule saved",
+        intro="How long each kind of record is kept after its case closes. When a record passes its date, "
+        "it appears on the review list for the lead or the administrator to decide on.",
+    )
+
+
+@login_required
+def retention_due(request: AuthenticatedRequest) -> HttpResponse:
+    open_page_for_user(request.user, resource=RETENTION, request=request, object_type="cases.retention")
+    due, holds = retention_review(_organisation_id(request.user), today_in_london())
+    return render(request, "cases/retention_due.html", {"due": due, "holds": holds})
+
+
+def _case_for_retention(request: AuthenticatedRequest, case_uuid: str, action: Action) -> Case:
+    return open_for_user(
+        request.user,
+        cases_of_organisation(request.user),
+        resource=RETENTION,
+        action=action,
+        request=request,
+        uuid=case_uuid,
+    )
+
+
+@login_required
+def retention_decide(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
+    """?record= names the kind of record decided on (the case itself by default, or its documents)."""
+    case = _case_for_retention(request, case_uuid, Action.CHANGE)
+    record_type = request.GET.get("record") or case_record_type(case)
+    if record_type not in (case_record_type(case), RecordType.SUPPORT_DOCUMENT):
+        raise Http404("No such kind of record on this case")
+    form = RetentionDecisionForm(request.POST if request.method == "POST" else None, record_type=record_type)
+    user = request.user
+
+    def save(cleaned: dict[str, Any]) -> Any:
+        reason, decision = cleaned["reason"], cleaned["decision"]
+        if decision == ANONYMISE:
+            return case_anonymise(case=case, reason=reason, actor=user, request=request)
+        if decision == ERASE and record_type == RecordType.SUPPORT_DOCUMENT:
+            return case_documents_erase(case=case, reason=reason, actor=user, request=request)
+        if decision == ERASE:
+            return case_erase(case=case, reason=reason, actor=user, request=request)
+        return retention_extend(
+            case=case,
+            record_type=record_type,
+            keep_until=cleaned["keep_until"],
+            reason=reason,
+            actor=user,
+            request=request,
+        )
+
+    return form_page(
+        request,
+        form,
+        save,
+        title=f"Decide on {RecordType(record_type).label.lower()}",
+        caption=case.reference,
+        back=reverse("cases:retention-due"),
+        success=f"Decision on {case.reference} recorded",
+        button="Record the decision",
+        warning="Erasing or anonymising cannot be undone. Erasing a case removes it from the figures of the "
+        "periods it was counted in; anonymising keeps the figures as they are.",
+        template="cases/retention_decide.html",
+        context={"case": case, "record_type": RecordType(record_type), "hold": live_legal_hold(case)},
+    )
+
+
+@login_required
+def legal_hold_new(request: AuthenticatedRequest) -> HttpResponse:
+    user = request.user
+    open_page_for_user(user, resource=RETENTION, action=Action.RECORD, object_type="cases.legalhold")
+    form = LegalHoldForm(request.POST if request.method == "POST" else None)
+
+    def save(cleaned: dict[str, Any]) -> LegalHold:
+        case = cases_of_organisation(user).filter(reference__iexact=cleaned["reference"].strip()).first()
+        if case is None:
+            raise ApplicationError("No case of your organisation has this reference", field="reference")
+        return legal_hold_place(case=case, reason=cleaned["reason"], actor=user, request=request)
+
+    return form_page(
+        request,
+        form,
+        save,
+        title="Put a case on legal hold",
+        back=reverse("cases:retention-due"),
+        success="Case put on legal hold",
+        button="Put on legal hold",
+        intro="A case on legal hold is kept whatever its retention date: it never appears as due, and it "
+        "cannot be erased or anonymised until the hold is lifted.",
+    )
+
+
+@login_required
+def legal_hold_lift_page(request: AuthenticatedRequest, hold_uuid: str) -> HttpResponse:
+    user = request.user
+    holds = LegalHold.objects.filter(case__in=cases_of_organisation(user), lifted_at__isnull=True).select_related(
+        "case"
+    )
+    hold = open_for_user(user, holds, resource=RETENTION, action=Action.CHANGE, request=request, uuid=hold_uuid)
+    return form_page(
+        request,
+        LegalHoldLiftForm(request.POST if request.method == "POST" else None),
+        lambda cleaned: legal_hold_lift(hold=hold, reason=cleaned["reason"], actor=user, request=request),
+        title="Lift the legal hold",
+        caption=hold.case.reference,
+        back=reverse("cases:retention-due"),
+        success=f"Legal hold on {hold.case.reference} lifted",
+        button="Lift the hold",
+        intro=f"Held since {hold.placed_at:%d %B %Y} because: {hold.reason}",
+    )
+
+
+@login_required
+def subject_access_find(request: AuthenticatedRequest) -> HttpResponse:
+    """The request names a case: its reference leads to the archive's page."""
+    user = request.user
+    open_page_for_user(user, resource=SUBJECT_ACCESS, object_type="cases.case")
+    form = CaseReferenceForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        case = cases_of_organisation(user).filter(reference__iexact=form.cleaned_data["reference"].strip()).first()
+        if case is not None:
+            return redirect("cases:subject-access", case_uuid=case.uuid)
+        form.add_error("reference", "No case of your organisation has this reference")
+    context = {"form": form, "title": "Answer a subject access request", "back": reverse("cases:retention-due")}
+    return render(request, "core/form_page.html", {**context, "button": "Continue"})
+
+
+@login_required
+def subject_access(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
+    """The page says what the archive holds; its button downloads it (audited as an export)."""
+    if request.method != "POST":
+        case = open_for_user(
+            request.user, cases_of_organisation(request.user), resource=SUBJECT_ACCESS, request=request, uuid=case_uuid
+        )
+        return render(request, "cases/subject_access.html", {"case": case})
+    case = open_for_user(
+        request.user,
+        cases_of_organisation(request.user),
+        resource=SUBJECT_ACCESS,
+        action=Action.EXPORT,
+        request=request,
+        note="subject access export",
+        uuid=case_uuid,
+    )
+    response = HttpResponse(subject_access_archive(case), content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="subject-access-{case.reference}.zip"'
+    return response
