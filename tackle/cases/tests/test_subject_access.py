@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
+from django.core.management import ManagementUtility, call_command
 from django.core.management.base import CommandError
 
 from tackle.audit.models import AuditAction, AuditEvent
@@ -113,3 +113,10 @@ def test_the_command_refuses_a_wrong_case_in_one_line_with_status_2(
         call_command("sar", "export", *arguments, "--output", str(output))
     assert error.value.returncode == 2 and "\n" not in str(error.value)
     assert not output.exists()
+
+
+def test_the_command_line_prints_one_line_and_exits_2_for_an_unknown_case(db, capsys):
+    with pytest.raises(SystemExit) as exit:
+        ManagementUtility(["tackle", "sar", "export", "--case", "C-NOSUCH", "--organisation", "E09000001"]).execute()
+    assert exit.value.code == 2
+    assert capsys.readouterr().err.strip().splitlines() == ["CommandError: No case has the reference C-NOSUCH."]
