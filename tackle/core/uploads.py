@@ -100,11 +100,23 @@ def check_zip(data: bytes, *, max_inflated_bytes: int, max_members: int = MAX_ZI
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
         raise UploadError("The file is not a readable zip archive (BadZipFile)") from None
+    return check_archive(archive, max_inflated_bytes=max_inflated_bytes, max_members=max_members)
+
+
+def check_archive(
+    archive: zipfile.ZipFile, *, max_inflated_bytes: int, max_members: int = MAX_ZIP_MEMBERS
+) -> zipfile.ZipFile:
+    """The archive, or UploadLimitError (the archive closed) when its directory lists too many
+    parts or too many bytes once inflated."""
     members = archive.infolist()
+    problem = ""
     if len(members) > max_members:
-        raise UploadLimitError(f"The file holds {len(members):,} parts; at most {max_members:,} are read")
-    if sum(member.file_size for member in members) > max_inflated_bytes:
-        raise UploadLimitError(f"The file unpacks to more than {megabytes(max_inflated_bytes)}; it cannot be read")
+        problem = f"The file holds {len(members):,} parts; at most {max_members:,} are read"
+    elif sum(member.file_size for member in members) > max_inflated_bytes:
+        problem = f"The file unpacks to more than {megabytes(max_inflated_bytes)}; it cannot be read"
+    if problem:
+        archive.close()
+        raise UploadLimitError(problem)
     return archive
 
 
@@ -248,12 +260,76 @@ class _Replay:
         return next(self._rest)
 
 
-def _fit(vocabulary: Vocabulary | None, cells: list[str]) -> tuple[int, int]:
-    """How well a row names the importer's columns: how many fields it names, how surely."""
+def _fit(vocabulary: Vocabulary | None, cells: list[str], required: Sequence[str]) -> tuple[bool, int, int]:
+    """How well a row names the importer's columns: whether it names every required field, how
+    many fields it names, how surely."""
     if vocabulary is None:
-        return 0, 0
+        return False, 0, 0
     assigned = vocabulary.assign(cells)
-    return len(assigned), sum(guess.score for _, guess in assigned.values())
+    named = bool(required) and set(required) <= set(assigned)
+    return named, len(assigned), sum(guess.score for _, guess in assigned.values())
+
+
+def header_place(
+    ahead: Sequence[Row | UploadError],
+    vocabulary: Vocabulary | None,
+    headed: Sequence[str] = (),
+    required: Sequence[str] = (),
+) -> int:
+    """Which of the first rows is the header: the one holding every header a person named, then
+    the one naming every `required` field, then the one naming most fields, most surely (not the
+    first to name any: a title line "Supplier spend over £500" names a supplier too), the earliest
+    on a tie. When none names anything, the first row that is not blank. Raises UploadError for a
+    file with no row to be its header."""
+    candidates = [
+        (place, item)
+        for place, item in enumerate(ahead)
+        if isinstance(item, Row) and any(c.strip() for c in item.cells)
+    ]
+    if not candidates:
+        if ahead and isinstance(ahead[0], UploadError):
+            raise UploadError(f"The first line, which names the columns: {ahead[0].message}", line=1)
+        raise UploadError("The file is empty: the first line must name the columns", line=1)
+    fits = [(*_header_fit(row.cells, vocabulary, headed, required), -place) for place, row in candidates]
+    best = max(range(len(candidates)), key=lambda index: fits[index])
+    holds_wanted, _, count, _, _ = fits[best]
+    if count == 0 and holds_wanted == (not any(name.strip() for name in headed)):
+        best = 0  # nothing is named: the first line is the header, and the importer says what is missing
+    return candidates[best][0]
+
+
+def _header_fit(
+    cells: list[str], vocabulary: Vocabulary | None, headed: Sequence[str], required: Sequence[str]
+) -> tuple[bool, bool, int, int]:
+    wanted = {fold_header(name) for name in headed if name.strip()}
+    return (wanted <= {fold_header(cell) for cell in cells}, *_fit(vocabulary, cells, required))
+
+
+def choose_delimiter(
+    text: str, vocabulary: Vocabulary | None = None, headed: Sequence[str] = (), required: Sequence[str] = ()
+) -> str:
+    """The separator sniffed from the first lines; given what the importer looks for, the one
+    under which some first line names its columns best ("Supplier,Amount" above rows that each
+    hold a tab is still split by commas), the sniffed order breaking a tie."""
+    ranked = delimiters_by_likelihood(text)
+    if vocabulary is None and not headed:
+        return ranked[0]
+    lines = [line for line in text[:SNIFF_CHARS].splitlines()[:HEADER_SEARCH_ROWS] if line.strip()]
+
+    def best(delimiter: str) -> tuple[bool, bool, int, int]:
+        try:
+            rows = list(csv.reader(lines, delimiter=delimiter))
+        except csv.Error:
+            return False, False, 0, 0
+        return max((_header_fit(cells, vocabulary, headed, required) for cells in rows), default=(False, False, 0, 0))
+
+    return max(ranked, key=lambda delimiter: (best(delimiter), -ranked.index(delimiter)))
+
+
+def title_above(ahead: Sequence[Row | UploadError], place: int) -> str:
+    """The lines above the header, each line's values joined: they may say what the file covers."""
+    lines = (" ".join(c for c in item.cells if c.strip()) for item in ahead[:place] if isinstance(item, Row))
+    return "\n".join(lines).strip()
 
 
 def _table(
@@ -271,31 +347,15 @@ def _table(
             raise
         except UploadError as error:
             ahead.append(error)
-    candidates = [
-        (place, item)
-        for place, item in enumerate(ahead)
-        if isinstance(item, Row) and any(c.strip() for c in item.cells)
-    ]
-    if not candidates:
-        if ahead and isinstance(ahead[0], UploadError):
-            raise UploadError(f"The first line, which names the columns: {ahead[0].message}", line=1)
-        raise UploadError("The file is empty: the first line must name the columns", line=1)
-    wanted = {fold_header(name) for name in headed if name.strip()}
-    fits = [
-        (wanted <= {fold_header(cell) for cell in row.cells}, _fit(vocabulary, row.cells), -place)
-        for place, row in candidates
-    ]
-    best = max(range(len(candidates)), key=lambda index: fits[index])
-    if fits[best][:2] == (not wanted, (0, 0)):
-        best = 0  # nothing is named: the first line is the header, and the importer says what is missing
-    place, header = candidates[best]
-    title = "\n".join(" ".join(c for c in item.cells if c.strip()) for item in ahead[:place] if isinstance(item, Row))
+    place = header_place(ahead, vocabulary, headed)
+    header = ahead[place]
+    assert isinstance(header, Row)
     return Table(
         header.cells,
         _Replay(ahead[place + 1 :], rows),
         encoding,
         header_line=header.line,
-        title=title.strip(),
+        title=title_above(ahead, place),
         delimiter=delimiter,
     )
 
@@ -303,6 +363,11 @@ def _table(
 def sniff_delimiter(text: str) -> str:
     """The separator that splits most of the first lines into several values, then most of them
     into the same number of values; a comma when none does better."""
+    return delimiters_by_likelihood(text)[0]
+
+
+def delimiters_by_likelihood(text: str) -> list[str]:
+    """Every usual separator, the one sniff_delimiter chooses first."""
     lines = [line for line in text[:SNIFF_CHARS].splitlines()[: 2 * HEADER_SEARCH_ROWS] if line.strip()]
 
     def fit(delimiter: str) -> tuple[int, int, bool, int]:
@@ -314,7 +379,7 @@ def sniff_delimiter(text: str) -> str:
         usual = max(split, key=split.count) if split else 0
         return len(split), split.count(usual), delimiter == ",", sum(counts)
 
-    return max(DELIMITERS, key=fit)
+    return sorted(DELIMITERS, key=fit, reverse=True)
 
 
 def csv_table(
@@ -336,7 +401,7 @@ def csv_table(
         # Regulators publish XML (the Food Standards Agency's ratings) and a web page saved by
         # mistake is HTML: neither reads as rows, and the csv module's own error says nothing useful.
         raise UploadError("The file is XML or HTML, not CSV: save it as CSV or XLSX and try again", line=1)
-    delimiter = delimiter or sniff_delimiter(text)
+    delimiter = delimiter or choose_delimiter(text, vocabulary, headed)
     rows = _CsvRows(text, strict=strict, bounds=bounds, delimiter=delimiter)
     return _table(rows, encoding, vocabulary, delimiter, headed)
 

@@ -128,18 +128,22 @@ def _workbook_text(data: bytes) -> str:
 
 def table(text: str) -> Table:
     """A list's rows: the Food Standards Agency's ratings XML as it is published, else CSV whose
-    header is the first row, among the first few, that names a business column (title lines
-    above it are passed over)."""
+    header is the row, among the first few, that names a business column and the most other
+    fields (a title line "Food business ratings" above it names a business too, and nothing else),
+    the earliest on a tie."""
     if looks_like_xml(text):
         return fhrs_table(text, bounds=LIST_BOUNDS)
     rows = csv_table(text, bounds=LIST_BOUNDS)
-    if not mapping_problems(guess_mapping([cell.strip() for cell in rows.header]), rows.header):
-        return rows
-    for row in itertools.islice(_readable(rows), HEADER_SEARCH_ROWS):
-        cells = [cell.strip() for cell in row.cells]
-        if any(cells) and not mapping_problems(guess_mapping(cells), cells):
-            return csv_table(text, bounds=LIST_BOUNDS, headed=cells)
-    return csv_table(text, bounds=LIST_BOUNDS)
+    best, named = None, 0
+    first = [cell.strip() for cell in rows.header]
+    candidates = itertools.chain([first], ([cell.strip() for cell in row.cells] for row in _readable(rows)))
+    for cells in itertools.islice(candidates, HEADER_SEARCH_ROWS):
+        guessed = guess_mapping(cells)
+        if any(cells) and not mapping_problems(guessed, cells) and len(guessed) > named:
+            best, named = cells, len(guessed)
+    if best is None or best == first:
+        return csv_table(text, bounds=LIST_BOUNDS)
+    return csv_table(text, bounds=LIST_BOUNDS, headed=best)
 
 
 def _readable(rows: Table) -> Iterator[Row]:

@@ -128,6 +128,7 @@ RESOURCE_OF = [
     ("api:contract", access.CONTRACTS),
     ("api:tender-check", access.TENDERS),
     ("api:clarification", access.TENDERS),
+    ("api:spend", access.SPEND),
     ("spend:", access.SPEND),
     ("disrupt:premises", access.PREMISES),
     ("disrupt:flag", access.PREMISES),

@@ -1,7 +1,7 @@
 """Every importer against the same malformed-file set (core/tests/table_files.py): each gives rows
 or one clear error, never an exception. Spend, tenders, targeting, training and the statement
-registry each read through the kernel's one reader (spend through its own streaming reader built
-on the kernel's pieces)."""
+registry each read through the kernel's one reader (spend through its streamed form,
+core.table_stream, as its files may be bigger than memory)."""
 
 import pytest
 

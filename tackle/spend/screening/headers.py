@@ -145,12 +145,11 @@ _TELLS: list[tuple[str, str]] = [
     (r"descr|narrative|purpose", DESCRIPTION),
     (r"department|directorate|service", DEPARTMENT),
 ]
-_VOCABULARY = Vocabulary(_KNOWN, _TELLS)
-HEADER_SEARCH_LINES = 30
+VOCABULARY = Vocabulary(_KNOWN, _TELLS)
 
 
 def guess_field(header: str) -> Guess | None:
-    return _VOCABULARY.guess(header)
+    return VOCABULARY.guess(header)
 
 
 @dataclass
@@ -187,7 +186,7 @@ class Mapping:
 def map_columns(headers: list[str]) -> Mapping:
     """Give each field the column that matches it best; a column serves at most one field."""
     mapping = Mapping(headers=list(headers))
-    for name, (column, guess) in _VOCABULARY.assign(headers).items():
+    for name, (column, guess) in VOCABULARY.assign(headers).items():
         mapping.columns[name] = column
         mapping.how[name] = guess.how
         mapping.scores[name] = guess.score

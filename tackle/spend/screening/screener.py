@@ -21,7 +21,6 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from csv import Error as _CsvError
 from datetime import date
 from decimal import localcontext
 from itertools import accumulate, pairwise
@@ -30,18 +29,19 @@ from typing import Any
 
 from tackle.core.columns import fold_header, parse_map
 from tackle.core.periods import financial_year_of
+from tackle.core.table_stream import TableFile, open_table
+from tackle.core.uploads import HEADER_SEARCH_ROWS, UploadError
 from tackle.spend.screening import headers as cols
 from tackle.spend.screening.buckets import Buckets
 from tackle.spend.screening.filepass import FilePass
 from tackle.spend.screening.matching import RegisterEntryLike
 from tackle.spend.screening.payment_sectors import EMPTY_LEXICON, Lexicon
-from tackle.spend.screening.readers import CsvRows, OdsRows, SpendFileError, XlsxRows, detect_encoding, file_kind
+from tackle.spend.screening.readers import SpendFileError
 from tackle.spend.screening.results import MAX_REJECTS_KEPT, FileReport, ScreenResult
 from tackle.spend.screening.sums import to_decimal
 from tackle.spend.screening.values import period_in_text
 
 Progress = Callable[[int, int], None]
-Header = tuple[list[str], int, str]  # the header's cells, its line, and the title lines above it
 
 
 def period_from_name(name: str) -> date | None:
@@ -167,52 +167,25 @@ class Screener:
         """`without_dates`: why, on a second reading of a file whose date column could not be read
         on any row (see _dates_unreadable), that column is left out."""
         try:
-            kind = file_kind(path)
-            if kind in ("xlsx", "ods"):
-                rows: CsvRows | XlsxRows | OdsRows = XlsxRows(path) if kind == "xlsx" else OdsRows(path)
-                header = _find_header(rows.reader, name, self.column_map)
-            else:
-                rows, header = self._open_csv(path, name)
+            table = open_spend_table(path, name, self.column_map)
         except OSError as error:
             raise SpendFileError(f"cannot open {name}: {error.strerror or error}") from None
         try:
             with localcontext(prec=60):
-                again = self._screen_rows(rows, name, *header, without_dates=without_dates)
+                again = self._screen_rows(table, name, without_dates=without_dates)
         except UnicodeError:
             raise SpendFileError(f"{name} is not text in any encoding we know") from None
+        except UploadError as error:  # a workbook's row over the kernel's bounds, a damaged sheet
+            raise SpendFileError(f"{name}: {error.message}") from None
         finally:
-            rows.close()
+            table.close()
         if again:
             self._screen_file(path, name, without_dates=again)
 
-    def _open_csv(self, path: Path, name: str) -> tuple[CsvRows, Header]:
-        """The file read with the first separator, most likely first, that gives a header row."""
-        encoding = detect_encoding(path)
-        probe = CsvRows(path, encoding)
-        separators = probe.separators
-        probe.close()
-        for separator in separators:
-            rows = CsvRows(path, encoding, separator)
-            try:
-                return rows, _find_header(rows.reader, name, self.column_map)
-            except SpendFileError:
-                rows.close()
-                if separator == separators[-1]:
-                    raise
-        raise AssertionError("unreachable: there is always a separator to try")
-
-    def _screen_rows(
-        self,
-        rows: CsvRows | XlsxRows | OdsRows,
-        name: str,
-        header: list[str],
-        header_line: int,
-        title: str,
-        *,
-        without_dates: str = "",
-    ) -> str:
+    def _screen_rows(self, table: TableFile, name: str, *, without_dates: str = "") -> str:
         """Screen the file's rows into the run. When the file must be read again without its date
         column, none of whose dates could be read, the reason, having added nothing; else ""."""
+        header, header_line, title = table.header, table.header_line, table.title
         mapping = cols.map_columns(header)
         if self.column_map:
             try:
@@ -231,18 +204,18 @@ class Screener:
             period, period_from = period_in_text(title), "title"
         report = FileReport(
             name=name,
-            kind="csv" if isinstance(rows, CsvRows) else rows.encoding,
-            encoding=rows.encoding,
-            separator=rows.separator,
+            kind=table.kind,
+            encoding=table.codec or table.kind,
+            separator=table.delimiter,
             header_line=header_line,
             mapping=mapping,
             period=period,
         )
-        file_pass = self._by_columns(rows, report, header_line)
+        file_pass = self._by_columns(table, report, header_line)
         by_columns = file_pass is not None
         if file_pass is None:
-            file_pass = FilePass(self.buckets, rows.reader, report, header_line, len(self.result.rejects))
-            file_pass.run(lambda: self._progress(rows.bytes_read()))
+            file_pass = FilePass(self.buckets, table.cells, report, header_line, len(self.result.rejects))
+            file_pass.run(lambda: self._progress(table.bytes_read()))
         if not without_dates and _dates_unreadable(file_pass):
             return next(iter(file_pass.years.reasons.values()))
         self.columnar_files += by_columns
@@ -265,19 +238,19 @@ class Screener:
         self.result.files.append(report)
         self.result.rejects.extend(file_pass.rejects)
         self.result.rows_rejected += file_pass.rejected
-        self._bytes_done += rows.size
+        self._bytes_done += table.size
         self._progress(0)
         return ""
 
-    def _by_columns(self, rows: CsvRows | XlsxRows | OdsRows, report: FileReport, header_line: int) -> FilePass | None:
+    def _by_columns(self, table: TableFile, report: FileReport, header_line: int) -> FilePass | None:
         """The file screened by screening.columnar, or None where it must be read row by row."""
-        if not self.columnar or not isinstance(rows, CsvRows) or rows.encoding not in ("utf-8", "utf-8-sig"):
+        if not self.columnar or table.codec not in ("utf-8", "utf-8-sig"):
             return None
         from tackle.spend.screening import columnar  # Polars is imported only when a file needs it
 
         try:
             file_pass = columnar.screen_file(
-                self.buckets, rows.path, rows.separator, report, header_line, len(self.result.rejects)
+                self.buckets, table.path, table.delimiter, report, header_line, len(self.result.rejects)
             )
         except columnar.NotColumnar:
             return None
@@ -350,31 +323,31 @@ def _filled_from(period: date | None, source: str) -> str:
     return f"in financial year {year}-{(year + 1) % 100:02d}, from the period in the file's {source} ({period:%B %Y})"
 
 
-def _find_header(reader: Any, name: str, column_map: Sequence[str] = ()) -> Header:
-    """The first row, among the first few, that names an amount column and one other we know, or
-    holds every header named by --map, and the lines above it (a title may say which period the
-    file covers)."""
+def open_spend_table(path: Path, name: str, column_map: Sequence[str] = ()) -> TableFile:
+    """The file through the kernel's reader, streamed: its header is the row among the first few
+    that holds every header named by --map, else names the amount and most other fields (a title
+    line above it may say which period the file covers). Raises SpendFileError when no row does."""
+    try:
+        table = open_table(
+            path,
+            vocabulary=cols.VOCABULARY,
+            headed=[pair.partition("=")[2] for pair in column_map],
+            required=[cols.AMOUNT],
+        )
+    except UploadError as error:
+        raise SpendFileError(f"{name}: {error.message}") from None
     named = {fold_header(pair.partition("=")[2]) for pair in column_map} - {""}
-    above: list[str] = []
-    for _ in range(cols.HEADER_SEARCH_LINES):
-        try:
-            cells = next(reader)
-        except StopIteration:
-            break
-        except _CsvError:
-            continue
-        if any(cells) and (
-            (named and named <= {fold_header(cell) for cell in cells}) or cols.map_columns(cells).usable
-        ):
-            return cells, reader.line_num, "\n".join(above)
-        above.append(" ".join(cell for cell in cells if cell))
-    if named:
+    if named and not named <= {fold_header(cell) for cell in table.header}:
+        table.close()
         wanted = ", ".join(repr(pair.partition("=")[2].strip()) for pair in column_map)
-        raise SpendFileError(f"{name}: no row in the first {cols.HEADER_SEARCH_LINES} lines holds the headers {wanted}")
-    raise SpendFileError(
-        f"{name}: no header row in the first {cols.HEADER_SEARCH_LINES} lines "
-        "(looked for a row naming the amount and the supplier, date or category)"
-    )
+        raise SpendFileError(f"{name}: no row in the first {HEADER_SEARCH_ROWS} lines holds the headers {wanted}")
+    if not named and not cols.map_columns(table.header).usable:
+        table.close()
+        raise SpendFileError(
+            f"{name}: no header row in the first {HEADER_SEARCH_ROWS} lines "
+            "(looked for a row naming the amount and the supplier, date or category)"
+        )
+    return table
 
 
 def _size(path: Path) -> int:

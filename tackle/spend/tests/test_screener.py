@@ -268,3 +268,19 @@ def test_reject_line_numbers_point_at_the_physical_line(shared_data):
             assert "total" in line.lower()
         else:
             assert "Academy21" in line or "/2012" in line
+
+
+def test_a_title_line_naming_a_supplier_and_an_amount_is_not_taken_for_the_header(tmp_path):
+    """Both title cells name a field (a supplier, an amount), which was once enough to be the header;
+    the header is the row naming most columns, so the title is passed over and dates the rows."""
+    text = (
+        "Supplier spend over £500,Amount paid in June 2024\n"
+        "Supplier Name,Expense Type,Net Amount,Payment Date\n"
+        "Bright Care Homes Ltd,Residential Care,1200.50,05/06/2024\n"
+        "Secure Guarding Ltd,Security,600,06/06/2024\n"
+    )
+    result = Screener().screen([write(tmp_path, "payments.csv", text)])
+    (report,) = result.files
+    assert (report.header_line, report.rows_accepted, report.total_amount) == (2, 2, Decimal("1800.50"))
+    assert report.mapping.columns == {"supplier": 0, "category": 1, "amount": 2, "date": 3}
+    assert str(report.period) == "2024-06-01"  # from the title line above the header

@@ -127,3 +127,12 @@ def test_title_lines_above_a_lists_header_are_passed_over():
     data = b"Premises licence register\r\nPublished April 2026\r\n\r\nPremises,Postcode\r\nAcme Bar,B70 6AB\r\n"
     read = read_source("licensing", data)
     assert [(record.line, record.name) for record in read.records] == [(5, "Acme Bar")]
+
+
+def test_a_title_line_naming_a_business_is_passed_over_for_the_header_naming_most_columns():
+    """'Food business ratings' names a business column as a header would; the header below it
+    names the business, its postcode and its rating, and is the one read."""
+    data = b"Food business ratings,Sandwell\r\nBusiness name,Postcode,Rating\r\nAcme Cafe,B70 6AB,0\r\n"
+    read = read_source("fhrs", data)
+    assert read.header == ["Business name", "Postcode", "Rating"]
+    assert [(record.line, record.name, record.postcode) for record in read.records] == [(3, "Acme Cafe", "B70 6AB")]
