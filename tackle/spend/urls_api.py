@@ -1,3 +1,11 @@
 """API routes of this module, included under /api/v1/."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from tackle.spend import api
+
+urlpatterns: list = [
+    path("spend-imports/", api.spend_import_list, name="spend-import-list"),
+    path("spend-imports/<uuid:import_uuid>", api.spend_import_detail, name="spend-import-detail"),
+    path("spend-imports/<uuid:import_uuid>/rejects", api.spend_import_rejects, name="spend-import-rejects"),
+]
