@@ -31,6 +31,14 @@ def _decide(case):
     return reverse("cases:retention-decide", args=[case.uuid])
 
 
+@pytest.mark.parametrize("persona", ["admin_a", "lead_a"])
+def test_organisation_settings_link_to_the_data_protection_pages(client_for, request, persona):
+    page = client_for(request.getfixturevalue(persona)).get(reverse("accounts:organisation-settings")).content.decode()
+    links = page.split('data-testid="data-protection-links"')[1]
+    for name in ("cases:retention-due", "cases:retention-schedule", "cases:subject-access-find"):
+        assert f'href="{reverse(name)}"' in links
+
+
 class TestSchedule:
     def test_the_administrator_changes_a_period_and_it_is_audited(self, client_for, admin_a):
         url = reverse("cases:retention-schedule-edit")
