@@ -134,7 +134,9 @@ STATEMENTS = _r("statements", "The council's statement", Module.STATEMENTS, audi
 STATEMENT_READINGS = _r("statement_readings", "Statement readings and reviewers' overrides", Module.STATEMENTS)
 ACTION_PLANS = _r("action_plans", "Action plans and commitments", Module.STATEMENTS, audited=True)
 ASSESSMENTS = _r("assessments", "Scrutiny self-assessments", Module.SCRUTINY, audited=True)
-SCRUTINY_RECORDS = _r("scrutiny_records", "Lead arrangements, spending and FOI drafts", Module.SCRUTINY, audited=True)
+SCRUTINY_RECORDS = _r(
+    "scrutiny_records", "Posts and roles, funding and FOI answers", Module.SCRUTINY, audited=True
+)
 FIGURES = _r("figures", "Figures", Module.REPORTING, audited=True)
 AUDIT_LOG = _r("audit_log", "Audit log: entries, search by case, access reports", Module.AUDIT, personal=True)
 # Who checked the log's chain, when and with what result, and the certificate printed from it.
@@ -189,7 +191,12 @@ _CASE_WORKERS = (R.MODERN_SLAVERY_LEAD, R.SAFEGUARDING_MANAGER)
 _COORDINATORS = (R.MODERN_SLAVERY_LEAD, R.COMMUNITY_SAFETY_MANAGER)
 _PARTNERSHIP = (R.MODERN_SLAVERY_LEAD, R.ADMINISTRATOR, R.COMMUNITY_SAFETY_MANAGER)
 _SUPPLY = (R.MODERN_SLAVERY_LEAD, R.PROCUREMENT_OFFICER, R.CONTRACT_MANAGER)
-_FIGURES = (R.MODERN_SLAVERY_LEAD, R.SAFEGUARDING_MANAGER, R.COMMUNITY_SAFETY_MANAGER, R.COUNCILLOR, R.AUDITOR)
+_FIGURES = (
+    R.MODERN_SLAVERY_LEAD, R.SAFEGUARDING_MANAGER, R.COMMUNITY_SAFETY_MANAGER, R.COUNCILLOR, R.AUDITOR,
+    R.RECORDS_OFFICER,
+)  # fmt: skip
+# Who answers FOI requests: the coordinators and the records officer, who sees figures, never a case.
+_FOI = (R.MODERN_SLAVERY_LEAD, R.COMMUNITY_SAFETY_MANAGER, R.RECORDS_OFFICER)
 _AUDITORS = (R.MODERN_SLAVERY_LEAD, R.AUDITOR, R.ADMINISTRATOR)
 _READ, _KEEP = (A.VIEW,), (A.VIEW, A.RECORD, A.CHANGE)
 # The administrator and the lead answer for the organisation's data protection duties; never councillors.
@@ -246,8 +253,8 @@ _RULES: tuple[tuple[tuple[Role, ...], Resource, tuple[Action, ...], Scope], ...]
     (_SUPPLY, STATEMENT_READINGS, _KEEP, Scope.ORGANISATION),
     (_SUPPLY, ACTION_PLANS, _READ, Scope.ORGANISATION),
     (_LEAD, ACTION_PLANS, (A.RECORD, A.CHANGE), Scope.ORGANISATION),
-    ((*_COORDINATORS, R.COUNCILLOR), ASSESSMENTS, (*_KEEP, A.EXPORT), Scope.ORGANISATION),
-    (_COORDINATORS, SCRUTINY_RECORDS, (*_KEEP, A.EXPORT), Scope.ORGANISATION),
+    ((*_COORDINATORS, R.COUNCILLOR, R.RECORDS_OFFICER), ASSESSMENTS, (*_KEEP, A.EXPORT), Scope.ORGANISATION),
+    (_FOI, SCRUTINY_RECORDS, (*_KEEP, A.EXPORT), Scope.ORGANISATION),
     (_FIGURES, FIGURES, (A.VIEW, A.EXPORT), Scope.AGGREGATE),
     (_AUDITORS, AUDIT_LOG, (A.VIEW, A.EXPORT), Scope.ORGANISATION),
     (_AUDITORS, AUDIT_INTEGRITY, (A.VIEW, A.RECORD, A.EXPORT), Scope.ORGANISATION),  # run a check, print it

@@ -23,6 +23,8 @@ class Role(models.TextChoices):
     COUNCILLOR = "councillor", "Councillor"
     PARTNER = "partner", "Partner agency"
     AUDITOR = "auditor", "Auditor"
+    # Answers FOI requests from the council's records and figures; never opens a case.
+    RECORDS_OFFICER = "records_officer", "Records officer"
     ADMINISTRATOR = "administrator", "Administrator"
 
 

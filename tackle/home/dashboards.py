@@ -26,6 +26,7 @@ _INTRO = {
     Role.COUNCILLOR: "Aggregate figures and the scrutiny self-assessment. No personal data is shown to councillors.",
     Role.PARTNER: "Records your organisation has been given under a sharing agreement or an explicit share.",
     Role.AUDITOR: "Who viewed and changed which record, and proof that the log has not been altered.",
+    Role.RECORDS_OFFICER: "Freedom of Information answers from the council's records and figures. No case is shown.",
     Role.ADMINISTRATOR: "User accounts, roles and the audit trail of your organisation.",
 }
 

@@ -2,9 +2,10 @@ from typing import Any
 
 from django import forms
 
-from tackle.core.forms import GovukForm, GovukModelForm
+from tackle.core.forms import GovukDateField, GovukForm, GovukModelForm
 from tackle.core.periods import parse_financial_year
-from tackle.reporting.forms import year_choices
+from tackle.scrutiny.foi.questions import QUESTIONS
+from tackle.scrutiny.foi.request import BeforeRecords, FoiRequest, PeriodKind, request_periods
 from tackle.scrutiny.models import LeadArrangement, Spend
 from tackle.scrutiny.themes import ANSWER_CHOICES, THEMES
 
@@ -12,19 +13,27 @@ from tackle.scrutiny.themes import ANSWER_CHOICES, THEMES
 class LeadArrangementForm(GovukModelForm):
     class Meta:
         model = LeadArrangement
-        fields = ["lead_name", "team", "covers_children", "covers_adults", "dedicated", "since", "ended_on"]
+        fields = [
+            "lead_name", "is_lead", "team", "covers_children", "covers_adults", "dedicated", "since", "ended_on",
+            "funding_source", "amount_per_year", "notes",
+        ]  # fmt: skip
         labels = {
-            "lead_name": "Lead's job title or name",
+            "lead_name": "Post title",
+            "is_lead": "This post is the council's modern slavery lead or single point of contact",
+            "funding_source": "Funded by",
+            "amount_per_year": "Cost per year in pounds",
+            "notes": "Notes",
             "team": "Team",
             "covers_children": "Covers children",
             "covers_adults": "Covers adults",
             "dedicated": "Dedicated post (not on top of other duties)",
-            "since": "Lead since",
+            "since": "Held from",
             "ended_on": "Ended on",
         }
         help_texts = {
             "since": "For example, 1 4 2023",
-            "ended_on": "Leave empty while the arrangement continues. For example, 31 3 2026",
+            "ended_on": "Leave empty while the post continues. For example, 31 3 2026",
+            "amount_per_year": "Optional. What the post cost the funder each year, for example 50000",
         }
 
     def clean(self) -> dict[str, Any]:
@@ -32,7 +41,7 @@ class LeadArrangementForm(GovukModelForm):
         if not data.get("covers_children") and not data.get("covers_adults"):
             self.add_error("covers_adults", "Select whether the lead covers children, adults or both")
         if not (data.get("lead_name") or "").strip():
-            self.add_error("lead_name", "Enter the lead's job title or name")
+            self.add_error("lead_name", "Enter the post title")
         return data
 
 
@@ -95,10 +104,81 @@ class AnswersForm(GovukForm):
 
 
 class FoiForm(GovukForm):
-    years = forms.TypedMultipleChoiceField(
-        label="Financial years asked about", coerce=int, widget=forms.CheckboxSelectMultiple
+    """The request as the requester wrote it: its questions in order, the periods it names, and
+    what to say for years before the council's records began."""
+
+    kind = forms.ChoiceField(
+        label="The request asks by",
+        choices=[
+            (PeriodKind.CALENDAR, "Calendar year (January to December)"),
+            (PeriodKind.FINANCIAL, "Financial year (April to March)"),
+            (PeriodKind.DATES, "Between two dates"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select how the request names its periods"},
+    )
+    first_year = forms.IntegerField(
+        label="First year asked about",
+        required=False,
+        min_value=1990,
+        max_value=2100,
+        help_text="For a financial year, the year it starts in: 2023 for 2023-24. Years are answered in the order "
+        "asked: 2023 then 2019 answers 2023 first.",
+    )
+    last_year = forms.IntegerField(label="Last year asked about", required=False, min_value=1990, max_value=2100)
+    starts_on = GovukDateField(label="From", required=False)
+    ends_on = GovukDateField(label="To", required=False, help_text="This day is included")
+    before_records = forms.ChoiceField(
+        label="For a period before the council's records began",
+        choices=[
+            (BeforeRecords.NOT_HELD, "Say the information is not held"),
+            (BeforeRecords.COST_LIMIT, "Older records are on paper: refuse that part on cost (section 12)"),
+        ],
+        initial=BeforeRecords.NOT_HELD,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select what to say for a period before the records began"},
     )
 
-    def __init__(self, *args: Any, latest: int, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["years"].choices = year_choices(latest)[:8]  # type: ignore[attr-defined]
+        choices = [("", "Not asked"), *((key, question.text) for key, question in QUESTIONS.items())]
+        for number in range(1, len(QUESTIONS) + 1):
+            self.fields[f"q{number}"] = forms.ChoiceField(label=f"Question {number}", choices=choices, required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        kind, seen = data.get("kind"), {}
+        for number in range(1, len(QUESTIONS) + 1):
+            key = data.get(f"q{number}")
+            if key and key in seen:
+                self.add_error(f"q{number}", f"Question {number} is the same as question {seen[key]}: choose it once")
+            elif key:
+                seen[key] = number
+        if not seen:
+            self.add_error("q1", "Choose the first question the request asks")
+        if kind in (PeriodKind.CALENDAR, PeriodKind.FINANCIAL):
+            for name, words in (("first_year", "first"), ("last_year", "last")):
+                if data.get(name) is None and name not in self.errors:
+                    self.add_error(name, f"Enter the {words} year asked about, like 2023")
+            if data.get("first_year") and data.get("last_year") and abs(data["first_year"] - data["last_year"]) > 20:
+                self.add_error("last_year", "The years asked about must span 20 years or fewer")
+        elif kind == PeriodKind.DATES:
+            for name, words in (("starts_on", "first"), ("ends_on", "last")):
+                if data.get(name) is None and name not in self.errors:
+                    self.add_error(name, f"Enter the {words} day asked about")
+            if data.get("starts_on") and data.get("ends_on") and data["ends_on"] < data["starts_on"]:
+                self.add_error("ends_on", "The last day must be the same as or after the first")
+        return data
+
+    def request(self) -> FoiRequest:
+        data = self.cleaned_data
+        questions = tuple(data[f"q{n}"] for n in range(1, len(QUESTIONS) + 1) if data.get(f"q{n}"))
+        kind = PeriodKind(data["kind"])
+        periods = request_periods(
+            kind,
+            first_year=data.get("first_year") or 0,
+            last_year=data.get("last_year") or 0,
+            starts_on=data.get("starts_on"),
+            ends_on=data.get("ends_on"),
+        )
+        return FoiRequest(questions, kind, periods, BeforeRecords(data["before_records"]))

@@ -10,7 +10,9 @@ from tackle.scrutiny.themes import ANSWER_CHOICES, QUESTION_KEYS
 
 
 class LeadArrangement(models.Model):
-    """The council's modern slavery lead or single point of contact, as an FOI asks about it."""
+    """A post or role the council has held on modern slavery over time: its lead or single point of
+    contact, or another post whose work included it (a coordinator funded for three years). An FOI
+    asks about posts long ended, so ended ones are kept with their dates, funding and notes."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     organisation = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="+")
@@ -26,6 +28,15 @@ class LeadArrangement(models.Model):
     dedicated = models.BooleanField(help_text="Employed for this role, rather than on top of other duties")
     since = models.DateField()
     ended_on = models.DateField(null=True, blank=True)
+    is_lead = models.BooleanField(
+        default=True,
+        help_text="The council's specialist lead or single point of contact, not only a post touching on it",
+    )
+    funding_source = models.CharField(max_length=200, blank=True, help_text="For example, the council's own budget")
+    amount_per_year = models.DecimalField(
+        max_digits=12, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(0)]
+    )
+    notes = models.TextField(blank=True, help_text="What the post did and did not do, as an FOI answer would say")
 
     class Meta:
         ordering = ["-since", "pk"]
@@ -33,7 +44,11 @@ class LeadArrangement(models.Model):
             models.CheckConstraint(
                 condition=models.Q(ended_on__isnull=True) | models.Q(ended_on__gte=models.F("since")),
                 name="lead_arrangement_ends_after_start",
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(amount_per_year__isnull=True) | models.Q(amount_per_year__gte=0),
+                name="lead_arrangement_amount_not_negative",
+            ),
         ]
 
     def __str__(self) -> str:

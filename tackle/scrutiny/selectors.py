@@ -1,6 +1,7 @@
 """Who may see which scrutiny records: own organisation only (404 otherwise); councillors read and
 fill self-assessments, officers also keep the lead, spending and FOI records (403 for councillors)."""
 
+from datetime import date
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -9,6 +10,7 @@ from django.http import HttpRequest
 
 from tackle.accounts.door import open_for_user
 from tackle.core.access import ASSESSMENTS, SCRUTINY_OFFICER_ROLES, Action
+from tackle.core.periods import today_in_london
 from tackle.core.permissions import require_module
 from tackle.core.roles import Module
 from tackle.scrutiny.models import Assessment, LeadArrangement, Spend
@@ -57,10 +59,18 @@ def spend_visible_to(user: Any) -> models.QuerySet[Spend]:
     return Spend.objects.filter(organisation_id=user.organisation_id)
 
 
-def current_arrangement(organisation_id: int) -> LeadArrangement | None:
+def current_arrangement(organisation_id: int, today: date | None = None) -> LeadArrangement | None:
+    """The lead or single point of contact in post on `today` (by default today in London)."""
+    today = today or today_in_london()
     return (
-        LeadArrangement.objects.filter(organisation_id=organisation_id, ended_on__isnull=True)
+        LeadArrangement.objects.filter(organisation_id=organisation_id, is_lead=True, since__lte=today)
+        .filter(models.Q(ended_on__isnull=True) | models.Q(ended_on__gte=today))
         .select_related("lead_user")
         .order_by("-since", "-pk")
         .first()
     )
+
+
+def posts_of(organisation_id: int) -> list[LeadArrangement]:
+    """Every post and role held, ended or not, earliest first: what an FOI answer describes."""
+    return list(LeadArrangement.objects.filter(organisation_id=organisation_id).order_by("since", "pk"))

@@ -23,7 +23,8 @@ from tackle.core.documents import tagged_pdf
 from tackle.core.errors import ApplicationError
 from tackle.core.forms import add_application_error
 from tackle.core.periods import financial_year_label, financial_year_of, today_in_london
-from tackle.scrutiny.foi import build_foi_answer, foi_docx
+from tackle.scrutiny.foi import FoiRequest, PeriodKind, build_foi_answer, foi_docx, standard_request
+from tackle.scrutiny.foi.questions import QUESTIONS
 from tackle.scrutiny.forms import AnswersForm, AssessmentNewForm, FoiForm, LeadArrangementForm, SpendForm
 from tackle.scrutiny.models import Assessment
 from tackle.scrutiny.proposals.questions import Proposal, proposals_for
@@ -318,32 +319,34 @@ def spend_edit(request: AuthenticatedRequest, record_uuid: str) -> HttpResponse:
 # --- The FOI draft (officers) ----------------------------------------------------------------
 
 
-def _foi_years(request: AuthenticatedRequest) -> tuple[FoiForm, list[int]]:
+def _foi_request(request: AuthenticatedRequest) -> tuple[FoiForm, FoiRequest | None]:
+    """The request entered on the page; before one is entered, every question for the last three
+    financial years. None when what was entered has errors (the form says which)."""
     require_officer(request.user)
+    if "kind" in request.GET:
+        form = FoiForm(request.GET)
+        return form, form.request() if form.is_valid() else None
     latest = _latest_year()
-    asked = "years" in request.GET
-    form = FoiForm(request.GET if asked else None, latest=latest)
-    years = [latest - 2, latest - 1, latest]
-    if asked and form.is_valid():
-        years = form.cleaned_data["years"]
-    if not asked:
-        form = FoiForm(initial={"years": [str(y) for y in years]}, latest=latest)
-    return form, years
+    initial: dict[str, Any] = {"kind": PeriodKind.FINANCIAL, "first_year": latest - 2, "last_year": latest}
+    initial.update({f"q{number}": key for number, key in enumerate(QUESTIONS, start=1)})
+    return FoiForm(initial=initial), standard_request([latest - 2, latest - 1, latest])
 
 
 @login_required
 def foi(request: AuthenticatedRequest) -> HttpResponse:
-    form, years = _foi_years(request)
-    answer = build_foi_answer(request.user.organisation, years)
-    note = f"FOI draft {', '.join(answer.years)}"
+    form, asked = _foi_request(request)
+    answer = build_foi_answer(request.user.organisation, asked) if asked else None
+    note = f"FOI draft {', '.join(answer.years)}" if answer else "FOI draft (request with errors)"
     open_page_for_user(request.user, resource=SCRUTINY_RECORDS, request=request, object_type="scrutiny.foi", note=note)
     return render(request, "scrutiny/foi.html", {"form": form, "answer": answer, "query": request.GET.urlencode()})
 
 
 @login_required
 def foi_download(request: AuthenticatedRequest) -> HttpResponse:
-    _, years = _foi_years(request)
-    answer = build_foi_answer(request.user.organisation, years)
+    _, asked = _foi_request(request)
+    if asked is None:  # the page shows what to correct
+        return redirect(f"{reverse('scrutiny:foi')}?{request.GET.urlencode()}")
+    answer = build_foi_answer(request.user.organisation, asked)
     open_page_for_user(
         request.user,
         resource=SCRUTINY_RECORDS,

@@ -5,6 +5,7 @@ on 1 April belongs to the financial year that starts that day, never to the one 
 says how each is counted, in the words the Figures page, its exports and the FOI answer print.
 """
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
@@ -12,7 +13,8 @@ from django.db.models import Count
 from django.utils import timezone
 
 from tackle.core.periods import Period
-from tackle.training.models import Campaign, Completion, TrainingSession
+from tackle.training.models import Campaign, Completion, Course, TrainingSession
+from tackle.training.models import CourseTopic as CourseTopic  # what other apps name a topic by
 
 DEFINITIONS = {
     "sessions_held": "Sessions held: training sessions the organisation held, by the day held.",
@@ -39,19 +41,21 @@ class CampaignFigure:
     starts_on: date
 
 
-def training_figures(organisation_id: int, period: Period) -> TrainingFigures:
+def training_figures(
+    organisation_id: int, period: Period, *, courses: Collection[int] | None = None
+) -> TrainingFigures:
+    """Every course's sessions and completions, or only those of `courses` (ids) when given."""
     sessions = TrainingSession.objects.filter(
         organisation_id=organisation_id, held_on__gte=period.starts_on, held_on__lt=period.ends_before
     )
+    completions = Completion.objects.filter(
+        user__organisation_id=organisation_id, completed_on__gte=period.starts_on, completed_on__lt=period.ends_before
+    )
+    if courses is not None:
+        sessions, completions = sessions.filter(course_id__in=courses), completions.filter(course_id__in=courses)
     counted = list(sessions.annotate(named=Count("attendees")).values_list("attendee_count", "named"))
     unnamed = sum(max(0, attendees - named) for attendees, named in counted)
-    named = set(
-        Completion.objects.filter(
-            user__organisation_id=organisation_id,
-            completed_on__gte=period.starts_on,
-            completed_on__lt=period.ends_before,
-        ).values_list("user_id", flat=True)
-    )
+    named = set(completions.values_list("user_id", flat=True))
     named |= set(sessions.filter(attendees__isnull=False).values_list("attendees", flat=True))
     return TrainingFigures(period, len(counted), unnamed + len(named), timezone.localdate())
 
@@ -62,3 +66,32 @@ def campaigns_begun(organisation_id: int, period: Period) -> list[CampaignFigure
         organisation_id=organisation_id, starts_on__gte=period.starts_on, starts_on__lt=period.ends_before
     )
     return [CampaignFigure(c.pk, c.name, c.description, c.starts_on) for c in campaigns.order_by("-starts_on", "pk")]
+
+
+@dataclass(frozen=True)
+class CourseOnTopic:
+    course_id: int
+    title: str
+    provider: str
+
+
+def courses_on_topic(organisation_id: int, topic: CourseTopic) -> list[CourseOnTopic]:
+    """The organisation's courses marked as covering `topic`, by title."""
+    courses = Course.objects.filter(organisation_id=organisation_id).order_by("title")
+    return [CourseOnTopic(c.pk, c.title, c.provider) for c in courses if topic in (c.topics or [])]
+
+
+def training_records_began(organisation_id: int) -> date | None:
+    """The day of the first session held or completion recorded; None when there is none."""
+    days = [
+        TrainingSession.objects.filter(organisation_id=organisation_id)
+        .order_by("held_on")
+        .values_list("held_on", flat=True)
+        .first(),
+        Completion.objects.filter(user__organisation_id=organisation_id)
+        .order_by("completed_on")
+        .values_list("completed_on", flat=True)
+        .first(),
+    ]
+    found = [day for day in days if day is not None]
+    return min(found) if found else None

@@ -10,6 +10,7 @@ from tackle.core.forms import GovukDateField, GovukForm, GovukModelForm
 from tackle.training.models import (
     Campaign,
     Course,
+    CourseTopic,
     Distribution,
     Material,
     Meeting,
@@ -56,9 +57,17 @@ class OrganisationForm(GovukModelForm):
 
 
 class CourseForm(OrganisationForm):
+    topics = forms.MultipleChoiceField(
+        label="What the course covers",
+        help_text="Select all that apply. FOI answers about training on a topic list the courses marked with it.",
+        choices=CourseTopic.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
     class Meta:
         model = Course
-        fields = ["title", "code", "provider", "format", "length_minutes", "validity_months"]
+        fields = ["title", "code", "provider", "format", "length_minutes", "validity_months", "topics"]
         error_messages = {"title": {"required": "Enter the course title"}, "code": {"required": "Enter a code"}}
 
 

@@ -47,6 +47,17 @@ class CourseFormat(models.TextChoices):
     OTHER = "other", "Other"
 
 
+class CourseTopic(models.TextChoices):
+    """What a course covers, so an FOI question such as "training on housing rights" can be answered."""
+
+    FIRST_RESPONDER = "first_responder", "Spotting victims and referring them to the NRM (first responders)"
+    HOUSING_RIGHTS = "housing_rights", "Survivors' rights to housing and accommodation"
+    DUTY_TO_NOTIFY = "duty_to_notify", "The Duty to Notify the Home Office"
+    SAFEGUARDING = "safeguarding", "Safeguarding children and adults"
+    SUPPLY_CHAINS = "supply_chains", "Modern slavery in supply chains and procurement"
+    AWARENESS = "awareness", "General awareness of modern slavery"
+
+
 class Course(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="courses")
@@ -58,6 +69,7 @@ class Course(models.Model):
     validity_months = models.PositiveIntegerField(
         "Valid for (months)", null=True, blank=True, help_text="Leave empty if a completion never expires"
     )
+    topics = models.JSONField(default=list, blank=True, help_text="CourseTopic values the course covers")
 
     class Meta:
         ordering = ["title"]
@@ -72,6 +84,10 @@ class Course(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def topic_labels(self) -> list[str]:
+        return [CourseTopic(topic).label for topic in self.topics if topic in CourseTopic.values]
 
 
 class Requirement(models.Model):

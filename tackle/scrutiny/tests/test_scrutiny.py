@@ -60,31 +60,31 @@ def test_foi_answer_uses_records_and_withholds_small_counts(records):
     text = "\n".join(f"{item.question} {' '.join(item.answer)}" for item in answer.items)
     assert answer.years == ["2024-25", "2025-26"]
     assert "Community safety" in text
-    assert "on top of other duties" in text
+    assert "sits on top of other duties" in text
     assert "Since June 2021" in text
-    assert "2025-26: £41,250.50 in all" in text
-    assert "2024-25: no spending recorded" in text
+    assert "2025-26: £41,250.50 in all (emergency accommodation £1,250.50; posts (staff time on" in text
+    # Spending was first recorded for 2025-26: the year before is not held, not nothing.
+    assert "2024-25: not held. The council's records of this begin on 1 April 2025." in text
     # An FOI answer goes to the world: the public's threshold, 10 unless the council chose otherwise.
-    assert (
-        "2025-26: fewer than 10 potential victims identified; NRM referrals: fewer than 10 adults, 0 children" in text
-    )
-    assert "not recorded in Tackle" in text
+    assert "2025-26: fewer than 10 adults, 0 children." in text
+    assert "No course the council records is marked as covering survivors' rights to housing" in text
     assert answer.withheld
     assert "section 40(2)" in answer.exemption and "Freedom of Information Act 2000" in answer.exemption
 
 
 def test_foi_answer_without_a_lead_says_so(council_a):
     answer = build_foi_answer(council_a, [2025])
-    assert answer.items[0].answer == ["No lead is recorded at present."]
+    assert answer.items[0].answer == ["No, not at present."]
+    assert answer.items[1].answer[0].startswith("Not applicable: the council has no specialist lead")
 
 
 def test_foi_page_and_docx_for_the_lead(records, lead_a, client_for):
     client = client_for(lead_a)
-    page = client.get(reverse("scrutiny:foi"), {"years": ["2024", "2025"]})
+    page = client.get(reverse("scrutiny:foi"))  # every question, the last three financial years
     assert page.status_code == 200
     assert "fewer than 10" in page.content.decode()
     assert "section 40(2)" in page.content.decode()
-    response = client.get(reverse("scrutiny:foi-docx"), {"years": ["2025"]})
+    response = client.get(reverse("scrutiny:foi-docx"))
     assert response.status_code == 200
     document = Document(io.BytesIO(response.content))
     text = "\n".join(p.text for p in document.paragraphs)
@@ -263,7 +263,7 @@ def test_the_foi_answer_counts_a_training_session_on_1_april_in_one_year_only(co
 
     TrainingSession.objects.create(
         organisation=council_a,
-        course=make_course(council_a),
+        course=make_course(council_a, topics=["first_responder"]),
         held_on=date(2026, 4, 1),
         attendee_count=9,
         external_attendee_count=7,
@@ -272,12 +272,14 @@ def test_the_foi_answer_counts_a_training_session_on_1_april_in_one_year_only(co
     training = next(
         item for item in answer.items if item.question.startswith("What training does the council give staff who act")
     )
-    # Everyone who attended (9, of whom 7 from other organisations), and how that is counted.
-    assert training.answer[:2] == [
-        "2025-26: 0 sessions held, 0 people trained.",
+    # Everyone who attended (9, of whom 7 from other organisations), and how that is counted; the
+    # records begin that 1 April, so the year before is not held.
+    assert training.answer[:3] == [
+        "Course: Course MS-101.",
+        "2025-26: not held. The council's records of this begin on 1 April 2026.",
         "2026-27: 1 session held, 9 people trained.",
     ]
-    assert training.answer[2].startswith("How this is counted. People trained: everyone who attended")
+    assert training.answer[3].startswith("How this is counted. People trained: everyone who attended")
 
 
 def test_the_foi_answer_counts_people_identified_not_concerns_about_a_supplier(council_a, frontline_a, record_concern):
@@ -291,7 +293,7 @@ def test_the_foi_answer_counts_people_identified_not_concerns_about_a_supplier(c
     record_concern(frontline_a, encountered_at=when, concern_about="supplier", supplier_name="Shine Ltd")
     answer = build_foi_answer(council_a, [2025])
     counts = next(item for item in answer.items if item.question.startswith("How many potential victims"))
-    assert counts.answer[0].startswith("2025-26: 12 potential victims identified;")
+    assert counts.answer[0] == "2025-26: 12."
     assert "an encounter with four people is four" in counts.answer[-1]
 
 
@@ -312,6 +314,7 @@ def test_the_foi_answer_withholds_what_the_published_figures_withhold(council_a,
     published = figures_for_user(lead_a, first_year=2024, last_year=2025, by="year", publication=True)
     adults = dict(next(t for t in published.tables if t.key == "referrals").rows)["Adult"]
     assert adults == ["withheld", "fewer than 10", 15]
-    counts = next(i for i in build_foi_answer(council_a, [2024, 2025]).items if i.question.startswith("How many"))
-    assert "NRM referrals: withheld adults" in counts.answer[0]
-    assert "NRM referrals: fewer than 10 adults" in counts.answer[1]
+    answer = build_foi_answer(council_a, [2024, 2025])
+    counts = next(i for i in answer.items if i.question.startswith("How many potential victims did the council refer"))
+    assert counts.answer[0] == "2024-25: withheld adults, 0 children."
+    assert counts.answer[1] == "2025-26: fewer than 10 adults, 0 children."

@@ -1,0 +1,111 @@
+"""The draft answer to a modern slavery FOI request, built from the council's records.
+
+The officer picks the questions the request asks, in its order (foi.questions), and the periods it
+asks about (foi.request); nothing else is inserted, so the numbering is the requester's. Counts of
+people are shown as the organisation shows them to the public (tackle.core.disclosure; by default 1
+to 9 read "fewer than 10"), withheld under section 40(2) of the Freedom of Information Act 2000
+(personal information). Money is not personal data and is given in full. A period before the
+council's records began reads "not held", or, where older records are on paper, is refused under
+section 12 (the cost limit); the wording for each exemption is added only where it was used.
+"""
+
+import io
+from dataclasses import dataclass, field
+from typing import Any
+
+from tackle.accounts.selectors import disclosure_for
+from tackle.core.disclosure import WITHHELD, Audience, Disclosure
+from tackle.core.documents import word_document
+from tackle.core.periods import financial_year, today_in_london
+from tackle.scrutiny.foi.questions import QUESTIONS, Context
+from tackle.scrutiny.foi.request import BeforeRecords, FoiRequest, PeriodKind
+from tackle.scrutiny.selectors import posts_of
+
+FOI_TITLE = "Freedom of Information request: modern slavery"
+
+
+def exemption(disclosure: Disclosure) -> str:
+    return (
+        f"Where a figure is between 1 and {disclosure.threshold - 1} it is shown as \u201c{disclosure.label}\u201d. "
+        "The exact number is withheld under section 40(2) of the Freedom of Information Act 2000 (personal "
+        "information), because a number that small could identify the people concerned. A figure shown as "
+        f"\u201c{WITHHELD}\u201d is withheld under the same exemption, because with the totals the council "
+        "publishes it would give a small number away."
+    )
+
+
+COST_LIMIT = (
+    "Section 12 of the Freedom of Information Act 2000 does not oblige the council to answer a part of a request "
+    "where finding the information would cost more than the appropriate limit (for a council, 18 hours of work). "
+    "The parts marked above would mean searching paper files one by one. If you narrow the request, for example to "
+    "the years since the council's records began, the council will consider it again."
+)
+
+
+@dataclass
+class FoiItem:
+    number: int
+    question: str
+    answer: list[str] = field(default_factory=list)
+
+
+@dataclass
+class FoiAnswer:
+    organisation_name: str
+    years: list[str]  # the periods asked, in the requester's order
+    items: list[FoiItem]
+    withheld: bool
+    exemption: str
+    cost_limit: str = ""  # the section 12 wording, when a part was refused on cost
+
+    @property
+    def exemptions(self) -> list[str]:
+        return [
+            text for used, text in ((self.withheld, self.exemption), (bool(self.cost_limit), self.cost_limit)) if used
+        ]
+
+
+def standard_request(years: list[int]) -> FoiRequest:
+    """Every question, for financial years: the draft before the officer has entered a request."""
+    return FoiRequest(tuple(QUESTIONS), PeriodKind.FINANCIAL, tuple(financial_year(y) for y in sorted(set(years))))
+
+
+def build_foi_answer(organisation: Any, asked: FoiRequest | list[int]) -> FoiAnswer:
+    """The request's questions, numbered in its order, with draft answers for its periods."""
+    request = asked if isinstance(asked, FoiRequest) else standard_request(asked)
+    disclosure = disclosure_for(organisation.pk, Audience.PUBLIC)
+    context = Context(organisation.pk, request, disclosure, today_in_london(), posts_of(organisation.pk))
+    items = [
+        FoiItem(number, QUESTIONS[key].text, QUESTIONS[key].answer(context))
+        for number, key in enumerate(request.questions, start=1)
+    ]
+    return FoiAnswer(
+        organisation.name,
+        [period.label for period in request.periods],
+        items,
+        context.withheld,
+        exemption(disclosure),
+        COST_LIMIT if context.cost_limit else "",
+    )
+
+
+def foi_docx(answer: FoiAnswer) -> bytes:
+    """The draft as a Word document a records officer can edit."""
+    # Each question is a Heading 2, not bold text, so a screen reader can list and jump between them.
+    document = word_document(title=f"{FOI_TITLE}, {answer.organisation_name}")
+    document.add_heading(FOI_TITLE, level=1)
+    document.add_paragraph(f"{answer.organisation_name}. Draft answer for {', '.join(answer.years)}.")
+    for item in answer.items:
+        document.add_heading(f"Q{item.number}. {item.question}", level=2)
+        for line in item.answer:
+            document.add_paragraph(line)
+    if answer.exemptions:
+        document.add_heading("Information withheld", level=2)
+        for text in answer.exemptions:
+            document.add_paragraph(text)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+__all__ = ["FOI_TITLE", "BeforeRecords", "FoiAnswer", "FoiItem", "FoiRequest", "PeriodKind", "build_foi_answer"]
