@@ -333,6 +333,8 @@ SPECTACULAR_SETTINGS = {
         "FlagKindEnum": "tackle.disrupt.choices.FlagKind",
         "OperationKindEnum": "tackle.disrupt.choices.OperationKind",
         "PremisesTypeEnum": "tackle.disrupt.choices.PremisesType",
+        "ActionStatusEnum": "tackle.statements.models.ActionStatus",
+        "StatementStatusEnum": "tackle.statements.models.StatementStatus",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -232,6 +232,7 @@ def build(*, frontline: User, lead: User, police: Any) -> tuple[dict[str, Record
         "judgement": Record("approval", StatementReading),
         "period_uuid": rec(period, StatementPeriod),
         "statements:action_uuid": rec(plan_action, PlanAction),
+        "plan_action_uuid": rec(plan_action, PlanAction),
         "statement_uuid": rec(statement, Statement),
         "other_uuid": rec(other_statement, Statement),
         "key": Record("policies", Statement),

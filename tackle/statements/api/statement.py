@@ -1,0 +1,192 @@
+"""/api/v1/statements/: the council's statement, version by version, with the pages' rules: the
+supply roles read it (each opening audited), the modern slavery lead starts one for a period, writes
+its sections and review date and adds signatories; an edit to an approved version makes a new draft,
+as on the pages. Approving and publishing stay on the pages, where the decision is recorded."""
+
+from typing import Any, cast
+
+from django.db import transaction
+from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_field
+from rest_framework import serializers, status
+from rest_framework.decorators import api_view
+from rest_framework.exceptions import ValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from tackle.accounts.models import User
+from tackle.core.api_fields import PlausibleDateField
+from tackle.core.api_lists import checked_by_form, merged, one_page, query_or_400, sort_choice, sorted_by
+from tackle.core.api_schema import PAGE_PARAMETER, paginated
+from tackle.statements.forms import DetailsForm, SectionForm, SignatoryForm, StartStatementForm
+from tackle.statements.models import Statement, StatementStatus
+from tackle.statements.sections import SECTION_TITLES
+from tackle.statements.selectors.statement import (
+    get_statement_for_user,
+    periods_visible_to,
+    require_lead,
+    section_rows,
+    statements_visible_to,
+)
+from tackle.statements.services import statement as services
+
+
+class SectionSerializer(serializers.Serializer):
+    key = serializers.ChoiceField(list(SECTION_TITLES))
+    title = serializers.CharField()
+    text = serializers.CharField(allow_blank=True)
+
+
+class SignatorySerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=120)
+    role = serializers.CharField(max_length=120)
+
+
+class StatementSerializer(serializers.ModelSerializer):
+    period = serializers.UUIDField(source="period.uuid", read_only=True)
+    period_label = serializers.CharField(source="period.label", read_only=True)
+    sections = serializers.SerializerMethodField()
+    signatories = SignatorySerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Statement
+        fields = [
+            "uuid", "period", "period_label", "version", "status", "frozen", "decision_maker", "delegated_to",
+            "approval_date", "minute_reference", "approved_at", "published_url", "review_date", "created_at",
+            "sections", "signatories",
+        ]  # fmt: skip
+
+    @extend_schema_field(SectionSerializer(many=True))
+    def get_sections(self, statement: Statement) -> list[dict[str, str]]:
+        return [{"key": key, "title": title, "text": text} for key, title, text in section_rows(statement)]
+
+
+class StatementFilters(serializers.Serializer):
+    period = serializers.UUIDField(required=False, help_text="One period of the action plan")
+    status = serializers.ChoiceField(StatementStatus.choices, required=False)
+    sort = sort_choice("created_at", "version", default="-created_at")
+
+
+class StatementStartSerializer(serializers.Serializer):
+    period = serializers.UUIDField(help_text="The period of the action plan it is for; one statement a period")
+
+
+class StatementChangeSerializer(serializers.Serializer):
+    sections = serializers.DictField(
+        child=serializers.CharField(allow_blank=True),
+        required=False,
+        help_text=f"Text by section key: {', '.join(SECTION_TITLES)}",
+    )
+    review_date = PlausibleDateField(required=False, help_text="After the date it was approved")
+
+    def validate_sections(self, value: dict[str, str]) -> dict[str, str]:
+        unknown = sorted(set(value) - set(SECTION_TITLES))
+        if unknown:
+            raise ValidationError(f"Not a section of the statement: {', '.join(unknown)}")
+        return value
+
+
+def _user(request: Request) -> User:
+    return cast(User, request.user)
+
+
+@extend_schema(
+    methods=["GET"],
+    operation_id="statements_list",
+    summary="Your council's statements, every version",
+    parameters=[StatementFilters, PAGE_PARAMETER],
+    responses=paginated("PaginatedStatementList", StatementSerializer),
+)
+@extend_schema(
+    methods=["POST"],
+    summary="Start the statement for a period",
+    description="The modern slavery lead only; a period has one statement (later versions come from editing an "
+    "approved one).",
+    request=StatementStartSerializer,
+    responses={201: StatementSerializer},
+    examples=[
+        OpenApiExample("For a period", value={"period": "7f1d2c9e-4d0a-4b8e-9a51-0c2f3e4d5a6b"}, request_only=True)
+    ],
+)
+@api_view(["GET", "POST"])
+def statement_list(request: Request) -> Response:
+    user = _user(request)
+    if request.method == "POST":
+        periods = periods_visible_to(user)
+        require_lead(user)
+        incoming = StatementStartSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        form = StartStatementForm(merged({}, incoming.validated_data, ["period"]), periods=periods)
+        form.fields["period"].to_field_name = "uuid"  # type: ignore[attr-defined]
+        period = checked_by_form(form).cleaned_data["period"]
+        statement = services.statement_create(period=period, actor=user, request=request._request)
+        return Response(StatementSerializer(statement).data, status=status.HTTP_201_CREATED)
+    statements = statements_visible_to(user).prefetch_related("sections", "signatories")
+    filters = query_or_400(StatementFilters, request)
+    if filters.get("period"):
+        statements = statements.filter(period__uuid=filters["period"])
+    if filters.get("status"):
+        statements = statements.filter(status=filters["status"])
+    response, _count = one_page(
+        request, sorted_by(statements, filters["sort"]), lambda page: StatementSerializer(page, many=True).data
+    )
+    return response
+
+
+@extend_schema(methods=["GET"], summary="One version of the statement", responses=StatementSerializer)
+@extend_schema(
+    methods=["PATCH"],
+    summary="Write sections or set the review date",
+    description="The modern slavery lead only. All or nothing. An approved version is frozen: the change makes "
+    "a new draft version, which is what is answered (its uuid differs).",
+    request=StatementChangeSerializer,
+    responses={200: StatementSerializer},
+    examples=[
+        OpenApiExample(
+            "A section and the review date",
+            value={"sections": {"policies": "Our procurement policy asks..."}, "review_date": "2027-03-31"},
+            request_only=True,
+        )
+    ],
+)
+@api_view(["GET", "PATCH"])
+def statement_detail(request: Request, statement_uuid: str) -> Response:
+    user = _user(request)
+    if request.method == "PATCH":
+        statement = get_statement_for_user(user, statement_uuid, to_change=True)
+        incoming = StatementChangeSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        given: dict[str, Any] = incoming.validated_data
+        with transaction.atomic():
+            # The review date first: it is checked against the decision of the version asked for,
+            # before a section's edit may turn an approved version into a new draft.
+            if "review_date" in given:
+                details = checked_by_form(DetailsForm(merged({}, given, ["review_date"]))).cleaned_data
+                statement = services.statement_details_update(
+                    statement=statement, actor=user, details=details, request=request._request
+                )
+            for key, text in given.get("sections", {}).items():
+                text = checked_by_form(SectionForm({"text": text})).cleaned_data["text"]
+                statement = services.statement_section_update(
+                    statement=statement, key=key, text=text, actor=user, request=request._request
+                )
+        return Response(StatementSerializer(statement).data)
+    statement = get_statement_for_user(user, statement_uuid, request=request._request)
+    return Response(StatementSerializer(statement).data)
+
+
+@extend_schema(
+    summary="Add a signatory",
+    description="The modern slavery lead only. On an approved version, a new draft version is made and answered.",
+    request=SignatorySerializer,
+    responses={201: StatementSerializer},
+    examples=[OpenApiExample("The chief executive", value={"name": "Sam Patel", "role": "Chief Executive"})],
+)
+@api_view(["POST"])
+def statement_signatory_add(request: Request, statement_uuid: str) -> Response:
+    user = _user(request)
+    statement = get_statement_for_user(user, statement_uuid, to_change=True)
+    incoming = SignatorySerializer(data=request.data)
+    incoming.is_valid(raise_exception=True)
+    data = checked_by_form(SignatoryForm(merged({}, incoming.validated_data, ["name", "role"]))).cleaned_data
+    statement = services.signatory_add(statement=statement, actor=user, request=request._request, **data)
+    return Response(StatementSerializer(statement).data, status=status.HTTP_201_CREATED)
