@@ -9,7 +9,7 @@ from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -19,6 +19,7 @@ from django_otp import match_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tackle.accounts.door import open_for_user, open_page_for_user
+from tackle.accounts.exports import list_download, list_download_links
 from tackle.accounts.forms import (
     ApiTokenCreateForm,
     ConfirmForm,
@@ -66,6 +67,7 @@ from tackle.audit.services import audit_record
 from tackle.core import access
 from tackle.core.access import Action
 from tackle.core.errors import ApplicationError
+from tackle.core.exports import Column
 from tackle.core.form_page import form_page
 from tackle.core.forms import add_application_error
 from tackle.core.periods import today_in_london
@@ -218,15 +220,30 @@ def _token_revoke_page(request: AuthenticatedRequest, token: Any, *, back: str, 
 
 
 @login_required
-def user_list(request: AuthenticatedRequest) -> HttpResponse:
+def user_list(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
     require_module(request.user, Module.USERS)
     users = users_visible_to(request.user).order_by("last_name", "username")
     confirmed = set(TOTPDevice.objects.filter(user__in=users, confirmed=True).values_list("user_id", flat=True))
+    columns = (
+        Column("Name", lambda u: u.display_name),
+        Column("Username", lambda u: u.username),
+        Column("Role", lambda u: u.get_role_display()),
+        Column("Two-factor", lambda u: "Set up" if u.pk in confirmed else "Not set up"),
+        Column("Last sign-in", lambda u: u.last_login),
+        Column("Status", lambda u: "Active" if u.is_active else "Deactivated"),
+    )
+    download = list_download(request, users, resource=access.USERS, columns=columns, name="users", title="Users")
+    if download is not None:
+        return download
     audit_record(action=AuditAction.LIST, request=request, object_type="accounts.user", note="User list viewed")
     may_invite = access.allows(request.user.role, access.USERS, Action.RECORD)
-    return render(
-        request, "accounts/user_list.html", {"users": users, "confirmed": confirmed, "may_invite": may_invite}
-    )
+    context = {
+        "users": users,
+        "confirmed": confirmed,
+        "may_invite": may_invite,
+        "downloads": list_download_links(request, access.USERS),
+    }
+    return render(request, "accounts/user_list.html", context)
 
 
 # --- The team: the administrator's pages for one user --------------------------------------------

@@ -2,7 +2,6 @@
 chain's check and the integrity certificate. The log sits below accounts, so these pages cannot use
 the door (accounts/door.py): each checks the policy table itself and audits what it shows."""
 
-import csv
 from collections.abc import Iterator
 from typing import Any
 
@@ -24,9 +23,9 @@ from tackle.audit.subjects import references_for, subject_find
 from tackle.audit.tasks import verify_audit_chain
 from tackle.core.access import AUDIT_INTEGRITY, AUDIT_LOG, Action, Resource, allows
 from tackle.core.documents import tagged_pdf
+from tackle.core.exports import CSV, XLSX, table_download
 from tackle.core.permissions import require_module
 from tackle.core.roles import Module
-from tackle.core.spreadsheets import formula_safe
 from tackle.core.tasks import task_run_start
 
 
@@ -141,15 +140,9 @@ _CSV_COLUMNS = [
 ]
 
 
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
-@login_required
-def export_csv(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
-    """The filtered entries as CSV, newest first; the export is itself an entry in the log. A cell a
-    spreadsheet would run as a formula is quoted (core/spreadsheets.py)."""
+def _exported_events(request: HttpRequest, kind: str) -> Any:
+    """The filtered entries, newest first, after the export's own entry is written (not in them);
+    a redirect back to the named errors when the filters do not read."""
     _require(request.user, AUDIT_LOG, Action.EXPORT)
     form = AuditFilterForm(request.GET or None, organisation_id=_own(request))
     if form.is_bound and not form.is_valid():
@@ -159,31 +152,46 @@ def export_csv(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
         action=AuditAction.EXPORT,
         request=request,
         object_type="audit.auditevent",
-        note=f"Audit log CSV: {events.count()} entries",
+        note=f"Audit log {kind.upper()}: {events.count()} entries",
     )
-    events = events.filter(sequence__lt=exported.sequence)  # the entries counted, not the export's own
-    writer = csv.writer(_Echo())
+    return events.filter(sequence__lt=exported.sequence)  # the entries counted, not the export's own
 
-    def rows() -> Iterator[str]:
-        yield writer.writerow(_CSV_COLUMNS)
-        chunk: list[AuditEvent] = []
-        for event in events.iterator(chunk_size=500):
-            chunk.append(event)
-            if len(chunk) == 500:
-                yield from _csv_rows(request, writer, chunk)
-                chunk = []
-        yield from _csv_rows(request, writer, chunk)
 
-    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+def _export_rows(request: HttpRequest, events: Any) -> Iterator[list[Any]]:
+    chunk: list[AuditEvent] = []
+    for event in events.iterator(chunk_size=500):
+        chunk.append(event)
+        if len(chunk) == 500:
+            yield from _cells(request, chunk)
+            chunk = []
+    yield from _cells(request, chunk)
+
+
+def _export(request: HttpRequest, kind: str) -> HttpResponse | StreamingHttpResponse:
+    """The filtered entries as `kind`; the export is itself an entry in the log. A cell a
+    spreadsheet would run as a formula is quoted (core/exports.py)."""
+    events = _exported_events(request, kind)
+    if isinstance(events, HttpResponse):
+        return events
     stamp = timezone.now().strftime("%Y-%m-%d-%H%M")
-    response["Content-Disposition"] = f'attachment; filename="audit-log-{stamp}.csv"'
-    return response
+    rows = _export_rows(request, events)
+    return table_download(kind, header=_CSV_COLUMNS, rows=rows, filename=f"audit-log-{stamp}", title="Audit log")
 
 
-def _csv_rows(request: HttpRequest, writer: Any, events: list[AuditEvent]) -> Iterator[str]:
+@login_required
+def export_csv(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
+    return _export(request, CSV)
+
+
+@login_required
+def export_xlsx(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
+    return _export(request, XLSX)
+
+
+def _cells(request: HttpRequest, events: list[AuditEvent]) -> Iterator[list[Any]]:
     for event, reference in _with_references(request, events):
         organisation = _actor_organisation(event)
-        cells = [
+        yield [
             event.sequence,
             event.occurred_at.isoformat(timespec="seconds"),
             event.actor_username or "Tackle",
@@ -199,7 +207,6 @@ def _csv_rows(request: HttpRequest, writer: Any, events: list[AuditEvent]) -> It
             event.hash,
             event.previous_hash,
         ]
-        yield writer.writerow([formula_safe(cell) for cell in cells])
 
 
 @login_required

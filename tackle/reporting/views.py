@@ -1,7 +1,5 @@
 """The figures page and its CSV and XLSX exports. Every view is audited."""
 
-import csv
-import io
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -14,10 +12,10 @@ from tackle.accounts.door import open_page_for_user
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.core.access import FIGURES, Action
 from tackle.core.charts import bar_chart
+from tackle.core.exports import csv_file, xlsx_download
 from tackle.core.periods import financial_year_label, financial_year_of, today_in_london
 from tackle.core.permissions import require_module
 from tackle.core.roles import Module
-from tackle.core.spreadsheets import formula_safe, xlsx_cell
 from tackle.reporting.forms import FiguresForm
 from tackle.reporting.home_office import EXPORT_HEADER as HOME_OFFICE_HEADER
 from tackle.reporting.home_office import (
@@ -113,48 +111,19 @@ def _filename(figures: Figures, extension: str) -> str:
 def figures_csv(request: AuthenticatedRequest) -> HttpResponse:
     _, figures = _figures(request)
     _export(request, figures, "CSV")
-    return _csv_download(EXPORT_HEADER, export_rows(figures), _filename(figures, "csv"))
-
-
-def _csv_download(header: Sequence[str], rows: Iterable[Sequence[Any]], filename: str) -> HttpResponse:
-    """A CSV file to download, every cell safe against formula injection."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([formula_safe(cell) for cell in row])
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return csv_file(EXPORT_HEADER, export_rows(figures), _filename(figures, "csv"))
 
 
 @login_required
 def figures_xlsx(request: AuthenticatedRequest) -> HttpResponse:
-    from openpyxl import Workbook
-
+    """The long table as the first sheet, then each table as it reads on the page."""
     _, figures = _figures(request)
     _export(request, figures, "XLSX")
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = "Figures"
-    sheet.append(EXPORT_HEADER)
-    for row in export_rows(figures):
-        sheet.append([xlsx_cell(cell) for cell in row])
+    sheets: list[tuple[str, Iterable[Sequence[Any]]]] = [("Figures", export_rows(figures))]
     for table in figures.tables:
-        wide = workbook.create_sheet(table.key[:31])
-        wide.append([xlsx_cell(cell) for cell in (table.row_heading, *table.columns)])
-        for label, values in table.rows:
-            wide.append([xlsx_cell(cell) for cell in (label, *values)])
-        wide.append([])
-        wide.append([xlsx_cell(f"How this is counted: {table.definition}")])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{_filename(figures, "xlsx")}"'
-    return response
+        rows = [(table.row_heading, *table.columns), *((label, *values) for label, values in table.rows)]
+        sheets.append((table.key, [*rows, (), (f"How this is counted: {table.definition}",)]))
+    return xlsx_download(sheets, _filename(figures, "xlsx"), header=EXPORT_HEADER)
 
 
 # The Home Office's NRM statistics tables (issue 17, item 3) ---------------------------------------
@@ -189,37 +158,23 @@ def home_office_csv(request: AuthenticatedRequest) -> HttpResponse:
     found = _home_office(request, "CSV")
     if isinstance(found, HttpResponse):
         return found
-    return _csv_download(HOME_OFFICE_HEADER, home_office_rows(found), f"home-office-tables-{found.period.code}.csv")
+    return csv_file(HOME_OFFICE_HEADER, home_office_rows(found), f"home-office-tables-{found.period.code}.csv")
 
 
 @login_required
 def home_office_xlsx(request: AuthenticatedRequest) -> HttpResponse:
     """One workbook: a sheet per table (category, potential victims, then the total and how it is
     counted), and a Notes sheet."""
-    from openpyxl import Workbook
-
     found = _home_office(request, "XLSX")
     if isinstance(found, HttpResponse):
         return found
-    workbook = Workbook()
-    notes = workbook.active
-    assert notes is not None
-    notes.title = "Notes"
-    notes.append([xlsx_cell(f"Home Office NRM statistics tables, {found.label}")])
-    notes.append([xlsx_cell(f"How this is counted: {found.total_definition}")])
-    notes.append([xlsx_cell(found.disclosure_note)])
+    notes = [
+        (f"Home Office NRM statistics tables, {found.label}",),
+        (f"How this is counted: {found.total_definition}",),
+        (found.disclosure_note,),
+    ]
+    sheets: list[tuple[str, Iterable[Sequence[Any]]]] = [("Notes", notes)]
     for table in found.tables:
-        sheet = workbook.create_sheet(table.title[:31])
-        sheet.append([xlsx_cell(cell) for cell in (table.title, f"Potential victims, {found.label}")])
-        for category, value in table.rows:
-            sheet.append([xlsx_cell(category), xlsx_cell(value)])
-        sheet.append([xlsx_cell("Total"), xlsx_cell(table.total)])
-        sheet.append([])
-        sheet.append([xlsx_cell(f"How this is counted: {table.definition}")])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="home-office-tables-{found.period.code}.xlsx"'
-    return response
+        rows = [(table.title, f"Potential victims, {found.label}"), *table.rows, ("Total", table.total)]
+        sheets.append((table.title, [*rows, (), (f"How this is counted: {table.definition}",)]))
+    return xlsx_download(sheets, f"home-office-tables-{found.period.code}.xlsx")

@@ -7,12 +7,13 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import models
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 
 from tackle.accounts.door import open_for_user, open_page_for_user
+from tackle.accounts.exports import list_download, list_download_links
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.accounts.selectors import disclosure_for
 from tackle.audit.models import AuditAction
@@ -21,9 +22,10 @@ from tackle.core.access import ASSESSMENTS, SCRUTINY_OFFICER_ROLES, SCRUTINY_REC
 from tackle.core.disclosure import Audience
 from tackle.core.documents import tagged_pdf
 from tackle.core.errors import ApplicationError
+from tackle.core.exports import Column
 from tackle.core.forms import add_application_error
 from tackle.core.periods import financial_year_label, financial_year_of, today_in_london
-from tackle.scrutiny.foi import FoiRequest, PeriodKind, build_foi_answer, foi_docx, standard_request
+from tackle.scrutiny.foi import FoiItem, FoiRequest, PeriodKind, build_foi_answer, foi_docx, standard_request
 from tackle.scrutiny.foi.questions import QUESTIONS
 from tackle.scrutiny.forms import AnswersForm, AssessmentNewForm, FoiForm, LeadArrangementForm, SpendForm
 from tackle.scrutiny.models import Assessment
@@ -333,12 +335,34 @@ def _foi_request(request: AuthenticatedRequest) -> tuple[FoiForm, FoiRequest | N
 
 
 @login_required
-def foi(request: AuthenticatedRequest) -> HttpResponse:
+def foi(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
     form, asked = _foi_request(request)
     answer = build_foi_answer(request.user.organisation, asked) if asked else None
+    if answer is not None:
+        title = f"FOI answer {', '.join(answer.years)}"
+        rows = [*answer.items, *(FoiItem(0, "Exemption", [text]) for text in answer.exemptions)]
+        download = list_download(
+            request, rows, resource=SCRUTINY_RECORDS, columns=FOI_COLUMNS, name="foi-answer", title=title
+        )
+        if download is not None:
+            return download
     note = f"FOI draft {', '.join(answer.years)}" if answer else "FOI draft (request with errors)"
     open_page_for_user(request.user, resource=SCRUTINY_RECORDS, request=request, object_type="scrutiny.foi", note=note)
-    return render(request, "scrutiny/foi.html", {"form": form, "answer": answer, "query": request.GET.urlencode()})
+    context = {
+        "form": form,
+        "answer": answer,
+        "query": request.GET.urlencode(),
+        "downloads": list_download_links(request, SCRUTINY_RECORDS),
+    }
+    return render(request, "scrutiny/foi.html", context)
+
+
+# One row per question of the draft, its answer's paragraphs on separate lines; then the exemptions.
+FOI_COLUMNS = (
+    Column("Question number", lambda item: item.number or ""),
+    Column("Question", lambda item: item.question),
+    Column("Draft answer", lambda item: "\n".join(item.answer)),
+)
 
 
 @login_required

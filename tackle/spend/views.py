@@ -8,15 +8,17 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 
 from tackle.accounts.door import open_for_user
+from tackle.accounts.exports import list_download, list_download_links
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.core.access import SPEND, Action
 from tackle.core.charts import Chart, bar_chart
 from tackle.core.columns import SAMPLES, ColumnChoice
 from tackle.core.errors import ApplicationError
+from tackle.core.exports import Column
 from tackle.core.forms import add_application_error
 from tackle.core.permissions import require_module
 from tackle.core.roles import Module
@@ -29,10 +31,25 @@ REJECTS_PER_PAGE = 100
 
 
 @login_required
-def index(request: AuthenticatedRequest) -> HttpResponse:
+def index(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
     require_module(request.user, Module.SUPPLIERS)
-    imports = selectors.spend_imports_visible_to(request.user).select_related("started_by")[:50]
-    return render(request, "spend/index.html", {"imports": imports})
+    imports = selectors.spend_imports_visible_to(request.user).select_related("started_by")
+    download = list_download(
+        request, imports, resource=SPEND, columns=IMPORT_COLUMNS, name="spend-imports", title="Spend imports"
+    )
+    if download is not None:
+        return download
+    context = {"imports": imports[:50], "downloads": list_download_links(request, SPEND)}
+    return render(request, "spend/index.html", context)
+
+
+IMPORT_COLUMNS = (
+    Column("Uploaded", lambda i: i.created_at),
+    Column("By", lambda i: i.started_by.get_full_name() or i.started_by.username),
+    Column("Status", lambda i: i.get_status_display()),
+    Column("Rows accepted", lambda i: i.rows_accepted),
+    Column("Total", lambda i: i.total_amount),
+)
 
 
 @login_required

@@ -5,14 +5,16 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 
 from tackle.accounts.door import open_for_user
+from tackle.accounts.exports import list_download, list_download_links
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.accounts.selectors import users_visible_to
 from tackle.core.access import STATEMENT_READINGS, SUPPLIERS, Action
 from tackle.core.errors import ApplicationError
+from tackle.core.exports import Column
 from tackle.core.form_page import form_page
 from tackle.core.forms import add_application_error
 from tackle.core.periods import today_in_london
@@ -26,11 +28,36 @@ from tackle.suppliers.selectors import statement_follow_ups
 
 
 @login_required
-def index(request: AuthenticatedRequest) -> HttpResponse:
+def index(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
     require_module(request.user, Module.STATEMENTS)
-    readings = selectors.readings_visible_to(request.user)[:200]
+    readings = selectors.readings_visible_to(request.user)
+    download = list_download(
+        request,
+        readings,
+        resource=STATEMENT_READINGS,
+        columns=READING_COLUMNS,
+        name="readings",
+        title="Statement readings",
+    )
+    if download is not None:
+        return download
     waiting = selectors.reading_requests_waiting(request.user)[:50]
-    return render(request, "statement_reader/index.html", {"readings": readings, "waiting": waiting})
+    context = {
+        "readings": readings[:200],
+        "waiting": waiting,
+        "downloads": list_download_links(request, STATEMENT_READINGS),
+    }
+    return render(request, "statement_reader/index.html", context)
+
+
+READING_COLUMNS = (
+    Column("Statement", lambda r: r.title),
+    Column("Whose", lambda r: r.whose),
+    Column("Period starts", lambda r: r.period_start),
+    Column("Period ends", lambda r: r.period_end),
+    Column("Score", lambda r: r.score),
+    Column("Read on", lambda r: r.created_at),
+)
 
 
 @login_required

@@ -6,17 +6,19 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, Sum
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
 from tackle.accounts.door import open_for_user
+from tackle.accounts.exports import list_download, list_download_links
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.audit.records import record_save
-from tackle.core.access import PARTNERSHIP_GROUPS, PARTNERSHIPS, TRAINING, Action
+from tackle.core.access import PARTNERSHIP_GROUPS, PARTNERSHIPS, TRAINING, TRAINING_RECORDS, Action
 from tackle.core.columns import ColumnChoice
 from tackle.core.errors import ApplicationError
+from tackle.core.exports import Column
 from tackle.core.form_page import form_page
 from tackle.core.forms import ColumnsForm, add_application_error
 from tackle.training import selectors, services
@@ -149,16 +151,37 @@ def _team_for_manager(request: AuthenticatedRequest, team_uuid: Any) -> Team:
 
 
 @login_required
-def team_detail(request: AuthenticatedRequest, team_uuid: Any) -> HttpResponse:
+def team_detail(request: AuthenticatedRequest, team_uuid: Any) -> HttpResponse | StreamingHttpResponse:
     team = _team_for_manager(request, team_uuid)
     members = selectors.team_members(team)
     statuses = selectors.compliance_for_users(members)
     rows = [(member, statuses.get(member.pk, [])) for member in members]
+    flat = [(member, row) for member, member_rows in rows for row in member_rows]
+    download = list_download(
+        request, flat, resource=TRAINING_RECORDS, columns=COMPLIANCE_COLUMNS, name="team-training", title=team.name
+    )
+    if download is not None:
+        return download
     counts = {"compliant": 0, "due": 0, "overdue": 0, "never": 0}
-    for _member, member_rows in rows:
-        for row in member_rows:
-            counts[row.status.value] += 1
-    return render(request, "training/team_detail.html", {"team": team, "rows": rows, "counts": counts})
+    for _member, row in flat:
+        counts[row.status.value] += 1
+    context = {
+        "team": team,
+        "rows": rows,
+        "counts": counts,
+        "downloads": list_download_links(request, TRAINING_RECORDS),
+    }
+    return render(request, "training/team_detail.html", context)
+
+
+# One row per member and requirement, as the team's page lists them.
+COMPLIANCE_COLUMNS = (
+    Column("Person", lambda pair: pair[0].display_name),
+    Column("Course", lambda pair: pair[1].requirement.course.title),
+    Column("Last done", lambda pair: pair[1].last_completed_on),
+    Column("Due", lambda pair: pair[1].due_on),
+    Column("Status", lambda pair: pair[1].status.label),
+)
 
 
 @login_required
@@ -214,10 +237,25 @@ def _columns_form(data: Any, headers: list[str], current: dict[str, int | None])
 
 
 @login_required
-def session_list(request: AuthenticatedRequest) -> HttpResponse:
+def session_list(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
     require_training_admin(request.user)
     sessions = selectors.sessions_visible_to(request.user)
-    return render(request, "training/session_list.html", {"sessions": sessions})
+    download = list_download(
+        request, sessions, resource=TRAINING_RECORDS, columns=SESSION_COLUMNS, name="sessions", title="Sessions held"
+    )
+    if download is not None:
+        return download
+    context = {"sessions": sessions, "downloads": list_download_links(request, TRAINING_RECORDS)}
+    return render(request, "training/session_list.html", context)
+
+
+SESSION_COLUMNS = (
+    Column("Date", lambda s: s.held_on),
+    Column("Course", lambda s: s.course.title),
+    Column("Multi-agency", lambda s: "Yes" if s.multi_agency else "No"),
+    Column("Attendees", lambda s: s.attendee_count),
+    Column("From other organisations", lambda s: s.external_attendee_count),
+)
 
 
 @login_required

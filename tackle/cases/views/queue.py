@@ -2,9 +2,10 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 
+from tackle.accounts.exports import list_download, list_download_links
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
@@ -20,12 +21,13 @@ from tackle.cases.selectors import (
 )
 from tackle.core import access
 from tackle.core.access import CASE_WORKER_ROLES
+from tackle.core.exports import Column
 from tackle.core.permissions import require_module
 from tackle.core.roles import Module
 
 
 @login_required
-def queue(request: AuthenticatedRequest) -> HttpResponse:
+def queue(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
     """Open cases by default, new concerns and overdue actions first; for a frontline officer, the
     concerns they recorded. The filter panel narrows the list; search needs a role that may search."""
     require_module(request.user, Module.CASES)
@@ -39,6 +41,13 @@ def queue(request: AuthenticatedRequest) -> HttpResponse:
     )
     cases = case_list_visible_to(request.user)
     filters = form.filters() if form.is_valid() else None
+    if filters is not None:
+        chosen = cases_filtered(cases, filters).select_related("allocated_to").order_by("-encountered_at")
+        download = list_download(
+            request, chosen, resource=access.CASES, columns=CASE_COLUMNS, name="cases", title="Cases"
+        )
+        if download is not None:
+            return download
     queue = queue_for(request.user, cases_filtered(cases, filters) if filters else cases.none(), page=data.get("page"))
     audit_case_list(request, searched=bool(filters and filters.search), count=queue.count, note="Case list viewed")
     kept = data.copy()
@@ -58,8 +67,22 @@ def queue(request: AuthenticatedRequest) -> HttpResponse:
         "may_change_pathway": access.allows(request.user.role, access.PATHWAY_SETTINGS, access.Action.CHANGE),
         "is_case_worker": request.user.role in CASE_WORKER_ROLES,
         "may_see_caseloads": may_see_caseloads(request.user),
+        "downloads": list_download_links(request, access.CASES) if filters else [],
     }
     return render(request, "cases/queue.html", context)
+
+
+# The queue's columns, every case the filters match (not one page); the account of what was seen
+# and the person's contact details stay on the case page.
+CASE_COLUMNS = (
+    Column("Reference", lambda c: c.reference),
+    Column("Person", lambda c: c.display_name),
+    Column("Treated as a child", lambda c: "Yes" if c.treated_as_child else "No"),
+    Column("Seen", lambda c: c.encountered_at),
+    Column("Stage", lambda c: c.get_stage_display()),
+    Column("Status", lambda c: c.get_status_display()),
+    Column("Allocated to", lambda c: c.allocated_to.display_name if c.allocated_to else ""),
+)
 
 
 @login_required

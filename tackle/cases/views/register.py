@@ -1,7 +1,5 @@
 """The register page and its exports: open cases on a date, in Home Office categories."""
 
-import csv
-import io
 from collections.abc import Iterator
 from datetime import date
 from typing import Any
@@ -29,10 +27,10 @@ from tackle.cases.register import (
 from tackle.cases.rules.categories import AGE_GROUP_LABELS
 from tackle.core.access import REGISTER, Action
 from tackle.core.errors import ApplicationError
+from tackle.core.exports import CSV, XLSX, table_download
 from tackle.core.periods import today_in_london
 from tackle.core.permissions import require_module
 from tackle.core.roles import Module
-from tackle.core.spreadsheets import formula_safe, xlsx_cell
 
 
 def _date_from_parts(day: str, month: str, year: str) -> tuple[date | None, dict[str, str]]:
@@ -124,46 +122,19 @@ def _export(request: AuthenticatedRequest, kind: str) -> tuple[date, Iterator[tu
         note=f"Register as of {as_of.isoformat()} exported ({kind})",
     )
     code = request.user.organisation.code if request.user.organisation else "tackle"
-    filename = f"register-{code}-{as_of.isoformat()}.{kind}"
-    return as_of, (tuple(formula_safe(cell) for cell in row.cells()) for row in rows), filename
-
-
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
+    filename = f"register-{code}-{as_of.isoformat()}"
+    return as_of, (row.cells() for row in rows), filename
 
 
 @login_required
-def export_csv(request: AuthenticatedRequest) -> StreamingHttpResponse:
+def export_csv(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
     """One row per open case in Home Office categories; nothing that identifies a person."""
-    _, rows, filename = _export(request, "csv")
-    writer = csv.writer(_Echo())
-
-    def lines() -> Iterator[str]:
-        yield writer.writerow(EXPORT_COLUMNS)
-        for row in rows:
-            yield writer.writerow(["" if cell is None else cell for cell in row])
-
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    as_of, rows, filename = _export(request, "csv")
+    return table_download(CSV, header=EXPORT_COLUMNS, rows=rows, filename=filename, title=f"Open on {as_of}")
 
 
 @login_required
-def export_xlsx(request: AuthenticatedRequest) -> HttpResponse:
+def export_xlsx(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
     """The same rows as the CSV, as a spreadsheet with real dates."""
-    from openpyxl import Workbook
-
     as_of, rows, filename = _export(request, "xlsx")
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=f"Open on {as_of.isoformat()}")
-    sheet.append(list(EXPORT_COLUMNS))
-    for row in rows:
-        sheet.append([xlsx_cell(cell) for cell in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return table_download(XLSX, header=EXPORT_COLUMNS, rows=rows, filename=filename, title=f"Open on {as_of}")

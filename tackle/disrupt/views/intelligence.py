@@ -4,12 +4,13 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from tackle.accounts.door import open_for_user
+from tackle.accounts.exports import list_download, list_download_links
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.accounts.sharing import record_share_revoke, shares_of
 from tackle.audit.models import AuditAction
@@ -17,7 +18,9 @@ from tackle.audit.records import record_save
 from tackle.audit.services import audit_record
 from tackle.core.access import INTELLIGENCE
 from tackle.core.errors import ApplicationError
+from tackle.core.exports import Column
 from tackle.core.form_page import form_page
+from tackle.core.vocabulary import ExploitationType
 from tackle.disrupt import selectors, services
 from tackle.disrupt.access import require_disruption
 from tackle.disrupt.forms import IntelligenceForm, ShareForm
@@ -26,14 +29,35 @@ from tackle.disrupt.views.common import organisation_of, own_or_404
 
 
 @login_required
-def intelligence_list(request: AuthenticatedRequest) -> HttpResponse:
+def intelligence_list(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
     require_disruption(request.user)
+    records = selectors.intelligence_visible_to(request.user)
+    download = list_download(
+        request, records, resource=INTELLIGENCE, columns=INTELLIGENCE_COLUMNS, name="intelligence", title="Intelligence"
+    )
+    if download is not None:
+        return download
     context = {
-        "records": selectors.intelligence_visible_to(request.user),
+        "records": records,
         "summaries": selectors.intelligence_summaries_visible_to(request.user),
+        "downloads": list_download_links(request, INTELLIGENCE),
     }
     audit_record(action=AuditAction.LIST, request=request, object_type="disrupt.intelligence")
     return render(request, "disrupt/intelligence_list.html", context)
+
+
+def _exploitation(codes: list[str] | None) -> str:
+    return ", ".join(ExploitationType(code).label for code in ExploitationType.values if code in (codes or []))
+
+
+# The list's columns; what was reported, the people and the vehicles stay on each record's page.
+INTELLIGENCE_COLUMNS = (
+    Column("Received", lambda r: r.received_on),
+    Column("Grade", lambda r: r.grade),
+    Column("Where", lambda r: r.where),
+    Column("Exploitation", lambda r: _exploitation(r.exploitation_types)),
+    Column("From", lambda r: r.organisation.name),
+)
 
 
 @login_required

@@ -4,18 +4,20 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.utils import timezone
 
+from tackle.accounts.exports import list_download, list_download_links
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.audit.models import AuditAction
 from tackle.audit.records import record_save
 from tackle.audit.services import audit_record
 from tackle.cases.selectors import openable_case_uuids
 from tackle.core.access import OPERATIONS
+from tackle.core.exports import Column
 from tackle.core.form_page import form_page
 from tackle.core.identifiers import normalise_postcode
 from tackle.disrupt import selectors, services
@@ -27,12 +29,30 @@ from tackle.disrupt.views.common import organisation_of, own_or_404
 
 
 @login_required
-def operation_list(request: AuthenticatedRequest) -> HttpResponse:
+def operation_list(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
     require_disruption(request.user)
     operations = selectors.operations_visible_to(request.user).select_related("outcome")
+    download = list_download(
+        request, operations, resource=OPERATIONS, columns=OPERATION_COLUMNS, name="operations", title="Operations"
+    )
+    if download is not None:
+        return download
     audit_record(action=AuditAction.LIST, request=request, object_type="disrupt.operation")
-    context = {"operations": operations, "is_coordinator": is_coordinator(request.user)}
+    context = {
+        "operations": operations,
+        "is_coordinator": is_coordinator(request.user),
+        "downloads": list_download_links(request, OPERATIONS),
+    }
     return render(request, "disrupt/operation_list.html", context)
+
+
+OPERATION_COLUMNS = (
+    Column("Operation", lambda o: o.name),
+    Column("Planned or dynamic", lambda o: o.get_kind_display()),
+    Column("Date", lambda o: o.operation_date),
+    Column("Lead agency", lambda o: o.lead_agency),
+    Column("Outcomes recorded", lambda o: "Yes" if getattr(o, "outcome", None) else "No"),
+)
 
 
 def _prefill(request: AuthenticatedRequest) -> dict[str, Any]:

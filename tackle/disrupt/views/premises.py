@@ -5,18 +5,20 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from tackle.accounts.door import open_for_user
+from tackle.accounts.exports import list_download, list_download_links
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.audit.models import AuditAction
 from tackle.audit.records import record_save
 from tackle.audit.services import audit_record
 from tackle.core.access import PREMISES, Action
 from tackle.core.errors import ApplicationError
+from tackle.core.exports import Column
 from tackle.core.form_page import form_page
 from tackle.disrupt import selectors, services
 from tackle.disrupt.access import is_coordinator, may_see_flags, require_coordinator, require_disruption
@@ -27,14 +29,34 @@ from tackle.disrupt.views.common import organisation_of, own_or_404
 
 
 @login_required
-def premises_list(request: AuthenticatedRequest) -> HttpResponse:
+def premises_list(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
     require_disruption(request.user)
     premises = selectors.premises_visible_to(request.user).select_related("organisation")
     if may_see_flags(request.user):
         premises = premises.annotate(live_flags=Count("flags", filter=Q(flags__cleared_at__isnull=True)))
+    download = list_download(
+        request, premises, resource=PREMISES, columns=PREMISES_COLUMNS, name="premises", title="Premises"
+    )
+    if download is not None:
+        return download
     audit_record(action=AuditAction.LIST, request=request, object_type="disrupt.premises")
-    context = {"premises": premises, "is_coordinator": is_coordinator(request.user)}
+    context = {
+        "premises": premises,
+        "is_coordinator": is_coordinator(request.user),
+        "downloads": list_download_links(request, PREMISES),
+    }
     return render(request, "disrupt/premises_list.html", context)
+
+
+PREMISES_COLUMNS = (
+    Column("Trading name", lambda p: p.name),
+    Column("Address", lambda p: p.address),
+    Column("Postcode", lambda p: p.postcode),
+    Column("UPRN", lambda p: p.uprn),
+    Column("Type", lambda p: p.get_premises_type_display()),
+    Column("Recorded by", lambda p: p.organisation.name),
+    Column("Live flags", lambda p: getattr(p, "live_flags", "")),
+)
 
 
 @login_required

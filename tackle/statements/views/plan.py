@@ -5,14 +5,16 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from tackle.accounts.exports import list_download, list_download_links
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.core import access
 from tackle.core.errors import ApplicationError
+from tackle.core.exports import Column
 from tackle.core.form_page import form_page
 from tackle.core.forms import add_application_error
 from tackle.statements.forms import (
@@ -51,7 +53,7 @@ def _is_lead(request: AuthenticatedRequest) -> bool:
 
 
 @login_required
-def index(request: AuthenticatedRequest) -> HttpResponse:
+def index(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
     periods = periods_visible_to(request.user)
     chosen = request.GET.get("period")
     period = _chosen_period(request, chosen) if chosen else current_period(request.user.organisation_id)
@@ -63,7 +65,15 @@ def index(request: AuthenticatedRequest) -> HttpResponse:
         groups = actions_by_owner(actions)
     else:
         groups = actions_by_area(actions)
+    flat = [(heading, action) for heading, group in groups for action in group]
+    title = f"Action plan {period.label}" if period else "Action plan"
+    download = list_download(
+        request, flat, resource=access.ACTION_PLANS, columns=PLAN_COLUMNS, name="action-plan", title=title
+    )
+    if download is not None:
+        return download
     context = {
+        "downloads": list_download_links(request, access.ACTION_PLANS),
         "periods": periods,
         "period": period,
         "view": view,
@@ -73,6 +83,19 @@ def index(request: AuthenticatedRequest) -> HttpResponse:
         "today": timezone.localdate(),
     }
     return render(request, "statements/action_plan.html", context)
+
+
+# The plan as the page groups it (by area, by owner, or the overdue ones).
+PLAN_COLUMNS = (
+    Column("Group", lambda pair: pair[0]),
+    Column("Area", lambda pair: pair[1].get_area_display()),
+    Column("Action", lambda pair: pair[1].title),
+    Column("Owner", lambda pair: pair[1].owner_label),
+    Column("Starts", lambda pair: pair[1].starts_on),
+    Column("Due", lambda pair: pair[1].due_on),
+    Column("Status", lambda pair: pair[1].get_status_display()),
+    Column("Carried over", lambda pair: "Yes" if pair[1].carried_from_id else "No"),
+)
 
 
 def _chosen_period(request: AuthenticatedRequest, chosen: str):  # type: ignore[no-untyped-def]

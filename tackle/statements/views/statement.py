@@ -8,7 +8,7 @@ from typing import cast
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,9 +16,11 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
 from tackle.accounts.door import open_for_user
+from tackle.accounts.exports import list_download, list_download_links
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.core import access
 from tackle.core.errors import ApplicationError
+from tackle.core.exports import Column
 from tackle.core.form_page import form_page
 from tackle.core.forms import add_application_error
 from tackle.statements.forms import (
@@ -52,7 +54,7 @@ CONTENT_TYPES = {
 
 
 @login_required
-def statement_list(request: AuthenticatedRequest) -> HttpResponse:
+def statement_list(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
     statements = statements_visible_to(request.user).order_by("-period__starts_on", "-version")
     is_lead = access.allows(request.user.role, access.STATEMENTS, access.Action.CHANGE)
     form = StartStatementForm(posted(request), periods=periods_visible_to(request.user))
@@ -67,9 +69,30 @@ def statement_list(request: AuthenticatedRequest) -> HttpResponse:
                 add_application_error(form, error)
             else:
                 return redirect("statements:statement-detail", statement_uuid=statement.uuid)
-    return render(
-        request, "statements/statement_list.html", {"statements": statements, "form": form, "is_lead": is_lead}
+    download = list_download(
+        request,
+        statements,
+        resource=access.STATEMENTS,
+        columns=STATEMENT_COLUMNS,
+        name="statements",
+        title="Statements",
     )
+    if download is not None:
+        return download
+    context = {
+        "statements": statements,
+        "form": form,
+        "is_lead": is_lead,
+        "downloads": list_download_links(request, access.STATEMENTS),
+    }
+    return render(request, "statements/statement_list.html", context)
+
+
+STATEMENT_COLUMNS = (
+    Column("Period", lambda s: s.period.label),
+    Column("Version", lambda s: s.version),
+    Column("Status", lambda s: s.get_status_display()),
+)
 
 
 @login_required

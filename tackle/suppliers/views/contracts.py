@@ -5,15 +5,17 @@ import uuid
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
 from tackle.accounts.door import open_for_user
+from tackle.accounts.exports import list_download, list_download_links
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.audit.records import record_save
 from tackle.core.access import CONTRACTS, SUPPLIERS, Action
+from tackle.core.exports import Column
 from tackle.core.form_page import form_page
 from tackle.suppliers import selectors, services
 from tackle.suppliers.access import require_suppliers
@@ -48,10 +50,32 @@ def _detail_url(contract: Contract) -> str:
 
 
 @login_required
-def contract_list(request: AuthenticatedRequest) -> HttpResponse:
+def contract_list(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
     require_suppliers(request.user)
     contracts = selectors.contracts_visible_to(request.user)
-    return render(request, "suppliers/contract_list.html", {"contracts": contracts})
+    download = list_download(
+        request, contracts, resource=CONTRACTS, columns=CONTRACT_COLUMNS, name="contracts", title="Contracts"
+    )
+    if download is not None:
+        return download
+    return render(
+        request,
+        "suppliers/contract_list.html",
+        {"contracts": contracts, "downloads": list_download_links(request, CONTRACTS)},
+    )
+
+
+CONTRACT_COLUMNS = (
+    Column("Reference", lambda c: c.reference),
+    Column("Contract", lambda c: c.title),
+    Column("Supplier", lambda c: c.supplier.name),
+    Column("Company number", lambda c: c.supplier.company_number),
+    Column("Tier", lambda c: c.get_tier_display()),
+    Column("Starts", lambda c: c.start_on),
+    Column("Ends", lambda c: c.end_on),
+    Column("Status", lambda c: c.get_status_display()),
+    Column("Value", lambda c: c.value),
+)
 
 
 @login_required

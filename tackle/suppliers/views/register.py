@@ -4,15 +4,17 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
 from tackle.accounts.door import open_for_user
+from tackle.accounts.exports import list_download, list_download_links
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.audit.records import record_save
 from tackle.core.access import SUPPLIERS, Action
+from tackle.core.exports import Column
 from tackle.core.form_page import form_page
 from tackle.suppliers import selectors, services
 from tackle.suppliers.access import may_check_tenders, require_suppliers
@@ -39,7 +41,7 @@ def index(request: AuthenticatedRequest) -> HttpResponse:
 
 
 @login_required
-def supplier_list(request: AuthenticatedRequest) -> HttpResponse:
+def supplier_list(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
     require_suppliers(request.user)
     query = request.GET.get("q", "").strip()[:100]
     suppliers = selectors.suppliers_visible_to(request.user).annotate(
@@ -47,7 +49,27 @@ def supplier_list(request: AuthenticatedRequest) -> HttpResponse:
     )
     if query:
         suppliers = suppliers.filter(Q(name__icontains=query) | Q(company_number__iexact=query))
-    return render(request, "suppliers/supplier_list.html", {"suppliers": suppliers, "query": query})
+    download = list_download(
+        request, suppliers, resource=SUPPLIERS, columns=SUPPLIER_COLUMNS, name="suppliers", title="Supplier register"
+    )
+    if download is not None:
+        return download
+    context = {"suppliers": suppliers, "query": query, "downloads": list_download_links(request, SUPPLIERS)}
+    return render(request, "suppliers/supplier_list.html", context)
+
+
+# The register's download: the page's columns and what a council's contracts team asks for; the
+# named contacts (personal data) stay on the supplier's page.
+SUPPLIER_COLUMNS = (
+    Column("Supplier", lambda s: s.name),
+    Column("Company number", lambda s: s.company_number),
+    Column("Turnover", lambda s: s.get_turnover_band_display()),
+    Column("Statement on file", lambda s: "Yes" if s.has_statement else "No"),
+    Column("Must publish a statement", lambda s: "Yes" if s.must_publish_statement else "No"),
+    Column("Statement web address", lambda s: s.statement_url),
+    Column("Statement last checked", lambda s: s.statement_checked_on),
+    Column("Active contracts", lambda s: s.active_contracts),
+)
 
 
 @login_required

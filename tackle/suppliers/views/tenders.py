@@ -4,15 +4,17 @@ from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
 from tackle.accounts.door import open_for_user
+from tackle.accounts.exports import list_download, list_download_links
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.core.access import TENDERS, Action
 from tackle.core.errors import ApplicationError
+from tackle.core.exports import Column
 from tackle.core.form_page import form_page
 from tackle.core.forms import add_application_error
 from tackle.suppliers import selectors, services
@@ -62,14 +64,31 @@ def tender_check_detail(request: AuthenticatedRequest, check_uuid: Any) -> HttpR
 
 
 @login_required
-def clarification_list(request: AuthenticatedRequest) -> HttpResponse:
+def clarification_list(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
     require_tenders(request.user)
     tasks = selectors.clarifications_visible_to(request.user)
+    download = list_download(
+        request, tasks, resource=TENDERS, columns=CLARIFICATION_COLUMNS, name="clarifications", title="Clarifications"
+    )
+    if download is not None:
+        return download
     context = {
         "open_tasks": tasks.filter(closed_on__isnull=True),
         "closed_tasks": tasks.filter(closed_on__isnull=False)[:50],
+        "downloads": list_download_links(request, TENDERS),
     }
     return render(request, "suppliers/clarification_list.html", context)
+
+
+# Every clarification, open and closed (the page shows the latest 50 closed ones).
+CLARIFICATION_COLUMNS = (
+    Column("Bidder", lambda t: t.bid.bidder),
+    Column("Lot", lambda t: t.bid.check_run.lot),
+    Column("Why", lambda t: t.bid.explanation),
+    Column("Assigned to", lambda t: t.assigned_to.display_name if t.assigned_to else ""),
+    Column("Closed on", lambda t: t.closed_on),
+    Column("Outcome", lambda t: t.outcome),
+)
 
 
 @login_required
