@@ -23,6 +23,8 @@ from tackle.cases.services.support import (
 )
 from tackle.core.errors import ApplicationError
 from tackle.core.periods import financial_year, financial_year_of
+from tackle.disrupt.models import OperationCase
+from tackle.disrupt.tests.factories import make_operation
 
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 TODAY = date.today()
@@ -191,3 +193,12 @@ def test_an_open_case_cannot_be_anonymised(frontline_a, lead_a, record_concern):
     case = record_concern(frontline_a, person_name="Still open")
     with pytest.raises(ApplicationError, match="close it first"):
         services.case_anonymise(case=case, reason="Asked", actor=lead_a)
+
+
+def test_a_case_an_operation_found_cannot_be_erased_and_nothing_is_removed(closed_case, lead_a):
+    # The link lives in tackle.disrupt (above cases), so cases cannot remove it: anonymise instead.
+    OperationCase.objects.create(operation=make_operation(lead_a), case=closed_case)
+    with pytest.raises(ApplicationError, match="anonymise it instead"):
+        services.case_erase(case=closed_case, reason="The person asked", actor=lead_a)
+    assert NrmEvent.objects.filter(case=closed_case).count() == 2
+    assert CaseDocument.objects.filter(case=closed_case).exists()
