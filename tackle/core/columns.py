@@ -36,6 +36,7 @@ class Vocabulary:
     """An importer's known names per field (best first) and tell-tale words (pattern, field)."""
 
     def __init__(self, known: Mapping[str, Sequence[str]], tells: Iterable[tuple[str, str]] = ()) -> None:
+        self.fields = tuple(known)
         self._lookup = {name: (field, rank) for field, names in known.items() for rank, name in enumerate(names)}
         self._choices = list(self._lookup)
         self._tells = [(re.compile(pattern), field) for pattern, field in tells]
@@ -133,13 +134,16 @@ CHOSEN = Guess("", KNOWN_SCORE, 0, "chosen by you")
 
 def parse_map(pairs: Iterable[str], header: Sequence[str], fields: Iterable[str]) -> dict[str, int | None]:
     """`--map FIELD=HEADER` options as field -> column (0-based), None for `FIELD=` (not in the
-    file). The header is matched as written, else folded. Raises ValueError saying what is wrong."""
+    file). `HEADER=FIELD` is taken too, when only the right-hand side is a field. The header is
+    matched as written, else folded. Raises ValueError saying what is wrong, in one line."""
     known = list(fields)
     folded = [fold_header(cell) for cell in header]
     chosen: dict[str, int | None] = {}
     for pair in pairs:
         name, equals, wanted = pair.partition("=")
         name = name.strip()
+        if name not in known and wanted.strip() in known:
+            name, wanted = wanted.strip(), name
         if not equals or name not in known:
             raise ValueError(f"--map {pair!r}: write FIELD=HEADER, FIELD one of {', '.join(known)}")
         wanted = wanted.strip()

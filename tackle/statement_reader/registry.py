@@ -8,6 +8,7 @@ row is keyed on URL and organisation), company numbers often blank, and names th
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -17,6 +18,7 @@ from django.db import transaction
 
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
+from tackle.core.columns import Vocabulary, fold_header, parse_map, with_corrections
 from tackle.core.errors import ApplicationError
 from tackle.core.identifiers import normalise_company_number
 from tackle.core.uploads import UploadError, read_table
@@ -42,6 +44,44 @@ CLAIM_FIELDS: dict[str, str] = {
     "effectiveness_kpis": "includes_goals",
 }
 REQUIRED_COLUMNS = ("StatementYear", "OrganisationName", *CLAIM_COLUMNS.values())
+# Each registry column (the field, named as the registry names it) and the other names a person's
+# copy of the file may give it, folded (core.columns.fold_header): a copy re-saved or exported by
+# another tool spaces, cases or words them otherwise. A close spelling is matched too, with a
+# confidence. No bare "training" or "policies": the registry has columns of those names that list
+# what was done, not whether the statement covers it.
+_CLAIM_WORDS = {
+    "StatementIncludesOrgStructure": ["organisation structure", "org structure", "structure"],
+    "StatementIncludesPolicies": ["policies"],
+    "StatementIncludesRisksAssessment": ["risk assessment", "risks assessment"],
+    "StatementIncludesDueDiligence": ["due diligence"],
+    "StatementIncludesTraining": ["training"],
+    "StatementIncludesGoals": ["goals", "kpis", "effectiveness"],
+}
+COLUMN_NAMES = Vocabulary(
+    {
+        "StatementYear": ["statementyear", "statement year", "year", "reporting year"],
+        "OrganisationName": ["organisationname", "organisation name", "organization name", "organisation"],
+        "CompanyNumber": ["companynumber", "company number", "company registration number", "company no"],
+        "StatementSummaryURL": ["statementsummaryurl", "statement summary url", "summary url", "registry url"],
+        "StatementURL": ["statementurl", "statement url", "statement link", "link to statement"],
+        "SectorType": ["sectortype", "sector type", "sector"],
+        "GroupSubmission": ["groupsubmission", "group submission", "group statement"],
+        "ParentName": ["parentname", "parent name", "parent organisation"],
+        "StatementStartDate": ["statementstartdate", "statement start date", "period start", "start date"],
+        "StatementEndDate": ["statementenddate", "statement end date", "period end", "end date"],
+        "ApprovingPerson": ["approvingperson", "approving person", "approved by"],
+        "DateApproved": ["dateapproved", "date approved", "approval date"],
+        "Turnover": ["turnover", "turnover band"],
+        "LastUpdated": ["lastupdated", "last updated"],
+        **{
+            column: [
+                fold_header(column),
+                *(f"{lead} {words}" for words in synonyms for lead in ("statement includes", "includes")),
+            ]
+            for column, synonyms in _CLAIM_WORDS.items()
+        },
+    }
+)
 MAX_REGISTRY_BYTES = 200 * 1024 * 1024
 DOWNLOAD_TIMEOUT_SECONDS = 120
 _LEGAL_SUFFIXES = frozenset({"limited", "ltd", "plc", "llp", "lp", "inc", "incorporated", "corporation", "corp", "co"})
@@ -146,16 +186,33 @@ def _row(values: dict[str, str], *, expected_year: int | None) -> RegistryStatem
     )
 
 
-def registry_import(*, data: bytes, year: int | None = None, actor: Any = None) -> RegistryImportResult:
+class ColumnMapError(ApplicationError):
+    """A --map option names a field the registry has not, or a column the file has not."""
+
+
+def registry_import(
+    *, data: bytes, year: int | None = None, actor: Any = None, column_map: Sequence[str] = ()
+) -> RegistryImportResult:
     """Replace the rows of each year in the file with the file's rows, in one transaction.
 
-    Lines that cannot be read are left out and reported with their line number (a multi-line cell
-    counts from the line it starts on). A file that cannot be read at all saves nothing."""
-    table = read_table(data, max_bytes=MAX_REGISTRY_BYTES, headed=REQUIRED_COLUMNS)  # title lines passed over
+    Columns are found by their names, the registry's or others (COLUMN_NAMES); `column_map` holds
+    `FIELD=HEADER` corrections over the guess. Lines that cannot be read are left out and reported
+    with their line number (a multi-line cell counts from the line it starts on). A file that
+    cannot be read at all saves nothing."""
+    headed = [pair.partition("=")[2] for pair in column_map]
+    # The header is the row among the first few that names most registry columns (title lines passed over).
+    table = read_table(data, max_bytes=MAX_REGISTRY_BYTES, vocabulary=COLUMN_NAMES, headed=headed)
     header = [column.strip() for column in table.header]
-    missing = [column for column in REQUIRED_COLUMNS if column not in header]
+    try:
+        corrections = parse_map(column_map, header, COLUMN_NAMES.fields)
+    except ValueError as error:
+        raise ColumnMapError(str(error)) from None
+    positions = {name: at for name, (at, _) in with_corrections(COLUMN_NAMES.assign(header), corrections).items()}
+    missing = [column for column in REQUIRED_COLUMNS if column not in positions]
     if missing:
-        raise ApplicationError(f"The file is not a registry download: no column {', '.join(missing)}.")
+        raise ApplicationError(
+            f"The file is not a registry download: no column {', '.join(missing)} (name one with --map FIELD=HEADER)."
+        )
     result = RegistryImportResult()
     rows: list[RegistryStatement] = []
     first_line: dict[tuple[int, str, str], int] = {}
@@ -167,7 +224,7 @@ def registry_import(*, data: bytes, year: int | None = None, actor: Any = None) 
                 result.rejects.append(RegistryReject(line, f"Expected {len(header)} values, found {len(cells)}"))
                 continue
             try:
-                row = _row(dict(zip(header, cells, strict=False)), expected_year=year)
+                row = _row({name: cells[at] for name, at in positions.items()}, expected_year=year)
             except ValueError as error:
                 result.rejects.append(RegistryReject(line, str(error)))
                 continue

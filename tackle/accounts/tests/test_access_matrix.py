@@ -129,6 +129,8 @@ RESOURCE_OF = [
     ("api:tender-check", access.TENDERS),
     ("api:clarification", access.TENDERS),
     ("api:spend", access.SPEND),
+    ("api:training-course", access.TRAINING),
+    ("api:training-", access.TRAINING_RECORDS),
     ("spend:", access.SPEND),
     ("disrupt:premises", access.PREMISES),
     ("disrupt:flag", access.PREMISES),

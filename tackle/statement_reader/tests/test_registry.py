@@ -10,7 +10,7 @@ from django.core.management.base import CommandError
 from tackle.core.errors import ApplicationError
 from tackle.core.uploads import UploadError
 from tackle.statement_reader.models import RegistryStatement
-from tackle.statement_reader.registry import MAX_REGISTRY_BYTES, name_key, registry_import
+from tackle.statement_reader.registry import CLAIM_COLUMNS, MAX_REGISTRY_BYTES, name_key, registry_import
 from tackle.statement_reader.selectors import registry_history_for_supplier, registry_rows_for_supplier
 from tackle.statement_reader.services import statement_read
 from tackle.statement_reader.tests.factories import local_server, statement_text
@@ -125,7 +125,7 @@ def test_a_failed_import_changes_nothing(registry_file, monkeypatch):
     ("data", "message"),
     [
         (b"", "empty"),
-        (b"Name,Year\nAcme,2024\n", "not a registry download: no column StatementYear"),
+        (b"Name,Colour\nAcme,red\n", "not a registry download: no column StatementYear"),
         (b"\x00\x01\x02", "must be a CSV file saved as UTF-8 or Windows-1252"),
     ],
 )
@@ -221,3 +221,50 @@ def test_command_errors_are_clear(tmp_path, settings):
         call_command("registry", "import", "--year", "2024")
     with pytest.raises(CommandError, match="Cannot read"):
         call_command("registry", "import", str(tmp_path / "missing.csv"))
+
+
+def test_a_copy_with_other_column_names_is_read_by_their_synonyms_and_close_spellings():
+    header = [
+        "Statement year",
+        "Organisaton Name",  # a slip: close enough to read, with a confidence below 1
+        "Includes org structure",
+        "Statement includes policies",
+        "Includes risk assessment",
+        "Includes due diligence",
+        "Includes training",
+        "Includes goals",
+    ]
+    data = "\r\n".join([",".join(header), "2024,Acme Widgets Ltd,Yes,Yes,,Yes,Yes,"]).encode()
+    result = registry_import(data=data)
+    assert (result.saved, result.rejects) == (1, [])
+    saved = RegistryStatement.objects.get()
+    assert (saved.organisation_name, saved.includes_training, saved.includes_risk_assessment) == (
+        "Acme Widgets Ltd",
+        True,
+        False,
+    )
+
+
+def _claims_file(tmp_path) -> str:
+    header = ["StatementYear", "Organisation", "Legal name", *CLAIM_COLUMNS.values()]
+    path = tmp_path / "registry.csv"
+    path.write_text(",".join(header) + "\r\n2024,Acme,Acme Widgets Limited,Yes,Yes,Yes,Yes,Yes,Yes\r\n")
+    return str(path)
+
+
+def test_map_names_the_column_over_the_guess(tmp_path):
+    """'Organisation' is guessed for the organisation's name; --map takes the legal name instead,
+    written either way round."""
+    call_command("registry", "import", _claims_file(tmp_path), stdout=StringIO())
+    assert RegistryStatement.objects.get().organisation_name == "Acme"
+    for option in ("OrganisationName=Legal name", "Legal name=OrganisationName"):
+        call_command("registry", "import", _claims_file(tmp_path), "--map", option, stdout=StringIO())
+        assert RegistryStatement.objects.get().organisation_name == "Acme Widgets Limited"
+
+
+def test_map_with_a_field_the_registry_has_not_is_one_clear_line_and_exit_status_2(tmp_path):
+    with pytest.raises(CommandError) as raised:
+        call_command("registry", "import", _claims_file(tmp_path), "--map", "Colour=Legal name", stdout=StringIO())
+    assert raised.value.returncode == 2
+    assert "FIELD one of StatementYear, OrganisationName" in str(raised.value) and "\n" not in str(raised.value)
+    assert not RegistryStatement.objects.exists()
