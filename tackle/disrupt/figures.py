@@ -1,8 +1,9 @@
 """Published figures from disruption records. Read-only.
 
 The annual disruption report, in the shape Sandwell used: operations by exploitation type,
-agencies taking part, their interventions, and arrests. Counts of operations, not of people, so no
-small-count suppression applies; victims are shown as totals for the whole year.
+agencies taking part, their interventions, and arrests. Counts of operations and interventions are
+not counts of people and are shown whole; the counts of people (encountered, victims, referrals,
+arrests) go through disclosure control (`annual_people_shown`), because the report is published.
 
 For other apps: operations led and what they found, and the information-sharing partners, for one
 period, counting [starts_on, ends_before).
@@ -14,6 +15,7 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 
 from tackle.core.db import aggregate_by_period, date_in, reporting_alias
+from tackle.core.disclosure import Disclosure, Line, Shown, protect
 from tackle.core.periods import Period, financial_year
 from tackle.core.vocabulary import ExploitationType
 from tackle.disrupt.models import Operation, OperationOutcome, SharingAgreement
@@ -114,6 +116,26 @@ def annual_figures(organisation_id: int, year: int) -> AnnualFigures:
     figures.agencies = sorted(agencies.values(), key=lambda row: (-row.operations, row.name.casefold()))
     figures.arrests = arrests
     return figures
+
+
+PEOPLE_COUNTS = (
+    "people_encountered", "victims_adult", "victims_child", "cases_opened", "nrm_referrals", "duty_to_notify",
+    "safeguarding_referrals",
+)  # fmt: skip
+
+
+def annual_people_shown(figures: AnnualFigures, disclosure: Disclosure) -> dict[str, Shown]:
+    """The report's counts of people as `disclosure` shows them: victims adult and child beside
+    their total, arrests by offence beside theirs, so no withheld one follows by subtraction."""
+    values: dict[str, int] = {name: getattr(figures, name) for name in PEOPLE_COUNTS}
+    values["victims"] = figures.victims_adult + figures.victims_child
+    values.update({f"arrests:{offence}": count for offence, count in figures.arrests.items()})
+    values["arrests_total"] = figures.arrests_total
+    lines = [
+        Line(("victims_adult", "victims_child"), "victims"),
+        Line(tuple(f"arrests:{offence}" for offence in figures.arrests), "arrests_total"),
+    ]
+    return protect(values, lines, disclosure)
 
 
 @dataclass(frozen=True)

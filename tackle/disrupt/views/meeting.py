@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from tackle.accounts.door import open_page_for_user
 from tackle.accounts.http import AuthenticatedRequest
+from tackle.accounts.selectors import disclosure_for
 from tackle.audit.models import AuditAction
 from tackle.audit.records import record_save
 from tackle.audit.services import audit_record
@@ -20,13 +21,14 @@ from tackle.cases.selectors import openable_case_uuids
 from tackle.core import access
 from tackle.core.access import BRIEFINGS
 from tackle.core.charts import bar_chart
+from tackle.core.disclosure import Audience
 from tackle.core.documents import tagged_pdf
 from tackle.core.form_page import form_page
 from tackle.core.periods import financial_year_label, financial_year_of, parse_financial_year
 from tackle.disrupt import selectors, services
 from tackle.disrupt.access import is_coordinator, require_coordinator, require_disruption
 from tackle.disrupt.briefing import briefing_pack
-from tackle.disrupt.figures import AnnualFigures, annual_figures
+from tackle.disrupt.figures import AnnualFigures, annual_figures, annual_people_shown
 from tackle.disrupt.forms import ActionForm, CloseActionForm
 from tackle.disrupt.models import Action
 from tackle.disrupt.views.common import organisation_of, own_or_404
@@ -152,21 +154,28 @@ def _year(request: AuthenticatedRequest) -> int:
     return parse_financial_year(request.GET.get("year", "")) or financial_year_of(timezone.localdate())
 
 
-def _charts(figures: AnnualFigures) -> dict[str, Any]:
+def _charts(figures: AnnualFigures, arrests: list[tuple[str, Any]]) -> dict[str, Any]:
     return {
         "exploitation": bar_chart(figures.by_exploitation),
         "agencies": bar_chart([(row.name, row.interventions) for row in figures.agencies]),
-        "arrests": bar_chart(list(figures.arrests.items())),
+        "arrests": bar_chart(arrests),
     }
 
 
 def _report_context(request: AuthenticatedRequest) -> dict[str, Any]:
     year = _year(request)
     figures = annual_figures(request.user.organisation_id, year)  # type: ignore[arg-type]
+    # The report is written to be published: its counts of people are shown as to the public.
+    disclosure = disclosure_for(request.user.organisation_id, Audience.PUBLIC)  # type: ignore[arg-type]
+    people = annual_people_shown(figures, disclosure)
+    arrests = [(offence, people[f"arrests:{offence}"]) for offence in figures.arrests]
     this_year = financial_year_of(timezone.localdate())
     return {
         "figures": figures,
-        "charts": _charts(figures),
+        "people": people,
+        "arrests": arrests,
+        "people_note": disclosure.note(),
+        "charts": _charts(figures, arrests),
         "organisation": request.user.organisation,
         "years": [financial_year_label(y) for y in range(this_year, this_year - 5, -1)],
     }
