@@ -9,6 +9,7 @@ from tackle.core.date_input import GovukDateField
 from tackle.core.forms import GovukForm
 
 KEEP, ANONYMISE, ERASE = "keep", "anonymise", "erase"
+REASON_LENGTH = 2000  # a reason is a few sentences; the audit log and the decision keep it
 
 
 class RetentionScheduleForm(GovukForm):
@@ -30,13 +31,16 @@ class LegalHoldForm(GovukForm):
     reference = forms.CharField(label="Case reference", max_length=20, help_text="For example, C-1A2B3C4D")
     reason = forms.CharField(
         label="Why must the case be kept?",
+        max_length=REASON_LENGTH,
         help_text="For example, a claim at an employment tribunal, or a police investigation",
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 
 class LegalHoldLiftForm(GovukForm):
-    reason = forms.CharField(label="Why can the hold end?", widget=forms.Textarea(attrs={"rows": 3}))
+    reason = forms.CharField(
+        label="Why can the hold end?", max_length=REASON_LENGTH, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class RetentionDecisionForm(GovukForm):
@@ -44,7 +48,9 @@ class RetentionDecisionForm(GovukForm):
 
     decision = forms.ChoiceField(label="What should happen to it?", choices=[], widget=forms.RadioSelect)
     keep_until = GovukDateField(label="Keep it until", required=False)
-    reason = forms.CharField(label="Reason for the decision", widget=forms.Textarea(attrs={"rows": 3}))
+    reason = forms.CharField(
+        label="Reason for the decision", max_length=REASON_LENGTH, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     def __init__(self, *args: Any, record_type: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
