@@ -161,16 +161,26 @@ def _smallest(
 
 
 def withheld_entries(
-    values: Mapping[Any, int], lines: Sequence[Line], threshold: int
+    values: Mapping[Any, int],
+    lines: Sequence[Line],
+    threshold: int,
+    *,
+    withhold: Collection[Hashable] = (),
+    keep: Collection[Hashable] = (),
 ) -> tuple[set[Hashable], set[Hashable]]:
     """(primary, secondary): the small counts, and those withheld beside them. See the docstring.
+    `withhold` and `keep` fix entries another publication already withholds or shows (the same
+    count printed there): the first are withheld from the start, the second are never chosen.
     Withholding is grown twice, once choosing cells before totals and once by size alone, and the
     way that leaves more totals shown (then fewer counts withheld) is kept: a total is often shared
     with another page, yet reaching for cells first can sometimes cost a total anyway, and more."""
     primary = {name for name, value in values.items() if 0 < value < threshold}
     lines = [line for line in lines if len(line.members) > 0]
     totals = {line.total for line in lines}
-    ways = [_grown(values, lines, primary, threshold, totals if first else set()) for first in (True, False)]
+    ways = [
+        _grown(values, lines, primary, threshold, totals if first else set(), set(withhold) - primary, keep)
+        for first in (True, False)
+    ]
     secondary = min(ways, key=lambda found: (len(found & totals), len(found)))
     return primary, secondary
 
@@ -181,10 +191,12 @@ def _grown(
     primary: set[Hashable],
     threshold: int,
     totals: Collection[Hashable],
+    forced: set[Hashable],
+    keep: Collection[Hashable],
 ) -> set[Hashable]:
-    withheld = set(primary)
+    withheld = primary | forced
     while True:
-        extra = _next_to_withhold(values, lines, withheld, primary, threshold, totals)
+        extra = _next_to_withhold(values, lines, withheld, primary, threshold, totals, keep)
         if extra is None:
             return withheld - primary
         withheld.add(extra)
@@ -197,36 +209,46 @@ def _next_to_withhold(
     primary: set[Hashable],
     threshold: int,
     totals: Collection[Hashable],
+    keep: Collection[Hashable] = (),
 ) -> Hashable | None:
+    taken = withheld | set(keep)  # what may not be chosen: withheld already, or shown elsewhere
     alone = [line for line in lines if sum(name in withheld for name in line.entries()) == 1]
     for line in alone:
         # An entry of another line that has one withheld entry mends both at once.
         helps = {name for other in alone if other is not line for name in other.entries()}
-        choice = _smallest((m for m in line.entries() if m not in withheld), values, helps, totals)
+        choice = _smallest((m for m in line.entries() if m not in taken), values, helps, totals)
         if choice is not None:
             return choice
     for line in lines:
         if line.total in withheld or not any(m in primary for m in line.members):
             continue
         if sum(values[m] for m in line.members if m in withheld) < threshold:
-            choice = _smallest((m for m in line.members if m not in withheld), values)
+            choice = _smallest((m for m in line.members if m not in taken), values)
             if choice is not None:
                 return choice
     for name in sorted(recoverable(withheld, lines), key=str):
         for line in lines:
             if name in line.entries():
-                choice = _smallest((m for m in line.entries() if m not in withheld), values, totals=totals)
+                choice = _smallest((m for m in line.entries() if m not in taken), values, totals=totals)
                 if choice is not None:
                     return choice
     return None
 
 
-def protect(values: Mapping[Any, int], lines: Sequence[Line], disclosure: Disclosure) -> dict[Any, Shown]:
+def protect(
+    values: Mapping[Any, int],
+    lines: Sequence[Line],
+    disclosure: Disclosure,
+    *,
+    withhold: Collection[Hashable] = (),
+    keep: Collection[Hashable] = (),
+) -> dict[Any, Shown]:
     """Every value as the audience may see it: a count (rounded if asked), the small-count label,
-    or WITHHELD. Names in `lines` must all be keys of `values`."""
+    or WITHHELD. Names in `lines` must all be keys of `values`. `withhold` and `keep`: see
+    withheld_entries (counts another publication prints, withheld or shown there)."""
     if disclosure.threshold <= 1:
         return {name: disclosure.rounded(value) for name, value in values.items()}
-    primary, secondary = withheld_entries(values, lines, disclosure.threshold)
+    primary, secondary = withheld_entries(values, lines, disclosure.threshold, withhold=withhold, keep=keep)
     shown: dict[Any, Shown] = {}
     for name, value in values.items():
         if name in primary:

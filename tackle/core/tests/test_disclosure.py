@@ -218,3 +218,13 @@ def test_a_cell_is_withheld_rather_than_a_total_that_other_tables_share():
     grid = [[0, 6, 6], [30, 1, 31], [30, 7, 37]]
     shown = protect_grid(grid, COUNCILLORS, row_totals=True, column_totals=True)
     assert shown == [[WITHHELD, WITHHELD, 6], [WITHHELD, "fewer than 5", 31], [30, 7, 37]]
+
+
+def test_counts_another_publication_withholds_or_shows_are_withheld_or_kept_here_too():
+    """A row of three quarters and its total: another table withholds the 40 and shows the 30, so
+    here the 40 is withheld though large, and the cell chosen beside the 3 is never the 30."""
+    values = {"q1": 3, "q2": 30, "q3": 40, "total": 73}
+    lines = [Line(("q1", "q2", "q3"), "total")]
+    shown = protect(values, lines, COUNCILLORS, withhold={"q3"}, keep={"q2"})
+    assert shown == {"q1": "fewer than 5", "q2": 30, "q3": WITHHELD, "total": 73}
+    assert protect(values, lines, COUNCILLORS) == {"q1": "fewer than 5", "q2": WITHHELD, "q3": 40, "total": 73}
