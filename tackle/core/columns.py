@@ -161,6 +161,16 @@ def parse_map(pairs: Iterable[str], header: Sequence[str], fields: Iterable[str]
     return chosen
 
 
+def check_map_fields(pairs: Iterable[str], fields: Iterable[str]) -> None:
+    """Before any file is read: each `--map` option names a known field, on either side of its `=`.
+    Raises ValueError, worded as parse_map words it, for the first that does not."""
+    known = list(fields)
+    for pair in pairs:
+        name, equals, wanted = pair.partition("=")
+        if not equals or (name.strip() not in known and wanted.strip() not in known):
+            raise ValueError(f"--map {pair!r}: write FIELD=HEADER, FIELD one of {', '.join(known)}")
+
+
 def with_corrections(
     chosen: Mapping[str, tuple[int, Guess]], corrections: Mapping[str, int | None]
 ) -> dict[str, tuple[int, Guess]]:

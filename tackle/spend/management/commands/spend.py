@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from tackle.accounts.models import Organisation
+from tackle.core.columns import check_map_fields
 from tackle.spend.screening.headers import FIELDS
 from tackle.spend.screening.payment_sectors import load_lexicon
 from tackle.spend.screening.readers import SpendFileError
@@ -45,6 +46,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        try:
+            check_map_fields(options["map"], FIELDS)
+        except ValueError as error:
+            raise CommandError(str(error), returncode=UNREADABLE) from None
         register = []
         if options["organisation"]:
             organisation = Organisation.objects.filter(code=options["organisation"]).first()

@@ -5,10 +5,13 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
+from tackle.core.columns import check_map_fields
 from tackle.core.uploads import UploadError, read_path
 from tackle.suppliers.rules.tenders import (
     DEFAULT_THRESHOLD,
     MAX_BIDS_FILE_BYTES,
+    OPTIONAL_COLUMNS,
+    REQUIRED_COLUMNS,
     BidFileError,
     TenderReport,
     check_bids,
@@ -49,6 +52,10 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         try:
             threshold = parse_threshold(options["threshold"])
+        except ValueError as error:
+            raise CommandError(str(error), returncode=BAD_INPUT) from None
+        try:
+            check_map_fields(options["map"], (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS))
         except ValueError as error:
             raise CommandError(str(error), returncode=BAD_INPUT) from None
         path: Path = options["file"]
