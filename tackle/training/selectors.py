@@ -54,6 +54,11 @@ def sessions_visible_to(user: User) -> QuerySet[TrainingSession]:
     return TrainingSession.objects.filter(organisation_id=organisation_id_of(user)).select_related("course")
 
 
+def completions_visible_to(user: User) -> QuerySet[Completion]:
+    """Everyone's completions of the organisation's courses; the caller has checked the role."""
+    return Completion.objects.filter(course__organisation_id=organisation_id_of(user)).select_related("user", "course")
+
+
 def campaigns_visible_to(user: User) -> QuerySet[Campaign]:
     return Campaign.objects.filter(organisation_id=organisation_id_of(user))
 

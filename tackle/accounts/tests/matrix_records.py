@@ -61,8 +61,8 @@ from tackle.suppliers.tests.factories import make_records as make_supplier_recor
 from tackle.targeting.models import RegulatorList
 from tackle.targeting.services import Upload, regulator_lists_import
 from tackle.targeting.tests.factories import LISTS
-from tackle.training.models import Meeting, MeetingAction, Team
-from tackle.training.tests.factories import make_partnership_records, make_team
+from tackle.training.models import Meeting, MeetingAction, Team, TrainingSession
+from tackle.training.tests.factories import make_course, make_partnership_records, make_team
 
 
 @dataclass(frozen=True)
@@ -139,6 +139,10 @@ def build(*, frontline: User, lead: User, police: Any) -> tuple[dict[str, Record
 
     training = make_partnership_records(organisation)
     team = make_team(organisation, manager=lead)
+    course = make_course(organisation)
+    session = TrainingSession.objects.create(
+        organisation=organisation, course=course, held_on=date.today(), attendee_count=3
+    )
     suppliers = make_supplier_records(organisation)
     concern_task = supplier_concern_task_create(
         organisation_id=organisation.pk,
@@ -214,6 +218,7 @@ def build(*, frontline: User, lead: User, police: Any) -> tuple[dict[str, Record
         "campaign_uuid": rec(training["campaign"], type(training["campaign"])),
         "material_uuid": rec(training["material"], type(training["material"])),
         "team_uuid": rec(team, Team),
+        "session_uuid": rec(session, TrainingSession),
         "supplier_uuid": rec(suppliers["supplier"], Supplier),
         "contract_uuid": rec(suppliers["contract"], Contract),
         "suppliers:assessment_uuid": rec(suppliers["assessment"], SupplierAssessment),

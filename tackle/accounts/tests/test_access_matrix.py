@@ -115,6 +115,7 @@ RESOURCE_OF = [
     ("scrutiny:spend", access.SCRUTINY_RECORDS),
     ("scrutiny:foi", access.SCRUTINY_RECORDS),
     ("scrutiny:", access.ASSESSMENTS),
+    ("api:foi", access.SCRUTINY_RECORDS),
     ("reporting:", access.FIGURES),
     ("api:figures", access.FIGURES),
     ("suppliers:contract", access.CONTRACTS),
