@@ -5,7 +5,7 @@ answered is audited. A body is checked by the page's own form and saved by the p
 
 from typing import Any, cast
 
-from drf_spectacular.utils import OpenApiExample, extend_schema
+from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.decorators import api_view
 from rest_framework.exceptions import ValidationError
@@ -93,9 +93,11 @@ class SessionSerializer(serializers.Serializer):
     multi_agency = serializers.BooleanField()
     attendee_count = serializers.IntegerField(help_text="Everyone, from any organisation")
     external_attendee_count = serializers.IntegerField(help_text="Of whom from other organisations")
-    attendees: serializers.RelatedField = serializers.SlugRelatedField(
-        slug_field="username", many=True, read_only=True, help_text="Your organisation's staff who attended"
-    )
+    attendees = serializers.SerializerMethodField(help_text="Usernames of your organisation's staff who attended")
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_attendees(self, session: Any) -> list[str]:
+        return [person.username for person in session.attendees.all()]
 
 
 class SessionFilters(serializers.Serializer):
@@ -241,6 +243,7 @@ def completion_list(request: Request) -> Response:
 @extend_schema(
     methods=["GET"],
     summary="Training sessions held",
+    operation_id="training_session_list",
     description="The modern slavery lead or an administrator. Names the staff who attended: every listing is audited.",
     parameters=[SessionFilters, PAGE_PARAMETER],
     responses=paginated("PaginatedSessionList", SessionSerializer),
