@@ -21,6 +21,7 @@ from tackle.cases.selectors import (
     case_periods,
     found_in,
     get_case_for_user,
+    live_legal_hold,
     reminder_recipients,
     share_scope_for,
     user_may_work_on,
@@ -35,7 +36,7 @@ from tackle.cases.services.case import (
 )
 from tackle.cases.services.pathway import pathway_settings_of
 from tackle.cases.services.share import case_share, case_share_revoke, shares_of
-from tackle.core.access import CASES, NRM_PACKS, SUPPORT, Action, ShareScope, allows
+from tackle.core.access import CASES, NRM_PACKS, SUBJECT_ACCESS, SUPPORT, Action, ShareScope, allows
 from tackle.core.errors import ApplicationError
 from tackle.core.form_page import form_page
 from tackle.core.forms import add_application_error
@@ -61,6 +62,7 @@ def case_detail(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
     links = {
         "may_see_pack": may_open(request.user, case, resource=NRM_PACKS, action=Action.EXPORT),
         "may_see_support": may_open(request.user, case, resource=SUPPORT),
+        "may_answer_access_request": may_open(request.user, case, resource=SUBJECT_ACCESS),
     }
     shared_scope = share_scope_for(request.user, case)
     if shared_scope is not None:  # another organisation's case: only what its share opens
@@ -79,6 +81,7 @@ def case_detail(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
             "indicators": [indicator_labels.get(code, code) for code in case.indicators],
             "shares": shares_of(case) if can_work else [],
             "found_in": found_in(request.user, case),
+            "legal_hold": live_legal_hold(case),
             "allocations": allocations_of(case) if can_work else [],
             "reminders_reach": reminder_recipients(case) if can_work and case.status == "open" else None,
         },

@@ -13,6 +13,7 @@ from tackle.audit.models import AuditAction, AuditEvent
 from tackle.cases.models import Case, LegalHold, RetentionPeriod
 from tackle.cases.services.retention import legal_hold_place
 from tackle.cases.tests.factories import make_case
+from tackle.core.roles import Role
 from tackle.core.tests.dates import date_answer
 
 
@@ -160,3 +161,16 @@ class TestSubjectAccess:
     def test_other_roles_get_403(self, client_for, request, persona, old_case):
         client = client_for(request.getfixturevalue(persona))
         assert client.post(reverse("cases:subject-access", args=[old_case.uuid])).status_code == 403
+
+
+class TestCasePage:
+    def test_the_lead_sees_the_hold_and_is_offered_the_access_request(self, client_for, lead_a, old_case, hold):
+        page = client_for(lead_a).get(reverse("cases:case-detail", args=[old_case.uuid])).content.decode()
+        assert 'data-testid="legal-hold"' in page
+        assert reverse("cases:subject-access", args=[old_case.uuid]) in page
+
+    def test_a_safeguarding_manager_is_not_offered_the_access_request(self, client_for, make_user, council_a, old_case):
+        manager = make_user(Role.SAFEGUARDING_MANAGER, council_a)
+        page = client_for(manager).get(reverse("cases:case-detail", args=[old_case.uuid])).content.decode()
+        assert "Support" in page and reverse("cases:subject-access", args=[old_case.uuid]) not in page
+        assert 'data-testid="legal-hold"' not in page
