@@ -312,11 +312,11 @@ class TenderCheckForm(GovukForm):
         label="Procurement or lot", max_length=200, error_messages={"required": "Enter the procurement or lot"}
     )
     file = forms.FileField(
-        label="Bids (CSV or XLSX file)",
+        label="Bids (CSV, XLSX or OCDS file)",
         required=False,
         help_text=(
             "A column for the bidder and one for the price, named as you like (for example Company and "
-            "Bid value (£)); optionally labour hours and year"
+            "Bid value (£)); optionally labour hours and year. Or an OCDS release package (JSON) with its bids"
         ),
         error_messages={"empty": "The selected file is empty"},
     )
@@ -370,4 +370,14 @@ class ConcernTaskCloseForm(GovukForm):
             "required": "Enter what procurement did about the contract",
             "max_length": "Enter 5,000 characters or fewer",
         },
+    )
+
+
+class OcdsImportForm(GovukForm):
+    """An OCDS release package from Contracts Finder or Find a Tender (issue 19, item 4)."""
+
+    file = forms.FileField(
+        label="OCDS release package (JSON file)",
+        help_text="Download it from Contracts Finder or Find a Tender. Each award becomes a contract in the register",
+        error_messages={"required": "Select an OCDS release package", "empty": "The selected file is empty"},
     )

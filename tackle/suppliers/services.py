@@ -29,6 +29,7 @@ from tackle.suppliers.models import (
     TenderCheck,
 )
 from tackle.suppliers.rules import assessments as schedule
+from tackle.suppliers.rules.ocds import OcdsError, OcdsProblem, OcdsSupplier, contracts_in, read_package
 from tackle.suppliers.rules.questionnaire import MsaAnswers, answer_errors, outcome
 
 # The upload page reads no more of a file than the bids reader accepts.
@@ -390,3 +391,75 @@ def statement_follow_up_raise(
         )
         audit_record(action=AuditAction.CREATE, actor=actor, obj=follow_up, note="Statement follow-up raised")
     return follow_up
+
+
+# OCDS release packages (issue 19, item 4) -------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class OcdsImport:
+    contracts_added: list[Contract]
+    suppliers_added: list[Supplier]
+    already_held: int  # awards whose contract the register already had (same reference and supplier)
+
+
+class OcdsRejected(ApplicationError):
+    """The package, or a release in it, could not be read: nothing was saved."""
+
+    def __init__(self, problems: list[OcdsProblem]) -> None:
+        super().__init__("The file cannot be imported: fix the releases listed and import it again.", field="file")
+        self.problems = problems
+
+
+def contracts_import_ocds(*, actor: User | None, organisation: Organisation, data: bytes, today: date) -> OcdsImport:
+    """Every award in an OCDS release package as a contract in the register, its supplier found by
+    Companies House number (or by name when the package gives none), added when the register has
+    neither. All or nothing: one bad release saves nothing. An award already held is passed over,
+    so the same package can be imported twice."""
+    try:
+        found = contracts_in(read_package(data))
+    except OcdsError as error:
+        raise OcdsRejected(error.problems) from None
+    added: list[Contract] = []
+    new_suppliers: list[Supplier] = []
+    held = 0
+    with transaction.atomic():
+        for item in found:
+            supplier = _ocds_supplier(organisation, item.supplier)
+            if supplier is None:
+                supplier = Supplier(
+                    organisation=organisation,
+                    name=item.supplier.name[:200],
+                    company_number=item.supplier.company_number,
+                )
+                record_save(actor=actor, obj=supplier, organisation_id=organisation.pk)
+                new_suppliers.append(supplier)
+            if Contract.objects.filter(organisation=organisation, supplier=supplier, reference=item.reference).exists():
+                held += 1
+                continue
+            contract = Contract(
+                organisation=organisation,
+                supplier=supplier,
+                reference=item.reference,
+                title=item.title,
+                value=item.value,
+                start_on=item.start_on,
+                end_on=item.end_on,
+                status=ContractStatus.ACTIVE if item.end_on >= today else ContractStatus.ENDED,
+            )
+            added.append(contract_save(actor=actor, contract=contract, today=today))
+        audit_record(
+            action=AuditAction.CREATE,
+            actor=actor,
+            organisation_id=organisation.pk,
+            object_type="suppliers.contract",
+            note=f"OCDS import: {len(added)} contracts, {len(new_suppliers)} suppliers added, {held} already held",
+        )
+    return OcdsImport(added, new_suppliers, held)
+
+
+def _ocds_supplier(organisation: Organisation, named: OcdsSupplier) -> Supplier | None:
+    suppliers = Supplier.objects.filter(organisation=organisation)
+    if named.company_number:
+        return suppliers.filter(company_number=named.company_number).first()
+    return suppliers.filter(name__iexact=named.name, company_number="").first()

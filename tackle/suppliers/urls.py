@@ -16,6 +16,7 @@ urlpatterns: list = [
     path("contracts/", contracts.contract_list, name="contract-list"),
     path("contracts/new", contracts.contract_new, name="contract-new"),
     path("contracts/risk-register", contracts.risk_register, name="risk-register"),
+    path("contracts/ocds-import", contracts.contract_ocds_import, name="contract-ocds-import"),
     path("contracts/<uuid:contract_uuid>", contracts.contract_detail, name="contract-detail"),
     path("contracts/<uuid:contract_uuid>/edit", contracts.contract_edit, name="contract-edit"),
     path("contracts/<uuid:contract_uuid>/terminate", contracts.contract_terminate, name="contract-terminate"),

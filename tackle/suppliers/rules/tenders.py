@@ -19,6 +19,7 @@ from statistics import median
 from tackle.core.columns import Vocabulary, parse_map, with_corrections
 from tackle.core.uploads import Row, UploadError, csv_table, read_bytes, read_table
 from tackle.suppliers.rules.living_wage import FIRST_YEAR, LAST_YEAR, rate_for_year, rate_on
+from tackle.suppliers.rules.ocds import OcdsError, bids_in, read_package
 
 FAR_BELOW_MEDIAN = "far_below_median"
 BELOW_WAGE_FLOOR = "below_wage_floor"
@@ -178,6 +179,8 @@ def parse_bids(data: bytes | str, *, max_bytes: int = MAX_BIDS_FILE_BYTES, colum
     nothing: any problem with what the file holds raises BidFileError naming every bad line; a
     file over `max_bytes` raises the kernel's UploadError. `column_map` holds `FIELD=HEADER`
     corrections of the columns guessed from the header."""
+    if isinstance(data, bytes) and data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{":
+        return _ocds_bids(data)
     if isinstance(data, bytes):
         data = read_bytes(data, max_bytes=max_bytes)
     headed = [pair.partition("=")[2] for pair in column_map]
@@ -198,6 +201,20 @@ def parse_bids(data: bytes | str, *, max_bytes: int = MAX_BIDS_FILE_BYTES, colum
     if not bids:
         raise BidFileError([(1, "the file has no bids under its header")])
     return bids
+
+
+def _ocds_bids(data: bytes) -> list[Bid]:
+    """The bids of an OCDS release package (the bids extension's details), numbered in order."""
+    try:
+        found = bids_in(read_package(data))
+    except OcdsError as error:
+        problems = [
+            (p.line or 1, f"release {p.release}: {p.reason}" if p.release else p.reason) for p in error.problems
+        ]
+        raise BidFileError(problems) from None
+    if not found:
+        raise BidFileError([(1, "the OCDS package holds no bids (bids.details with a tenderer and a value)")])
+    return [Bid(line=number, bidder=bid.bidder[:200], price=bid.price) for number, bid in enumerate(found, start=1)]
 
 
 def bid_columns(header: list[str], column_map: Sequence[str] = (), *, line: int = 1) -> dict[str, int]:

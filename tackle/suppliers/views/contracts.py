@@ -10,13 +10,14 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from tackle.accounts.door import open_for_user
+from tackle.accounts.door import open_for_user, open_page_for_user
 from tackle.accounts.exports import list_download, list_download_links
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.audit.records import record_save
 from tackle.core.access import CONTRACTS, SUPPLIERS, Action
 from tackle.core.exports import Column
 from tackle.core.form_page import form_page
+from tackle.core.forms import add_application_error
 from tackle.suppliers import selectors, services
 from tackle.suppliers.access import require_suppliers
 from tackle.suppliers.forms import (
@@ -24,6 +25,7 @@ from tackle.suppliers.forms import (
     ActionForm,
     AssessmentCompleteForm,
     ContractForm,
+    OcdsImportForm,
     RiskForm,
     SanctionForm,
     SelectionResponseForm,
@@ -37,6 +39,7 @@ from tackle.suppliers.models import (
     Sanction,
 )
 from tackle.suppliers.rules.contract_risk import contract_risk
+from tackle.suppliers.rules.ocds import MAX_OCDS_BYTES, OcdsProblem
 
 
 def _contract(request: AuthenticatedRequest, contract_uuid: Any, action: Action = Action.CHANGE) -> Contract:
@@ -326,3 +329,32 @@ def selection_new(request: AuthenticatedRequest) -> HttpResponse:
         back=reverse("suppliers:selection-list"),
         success="Response recorded",
     )
+
+
+@login_required
+def contract_ocds_import(request: AuthenticatedRequest) -> HttpResponse:
+    """Contracts from an OCDS release package: every award, its supplier found by Companies House
+    number; a package with a bad release saves nothing and lists each problem."""
+    require_suppliers(request.user)
+    open_page_for_user(request.user, resource=CONTRACTS, action=Action.RECORD, object_type="suppliers.contract")
+    organisation = request.user.organisation
+    assert organisation is not None
+    posted = request.method == "POST"
+    form = OcdsImportForm(request.POST if posted else None, request.FILES if posted else None)
+    problems: list[OcdsProblem] = []
+    imported = None
+    if posted and form.is_valid():
+        try:
+            imported = services.contracts_import_ocds(
+                actor=request.user,
+                organisation=organisation,
+                data=form.cleaned_data["file"].read(MAX_OCDS_BYTES + 1),
+                today=timezone.localdate(),
+            )
+        except services.OcdsRejected as error:
+            add_application_error(form, error)
+            problems = error.problems
+        else:
+            form = OcdsImportForm()
+    context = {"form": form, "problems": problems, "imported": imported}
+    return render(request, "suppliers/contract_ocds_import.html", context, status=400 if problems else 200)
