@@ -16,6 +16,7 @@ from bench import Row
 
 BENCHMARKS = [
     "bench.http_pages",
+    "bench.concurrent_users",
     "bench.demo_load",
     "bench.cases_pages",
     "bench.spend_screen",
