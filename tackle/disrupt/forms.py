@@ -225,6 +225,29 @@ class ShareForm(GovukForm):
         _dates(self)
 
 
+REVOKE = "revoke"
+
+
+class _AlwaysRevoke(forms.HiddenInput):
+    """Sent by the check page's own form, whatever a refused POST held."""
+
+    def format_value(self, value: Any) -> str:
+        return REVOKE
+
+
+class ShareRevokeConfirmForm(GovukForm):
+    """A revoked share cannot be restored (the record must be shared again, with its reason), so only
+    the check page's own form, which sends this answer, revokes (issue 18)."""
+
+    confirm = forms.CharField(widget=_AlwaysRevoke, required=False)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("confirm") != REVOKE:
+            raise forms.ValidationError("Check what will stop, then select Revoke the share")
+        return cleaned
+
+
 class AgreementForm(GovukModelForm):
     categories = forms.MultipleChoiceField(
         label="What each party shares",

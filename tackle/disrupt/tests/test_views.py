@@ -96,6 +96,7 @@ PAGES = [
     ("cases-open", ("operation",), "safety_a", "police_partner"),
     ("briefing", (), "safety_a", "police_partner"),
     ("briefing-pdf", (), "safety_a", "police_partner"),
+    ("intelligence-share-revoke", ("intelligence", "share"), "safety_a", "frontline_a"),
     ("action-list", (), "lead_a", "police_partner"),
     ("action-new", (), "safety_a", "police_partner"),
     ("action-close", ("action",), "safety_a", "police_partner"),
@@ -105,7 +106,6 @@ PAGES = [
 WITH_RECORDS = [page for page in PAGES if page[1]]
 POST_ONLY = [
     ("flag-clear", ("premises", "flag"), "safety_a", "police_partner"),
-    ("intelligence-share-revoke", ("intelligence", "share"), "safety_a", "frontline_a"),
     ("agreement-revoke", ("agreement",), "safety_a", "police_partner"),
     ("agreement-accept", ("agreement",), "safety_a", "police_partner"),
     ("agreement-decline", ("agreement",), "safety_a", "police_partner"),
@@ -141,7 +141,7 @@ def test_another_councils_record_is_not_found(client_for, safety_b, records, nam
     assert response.status_code == 404
 
 
-# Revoking an agreement opens its check page first (a GET answers 200; test_agreement_views.py).
+# Revoking an agreement or a share opens its check page first (a GET answers 200).
 @pytest.mark.parametrize("name", [page[0] for page in POST_ONLY if page[0] != "agreement-revoke"])
 def test_changes_by_button_need_a_post(client_for, safety_a, records, name):
     keys = next(page[1] for page in POST_ONLY if page[0] == name)
@@ -201,8 +201,58 @@ def test_a_partner_loses_sight_of_a_record_when_the_share_is_revoked(client_for,
     url = reverse("disrupt:intelligence-detail", args=[record.uuid])
     assert client_for(police_partner).get(url).status_code == 200
     share = RecordShare.objects.get(object_uuid=record.uuid)
-    client.post(reverse("disrupt:intelligence-share-revoke", args=[record.uuid, share.pk]))
+    client.post(reverse("disrupt:intelligence-share-revoke", args=[record.uuid, share.pk]), {"confirm": "revoke"})
     assert client_for(police_partner).get(url).status_code == 404
+
+
+class TestShareRevoke:
+    """Issue 18, item 1: the Revoke link opens a check page; only its own form revokes."""
+
+    def _url(self, records: dict) -> str:
+        return _url("intelligence-share-revoke", records, ("intelligence", "share"))
+
+    def _revoked(self, records: dict) -> bool:
+        records["share"].refresh_from_db()
+        return records["share"].revoked_at is not None
+
+    def test_the_check_page_says_who_stops_seeing_which_record(self, client_for, safety_a, records):
+        response = client_for(safety_a).get(self._url(records))
+        page = response.content.decode()
+        assert response.status_code == 200 and 'data-testid="revoke-summary"' in page
+        assert records["intelligence"].reference in page
+        assert records["share"].organisation.name in page and "Joint investigation" in page
+        assert "You cannot undo this" in page and 'name="confirm" value="revoke"' in page
+        assert not self._revoked(records)
+
+    def test_the_detail_page_links_to_the_check_page(self, client_for, safety_a, records):
+        detail = reverse("disrupt:intelligence-detail", args=[records["intelligence"].uuid])
+        page = client_for(safety_a).get(detail).content.decode()
+        assert f'href="{self._url(records)}"' in page
+
+    def test_a_post_without_the_confirmation_revokes_nothing(self, client_for, safety_a, records):
+        for data in ({}, {"confirm": "yes"}):
+            response = client_for(safety_a).post(self._url(records), data)
+            page = response.content.decode()
+            assert response.status_code == 200 and "Check what will stop, then select Revoke the share" in page
+        assert not self._revoked(records)
+
+    def test_the_check_pages_own_form_revokes(self, client_for, safety_a, records):
+        response = client_for(safety_a).post(self._url(records), {"confirm": "revoke"})
+        detail = reverse("disrupt:intelligence-detail", args=[records["intelligence"].uuid])
+        assert response.status_code == 302 and response["Location"] == detail
+        assert self._revoked(records)
+        again = client_for(safety_a).post(self._url(records), {"confirm": "revoke"})
+        assert again.status_code == 200 and "This share was already revoked" in again.content.decode()
+
+    def test_another_organisation_gets_404(self, client_for, safety_b, records):
+        assert client_for(safety_b).get(self._url(records)).status_code == 404
+        assert client_for(safety_b).post(self._url(records), {"confirm": "revoke"}).status_code == 404
+        assert not self._revoked(records)
+
+    def test_a_role_without_disruption_gets_403(self, client_for, frontline_a, records):
+        assert client_for(frontline_a).get(self._url(records)).status_code == 403
+        assert client_for(frontline_a).post(self._url(records), {"confirm": "revoke"}).status_code == 403
+        assert not self._revoked(records)
 
 
 def test_a_partner_loses_sight_when_the_agreement_is_revoked(client_for, safety_a, police, police_partner):

@@ -2,12 +2,10 @@
 
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, StreamingHttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
 
 from tackle.accounts.door import open_for_user
 from tackle.accounts.exports import list_download, list_download_links
@@ -17,13 +15,12 @@ from tackle.audit.models import AuditAction
 from tackle.audit.records import record_save
 from tackle.audit.services import audit_record
 from tackle.core.access import INTELLIGENCE
-from tackle.core.errors import ApplicationError
 from tackle.core.exports import Column
 from tackle.core.form_page import form_page
 from tackle.core.vocabulary import ExploitationType
 from tackle.disrupt import selectors, services
 from tackle.disrupt.access import require_disruption
-from tackle.disrupt.forms import IntelligenceForm, ShareForm
+from tackle.disrupt.forms import IntelligenceForm, ShareForm, ShareRevokeConfirmForm
 from tackle.disrupt.models import Intelligence
 from tackle.disrupt.views.common import organisation_of, own_or_404
 
@@ -134,16 +131,26 @@ def intelligence_share(request: AuthenticatedRequest, intelligence_uuid: Any) ->
 
 
 @login_required
-@require_POST
 def intelligence_share_revoke(request: AuthenticatedRequest, intelligence_uuid: Any, share_id: int) -> HttpResponse:
+    """Check before a partner stops seeing the record (issue 18): which record, which organisation,
+    what it was shared for, above the warning; any POST that is not the page's own form shows the
+    page and revokes nothing."""
     require_disruption(request.user)
     record = own_or_404(Intelligence, request, intelligence_uuid, resource=INTELLIGENCE)
     # The record is open to change; its share is looked up within it.
     share = open_for_user(request.user, shares_of(record), resource=INTELLIGENCE, pk=share_id)
-    try:
-        record_share_revoke(actor=request.user, record=record, share=share, request=request)
-    except ApplicationError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, "Share revoked")
-    return redirect("disrupt:intelligence-detail", intelligence_uuid=record.uuid)
+    partner = share.organisation.name
+    return form_page(
+        request,
+        ShareRevokeConfirmForm(request.POST if request.method == "POST" else None),
+        lambda _: record_share_revoke(actor=request.user, record=record, share=share, request=request),
+        title="Revoke the share of this intelligence",
+        caption=str(record),
+        back=reverse("disrupt:intelligence-detail", args=[record.uuid]),
+        success=f"Share with {partner} revoked",
+        button="Revoke the share",
+        warning=f"You cannot undo this. {partner} stops seeing this intelligence at once; "
+        "to share it again you must share it anew.",
+        template="disrupt/intelligence_share_revoke.html",
+        context={"record": record, "share": share},
+    )
