@@ -84,12 +84,12 @@ def test_the_date_input_picks_the_date(client_for, lead_a, caseload):
 @pytest.mark.parametrize(
     ("day", "month", "year", "message"),
     [
-        ("31", "2", "2024", "The date must be a real date"),
-        ("", "", "", "Enter the date the register should show"),
-        ("1", "", "2024", "The date must include a month"),
-        ("x", "1", "2024", "The date must be a real date"),
-        ("1", "1", "24", "The date must be a real date"),
-        ("31", "12", "9999", "The date must be between 1900 and 2999"),
+        ("31", "2", "2024", "Date the register shows must be a real date"),
+        ("", "", "", "Enter the date the register shows"),
+        ("1", "", "2024", "Date the register shows must include a month"),
+        ("x", "1", "2024", "Date the register shows must be a real date"),
+        ("1", "1", "24", "from 1900 onwards"),
+        ("31", "12", "9999", "Date the register shows must be between 1900 and 2999"),
     ],
 )
 def test_a_bad_date_shows_a_govuk_error(client_for, lead_a, day, month, year, message):
@@ -98,6 +98,14 @@ def test_a_bad_date_shows_a_govuk_error(client_for, lead_a, day, month, year, me
     page = response.content.decode()
     assert "There is a problem" in page and message in page
     assert "<title>Error: Register" in page
+    assert f'name="as_of-day" type="text" inputmode="numeric" value="{day}"' in page  # what was typed stays
+
+
+def test_the_page_asks_the_date_with_the_kernels_date_input(client_for, lead_a, caseload):
+    """Issue 18: the same GOV.UK date input as every form, not boxes built by hand for this page."""
+    page = client_for(lead_a).get(PAGE, {"as_of": "2024-03-01"}).content.decode()
+    assert '<legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Date the register shows</legend>' in page
+    assert 'value="2024"' in page and "For example, 31 3 2025" in page
 
 
 def test_the_page_defaults_to_today(client_for, lead_a, caseload):

@@ -12,13 +12,11 @@ from django.urls import reverse
 
 from tackle.accounts.door import open_page_for_user
 from tackle.accounts.http import AuthenticatedRequest
+from tackle.cases.forms.register import RegisterDateForm
 from tackle.cases.models import Stage
 from tackle.cases.register import (
     AGE_GROUP_KEYS,
-    AS_OF_RANGE_ERROR,
-    EARLIEST_AS_OF,
     EXPORT_COLUMNS,
-    LATEST_AS_OF,
     STAGE_KEYS,
     parse_as_of,
     register_export_rows,
@@ -31,36 +29,6 @@ from tackle.core.exports import CSV, XLSX, table_download
 from tackle.core.periods import today_in_london
 from tackle.core.permissions import require_module
 from tackle.core.roles import Module
-
-
-def _date_from_parts(day: str, month: str, year: str) -> tuple[date | None, dict[str, str]]:
-    """The GOV.UK date input's three parts as a date, or the errors to show (GOV.UK wording)."""
-    parts = {"day": day.strip(), "month": month.strip(), "year": year.strip()}
-    missing = [name for name, value in parts.items() if not value]
-    if len(missing) == 3:
-        return None, {"as_of": "Enter the date the register should show"}
-    if missing:
-        return None, {"as_of": f"The date must include a {' and '.join(missing)}"}
-    if not all(value.isdigit() for value in parts.values()) or len(parts["year"]) != 4:
-        return None, {"as_of": "The date must be a real date"}
-    try:
-        as_of = date(int(parts["year"]), int(parts["month"]), int(parts["day"]))
-    except ValueError:
-        return None, {"as_of": "The date must be a real date"}
-    if not EARLIEST_AS_OF <= as_of <= LATEST_AS_OF:
-        return None, {"as_of": AS_OF_RANGE_ERROR}
-    return as_of, {}
-
-
-def _as_of_from_query(request: AuthenticatedRequest) -> tuple[date, dict[str, str], dict[str, str]]:
-    """The date asked for (today when none), the errors, and what to put back in the three boxes."""
-    query = request.GET
-    if any(f"as_of-{part}" in query for part in ("day", "month", "year")):
-        typed = {part: query.get(f"as_of-{part}", "") for part in ("day", "month", "year")}
-        as_of, errors = _date_from_parts(typed["day"], typed["month"], typed["year"])
-        return as_of or today_in_london(), errors, typed
-    as_of = _parse_iso(query.get("as_of"))
-    return as_of, {}, {"day": str(as_of.day), "month": str(as_of.month), "year": str(as_of.year)}
 
 
 def _parse_iso(raw: str | None) -> date:
@@ -78,9 +46,11 @@ def _rows(labels: dict[str, str], table: dict[str, Any], keys: tuple[str, ...] |
 def register(request: AuthenticatedRequest) -> HttpResponse:
     """How many cases were open on a date, by stage, age group and exploitation type."""
     require_module(request.user, Module.REPORTING)
-    as_of, errors, typed = _as_of_from_query(request)
-    context: dict[str, Any] = {"errors": errors, "typed": typed}
+    form = RegisterDateForm.from_query(request.GET, today_in_london())
+    errors = form.is_bound and not form.is_valid()
+    context: dict[str, Any] = {"form": form}
     if not errors:
+        as_of = form.cleaned_data["as_of"] if form.is_bound else today_in_london()
         counts, disclosure = register_for_user(request.user, as_of=as_of)
         suppressed = not disclosure.exact
         open_page_for_user(
