@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 
 from tackle.accounts.door import open_for_user
 from tackle.accounts.http import AuthenticatedRequest
@@ -22,6 +23,8 @@ from tackle.cases.rules.home_office_form import DUTY_TO_NOTIFY
 from tackle.cases.selectors import case_list_visible_to
 from tackle.core.access import NRM_PACKS, Action
 from tackle.core.documents import tagged_pdf
+
+JSON = "json"
 
 
 def _open(request: AuthenticatedRequest, case_uuid: str, action: Action, *, audit: bool) -> tuple[Case, FormState]:
@@ -51,6 +54,12 @@ def pack_json(request: AuthenticatedRequest, case_uuid: str) -> JsonResponse:
     case, state = _open(request, case_uuid, Action.EXPORT, audit=False)
     if state.review_needed:
         return JsonResponse({"detail": REVIEW_NEEDED}, status=409)
+    if state.form == DUTY_TO_NOTIFY:  # only through its check page, as the PDF
+        return redirect(reverse("cases:nrm-pack-export", args=[case.uuid]) + f"?format={JSON}")
+    return _json(request, case, state)
+
+
+def _json(request: AuthenticatedRequest, case: Case, state: FormState) -> JsonResponse:
     _exported(request, case, "json")
     return JsonResponse(build_referral_pack(case, state))
 
@@ -80,13 +89,15 @@ def _pdf(request: AuthenticatedRequest, case: Case, state: FormState) -> HttpRes
 def pack_export(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
     """Check before a Duty to Notify pack is downloaded: what goes (the redacted account, no name, the
     town at most), a warning that it cannot be called back, and a tick that nothing identifies the
-    person. Without the tick nothing is downloaded or recorded. Any other pack: its check page too."""
+    person. Without the tick nothing is downloaded or recorded. Any other pack: its check page too.
+    ?format=json (where pack.json sends a Duty to Notify) downloads the JSON instead of the PDF."""
     case, state = _open(request, case_uuid, Action.EXPORT, audit=False)
+    as_json = request.GET.get("format") == JSON
     if request.method != "POST":  # seen, not yet exported
         audit_record(action=AuditAction.VIEW, actor=request.user, request=request, obj=case, note="Pack export check")
     form = PackExportForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and not state.review_needed and form.is_valid():
-        return _pdf(request, case, state)
+        return _json(request, case, state) if as_json else _pdf(request, case, state)
     pack = build_referral_pack(case, state)
     going = [(label, state.redacted.get(key) or WITHHELD) for key, (label, _written) in state.texts_to_review.items()]
     context = {
@@ -95,5 +106,6 @@ def pack_export(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
         "form": form,
         "going": going,
         "refusal": REVIEW_NEEDED if state.review_needed else "",
+        "as_json": as_json,
     }
     return render(request, "cases/nrm_pack_export.html", context)

@@ -87,7 +87,7 @@ def test_the_lead_redacts_a_duty_to_notify_with_who_and_when(client_for, lead_a,
     assert row.redacted_texts == {"account": "Four workers at a car wash", "refusal_reason": ""}
     declined.refresh_from_db()
     assert declined.what_was_seen.startswith("Four workers at a hand car wash")  # the original is kept
-    assert client.get(_url("nrm-pack-json", declined)).status_code == 200
+    assert client.get(_url("nrm-pack-json", declined)).status_code == 302  # redacted: on to its check page
 
 
 def test_an_nrm_case_needs_no_redaction(client_for, lead_a, adult):

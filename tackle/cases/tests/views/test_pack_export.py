@@ -63,6 +63,21 @@ def test_the_pdf_address_and_the_pack_page_lead_to_the_check(client_for, lead_a,
     assert _exports() == 0
 
 
+def test_the_json_address_leads_to_the_same_check(client_for, lead_a, redacted):
+    """Issue 18: pack.json of a Duty to Notify went out unchecked; it now passes the check as the PDF does."""
+    client = client_for(lead_a)
+    check = _url("nrm-pack-export", redacted) + "?format=json"
+    assert client.get(_url("nrm-pack-json", redacted))["Location"] == check
+    page = client.get(_url("nrm-pack", redacted)).content.decode()
+    assert check in page and _url("nrm-pack-json", redacted) not in page
+    assert "as JSON" in client.get(check).content.decode()
+    refused = client.post(check)
+    assert "Confirm that you have checked" in refused.content.decode() and _exports() == 0
+    response = client.post(check, {"checked": "on"})
+    assert response["Content-Type"] == "application/json" and response.json()["form"] == "duty_to_notify"
+    assert _exports() == 1
+
+
 def test_before_the_redaction_the_tick_downloads_nothing(client_for, lead_a, frontline_a, record_concern):
     case = record_concern(frontline_a, age=40, consent_to_nrm=False, refusal_reason="Scared")
     client = client_for(lead_a)
