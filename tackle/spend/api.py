@@ -120,6 +120,7 @@ def _import(request: Request, import_uuid: str) -> Any:
 @extend_schema(
     methods=["GET"],
     summary="Spend imports",
+    operation_id="spend_import_list",
     description="Your organisation's uploads of spend files and what their screening found, in totals.",
     parameters=[SpendImportFilters, PAGE_PARAMETER],
     responses=paginated("PaginatedSpendImportList", SpendImportSerializer),

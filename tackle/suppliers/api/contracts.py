@@ -14,16 +14,20 @@ from rest_framework.response import Response
 
 from tackle.accounts.door import open_for_user, open_page_for_user
 from tackle.accounts.models import User
+from tackle.audit.records import record_save
 from tackle.core.access import CONTRACTS, Action
 from tackle.core.api_fields import PlausibleDateField
 from tackle.core.api_lists import checked_by_form, merged, one_page, query_or_400, sort_choice, sorted_by
 from tackle.core.api_schema import PAGE_PARAMETER, paginated
 from tackle.suppliers import selectors, services
-from tackle.suppliers.forms import ContractForm, TerminateForm
+from tackle.suppliers.forms import ActionForm, ContractForm, RiskForm, SanctionForm, TerminateForm
 from tackle.suppliers.models import (
     AssessmentOutcome,
+    ContractAction,
+    ContractRisk,
     ContractStatus,
     ContractTier,
+    Sanction,
     SanctionKind,
     TerminationReason,
 )
@@ -194,6 +198,7 @@ def _saved(request: Request, data: dict[str, Any], contract: Any = None) -> Any:
 @extend_schema(
     methods=["GET"],
     summary="Contracts",
+    operation_id="contract_list",
     description="Your organisation's contracts.",
     parameters=[ContractFilters, PAGE_PARAMETER],
     responses=paginated("PaginatedContractList", ContractSerializer),
@@ -281,3 +286,75 @@ def contract_terminate(request: Request, contract_uuid: str) -> Response:
         details=data["details"],
     )
     return Response(_contract_json(contract))
+
+
+class RiskWriteSerializer(serializers.Serializer):
+    description = serializers.CharField(max_length=300)
+    likelihood = serializers.IntegerField(min_value=1, max_value=5, help_text="1 (rare) to 5 (almost certain)")
+    impact = serializers.IntegerField(min_value=1, max_value=5, help_text="1 (minor) to 5 (severe)")
+    mitigation = serializers.CharField(required=False, allow_blank=True)
+    owner = serializers.CharField(required=False, allow_null=True, max_length=150, help_text="A username, or null")
+
+
+class ActionWriteSerializer(serializers.Serializer):
+    description = serializers.CharField(max_length=300, help_text="What the supplier must do")
+    due_on = PlausibleDateField()
+
+
+class SanctionWriteSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(SanctionKind.choices)
+    imposed_on = PlausibleDateField()
+    reason = serializers.CharField()
+
+
+def _part_saved(request: Request, contract_uuid: str, form_class: Any, incoming: serializers.Serializer) -> Any:
+    """A risk, action or sanction added to a contract, as its page adds it: the contract opened to
+    change, the page's form, record_save."""
+    user = _user(request)
+    visible = selectors.contracts_visible_to(user)
+    contract = open_for_user(user, visible, resource=CONTRACTS, action=Action.CHANGE, uuid=contract_uuid)
+    incoming.is_valid(raise_exception=True)
+    values = dict(incoming.validated_data)
+    if values.get("owner"):
+        owner = User.objects.filter(organisation=user.organisation, username=values["owner"]).first()
+        if owner is None:
+            raise ValidationError({"owner": ["No one in your organisation has this username"]})
+        values["owner"] = owner.pk
+    instances = {
+        RiskForm: ContractRisk(contract=contract),
+        ActionForm: ContractAction(contract=contract, created_by=user),
+        SanctionForm: Sanction(contract=contract, recorded_by=user),
+    }
+    kwargs: dict[str, Any] = {"organisation": user.organisation} if form_class is RiskForm else {}
+    data = merged({}, values, form_class.Meta.fields)
+    form = checked_by_form(form_class(data, instance=instances[form_class], **kwargs))
+    return record_save(
+        actor=user, obj=form.save(commit=False), organisation_id=contract.organisation_id, request=request._request
+    )
+
+
+@extend_schema(
+    summary="Add a risk to a contract's register", request=RiskWriteSerializer, responses={201: RiskSerializer}
+)
+@api_view(["POST"])
+def risk_create(request: Request, contract_uuid: str) -> Response:
+    risk = _part_saved(request, contract_uuid, RiskForm, RiskWriteSerializer(data=request.data))
+    return Response(RiskSerializer(risk).data, status=status.HTTP_201_CREATED)
+
+
+@extend_schema(
+    summary="Add an action to a supplier's action plan",
+    request=ActionWriteSerializer,
+    responses={201: ActionSerializer},
+)
+@api_view(["POST"])
+def action_create(request: Request, contract_uuid: str) -> Response:
+    action = _part_saved(request, contract_uuid, ActionForm, ActionWriteSerializer(data=request.data))
+    return Response(ActionSerializer(action).data, status=status.HTTP_201_CREATED)
+
+
+@extend_schema(summary="Record a sanction", request=SanctionWriteSerializer, responses={201: SanctionSerializer})
+@api_view(["POST"])
+def sanction_create(request: Request, contract_uuid: str) -> Response:
+    sanction = _part_saved(request, contract_uuid, SanctionForm, SanctionWriteSerializer(data=request.data))
+    return Response(SanctionSerializer(sanction).data, status=status.HTTP_201_CREATED)

@@ -153,6 +153,7 @@ def _saved_by_form(request: Request, data: dict[str, Any], supplier: Any = None)
 @extend_schema(
     methods=["GET"],
     summary="The supplier register",
+    operation_id="supplier_list",
     description="Your organisation's suppliers. Named contacts are on each supplier's own record.",
     parameters=[SupplierFilters, PAGE_PARAMETER],
     responses=paginated("PaginatedSupplierList", SupplierSerializer),

@@ -116,6 +116,7 @@ def _check_json(check: Any, *, detail: bool = False) -> dict[str, Any]:
 @extend_schema(
     methods=["GET"],
     summary="Tender checks",
+    operation_id="tender_check_list",
     description="Your organisation's checks of bids for abnormally low prices.",
     parameters=[TenderCheckFilters, PAGE_PARAMETER],
     responses=paginated("PaginatedTenderCheckList", TenderCheckSerializer),

@@ -131,3 +131,34 @@ def test_a_token_reads_and_writes_only_as_its_scope_and_modules_say(contract_man
     assert token_client(contract_manager_a, modules=(Module.STATEMENTS,)).get("/api/v1/contracts/").status_code == 403
     writer = token_client(contract_manager_a, modules=(Module.SUPPLIERS,))
     assert writer.patch(f"/api/v1/contracts/{cleaning.uuid}", {"title": "Cleaning"}, format="json").status_code == 200
+
+
+def test_risks_actions_and_sanctions_are_added_as_their_pages_add_them(contract_manager_a, lead_b, cleaning):
+    client = _api(contract_manager_a)
+    base = f"/api/v1/contracts/{cleaning.uuid}"
+    risk = {"description": "Agency staff unpaid", "likelihood": 4, "impact": 5, "owner": contract_manager_a.username}
+    response = client.post(f"{base}/risks", risk, format="json")
+    assert response.status_code == 201 and response.json()["score"] == 20
+    action = client.post(f"{base}/actions", {"description": "Show payslips", "due_on": "2026-01-31"}, format="json")
+    assert action.status_code == 201
+    sanction = {"kind": "warning", "imposed_on": "2025-09-01", "reason": "No payslips shown"}
+    assert client.post(f"{base}/sanctions", sanction, format="json").status_code == 201
+    detail = client.get(base).json()
+    assert [len(detail[part]) for part in ("risks", "actions", "sanctions")] == [1, 1, 1]
+
+
+def test_refused_risks_actions_and_sanctions_answer_400_or_404_and_add_nothing(contract_manager_a, lead_b, cleaning):
+    client = _api(contract_manager_a)
+    base = f"/api/v1/contracts/{cleaning.uuid}"
+    bad_risk = client.post(f"{base}/risks", {"description": "x", "likelihood": 9, "impact": 1}, format="json")
+    assert bad_risk.status_code == 400 and list(bad_risk.json()) == ["likelihood"]
+    nobody = client.post(f"{base}/risks", {"description": "x", "likelihood": 1, "impact": 1, "owner": "nobody"})
+    assert nobody.status_code == 400 and list(nobody.json()) == ["owner"]
+    assert list(client.post(f"{base}/actions", {"description": "x"}, format="json").json()) == ["due_on"]
+    assert list(client.post(f"{base}/sanctions", {"kind": "fine"}, format="json").json()) == [
+        "kind",
+        "imposed_on",
+        "reason",
+    ]
+    assert _api(lead_b).post(f"{base}/actions", {"description": "x", "due_on": "2026-01-01"}).status_code == 404
+    assert not (cleaning.risks.exists() or cleaning.actions.exists() or cleaning.sanctions.exists())
