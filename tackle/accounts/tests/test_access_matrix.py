@@ -67,10 +67,6 @@ RESOURCE_OF = [
     ("cases:retention", access.RETENTION),
     ("cases:legal-hold", access.RETENTION),
     ("cases:subject-access", access.SUBJECT_ACCESS),
-    ("cases:retention-schedule", access.RETENTION_SCHEDULE),
-    ("cases:retention", access.RETENTION),
-    ("cases:legal-hold", access.RETENTION),
-    ("cases:subject-access", access.SUBJECT_ACCESS),
     ("cases:register", access.REGISTER),
     ("api:register", access.REGISTER),
     ("cases:nrm-pack-redaction", access.DTN_REDACTIONS),
@@ -173,8 +169,6 @@ ACTION_OVERRIDES = {
     "disrupt:agreement-decline": Action.CHANGE,  # either party ends a proposal
     "disrupt:reception-centre": Action.CHANGE,  # the operation's reception centre plan, a form
     "cases:pathway-settings": Action.CHANGE,
-    "cases:retention-decide": Action.CHANGE,  # a decision on a record past its retention date, a form
-    "cases:legal-hold-lift": Action.CHANGE,
     "cases:retention-decide": Action.CHANGE,  # a decision on a record past its retention date, a form
     "cases:legal-hold-lift": Action.CHANGE,
 }
