@@ -5,10 +5,12 @@ tools/ensure-chromium), never a browser downloaded by Playwright.
 """
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from accessibility import AxeWatch, watching
 from django.conf import settings as django_settings
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
@@ -66,6 +68,31 @@ def _static_files_from_source(settings) -> None:
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def axe_on_every_page(monkeypatch) -> Iterator[AxeWatch]:
+    """Every page a test visits is checked with axe (issue 18, item 8), not only those it asks about.
+
+    Each page is checked before anything that may leave it (accessibility.AxeWatch.install), in every
+    context the test makes, the context fixture's or its own. What is open at the end is checked by
+    pytest_pyfunc_call below, so a violation fails the test rather than its teardown.
+    """
+    watch = AxeWatch()
+    watch.install(monkeypatch)
+    watching(watch)
+    yield watch
+    watching(None)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> Generator[None, Any, Any]:
+    """After a test passes, the pages still open are checked and every violation found fails it."""
+    result = yield
+    watch = pyfuncitem.funcargs.get("axe_on_every_page")
+    if isinstance(watch, AxeWatch):
+        watch.finish()
+    return result
 
 
 @pytest.fixture
