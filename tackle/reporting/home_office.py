@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from tackle.accounts.selectors import disclosure_for
-from tackle.cases.figures import DEFINITIONS, HOME_OFFICE_TABLES, home_office_counts
-from tackle.core.disclosure import Audience, Disclosure, Line, Shown, protect
+from tackle.cases.figures import DEFINITIONS, HOME_OFFICE_TABLES, OTHER, home_office_counts
+from tackle.core.disclosure import Audience, Disclosure, Line, Shown, is_withheld, protect
 from tackle.core.periods import (
     Period,
     financial_year,
@@ -22,7 +22,7 @@ from tackle.core.periods import (
     quarters,
     today_in_london,
 )
-from tackle.reporting.selectors import figures_is_exact_for
+from tackle.reporting.selectors import Table, figures_is_exact_for
 
 _PERIOD = re.compile(r"^(\d{4})-(\d{2})(?:-Q([1-4]))?$")
 PERIOD_HINT = "Enter a financial year like 2025-26, or one of its quarters like 2025-26-Q1"
@@ -88,6 +88,43 @@ def _protected(organisation_id: int, year: int, disclosure: Disclosure) -> tuple
             lines.append(Line(tuple((key, r, q) for q in range(YEAR)), (key, r, YEAR)))
         lines += [Line(tuple((key, r, p) for r in range(len(rows))), ("total", p)) for p in range(YEAR + 1)]
     return counts, protect(values, lines, disclosure)
+
+
+POTENTIAL_VICTIMS_ROW = "Potential victims identified (people)"
+_SAME_CATEGORIES = {"exploitation": "exploitation_type", "nationalities": "nationality"}  # Figures: Home Office
+
+
+def figures_page_links(
+    organisation_id: int, first_year: int, views: dict[str, list[Table]], disclosure: Disclosure
+) -> tuple[set[Any], set[Any]]:
+    """(withhold, keep): the Figures page's cells that print a count these tables print for the same
+    period, to be withheld there where withheld here and never withheld there where shown here.
+    `views` holds the page's exact tables by quarter and by year ({"quarter": [...], "year": [...]}).
+    A period's potential victims are this table's total; where every concern in a period was a person
+    (concerns equal potential victims), the page's concerns by exploitation type and by nationality
+    are these tables' people by the same category."""
+    withhold: set[Any] = set()
+    keep: set[Any] = set()
+    tables = {view: {t.key: t for t in found} for view, found in views.items()}
+    years = len(tables["year"]["concerns"].columns) - 1
+    for offset in range(years):
+        counts, shown = _protected(organisation_id, first_year + offset, disclosure)
+        others = {key: {category: r for r, (category, _) in enumerate(counts.tables[key]) if category != OTHER}
+                  for key in _SAME_CATEGORIES.values()}  # fmt: skip
+        columns = {"quarter": {q: 4 * offset + q for q in range(YEAR)}, "year": {YEAR: offset}}
+        for view, by_key in tables.items():
+            concerns = dict(by_key["concerns"].rows)
+            pv_row = [label for label, _ in by_key["concerns"].rows].index(POTENTIAL_VICTIMS_ROW)
+            for p, c in columns[view].items():
+                pairs = [(("total", p), (view, "concerns", pv_row, c))]
+                if concerns["Concerns recorded"][c] == concerns[POTENTIAL_VICTIMS_ROW][c]:
+                    for key, theirs in _SAME_CATEGORIES.items():
+                        for r, (label, _) in enumerate(by_key[key].rows if key in by_key else []):
+                            if label in others[theirs]:
+                                pairs.append(((theirs, others[theirs][label], p), (view, key, r, c)))
+                for ours, page in pairs:
+                    (withhold if is_withheld(shown[ours]) else keep).add(page)
+    return withhold, keep
 
 
 def home_office_tables(organisation_id: int, asked: AskedPeriod) -> HomeOfficeTables:

@@ -254,7 +254,12 @@ def protect_tables(tables: list[Table], disclosure: Disclosure) -> list[Table]:
 
 
 def protect_views(
-    quarterly: list[Table], yearly: list[Table], disclosure: Disclosure
+    quarterly: list[Table],
+    yearly: list[Table],
+    disclosure: Disclosure,
+    *,
+    withhold: set[Any] | None = None,
+    keep: set[Any] | None = None,
 ) -> tuple[list[Table], list[Table]]:
     """The same years by quarter and by financial year, protected together, so that a reader with
     both views cannot work out a withheld quarter from the year it belongs to: each year's four
@@ -279,7 +284,7 @@ def protect_views(
             lines.append(
                 Line((("quarter", table.key, rq, len(row) - 1),), ("year", table.key, ry, len(other.columns) - 1))
             )
-    shown = protect(values, lines, disclosure)
+    shown = protect(values, lines, disclosure, withhold=withhold or set(), keep=keep or set())
     return _shown(quarterly, "quarter", shown), _shown(yearly, "year", shown)
 
 
@@ -297,7 +302,16 @@ def published_tables(
         last_year=last_year,
         by="year" if by == "quarter" else "quarter",
     )
-    quarterly, yearly = protect_views(*((tables, other) if by == "quarter" else (other, tables)), disclosure)
+    quarterly, yearly = (tables, other) if by == "quarter" else (other, tables)
+    withhold, keep = set(), set()
+    if disclosure.audience == Audience.PUBLIC:
+        # The Home Office tables are the public's too and print some of the same counts: the page
+        # follows what they withhold and show. (Imported here: home_office reads this module.)
+        from tackle.reporting.home_office import figures_page_links
+
+        views = {"quarter": quarterly, "year": yearly}
+        withhold, keep = figures_page_links(organisation_id, first_year, views, disclosure)
+    quarterly, yearly = protect_views(quarterly, yearly, disclosure, withhold=withhold, keep=keep)
     return quarterly if by == "quarter" else yearly
 
 
