@@ -35,19 +35,30 @@ THEMES: tuple[Theme, ...] = (
                 "knowledge_councillors",
                 "Have councillors been briefed on modern slavery and their role in tackling it?",
             ),
+            Question(
+                "knowledge_understanding",
+                "Can the council show that its staff understand what modern slavery and human trafficking are?",
+            ),
+            Question(
+                "knowledge_obligations",
+                "Does the council know its duties to victims under the Modern Slavery Act 2015, safeguarding law "
+                "and human rights law?",
+            ),
         ),
     ),
     Theme(
         "strategy",
         "Strategic approach",
         (
-            Question("strategy_lead", "Is there a named officer who leads on modern slavery for the council?"),
             Question(
                 "strategy_plan", "Does a current plan or strategy set out how the council responds to exploitation?"
             ),
             Question(
-                "strategy_figures",
-                "Can the council say how many potential victims its staff found and how many it referred to the NRM?",
+                "strategy_safeguarding_plan",
+                "Do the strategic plans for safeguarding adults and children include modern slavery?",
+            ),
+            Question(
+                "strategy_needs_assessment", "Has a joint strategic needs assessment looked at modern slavery locally?"
             ),
         ),
     ),
@@ -67,6 +78,17 @@ THEMES: tuple[Theme, ...] = (
                 "structures_services",
                 "Do licensing, housing, environmental health and social care know their part in the response?",
             ),
+            # The lead and the figures were first asked under the strategy theme; the guide asks them
+            # here, so they moved, keeping their keys (and so their answers).
+            Question("strategy_lead", "Is there a named officer who leads on modern slavery for the council?"),
+            Question(
+                "strategy_figures",
+                "Can the council say how many potential victims its staff found and how many it referred to the NRM?",
+            ),
+            Question(
+                "structures_staff_refer",
+                "Can the council show that staff know how to spot modern slavery and pass it to the right people?",
+            ),
         ),
     ),
     Theme(
@@ -83,6 +105,14 @@ THEMES: tuple[Theme, ...] = (
             Question(
                 "partnership_safeguarding", "Do the safeguarding boards for adults and children cover modern slavery?"
             ),
+            Question(
+                "partnership_departments",
+                "Which officers and services take part in local partnerships, and is what they learn passed on "
+                "across the council's departments?",
+            ),
+            Question(
+                "partnership_impact", "Is joint working being strengthened, and is the partnership's impact assessed?"
+            ),
         ),
     ),
     Theme(
@@ -95,6 +125,16 @@ THEMES: tuple[Theme, ...] = (
             ),
             Question("victims_housing", "Do housing staff understand the rights of survivors to housing and help?"),
             Question("victims_outcomes", "Does the council follow what happens to people it has referred?"),
+            Question(
+                "victims_procedures",
+                "Are there written procedures for handling the cases of potential and confirmed victims?",
+            ),
+            Question("victims_records", "Does the council keep a record of the victims it supports?"),
+            Question("victims_needs_met", "Is there evidence that the needs of the victims it meets are being met?"),
+            Question(
+                "victims_learning_needs",
+                "Are staff's learning needs on modern slavery reviewed regularly for safeguarding work?",
+            ),
         ),
     ),
     Theme(
@@ -107,6 +147,19 @@ THEMES: tuple[Theme, ...] = (
             Question("procurement_staff", "Have procurement and contract staff been trained in supply-chain risk?"),
             Question(
                 "procurement_contracts", "Do high-risk contracts include checks and terms on labour exploitation?"
+            ),
+            Question(
+                "procurement_assurance",
+                "Does the council ask suppliers for assurance about their own suppliers and subcontractors?",
+            ),
+            Question(
+                "procurement_risk_assessment",
+                "Has the council assessed the modern slavery risk across its supply chains?",
+            ),
+            Question(
+                "procurement_tools",
+                "Does the council use the free tools available, such as the government's statement registry and its "
+                "supply chain assessment tool?",
             ),
         ),
     ),
@@ -123,11 +176,34 @@ THEMES: tuple[Theme, ...] = (
                 "Have high-risk businesses, such as car washes and nail bars, been reached directly?",
             ),
             Question("awareness_staff", "Do staff across the council know how to report a concern?"),
+            Question(
+                "awareness_victims",
+                "Has the council made or used materials that tell potential victims where they can get help?",
+            ),
         ),
     ),
 )
 
 QUESTIONS: dict[str, Question] = {question.key: question for theme in THEMES for question in theme.questions}
+
+# Each question the LGA councillor guide suggests asking, theme by theme in its order, as the key of
+# the question here that asks it (in our words). Some questions here go further than the guide.
+GUIDE_COVERAGE: dict[str, tuple[str, ...]] = {
+    "knowledge": (
+        "knowledge_staff_trained", "knowledge_councillors", "knowledge_understanding", "knowledge_obligations",
+    ),
+    "strategy": ("strategy_plan", "strategy_safeguarding_plan", "strategy_needs_assessment"),
+    "structures": (
+        "structures_staff_refer", "strategy_lead", "structures_records", "structures_pathway", "strategy_figures",
+    ),
+    "partnership": ("partnership_departments", "partnership_impact"),
+    "victims": ("victims_procedures", "victims_records", "victims_needs_met", "victims_learning_needs"),
+    "procurement": (
+        "procurement_statement", "procurement_staff", "procurement_contracts", "procurement_assurance",
+        "procurement_risk_assessment", "procurement_tools",
+    ),
+    "awareness": ("awareness_public", "awareness_victims"),
+}  # fmt: skip
 QUESTION_KEYS: tuple[str, ...] = tuple(QUESTIONS)
 
 ANSWER_CHOICES = [

@@ -18,7 +18,7 @@ from tackle.scrutiny.foi import build_foi_answer
 from tackle.scrutiny.models import Answer, Assessment, LeadArrangement, Spend
 from tackle.scrutiny.proposals.questions import proposals_for
 from tackle.scrutiny.services import assessment_answer, assessment_create
-from tackle.scrutiny.themes import QUESTIONS, THEMES
+from tackle.scrutiny.themes import GUIDE_COVERAGE, QUESTIONS, THEMES
 
 LONDON = ZoneInfo("Europe/London")
 pytestmark = pytest.mark.django_db
@@ -53,6 +53,15 @@ def test_seven_themes_with_questions_each():
     ]
     assert all(len(t.questions) >= 3 for t in THEMES)
     assert len(QUESTIONS) == sum(len(t.questions) for t in THEMES)
+
+
+def test_every_question_of_the_councillor_guide_is_asked_under_its_theme():
+    """The guide suggests 26 questions across its seven themes: each is asked here, in that theme."""
+    assert list(GUIDE_COVERAGE) == [t.key for t in THEMES]
+    assert [len(keys) for keys in GUIDE_COVERAGE.values()] == [4, 3, 5, 2, 4, 6, 2]
+    for theme in THEMES:
+        asked = {question.key for question in theme.questions}
+        assert set(GUIDE_COVERAGE[theme.key]) <= asked, theme.title
 
 
 def test_foi_answer_uses_records_and_withholds_small_counts(records):
@@ -153,7 +162,8 @@ def test_assessments_compare_side_by_side(records, lead_a, client_for):
     assessment_answer(assessment=second, actor=lead_a, answers={"strategy_lead": ("yes", "Named")})
     page = client_for(lead_a).get(reverse("scrutiny:assessment-compare"))
     assert page.status_code == 200
-    row = page.context["themes"][1]["rows"][0]
+    rows = [row for theme in page.context["themes"] for row in theme["rows"]]
+    row = next(row for row in rows if row["question"].key == "strategy_lead")
     assert row["cells"] == ["No", "Yes"]
 
 
