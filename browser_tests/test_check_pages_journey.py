@@ -1,6 +1,7 @@
-"""Check pages before what cannot be undone (issue 18, item 1), at 375 px, axe-clean through the page
-objects: a Duty to Notify pack downloads only once its check is ticked; revoking an agreement and
-deactivating a user each show what will happen before their button."""
+"""Check pages before what cannot be undone (issue 18, item 1), at 375 px, axe-clean (as every page):
+a Duty to Notify pack downloads only once its check is ticked; revoking an agreement, a case's share
+with a partner or a share of intelligence, and deactivating a user, each show what will happen
+before their button."""
 
 from pathlib import Path
 
@@ -10,10 +11,11 @@ from playwright.sync_api import Page, expect
 
 from tackle.accounts.models import User
 from tackle.cases.services.home_office_form import duty_to_notify_redact
+from tackle.cases.services.share import case_share, shares_of
 from tackle.core.roles import Role
-from tackle.disrupt import selectors
+from tackle.disrupt import selectors, services
 from tackle.disrupt.selectors import AgreementStatus
-from tackle.disrupt.tests.factories import make_agreement
+from tackle.disrupt.tests.factories import make_agreement, make_intelligence
 
 pytestmark = pytest.mark.browser
 
@@ -56,3 +58,53 @@ def test_each_check_page_says_what_will_happen_before_its_button(
     page.get_by_role("button", name="Deactivate user").click()
     expect(page.locator(".govuk-notification-banner--success")).to_contain_text("was deactivated")
     assert not User.objects.get(pk=frontline_a.pk).is_active
+
+
+def test_a_partner_stops_seeing_a_case_and_intelligence_from_their_check_pages(
+    page: Page,
+    context,
+    sign_in_browser,
+    make_user,
+    council_a,
+    frontline_a,
+    lead_a,
+    police,
+    police_partner,
+    record_concern,
+) -> None:
+    page.set_viewport_size({"width": 375, "height": 812})
+    case = record_concern(frontline_a, age=40)
+    case_share(
+        case=case,
+        organisation=police,
+        actor=lead_a,
+        scope="summary",
+        purpose="Joint visit",
+        lawful_basis="public_task",
+        consent="not_asked",
+        consent_note="The police must know before the visit",
+    )
+    sign_in_browser(lead_a)
+    VisitedPage(page, f"/cases/{case.uuid}/").open()
+    page.get_by_role("link", name=f"Revoke sharing with {police.name}").click()
+    expect(page.locator("h1")).to_have_text("Revoke sharing with a partner")
+    summary = page.get_by_test_id("revoke-summary")
+    expect(summary).to_contain_text(case.reference)
+    expect(summary).to_contain_text("Joint visit")
+    expect(page.locator(".govuk-warning-text")).to_contain_text("You cannot undo this")
+    page.get_by_role("button", name="Revoke sharing").click()
+    expect(page.locator(".govuk-notification-banner--success")).to_contain_text(f"Sharing with {police.name} revoked")
+    assert shares_of(case).get().revoked_at is not None
+
+    context.clear_cookies()
+    safety = make_user(Role.COMMUNITY_SAFETY_MANAGER, council_a)
+    record = make_intelligence(safety)
+    services.record_share(actor=safety, record=record, organisation=police, reason="Joint operation", expires_on=None)
+    sign_in_browser(safety)
+    VisitedPage(page, f"/disrupt/intelligence/{record.uuid}").open()
+    page.get_by_role("link", name=f"Revoke the share with {police.name}").click()
+    expect(page.locator("h1")).to_have_text("Revoke the share of this intelligence")
+    expect(page.get_by_test_id("revoke-summary")).to_contain_text(record.reference)
+    page.get_by_role("button", name="Revoke the share").click()
+    expect(page.locator(".govuk-notification-banner--success")).to_contain_text(f"Share with {police.name} revoked")
+    expect(page.get_by_role("link", name=f"Revoke the share with {police.name}")).to_have_count(0)
