@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from tackle.core.errors import ApplicationError
+
 FUZZY_CUTOFF = 85
 KNOWN_SCORE = 100
 TELL_SCORE = 60
@@ -185,3 +187,48 @@ def with_corrections(
                 del result[other]
         result[name] = (column, CHOSEN)
     return result
+
+
+class ColumnsToConfirm(ApplicationError):
+    """A column was guessed, or one is missing: nothing is saved until a person says which column
+    holds each field, having seen the first values under each (the importer's page shows
+    `choices` and asks with forms.ColumnsForm)."""
+
+    def __init__(self, message: str, *, header: list[str], choices: list[ColumnChoice]) -> None:
+        super().__init__(message, field="file")
+        self.header = header
+        self.choices = choices
+
+
+def confirmed_columns(
+    vocabulary: Vocabulary,
+    labels: Mapping[str, str],
+    required: Iterable[str],
+    header: list[str],
+    sample_rows: Sequence[Sequence[str]],
+    *,
+    columns: Mapping[str, int | None] | None = None,
+    accept_guesses: bool = False,
+) -> tuple[dict[str, int], list[ColumnChoice]]:
+    """Each field's column (0-based) once a person has confirmed them, and the choices shown.
+    `columns` are the person's choices over the guess (ignored when they name a column the header
+    has not: chosen for another file). Raises ColumnsToConfirm when a required field has no column,
+    or, unless `accept_guesses` or `columns` were given, when a column was guessed."""
+    if columns and any(column is not None and not 0 <= column < len(header) for column in columns.values()):
+        columns = None
+    chosen = with_corrections(vocabulary.assign(header), columns or {})
+    choices = column_choices(labels, required, header, chosen, sample_rows)
+    missing = [choice.label.lower() for choice in choices if choice.required and choice.column is None]
+    if missing:
+        raise ColumnsToConfirm(
+            f"No column holds the {'; nor the '.join(missing)}. Choose the columns, then the file again",
+            header=header,
+            choices=choices,
+        )
+    if not accept_guesses and not columns and any(choice.guessed for choice in choices):
+        raise ColumnsToConfirm(
+            "Check the columns guessed from your file's header, then choose the file again and continue",
+            header=header,
+            choices=choices,
+        )
+    return {name: column for name, (column, _) in chosen.items()}, choices

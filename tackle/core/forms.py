@@ -232,3 +232,36 @@ class ColumnsForm(GovukForm):
         if len(chosen) != len(set(chosen)):
             raise forms.ValidationError("Use each column for one field only")
         return cleaned
+
+
+class ColumnsStep:
+    """The step every importer's page shares: when the importer raises columns.ColumnsToConfirm,
+    the page shows each field's column, how sure the guess is and its first values
+    (templates/core/includes/column_choices.html), with a ColumnsForm to correct them; the choice
+    comes back with the file chosen again (templates/core/includes/columns_step.html). `chosen` is
+    what to give the importer: the person's columns, or None before they were asked."""
+
+    def __init__(self, data: Any, *, labels: dict[str, str], required: set[str]) -> None:
+        self.labels = labels
+        self.required = required
+        self.headers: list[str] = data.getlist("headers") if data is not None else []
+        self.form = self._form(data, {}) if self.headers else None
+        self.choices: list[Any] = []
+
+    def _form(self, data: Any, current: dict[str, int | None]) -> ColumnsForm:
+        return ColumnsForm(data, headers=self.headers, fields=self.labels, required=self.required, current=current)
+
+    def is_valid(self) -> bool:
+        return self.form is None or self.form.is_valid()
+
+    @property
+    def chosen(self) -> dict[str, int | None] | None:
+        return None if self.form is None else self.form.cleaned_data
+
+    def ask(self, error: Any) -> None:
+        """Ask again, for the columns in a ColumnsToConfirm (its header and choices)."""
+        self.headers, self.choices = list(error.header), list(error.choices)
+        self.form = self._form(None, {choice.field: choice.column for choice in self.choices})
+
+    def context(self) -> dict[str, Any]:
+        return {"choices": self.choices, "columns": self.form, "headers": self.headers}

@@ -1,6 +1,7 @@
 """Writing suppliers, contracts, due diligence and tender checks. Every change is audited, and each
 rule-bearing change is one service in one transaction."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -185,12 +186,14 @@ def tender_check_record(
     typed: str = "",
     threshold: Decimal,
     today: date,
+    columns: Mapping[str, int | None] | None = None,
 ) -> TenderCheck:
     """Check the bids for a lot, from a file (`data`) or typed one a line (`typed`), and keep the
     result; each flagged bid gets a clarification task for the procurement officer who ran the
-    check. Bad bids save nothing."""
+    check. Bad bids save nothing. A file's column guessed from its header raises ColumnsToConfirm
+    until a person confirms the `columns` (field -> 0-based column), seeing the first values."""
     try:
-        bids = parse_typed_bids(typed) if typed.strip() else parse_bids(data)
+        bids = parse_typed_bids(typed) if typed.strip() else parse_bids(data, confirm=True, columns=columns)
     except BidFileError as error:
         problems = [BidsFileProblem(line, reason) for line, reason in error.problems]
         raise BidsFileRejected(problems, typed=bool(typed.strip())) from None

@@ -12,7 +12,8 @@ from tackle.accounts.models import Organisation, User
 from tackle.audit.models import AuditAction
 from tackle.audit.records import record_save
 from tackle.audit.services import audit_record
-from tackle.core.columns import ColumnChoice, Vocabulary, column_choices, with_corrections
+from tackle.core.columns import ColumnChoice, Vocabulary, confirmed_columns
+from tackle.core.columns import ColumnsToConfirm as ColumnsToConfirm  # raised here, caught by the page and command
 from tackle.core.errors import ApplicationError
 from tackle.core.uploads import Row, UploadError, read_table
 from tackle.training.models import (
@@ -164,16 +165,6 @@ class ImportResult:
     columns: list[ColumnChoice] = field(default_factory=list)
 
 
-class ColumnsToConfirm(ApplicationError):
-    """A column was guessed, or one is missing: nothing is saved until a person says which column
-    holds each field, having seen the first values under each."""
-
-    def __init__(self, message: str, *, header: list[str], choices: list[ColumnChoice]) -> None:
-        super().__init__(message, field="file")
-        self.header = header
-        self.choices = choices
-
-
 def parse_completion_date(raw: str) -> date | None:
     """YYYY-MM-DD or DD/MM/YYYY; None for anything else, or a date that does not exist."""
     raw = raw.strip()
@@ -203,26 +194,17 @@ def completions_import(
     saving nothing, when the file cannot be read as CSV, XLSX or ODS with the columns."""
     table = read_table(data, max_bytes=MAX_IMPORT_BYTES, vocabulary=COLUMN_NAMES)
     header = table.header
-    if any(column is not None and not 0 <= column < len(header) for column in (columns or {}).values()):
-        columns = None  # chosen for another file's columns: guessed afresh, and asked again
-    chosen = with_corrections(COLUMN_NAMES.assign(header), columns or {})
     rows = iter(table)
     ahead = _read_ahead(rows)
-    choices = column_choices(COLUMN_LABELS, COLUMN_LABELS, header, chosen, [row.cells for row in ahead])
-    missing = [choice.label.lower() for choice in choices if choice.column is None]
-    if missing:
-        raise ColumnsToConfirm(
-            f"No column holds the {'; nor the '.join(missing)}. Choose the columns, then the file again",
-            header=header,
-            choices=choices,
-        )
-    if not accept_guesses and not columns and any(choice.guessed for choice in choices):
-        raise ColumnsToConfirm(
-            "Check the columns guessed from your file's header, then choose the file again and import",
-            header=header,
-            choices=choices,
-        )
-    positions = {name: column for name, (column, _) in chosen.items()}
+    positions, choices = confirmed_columns(
+        COLUMN_NAMES,
+        COLUMN_LABELS,
+        COLUMN_LABELS,
+        header,
+        [row.cells for row in ahead],
+        columns=columns,
+        accept_guesses=accept_guesses,
+    )
     lookup = _Lookup(organisation)
     result = ImportResult(columns=choices)
     try:

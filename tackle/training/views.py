@@ -16,11 +16,10 @@ from tackle.accounts.exports import list_download, list_download_links
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.audit.records import record_save
 from tackle.core.access import PARTNERSHIP_GROUPS, PARTNERSHIPS, TRAINING, TRAINING_RECORDS, Action
-from tackle.core.columns import ColumnChoice
 from tackle.core.errors import ApplicationError
 from tackle.core.exports import Column
 from tackle.core.form_page import form_page
-from tackle.core.forms import ColumnsForm, add_application_error
+from tackle.core.forms import ColumnsStep, add_application_error
 from tackle.training import selectors, services
 from tackle.training.access import (
     is_manager,
@@ -207,33 +206,24 @@ def completion_import(request: AuthenticatedRequest) -> HttpResponse:
     assert organisation is not None
     form = ImportForm(request.POST or None, request.FILES or None)
     result = None
-    choices: list[ColumnChoice] = []
-    columns = None
-    headers = request.POST.getlist("headers") if request.method == "POST" else []
-    if headers:  # the columns asked for on the last try, as the person chose them
-        columns = _columns_form(request.POST, headers, {})
-    if request.method == "POST" and form.is_valid() and (columns is None or columns.is_valid()):
+    labels = services.COLUMN_LABELS
+    columns = ColumnsStep(request.POST if request.method == "POST" else None, labels=labels, required=set(labels))
+    if request.method == "POST" and form.is_valid() and columns.is_valid():
         try:
             result = services.completions_import(
                 organisation=organisation,
                 actor=request.user,
                 data=form.cleaned_data["file"].read(services.MAX_IMPORT_BYTES + 1),
                 today=timezone.localdate(),
-                columns=None if columns is None else columns.cleaned_data,
+                columns=columns.chosen,
             )
         except services.ColumnsToConfirm as error:
             add_application_error(form, error, field="file")
-            headers, choices = error.header, error.choices
-            columns = _columns_form(None, headers, {choice.field: choice.column for choice in error.choices})
+            columns.ask(error)
         except ApplicationError as error:
             add_application_error(form, error, field="file")
-    context = {"form": form, "result": result, "choices": choices, "columns": columns, "headers": headers}
+    context = {"form": form, "result": result, **columns.context()}
     return render(request, "training/completion_import.html", context)
-
-
-def _columns_form(data: Any, headers: list[str], current: dict[str, int | None]) -> ColumnsForm:
-    required = set(services.COLUMN_LABELS)
-    return ColumnsForm(data, headers=headers, fields=services.COLUMN_LABELS, required=required, current=current)
 
 
 @login_required

@@ -9,14 +9,15 @@ Two tests, each a plain function over plain data:
 A flag is a reason to ask, never a reason to reject: the law lets a bidder explain first.
 """
 
+import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from statistics import median
 
-from tackle.core.columns import Vocabulary, parse_map, with_corrections
+from tackle.core.columns import Vocabulary, confirmed_columns, parse_map, with_corrections
 from tackle.core.uploads import Row, UploadError, csv_table, read_bytes, read_table
 from tackle.suppliers.rules.living_wage import FIRST_YEAR, LAST_YEAR, rate_for_year, rate_on
 from tackle.suppliers.rules.ocds import OcdsError, bids_in, read_package
@@ -26,6 +27,8 @@ BELOW_WAGE_FLOOR = "below_wage_floor"
 DEFAULT_THRESHOLD = Decimal("0.7")
 REQUIRED_COLUMNS = ("bidder", "price")
 OPTIONAL_COLUMNS = ("labour_hours", "year")
+COLUMN_LABELS = {"bidder": "Bidder", "price": "Price", "labour_hours": "Labour hours", "year": "Year of the prices"}
+SAMPLE_ROWS = 5  # rows read ahead for the values shown under each column
 # What bid sheets call each column, best first; a header close to one of these, or with a
 # tell-tale word, is read as that column (the kernel's matching, as spend screening uses).
 COLUMN_NAMES = Vocabulary(
@@ -174,11 +177,20 @@ def _decimal(text: str) -> Decimal | None:
     return Decimal(cleaned) if _AMOUNT.match(cleaned) else None
 
 
-def parse_bids(data: bytes | str, *, max_bytes: int = MAX_BIDS_FILE_BYTES, column_map: Sequence[str] = ()) -> list[Bid]:
+def parse_bids(
+    data: bytes | str,
+    *,
+    max_bytes: int = MAX_BIDS_FILE_BYTES,
+    column_map: Sequence[str] = (),
+    confirm: bool = False,
+    columns: Mapping[str, int | None] | None = None,
+) -> list[Bid]:
     """Read a bids CSV (or XLSX, or ODS; title lines above the header are passed over). All or
     nothing: any problem with what the file holds raises BidFileError naming every bad line; a
     file over `max_bytes` raises the kernel's UploadError. `column_map` holds `FIELD=HEADER`
-    corrections of the columns guessed from the header."""
+    corrections of the columns guessed from the header. With `confirm` (the page), a guessed or
+    missing column raises core.columns.ColumnsToConfirm with the first values under each, until
+    a person gives `columns` (field -> 0-based column)."""
     if isinstance(data, bytes) and data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{":
         return _ocds_bids(data)
     if isinstance(data, bytes):
@@ -193,9 +205,17 @@ def parse_bids(data: bytes | str, *, max_bytes: int = MAX_BIDS_FILE_BYTES, colum
         )
     except UploadError as error:  # not text, not a workbook, no header: the first line unless it names one
         raise BidFileError([(error.line or 1, error.message)]) from None
-    columns = [cell.strip() for cell in table.header]
-    index = bid_columns(columns, column_map, line=table.header_line)
-    bids, problems = _bids(table, index, width=len(columns))
+    header = [cell.strip() for cell in table.header]
+    rows: Iterable[Row] = table
+    if confirm:
+        ahead, rest = _read_ahead(iter(table))
+        index, _ = confirmed_columns(
+            COLUMN_NAMES, COLUMN_LABELS, REQUIRED_COLUMNS, header, [row.cells for row in ahead], columns=columns
+        )
+        rows = itertools.chain(ahead, rest)
+    else:
+        index = bid_columns(header, column_map, line=table.header_line)
+    bids, problems = _bids(rows, index, width=len(header))
     if problems:
         raise BidFileError(problems)
     if not bids:
@@ -215,6 +235,25 @@ def _ocds_bids(data: bytes) -> list[Bid]:
     if not found:
         raise BidFileError([(1, "the OCDS package holds no bids (bids.details with a tenderer and a value)")])
     return [Bid(line=number, bidder=bid.bidder[:200], price=bid.price) for number, bid in enumerate(found, start=1)]
+
+
+def _read_ahead(rows: Iterator[Row]) -> tuple[list[Row], Iterator[Row]]:
+    """The first rows, for the values shown under each column; a line that cannot be read ends
+    the sample there and is read again, and reported, with the rest."""
+    ahead: list[Row] = []
+    while len(ahead) < SAMPLE_ROWS:
+        try:
+            ahead.append(next(rows))
+        except StopIteration:
+            break
+        except UploadError as error:
+            return ahead, itertools.chain(_raising(error), rows)
+    return ahead, rows
+
+
+def _raising(error: UploadError) -> Iterator[Row]:
+    raise error
+    yield  # a generator: it raises when first read, where the line was
 
 
 def bid_columns(header: list[str], column_map: Sequence[str] = (), *, line: int = 1) -> dict[str, int]:

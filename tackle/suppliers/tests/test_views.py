@@ -291,6 +291,38 @@ def test_a_bids_file_with_its_own_column_names_is_checked(client_for, procuremen
     assert ClarificationTask.objects.get().bid.bidder == "Cheapo"
 
 
+# "Tenderr" and "Tender prce" are guessed from close spellings; "Net offer" is not read.
+GUESSED_BIDS = "Tenderr,Tender prce,Net offer\nAcme,100000,100000\nBeta,96000,96000\nCheapo,90000,20000\n".encode()
+
+
+def test_a_guessed_column_is_shown_with_its_first_values_to_confirm_and_nothing_is_saved(client_for, procurement_a):
+    upload = SimpleUploadedFile("bids.csv", GUESSED_BIDS, content_type="text/csv")
+    response = client_for(procurement_a).post(
+        reverse("suppliers:tender-check-new"), {"lot": "Cleaning", "file": upload, "threshold": "70"}
+    )
+    assert response.status_code == 200
+    choices = {choice.field: choice for choice in response.context["choices"]}
+    assert (choices["bidder"].header, choices["bidder"].samples) == ("Tenderr", ("Acme", "Beta", "Cheapo"))
+    assert choices["bidder"].guessed and 0 < choices["bidder"].confidence < 1
+    page = response.content.decode()
+    assert 'data-testid="column-choices"' in page and "Which column holds each field" in page
+    assert "Check the columns guessed" in response.context["form"].errors["file"][0]
+    assert not TenderCheck.objects.exists()
+
+
+def test_a_column_corrected_on_the_page_changes_what_is_checked(client_for, procurement_a):
+    """The guess takes 'Tender prce', where no bid is far below; the officer chooses 'Net offer'."""
+    client = client_for(procurement_a)
+    headers = ["Tenderr", "Tender prce", "Net offer"]
+    confirmed = {"lot": "Cleaning", "threshold": "70", "headers": headers, "bidder": "0", "year": ""}
+    guessed = {**confirmed, "price": "1", "file": SimpleUploadedFile("bids.csv", GUESSED_BIDS)}
+    assert client.post(reverse("suppliers:tender-check-new"), guessed).status_code == 302
+    assert not ClarificationTask.objects.exists()
+    corrected = {**confirmed, "price": "2", "file": SimpleUploadedFile("bids.csv", GUESSED_BIDS)}
+    assert client.post(reverse("suppliers:tender-check-new"), corrected).status_code == 302
+    assert ClarificationTask.objects.get().bid.bidder == "Cheapo"
+
+
 def test_bids_typed_on_the_page_are_checked(client_for, procurement_a):
     typed = "Acme Ltd, 100000\nSmith, Jones & Co, £96,000\nCheapo, 20000\n"
     response = client_for(procurement_a).post(

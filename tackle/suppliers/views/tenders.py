@@ -13,13 +13,15 @@ from tackle.accounts.door import open_for_user
 from tackle.accounts.exports import list_download, list_download_links
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.core.access import TENDERS, Action
+from tackle.core.columns import ColumnsToConfirm
 from tackle.core.errors import ApplicationError
 from tackle.core.exports import Column
 from tackle.core.form_page import form_page
-from tackle.core.forms import add_application_error
+from tackle.core.forms import ColumnsStep, add_application_error
 from tackle.suppliers import selectors, services
 from tackle.suppliers.access import require_tenders
 from tackle.suppliers.forms import ClarificationCloseForm, TenderCheckForm
+from tackle.suppliers.rules.tenders import COLUMN_LABELS
 
 
 @login_required
@@ -29,7 +31,11 @@ def tender_check_new(request: AuthenticatedRequest) -> HttpResponse:
     assert organisation is not None
     form = TenderCheckForm(request.POST or None, request.FILES or None)
     problems: list[services.BidsFileProblem] = []
-    if request.method == "POST" and form.is_valid():
+    labels = COLUMN_LABELS
+    columns = ColumnsStep(
+        request.POST if request.method == "POST" else None, labels=labels, required={"bidder", "price"}
+    )
+    if request.method == "POST" and form.is_valid() and columns.is_valid():
         try:
             check = services.tender_check_record(
                 actor=request.user,
@@ -39,7 +45,11 @@ def tender_check_new(request: AuthenticatedRequest) -> HttpResponse:
                 typed=form.cleaned_data["typed"],
                 threshold=Decimal(form.cleaned_data["threshold"]) / 100,
                 today=timezone.localdate(),
+                columns=columns.chosen,
             )
+        except ColumnsToConfirm as error:
+            add_application_error(form, error, field="file")
+            columns.ask(error)
         except services.BidsFileRejected as error:
             add_application_error(form, error)
             problems = error.problems
@@ -48,7 +58,8 @@ def tender_check_new(request: AuthenticatedRequest) -> HttpResponse:
         else:
             return redirect("suppliers:tender-check-detail", check.uuid)
     checks = selectors.tender_checks_visible_to(request.user)[:20]
-    return render(request, "suppliers/tender_check_new.html", {"form": form, "problems": problems, "checks": checks})
+    context = {"form": form, "problems": problems, "checks": checks, **columns.context()}
+    return render(request, "suppliers/tender_check_new.html", context)
 
 
 @login_required
