@@ -1,6 +1,7 @@
-"""An officer on a 375-pixel phone records a concern about two people met together, one question per
-page (issue 18, item 1): errors on the page they belong to, Back, Change from check your answers,
-and nothing saved until it is sent."""
+"""An officer on a phone (375 and 320 pixels wide) records a concern about two people met together,
+one question per page (issue 18, items 1 and 2): errors on the page they belong to, Back, Change from
+check your answers, and nothing saved until it is sent; every step and check page no wider than the
+window (and axe-clean, as every page)."""
 
 from datetime import timedelta
 
@@ -26,8 +27,11 @@ def _person(step: ConcernStepPage, number: int, *, name: str, age: str, consent:
     return step
 
 
-def test_two_people_met_together_recorded_step_by_step_on_a_phone(page: Page, sign_in_browser, frontline_a) -> None:
-    page.set_viewport_size({"width": 375, "height": 812})
+@pytest.mark.parametrize("width", [375, 320])
+def test_two_people_met_together_recorded_step_by_step_on_a_phone(
+    page: Page, sign_in_browser, frontline_a, width: int
+) -> None:
+    page.set_viewport_size({"width": width, "height": 812})
     sign_in_browser(frontline_a)
     page.goto("/")
     HomeCountersPage(page).start_button.click()
@@ -75,6 +79,7 @@ def test_two_people_met_together_recorded_step_by_step_on_a_phone(page: Page, si
     check.send()
     encounter = EncounterPage(page)
     expect(encounter.rows).to_have_count(2)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width, "the encounter page scrolls sideways"
     first, second = Case.objects.order_by("pk")
     assert first.person_name == "Arben Krasniqi"
     # An adult who refuses the NRM is recorded anonymously (the Duty to Notify), with the reason.
