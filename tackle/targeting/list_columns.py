@@ -287,3 +287,16 @@ def mapping_problems(mapping: Mapping, header: list[str]) -> list[str]:
     if not any(mapping.get(key) for key in NAME_FIELDS):
         problems.append("No column holds the business name or trading name")
     return problems
+
+
+KNOWN, CONTAINS = 1.0, 0.6  # how sure a guess is: the whole header a known name, or one within it
+
+
+def how_guessed(header: str, key: str) -> tuple[float, str]:
+    """How sure the guess of this header for this field is, and in words, for the columns page."""
+    normal = header_words(header)
+    field = next(field for field in FIELDS if field.key == key)
+    if normal in field.synonyms:
+        return KNOWN, "known name"
+    within = next((synonym for synonym in field.synonyms if f" {synonym} " in f" {normal} "), normal)
+    return CONTAINS, f"contains '{within}'"

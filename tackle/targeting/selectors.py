@@ -9,11 +9,13 @@ from typing import Any
 from django.core.cache import cache
 from django.db.models import QuerySet
 
+from tackle.core.columns import ColumnChoice
 from tackle.core.roles import Module
+from tackle.targeting.list_columns import FIELD_LABELS, guess_mapping, how_guessed
 from tackle.targeting.models import OutcomeWording, RegulatorList
 from tackle.targeting.ranking import Ranking, rank_groups, resolve_reads
 from tackle.targeting.signals import disruption_signals_for
-from tackle.targeting.sources import Outcomes, SourceError, SourceRead, read_text
+from tackle.targeting.sources import Outcomes, SourceError, SourceRead, read_text, table
 
 GROUPS_CACHE_SECONDS = 60 * 60
 
@@ -89,3 +91,40 @@ def ranking_for(user: Any) -> Ranking:
         groups = resolve_reads([read for read in reads if read is not None])
         cache.set(key, groups, timeout=GROUPS_CACHE_SECONDS)
     return rank_groups(groups, disruption_signals_for(user))
+
+
+SAMPLE_ROWS = 3
+
+
+def list_column_choices(regulator_list: RegulatorList, read: SourceRead) -> list[ColumnChoice]:
+    """Each field's column in the list as the shared columns table shows it (core.columns): how
+    sure the guess is and the first values under it; a column the person chose is theirs."""
+    header = read.header
+    guessed = guess_mapping(header)
+    samples: list[list[str]] = []
+    for row in table(regulator_list.content):  # a saved list read before, so its first rows read
+        if any(cell.strip() for cell in row.cells):
+            samples.append(row.cells)
+        if len(samples) == SAMPLE_ROWS:
+            break
+    choices = []
+    for key, label in FIELD_LABELS.items():
+        column = read.mapping.get(key, "")
+        at = header.index(column) if column in header else None
+        sure, how = (0.0, "not found") if at is None else (1.0, "chosen by you")
+        if at is not None and guessed.get(key) == column:
+            sure, how = how_guessed(column, key)
+        values = [row[at].strip() for row in samples if at is not None and at < len(row)]
+        choices.append(
+            ColumnChoice(
+                field=key,
+                label=label,
+                required=False,
+                column=at,
+                header=column,
+                confidence=sure,
+                how=how,
+                samples=tuple(value for value in values if value),
+            )
+        )
+    return choices

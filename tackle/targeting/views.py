@@ -136,7 +136,8 @@ def list_detail(request: AuthenticatedRequest, list_uuid: Any) -> HttpResponse:
         else:
             messages.success(request, f"Columns saved: {regulator_list.record_count} records")
             return redirect("targeting:list-detail", list_uuid=regulator_list.uuid)
-    context = {"regulator_list": regulator_list, "form": form, "read": read, "problem": problem}
+    choices = selectors.list_column_choices(regulator_list, read) if read else []
+    context = {"regulator_list": regulator_list, "form": form, "read": read, "problem": problem, "choices": choices}
     return render(request, "targeting/list_detail.html", context)
 
 

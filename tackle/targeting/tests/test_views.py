@@ -129,6 +129,26 @@ def test_the_columns_page_shows_rejected_lines_and_a_correction_reads_the_list_a
     assert "postcode" not in trading.mapping
 
 
+def test_the_columns_page_shows_how_sure_each_guess_is_and_its_first_values(client_for, lead_a):
+    """'Licensed operator' holds the business name only by containing a known word: worth a
+    look. The name the person then chooses is shown as theirs, with its own values."""
+    client = client_for(lead_a)
+    text = "Licensed operator,Shop,Postcode\nAcme Holdings,Acme Nails,B70 6AB\nBee Group,Bee Bar,B70 7AA\n"
+    client.post(reverse("targeting:list-import"), {"lists": [_upload("licensing.csv", text)]})
+    licensing = RegulatorList.objects.get()
+    url = reverse("targeting:list-detail", args=[licensing.uuid])
+    page = client.get(url)
+    choices = {choice.field: choice for choice in page.context["choices"]}
+    name = choices["business_name"]
+    assert (name.header, name.samples, name.guessed) == ("Licensed operator", ("Acme Holdings", "Bee Group"), True)
+    assert name.how == "contains 'operator'"
+    assert choices["postcode"].samples == ("B70 6AB", "B70 7AA") and not choices["postcode"].guessed
+    assert 'data-testid="column-choices"' in page.content.decode()
+    client.post(url, {"source": "licensing", **licensing.mapping, "business_name": "Shop"})
+    name = {choice.field: choice for choice in client.get(url).context["choices"]}["business_name"]
+    assert (name.header, name.samples, name.how) == ("Shop", ("Acme Nails", "Bee Bar"), "chosen by you")
+
+
 def test_a_correction_that_leaves_no_name_column_changes_nothing(client_for, lead_a, imported):
     fire = RegulatorList.objects.get(source="fire")
     before = dict(fire.mapping)
