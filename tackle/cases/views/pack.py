@@ -50,7 +50,7 @@ def pack_page(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
 
 
 @login_required
-def pack_json(request: AuthenticatedRequest, case_uuid: str) -> JsonResponse:
+def pack_json(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
     case, state = _open(request, case_uuid, Action.EXPORT, audit=False)
     if state.review_needed:
         return JsonResponse({"detail": REVIEW_NEEDED}, status=409)
