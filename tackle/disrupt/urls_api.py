@@ -2,14 +2,18 @@
 
 from django.urls import path
 
-from tackle.disrupt import api
+from tackle.disrupt.api import intelligence, operations, premises
 
 urlpatterns: list = [
-    path("premises/", api.premises_list, name="premises-list"),
-    path("premises/<uuid:premises_uuid>", api.premises_detail, name="premises-detail"),
-    path("intelligence/", api.intelligence_list, name="intelligence-list"),
-    path("intelligence/<uuid:intelligence_uuid>", api.intelligence_detail, name="intelligence-detail"),
-    path("intelligence/<uuid:intelligence_uuid>/shares", api.intelligence_share, name="intelligence-share"),
-    path("operations/", api.operation_list, name="operation-list"),
-    path("operations/<uuid:operation_uuid>", api.operation_detail, name="operation-detail"),
+    path("premises/", premises.premises_list, name="premises-list"),
+    path("premises/<uuid:premises_uuid>", premises.premises_detail, name="premises-detail"),
+    path("premises/<uuid:premises_uuid>/flags", premises.flag_add, name="premises-flag-add"),
+    path("premises/<uuid:premises_uuid>/flags/<uuid:flag_uuid>/clear", premises.flag_clear, name="premises-flag-clear"),
+    path("intelligence/", intelligence.intelligence_list, name="intelligence-list"),
+    path("intelligence/<uuid:intelligence_uuid>", intelligence.intelligence_detail, name="intelligence-detail"),
+    path("intelligence/<uuid:intelligence_uuid>/shares", intelligence.intelligence_share, name="intelligence-share"),
+    path("operations/", operations.operation_list, name="operation-list"),
+    path("operations/<uuid:operation_uuid>", operations.operation_detail, name="operation-detail"),
+    path("operations/<uuid:operation_uuid>/agencies", operations.agency_add, name="operation-agency-add"),
+    path("operations/<uuid:operation_uuid>/outcome", operations.outcome_record, name="operation-outcome-edit"),
 ]

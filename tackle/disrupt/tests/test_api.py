@@ -12,7 +12,7 @@ from tackle.audit.models import AuditAction, AuditEvent
 from tackle.core.models import RecordShare
 from tackle.core.roles import Role
 from tackle.disrupt.choices import FlagKind, SharingCategory
-from tackle.disrupt.models import AddressFlag, Intelligence, Operation, Premises
+from tackle.disrupt.models import AddressFlag, Intelligence, Operation, OperationOutcome, Premises
 from tackle.disrupt.tests.factories import add_agency, make_agreement, make_intelligence, make_operation, make_premises
 
 NEW_PREMISES = {"address": "4 Canal Street", "postcode": "b66 2bb", "premises_type": "nail_bar"}
@@ -238,3 +238,67 @@ def test_an_agency_taking_part_reads_the_operation_but_cannot_change_it(safety_a
     assert other.patch(f"/api/v1/operations/{operation.uuid}", {"name": "X"}, format="json").status_code == 404
     assert token_client(safety_a, scope="read").post("/api/v1/operations/", NEW_OPERATION).status_code == 403
     assert Operation.objects.count() == 1
+
+
+# Address flags, agencies and outcomes -------------------------------------------------------------
+
+
+def test_a_coordinator_flags_an_address_once_and_clears_it(safety_a, writer):
+    premises = make_premises(safety_a)
+    path = f"/api/v1/premises/{premises.uuid}/flags"
+    raised = writer.post(path, {"kind": "officer_safety", "note": "Dogs"}, format="json")
+    assert raised.status_code == 201 and raised.json()["cleared_at"] is None
+    again = writer.post(path, {"kind": "officer_safety"}, format="json")
+    assert again.status_code == 400 and "kind" in again.json()
+    assert AddressFlag.objects.count() == 1
+    cleared = writer.post(f"{path}/{raised.json()['uuid']}/clear")
+    assert cleared.status_code == 200 and cleared.json()["cleared_at"] is not None
+    assert writer.get(f"/api/v1/premises/{premises.uuid}").json()["flags"] == []
+
+
+def test_flags_are_refused_to_partners_other_councils_and_read_tokens(safety_a, safety_b, police_partner, police):
+    premises = make_premises(safety_a)
+    make_agreement(safety_a, police, [SharingCategory.PREMISES])
+    flag = {"kind": "officer_safety"}
+    path = f"/api/v1/premises/{premises.uuid}/flags"
+    assert token_client(police_partner).post(path, flag, format="json").status_code == 403
+    assert token_client(safety_b).post(path, flag, format="json").status_code == 404
+    assert token_client(safety_a, scope="read").post(path, flag, format="json").status_code == 403
+    assert not AddressFlag.objects.exists()
+
+
+def test_a_coordinator_adds_an_agency_that_then_sees_the_operation(safety_a, writer, police, police_partner):
+    operation = make_operation(safety_a)
+    path = f"/api/v1/operations/{operation.uuid}/agencies"
+    added = writer.post(path, {"name": "Test Police", "attendance": "present", "organisation": police.code})
+    assert added.status_code == 201 and added.json()["agencies"][0]["name"] == "Test Police"
+    assert token_client(police_partner).get(f"/api/v1/operations/{operation.uuid}").status_code == 200
+    twice = writer.post(path, {"name": "test police", "attendance": "on_call"}, format="json")
+    assert twice.status_code == 400 and "name" in twice.json()
+    unknown = writer.post(path, {"name": "HMRC", "attendance": "present", "organisation": "NOPE"}, format="json")
+    assert unknown.status_code == 400 and "organisation" in unknown.json()
+    assert operation.agencies.count() == 1
+
+
+def test_outcomes_are_recorded_and_refused_when_victims_outnumber_people(safety_a, writer):
+    operation = make_operation(safety_a, on=timezone.localdate() - timedelta(days=1))
+    path = f"/api/v1/operations/{operation.uuid}/outcome"
+    refused = writer.post(path, {"people_encountered": 2, "victims_adult": 3}, format="json")
+    assert refused.status_code == 400 and "people_encountered" in refused.json()
+    assert not OperationOutcome.objects.exists()
+    recorded = writer.post(path, {"people_encountered": 11, "victims_adult": 5, "exploitation_types": ["labour"]})
+    assert recorded.status_code == 200 and recorded.json()["outcome"]["victims_adult"] == 5
+    assert writer.get("/api/v1/operations/?outcome_recorded=true").json()["count"] == 1
+
+
+def test_outcomes_are_refused_to_partners_other_councils_and_before_the_day(safety_a, safety_b, police_partner, police):
+    operation = make_operation(safety_a, on=timezone.localdate() + timedelta(days=3))
+    add_agency(operation, "Test Police", organisation=police)
+    path = f"/api/v1/operations/{operation.uuid}/outcome"
+    body = {"people_encountered": 1}
+    assert token_client(police_partner).post(path, body, format="json").status_code == 403
+    assert token_client(safety_b).post(path, body, format="json").status_code == 404
+    assert token_client(safety_b).post(f"/api/v1/operations/{operation.uuid}/agencies", {}).status_code == 404
+    early = token_client(safety_a).post(path, body, format="json")
+    assert early.status_code == 400 and "on or after the day" in str(early.json())
+    assert not OperationOutcome.objects.exists()
