@@ -5,7 +5,7 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
 from django.db.models import QuerySet
 
-from tackle.accounts.models import TokenScope, User
+from tackle.accounts.models import TokenScope, User, WebhookEvent
 from tackle.core.disclosure import HIGHEST_THRESHOLD, ROUNDING_BASE
 from tackle.core.forms import GovukDateField, GovukForm
 from tackle.core.roles import Role
@@ -265,3 +265,44 @@ class OrganisationSettingsForm(GovukForm):
         if data.get("lead") and data.get("lead") == data.get("deputy"):
             self.add_error("deputy", "The deputy must be someone other than the lead")
         return data
+
+
+class WebhookEndpointForm(GovukForm):
+    """Where the organisation's own systems want to be told, and of what (issue 19, item 5)."""
+
+    name = forms.CharField(
+        label="Name",
+        help_text="What the endpoint is for, for example 'Case management system'",
+        max_length=100,
+        error_messages={"required": "Enter a name for the endpoint"},
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-20"}),
+    )
+    url = forms.URLField(
+        label="Address (URL)",
+        help_text="Starting https://, on the internet: Tackle does not post to addresses on its own network",
+        max_length=500,
+        assume_scheme="https",
+        error_messages={
+            "required": "Enter the address to post to",
+            "invalid": "Enter the address as a web address, like https://cms.example.gov.uk/tackle",
+        },
+    )
+    events = forms.MultipleChoiceField(
+        label="Events to send",
+        choices=WebhookEvent.choices,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Select at least one event"},
+    )
+
+
+class WebhookRevokeConfirmForm(GovukForm):
+    """A revoked endpoint is told of nothing more and cannot be revived, so only the check page's
+    own form revokes."""
+
+    confirm = forms.CharField(widget=_AlwaysRevoke, required=False)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("confirm") != REVOKE:
+            raise forms.ValidationError("Check what will stop, then select Revoke endpoint")
+        return cleaned

@@ -234,3 +234,73 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return f"Notification {self.key} for user {self.user_id}"
+
+
+class WebhookEvent(models.TextChoices):
+    """What a council's own systems can be told of (issue 19, item 5). The payload names the case
+    by reference and uuid, never the person."""
+
+    CONCERN_RECORDED = "concern.recorded", "A new concern is recorded"
+    REFERRAL_DUE = "referral.due", "A referral action falls due or is overdue"
+    DECISION_RECORDED = "decision.recorded", "An NRM decision is recorded"
+
+
+class WebhookEndpoint(models.Model):
+    """An address the organisation's systems listen at. The secret signs each delivery (HMAC-SHA256),
+    so it is kept as it is, and shown to the administrator once, when the endpoint is registered."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="webhook_endpoints")
+    name = models.CharField(max_length=100)
+    url = models.URLField("Address (URL)", max_length=500)
+    secret = models.CharField(max_length=64)
+    events = models.JSONField(default=list)
+    created_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["name", "created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.url})"
+
+    @staticmethod
+    def generate_secret() -> str:
+        return "whsec_" + secrets.token_urlsafe(32)
+
+    @property
+    def event_labels(self) -> list[str]:
+        return [WebhookEvent(event).label for event in WebhookEvent.values if event in self.events]
+
+
+class DeliveryStatus(models.TextChoices):
+    PENDING = "pending", "Waiting"
+    DELIVERED = "delivered", "Delivered"
+    FAILED = "failed", "Failed, not retried"
+
+
+class WebhookDelivery(models.Model):
+    """One event sent to one endpoint, with every attempt's outcome: the delivery log."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    endpoint = models.ForeignKey(WebhookEndpoint, on_delete=models.CASCADE, related_name="deliveries")
+    event = models.CharField(max_length=30, choices=WebhookEvent.choices)
+    payload = models.JSONField()
+    status = models.CharField(max_length=10, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_attempt_at = models.DateTimeField(null=True, blank=True)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    response_status = models.PositiveSmallIntegerField(null=True, blank=True)
+    last_error = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(status__in=DeliveryStatus.values), name="delivery_status_valid"),
+            models.CheckConstraint(condition=models.Q(event__in=WebhookEvent.values), name="delivery_event_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.event} to {self.endpoint.name} ({self.get_status_display()})"

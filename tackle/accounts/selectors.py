@@ -6,7 +6,16 @@ from django.db import models
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tackle.accounts.models import ApiToken, Invitation, Notification, Organisation, OrganisationSettings, User
+from tackle.accounts.models import (
+    ApiToken,
+    Invitation,
+    Notification,
+    Organisation,
+    OrganisationSettings,
+    User,
+    WebhookDelivery,
+    WebhookEndpoint,
+)
 from tackle.core.access import PERSONAL_DATA_ROLES
 from tackle.core.disclosure import ROUNDING_BASE, Audience, Disclosure, default_disclosure
 from tackle.core.roles import Module, OrganisationKind, Role
@@ -142,3 +151,12 @@ def organisation_for_visitors(code: str) -> Organisation | None:
         return councils[0]
     everyone = list(Organisation.objects.all()[:2])
     return everyone[0] if len(everyone) == 1 else None
+
+
+def webhook_endpoints_visible_to(user: Any) -> models.QuerySet[WebhookEndpoint]:
+    """The organisation's webhook endpoints, live and revoked."""
+    return WebhookEndpoint.objects.filter(organisation_id=user.organisation_id)
+
+
+def webhook_deliveries_of(endpoint: WebhookEndpoint) -> models.QuerySet[WebhookDelivery]:
+    return endpoint.deliveries.order_by("-created_at")

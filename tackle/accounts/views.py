@@ -9,6 +9,7 @@ from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -31,6 +32,8 @@ from tackle.accounts.forms import (
     TwoFactorCodeForm,
     UserInviteForm,
     UserRoleForm,
+    WebhookEndpointForm,
+    WebhookRevokeConfirmForm,
 )
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.accounts.models import User
@@ -42,6 +45,8 @@ from tackle.accounts.selectors import (
     organisation_settings_visible_to,
     pending_invitation_of,
     users_visible_to,
+    webhook_deliveries_of,
+    webhook_endpoints_visible_to,
 )
 from tackle.accounts.services import (
     SETTINGS_FIELDS,
@@ -62,6 +67,7 @@ from tackle.accounts.services import (
     user_two_factor_reset,
     user_unlock,
 )
+from tackle.accounts.webhooks import endpoint_register, endpoint_revoke
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.core import access
@@ -475,3 +481,66 @@ def notification_list(request: AuthenticatedRequest) -> HttpResponse:
         notifications_mark_read(user=request.user, notification=notification)
         return redirect("accounts:notification-list")
     return render(request, "accounts/notification_list.html", {"notifications": visible[:200]})
+
+
+# --- Webhooks (issue 19, item 5): the administrator's endpoints and their delivery log ------------
+
+
+@login_required
+def webhook_list(request: AuthenticatedRequest) -> HttpResponse:
+    """The organisation's endpoints, and the form to register one; a new endpoint's secret is shown
+    on the page that answers the form, once."""
+    open_page_for_user(request.user, resource=access.WEBHOOKS, request=request, object_type="accounts.webhookendpoint")
+    posted = request.method == "POST"
+    form = WebhookEndpointForm(request.POST if posted else None)
+    new_endpoint = None
+    if posted:
+        open_page_for_user(
+            request.user, resource=access.WEBHOOKS, action=Action.RECORD, object_type="accounts.webhookendpoint"
+        )
+        organisation = request.user.organisation
+        assert organisation is not None  # the page opened: the user belongs to one
+        if form.is_valid():
+            try:
+                new_endpoint = endpoint_register(
+                    actor=request.user, organisation=organisation, request=request, **form.cleaned_data
+                )
+                form = WebhookEndpointForm()
+            except ApplicationError as error:
+                add_application_error(form, error)
+    endpoints = webhook_endpoints_visible_to(request.user)
+    context = {"form": form, "endpoints": endpoints, "new_endpoint": new_endpoint}
+    return render(request, "accounts/webhook_list.html", context, status=400 if form.errors else 200)
+
+
+def _open_endpoint(request: AuthenticatedRequest, webhook_uuid: str, action: Action = Action.VIEW) -> Any:
+    visible = webhook_endpoints_visible_to(request.user)
+    return open_for_user(
+        request.user, visible, resource=access.WEBHOOKS, action=action, request=request, uuid=webhook_uuid
+    )
+
+
+@login_required
+def webhook_deliveries(request: AuthenticatedRequest, webhook_uuid: str) -> HttpResponse:
+    """What was sent to one endpoint, each attempt's answer, and what will be tried again when."""
+    endpoint = _open_endpoint(request, webhook_uuid)
+    deliveries = Paginator(webhook_deliveries_of(endpoint), 50).get_page(request.GET.get("page"))
+    return render(request, "accounts/webhook_deliveries.html", {"endpoint": endpoint, "deliveries": deliveries})
+
+
+@login_required
+def webhook_revoke(request: AuthenticatedRequest, webhook_uuid: str) -> HttpResponse:
+    """Check before an endpoint stops being told; only the page's own form revokes."""
+    endpoint = _open_endpoint(request, webhook_uuid, Action.CHANGE)
+    return form_page(
+        request,
+        WebhookRevokeConfirmForm(request.POST if request.method == "POST" else None),
+        lambda _: endpoint_revoke(actor=request.user, endpoint=endpoint, request=request),
+        title="Revoke this webhook endpoint",
+        caption=f"{endpoint.name}: {endpoint.url}",
+        back=reverse("accounts:webhook-list"),
+        success=f"The endpoint '{endpoint.name}' was revoked",
+        button="Revoke endpoint",
+        warning="You cannot undo this. Nothing more is sent to this address, and deliveries waiting to be "
+        "tried again are dropped; to be told again, register the address anew with a new secret.",
+    )

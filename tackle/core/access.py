@@ -134,14 +134,19 @@ STATEMENTS = _r("statements", "The council's statement", Module.STATEMENTS, audi
 STATEMENT_READINGS = _r("statement_readings", "Statement readings and reviewers' overrides", Module.STATEMENTS)
 ACTION_PLANS = _r("action_plans", "Action plans and commitments", Module.STATEMENTS, audited=True)
 ASSESSMENTS = _r("assessments", "Scrutiny self-assessments", Module.SCRUTINY, audited=True)
-SCRUTINY_RECORDS = _r(
-    "scrutiny_records", "Posts and roles, funding and FOI answers", Module.SCRUTINY, audited=True
-)
+SCRUTINY_RECORDS = _r("scrutiny_records", "Posts and roles, funding and FOI answers", Module.SCRUTINY, audited=True)
 FIGURES = _r("figures", "Figures", Module.REPORTING, audited=True)
 AUDIT_LOG = _r("audit_log", "Audit log: entries, search by case, access reports", Module.AUDIT, personal=True)
 # Who checked the log's chain, when and with what result, and the certificate printed from it.
 AUDIT_INTEGRITY = _r("audit_integrity", "Audit log checks and the integrity certificate", Module.AUDIT)
 USERS = _r("users", "Users", Module.USERS, personal=True)
+# The administrator's webhook endpoints and their delivery log (issue 19, item 5): case references only.
+WEBHOOKS = _r(
+    "webhooks",
+    "Webhooks: endpoints told of concerns, referrals due and decisions, and deliveries",
+    Module.USERS,
+    audited=True,
+)
 # Data protection duties (UK GDPR): in the home module, so that the administrator reaches them
 # without the casework module; the grants alone decide who may.
 RETENTION_SCHEDULE = _r(
@@ -179,7 +184,7 @@ RESOURCES: tuple[Resource, ...] = (
     CASE_SEARCH, CASELOADS, REGISTER, PREMISES, INTELLIGENCE,
     OPERATIONS, AGREEMENTS, BRIEFINGS, TARGETING, SUPPLIERS, CONTRACTS, TENDERS, SPEND, STATEMENTS, STATEMENT_READINGS,
     ACTION_PLANS, ASSESSMENTS, SCRUTINY_RECORDS, FIGURES, AUDIT_LOG,
-    AUDIT_INTEGRITY, USERS, ORGANISATION_SETTINGS, NOTIFICATIONS,
+    AUDIT_INTEGRITY, USERS, WEBHOOKS, ORGANISATION_SETTINGS, NOTIFICATIONS,
     SERVICE_PAGES, RETENTION_SCHEDULE, RETENTION, SUBJECT_ACCESS,
 )  # fmt: skip
 
@@ -261,6 +266,7 @@ _RULES: tuple[tuple[tuple[Role, ...], Resource, tuple[Action, ...], Scope], ...]
     (_AUDITORS, AUDIT_LOG, (A.VIEW, A.EXPORT), Scope.ORGANISATION),
     (_AUDITORS, AUDIT_INTEGRITY, (A.VIEW, A.RECORD, A.EXPORT), Scope.ORGANISATION),  # run a check, print it
     ((R.ADMINISTRATOR,), USERS, _KEEP_EXPORT, Scope.ORGANISATION),
+    ((R.ADMINISTRATOR,), WEBHOOKS, _KEEP, Scope.ORGANISATION),
     ((R.MODERN_SLAVERY_LEAD, R.ADMINISTRATOR), ORGANISATION_SETTINGS, (A.VIEW, A.CHANGE), Scope.ORGANISATION),
     ((R.ADMINISTRATOR,), SERVICE_PAGES, (A.VIEW, A.CHANGE), Scope.ORGANISATION),
     ((R.ADMINISTRATOR,), RETENTION_SCHEDULE, (A.VIEW, A.CHANGE), Scope.ORGANISATION),

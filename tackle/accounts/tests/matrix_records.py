@@ -15,7 +15,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from django.utils import timezone
 
-from tackle.accounts.models import ApiToken, Organisation, User
+from tackle.accounts.models import ApiToken, Organisation, User, WebhookEndpoint, WebhookEvent
 from tackle.accounts.services import api_token_create
 from tackle.accounts.tests.signing_in import two_factor_set_up
 from tackle.cases.models import Case, CaseDocument, Encounter, LegalHold, Referral, SafetyPlan
@@ -188,6 +188,15 @@ def build(*, frontline: User, lead: User, police: Any) -> tuple[dict[str, Record
     other_statement = statement_create(period=later, actor=lead)
     commitment = commitment_create(organisation=organisation, actor=lead, source="Council motion", title="Pay fairly")
 
+    webhook = WebhookEndpoint.objects.create(
+        organisation=organisation,
+        name="Case management system",
+        url="https://cms.example.org/tackle",
+        secret=WebhookEndpoint.generate_secret(),
+        events=[WebhookEvent.CONCERN_RECORDED],
+        created_by=lead,
+    )
+
     def rec(record: Any, model: type[models.Model], **extra: Any) -> Record:
         return Record(str(getattr(record, "uuid", record)), model, **extra)
 
@@ -204,6 +213,7 @@ def build(*, frontline: User, lead: User, police: Any) -> tuple[dict[str, Record
         "cases:share_id": Record(str(case_share_record.pk), RecordShare),
         "user_uuid": rec(colleague, User),
         "token_uuid": rec(token, ApiToken, owner=lead.pk),
+        "webhook_uuid": rec(webhook, WebhookEndpoint),
         "run_uuid": rec(run, TaskRun, owner=lead.pk),
         "premises_uuid": rec(premises, Premises),
         "flag_uuid": rec(flag, AddressFlag),

@@ -57,6 +57,7 @@ RESOURCE_OF = [
     ("accounts:token", access.API_TOKENS),
     ("accounts:organisation-token", access.ORGANISATION_API_TOKENS),
     ("accounts:user", access.USERS),
+    ("accounts:webhook", access.WEBHOOKS),
     ("accounts:organisation-settings", access.ORGANISATION_SETTINGS),
     ("accounts:notification", access.NOTIFICATIONS),
     ("audit:verify", access.AUDIT_INTEGRITY),

@@ -10,9 +10,10 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from tackle.accounts.models import Organisation, User
+from tackle.accounts.models import Organisation, User, WebhookEvent
 from tackle.accounts.selectors import leads_of
 from tackle.accounts.services import notify
+from tackle.accounts.webhooks import webhook_event
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.cases.models import (
@@ -150,6 +151,12 @@ def case_record_concern(
     audit_record(action=AuditAction.CREATE, actor=recorded_by, request=request, obj=case, note="Concern recorded")
     _tell_leads(case)
     _tell_procurement(case, actor=recorded_by)
+    webhook_event(
+        organisation_id=case.organisation_id,
+        event=WebhookEvent.CONCERN_RECORDED,
+        case_reference=case.reference,
+        case_uuid=case.uuid,
+    )
     return case
 
 

@@ -6,7 +6,8 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from tackle.accounts.models import User
+from tackle.accounts.models import User, WebhookEvent
+from tackle.accounts.webhooks import webhook_event
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.cases.models import Case, NrmEvent, NrmEventKind, ReferralStatus, Stage
@@ -97,7 +98,18 @@ def nrm_event_record(
         action=AuditAction.CREATE, actor=actor, request=request, obj=event, note=f"NRM: {event.get_kind_display()}"
     )
     _complete_the_action(case=case, event=event, actor=actor, request=request)
+    if kind in DECISIONS:
+        webhook_event(
+            organisation_id=case.organisation_id,
+            event=WebhookEvent.DECISION_RECORDED,
+            case_reference=case.reference,
+            case_uuid=case.uuid,
+        )
     return event
+
+
+# The steps a council's systems are told of as "decision recorded" (accounts/webhooks.py).
+DECISIONS = {NrmEventKind.RG_DECISION, NrmEventKind.CG_DECISION, NrmEventKind.RECONSIDERATION_OUTCOME}
 
 
 def _complete_the_action(*, case: Case, event: NrmEvent, actor: User, request: Any) -> None:

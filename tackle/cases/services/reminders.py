@@ -4,9 +4,11 @@ from datetime import date
 
 from django.urls import reverse
 
+from tackle.accounts.models import WebhookEvent
 from tackle.accounts.services import notify
+from tackle.accounts.webhooks import webhook_event
 from tackle.cases.models import Case, CaseStatus, ReferralStatus, SupportPhaseKind
-from tackle.cases.rules.reminders import CaseDates, Reminder, reminders_due
+from tackle.cases.rules.reminders import CaseDates, Reminder, ReminderEvent, reminders_due
 from tackle.cases.selectors import case_periods, reminder_recipients
 from tackle.core.periods import LONDON, today_in_london
 
@@ -59,6 +61,7 @@ def cases_remind(*, today: date | None = None) -> int:
         )
         url = reverse("cases:case-detail", args=[case.uuid])
         for reminder in due:
+            new = 0
             for user in recipients.users:
                 notified = notify(
                     user=user,
@@ -67,5 +70,14 @@ def cases_remind(*, today: date | None = None) -> int:
                     url=url,
                     key=reminder_key(case, reminder),
                 )
-                sent += notified is not None
+                new += notified is not None
+            sent += new
+            # The council's systems are told once per referral action and threshold, as the people are.
+            if new and reminder.deadline.event == ReminderEvent.REFERRAL_ACTION:
+                webhook_event(
+                    organisation_id=case.organisation_id,
+                    event=WebhookEvent.REFERRAL_DUE,
+                    case_reference=case.reference,
+                    case_uuid=case.uuid,
+                )
     return sent
