@@ -17,6 +17,7 @@ from tackle.accounts.models import User
 from tackle.core.access import TENDERS, Action
 from tackle.core.api_lists import checked_by_form, one_page, query_or_400, sort_choice, sorted_by
 from tackle.core.api_schema import PAGE_PARAMETER, paginated
+from tackle.core.columns import ColumnChoice, ColumnsToConfirm
 from tackle.suppliers import selectors, services
 from tackle.suppliers.forms import ClarificationCloseForm, TenderCheckForm
 from tackle.suppliers.rules.tenders import MAX_TYPED_CHARS
@@ -72,6 +73,12 @@ class TenderCheckWriteSerializer(serializers.Serializer):
     threshold = serializers.IntegerField(
         required=False, default=70, min_value=1, max_value=100, help_text="Percentage of the median, 1 to 100"
     )
+    columns = serializers.DictField(
+        child=serializers.IntegerField(min_value=0, allow_null=True),
+        required=False,
+        help_text='A file\'s column (0-based) for each field, such as {"bidder": 0, "price": 3}: needed when a '
+        "400 says a column was guessed or is missing, and lists the columns it would use",
+    )
 
 
 class ClarificationSerializer(serializers.Serializer):
@@ -101,6 +108,17 @@ TYPED_EXAMPLE = OpenApiExample(
     value={"lot": "Lot 2: street cleaning", "typed": "Acme Ltd, 120000\nBest Co, 118000\nCheap Co, 41000"},
     request_only=True,
 )
+
+
+def _choice(choice: ColumnChoice) -> dict[str, Any]:
+    return {
+        "field": choice.field,
+        "column": choice.column,
+        "header": choice.header,
+        "how": choice.how,
+        "confidence": choice.confidence,
+        "samples": list(choice.samples),
+    }
 
 
 def _check_json(check: Any, *, detail: bool = False) -> dict[str, Any]:
@@ -153,7 +171,10 @@ def tender_check_list(request: Request) -> Response:
                 typed=data["typed"],
                 threshold=Decimal(data["threshold"]) / 100,
                 today=timezone.localdate(),
+                columns=values.get("columns"),
             )
+        except ColumnsToConfirm as error:  # as the page asks: each field's column, how sure, its first values
+            raise ValidationError({"file": [error.message], "columns": [_choice(c) for c in error.choices]}) from None
         except services.BidsFileRejected as error:
             lines = [f"Line {problem.line}: {problem.reason}" for problem in error.problems]
             raise ValidationError({error.field or "file": [error.message, *lines]}) from None

@@ -82,3 +82,19 @@ def test_a_token_reads_and_writes_only_as_its_scope_and_modules_say(procurement_
     assert token_client(procurement_a, modules=(Module.STATEMENTS,)).get("/api/v1/clarifications/").status_code == 403
     writer = token_client(procurement_a, modules=(Module.SUPPLIERS,))
     assert writer.post("/api/v1/tender-checks/", {"lot": "L", "typed": TYPED}, format="json").status_code == 201
+
+
+GUESSED = b"Tenderr,Tender prce,Net offer\nAcme,100000,100000\nBeta,96000,96000\nCheapo,90000,20000\n"
+
+
+def test_a_guessed_column_is_named_in_the_400_and_the_columns_sent_are_used(procurement_a):
+    client = _api(procurement_a)
+    response = client.post("/api/v1/tender-checks/", {"lot": "L", "file": SimpleUploadedFile("b.csv", GUESSED)})
+    assert response.status_code == 400 and "file" in response.json()
+    bidder = next(choice for choice in response.json()["columns"] if choice["field"] == "bidder")
+    assert (bidder["header"], bidder["samples"]) == ("Tenderr", ["Acme", "Beta", "Cheapo"])
+    assert not TenderCheck.objects.exists()
+    chosen = {"lot": "L", "file": SimpleUploadedFile("b.csv", GUESSED), "columns.bidder": "0", "columns.price": "2"}
+    response = client.post("/api/v1/tender-checks/", chosen)
+    assert response.status_code == 201, response.json()
+    assert ClarificationTask.objects.get().bid.bidder == "Cheapo"
