@@ -12,13 +12,14 @@ period, counting [starts_on, ends_before).
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import Count, Q
 
-from tackle.core.db import aggregate_by_period, date_in, reporting_alias
+from tackle.core.db import aggregate_by_period, date_in, datetime_in, reporting_alias
 from tackle.core.disclosure import Disclosure, Line, Shown, protect
 from tackle.core.periods import Period, financial_year
 from tackle.core.vocabulary import ExploitationType
-from tackle.disrupt.models import Operation, OperationOutcome, SharingAgreement
+from tackle.disrupt.choices import OperationKind, PremisesType
+from tackle.disrupt.models import Operation, OperationOutcome, Premises, SharingAgreement
 
 NOT_RECORDED = "Not recorded yet"
 
@@ -187,3 +188,40 @@ def sharing_partners(organisation_id: int, period: Period) -> tuple[str, ...]:
     return tuple(
         sorted({(a.partner if a.organisation_id == organisation_id else a.organisation).name for a in agreements})
     )
+
+
+BY_TYPE_DEFINITION = (
+    "Premises by the day they were first recorded (London time), by type; operations by the day held, "
+    "planned or dynamic, and by the type of the premises they visited: an operation visiting premises of "
+    "two types counts once under each, and once only under a type however many such premises it visited."
+)
+
+
+def premises_and_operations_by_type(organisation_id: int, spans: list[Period]) -> dict[str, list[int]]:
+    """{row: [count per period]}: premises recorded by type, operations by kind and by the type of
+    premises visited; a type no premises or operation had in any period is left out."""
+    premises = Premises.objects.using(reporting_alias()).filter(organisation_id=organisation_id)
+    rows = aggregate_by_period(
+        premises,
+        datetime_in("created_at"),
+        spans,
+        {f"Premises recorded: {label}": (Q(premises_type=value),) for value, label in PremisesType.choices},
+    )
+    operations = Operation.objects.using(reporting_alias()).filter(organisation_id=organisation_id)
+    held = date_in("operation_date")
+    rows |= aggregate_by_period(
+        operations, held, spans, {f"Operations: {label}": (Q(kind=value),) for value, label in OperationKind.choices}
+    )
+    # Counted apart and distinct: joining an operation's premises repeats the operation once per premises.
+    visited = operations.aggregate(
+        **{
+            f"v_{t}_{i}": Count("pk", filter=held(period) & Q(premises__premises_type=value), distinct=True)
+            for t, (value, _) in enumerate(PremisesType.choices)
+            for i, period in enumerate(spans)
+        }
+    )
+    rows |= {
+        f"Operations visiting: {label}": [visited[f"v_{t}_{i}"] for i in range(len(spans))]
+        for t, (_, label) in enumerate(PremisesType.choices)
+    }
+    return {name: counts for name, counts in rows.items() if any(counts) or name.startswith("Operations: ")}

@@ -31,6 +31,7 @@ from tackle.cases.register import register_is_exact_for
 from tackle.core.disclosure import Audience, Disclosure, Line, protect
 from tackle.core.periods import financial_year_of, periods
 from tackle.core.roles import Module
+from tackle.disrupt.figures import BY_TYPE_DEFINITION, premises_and_operations_by_type
 from tackle.reporting.evidence import (
     PeriodEvidence,
     evidence_by_period,
@@ -173,6 +174,14 @@ def figures_tables(*, organisation_id: int, first_year: int, last_year: int, by:
             adds_up_to="concerns" if _every_name_shown([c.nationalities for c in cases], TOP_NATIONALITIES) else "",
         ),
         _table("operations", "Multi-agency operations led", "Operations", evidence, operations_rows(evidence)),
+        _table(
+            "premises_and_operations",
+            "Premises and operations by type",
+            "Type",
+            evidence,
+            premises_and_operations_by_type(organisation_id, [column.period for column in evidence]),
+            definition=BY_TYPE_DEFINITION,
+        ),
         _table("supply_chain", "Supply-chain risk", "Contracts and checks", evidence, supply_chain_rows(evidence)),
         *support_tables(organisation_id, first_year, last_year),
     ]
