@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from tackle.audit.models import AuditAction, AuditEvent
 from tackle.core.roles import Role
 from tackle.disrupt.tests.factories import make_operation, make_premises
-from tackle.suppliers.tests.factories import make_contract, make_supplier
+from tackle.suppliers.tests.factories import make_contract, make_records, make_supplier
 
 
 def _csv_rows(response) -> list[list[str]]:
@@ -128,3 +128,19 @@ def test_each_list_downloads_as_csv_and_xlsx(name, role, make_user, council_a, c
     header = _csv_rows(client.get(reverse(name), {"download": "csv"}))[0]
     workbook = load_workbook(io.BytesIO(client.get(reverse(name), {"download": "xlsx"}).content))
     assert [cell.value for cell in next(workbook.active.iter_rows(max_row=1))] == header
+
+
+def test_tender_checks_download_with_their_bid_counts(make_user, council_a, council_b, client_for):
+    make_records(council_a)  # one check, one flagged bid with its clarification
+    make_records(council_b)
+    client = client_for(make_user(Role.PROCUREMENT_OFFICER, council_a))
+
+    rows = _csv_rows(client.get(reverse("suppliers:tender-check-new"), {"download": "csv"}))
+
+    assert [(row[0], row[4], row[5]) for row in rows[1:]] == [("Lot 1", "1", "1")]
+    assert (
+        client_for(make_user(Role.CONTRACT_MANAGER, council_a))
+        .get(reverse("suppliers:tender-check-new"), {"download": "csv"})
+        .status_code
+        == 403
+    )

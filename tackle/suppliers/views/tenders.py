@@ -4,6 +4,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -25,7 +26,7 @@ from tackle.suppliers.rules.tenders import COLUMN_LABELS
 
 
 @login_required
-def tender_check_new(request: AuthenticatedRequest) -> HttpResponse:
+def tender_check_new(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
     require_tenders(request.user)
     organisation = request.user.organisation
     assert organisation is not None
@@ -57,9 +58,29 @@ def tender_check_new(request: AuthenticatedRequest) -> HttpResponse:
             add_application_error(form, error)
         else:
             return redirect("suppliers:tender-check-detail", check.uuid)
-    checks = selectors.tender_checks_visible_to(request.user)[:20]
-    context = {"form": form, "problems": problems, "checks": checks, **columns.context()}
+    checks = selectors.tender_checks_visible_to(request.user).annotate(
+        bid_count=Count("bids"), flagged_count=Count("bids", filter=Q(bids__clarification__isnull=False))
+    )
+    if request.method != "POST":
+        download = list_download(
+            request, checks, resource=TENDERS, columns=CHECK_COLUMNS, name="tender-checks", title="Tender checks"
+        )
+        if download is not None:
+            return download
+    downloads = list_download_links(request, TENDERS)
+    context = {"form": form, "problems": problems, "checks": checks[:20], "downloads": downloads, **columns.context()}
     return render(request, "suppliers/tender_check_new.html", context)
+
+
+# Every check run, newest first (the page lists the latest 20).
+CHECK_COLUMNS = (
+    Column("Procurement or lot", lambda c: c.lot),
+    Column("Checked", lambda c: c.created_at),
+    Column("Median of the bids", lambda c: c.median),
+    Column("Threshold", lambda c: c.threshold),
+    Column("Bids", lambda c: c.bid_count),
+    Column("Flagged (a clarification to ask)", lambda c: c.flagged_count),
+)
 
 
 @login_required
