@@ -27,6 +27,9 @@ from schemathesis.specs.openapi.checks import (
 from tackle.accounts.services import api_token_create
 from tackle.accounts.tests.signing_in import two_factor_set_up
 from tackle.core.models import WorkerHeartbeat
+from tackle.suppliers.tests.factories import make_records as make_supplier_records
+from tackle.training.models import TrainingSession
+from tackle.training.tests.factories import make_course
 
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
 
@@ -91,6 +94,14 @@ def lead_token(
     case = record_concern(frontline_a, person_name="Ana Example", nationality="Albanian", age=34)
     record_concern(frontline_a)
     _KNOWN["case_uuid"] = str(case.uuid)
+    suppliers = make_supplier_records(lead_a.organisation)
+    for name in ("supplier", "contract", "check", "task"):
+        _KNOWN[f"{name}_uuid"] = str(suppliers[name].uuid)
+    course = make_course(lead_a.organisation)
+    session = TrainingSession.objects.create(
+        organisation=lead_a.organisation, course=course, held_on=now.date(), attendee_count=2
+    )
+    _KNOWN["session_uuid"] = str(session.uuid)
     two_factor_set_up(lead_a)
     _, raw = api_token_create(user=lead_a, name="contract test", scope="write", modules=())
     yield raw
