@@ -84,12 +84,17 @@ def import_detail(request: AuthenticatedRequest, import_uuid: Any) -> HttpRespon
 
 
 @login_required
-def import_results(request: AuthenticatedRequest, import_uuid: Any) -> HttpResponse:
+def import_results(request: AuthenticatedRequest, import_uuid: Any) -> HttpResponse | StreamingHttpResponse:
     require_module(request.user, Module.SUPPLIERS)
     spend_import = open_for_user(
         request.user, selectors.spend_imports_visible_to(request.user), resource=SPEND, uuid=import_uuid
     )
     sectors = selectors.spend_by_sector(spend_import)
+    download = list_download(
+        request, sectors, resource=SPEND, columns=SECTOR_COLUMNS, name="spend-by-sector", title="Spend by sector"
+    )
+    if download is not None:
+        return download
     years = selectors.year_on_year(spend_import)
     high = sum((line.amount for line in sectors if line.high_risk), Decimal(0))
     context = {
@@ -102,8 +107,18 @@ def import_results(request: AuthenticatedRequest, import_uuid: Any) -> HttpRespo
         "years": years,
         "top_payees": selectors.top_high_risk_payees(spend_import),
         "without_statement": selectors.payees_without_statement(spend_import),
+        "downloads": list_download_links(request, SPEND) if sectors else [],
     }
     return render(request, "spend/import_results.html", context)
+
+
+# The results page's table of spend by sector, as the page shows it.
+SECTOR_COLUMNS = (
+    Column("Sector", lambda line: line.label),
+    Column("Risk", lambda line: "High risk" if line.high_risk else "Not high risk"),
+    Column("Payments", lambda line: line.rows),
+    Column("Amount", lambda line: line.amount),
+)
 
 
 @login_required

@@ -227,3 +227,21 @@ def test_the_columns_page_shows_each_choice_with_how_sure_and_its_first_values(c
     assert choices["amount"].samples == ("1000.00", "500.00", "abc")
     assert choices["department"].column is None
     assert 'data-testid="column-choices"' in response.content.decode()
+
+
+def test_spend_by_sector_downloads_for_the_councils_own_import_only(
+    client_for, screened, procurement_a, make_user, council_b, frontline_a
+):
+    url = reverse("spend:import-results", args=[screened.uuid])
+    client = client_for(procurement_a)
+    assert "download=csv" in client.get(url).content.decode()
+
+    response = client.get(url, {"download": "csv"})
+
+    lines = b"".join(response.streaming_content).decode().splitlines()
+    assert lines[0] == "Sector,Risk,Payments,Amount"
+    assert any(line.startswith("Health and social care,High risk,1,") for line in lines[1:])
+    assert client.get(url, {"download": "xlsx"})["Content-Type"].startswith("application/vnd.openxmlformats")
+    other_council = client_for(make_user(Role.PROCUREMENT_OFFICER, council_b, username="procurement-b"))
+    assert other_council.get(url, {"download": "csv"}).status_code == 404
+    assert client_for(frontline_a).get(url, {"download": "csv"}).status_code == 403
