@@ -197,9 +197,7 @@ def figures_json(figures: Figures, audience: Audience) -> dict[str, object]:
                 "title": table.title,
                 "row_heading": table.row_heading,
                 "columns": table.columns,
-                "rows": [
-                    {"label": label, "values": [_count(value) for value in values]} for label, values in table.rows
-                ],
+                "rows": [{"row": row, "values": [_count(value) for value in values]} for row, values in table.rows],
                 "how_counted": table.definition,
                 "note": table.note,
             }

@@ -24,6 +24,7 @@ def recorded(record_concern, frontline_a, lead_b):
 
 def concerns_row(body):
     concerns = next(table for table in body["tables"] if table["key"] == "concerns")
+    assert concerns["rows"][0]["row"] == "Concerns recorded"
     return [value["shown"] for value in concerns["rows"][0]["values"]], concerns["columns"]
 
 
