@@ -60,15 +60,35 @@ def _latest_year() -> int:
 
 
 @login_required
-def index(request: AuthenticatedRequest) -> HttpResponse:
-    assessments = assessments_visible_to(request.user)
-    audit_record(action=AuditAction.LIST, request=request, object_type="scrutiny.assessment")
-    officer = request.user.role != "councillor"
-    return render(
+def index(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
+    assessments = assessments_visible_to(request.user).annotate(answered=models.Count("answers"))
+    download = list_download(
         request,
-        "scrutiny/index.html",
-        {"assessments": assessments, "officer": officer, "new_form": AssessmentNewForm(latest=_latest_year())},
+        assessments,
+        resource=ASSESSMENTS,
+        columns=ASSESSMENT_COLUMNS,
+        name="assessments",
+        title="Self-assessments",
     )
+    if download is not None:
+        return download
+    audit_record(action=AuditAction.LIST, request=request, object_type="scrutiny.assessment")
+    context = {
+        "assessments": assessments,
+        "officer": request.user.role != "councillor",
+        "new_form": AssessmentNewForm(latest=_latest_year()),
+        "downloads": list_download_links(request, ASSESSMENTS),
+    }
+    return render(request, "scrutiny/index.html", context)
+
+
+# The council's self-assessments, newest year first, as the scrutiny page lists them.
+ASSESSMENT_COLUMNS = (
+    Column("Year", lambda a: financial_year_label(a.year)),
+    Column("Started", lambda a: a.created_at),
+    Column("Last changed", lambda a: a.updated_at),
+    Column("Questions answered", lambda a: a.answered),
+)
 
 
 @login_required

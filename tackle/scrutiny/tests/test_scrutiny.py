@@ -18,7 +18,7 @@ from tackle.scrutiny.foi import build_foi_answer
 from tackle.scrutiny.models import Answer, Assessment, LeadArrangement, Spend
 from tackle.scrutiny.proposals.questions import proposals_for
 from tackle.scrutiny.services import assessment_answer, assessment_create
-from tackle.scrutiny.themes import GUIDE_COVERAGE, QUESTIONS, THEMES
+from tackle.scrutiny.themes import ANSWER_LABELS, GUIDE_COVERAGE, QUESTIONS, THEMES
 
 LONDON = ZoneInfo("Europe/London")
 pytestmark = pytest.mark.django_db
@@ -328,3 +328,23 @@ def test_the_foi_answer_withholds_what_the_published_figures_withhold(council_a,
     counts = next(i for i in answer.items if i.question.startswith("How many potential victims did the council refer"))
     assert counts.answer[0] == "2024-25: withheld adults, 0 children."
     assert counts.answer[1] == "2025-26: fewer than 10 adults, 0 children."
+
+
+def test_the_self_assessments_download_audited_and_only_the_councils_own(
+    records, lead_a, lead_b, frontline_a, client_for
+):
+    assessment = assessment_create(actor=lead_a, year=2025)
+    assessment_answer(
+        assessment=assessment, actor=lead_a, answers={next(iter(QUESTIONS)): (next(iter(ANSWER_LABELS)), "")}
+    )
+    assessment_create(actor=lead_b, year=2024)
+    client = client_for(lead_a)
+    assert "download=xlsx" in client.get(reverse("scrutiny:index")).content.decode()
+
+    response = client.get(reverse("scrutiny:index"), {"download": "csv"})
+
+    lines = b"".join(response.streaming_content).decode().splitlines()
+    assert lines[0] == "Year,Started,Last changed,Questions answered"
+    assert [(line.split(",")[0], line.split(",")[-1]) for line in lines[1:]] == [("2025-26", "1")]
+    assert AuditEvent.objects.filter(object_type="export.assessments", actor=lead_a).exists()
+    assert client_for(frontline_a).get(reverse("scrutiny:index"), {"download": "csv"}).status_code == 403
