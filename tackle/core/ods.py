@@ -40,6 +40,13 @@ def is_ods(archive: zipfile.ZipFile) -> bool:
         return False
 
 
+def unreadable_workbook(head: bytes, reason: str) -> str:
+    """The refusal for a zip that cannot be opened (cut short, damaged), naming the kind its first
+    bytes claim: an ODS file starts with its stored `mimetype` part, so even a truncated one says so."""
+    kind = "ODS spreadsheet" if ODS_MIMETYPE in head[:128] else "XLSX workbook"
+    return f"The file is not a readable {kind} ({reason})"
+
+
 def sheet_rows(archive: zipfile.ZipFile, *, max_columns: int) -> Iterator[tuple[int, list[str]]]:
     """(row number, cell texts) of the first sheet, from row 1; empty rows are not given but their
     numbers are counted. More than `max_columns` cells in a row, or a repeat past a spreadsheet's

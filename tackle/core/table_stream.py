@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from tackle.core.columns import Vocabulary
-from tackle.core.ods import OdsError, is_ods, sheet_rows
+from tackle.core.ods import OdsError, is_ods, sheet_rows, unreadable_workbook
 from tackle.core.uploads import (
     HEADER_SEARCH_ROWS,
     INFLATION_ALLOWED,
@@ -256,7 +256,8 @@ def _open_workbook(
     try:
         archive = zipfile.ZipFile(path)
     except zipfile.BadZipFile:
-        raise UploadError("The file is not a readable XLSX workbook (BadZipFile)") from None
+        with path.open("rb") as handle:
+            raise UploadError(unreadable_workbook(handle.read(128), "BadZipFile")) from None
     check_archive(archive, max_inflated_bytes=INFLATION_ALLOWED * size)
     handles: list[Any]
     if is_ods(archive):

@@ -19,7 +19,7 @@ from typing import IO, Any
 
 from tackle.core.columns import Vocabulary, fold_header
 from tackle.core.errors import ApplicationError
-from tackle.core.ods import OdsError, is_ods, sheet_rows
+from tackle.core.ods import OdsError, is_ods, sheet_rows, unreadable_workbook
 
 UTF_8 = "UTF-8"
 WINDOWS_1252 = "Windows-1252"
@@ -73,7 +73,14 @@ class Row:
 
 
 def megabytes(limit: int) -> str:
-    return f"{limit / (1024 * 1024):g} MB"
+    """A limit as a person reads it: whole megabytes from 10 up, one decimal below, kilobytes under
+    one (a limit worked out from a file's size is 9.95859 MB exactly, which says nothing more)."""
+    size = limit / (1024 * 1024)
+    if size >= 9.95:
+        return f"{round(size):,} MB"
+    if size >= 1:
+        return f"{round(size, 1):g} MB"
+    return f"{max(round(limit / 1024), 1):,} KB"
 
 
 def read_bytes(upload: bytes | IO[bytes], *, max_bytes: int) -> bytes:
@@ -420,12 +427,12 @@ def read_table(
     and, for a zip, the kind it names)."""
     data = read_bytes(upload, max_bytes=max_bytes)
     if data.startswith(XLSX_MAGIC):
-        try:  # told cheaply, before openpyxl is loaded
-            archive = check_zip(data, max_inflated_bytes=INFLATION_ALLOWED * max_bytes)
+        try:  # told cheaply, before openpyxl is loaded; bounded by this file's size, not the largest allowed
+            archive = check_zip(data, max_inflated_bytes=INFLATION_ALLOWED * len(data))
         except UploadLimitError:
             raise
         except UploadError:
-            raise UploadError("The file is not a readable XLSX workbook (BadZipFile)") from None
+            raise UploadError(unreadable_workbook(data, "BadZipFile")) from None
         if is_ods(archive):
             return _table(_ods_rows(archive, bounds), ODS, vocabulary, headed=headed)
         return _table(_xlsx_rows(data, bounds=bounds), XLSX, vocabulary, headed=headed)

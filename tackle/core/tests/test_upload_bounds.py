@@ -5,6 +5,8 @@ import zipfile
 
 import pytest
 
+from tackle.core.table_stream import open_table
+from tackle.core.tests.table_files import ods, xlsx
 from tackle.core.uploads import (
     MAX_COLUMNS,
     Bounds,
@@ -12,6 +14,7 @@ from tackle.core.uploads import (
     UploadLimitError,
     check_zip,
     csv_table,
+    megabytes,
     read_path,
     read_table,
 )
@@ -63,8 +66,42 @@ def bomb(inflated: int, *, members: int = 1) -> bytes:
 def test_a_workbook_that_inflates_past_the_limit_is_refused_unread():
     data = bomb(30 * MB)  # about 30 KB packed
     assert len(data) < 64 * 1024
-    with pytest.raises(UploadLimitError, match=r"unpacks to more than 1\.25 MB"):
+    with pytest.raises(UploadLimitError, match=r"unpacks to more than \d{3} KB; it cannot be read"):
         read_table(data, max_bytes=64 * 1024)
+
+
+def test_a_bomb_is_refused_by_its_own_size_however_large_a_file_may_be():
+    # The registry takes 200 MB files: 20 times that is no bound on a 30 KB file unpacking to 30 MB.
+    with pytest.raises(UploadLimitError, match="unpacks to more than"):
+        read_table(bomb(30 * MB), max_bytes=200 * MB)
+
+
+@pytest.mark.parametrize(
+    "limit, said",
+    [
+        (int(9.95859 * MB), "10 MB"),
+        (200 * MB, "200 MB"),
+        (2048 * MB, "2,048 MB"),
+        (MB * 5 // 2, "2.5 MB"),
+        (MB // 2, "512 KB"),
+    ],
+)
+def test_a_limit_is_said_in_a_round_size(limit, said):
+    assert megabytes(limit) == said
+
+
+def test_a_truncated_spreadsheet_is_named_for_what_it_claims_to_be(tmp_path):
+    table = [["Name", "Amount"], *[[f"Row {n}", str(n)] for n in range(200)]]
+    for data, kind in ((ods(*table), "ODS spreadsheet"), (xlsx(*table), "XLSX workbook")):
+        cut = data[: len(data) // 2]
+        with pytest.raises(UploadError) as raised:
+            read_table(cut, max_bytes=MB)
+        assert raised.value.message == f"The file is not a readable {kind} (BadZipFile)"
+        path = tmp_path / "cut.bin"
+        path.write_bytes(cut)
+        with pytest.raises(UploadError) as streamed:
+            open_table(path)
+        assert streamed.value.message == raised.value.message
 
 
 def test_a_zip_of_too_many_parts_is_refused():

@@ -1,5 +1,6 @@
 """The screener on hand-made messy files with known answers, and on the real Lambeth files."""
 
+import zipfile
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -209,6 +210,15 @@ def test_a_damaged_workbook_or_old_excel_file_is_refused_clearly(tmp_path):
     old.write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 100)
     with pytest.raises(SpendFileError, match="old Excel"):
         Screener().screen([old])
+
+
+def test_a_zip_bomb_is_refused_naming_a_round_limit(tmp_path):
+    bomb = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", b"<Types/>")
+        archive.writestr("xl/worksheets/sheet1.xml", b" " * (64 * 1024 * 1024))
+    with pytest.raises(SpendFileError, match=r"unpacks to more than \d+ KB; it cannot be read"):
+        Screener().screen([bomb])
 
 
 def test_the_period_in_a_file_name_dates_rows_without_a_date():

@@ -1,6 +1,7 @@
 import csv
 import io
 import re
+import zipfile
 from io import StringIO
 
 import pytest
@@ -140,6 +141,16 @@ def test_a_file_saved_as_windows_1252_is_read(registry_header):
     result = registry_import(data=data)
     assert (result.saved, result.rejects) == (1, [])
     assert RegistryStatement.objects.get().organisation_name == "Café Société Ltd"
+
+
+def test_a_zip_bomb_is_refused_as_too_large_when_unpacked():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", b"<Types/>")
+        archive.writestr("xl/worksheets/sheet1.xml", b" " * (64 * 1024 * 1024))
+    with pytest.raises(UploadError, match=r"^The file unpacks to more than [\d.]+ [KM]B; it cannot be read$"):
+        registry_import(data=buffer.getvalue())
+    assert not RegistryStatement.objects.exists()
 
 
 def test_a_file_over_200_mb_is_refused():
