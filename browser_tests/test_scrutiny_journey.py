@@ -69,11 +69,12 @@ def test_councillor_reads_figures_and_self_assessment(
     _from_menu(page, "Scrutiny")
     _checked(page)
     page.get_by_role("link", name="Self-assessment 2025").click()
-    strategy = page.get_by_test_id("theme-strategy")
-    expect(strategy).to_contain_text("Coordinator in post since 2022")
-    expect(strategy).to_contain_text("Tackle holds: Exploitation coordinator leads on modern slavery")
+    # The guide asks about the lead under council structures.
+    structures = page.get_by_test_id("theme-structures")
+    expect(structures).to_contain_text("Coordinator in post since 2022")
+    expect(structures).to_contain_text("Tackle holds: Exploitation coordinator leads on modern slavery")
     # The lead arrangements are officers' records: a councillor is not offered a link to a 403.
-    expect(strategy.get_by_role("link", name="Lead arrangements")).to_have_count(0)
+    expect(structures.get_by_role("link", name="Lead arrangements")).to_have_count(0)
     _checked(page)
 
     page.get_by_role("link", name="Answer the questions").click()
