@@ -16,10 +16,12 @@ from tackle.cases.models import (
     Case,
     CaseStatus,
     LegalHold,
+    RecordLegalHold,
     RetentionDecision,
     RetentionOutcome,
     RetentionPeriod,
 )
+from tackle.cases.retention_records import KeptRecord, RecordKind, record_kinds
 from tackle.cases.rules.retention import DEFAULT_MONTHS, RecordType, is_due, retention_ends
 from tackle.core.access import CASE_WORKER_ROLES, CASES, Action, Resource, Scope, scopes_for
 from tackle.core.roles import Module
@@ -183,6 +185,24 @@ def case_text_matches(cases: models.QuerySet[Case], text: str, *, born_on: date 
     return cases.filter(matches)
 
 
+# What a queue row shows (templates/cases/queue.html, with what Case.is_anonymous reads): loading
+# every column of fifty cases and their workers cost more than the query that found them.
+QUEUE_ROW_FIELDS = (
+    "uuid",
+    "reference",
+    "person_name",
+    "encountered_at",
+    "stage",
+    "status",
+    "treated_as_child",
+    "consent_to_nrm",
+    "consent_to_share",
+    "allocated_to__first_name",
+    "allocated_to__last_name",
+    "allocated_to__username",
+)
+
+
 @dataclass
 class QueuePage:
     rows: list[dict[str, Any]]
@@ -237,7 +257,10 @@ def queue_for(user: Any, cases: models.QuerySet[Case], *, page: str | int | None
             start = (number - 1) * QUEUE_PAGE_SIZE
             page_keys = list(keys[start : start + QUEUE_PAGE_SIZE])
     pages = max(1, -(-count // QUEUE_PAGE_SIZE))
-    cases_by_pk = cases.select_related("allocated_to").in_bulk([pk for pk, *_ in page_keys])
+    # The keys passed the filters already: the page's rows are read by key alone, so the filters'
+    # SQL (search, visibility) is neither compiled nor run a second time.
+    page_cases = Case.objects.using(cases.db).select_related("allocated_to").only(*QUEUE_ROW_FIELDS)
+    cases_by_pk = page_cases.in_bulk([pk for pk, *_ in page_keys])
     rows = [
         {"case": cases_by_pk[pk], "next_due": next_due, "overdue": bool(is_overdue), "new": is_new}
         for pk, next_due, is_new, is_overdue in page_keys
@@ -396,7 +419,8 @@ def cases_of_organisation(user: Any) -> models.QuerySet[Case]:
 def retention_months_of(organisation_id: int) -> dict[str, int]:
     """Each record type's period: the organisation's where it set one, the default otherwise."""
     chosen = dict(RetentionPeriod.objects.filter(organisation_id=organisation_id).values_list("record_type", "months"))
-    return {record_type: chosen.get(record_type, months) for record_type, months in DEFAULT_MONTHS.items()}
+    defaults = {**DEFAULT_MONTHS, **{kind.record_type: kind.default_months for kind in record_kinds()}}
+    return {record_type: chosen.get(record_type, months) for record_type, months in defaults.items()}
 
 
 def case_record_type(case: Case) -> str:
@@ -452,4 +476,45 @@ def retention_review(organisation_id: int, today: date) -> tuple[list[RetentionD
             )
             if is_due(ends_on=ends_on, today=today, on_hold=case.pk in held):
                 due.append(RetentionDue(case=case, record_type=record_type, ends_on=ends_on))
+    return due, holds
+
+
+@dataclass(frozen=True)
+class OtherRecordDue:
+    """A record of another kind (cases/retention_records.py) past its retention date."""
+
+    kind: RecordKind
+    record: KeptRecord
+    ends_on: date
+
+
+def other_records_review(organisation_id: int, today: date) -> tuple[list[OtherRecordDue], list[RecordLegalHold]]:
+    """As retention_review, for every kind another app registered: held records are never due, an
+    anonymised one has nothing left to decide on, a later extension moves the date."""
+    months = retention_months_of(organisation_id)
+    holds = list(
+        RecordLegalHold.objects.filter(organisation_id=organisation_id, lifted_at__isnull=True).select_related(
+            "placed_by"
+        )
+    )
+    held = {(hold.record_type, hold.record_key) for hold in holds}
+    decisions = RetentionDecision.objects.filter(organisation_id=organisation_id).exclude(record_key="")
+    anonymised = set(decisions.filter(outcome=RetentionOutcome.ANONYMISED).values_list("record_type", "record_key"))
+    extended: dict[tuple[str, str], date] = {}
+    for decision in decisions.filter(outcome=RetentionOutcome.EXTENDED):
+        key, until = (decision.record_type, decision.record_key), decision.keep_until
+        if until is not None and (key not in extended or until > extended[key]):
+            extended[key] = until
+    due = []
+    for kind in record_kinds():
+        for record in kind.records(organisation_id):
+            key = (kind.record_type, record.key)
+            if key in anonymised:
+                continue
+            ends_on = retention_ends(
+                closed_on=record.starts_on, months=months[kind.record_type], extended_to=extended.get(key)
+            )
+            if is_due(ends_on=ends_on, today=today, on_hold=key in held):
+                due.append(OtherRecordDue(kind=kind, record=record, ends_on=ends_on))
+    due.sort(key=lambda item: item.ends_on)
     return due, holds

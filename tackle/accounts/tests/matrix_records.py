@@ -18,7 +18,7 @@ from django.utils import timezone
 from tackle.accounts.models import ApiToken, Organisation, User, WebhookEndpoint, WebhookEvent
 from tackle.accounts.services import api_token_create
 from tackle.accounts.tests.signing_in import two_factor_set_up
-from tackle.cases.models import Case, CaseDocument, Encounter, LegalHold, Referral, SafetyPlan
+from tackle.cases.models import Case, CaseDocument, Encounter, LegalHold, RecordLegalHold, Referral, SafetyPlan
 from tackle.cases.services.case import ConcernDetails, case_record_concern
 from tackle.cases.services.encounter import encounter_record
 from tackle.cases.services.share import case_share
@@ -132,6 +132,14 @@ def build(*, frontline: User, lead: User, police: Any) -> tuple[dict[str, Record
     premises = make_premises(lead)
     flag = AddressFlag.objects.create(premises=premises, kind=FlagKind.OFFICER_SAFETY, raised_by=lead)
     intelligence = make_intelligence(lead)
+    record_hold = RecordLegalHold.objects.create(  # a hold on a record other than a case, to lift
+        organisation=organisation,
+        record_type="intelligence",
+        record_key=str(intelligence.uuid),
+        reference=intelligence.reference,
+        reason="A prosecution",
+        placed_by=lead,
+    )
     intelligence_share = _share(intelligence, police, lead)
     agreement = make_agreement(lead, police)
     operation = make_operation(lead)
@@ -209,6 +217,9 @@ def build(*, frontline: User, lead: User, police: Any) -> tuple[dict[str, Record
         "encounter_uuid": rec(encounter, Encounter, owner=frontline.pk),
         "plan_uuid": rec(plan, SafetyPlan),
         "hold_uuid": rec(hold, LegalHold),
+        "cases:record-hold-lift:hold_uuid": rec(record_hold, RecordLegalHold),
+        "cases:record_type": Record("intelligence", Intelligence),  # another kind of record's retention
+        "cases:reference": Record(intelligence.reference, Intelligence),
         "document_uuid": rec(document, CaseDocument),
         "cases:share_id": Record(str(case_share_record.pk), RecordShare),
         "user_uuid": rec(colleague, User),

@@ -67,6 +67,8 @@ RESOURCE_OF = [
     ("cases:retention-schedule", access.RETENTION_SCHEDULE),
     ("cases:retention", access.RETENTION),
     ("cases:legal-hold", access.RETENTION),
+    ("cases:record-hold", access.RETENTION),  # legal holds on intelligence, premises and operations
+    ("cases:record-retention", access.RETENTION),
     ("cases:subject-access", access.SUBJECT_ACCESS),
     ("cases:register", access.REGISTER),
     ("api:register", access.REGISTER),
@@ -172,6 +174,8 @@ ACTION_OVERRIDES = {
     "cases:pathway-settings": Action.CHANGE,
     "cases:retention-decide": Action.CHANGE,  # a decision on a record past its retention date, a form
     "cases:legal-hold-lift": Action.CHANGE,
+    "cases:record-retention-decide": Action.CHANGE,
+    "cases:record-hold-lift": Action.CHANGE,
 }
 
 # URLs whose allowed answer is a redirect rather than a page.

@@ -44,6 +44,8 @@ OTHER_FORMS = {
     "cases:legal-hold-lift",
     "cases:nrm-pack-form",
     "cases:pathway-settings",
+    "cases:record-hold-lift",
+    "cases:record-retention-decide",
     "cases:retention-decide",
     "cases:safety-plan-review",
     "cases:subject-access-find",

@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 
+from tackle.cases.retention_records import record_kinds
 from tackle.cases.rules.retention import MAX_MONTHS, RecordType
 from tackle.core.date_input import GovukDateField
 from tackle.core.forms import GovukForm
@@ -17,9 +18,13 @@ class RetentionScheduleForm(GovukForm):
 
     def __init__(self, *args: Any, months: dict[str, int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for record_type in RecordType:
-            self.fields[record_type.value] = forms.IntegerField(
-                label=f"{record_type.label}: months kept after the case closes",
+        labels = {
+            record_type.value: f"{record_type.label}: months kept after the case closes" for record_type in RecordType
+        }
+        labels |= {kind.record_type: f"{kind.label}: months kept {kind.runs_from}" for kind in record_kinds()}
+        for record_type, label in labels.items():
+            self.fields[record_type] = forms.IntegerField(
+                label=label,
                 min_value=1,
                 max_value=MAX_MONTHS,
                 initial=months[record_type],
@@ -52,12 +57,15 @@ class RetentionDecisionForm(GovukForm):
         label="Reason for the decision", max_length=REASON_LENGTH, widget=forms.Textarea(attrs={"rows": 3})
     )
 
-    def __init__(self, *args: Any, record_type: str, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, record_type: str, may_anonymise: bool = True, may_erase: bool = True, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         choices = [(KEEP, "Keep it longer")]
-        if record_type != RecordType.SUPPORT_DOCUMENT:
+        if record_type != RecordType.SUPPORT_DOCUMENT and may_anonymise:
             choices.append((ANONYMISE, "Anonymise it: keep what the figures count, remove who the person was"))
-        choices.append((ERASE, "Erase it"))
+        if may_erase:
+            choices.append((ERASE, "Erase it"))
         self.fields["decision"] = forms.ChoiceField(
             label="What should happen to it?", choices=choices, widget=forms.RadioSelect
         )
@@ -71,3 +79,23 @@ class RetentionDecisionForm(GovukForm):
 
 class CaseReferenceForm(GovukForm):
     reference = forms.CharField(label="Case reference", max_length=20, help_text="For example, C-1A2B3C4D")
+
+
+class RecordLegalHoldForm(GovukForm):
+    """A hold on a record of another kind (intelligence, premises, an operation), by its reference."""
+
+    record_type = forms.ChoiceField(label="Kind of record", choices=[], widget=forms.RadioSelect)
+    reference = forms.CharField(label="Reference", max_length=20, help_text="For example, INT-1A2B3C4D")
+    reason = forms.CharField(
+        label="Why must the record be kept?",
+        max_length=REASON_LENGTH,
+        help_text="For example, a prosecution, or a police investigation",
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices = [(kind.record_type, kind.label) for kind in record_kinds()]
+        self.fields["record_type"] = forms.ChoiceField(
+            label="Kind of record", choices=choices, widget=forms.RadioSelect
+        )

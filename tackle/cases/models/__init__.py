@@ -19,7 +19,13 @@ from tackle.cases.models.home_office_form import HomeOfficeForm
 from tackle.cases.models.nrm import CG_OUTCOMES, RG_OUTCOMES, NrmEvent, NrmEventKind, NrmOutcome
 from tackle.cases.models.pathway_settings import PathwaySettings
 from tackle.cases.models.referral import Referral
-from tackle.cases.models.retention import LegalHold, RetentionDecision, RetentionOutcome, RetentionPeriod
+from tackle.cases.models.retention import (
+    LegalHold,
+    RecordLegalHold,
+    RetentionDecision,
+    RetentionOutcome,
+    RetentionPeriod,
+)
 from tackle.cases.models.support import (
     DOCUMENT_TYPES,
     MAX_DOCUMENT_BYTES,
@@ -73,6 +79,7 @@ __all__ = [
     "OutcomeDomain",
     "OutcomeScore",
     "PathwaySettings",
+    "RecordLegalHold",
     "Referral",
     "ReferralCode",
     "ReferralStatus",

@@ -7,14 +7,15 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from tackle.cases.rules.retention import MAX_MONTHS, RecordType
+from tackle.cases.rules.retention import MAX_MONTHS
 
 
 class RetentionPeriod(models.Model):
     """How many months after closure the organisation keeps one kind of record (a default otherwise)."""
 
     organisation = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="+")
-    record_type = models.CharField(max_length=20, choices=RecordType.choices)
+    # A case's RecordType or a kind another app registers (cases/retention_records.py): the service checks.
+    record_type = models.CharField(max_length=30)
     months = models.PositiveSmallIntegerField()
     changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     changed_at = models.DateTimeField(auto_now=True)
@@ -22,7 +23,6 @@ class RetentionPeriod(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["organisation", "record_type"], name="retention_period_one_per_type"),
-            models.CheckConstraint(condition=Q(record_type__in=RecordType.values), name="retention_period_type_valid"),
             models.CheckConstraint(
                 condition=Q(months__gte=1, months__lte=MAX_MONTHS), name="retention_period_months_in_range"
             ),
@@ -46,8 +46,9 @@ class RetentionDecision(models.Model):
         "cases.Case", on_delete=models.SET_NULL, null=True, blank=True, related_name="retention_decisions"
     )
     organisation = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="+")
-    case_reference = models.CharField(max_length=20)
-    record_type = models.CharField(max_length=20, choices=RecordType.choices)
+    case_reference = models.CharField(max_length=20)  # or another kind of record's reference
+    record_type = models.CharField(max_length=30)
+    record_key = models.CharField(max_length=36, blank=True)  # another kind's record: its uuid
     outcome = models.CharField(max_length=12, choices=RetentionOutcome.choices)
     keep_until = models.DateField(null=True, blank=True)
     reason = models.TextField()
@@ -103,6 +104,48 @@ class LegalHold(models.Model):
 
     def __str__(self) -> str:
         return f"Legal hold on {self.case}"
+
+    @property
+    def is_live(self) -> bool:
+        return self.lifted_at is None
+
+
+class RecordLegalHold(models.Model):
+    """A legal hold on a record of another kind (cases/retention_records.py): as LegalHold, by kind
+    and key, so a kind another app registers is held here without cases knowing its model."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    organisation = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="+")
+    record_type = models.CharField(max_length=30)
+    record_key = models.CharField(max_length=36)
+    reference = models.CharField(max_length=20)
+    reason = models.TextField()
+    placed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    placed_at = models.DateTimeField(auto_now_add=True)
+    lifted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    lifted_at = models.DateTimeField(null=True, blank=True)
+    lift_reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-placed_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "record_type", "record_key"],
+                condition=Q(lifted_at__isnull=True),
+                name="record_legal_hold_one_live",
+            ),
+            models.CheckConstraint(condition=~Q(reason=""), name="record_legal_hold_has_reason"),
+            models.CheckConstraint(
+                condition=Q(lifted_at__isnull=True, lifted_by__isnull=True, lift_reason="")
+                | (Q(lifted_at__isnull=False, lifted_by__isnull=False) & ~Q(lift_reason="")),
+                name="record_legal_hold_lifted_with_reason",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Legal hold on {self.record_type} {self.reference}"
 
     @property
     def is_live(self) -> bool:

@@ -27,6 +27,7 @@ from tackle.cases.models import (
     RetentionOutcome,
     RetentionPeriod,
 )
+from tackle.cases.retention_records import record_kind
 from tackle.cases.rules.retention import MAX_MONTHS, RecordType
 from tackle.cases.selectors import case_record_type, live_legal_hold
 from tackle.cases.services.share import case_share_revoke, shares_of
@@ -64,7 +65,7 @@ def retention_period_set(
 ) -> RetentionPeriod:
     if organisation is None:
         raise ApplicationError("Only a member of an organisation can set its retention schedule")
-    if record_type not in RecordType.values:
+    if record_type not in RecordType.values and record_kind(record_type) is None:
         raise ApplicationError("Choose a kind of record", field="record_type")
     if not 1 <= months <= MAX_MONTHS:
         raise ApplicationError(f"Months must be between 1 and {MAX_MONTHS}", field="months")

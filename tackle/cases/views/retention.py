@@ -23,11 +23,13 @@ from tackle.cases.forms.retention import (
     RetentionScheduleForm,
 )
 from tackle.cases.models import Case, LegalHold
+from tackle.cases.retention_records import record_kinds
 from tackle.cases.rules.retention import DEFAULT_MONTHS, RecordType
 from tackle.cases.selectors import (
     case_record_type,
     cases_of_organisation,
     live_legal_hold,
+    other_records_review,
     retention_months_of,
     retention_review,
 )
@@ -61,8 +63,16 @@ def retention_schedule(request: AuthenticatedRequest) -> HttpResponse:
     open_page_for_user(request.user, resource=RETENTION_SCHEDULE, request=request, object_type="cases.retentionperiod")
     months = retention_months_of(_organisation_id(request.user))
     rows = [
-        {"type": record_type, "months": months[record_type], "default": DEFAULT_MONTHS[record_type]}
+        {"label": record_type.label, "months": months[record_type], "default": DEFAULT_MONTHS[record_type]}
         for record_type in RecordType
+    ]
+    rows += [
+        {
+            "label": f"{kind.label} ({kind.runs_from})",
+            "months": months[kind.record_type],
+            "default": kind.default_months,
+        }
+        for kind in record_kinds()
     ]
     may_change = allows(request.user.role, RETENTION_SCHEDULE, Action.CHANGE)
     return render(request, "cases/retention_schedule.html", {"rows": rows, "may_change": may_change})
@@ -97,8 +107,11 @@ def retention_schedule_edit(request: AuthenticatedRequest) -> HttpResponse:
 @login_required
 def retention_due(request: AuthenticatedRequest) -> HttpResponse:
     open_page_for_user(request.user, resource=RETENTION, request=request, object_type="cases.retention")
-    due, holds = retention_review(_organisation_id(request.user), today_in_london())
-    return render(request, "cases/retention_due.html", {"due": due, "holds": holds})
+    organisation_id, today = _organisation_id(request.user), today_in_london()
+    due, holds = retention_review(organisation_id, today)
+    others_due, other_holds = other_records_review(organisation_id, today)
+    context = {"due": due, "holds": holds, "others_due": others_due, "other_holds": other_holds}
+    return render(request, "cases/retention_due.html", context)
 
 
 def _case_for_retention(request: AuthenticatedRequest, case_uuid: str, action: Action) -> Case:
