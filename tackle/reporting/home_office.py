@@ -116,7 +116,7 @@ def figures_page_links(
             concerns = dict(by_key["concerns"].rows)
             pv_row = [label for label, _ in by_key["concerns"].rows].index(POTENTIAL_VICTIMS_ROW)
             for p, c in columns[view].items():
-                pairs = [(("total", p), (view, "concerns", pv_row, c))]
+                pairs: list[tuple[Any, Any]] = [(("total", p), (view, "concerns", pv_row, c))]
                 if concerns["Concerns recorded"][c] == concerns[POTENTIAL_VICTIMS_ROW][c]:
                     for key, theirs in _SAME_CATEGORIES.items():
                         for r, (label, _) in enumerate(by_key[key].rows if key in by_key else []):

@@ -312,7 +312,8 @@ def published_tables(
         by="year" if by == "quarter" else "quarter",
     )
     quarterly, yearly = (tables, other) if by == "quarter" else (other, tables)
-    withhold, keep = set(), set()
+    withhold: set[Any] = set()
+    keep: set[Any] = set()
     if disclosure.audience == Audience.PUBLIC:
         # The Home Office tables are the public's too and print some of the same counts: the page
         # follows what they withhold and show. (Imported here: home_office reads this module.)

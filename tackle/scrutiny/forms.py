@@ -147,7 +147,7 @@ class FoiForm(GovukForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        kind, seen = data.get("kind"), {}
+        kind, seen = data.get("kind"), dict[str, int]()
         for number in range(1, len(QUESTIONS) + 1):
             key = data.get(f"q{number}")
             if key and key in seen:
