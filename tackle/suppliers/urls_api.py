@@ -8,6 +8,7 @@ urlpatterns: list = [
     path("suppliers/", register.supplier_list, name="supplier-list"),
     path("suppliers/<uuid:supplier_uuid>", register.supplier_detail, name="supplier-detail"),
     path("suppliers/<uuid:supplier_uuid>/contacts", register.contact_create, name="supplier-contact-create"),
+    path("supplier-concerns/<uuid:concern_uuid>/close", register.concern_close, name="supplier-concern-close"),
     path("contracts/", contracts.contract_list, name="contract-list"),
     path("contracts/<uuid:contract_uuid>", contracts.contract_detail, name="contract-detail"),
     path("contracts/<uuid:contract_uuid>/terminate", contracts.contract_terminate, name="contract-terminate"),

@@ -5,6 +5,7 @@ body is checked by the page's own form, so the API refuses what the page refuses
 from typing import Any, cast
 
 from django.db.models import Count, Q
+from django.utils import timezone
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers, status
 from rest_framework.decorators import api_view
@@ -18,8 +19,8 @@ from tackle.core.access import SUPPLIERS, Action
 from tackle.core.api_fields import PlausibleDateField
 from tackle.core.api_lists import checked_by_form, merged, one_page, query_or_400, sort_choice, sorted_by
 from tackle.core.api_schema import PAGE_PARAMETER, paginated
-from tackle.suppliers import selectors
-from tackle.suppliers.forms import ContactForm, SupplierForm
+from tackle.suppliers import selectors, services
+from tackle.suppliers.forms import ConcernTaskCloseForm, ContactForm, SupplierForm
 from tackle.suppliers.models import STATEMENT_REQUIRED_BANDS, ContractStatus, SupplierContact, TurnoverBand
 from tackle.suppliers.sectors import Sector
 
@@ -238,3 +239,32 @@ def contact_create(request: Request, supplier_uuid: str) -> Response:
         actor=user, obj=form.save(commit=False), organisation_id=supplier.organisation_id, request=request._request
     )
     return Response(ContactSerializer(contact).data, status=status.HTTP_201_CREATED)
+
+
+class ConcernCloseSerializer(serializers.Serializer):
+    outcome = serializers.CharField(max_length=5000, help_text="What procurement did about the contract")
+
+
+@extend_schema(
+    summary="Close a concern passed from casework",
+    description="As the supplier's page: with what procurement did about the contract; the concern stays on the "
+    "supplier's record as closed.",
+    request=ConcernCloseSerializer,
+    responses={200: ConcernTaskSerializer},
+)
+@api_view(["POST"])
+def concern_close(request: Request, concern_uuid: str) -> Response:
+    user = _user(request)
+    visible = selectors.concern_tasks_visible_to(user)
+    task = open_for_user(user, visible, resource=SUPPLIERS, action=Action.CHANGE, uuid=concern_uuid)
+    incoming = ConcernCloseSerializer(data=request.data)
+    incoming.is_valid(raise_exception=True)
+    form = checked_by_form(ConcernTaskCloseForm(dict(incoming.validated_data)))
+    task = services.supplier_concern_task_close(
+        actor=user,
+        task=task,
+        closed_on=timezone.localdate(),
+        outcome=form.cleaned_data["outcome"],
+        request=request._request,
+    )
+    return Response(ConcernTaskSerializer(task).data)

@@ -1,5 +1,7 @@
 """/api/v1/suppliers (issue 19, item 1): the register through the API with the pages' rules."""
 
+import uuid
+
 import pytest
 from rest_framework.test import APIClient
 
@@ -7,6 +9,7 @@ from tackle.accounts.tests.signing_in import token_client
 from tackle.audit.models import AuditAction, AuditEvent
 from tackle.core.roles import Module
 from tackle.suppliers.models import Supplier, SupplierContact, TurnoverBand
+from tackle.suppliers.services import supplier_concern_task_create
 from tackle.suppliers.tests.factories import make_contract, make_supplier
 
 
@@ -128,3 +131,23 @@ def test_a_token_reads_and_writes_only_as_its_scope_and_modules_say(procurement_
     assert writer.patch(f"/api/v1/suppliers/{sparkle.uuid}", {"notes": "Visited"}, format="json").status_code == 200
     sparkle.refresh_from_db()
     assert sparkle.notes == "Visited"
+
+
+def test_a_concern_passed_from_casework_is_closed_with_what_procurement_did(procurement_a, lead_b, sparkle):
+    task = supplier_concern_task_create(
+        organisation_id=sparkle.organisation_id,
+        supplier_name=sparkle.name,
+        case_reference="MS-2025-0001",
+        case_uuid=uuid.uuid4(),
+        actor=procurement_a,
+    )
+    url = f"/api/v1/supplier-concerns/{task.uuid}/close"
+    assert _api(lead_b).post(url, {"outcome": "x"}, format="json").status_code == 404
+    empty = _api(procurement_a).post(url, {"outcome": ""}, format="json")
+    assert empty.status_code == 400 and list(empty.json()) == ["outcome"]
+    task.refresh_from_db()
+    assert task.closed_on is None
+    closed = _api(procurement_a).post(url, {"outcome": "Site visited, pay checked"}, format="json")
+    assert closed.status_code == 200 and closed.json()["outcome"] == "Site visited, pay checked"
+    again = _api(procurement_a).post(url, {"outcome": "Again"}, format="json")
+    assert again.status_code == 400 and "already closed" in again.json()["detail"]
