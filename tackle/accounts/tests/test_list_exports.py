@@ -144,3 +144,20 @@ def test_tender_checks_download_with_their_bid_counts(make_user, council_a, coun
         .status_code
         == 403
     )
+
+
+def test_caseloads_download_the_councils_workers_audited(make_user, council_a, council_b, client_for, record_concern):
+    lead = make_user(Role.MODERN_SLAVERY_LEAD, council_a, first_name="Lee", last_name="Lead")
+    make_user(Role.MODERN_SLAVERY_LEAD, council_b, first_name="Bea", last_name="Elsewhere")
+    record_concern(make_user(Role.FRONTLINE_OFFICER, council_a))
+    client = client_for(lead)
+    assert "download=csv" in client.get(reverse("cases:caseloads")).content.decode()
+
+    rows = _csv_rows(client.get(reverse("cases:caseloads"), {"download": "csv"}))
+
+    assert rows[0] == ["Worker", "Left", "Open cases", "With an overdue action"]
+    assert "Bea Elsewhere" not in {row[0] for row in rows}
+    assert rows[-1][:3] == ["Not allocated", "", "1"]
+    assert AuditEvent.objects.filter(action=AuditAction.EXPORT, object_type="export.caseloads", actor=lead).exists()
+    manager = make_user(Role.SAFEGUARDING_MANAGER, council_a)
+    assert client_for(manager).get(reverse("cases:caseloads"), {"download": "csv"}).status_code == 403

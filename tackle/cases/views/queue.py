@@ -86,11 +86,26 @@ CASE_COLUMNS = (
 
 
 @login_required
-def caseloads(request: AuthenticatedRequest) -> HttpResponse:
+def caseloads(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
     """The lead's view of who has what: each worker's open and overdue cases, and those nobody has."""
     require_module(request.user, Module.CASES)
     if not may_see_caseloads(request.user):
         raise PermissionDenied("Your role cannot see caseloads.")
     loads = caseloads_for(request.user)
+    download = list_download(
+        request, loads, resource=access.CASELOADS, columns=CASELOAD_COLUMNS, name="caseloads", title="Caseloads"
+    )
+    if download is not None:
+        return download
     audit_record(action=AuditAction.LIST, request=request, object_type="cases.case", note="Caseloads viewed")
-    return render(request, "cases/caseloads.html", {"loads": loads})
+    context = {"loads": loads, "downloads": list_download_links(request, access.CASELOADS)}
+    return render(request, "cases/caseloads.html", context)
+
+
+# Each worker's open and overdue cases, then those not allocated, as the caseloads page shows them.
+CASELOAD_COLUMNS = (
+    Column("Worker", lambda load: load.worker.display_name if load.worker else "Not allocated"),
+    Column("Left", lambda load: "Yes" if load.worker and not load.worker.is_active else ""),
+    Column("Open cases", lambda load: load.open),
+    Column("With an overdue action", lambda load: load.overdue),
+)
