@@ -108,3 +108,22 @@ class TestCaseloads:
         case_allocate(case=anna, actor=lead_a, worker=lead_a)
         loads = client_for(lead_b).get(reverse("cases:caseloads")).context["loads"]
         assert [(load.worker, load.open) for load in loads] == [(lead_b, 0), (None, 0)]
+
+
+def test_the_queue_page_reads_its_rows_in_a_fixed_number_of_queries(client_for, lead_a, frontline_a, anna):
+    """Rows are loaded with only the columns the page shows: a field the template reads beyond them
+    would cost one query per row, and the second count would grow with the rows."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for(lead_a)
+    case_allocate(case=anna, actor=lead_a, worker=lead_a)
+    with CaptureQueriesContext(connection) as one_row:
+        assert client.get(reverse("cases:queue")).status_code == 200
+    for number in range(4):
+        case = make_case(lead_a.organisation, frontline_a, reference=f"C-DDDD000{number}", person_name="Dee")
+        case_allocate(case=case, actor=lead_a, worker=lead_a)
+    with CaptureQueriesContext(connection) as five_rows:
+        response = client.get(reverse("cases:queue"))
+    assert len(response.context["rows"]) == 5 and "Dee" in response.content.decode()
+    assert len(five_rows.captured_queries) == len(one_row.captured_queries)
