@@ -250,7 +250,7 @@ _RULES: tuple[tuple[tuple[Role, ...], Resource, tuple[Action, ...], Scope], ...]
     ((R.PARTNER,), AGREEMENTS, _READ, Scope.SHARED),
     ((R.PARTNER,), AGREEMENTS, _READ, Scope.ORGANISATION),  # their own organisation's, as in disrupt/selectors.py
     (_COORDINATORS, BRIEFINGS, (*_KEEP, A.EXPORT), Scope.ORGANISATION),
-    ((*_COORDINATORS, R.PARTNER), TARGETING, _KEEP, Scope.ORGANISATION),  # each ranks its own lists
+    ((*_COORDINATORS, R.PARTNER), TARGETING, _KEEP_EXPORT, Scope.ORGANISATION),  # each ranks its own lists
     (_SUPPLY, SUPPLIERS, _KEEP_EXPORT, Scope.ORGANISATION),
     (_SUPPLY, CONTRACTS, _KEEP_EXPORT, Scope.ORGANISATION),
     ((R.PROCUREMENT_OFFICER, R.MODERN_SLAVERY_LEAD), TENDERS, _KEEP_EXPORT, Scope.ORGANISATION),

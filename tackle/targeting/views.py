@@ -6,16 +6,18 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 
 from tackle.accounts.door import open_for_user
+from tackle.accounts.exports import list_download, list_download_links
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.core.access import TARGETING, Action
 from tackle.core.errors import ApplicationError
+from tackle.core.exports import Column
 from tackle.core.form_page import form_page
 from tackle.core.forms import add_application_error
 from tackle.core.permissions import require_module
@@ -103,11 +105,28 @@ def list_import(request: AuthenticatedRequest) -> HttpResponse:
 
 
 @login_required
-def list_list(request: AuthenticatedRequest) -> HttpResponse:
+def list_list(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
     _require_targeting(request)
     lists = selectors.lists_visible_to(request.user).select_related("uploaded_by")
+    download = list_download(
+        request, lists, resource=TARGETING, columns=LIST_COLUMNS, name="regulator-lists", title="Regulators' lists"
+    )
+    if download is not None:
+        return download
     rows = [(item, [(FIELD_LABELS[key], column) for key, column in item.mapping.items()]) for item in lists]
-    return render(request, "targeting/list_list.html", {"rows": rows})
+    context = {"rows": rows, "downloads": list_download_links(request, TARGETING)}
+    return render(request, "targeting/list_list.html", context)
+
+
+# The imported lists as the page shows them: the columns used as "field: column" lines.
+LIST_COLUMNS = (
+    Column("Regulator", lambda item: item.source),
+    Column("File", lambda item: item.filename),
+    Column("Imported", lambda item: item.uploaded_at),
+    Column("Columns used", lambda item: "\n".join(f"{FIELD_LABELS[k]}: {c}" for k, c in item.mapping.items())),
+    Column("Records", lambda item: item.record_count),
+    Column("Lines rejected", lambda item: item.reject_count),
+)
 
 
 @login_required

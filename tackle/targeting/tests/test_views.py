@@ -354,3 +354,18 @@ def test_the_food_standards_agencys_xml_is_imported_and_ranked(client_for, lead_
     assert "Non-compliant with FHRS999en-GB: rating 0, 2026-01-15 (+20)" in top.reasons
     page = client.get(reverse("targeting:list-detail", args=[food.uuid]))
     assert page.status_code == 200 and "BusinessName" in page.content.decode()
+
+
+def test_the_lists_download_audited_and_only_the_organisations_own(client_for, lead_a, lead_b, imported, frontline_a):
+    regulator_lists_import(organisation=lead_b.organisation, actor=lead_b, uploads=[Upload("b-only.csv", b"Name\nX\n")])
+    client = client_for(lead_a)
+    assert "download=csv" in client.get(reverse("targeting:list-list")).content.decode()
+
+    response = client.get(reverse("targeting:list-list"), {"download": "csv"})
+
+    lines = b"".join(response.streaming_content).decode()
+    assert lines.startswith("Regulator,File,Imported,Columns used,Records,Lines rejected")
+    assert sorted(item.filename for item in imported) == sorted(name for name in LISTS)
+    assert all(name in lines for name in LISTS) and "b-only.csv" not in lines
+    assert AuditEvent.objects.filter(object_type="export.regulator-lists", actor=lead_a).exists()
+    assert client_for(frontline_a).get(reverse("targeting:list-list"), {"download": "csv"}).status_code == 403
