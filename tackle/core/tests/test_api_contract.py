@@ -7,6 +7,7 @@ import os
 import socket
 import uuid
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
 import pytest
@@ -27,6 +28,8 @@ from schemathesis.specs.openapi.checks import (
 from tackle.accounts.services import api_token_create
 from tackle.accounts.tests.signing_in import two_factor_set_up
 from tackle.core.models import WorkerHeartbeat
+from tackle.disrupt.tests.factories import make_intelligence, make_operation, make_premises
+from tackle.statements.services.statement import action_create, period_create, statement_create
 from tackle.suppliers.tests.factories import make_records as make_supplier_records
 from tackle.training.models import TrainingSession
 from tackle.training.tests.factories import make_course
@@ -102,6 +105,21 @@ def lead_token(
         organisation=lead_a.organisation, course=course, held_on=now.date(), attendee_count=2
     )
     _KNOWN["session_uuid"] = str(session.uuid)
+    for name, record in (
+        ("premises", make_premises(lead_a)),
+        ("intelligence", make_intelligence(lead_a)),
+        ("operation", make_operation(lead_a)),
+    ):
+        _KNOWN[f"{name}_uuid"] = str(record.uuid)
+    period = period_create(
+        organisation=lead_a.organisation, label="2025-26", starts_on=date(2025, 4, 1), ends_on=date(2026, 3, 31),
+        actor=lead_a,
+    )  # fmt: skip
+    _KNOWN["statement_uuid"] = str(statement_create(period=period, actor=lead_a).uuid)
+    action = action_create(
+        period=period, actor=lead_a, area="prevention", title="Train buyers", due_on=date(2026, 1, 31)
+    )
+    _KNOWN["plan_action_uuid"] = str(action.uuid)
     two_factor_set_up(lead_a)
     _, raw = api_token_create(user=lead_a, name="contract test", scope="write", modules=())
     yield raw
