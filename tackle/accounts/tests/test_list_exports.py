@@ -161,3 +161,17 @@ def test_caseloads_download_the_councils_workers_audited(make_user, council_a, c
     assert AuditEvent.objects.filter(action=AuditAction.EXPORT, object_type="export.caseloads", actor=lead).exists()
     manager = make_user(Role.SAFEGUARDING_MANAGER, council_a)
     assert client_for(manager).get(reverse("cases:caseloads"), {"download": "csv"}).status_code == 403
+
+
+def test_the_risk_register_downloads_the_councils_active_contracts(make_user, council_a, council_b, client_for):
+    make_contract(make_supplier(council_a), "Office cleaning")
+    make_contract(make_supplier(council_b), "Council B catering")
+    client = client_for(make_user(Role.CONTRACT_MANAGER, council_a))
+    assert "download=csv" in client.get(reverse("suppliers:risk-register")).content.decode()
+
+    rows = _csv_rows(client.get(reverse("suppliers:risk-register"), {"download": "csv"}))
+
+    assert rows[0][:4] == ["Contract", "Supplier", "Risk", "Score"]
+    assert _first_cells(rows) == ["Office cleaning"]
+    councillor = make_user(Role.COUNCILLOR, council_a)
+    assert client_for(councillor).get(reverse("suppliers:risk-register"), {"download": "csv"}).status_code == 403

@@ -171,17 +171,36 @@ def contract_terminate(request: AuthenticatedRequest, contract_uuid: Any) -> Htt
 
 
 @login_required
-def risk_register(request: AuthenticatedRequest) -> HttpResponse:
+def risk_register(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
     require_suppliers(request.user)
     today = timezone.localdate()
     rows = selectors.contract_risk_register(request.user, today=today)
+    download = list_download(
+        request, rows, resource=CONTRACTS, columns=RISK_COLUMNS, name="risk-register", title="Contract risk register"
+    )
+    if download is not None:
+        return download
     risks = (
         ContractRisk.objects.filter(contract__in=[row.contract for row in rows], closed_on__isnull=True)
         .select_related("contract", "owner")
         .order_by("contract__title")
     )
     ranked = sorted(risks, key=lambda risk: -risk.score)
-    return render(request, "suppliers/risk_register.html", {"rows": rows, "risks": ranked, "today": today})
+    context = {"rows": rows, "risks": ranked, "today": today, "downloads": list_download_links(request, CONTRACTS)}
+    return render(request, "suppliers/risk_register.html", context)
+
+
+# Active contracts, highest risk first, as the register's first table shows them.
+RISK_COLUMNS = (
+    Column("Contract", lambda row: row.contract.title),
+    Column("Supplier", lambda row: row.contract.supplier.name),
+    Column("Risk", lambda row: str(row.risk.level).capitalize()),
+    Column("Score", lambda row: row.risk.score),
+    Column("Main reasons", lambda row: "\n".join(reason.text for reason in row.risk.reasons[:3])),
+    Column("Open risks", lambda row: row.open_risks),
+    Column("Open actions", lambda row: row.open_actions),
+    Column("Assessment overdue", lambda row: "Yes" if row.overdue_assessment else "No"),
+)
 
 
 @login_required
