@@ -2,14 +2,16 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from tackle.accounts.exports import list_download, list_download_links
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.core import access
 from tackle.core.errors import ApplicationError
+from tackle.core.exports import Column
 from tackle.core.forms import add_application_error
 from tackle.statements.commitment_proposals import evidence_proposals
 from tackle.statements.forms import (
@@ -44,15 +46,33 @@ def _to_detail(commitment: Commitment) -> HttpResponse:
 
 
 @login_required
-def commitment_list(request: AuthenticatedRequest) -> HttpResponse:
+def commitment_list(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
     rows = progress_of(with_progress_data(commitments_visible_to(request.user)))
+    download = list_download(
+        request, rows, resource=access.ACTION_PLANS, columns=COMMITMENT_COLUMNS, name="commitments", title="Commitments"
+    )
+    if download is not None:
+        return download
     context = {
         "rows": rows,
+        "downloads": list_download_links(request, access.ACTION_PLANS),
         "counts": status_counts(rows),
         "is_lead": _is_lead(request),
         "adopt_form": AdoptCharterForm(initial={"adopted_on": timezone.localdate()}),
     }
     return render(request, "statements/commitment_list.html", context)
+
+
+# Each commitment and its progress, as the commitments page lists them.
+COMMITMENT_COLUMNS = (
+    Column("Commitment", lambda row: row.commitment.title),
+    Column("Source", lambda row: row.commitment.source),
+    Column("Status", lambda row: row.status_label),
+    Column("Linked actions done", lambda row: row.actions_done),
+    Column("Linked actions", lambda row: row.actions_total),
+    Column("Overdue", lambda row: row.actions_overdue),
+    Column("Evidence", lambda row: row.evidence_count),
+)
 
 
 @login_required

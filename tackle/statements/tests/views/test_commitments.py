@@ -194,3 +194,19 @@ def test_an_action_page_names_the_commitments_it_delivers(commitment_a, action_a
     commitment_link_actions(commitment=commitment_a, actor=lead_a, actions=[action_a])
     page = client_for(lead_a).get(reverse("statements:action-detail", args=[action_a.uuid])).content.decode()
     assert "Delivers commitments" in page and "Pay the real living wage" in page
+
+
+def test_the_commitments_download_audited_and_only_the_councils_own(
+    commitment_a, council_b, lead_a, lead_b, frontline_a, client_for
+) -> None:
+    commitment_create(organisation=council_b, actor=lead_b, source="Motion", title="Council B's own")
+    client = client_for(lead_a)
+    assert "download=csv" in client.get(reverse("statements:commitment-list")).content.decode()
+
+    response = client.get(reverse("statements:commitment-list"), {"download": "csv"})
+
+    lines = b"".join(response.streaming_content).decode().splitlines()
+    assert lines[0].startswith("Commitment,Source,Status,")
+    assert [line.split(",")[0] for line in lines[1:]] == ["Pay the real living wage"]
+    assert AuditEvent.objects.filter(object_type="export.commitments", actor=lead_a).exists()
+    assert client_for(frontline_a).get(reverse("statements:commitment-list"), {"download": "csv"}).status_code == 403
