@@ -1,10 +1,12 @@
-"""One reader against the hostile-file corpus, in a process of its own (run by
-test_hostile_files.py): `python -m tackle.home.tests.hostile_run READER FOLDER`.
+"""Every reader against the hostile-file corpus, in a process of its own (run by
+test_hostile_files.py): `python -m tackle.home.tests.hostile_run FOLDER`, with the database named
+by DATABASE_URL (the suite's kind: SQLite or PostgreSQL).
 
-Prints one JSON line per file: its name, the outcome ("read" with a row count, "refused" with the
-message a person would see, "crashed" with the exception, "hung" past the per-file bound) and the
-process's peak memory so far. The address space is capped, so a reader that would take the
-machine's memory fails here with MemoryError instead; a file that takes longer than the bound is
+Prints one JSON line per reader and file: the outcome ("read" with a row count, "refused" with the
+message a person would see, "crashed" with the exception, "hung" past the per-file bound, "died"),
+the peak memory of the child that read it and its seconds (for a person; never asserted). Each
+child's address space is capped, so a reader that would take the machine's memory fails here with
+MemoryError instead; a file that takes longer than the bound is
 stopped by an alarm. Both bounds are far above what a bounded reader needs: they catch a hang or
 a blow-up, not a slow run."""
 
@@ -14,6 +16,7 @@ import resource
 import signal
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -90,37 +93,60 @@ def _readers(work: Path) -> dict[str, tuple[list[str], list[str], Callable[[byte
     return {name: (*shapes[name], call) for name, call in calls.items()}
 
 
-def main(reader: str, folder: Path) -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_SPACE_BYTES, ADDRESS_SPACE_BYTES))
-    signal.signal(signal.SIGALRM, _alarm)
+def main(folder: Path) -> None:
+    """Django is set up once; each (reader, file) runs in a child forked from here, with its own
+    address-space cap, alarm and peak memory, so one file's blow-up cannot touch the next."""
     django.setup()
-    from tackle.core.errors import ApplicationError
+    from django.db import connections
+
     from tackle.core.tests.hostile_files import shaped_files
+
+    with tempfile.TemporaryDirectory() as work:
+        readers = _readers(Path(work))
+        heavy = [(path.name[3:], path) for path in sorted(folder.iterdir())]
+        for reader, (header, row, read) in readers.items():
+            files = [(name, path.read_bytes) for name, path in heavy]
+            files += [(name, lambda data=data: data) for name, data in shaped_files(header, row).items()]
+            for name, load in files:
+                connections.close_all()  # the child opens its own connection, never the parent's
+                child = os.fork()
+                if child == 0:
+                    try:
+                        _one(reader, name, read, load)
+                    finally:
+                        os._exit(0)
+                _, status = os.waitpid(child, 0)
+                if status:
+                    print(json.dumps({"reader": reader, "file": name, "outcome": "died", "status": status}))
+                    sys.stdout.flush()
+
+
+def _one(reader: str, name: str, read: Callable[[bytes], int], load: Callable[[], bytes]) -> None:
+    from tackle.core.errors import ApplicationError
     from tackle.spend.screening.readers import SpendFileError
     from tackle.suppliers.rules.tenders import BidFileError
 
-    clear = (ApplicationError, BidFileError, SpendFileError)
-    with tempfile.TemporaryDirectory() as work:
-        header, row, read = _readers(Path(work))[reader]
-        files = [(path.name[3:], path.read_bytes) for path in sorted(folder.iterdir())]
-        files += [(name, lambda data=data: data) for name, data in shaped_files(header, row).items()]
-        for name, load in files:
-            outcome: dict[str, object]
-            signal.alarm(SECONDS_PER_FILE)
-            try:
-                outcome = {"outcome": "read", "rows": read(load())}
-            except clear as error:
-                outcome = {"outcome": "refused", "message": str(getattr(error, "message", "") or error)}
-            except Hung:
-                outcome = {"outcome": "hung"}
-            except BaseException as error:
-                outcome = {"outcome": "crashed", "message": f"{error.__class__.__name__}: {error}"[:500]}
-            finally:
-                signal.alarm(0)
-            peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
-            print(json.dumps({"file": name, "peak_mb": peak_mb, **outcome}), flush=True)
+    resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_SPACE_BYTES, ADDRESS_SPACE_BYTES))
+    signal.signal(signal.SIGALRM, _alarm)
+    outcome: dict[str, object]
+    started = time.monotonic()
+    signal.alarm(SECONDS_PER_FILE)
+    try:
+        outcome = {"outcome": "read", "rows": read(load())}
+    except (ApplicationError, BidFileError, SpendFileError) as error:
+        outcome = {"outcome": "refused", "message": str(getattr(error, "message", "") or error)}
+    except Hung:
+        outcome = {"outcome": "hung"}
+    except BaseException as error:
+        outcome = {"outcome": "crashed", "message": f"{error.__class__.__name__}: {error}"[:500]}
+    finally:
+        signal.alarm(0)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    seconds = round(time.monotonic() - started, 2)  # printed for a person reading the log; never asserted
+    line = {"reader": reader, "file": name, "peak_mb": peak_mb, "seconds": seconds, **outcome}
+    print(json.dumps(line), flush=True)
 
 
 if __name__ == "__main__":
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tackle.settings_test")
-    main(sys.argv[1], Path(sys.argv[2]))
+    main(Path(sys.argv[1]))
