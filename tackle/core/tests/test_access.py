@@ -27,6 +27,8 @@ HAND_WRITTEN_ROLE_MODULES = {
     R.PARTNER: _EVERYONE | {Module.CASES, Module.DISRUPTION},
     R.AUDITOR: _EVERYONE | {Module.AUDIT, Module.REPORTING},
     R.ADMINISTRATOR: _EVERYONE | {Module.USERS, Module.AUDIT},
+    # Added with issue 17's FOI work: answers requests from figures, never sees a case, holds no token.
+    R.RECORDS_OFFICER: {Module.HOME, Module.SCRUTINY, Module.REPORTING, Module.TRAINING},
 }
 
 
@@ -44,7 +46,7 @@ def test_derived_role_sets_equal_the_hand_written_ones():
     assert {lead, community} == access.COORDINATOR_ROLES
     assert {R.PROCUREMENT_OFFICER, lead} == access.TENDER_ROLES
     assert {R.CONTRACT_MANAGER, R.PROCUREMENT_OFFICER, lead} == access.CONTRACT_MANAGER_ROLES
-    assert {R.COUNCILLOR} == access.AGGREGATE_ONLY_ROLES
+    assert {R.COUNCILLOR, R.RECORDS_OFFICER} == access.AGGREGATE_ONLY_ROLES
     assert {lead, community} == access.SCRUTINY_OFFICER_ROLES
 
 
