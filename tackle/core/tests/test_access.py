@@ -47,7 +47,7 @@ def test_derived_role_sets_equal_the_hand_written_ones():
     assert {R.PROCUREMENT_OFFICER, lead} == access.TENDER_ROLES
     assert {R.CONTRACT_MANAGER, R.PROCUREMENT_OFFICER, lead} == access.CONTRACT_MANAGER_ROLES
     assert {R.COUNCILLOR, R.RECORDS_OFFICER} == access.AGGREGATE_ONLY_ROLES
-    assert {lead, community} == access.SCRUTINY_OFFICER_ROLES
+    assert {lead, community, R.RECORDS_OFFICER} == access.SCRUTINY_OFFICER_ROLES
 
 
 def test_two_factor_adds_the_roles_that_open_supplier_contacts_to_the_old_list_of_seven():
