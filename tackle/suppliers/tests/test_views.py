@@ -292,7 +292,7 @@ def test_a_bids_file_with_its_own_column_names_is_checked(client_for, procuremen
 
 
 # "Tenderr" and "Tender prce" are guessed from close spellings; "Net offer" is not read.
-GUESSED_BIDS = "Tenderr,Tender prce,Net offer\nAcme,100000,100000\nBeta,96000,96000\nCheapo,90000,20000\n".encode()
+GUESSED_BIDS = b"Tenderr,Tender prce,Net offer\nAcme,100000,100000\nBeta,96000,96000\nCheapo,90000,20000\n"
 
 
 def test_a_guessed_column_is_shown_with_its_first_values_to_confirm_and_nothing_is_saved(client_for, procurement_a):
