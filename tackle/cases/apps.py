@@ -14,9 +14,11 @@ class CasesConfig(AppConfig):
             audit_subjects,  # noqa: F401  (names cases in the audit log's pages)
             navigation,  # noqa: F401  (registers this module's menu entries)
         )
+        from tackle.cases.retention_kinds import register_kinds
 
         post_migrate.connect(_ensure_text_index, sender=self)
         upload_folders.register(_document_folder)
+        register_kinds()  # training attendance and suppliers' contacts in the retention schedule
 
 
 def _document_folder() -> UploadFolder:

@@ -92,6 +92,9 @@ class SupplierContact(models.Model):
     is_modern_slavery_contact = models.BooleanField(
         "Responsible for modern slavery", default=False, help_text="The person to contact about a concern"
     )
+    # The retention period of a named contact runs from updated_at (suppliers/retention.py).
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["name"]

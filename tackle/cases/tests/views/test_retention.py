@@ -11,13 +11,15 @@ from django.utils import timezone
 
 from tackle.audit.models import AuditAction, AuditEvent
 from tackle.cases.models import Case, LegalHold, RetentionPeriod
+from tackle.cases.retention_records import record_kinds
 from tackle.cases.services.retention import legal_hold_place
 from tackle.cases.tests.factories import make_case
 from tackle.core.roles import Role
 from tackle.core.tests.dates import date_answer
 
 # The kinds of record disrupt registers (tackle/disrupt/retention.py), at their defaults.
-OTHER_KINDS = {"intelligence": "72", "premises": "72", "operation": "72"}
+# Every kind another app registers (disrupt; training and suppliers through cases), at its default.
+OTHER_KINDS = {kind.record_type: str(kind.default_months) for kind in record_kinds()}
 
 
 @pytest.fixture

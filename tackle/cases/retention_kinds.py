@@ -1,0 +1,58 @@
+"""Training attendance and suppliers' named contacts in the retention schedule (issue 15, item 5).
+Training and suppliers sit below cases, so they cannot register with its registry themselves: cases
+registers them here from CasesConfig.ready(), through their own retention modules (never their
+models). Holds, decisions and the audit stay in cases, as for every kind. Periods: docs/retention.md."""
+
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date
+
+from tackle.cases.retention_records import KeptRecord, RecordKind, register
+from tackle.suppliers.retention import contact_anonymise, contact_erase, named_contacts
+from tackle.training.retention import session_attendance_anonymise, sessions_with_attendance
+
+Rows = Callable[[int], Iterable[tuple[str, str, date]]]
+
+
+def _kept(rows: Rows) -> Callable[[int], Iterator[KeptRecord]]:
+    def records(organisation_id: int) -> Iterator[KeptRecord]:
+        for key, reference, starts_on in rows(organisation_id):
+            yield KeptRecord(key=key, reference=reference, starts_on=starts_on)
+
+    return records
+
+
+def _finder(records: Callable[[int], Iterator[KeptRecord]]) -> Callable[[int, str], KeptRecord | None]:
+    def find(organisation_id: int, reference: str) -> KeptRecord | None:
+        wanted = reference.strip().upper()
+        return next((record for record in records(organisation_id) if record.reference == wanted), None)
+
+    return find
+
+
+def register_kinds() -> None:
+    sessions = _kept(sessions_with_attendance)
+    # A session is counted in the published training figures: its attendance anonymised, never erased.
+    register(
+        RecordKind(
+            "training_attendance",
+            "Training attendance (who attended a session)",
+            72,
+            "after the session",
+            sessions,
+            _finder(sessions),
+            session_attendance_anonymise,
+        )
+    )
+    contacts = _kept(named_contacts)
+    register(
+        RecordKind(
+            "supplier_contact",
+            "Suppliers' named contacts",
+            24,
+            "after it was last changed",
+            contacts,
+            _finder(contacts),
+            contact_anonymise,
+            contact_erase,
+        )
+    )

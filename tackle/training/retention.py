@@ -1,0 +1,34 @@
+"""Training attendance in the retention schedule (issue 15, item 5), read and changed here; cases
+registers it (training sits below cases and cannot reach its registry). One record is one session's
+named attendance: who attended, and the completions the session gave them. Anonymising detaches the
+people and keeps the session and its attendee counts, so the session still counts in training_figures
+and its attendees count as unnamed ones (figures.DEFINITIONS). Periods and why: docs/retention.md."""
+
+from collections.abc import Iterator
+from datetime import date
+
+from django.db import transaction
+
+from tackle.training.models import Completion, CompletionSource, TrainingSession
+
+
+def session_reference(session: TrainingSession) -> str:
+    return f"TS-{session.uuid.hex[:8].upper()}"
+
+
+def sessions_with_attendance(organisation_id: int) -> Iterator[tuple[str, str, date]]:
+    """(key, reference, held on) of each session that still names someone, oldest first."""
+    sessions = TrainingSession.objects.filter(organisation_id=organisation_id, attendees__isnull=False).distinct()
+    for session in sessions.order_by("held_on", "pk"):
+        yield str(session.uuid), session_reference(session), session.held_on
+
+
+@transaction.atomic
+def session_attendance_anonymise(organisation_id: int, key: str) -> None:
+    """Detach the named attendees and the completions the session gave them; the counts stay."""
+    session = TrainingSession.objects.select_for_update().get(organisation_id=organisation_id, uuid=key)
+    attendees = list(session.attendees.all())
+    Completion.objects.filter(
+        user__in=attendees, course=session.course, completed_on=session.held_on, source=CompletionSource.SESSION
+    ).delete()
+    session.attendees.clear()
