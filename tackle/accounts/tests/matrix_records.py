@@ -230,6 +230,7 @@ def build(*, frontline: User, lead: User, police: Any) -> tuple[dict[str, Record
         "flag_uuid": rec(flag, AddressFlag),
         "intelligence_uuid": rec(intelligence, Intelligence, shared_with=frozenset({police.pk})),
         "disrupt:share_id": Record(str(intelligence_share.pk), RecordShare),
+        "api:intelligence-share-revoke:share_id": Record(str(intelligence_share.pk), RecordShare),
         "agreement_uuid": rec(agreement, SharingAgreement, shared_with=frozenset({police.pk})),
         "operation_uuid": rec(operation, Operation),
         "disrupt:action_uuid": rec(disrupt_action, DisruptAction),
@@ -257,6 +258,7 @@ def build(*, frontline: User, lead: User, police: Any) -> tuple[dict[str, Record
         "request_uuid": rec(waiting, ReadingRequest),
         "judgement": Record("approval", StatementReading),
         "period_uuid": rec(period, StatementPeriod),
+        "plan_period_uuid": rec(period, StatementPeriod),  # the API's name for it
         "statements:action_uuid": rec(plan_action, PlanAction),
         "plan_action_uuid": rec(plan_action, PlanAction),
         "statement_uuid": rec(statement, Statement),

@@ -145,6 +145,7 @@ RESOURCE_OF = [
     ("disrupt:", access.BRIEFINGS),
     ("api:premises", access.PREMISES),
     ("api:intelligence", access.INTELLIGENCE),
+    ("api:agreement", access.AGREEMENTS),
     ("api:operation", access.OPERATIONS),
     ("targeting:", access.TARGETING),
 ]
@@ -168,8 +169,11 @@ ACTION_OVERRIDES = {
     "statements:period-review": Action.VIEW,  # the year looked back on, read only
     "statements:statement-approve": Action.CHANGE,  # recording the council's decision
     "statements:statement-publish": Action.CHANGE,
+    "api:statement-approve": Action.CHANGE,
+    "api:statement-publish": Action.CHANGE,
     "statements:commitment-adopt-charter": Action.RECORD,
     "disrupt:agreement-decline": Action.CHANGE,  # either party ends a proposal
+    "api:agreement-decline": Action.CHANGE,
     "disrupt:reception-centre": Action.CHANGE,  # the operation's reception centre plan, a form
     "cases:pathway-settings": Action.CHANGE,
     "cases:retention-decide": Action.CHANGE,  # a decision on a record past its retention date, a form

@@ -1,5 +1,6 @@
 """/api/v1/action-plan/: the council's action plan with the pages' rules: the supply roles read its
-periods and actions, the modern slavery lead adds actions, sets their status and records progress."""
+periods and actions, the modern slavery lead adds and corrects periods, closes one (carrying its open
+actions into a later one), adds actions, sets their status and records progress."""
 
 from typing import Any, cast
 
@@ -14,11 +15,20 @@ from tackle.accounts.models import User
 from tackle.core.api_fields import PlausibleDateField
 from tackle.core.api_lists import by_uuid, checked_by_form, merged, one_page, query_or_400, sort_choice, sorted_by
 from tackle.core.api_schema import PAGE_PARAMETER, paginated
-from tackle.statements.forms import ActionForm, ActionStatusForm, ProgressForm
+from tackle.statements.forms import (
+    CUSTOM_DATES,
+    ActionForm,
+    ActionStatusForm,
+    PeriodCloseForm,
+    PeriodEditForm,
+    PeriodForm,
+    ProgressForm,
+)
 from tackle.statements.models import Action, ActionStatus, ActionUpdate, Area, StatementPeriod
 from tackle.statements.selectors.statement import (
     actions_visible_to,
     get_action_for_user,
+    get_period_for_user,
     overdue_actions,
     periods_visible_to,
     require_lead,
@@ -30,6 +40,30 @@ class PeriodSerializer(serializers.ModelSerializer):
     class Meta:
         model = StatementPeriod
         fields = ["uuid", "label", "starts_on", "ends_on", "closed"]
+
+
+class PeriodWriteSerializer(serializers.Serializer):
+    year = serializers.IntegerField(
+        required=False,
+        help_text="The first calendar year of a financial year offered on the Add a period page (last year to "
+        "two years ahead); leave out to give a label and dates of your own",
+    )
+    label = serializers.CharField(required=False, max_length=20, help_text="For other dates only")  # type: ignore[assignment]
+    starts_on = PlausibleDateField(required=False, help_text="For other dates only")
+    ends_on = PlausibleDateField(required=False, help_text="For other dates only")
+
+
+class PeriodChangeSerializer(serializers.Serializer):
+    label = serializers.CharField(required=False, max_length=20)  # type: ignore[assignment]
+    starts_on = PlausibleDateField(required=False)
+    ends_on = PlausibleDateField(required=False, help_text="After the start date")
+
+
+class PeriodCloseSerializer(serializers.Serializer):
+    next_period = serializers.UUIDField(help_text="A later period of the plan, which takes the open actions")
+
+
+PERIOD_FIELDS = ["label", "starts_on", "ends_on"]
 
 
 class ProgressSerializer(serializers.ModelSerializer):
@@ -91,16 +125,94 @@ def _user(request: Request) -> User:
 
 
 @extend_schema(
+    methods=["GET"],
     operation_id="action_plan_periods_list",
     summary="The periods of your council's action plan",
     parameters=[PAGE_PARAMETER],
     responses=paginated("PaginatedPeriodList", PeriodSerializer),
 )
-@api_view(["GET"])
+@extend_schema(
+    methods=["POST"],
+    summary="Add a period",
+    description="The modern slavery lead only, as the Add a period page: a financial year by its first "
+    "calendar year, or a label with dates of the council's own. Labels are unique.",
+    request=PeriodWriteSerializer,
+    responses={201: PeriodSerializer},
+    examples=[
+        OpenApiExample("A financial year", value={"year": 2026}, request_only=True),
+        OpenApiExample(
+            "Dates of your own",
+            value={"label": "2026 calendar", "starts_on": "2026-01-01", "ends_on": "2026-12-31"},
+            request_only=True,
+        ),
+    ],
+)
+@api_view(["GET", "POST"])
 def period_list(request: Request) -> Response:
-    periods = periods_visible_to(_user(request)).order_by("starts_on", "pk")
+    user = _user(request)
+    if request.method == "POST":
+        periods_visible_to(user)  # 403 for a role without the module, then for one that may not change it
+        require_lead(user)
+        incoming = PeriodWriteSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        given: dict[str, Any] = {"year": CUSTOM_DATES, **incoming.validated_data}
+        form = checked_by_form(PeriodForm(merged({}, given, ["year", *PERIOD_FIELDS]), today=timezone.localdate()))
+        period = services.period_create(
+            organisation=user.organisation, actor=user, request=request._request, **form.period_details()
+        )
+        return Response(PeriodSerializer(period).data, status=status.HTTP_201_CREATED)
+    periods = periods_visible_to(user).order_by("starts_on", "pk")
     response, _count = one_page(request, periods, lambda page: PeriodSerializer(page, many=True).data)
     return response
+
+
+@extend_schema(methods=["GET"], summary="One period of the action plan", responses=PeriodSerializer)
+@extend_schema(
+    methods=["PATCH"],
+    summary="Correct a period's label or dates",
+    description="The modern slavery lead only, as the Correct a period page; fields left out keep their value.",
+    request=PeriodChangeSerializer,
+    responses={200: PeriodSerializer},
+    examples=[OpenApiExample("A new label", value={"label": "2026/27"}, request_only=True)],
+)
+@api_view(["GET", "PATCH"])
+def period_detail(request: Request, plan_period_uuid: str) -> Response:
+    user = _user(request)
+    if request.method == "PATCH":
+        period = get_period_for_user(user, plan_period_uuid, to_change=True)
+        incoming = PeriodChangeSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        recorded = {name: getattr(period, name) for name in PERIOD_FIELDS}
+        data = checked_by_form(PeriodEditForm(merged(recorded, incoming.validated_data, PERIOD_FIELDS))).cleaned_data
+        period = services.period_update(period=period, actor=user, request=request._request, **data)
+        return Response(PeriodSerializer(period).data)
+    return Response(PeriodSerializer(get_period_for_user(user, plan_period_uuid)).data)
+
+
+@extend_schema(
+    summary="Close a period",
+    description="The modern slavery lead only, as the Close page: every open action is carried into the later "
+    "period named, as a new action linked to the old one. Answers the closed period.",
+    request=PeriodCloseSerializer,
+    responses={200: PeriodSerializer},
+    examples=[
+        OpenApiExample(
+            "Into next year", value={"next_period": "7f1d2c9e-4d0a-4b8e-9a51-0c2f3e4d5a6b"}, request_only=True
+        )
+    ],
+)
+@api_view(["POST"])
+def period_close(request: Request, plan_period_uuid: str) -> Response:
+    user = _user(request)
+    period = get_period_for_user(user, plan_period_uuid, to_change=True)
+    incoming = PeriodCloseSerializer(data=request.data)
+    incoming.is_valid(raise_exception=True)
+    form = PeriodCloseForm(merged({}, incoming.validated_data, ["next_period"]), period=period)
+    form.fields["next_period"].to_field_name = "uuid"  # type: ignore[attr-defined]
+    data = checked_by_form(form).cleaned_data
+    services.period_close(period=period, actor=user, request=request._request, **data)
+    period.refresh_from_db()
+    return Response(PeriodSerializer(period).data)
 
 
 @extend_schema(

@@ -1,11 +1,13 @@
 """/api/v1/statements/: the council's statement, version by version, with the pages' rules: the
 supply roles read it (each opening audited), the modern slavery lead starts one for a period, writes
 its sections and review date and adds signatories; an edit to an approved version makes a new draft,
-as on the pages. Approving and publishing stay on the pages, where the decision is recorded."""
+as on the pages. The lead records the decision that approved a submitted version (or corrects its
+record) and publishes the approved version, through the pages' forms and services."""
 
 from typing import Any, cast
 
 from django.db import transaction
+from django.utils import timezone
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.decorators import api_view
@@ -17,8 +19,15 @@ from tackle.accounts.models import User
 from tackle.core.api_fields import PlausibleDateField
 from tackle.core.api_lists import checked_by_form, merged, one_page, query_or_400, sort_choice, sorted_by
 from tackle.core.api_schema import PAGE_PARAMETER, paginated
-from tackle.statements.forms import DetailsForm, SectionForm, SignatoryForm, StartStatementForm
-from tackle.statements.models import Statement, StatementStatus
+from tackle.statements.forms import (
+    ApprovalForm,
+    DetailsForm,
+    PublishForm,
+    SectionForm,
+    SignatoryForm,
+    StartStatementForm,
+)
+from tackle.statements.models import DecisionMaker, Statement, StatementStatus
 from tackle.statements.sections import SECTION_TITLES
 from tackle.statements.selectors.statement import (
     get_statement_for_user,
@@ -83,6 +92,23 @@ class StatementChangeSerializer(serializers.Serializer):
         if unknown:
             raise ValidationError(f"Not a section of the statement: {', '.join(unknown)}")
         return value
+
+
+class ApprovalSerializer(serializers.Serializer):
+    decision_maker = serializers.ChoiceField(DecisionMaker.choices, required=False)
+    delegated_to = serializers.CharField(
+        required=False, allow_blank=True, max_length=200, help_text="For a delegated decision only"
+    )
+    approval_date = PlausibleDateField(required=False, help_text="Today or in the past")
+    minute_reference = serializers.CharField(required=False, max_length=100)
+    review_date = PlausibleDateField(required=False, help_text="After the date of the decision")
+
+
+class PublicationSerializer(serializers.Serializer):
+    published_url = serializers.URLField(help_text="The web address of the published statement")
+
+
+APPROVAL_FIELDS = ["decision_maker", "delegated_to", "approval_date", "minute_reference", "review_date"]
 
 
 def _user(request: Request) -> User:
@@ -190,3 +216,61 @@ def statement_signatory_add(request: Request, statement_uuid: str) -> Response:
     data = checked_by_form(SignatoryForm(merged({}, incoming.validated_data, ["name", "role"]))).cleaned_data
     statement = services.signatory_add(statement=statement, actor=user, request=request._request, **data)
     return Response(StatementSerializer(statement).data, status=status.HTTP_201_CREATED)
+
+
+@extend_schema(
+    summary="Record (or correct) the decision that approved this version",
+    description="The modern slavery lead only, as the Record the approval page: a version submitted for "
+    "approval, or an approved one not yet published, whose record is then corrected. Fields left out keep "
+    "the recorded value. The version is frozen.",
+    request=ApprovalSerializer,
+    responses={200: StatementSerializer},
+    examples=[
+        OpenApiExample(
+            "Cabinet",
+            value={
+                "decision_maker": "cabinet",
+                "approval_date": "2026-07-01",
+                "minute_reference": "CAB 45/26",
+                "review_date": "2027-07-01",
+            },
+            request_only=True,
+        )
+    ],
+)
+@api_view(["POST"])
+def statement_approve(request: Request, statement_uuid: str) -> Response:
+    user = _user(request)
+    statement = get_statement_for_user(user, statement_uuid, to_change=True)
+    incoming = ApprovalSerializer(data=request.data)
+    incoming.is_valid(raise_exception=True)
+    recorded = {name: getattr(statement, name) for name in APPROVAL_FIELDS}
+    form = ApprovalForm(merged(recorded, incoming.validated_data, APPROVAL_FIELDS), today=timezone.localdate())
+    data = checked_by_form(form).cleaned_data
+    statement = services.statement_approve(statement=statement, actor=user, request=request._request, **data)
+    return Response(StatementSerializer(statement).data)
+
+
+@extend_schema(
+    summary="Publish the approved version",
+    description="The modern slavery lead only, as the Publish page: an approved version with everything the "
+    "checklist asks for; it cannot be undone.",
+    request=PublicationSerializer,
+    responses={200: StatementSerializer},
+    examples=[
+        OpenApiExample(
+            "On the council's site",
+            value={"published_url": "https://www.example.gov.uk/modern-slavery-statement"},
+            request_only=True,
+        )
+    ],
+)
+@api_view(["POST"])
+def statement_publish(request: Request, statement_uuid: str) -> Response:
+    user = _user(request)
+    statement = get_statement_for_user(user, statement_uuid, to_change=True)
+    incoming = PublicationSerializer(data=request.data)
+    incoming.is_valid(raise_exception=True)
+    data = checked_by_form(PublishForm(merged({}, incoming.validated_data, ["published_url"]))).cleaned_data
+    statement = services.statement_publish(statement=statement, actor=user, request=request._request, **data)
+    return Response(StatementSerializer(statement).data)
