@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from tackle.disrupt.api import intelligence, operations, premises
+from tackle.disrupt.api import agreements, intelligence, operations, premises
 
 urlpatterns: list = [
     path("premises/", premises.premises_list, name="premises-list"),
@@ -12,6 +12,16 @@ urlpatterns: list = [
     path("intelligence/", intelligence.intelligence_list, name="intelligence-list"),
     path("intelligence/<uuid:intelligence_uuid>", intelligence.intelligence_detail, name="intelligence-detail"),
     path("intelligence/<uuid:intelligence_uuid>/shares", intelligence.intelligence_share, name="intelligence-share"),
+    path(
+        "intelligence/<uuid:intelligence_uuid>/shares/<int:share_id>/revoke",
+        intelligence.intelligence_share_revoke,
+        name="intelligence-share-revoke",
+    ),
+    path("agreements/", agreements.agreement_list, name="agreement-list"),
+    path("agreements/<uuid:agreement_uuid>", agreements.agreement_detail, name="agreement-detail"),
+    path("agreements/<uuid:agreement_uuid>/accept", agreements.agreement_accept, name="agreement-accept"),
+    path("agreements/<uuid:agreement_uuid>/decline", agreements.agreement_decline, name="agreement-decline"),
+    path("agreements/<uuid:agreement_uuid>/revoke", agreements.agreement_revoke, name="agreement-revoke"),
     path("operations/", operations.operation_list, name="operation-list"),
     path("operations/<uuid:operation_uuid>", operations.operation_detail, name="operation-detail"),
     path("operations/<uuid:operation_uuid>/agencies", operations.agency_add, name="operation-agency-add"),

@@ -28,7 +28,7 @@ from schemathesis.specs.openapi.checks import (
 from tackle.accounts.services import api_token_create
 from tackle.accounts.tests.signing_in import two_factor_set_up
 from tackle.core.models import WorkerHeartbeat
-from tackle.disrupt.tests.factories import make_intelligence, make_operation, make_premises
+from tackle.disrupt.tests.factories import make_agreement, make_intelligence, make_operation, make_premises
 from tackle.statements.services.statement import action_create, period_create, statement_create
 from tackle.suppliers.tests.factories import make_records as make_supplier_records
 from tackle.training.models import TrainingSession
@@ -87,7 +87,7 @@ def no_internet(monkeypatch):
 
 @pytest.fixture
 def lead_token(
-    in_process_database, no_internet, lead_a, frontline_a, record_concern, settings, tmp_path
+    in_process_database, no_internet, lead_a, frontline_a, record_concern, police, settings, tmp_path
 ) -> Iterator[str]:
     # Statements queued for reading are stored until the worker reads them: not in the checkout.
     settings.MEDIA_ROOT = tmp_path / "media"
@@ -109,6 +109,7 @@ def lead_token(
         ("premises", make_premises(lead_a)),
         ("intelligence", make_intelligence(lead_a)),
         ("operation", make_operation(lead_a)),
+        ("agreement", make_agreement(lead_a, police)),
     ):
         _KNOWN[f"{name}_uuid"] = str(record.uuid)
     period = period_create(

@@ -7,9 +7,12 @@ from django.db.models import Q
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.decorators import api_view
+from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from tackle.accounts.door import open_for_user
+from tackle.accounts.sharing import record_share_revoke, shares_of
 from tackle.audit.records import record_save
 from tackle.core.access import INTELLIGENCE
 from tackle.core.api_fields import PlausibleDateField
@@ -24,7 +27,7 @@ from tackle.disrupt.choices import (
     IntelligenceAssessment,
     SourceEvaluation,
 )
-from tackle.disrupt.forms import IntelligenceForm, ShareForm
+from tackle.disrupt.forms import IntelligenceForm, ShareForm, ShareRevokeConfirmForm
 from tackle.disrupt.models import Intelligence
 
 # Withheld (null) where only the sanitised summary is shared with the user's organisation.
@@ -219,6 +222,7 @@ class ShareSerializer(serializers.Serializer):
     organisation = serializers.CharField(source="organisation.code")
     reason = serializers.CharField()
     expires_at = serializers.DateTimeField(allow_null=True)
+    revoked_at = serializers.DateTimeField(allow_null=True)
 
 
 @extend_schema(
@@ -257,3 +261,29 @@ def intelligence_share(request: Request, intelligence_uuid: str) -> Response:
         request=request._request,
     )
     return Response(ShareSerializer(share).data, status=status.HTTP_201_CREATED)
+
+
+class ShareRevokeSerializer(serializers.Serializer):
+    confirm = serializers.CharField(help_text="Must be 'revoke': a revoked share cannot be restored")
+
+
+@extend_schema(
+    summary="Revoke a share of intelligence",
+    description="Your organisation's record only (404 for anyone else's). The organisation stops seeing it at once; "
+    "it cannot be undone (share it anew instead), so the body must confirm it, as the page's check does.",
+    request=ShareRevokeSerializer,
+    responses=ShareSerializer,
+    examples=[OpenApiExample("Confirmed", value={"confirm": "revoke"}, request_only=True)],
+)
+@api_view(["POST"])
+def intelligence_share_revoke(request: Request, intelligence_uuid: str, share_id: int) -> Response:
+    user = user_of(request)
+    require_disruption(user)
+    record = own(Intelligence, request, intelligence_uuid, INTELLIGENCE)
+    share = open_for_user(user, shares_of(record), resource=INTELLIGENCE, pk=share_id)
+    sent = request.data.get("confirm", "") if isinstance(request.data, dict) else ""
+    confirmation = ShareRevokeConfirmForm({"confirm": sent})
+    if not confirmation.is_valid():  # the page's own check, its message under the field a client sends
+        raise ValidationError({"confirm": [str(error) for error in confirmation.non_field_errors()]})
+    share = record_share_revoke(actor=user, record=record, share=share, request=request._request)
+    return Response(ShareSerializer(share).data)
