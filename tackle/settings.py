@@ -335,6 +335,7 @@ SPECTACULAR_SETTINGS = {
         "PremisesTypeEnum": "tackle.disrupt.choices.PremisesType",
         "ActionStatusEnum": "tackle.statements.models.ActionStatus",
         "StatementStatusEnum": "tackle.statements.models.StatementStatus",
+        "CommitmentStatusEnum": "tackle.statements.models.CommitmentStatus",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

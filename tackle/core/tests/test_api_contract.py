@@ -29,6 +29,7 @@ from tackle.accounts.services import api_token_create
 from tackle.accounts.tests.signing_in import two_factor_set_up
 from tackle.core.models import WorkerHeartbeat
 from tackle.disrupt.tests.factories import make_agreement, make_intelligence, make_operation, make_premises
+from tackle.statements.services.commitments import commitment_create
 from tackle.statements.services.statement import action_create, period_create, statement_create
 from tackle.suppliers.tests.factories import make_records as make_supplier_records
 from tackle.training.models import TrainingSession
@@ -121,6 +122,9 @@ def lead_token(
         period=period, actor=lead_a, area="prevention", title="Train buyers", due_on=date(2026, 1, 31)
     )
     _KNOWN["plan_action_uuid"] = str(action.uuid)
+    _KNOWN["plan_period_uuid"] = str(period.uuid)
+    commitment = commitment_create(organisation=lead_a.organisation, actor=lead_a, source="Charter", title="Train")
+    _KNOWN["commitment_uuid"] = str(commitment.uuid)
     two_factor_set_up(lead_a)
     _, raw = api_token_create(user=lead_a, name="contract test", scope="write", modules=())
     yield raw
