@@ -37,7 +37,7 @@ from tackle.cases.rules.categories import (
     gender_label,
 )
 from tackle.core.db import aggregate_by_period, date_in, datetime_in, reporting_alias
-from tackle.core.periods import Period
+from tackle.core.periods import LONDON, Period
 
 NATIONALITY_NOT_RECORDED = "Not recorded"
 
@@ -77,6 +77,16 @@ DEFINITIONS = {
     "each person once, so it is not the sum of the phases.",
     "support_improved": "Of the people scored, those whose last score in the phase (or, under \u201cAll "
     "phases\u201d, in the years shown) is higher than their first score on that domain ever recorded.",
+    "referral_routes": (
+        "Referrals sent in the period (the day sent; every referral recorded as sent counts, as in the table by "
+        "age group), by what the concern was about when it came in: a person, a supplier or contractor, or the "
+        "council's own staff or activity."
+    ),
+    "referral_times": (
+        "Referrals sent in the period (the day sent), by the whole days from the day the person was encountered "
+        "(London time) to the day the referral was sent: same day, 1 to 7, 8 to 28, over 28. A referral dated "
+        "before the encounter counts as same day. The median is the middle of those days over the years shown."
+    ),
 }
 
 # A concern about a supplier or the council counts as a person when it describes someone: the
@@ -377,3 +387,80 @@ def support_outcomes(organisation_id: int, period: Period) -> SupportOutcomes:
 
     columns = (*(label for _, label in PHASE_COLUMNS), ALL_PHASES)
     return SupportOutcomes(period, columns, rows(scored), rows(improved))
+
+
+# Referrals by route and time to refer --------------------------------------------------------------
+
+ROUTE_LABELS: dict[str, str] = {
+    ConcernAbout.PERSON: "Concern about a person",
+    ConcernAbout.SUPPLIER: "Concern about a supplier or contractor",
+    ConcernAbout.COUNCIL: "Concern about the council's own staff or activity",
+}
+# (label, most days after the encounter): a referral dated before the encounter counts as same day.
+DAYS_BANDS: tuple[tuple[str, int | None], ...] = (
+    ("Same day", 0),
+    ("1 to 7 days", 7),
+    ("8 to 28 days", 28),
+    ("Over 28 days", None),
+)
+REFERRAL_KINDS = (NrmEventKind.REFERRAL_SENT, NrmEventKind.DUTY_TO_NOTIFY_SENT)
+
+
+def _band(days: int) -> str:
+    for label, most in DAYS_BANDS:
+        if most is None or days <= most:
+            return label
+    raise AssertionError("the last band has no upper bound")
+
+
+def _median(values: list[int]) -> float | None:
+    if not values:
+        return None
+    ordered, middle = sorted(values), len(values) // 2
+    return float(ordered[middle]) if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
+@dataclass(frozen=True)
+class ReferralRoutes:
+    """One kind of referral (NRM or Duty to Notify) sent in one period: see DEFINITIONS."""
+
+    period: Period
+    kind: str  # NrmEventKind.REFERRAL_SENT or DUTY_TO_NOTIFY_SENT
+    sent: int
+    by_route: tuple[tuple[str, int], ...]  # every route, in ROUTE_LABELS order
+    by_days: tuple[tuple[str, int], ...]  # every band, in DAYS_BANDS order
+    median_days: float | None  # None when none was sent
+
+
+def referral_routes_by_period(organisation_id: int, spans: list[Period], kind: str) -> list[ReferralRoutes]:
+    """Each period of `spans` (the first and last bound what is read). Days are worked out per
+    referral in Python: a referral is one row, and the London date of an encounter is plain there."""
+    if kind not in REFERRAL_KINDS:
+        raise ValueError(f"not a kind of referral: {kind}")
+    start, end = min(s.starts_on for s in spans), max(s.ends_before for s in spans)
+    rows = (
+        NrmEvent.objects.using(reporting_alias())
+        .filter(case__organisation_id=organisation_id, kind=kind, occurred_on__gte=start, occurred_on__lt=end)
+        .values_list("occurred_on", "case__encountered_at", "case__concern_about")
+    )
+    sent = [(on, max((on - at.astimezone(LONDON).date()).days, 0), about) for on, at, about in rows]
+    found = []
+    for period in spans:
+        inside = [(days, about) for on, days, about in sent if period.starts_on <= on < period.ends_before]
+        routes = [ROUTE_LABELS.get(about, ROUTE_LABELS[ConcernAbout.PERSON]) for _, about in inside]
+        bands = [_band(days) for days, _ in inside]
+        found.append(
+            ReferralRoutes(
+                period=period,
+                kind=kind,
+                sent=len(inside),
+                by_route=tuple((label, routes.count(label)) for label in ROUTE_LABELS.values()),
+                by_days=tuple((label, bands.count(label)) for label, _ in DAYS_BANDS),
+                median_days=_median([days for days, _ in inside]),
+            )
+        )
+    return found
+
+
+def referral_routes(organisation_id: int, period: Period, kind: str) -> ReferralRoutes:
+    return referral_routes_by_period(organisation_id, [period], kind)[0]

@@ -11,10 +11,12 @@ from typing import Any
 
 from tackle.cases.figures import (
     CaseFigures,
+    ReferralRoutes,
     SupportOutcomes,
     case_figures,
     case_figures_by_period,
     organisation_has_cases,
+    referral_routes_by_period,
     support_outcomes,
 )
 from tackle.core.periods import Period, financial_year
@@ -81,6 +83,17 @@ def evidence_by_period(organisation_id: int, spans: list[Period]) -> list[Period
             strict=True,
         )
     ]
+
+
+def referrals_by_route(
+    organisation_id: int, spans: list[Period], kind: str
+) -> tuple[list[ReferralRoutes], ReferralRoutes]:
+    """One kind of referral in each of `spans` (consecutive, in order), and in all of them together,
+    whose median is the one a reader can be told: a period's alone may rest on one or two referrals."""
+    label = spans[0].label if len(spans) == 1 else f"{spans[0].label} to {spans[-1].label}"
+    whole = Period(label, spans[0].starts_on, spans[-1].ends_before)
+    found = referral_routes_by_period(organisation_id, [*spans, whole], kind)
+    return found[:-1], found[-1]
 
 
 def support_outcomes_in_years(organisation_id: int, first_year: int, last_year: int) -> SupportOutcomes:

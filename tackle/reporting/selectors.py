@@ -15,8 +15,11 @@ the organisation chose otherwise); other roles with figures, councillors' figure
 publication", the public's (threshold 10 unless the organisation chose otherwise, optionally rounded
 to the nearest 5). Every table is protected with its Total column, and the exploitation table (and
 the nationalities table when it lists every nationality) with the concerns row its columns add up to,
-so that no withheld count can be worked out from what is shown beside it. Training counts staff,
-not people who may be victims, and is shown in full.
+the referrals by age group, route and time to refer with every referral sent (the route table's first
+row), and the Duty to Notify by route and time with the Duty to Notify row, so that no withheld count
+can be worked out from what is shown beside it. A median of days to refer is told for the years shown
+only when it rests on at least the threshold's referrals. Training counts staff, not people who may be
+victims, and is shown in full.
 """
 
 from dataclasses import dataclass, field
@@ -27,6 +30,7 @@ from django.core.exceptions import PermissionDenied
 
 from tackle.accounts.selectors import disclosure_for
 from tackle.cases.figures import DEFINITIONS as CASE_DEFINITIONS
+from tackle.cases.figures import REFERRAL_KINDS, ReferralRoutes
 from tackle.cases.register import register_is_exact_for
 from tackle.core.disclosure import Audience, Disclosure, Line, protect
 from tackle.core.periods import financial_year_of, periods
@@ -35,6 +39,7 @@ from tackle.disrupt.figures import BY_TYPE_DEFINITION, premises_and_operations_b
 from tackle.reporting.evidence import (
     PeriodEvidence,
     evidence_by_period,
+    referrals_by_route,
     support_outcomes_in_years,
     training_by_year,
 )
@@ -57,6 +62,7 @@ class Table:
     adds_up_to: str = ""  # the key of a table whose first row its columns add up to
     definition: str = ""  # how this is counted
     last_is_total: bool = True  # the last column adds up the row
+    first_row_is_total: bool = False  # the other rows add up to the first, column by column
 
     def chart_bars(self) -> list[tuple[str, Any]]:
         """One row: a bar per period. Several rows: a bar per row, its total (the last column)."""
@@ -110,8 +116,11 @@ def _every_name_shown(named: list[tuple[tuple[str, int], ...]], limit: int) -> b
     return len({name for pairs in named for name, count in pairs if count}) <= limit
 
 
-def figures_tables(*, organisation_id: int, first_year: int, last_year: int, by: str = "quarter") -> list[Table]:
-    """Every table for the organisation's financial years first_year..last_year, exact counts."""
+def figures_tables(
+    *, organisation_id: int, first_year: int, last_year: int, by: str = "quarter", disclosure: Disclosure | None = None
+) -> list[Table]:
+    """Every table for the organisation's financial years first_year..last_year, exact counts;
+    `disclosure` decides only whether a median may be told (None: it may)."""
     evidence = evidence_by_period(organisation_id, periods(first_year, last_year, by=by))
     cases = [column.cases for column in evidence]
     return [
@@ -136,7 +145,9 @@ def figures_tables(*, organisation_id: int, first_year: int, last_year: int, by:
                 "Child": [c.referrals_child for c in cases],
                 "Age not known": [c.referrals_age_not_known for c in cases],
             },
+            adds_up_to="referral_routes",  # its first row is every referral sent
         ),
+        *referral_tables(organisation_id, evidence, disclosure),
         _table(
             "duty_to_notify",
             "Duty to Notify (adults who did not consent to an NRM referral)",
@@ -187,6 +198,74 @@ def figures_tables(*, organisation_id: int, first_year: int, last_year: int, by:
     ]
 
 
+_NRM, _DTN = REFERRAL_KINDS
+
+
+def _median_note(whole: ReferralRoutes, what: str, disclosure: Disclosure | None) -> str:
+    """The median over the years shown, told only when it rests on at least the audience's threshold
+    of referrals: a median of two or three is nearly the referrals themselves."""
+    if whole.median_days is None:
+        return ""
+    lead = f"Median days from encounter to {what} sent, {whole.period.label}"
+    if disclosure is not None and not disclosure.exact and whole.sent < disclosure.threshold:
+        return f"{lead}: withheld, as it would rest on {disclosure.label} referrals."
+    return f"{lead}: {whole.median_days:g}."
+
+
+def referral_tables(organisation_id: int, evidence: list[PeriodEvidence], disclosure: Disclosure | None) -> list[Table]:
+    """NRM referrals and Duty to Notify by route and by time to refer. The NRM route table's first
+    row is every referral sent, which the age-group table and the time table add up to; the Duty to
+    Notify tables add up to the Duty to Notify table."""
+    spans = [column.period for column in evidence]
+    nrm, nrm_whole = referrals_by_route(organisation_id, spans, _NRM)
+    dtn, dtn_whole = referrals_by_route(organisation_id, spans, _DTN)
+
+    def rows(found: list[ReferralRoutes], part: str) -> dict[str, list[int]]:
+        labels = [label for label, _ in getattr(found[0], part)]
+        return {label: [dict(getattr(f, part))[label] for f in found] for label in labels}
+
+    routes = _table(
+        "referral_routes",
+        "NRM referrals by route",
+        "Route",
+        evidence,
+        {"NRM referrals sent": [f.sent for f in nrm], **rows(nrm, "by_route")},
+    )
+    routes.first_row_is_total = True
+    tables = [
+        routes,
+        _table(
+            "referral_times",
+            "NRM referrals by time to refer",
+            "Days",
+            evidence,
+            rows(nrm, "by_days"),
+            "referral_routes",
+        ),
+        _table(
+            "duty_to_notify_routes",
+            "Duty to Notify by route",
+            "Route",
+            evidence,
+            rows(dtn, "by_route"),
+            "duty_to_notify",
+            CASE_DEFINITIONS["referral_routes"],
+        ),
+        _table(
+            "duty_to_notify_times",
+            "Duty to Notify by time to notify",
+            "Days",
+            evidence,
+            rows(dtn, "by_days"),
+            "duty_to_notify",
+            CASE_DEFINITIONS["referral_times"],
+        ),
+    ]
+    tables[1].note = _median_note(nrm_whole, "NRM referral", disclosure)
+    tables[3].note = _median_note(dtn_whole, "Duty to Notify", disclosure)
+    return tables
+
+
 def support_tables(organisation_id: int, first_year: int, last_year: int) -> list[Table]:
     """Merton's matrix: outcome domains by support phase, for the years shown (not by period)."""
     found = support_outcomes_in_years(organisation_id, first_year, last_year)
@@ -226,6 +305,11 @@ def _lines(tables: list[Table], view: str) -> tuple[dict[Cell, int], list[Line]]
             if table.last_is_total:
                 last = len(row) - 1
                 lines.append(Line(tuple((view, table.key, r, c) for c in range(last)), (view, table.key, r, last)))
+        if table.first_row_is_total and len(table.rows) > 1:
+            lines += [
+                Line(tuple((view, table.key, r, c) for r in range(1, len(table.rows))), (view, table.key, 0, c))
+                for c in range(len(table.columns))
+            ]
         if table.adds_up_to in by_key and table.rows:
             lines += [
                 Line(tuple((view, table.key, r, c) for r in range(len(table.rows))), (view, table.adds_up_to, 0, c))
@@ -249,6 +333,7 @@ def _shown(tables: list[Table], view: str, shown: dict[Any, Any]) -> list[Table]
             table.adds_up_to,
             table.definition,
             table.last_is_total,
+            table.first_row_is_total,
         )
         for table in tables
     ]
@@ -302,7 +387,9 @@ def published_tables(
 ) -> list[Table]:
     """The Figures page's tables for `by` as the audience sees them, protected with the other view
     of the same years (see protect_views): what the page, its exports and the FOI answer show."""
-    tables = figures_tables(organisation_id=organisation_id, first_year=first_year, last_year=last_year, by=by)
+    tables = figures_tables(
+        organisation_id=organisation_id, first_year=first_year, last_year=last_year, by=by, disclosure=disclosure
+    )
     if disclosure.exact:
         return tables
     other = figures_tables(

@@ -91,6 +91,8 @@ def export_rows(figures: Figures) -> list[tuple[Any, ...]]:
         for label, values in table.rows:
             for column, value in zip(table.columns, values, strict=True):
                 rows.append((table.title, label, column, value, table.definition))
+        if table.note:
+            rows.append((table.title, "Note", "", "", table.note))
     for year, sessions, people in figures.training:
         rows.append(("Training", "Sessions held", year, sessions, TRAINING_DEFINITIONS["sessions_held"]))
         rows.append(("Training", "People trained", year, people, TRAINING_DEFINITIONS["people_trained"]))
