@@ -2,13 +2,14 @@
 
 from django.urls import path
 
-from tackle.disrupt.api import agreements, intelligence, operations, premises
+from tackle.disrupt.api import agreements, businesses, intelligence, operations, premises
 
 urlpatterns: list = [
     path("premises/", premises.premises_list, name="premises-list"),
     path("premises/<uuid:premises_uuid>", premises.premises_detail, name="premises-detail"),
     path("premises/<uuid:premises_uuid>/flags", premises.flag_add, name="premises-flag-add"),
     path("premises/<uuid:premises_uuid>/flags/<uuid:flag_uuid>/clear", premises.flag_clear, name="premises-flag-clear"),
+    path("businesses/", businesses.business_list, name="business-list"),
     path("intelligence/", intelligence.intelligence_list, name="intelligence-list"),
     path("intelligence/<uuid:intelligence_uuid>", intelligence.intelligence_detail, name="intelligence-detail"),
     path("intelligence/<uuid:intelligence_uuid>/shares", intelligence.intelligence_share, name="intelligence-share"),

@@ -146,6 +146,7 @@ RESOURCE_OF = [
     ("api:premises", access.PREMISES),
     ("api:intelligence", access.INTELLIGENCE),
     ("api:agreement", access.AGREEMENTS),
+    ("api:business", access.PREMISES),
     ("api:operation", access.OPERATIONS),
     ("targeting:", access.TARGETING),
 ]
