@@ -8,7 +8,12 @@ from datetime import date
 
 from tackle.cases.retention_records import KeptRecord, RecordKind, register
 from tackle.suppliers.retention import contact_anonymise, contact_erase, named_contacts
-from tackle.training.retention import session_attendance_anonymise, sessions_with_attendance
+from tackle.training.retention import (
+    completion_erase,
+    completions_kept,
+    session_attendance_anonymise,
+    sessions_with_attendance,
+)
 
 Rows = Callable[[int], Iterable[tuple[str, str, date]]]
 
@@ -41,6 +46,23 @@ def register_kinds() -> None:
             sessions,
             _finder(sessions),
             session_attendance_anonymise,
+        )
+    )
+    completions = _kept(completions_kept)
+    # A completion's user cannot be empty, so it cannot be detached from its person: keep or erase only.
+    register(
+        RecordKind(
+            "training_completion",
+            "Training completions entered or imported",
+            72,
+            "after it was completed",
+            completions,
+            _finder(completions),
+            None,
+            completion_erase,
+            "Erasing a completion removes it from the training figures (people trained) of the period it "
+            "was completed in, unless the person is counted there for another completion or a session; "
+            "a completion cannot be anonymised.",
         )
     )
     contacts = _kept(named_contacts)

@@ -25,6 +25,7 @@ class RecordKind:
     find: Callable[[int, str], KeptRecord | None]  # an organisation's record by its reference
     anonymise: Callable[[int, str], None] | None = None  # organisation id, key; None: cannot be
     erase: Callable[[int, str], None] | None = None
+    erase_effect: str = ""  # what erasing does to the figures, said on the decision page; "": nothing
 
 
 _KINDS: dict[str, RecordKind] = {}

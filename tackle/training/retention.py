@@ -11,6 +11,9 @@ from django.db import transaction
 
 from tackle.training.models import Completion, CompletionSource, TrainingSession
 
+# Entered by hand or imported (e-learning): a session's own completions go with its attendance.
+_ON_THEIR_OWN = (CompletionSource.MANUAL, CompletionSource.IMPORT)
+
 
 def session_reference(session: TrainingSession) -> str:
     return f"TS-{session.uuid.hex[:8].upper()}"
@@ -32,3 +35,20 @@ def session_attendance_anonymise(organisation_id: int, key: str) -> None:
         user__in=attendees, course=session.course, completed_on=session.held_on, source=CompletionSource.SESSION
     ).delete()
     session.attendees.clear()
+
+
+def completion_reference(completion: Completion) -> str:
+    return f"TC-{completion.uuid.hex[:8].upper()}"
+
+
+def completions_kept(organisation_id: int) -> Iterator[tuple[str, str, date]]:
+    """(key, reference, completed on) of each completion entered or imported for the organisation's
+    staff, oldest first. A completion always names its person (its user cannot be empty), so it can
+    be kept or erased, never anonymised."""
+    completions = Completion.objects.filter(user__organisation_id=organisation_id, source__in=_ON_THEIR_OWN)
+    for completion in completions.order_by("completed_on", "pk"):
+        yield str(completion.uuid), completion_reference(completion), completion.completed_on
+
+
+def completion_erase(organisation_id: int, key: str) -> None:
+    Completion.objects.filter(user__organisation_id=organisation_id, source__in=_ON_THEIR_OWN, uuid=key).delete()

@@ -67,7 +67,8 @@ def record_decide_page(request: AuthenticatedRequest, record_type: str, referenc
         success=f"Decision on {record.reference} recorded",
         button="Record the decision",
         intro=f"On legal hold since {hold.placed_at:%d %B %Y}: {hold.reason}" if hold else "",
-        warning="Erasing or anonymising cannot be undone. Anonymising keeps what the figures count.",
+        warning="Erasing or anonymising cannot be undone. "
+        + (kind.erase_effect or "Anonymising keeps what the figures count."),
     )
 
 
