@@ -60,3 +60,8 @@ def audit_verification_latest(user: Any) -> AuditVerification | None:
         return None
     own = Q(organisation_id=user.organisation_id) | Q(organisation__isnull=True)
     return AuditVerification.objects.filter(own).select_related("ran_by").first()
+
+
+def audit_events_by(actor_id: int) -> models.QuerySet[AuditEvent]:
+    """Everything one person did, oldest first: for a member of staff's subject access request."""
+    return AuditEvent.objects.filter(actor_id=actor_id).order_by("sequence")

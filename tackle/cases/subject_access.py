@@ -236,6 +236,11 @@ def _index(case: Case, archive: _Archive) -> bytes:
         "  audit.csv            every entry of the audit log about the case and its records: who",
         "                       viewed, changed or exported them, and when",
         "  redactions.csv       every mark: file, row, field, why",
+        "",
+        "Not included: training and supplier records. Tackle cannot know that the person in a case is",
+        "also a member of staff or a supplier's contact, so their request is answered from those",
+        "records: a member of staff with `tackle sar export --user USERNAME`, a supplier's contact",
+        "from the supplier's record.",
     ]
     return ("\n".join(lines) + "\n").encode()
 

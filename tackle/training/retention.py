@@ -52,3 +52,26 @@ def completions_kept(organisation_id: int) -> Iterator[tuple[str, str, date]]:
 
 def completion_erase(organisation_id: int, key: str) -> None:
     Completion.objects.filter(user__organisation_id=organisation_id, source__in=_ON_THEIR_OWN, uuid=key).delete()
+
+
+def training_record_of(user_id: int) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+    """For a member of staff's subject access request: the sessions they are named on and their
+    completions (every source), oldest first. `recorded_by` names another officer."""
+    sessions = TrainingSession.objects.filter(attendees__id=user_id).select_related("course").order_by("held_on", "pk")
+    attended: list[dict[str, object]] = [
+        {"reference": session_reference(s), "course": s.course.title, "held_on": s.held_on, "uuid": str(s.uuid)}
+        for s in sessions
+    ]
+    completions = Completion.objects.filter(user_id=user_id).select_related("course", "recorded_by")
+    completed: list[dict[str, object]] = [
+        {
+            "uuid": str(c.uuid),
+            "course": c.course.title,
+            "completed_on": c.completed_on,
+            "expires_on": c.expires_on,
+            "source": c.get_source_display(),
+            "recorded_by": c.recorded_by.display_name if c.recorded_by else "",
+        }
+        for c in completions.order_by("completed_on", "pk")
+    ]
+    return attended, completed
