@@ -20,6 +20,7 @@ class ImportStatus(models.TextChoices):
     RUNNING = "running", "Screening"
     DONE = "done", "Screened"
     FAILED = "failed", "Failed"
+    COLUMNS = "columns", "Waiting for its columns to be checked"
 
 
 def spend_upload_path(instance: "SpendFile", filename: str) -> str:

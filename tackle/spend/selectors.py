@@ -8,7 +8,7 @@ from typing import Any
 from django.db.models import QuerySet, Sum
 
 from tackle.core.uploads import XLSX_MAGIC, UploadError, read_table
-from tackle.spend.models import SpendFile, SpendImport, SpendReject, SpendTotal
+from tackle.spend.models import ImportStatus, SpendFile, SpendImport, SpendReject, SpendTotal
 from tackle.suppliers.sectors import Sector
 from tackle.suppliers.selectors import supplier_register_entries, turnover_requires_statement
 
@@ -186,3 +186,10 @@ def file_sample_rows(spend_file: SpendFile) -> list[list[str]]:
         return rows
     except (OSError, UploadError):
         return []
+
+
+def file_waiting_for_columns(spend_import: SpendImport) -> SpendFile | None:
+    """Before an import's first screening: its first file whose guessed columns no one has checked."""
+    if spend_import.status != ImportStatus.COLUMNS:
+        return None
+    return next((f for f in spend_import.files.order_by("position") if f.mapping and not f.overrides), None)

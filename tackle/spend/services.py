@@ -13,15 +13,19 @@ from django.utils import timezone
 from tackle.accounts.models import User
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
+from tackle.core.columns import KNOWN_SCORE
 from tackle.core.errors import ApplicationError
 from tackle.core.models import TaskRun
-from tackle.core.stored_files import removed_unless_saved
+from tackle.core.stored_files import local_copies, removed_unless_saved
 from tackle.core.tasks import task_run_start
 from tackle.core.uploads import megabytes
 from tackle.spend.models import ImportStatus, SpendFile, SpendImport, SpendReject, SpendTotal
-from tackle.spend.screening.headers import FIELDS
+from tackle.spend.screening.headers import AMOUNT, FIELDS, map_columns
+from tackle.spend.screening.readers import SpendFileError
 from tackle.spend.screening.results import ScreenResult
+from tackle.spend.screening.screener import open_spend_table
 from tackle.spend.screening.summary import file_mappings, summary
+from tackle.spend.selectors import file_waiting_for_columns
 from tackle.suppliers.sectors import is_high_risk
 
 MAX_FILES = 24
@@ -31,6 +35,21 @@ STORE_BATCH = 2000
 
 def spend_import_start(*, actor: User, files: list[UploadedFile]) -> tuple[SpendImport, TaskRun]:
     """Save the uploaded files and queue their screening. Nothing is saved if a file is refused."""
+    spend_import, run = _spend_import_save(actor=actor, files=files, ask_columns=False)
+    assert run is not None
+    return spend_import, run
+
+
+def spend_import_start_or_ask(*, actor: User, files: list[UploadedFile]) -> tuple[SpendImport, TaskRun | None]:
+    """As spend_import_start, but when a file's amount column was only guessed from its header the
+    files are kept and no run is queued (None): the import waits for a person to confirm each such
+    file's columns (selectors.file_waiting_for_columns, then spend_file_columns_set)."""
+    return _spend_import_save(actor=actor, files=files, ask_columns=True)
+
+
+def _spend_import_save(
+    *, actor: User, files: list[UploadedFile], ask_columns: bool
+) -> tuple[SpendImport, TaskRun | None]:
     if not files:
         raise ApplicationError("Select at least one spend file", field="spend_files")
     if len(files) > MAX_FILES:
@@ -63,8 +82,41 @@ def spend_import_start(*, actor: User, files: list[UploadedFile]) -> tuple[Spend
             obj=spend_import,
             note=f"{len(files)} spend file(s) uploaded for screening",
         )
+        if ask_columns and _columns_to_confirm(spend_import):
+            spend_import.status = ImportStatus.COLUMNS
+            spend_import.save(update_fields=["status"])
+            return spend_import, None
         run = _queue(actor=actor, spend_import=spend_import)
     return spend_import, run
+
+
+def _columns_to_confirm(spend_import: SpendImport) -> list[SpendFile]:
+    """The import's files whose amount column was guessed, not named exactly; each keeps its header
+    as the columns page reads it. A file that cannot be read is left for the screening to report."""
+    waiting = []
+    files = list(spend_import.files.order_by("position"))
+    with local_copies([spend_file.file for spend_file in files]) as paths:
+        for spend_file, path in zip(files, paths, strict=True):
+            try:
+                table = open_spend_table(path, spend_file.name)
+            except SpendFileError:
+                continue
+            try:
+                header, header_line = list(table.header), table.header_line
+            finally:
+                table.close()
+            mapping = map_columns(header)
+            if mapping.scores.get(AMOUNT, 0) >= KNOWN_SCORE and AMOUNT in mapping.columns:
+                continue
+            spend_file.mapping = {
+                "file": spend_file.name,
+                "header_line": header_line,
+                "headers": [cell.strip() for cell in header],
+                "columns": mapping.describe(),
+            }
+            spend_file.save(update_fields=["mapping"])
+            waiting.append(spend_file)
+    return waiting
 
 
 def _check_quota(organisation_id: int, adding: int) -> None:
@@ -95,8 +147,9 @@ def _distinct_names(names: list[str]) -> list[str]:
     return distinct
 
 
-def spend_file_columns_set(*, actor: User, spend_file: SpendFile, overrides: dict[str, int | None]) -> TaskRun:
-    """Record the columns a person chose for one file, and screen the whole import again."""
+def spend_file_columns_set(*, actor: User, spend_file: SpendFile, overrides: dict[str, int | None]) -> TaskRun | None:
+    """Record the columns a person chose for one file, and screen the whole import again; before
+    its first screening, only once no other file's guessed columns wait to be checked (None)."""
     unknown = set(overrides) - set(FIELDS)
     if unknown:
         raise ApplicationError(f"Unknown field: {', '.join(sorted(unknown))}")
@@ -112,6 +165,8 @@ def spend_file_columns_set(*, actor: User, spend_file: SpendFile, overrides: dic
         spend_file.overrides = overrides
         spend_file.save(update_fields=["overrides"])
         audit_record(action=AuditAction.UPDATE, actor=actor, obj=spend_file, changed_fields=["overrides"])
+        if spend_import.status == ImportStatus.COLUMNS and file_waiting_for_columns(spend_import) is not None:
+            return None
         return _queue(actor=actor, spend_import=spend_import)
 
 

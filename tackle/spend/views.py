@@ -59,10 +59,14 @@ def import_new(request: AuthenticatedRequest) -> HttpResponse:
     form = UploadForm(request.POST if posted else None, request.FILES if posted else None)
     if request.method == "POST" and form.is_valid():
         try:
-            _spend_import, run = services.spend_import_start(actor=request.user, files=form.cleaned_data["spend_files"])
+            spend_import, run = services.spend_import_start_or_ask(
+                actor=request.user, files=form.cleaned_data["spend_files"]
+            )
         except ApplicationError as error:
             add_application_error(form, error, field="spend_files")
         else:
+            if run is None:  # a guessed amount column: checked before anything is screened
+                return _next_to_check(spend_import)
             return redirect("home:task-run-detail", run_uuid=run.uuid)
     return render(request, "spend/import_new.html", {"form": form})
 
@@ -142,9 +146,24 @@ def file_columns(request: AuthenticatedRequest, file_uuid: Any) -> HttpResponse:
         except ApplicationError as error:
             add_application_error(form, error)
         else:
+            if run is None:  # another file's guessed columns are still to be checked
+                return _next_to_check(spend_file.spend_import)
             return redirect("home:task-run-detail", run_uuid=run.uuid)
     choices = _column_choices(spend_file, headers)
-    return render(request, "spend/file_columns.html", {"form": form, "spend_file": spend_file, "choices": choices})
+    context = {
+        "form": form,
+        "spend_file": spend_file,
+        "choices": choices,
+        "first_run": spend_file.spend_import.status == ImportStatus.COLUMNS,
+    }
+    return render(request, "spend/file_columns.html", context)
+
+
+def _next_to_check(spend_import: Any) -> HttpResponse:
+    waiting = selectors.file_waiting_for_columns(spend_import)
+    if waiting is None:
+        return redirect("spend:import-detail", import_uuid=spend_import.uuid)
+    return redirect("spend:file-columns", file_uuid=waiting.uuid)
 
 
 def _column_choices(spend_file: Any, headers: list[str]) -> list[ColumnChoice]:
