@@ -25,6 +25,19 @@ more totals shown is kept (a total is shared: the Figures page, the Home Office 
 answer print the same one, so it should stay published). Rounding, when asked for, comes last and
 only to counts shown, never to 0; totals are rounded on their own, so rounded rows may not add up
 (the notes say so).
+
+The previous release of the same table (`protect(previous=...)`, what it showed: counts and labels)
+is a second set of equations over the same entries, and a reader may take as unchanged whatever
+did not change. So, before the rules above:
+(a) an entry it showed as WITHHELD stays withheld (it may be unchanged, and showing it would give
+    its previous value); one it showed as "fewer than" may be shown once it is no longer small (the
+    reader then knows it changed, not by how much);
+(b) an entry it showed whose change is from 1 to threshold - 1 is withheld now: the change is a
+    small count (12 then 14 tells of 2 people); an unchanged one is never chosen to be withheld
+    (it would read as before).
+Then entries are withheld until neither release's withheld counts follow from both together,
+taking as unchanged every entry withheld in both (`_worked_out_across`). The previous release's
+true values are not needed; entries it lacks are new rows, left out of its lines.
 """
 
 from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
@@ -242,13 +255,18 @@ def protect(
     *,
     withhold: Collection[Hashable] = (),
     keep: Collection[Hashable] = (),
+    previous: Mapping[Any, Shown] | None = None,
 ) -> dict[Any, Shown]:
     """Every value as the audience may see it: a count (rounded if asked), the small-count label,
     or WITHHELD. Names in `lines` must all be keys of `values`. `withhold` and `keep`: see
-    withheld_entries (counts another publication prints, withheld or shown there)."""
+    withheld_entries (counts another publication prints, withheld or shown there). `previous`: what
+    the previous release of this table showed for the same audience (see the module docstring)."""
     if disclosure.threshold <= 1:
         return {name: disclosure.rounded(value) for name, value in values.items()}
-    primary, secondary = withheld_entries(values, lines, disclosure.threshold, withhold=withhold, keep=keep)
+    if previous:
+        primary, secondary = _withheld_after(values, lines, disclosure, previous, set(withhold), set(keep))
+    else:
+        primary, secondary = withheld_entries(values, lines, disclosure.threshold, withhold=withhold, keep=keep)
     shown: dict[Any, Shown] = {}
     for name, value in values.items():
         if name in primary:
@@ -258,6 +276,81 @@ def protect(
         else:
             shown[name] = disclosure.rounded(value)
     return shown
+
+
+@dataclass(frozen=True)
+class _Before:
+    """An entry as the previous release had it: an unknown of its own, linked to the entry now
+    only where a reader may take it as unchanged."""
+
+    name: Hashable
+
+
+def _against_previous(
+    values: Mapping[Any, int], previous: Mapping[Any, Shown], disclosure: Disclosure
+) -> tuple[set[Hashable], set[Hashable]]:
+    """(withhold, keep): rules (a) and (b) of the module docstring."""
+    withhold, keep = set(), set()
+    for name, before in previous.items():
+        if name not in values:
+            continue
+        if before == WITHHELD:
+            withhold.add(name)
+        elif not is_withheld(before):
+            change = abs(disclosure.rounded(values[name]) - int(before))
+            if 0 < change < disclosure.threshold:
+                withhold.add(name)
+            elif change == 0:
+                keep.add(name)
+    return withhold, keep - withhold
+
+
+def _worked_out_across(
+    values: Mapping[Any, int],
+    lines: Sequence[Line],
+    previous: Mapping[Any, Shown],
+    withheld: set[Hashable],
+    disclosure: Disclosure,
+) -> set[Hashable]:
+    """Entries withheld now, or in the previous release, that follow from both releases together."""
+    before_hidden = {_Before(name) for name, shown in previous.items() if is_withheld(shown)}
+    equations = [*lines]
+    for line in lines:
+        if line.total in previous:
+            members = tuple(_Before(m) for m in line.members if m in previous)
+            equations.append(Line(members, _Before(line.total)))
+    for name in withheld:  # a reader may take as unchanged what may be unchanged
+        if _Before(name) in before_hidden or previous.get(name) == disclosure.rounded(values[name]):
+            equations.append(Line((_Before(name),), name))
+    found = recoverable(before_hidden | withheld, equations)
+    return {name.name if isinstance(name, _Before) else name for name in found}
+
+
+def _withheld_after(
+    values: Mapping[Any, int],
+    lines: Sequence[Line],
+    disclosure: Disclosure,
+    previous: Mapping[Any, Shown],
+    withhold: set[Hashable],
+    keep: set[Hashable],
+) -> tuple[set[Hashable], set[Hashable]]:
+    """withheld_entries for a table released before: withhold more until `_worked_out_across` finds
+    nothing, choosing in a line of an entry found; stopping when only entries that read as before
+    are left there (what remains found then rests on taking as unchanged what changed)."""
+    more_withhold, more_keep = _against_previous(values, previous, disclosure)
+    withhold |= more_withhold
+    keep = (keep | more_keep) - withhold
+    while True:
+        primary, secondary = withheld_entries(values, lines, disclosure.threshold, withhold=withhold, keep=keep)
+        withheld = primary | secondary
+        found = _worked_out_across(values, lines, previous, withheld, disclosure)
+        near = [m for line in lines if found & set(line.entries()) for m in line.entries() if m not in withheld]
+        # One that reads as before (in keep) adds no unknown: withholding it would not help.
+        extra = _smallest([m for m in near if m not in keep], values)
+        if not found or extra is None:
+            return primary, secondary
+        withhold.add(extra)
+        keep.discard(extra)
 
 
 def grid_lines(rows: int, columns: int, *, row_totals: bool, column_totals: bool) -> list[Line]:
