@@ -83,7 +83,7 @@ def test_procurement_officer_and_contract_manager_journey(page: Page, sign_in_br
     page.goto("/suppliers/tenders/")
     assert_accessible(page)
     page.get_by_label("Procurement or lot").fill("Cleaning 2027")
-    page.get_by_label("Bids (CSV or XLSX file)").set_input_files(str(bids))
+    page.get_by_label("Bids (CSV, XLSX or OCDS file)").set_input_files(str(bids))
     page.get_by_role("button", name="Check the bids").click()
     expect(page.get_by_test_id("bid-problems")).to_contain_text("price 'free' is not a number")
     assert_accessible(page)
@@ -95,7 +95,7 @@ def test_procurement_officer_and_contract_manager_journey(page: Page, sign_in_br
     page.get_by_label("Or type the bids").fill("")
     bids.write_text(BIDS)
     page.get_by_label("Procurement or lot").fill("Cleaning 2027")
-    page.get_by_label("Bids (CSV or XLSX file)").set_input_files(str(bids))
+    page.get_by_label("Bids (CSV, XLSX or OCDS file)").set_input_files(str(bids))
     page.get_by_role("button", name="Check the bids").click()
     expect(page.get_by_test_id("tender-summary")).to_contain_text("1 of 3 bids flagged")
     expect(page.get_by_test_id("bids").get_by_role("row", name="Rock Bottom Ltd")).to_contain_text(
