@@ -66,7 +66,9 @@ _CASE_THIRD_PARTIES = {
 _CASE_FREE_TEXT = ("what_was_seen", "location", "indicators_other", "refusal_reason", "closure_reason")
 
 
-def _text(value: Any) -> Any:
+def archive_text(value: Any) -> Any:
+    """A value as the archive writes it: times in London to the minute, dates in ISO, people and
+    organisations by name."""
     if isinstance(value, datetime):
         return timezone.localtime(value).isoformat(timespec="minutes")
     if isinstance(value, date):
@@ -78,7 +80,7 @@ def _text(value: Any) -> Any:
     return value
 
 
-class _Archive:
+class Archive:
     """The files of the archive and the redaction marks made while writing them."""
 
     def __init__(self) -> None:
@@ -86,7 +88,7 @@ class _Archive:
         self.redactions: list[dict[str, str]] = []
 
     def mark(self, file: str, row: str, field: str, value: Any, why: str) -> Any:
-        value = _text(value)
+        value = archive_text(value)
         if value in (None, ""):
             return value
         if why == FREE_TEXT:
@@ -118,7 +120,7 @@ class _Archive:
             row = {}
             for field, why in fields.items():
                 value = getattr(record, field)
-                row[field] = self.mark(name, key, field, value, why) if why else _text(value)
+                row[field] = self.mark(name, key, field, value, why) if why else archive_text(value)
             rows.append(row)
         self.csv(name, rows)
         return uuids
@@ -127,14 +129,16 @@ class _Archive:
 _RECORDED = {"recorded_by": OFFICER, "recorded_at": None}
 
 
-def _case_record(archive: _Archive, case: Case) -> None:
+def _case_record(archive: Archive, case: Case) -> None:
     record: dict[str, Any] = {}
     for field in Case._meta.concrete_fields:
         if field.name in ("id", "organisation", "encounter", "version"):
             continue
         value = getattr(case, field.name)
         why = _CASE_THIRD_PARTIES.get(field.name) or (FREE_TEXT if field.name in _CASE_FREE_TEXT else None)
-        record[field.name] = archive.mark("case.json", case.reference, field.name, value, why) if why else _text(value)
+        record[field.name] = (
+            archive.mark("case.json", case.reference, field.name, value, why) if why else archive_text(value)
+        )
     record["organisation"] = case.organisation.name
     record["met_with_others"] = case.encounter_id is not None
     archive.json("case.json", record)
@@ -148,7 +152,7 @@ def _case_record(archive: _Archive, case: Case) -> None:
     archive.json("consent.json", {field: record[field] for field in (*CONSENT_FIELDS, "consent_interpreter_agency")})
 
 
-def _documents(archive: _Archive, case: Case) -> list[str]:
+def _documents(archive: Archive, case: Case) -> list[str]:
     rows, uuids = [], []
     for index, document in enumerate(case.documents.order_by("uploaded_at"), start=1):
         suffix = PurePosixPath(document.file.name or "").suffix
@@ -161,7 +165,7 @@ def _documents(archive: _Archive, case: Case) -> list[str]:
                 "file": name,
                 "title": document.title,
                 "content_type": document.content_type,
-                "uploaded_at": _text(document.uploaded_at),
+                "uploaded_at": archive_text(document.uploaded_at),
                 "uploaded_by": archive.mark(
                     "documents.csv", str(document.uuid), "uploaded_by", document.uploaded_by, OFFICER
                 ),
@@ -171,7 +175,7 @@ def _documents(archive: _Archive, case: Case) -> list[str]:
     return uuids
 
 
-def _shares(archive: _Archive, case: Case) -> None:
+def _shares(archive: Archive, case: Case) -> None:
     rows = []
     for share in shares_of(case).select_related("organisation", "shared_by").order_by("created_at"):
         key = str(share.pk)
@@ -183,22 +187,22 @@ def _shares(archive: _Archive, case: Case) -> None:
                 "reason": archive.mark("shares.csv", key, "reason", share.reason, FREE_TEXT),
                 "lawful_basis": share.lawful_basis,
                 "consent": share.consent,
-                "created_at": _text(share.created_at),
-                "expires_at": _text(share.expires_at),
-                "revoked_at": _text(share.revoked_at),
+                "created_at": archive_text(share.created_at),
+                "expires_at": archive_text(share.expires_at),
+                "revoked_at": archive_text(share.revoked_at),
             }
         )
     archive.csv("shares.csv", rows)
 
 
-def _audit(archive: _Archive, case: Case, object_ids: list[str]) -> None:
+def _audit(archive: Archive, case: Case, object_ids: list[str]) -> None:
     rows = []
     for event in audit_events_about(object_ids):
         key = str(event.sequence)
         other = event.actor_organisation_id is not None
         rows.append(
             {
-                "when": _text(event.occurred_at),
+                "when": archive_text(event.occurred_at),
                 "action": event.get_action_display(),
                 "what": event.object_type,
                 "who": archive.mark("audit.csv", key, "who", event.actor_username, PARTNER if other else OFFICER),
@@ -209,7 +213,7 @@ def _audit(archive: _Archive, case: Case, object_ids: list[str]) -> None:
     archive.csv("audit.csv", rows)
 
 
-def _index(case: Case, archive: _Archive) -> bytes:
+def _index(case: Case, archive: Archive) -> bytes:
     lines = [
         f"Subject access request: everything Tackle holds about the person in case {case.reference}",
         f"Produced {timezone.localtime().isoformat(timespec='minutes')} for {case.organisation.name}.",
@@ -246,7 +250,7 @@ def _index(case: Case, archive: _Archive) -> bytes:
 
 
 def subject_access_archive(case: Case) -> bytes:
-    archive = _Archive()
+    archive = Archive()
     _case_record(archive, case)
     ids = [str(case.uuid)]
     ids += archive.rows(

@@ -11,11 +11,11 @@ from typing import Any
 from django.utils import timezone
 
 from tackle.audit.selectors import audit_events_by
-from tackle.cases.subject_access import OFFICER, _Archive, _text
+from tackle.cases.subject_access import OFFICER, Archive, archive_text
 from tackle.training.retention import training_record_of
 
 
-def _index(user: Any, archive: _Archive) -> bytes:
+def _index(user: Any, archive: Archive) -> bytes:
     lines = [
         f"Subject access request: what Tackle holds about {user.display_name} as a member of staff",
         f"Produced {timezone.localtime().isoformat(timespec='minutes')} for {user.organisation.name}.",
@@ -40,12 +40,12 @@ def _index(user: Any, archive: _Archive) -> bytes:
 
 
 def staff_access_archive(user: Any) -> bytes:
-    archive = _Archive()
+    archive = Archive()
     attended, completed = training_record_of(user.pk)
-    archive.csv("training_sessions.csv", [{k: _text(v) for k, v in row.items()} for row in attended])
+    archive.csv("training_sessions.csv", [{k: archive_text(v) for k, v in row.items()} for row in attended])
     rows = []
     for row in completed:
-        row = {k: _text(v) for k, v in row.items()}
+        row = {k: archive_text(v) for k, v in row.items()}
         row["recorded_by"] = archive.mark(
             "completions.csv", str(row["uuid"]), "recorded_by", row["recorded_by"], OFFICER
         )
@@ -56,7 +56,7 @@ def staff_access_archive(user: Any) -> bytes:
         other = event.organisation_id not in (None, user.organisation_id)
         audit.append(
             {
-                "when": _text(event.occurred_at),
+                "when": archive_text(event.occurred_at),
                 "action": event.get_action_display(),
                 "what": event.object_type,
                 "record": event.object_id,
