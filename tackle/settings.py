@@ -84,12 +84,16 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # After sessions (it reads the chosen language there), before common (which may redirect).
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "tackle.core.middleware.NoStoreForSignedInUsers",
     "django_otp.middleware.OTPMiddleware",
     "tackle.accounts.middleware.RequireTwoFactorMiddleware",
+    # After authentication: the signed-in person's own choice of language wins (issue 21).
+    "tackle.accounts.middleware.LanguageOfTheUser",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -110,6 +114,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "tackle.core.context_processors.tackle",
                 "tackle.accounts.context_processors.notifications",
+                "tackle.accounts.context_processors.language_switch",
             ],
         },
     },
@@ -183,6 +188,8 @@ SESSION_COOKIE_SAMESITE = "Lax"
 TACKLE_HTTPS = env_bool("TACKLE_HTTPS", not DEBUG)
 SESSION_COOKIE_SECURE = TACKLE_HTTPS
 CSRF_COOKIE_SECURE = TACKLE_HTTPS
+LANGUAGE_COOKIE_SECURE = TACKLE_HTTPS
+LANGUAGE_COOKIE_HTTPONLY = True
 SECURE_SSL_REDIRECT = TACKLE_HTTPS and env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = 31536000 if TACKLE_HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = TACKLE_HTTPS
@@ -271,7 +278,11 @@ if TACKLE_SSO_ENABLED:
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
-USE_I18N = False
+# English and Welsh (issue 21; docs/i18n.md). Each name is written in its own language, as the switch
+# shows it. Catalogues are compiled from locale/ by `make setup`.
+USE_I18N = True
+LANGUAGES = [("en-gb", "English"), ("cy", "Cymraeg")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 
 STATIC_URL = env_str("STATIC_URL", "/static/")

@@ -252,6 +252,9 @@ class OrganisationSettingsForm(GovukForm):
     figures_rounded_for_public = forms.BooleanField(
         label=f"Round published counts to the nearest {ROUNDING_BASE}", required=False
     )
+    welsh_language_service = forms.BooleanField(
+        label="Offer Welsh: people choose English or Cymraeg at the top of every page", required=False
+    )
 
     def __init__(self, *args: Any, people: QuerySet[User], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

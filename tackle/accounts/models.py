@@ -41,6 +41,9 @@ class User(AbstractUser):
     )
     role = models.CharField(max_length=40, choices=Role.choices, blank=True)
     is_demo = models.BooleanField(default=False, help_text="Created by the demo loader; exempt from 2FA in demo mode")
+    # The language the person chose with the header's switch; empty: not chosen (the browser's, else
+    # English). Kept on the account so that it follows them to another device (issue 21).
+    language = models.CharField(max_length=10, choices=settings.LANGUAGES, blank=True)
 
     class Meta:
         ordering = ["username"]
@@ -188,6 +191,8 @@ class OrganisationSettings(models.Model):
     figures_threshold_councillors = models.PositiveSmallIntegerField(default=DEFAULT_THRESHOLDS[Audience.COUNCILLORS])
     figures_threshold_public = models.PositiveSmallIntegerField(default=DEFAULT_THRESHOLDS[Audience.PUBLIC])
     figures_rounded_for_public = models.BooleanField(default=False)
+    # Offer the organisation's people the English | Cymraeg switch (Welsh Language Standards; issue 21).
+    welsh_language_service = models.BooleanField(default=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

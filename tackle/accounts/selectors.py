@@ -160,3 +160,17 @@ def webhook_endpoints_visible_to(user: Any) -> models.QuerySet[WebhookEndpoint]:
 
 def webhook_deliveries_of(endpoint: WebhookEndpoint) -> models.QuerySet[WebhookDelivery]:
     return endpoint.deliveries.order_by("-created_at")
+
+
+def welsh_offered_to(user: Any) -> bool:
+    """Whether the English | Cymraeg switch is offered (issue 21): to a signed-in person when their
+    organisation runs a Welsh language service; before signing in, when any organisation here does
+    (the sign-in page cannot know whose person is reading it)."""
+    if getattr(user, "is_authenticated", False):
+        return bool(
+            user.organisation_id
+            and OrganisationSettings.objects.filter(
+                organisation_id=user.organisation_id, welsh_language_service=True
+            ).exists()
+        )
+    return OrganisationSettings.objects.filter(welsh_language_service=True).exists()

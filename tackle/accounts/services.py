@@ -428,6 +428,7 @@ SETTINGS_FIELDS = (
     "figures_threshold_councillors",
     "figures_threshold_public",
     "figures_rounded_for_public",
+    "welsh_language_service",
 )
 
 
@@ -477,6 +478,16 @@ def organisation_settings_update(
         row, values, actor=actor, request=request, note="Organisation settings changed", organisation_id=organisation.pk
     )
     return row
+
+
+def user_language_set(*, user: User, language: str) -> None:
+    """Remember the language the person chose (issue 21). Not audited: it changes only how their own
+    pages read, like marking their notifications read."""
+    if language not in dict(settings.LANGUAGES):
+        raise ApplicationError(f"No such language: {language}")
+    if user.language != language:
+        user.language = language
+        user.save(update_fields=["language"])
 
 
 def notify(*, user: User, subject: str, body: str = "", url: str = "", key: str) -> Notification | None:

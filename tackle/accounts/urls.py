@@ -35,6 +35,7 @@ urlpatterns = [
     path("organisation/webhooks/", views.webhook_list, name="webhook-list"),
     path("organisation/webhooks/<uuid:webhook_uuid>/deliveries", views.webhook_deliveries, name="webhook-deliveries"),
     path("organisation/webhooks/<uuid:webhook_uuid>/revoke", views.webhook_revoke, name="webhook-revoke"),
+    path("language/<str:code>", views.choose_language, name="choose-language"),
     path("sso/start", sso.sso_start, name="sso-start"),
     path("sso/callback", sso.sso_callback, name="sso-callback"),
     path("sso/refused", sso.sso_refused, name="sso-refused"),

@@ -10,8 +10,8 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
@@ -36,6 +36,7 @@ from tackle.accounts.forms import (
     WebhookRevokeConfirmForm,
 )
 from tackle.accounts.http import AuthenticatedRequest
+from tackle.accounts.middleware import set_language_cookie, welsh_offered
 from tackle.accounts.models import User
 from tackle.accounts.selectors import (
     api_tokens_of,
@@ -63,6 +64,7 @@ from tackle.accounts.services import (
     user_change_role,
     user_deactivate,
     user_invite,
+    user_language_set,
     user_reactivate,
     user_two_factor_reset,
     user_unlock,
@@ -95,6 +97,24 @@ class SignInView(auth_views.LoginView):
 
 class SignOutView(auth_views.LogoutView):
     pass
+
+
+def choose_language(request: HttpRequest, code: str) -> HttpResponse:
+    """The header's language switch (issue 21): for this browser, and on the account of a signed-in
+    person so that it follows them. A link, as in the GOV.UK pattern: choosing changes nothing but
+    how the chooser's own pages read. Back to `next` when it is an address on this site."""
+    if code not in dict(settings.LANGUAGES) or (code != settings.LANGUAGE_CODE and not welsh_offered(request)):
+        raise Http404("No such language here.")
+    target = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = resolve_url(settings.LOGIN_REDIRECT_URL)
+    if request.user.is_authenticated:
+        user_language_set(user=request.user, language=code)  # type: ignore[arg-type]
+    response = redirect(target)
+    set_language_cookie(response, code)
+    return response
 
 
 def _safe_next(request: HttpRequest) -> str:

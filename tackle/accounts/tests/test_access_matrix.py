@@ -43,6 +43,7 @@ NOT_GUARDED_BY_ROLE = {
     "accounts:invitation-accept",
     "accounts:two-factor-setup",
     "accounts:two-factor-verify",
+    "accounts:choose-language",  # the header's language switch, offered before signing in too
     "api:health",
     "api-schema",
     "api-docs",
@@ -76,6 +77,7 @@ RESOURCE_OF = [
     ("cases:nrm-pack", access.NRM_PACKS),
     ("api:case-nrm-form", access.NRM_PACKS),
     ("cases:pathway-settings", access.PATHWAY_SETTINGS),
+    ("cases:explanation-", access.CONSENT_EXPLANATIONS),  # the texts kept; printing one is the case's
     ("cases:caseloads", access.CASELOADS),
     ("cases:support", access.SUPPORT),
     ("cases:document", access.SUPPORT),
@@ -172,11 +174,16 @@ ACTION_OVERRIDES = {
     "statements:statement-publish": Action.CHANGE,
     "api:statement-approve": Action.CHANGE,
     "api:statement-publish": Action.CHANGE,
+    "api:statement-submit": Action.CHANGE,
     "statements:commitment-adopt-charter": Action.RECORD,
     "disrupt:agreement-decline": Action.CHANGE,  # either party ends a proposal
     "api:agreement-decline": Action.CHANGE,
     "disrupt:reception-centre": Action.CHANGE,  # the operation's reception centre plan, a form
     "cases:pathway-settings": Action.CHANGE,
+    "cases:explanation-language-new": Action.CHANGE,  # adding a language is changing the settings
+    "cases:explanation-approve": Action.CHANGE,
+    "cases:consent-explanation": Action.CHANGE,  # printed during the consent conversation, by who records it
+    "cases:consent-explanation-pdf": Action.CHANGE,
     "cases:retention-decide": Action.CHANGE,  # a decision on a record past its retention date, a form
     "cases:legal-hold-lift": Action.CHANGE,
     "cases:record-retention-decide": Action.CHANGE,

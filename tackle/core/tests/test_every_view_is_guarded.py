@@ -26,6 +26,8 @@ BEFORE_SIGN_IN = {
     "/account/sso/start": 404,
     "/account/sso/callback": 404,
     "/account/sso/refused": 403,
+    # The language switch (issue 21): for signed-out pages too; "1" is no language.
+    "/account/language/1": 404,
 }
 
 
