@@ -10,7 +10,10 @@ from tackle.accounts.middleware import welsh_offered
 from tackle.accounts.selectors import unread_notification_count
 
 # What a screen reader hears for each choice, in the language it switches to (the GOV.UK pattern).
-_SWITCH_TO = {"en-gb": "Change the language to English", "cy": "Newid yr iaith i\N{RIGHT SINGLE QUOTATION MARK}r Gymraeg"}
+_SWITCH_TO = {
+    "en-gb": "Change the language to English",
+    "cy": "Newid yr iaith i\N{RIGHT SINGLE QUOTATION MARK}r Gymraeg",
+}
 
 
 def notifications(request: HttpRequest) -> dict[str, Any]:
