@@ -175,6 +175,7 @@ ACTION_OVERRIDES = {
     "api:statement-approve": Action.CHANGE,
     "api:statement-publish": Action.CHANGE,
     "api:statement-submit": Action.CHANGE,
+    "api:statement-submit": Action.CHANGE,
     "statements:commitment-adopt-charter": Action.RECORD,
     "disrupt:agreement-decline": Action.CHANGE,  # either party ends a proposal
     "api:agreement-decline": Action.CHANGE,

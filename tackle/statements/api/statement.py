@@ -8,7 +8,7 @@ from typing import Any, cast
 
 from django.db import transaction
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_field
+from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.decorators import api_view
 from rest_framework.exceptions import ValidationError
@@ -273,4 +273,19 @@ def statement_publish(request: Request, statement_uuid: str) -> Response:
     incoming.is_valid(raise_exception=True)
     data = checked_by_form(PublishForm(merged({}, incoming.validated_data, ["published_url"]))).cleaned_data
     statement = services.statement_publish(statement=statement, actor=user, request=request._request, **data)
+    return Response(StatementSerializer(statement).data)
+
+
+@extend_schema(
+    summary="Submit a draft for approval",
+    description="The modern slavery lead only, as the statement page's Submit for approval: a draft with at "
+    "least one signatory. The decision is then recorded through .../approval.",
+    request=None,
+    responses={200: StatementSerializer, 400: OpenApiResponse(description="Not a draft, or no signatory yet")},
+)
+@api_view(["POST"])
+def statement_submit(request: Request, statement_uuid: str) -> Response:
+    user = _user(request)
+    statement = get_statement_for_user(user, statement_uuid, to_change=True)
+    statement = services.statement_submit(statement=statement, actor=user, request=request._request)
     return Response(StatementSerializer(statement).data)
