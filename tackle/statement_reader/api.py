@@ -13,6 +13,7 @@ from rest_framework.response import Response
 
 from tackle.accounts.door import open_for_user
 from tackle.core.access import STATEMENT_READINGS, SUPPLIERS
+from tackle.core.api_lists import body_or_400
 from tackle.core.roles import Module
 from tackle.statement_reader import selectors, services
 from tackle.statement_reader.documents import MAX_DOCUMENT_BYTES
@@ -49,6 +50,7 @@ def reading_body(reading: StatementReading) -> dict[str, Any]:
         "future_only": [area for area in AREAS if judgements[area].future_only],
         "score": reading.score,
         "machine_score": reading.machine_score,
+        "language": reading.language,
     }
 
 
@@ -113,9 +115,7 @@ def reading_request_body(pending: ReadingRequest) -> dict[str, Any]:
 def reading_create(request: Request) -> Response:
     """Never reads in the web worker (issue 15, defect 2): the reading is a background task."""
     _require(request)
-    incoming = ReadingCreateSerializer(data=request.data)
-    incoming.is_valid(raise_exception=True)
-    data = incoming.validated_data
+    data = body_or_400(ReadingCreateSerializer, request)
     supplier = None
     if data.get("supplier"):
         suppliers = selectors.suppliers_for(request.user)

@@ -32,6 +32,11 @@ def assess_statement(command: Any, path: Path | None, *, as_json: bool) -> None:
         command.stdout.write(json.dumps(result, ensure_ascii=False))
         return
     command.stdout.write(f"{path.name}: {result['sentences']} sentences, score {result['score']} of 8")
+    language = result["language"]
+    if language["statement"] == "both":
+        command.stdout.write("Language: Welsh and English; the English part was read")
+    elif language["statement"] == "cy":
+        command.stdout.write("Language: Welsh; the areas cannot be judged automatically: a person must review it")
     period = result["period"]
     command.stdout.write(f"Period: {period['start'] or 'not found'} to {period['end'] or 'not found'}")
     for name in JUDGEMENTS:

@@ -6,14 +6,19 @@ in context and a reviewer's correction can become training data, without the ori
 
 import uuid
 from pathlib import PurePosixPath
+from typing import Any
 
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from tackle.accounts.models import Organisation
 from tackle.core.models import TaskStatus
 from tackle.statement_reader.rules.areas import AREA_NAMES, AREAS, JUDGEMENTS
+from tackle.statement_reader.rules.language import BOTH, ENGLISH, WELSH
+
+LANGUAGE_NAMES = {ENGLISH: _("English"), WELSH: _("Welsh"), BOTH: _("Welsh and English")}
 
 
 class StatementReading(models.Model):
@@ -62,6 +67,17 @@ class StatementReading(models.Model):
     @property
     def whose(self) -> str:
         return self.supplier.name if self.supplier_id and self.supplier else "The council's own statement"
+
+    @property
+    def language(self) -> dict[str, Any]:
+        """The result's "language" (reading.language_json); a reading made before issue 21 was read
+        as English."""
+        found = self.result.get("language") if isinstance(self.result, dict) else None
+        return found or {"statement": ENGLISH, "read": ENGLISH, "welsh_sentences": 0, "english_sentences": None}
+
+    @property
+    def language_name(self) -> str:
+        return str(LANGUAGE_NAMES.get(self.language["statement"], ""))
 
 
 class JudgementOverride(models.Model):

@@ -18,6 +18,7 @@ from tackle.statement_reader.documents import (
     sniff_kind,
 )
 from tackle.statement_reader.rules.areas import AREAS, Assessment, assess, judgement_json
+from tackle.statement_reader.rules.language import ENGLISH, StatementLanguage, statement_language
 from tackle.statement_reader.rules.period_covered import Period, find_period
 from tackle.statement_reader.sentences import split_sentences
 
@@ -36,6 +37,7 @@ class Reading:
     scores: list[dict[str, float]]
     assessment: Assessment
     period: Period
+    language: StatementLanguage
 
 
 def default_labeller(sentences: list[str]) -> list[dict[str, float]]:
@@ -67,6 +69,12 @@ def read_text(text: str, *, labeller: Labeller | None = None) -> Reading:
         raise UnreadableDocument("No sentences could be found in the statement.")
     if len(sentences) > MAX_SENTENCES:
         raise UnreadableDocument(f"The statement is too long to read ({len(sentences):,} sentences).")
+    language = statement_language(sentences)
+    # Of a bilingual statement the English part is read; the labeller knows no Welsh, so a Welsh-only
+    # statement is kept unscored (every row empty), for a person to judge.
+    sentences = [sentences[index] for index in language.to_read]
+    if not language.assessable:
+        return _reading(sentences, [{} for _ in sentences], language)
     try:
         scores = (labeller or default_labeller)(sentences)
     except Exception as error:  # a missing or broken model must give a message, not a 500
@@ -76,11 +84,16 @@ def read_text(text: str, *, labeller: Labeller | None = None) -> Reading:
         raise LabellerFailed("The statement could not be assessed: the labeller gave the wrong number of rows.")
     # Plain floats, rounded: numpy numbers do not serialise to JSON, and 4 places are plenty.
     scores = [{str(label): round(float(value), 4) for label, value in row.items()} for row in scores]
+    return _reading(sentences, scores, language)
+
+
+def _reading(sentences: list[str], scores: list[dict[str, float]], language: StatementLanguage) -> Reading:
     return Reading(
         sentences=sentences,
         scores=scores,
         assessment=assess(sentences, scores),
         period=find_period(" ".join(sentences)),
+        language=language,
     )
 
 
@@ -105,4 +118,16 @@ def reading_json(reading: Reading) -> dict[str, Any]:
         },
         "future_only": list(reading.assessment.future_only),
         "score": reading.assessment.score,
+        "language": language_json(reading.language),
+    }
+
+
+def language_json(language: StatementLanguage) -> dict[str, Any]:
+    """The statement's language (issue 21): "en", "cy" or "both"; which part was read ("en", or None
+    for a Welsh-only statement, which a person must judge); how many sentences each language had."""
+    return {
+        "statement": language.code,
+        "read": ENGLISH if language.assessable else None,
+        "welsh_sentences": language.welsh_sentences,
+        "english_sentences": language.english_sentences,
     }

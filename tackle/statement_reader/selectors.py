@@ -72,6 +72,8 @@ def reviewer_overrides_for_training() -> list[tuple[str, str, int]]:
     rows: list[tuple[str, str, int]] = []
     readings = StatementReading.objects.filter(overrides__isnull=False).distinct().order_by("pk")
     for reading in readings.iterator(chunk_size=50):
+        if reading.language["read"] is None:
+            continue  # a Welsh statement's sentences would teach the English labeller nothing true
         overrides = list(JudgementOverride.objects.filter(reading=reading).order_by("-created_at", "-pk"))
         rows.extend(training_rows(sentences=reading.sentences, scores=reading.scores, overrides=overrides))
     return rows

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from tackle.accounts.door import open_for_user
 from tackle.accounts.exports import list_download, list_download_links
@@ -92,7 +93,10 @@ def reading_request(request: AuthenticatedRequest, request_uuid: Any) -> HttpRes
         reading = pending.reading
         on_file = reading.supplier is not None and not selectors.reading_warnings_for(reading)
         put = f"; it is now on {reading.supplier.name}'s file" if on_file and reading.supplier else ""
-        messages.success(request, f"Statement read: {reading.score} of 8{put}")
+        if reading.language["read"] is None:
+            messages.success(request, _("Statement read: it is in Welsh, so a person must judge its areas"))
+        else:
+            messages.success(request, f"Statement read: {reading.score} of 8{put}")
         return redirect(reading.get_absolute_url())
     return render(request, "statement_reader/reading_request.html", {"pending": pending, "run": pending.task_run})
 

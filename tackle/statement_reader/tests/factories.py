@@ -51,6 +51,47 @@ STATEMENT_PARAGRAPHS = [
 ]
 
 
+# The same statement in Welsh, sentence for sentence (issue 21: Welsh and bilingual statements).
+WELSH_PARAGRAPHS = [
+    "Datganiad Caethwasiaeth Fodern",
+    "Mae'r datganiad hwn yn cwmpasu'r flwyddyn ariannol a ddaeth i ben ar 31 Mawrth 2025 ar gyfer Example "
+    "Widgets Ltd. a'i is-gwmnïau.",
+    "Mae pencadlys ein grŵp yn Leeds ac rydym yn rhedeg tair ffatri.",
+    "Mae ein cadwyn gyflenwi yn cynnwys cyflenwyr mewn deuddeg gwlad.",
+    "Rydym wedi asesu'r risg o gaethwasiaeth fodern yn y gwaith glanhau a logisteg.",
+    "Mae ein cod ymddygiad i gyflenwyr a'n polisi chwythu'r chwiban yn berthnasol i bob contract.",
+    "Yn ystod y flwyddyn fe wnaethom gwblhau archwiliad o ddeugain o gyflenwyr.",
+    "Byddwn yn hyfforddi pob prynwr yn y flwyddyn i ddod.",
+    "Cymeradwywyd y datganiad hwn gan y bwrdd ar 30 Mehefin 2025.",
+    "Llofnodwyd gan Jane Doe, Cyfarwyddwr.",
+]
+
+
+def welsh_text() -> str:
+    return "\n\n".join(WELSH_PARAGRAPHS)
+
+
+def bilingual_text(*, side_by_side: bool) -> str:
+    """Both languages: paragraph by paragraph, as a two-column table reads out, or English then Welsh."""
+    if side_by_side:
+        return "\n\n".join(line for pair in zip(STATEMENT_PARAGRAPHS, WELSH_PARAGRAPHS, strict=True) for line in pair)
+    return statement_text() + "\n\n" + welsh_text()
+
+
+def bilingual_docx() -> bytes:
+    """A Word statement in a two-column table, Welsh on the left as Welsh public bodies often set it."""
+    from docx import Document
+
+    document = Document()
+    table = document.add_table(rows=0, cols=2)
+    for english, welsh in zip(STATEMENT_PARAGRAPHS, WELSH_PARAGRAPHS, strict=True):
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = welsh, english
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
 def statement_text() -> str:
     return "\n\n".join(STATEMENT_PARAGRAPHS)
 

@@ -88,7 +88,8 @@ def test_scores_below_one_half_are_not_evidence():
 
 def test_the_json_has_exactly_the_published_keys_and_counts():
     result = reading_json(read_text(statement_text(), labeller=keyword_labeller))
-    assert list(result) == ["sentences", "areas", "approval", "signature", "period", "future_only", "score"]
+    # "language" joined the published keys in issue 21; every earlier key keeps its place and shape.
+    assert list(result) == ["sentences", "areas", "approval", "signature", "period", "future_only", "score", "language"]
     assert list(result["areas"]) == list(AREAS)
     assert result["sentences"] == 10
     for judgement in [*result["areas"].values(), result["approval"], result["signature"]]:
