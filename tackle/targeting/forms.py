@@ -1,15 +1,16 @@
 """Forms for targeting: upload regulators' lists, correct a list's columns."""
 
 import hashlib
+import json
 from collections.abc import Sequence
 from typing import Any
 
 from django import forms
 
 from tackle.core.forms import GovukForm
-from tackle.targeting.list_columns import FIELDS, Mapping
+from tackle.targeting.list_columns import FIELD_KEYS, FIELDS, Mapping
 from tackle.targeting.selectors import Unfamiliar
-from tackle.targeting.services import MAX_FILES, MAX_SOURCE_LENGTH
+from tackle.targeting.services import MAX_FILES, MAX_SOURCE_LENGTH, ColumnsByHeader
 
 
 class FileInput(forms.FileInput):
@@ -43,6 +44,30 @@ class ImportForm(GovukForm):
         ),
         error_messages={"required": "Select at least one CSV file", "empty": "The selected file is empty"},
     )
+
+
+def answered_columns(raw: str) -> ColumnsByHeader:
+    """The columns a person chose on earlier tries of one import, carried in the page as JSON (a
+    list of {"header": [...], "columns": {field: column or null}}), since several files may each
+    need asking. Anything not of that shape is left out: the file is then asked about again."""
+    try:
+        items = json.loads(raw or "[]")
+    except ValueError:
+        return {}
+    answers: ColumnsByHeader = {}
+    for item in items if isinstance(items, list) else []:
+        header, columns = (item.get("header"), item.get("columns")) if isinstance(item, dict) else (None, None)
+        if not (isinstance(header, list) and all(isinstance(cell, str) for cell in header)):
+            continue
+        if not isinstance(columns, dict) or not set(columns) <= set(FIELD_KEYS):
+            continue
+        if all(column is None or (type(column) is int and 0 <= column < len(header)) for column in columns.values()):
+            answers[tuple(header)] = columns
+    return answers
+
+
+def answered_columns_json(answers: ColumnsByHeader) -> str:
+    return json.dumps([{"header": list(header), "columns": columns} for header, columns in answers.items()])
 
 
 class MappingForm(GovukForm):

@@ -1,11 +1,17 @@
 """Which column of a regulator's list holds which fact, guessed from the header.
 
-Each regulator exports its own columns. We recognise the usual names for each field, report the
-guess and let the officer correct it; a corrected mapping is used as given.
+Each regulator exports its own columns. We recognise the usual names for each field the way every
+importer does (core.columns), with a confidence; a guessed column is shown with its first values
+for the officer to confirm or correct, and a corrected mapping is used as given.
 """
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from tackle.core.columns import FUZZY_CUTOFF, KNOWN_SCORE, TELL_SCORE, Guess, Vocabulary
 
 
 @dataclass(frozen=True)
@@ -246,33 +252,72 @@ def header_words(header: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9]+", " ", spaced.lower()).split())
 
 
-def guess_mapping(header: list[str]) -> Mapping:
-    """Exact synonyms first, then headers that contain a synonym as whole words."""
-    words = {column: header_words(column) for column in header}
-    mapping: Mapping = {}
-    taken: set[str] = set()
-    for contains in (False, True):
-        for field in FIELDS:
-            if field.key in mapping:
-                continue
-            for synonym in field.synonyms:
-                column = _find(words, synonym, taken, contains=contains)
-                if column is not None:
-                    mapping[field.key] = column
-                    taken.add(column)
-                    break
-    return {key: mapping[key] for key in FIELD_KEYS if key in mapping}
+class ListVocabulary(Vocabulary):
+    """Regulators' words matched the shared way (core.columns: known names, close spellings, a
+    known name within a longer header, each with its confidence), but field by field in FIELDS'
+    priority rather than one guess per header: one header may fit two fields ("Premises" is the
+    business's name, or its trading name when the licence holder is named too)."""
+
+    def __init__(self) -> None:
+        super().__init__({field.key: field.synonyms for field in FIELDS})
+
+    def guess(self, header: str) -> Guess | None:
+        return next((guess for _, guess in self.assign([header]).values()), None)
+
+    def assign(self, headers: Sequence[str]) -> dict[str, tuple[int, Guess]]:
+        """Each field's column (0-based): a known name first, then a close spelling, then a header
+        containing a known name as whole words; each field in priority order takes the first free
+        column, by its best known name; a column serves one field."""
+        words = [header_words(header) for header in headers]
+        chosen: dict[str, tuple[int, Guess]] = {}
+        for match in (_known, _close, _within):
+            for field in FIELDS:
+                taken = {column for column, _ in chosen.values()}
+                found = None if field.key in chosen else match(field, words, taken)
+                if found is not None:
+                    chosen[field.key] = found
+        return {key: chosen[key] for key in FIELD_KEYS if key in chosen}
 
 
-def _find(words: dict[str, str], synonym: str, taken: set[str], *, contains: bool) -> str | None:
-    for column, normal in words.items():
+def _known(field: Field, words: list[str], taken: set[int]) -> tuple[int, Guess] | None:
+    for rank, synonym in enumerate(field.synonyms):
+        for column, normal in enumerate(words):
+            if column not in taken and normal == synonym:
+                return column, Guess(field.key, KNOWN_SCORE, rank, "known name")
+    return None
+
+
+def _close(field: Field, words: list[str], taken: set[int]) -> tuple[int, Guess] | None:
+    """The free column closest in spelling to one of the field's names, if close enough."""
+    best: tuple[float, int, int, str] | None = None
+    for column, normal in enumerate(words):
         if column in taken or not normal:
             continue
-        if normal == synonym or (
-            contains and len(synonym) > 3 and synonym not in EXACT_ONLY and f" {synonym} " in f" {normal} "
-        ):
-            return column
+        found = process.extractOne(normal, field.synonyms, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        if found is not None and (best is None or found[1] > best[0]):
+            best = (found[1], column, found[2], found[0])
+    if best is None:
+        return None
+    score, column, rank, synonym = best
+    return column, Guess(field.key, int(score), rank, f"close to '{synonym}'")
+
+
+def _within(field: Field, words: list[str], taken: set[int]) -> tuple[int, Guess] | None:
+    for rank, synonym in enumerate(field.synonyms):
+        if len(synonym) <= 3 or synonym in EXACT_ONLY:
+            continue
+        for column, normal in enumerate(words):
+            if column not in taken and f" {synonym} " in f" {normal} ":
+                return column, Guess(field.key, TELL_SCORE, rank, f"contains '{synonym}'")
     return None
+
+
+VOCABULARY = ListVocabulary()
+
+
+def guess_mapping(header: list[str]) -> Mapping:
+    """Each field's column, by its header as written, guessed from the header alone."""
+    return {key: header[column] for key, (column, _) in VOCABULARY.assign(header).items()}
 
 
 def mapping_problems(mapping: Mapping, header: list[str]) -> list[str]:
@@ -287,16 +332,3 @@ def mapping_problems(mapping: Mapping, header: list[str]) -> list[str]:
     if not any(mapping.get(key) for key in NAME_FIELDS):
         problems.append("No column holds the business name or trading name")
     return problems
-
-
-KNOWN, CONTAINS = 1.0, 0.6  # how sure a guess is: the whole header a known name, or one within it
-
-
-def how_guessed(header: str, key: str) -> tuple[float, str]:
-    """How sure the guess of this header for this field is, and in words, for the columns page."""
-    normal = header_words(header)
-    field = next(field for field in FIELDS if field.key == key)
-    if normal in field.synonyms:
-        return KNOWN, "known name"
-    within = next((synonym for synonym in field.synonyms if f" {synonym} " in f" {normal} "), normal)
-    return CONTAINS, f"contains '{within}'"

@@ -9,9 +9,9 @@ from typing import Any
 from django.core.cache import cache
 from django.db.models import QuerySet
 
-from tackle.core.columns import ColumnChoice
+from tackle.core.columns import ColumnChoice, confidence
 from tackle.core.roles import Module
-from tackle.targeting.list_columns import FIELD_LABELS, guess_mapping, how_guessed
+from tackle.targeting.list_columns import FIELD_LABELS, VOCABULARY
 from tackle.targeting.models import OutcomeWording, RegulatorList
 from tackle.targeting.ranking import Ranking, rank_groups, resolve_reads
 from tackle.targeting.signals import disruption_signals_for
@@ -100,7 +100,7 @@ def list_column_choices(regulator_list: RegulatorList, read: SourceRead) -> list
     """Each field's column in the list as the shared columns table shows it (core.columns): how
     sure the guess is and the first values under it; a column the person chose is theirs."""
     header = read.header
-    guessed = guess_mapping(header)
+    guessed = VOCABULARY.assign(header)
     samples: list[list[str]] = []
     for row in table(regulator_list.content):  # a saved list read before, so its first rows read
         if any(cell.strip() for cell in row.cells):
@@ -112,8 +112,8 @@ def list_column_choices(regulator_list: RegulatorList, read: SourceRead) -> list
         column = read.mapping.get(key, "")
         at = header.index(column) if column in header else None
         sure, how = (0.0, "not found") if at is None else (1.0, "chosen by you")
-        if at is not None and guessed.get(key) == column:
-            sure, how = how_guessed(column, key)
+        if at is not None and key in guessed and guessed[key][0] == at:
+            sure, how = confidence(guessed[key][1].score), guessed[key][1].how
         values = [row[at].strip() for row in samples if at is not None and at < len(row)]
         choices.append(
             ColumnChoice(

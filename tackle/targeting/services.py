@@ -7,6 +7,7 @@ from django.db import transaction
 from tackle.accounts.models import Organisation, User
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
+from tackle.core.columns import ColumnsToConfirm
 from tackle.core.errors import ApplicationError
 from tackle.targeting.list_columns import Mapping
 from tackle.targeting.models import OutcomeWording, RegulatorList
@@ -15,7 +16,7 @@ from tackle.targeting.rules.outcomes import wording as outcome_wording
 
 # The import page reads no more of an upload than the reader of lists accepts.
 from tackle.targeting.sources import MAX_FILE_BYTES as MAX_FILE_BYTES
-from tackle.targeting.sources import SourceError, SourceRead, decode, read_text
+from tackle.targeting.sources import Columns, SourceError, SourceRead, decode, read_header, read_text
 
 MAX_FILES = 10
 MAX_SOURCE_LENGTH = 80
@@ -30,10 +31,25 @@ class Upload:
     data: bytes
 
 
-def regulator_lists_import(*, organisation: Organisation, actor: User, uploads: list[Upload]) -> list[RegulatorList]:
+# A person's columns for each list they were asked about, by the list's header (so one answer serves
+# every file with that header): field -> 0-based column, None for none.
+ColumnsByHeader = dict[tuple[str, ...], Columns]
+
+
+def regulator_lists_import(
+    *,
+    organisation: Organisation,
+    actor: User,
+    uploads: list[Upload],
+    columns: ColumnsByHeader | None = None,
+    accept_guesses: bool = False,
+) -> list[RegulatorList]:
     """Save every file, or none: one unreadable file stops the import and names that file.
 
-    A file named like a list already imported replaces it (a regulator's newer list)."""
+    A file whose columns were guessed from its header (a close spelling, a known name within a
+    longer header) or that has no name column raises ColumnsToConfirm naming that file, unless
+    `accept_guesses` or `columns` holds a person's answer for its header. A file named like a list
+    already imported replaces it (a regulator's newer list)."""
     if not uploads:
         raise ApplicationError("Select at least one CSV file", field="lists")
     if len(uploads) > MAX_FILES:
@@ -43,7 +59,12 @@ def regulator_lists_import(*, organisation: Organisation, actor: User, uploads: 
     for upload, name in zip(uploads, names, strict=True):
         try:
             text = decode(upload.data)
-            reads.append((upload, text, read_text(name, text)))
+            chosen = (columns or {}).get(tuple(read_header(text)))
+            reads.append((upload, text, read_text(name, text, columns=chosen, confirm=not accept_guesses)))
+        except ColumnsToConfirm as error:
+            raise ColumnsToConfirm(
+                f"{upload.filename}: {error.message}", header=error.header, choices=error.choices
+            ) from None
         except SourceError as error:
             raise ApplicationError(f"{upload.filename}: {error.message}", field="lists") from None
     saved = []

@@ -14,6 +14,9 @@ from collections.abc import Mapping as ReadOnlyMapping
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.utils.translation import gettext
+
+from tackle.core.columns import ColumnsToConfirm, confirmed_columns
 from tackle.core.identifiers import normalise_company_number, normalise_postcode
 from tackle.core.uploads import (
     HEADER_SEARCH_ROWS,
@@ -28,7 +31,14 @@ from tackle.core.uploads import (
 )
 from tackle.core.uploads import decode as decode_upload
 from tackle.targeting.fhrs import fhrs_table, looks_like_xml
-from tackle.targeting.list_columns import Mapping, guess_mapping, mapping_problems
+from tackle.targeting.list_columns import (
+    FIELD_LABELS,
+    NAME_FIELDS,
+    VOCABULARY,
+    Mapping,
+    guess_mapping,
+    mapping_problems,
+)
 from tackle.targeting.normalise import (
     address_numbers,
     name_key,
@@ -176,11 +186,26 @@ def read_source(name: str, data: bytes, mapping: Mapping | None = None, outcomes
     return read_text(name, decode(data), mapping, outcomes)
 
 
-def read_text(name: str, text: str, mapping: Mapping | None = None, outcomes: Outcomes | None = None) -> SourceRead:
+Columns = dict[str, int | None]  # a person's choice: field -> 0-based column, None for none
+SAMPLE_ROWS = 3
+
+
+def read_text(
+    name: str,
+    text: str,
+    mapping: Mapping | None = None,
+    outcomes: Outcomes | None = None,
+    *,
+    columns: Columns | None = None,
+    confirm: bool = False,
+) -> SourceRead:
     """Records from a list's text (an upload decoded, or a list as saved). `outcomes` places the
-    result wordings no rule knows; those still unplaced are counted in `unfamiliar`."""
+    result wordings no rule knows; those still unplaced are counted in `unfamiliar`. With no
+    `mapping`, the columns are guessed from the header under the person's `columns`; with
+    `confirm`, a guessed column, or no name column, raises ColumnsToConfirm (with the first values
+    under each) until a person has chosen the columns."""
     header = read_header(text)
-    chosen = dict(mapping) if mapping is not None else guess_mapping(header)
+    chosen = dict(mapping) if mapping is not None else _guessed(header, text, columns, confirm=confirm)
     chosen = {key: column for key, column in chosen.items() if column}
     problems = mapping_problems(chosen, header)
     if problems:
@@ -214,6 +239,25 @@ def read_text(name: str, text: str, mapping: Mapping | None = None, outcomes: Ou
             if unfamiliar:
                 result.unfamiliar[unfamiliar] += 1
     return result
+
+
+def _guessed(header: list[str], text: str, columns: Columns | None, *, confirm: bool) -> Mapping:
+    samples: list[list[str]] = []
+    for row in _readable(table(text)):
+        if len(samples) == SAMPLE_ROWS:
+            break
+        if any(cell.strip() for cell in row.cells):
+            samples.append(row.cells)
+    positions, choices = confirmed_columns(
+        VOCABULARY, FIELD_LABELS, (), header, samples, columns=columns, accept_guesses=not confirm
+    )
+    if confirm and not any(key in positions for key in NAME_FIELDS):
+        raise ColumnsToConfirm(
+            gettext("No column holds the business name or trading name. Choose the columns, then the file again"),
+            header=header,
+            choices=choices,
+        )
+    return {key: header[column] for key, column in positions.items()}
 
 
 def _record(

@@ -16,15 +16,16 @@ from tackle.accounts.http import AuthenticatedRequest
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.core.access import TARGETING, Action
+from tackle.core.columns import ColumnsToConfirm
 from tackle.core.errors import ApplicationError
 from tackle.core.exports import Column
 from tackle.core.form_page import form_page
-from tackle.core.forms import add_application_error
+from tackle.core.forms import ColumnsStep, add_application_error
 from tackle.core.permissions import require_module
 from tackle.core.roles import Module
 from tackle.disrupt.access import is_coordinator
 from tackle.targeting import selectors, services
-from tackle.targeting.forms import ImportForm, MappingForm, OutcomeForm
+from tackle.targeting.forms import ImportForm, MappingForm, OutcomeForm, answered_columns, answered_columns_json
 from tackle.targeting.list_columns import FIELD_LABELS
 from tackle.targeting.normalise import PREMISES_TYPES
 from tackle.targeting.ranking import Entity
@@ -90,18 +91,28 @@ def list_import(request: AuthenticatedRequest) -> HttpResponse:
     organisation = request.user.organisation
     assert organisation is not None
     form = ImportForm(request.POST, request.FILES) if request.method == "POST" else ImportForm()
-    if request.method == "POST" and form.is_valid():
+    columns = ColumnsStep(request.POST if request.method == "POST" else None, labels=FIELD_LABELS, required=set())
+    answers = answered_columns(request.POST.get("answered", ""))
+    if request.method == "POST" and form.is_valid() and columns.is_valid():
+        if columns.chosen is not None:
+            answers[tuple(columns.headers)] = columns.chosen
         uploads = [
             services.Upload(item.name, item.read(services.MAX_FILE_BYTES + 1)) for item in form.cleaned_data["lists"]
         ]
         try:
-            saved = services.regulator_lists_import(organisation=organisation, actor=request.user, uploads=uploads)
+            saved = services.regulator_lists_import(
+                organisation=organisation, actor=request.user, uploads=uploads, columns=answers
+            )
+        except ColumnsToConfirm as error:
+            add_application_error(form, error, field="lists")
+            columns.ask(error)
         except ApplicationError as error:
             add_application_error(form, error, field="lists")
         else:
             messages.success(request, f"{len(saved)} list{'s' if len(saved) != 1 else ''} imported: check the columns")
             return redirect("targeting:list-list")
-    return render(request, "targeting/list_import.html", {"form": form})
+    context = {"form": form, "answered": answered_columns_json(answers), **columns.context()}
+    return render(request, "targeting/list_import.html", context)
 
 
 @login_required

@@ -78,6 +78,20 @@ def test_a_guessed_column_can_be_corrected(tmp_path, capsys):
     assert json.loads(capsys.readouterr().out)["ranked"][0]["name"] == "Acme Nails"
 
 
+def test_a_guessed_column_is_used_and_said_on_stderr_with_how_to_change_it(tmp_path, capsys):
+    path = tmp_path / "licensing.csv"
+    path.write_text("Licensed operator,Postcod\nAcme Holdings,B70 6AB\n")
+    assert tackle("targeting", "rank", str(path), "--json") == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out)["ranked"][0]["postcode"] == "B70 6AB"
+    assert err.splitlines() == [
+        "licensing: Business name is column “Licensed operator”, guessed (contains 'operator'); "
+        "--map licensing:business_name=COLUMN to change it",
+        "licensing: Postcode is column “Postcod”, guessed (close to 'postcode'); "
+        "--map licensing:postcode=COLUMN to change it",
+    ]
+
+
 def test_a_missing_file_exits_2_naming_it(tmp_path, capsys):
     assert tackle("targeting", "rank", str(tmp_path / "nothere.csv"), "--json") == 2
     out, err = capsys.readouterr()

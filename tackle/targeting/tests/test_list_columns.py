@@ -1,8 +1,11 @@
 """Guessing which column holds which field from each regulator's own header."""
 
+import json
+
 import pytest
 
-from tackle.targeting.list_columns import guess_mapping, header_words, mapping_problems
+from tackle.targeting.forms import answered_columns, answered_columns_json
+from tackle.targeting.list_columns import VOCABULARY, guess_mapping, header_words, mapping_problems
 
 
 def test_headers_are_compared_as_plain_words():
@@ -113,3 +116,36 @@ def test_a_mapping_to_a_column_the_file_lacks_is_named():
 def test_the_headers_of_published_registers_are_mapped(header, expected):
     mapping = guess_mapping(header)
     assert {key: mapping[key] for key in expected} == expected
+
+
+def test_a_close_spelling_is_guessed_with_the_shared_confidence():
+    guesses = VOCABULARY.assign(["Busines name", "Adress", "Post-code", "Outcome of reveiw"])
+    found = {key: (column, guess.score, guess.how) for key, (column, guess) in guesses.items()}
+    assert found == {
+        "business_name": (0, 96, "close to 'business name'"),
+        "address_1": (1, 92, "close to 'address'"),
+        "postcode": (2, 100, "known name"),
+        "result": (3, 94, "close to 'outcome of review'"),
+    }
+
+
+def test_a_known_name_beats_a_close_spelling_and_a_close_spelling_a_word_within():
+    """'Name' is the business's name; 'Tradng name' is close to the trading name, though it holds
+    the known word 'name' too; 'Licensed premises postcode' only holds 'postcode'."""
+    guesses = VOCABULARY.assign(["Tradng name", "Name", "Licensed premises postcode"])
+    found = {key: (column, guess.score) for key, (column, guess) in guesses.items()}
+    assert found == {"business_name": (1, 100), "trading_name": (0, 95), "postcode": (2, 60)}
+
+
+def test_answers_carried_between_tries_come_back_as_given_and_anything_else_is_dropped():
+    answers = {("Shop", "Postcod"): {"business_name": 0, "postcode": None}}
+    assert answered_columns(answered_columns_json(answers)) == answers
+    carried = [
+        {"header": ["Shop"], "columns": {"business_name": 5}},  # no such column
+        {"header": ["Shop"], "columns": {"owner": 0}},  # no such field
+        {"header": ["Shop"], "columns": {"business_name": "0"}},  # not a number
+        {"header": "Shop", "columns": {}},
+        "Shop",
+    ]
+    assert answered_columns(json.dumps(carried)) == {}
+    assert answered_columns("{not json") == {}

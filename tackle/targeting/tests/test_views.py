@@ -91,14 +91,78 @@ def test_a_lead_imports_three_lists_and_sees_the_columns_found(client_for, lead_
     assert AuditEvent.objects.filter(object_type="targeting.regulatorlist", action="create").count() == 3
 
 
-def test_one_unreadable_file_imports_nothing_and_is_named(client_for, lead_a):
+def test_a_file_with_no_name_column_imports_nothing_and_asks_for_its_columns(client_for, lead_a):
     files = [_upload("fire.csv", LISTS["fire.csv"]), _upload("housing.csv", "Postcode,Notes\nB70 6AB,damp\n")]
     response = client_for(lead_a).post(reverse("targeting:list-import"), {"lists": files})
     assert response.status_code == 200
     assert response.context["form"].errors["lists"] == [
-        "housing.csv: No column holds the business name or trading name"
+        "housing.csv: No column holds the business name or trading name. Choose the columns, then the file again"
     ]
+    assert response.context["headers"] == ["Postcode", "Notes"]
     assert not RegulatorList.objects.exists()
+
+
+def test_an_unreadable_file_imports_nothing_and_is_named(client_for, lead_a):
+    files = [_upload("fire.csv", LISTS["fire.csv"]), _upload("empty.csv", "\n\n")]
+    response = client_for(lead_a).post(reverse("targeting:list-import"), {"lists": files})
+    assert response.context["form"].errors["lists"][0].startswith("empty.csv: ")
+    assert not RegulatorList.objects.exists()
+
+
+GUESSED = "Licensed operator,Shop,Postcod\nAcme Holdings,Acme Nails,B70 6AB\nBee Group,Bee Bar,B70 7AA\n"
+
+
+def test_a_guessed_column_is_asked_about_with_its_first_values_before_anything_is_imported(client_for, lead_a):
+    response = client_for(lead_a).post(reverse("targeting:list-import"), {"lists": [_upload("licensing.csv", GUESSED)]})
+    assert response.status_code == 200 and not RegulatorList.objects.exists()
+    assert response.context["form"].errors["lists"][0].startswith("licensing.csv: Check the columns guessed")
+    choices = {choice.field: choice for choice in response.context["choices"]}
+    name, postcode = choices["business_name"], choices["postcode"]
+    assert (name.header, name.how, name.confidence, name.samples) == (
+        "Licensed operator",
+        "contains 'operator'",
+        0.6,
+        ("Acme Holdings", "Bee Group"),
+    )
+    assert (postcode.header, postcode.how, postcode.confidence) == ("Postcod", "close to 'postcode'", 0.93)
+    assert response.context["columns"].fields["business_name"].initial == "0"
+    page = response.content.decode()
+    assert 'data-testid="column-choices"' in page and 'name="headers" value="Postcod"' in page
+
+
+def test_the_columns_chosen_are_used_when_the_file_comes_again(client_for, lead_a):
+    client = client_for(lead_a)
+    url = reverse("targeting:list-import")
+    answer = {"headers": ["Licensed operator", "Shop", "Postcod"], "business_name": "1", "postcode": "2"}
+    response = client.post(url, {"lists": [_upload("licensing.csv", GUESSED)], **answer})
+    assert response.status_code == 302
+    licensing = RegulatorList.objects.get()
+    assert licensing.mapping == {"business_name": "Shop", "postcode": "Postcod"}
+    assert licensing.record_count == 2
+
+
+def test_several_guessed_files_are_asked_about_in_turn_and_each_answer_kept(client_for, lead_a):
+    client = client_for(lead_a)
+    url = reverse("targeting:list-import")
+    other = "Employer nme,Post code\nNorthgate Logistics,B70 1AA\n"
+
+    def files():
+        return [_upload("licensing.csv", GUESSED), _upload("wages.csv", other)]
+
+    first = client.post(url, {"lists": files()})
+    assert first.context["headers"] == ["Licensed operator", "Shop", "Postcod"]
+    answer = {"headers": first.context["headers"], "business_name": "0", "postcode": "2"}
+    second = client.post(url, {"lists": files(), "answered": first.context["answered"], **answer})
+    assert second.context["form"].errors["lists"][0].startswith("wages.csv: Check the columns")
+    assert second.context["headers"] == ["Employer nme", "Post code"]
+    answer = {"headers": second.context["headers"], "business_name": "0", "postcode": "1"}
+    third = client.post(url, {"lists": files(), "answered": second.context["answered"], **answer})
+    assert third.status_code == 302
+    mappings = {item.source: item.mapping for item in RegulatorList.objects.all()}
+    assert mappings == {
+        "licensing": {"business_name": "Licensed operator", "postcode": "Postcod"},
+        "wages": {"business_name": "Employer nme", "postcode": "Post code"},
+    }
 
 
 def test_importing_nothing_says_what_to_do(client_for, lead_a):
@@ -130,11 +194,13 @@ def test_the_columns_page_shows_rejected_lines_and_a_correction_reads_the_list_a
 
 
 def test_the_columns_page_shows_how_sure_each_guess_is_and_its_first_values(client_for, lead_a):
-    """'Licensed operator' holds the business name only by containing a known word: worth a
-    look. The name the person then chooses is shown as theirs, with its own values."""
+    """'Licensed operator' holds the business name only by containing a known word: confirmed on
+    import, it is still shown as a guess worth a look. The name the person then chooses is shown as
+    theirs, with its own values."""
     client = client_for(lead_a)
     text = "Licensed operator,Shop,Postcode\nAcme Holdings,Acme Nails,B70 6AB\nBee Group,Bee Bar,B70 7AA\n"
-    client.post(reverse("targeting:list-import"), {"lists": [_upload("licensing.csv", text)]})
+    confirmed = {"headers": ["Licensed operator", "Shop", "Postcode"], "business_name": "0", "postcode": "2"}
+    client.post(reverse("targeting:list-import"), {"lists": [_upload("licensing.csv", text)], **confirmed})
     licensing = RegulatorList.objects.get()
     url = reverse("targeting:list-detail", args=[licensing.uuid])
     page = client.get(url)

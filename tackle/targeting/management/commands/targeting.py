@@ -5,8 +5,9 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from tackle.core.columns import KNOWN_SCORE
 from tackle.core.uploads import read_path
-from tackle.targeting.list_columns import FIELD_KEYS, FIELD_LABELS, Mapping, guess_mapping
+from tackle.targeting.list_columns import FIELD_KEYS, FIELD_LABELS, VOCABULARY, Mapping, guess_mapping
 from tackle.targeting.ranking import rank, source_names
 from tackle.targeting.sources import (
     MAX_FILE_BYTES,
@@ -71,6 +72,7 @@ class Command(BaseCommand):
         signals = _signals(organisation)
         ranking = rank(reads, signals)
         for read in reads:
+            _say_guessed(read)
             for reject in read.rejects:
                 sys.stderr.write(f"{reject}\n")
             for wording, lines in read.unfamiliar.most_common():
@@ -91,6 +93,17 @@ class Command(BaseCommand):
             self.stdout.write(f"{place}. {entity.name}, {entity.postcode or 'no postcode'}: {entity.score}")
             for reason in entity.reasons:
                 self.stdout.write(f"   - {reason}")
+
+
+def _say_guessed(read: SourceRead) -> None:
+    """A column taken by a close spelling or a known word within its header, not by its name: the
+    page would ask about it; here it is used and said, with how to change it."""
+    for key, (at, guess) in VOCABULARY.assign(read.header).items():
+        if guess.score < KNOWN_SCORE and read.mapping.get(key) == read.header[at]:
+            sys.stderr.write(
+                f"{read.name}: {FIELD_LABELS[key]} is column “{read.header[at]}”, guessed ({guess.how}); "
+                f"--map {read.name}:{key}=COLUMN to change it\n"
+            )
 
 
 def _corrections(values: list[str], files: list[Path]) -> dict[Path, Mapping]:
