@@ -20,7 +20,7 @@ from tackle.core.stored_files import local_copies, removed_unless_saved
 from tackle.core.tasks import task_run_start
 from tackle.core.uploads import megabytes
 from tackle.spend.models import ImportStatus, SpendFile, SpendImport, SpendReject, SpendTotal
-from tackle.spend.screening.headers import AMOUNT, FIELDS, map_columns
+from tackle.spend.screening.headers import AMOUNT, DATE, FIELDS, SUPPLIER, map_columns
 from tackle.spend.screening.readers import SpendFileError
 from tackle.spend.screening.results import ScreenResult
 from tackle.spend.screening.screener import open_spend_table
@@ -90,9 +90,15 @@ def _spend_import_save(
     return spend_import, run
 
 
+# The columns screening needs: one guessed from its header (a close spelling, a tell-tale word)
+# rather than named exactly is shown with its first values before any screening.
+ASKED_WHEN_GUESSED = (SUPPLIER, AMOUNT, DATE)
+
+
 def _columns_to_confirm(spend_import: SpendImport) -> list[SpendFile]:
-    """The import's files whose amount column was guessed, not named exactly; each keeps its header
-    as the columns page reads it. A file that cannot be read is left for the screening to report."""
+    """The import's files whose amount is missing, or whose supplier, amount or date column was
+    guessed, not named exactly; each keeps its header as the columns page reads it. A file that
+    cannot be read is left for the screening to report."""
     waiting = []
     files = list(spend_import.files.order_by("position"))
     with local_copies([spend_file.file for spend_file in files]) as paths:
@@ -106,7 +112,8 @@ def _columns_to_confirm(spend_import: SpendImport) -> list[SpendFile]:
             finally:
                 table.close()
             mapping = map_columns(header)
-            if mapping.scores.get(AMOUNT, 0) >= KNOWN_SCORE and AMOUNT in mapping.columns:
+            guessed = [name for name in ASKED_WHEN_GUESSED if mapping.scores.get(name, KNOWN_SCORE) < KNOWN_SCORE]
+            if AMOUNT in mapping.columns and not guessed:
                 continue
             spend_file.mapping = {
                 "file": spend_file.name,

@@ -1,6 +1,6 @@
-"""The upload page asks before screening when a file's amount column was only guessed (issue 16,
-section 2): the person sees each column's first values, corrects it, and only then is the file
-screened, with their columns; an exactly named amount column goes straight to the screening."""
+"""The upload page asks before screening when a file's supplier, amount or date column was only
+guessed (issue 16, section 2): the person sees each column's first values, corrects it, and only
+then is the file screened, with their columns; exactly named columns go straight to the screening."""
 
 from decimal import Decimal
 
@@ -78,7 +78,28 @@ def test_confirming_a_corrected_column_screens_the_kept_file_with_it(client_for,
     assert spend_import.total_amount == Decimal("1800.00")  # the column chosen, not the guess
 
 
-def test_an_exactly_named_amount_goes_straight_to_the_screening(client_for, procurement_a):
+@pytest.mark.parametrize(
+    ("header", "field", "how"),
+    [
+        ("Suplier Nme", "supplier", "close to 'supplier name'"),
+        ("Paymnet Dte", "date", "close to 'payment date'"),
+    ],
+)
+def test_a_guessed_supplier_or_date_column_asks_too_with_first_values(client_for, procurement_a, header, field, how):
+    exact_name = {"supplier": "Supplier Name", "date": "Payment Date"}[field]
+    response = upload(client_for(procurement_a), EXACT.replace(exact_name, header))
+    spend_import = SpendImport.objects.get()
+    assert response["Location"] == reverse("spend:file-columns", args=[spend_import.files.get().uuid])
+    assert spend_import.status == ImportStatus.COLUMNS and not TaskRun.objects.exists()
+    page = client_for(procurement_a).get(response["Location"])
+    choices = {choice.field: choice for choice in page.context["choices"]}
+    assert (choices[field].header, choices[field].how, choices[field].guessed) == (header, how, True)
+    expected = {"supplier": ("Bright Care Homes Ltd", "Secure Guarding Ltd"), "date": ("05/06/2024", "06/06/2024")}
+    assert choices[field].samples == expected[field]
+    assert not choices["amount"].guessed
+
+
+def test_exactly_named_supplier_amount_and_date_go_straight_to_the_screening(client_for, procurement_a):
     response = upload(client_for(procurement_a), EXACT)
     spend_import = SpendImport.objects.get()
     assert spend_import.status == ImportStatus.QUEUED
