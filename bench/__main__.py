@@ -23,6 +23,7 @@ BENCHMARKS = [
     "bench.sector_coverage",
     "bench.targeting",
     "bench.statement_labels",
+    "bench.statement_judgements",
     "bench.sentence_splitting",
 ]
 RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"

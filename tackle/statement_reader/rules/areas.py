@@ -4,9 +4,12 @@ Plain functions over plain data: no database, no model. See docs/statement-reade
 reasoning behind each rule.
 """
 
+import datetime
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+
+from tackle.statement_reader.rules.sign_off import Signatory, approval_date, judge, signatory
 
 AREAS: tuple[str, ...] = (
     "structure_business_supply_chains",
@@ -87,7 +90,11 @@ _PROMISE = re.compile(
     r"extended|delivered|published|carried out|undertaken)\b"
     r"|\bin the (?:coming|next|forthcoming|following|year ahead|months ahead)\b"
     r"|\b(?:next|coming) (?:year|financial year|reporting period|12 months|twelve months)\b"
-    r"|\b(?:going forward|over the next|by the end of (?:next|the coming)|plans? for 20\d\d|future plans)\b",
+    r"|\b(?:going forward|over the next|by the end of (?:next|the coming)|plans? for 20\d\d|future plans)\b"
+    # Targets (issue 20): "our target is to...", "all buyers to be trained by 2027".
+    r"|\b(?:target|goal|ambition|aim|objective|commitment) (?:is|for 20\d\d is) to\b"
+    r"|\bto be (?:\w+ed|done|made|written|taken|set up)\b[^.]{0,60}\bby (?:the end of )?(?:20\d\d|next year)\b"
+    r"|\bby (?:the end of )?20\d\d,? we (?:will|aim|plan|intend)\b",
     re.IGNORECASE,
 )
 # ...but "we will not tolerate", "we will continue to" and "if we find..., we will" describe what
@@ -122,11 +129,21 @@ class Judgement:
     evidence: list[Evidence] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class SignOffDetails:
+    signatory: Signatory = field(default_factory=Signatory)
+    approved_on: datetime.date | None = None
+
+
 @dataclass
 class Assessment:
     sentence_count: int
     judgements: dict[str, Judgement]
     future_only: list[str]
+    # Per area, the sentences reporting something done and those only promising (issue 20).
+    done: dict[str, list[Evidence]] = field(default_factory=dict)
+    promised: dict[str, list[Evidence]] = field(default_factory=dict)
+    sign_off: SignOffDetails = field(default_factory=SignOffDetails)
 
     @property
     def score(self) -> int:
@@ -205,12 +222,43 @@ def areas_for(
     return found
 
 
-def assess(sentences: list[str], scores: Iterable[dict[str, float]], threshold: float = THRESHOLD) -> Assessment:
+def assess(
+    sentences: list[str],
+    scores: Iterable[dict[str, float]],
+    threshold: float = THRESHOLD,
+    *,
+    closing_patterns: bool = True,
+    sign_off_thresholds: dict[str, float] | None = None,
+) -> Assessment:
+    """The areas, approval and signature. With `closing_patterns` (issue 20) approval, signature and
+    effectiveness are judged for the whole statement by rules/sign_off.py: the labeller's scores at the
+    thresholds chosen by grouped cross-validation, and the patterns of a closing block. Without, as
+    before: any sentence the labeller gives the label 0.5 or more."""
+    rows = list(scores)
     done: dict[str, list[Evidence]] = {name: [] for name in JUDGEMENTS}
     promised: dict[str, list[Evidence]] = {name: [] for name in JUDGEMENTS}
     above = headings_above(sentences)
-    for index, (sentence, sentence_scores) in enumerate(zip(sentences, scores, strict=True)):
+    extra: dict[str, list[int]] = {}
+    signed = SignOffDetails()
+    # A statement the labeller did not read (a Welsh one: every row empty) is left for a person.
+    if closing_patterns and any(rows):
+        judged = judge(sentences, rows, sign_off_thresholds)
+        extra = {
+            "approval": judged["approval"].evidence,
+            "signature": judged["signature"].evidence,
+            "effectiveness_kpis": judged["effectiveness"].evidence,
+        }
+        signed = SignOffDetails(
+            signatory(sentences, judged["signature"].evidence),
+            approval_date(sentences, judged["approval"].evidence),
+        )
+    for index, (sentence, sentence_scores) in enumerate(zip(sentences, rows, strict=True)):
         found = areas_for(sentence, sentence_scores, threshold, above[index])
+        for name, indexes in extra.items():
+            if index in indexes:
+                found.setdefault(name, JUDGEMENT_LABELS[name])
+            else:
+                found.pop(name, None)  # the statement-level judgement decides these three
         if is_heading(sentence):
             # "Training" or "Due diligence" as a title says nothing was done; a signature line may
             # be short, so approval and signature keep short lines.
@@ -228,7 +276,51 @@ def assess(sentences: list[str], scores: Iterable[dict[str, float]], threshold: 
         name: Judgement(covered=bool(done[name]), evidence=done[name] or promised[name]) for name in JUDGEMENTS
     }
     future_only = [name for name in AREAS if not done[name] and promised[name]]
-    return Assessment(sentence_count=len(sentences), judgements=judgements, future_only=future_only)
+    return Assessment(
+        sentence_count=len(sentences),
+        judgements=judgements,
+        future_only=future_only,
+        done={name: done[name] for name in AREAS},
+        promised={name: promised[name] for name in AREAS},
+        sign_off=signed,
+    )
+
+
+def area_state(assessment: Assessment, area: str) -> str:
+    """ "done" when the statement reports something done for the area, "promised" when it only says
+    what will be done, "none" when it says nothing of it (issue 20: promise or action)."""
+    if assessment.done.get(area):
+        return "done"
+    return "promised" if assessment.promised.get(area) else "none"
+
+
+def promise_or_action_json(assessment: Assessment) -> dict[str, dict[str, object]]:
+    """Each area's state with its sentences: what was done and, separately, what was only promised."""
+
+    def lines(items: list[Evidence]) -> list[dict[str, object]]:
+        return [{"sentence": item.sentence, "index": item.index} for item in items]
+
+    return {
+        area: {
+            "state": area_state(assessment, area),
+            "done": lines(assessment.done.get(area, [])),
+            "promised": lines(assessment.promised.get(area, [])),
+        }
+        for area in AREAS
+    }
+
+
+def sign_off_json(assessment: Assessment) -> dict[str, object]:
+    """Who signed and when, and when the board approved: read from the closing block."""
+    details = assessment.sign_off
+    return {
+        "signatory": {
+            "name": details.signatory.name or None,
+            "title": details.signatory.title or None,
+            "date": details.signatory.date.isoformat() if details.signatory.date else None,
+        },
+        "approved_on": details.approved_on.isoformat() if details.approved_on else None,
+    }
 
 
 def judgement_json(judgement: Judgement) -> dict[str, object]:
