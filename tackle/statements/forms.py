@@ -1,12 +1,20 @@
 from datetime import date
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from tackle.accounts.models import User
 from tackle.core.date_input import DATE_HINT
 from tackle.core.forms import GovukDateField, GovukForm, GovukModelForm, required_message
 from tackle.core.periods import financial_year_label, financial_year_of
-from tackle.statements.models import Action, ActionStatus, Commitment, DecisionMaker, StatementPeriod
+from tackle.statements.models import (
+    Action,
+    ActionStatus,
+    Commitment,
+    DecisionMaker,
+    StatementLanguages,
+    StatementPeriod,
+)
 
 
 class ActionForm(GovukModelForm):
@@ -122,6 +130,28 @@ class SectionForm(GovukForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 14}),
         help_text="Leave a blank line between paragraphs.",
+    )
+    # Asked only of a statement in Welsh or in both languages (issue 21).
+    text_cy = forms.CharField(
+        label=_("In Welsh (Cymraeg)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 14, "lang": "cy"}),
+        help_text=_("The council's own Welsh version. Left empty, the Welsh statement says it is missing."),
+    )
+
+    def __init__(self, *args, languages: str = StatementLanguages.ENGLISH, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        if languages == StatementLanguages.ENGLISH:
+            del self.fields["text_cy"]
+
+
+class LanguagesForm(GovukForm):
+    languages = forms.ChoiceField(
+        label=_("Which languages is the statement published in?"),
+        choices=StatementLanguages.choices,
+        widget=forms.RadioSelect,
+        help_text=_("Side by side, the Welsh is on the left; in the Word file it comes first."),
+        error_messages={"required": _("Select the languages the statement is published in")},
     )
 
 

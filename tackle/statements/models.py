@@ -4,6 +4,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class StatementPeriod(models.Model):
@@ -111,6 +112,15 @@ class DecisionMaker(models.TextChoices):
     DELEGATED = "delegated", "Delegated decision"
 
 
+class StatementLanguages(models.TextChoices):
+    """The language or languages the council publishes its statement in (issue 21): a Welsh council
+    publishes in both under the Welsh Language Standards, Welsh on the left."""
+
+    ENGLISH = "en", _("English")
+    WELSH = "cy", _("Welsh")
+    BOTH = "both", _("Welsh and English, side by side")
+
+
 class Statement(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     organisation = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="+")
@@ -128,6 +138,7 @@ class Statement(models.Model):
     published_url = models.URLField(blank=True)
     review_date = models.DateField(null=True, blank=True)
     frozen = models.BooleanField(default=False)
+    languages = models.CharField(max_length=4, choices=StatementLanguages.choices, default=StatementLanguages.ENGLISH)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -136,6 +147,9 @@ class Statement(models.Model):
             models.UniqueConstraint(fields=["period", "version"], name="statement_version_unique"),
             models.CheckConstraint(
                 condition=models.Q(status__in=StatementStatus.values), name="statement_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(languages__in=StatementLanguages.values), name="statement_languages_valid"
             ),
             models.CheckConstraint(
                 condition=models.Q(decision_maker__in=["", *DecisionMaker.values]),
@@ -163,6 +177,9 @@ class StatementSection(models.Model):
     statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="sections")
     key = models.CharField(max_length=40)
     text = models.TextField(blank=True)
+    # The council's own Welsh version, for a statement in Welsh or in both languages; never filled in
+    # from the English (a missing one is shown as missing).
+    text_cy = models.TextField(blank=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["statement", "key"], name="statement_section_unique")]

@@ -20,6 +20,7 @@ urlpatterns: list = [
     path("statement/<uuid:statement_uuid>/", statement.statement_detail, name="statement-detail"),
     path("statement/<uuid:statement_uuid>/sections/<str:key>", statement.section_edit, name="section-edit"),
     path("statement/<uuid:statement_uuid>/details", statement.details_edit, name="details-edit"),
+    path("statement/<uuid:statement_uuid>/languages", statement.languages_edit, name="languages-edit"),
     path("statement/<uuid:statement_uuid>/signatories/new", statement.signatory_new, name="signatory-new"),
     path("statement/<uuid:statement_uuid>/approve", statement.statement_approve, name="statement-approve"),
     path("statement/<uuid:statement_uuid>/publish", statement.statement_publish, name="statement-publish"),

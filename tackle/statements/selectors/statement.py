@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from tackle.accounts.door import open_for_user
 from tackle.accounts.selectors import disclosure_for
@@ -115,7 +116,7 @@ def previous_period(period: StatementPeriod) -> StatementPeriod | None:
 def next_activity_rows(period: StatementPeriod) -> list[ReviewRow]:
     actions = period.actions.exclude(status__in=[ActionStatus.DROPPED, ActionStatus.CARRIED_OVER])
     return [
-        ReviewRow(a.get_area_display(), a.title, a.due_on.strftime("%B %Y"), a.owner_label)
+        ReviewRow(a.get_area_display(), a.title, date_format(a.due_on, "F Y"), a.owner_label)
         for a in actions.select_related("owner").order_by("area", "due_on")
     ]
 
@@ -154,8 +155,9 @@ def live_figures(statement: Statement, today: date | None = None) -> list[Figure
     ]
 
 
-def section_rows(statement: Statement) -> list[tuple[str, str, str]]:
-    texts = {section.key: section.text for section in statement.sections.all()}
+def section_rows(statement: Statement, *, language: str = "en") -> list[tuple[str, str, str]]:
+    """(key, title, text) of each section, the text in English or the council's Welsh ("cy")."""
+    texts = {section.key: section.text_cy if language == "cy" else section.text for section in statement.sections.all()}
     return [(key, title, texts.get(key, "")) for key, title in TEXT_SECTIONS]
 
 

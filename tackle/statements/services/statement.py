@@ -155,9 +155,11 @@ def _editable(statement: Statement, actor: Any, request: HttpRequest | None) -> 
         period=statement.period,
         version=statement.version + 1,
         review_date=statement.review_date,
+        languages=statement.languages,
     )
     StatementSection.objects.bulk_create(
-        StatementSection(statement=copy, key=section.key, text=section.text) for section in statement.sections.all()
+        StatementSection(statement=copy, key=section.key, text=section.text, text_cy=section.text_cy)
+        for section in statement.sections.all()
     )
     Signatory.objects.bulk_create(
         Signatory(statement=copy, name=person.name, role=person.role) for person in statement.signatories.all()
@@ -174,11 +176,20 @@ def _editable(statement: Statement, actor: Any, request: HttpRequest | None) -> 
 
 @transaction.atomic
 def statement_section_update(
-    *, statement: Statement, key: str, text: str, actor: Any, request: HttpRequest | None = None
+    *,
+    statement: Statement,
+    key: str,
+    text: str,
+    actor: Any,
+    text_cy: str | None = None,
+    request: HttpRequest | None = None,
 ) -> Statement:
+    """text_cy: the section's Welsh version (issue 21); None leaves the one kept as it is."""
     statement = _editable(statement, actor, request)
-    StatementSection.objects.update_or_create(statement=statement, key=key, defaults={"text": text})
-    audit_record(action=AuditAction.UPDATE, actor=actor, request=request, obj=statement, changed_fields=[key])
+    values = {"text": text} if text_cy is None else {"text": text, "text_cy": text_cy}
+    StatementSection.objects.update_or_create(statement=statement, key=key, defaults=values)
+    changed = [key] if text_cy is None else [key, f"{key}:cy"]
+    audit_record(action=AuditAction.UPDATE, actor=actor, request=request, obj=statement, changed_fields=changed)
     return statement
 
 

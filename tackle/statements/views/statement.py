@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tackle.accounts.door import open_for_user
@@ -26,13 +27,14 @@ from tackle.core.forms import add_application_error
 from tackle.statements.forms import (
     ApprovalForm,
     DetailsForm,
+    LanguagesForm,
     PublishForm,
     SectionForm,
     SignatoryForm,
     StartStatementForm,
 )
-from tackle.statements.models import StatementStatus
-from tackle.statements.outputs import render_statement, statement_content
+from tackle.statements.models import StatementLanguages, StatementStatus
+from tackle.statements.outputs import missing_welsh, render_statement, statement_content
 from tackle.statements.sections import SECTION_TITLES
 from tackle.statements.selectors.statement import (
     get_statement_for_user,
@@ -105,6 +107,7 @@ def statement_detail(request: AuthenticatedRequest, statement_uuid: str) -> Http
             "text_check": check_draft(statement),
             "versions": statement.period.statements.order_by("version"),
             "is_lead": access.allows(request.user.role, access.STATEMENTS, access.Action.CHANGE),
+            "welsh_missing": set() if statement.languages == StatementLanguages.ENGLISH else missing_welsh(statement),
         }
     )
     return render(request, "statements/statement_detail.html", context)
@@ -124,12 +127,20 @@ def section_edit(request: AuthenticatedRequest, statement_uuid: str, key: str) -
     if key not in SECTION_TITLES:
         raise Http404("No such section.")
     current = statement.sections.filter(key=key).first()
-    form = SectionForm(posted(request), initial={"text": current.text if current else ""})
-    form.fields["text"].label = SECTION_TITLES[key]
+    initial = {"text": current.text if current else "", "text_cy": current.text_cy if current else ""}
+    form = SectionForm(posted(request), initial=initial, languages=statement.languages)
+    bilingual = "text_cy" in form.fields
+    # Asked for both, each field says its language; the page's heading names the section.
+    form.fields["text"].label = _("In English") if bilingual else SECTION_TITLES[key]
     if request.method == "POST" and form.is_valid():
         try:
             saved = services.statement_section_update(
-                statement=statement, key=key, actor=request.user, request=request, text=form.cleaned_data["text"]
+                statement=statement,
+                key=key,
+                actor=request.user,
+                request=request,
+                text=form.cleaned_data["text"],
+                text_cy=form.cleaned_data["text_cy"] if bilingual else None,
             )
         except ApplicationError as error:
             add_application_error(form, error)
@@ -138,6 +149,23 @@ def section_edit(request: AuthenticatedRequest, statement_uuid: str, key: str) -
     return render(
         request, "statements/form_page.html", {"form": form, "title": SECTION_TITLES[key], "statement": statement}
     )
+
+
+@login_required
+def languages_edit(request: AuthenticatedRequest, statement_uuid: str) -> HttpResponse:
+    """Welsh, English or both side by side (issue 21); an approved version gets a new draft, as any change."""
+    statement = get_statement_for_user(request.user, statement_uuid, to_change=True)
+    form = LanguagesForm(posted(request), initial={"languages": statement.languages})
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = services.statement_details_update(
+                statement=statement, actor=request.user, request=request, details=form.cleaned_data
+            )
+        except ApplicationError as error:
+            add_application_error(form, error)
+        else:
+            return _saved(request, statement.uuid, saved)
+    return render(request, "statements/form_page.html", {"form": form, "title": _("Languages"), "statement": statement})
 
 
 @login_required
