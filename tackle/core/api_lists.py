@@ -37,6 +37,16 @@ def query_or_400(serializer_class: type[serializers.Serializer], request: Reques
     return dict(incoming.validated_data)
 
 
+def body_or_400(
+    serializer_class: type[serializers.Serializer], request: Request, *, partial: bool = False
+) -> dict[str, Any]:
+    """What a client sent in the body, checked by `serializer_class`: a refused field answers 400
+    naming it, as `is_valid(raise_exception=True)` does."""
+    incoming = serializer_class(data=request.data, partial=partial)
+    incoming.is_valid(raise_exception=True)
+    return dict(incoming.validated_data)
+
+
 def one_page(request: Request, rows: Any, render: Callable[[Any], Any]) -> tuple[Response, int]:
     """One page of `rows` as PageNumberPagination answers it, and how many rows there are in all."""
     paginator = PageNumberPagination()
@@ -67,10 +77,14 @@ def _form_value(value: Any) -> Any:
     return value
 
 
-def merged(initial: Mapping[str, Any], incoming: Mapping[str, Any], fields: Iterable[str]) -> dict[str, Any]:
-    """A form's data: the record's values (`initial`, empty for a new one) with what the client sent
-    over them, as a page's form reads them."""
-    return {name: _form_value(incoming[name] if name in incoming else initial.get(name)) for name in fields}
+def merged(initial: Mapping[str, Any] | Model, incoming: Mapping[str, Any], fields: Iterable[str]) -> dict[str, Any]:
+    """A form's data: the record's values (`initial`: the record itself, its values by name, or empty
+    for a new one) with what the client sent over them, as a page's form reads them."""
+
+    def recorded(name: str) -> Any:
+        return getattr(initial, name) if isinstance(initial, Model) else initial.get(name)
+
+    return {name: _form_value(incoming[name] if name in incoming else recorded(name)) for name in fields}
 
 
 def checked_by_form[F: forms.BaseForm](form: F) -> F:
