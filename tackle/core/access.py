@@ -263,6 +263,7 @@ _RULES: tuple[tuple[tuple[Role, ...], Resource, tuple[Action, ...], Scope], ...]
     ((*_COORDINATORS, R.COUNCILLOR, R.RECORDS_OFFICER), ASSESSMENTS, (*_KEEP, A.EXPORT), Scope.ORGANISATION),
     (_FOI, SCRUTINY_RECORDS, (*_KEEP, A.EXPORT), Scope.ORGANISATION),
     (_FIGURES, FIGURES, (A.VIEW, A.EXPORT), Scope.AGGREGATE),
+    (_COORDINATORS, FIGURES, (A.RECORD,), Scope.AGGREGATE),  # publish them: a release (reporting.Release)
     (_AUDITORS, AUDIT_LOG, (A.VIEW, A.EXPORT), Scope.ORGANISATION),
     (_AUDITORS, AUDIT_INTEGRITY, (A.VIEW, A.RECORD, A.EXPORT), Scope.ORGANISATION),  # run a check, print it
     ((R.ADMINISTRATOR,), USERS, _KEEP_EXPORT, Scope.ORGANISATION),

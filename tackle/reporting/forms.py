@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from tackle.core.forms import GovukForm
 from tackle.core.periods import financial_year_label
@@ -40,4 +41,30 @@ class FiguresForm(GovukForm):
                 self.add_error("last_year", "The last financial year must be the same as or after the first")
             elif last - first >= MOST_YEARS:
                 self.add_error("last_year", f"Choose {MOST_YEARS} financial years or fewer")
+        return data
+
+
+class PublishForm(GovukForm):
+    """Publishing the Figures page as shown: the years and view, and who it is for."""
+
+    first_year = forms.TypedChoiceField(label=_("From financial year"), coerce=int)
+    last_year = forms.TypedChoiceField(label=_("To financial year"), coerce=int)
+    by = forms.ChoiceField(label=_("Count by"), choices=[("quarter", _("Quarter")), ("year", _("Financial year"))])
+    audience = forms.ChoiceField(
+        label=_("Published for"),
+        choices=[("public", _("The public")), ("councillors", _("Councillors"))],
+        error_messages={"required": _("Choose who the figures are published for")},
+    )
+
+    def __init__(self, *args: object, latest: int, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        choices = year_choices(latest)
+        self.fields["first_year"].choices = choices  # type: ignore[attr-defined]
+        self.fields["last_year"].choices = choices  # type: ignore[attr-defined]
+
+    def clean(self) -> dict:
+        data = super().clean() or {}
+        first, last = data.get("first_year"), data.get("last_year")
+        if first is not None and last is not None and not 0 <= last - first < MOST_YEARS:
+            self.add_error("last_year", _("Choose up to 5 financial years, the last not before the first"))
         return data

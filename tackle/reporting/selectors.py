@@ -32,8 +32,8 @@ from tackle.accounts.selectors import disclosure_for
 from tackle.cases.figures import DEFINITIONS as CASE_DEFINITIONS
 from tackle.cases.figures import REFERRAL_KINDS, ReferralRoutes
 from tackle.cases.register import register_is_exact_for
-from tackle.core.disclosure import Audience, Disclosure, Line, protect
-from tackle.core.periods import financial_year_of, periods
+from tackle.core.disclosure import Audience, Disclosure, Line, Shown, protect
+from tackle.core.periods import Period, financial_year_label, financial_year_of, periods
 from tackle.core.roles import Module
 from tackle.disrupt.figures import BY_TYPE_DEFINITION, premises_and_operations_by_type
 from tackle.reporting.evidence import (
@@ -43,6 +43,7 @@ from tackle.reporting.evidence import (
     support_outcomes_in_years,
     training_by_year,
 )
+from tackle.reporting.models import Release
 from tackle.reporting.module_tables import DEFINITIONS as MODULE_DEFINITIONS
 from tackle.reporting.module_tables import operations_rows, supply_chain_rows
 from tackle.training.figures import DEFINITIONS as TRAINING_DEFINITIONS
@@ -354,6 +355,7 @@ def protect_views(
     *,
     withhold: set[Any] | None = None,
     keep: set[Any] | None = None,
+    previous: dict[Any, Shown] | None = None,
 ) -> tuple[list[Table], list[Table]]:
     """The same years by quarter and by financial year, protected together, so that a reader with
     both views cannot work out a withheld quarter from the year it belongs to: each year's four
@@ -378,7 +380,9 @@ def protect_views(
             lines.append(
                 Line((("quarter", table.key, rq, len(row) - 1),), ("year", table.key, ry, len(other.columns) - 1))
             )
-    shown = protect(values, lines, disclosure, withhold=withhold or set(), keep=keep or set())
+    shown = protect(
+        values, lines, disclosure, withhold=withhold or set(), keep=keep or set(), previous=previous or None
+    )
     return _shown(quarterly, "quarter", shown), _shown(yearly, "year", shown)
 
 
@@ -408,8 +412,135 @@ def published_tables(
 
         views = {"quarter": quarterly, "year": yearly}
         withhold, keep = figures_page_links(organisation_id, first_year, views, disclosure)
-    quarterly, yearly = protect_views(quarterly, yearly, disclosure, withhold=withhold, keep=keep)
+    views = {"quarter": quarterly, "year": yearly}
+    previous = _previous_release(released_cells(organisation_id, disclosure.audience), views, first_year, last_year)
+    overlapping = released_periods(organisation_id, disclosure.audience)
+    withhold |= _overlapping_withhold(overlapping, views, first_year, last_year, disclosure)
+    quarterly, yearly = protect_views(quarterly, yearly, disclosure, withhold=withhold, keep=keep, previous=previous)
     return quarterly if by == "quarter" else yearly
+
+
+# --- Releases: what was published, and the previous release of a table --------------------------
+
+CellKey = tuple[str, str, str]  # (table, row, column key)
+
+
+def column_key(column: str, first_year: int, last_year: int) -> tuple[str, Period | None]:
+    """A column named by a period of the years shown keeps its label (the same quarter or year in any
+    release is the same count); a Total or a support phase is named with the years it spans."""
+    spans = {p.label: p for by in ("quarter", "year") for p in periods(first_year, last_year, by=by)}
+    if column in spans:
+        return column, spans[column]
+    key = f"{column} ({financial_year_label(first_year)} to {financial_year_label(last_year)})"
+    if column == "Total":
+        whole = periods(first_year, last_year, by="year")
+        return key, Period(key, whole[0].starts_on, whole[-1].ends_before)
+    return key, None
+
+
+def release_cells(tables: list[Table], first_year: int, last_year: int) -> list[list[Any]]:
+    """Tables as shown, as a release keeps them: [table, row, column key, shown, starts, ends before]
+    (the dates of a column that is a period, else None)."""
+    cells = []
+    for table in tables:
+        keys = [column_key(column, first_year, last_year) for column in table.columns]
+        for label, values in table.rows:
+            for (key, period), value in zip(keys, values, strict=True):
+                dates = [period.starts_on.isoformat(), period.ends_before.isoformat()] if period else [None, None]
+                cells.append([table.key, label, key, value, *dates])
+    return cells
+
+
+def released_cells(organisation_id: int, audience: str) -> dict[CellKey, Shown]:
+    """Each cell as the latest release to `audience` showed it (Figures page, Home Office tables and
+    FOI answers alike: the same table, row and period is the same count, whoever printed it)."""
+    found: dict[CellKey, Shown] = {}
+    releases = Release.objects.filter(organisation_id=organisation_id, audience=audience).order_by("released_at", "pk")
+    for cells in releases.values_list("cells", flat=True):
+        for table, row, column, shown, *_ in cells:
+            found[(table, row, column)] = shown
+    return found
+
+
+def released_periods(organisation_id: int, audience: str) -> list[tuple[str, str, Period, Shown]]:
+    """(table, row, period, shown) of every released cell that counts a period, latest last."""
+    found = []
+    releases = Release.objects.filter(organisation_id=organisation_id, audience=audience).order_by("released_at", "pk")
+    for cells in releases.values_list("cells", flat=True):
+        for table, row, column, shown, starts, ends in cells:
+            if starts and ends:
+                found.append((table, row, Period(column, date.fromisoformat(starts), date.fromisoformat(ends)), shown))
+    return found
+
+
+def overlaps_released_by_a_small_count(
+    value: int,
+    table: str,
+    row: str,
+    period: Period,
+    released: list[tuple[str, str, Period, Shown]],
+    disclosure: Disclosure,
+) -> bool:
+    """True when a released count of the same table and row, for a period that overlaps this one without
+    being it, differs from this count (as it would be shown) by 1 to threshold - 1: subtracting one
+    from the other would tell a small count (a financial year's 12 and a calendar year's 14)."""
+    if disclosure.threshold <= 1:
+        return False
+    shown = disclosure.rounded(value)
+    for their_table, their_row, theirs, count in released:
+        if (their_table, their_row) != (table, row) or isinstance(count, str) or count is None:
+            continue
+        same = (theirs.starts_on, theirs.ends_before) == (period.starts_on, period.ends_before)
+        overlap = theirs.starts_on < period.ends_before and period.starts_on < theirs.ends_before
+        if overlap and not same and 0 < abs(shown - int(count)) < disclosure.threshold:
+            return True
+    return False
+
+
+def _overlapping_withhold(
+    released: list[tuple[str, str, Period, Shown]],
+    views: dict[str, list[Table]],
+    first_year: int,
+    last_year: int,
+    disclosure: Disclosure,
+) -> set[Any]:
+    """The cells of both views to withhold by the overlapping periods rule (see above)."""
+    withhold: set[Any] = set()
+    tables_released = {(table, row) for table, row, *_ in released}
+    for view, tables in views.items():
+        for table in tables:
+            spans = [column_key(column, first_year, last_year)[1] for column in table.columns]
+            for r, (label, row) in enumerate(table.rows):
+                if (table.key, label) not in tables_released:
+                    continue
+                for c, span in enumerate(spans[: len(row)]):
+                    if span and overlaps_released_by_a_small_count(
+                        row[c], table.key, label, span, released, disclosure
+                    ):
+                        withhold.add((view, table.key, r, c))
+    return withhold
+
+
+def _previous_release(
+    released: dict[CellKey, Shown], views: dict[str, list[Table]], first_year: int, last_year: int
+) -> dict[Any, Shown]:
+    """The cells of both views that a release showed before, keyed as protect_views keys them."""
+    previous: dict[Any, Shown] = {}
+    if not released:
+        return previous
+    for view, tables in views.items():
+        for table in tables:
+            keys = [column_key(column, first_year, last_year)[0] for column in table.columns]
+            for r, (label, row) in enumerate(table.rows):
+                for c, key in enumerate(keys[: len(row)]):
+                    if (table.key, label, key) in released:
+                        previous[(view, table.key, r, c)] = released[(table.key, label, key)]
+    return previous
+
+
+def releases_of(organisation_id: int) -> list[Release]:
+    """The organisation's releases, latest first, with who released each."""
+    return list(Release.objects.filter(organisation_id=organisation_id).select_related("released_by"))
 
 
 def figures_is_exact_for(user: Any) -> bool:

@@ -7,16 +7,19 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from tackle.accounts.door import open_page_for_user
 from tackle.accounts.http import AuthenticatedRequest
-from tackle.core.access import FIGURES, Action
+from tackle.core.access import FIGURES, Action, allows
 from tackle.core.charts import bar_chart
+from tackle.core.disclosure import Audience
 from tackle.core.exports import csv_file, xlsx_download
+from tackle.core.form_page import form_page
 from tackle.core.periods import financial_year_label, financial_year_of, today_in_london
 from tackle.core.permissions import require_module
 from tackle.core.roles import Module
-from tackle.reporting.forms import FiguresForm
+from tackle.reporting.forms import FiguresForm, PublishForm
 from tackle.reporting.home_office import EXPORT_HEADER as HOME_OFFICE_HEADER
 from tackle.reporting.home_office import (
     PERIOD_HINT,
@@ -26,7 +29,8 @@ from tackle.reporting.home_office import (
     periods_offered,
 )
 from tackle.reporting.home_office import export_rows as home_office_rows
-from tackle.reporting.selectors import Figures, figures_for_user, figures_is_exact_for
+from tackle.reporting.selectors import Figures, figures_for_user, figures_is_exact_for, releases_of
+from tackle.reporting.services import figures_release
 from tackle.training.figures import DEFINITIONS as TRAINING_DEFINITIONS
 
 
@@ -76,6 +80,9 @@ def figures_index(request: AuthenticatedRequest) -> HttpResponse:
             "charts": charts,
             "csv_url": f"{reverse('reporting:figures-csv')}?{query}",
             "xlsx_url": f"{reverse('reporting:figures-xlsx')}?{query}",
+            "publish_url": f"{reverse('reporting:release-new')}?{query}"
+            if allows(request.user.role, FIGURES, Action.RECORD)
+            else "",
             "home_office_periods": [
                 (asked.period().label, asked.code) for asked in periods_offered(figures.first_year, figures.last_year)
             ],
@@ -180,3 +187,56 @@ def home_office_xlsx(request: AuthenticatedRequest) -> HttpResponse:
         rows = [(table.title, f"Potential victims, {found.label}"), *table.rows, ("Total", table.total)]
         sheets.append((table.title, [*rows, (), (f"How this is counted: {table.definition}",)]))
     return xlsx_download(sheets, f"home-office-tables-{found.period.code}.xlsx")
+
+
+# Publishing: a release kept as shown, against which the next one is protected --------------------
+
+RELEASES_SHOWN = "reporting.releases"
+
+
+@login_required
+def figures_publish(request: AuthenticatedRequest) -> HttpResponse:
+    """Confirm and publish the Figures page for the public or councillors (coordinators only)."""
+    open_page_for_user(request.user, resource=FIGURES, action=Action.RECORD, object_type=RELEASES_SHOWN)
+    latest = financial_year_of(today_in_london())
+    if request.method == "POST":
+        form = PublishForm(request.POST, latest=latest)
+    else:
+        initial = {"first_year": latest - 1, "last_year": latest, "by": "quarter", "audience": "public"}
+        initial |= {name: request.GET[name] for name in ("first_year", "last_year", "by") if name in request.GET}
+        form = PublishForm(initial=initial, latest=latest)
+
+    def save(data: dict[str, Any]) -> object:
+        return figures_release(
+            actor=request.user,
+            first_year=data["first_year"],
+            last_year=data["last_year"],
+            by=data["by"],
+            audience=Audience(data["audience"]),
+            request=request,
+        )
+
+    return form_page(
+        request,
+        form,
+        save,
+        title=_("Publish these figures"),
+        back=reverse("reporting:figures"),
+        next_url=reverse("reporting:releases"),
+        success=_("Figures published. The next release of the same tables will withhold what this one withheld."),
+        button=_("Publish"),
+        intro=_(
+            "The tables are kept as their readers see them now. Later releases to the same readers keep "
+            "withheld what this one withheld, and withhold counts that changed by a small number."
+        ),
+    )
+
+
+@login_required
+def releases(request: AuthenticatedRequest) -> HttpResponse:
+    """What the organisation released, when, by whom and for whom."""
+    require_module(request.user, Module.REPORTING)
+    open_page_for_user(request.user, resource=FIGURES, request=request, object_type=RELEASES_SHOWN, note="Releases")
+    figures_is_exact_for(request.user)  # PermissionDenied without an organisation
+    assert request.user.organisation_id is not None
+    return render(request, "reporting/releases.html", {"releases": releases_of(request.user.organisation_id)})

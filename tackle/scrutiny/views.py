@@ -11,6 +11,8 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from tackle.accounts.door import open_for_user, open_page_for_user
 from tackle.accounts.exports import list_download, list_download_links
@@ -25,6 +27,7 @@ from tackle.core.errors import ApplicationError
 from tackle.core.exports import Column
 from tackle.core.forms import add_application_error
 from tackle.core.periods import financial_year_label, financial_year_of, today_in_london
+from tackle.reporting.services import foi_release
 from tackle.scrutiny.foi import FoiItem, FoiRequest, PeriodKind, build_foi_answer, foi_docx, standard_request
 from tackle.scrutiny.foi.questions import QUESTIONS
 from tackle.scrutiny.forms import AnswersForm, AssessmentNewForm, FoiForm, LeadArrangementForm, SpendForm
@@ -373,8 +376,33 @@ def foi(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
         "answer": answer,
         "query": request.GET.urlencode(),
         "downloads": list_download_links(request, SCRUTINY_RECORDS),
+        "issue_fields": list(request.GET.lists()) if "kind" in request.GET else [],
     }
     return render(request, "scrutiny/foi.html", context)
+
+
+@login_required
+@require_POST
+def foi_issue(request: AuthenticatedRequest) -> HttpResponse:
+    """Issue the answer: its counts of people are kept as released to the public, so that a later
+    answer or the Figures page for the same or an overlapping period is protected against them."""
+    require_officer(request.user)
+    open_page_for_user(request.user, resource=SCRUTINY_RECORDS, action=Action.RECORD, object_type="scrutiny.foi")
+    form = FoiForm(request.POST)
+    asked = form.request() if form.is_valid() else None
+    if asked is None:
+        return render(request, "scrutiny/foi.html", {"form": form, "answer": None, "issue_fields": []})
+    answer = build_foi_answer(request.user.organisation, asked)
+    foi_release(
+        actor=request.user,
+        period_label=", ".join(answer.years),
+        starts_on=asked.span.starts_on,
+        ends_before=asked.span.ends_before,
+        cells=answer.cells,
+        request=request,
+    )
+    messages.success(request, _("FOI answer issued. Its counts are kept as released."))
+    return redirect(reverse("reporting:releases"))
 
 
 # One row per question of the draft, its answer's paragraphs on separate lines; then the exemptions.

@@ -17,7 +17,7 @@ from tackle.accounts.selectors import disclosure_for
 from tackle.core.disclosure import WITHHELD, Audience, Disclosure
 from tackle.core.documents import word_document
 from tackle.core.periods import financial_year, today_in_london
-from tackle.scrutiny.foi.questions import QUESTIONS, Context
+from tackle.scrutiny.foi.questions import QUESTIONS, Context, released_counts
 from tackle.scrutiny.foi.request import BeforeRecords, FoiRequest, PeriodKind
 from tackle.scrutiny.selectors import posts_of
 
@@ -57,6 +57,8 @@ class FoiAnswer:
     withheld: bool
     exemption: str
     cost_limit: str = ""  # the section 12 wording, when a part was refused on cost
+    cells: list[list[Any]] = field(default_factory=list)  # its counts of people, as a release keeps them
+    request: FoiRequest | None = None
 
     @property
     def exemptions(self) -> list[str]:
@@ -86,6 +88,8 @@ def build_foi_answer(organisation: Any, asked: FoiRequest | list[int]) -> FoiAns
         context.withheld,
         exemption(disclosure),
         COST_LIMIT if context.cost_limit else "",
+        released_counts(context),
+        request,
     )
 
 

@@ -13,9 +13,14 @@ from django.db.models import Sum
 
 from tackle.cases.figures import DEFINITIONS as CASE_DEFINITIONS
 from tackle.cases.figures import case_figures
-from tackle.core.disclosure import Disclosure, Shown
+from tackle.core.disclosure import WITHHELD, Disclosure, Shown, protect
 from tackle.core.periods import Period
-from tackle.reporting.selectors import published_tables
+from tackle.reporting.selectors import (
+    overlaps_released_by_a_small_count,
+    published_tables,
+    released_cells,
+    released_periods,
+)
 from tackle.scrutiny.foi.request import BeforeRecords, FoiRequest
 from tackle.scrutiny.models import LeadArrangement, Spend, SpendCategory
 from tackle.training.figures import DEFINITIONS as TRAINING_DEFINITIONS
@@ -263,6 +268,11 @@ def _counts(context: Context) -> dict[tuple[str, str], Shown]:
         for key, (table, row) in _COUNT_CELLS.items():
             counts.update({(key, p.label): cells[(table, row, p.label)] for p in periods})
     else:
+        audience = disclosure.audience
+        released, overlapping = (
+            released_cells(context.organisation_id, audience),
+            released_periods(context.organisation_id, audience),
+        )
         for period in periods:
             found = case_figures(context.organisation_id, period)
             exact = {
@@ -271,10 +281,33 @@ def _counts(context: Context) -> dict[tuple[str, str], Shown]:
                 "children": found.referrals_child,
                 "duty_to_notify": found.duty_to_notify,
             }
-            counts.update({(key, period.label): disclosure.show(value) for key, value in exact.items()})
+            # An earlier answer for the same period: what it withheld stays withheld (disclosure).
+            previous = {key: released[(*_COUNT_CELLS[key], period.label)] for key in exact
+                        if (*_COUNT_CELLS[key], period.label) in released}  # fmt: skip
+            shown = protect(exact, [], disclosure, previous=previous)
+            for key, value in exact.items():
+                if not isinstance(shown[key], str) and overlaps_released_by_a_small_count(
+                    value, *_COUNT_CELLS[key], period, overlapping, disclosure
+                ):
+                    shown[key] = WITHHELD
+            counts.update({(key, period.label): value for key, value in shown.items()})
     context.withheld = context.withheld or any(isinstance(value, str) for value in counts.values())
     context._counts = counts
     return counts
+
+
+def released_counts(context: Context) -> list[list[Any]]:
+    """The counts of people the answer gives, as a release keeps them (reporting.Release): keyed by the
+    Figures page's table and row, so that a later answer or page for the same period follows them.
+    None asked: none kept."""
+    if not set(context.request.questions) & set(_COUNT_CELLS):
+        return []
+    counts = _counts(context)
+    return [
+        [*_COUNT_CELLS[key], p.label, counts[(key, p.label)], p.starts_on.isoformat(), p.ends_before.isoformat()]
+        for key in _COUNT_CELLS
+        for p in context.request.periods
+    ]
 
 
 def answer_potential_victims(context: Context) -> list[str]:
