@@ -16,7 +16,7 @@ from tackle.accounts.door import open_page_for_user
 from tackle.accounts.models import User
 from tackle.cases.figures import HOME_OFFICE_TABLES
 from tackle.core.access import FIGURES
-from tackle.core.api_lists import checked_by_form
+from tackle.core.api_lists import checked_by_form, query_or_400
 from tackle.core.disclosure import Audience, Shown
 from tackle.core.periods import financial_year_label, financial_year_of, today_in_london
 from tackle.reporting.forms import FiguresForm
@@ -229,9 +229,7 @@ def figures_json(figures: Figures, audience: Audience) -> dict[str, object]:
 def figures_api(request: Request) -> Response:
     user = cast(User, request.user)
     figures_is_exact_for(user)  # 403 before the years are read
-    incoming = FiguresQuery(data=request.query_params)
-    incoming.is_valid(raise_exception=True)
-    asked = incoming.validated_data
+    asked = query_or_400(FiguresQuery, request)
     latest = financial_year_of(today_in_london())
     data = {
         "first_year": asked.get("first_year", latest - 1),

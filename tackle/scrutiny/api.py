@@ -16,7 +16,7 @@ from tackle.accounts.door import open_page_for_user
 from tackle.accounts.models import Organisation, User
 from tackle.core.access import SCRUTINY_RECORDS
 from tackle.core.api_fields import PlausibleDateField
-from tackle.core.api_lists import checked_by_form
+from tackle.core.api_lists import checked_by_form, query_or_400
 from tackle.core.periods import financial_year_of, today_in_london
 from tackle.scrutiny.foi import build_foi_answer, standard_request
 from tackle.scrutiny.foi.questions import QUESTIONS
@@ -116,9 +116,7 @@ def _asked(query: dict[str, Any]) -> FoiRequest:
 def foi_answer(request: Request) -> Response:
     user = cast(User, request.user)
     require_officer(user)
-    incoming = FoiQuery(data=request.query_params)
-    incoming.is_valid(raise_exception=True)
-    query = dict(incoming.validated_data)
+    query = query_or_400(FoiQuery, request)
     if "kind" not in request.query_params:
         query.pop("kind", None)
     asked = _asked(query)

@@ -2,7 +2,7 @@
 page's service; what a screening found is read through the page's selectors. Payees are businesses
 and only totals are kept, so nothing here names a person."""
 
-from typing import Any, cast
+from typing import Any
 
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
@@ -10,10 +10,10 @@ from rest_framework.decorators import api_view
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from tackle.accounts.api_auth import api_user
 from tackle.accounts.door import open_for_user, open_page_for_user
-from tackle.accounts.models import User
 from tackle.core.access import SPEND, Action
-from tackle.core.api_lists import one_page, query_or_400, sort_choice, sorted_by
+from tackle.core.api_lists import body_or_400, one_page, query_or_400, sort_choice, sorted_by
 from tackle.core.api_schema import PAGE_PARAMETER, paginated
 from tackle.spend import selectors, services
 from tackle.spend.models import ImportStatus
@@ -21,10 +21,6 @@ from tackle.spend.models import ImportStatus
 
 def _money(**kwargs: Any) -> serializers.DecimalField:
     return serializers.DecimalField(max_digits=24, decimal_places=2, **kwargs)
-
-
-def _user(request: Request) -> User:
-    return cast(User, request.user)
 
 
 class SpendFileSerializer(serializers.Serializer):
@@ -113,7 +109,7 @@ def _import_json(spend_import: Any, *, detail: bool = False) -> dict[str, Any]:
 
 
 def _import(request: Request, import_uuid: str) -> Any:
-    user = _user(request)
+    user = api_user(request)
     return open_for_user(user, selectors.spend_imports_visible_to(user), resource=SPEND, uuid=import_uuid)
 
 
@@ -135,12 +131,11 @@ def _import(request: Request, import_uuid: str) -> Any:
 )
 @api_view(["GET", "POST"])
 def spend_import_list(request: Request) -> Response:
-    user = _user(request)
+    user = api_user(request)
     if request.method == "POST":
         open_page_for_user(user, resource=SPEND, action=Action.RECORD, object_type="spend.spendimport")
-        incoming = SpendUploadSerializer(data=request.data)
-        incoming.is_valid(raise_exception=True)
-        spend_import, _run = services.spend_import_start(actor=user, files=incoming.validated_data["spend_files"])
+        incoming = body_or_400(SpendUploadSerializer, request)
+        spend_import, _run = services.spend_import_start(actor=user, files=incoming["spend_files"])
         return Response(_import_json(spend_import), status=status.HTTP_202_ACCEPTED)
     open_page_for_user(user, resource=SPEND, object_type="spend.spendimport")
     filters = query_or_400(SpendImportFilters, request)

@@ -52,6 +52,7 @@ from tackle.core.access import ShareScope
 from tackle.core.api_fields import PlausibleDateField, PlausibleDateTimeField
 from tackle.core.api_schema import PAGE_PARAMETER, paginated
 from tackle.core.errors import ApplicationError
+from tackle.core.api_lists import body_or_400
 from tackle.core.roles import Module
 
 
@@ -221,12 +222,11 @@ def case_list(request: Request) -> Response:
     if request.method == "POST":
         if not may_record_concerns(request.user):  # a partner would never see the case it made
             raise PermissionDenied(TELL_THE_COUNCIL)
-        incoming = CaseCreateSerializer(data=request.data)
-        incoming.is_valid(raise_exception=True)
+        incoming = body_or_400(CaseCreateSerializer, request)
         case = case_record_concern(
             organisation=request.user.organisation,  # type: ignore[union-attr,arg-type]
             recorded_by=request.user,  # type: ignore[arg-type]
-            details=ConcernDetails(**incoming.validated_data),
+            details=ConcernDetails(**incoming),
             request=request._request,
         )
         return Response(CaseSerializer(case).data, status=status.HTTP_201_CREATED)
@@ -270,9 +270,8 @@ class AllocationSerializer(serializers.Serializer):
 @api_view(["POST"])
 def case_allocation(request: Request, case_uuid: str) -> Response:
     case = get_case_for_user(request.user, case_uuid, to_change=True)
-    incoming = AllocationSerializer(data=request.data)
-    incoming.is_valid(raise_exception=True)
-    worker = case_workers_of(case.organisation_id).filter(username=incoming.validated_data["username"]).first()
+    incoming = body_or_400(AllocationSerializer, request)
+    worker = case_workers_of(case.organisation_id).filter(username=incoming["username"]).first()
     if worker is None:
         raise ValidationError({"username": ["No case worker of the case's organisation has this username"]})
     try:
@@ -280,7 +279,7 @@ def case_allocation(request: Request, case_uuid: str) -> Response:
             case=case,
             actor=request.user,  # type: ignore[arg-type]
             worker=worker,
-            handover_note=incoming.validated_data["handover_note"],
+            handover_note=incoming["handover_note"],
             request=request._request,
         )
     except ApplicationError as error:  # the service names its form's field; the API's is `username`
@@ -323,10 +322,8 @@ class CaseCorrectionSerializer(CaseCreateSerializer):
 def case_detail(request: Request, case_uuid: str) -> Response:
     if request.method == "PATCH":
         case = get_case_for_user(request.user, case_uuid, to_change=True)
-        incoming = CaseCorrectionSerializer(data=request.data, partial=True)
-        incoming.is_valid(raise_exception=True)
-        changes = dict(incoming.validated_data)
-        unknown = sorted(set(request.data) - set(incoming.fields))
+        changes = body_or_400(CaseCorrectionSerializer, request, partial=True)
+        unknown = sorted(set(request.data) - set(CaseCorrectionSerializer().fields))
         if unknown:
             raise ValidationError({name: ["Not a field of a case"] for name in unknown})
         reason, version = changes.pop("reason", ""), changes.pop("version", None)
@@ -347,7 +344,6 @@ def case_detail(request: Request, case_uuid: str) -> Response:
 @api_view(["POST"])
 def nrm_event_create(request: Request, case_uuid: str) -> Response:
     case = get_case_for_user(request.user, case_uuid, to_change=True)
-    incoming = NrmEventCreateSerializer(data=request.data)
-    incoming.is_valid(raise_exception=True)
-    event = nrm_event_record(case=case, actor=request.user, request=request._request, **incoming.validated_data)  # type: ignore[arg-type]
+    incoming = body_or_400(NrmEventCreateSerializer, request)
+    event = nrm_event_record(case=case, actor=request.user, request=request._request, **incoming)  # type: ignore[arg-type]
     return Response(NrmEventSerializer(event).data, status=status.HTTP_201_CREATED)

@@ -17,6 +17,7 @@ from tackle.cases.services.encounter import MAX_PEOPLE, encounter_record
 from tackle.cases.timeline import case_timeline
 from tackle.core.access import CASES, Action
 from tackle.core.api_fields import PlausibleDateTimeField
+from tackle.core.api_lists import body_or_400
 
 
 class EncounterPersonSerializer(CaseCreateSerializer):
@@ -73,9 +74,7 @@ def _people(people: list[dict[str, Any]]) -> list[dict[str, Any]]:
 @api_view(["POST"])
 def encounter_create(request: Request) -> Response:
     open_page_for_user(request.user, resource=CASES, action=Action.RECORD, object_type="encounter")
-    incoming = EncounterCreateSerializer(data=request.data)
-    incoming.is_valid(raise_exception=True)
-    data = incoming.validated_data
+    data = body_or_400(EncounterCreateSerializer, request)
     encounter, cases = encounter_record(
         organisation=request.user.organisation,  # type: ignore[union-attr,arg-type]
         recorded_by=request.user,  # type: ignore[arg-type]

@@ -16,7 +16,7 @@ from rest_framework.response import Response
 from tackle.accounts.door import open_for_user
 from tackle.core.access import AGREEMENTS, Action
 from tackle.core.api_fields import PlausibleDateField
-from tackle.core.api_lists import checked_by_form, merged, one_page, sort_choice, sorted_by
+from tackle.core.api_lists import body_or_400, checked_by_form, merged, one_page, sort_choice, sorted_by
 from tackle.core.api_schema import PAGE_PARAMETER, paginated
 from tackle.disrupt import selectors, services
 from tackle.disrupt.access import require_coordinator, require_disruption
@@ -104,11 +104,8 @@ def agreement_list(request: Request) -> Response:
     user = user_of(request)
     if request.method == "POST":
         require_coordinator(user)
-        incoming = AgreementWriteSerializer(data=request.data)
-        incoming.is_valid(raise_exception=True)
-        form = AgreementForm(
-            merged({}, incoming.validated_data, AgreementForm.Meta.fields), organisation=organisation_of(request)
-        )
+        incoming = body_or_400(AgreementWriteSerializer, request)
+        form = AgreementForm(merged({}, incoming, AgreementForm.Meta.fields), organisation=organisation_of(request))
         partner_field = form.fields["partner"]
         assert isinstance(partner_field, forms.ModelChoiceField)
         partner_field.to_field_name = "code"  # organisations are named by their code in the API

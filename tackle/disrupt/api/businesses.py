@@ -10,7 +10,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from tackle.audit.records import record_save
-from tackle.core.api_lists import checked_by_form, merged, one_page, sort_choice, sorted_by
+from tackle.core.api_lists import body_or_400, checked_by_form, merged, one_page, sort_choice, sorted_by
 from tackle.core.api_schema import PAGE_PARAMETER, paginated
 from tackle.disrupt import selectors
 from tackle.disrupt.access import require_coordinator, require_disruption
@@ -78,11 +78,8 @@ def business_list(request: Request) -> Response:
     user = user_of(request)
     if request.method == "POST":
         require_coordinator(user)
-        incoming = BusinessWriteSerializer(data=request.data)
-        incoming.is_valid(raise_exception=True)
-        form = BusinessForm(
-            merged({}, incoming.validated_data, BusinessForm.Meta.fields), organisation=organisation_of(request)
-        )
+        incoming = body_or_400(BusinessWriteSerializer, request)
+        form = BusinessForm(merged({}, incoming, BusinessForm.Meta.fields), organisation=organisation_of(request))
         by_uuid_fields(form, "premises")
         data = checked_by_form(form).cleaned_data
         business = form.save(commit=False)

@@ -16,7 +16,7 @@ from tackle.accounts.sharing import record_share_revoke, shares_of
 from tackle.audit.records import record_save
 from tackle.core.access import INTELLIGENCE
 from tackle.core.api_fields import PlausibleDateField
-from tackle.core.api_lists import checked_by_form, merged, one_page, sort_choice, sorted_by
+from tackle.core.api_lists import body_or_400, checked_by_form, merged, one_page, sort_choice, sorted_by
 from tackle.core.api_schema import PAGE_PARAMETER, paginated
 from tackle.disrupt import selectors, services
 from tackle.disrupt.access import require_disruption
@@ -158,10 +158,9 @@ def intelligence_list(request: Request) -> Response:
     user = user_of(request)
     require_disruption(user)
     if request.method == "POST":
-        incoming = IntelligenceWriteSerializer(data=request.data)
-        incoming.is_valid(raise_exception=True)
+        incoming = body_or_400(IntelligenceWriteSerializer, request)
         form = IntelligenceForm(
-            merged({}, incoming.validated_data, IntelligenceForm.Meta.fields), organisation=organisation_of(request)
+            merged({}, incoming, IntelligenceForm.Meta.fields), organisation=organisation_of(request)
         )
         by_uuid_fields(form, "premises", "businesses")
         data = checked_by_form(form).cleaned_data
@@ -244,9 +243,8 @@ def intelligence_share(request: Request, intelligence_uuid: str) -> Response:
     user = user_of(request)
     require_disruption(user)
     record = own(Intelligence, request, intelligence_uuid, INTELLIGENCE)
-    incoming = ShareWriteSerializer(data=request.data)
-    incoming.is_valid(raise_exception=True)
-    given = merged({}, incoming.validated_data, ["organisation", "reason", "expires_on"])
+    incoming = body_or_400(ShareWriteSerializer, request)
+    given = merged({}, incoming, ["organisation", "reason", "expires_on"])
     form = ShareForm(given, organisation=organisation_of(request))
     organisation_field = form.fields["organisation"]
     assert isinstance(organisation_field, forms.ModelChoiceField)

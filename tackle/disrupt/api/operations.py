@@ -12,7 +12,7 @@ from rest_framework.response import Response
 from tackle.audit.records import record_save
 from tackle.core.access import OPERATIONS
 from tackle.core.api_fields import PlausibleDateField
-from tackle.core.api_lists import checked_by_form, merged, one_page, sort_choice, sorted_by
+from tackle.core.api_lists import body_or_400, checked_by_form, merged, one_page, sort_choice, sorted_by
 from tackle.core.api_schema import PAGE_PARAMETER, paginated
 from tackle.disrupt import selectors, services
 from tackle.disrupt.access import require_coordinator, require_disruption
@@ -152,9 +152,8 @@ def operation_list(request: Request) -> Response:
     user = user_of(request)
     if request.method == "POST":
         require_coordinator(user)
-        incoming = OperationCreateSerializer(data=request.data)
-        incoming.is_valid(raise_exception=True)
-        form = _operation_form(request, merged({}, incoming.validated_data, incoming.fields))
+        incoming = body_or_400(OperationCreateSerializer, request)
+        form = _operation_form(request, merged({}, incoming, OperationCreateSerializer().fields))
         data = checked_by_form(form).cleaned_data
         operation = form.save(commit=False)
         operation.organisation = user.organisation
@@ -209,15 +208,14 @@ def operation_detail(request: Request, operation_uuid: str) -> Response:
     if request.method == "PATCH":
         require_coordinator(user)
         operation = own(Operation, request, operation_uuid, OPERATIONS)
-        incoming = OperationWriteSerializer(data=request.data, partial=True)
-        incoming.is_valid(raise_exception=True)
+        incoming = body_or_400(OperationWriteSerializer, request, partial=True)
         visible = selectors.intelligence_visible_to(user)
         current = {
             **_operation_form(request, {}, operation).initial,
             "premises": uuids(operation.premises.all()),
             "intelligence": uuids(operation.intelligence.filter(pk__in=visible.values("pk"))),
         }
-        form = _operation_form(request, merged(current, incoming.validated_data, OperationForm.Meta.fields), operation)
+        form = _operation_form(request, merged(current, incoming, OperationForm.Meta.fields), operation)
         data = checked_by_form(form).cleaned_data
         hidden = operation.intelligence.exclude(pk__in=visible.values("pk"))
         operation = record_save(
@@ -267,9 +265,8 @@ def agency_add(request: Request, operation_uuid: str) -> Response:
     user = user_of(request)
     require_coordinator(user)
     operation = own(Operation, request, operation_uuid, OPERATIONS)
-    incoming = AgencyWriteSerializer(data=request.data)
-    incoming.is_valid(raise_exception=True)
-    form = AgencyForm(merged({}, incoming.validated_data, ["name", "attendance", "interventions", "organisation"]))
+    incoming = body_or_400(AgencyWriteSerializer, request)
+    form = AgencyForm(merged({}, incoming, ["name", "attendance", "interventions", "organisation"]))
     field = form.fields["organisation"]
     assert isinstance(field, forms.ModelChoiceField)
     field.to_field_name = "code"  # organisations are named by their code in the API
@@ -315,10 +312,9 @@ def outcome_record(request: Request, operation_uuid: str) -> Response:
     user = user_of(request)
     require_coordinator(user)
     operation = own(Operation, request, operation_uuid, OPERATIONS)
-    incoming = OutcomeWriteSerializer(data=request.data)
-    incoming.is_valid(raise_exception=True)
+    incoming = body_or_400(OutcomeWriteSerializer, request)
     outcome = getattr(operation, "outcome", None) or OperationOutcome(operation=operation)
-    form = checked_by_form(OutcomeForm(merged({}, incoming.validated_data, OutcomeForm.Meta.fields), instance=outcome))
+    form = checked_by_form(OutcomeForm(merged({}, incoming, OutcomeForm.Meta.fields), instance=outcome))
     record = form.save(commit=False)
     record.exploitation_types = list(form.cleaned_data["exploitation_types"])
     services.outcome_record(actor=user, outcome=record, request=request._request)

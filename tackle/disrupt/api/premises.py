@@ -12,7 +12,7 @@ from rest_framework.response import Response
 from tackle.accounts.door import open_for_user
 from tackle.audit.records import record_save
 from tackle.core.access import PREMISES, Action
-from tackle.core.api_lists import checked_by_form, merged, one_page, sort_choice, sorted_by
+from tackle.core.api_lists import body_or_400, checked_by_form, merged, one_page, sort_choice, sorted_by
 from tackle.core.api_schema import PAGE_PARAMETER, paginated
 from tackle.disrupt import selectors, services
 from tackle.disrupt.access import require_coordinator, require_disruption
@@ -103,9 +103,8 @@ def premises_list(request: Request) -> Response:
     user = user_of(request)
     if request.method == "POST":
         require_coordinator(user)
-        incoming = PremisesWriteSerializer(data=request.data)
-        incoming.is_valid(raise_exception=True)
-        form = checked_by_form(PremisesForm(merged({}, incoming.validated_data, PremisesForm.Meta.fields)))
+        incoming = body_or_400(PremisesWriteSerializer, request)
+        form = checked_by_form(PremisesForm(merged({}, incoming, PremisesForm.Meta.fields)))
         premises = form.save(commit=False)
         premises.organisation = user.organisation
         premises.created_by = user
@@ -141,12 +140,9 @@ def premises_detail(request: Request, premises_uuid: str) -> Response:
     if request.method == "PATCH":
         require_coordinator(user)
         premises = own(Premises, request, premises_uuid, PREMISES)
-        incoming = PremisesWriteSerializer(data=request.data, partial=True)
-        incoming.is_valid(raise_exception=True)
+        incoming = body_or_400(PremisesWriteSerializer, request, partial=True)
         initial = PremisesForm(instance=premises).initial
-        form = checked_by_form(
-            PremisesForm(merged(initial, incoming.validated_data, PremisesForm.Meta.fields), instance=premises)
-        )
+        form = checked_by_form(PremisesForm(merged(initial, incoming, PremisesForm.Meta.fields), instance=premises))
         premises = record_save(
             actor=user, obj=form.save(commit=False), changed=form.changed_data, request=request._request
         )
@@ -181,9 +177,8 @@ def flag_add(request: Request, premises_uuid: str) -> Response:
     user = user_of(request)
     require_coordinator(user)
     premises = own(Premises, request, premises_uuid, PREMISES)
-    incoming = FlagWriteSerializer(data=request.data)
-    incoming.is_valid(raise_exception=True)
-    data = checked_by_form(FlagForm(merged({}, incoming.validated_data, ["kind", "note"]))).cleaned_data
+    incoming = body_or_400(FlagWriteSerializer, request)
+    data = checked_by_form(FlagForm(merged({}, incoming, ["kind", "note"]))).cleaned_data
     flag = services.flag_raise(
         actor=user, premises=premises, kind=data["kind"], note=data["note"], request=request._request
     )

@@ -10,9 +10,9 @@ from rest_framework.decorators import api_view
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from tackle.accounts.models import User
+from tackle.accounts.api_auth import api_user
 from tackle.core.api_fields import PlausibleDateField
-from tackle.core.api_lists import checked_by_form, merged, one_page, query_or_400, sort_choice, sorted_by
+from tackle.core.api_lists import body_or_400, checked_by_form, merged, one_page, query_or_400, sort_choice, sorted_by
 from tackle.core.api_schema import PAGE_PARAMETER, paginated
 from tackle.statements.forms import CommitmentForm, JudgementForm
 from tackle.statements.models import Commitment, CommitmentStatus
@@ -78,10 +78,6 @@ class JudgementSerializer(serializers.Serializer):
     note = serializers.CharField(required=False, allow_blank=True)
 
 
-def _user(request: Request) -> User:
-    return cast(User, request.user)
-
-
 def _one(commitment: Commitment) -> dict[str, Any]:
     (row,) = progress_of(with_progress_data(Commitment.objects.filter(pk=commitment.pk)))
     return cast(dict[str, Any], CommitmentSerializer(row).data)
@@ -115,13 +111,12 @@ def _one(commitment: Commitment) -> dict[str, Any]:
 )
 @api_view(["GET", "POST"])
 def commitment_list(request: Request) -> Response:
-    user = _user(request)
+    user = api_user(request)
     if request.method == "POST":
         commitments_visible_to(user)  # 403 for a role without the module, then for one that may not change it
         require_lead(user)
-        incoming = CommitmentWriteSerializer(data=request.data)
-        incoming.is_valid(raise_exception=True)
-        data = checked_by_form(CommitmentForm(merged({}, incoming.validated_data, DETAIL_FIELDS))).cleaned_data
+        incoming = body_or_400(CommitmentWriteSerializer, request)
+        data = checked_by_form(CommitmentForm(merged({}, incoming, DETAIL_FIELDS))).cleaned_data
         commitment = services.commitment_create(
             organisation=user.organisation, actor=user, request=request._request, **data
         )
@@ -148,16 +143,14 @@ def commitment_list(request: Request) -> Response:
 )
 @api_view(["GET", "PATCH"])
 def commitment_detail(request: Request, commitment_uuid: str) -> Response:
-    user = _user(request)
+    user = api_user(request)
     if request.method == "PATCH":
         commitment = get_commitment_for_user(user, commitment_uuid, to_change=True)
-        incoming = CommitmentChangeSerializer(data=request.data)
-        incoming.is_valid(raise_exception=True)
-        recorded = {name: getattr(commitment, name) for name in DETAIL_FIELDS}
+        incoming = body_or_400(CommitmentChangeSerializer, request)
         # The form works on a copy: a model form writes into its instance, and the service saves only
         # what differs from the record it is given.
         copy = Commitment.objects.get(pk=commitment.pk)
-        form = CommitmentForm(merged(recorded, incoming.validated_data, DETAIL_FIELDS), instance=copy)
+        form = CommitmentForm(merged(commitment, incoming, DETAIL_FIELDS), instance=copy)
         details = {name: checked_by_form(form).cleaned_data[name] for name in DETAIL_FIELDS}
         services.commitment_update(commitment=commitment, actor=user, request=request._request, details=details)
         return Response(_one(commitment))
@@ -176,11 +169,10 @@ def commitment_detail(request: Request, commitment_uuid: str) -> Response:
 )
 @api_view(["POST"])
 def commitment_judge(request: Request, commitment_uuid: str) -> Response:
-    user = _user(request)
+    user = api_user(request)
     commitment = get_commitment_for_user(user, commitment_uuid, to_change=True)
-    incoming = JudgementSerializer(data=request.data)
-    incoming.is_valid(raise_exception=True)
-    given = {"met": "yes" if incoming.validated_data["met"] else "no", "note": incoming.validated_data.get("note", "")}
+    incoming = body_or_400(JudgementSerializer, request)
+    given = {"met": "yes" if incoming["met"] else "no", "note": incoming.get("note", "")}
     data = checked_by_form(JudgementForm(given)).cleaned_data
     services.commitment_judge(commitment=commitment, actor=user, request=request._request, **data)
     return Response(_one(commitment))

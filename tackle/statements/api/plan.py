@@ -2,7 +2,7 @@
 periods and actions, the modern slavery lead adds and corrects periods, closes one (carrying its open
 actions into a later one), adds actions, sets their status and records progress."""
 
-from typing import Any, cast
+from typing import Any
 
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiExample, extend_schema
@@ -11,9 +11,18 @@ from rest_framework.decorators import api_view
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from tackle.accounts.models import User
+from tackle.accounts.api_auth import api_user
 from tackle.core.api_fields import PlausibleDateField
-from tackle.core.api_lists import by_uuid, checked_by_form, merged, one_page, query_or_400, sort_choice, sorted_by
+from tackle.core.api_lists import (
+    body_or_400,
+    by_uuid,
+    checked_by_form,
+    merged,
+    one_page,
+    query_or_400,
+    sort_choice,
+    sorted_by,
+)
 from tackle.core.api_schema import PAGE_PARAMETER, paginated
 from tackle.statements.forms import (
     CUSTOM_DATES,
@@ -120,10 +129,6 @@ class ProgressWriteSerializer(serializers.Serializer):
     what_was_done = serializers.CharField()
 
 
-def _user(request: Request) -> User:
-    return cast(User, request.user)
-
-
 @extend_schema(
     methods=["GET"],
     operation_id="action_plan_periods_list",
@@ -149,13 +154,12 @@ def _user(request: Request) -> User:
 )
 @api_view(["GET", "POST"])
 def period_list(request: Request) -> Response:
-    user = _user(request)
+    user = api_user(request)
     if request.method == "POST":
         periods_visible_to(user)  # 403 for a role without the module, then for one that may not change it
         require_lead(user)
-        incoming = PeriodWriteSerializer(data=request.data)
-        incoming.is_valid(raise_exception=True)
-        given: dict[str, Any] = {"year": CUSTOM_DATES, **incoming.validated_data}
+        incoming = body_or_400(PeriodWriteSerializer, request)
+        given: dict[str, Any] = {"year": CUSTOM_DATES, **incoming}
         form = checked_by_form(PeriodForm(merged({}, given, ["year", *PERIOD_FIELDS]), today=timezone.localdate()))
         period = services.period_create(
             organisation=user.organisation, actor=user, request=request._request, **form.period_details()
@@ -177,13 +181,11 @@ def period_list(request: Request) -> Response:
 )
 @api_view(["GET", "PATCH"])
 def period_detail(request: Request, plan_period_uuid: str) -> Response:
-    user = _user(request)
+    user = api_user(request)
     if request.method == "PATCH":
         period = get_period_for_user(user, plan_period_uuid, to_change=True)
-        incoming = PeriodChangeSerializer(data=request.data)
-        incoming.is_valid(raise_exception=True)
-        recorded = {name: getattr(period, name) for name in PERIOD_FIELDS}
-        data = checked_by_form(PeriodEditForm(merged(recorded, incoming.validated_data, PERIOD_FIELDS))).cleaned_data
+        incoming = body_or_400(PeriodChangeSerializer, request)
+        data = checked_by_form(PeriodEditForm(merged(period, incoming, PERIOD_FIELDS))).cleaned_data
         period = services.period_update(period=period, actor=user, request=request._request, **data)
         return Response(PeriodSerializer(period).data)
     return Response(PeriodSerializer(get_period_for_user(user, plan_period_uuid)).data)
@@ -203,11 +205,10 @@ def period_detail(request: Request, plan_period_uuid: str) -> Response:
 )
 @api_view(["POST"])
 def period_close(request: Request, plan_period_uuid: str) -> Response:
-    user = _user(request)
+    user = api_user(request)
     period = get_period_for_user(user, plan_period_uuid, to_change=True)
-    incoming = PeriodCloseSerializer(data=request.data)
-    incoming.is_valid(raise_exception=True)
-    form = PeriodCloseForm(merged({}, incoming.validated_data, ["next_period"]), period=period)
+    incoming = body_or_400(PeriodCloseSerializer, request)
+    form = PeriodCloseForm(merged({}, incoming, ["next_period"]), period=period)
     form.fields["next_period"].to_field_name = "uuid"  # type: ignore[attr-defined]
     data = checked_by_form(form).cleaned_data
     services.period_close(period=period, actor=user, request=request._request, **data)
@@ -245,13 +246,11 @@ def period_close(request: Request, plan_period_uuid: str) -> Response:
 )
 @api_view(["GET", "POST"])
 def action_list(request: Request) -> Response:
-    user = _user(request)
+    user = api_user(request)
     if request.method == "POST":
         periods_visible_to(user)  # 403 for a role without the module, then for one that may not change it
         require_lead(user)
-        incoming = ActionCreateSerializer(data=request.data)
-        incoming.is_valid(raise_exception=True)
-        given = dict(incoming.validated_data)
+        given = body_or_400(ActionCreateSerializer, request)
         period = by_uuid(periods_visible_to(user), given.pop("period"), "period")
         form = ActionForm(merged({}, given, ActionForm.Meta.fields), organisation=user.organisation)
         form.fields["owner"].to_field_name = "username"  # type: ignore[attr-defined]
@@ -284,12 +283,11 @@ def action_list(request: Request) -> Response:
 )
 @api_view(["GET", "PATCH"])
 def action_detail(request: Request, plan_action_uuid: str) -> Response:
-    user = _user(request)
+    user = api_user(request)
     if request.method == "PATCH":
         action = get_action_for_user(user, plan_action_uuid, to_change=True)
-        incoming = ActionStatusSerializer(data=request.data)
-        incoming.is_valid(raise_exception=True)
-        data = checked_by_form(ActionStatusForm(merged({}, incoming.validated_data, ["status"]))).cleaned_data
+        incoming = body_or_400(ActionStatusSerializer, request)
+        data = checked_by_form(ActionStatusForm(merged({}, incoming, ["status"]))).cleaned_data
         action = services.action_update_status(action=action, actor=user, request=request._request, **data)
         return Response(PlanActionSerializer(action).data)
     return Response(PlanActionSerializer(get_action_for_user(user, plan_action_uuid)).data)
@@ -304,11 +302,10 @@ def action_detail(request: Request, plan_action_uuid: str) -> Response:
 )
 @api_view(["POST"])
 def action_progress(request: Request, plan_action_uuid: str) -> Response:
-    user = _user(request)
+    user = api_user(request)
     action = get_action_for_user(user, plan_action_uuid, to_change=True)
-    incoming = ProgressWriteSerializer(data=request.data)
-    incoming.is_valid(raise_exception=True)
-    given: dict[str, Any] = {"written_on": timezone.localdate(), **incoming.validated_data}
+    incoming = body_or_400(ProgressWriteSerializer, request)
+    given: dict[str, Any] = {"written_on": timezone.localdate(), **incoming}
     data = checked_by_form(ProgressForm(merged({}, given, ["written_on", "what_was_done"]))).cleaned_data
     services.action_progress_add(action=action, actor=user, request=request._request, **data)
     action.refresh_from_db()

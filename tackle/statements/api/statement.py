@@ -4,7 +4,7 @@ its sections and review date and adds signatories; an edit to an approved versio
 as on the pages. The lead records the decision that approved a submitted version (or corrects its
 record) and publishes the approved version, through the pages' forms and services."""
 
-from typing import Any, cast
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -15,9 +15,9 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from tackle.accounts.models import User
+from tackle.accounts.api_auth import api_user
 from tackle.core.api_fields import PlausibleDateField
-from tackle.core.api_lists import checked_by_form, merged, one_page, query_or_400, sort_choice, sorted_by
+from tackle.core.api_lists import body_or_400, checked_by_form, merged, one_page, query_or_400, sort_choice, sorted_by
 from tackle.core.api_schema import PAGE_PARAMETER, paginated
 from tackle.statements.forms import (
     ApprovalForm,
@@ -111,10 +111,6 @@ class PublicationSerializer(serializers.Serializer):
 APPROVAL_FIELDS = ["decision_maker", "delegated_to", "approval_date", "minute_reference", "review_date"]
 
 
-def _user(request: Request) -> User:
-    return cast(User, request.user)
-
-
 @extend_schema(
     methods=["GET"],
     operation_id="statements_list",
@@ -135,13 +131,12 @@ def _user(request: Request) -> User:
 )
 @api_view(["GET", "POST"])
 def statement_list(request: Request) -> Response:
-    user = _user(request)
+    user = api_user(request)
     if request.method == "POST":
         periods = periods_visible_to(user)
         require_lead(user)
-        incoming = StatementStartSerializer(data=request.data)
-        incoming.is_valid(raise_exception=True)
-        form = StartStatementForm(merged({}, incoming.validated_data, ["period"]), periods=periods)
+        incoming = body_or_400(StatementStartSerializer, request)
+        form = StartStatementForm(merged({}, incoming, ["period"]), periods=periods)
         form.fields["period"].to_field_name = "uuid"  # type: ignore[attr-defined]
         period = checked_by_form(form).cleaned_data["period"]
         statement = services.statement_create(period=period, actor=user, request=request._request)
@@ -176,12 +171,10 @@ def statement_list(request: Request) -> Response:
 )
 @api_view(["GET", "PATCH"])
 def statement_detail(request: Request, statement_uuid: str) -> Response:
-    user = _user(request)
+    user = api_user(request)
     if request.method == "PATCH":
         statement = get_statement_for_user(user, statement_uuid, to_change=True)
-        incoming = StatementChangeSerializer(data=request.data)
-        incoming.is_valid(raise_exception=True)
-        given: dict[str, Any] = incoming.validated_data
+        given: dict[str, Any] = body_or_400(StatementChangeSerializer, request)
         with transaction.atomic():
             # The review date first: it is checked against the decision of the version asked for,
             # before a section's edit may turn an approved version into a new draft.
@@ -209,11 +202,10 @@ def statement_detail(request: Request, statement_uuid: str) -> Response:
 )
 @api_view(["POST"])
 def statement_signatory_add(request: Request, statement_uuid: str) -> Response:
-    user = _user(request)
+    user = api_user(request)
     statement = get_statement_for_user(user, statement_uuid, to_change=True)
-    incoming = SignatorySerializer(data=request.data)
-    incoming.is_valid(raise_exception=True)
-    data = checked_by_form(SignatoryForm(merged({}, incoming.validated_data, ["name", "role"]))).cleaned_data
+    incoming = body_or_400(SignatorySerializer, request)
+    data = checked_by_form(SignatoryForm(merged({}, incoming, ["name", "role"]))).cleaned_data
     statement = services.signatory_add(statement=statement, actor=user, request=request._request, **data)
     return Response(StatementSerializer(statement).data, status=status.HTTP_201_CREATED)
 
@@ -240,12 +232,10 @@ def statement_signatory_add(request: Request, statement_uuid: str) -> Response:
 )
 @api_view(["POST"])
 def statement_approve(request: Request, statement_uuid: str) -> Response:
-    user = _user(request)
+    user = api_user(request)
     statement = get_statement_for_user(user, statement_uuid, to_change=True)
-    incoming = ApprovalSerializer(data=request.data)
-    incoming.is_valid(raise_exception=True)
-    recorded = {name: getattr(statement, name) for name in APPROVAL_FIELDS}
-    form = ApprovalForm(merged(recorded, incoming.validated_data, APPROVAL_FIELDS), today=timezone.localdate())
+    incoming = body_or_400(ApprovalSerializer, request)
+    form = ApprovalForm(merged(statement, incoming, APPROVAL_FIELDS), today=timezone.localdate())
     data = checked_by_form(form).cleaned_data
     statement = services.statement_approve(statement=statement, actor=user, request=request._request, **data)
     return Response(StatementSerializer(statement).data)
@@ -267,11 +257,10 @@ def statement_approve(request: Request, statement_uuid: str) -> Response:
 )
 @api_view(["POST"])
 def statement_publish(request: Request, statement_uuid: str) -> Response:
-    user = _user(request)
+    user = api_user(request)
     statement = get_statement_for_user(user, statement_uuid, to_change=True)
-    incoming = PublicationSerializer(data=request.data)
-    incoming.is_valid(raise_exception=True)
-    data = checked_by_form(PublishForm(merged({}, incoming.validated_data, ["published_url"]))).cleaned_data
+    incoming = body_or_400(PublicationSerializer, request)
+    data = checked_by_form(PublishForm(merged({}, incoming, ["published_url"]))).cleaned_data
     statement = services.statement_publish(statement=statement, actor=user, request=request._request, **data)
     return Response(StatementSerializer(statement).data)
 
@@ -285,7 +274,7 @@ def statement_publish(request: Request, statement_uuid: str) -> Response:
 )
 @api_view(["POST"])
 def statement_submit(request: Request, statement_uuid: str) -> Response:
-    user = _user(request)
+    user = api_user(request)
     statement = get_statement_for_user(user, statement_uuid, to_change=True)
     statement = services.statement_submit(statement=statement, actor=user, request=request._request)
     return Response(StatementSerializer(statement).data)

@@ -2,7 +2,7 @@
 the same service as the pages (a high-tier one gets its annual assessment scheduled), after the
 page's own form accepts the body; termination is the page's service too."""
 
-from typing import Any, cast
+from typing import Any
 
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiExample, extend_schema
@@ -12,12 +12,13 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from tackle.accounts.api_auth import api_user
 from tackle.accounts.door import open_for_user, open_page_for_user
 from tackle.accounts.models import User
 from tackle.audit.records import record_save
 from tackle.core.access import CONTRACTS, Action
 from tackle.core.api_fields import PlausibleDateField
-from tackle.core.api_lists import checked_by_form, merged, one_page, query_or_400, sort_choice, sorted_by
+from tackle.core.api_lists import body_or_400, checked_by_form, merged, one_page, query_or_400, sort_choice, sorted_by
 from tackle.core.api_schema import PAGE_PARAMETER, paginated
 from tackle.suppliers import selectors, services
 from tackle.suppliers.forms import ActionForm, ContractForm, RiskForm, SanctionForm, TerminateForm
@@ -33,10 +34,6 @@ from tackle.suppliers.models import (
 )
 from tackle.suppliers.rules.contract_risk import RiskLevel, contract_risk
 from tackle.suppliers.sectors import Sector
-
-
-def _user(request: Request) -> User:
-    return cast(User, request.user)
 
 
 class ContractSerializer(serializers.Serializer):
@@ -173,7 +170,7 @@ def _contract_json(contract: Any, *, detail: bool = False) -> dict[str, Any]:
 
 def _form_data(request: Request, values: dict[str, Any]) -> dict[str, Any]:
     """The page's form names the supplier and the manager by row; the API by uuid and username."""
-    user = _user(request)
+    user = api_user(request)
     data = merged({}, values, ContractForm.Meta.fields)
     if "supplier" in values:
         supplier = selectors.suppliers_visible_to(user).filter(uuid=values["supplier"]).first()
@@ -189,7 +186,7 @@ def _form_data(request: Request, values: dict[str, Any]) -> dict[str, Any]:
 
 
 def _saved(request: Request, data: dict[str, Any], contract: Any = None) -> Any:
-    user = _user(request)
+    user = api_user(request)
     assert user.organisation is not None
     form = checked_by_form(ContractForm(data, instance=contract, organisation=user.organisation))
     return services.contract_save(actor=user, contract=form.save(commit=False), today=timezone.localdate())
@@ -214,12 +211,11 @@ def _saved(request: Request, data: dict[str, Any], contract: Any = None) -> Any:
 )
 @api_view(["GET", "POST"])
 def contract_list(request: Request) -> Response:
-    user = _user(request)
+    user = api_user(request)
     if request.method == "POST":
         open_page_for_user(user, resource=CONTRACTS, action=Action.RECORD, object_type="suppliers.contract")
-        incoming = ContractWriteSerializer(data=request.data)
-        incoming.is_valid(raise_exception=True)
-        contract = _saved(request, _form_data(request, incoming.validated_data))
+        incoming = body_or_400(ContractWriteSerializer, request)
+        contract = _saved(request, _form_data(request, incoming))
         return Response(_contract_json(contract), status=status.HTTP_201_CREATED)
     open_page_for_user(user, resource=CONTRACTS, object_type="suppliers.contract")
     filters = query_or_400(ContractFilters, request)
@@ -247,16 +243,14 @@ def contract_list(request: Request) -> Response:
 )
 @api_view(["GET", "PATCH"])
 def contract_detail(request: Request, contract_uuid: str) -> Response:
-    user = _user(request)
+    user = api_user(request)
     visible = selectors.contracts_visible_to(user)
     if request.method == "PATCH":
         contract = open_for_user(user, visible, resource=CONTRACTS, action=Action.CHANGE, uuid=contract_uuid)
-        incoming = ContractWriteSerializer(data=request.data, partial=True)
-        incoming.is_valid(raise_exception=True)
-        current = {name: getattr(contract, name) for name in ContractForm.Meta.fields}
-        data = merged(current, {}, ContractForm.Meta.fields)
-        given = _form_data(request, incoming.validated_data)
-        data |= {name: given[name] for name in incoming.validated_data}
+        incoming = body_or_400(ContractWriteSerializer, request, partial=True)
+        data = merged(contract, {}, ContractForm.Meta.fields)
+        given = _form_data(request, incoming)
+        data |= {name: given[name] for name in incoming}
         return Response(_contract_json(_saved(request, data, contract)))
     contract = open_for_user(user, visible, resource=CONTRACTS, request=request._request, uuid=contract_uuid)
     return Response(_contract_json(contract, detail=True))
@@ -271,12 +265,11 @@ def contract_detail(request: Request, contract_uuid: str) -> Response:
 )
 @api_view(["POST"])
 def contract_terminate(request: Request, contract_uuid: str) -> Response:
-    user = _user(request)
+    user = api_user(request)
     visible = selectors.contracts_visible_to(user)
     contract = open_for_user(user, visible, resource=CONTRACTS, action=Action.CHANGE, uuid=contract_uuid)
-    incoming = TerminationSerializer(data=request.data)
-    incoming.is_valid(raise_exception=True)
-    form = checked_by_form(TerminateForm(merged({}, incoming.validated_data, ["terminated_on", "reason", "details"])))
+    incoming = body_or_400(TerminationSerializer, request)
+    form = checked_by_form(TerminateForm(merged({}, incoming, ["terminated_on", "reason", "details"])))
     data = form.cleaned_data
     contract = services.contract_terminate(
         actor=user,
@@ -307,14 +300,15 @@ class SanctionWriteSerializer(serializers.Serializer):
     reason = serializers.CharField()
 
 
-def _part_saved(request: Request, contract_uuid: str, form_class: Any, incoming: serializers.Serializer) -> Any:
+def _part_saved(
+    request: Request, contract_uuid: str, form_class: Any, serializer_class: type[serializers.Serializer]
+) -> Any:
     """A risk, action or sanction added to a contract, as its page adds it: the contract opened to
     change, the page's form, record_save."""
-    user = _user(request)
+    user = api_user(request)
     visible = selectors.contracts_visible_to(user)
     contract = open_for_user(user, visible, resource=CONTRACTS, action=Action.CHANGE, uuid=contract_uuid)
-    incoming.is_valid(raise_exception=True)
-    values = dict(incoming.validated_data)
+    values = body_or_400(serializer_class, request)
     if values.get("owner"):
         owner = User.objects.filter(organisation=user.organisation, username=values["owner"]).first()
         if owner is None:
@@ -338,7 +332,7 @@ def _part_saved(request: Request, contract_uuid: str, form_class: Any, incoming:
 )
 @api_view(["POST"])
 def risk_create(request: Request, contract_uuid: str) -> Response:
-    risk = _part_saved(request, contract_uuid, RiskForm, RiskWriteSerializer(data=request.data))
+    risk = _part_saved(request, contract_uuid, RiskForm, RiskWriteSerializer)
     return Response(RiskSerializer(risk).data, status=status.HTTP_201_CREATED)
 
 
@@ -349,12 +343,12 @@ def risk_create(request: Request, contract_uuid: str) -> Response:
 )
 @api_view(["POST"])
 def action_create(request: Request, contract_uuid: str) -> Response:
-    action = _part_saved(request, contract_uuid, ActionForm, ActionWriteSerializer(data=request.data))
+    action = _part_saved(request, contract_uuid, ActionForm, ActionWriteSerializer)
     return Response(ActionSerializer(action).data, status=status.HTTP_201_CREATED)
 
 
 @extend_schema(summary="Record a sanction", request=SanctionWriteSerializer, responses={201: SanctionSerializer})
 @api_view(["POST"])
 def sanction_create(request: Request, contract_uuid: str) -> Response:
-    sanction = _part_saved(request, contract_uuid, SanctionForm, SanctionWriteSerializer(data=request.data))
+    sanction = _part_saved(request, contract_uuid, SanctionForm, SanctionWriteSerializer)
     return Response(SanctionSerializer(sanction).data, status=status.HTTP_201_CREATED)

@@ -2,7 +2,7 @@
 supplier's record shows its named contacts, so it is opened through the door, which audits it. A
 body is checked by the page's own form, so the API refuses what the page refuses, naming the field."""
 
-from typing import Any, cast
+from typing import Any
 
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -12,21 +12,17 @@ from rest_framework.decorators import api_view
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from tackle.accounts.api_auth import api_user
 from tackle.accounts.door import open_for_user, open_page_for_user
-from tackle.accounts.models import User
 from tackle.audit.records import record_save
 from tackle.core.access import SUPPLIERS, Action
 from tackle.core.api_fields import PlausibleDateField
-from tackle.core.api_lists import checked_by_form, merged, one_page, query_or_400, sort_choice, sorted_by
+from tackle.core.api_lists import body_or_400, checked_by_form, merged, one_page, query_or_400, sort_choice, sorted_by
 from tackle.core.api_schema import PAGE_PARAMETER, paginated
 from tackle.suppliers import selectors, services
 from tackle.suppliers.forms import ConcernTaskCloseForm, ContactForm, SupplierForm
 from tackle.suppliers.models import STATEMENT_REQUIRED_BANDS, ContractStatus, SupplierContact, TurnoverBand
 from tackle.suppliers.sectors import Sector
-
-
-def _user(request: Request) -> User:
-    return cast(User, request.user)
 
 
 class SupplierSerializer(serializers.Serializer):
@@ -144,7 +140,7 @@ def _supplier_json(supplier: Any, *, detail: bool = False) -> dict[str, Any]:
 
 def _saved_by_form(request: Request, data: dict[str, Any], supplier: Any = None) -> Any:
     """Saved as the page saves it, once the page's form accepts it (other names one a line there)."""
-    user = _user(request)
+    user = api_user(request)
     assert user.organisation is not None
     data["other_names"] = "\n".join(str(name) for name in data["other_names"] or [])
     form = checked_by_form(SupplierForm(data, instance=supplier, organisation=user.organisation))
@@ -170,12 +166,11 @@ def _saved_by_form(request: Request, data: dict[str, Any], supplier: Any = None)
 )
 @api_view(["GET", "POST"])
 def supplier_list(request: Request) -> Response:
-    user = _user(request)
+    user = api_user(request)
     if request.method == "POST":
         open_page_for_user(user, resource=SUPPLIERS, action=Action.RECORD, object_type="suppliers.supplier")
-        incoming = SupplierWriteSerializer(data=request.data)
-        incoming.is_valid(raise_exception=True)
-        supplier = _saved_by_form(request, merged({}, incoming.validated_data, SupplierForm.Meta.fields))
+        incoming = body_or_400(SupplierWriteSerializer, request)
+        supplier = _saved_by_form(request, merged({}, incoming, SupplierForm.Meta.fields))
         return Response(_supplier_json(supplier), status=status.HTTP_201_CREATED)
     open_page_for_user(user, resource=SUPPLIERS, object_type="suppliers.supplier")
     filters = query_or_400(SupplierFilters, request)
@@ -204,14 +199,12 @@ def supplier_list(request: Request) -> Response:
 )
 @api_view(["GET", "PATCH"])
 def supplier_detail(request: Request, supplier_uuid: str) -> Response:
-    user = _user(request)
+    user = api_user(request)
     visible = selectors.suppliers_visible_to(user)
     if request.method == "PATCH":
         supplier = open_for_user(user, visible, resource=SUPPLIERS, action=Action.CHANGE, uuid=supplier_uuid)
-        incoming = SupplierWriteSerializer(data=request.data, partial=True)
-        incoming.is_valid(raise_exception=True)
-        initial = {name: getattr(supplier, name) for name in SupplierForm.Meta.fields}
-        supplier = _saved_by_form(request, merged(initial, incoming.validated_data, SupplierForm.Meta.fields), supplier)
+        incoming = body_or_400(SupplierWriteSerializer, request, partial=True)
+        supplier = _saved_by_form(request, merged(supplier, incoming, SupplierForm.Meta.fields), supplier)
         return Response(_supplier_json(supplier))
     supplier = open_for_user(user, visible, resource=SUPPLIERS, request=request._request, uuid=supplier_uuid)
     return Response(_supplier_json(supplier, detail=True))
@@ -226,14 +219,11 @@ def supplier_detail(request: Request, supplier_uuid: str) -> Response:
 )
 @api_view(["POST"])
 def contact_create(request: Request, supplier_uuid: str) -> Response:
-    user = _user(request)
+    user = api_user(request)
     visible = selectors.suppliers_visible_to(user)
     supplier = open_for_user(user, visible, resource=SUPPLIERS, action=Action.CHANGE, uuid=supplier_uuid)
-    incoming = ContactWriteSerializer(data=request.data)
-    incoming.is_valid(raise_exception=True)
-    form = ContactForm(
-        merged({}, incoming.validated_data, ContactForm.Meta.fields), instance=SupplierContact(supplier=supplier)
-    )
+    incoming = body_or_400(ContactWriteSerializer, request)
+    form = ContactForm(merged({}, incoming, ContactForm.Meta.fields), instance=SupplierContact(supplier=supplier))
     checked_by_form(form)
     contact = record_save(
         actor=user, obj=form.save(commit=False), organisation_id=supplier.organisation_id, request=request._request
@@ -254,12 +244,11 @@ class ConcernCloseSerializer(serializers.Serializer):
 )
 @api_view(["POST"])
 def concern_close(request: Request, concern_uuid: str) -> Response:
-    user = _user(request)
+    user = api_user(request)
     visible = selectors.concern_tasks_visible_to(user)
     task = open_for_user(user, visible, resource=SUPPLIERS, action=Action.CHANGE, uuid=concern_uuid)
-    incoming = ConcernCloseSerializer(data=request.data)
-    incoming.is_valid(raise_exception=True)
-    form = checked_by_form(ConcernTaskCloseForm(dict(incoming.validated_data)))
+    incoming = body_or_400(ConcernCloseSerializer, request)
+    form = checked_by_form(ConcernTaskCloseForm(dict(incoming)))
     task = services.supplier_concern_task_close(
         actor=user,
         task=task,

@@ -2,7 +2,7 @@
 procurement's own (tackle/core/access.py TENDERS), with the page's form and services."""
 
 from decimal import Decimal
-from typing import Any, cast
+from typing import Any
 
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiExample, extend_schema
@@ -12,19 +12,15 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from tackle.accounts.api_auth import api_user
 from tackle.accounts.door import open_for_user, open_page_for_user
-from tackle.accounts.models import User
 from tackle.core.access import TENDERS, Action
-from tackle.core.api_lists import checked_by_form, one_page, query_or_400, sort_choice, sorted_by
+from tackle.core.api_lists import body_or_400, checked_by_form, one_page, query_or_400, sort_choice, sorted_by
 from tackle.core.api_schema import PAGE_PARAMETER, paginated
 from tackle.core.columns import ColumnChoice, ColumnsToConfirm
 from tackle.suppliers import selectors, services
 from tackle.suppliers.forms import ClarificationCloseForm, TenderCheckForm
 from tackle.suppliers.rules.tenders import MAX_TYPED_CHARS
-
-
-def _user(request: Request) -> User:
-    return cast(User, request.user)
 
 
 class BidSerializer(serializers.Serializer):
@@ -150,12 +146,10 @@ def _check_json(check: Any, *, detail: bool = False) -> dict[str, Any]:
 )
 @api_view(["GET", "POST"])
 def tender_check_list(request: Request) -> Response:
-    user = _user(request)
+    user = api_user(request)
     if request.method == "POST":
         open_page_for_user(user, resource=TENDERS, action=Action.RECORD, object_type="suppliers.tendercheck")
-        incoming = TenderCheckWriteSerializer(data=request.data)
-        incoming.is_valid(raise_exception=True)
-        values = incoming.validated_data
+        values = body_or_400(TenderCheckWriteSerializer, request)
         form = TenderCheckForm(
             {"lot": values["lot"], "typed": values.get("typed", ""), "threshold": values["threshold"]},
             {"file": values["file"]} if values.get("file") else {},
@@ -193,7 +187,7 @@ def tender_check_list(request: Request) -> Response:
 @extend_schema(summary="One tender check, with every bid", responses=TenderCheckDetailSerializer)
 @api_view(["GET"])
 def tender_check_detail(request: Request, check_uuid: str) -> Response:
-    user = _user(request)
+    user = api_user(request)
     check = open_for_user(user, selectors.tender_checks_visible_to(user), resource=TENDERS, uuid=check_uuid)
     return Response(_check_json(check, detail=True))
 
@@ -205,7 +199,7 @@ def tender_check_detail(request: Request, check_uuid: str) -> Response:
 )
 @api_view(["GET"])
 def clarification_list(request: Request) -> Response:
-    user = _user(request)
+    user = api_user(request)
     open_page_for_user(user, resource=TENDERS, object_type="suppliers.clarificationtask")
     filters = query_or_400(ClarificationFilters, request)
     tasks = selectors.clarifications_visible_to(user)
@@ -225,12 +219,11 @@ def clarification_list(request: Request) -> Response:
 )
 @api_view(["POST"])
 def clarification_close(request: Request, task_uuid: str) -> Response:
-    user = _user(request)
+    user = api_user(request)
     visible = selectors.clarifications_visible_to(user)
     task = open_for_user(user, visible, resource=TENDERS, action=Action.CHANGE, uuid=task_uuid)
-    incoming = ClarificationCloseSerializer(data=request.data)
-    incoming.is_valid(raise_exception=True)
-    form = checked_by_form(ClarificationCloseForm(dict(incoming.validated_data)))
+    incoming = body_or_400(ClarificationCloseSerializer, request)
+    form = checked_by_form(ClarificationCloseForm(dict(incoming)))
     task = services.clarification_close(
         actor=user, task=task, closed_on=timezone.localdate(), outcome=form.cleaned_data["outcome"]
     )
