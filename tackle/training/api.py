@@ -5,6 +5,10 @@ answered is audited. A body is checked by the page's own form and saved by the p
 
 from typing import Any, cast
 
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import Count
+from django.utils import timezone
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.decorators import api_view
@@ -12,6 +16,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from tackle.accounts.api_auth import api_user
 from tackle.accounts.door import open_for_user, open_page_for_user
 from tackle.accounts.models import User
 from tackle.audit.models import AuditAction
@@ -19,15 +24,17 @@ from tackle.audit.records import record_save
 from tackle.audit.services import audit_record
 from tackle.core.access import TRAINING, TRAINING_RECORDS, Action
 from tackle.core.api_fields import PlausibleDateField
-from tackle.core.api_lists import checked_by_form, merged, one_page, query_or_400, sort_choice, sorted_by
+from tackle.core.api_lists import body_or_400, checked_by_form, merged, one_page, query_or_400, sort_choice, sorted_by
 from tackle.core.api_schema import PAGE_PARAMETER, paginated
+from tackle.core.columns import parse_map
+from tackle.core.roles import Role
+from tackle.core.uploads import read_table
 from tackle.training import selectors, services
-from tackle.training.forms import CompletionForm, CourseForm, SessionForm
-from tackle.training.models import CompletionSource, CourseFormat
-
-
-def _user(request: Request) -> User:
-    return cast(User, request.user)
+from tackle.training.access import is_manager, is_training_admin, require_training, require_training_admin
+from tackle.training.forms import CompletionForm, CourseForm, ImportForm, RequirementForm, SessionForm, TeamForm
+from tackle.training.models import CompletionSource, CourseFormat, CourseTopic
+from tackle.training.rules.compliance import Status
+from tackle.training.services import ColumnsToConfirm
 
 
 def _audit_list(request: Request, object_type: str, count: int) -> None:
@@ -126,14 +133,14 @@ COMPLETION_EXAMPLE = OpenApiExample(
 
 
 def _course_pk(request: Request, course_uuid: Any) -> int:
-    course = selectors.courses_visible_to(_user(request)).filter(uuid=course_uuid).first()
+    course = selectors.courses_visible_to(api_user(request)).filter(uuid=course_uuid).first()
     if course is None:
         raise ValidationError({"course": ["Select one of your organisation's courses"]})
     return course.pk
 
 
 def _people(request: Request, usernames: list[str], field: str) -> list[int]:
-    user = _user(request)
+    user = api_user(request)
     found = dict(
         User.objects.filter(organisation=user.organisation, is_active=True, username__in=usernames).values_list(
             "username", "pk"
@@ -160,13 +167,12 @@ def _people(request: Request, usernames: list[str], field: str) -> list[int]:
 )
 @api_view(["GET", "POST"])
 def course_list(request: Request) -> Response:
-    user = _user(request)
+    user = api_user(request)
     if request.method == "POST":
         open_page_for_user(user, resource=TRAINING_RECORDS, action=Action.RECORD, object_type="training.course")
-        incoming = CourseWriteSerializer(data=request.data)
-        incoming.is_valid(raise_exception=True)
+        incoming = body_or_400(CourseWriteSerializer, request)
         assert user.organisation is not None
-        form = CourseForm(merged({}, incoming.validated_data, CourseForm.Meta.fields), organisation=user.organisation)
+        form = CourseForm(merged({}, incoming, CourseForm.Meta.fields), organisation=user.organisation)
         course = record_save(actor=user, obj=checked_by_form(form).save(commit=False), request=request._request)
         return Response(CourseSerializer(course).data, status=status.HTTP_201_CREATED)
     open_page_for_user(user, resource=TRAINING, object_type="training.course")
@@ -198,12 +204,10 @@ def course_list(request: Request) -> Response:
 )
 @api_view(["GET", "POST"])
 def completion_list(request: Request) -> Response:
-    user = _user(request)
+    user = api_user(request)
     if request.method == "POST":
         open_page_for_user(user, resource=TRAINING_RECORDS, action=Action.RECORD, object_type="training.completion")
-        incoming = CompletionWriteSerializer(data=request.data)
-        incoming.is_valid(raise_exception=True)
-        values = incoming.validated_data
+        values = body_or_400(CompletionWriteSerializer, request)
         data = {
             "user": _people(request, [values["username"]], "username")[0],
             "course": _course_pk(request, values["course"]),
@@ -258,12 +262,10 @@ def completion_list(request: Request) -> Response:
 )
 @api_view(["GET", "POST"])
 def session_list(request: Request) -> Response:
-    user = _user(request)
+    user = api_user(request)
     if request.method == "POST":
         open_page_for_user(user, resource=TRAINING_RECORDS, action=Action.RECORD, object_type="training.session")
-        incoming = SessionWriteSerializer(data=request.data)
-        incoming.is_valid(raise_exception=True)
-        values = dict(incoming.validated_data)
+        values = body_or_400(SessionWriteSerializer, request)
         values["course"] = _course_pk(request, values["course"])
         values["attendees"] = _people(request, values["attendees"], "attendees")
         assert user.organisation is not None
@@ -288,8 +290,276 @@ def session_list(request: Request) -> Response:
 @extend_schema(summary="One session, with who attended", responses=SessionSerializer)
 @api_view(["GET"])
 def session_detail(request: Request, session_uuid: str) -> Response:
-    user = _user(request)
+    user = api_user(request)
     visible = selectors.sessions_visible_to(user)
     session = open_for_user(user, visible, resource=TRAINING_RECORDS, uuid=session_uuid)
     audit_record(action=AuditAction.VIEW, request=request._request, obj=session, note="API: the session's attendees")
     return Response(SessionSerializer(session).data)
+
+
+# A course in full, requirements, teams and importing completions ------------------------------------
+
+
+class CourseSessionSerializer(serializers.Serializer):
+    uuid = serializers.UUIDField()
+    held_on = serializers.DateField()
+    multi_agency = serializers.BooleanField()
+    attendee_count = serializers.IntegerField()
+
+
+class CourseDetailSerializer(CourseSerializer):
+    topics = serializers.ListField(child=serializers.ChoiceField(CourseTopic.choices))
+    sessions = CourseSessionSerializer(many=True, help_text="Sessions held, latest first; counts, never names")
+
+
+@extend_schema(summary="One course, with what it covers and its sessions", responses=CourseDetailSerializer)
+@api_view(["GET"])
+def course_detail(request: Request, course_uuid: str) -> Response:
+    user = api_user(request)
+    course = open_for_user(user, selectors.courses_visible_to(user), resource=TRAINING, uuid=course_uuid)
+    sessions = selectors.sessions_visible_to(user).filter(course=course).order_by("-held_on", "-pk")
+    sessions_data = CourseSessionSerializer(sessions, many=True).data
+    return Response({**CourseSerializer(course).data, "topics": course.topics, "sessions": sessions_data})
+
+
+class CompletionImportSerializer(serializers.Serializer):
+    file = serializers.FileField(help_text="CSV, XLSX or ODS; the row naming the columns may follow title lines")
+    map = serializers.ListField(
+        child=serializers.CharField(max_length=200),
+        required=False,
+        default=list,
+        help_text=f"FIELD=HEADER, naming the file's column for a field ({', '.join(services.COLUMN_LABELS)})",
+    )
+    accept_guesses = serializers.BooleanField(
+        required=False, default=False, help_text="Take columns guessed from unfamiliar headers (else 400)"
+    )
+
+
+class ImportRejectSerializer(serializers.Serializer):
+    line = serializers.IntegerField(help_text="The file's line, counting from 1")
+    reason = serializers.CharField()
+
+
+class ImportColumnSerializer(serializers.Serializer):
+    field = serializers.CharField()
+    header = serializers.CharField(help_text="The file's column used; empty when none")
+    guessed = serializers.BooleanField()
+
+
+class CompletionImportResultSerializer(serializers.Serializer):
+    saved = serializers.IntegerField()
+    rejects = ImportRejectSerializer(many=True)
+    columns = ImportColumnSerializer(many=True)
+
+
+@extend_schema(
+    summary="Import completions from a learning system's file",
+    description="Multipart, as the Import completions page, through the shared table reader: every good line "
+    "is saved and each refused one named with its line number. A column guessed from an unfamiliar header, or "
+    "one missing, is refused (400 naming file, with the columns found) unless accept_guesses or map says which.",
+    request={"multipart/form-data": CompletionImportSerializer},
+    responses={200: CompletionImportResultSerializer},
+)
+@api_view(["POST"])
+def completion_import(request: Request) -> Response:
+    user = api_user(request)
+    require_training_admin(user)
+    open_page_for_user(user, resource=TRAINING_RECORDS, action=Action.RECORD, object_type="training.completion")
+    incoming = body_or_400(CompletionImportSerializer, request)
+    checked_by_form(ImportForm({}, {"file": incoming["file"]}))
+    data = incoming["file"].read(services.MAX_IMPORT_BYTES + 1)
+    columns = None
+    if incoming["map"]:
+        header = read_table(data, max_bytes=services.MAX_IMPORT_BYTES, vocabulary=services.COLUMN_NAMES).header
+        try:
+            columns = parse_map(incoming["map"], header, services.COLUMN_LABELS)
+        except ValueError as error:
+            raise ValidationError({"map": [str(error).removeprefix("--map ")]}) from None
+    assert user.organisation is not None
+    try:
+        result = services.completions_import(
+            organisation=user.organisation,
+            actor=user,
+            data=data,
+            today=timezone.localdate(),
+            columns=columns,
+            accept_guesses=incoming["accept_guesses"],
+        )
+    except ColumnsToConfirm as error:
+        found = [{"field": c.field, "header": c.header, "guessed": c.guessed} for c in error.choices]
+        refused: dict[str, Any] = {"file": [error.message], "columns": found}
+        raise ValidationError(refused) from None
+    columns_used = [{"field": c.field, "header": c.header, "guessed": c.guessed} for c in result.columns]
+    answer = {"saved": result.saved, "rejects": result.rejects, "columns": columns_used}
+    return Response(CompletionImportResultSerializer(answer).data)
+
+
+class RequirementSerializer(serializers.Serializer):
+    uuid = serializers.UUIDField()
+    course = serializers.UUIDField(source="course.uuid")
+    course_title = serializers.CharField(source="course.title")
+    role = serializers.ChoiceField([("", "Any role"), *Role.choices], help_text="Empty: any role")
+    team = serializers.UUIDField(source="team.uuid", allow_null=True, default=None, help_text="null: any team")
+    every_months = serializers.IntegerField()
+
+
+class RequirementWriteSerializer(serializers.Serializer):
+    course = serializers.UUIDField(help_text="One of your organisation's courses")
+    role = serializers.ChoiceField(Role.choices, required=False, allow_blank=True, help_text="Leave out for any")
+    team = serializers.UUIDField(required=False, allow_null=True, help_text="One of your teams; leave out for any")
+    every_months = serializers.IntegerField(required=False, default=12, min_value=1, max_value=1200)
+
+
+@extend_schema(
+    methods=["GET"],
+    operation_id="training_requirement_list",
+    summary="Who must complete which course, and how often",
+    parameters=[PAGE_PARAMETER],
+    responses=paginated("PaginatedRequirementList", RequirementSerializer),
+)
+@extend_schema(
+    methods=["POST"],
+    summary="Add a requirement",
+    description="The modern slavery lead or an administrator; checked as the Add a requirement page. A role and "
+    "a team both given: a person must match both.",
+    request=RequirementWriteSerializer,
+    responses={201: RequirementSerializer},
+    examples=[
+        OpenApiExample(
+            "Buyers yearly",
+            value={"course": "3f9c1d52-6a43-4a57-9a0e-2b8f0f6f3c11", "role": "procurement_officer", "every_months": 12},
+            request_only=True,
+        )
+    ],
+)
+@api_view(["GET", "POST"])
+def requirement_list(request: Request) -> Response:
+    user = api_user(request)
+    if request.method == "POST":
+        require_training_admin(user)
+        open_page_for_user(user, resource=TRAINING_RECORDS, action=Action.RECORD, object_type="training.requirement")
+        values = body_or_400(RequirementWriteSerializer, request)
+        values["course"] = _course_pk(request, values["course"])
+        if values.get("team"):
+            values["team"] = _team_pk(request, values["team"])
+        assert user.organisation is not None
+        form = RequirementForm(merged({}, values, RequirementForm.Meta.fields), organisation=user.organisation)
+        requirement = record_save(actor=user, obj=checked_by_form(form).save(commit=False), request=request._request)
+        return Response(RequirementSerializer(requirement).data, status=status.HTTP_201_CREATED)
+    open_page_for_user(user, resource=TRAINING, object_type="training.requirement")
+    requirements = selectors.requirements_visible_to(user).order_by("course__title", "role", "pk")
+    response, _count = one_page(request, requirements, lambda page: RequirementSerializer(page, many=True).data)
+    return response
+
+
+def _team_pk(request: Request, team_uuid: Any) -> int:
+    team = selectors.teams_visible_to(api_user(request)).filter(uuid=team_uuid).first()
+    if team is None:
+        raise ValidationError({"team": ["Select one of your organisation's teams"]})
+    return team.pk
+
+
+class TeamSerializer(serializers.Serializer):
+    uuid = serializers.UUIDField()
+    name = serializers.CharField()
+    manager = serializers.CharField(source="manager.username", allow_null=True, default=None)
+    member_count = serializers.IntegerField()
+
+
+class MemberRequirementSerializer(serializers.Serializer):
+    course = serializers.UUIDField(source="requirement.course.uuid")
+    course_title = serializers.CharField(source="requirement.course.title")
+    status = serializers.ChoiceField([status.value for status in Status])
+    last_completed_on = serializers.DateField(allow_null=True)
+    due_on = serializers.DateField(allow_null=True)
+
+
+class MemberSerializer(serializers.Serializer):
+    username = serializers.CharField()
+    name = serializers.CharField()
+    requirements = MemberRequirementSerializer(many=True)
+
+
+class TeamDetailSerializer(TeamSerializer):
+    members = MemberSerializer(many=True, help_text="Each member's training against their requirements")
+
+
+class TeamWriteSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=200)
+    manager = serializers.CharField(required=False, allow_blank=True, max_length=150, help_text="A username")
+    members = serializers.ListField(
+        child=serializers.CharField(max_length=150), required=False, default=list, help_text="Usernames"
+    )
+
+
+@extend_schema(
+    methods=["GET"],
+    operation_id="training_team_list",
+    summary="Teams you manage",
+    description="Every team for the modern slavery lead or an administrator; a manager's own teams otherwise.",
+    parameters=[PAGE_PARAMETER],
+    responses=paginated("PaginatedTeamList", TeamSerializer),
+)
+@extend_schema(
+    methods=["POST"],
+    summary="Add a team",
+    description="The modern slavery lead or an administrator; checked as the Add a team page.",
+    request=TeamWriteSerializer,
+    responses={201: TeamDetailSerializer},
+    examples=[OpenApiExample("Buyers", value={"name": "Procurement", "manager": "a.khan", "members": ["b.jones"]})],
+)
+@api_view(["GET", "POST"])
+def team_list(request: Request) -> Response:
+    user = api_user(request)
+    if request.method == "POST":
+        require_training_admin(user)
+        open_page_for_user(user, resource=TRAINING_RECORDS, action=Action.RECORD, object_type="training.team")
+        values = body_or_400(TeamWriteSerializer, request)
+        values["members"] = _people(request, values["members"], "members")
+        if values.get("manager"):
+            values["manager"] = _people(request, [values["manager"]], "manager")[0]
+        assert user.organisation is not None
+        form = checked_by_form(
+            TeamForm(merged({}, values, ["name", "manager", "members"]), organisation=user.organisation)
+        )
+        try:
+            team = services.team_save(
+                actor=user, team=form.save(commit=False), members=list(form.cleaned_data["members"])
+            )
+        except DjangoValidationError:  # the one constraint the form cannot check: a name used already
+            raise ValidationError({"name": ["Your organisation already has a team with this name"]}) from None
+        return Response(_team_json(team), status=status.HTTP_201_CREATED)
+    require_training(user)
+    if not is_manager(user):
+        raise PermissionDenied("Only team managers, the modern slavery lead or an administrator can see teams.")
+    teams = selectors.teams_managed_by(user).annotate(member_count=Count("memberships")).order_by("name", "pk")
+    response, _count = one_page(request, teams, lambda page: TeamSerializer(page, many=True).data)
+    return response
+
+
+def _team_json(team: Any) -> dict[str, Any]:
+    members = selectors.team_members(team)
+    statuses = selectors.compliance_for_users(members)
+    rows = [
+        {"username": member.username, "name": member.display_name, "requirements": statuses.get(member.pk, [])}
+        for member in members
+    ]
+    answer = {"uuid": team.uuid, "name": team.name, "manager": team.manager, "member_count": len(rows), "members": rows}
+    return cast(dict[str, Any], TeamDetailSerializer(answer).data)
+
+
+@extend_schema(
+    summary="One team, with each member's training",
+    description="The team's manager, the modern slavery lead or an administrator. Names people: audited.",
+    responses=TeamDetailSerializer,
+)
+@api_view(["GET"])
+def team_detail(request: Request, team_uuid: str) -> Response:
+    user = api_user(request)
+    require_training(user)
+    # Any role may manage a team, so the door opens it as the user's own training, as the page does.
+    team = open_for_user(user, selectors.teams_visible_to(user), resource=TRAINING, uuid=team_uuid)
+    if not (is_training_admin(user) or team.manager_id == user.pk):
+        raise PermissionDenied("Only the team's manager, the modern slavery lead or an administrator can see this.")
+    audit_record(action=AuditAction.VIEW, request=request._request, obj=team, note="API: the team's training")
+    return Response(_team_json(team))

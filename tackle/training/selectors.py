@@ -50,6 +50,10 @@ def teams_managed_by(user: User) -> QuerySet[Team]:
     return teams if is_training_admin(user) else teams.filter(manager=user)
 
 
+def requirements_visible_to(user: User) -> QuerySet[Requirement]:
+    return Requirement.objects.filter(organisation_id=organisation_id_of(user)).select_related("course", "team")
+
+
 def sessions_visible_to(user: User) -> QuerySet[TrainingSession]:
     return TrainingSession.objects.filter(organisation_id=organisation_id_of(user)).select_related("course")
 

@@ -6,6 +6,11 @@ from tackle.training import api
 
 urlpatterns: list = [
     path("training/courses/", api.course_list, name="training-course-list"),
+    path("training/courses/<uuid:course_uuid>", api.course_detail, name="training-course-detail"),
+    path("training/requirements/", api.requirement_list, name="training-requirement-list"),
+    path("training/teams/", api.team_list, name="training-team-list"),
+    path("training/teams/<uuid:team_uuid>", api.team_detail, name="training-team-detail"),
+    path("training/completions/import", api.completion_import, name="training-completion-import"),
     path("training/completions/", api.completion_list, name="training-completion-list"),
     path("training/sessions/", api.session_list, name="training-session-list"),
     path("training/sessions/<uuid:session_uuid>", api.session_detail, name="training-session-detail"),

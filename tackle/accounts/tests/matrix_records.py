@@ -61,7 +61,7 @@ from tackle.suppliers.tests.factories import make_records as make_supplier_recor
 from tackle.targeting.models import RegulatorList
 from tackle.targeting.services import Upload, regulator_lists_import
 from tackle.targeting.tests.factories import LISTS
-from tackle.training.models import Meeting, MeetingAction, Team, TrainingSession
+from tackle.training.models import Course, Meeting, MeetingAction, Team, TrainingSession
 from tackle.training.tests.factories import make_course, make_partnership_records, make_team
 
 
@@ -240,6 +240,7 @@ def build(*, frontline: User, lead: User, police: Any) -> tuple[dict[str, Record
         "campaign_uuid": rec(training["campaign"], type(training["campaign"])),
         "material_uuid": rec(training["material"], type(training["material"])),
         "team_uuid": rec(team, Team),
+        "course_uuid": rec(course, Course),
         "session_uuid": rec(session, TrainingSession),
         "supplier_uuid": rec(suppliers["supplier"], Supplier),
         "contract_uuid": rec(suppliers["contract"], Contract),

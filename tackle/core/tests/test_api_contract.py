@@ -33,7 +33,7 @@ from tackle.statements.services.commitments import commitment_create
 from tackle.statements.services.statement import action_create, period_create, statement_create
 from tackle.suppliers.tests.factories import make_records as make_supplier_records
 from tackle.training.models import TrainingSession
-from tackle.training.tests.factories import make_course
+from tackle.training.tests.factories import make_course, make_team
 
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
 
@@ -106,6 +106,8 @@ def lead_token(
         organisation=lead_a.organisation, course=course, held_on=now.date(), attendee_count=2
     )
     _KNOWN["session_uuid"] = str(session.uuid)
+    _KNOWN["course_uuid"] = str(course.uuid)
+    _KNOWN["team_uuid"] = str(make_team(lead_a.organisation, manager=lead_a).uuid)
     for name, record in (
         ("premises", make_premises(lead_a)),
         ("intelligence", make_intelligence(lead_a)),
