@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tackle.core.forms import GovukForm
 from tackle.core.periods import financial_year_label
+from tackle.reporting.home_office import AskedPeriod, parse_period
 
 EARLIEST_YEAR = 2015
 MOST_YEARS = 5
@@ -68,3 +69,21 @@ class PublishForm(GovukForm):
         if first is not None and last is not None and not 0 <= last - first < MOST_YEARS:
             self.add_error("last_year", _("Choose up to 5 financial years, the last not before the first"))
         return data
+
+
+class HomeOfficePublishForm(GovukForm):
+    """Publishing the Home Office tables for one financial year or quarter."""
+
+    period = forms.CharField(
+        label=_("Financial year or quarter"),
+        help_text=_("For example 2025-26, or 2025-26-Q1 for its first quarter"),
+        error_messages={"required": _("Enter the financial year or quarter to publish")},
+    )
+
+    def clean_period(self) -> AskedPeriod:
+        asked = parse_period(self.cleaned_data["period"])
+        if asked is None:
+            raise forms.ValidationError(
+                _("Enter a financial year like 2025-26, or one of its quarters like 2025-26-Q1")
+            )
+        return asked

@@ -22,7 +22,7 @@ from tackle.core.periods import (
     quarters,
     today_in_london,
 )
-from tackle.reporting.selectors import Table, figures_is_exact_for
+from tackle.reporting.selectors import Table, figures_is_exact_for, released_cells
 
 _PERIOD = re.compile(r"^(\d{4})-(\d{2})(?:-Q([1-4]))?$")
 PERIOD_HINT = "Enter a financial year like 2025-26, or one of its quarters like 2025-26-Q1"
@@ -79,15 +79,38 @@ YEAR = 4  # the index of the year among the periods counted: the four quarters, 
 
 def _protected(organisation_id: int, year: int, disclosure: Disclosure) -> tuple[Any, dict[Any, Shown]]:
     """The year's counts by quarter and for the year, and each as the audience sees it."""
-    counts = home_office_counts(organisation_id, [*quarters(year), financial_year(year)])
+    spans = [*quarters(year), financial_year(year)]
+    counts = home_office_counts(organisation_id, spans)
     values: dict[Any, int] = {("total", p): count for p, count in enumerate(counts.total)}
     lines = [Line(tuple(("total", q) for q in range(YEAR)), ("total", YEAR))]
+    names: dict[Any, tuple[str, str, str]] = {("total", p): (*TOTAL_CELL, span.label) for p, span in enumerate(spans)}
     for key, rows in counts.tables.items():
-        for r, (_, by_period) in enumerate(rows):
+        for r, (category, by_period) in enumerate(rows):
             values |= {(key, r, p): count for p, count in enumerate(by_period)}
+            names |= {(key, r, p): (released_table(key), category, span.label) for p, span in enumerate(spans)}
             lines.append(Line(tuple((key, r, q) for q in range(YEAR)), (key, r, YEAR)))
         lines += [Line(tuple((key, r, p) for r in range(len(rows))), ("total", p)) for p in range(YEAR + 1)]
-    return counts, protect(values, lines, disclosure)
+    # The previous release of the same tables and periods (reporting.Release), as the Figures page does.
+    released = released_cells(organisation_id, disclosure.audience) if not disclosure.exact else {}
+    previous = {entry: released[name] for entry, name in names.items() if name in released}
+    return counts, protect(values, lines, disclosure, previous=previous or None)
+
+
+TOTAL_CELL = ("home_office", "Total")  # how a release names each period's total
+
+
+def released_table(key: str) -> str:
+    return f"home_office_{key}"
+
+
+def release_cells(found: "HomeOfficeTables") -> list[list[Any]]:
+    """The asked period's tables as a release keeps them (reporting.selectors.release_cells)."""
+    period = found.period.period()
+    dates = [period.starts_on.isoformat(), period.ends_before.isoformat()]
+    cells = [[*TOTAL_CELL, period.label, found.tables[0].total if found.tables else 0, *dates]]
+    for table in found.tables:
+        cells += [[released_table(table.key), category, period.label, value, *dates] for category, value in table.rows]
+    return cells
 
 
 POTENTIAL_VICTIMS_ROW = "Potential victims identified (people)"

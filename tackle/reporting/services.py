@@ -12,6 +12,8 @@ from tackle.audit.services import audit_record
 from tackle.core.disclosure import Audience
 from tackle.core.errors import ApplicationError
 from tackle.core.periods import financial_year, financial_year_label
+from tackle.reporting.home_office import AskedPeriod, home_office_tables
+from tackle.reporting.home_office import release_cells as home_office_cells
 from tackle.reporting.models import Release, ReleaseKind
 from tackle.reporting.selectors import published_tables, release_cells
 
@@ -91,5 +93,22 @@ def foi_release(
         starts_on=starts_on,
         ends_before=ends_before,
         cells=cells,
+        request=request,
+    )
+
+
+def home_office_release(*, actor: User, asked: AskedPeriod, request: Any = None) -> Release:
+    """Publish the Home Office tables for one financial year or quarter, as the public sees them now."""
+    assert actor.organisation_id is not None
+    found = home_office_tables(actor.organisation_id, asked)
+    period = asked.period()
+    return release_record(
+        actor=actor,
+        kind=ReleaseKind.HOME_OFFICE,
+        audience=Audience.PUBLIC,
+        period_label=period.label,
+        starts_on=period.starts_on,
+        ends_before=period.ends_before,
+        cells=home_office_cells(found),
         request=request,
     )

@@ -19,7 +19,7 @@ from tackle.core.form_page import form_page
 from tackle.core.periods import financial_year_label, financial_year_of, today_in_london
 from tackle.core.permissions import require_module
 from tackle.core.roles import Module
-from tackle.reporting.forms import FiguresForm, PublishForm
+from tackle.reporting.forms import FiguresForm, HomeOfficePublishForm, PublishForm
 from tackle.reporting.home_office import EXPORT_HEADER as HOME_OFFICE_HEADER
 from tackle.reporting.home_office import (
     PERIOD_HINT,
@@ -30,7 +30,7 @@ from tackle.reporting.home_office import (
 )
 from tackle.reporting.home_office import export_rows as home_office_rows
 from tackle.reporting.selectors import Figures, figures_for_user, figures_is_exact_for, releases_of
-from tackle.reporting.services import figures_release
+from tackle.reporting.services import figures_release, home_office_release
 from tackle.training.figures import DEFINITIONS as TRAINING_DEFINITIONS
 
 
@@ -70,6 +70,7 @@ def figures_index(request: AuthenticatedRequest) -> HttpResponse:
     form, figures = _figures(request)
     open_page_for_user(request.user, resource=FIGURES, request=request, object_type=FIGURES_SHOWN, note=_note(figures))
     query = request.GET.urlencode()
+    publisher = allows(request.user.role, FIGURES, Action.RECORD)
     charts = [(table, bar_chart(table.chart_bars())) for table in figures.tables]
     return render(
         request,
@@ -80,9 +81,8 @@ def figures_index(request: AuthenticatedRequest) -> HttpResponse:
             "charts": charts,
             "csv_url": f"{reverse('reporting:figures-csv')}?{query}",
             "xlsx_url": f"{reverse('reporting:figures-xlsx')}?{query}",
-            "publish_url": f"{reverse('reporting:release-new')}?{query}"
-            if allows(request.user.role, FIGURES, Action.RECORD)
-            else "",
+            "publish_url": f"{reverse('reporting:release-new')}?{query}" if publisher else "",
+            "home_office_publish_url": reverse("reporting:home-office-release-new") if publisher else "",
             "home_office_periods": [
                 (asked.period().label, asked.code) for asked in periods_offered(figures.first_year, figures.last_year)
             ],
@@ -240,3 +240,27 @@ def releases(request: AuthenticatedRequest) -> HttpResponse:
     figures_is_exact_for(request.user)  # PermissionDenied without an organisation
     assert request.user.organisation_id is not None
     return render(request, "reporting/releases.html", {"releases": releases_of(request.user.organisation_id)})
+
+
+@login_required
+def home_office_publish(request: AuthenticatedRequest) -> HttpResponse:
+    """Confirm and publish the Home Office tables for a year or quarter (coordinators only)."""
+    open_page_for_user(request.user, resource=FIGURES, action=Action.RECORD, object_type=RELEASES_SHOWN)
+    if request.method == "POST":
+        form = HomeOfficePublishForm(request.POST)
+    else:
+        form = HomeOfficePublishForm(initial={"period": request.GET.get("period", "")})
+    return form_page(
+        request,
+        form,
+        lambda data: home_office_release(actor=request.user, asked=data["period"], request=request),
+        title=_("Publish the Home Office tables"),
+        back=reverse("reporting:figures"),
+        next_url=reverse("reporting:releases"),
+        success=_("Home Office tables published."),
+        button=_("Publish"),
+        intro=_(
+            "The tables are kept as the public sees them now. Later releases of the same tables and periods "
+            "keep withheld what this one withheld, and withhold counts that changed by a small number."
+        ),
+    )

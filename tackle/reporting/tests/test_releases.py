@@ -1,4 +1,4 @@
-"""Releases: what was published is kept, and the next release of the same table, readers and
+"""Releases (issue 17): what was published is kept, and the next release of the same table, readers and
 period is protected against it; publishing is the coordinators' and audited; the list shows it."""
 
 from datetime import date, datetime
@@ -10,6 +10,7 @@ from tackle.audit.models import AuditEvent
 from tackle.core.disclosure import WITHHELD, Audience, default_disclosure
 from tackle.core.periods import LONDON
 from tackle.core.roles import Role
+from tackle.reporting.home_office import AskedPeriod, home_office_tables
 from tackle.reporting.models import Release, ReleaseKind
 from tackle.reporting.selectors import published_tables
 
@@ -102,3 +103,20 @@ def test_only_coordinators_publish_and_each_council_sees_its_own_releases(
     assert "no-releases" in client_for(lead_b).get(reverse("reporting:releases")).content.decode()
     frontline = make_user(Role.FRONTLINE_OFFICER, council_a)
     assert client_for(frontline).get(reverse("reporting:releases")).status_code == 403
+
+
+def test_home_office_tables_keep_what_their_release_withheld(record_concern, frontline_a, lead_a, client_for):
+    concerns(record_concern, frontline_a, 14)  # gender not known: counted as "Other"
+    found = home_office_tables(lead_a.organisation_id, AskedPeriod(2025))
+    assert dict(next(t for t in found.tables if t.key == "gender").rows)["Other"] == 14
+    client = client_for(lead_a)
+    page = client.post(reverse("reporting:home-office-release-new"), {"period": "2025-27"})
+    assert "Enter a financial year like 2025-26" in page.content.decode() and not Release.objects.exists()
+    assert client.post(reverse("reporting:home-office-release-new"), {"period": "2025-26"}).status_code == 302
+    release = Release.objects.get(kind=ReleaseKind.HOME_OFFICE)
+    assert ["home_office", "Total", "2025-26", 14, "2025-04-01", "2026-04-01"] in release.cells
+    # Had that release withheld the count, the next one would too, though 14 is past the threshold.
+    release.cells = [["home_office_gender", "Other", "2025-26", WITHHELD, "2025-04-01", "2026-04-01"]]
+    release.save()
+    found = home_office_tables(lead_a.organisation_id, AskedPeriod(2025))
+    assert dict(next(t for t in found.tables if t.key == "gender").rows)["Other"] == WITHHELD
