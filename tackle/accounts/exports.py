@@ -35,16 +35,18 @@ def list_download(
     columns: Sequence[Column],
     name: str,
     title: str,
+    table: str = "",
 ) -> HttpResponse | StreamingHttpResponse | None:
-    """The download the request asks for, or None when it asks for the page. `name` is the file's
-    stem and the audit entry's object type; `records` the page's filtered records."""
-    kind = requested_format(request)
+    """The download the request asks for, or None when it asks for the page (or another of its
+    tables). `name` is the file's stem and the audit entry's object type; `records` the page's
+    filtered records; `table` names a table other than the page's main list."""
+    kind = requested_format(request, table)
     if kind is None:
         return None
     user: Any = request.user
     filters = request.GET.copy()
-    filters.pop("download", None)
-    filters.pop("page", None)
+    for not_a_filter in ("download", "page", "table"):
+        filters.pop(not_a_filter, None)
     open_page_for_user(
         user,
         resource=resource,
@@ -59,7 +61,7 @@ def list_download(
     return records_download(kind, records, columns=columns, filename=filename, title=title)
 
 
-def list_download_links(request: HttpRequest, resource: Resource) -> list[dict[str, str]]:
+def list_download_links(request: HttpRequest, resource: Resource, table: str = "") -> list[dict[str, str]]:
     """The list's download links, for a role that may export it; none for one that may not."""
     user: Any = request.user
-    return download_links(request) if allows(user.role, resource, Action.EXPORT) else []
+    return download_links(request, table) if allows(user.role, resource, Action.EXPORT) else []

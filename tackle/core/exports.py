@@ -4,7 +4,7 @@ Every list page, the register, the figures and the audit log hand their header a
 formula injection and control characters are handled once (core/spreadsheets.py). A list page
 offers its download with `?download=csv` or `?download=xlsx` on its own address, so the filters in
 the rest of the query are the ones applied; `download_links` builds those links for the template
-(templates/core/includes/download_links.html).
+(templates/core/includes/download_links.html); `table=` picks one of a page's other tables.
 """
 
 import csv
@@ -33,20 +33,26 @@ class Column:
     value: Callable[[Any], Any]
 
 
-def requested_format(request: HttpRequest) -> str | None:
-    """`csv` or `xlsx` when the list was asked for as a download, otherwise None (the page)."""
+def requested_format(request: HttpRequest, table: str = "") -> str | None:
+    """`csv` or `xlsx` when the list was asked for as a download, otherwise None (the page). A page
+    with more than one table names the others: `table=` picks which one a download holds, none
+    the page's main list."""
     asked = request.GET.get("download", "")
-    return asked if asked in FORMATS else None
+    return asked if asked in FORMATS and request.GET.get("table", "") == table else None
 
 
-def download_links(request: HttpRequest) -> list[dict[str, str]]:
-    """The page's own address and filters with `download=` set, one link per format."""
+def download_links(request: HttpRequest, table: str = "") -> list[dict[str, str]]:
+    """The page's own address and filters with `download=` set, one link per format; `table` names
+    one of the page's other tables (see `requested_format`)."""
     links = []
     for kind in FORMATS:
         query = request.GET.copy()
         query.pop("page", None)  # a download holds every page of the list
         query["download"] = kind
-        links.append({"href": f"{request.path}?{query.urlencode()}", "text": _LINK_TEXT[kind], "format": kind})
+        query.pop("table", None)
+        if table:
+            query["table"] = table
+        links.append({"href": f"{request.path}?{query.urlencode()}", "text": str(_LINK_TEXT[kind]), "format": kind})
     return links
 
 

@@ -99,6 +99,16 @@ def import_results(request: AuthenticatedRequest, import_uuid: Any) -> HttpRespo
     )
     if download is not None:
         return download
+    payees = {
+        "top-payees": selectors.top_high_risk_payees(spend_import),
+        "no-statement": selectors.payees_without_statement(spend_import),
+    }
+    for table, (columns, title) in PAYEE_TABLES.items():
+        download = list_download(
+            request, payees[table], resource=SPEND, columns=columns, name=f"spend-{table}", title=title, table=table
+        )
+        if download is not None:
+            return download
     years = selectors.year_on_year(spend_import)
     high = sum((line.amount for line in sectors if line.high_risk), Decimal(0))
     context = {
@@ -109,9 +119,14 @@ def import_results(request: AuthenticatedRequest, import_uuid: Any) -> HttpRespo
         "risk_chart": _money_chart([("High-risk sectors", high), ("Other spend", spend_import.total_amount - high)]),
         "year_chart": _money_chart([(line.label, line.amount) for line in years]),
         "years": years,
-        "top_payees": selectors.top_high_risk_payees(spend_import),
-        "without_statement": selectors.payees_without_statement(spend_import),
+        "top_payees": payees["top-payees"],
+        "without_statement": payees["no-statement"],
         "downloads": list_download_links(request, SPEND) if sectors else [],
+        # by table, named for the template (no hyphens)
+        "payee_downloads": {
+            table.replace("-", "_"): list_download_links(request, SPEND, table) if payees[table] else []
+            for table in PAYEE_TABLES
+        },
     }
     return render(request, "spend/import_results.html", context)
 
@@ -123,6 +138,24 @@ SECTOR_COLUMNS = (
     Column("Payments", lambda line: line.rows),
     Column("Amount", lambda line: line.amount),
 )
+
+# The results page's two tables of payees, as the page shows them, by the `table=` that picks each.
+_PAYEE_COLUMNS = (
+    Column("Supplier", lambda payee: payee.name),
+    Column("Sectors", lambda payee: payee.sectors),
+    Column("Payments", lambda payee: payee.rows),
+    Column("Amount", lambda payee: payee.amount),
+)
+PAYEE_TABLES = {
+    "top-payees": (
+        (*_PAYEE_COLUMNS, Column("In register", lambda payee: "Yes" if payee.supplier_uuid else "No")),
+        "Suppliers paid most in high-risk sectors",
+    ),
+    "no-statement": (
+        (*_PAYEE_COLUMNS, Column("Must publish", lambda payee: "Yes" if payee.must_publish else "No")),
+        "Suppliers with no modern slavery statement",
+    ),
+}
 
 
 @login_required

@@ -245,3 +245,27 @@ def test_spend_by_sector_downloads_for_the_councils_own_import_only(
     other_council = client_for(make_user(Role.PROCUREMENT_OFFICER, council_b, username="procurement-b"))
     assert other_council.get(url, {"download": "csv"}).status_code == 404
     assert client_for(frontline_a).get(url, {"download": "csv"}).status_code == 403
+
+
+def test_the_payee_tables_download_each_by_its_own_table_name(client_for, procurement_a, frontline_a):
+    upload(client_for(procurement_a), ("june.csv", SPEND.replace("Bright Care Homes Ltd", "=Bright Care Homes Ltd")))
+    spend_import = SpendImport.objects.get()
+    run_screening(spend_import)
+    url = reverse("spend:import-results", args=[spend_import.uuid])
+    client = client_for(procurement_a)
+    page = client.get(url).content.decode()
+    assert "table=top-payees&amp;download=csv" in page
+    assert "table=no-statement" not in page  # no register supplier went unpaid a statement: nothing to download
+
+    response = client.get(url, {"table": "top-payees", "download": "csv"})
+
+    lines = b"".join(response.streaming_content).decode().splitlines()
+    assert lines[0] == "Supplier,Sectors,Payments,Amount,In register"
+    assert [line.split(",")[0] for line in lines[1:]] == ["'=Bright Care Homes Ltd", "Secure Guarding Ltd"]
+    assert response["Content-Disposition"].startswith('attachment; filename="spend-top-payees-')
+    empty = b"".join(client.get(url, {"table": "no-statement", "download": "csv"}).streaming_content).decode()
+    assert empty.splitlines() == ["Supplier,Sectors,Payments,Amount,Must publish"]
+    assert client.get(url, {"table": "top-payees", "download": "xlsx"})["Content-Type"].startswith(
+        "application/vnd.openxmlformats"
+    )
+    assert client_for(frontline_a).get(url, {"table": "top-payees", "download": "csv"}).status_code == 403

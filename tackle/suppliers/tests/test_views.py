@@ -14,6 +14,7 @@ from tackle.suppliers.models import (
     ClarificationTask,
     Contract,
     ContractAction,
+    ContractRisk,
     SelectionResponse,
     Supplier,
     SupplierAssessment,
@@ -409,3 +410,65 @@ def test_a_terminated_contract_cannot_be_changed(client_for, contract_manager_a,
     assert "A terminated contract cannot be changed" in response.content.decode()
     contract.refresh_from_db()
     assert contract.title == "Office cleaning"
+
+
+def test_the_open_risks_table_downloads_apart_from_the_contracts_table(
+    client_for, contract_manager_a, council_a, council_b, frontline_a
+):
+    ours = make_contract(make_supplier(council_a, "Sparkle Cleaning Ltd"))
+    ContractRisk.objects.create(contract=ours, description="=HYPERLINK(1)", likelihood=2, impact=3)
+    ContractRisk.objects.create(contract=ours, description="Pay not visible", likelihood=4, impact=5)
+    ContractRisk.objects.create(
+        contract=ours, description="Closed", likelihood=5, impact=5, closed_on=timezone.localdate()
+    )
+    theirs = make_contract(make_supplier(council_b, "Other Council Ltd"))
+    ContractRisk.objects.create(contract=theirs, description="Not ours", likelihood=5, impact=5)
+    url = reverse("suppliers:risk-register")
+    client = client_for(contract_manager_a)
+    assert "table=open-risks&amp;download=csv" in client.get(url).content.decode()
+
+    response = client.get(url, {"table": "open-risks", "download": "csv"})
+
+    lines = b"".join(response.streaming_content).decode().splitlines()
+    assert lines == [
+        "Risk,Contract,Supplier,Score,Owner",
+        "Pay not visible,Office cleaning,Sparkle Cleaning Ltd,20,No owner",
+        "'=HYPERLINK(1),Office cleaning,Sparkle Cleaning Ltd,6,No owner",
+    ]
+    assert response["Content-Disposition"].startswith('attachment; filename="open-risks-')
+    contracts = b"".join(client.get(url, {"download": "csv"}).streaming_content).decode()
+    assert contracts.startswith("Contract,Supplier,Risk,Score")  # without table=, the page's first table
+    spreadsheet = client.get(url, {"table": "open-risks", "download": "xlsx"})
+    assert spreadsheet["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert client_for(frontline_a).get(url, {"table": "open-risks", "download": "csv"}).status_code == 403
+
+
+def test_selection_responses_download_the_councils_own_only(
+    client_for, procurement_a, council_a, council_b, frontline_a
+):
+    def answered(council, bidder: str, explanation: str) -> None:
+        SelectionResponse.objects.create(
+            organisation=council,
+            supplier=make_supplier(council, bidder),
+            procurement="Office cleaning",
+            answered_on=date(2026, 3, 2),
+            is_relevant_organisation=True,
+            is_compliant=False,
+            explanation=explanation,
+            outcome="not_compliant",
+        )
+
+    answered(council_a, "Sparkle Cleaning Ltd", "@SUM(A1) statement due in June")
+    answered(council_b, "Other Council Ltd", "Not ours")
+    url = reverse("suppliers:selection-list")
+    client = client_for(procurement_a)
+    assert "download=xlsx" in client.get(url).content.decode()
+
+    response = client.get(url, {"download": "csv"})
+
+    assert b"".join(response.streaming_content).decode().splitlines() == [
+        "Bidder,Procurement,Date,Answer,Statement,Explanation",
+        'Sparkle Cleaning Ltd,Office cleaning,2026-03-02,"Not compliant, explained",,\'@SUM(A1) statement due in June',
+    ]
+    assert client.get(url, {"download": "xlsx"})["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert client_for(frontline_a).get(url, {"download": "csv"}).status_code == 403

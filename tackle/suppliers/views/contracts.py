@@ -182,11 +182,28 @@ def risk_register(request: AuthenticatedRequest) -> HttpResponse | StreamingHttp
         return download
     risks = (
         ContractRisk.objects.filter(contract__in=[row.contract for row in rows], closed_on__isnull=True)
-        .select_related("contract", "owner")
+        .select_related("contract", "contract__supplier", "owner")
         .order_by("contract__title")
     )
     ranked = sorted(risks, key=lambda risk: -risk.score)
-    context = {"rows": rows, "risks": ranked, "today": today, "downloads": list_download_links(request, CONTRACTS)}
+    download = list_download(
+        request,
+        ranked,
+        resource=CONTRACTS,
+        columns=OPEN_RISK_COLUMNS,
+        name="open-risks",
+        title="Open contract risks",
+        table="open-risks",
+    )
+    if download is not None:
+        return download
+    context = {
+        "rows": rows,
+        "risks": ranked,
+        "today": today,
+        "downloads": list_download_links(request, CONTRACTS),
+        "risk_downloads": list_download_links(request, CONTRACTS, "open-risks") if ranked else [],
+    }
     return render(request, "suppliers/risk_register.html", context)
 
 
@@ -200,6 +217,15 @@ RISK_COLUMNS = (
     Column("Open risks", lambda row: row.open_risks),
     Column("Open actions", lambda row: row.open_actions),
     Column("Assessment overdue", lambda row: "Yes" if row.overdue_assessment else "No"),
+)
+
+# The register's second table: each open risk, highest score first, as the page lists them.
+OPEN_RISK_COLUMNS = (
+    Column("Risk", lambda risk: risk.description),
+    Column("Contract", lambda risk: risk.contract.title),
+    Column("Supplier", lambda risk: risk.contract.supplier.name),
+    Column("Score", lambda risk: risk.score),
+    Column("Owner", lambda risk: risk.owner.display_name if risk.owner else "No owner"),
 )
 
 
@@ -314,10 +340,32 @@ def assessment_complete(request: AuthenticatedRequest, assessment_uuid: Any) -> 
 
 
 @login_required
-def selection_list(request: AuthenticatedRequest) -> HttpResponse:
+def selection_list(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
     require_suppliers(request.user)
     responses = selectors.selection_responses_visible_to(request.user)
-    return render(request, "suppliers/selection_list.html", {"responses": responses})
+    download = list_download(
+        request,
+        responses,
+        resource=SUPPLIERS,
+        columns=SELECTION_COLUMNS,
+        name="selection-responses",
+        title="Selection questionnaire responses",
+    )
+    if download is not None:
+        return download
+    context = {"responses": responses, "downloads": list_download_links(request, SUPPLIERS) if responses else []}
+    return render(request, "suppliers/selection_list.html", context)
+
+
+# The responses as the list shows them, the explanation whole rather than cut short.
+SELECTION_COLUMNS = (
+    Column("Bidder", lambda response: response.supplier.name),
+    Column("Procurement", lambda response: response.procurement),
+    Column("Date", lambda response: response.answered_on),
+    Column("Answer", lambda response: response.get_outcome_display()),
+    Column("Statement", lambda response: response.statement_url),
+    Column("Explanation", lambda response: response.explanation),
+)
 
 
 @login_required
