@@ -33,7 +33,7 @@ def test_an_english_statement_keeps_every_key_and_says_it_is_english(tmp_path, f
     path = tmp_path / "s.txt"
     path.write_text(statement_text())
     result = json.loads(_assess(path, "--json"))
-    assert set(result) == {"sentences", "areas", "approval", "signature", "period", "future_only", "score", "language"}
+    assert {"sentences", "areas", "approval", "signature", "period", "future_only", "score", "language"} <= set(result)
     assert result["language"] == {"statement": "en", "read": "en", "welsh_sentences": 0, "english_sentences": 9}
     assert result["score"] == 6
 
@@ -81,7 +81,7 @@ def test_the_reading_page_says_a_welsh_statement_needs_a_person(client_for, buye
     assert 'data-testid="reading-language-welsh"' in page
     assert "cannot be judged automatically" in page
     assert page.count("Needs review by a person") == 8
-    assert "Not found" not in page
+    assert 'govuk-tag--grey">Not found' not in page  # no area is called missing: none was judged
     assert WELSH_PARAGRAPHS[2] in page  # the text is shown, for the reviewer
 
 
