@@ -75,6 +75,9 @@ def test_a_welsh_statement_in_html_has_the_councils_welsh_text_and_welsh_dates(w
     assert "1 Ebrill 2025" in html  # the period's start, Django's Welsh month name
     # The supply chains section is written in English only: the Welsh version says it is missing.
     assert 'data-missing-welsh="supply_chains"' in html and "We buy care." not in html
+    # The fixed text comes from the Welsh catalogue.
+    assert '<h2 class="govuk-heading-m" id="policies-cy">Polisïau</h2>' in html
+    assert "Fersiwn Gymraeg ar goll" in html and "Council A: datganiad caethwasiaeth fodern 2025-2026" in html
 
 
 def test_a_bilingual_statement_in_html_sets_each_column_beside_the_other_welsh_on_the_left(both_a) -> None:
@@ -92,6 +95,7 @@ def test_a_welsh_pdf_says_it_is_welsh_and_holds_the_welsh_text(welsh_a) -> None:
     assert pypdf.PdfReader(io.BytesIO(pdf)).trailer["/Root"]["/Lang"] == "cy"
     text = _pdf_text(pdf)
     assert "polisïau" in text and "Ebrill 2025" in text and "Our policies" not in text
+    assert "datganiad caethwasiaeth fodern" in text and "Polisïau" in text
 
 
 def test_a_bilingual_pdf_is_tagged_and_each_column_carries_its_language(both_a) -> None:
@@ -114,6 +118,8 @@ def test_a_bilingual_word_file_has_the_welsh_version_first_then_the_english_each
     assert welsh.runs[0]._r.rPr.find(qn("w:lang")).get(qn("w:val")) == "cy-GB"
     assert english.runs[0]._r.rPr.find(qn("w:lang")).get(qn("w:val")) == "en-GB"
     assert "We buy care." in texts  # in the English version only
+    headings = [paragraph.text for paragraph in paragraphs if paragraph.style.name == "Heading 2"]
+    assert headings.index("Polisïau") < headings.index("Policies")
     assert texts.count("We buy care.") == 1
 
 
