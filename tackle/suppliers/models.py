@@ -158,6 +158,9 @@ class Contract(models.Model):
     terminated_on = models.DateField(null=True, blank=True)
     termination_reason = models.CharField(max_length=30, choices=TerminationReason.choices, blank=True)
     termination_details = models.TextField(blank=True)
+    # The OCDS contracting process it was imported from: a later import of the same process updates
+    # this contract rather than adding another (suppliers/services.py contracts_import_ocds).
+    ocid = models.CharField("OCDS process (ocid)", max_length=100, blank=True, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

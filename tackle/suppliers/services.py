@@ -30,7 +30,7 @@ from tackle.suppliers.models import (
     TenderCheck,
 )
 from tackle.suppliers.rules import assessments as schedule
-from tackle.suppliers.rules.ocds import OcdsError, OcdsProblem, OcdsSupplier, contracts_in, read_package
+from tackle.suppliers.rules.ocds import OcdsContract, OcdsError, OcdsProblem, OcdsSupplier, contracts_in, read_package
 from tackle.suppliers.rules.questionnaire import MsaAnswers, answer_errors, outcome
 
 # The upload page reads no more of a file than the bids reader accepts.
@@ -403,7 +403,8 @@ def statement_follow_up_raise(
 class OcdsImport:
     contracts_added: list[Contract]
     suppliers_added: list[Supplier]
-    already_held: int  # awards whose contract the register already had (same reference and supplier)
+    already_held: int  # awards whose contract the register already had, unchanged
+    contracts_updated: list[Contract]  # held, and changed by this package
 
 
 class OcdsRejected(ApplicationError):
@@ -415,15 +416,18 @@ class OcdsRejected(ApplicationError):
 
 
 def contracts_import_ocds(*, actor: User | None, organisation: Organisation, data: bytes, today: date) -> OcdsImport:
-    """Every award in an OCDS release package as a contract in the register, its supplier found by
-    Companies House number (or by name when the package gives none), added when the register has
-    neither. All or nothing: one bad release saves nothing. An award already held is passed over,
-    so the same package can be imported twice."""
+    """Every award in an OCDS release or record package as a contract in the register, its supplier
+    found by Companies House number (or by name when the package gives none), added when the
+    register has neither. All or nothing: one bad release saves nothing. An award already held (the
+    same contracting process, ocid, and award; or, for a contract imported before ocids were kept,
+    the same reference and supplier) is updated to what the package says, so importing the same
+    process again never adds it twice; a terminated contract is left as it is."""
     try:
         found = contracts_in(read_package(data))
     except OcdsError as error:
         raise OcdsRejected(error.problems) from None
     added: list[Contract] = []
+    updated: list[Contract] = []
     new_suppliers: list[Supplier] = []
     held = 0
     with transaction.atomic():
@@ -437,28 +441,42 @@ def contracts_import_ocds(*, actor: User | None, organisation: Organisation, dat
                 )
                 record_save(actor=actor, obj=supplier, organisation_id=organisation.pk)
                 new_suppliers.append(supplier)
-            if Contract.objects.filter(organisation=organisation, supplier=supplier, reference=item.reference).exists():
+            known = _ocds_contract(organisation, item, supplier)
+            if known is not None and not _ocds_update(known, item, supplier, today):
                 held += 1
                 continue
-            contract = Contract(
-                organisation=organisation,
-                supplier=supplier,
-                reference=item.reference,
-                title=item.title,
-                value=item.value,
-                start_on=item.start_on,
-                end_on=item.end_on,
-                status=ContractStatus.ACTIVE if item.end_on >= today else ContractStatus.ENDED,
-            )
-            added.append(contract_save(actor=actor, contract=contract, today=today))
+            contract = known or Contract(organisation=organisation, reference=item.reference)
+            contract.supplier, contract.ocid, contract.title = supplier, item.ocid, item.title
+            contract.value, contract.start_on, contract.end_on = item.value, item.start_on, item.end_on
+            contract.status = ContractStatus.ACTIVE if item.end_on >= today else ContractStatus.ENDED
+            (updated if known else added).append(contract_save(actor=actor, contract=contract, today=today))
         audit_record(
             action=AuditAction.CREATE,
             actor=actor,
             organisation_id=organisation.pk,
             object_type="suppliers.contract",
-            note=f"OCDS import: {len(added)} contracts, {len(new_suppliers)} suppliers added, {held} already held",
+            note=f"OCDS import: {len(added)} contracts, {len(new_suppliers)} suppliers added, "
+            f"{len(updated)} contracts updated, {held} already held",
         )
-    return OcdsImport(added, new_suppliers, held)
+    return OcdsImport(added, new_suppliers, held, updated)
+
+
+def _ocds_contract(organisation: Organisation, item: OcdsContract, supplier: Supplier) -> Contract | None:
+    """The register's contract for this award: by its process and award; else one imported before
+    ocids were kept, by reference and supplier."""
+    contracts = Contract.objects.filter(organisation=organisation, reference=item.reference)
+    return contracts.filter(ocid=item.ocid).first() or contracts.filter(ocid="", supplier=supplier).first()
+
+
+def _ocds_update(contract: Contract, item: OcdsContract, supplier: Supplier, today: date) -> bool:
+    """Whether the package changes what the register holds of this contract; a terminated
+    contract is never changed by an import."""
+    if contract.status == ContractStatus.TERMINATED:
+        return False
+    status = ContractStatus.ACTIVE if item.end_on >= today else ContractStatus.ENDED
+    now = (supplier.pk, item.ocid, item.title, item.value, item.start_on, item.end_on, status)
+    held = (contract.supplier_id, contract.ocid, contract.title, contract.value, contract.start_on, contract.end_on)
+    return now != (*held, contract.status)
 
 
 def _ocds_supplier(organisation: Organisation, named: OcdsSupplier) -> Supplier | None:

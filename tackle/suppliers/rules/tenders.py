@@ -229,7 +229,7 @@ def _ocds_bids(data: bytes) -> list[Bid]:
         found = bids_in(read_package(data))
     except OcdsError as error:
         problems = [
-            (p.line or 1, f"release {p.release}: {p.reason}" if p.release else p.reason) for p in error.problems
+            (p.line or 1, f"{p.unit} {p.release}: {p.reason}" if p.release else p.reason) for p in error.problems
         ]
         raise BidFileError(problems) from None
     if not found:

@@ -157,7 +157,10 @@ def test_the_command_imports_and_refuses_a_bad_file_with_its_lines(council_a, tm
     good = tmp_path / "notices.json"
     good.write_bytes(_package(_release(1)))
     call_command("suppliers", "ocds-import", str(good), "--organisation", council_a.code)
-    assert "1 contracts added, 1 suppliers added, 0 already held." in capsys.readouterr().out
+    assert (
+        "1 contracts added, 1 suppliers added, 0 contracts updated, 0 already held unchanged."
+        in capsys.readouterr().out
+    )
 
     bad = tmp_path / "bad.json"
     bad.write_bytes(b"{\n\n  oops")
@@ -203,3 +206,126 @@ def test_an_ocds_package_without_bids_is_refused_for_the_tender_check():
     with pytest.raises(BidFileError) as raised:
         parse_bids(_package(_release(1)))
     assert raised.value.problems == [(1, "the OCDS package holds no bids (bids.details with a tenderer and a value)")]
+
+
+def _record_package(*records) -> bytes:
+    return json.dumps(
+        {
+            "uri": "https://www.contractsfinder.service.gov.uk/Published/Notices/OCDS/Records",
+            "version": "1.1",
+            "publishedDate": "2026-04-02T10:00:00Z",
+            "publisher": {"name": "Crown Commercial Service"},
+            "records": list(records),
+        }
+    ).encode()
+
+
+def _record(release: dict, *, compiled: bool = True, earlier: list | None = None) -> dict:
+    record = {"ocid": release["ocid"], "releases": [*(earlier or []), release]}
+    if compiled:
+        record["compiledRelease"] = release
+    return record
+
+
+def test_a_record_is_read_as_its_compiled_release_or_else_its_latest_release():
+    planned = _release(2, date="2026-01-10T09:00:00Z", id="planning")
+    planned["awards"][0]["value"]["amount"] = 1
+    latest = _release(2, date="2026-03-01T09:00:00Z")
+    package = _record_package(_record(_release(1)), _record(latest, compiled=False, earlier=[planned]))
+
+    contracts = contracts_in(read_package(package))
+
+    assert [(c.release, c.ocid, c.value) for c in contracts] == [
+        (1, "ocds-b5fd17-test-1", Decimal("120001")),
+        (2, "ocds-b5fd17-test-2", Decimal("120002")),  # the March release, not January's
+    ]
+
+
+def test_a_record_package_is_checked_against_the_release_schema_record_by_record():
+    broken = _release(2, tag="award")  # tag must be a list
+    untitled = _release(3)
+    del untitled["ocid"]
+    package = _record_package(
+        _record(_release(1)), _record(broken), _record(_release(3), compiled=False, earlier=[untitled])
+    )
+    with pytest.raises(OcdsError) as raised:
+        read_package(package)
+    where = [str(problem) for problem in raised.value.problems]
+    assert any(text.startswith("record 2: compiledRelease.tag") for text in where)
+    assert "record 3: releases.0: 'ocid' is a required property" in where
+    assert not any(text.startswith("record 1") for text in where)
+    with pytest.raises(OcdsError) as envelope:
+        read_package(json.dumps({"uri": "x", "records": []}).encode())
+    reasons = [problem.reason for problem in envelope.value.problems]
+    assert "'publisher' is a required property" in reasons
+    assert any(reason.startswith("records: []") for reason in reasons)  # none at all
+
+
+def test_a_record_that_only_links_to_its_releases_is_refused_by_number():
+    linked = {
+        "ocid": "ocds-b5fd17-test-2",
+        "releases": [{"url": "https://example.org/r.json", "date": "2026-04-01T09:00:00Z"}],
+    }
+    with pytest.raises(OcdsError) as raised:
+        contracts_in(read_package(_record_package(_record(_release(1)), linked)))
+    assert [problem.where for problem in raised.value.problems] == ["record 2"]
+    assert "compiledRelease" in raised.value.problems[0].reason
+
+
+def test_importing_the_same_process_again_updates_its_contract_rather_than_adding_one(council_a):
+    today = timezone.localdate()
+    first = contracts_import_ocds(actor=None, organisation=council_a, data=_package(_release(1)), today=today)
+    contract = first.contracts_added[0]
+    assert contract.ocid == "ocds-b5fd17-test-1"
+    changed = _release(1, date="2026-09-01T09:00:00Z")
+    changed["awards"][0]["value"]["amount"] = 150000
+    changed["awards"][0]["contractPeriod"]["endDate"] = "2030-04-30T23:59:59Z"
+
+    again = contracts_import_ocds(
+        actor=None, organisation=council_a, data=_record_package(_record(changed)), today=today
+    )
+
+    assert (again.contracts_added, again.already_held, again.contracts_updated) == ([], 0, [contract])
+    contract.refresh_from_db()
+    assert (contract.value, contract.end_on.isoformat()) == (Decimal("150000"), "2030-04-30")
+    assert Contract.objects.filter(organisation=council_a).count() == 1
+    unchanged = contracts_import_ocds(
+        actor=None, organisation=council_a, data=_record_package(_record(changed)), today=today
+    )
+    assert (unchanged.contracts_updated, unchanged.already_held) == ([], 1)
+
+
+def test_a_contract_imported_before_ocids_were_kept_is_linked_and_a_terminated_one_left_alone(council_a):
+    today = timezone.localdate()
+    contracts_import_ocds(actor=None, organisation=council_a, data=_package(_release(1), _release(2)), today=today)
+    Contract.objects.filter(reference="award-1").update(ocid="")  # as imported before migration 0007
+    Contract.objects.filter(reference="award-2").update(
+        status="terminated", terminated_on=today, termination_reason="action_plan_not_met", termination_details="x"
+    )
+    bigger = [_release(number) for number in (1, 2)]
+    for release in bigger:
+        release["awards"][0]["value"]["amount"] = 200000
+
+    again = contracts_import_ocds(actor=None, organisation=council_a, data=_package(*bigger), today=today)
+
+    assert [c.reference for c in again.contracts_updated] == ["award-1"]
+    assert (again.contracts_added, again.already_held) == ([], 1)
+    assert Contract.objects.get(reference="award-1").ocid == "ocds-b5fd17-test-1"
+    assert Contract.objects.get(reference="award-2").value == Decimal("120002")
+
+
+def test_the_page_says_how_many_contracts_a_record_package_updated(make_user, council_a, client_for):
+    client = client_for(make_user(Role.PROCUREMENT_OFFICER, council_a))
+    url = reverse("suppliers:contract-ocds-import")
+    client.post(url, {"file": SimpleUploadedFile("releases.json", _package(_release(1)))})
+    changed = _release(1)
+    changed["awards"][0]["title"] = "Office and depot cleaning"
+    changed["tender"]["title"] = "Office and depot cleaning"
+
+    page = client.post(url, {"file": SimpleUploadedFile("records.json", _record_package(_record(changed)))})
+
+    assert (
+        "0 contracts added, 0 suppliers added to the register, 1 updated, 0 already held unchanged."
+        in page.content.decode()
+    )
+    assert Contract.objects.get().title == "Office and depot cleaning"

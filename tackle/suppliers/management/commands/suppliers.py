@@ -17,14 +17,15 @@ BAD_INPUT = 2
 class Command(BaseCommand):
     help = (
         "`tackle suppliers remind`: queue reminders of annual supplier assessments (run it from cron each day). "
-        "`tackle suppliers ocds-import FILE --organisation CODE`: add the contracts of an OCDS release package "
-        "(Contracts Finder, Find a Tender) to the organisation's register; a bad release imports nothing."
+        "`tackle suppliers ocds-import FILE --organisation CODE`: add the contracts of an OCDS release or record "
+        "package (Contracts Finder, Find a Tender) to the organisation's register, updating those of a process already "
+        "imported (same ocid); a bad release or record imports nothing."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
         sub.add_parser("remind", help="Queue the reminder emails to contract managers")
-        ocds = sub.add_parser("ocds-import", help="Import the contracts of an OCDS release package (JSON)")
+        ocds = sub.add_parser("ocds-import", help="Import the contracts of an OCDS release or record package (JSON)")
         ocds.add_argument("file", type=Path)
         ocds.add_argument("--organisation", required=True, metavar="CODE", help="The organisation's code")
 
@@ -55,5 +56,5 @@ class Command(BaseCommand):
             raise CommandError(f"Nothing imported.\n{path.name}: {error.message}", returncode=BAD_INPUT) from None
         self.stdout.write(
             f"{len(imported.contracts_added)} contracts added, {len(imported.suppliers_added)} suppliers added, "
-            f"{imported.already_held} already held."
+            f"{len(imported.contracts_updated)} contracts updated, {imported.already_held} already held unchanged."
         )
