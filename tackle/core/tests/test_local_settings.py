@@ -66,3 +66,26 @@ def test_a_command_works_from_a_new_shell_with_the_file_make_run_writes(tmp_path
     database = f"sqlite:///{tmp_path / 'tackle.sqlite3'}"
     done = _tackle("check", HOME=str(tmp_path), TACKLE_LOCAL_SETTINGS=str(path), DATABASE_URL=database)
     assert done.returncode == 0, done.stderr
+
+
+def test_a_file_written_before_a_secret_was_needed_gains_it_and_keeps_its_own(tmp_path):
+    """`tackle backup create` needs TACKLE_BACKUP_KEY: a machine set up before then gets one
+    generated on the next `make run`, its other secrets unchanged."""
+    path = tmp_path / "tackle.local.env"
+    path.write_text("TACKLE_DEMO=1\nSECRET_KEY=kept-as-it-was\nTACKLE_AUDIT_KEY=also-kept")
+    subprocess.run([sys.executable, str(ROOT / "tools" / "write_local_settings.py"), str(path)], check=True)
+    values = dict(line.split("=", 1) for line in path.read_text().splitlines())
+    assert (values["SECRET_KEY"], values["TACKLE_AUDIT_KEY"]) == ("kept-as-it-was", "also-kept")
+    assert len(values["TACKLE_BACKUP_KEY"]) >= 32
+
+
+def test_backup_create_works_from_a_new_shell_with_the_file_make_run_writes(tmp_path):
+    path = tmp_path / "tackle.local.env"
+    subprocess.run([sys.executable, str(ROOT / "tools" / "write_local_settings.py"), str(path)], check=True)
+    env = {"HOME": str(tmp_path), "TACKLE_LOCAL_SETTINGS": str(path)}
+    env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'tackle.sqlite3'}"
+    env["MEDIA_ROOT"] = str(tmp_path / "media")
+    assert _tackle("migrate", "--noinput", "-v0", **env).returncode == 0
+    done = _tackle("backup", "create", str(tmp_path / "backup.bin"), **env)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "backup.bin").stat().st_size > 0
