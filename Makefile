@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 DEMO_ENV := TACKLE_DEMO=1 TACKLE_HTTPS=0 DEBUG=0
 
-.PHONY: run test test-sqlite test-postgres check bench setup venv assets static clean
+.PHONY: run test test-sqlite test-postgres check bench setup venv assets static translations messages clean
 
 run: setup
 	$(BIN)/python tools/write_local_settings.py
@@ -13,7 +13,7 @@ run: setup
 	$(DEMO_ENV) $(BIN)/tackle demo load
 	$(DEMO_ENV) PORT=$(PORT) $(BIN)/tackle serve
 
-setup: venv assets static
+setup: venv assets static translations
 
 venv: $(VENV)/.installed
 
@@ -36,6 +36,23 @@ static/tackle/tackle.css: node_modules/.installed static_src/tackle.scss static_
 
 static: $(VENV)/.installed static/tackle/tackle.css
 	$(DEMO_ENV) $(BIN)/tackle collectstatic --noinput -v0
+
+# Welsh (issue 21, docs/i18n.md). The compiled catalogue is a build output (git-ignored): setup
+# compiles it whenever the .po is newer, so `make run` and `make test` read fresh translations.
+CATALOGUE := locale/cy/LC_MESSAGES/django
+NOT_SOURCE := --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=static --ignore=media --ignore=bench
+
+translations: $(CATALOGUE).mo
+
+$(CATALOGUE).mo: $(CATALOGUE).po $(VENV)/.installed
+	tools/ensure-gettext
+	$(DEMO_ENV) $(BIN)/tackle compilemessages -l cy $(NOT_SOURCE) -v0
+
+# Extract every marked string into the Welsh catalogue, keeping its translations, then compile it.
+messages: $(VENV)/.installed
+	tools/ensure-gettext
+	$(DEMO_ENV) $(BIN)/tackle makemessages -l cy $(NOT_SOURCE) --no-obsolete --add-location file -v0
+	$(MAKE) --no-print-directory translations
 
 # Every test, on SQLite and then on a throwaway PostgreSQL.
 test: setup
@@ -63,4 +80,4 @@ bench: setup
 	$(BIN)/python -m bench
 
 clean:
-	rm -rf $(VENV) node_modules staticfiles static/tackle tackle.sqlite3*
+	rm -rf $(VENV) node_modules staticfiles static/tackle tackle.sqlite3* $(CATALOGUE).mo

@@ -30,6 +30,15 @@ hypothesis_settings.register_profile("tackle", deadline=None, suppress_health_ch
 hypothesis_settings.load_profile("tackle")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def welsh_catalogue_compiled() -> None:
+    """Pages in Welsh read the compiled catalogue, a build output that `make setup` makes: compile it
+    here too when it is missing or older than its .po, so no test reads stale Welsh (docs/i18n.md)."""
+    from tackle.core.catalogue import compile_if_stale
+
+    compile_if_stale()
+
+
 @pytest.fixture
 def council_a(db) -> Organisation:
     return Organisation.objects.create(name="Council A", code="E09000001", kind=OrganisationKind.COUNCIL)
