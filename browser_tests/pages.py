@@ -54,6 +54,13 @@ class BasePage:
     def nav_paths(self) -> list[str]:
         return [link.get_attribute("href") or "" for link in self.page.locator("#navigation a").all()]
 
+    def choose_language(self, name: str) -> None:
+        """The header's English | Cymraeg switch (issue 21): `name` as the link shows it."""
+        self.page.get_by_test_id("language-switch").get_by_role("link", name=name).click()
+
+    def expect_language(self, code: str) -> None:
+        expect(self.page.locator("html")).to_have_attribute("lang", code)
+
     def sign_out(self) -> "SignInPage":
         self.page.get_by_role("button", name="Sign out").click()
         return SignInPage(self.page)

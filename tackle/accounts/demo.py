@@ -56,7 +56,7 @@ def load(*, scale: str = "demo", out=None) -> None:  # type: ignore[no-untyped-d
                 "organisation": organisation,
                 "role": role,
                 "first_name": "Demo",
-                "last_name": Role(role).label,
+                "last_name": str(Role(role).label),
                 "is_demo": True,
                 "password": password_hash,
             },

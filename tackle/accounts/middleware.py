@@ -60,8 +60,8 @@ class LanguageOfTheUser:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = getattr(request, "user", None)
-        signed_in = bool(user is not None and user.is_authenticated)
-        language = (user.language if signed_in else "") or translation.get_language()
+        chosen = user.language if user is not None and user.is_authenticated else ""
+        language = chosen or translation.get_language()
         if language != settings.LANGUAGE_CODE and not welsh_offered(request):
             language = settings.LANGUAGE_CODE
         if language != translation.get_language():

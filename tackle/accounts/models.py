@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from tackle.core.access import role_may_use, role_needs_two_factor
 from tackle.core.disclosure import DEFAULT_THRESHOLDS, HIGHEST_THRESHOLD, Audience
@@ -17,7 +18,7 @@ class Organisation(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     name = models.CharField(max_length=200)
     code = models.CharField(
-        max_length=20, unique=True, help_text="ONS code for councils (E09000099), or a short code for others"
+        max_length=20, unique=True, help_text=_("ONS code for councils (E09000099), or a short code for others")
     )
     kind = models.CharField(max_length=20, choices=OrganisationKind.choices)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -40,7 +41,9 @@ class User(AbstractUser):
         Organisation, on_delete=models.PROTECT, related_name="users", null=True, blank=True
     )
     role = models.CharField(max_length=40, choices=Role.choices, blank=True)
-    is_demo = models.BooleanField(default=False, help_text="Created by the demo loader; exempt from 2FA in demo mode")
+    is_demo = models.BooleanField(
+        default=False, help_text=_("Created by the demo loader; exempt from 2FA in demo mode")
+    )
     # The language the person chose with the header's switch; empty: not chosen (the browser's, else
     # English). Kept on the account so that it follows them to another device (issue 21).
     language = models.CharField(max_length=10, choices=settings.LANGUAGES, blank=True)
@@ -86,8 +89,8 @@ def hash_token(raw: str) -> str:
 
 
 class TokenScope(models.TextChoices):
-    READ = "read", "Read only"
-    WRITE = "write", "Read and write"
+    READ = "read", _("Read only")
+    WRITE = "write", _("Read and write")
 
 
 class ApiToken(models.Model):
@@ -98,10 +101,10 @@ class ApiToken(models.Model):
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
     name = models.CharField(max_length=100)
     key_hash = models.CharField(max_length=64, unique=True)
-    prefix = models.CharField(max_length=8, help_text="First characters, to tell tokens apart")
+    prefix = models.CharField(max_length=8, help_text=_("First characters, to tell tokens apart"))
     scope = models.CharField(max_length=5, choices=TokenScope.choices, default=TokenScope.READ)
     modules = models.JSONField(
-        default=list, blank=True, help_text="Modules it may reach; empty: every module its owner's role uses"
+        default=list, blank=True, help_text=_("Modules it may reach; empty: every module its owner's role uses")
     )
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()
@@ -136,7 +139,7 @@ class ApiToken(models.Model):
 
     @property
     def module_labels(self) -> list[str]:
-        return [Module(module).label for module in self.modules if module in Module.values]
+        return [str(Module(module).label) for module in self.modules if module in Module.values]
 
 
 class Invitation(models.Model):
@@ -176,8 +179,8 @@ class OrganisationSettings(models.Model):
     organisation = models.OneToOneField(Organisation, on_delete=models.CASCADE, related_name="settings")
     lead = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     deputy = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
-    mash_phone = models.CharField("MASH phone", max_length=40, blank=True)
-    mash_email = models.EmailField("MASH email", blank=True)
+    mash_phone = models.CharField(_("MASH phone"), max_length=40, blank=True)
+    mash_email = models.EmailField(_("MASH email"), blank=True)
     adult_safeguarding_phone = models.CharField(max_length=40, blank=True)
     adult_safeguarding_email = models.EmailField(blank=True)
     first_responder_name = models.CharField(max_length=200, blank=True)
@@ -191,6 +194,9 @@ class OrganisationSettings(models.Model):
     figures_threshold_councillors = models.PositiveSmallIntegerField(default=DEFAULT_THRESHOLDS[Audience.COUNCILLORS])
     figures_threshold_public = models.PositiveSmallIntegerField(default=DEFAULT_THRESHOLDS[Audience.PUBLIC])
     figures_rounded_for_public = models.BooleanField(default=False)
+    # The day the organisation's records began (issue 17): an FOI answer says "not held" for a period
+    # wholly before it, instead of reading the first record's date. Empty: the first record's date.
+    records_began_on = models.DateField(null=True, blank=True)
     # Offer the organisation's people the English | Cymraeg switch (Welsh Language Standards; issue 21).
     welsh_language_service = models.BooleanField(default=False)
     updated_at = models.DateTimeField(auto_now=True)
@@ -225,7 +231,7 @@ class Notification(models.Model):
     key = models.CharField(max_length=200)
     subject = models.CharField(max_length=200)
     body = models.TextField(blank=True)
-    url = models.CharField(max_length=300, blank=True, help_text="A path in Tackle, such as a case's page")
+    url = models.CharField(max_length=300, blank=True, help_text=_("A path in Tackle, such as a case's page"))
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True)
@@ -245,9 +251,9 @@ class WebhookEvent(models.TextChoices):
     """What a council's own systems can be told of (issue 19, item 5). The payload names the case
     by reference and uuid, never the person."""
 
-    CONCERN_RECORDED = "concern.recorded", "A new concern is recorded"
-    REFERRAL_DUE = "referral.due", "A referral action falls due or is overdue"
-    DECISION_RECORDED = "decision.recorded", "An NRM decision is recorded"
+    CONCERN_RECORDED = "concern.recorded", _("A new concern is recorded")
+    REFERRAL_DUE = "referral.due", _("A referral action falls due or is overdue")
+    DECISION_RECORDED = "decision.recorded", _("An NRM decision is recorded")
 
 
 class WebhookEndpoint(models.Model):
@@ -257,7 +263,7 @@ class WebhookEndpoint(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="webhook_endpoints")
     name = models.CharField(max_length=100)
-    url = models.URLField("Address (URL)", max_length=500)
+    url = models.URLField(_("Address (URL)"), max_length=500)
     secret = models.CharField(max_length=64)
     events = models.JSONField(default=list)
     created_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
@@ -276,13 +282,13 @@ class WebhookEndpoint(models.Model):
 
     @property
     def event_labels(self) -> list[str]:
-        return [WebhookEvent(event).label for event in WebhookEvent.values if event in self.events]
+        return [str(WebhookEvent(event).label) for event in WebhookEvent.values if event in self.events]
 
 
 class DeliveryStatus(models.TextChoices):
-    PENDING = "pending", "Waiting"
-    DELIVERED = "delivered", "Delivered"
-    FAILED = "failed", "Failed, not retried"
+    PENDING = "pending", _("Waiting")
+    DELIVERED = "delivered", _("Delivered")
+    FAILED = "failed", _("Failed, not retried")
 
 
 class WebhookDelivery(models.Model):

@@ -1,9 +1,12 @@
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from axes.models import AccessAttempt
 from django.db import models
 from django.utils import timezone
+
+# Figure labels stay English here: the home page links them by label, then shows them translated.
+from django.utils.translation import gettext_noop
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tackle.accounts.models import (
@@ -56,6 +59,15 @@ def disclosure_for(organisation_id: int, audience: Audience) -> Disclosure:
     return Disclosure(audience, threshold, ROUNDING_BASE if rounded else 1)
 
 
+def records_began_on(organisation_id: int) -> date | None:
+    """The day the organisation says its records began; None when it has not said."""
+    return (
+        OrganisationSettings.objects.filter(organisation_id=organisation_id)
+        .values_list("records_began_on", flat=True)
+        .first()
+    )
+
+
 def failed_sign_ins_of(user: User) -> int:
     """Wrong passwords django-axes holds against the username, from every address: at its limit from
     one address, the account is locked from that address."""
@@ -95,10 +107,12 @@ def user_dashboard_figures(user: Any) -> list[dict[str, Any]]:
 
     figures: list[dict[str, Any]] = []
     if user.may_use(Module.USERS):
-        figures.append({"label": "Active users", "value": users_visible_to(user).filter(is_active=True).count()})
+        figures.append(
+            {"label": gettext_noop("Active users"), "value": users_visible_to(user).filter(is_active=True).count()}
+        )
         figures.append(
             {
-                "label": "Users who still need two-factor sign-in",
+                "label": gettext_noop("Users who still need two-factor sign-in"),
                 "value": users_missing_two_factor(user.organisation_id).count(),
             }
         )
@@ -106,13 +120,13 @@ def user_dashboard_figures(user: Any) -> list[dict[str, Any]]:
         since = timezone.now() - timedelta(days=30)
         figures.append(
             {
-                "label": "Audit entries in the last 30 days",
+                "label": gettext_noop("Audit entries in the last 30 days"),
                 "value": audit_events_visible_to(user).filter(occurred_at__gte=since).count(),
             }
         )
     if user.may_use(Module.API_TOKENS):
         active = api_tokens_of(user).filter(revoked_at__isnull=True).count()
-        figures.append({"label": "Your active API tokens", "value": active})
+        figures.append({"label": gettext_noop("Your active API tokens"), "value": active})
     return figures
 
 

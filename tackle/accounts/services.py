@@ -14,6 +14,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tackle.accounts.models import (
@@ -52,23 +53,23 @@ def api_token_create(
     """Returns the token and its raw value, which is shown once and never stored. Only someone who
     has set up two-factor sign-in may hold a token; it reaches at most what their role does."""
     if not user.may_hold_api_tokens():
-        raise ApplicationError("Set up two-factor sign-in before you create an API token")
+        raise ApplicationError(gettext("Set up two-factor sign-in before you create an API token"))
     name = name.strip()
     if not name:
-        raise ApplicationError("Enter a name for the token", field="name")
+        raise ApplicationError(gettext("Enter a name for the token"), field="name")
     if scope not in TokenScope.values:
-        raise ApplicationError("Select what the token may do", field="scope")
+        raise ApplicationError(gettext("Select what the token may do"), field="scope")
     allowed = {module for module, _label in token_module_choices(user)}
     if not set(modules) <= allowed:
-        raise ApplicationError("Select only parts of Tackle your role can use", field="modules")
+        raise ApplicationError(gettext("Select only parts of Tackle your role can use"), field="modules")
     today = today_in_london()
     expires_on = expires_on or today + timedelta(days=TOKEN_DAYS_DEFAULT)
     if expires_on <= today:
-        raise ApplicationError("The expiry date must be in the future", field="expires_on")
+        raise ApplicationError(gettext("The expiry date must be in the future"), field="expires_on")
     if expires_on > today + timedelta(days=TOKEN_DAYS_MOST):
-        raise ApplicationError("The expiry date must be within a year from today", field="expires_on")
+        raise ApplicationError(gettext("The expiry date must be within a year from today"), field="expires_on")
     if user.api_tokens.filter(revoked_at__isnull=True, expires_at__gt=timezone.now(), name=name).exists():
-        raise ApplicationError("You already have a token with this name", field="name")
+        raise ApplicationError(gettext("You already have a token with this name"), field="name")
     raw = ApiToken.generate_raw()
     token = ApiToken.objects.create(
         user=user,
@@ -93,7 +94,7 @@ def api_token_create(
 def token_module_choices(user: User) -> list[tuple[str, str]]:
     """The parts of Tackle a token of this user may be limited to: those their role uses."""
     return [
-        (module.value, module.label)
+        (module.value, str(module.label))
         for module in Module
         if module not in (Module.HOME, Module.API_TOKENS) and role_may_use(user.role, module)
     ]
@@ -102,7 +103,7 @@ def token_module_choices(user: User) -> list[tuple[str, str]]:
 @transaction.atomic
 def api_token_revoke(*, token: ApiToken, actor: User, request: Any = None) -> ApiToken:
     if token.revoked_at is not None:
-        raise ApplicationError("This token was already revoked")
+        raise ApplicationError(gettext("This token was already revoked"))
     token.revoked_at = timezone.now()
     token.save(update_fields=["revoked_at"])
     audit_record(
@@ -139,9 +140,9 @@ def user_create(
     request: Any = None,
 ) -> User:
     if role not in Role.values:
-        raise ApplicationError("Choose a role from the list", field="role")
+        raise ApplicationError(gettext("Choose a role from the list"), field="role")
     if User.objects.filter(username__iexact=username).exists():
-        raise ApplicationError("A user with this username already exists", field="username")
+        raise ApplicationError(gettext("A user with this username already exists"), field="username")
     user = User(
         username=username,
         organisation=organisation,
@@ -190,9 +191,9 @@ def user_invite(
     """A new user with no password, and the one-time link (emailed, and returned) that sets it."""
     email = email.strip()
     if not email:
-        raise ApplicationError("Enter their email address", field="email")
+        raise ApplicationError(gettext("Enter their email address"), field="email")
     if User.objects.filter(email__iexact=email, is_active=True).exists():
-        raise ApplicationError("An active user already has this email address", field="email")
+        raise ApplicationError(gettext("An active user already has this email address"), field="email")
     user = user_create(
         organisation=organisation,
         username=username.strip(),
@@ -211,9 +212,9 @@ def user_invite(
 def invitation_issue(*, user: User, actor: User | None = None, request: Any = None) -> str:
     """Email a new one-time link to set the password, voiding any earlier link. Returns the link."""
     if not user.is_active:
-        raise ApplicationError("Reactivate this user before sending them a link")
+        raise ApplicationError(gettext("Reactivate this user before sending them a link"))
     if not user.email:
-        raise ApplicationError("This user has no email address to send the link to")
+        raise ApplicationError(gettext("This user has no email address to send the link to"))
     now = timezone.now()
     user.invitations.filter(used_at__isnull=True, voided_at__isnull=True).update(voided_at=now)
     raw = Invitation.generate_raw()
@@ -269,7 +270,7 @@ def invitation_accept(*, invitation: Invitation, password: str, request: Any = N
         pk=invitation.pk, used_at__isnull=True, voided_at__isnull=True, expires_at__gt=now
     ).update(used_at=now)
     if not claimed:
-        raise ApplicationError("This link has expired or has already been used")
+        raise ApplicationError(gettext("This link has expired or has already been used"))
     user = invitation.user
     user.set_password(password)
     user.save(update_fields=["password"])
@@ -293,11 +294,18 @@ def _is_last_active_administrator(user: User) -> bool:
 
 def _refuse_if_last_administrator(user: User, actor: User | None, doing: str) -> None:
     if _is_last_active_administrator(user):
-        who = "You are" if actor is not None and actor.pk == user.pk else f"{user.display_name} is"
-        raise ApplicationError(
-            f"{who} the last active administrator of {user.organisation}. "
-            f"Make someone else an administrator before you {doing}."
-        )
+        words = {"name": user.display_name, "organisation": user.organisation, "doing": doing}
+        if actor is not None and actor.pk == user.pk:
+            message = gettext(
+                "You are the last active administrator of %(organisation)s. "
+                "Make someone else an administrator before you %(doing)s."
+            )
+        else:
+            message = gettext(
+                "%(name)s is the last active administrator of %(organisation)s. "
+                "Make someone else an administrator before you %(doing)s."
+            )
+        raise ApplicationError(message % words)
 
 
 def _locked(user: User) -> User:
@@ -309,12 +317,12 @@ def _locked(user: User) -> User:
 @transaction.atomic
 def user_change_role(*, user: User, role: str, actor: User | None = None, request: Any = None) -> User:
     if role not in Role.values:
-        raise ApplicationError("Choose a role from the list", field="role")
+        raise ApplicationError(gettext("Choose a role from the list"), field="role")
     user = _locked(user)
     if user.role == role:
         return user
     if role != Role.ADMINISTRATOR:
-        _refuse_if_last_administrator(user, actor, "change this role")
+        _refuse_if_last_administrator(user, actor, gettext("change this role"))
     before = user.get_role_display()
     user.role = role
     user.save(update_fields=["role"])
@@ -344,8 +352,8 @@ def user_deactivate(*, user: User, actor: User | None = None, request: Any = Non
     """A leaver: no sign-in, no session, no API token, from now. Their records and history stay."""
     user = _locked(user)
     if not user.is_active:
-        raise ApplicationError("This user is already deactivated")
-    _refuse_if_last_administrator(user, actor, "deactivate this account")
+        raise ApplicationError(gettext("This user is already deactivated"))
+    _refuse_if_last_administrator(user, actor, gettext("deactivate this account"))
     user.is_active = False
     user.save(update_fields=["is_active"])
     now = timezone.now()
@@ -368,7 +376,7 @@ def user_reactivate(*, user: User, actor: User | None = None, request: Any = Non
     """Sign-in works again with the same password; revoked API tokens stay revoked."""
     user = _locked(user)
     if user.is_active:
-        raise ApplicationError("This user is already active")
+        raise ApplicationError(gettext("This user is already active"))
     user.is_active = True
     user.save(update_fields=["is_active"])
     audit_record(
@@ -428,6 +436,7 @@ SETTINGS_FIELDS = (
     "figures_threshold_councillors",
     "figures_threshold_public",
     "figures_rounded_for_public",
+    "records_began_on",
     "welsh_language_service",
 )
 
@@ -440,15 +449,19 @@ def _check_thresholds(chosen: dict[str, Any]) -> None:
     for name in _THRESHOLDS:
         value = chosen[name]
         if not isinstance(value, int) or not 0 <= value <= HIGHEST_THRESHOLD:
-            raise ApplicationError(f"The threshold must be a whole number from 0 to {HIGHEST_THRESHOLD}", field=name)
+            raise ApplicationError(
+                gettext("The threshold must be a whole number from 0 to %(most)s") % {"most": HIGHEST_THRESHOLD},
+                field=name,
+            )
     if chosen["figures_threshold_councillors"] < chosen["figures_threshold_internal"]:
         raise ApplicationError(
-            "The threshold for councillors must be at least the one for staff who see every case",
+            gettext("The threshold for councillors must be at least the one for staff who see every case"),
             field="figures_threshold_councillors",
         )
     if chosen["figures_threshold_public"] < chosen["figures_threshold_councillors"]:
         raise ApplicationError(
-            "The threshold for the public must be at least the one for councillors", field="figures_threshold_public"
+            gettext("The threshold for the public must be at least the one for councillors"),
+            field="figures_threshold_public",
         )
 
 
@@ -468,9 +481,9 @@ def organisation_settings_update(
     for field in ("lead", "deputy"):
         person = values.get(field)
         if person is not None and (person.organisation_id != organisation.pk or not person.is_active):
-            raise ApplicationError("Choose an active user of your organisation", field=field)
+            raise ApplicationError(gettext("Choose an active user of your organisation"), field=field)
     if values.get("lead") is not None and values.get("lead") == values.get("deputy"):
-        raise ApplicationError("The deputy must be someone other than the lead", field="deputy")
+        raise ApplicationError(gettext("The deputy must be someone other than the lead"), field="deputy")
     organisation_settings_of(organisation)
     row = OrganisationSettings.objects.select_for_update().get(organisation=organisation)
     _check_thresholds({name: values.get(name, getattr(row, name)) for name in _THRESHOLDS})

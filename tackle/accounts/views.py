@@ -1,4 +1,5 @@
 import base64
+import uuid
 from datetime import timedelta
 from typing import Any
 
@@ -14,6 +15,7 @@ from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpRespons
 from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp import match_token
@@ -34,6 +36,7 @@ from tackle.accounts.forms import (
     UserRoleForm,
     WebhookEndpointForm,
     WebhookRevokeConfirmForm,
+    WebhookRotateConfirmForm,
 )
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.accounts.middleware import set_language_cookie, welsh_offered
@@ -69,7 +72,7 @@ from tackle.accounts.services import (
     user_two_factor_reset,
     user_unlock,
 )
-from tackle.accounts.webhooks import endpoint_register, endpoint_revoke
+from tackle.accounts.webhooks import delivery_send_again, endpoint_register, endpoint_revoke, endpoint_rotate_secret
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.core import access
@@ -137,11 +140,13 @@ def two_factor_setup(request: AuthenticatedRequest) -> HttpResponse:
             device.save(update_fields=["confirmed"])
             otp_login(request, device)
             audit_record(action=AuditAction.TWO_FACTOR, request=request, note="Authenticator app set up")
-            messages.success(request, "Two-factor sign-in is set up")
+            messages.success(request, gettext("Two-factor sign-in is set up"))
             return redirect(_safe_next(request))
-        form.add_error("code", "The code is not right. Check the time on your phone and try the newest code")
+        form.add_error("code", gettext("The code is not right. Check the time on your phone and try the newest code"))
     secret = base64.b32encode(device.bin_key).decode()
-    qr_svg = segno.make(device.config_url, error="m").svg_inline(scale=4, title="QR code for your authenticator app")
+    qr_svg = segno.make(device.config_url, error="m").svg_inline(
+        scale=4, title=gettext("QR code for your authenticator app")
+    )
     return render(
         request,
         "accounts/two_factor_setup.html",
@@ -159,7 +164,7 @@ def two_factor_verify(request: AuthenticatedRequest) -> HttpResponse:
             audit_record(action=AuditAction.TWO_FACTOR, request=request, note="Second factor accepted")
             return redirect(_safe_next(request))
         audit_record(action=AuditAction.SIGN_IN_FAILED, request=request, note="Wrong two-factor code")
-        form.add_error("code", "The code is not right. Try the newest code from your app")
+        form.add_error("code", gettext("The code is not right. Try the newest code from your app"))
     return render(request, "accounts/two_factor_verify.html", {"form": form, "next": _safe_next(request)})
 
 
@@ -168,7 +173,7 @@ def token_list(request: AuthenticatedRequest) -> HttpResponse:
     require_module(request.user, Module.API_TOKENS)
     if not request.user.may_hold_api_tokens():
         # A token skips two-factor sign-in, so only someone who has set it up may hold one.
-        messages.info(request, "Set up two-factor sign-in before you create an API token")
+        messages.info(request, gettext("Set up two-factor sign-in before you create an API token"))
         return redirect(f"{reverse('accounts:two-factor-setup')}?next={reverse('accounts:token-list')}")
 
     def blank_form(data: Any = None) -> ApiTokenCreateForm:
@@ -194,7 +199,10 @@ def token_revoke(request: AuthenticatedRequest, token_uuid: str) -> HttpResponse
     visible = api_tokens_of(request.user)
     token = open_for_user(request.user, visible, resource=access.API_TOKENS, action=Action.CHANGE, uuid=token_uuid)
     return _token_revoke_page(
-        request, token, back=reverse("accounts:token-list"), success=f"Token '{token.name}' was revoked"
+        request,
+        token,
+        back=reverse("accounts:token-list"),
+        success=gettext("Token '%(name)s' was revoked") % {"name": token.name},
     )
 
 
@@ -223,7 +231,8 @@ def organisation_token_revoke(request: AuthenticatedRequest, token_uuid: str) ->
         request,
         token,
         back=reverse("accounts:organisation-token-list"),
-        success=f"{token.user.display_name}'s token '{token.name}' was revoked",
+        success=gettext("%(owner)s's token '%(name)s' was revoked")
+        % {"owner": token.user.display_name, "name": token.name},
     )
 
 
@@ -234,12 +243,14 @@ def _token_revoke_page(request: AuthenticatedRequest, token: Any, *, back: str, 
         request,
         TokenRevokeConfirmForm(request.POST if request.method == "POST" else None),
         lambda _: api_token_revoke(token=token, actor=request.user, request=request),
-        title="Revoke this API token",
+        title=gettext("Revoke this API token"),
         caption=token.name,
         back=back,
         success=success,
-        button="Revoke token",
-        warning="You cannot undo this. The token stops working at once; a script that uses it needs a new token.",
+        button=gettext("Revoke token"),
+        warning=gettext(
+            "You cannot undo this. The token stops working at once; a script that uses it needs a new token."
+        ),
         template="accounts/token_revoke.html",
         context={"token": token},
     )
@@ -303,12 +314,18 @@ def invite_user(request: AuthenticatedRequest) -> HttpResponse:
         request,
         form,
         save,
-        title="Invite a user",
+        title=gettext("Invite a user"),
         back=reverse("accounts:user-list"),
-        success=f"Invitation sent. The link works once and expires in {settings.TACKLE_INVITATION_DAYS} days.",
+        success=ngettext(
+            "Invitation sent. The link works once and expires in %(days)d day.",
+            "Invitation sent. The link works once and expires in %(days)d days.",
+            settings.TACKLE_INVITATION_DAYS,
+        )
+        % {"days": settings.TACKLE_INVITATION_DAYS},
         next_url=lambda user: reverse("accounts:user-detail", args=[user.uuid]),
-        button="Send invitation",
-        intro=f"They get an email with a link to set their password for {request.user.organisation}.",
+        button=gettext("Send invitation"),
+        intro=gettext("They get an email with a link to set their password for %(organisation)s.")
+        % {"organisation": request.user.organisation},
     )
 
 
@@ -334,10 +351,10 @@ def user_role(request: AuthenticatedRequest, user_uuid: str) -> HttpResponse:
         request,
         form,
         lambda data: user_change_role(user=person, role=data["role"], actor=request.user, request=request),
-        title="Change role",
+        title=gettext("Change role"),
         caption=person.display_name,
         back=back,
-        success=f"{person.display_name}'s role was changed",
+        success=gettext("%(name)s's role was changed") % {"name": person.display_name},
     )
 
 
@@ -366,13 +383,16 @@ def user_deactivate_confirm(request: AuthenticatedRequest, user_uuid: str) -> Ht
         request,
         DeactivateConfirmForm(request.POST if request.method == "POST" else None),
         lambda _: user_deactivate(user=person, actor=request.user, request=request),
-        title="Deactivate this user",
+        title=gettext("Deactivate this user"),
         caption=person.display_name,
         back=reverse("accounts:user-detail", args=[person.uuid]),
-        success=f"{person.display_name} was deactivated and signed out",
-        button="Deactivate user",
-        warning=f"{person.display_name} will be signed out at once and their API tokens will stop working. "
-        "What they recorded stays in Tackle.",
+        success=gettext("%(name)s was deactivated and signed out") % {"name": person.display_name},
+        button=gettext("Deactivate user"),
+        warning=gettext(
+            "%(name)s will be signed out at once and their API tokens will stop working. "
+            "What they recorded stays in Tackle."
+        )
+        % {"name": person.display_name},
         template="accounts/user_deactivate.html",
         context={"person": person, "tokens": tokens},
     )
@@ -385,10 +405,12 @@ def user_two_factor_reset_confirm(request: AuthenticatedRequest, user_uuid: str)
         request,
         person,
         user_two_factor_reset,
-        title="Reset two-factor sign-in",
-        button="Reset two-factor sign-in",
-        success=f"{person.display_name}'s two-factor sign-in was reset",
-        warning="Their authenticator app will stop working for Tackle. They set up a new one when they next sign in.",
+        title=gettext("Reset two-factor sign-in"),
+        button=gettext("Reset two-factor sign-in"),
+        success=gettext("%(name)s's two-factor sign-in was reset") % {"name": person.display_name},
+        warning=gettext(
+            "Their authenticator app will stop working for Tackle. They set up a new one when they next sign in."
+        ),
     )
 
 
@@ -446,7 +468,7 @@ def invitation_accept_view(request: HttpRequest) -> HttpResponse:
                 logout(request)
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             request.session.pop(_INVITATION_SESSION_KEY, None)
-            messages.success(request, "Your password is set")
+            messages.success(request, gettext("Your password is set"))
             return redirect(settings.LOGIN_REDIRECT_URL)
     return render(request, "accounts/invitation_accept.html", {"form": form, "person": invitation.user})
 
@@ -478,7 +500,7 @@ def organisation_settings(request: AuthenticatedRequest) -> HttpResponse:
         except ApplicationError as error:
             add_application_error(form, error)
         else:
-            messages.success(request, "Organisation settings saved")
+            messages.success(request, gettext("Organisation settings saved"))
             return redirect("accounts:organisation-settings")
     return render(
         request, "accounts/organisation_settings.html", {"form": form, "is_lead": user.role == Role.MODERN_SLAVERY_LEAD}
@@ -556,11 +578,68 @@ def webhook_revoke(request: AuthenticatedRequest, webhook_uuid: str) -> HttpResp
         request,
         WebhookRevokeConfirmForm(request.POST if request.method == "POST" else None),
         lambda _: endpoint_revoke(actor=request.user, endpoint=endpoint, request=request),
-        title="Revoke this webhook endpoint",
+        title=gettext("Revoke this webhook endpoint"),
         caption=f"{endpoint.name}: {endpoint.url}",
         back=reverse("accounts:webhook-list"),
-        success=f"The endpoint '{endpoint.name}' was revoked",
-        button="Revoke endpoint",
-        warning="You cannot undo this. Nothing more is sent to this address, and deliveries waiting to be "
-        "tried again are dropped; to be told again, register the address anew with a new secret.",
+        success=gettext("The endpoint '%(name)s' was revoked") % {"name": endpoint.name},
+        button=gettext("Revoke endpoint"),
+        warning=gettext(
+            "You cannot undo this. Nothing more is sent to this address, and deliveries waiting to be "
+            "tried again are dropped; to be told again, register the address anew with a new secret."
+        ),
     )
+
+
+@login_required
+def webhook_rotate(request: AuthenticatedRequest, webhook_uuid: str) -> HttpResponse:
+    """Check, then a new secret for the endpoint, shown on the page that answers, once."""
+    endpoint = _open_endpoint(request, webhook_uuid, Action.CHANGE)
+    form = WebhookRotateConfirmForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            secret = endpoint_rotate_secret(actor=request.user, endpoint=endpoint, request=request)
+        except ApplicationError as error:
+            add_application_error(form, error)
+        else:
+            return render(request, "accounts/webhook_secret.html", {"endpoint": endpoint, "secret": secret})
+    return form_page(
+        request,
+        form,
+        lambda _: None,  # never reached: a valid form is answered above
+        title=gettext("Make a new secret for this webhook endpoint"),
+        caption=f"{endpoint.name}: {endpoint.url}",
+        back=reverse("accounts:webhook-list"),
+        success="",
+        button=gettext("Make a new secret"),
+        warning=gettext(
+            "The old secret stops working at once: every delivery from now on, including those waiting to be "
+            "tried again, is signed with the new one. Give the new secret to the system at this address."
+        ),
+    )
+
+
+@login_required
+@require_POST
+def webhook_send_again(request: AuthenticatedRequest, webhook_uuid: str) -> HttpResponse:
+    """A button on each row of the delivery log: the chosen delivery's event sent again."""
+    endpoint = _open_endpoint(request, webhook_uuid, Action.CHANGE)
+    back = reverse("accounts:webhook-deliveries", args=[endpoint.uuid])
+    chosen = _uuid_or_none(request.POST.get("delivery"))
+    delivery = webhook_deliveries_of(endpoint).filter(uuid=chosen).first() if chosen else None
+    if delivery is None:
+        messages.error(request, gettext("Choose a delivery from the log to send again"))
+        return redirect(back)
+    try:
+        delivery_send_again(actor=request.user, delivery=delivery, request=request)
+    except ApplicationError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, gettext("The delivery will be sent again shortly"))
+    return redirect(back)
+
+
+def _uuid_or_none(value: Any) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        return None

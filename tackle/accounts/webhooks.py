@@ -9,6 +9,9 @@ endpoint's secret of `<timestamp>.<body>`; a receiver recomputes it and refuses 
 A failed attempt (no answer, or not 2xx) is tried again after 1, 5, 30 and 120 minutes, then the
 delivery is marked failed. Addresses are checked by the kernel's fetcher (core/fetch.py): not on
 the server's own network, unless STATEMENT_FETCH_ALLOW_PRIVATE says this is a closed network.
+The secret is sealed at rest (accounts/webhook_secrets.py), shown once when the endpoint is
+registered or its secret rotated. Any delivery can be sent again from the delivery log: a new
+delivery of the same event, so the log keeps what happened to the first.
 """
 
 import hashlib
@@ -20,8 +23,10 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tackle.accounts.models import DeliveryStatus, Organisation, User, WebhookDelivery, WebhookEndpoint, WebhookEvent
+from tackle.accounts.webhook_secrets import SecretUnreadable, new_secret, signing_secret
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.core.errors import ApplicationError
@@ -34,23 +39,21 @@ TIMEOUT_SECONDS = 10
 def endpoint_register(
     *, actor: User, organisation: Organisation, name: str, url: str, events: list[str], request: Any = None
 ) -> WebhookEndpoint:
-    """A new endpoint with a new secret (the caller shows it once). The address must be one Tackle
-    may post to."""
+    """A new endpoint with a new secret, in clear on the returned object only (`shown_secret`, for
+    the caller to show once; the database keeps it sealed). The address must be one Tackle may
+    post to."""
     try:
         check_address(url)
     except FetchError as error:
         raise ApplicationError(error.message, field="url") from None
     chosen = [event for event in WebhookEvent.values if event in events]
     if not chosen:
-        raise ApplicationError("Select at least one event", field="events")
+        raise ApplicationError(gettext("Select at least one event"), field="events")
+    shown, sealed = new_secret()
     endpoint = WebhookEndpoint.objects.create(
-        organisation=organisation,
-        name=name.strip(),
-        url=url.strip(),
-        secret=WebhookEndpoint.generate_secret(),
-        events=chosen,
-        created_by=actor,
+        organisation=organisation, name=name.strip(), url=url.strip(), secret=sealed, events=chosen, created_by=actor
     )
+    endpoint.shown_secret = shown  # type: ignore[attr-defined]
     audit_record(
         action=AuditAction.CREATE, actor=actor, request=request, obj=endpoint, changed_fields=["name", "url", "events"]
     )
@@ -59,7 +62,7 @@ def endpoint_register(
 
 def endpoint_revoke(*, actor: User, endpoint: WebhookEndpoint, request: Any = None) -> WebhookEndpoint:
     if endpoint.revoked_at is not None:
-        raise ApplicationError("This endpoint is already revoked.")
+        raise ApplicationError(gettext("This endpoint is already revoked."))
     with transaction.atomic():
         endpoint.revoked_at = timezone.now()
         endpoint.save(update_fields=["revoked_at"])
@@ -68,6 +71,36 @@ def endpoint_revoke(*, actor: User, endpoint: WebhookEndpoint, request: Any = No
         )
         audit_record(action=AuditAction.UPDATE, actor=actor, request=request, obj=endpoint, changed_fields=["revoked"])
     return endpoint
+
+
+def endpoint_rotate_secret(*, actor: User, endpoint: WebhookEndpoint, request: Any = None) -> str:
+    """A new secret for a live endpoint, returned in clear for the caller to show once; deliveries
+    from now on are signed with it, including those waiting to be tried again."""
+    if endpoint.revoked_at is not None:
+        raise ApplicationError(gettext("This endpoint is revoked: register the address anew."))
+    shown, endpoint.secret = new_secret()
+    endpoint.save(update_fields=["secret"])
+    audit_record(action=AuditAction.UPDATE, actor=actor, request=request, obj=endpoint, changed_fields=["secret"])
+    return shown
+
+
+def delivery_send_again(*, actor: User, delivery: WebhookDelivery, request: Any = None) -> WebhookDelivery:
+    """The same event sent again to the same live endpoint, as a new delivery queued once this
+    commits (its own attempts and retries); the one sent again stays in the log as it was."""
+    endpoint = delivery.endpoint
+    if endpoint.revoked_at is not None:
+        raise ApplicationError(gettext("This endpoint is revoked: nothing more is sent to it."))
+    with transaction.atomic():
+        again = WebhookDelivery.objects.create(endpoint=endpoint, event=delivery.event, payload=delivery.payload)
+        audit_record(
+            action=AuditAction.CREATE,
+            actor=actor,
+            request=request,
+            obj=again,
+            note=f"Sent again: delivery {delivery.uuid} to {endpoint.name}",
+        )
+        transaction.on_commit(partial(_enqueue, again.pk))
+    return again
 
 
 def webhook_event(*, organisation_id: int, event: WebhookEvent, case_reference: str, case_uuid: Any) -> int:
@@ -111,12 +144,20 @@ def webhook_deliver(delivery_id: int, *, now: datetime | None = None) -> Webhook
     now = now or timezone.now()
     body = json.dumps({**delivery.payload, "delivery": str(delivery.uuid)}, sort_keys=True).encode()
     timestamp = str(int(now.timestamp()))
+    try:
+        secret = signing_secret(delivery.endpoint.secret)
+    except SecretUnreadable:
+        # Trying again cannot help: the server's key changed. The administrator rotates the secret.
+        delivery.attempts, delivery.last_attempt_at, delivery.next_attempt_at = delivery.attempts + 1, now, None
+        delivery.status, delivery.last_error = DeliveryStatus.FAILED, "The signing secret cannot be read: rotate it"
+        delivery.save()
+        return delivery
     headers = {
         "Content-Type": "application/json",
         "Tackle-Event": delivery.event,
         "Tackle-Delivery": str(delivery.uuid),
         "Tackle-Timestamp": timestamp,
-        "Tackle-Signature": signature(delivery.endpoint.secret, timestamp, body),
+        "Tackle-Signature": signature(secret, timestamp, body),
     }
     delivery.attempts += 1
     delivery.last_attempt_at = now

@@ -15,6 +15,8 @@ case resource names the narrowest share that opens it (`Resource.shared_from`).
 from dataclasses import dataclass
 from enum import StrEnum
 
+from django.utils.translation import gettext_lazy as _
+
 from tackle.core.roles import Module, Role
 
 
@@ -41,18 +43,20 @@ class ShareScope(StrEnum):
 
     @property
     def label(self) -> str:
-        return _SHARE_SCOPE_LABELS[self]
+        return str(_SHARE_SCOPE_LABELS[self])  # in the language of the moment it is read
 
     def reaches(self, needed: "ShareScope") -> bool:
         order = list(ShareScope)
         return order.index(self) >= order.index(needed)
 
 
+# Lazy, for a model's choices; ShareScope.label reads one in the language of the moment.
 _SHARE_SCOPE_LABELS = {
-    ShareScope.SUMMARY: "Summary: reference, stage, age group, exploitation type and next step",
-    ShareScope.REFERRAL: "Referral: the summary, the NRM referral pack and the referral actions",
-    ShareScope.SUPPORT: "Support: the referral, the support record and its documents",
+    ShareScope.SUMMARY: _("Summary: reference, stage, age group, exploitation type and next step"),
+    ShareScope.REFERRAL: _("Referral: the summary, the NRM referral pack and the referral actions"),
+    ShareScope.SUPPORT: _("Support: the referral, the support record and its documents"),
 }
+SHARE_SCOPE_CHOICES = [(scope.value, label) for scope, label in _SHARE_SCOPE_LABELS.items()]
 
 
 @dataclass(frozen=True)
@@ -172,6 +176,13 @@ ORGANISATION_SETTINGS = _r(
     "Organisation settings: lead, deputy, safeguarding and first responder contacts",
     Module.HOME,
 )
+# What an officer reads to a person before they decide about the NRM, in their language (issue 21):
+# in the home module, beside the organisation settings, so the administrator reaches it too.
+CONSENT_EXPLANATIONS = _r(
+    "consent_explanations",
+    "Explanation texts read before consent: the NRM, consent, the Duty to Notify, rights; by language",
+    Module.HOME,
+)
 # The organisation's text for the public accessibility statement, privacy notice, cookies and
 # contact pages (reading them needs no sign-in, so only changing them is in this table).
 SERVICE_PAGES = _r(
@@ -185,7 +196,7 @@ RESOURCES: tuple[Resource, ...] = (
     OPERATIONS, AGREEMENTS, BRIEFINGS, TARGETING, SUPPLIERS, CONTRACTS, TENDERS, SPEND, STATEMENTS, STATEMENT_READINGS,
     ACTION_PLANS, ASSESSMENTS, SCRUTINY_RECORDS, FIGURES, AUDIT_LOG,
     AUDIT_INTEGRITY, USERS, WEBHOOKS, ORGANISATION_SETTINGS, NOTIFICATIONS,
-    SERVICE_PAGES, RETENTION_SCHEDULE, RETENTION, SUBJECT_ACCESS,
+    SERVICE_PAGES, RETENTION_SCHEDULE, RETENTION, SUBJECT_ACCESS, CONSENT_EXPLANATIONS,
 )  # fmt: skip
 
 R = Role
@@ -270,6 +281,7 @@ _RULES: tuple[tuple[tuple[Role, ...], Resource, tuple[Action, ...], Scope], ...]
     ((R.ADMINISTRATOR,), WEBHOOKS, _KEEP, Scope.ORGANISATION),
     ((R.MODERN_SLAVERY_LEAD, R.ADMINISTRATOR), ORGANISATION_SETTINGS, (A.VIEW, A.CHANGE), Scope.ORGANISATION),
     ((R.ADMINISTRATOR,), SERVICE_PAGES, (A.VIEW, A.CHANGE), Scope.ORGANISATION),
+    ((R.MODERN_SLAVERY_LEAD, R.ADMINISTRATOR), CONSENT_EXPLANATIONS, (A.VIEW, A.CHANGE), Scope.ORGANISATION),
     ((R.ADMINISTRATOR,), RETENTION_SCHEDULE, (A.VIEW, A.CHANGE), Scope.ORGANISATION),
     (_LEAD, RETENTION_SCHEDULE, _READ, Scope.ORGANISATION),
     (_DATA_PROTECTION, RETENTION, _KEEP, Scope.ORGANISATION),
@@ -359,7 +371,7 @@ def policy_markdown() -> str:
         "| --- | --- | --- |",
     ]
     for role in Role:
-        modules = ", ".join(Module(m).label for m in Module if m in ROLE_MODULES[role])
+        modules = ", ".join(str(Module(m).label) for m in Module if m in ROLE_MODULES[role])
         lines.append(f"| {role.label} | {modules} | {'yes' if role in PERSONAL_DATA_ROLES else 'no'} |")
     for resource in RESOURCES:
         flags = [f"Module: {resource.module.label}"]

@@ -2,6 +2,7 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils.translation import gettext
 
 from tackle.core.navigation import menu_for
 
@@ -15,7 +16,9 @@ def tackle(request: HttpRequest) -> dict[str, Any]:
     nav_items = [{"label": item.label, "url": url, "active": url == active_url} for item, url in menu.top]
     if menu.more:
         # A page grouped under "More" marks "More" as the current section.
-        nav_items.append({"label": "More", "url": menu.more_url, "active": active_url in (*grouped, menu.more_url)})
+        nav_items.append(
+            {"label": gettext("More"), "url": menu.more_url, "active": active_url in (*grouped, menu.more_url)}
+        )
     return {
         "demo_mode": settings.TACKLE_DEMO,
         "service_name": "Tackle",

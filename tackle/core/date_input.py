@@ -13,12 +13,29 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext, gettext_lazy, gettext_noop
 
 DATE_PARTS = ("day", "month", "year")
 TIME_PARTS = ("hour", "minute")
-PARTS_MISSING = "The date must include %(missing)s"  # a form names the field instead (form_messages.py)
-DATE_HINT = "For example, 27 3 2007"
-DATE_TIME_HINT = "For example, 27 3 2007 and 14 30 (the 24-hour clock)"
+# English, for other modules' own sentences; the fields below show them in the reader's language.
+PARTS_MISSING = gettext_noop("The date must include %(missing)s")  # a form names the field (form_messages.py)
+DATE_HINT = gettext_noop("For example, 27 3 2007")
+DATE_TIME_HINT = gettext_noop("For example, 27 3 2007 and 14 30 (the 24-hour clock)")
+# Each box's label, and its name in "must include a day and year".
+_PART_LABELS = {
+    "day": gettext_lazy("Day"),
+    "month": gettext_lazy("Month"),
+    "year": gettext_lazy("Year"),
+    "hour": gettext_lazy("Hour"),
+    "minute": gettext_lazy("Minute"),
+}
+_PART_WORDS = {
+    "day": gettext_lazy("day"),
+    "month": gettext_lazy("month"),
+    "year": gettext_lazy("year"),
+    "hour": gettext_lazy("hour"),
+    "minute": gettext_lazy("minute"),
+}
 _WIDTHS = {"day": 2, "month": 2, "year": 4, "hour": 2, "minute": 2}
 # "March", "mar" and "3" are all the third month, as GOV.UK's own services accept.
 _MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name} | {
@@ -70,7 +87,7 @@ class GovukDateInput(forms.Widget):
         widget_id = context["widget"]["attrs"].get("id", "")
         context["widget"]["parts"] = [
             {
-                "label": part.capitalize(),
+                "label": _PART_LABELS[part],
                 "name": f"{name}-{part}",
                 "id": f"{widget_id}-{part}",
                 "value": typed.get(part, ""),
@@ -94,7 +111,18 @@ def _number(part: str, typed: str) -> int | None:
 
 def _missing(parts: list[str]) -> str:
     """'a month', 'a day and year', 'an hour and minute'."""
-    return ("an " if parts[0] == "hour" else "a ") + " and ".join(parts)
+    words = [str(_PART_WORDS[part]) for part in parts]
+    joined = (
+        words[0]
+        if len(words) == 1
+        else gettext("%(first)s and %(last)s")
+        % {
+            "first": ", ".join(words[:-1]),
+            "last": words[-1],
+        }
+    )
+    article = gettext("an %(parts)s") if parts[0] == "hour" else gettext("a %(parts)s")
+    return article % {"parts": joined}
 
 
 class _PartsMixin:
@@ -122,10 +150,10 @@ class _PartsMixin:
 class GovukDateField(_PartsMixin, forms.DateField):
     widget = GovukDateInput
     parts = DATE_PARTS
-    default_error_messages = {"parts_missing": PARTS_MISSING}
+    default_error_messages = {"parts_missing": gettext_lazy(PARTS_MISSING)}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs["help_text"] = kwargs.get("help_text") or DATE_HINT  # a model field gives ""
+        kwargs["help_text"] = kwargs.get("help_text") or gettext_lazy(DATE_HINT)  # a model field gives ""
         super().__init__(*args, **kwargs)
 
     def to_python(self, value: Any) -> date | None:
@@ -145,10 +173,10 @@ class GovukDateTimeField(_PartsMixin, forms.DateTimeField):
 
     widget = GovukDateTimeInput
     parts = DATE_PARTS + TIME_PARTS
-    default_error_messages = {"parts_missing": PARTS_MISSING}
+    default_error_messages = {"parts_missing": gettext_lazy(PARTS_MISSING)}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs["help_text"] = kwargs.get("help_text") or DATE_TIME_HINT
+        kwargs["help_text"] = kwargs.get("help_text") or gettext_lazy(DATE_TIME_HINT)
         super().__init__(*args, **kwargs)
 
     def to_python(self, value: Any) -> datetime | None:

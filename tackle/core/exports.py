@@ -16,13 +16,14 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from tackle.core.spreadsheets import formula_safe, xlsx_cell
 
 CSV, XLSX = "csv", "xlsx"
 FORMATS = (CSV, XLSX)
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-_LINK_TEXT = {CSV: "Download as CSV", XLSX: "Download as a spreadsheet (XLSX)"}
+_LINK_TEXT = {CSV: gettext_lazy("Download as CSV"), XLSX: gettext_lazy("Download as a spreadsheet (XLSX)")}
 
 
 @dataclass(frozen=True)
@@ -48,10 +49,10 @@ def download_links(request: HttpRequest, table: str = "") -> list[dict[str, str]
     for kind in FORMATS:
         query = request.GET.copy()
         query.pop("page", None)  # a download holds every page of the list
-        query["download"] = kind
         query.pop("table", None)
         if table:
             query["table"] = table
+        query["download"] = kind
         links.append({"href": f"{request.path}?{query.urlencode()}", "text": str(_LINK_TEXT[kind]), "format": kind})
     return links
 

@@ -13,6 +13,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.forms.utils import pretty_name
+from django.utils.translation import get_language, gettext, gettext_noop
 
 # A label that is a question ("What will be done?") is used as it stands: "Enter what will be done".
 _QUESTIONS = "what which who whom whose when where why how is are was were do does did has have can will should if"
@@ -41,72 +42,96 @@ def _lower_first(text: str) -> str:
     return text if first.isupper() and (len(first) > 1 or first == "I") else text[:1].lower() + text[1:]
 
 
+def _in_english() -> bool:
+    """English fits a label into its sentences. Other languages quote it as it stands: Welsh changes
+    a word's first letter by its place in a sentence (mutation), which a label cannot know."""
+    return (get_language() or "en").startswith("en")
+
+
 def field_phrase(field: forms.Field, name: str) -> str:
     """What the field asks for, to follow "Enter" or "Select": 'the due date', 'what will be done'."""
     label = _label(field, name)
+    if not _in_english():
+        return _quoted(label)
     return _lower_first(label) if _is_question(label) else f"the {_lower_first(label)}"
 
 
 def field_subject(field: forms.Field, name: str) -> str:
     """The field as the subject of a sentence: 'Due date', or for a question 'The answer to ...'."""
     label = _label(field, name)
+    if not _in_english():
+        return _quoted(label)
     return f"The answer to {_quoted(label + '?')}" if _is_question(label) else label[:1].upper() + label[1:]
+
+
+def _say(message: str, field: forms.Field, name: str) -> str:
+    """A message in the reader's language, naming the field: %(phrase)s ('the due date') and
+    %(subject)s ('Due date') in English, the quoted label in another language."""
+    return gettext(message) % {"phrase": field_phrase(field, name), "subject": field_subject(field, name)}
 
 
 def required_message(field: forms.Field, name: str) -> str:
     if isinstance(field, forms.BooleanField):  # a tick box that must be ticked, such as a declaration
-        return f"Select {_quoted(_label(field, name))} to continue"
-    verb = "Select" if isinstance(field, _SELECTED) else "Enter"
-    return f"{verb} {field_phrase(field, name)}"
+        return gettext("Select %(quoted)s to continue") % {"quoted": _quoted(_label(field, name))}
+    if isinstance(field, _SELECTED):
+        return _say(gettext_noop("Select %(phrase)s"), field, name)
+    return _say(gettext_noop("Enter %(phrase)s"), field, name)
 
 
 def _invalid_message(field: forms.Field, name: str) -> str:
-    phrase, subject = field_phrase(field, name), field_subject(field, name)
     if isinstance(field, forms.DateTimeField):
-        return f"{subject} must be a real date and time"
+        return _say(gettext_noop("%(subject)s must be a real date and time"), field, name)
     if isinstance(field, forms.DateField):
-        return f"{subject} must be a real date"
+        return _say(gettext_noop("%(subject)s must be a real date"), field, name)
     if isinstance(field, forms.TimeField):
-        return f"{subject} must be a real time"
+        return _say(gettext_noop("%(subject)s must be a real time"), field, name)
     if isinstance(field, forms.IntegerField):
-        return f"{subject} must be a whole number"
+        return _say(gettext_noop("%(subject)s must be a whole number"), field, name)
     if isinstance(field, forms.DecimalField | forms.FloatField):
-        return f"{subject} must be a number"
+        return _say(gettext_noop("%(subject)s must be a number"), field, name)
     if isinstance(field, forms.EmailField):
-        return f"Enter {phrase} in the correct format, like name@example.com"
+        return _say(gettext_noop("Enter %(phrase)s in the correct format, like name@example.com"), field, name)
     if isinstance(field, forms.URLField):
-        return f"Enter {phrase} in the correct format, like https://www.example.com"
+        return _say(gettext_noop("Enter %(phrase)s in the correct format, like https://www.example.com"), field, name)
     if isinstance(field, _SELECTED):
-        return f"Select {phrase} from the list"  # noqa: S608 (a sentence, not SQL)
-    return f"Enter {phrase} in the correct format"
+        return _say(gettext_noop("Select %(phrase)s from the list"), field, name)
+    return _say(gettext_noop("Enter %(phrase)s in the correct format"), field, name)
 
 
 def _messages(field: forms.Field, name: str) -> dict[str, str]:
-    subject = field_subject(field, name)
-    choose = f"Select {field_phrase(field, name)} from the list"  # noqa: S608 (a sentence, not SQL)
+    # %% keeps Django's own placeholders, such as %(limit_value)s, for its validators to fill in.
+    choose = _say(gettext_noop("Select %(phrase)s from the list"), field, name)
     return {
         "required": required_message(field, name),
         "invalid": _invalid_message(field, name),
-        "max_value": f"{subject} must be %(limit_value)s or less",
-        "min_value": f"{subject} must be %(limit_value)s or more",
-        "step_size": f"{subject} must be a multiple of %(limit_value)s",
-        "max_length": f"{subject} must be %(limit_value)d characters or less",
-        "min_length": f"{subject} must be %(limit_value)d characters or more",
-        "max_digits": f"{subject} must be %(max)s digits or fewer",
-        "max_decimal_places": f"{subject} must have %(max)s decimal places or fewer",
-        "max_whole_digits": f"{subject} must have %(max)s digits or fewer before the decimal point",
+        "max_value": _say(gettext_noop("%(subject)s must be %%(limit_value)s or less"), field, name),
+        "min_value": _say(gettext_noop("%(subject)s must be %%(limit_value)s or more"), field, name),
+        "step_size": _say(gettext_noop("%(subject)s must be a multiple of %%(limit_value)s"), field, name),
+        "max_length": _say(gettext_noop("%(subject)s must be %%(limit_value)d characters or less"), field, name),
+        "min_length": _say(gettext_noop("%(subject)s must be %%(limit_value)d characters or more"), field, name),
+        "max_digits": _say(gettext_noop("%(subject)s must be %%(max)s digits or fewer"), field, name),
+        "max_decimal_places": _say(gettext_noop("%(subject)s must have %%(max)s decimal places or fewer"), field, name),
+        "max_whole_digits": _say(
+            gettext_noop("%(subject)s must have %%(max)s digits or fewer before the decimal point"), field, name
+        ),
         "invalid_choice": choose,
         "invalid_list": choose,
         "invalid_pk_value": choose,
-        "incomplete": f"Enter {field_phrase(field, name)} in full",
-        "parts_missing": f"{subject} must include %(missing)s",  # a date input's empty box
-        "year_too_early": f"{subject} must have a year from %(earliest)s onwards, with 4 numbers, such as 2025",
+        "incomplete": _say(gettext_noop("Enter %(phrase)s in full"), field, name),
+        "parts_missing": _say(
+            gettext_noop("%(subject)s must include %%(missing)s"), field, name
+        ),  # a date input's empty box
+        "year_too_early": _say(
+            gettext_noop("%(subject)s must have a year from %%(earliest)s onwards, with 4 numbers, such as 2025"),
+            field,
+            name,
+        ),
         "missing": required_message(field, name),
         "blank": required_message(field, name),  # the model's own check, after the form's
         "null": required_message(field, name),
-        "empty": "The selected file is empty",
-        "invalid_image": f"{subject} must be a picture, such as a JPEG or PNG",
-        "null_characters_not_allowed": f"{subject} must not contain null characters",
+        "empty": gettext("The selected file is empty"),
+        "invalid_image": _say(gettext_noop("%(subject)s must be a picture, such as a JPEG or PNG"), field, name),
+        "null_characters_not_allowed": _say(gettext_noop("%(subject)s must not contain null characters"), field, name),
     }
 
 
@@ -156,7 +181,9 @@ def constraint_fields(constraint: models.BaseConstraint) -> list[str]:
 
 
 def _joined(phrases: list[str]) -> str:
-    return phrases[0] if len(phrases) == 1 else ", ".join(phrases[:-1]) + " and " + phrases[-1]
+    if len(phrases) == 1:
+        return phrases[0]
+    return gettext("%(first)s and %(last)s") % {"first": ", ".join(phrases[:-1]), "last": phrases[-1]}
 
 
 def constraint_message(
@@ -172,8 +199,12 @@ def constraint_message(
     if constraint is not None and not isinstance(constraint, models.UniqueConstraint):
         names = [name for name in constraint_fields(constraint) if name in fields]
         phrases = [field_phrase(fields[name], name) for name in names]
-        return f"Check {_joined(phrases)}" if phrases else f"Check the {model._meta.verbose_name} details"
+        if phrases:
+            return gettext("Check %(phrases)s") % {"phrases": _joined(phrases)}
+        return gettext("Check the %(what)s details") % {"what": model._meta.verbose_name}
     names = list(getattr(constraint, "fields", ()) or (error.params or {}).get("unique_check", ()))
     shown = [_label(fields[name], name).lower() for name in names if name in fields]
     what = model._meta.verbose_name
-    return f"There is already a {what} with this {_joined(shown)}" if shown else f"This {what} already exists"
+    if shown:
+        return gettext("There is already a %(what)s with this %(fields)s") % {"what": what, "fields": _joined(shown)}
+    return gettext("This %(what)s already exists") % {"what": what}

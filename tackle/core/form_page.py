@@ -23,7 +23,7 @@ def form_page(
     back: str,
     success: str,
     next_url: str | Callable[[Any], str] | None = None,
-    button: str = "Save",
+    button: str = "",  # empty: "Save", in the reader's language (core/form_page.html)
     caption: str = "",
     intro: str = "",
     warning: str = "",

@@ -15,6 +15,7 @@ from django.db import models, router
 from django.forms.boundfield import BoundField
 from django.forms.models import ModelFormMetaclass
 from django.forms.renderers import TemplatesSetting
+from django.utils.translation import gettext
 
 from tackle.core.date_input import GovukDateField, GovukDateTimeField
 from tackle.core.errors import ApplicationError
@@ -99,7 +100,7 @@ def validate_plausible_year(value: date) -> None:
     if value.year < EARLIEST_YEAR:
         # The code lets a form name its field in the message (core/form_messages.py).
         raise ValidationError(
-            "Enter a year from %(earliest)s onwards, with 4 numbers, such as 2025",
+            gettext("Enter a year from %(earliest)s onwards, with 4 numbers, such as 2025"),
             code="year_too_early",
             params={"earliest": EARLIEST_YEAR},
         )
@@ -209,8 +210,15 @@ class ColumnsForm(GovukForm):
     ) -> None:
         super().__init__(*args, **kwargs)
         choices = [
-            ("", "Not in this file"),
-            *((str(i), f"Column {i + 1}: {h.strip() or '(no name)'}") for i, h in enumerate(headers)),
+            ("", gettext("Not in this file")),
+            *(
+                (
+                    str(i),
+                    gettext("Column %(number)s: %(name)s")
+                    % {"number": i + 1, "name": h.strip() or gettext("(no name)")},
+                )
+                for i, h in enumerate(headers)
+            ),
         ]
         for name, label in fields.items():
             self.fields[name] = forms.TypedChoiceField(
@@ -221,8 +229,9 @@ class ColumnsForm(GovukForm):
                 required=name in required,
                 initial="" if current.get(name) is None else str(current[name]),
                 error_messages={
-                    "required": f"Select the column that holds the {label[:1].lower()}{label[1:]}",
-                    "invalid_choice": "Select a column",
+                    "required": gettext("Select the column that holds the %(field)s")
+                    % {"field": f"{label[:1].lower()}{label[1:]}"},
+                    "invalid_choice": gettext("Select a column"),
                 },
             )
 
@@ -230,7 +239,7 @@ class ColumnsForm(GovukForm):
         cleaned = super().clean() or {}
         chosen = [column for column in cleaned.values() if column is not None]
         if len(chosen) != len(set(chosen)):
-            raise forms.ValidationError("Use each column for one field only")
+            raise forms.ValidationError(gettext("Use each column for one field only"))
         return cleaned
 
 

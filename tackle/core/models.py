@@ -3,15 +3,16 @@ import uuid
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
-from tackle.core.access import ShareScope
+from tackle.core.access import SHARE_SCOPE_CHOICES, ShareScope
 
 
 class TaskStatus(models.TextChoices):
-    QUEUED = "queued", "Waiting to start"
-    RUNNING = "running", "Running"
-    SUCCEEDED = "succeeded", "Finished"
-    FAILED = "failed", "Failed"
+    QUEUED = "queued", _("Waiting to start")
+    RUNNING = "running", _("Running")
+    SUCCEEDED = "succeeded", _("Finished")
+    FAILED = "failed", _("Failed")
 
 
 class TaskRun(models.Model):
@@ -57,17 +58,17 @@ class TaskRun(models.Model):
 class LawfulBasis(models.TextChoices):
     """UK GDPR Article 6(1): the lawful basis a share relies on."""
 
-    CONSENT = "consent", "Consent (Article 6(1)(a))"
-    LEGAL_OBLIGATION = "legal_obligation", "Legal obligation (Article 6(1)(c))"
-    VITAL_INTERESTS = "vital_interests", "Vital interests: to protect someone's life (Article 6(1)(d))"
-    PUBLIC_TASK = "public_task", "Public task, including safeguarding (Article 6(1)(e))"
-    LEGITIMATE_INTERESTS = "legitimate_interests", "Legitimate interests (Article 6(1)(f))"
+    CONSENT = "consent", _("Consent (Article 6(1)(a))")
+    LEGAL_OBLIGATION = "legal_obligation", _("Legal obligation (Article 6(1)(c))")
+    VITAL_INTERESTS = "vital_interests", _("Vital interests: to protect someone's life (Article 6(1)(d))")
+    PUBLIC_TASK = "public_task", _("Public task, including safeguarding (Article 6(1)(e))")
+    LEGITIMATE_INTERESTS = "legitimate_interests", _("Legitimate interests (Article 6(1)(f))")
 
 
 class ShareConsent(models.TextChoices):
-    GIVEN = "given", "Given"
-    NOT_GIVEN = "not_given", "Not given"
-    NOT_ASKED = "not_asked", "Not asked"
+    GIVEN = "given", _("Given")
+    NOT_GIVEN = "not_given", _("Not given")
+    NOT_ASKED = "not_asked", _("Not asked")
 
 
 class WorkerHeartbeat(models.Model):
@@ -89,15 +90,16 @@ class RecordShare(models.Model):
     object_uuid = models.UUIDField()
     organisation = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="shares_received")
     shared_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    reason = models.CharField(max_length=300, help_text="Purpose of sharing")
+    reason = models.CharField(max_length=300, help_text=_("Purpose of sharing"))
     # How much of a case the partner sees; other records are shared whole and leave it empty.
-    scope = models.CharField(max_length=12, blank=True, choices=[(s.value, s.label) for s in ShareScope])
+    scope = models.CharField(max_length=12, blank=True, choices=SHARE_SCOPE_CHOICES)
     lawful_basis = models.CharField(max_length=24, blank=True, choices=LawfulBasis.choices)
     lawful_basis_detail = models.TextField(
-        blank=True, help_text="The Article 9 condition for special category data, and the duty or agreement relied on"
+        blank=True,
+        help_text=_("The Article 9 condition for special category data, and the duty or agreement relied on"),
     )
     consent = models.CharField(max_length=12, choices=ShareConsent.choices, default=ShareConsent.NOT_ASKED)
-    consent_note = models.TextField(blank=True, help_text="Why consent was not given or not asked")
+    consent_note = models.TextField(blank=True, help_text=_("Why consent was not given or not asked"))
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)

@@ -7,6 +7,8 @@ needs most often (lowest `rank`), then "More", a page listing the rest with what
 from dataclasses import dataclass, field
 
 from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from tackle.core.roles import Module
 
@@ -15,12 +17,12 @@ MOST_TOP_LEVEL = 7  # "More" included: seven fit on one row at 1280 px
 
 @dataclass(frozen=True)
 class NavItem:
-    label: str
+    label: "str | Promise"
     url_name: str
     module: str
     order: int = 50  # where it stands in the menu, left to right
     rank: int = 5  # how soon it moves under "More" when a role has too many entries: highest first
-    description: str = ""  # what it is for, said on the "More" page
+    description: "str | Promise" = ""  # what it is for, said on the "More" page
 
 
 @dataclass(frozen=True)
@@ -65,25 +67,27 @@ def menu_for(user: object) -> Menu:
     )
 
 
-register(NavItem("Cases", "cases:queue", Module.CASES, order=10, rank=1, description="Concerns, cases and referrals"))
+register(
+    NavItem(_("Cases"), "cases:queue", Module.CASES, order=10, rank=1, description=_("Concerns, cases and referrals"))
+)
 register(
     NavItem(
-        "Audit log",
+        _("Audit log"),
         "audit:event-list",
         Module.AUDIT,
         order=80,
         rank=4,
-        description="Who viewed and changed which record, and a check that the log has not been altered",
+        description=_("Who viewed and changed which record, and a check that the log has not been altered"),
     )
 )
-register(NavItem("Users", "accounts:user-list", Module.USERS, order=85, rank=2, description="Accounts and roles"))
+register(NavItem(_("Users"), "accounts:user-list", Module.USERS, order=85, rank=2, description=_("Accounts and roles")))
 register(
     NavItem(
-        "API tokens",
+        _("API tokens"),
         "accounts:token-list",
         Module.API_TOKENS,
         order=90,
         rank=9,
-        description="Personal tokens for connecting other systems to Tackle",
+        description=_("Personal tokens for connecting other systems to Tackle"),
     )
 )

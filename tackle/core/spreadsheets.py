@@ -9,6 +9,8 @@ made a whole export fail, so XLSX text drops them.
 import re
 from typing import Any
 
+from django.utils.functional import Promise
+
 # Characters that make a spreadsheet read a cell as a formula.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -18,7 +20,10 @@ _XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def formula_safe(value: Any) -> Any:
-    """`value`, quoted with a leading apostrophe when a spreadsheet would run it as a formula."""
+    """`value`, quoted with a leading apostrophe when a spreadsheet would run it as a formula. A lazy
+    translation (a choice's label) is written as the text it reads now."""
+    if isinstance(value, Promise):
+        value = str(value)
     if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
         return "'" + value
     return value
@@ -26,6 +31,8 @@ def formula_safe(value: Any) -> Any:
 
 def xlsx_cell(value: Any) -> Any:
     """`value` as an XLSX cell may hold it: control characters dropped, formulas defused."""
+    if isinstance(value, Promise):
+        value = str(value)
     if isinstance(value, str):
         value = _XML_ILLEGAL.sub("", value)
     return formula_safe(value)

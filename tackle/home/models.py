@@ -1,14 +1,15 @@
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class ServicePageKind(models.TextChoices):
     """The service's own pages, linked from every page's footer. The value is the page's address."""
 
-    ACCESSIBILITY = "accessibility-statement", "Accessibility statement"
-    PRIVACY = "privacy", "Privacy notice"
-    COOKIES = "cookies", "Cookies"
-    CONTACT = "contact", "Contact"
+    ACCESSIBILITY = "accessibility-statement", _("Accessibility statement")
+    PRIVACY = "privacy", _("Privacy notice")
+    COOKIES = "cookies", _("Cookies")
+    CONTACT = "contact", _("Contact")
 
 
 class ServicePage(models.Model):

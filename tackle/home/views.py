@@ -2,6 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from tackle.accounts.door import open_for_user, open_page_for_user
 from tackle.accounts.http import AuthenticatedRequest
@@ -122,10 +123,10 @@ def service_page_edit(request: AuthenticatedRequest, kind: str) -> HttpResponse:
         request,
         form,
         save,
-        title=f"Change the {page.label.lower()}",
+        title=gettext("Change the %(page)s") % {"page": str(page.label).lower()},
         caption=organisation.name,
         back=reverse("home:service-page-list"),
         next_url=reverse(f"home:{page.value}"),
-        success=f"{page.label} saved",
-        intro="Everyone reads this page, signed in or not. What you save here replaces the default text.",
+        success=gettext("%(page)s saved") % {"page": page.label},
+        intro=gettext("Everyone reads this page, signed in or not. What you save here replaces the default text."),
     )

@@ -113,7 +113,7 @@ class Requirement(models.Model):
         return f"{self.course} for {self.applies_to_label()}"
 
     def applies_to_label(self) -> str:
-        parts = [Role(self.role).label if self.role else "", self.team.name if self.team else ""]
+        parts = [str(Role(self.role).label) if self.role else "", self.team.name if self.team else ""]
         return " in ".join(part for part in parts if part) or "Everyone"
 
 

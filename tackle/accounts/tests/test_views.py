@@ -51,7 +51,7 @@ class TestTokenRevoke:
         response = client_for(lead_a).get(reverse("accounts:token-revoke", args=[token.uuid]))
         page = response.content.decode()
         assert response.status_code == 200 and 'data-testid="revoke-summary"' in page
-        assert lead_a.display_name in page and token.name in page and token.get_scope_display() in page
+        assert lead_a.display_name in page and token.name in page and str(token.get_scope_display()) in page
         assert "You cannot undo this" in page and 'name="confirm" value="revoke"' in page
         token.refresh_from_db()
         assert token.revoked_at is None

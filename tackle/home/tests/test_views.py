@@ -12,7 +12,7 @@ def test_every_role_has_a_home_dashboard(client_for, make_user, council_a, role)
     assert board.role == role
     page = response.content.decode()
     assert council_a.name in page
-    assert Role(role).label in page
+    assert str(Role(role).label) in page
 
 
 @pytest.mark.parametrize("role", Role.values)

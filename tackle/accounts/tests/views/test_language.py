@@ -1,11 +1,15 @@
 """The English | Cymraeg switch (issue 21): offered where the organisation runs a Welsh language
 service, remembered on the account, and never a way to send someone to another site."""
 
+from datetime import UTC, datetime
+
 import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from tackle.accounts.models import OrganisationSettings
+from tackle.accounts.models import Notification, OrganisationSettings
+from tackle.accounts.services import notify
+from tackle.accounts.tests.signing_in import two_factor_set_up
 
 PASSWORD = "correct-horse-battery"
 
@@ -32,6 +36,7 @@ def test_choosing_cymraeg_shows_the_page_in_welsh_and_remembers_it(client_for, c
     page = client.get("/").content.decode()
     assert '<html lang="cy"' in page
     assert '<span aria-current="true" lang="cy">Cymraeg</span>' in page
+    assert ">Hysbysiadau<" in page and ">Allgofnodi<" in page  # Notifications, Sign out
     councillor_a.refresh_from_db()
     assert councillor_a.language == "cy"
 
@@ -91,3 +96,26 @@ def test_the_administrator_turns_the_welsh_language_service_on(client_for, admin
     assert response.status_code == 302
     assert OrganisationSettings.objects.get(organisation=admin_a.organisation).welsh_language_service
     assert 'data-testid="language-switch"' in client.get("/").content.decode()
+
+
+def test_dates_on_a_welsh_page_name_the_month_in_welsh(client_for, councillor_a, welsh_council):
+    notification = notify(user=councillor_a, subject="Case CA-1 allocated to you", key="test-welsh-date")
+    Notification.objects.filter(pk=notification.pk).update(created_at=datetime(2026, 3, 5, 12, 0, tzinfo=UTC))
+    client = client_for(councillor_a)
+    assert "5 March 2026" in client.get(reverse("accounts:notification-list")).content.decode()
+    _choose(client, "cy")
+    assert "5 Mawrth 2026" in client.get(reverse("accounts:notification-list")).content.decode()
+
+
+def test_form_errors_in_welsh_name_the_field_in_welsh(client_for, frontline_a, welsh_council):
+    two_factor_set_up(frontline_a)
+    client = client_for(frontline_a)
+    _choose(client, "cy")
+    answer = {"name": "", "scope": "read", "expires_on-day": "1"}
+    page = client.post(reverse("accounts:token-list"), answer).content.decode()
+    assert "Mae problem" in page and "Rhowch enw ar gyfer y tocyn" in page  # the form's own message
+    # A message made from the label quotes it as it stands, since Welsh mutates words in a sentence.
+    assert (
+        "Rhaid i \N{LEFT SINGLE QUOTATION MARK}Yn dod i ben ar\N{RIGHT SINGLE QUOTATION MARK} gynnwys mis a blwyddyn"
+        in page
+    )
