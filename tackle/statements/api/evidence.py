@@ -13,9 +13,10 @@ from rest_framework.decorators import api_view
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from tackle.accounts.api_auth import api_user
 from tackle.accounts.models import User
 from tackle.core.api_fields import PlausibleDateField
-from tackle.core.api_lists import checked_by_form, merged
+from tackle.core.api_lists import body_or_400, checked_by_form, merged
 from tackle.statements.api.commitments import CommitmentSerializer, _one
 from tackle.statements.charter import COOP_CHARTER, COOP_CHARTER_SOURCE
 from tackle.statements.commitment_proposals import evidence_proposals
@@ -90,10 +91,6 @@ class AdoptedSerializer(serializers.Serializer):
     added = CommitmentSerializer(many=True, help_text="Only those not already held: adopting again adds none")
 
 
-def _user(request: Request) -> User:
-    return cast(User, request.user)
-
-
 def _evidence(commitment: Any, user: User) -> dict[str, Any]:
     proposals = evidence_proposals(commitment, user=user)
     data = {"recorded": list(commitment.evidence.all()), "proposals": proposals}
@@ -122,12 +119,11 @@ def _evidence(commitment: Any, user: User) -> dict[str, Any]:
 )
 @api_view(["GET", "POST"])
 def evidence(request: Request, commitment_uuid: str) -> Response:
-    user = _user(request)
+    user = api_user(request)
     if request.method == "POST":
         commitment = get_commitment_for_user(user, commitment_uuid, to_change=True)
-        incoming = EvidenceWriteSerializer(data=request.data)
-        incoming.is_valid(raise_exception=True)
-        given = {"recorded_on": timezone.localdate(), **incoming.validated_data}
+        incoming = body_or_400(EvidenceWriteSerializer, request)
+        given = {"recorded_on": timezone.localdate(), **incoming}
         data = checked_by_form(EvidenceForm(merged({}, given, EVIDENCE_FIELDS))).cleaned_data
         services.commitment_evidence_add(commitment=commitment, actor=user, request=request._request, **data)
         return Response(_evidence(commitment, user), status=status.HTTP_201_CREATED)
@@ -145,11 +141,10 @@ def evidence(request: Request, commitment_uuid: str) -> Response:
 )
 @api_view(["POST"])
 def evidence_accept(request: Request, commitment_uuid: str) -> Response:
-    user = _user(request)
+    user = api_user(request)
     commitment = get_commitment_for_user(user, commitment_uuid, to_change=True)
-    incoming = AcceptSerializer(data=request.data)
-    incoming.is_valid(raise_exception=True)
-    key = incoming.validated_data["key"]
+    incoming = body_or_400(AcceptSerializer, request)
+    key = incoming["key"]
     services.commitment_evidence_accept(commitment=commitment, actor=user, request=request._request, key=key)
     return Response(_evidence(commitment, user), status=status.HTTP_201_CREATED)
 
@@ -163,11 +158,10 @@ def evidence_accept(request: Request, commitment_uuid: str) -> Response:
 )
 @api_view(["POST"])
 def commitment_actions(request: Request, commitment_uuid: str) -> Response:
-    user = _user(request)
+    user = api_user(request)
     commitment = get_commitment_for_user(user, commitment_uuid, to_change=True)
-    incoming = ActionLinksSerializer(data=request.data)
-    incoming.is_valid(raise_exception=True)
-    form = CommitmentActionsForm(merged({}, incoming.validated_data, ["actions"]), actions=linkable_actions(commitment))
+    incoming = body_or_400(ActionLinksSerializer, request)
+    form = CommitmentActionsForm(merged({}, incoming, ["actions"]), actions=linkable_actions(commitment))
     form.fields["actions"].to_field_name = "uuid"  # type: ignore[attr-defined]
     actions = checked_by_form(form).cleaned_data["actions"]
     services.commitment_link_actions(commitment=commitment, actor=user, request=request._request, actions=actions)
@@ -191,13 +185,12 @@ def commitment_actions(request: Request, commitment_uuid: str) -> Response:
 )
 @api_view(["GET", "POST"])
 def charter(request: Request) -> Response:
-    user = _user(request)
+    user = api_user(request)
     held = commitments_visible_to(user)
     if request.method == "POST":
         require_lead(user)
-        incoming = AdoptionSerializer(data=request.data)
-        incoming.is_valid(raise_exception=True)
-        form = AdoptCharterForm(merged({}, incoming.validated_data, ["adopted_on", "adopted_by"]))
+        incoming = body_or_400(AdoptionSerializer, request)
+        form = AdoptCharterForm(merged({}, incoming, ["adopted_on", "adopted_by"]))
         data = checked_by_form(form).cleaned_data
         created = services.charter_adopt(organisation=user.organisation, actor=user, request=request._request, **data)
         rows = progress_of(with_progress_data(held.filter(pk__in=[c.pk for c in created]).order_by("pk")))
