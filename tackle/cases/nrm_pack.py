@@ -25,6 +25,7 @@ from tackle.cases.rules.home_office_check import (
     sections_for,
 )
 from tackle.cases.rules.home_office_form import DUTY_TO_NOTIFY, Kind, Question, Section
+from tackle.cases.selectors import consent_explanation_words
 from tackle.core.roles import OrganisationKind
 
 NOT_RECORDED = "Not recorded yet"
@@ -196,6 +197,11 @@ def build_referral_pack(case: Case, state: FormState | None = None) -> dict[str,
                 review = state.review_needed and question.kind == Kind.LONG_TEXT
                 words = AWAITING_REVIEW if review else NOT_RECORDED
             items.append({"key": question.key, "question": question.label, "answer": words})
+        if section.key == "consent" and (explained := consent_explanation_words(case)):
+            # Tackle's own record beside the form's question: how the consent asked for was informed.
+            items.append(
+                {"key": "consent_explained", "question": "Explanation read before they answered", "answer": explained}
+            )
         sections.append({"key": section.key, "title": section.title, "items": items})
     return {
         "reference": case.reference,

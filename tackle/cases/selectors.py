@@ -15,6 +15,8 @@ from tackle.cases.models import (
     AgeGroup,
     Case,
     CaseStatus,
+    ExplanationLanguage,
+    ExplanationVersion,
     LegalHold,
     RecordLegalHold,
     RetentionDecision,
@@ -22,6 +24,7 @@ from tackle.cases.models import (
     RetentionPeriod,
 )
 from tackle.cases.retention_records import KeptRecord, RecordKind, record_kinds
+from tackle.cases.rules.explanations import FALLBACK_LANGUAGE, RIGHT_TO_LEFT, ExplanationKind, language_tag
 from tackle.cases.rules.retention import DEFAULT_MONTHS, RecordType, is_due, retention_ends
 from tackle.core.access import CASE_WORKER_ROLES, CASES, Action, Resource, Scope, scopes_for
 from tackle.core.roles import Module
@@ -518,3 +521,69 @@ def other_records_review(organisation_id: int, today: date) -> tuple[list[OtherR
                 due.append(OtherRecordDue(kind=kind, record=record, ends_on=ends_on))
     due.sort(key=lambda item: item.ends_on)
     return due, holds
+
+
+# The organisation's explanation texts (issue 21, item 4): the lead's pages and the consent page.
+
+
+def explanation_languages_visible_to(user: Any) -> models.QuerySet[ExplanationLanguage]:
+    """The languages the user's organisation keeps its explanation texts in."""
+    if not (user.is_authenticated and user.organisation_id):
+        return ExplanationLanguage.objects.none()
+    return ExplanationLanguage.objects.filter(organisation_id=user.organisation_id)
+
+
+def offered_versions(language: ExplanationLanguage) -> list[ExplanationVersion]:
+    """Each kind's offered version (the approved one approved last), in the kinds' order."""
+    offered: dict[str, ExplanationVersion] = {}
+    for version in language.versions.filter(approved_at__isnull=False).order_by("approved_at", "number"):
+        offered[version.kind] = version
+    return [offered[kind] for kind in ExplanationKind if kind in offered]
+
+
+@dataclass(frozen=True)
+class ExplanationOffer:
+    """What the consent page shows for the person's language: `asked` is their language, `language`
+    the one the texts are in (English, read by an interpreter, where none is approved in theirs)."""
+
+    asked: str
+    language: str
+    versions: list[ExplanationVersion]
+
+    @property
+    def in_their_language(self) -> bool:
+        return self.asked == self.language
+
+    @property
+    def lang(self) -> str:
+        return language_tag(self.language)
+
+    @property
+    def right_to_left(self) -> bool:
+        return self.language in RIGHT_TO_LEFT
+
+
+def explanation_offer(organisation_id: int, asked: str) -> ExplanationOffer:
+    kept = {each.language: each for each in ExplanationLanguage.objects.filter(organisation_id=organisation_id)}
+    for language in (asked, FALLBACK_LANGUAGE):
+        versions = offered_versions(kept[language]) if language in kept else []
+        if versions:
+            return ExplanationOffer(asked=asked, language=language, versions=versions)
+    return ExplanationOffer(asked=asked, language=FALLBACK_LANGUAGE, versions=[])
+
+
+def consent_explanations_of(case: Case) -> list[ExplanationVersion]:
+    """The versions read to the person when they last answered about the NRM, in the kinds' order."""
+    versions = list(case.consent_explanations.select_related("language"))
+    order = list(ExplanationKind)
+    return sorted(versions, key=lambda version: order.index(ExplanationKind(version.kind)))
+
+
+def consent_explanation_words(case: Case) -> str:
+    """Which texts were read, in which language and by whom, in words; empty when none was recorded."""
+    versions = consent_explanations_of(case)
+    if not versions:
+        return ""
+    texts = ", ".join(f"{version.kind_label} (version {version.number})" for version in versions)
+    read_by = "an interpreter" if case.consent_explanation_read_by_interpreter else "the officer"
+    return f"{texts}, in {versions[0].language.language}, read by {read_by}"

@@ -54,6 +54,8 @@ _CASE_FIELD_LABELS = {
     "immediate_danger": "Immediate danger", "destitute": "Nowhere safe to stay",
     "care_and_support_needs": "Care and support needs", "consent_to_nrm": "Consent to an NRM referral",
     "consent_to_share": "Consent to share details", "refusal_reason": "Why they declined",
+    "consent_explanations": "Explanation texts read",
+    "consent_explanation_read_by_interpreter": "Explanation read by an interpreter",
     "stage": "Stage", "status": "Status", "allocated_to": "Allocated worker", "triaged_at": "Triaged",
 }  # fmt: skip
 _QUESTION_LABELS = {question.key: question.label for section in SECTIONS for question in section.questions}

@@ -6,6 +6,7 @@ from tackle.cases.views import (
     concern,
     concern_steps,
     correction,
+    explanations,
     home_office_form,
     pack,
     pathway_settings,
@@ -34,6 +35,35 @@ urlpatterns: list = [
     path("<uuid:case_uuid>/referrals/<uuid:referral_uuid>", case.referral_edit, name="referral-edit"),
     path("<uuid:case_uuid>/nrm/new", case.nrm_event_new, name="nrm-event-new"),
     path("<uuid:case_uuid>/consent", case.consent_edit, name="consent-edit"),
+    # Explanations in the person's language (issue 21, item 4): printed during the consent conversation,
+    # kept and approved by the lead or administrator.
+    path("<uuid:case_uuid>/consent/explanation", explanations.consent_explanation, name="consent-explanation"),
+    path(
+        "<uuid:case_uuid>/consent/explanation.pdf",
+        explanations.consent_explanation_pdf,
+        name="consent-explanation-pdf",
+    ),
+    path("settings/explanations", explanations.explanation_list, name="explanation-list"),
+    path(
+        "settings/explanations/languages/new",
+        explanations.explanation_language_new,
+        name="explanation-language-new",
+    ),
+    path(
+        "settings/explanations/<slug:language>/<slug:kind>",
+        explanations.explanation_versions,
+        name="explanation-versions",
+    ),
+    path(
+        "settings/explanations/<slug:language>/<slug:kind>/edit",
+        explanations.explanation_edit_page,
+        name="explanation-edit",
+    ),
+    path(
+        "settings/explanations/<slug:language>/<slug:kind>/<int:number>/approve",
+        explanations.explanation_approve_page,
+        name="explanation-approve",
+    ),
     # Data protection duties (issue 15, item 5): retention, legal holds, subject access requests.
     path("retention/", retention.retention_due, name="retention-due"),
     path("retention/schedule", retention.retention_schedule, name="retention-schedule"),

@@ -18,9 +18,19 @@ from django.utils import timezone
 from tackle.accounts.models import ApiToken, Organisation, User, WebhookEndpoint, WebhookEvent
 from tackle.accounts.services import api_token_create
 from tackle.accounts.tests.signing_in import two_factor_set_up
-from tackle.cases.models import Case, CaseDocument, Encounter, LegalHold, RecordLegalHold, Referral, SafetyPlan
+from tackle.cases.models import (
+    Case,
+    CaseDocument,
+    Encounter,
+    ExplanationLanguage,
+    LegalHold,
+    RecordLegalHold,
+    Referral,
+    SafetyPlan,
+)
 from tackle.cases.services.case import ConcernDetails, case_record_concern
 from tackle.cases.services.encounter import encounter_record
+from tackle.cases.services.explanations import explanation_edit, explanation_language_add
 from tackle.cases.services.share import case_share
 from tackle.core.access import ShareScope
 from tackle.core.models import LawfulBasis, RecordShare, ShareConsent, TaskRun
@@ -121,6 +131,9 @@ def build(*, frontline: User, lead: User, police: Any) -> tuple[dict[str, Record
     )
     document, shared_document = (_document(each, lead) for each in (case, shared_case))
     hold = LegalHold.objects.create(case=case, reason="A tribunal claim", placed_by=lead)  # one to lift
+    # A language only council A keeps explanation texts in (English and Welsh every council has).
+    polish = explanation_language_add(organisation=case.organisation, language="Polish", actor=lead)
+    explanation_edit(language=polish, kind="consent", title="Ty decydujesz", body="Tekst.", actor=lead)
     # Shared with a charity no test user belongs to: a share to revoke that opens the case to no one walked.
     charity = Organisation.objects.create(name="A charity", code="NGO-1", kind=OrganisationKind.NGO)
     case_share_record = case_share(case=case, organisation=charity, actor=lead, purpose="Support", **SHARED_FOR_SUPPORT)
@@ -213,6 +226,9 @@ def build(*, frontline: User, lead: User, police: Any) -> tuple[dict[str, Record
         "referral_uuid": rec(case.referrals.first(), Referral),
         "cases:section": Record("background", Case),  # a section of the Home Office form
         "cases:group": Record("person", Case),  # a group of the case's details to correct
+        "cases:language": Record("polish", ExplanationLanguage),  # explanation texts, by language and kind
+        "cases:kind": Record("consent", ExplanationLanguage),
+        "cases:number": Record("1", ExplanationLanguage),
         "audit:case_reference": Record(case.reference, Case),  # a case's access report, by its reference
         "encounter_uuid": rec(encounter, Encounter, owner=frontline.pk),
         "plan_uuid": rec(plan, SafetyPlan),

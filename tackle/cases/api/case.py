@@ -3,7 +3,7 @@
 from typing import Any
 
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.decorators import api_view
 from rest_framework.exceptions import PermissionDenied, ValidationError
@@ -25,6 +25,7 @@ from tackle.cases.models import (
     Case,
     CaseStatus,
     ConcernAbout,
+    ExplanationVersion,
     ExploitationLocation,
     ExploitationType,
     Gender,
@@ -42,6 +43,7 @@ from tackle.cases.selectors import (
     case_periods,
     case_workers_of,
     cases_filtered,
+    consent_explanations_of,
     get_case_for_user,
     share_scope_for,
 )
@@ -72,11 +74,22 @@ class NrmEventSerializer(serializers.ModelSerializer):
 SHARED_SUMMARY_FIELDS = ("uuid", "reference", "organisation", "stage", "status", "age_group", "exploitation_types")
 
 
+class ConsentExplanationSerializer(serializers.ModelSerializer):
+    """One of the organisation's explanation texts read before the person answered (issue 21)."""
+
+    language = serializers.CharField(source="language.language", read_only=True)
+
+    class Meta:
+        model = ExplanationVersion
+        fields = ["kind", "number", "language", "title"]
+
+
 class CaseSerializer(serializers.ModelSerializer):
     referrals = ReferralSerializer(many=True, read_only=True)
     nrm_events = NrmEventSerializer(many=True, read_only=True)
     recovery_period_ends_on = serializers.SerializerMethodField()
     move_on_support_ends_on = serializers.SerializerMethodField()
+    consent_explanations = serializers.SerializerMethodField()
     organisation = serializers.CharField(source="organisation.code", read_only=True)
     allocated_to = serializers.CharField(source="allocated_to.username", read_only=True, allow_null=True, default=None)
     encounter = serializers.UUIDField(source="encounter.uuid", read_only=True, allow_null=True, default=None)
@@ -95,7 +108,8 @@ class CaseSerializer(serializers.ModelSerializer):
             "county_lines", "child_criminal_exploitation", "child_sexual_exploitation", "separated_child",
             "care_leaver", "immediate_danger", "destitute", "care_and_support_needs", "consent_to_nrm",
             "consent_to_share", "consent_language", "consent_interpreter", "consent_interpreter_agency",
-            "consent_leaflet", "consent_withdrawn_on", "closed_at", "recovery_period_ends_on",
+            "consent_leaflet", "consent_explanations", "consent_explanation_read_by_interpreter",
+            "consent_withdrawn_on", "closed_at", "recovery_period_ends_on",
             "move_on_support_ends_on", "referrals", "nrm_events",
         ]  # fmt: skip
 
@@ -111,6 +125,10 @@ class CaseSerializer(serializers.ModelSerializer):
             keep = SHARED_SUMMARY_FIELDS + (("referrals", "nrm_events") if reaches_referral else ())
             data = {name: value for name, value in data.items() if name in keep}
         return data
+
+    @extend_schema_field(ConsentExplanationSerializer(many=True))
+    def get_consent_explanations(self, case: Case) -> list[dict[str, Any]]:
+        return ConsentExplanationSerializer(consent_explanations_of(case), many=True).data  # type: ignore[return-value]
 
     def get_recovery_period_ends_on(self, case: Case) -> str | None:
         value = case_periods(case)["recovery_period_ends_on"]

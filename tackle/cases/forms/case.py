@@ -2,10 +2,11 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from tackle.accounts.models import Organisation
 from tackle.cases.forms.pick_lists import keep_stored, pick_list_field
-from tackle.cases.models import InterpreterMode, NrmEventKind, NrmOutcome, ReferralStatus
+from tackle.cases.models import ExplanationVersion, InterpreterMode, NrmEventKind, NrmOutcome, ReferralStatus
 from tackle.cases.rules.pick_lists import LANGUAGES
 from tackle.core.access import ShareScope
 from tackle.core.date_input import DATE_HINT
@@ -74,6 +75,15 @@ class ConsentForm(GovukForm):
         required=False,
         help_text="Which leaflet, in which language, for example Home Office NRM leaflet in Romanian",
     )
+    consent_explanation_read_by_interpreter = forms.BooleanField(
+        label=_("An interpreter read the explanation to them"),
+        help_text=_("Say above how the interpreter took part"),
+        required=False,
+    )
+    # The versions shown on the page, so the record names what was read even if a text changes meanwhile.
+    explanation_texts = forms.ModelMultipleChoiceField(
+        queryset=ExplanationVersion.objects.none(), required=False, widget=forms.MultipleHiddenInput
+    )
     withdrawn_on = GovukDateField(
         label="If they withdrew consent they gave earlier, the date",
         help_text=f"Select no above and say why. {DATE_HINT}",
@@ -82,9 +92,18 @@ class ConsentForm(GovukForm):
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         keep_stored(self.fields["consent_language"], self.initial.get("consent_language"))
+        self.fields["explanation_texts"].queryset = ExplanationVersion.objects.filter(  # type: ignore[attr-defined]
+            language__organisation_id=organisation_id, approved_at__isnull=False
+        ).select_related("language")
+
+
+class ExplanationPickForm(GovukForm):
+    """The person's language, picked on the consent page to show the explanation in it (a GET form)."""
+
+    language = pick_list_field(_("The person's language"), LANGUAGES, blank=_("Choose a language"))
 
 
 class ShareForm(GovukForm):

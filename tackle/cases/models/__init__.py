@@ -15,6 +15,7 @@ from tackle.cases.models.choices import (
     Stage,
 )
 from tackle.cases.models.encounter import CaseAlias, Encounter
+from tackle.cases.models.explanation import ConsentExplanation, ExplanationLanguage, ExplanationVersion
 from tackle.cases.models.home_office_form import HomeOfficeForm
 from tackle.cases.models.nrm import CG_OUTCOMES, RG_OUTCOMES, NrmEvent, NrmEventKind, NrmOutcome
 from tackle.cases.models.pathway_settings import PathwaySettings
@@ -62,7 +63,10 @@ __all__ = [
     "CaseNote",
     "CaseStatus",
     "ConcernAbout",
+    "ConsentExplanation",
     "Encounter",
+    "ExplanationLanguage",
+    "ExplanationVersion",
     "ExploitationLocation",
     "ExploitationType",
     "Gender",

@@ -90,6 +90,12 @@ class Case(models.Model):
     consent_interpreter_agency = models.CharField(max_length=200, blank=True)
     consent_leaflet = models.CharField(max_length=200, blank=True, help_text="The leaflet given, in which language")
     consent_withdrawn_on = models.DateField(null=True, blank=True)
+    # The organisation's explanation texts read to the person before they decided (issue 21, item 4),
+    # each a version kept for good, and whether an interpreter read them out.
+    consent_explanations = models.ManyToManyField(
+        "cases.ExplanationVersion", blank=True, related_name="consents", through="cases.ConsentExplanation"
+    )
+    consent_explanation_read_by_interpreter = models.BooleanField(default=False)
     treated_as_child = models.BooleanField(default=False)
     age_group = models.CharField(max_length=10, choices=AgeGroup.choices, default=AgeGroup.UNKNOWN)
 

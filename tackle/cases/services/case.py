@@ -1,6 +1,7 @@
 """Changes to cases. Each rule-bearing change is a service: keyword-only, in a transaction, audited."""
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -21,6 +22,7 @@ from tackle.cases.models import (
     Case,
     ConcernAbout,
     Encounter,
+    ExplanationVersion,
     InterpreterMode,
     Referral,
     ReferralCode,
@@ -240,6 +242,9 @@ class ConsentExplained:
     interpreter: str = InterpreterMode.NONE
     interpreter_agency: str = ""
     leaflet: str = ""
+    # The organisation's approved texts read to them (issue 21, item 4), and whether an interpreter read them.
+    texts: Sequence[ExplanationVersion] = ()
+    texts_read_by_interpreter: bool = False
 
 
 @transaction.atomic
@@ -269,6 +274,7 @@ def case_record_consent(
     if explained is not None:
         _record_how_explained(case, explained)
         changed += ["consent_language", "consent_interpreter", "consent_interpreter_agency", "consent_leaflet"]
+        changed += ["consent_explanations", "consent_explanation_read_by_interpreter"]
     case.consent_to_nrm = consent_to_nrm
     case.consent_to_share = consent_to_share
     case.refusal_reason = refusal_reason.strip() if consent_to_nrm is False else ""
@@ -284,8 +290,26 @@ def case_record_consent(
         )
     case.version += 1
     _apply_pathway(case)
-    audit_record(action=AuditAction.UPDATE, actor=actor, request=request, obj=case, changed_fields=changed)
+    audit_record(
+        action=AuditAction.UPDATE,
+        actor=actor,
+        request=request,
+        obj=case,
+        changed_fields=changed,
+        note=_texts_read_note(case) if explained is not None else "",
+    )
     return case
+
+
+def _texts_read_note(case: Case) -> str:
+    """For the case's history: which texts and versions were read, never the language (the log
+    keeps no personal data, and the person's language is theirs)."""
+    versions = sorted(case.consent_explanations.all(), key=lambda version: version.kind)
+    if not versions:
+        return ""
+    texts = ", ".join(f"{version.kind_label} version {version.number}" for version in versions)
+    read_by = "an interpreter" if case.consent_explanation_read_by_interpreter else "the officer"
+    return f"Consent recorded after reading {texts}, read by {read_by}"
 
 
 def _check_withdrawal(case: Case, *, consent_to_nrm: bool, withdrawn_on: date) -> None:
@@ -311,6 +335,15 @@ def _record_how_explained(case: Case, explained: ConsentExplained) -> None:
     case.consent_interpreter = explained.interpreter
     case.consent_interpreter_agency = agency
     case.consent_leaflet = explained.leaflet.strip()
+    texts = list(explained.texts)
+    if any(text.language.organisation_id != case.organisation_id or text.approved_at is None for text in texts):
+        raise ApplicationError("Use your organisation's approved explanation texts", field="explanation_texts")
+    if len({text.kind for text in texts}) != len(texts):
+        raise ApplicationError("Read one text of each kind", field="explanation_texts")
+    if explained.texts_read_by_interpreter and explained.interpreter == InterpreterMode.NONE:
+        raise ApplicationError("Say how the interpreter took part", field="consent_interpreter")
+    case.consent_explanations.set(texts)
+    case.consent_explanation_read_by_interpreter = explained.texts_read_by_interpreter and bool(texts)
 
 
 @transaction.atomic

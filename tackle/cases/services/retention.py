@@ -190,6 +190,7 @@ def case_anonymise(*, case: Case, reason: str, actor: "User", request: Any = Non
     case.version += 1
     case.save()
     case.aliases.all().delete()
+    case.consent_explanations.clear()  # the texts' language would say the person's
     if case.encounter is not None and case.encounter.cases.count() == 1:
         case.encounter.location = case.encounter.what_was_seen = ANONYMISED
         case.encounter.save(update_fields=["location", "what_was_seen"])

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from tackle.cases.forms.correction import CORRECTION_FORMS
 from tackle.cases.models import Case, ExploitationType, Indicator
+from tackle.cases.selectors import consent_explanation_words
 
 register = template.Library()
 
@@ -105,6 +106,7 @@ def _consent_explained(case: Case) -> str:
         f"In {case.consent_language}" if case.consent_language else "",
         f"Interpreter: {interpreter}" if interpreter else "",
         f"Leaflet: {case.consent_leaflet}" if case.consent_leaflet else "",
+        f"Texts read: {texts}" if (texts := consent_explanation_words(case)) else "",
     ]
     return "\n".join(filter(None, parts)) or "Not recorded"
 

@@ -13,12 +13,13 @@ from django.utils import timezone
 from tackle.accounts.door import may_open
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.accounts.selectors import notified_with_key
-from tackle.cases.forms.case import ConsentForm, NrmEventForm, ReferralUpdateForm, ShareForm
+from tackle.cases.forms.case import ConsentForm, ExplanationPickForm, NrmEventForm, ReferralUpdateForm, ShareForm
 from tackle.cases.forms.share_revoke import ShareRevokeConfirmForm
 from tackle.cases.models import Indicator, ReferralStatus
 from tackle.cases.selectors import (
     allocations_of,
     case_periods,
+    explanation_offer,
     found_in,
     get_case_for_user,
     live_legal_hold,
@@ -34,8 +35,10 @@ from tackle.cases.services.case import (
     nrm_event_record,
     referral_update,
 )
+from tackle.cases.services.explanations import explanations_shipped_ensure
 from tackle.cases.services.pathway import pathway_settings_of
 from tackle.cases.services.share import case_share, case_share_revoke, shares_of
+from tackle.cases.views.explanations import chosen_language
 from tackle.core.access import CASES, NRM_PACKS, SUBJECT_ACCESS, SUPPORT, Action, ShareScope, allows
 from tackle.core.errors import ApplicationError
 from tackle.core.form_page import form_page
@@ -185,9 +188,20 @@ _HOW_CONSENT_WAS_EXPLAINED = (
 
 @login_required
 def consent_edit(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
+    """The consent conversation: the officer picks the person's language (?language=), the
+    organisation's approved texts in it are shown (English, for an interpreter, where none is),
+    and the answer is recorded with the versions read."""
     case = get_case_for_user(request.user, case_uuid, to_change=True)
+    explanations_shipped_ensure(organisation=case.organisation)
+    asked = chosen_language(request)
+    offer = explanation_offer(case.organisation_id, asked) if asked else None
     initial = {"version": case.version, **{name: getattr(case, name) for name in _HOW_CONSENT_WAS_EXPLAINED}}
-    form = ConsentForm(request.POST if request.method == "POST" else None, initial=initial)
+    if offer is not None:
+        initial["explanation_texts"] = [version.pk for version in offer.versions]
+        initial["consent_language"] = case.consent_language or asked
+    form = ConsentForm(
+        request.POST if request.method == "POST" else None, initial=initial, organisation_id=case.organisation_id
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -202,6 +216,8 @@ def consent_edit(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
                     interpreter=data["consent_interpreter"],
                     interpreter_agency=data["consent_interpreter_agency"],
                     leaflet=data["consent_leaflet"],
+                    texts=list(data["explanation_texts"]),
+                    texts_read_by_interpreter=data["consent_explanation_read_by_interpreter"],
                 ),
                 withdrawn_on=data["withdrawn_on"],
                 expected_version=data["version"],
@@ -212,7 +228,13 @@ def consent_edit(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
         else:
             messages.success(request, "Consent withdrawn" if data["withdrawn_on"] else "Consent recorded")
             return redirect("cases:case-detail", case_uuid=case.uuid)
-    return render(request, "cases/consent_edit.html", {"case": case, "form": form})
+    context = {
+        "case": case,
+        "form": form,
+        "pick": ExplanationPickForm(initial={"language": asked}),
+        "offer": offer,
+    }
+    return render(request, "cases/consent_edit.html", context)
 
 
 @login_required
