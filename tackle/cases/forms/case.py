@@ -103,7 +103,7 @@ class ConsentForm(GovukForm):
 class ExplanationPickForm(GovukForm):
     """The person's language, picked on the consent page to show the explanation in it (a GET form)."""
 
-    language = pick_list_field(_("The person's language"), LANGUAGES, blank=_("Choose a language"))
+    language = pick_list_field("The person's language", LANGUAGES, blank="Choose a language")
 
 
 class ShareForm(GovukForm):
