@@ -133,3 +133,15 @@ def test_a_file_that_is_not_a_backup_is_named_as_such(installation, db):
     other.write_text("not a backup at all, but long enough to have a header and a tag" * 2)
     with pytest.raises(CommandError, match="is not a Tackle backup"):
         _restore(other)
+
+
+def test_a_backup_that_is_not_there_is_named_in_one_line_with_exit_2(installation, db):
+    with pytest.raises(CommandError, match=r"nothere\.backup: No such file or directory") as refused:
+        _restore(installation / "nothere.backup")
+    assert refused.value.returncode == 2
+
+
+def test_a_backup_into_a_folder_that_is_not_there_is_named_in_one_line_with_exit_2(installation, db):
+    with pytest.raises(CommandError, match=r"No such file or directory") as refused:
+        _backup(installation / "no-such-folder" / "tackle.backup")
+    assert refused.value.returncode == 2

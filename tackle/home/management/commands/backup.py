@@ -32,6 +32,8 @@ class Command(BaseCommand):
             restored = backup_restore(path)
         except BackupError as error:
             raise CommandError(str(error)) from None
+        except OSError as error:  # a path the person typed: missing, a folder, not writable
+            raise CommandError(f"{error.filename or path}: {error.strerror or error}", returncode=2) from None
         self.stdout.write(f"Restored {restored.records} records and {restored.files} files from {path}.")
         result = audit_chain_verify()
         if not result.ok:
