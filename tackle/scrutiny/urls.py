@@ -18,5 +18,5 @@ urlpatterns = [
     path("spending/<uuid:record_uuid>", views.spend_edit, name="spend-edit"),
     path("foi", views.foi, name="foi"),
     path("foi/draft.docx", views.foi_download, name="foi-docx"),
-    path("foi/issue", views.foi_issue, name="foi-release-new"),
+    path("foi/issue", views.foi_issue, name="foi-issue"),
 ]

@@ -5,15 +5,17 @@ asks about (foi.request); nothing else is inserted, so the numbering is the requ
 people are shown as the organisation shows them to the public (tackle.core.disclosure; by default 1
 to 9 read "fewer than 10"), withheld under section 40(2) of the Freedom of Information Act 2000
 (personal information). Money is not personal data and is given in full. A period before the
-council's records began reads "not held", or, where older records are on paper, is refused under
-section 12 (the cost limit); the wording for each exemption is added only where it was used.
+council's records began (the day its settings give, else each kind of record's first) reads "not
+held", or, where older records are on paper, is refused under section 12 (the cost limit); the
+wording for each exemption is added only where it was used. Issuing an answer keeps its counts as a
+release (tackle.reporting), which later answers and the Figures page are protected against.
 """
 
 import io
 from dataclasses import dataclass, field
 from typing import Any
 
-from tackle.accounts.selectors import disclosure_for
+from tackle.accounts.selectors import disclosure_for, records_began_on
 from tackle.core.disclosure import WITHHELD, Audience, Disclosure
 from tackle.core.documents import word_document
 from tackle.core.periods import financial_year, today_in_london
@@ -76,7 +78,14 @@ def build_foi_answer(organisation: Any, asked: FoiRequest | list[int]) -> FoiAns
     """The request's questions, numbered in its order, with draft answers for its periods."""
     request = asked if isinstance(asked, FoiRequest) else standard_request(asked)
     disclosure = disclosure_for(organisation.pk, Audience.PUBLIC)
-    context = Context(organisation.pk, request, disclosure, today_in_london(), posts_of(organisation.pk))
+    context = Context(
+        organisation.pk,
+        request,
+        disclosure,
+        today_in_london(),
+        posts_of(organisation.pk),
+        records_began=records_began_on(organisation.pk),
+    )
     items = [
         FoiItem(number, QUESTIONS[key].text, QUESTIONS[key].answer(context))
         for number, key in enumerate(request.questions, start=1)

@@ -36,6 +36,8 @@ class Context:
     posts: list[LeadArrangement]
     withheld: bool = False  # a count was withheld: the section 40(2) wording applies
     cost_limit: bool = False  # a period was refused on cost: the section 12 wording applies
+    # The day the organisation says its records began (its settings); None: each kind of record's first.
+    records_began: date | None = None
     _counts: dict[tuple[str, str], Shown] | None = field(default=None, repr=False)
 
     @property
@@ -158,6 +160,8 @@ def _funding_began(context: Context) -> date | None:
     starts = [date(year, 4, 1) for label in _spend(context).values_list("financial_year", flat=True) if
               (year := parse_financial_year(label)) is not None]  # fmt: skip
     starts += [post.since for post in context.posts if post.amount_per_year is not None]
+    if context.records_began is not None:
+        return context.records_began
     return min(starts) if starts else None
 
 
@@ -220,7 +224,8 @@ def _training_on(topic: CourseTopic) -> Callable[[Context], list[str]]:
             return [f"No course the council records is marked as covering {topic.label.lower()}."]
         names = "; ".join(course.title + (f" ({course.provider})" if course.provider else "") for course in courses)
         lines = [f"Course{'s' if len(courses) > 1 else ''}: {names}."]
-        began, ids = training_records_began(context.organisation_id), [course.course_id for course in courses]
+        began = context.records_began or training_records_began(context.organisation_id)
+        ids = [course.course_id for course in courses]
         for period in context.request.periods:
             refused = before_records(context, period, began)
             if refused:
@@ -310,16 +315,26 @@ def released_counts(context: Context) -> list[list[Any]]:
     ]
 
 
+def _not_held(context: Context, period: Period) -> str | None:
+    """A count for a period wholly before the day the organisation says its records began; counts
+    are otherwise read from the records, however few (zero is an answer)."""
+    return before_records(context, period, context.records_began) if context.records_began else None
+
+
 def answer_potential_victims(context: Context) -> list[str]:
     counts = _counts(context)
-    lines = [f"{p.label}: {counts[('potential_victims', p.label)]}." for p in context.request.periods]
+    lines = [
+        _not_held(context, p) or f"{p.label}: {counts[('potential_victims', p.label)]}."
+        for p in context.request.periods
+    ]
     return [*lines, f"How this is counted. {CASE_DEFINITIONS['potential_victims']}"]
 
 
 def answer_nrm_referrals(context: Context) -> list[str]:
     counts = _counts(context)
     lines = [
-        f"{p.label}: {counts[('adults', p.label)]} adults, {counts[('children', p.label)]} children."
+        _not_held(context, p)
+        or f"{p.label}: {counts[('adults', p.label)]} adults, {counts[('children', p.label)]} children."
         for p in context.request.periods
     ]
     return [*lines, f"How this is counted. {CASE_DEFINITIONS['referrals']}"]
@@ -327,7 +342,9 @@ def answer_nrm_referrals(context: Context) -> list[str]:
 
 def answer_duty_to_notify(context: Context) -> list[str]:
     counts = _counts(context)
-    return [f"{p.label}: {counts[('duty_to_notify', p.label)]}." for p in context.request.periods]
+    return [
+        _not_held(context, p) or f"{p.label}: {counts[('duty_to_notify', p.label)]}." for p in context.request.periods
+    ]
 
 
 @dataclass(frozen=True)

@@ -74,7 +74,7 @@ def test_issuing_an_answer_keeps_it_and_a_second_answer_withholds_what_it_withhe
              "before_records": "not_held"}  # fmt: skip
     page = client.get(reverse("scrutiny:foi"), asked)
     assert 'data-testid="foi-issue"' in page.content.decode()
-    assert client.post(reverse("scrutiny:foi-release-new"), asked).status_code == 302
+    assert client.post(reverse("scrutiny:foi-issue"), asked).status_code == 302
     release = Release.objects.get(kind=ReleaseKind.FOI)
     assert release.released_by == officer and release.period_label == "2025"
     assert release.cells[0][:4] == ["concerns", PEOPLE, "2025", 14]
@@ -86,7 +86,7 @@ def test_issuing_an_answer_keeps_it_and_a_second_answer_withholds_what_it_withhe
 
 def test_issuing_needs_a_request_and_an_officer(fourteen_in_2025, councillor_a, make_user, client_for):
     officer = client_for(make_user(Role.RECORDS_OFFICER, fourteen_in_2025))
-    page = officer.post(reverse("scrutiny:foi-release-new"), {"kind": "calendar", "q1": "potential_victims"})
+    page = officer.post(reverse("scrutiny:foi-issue"), {"kind": "calendar", "q1": "potential_victims"})
     assert page.status_code == 200 and "Enter the first year asked about" in page.content.decode()
-    assert client_for(councillor_a).post(reverse("scrutiny:foi-release-new"), {}).status_code == 403
+    assert client_for(councillor_a).post(reverse("scrutiny:foi-issue"), {}).status_code == 403
     assert not Release.objects.exists()
