@@ -107,6 +107,8 @@ def test_the_consent_page_shows_the_welsh_text_and_records_it(client_for, lead_a
     assert api["consent_explanation_read_by_interpreter"] is True
     timeline = client.get(reverse("cases:case-timeline", args=[case.uuid])).content.decode()
     assert "Agreeing to a referral version 1" in timeline
+    pack = client.get(reverse("cases:nrm-pack", args=[case.uuid])).content.decode()
+    assert "Explanation read before they answered" in pack and "in Welsh, read by an interpreter" in pack
 
 
 def test_no_text_in_their_language_offers_english_with_an_interpreter(client_for, lead_a, frontline_a, record_concern):
