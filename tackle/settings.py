@@ -26,6 +26,9 @@ if not SECRET_KEY:
     from django.core.exceptions import ImproperlyConfigured
 
     raise ImproperlyConfigured("SECRET_KEY must be set when neither DEBUG nor TACKLE_DEMO is on.")
+# Earlier values of SECRET_KEY, comma-separated, while rotating it: sessions and the webhook secrets
+# sealed under an old key (accounts/webhook_secrets.py) still open.
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS", [])
 
 # Keys the audit log's hashes and checkpoints (HMAC-SHA-256). It must never be stored in the
 # database: whoever can rewrite the log there must not also be able to recompute it.

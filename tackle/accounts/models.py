@@ -258,13 +258,14 @@ class WebhookEvent(models.TextChoices):
 
 class WebhookEndpoint(models.Model):
     """An address the organisation's systems listen at. The secret signs each delivery (HMAC-SHA256),
-    so it is kept as it is, and shown to the administrator once, when the endpoint is registered."""
+    so Tackle must read it back: it is kept sealed (accounts/webhook_secrets.py), and shown to the
+    administrator once, when the endpoint is registered or its secret rotated."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="webhook_endpoints")
     name = models.CharField(max_length=100)
     url = models.URLField(_("Address (URL)"), max_length=500)
-    secret = models.CharField(max_length=64)
+    secret = models.CharField(max_length=64)  # sealed: webhook_secrets.signing_secret opens it
     events = models.JSONField(default=list)
     created_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)

@@ -15,7 +15,9 @@ from django.utils import timezone
 
 from tackle.accounts.models import DeliveryStatus, WebhookDelivery, WebhookEndpoint, WebhookEvent
 from tackle.accounts.tasks import deliver_webhook
+from tackle.accounts.webhook_secrets import SecretUnreadable, signing_secret
 from tackle.accounts.webhooks import RETRY_AFTER_MINUTES, endpoint_register, webhook_deliver
+from tackle.audit.models import AuditEvent
 from tackle.cases.models import NrmEventKind, ReferralStatus
 from tackle.cases.services.nrm import nrm_event_record
 from tackle.cases.services.reminders import cases_remind
@@ -75,7 +77,7 @@ def test_a_new_concern_is_delivered_signed_with_the_case_and_not_the_person(
 
     headers, body = receiver.received[0]
     expected = hmac.new(
-        admin_endpoint.secret.encode(), headers["Tackle-Timestamp"].encode() + b"." + body, hashlib.sha256
+        admin_endpoint.shown_secret.encode(), headers["Tackle-Timestamp"].encode() + b"." + body, hashlib.sha256
     ).hexdigest()
     assert headers["Tackle-Signature"] == f"v1={expected}"
     assert headers["Tackle-Event"] == "concern.recorded"
@@ -149,10 +151,12 @@ def test_the_administrator_registers_an_endpoint_and_sees_its_secret_once(admin_
     response = client.post(url, {"name": "CMS", "url": receiver.url, "events": ["referral.due"]})
 
     endpoint = WebhookEndpoint.objects.get()
+    shown = signing_secret(endpoint.secret)
     assert response.status_code == 200
-    assert endpoint.secret in response.content.decode()
+    assert shown in response.content.decode()
     assert endpoint.events == ["referral.due"]
-    assert endpoint.secret not in client.get(url).content.decode()
+    assert shown not in client.get(url).content.decode()
+    assert shown not in endpoint.secret  # kept sealed
 
 
 def test_an_address_on_the_servers_own_network_is_refused_on_the_url_field(admin_a, client_for):
@@ -203,3 +207,118 @@ def test_a_referral_action_falling_due_is_sent_once(admin_a, lead_a, receiver, f
 
     sent = WebhookDelivery.objects.get(event="referral.due")
     assert sent.payload["case"]["reference"] == case.reference
+
+
+def _signed_with(secret: str, headers: dict[str, str], body: bytes) -> bool:
+    expected = hmac.new(secret.encode(), headers["Tackle-Timestamp"].encode() + b"." + body, hashlib.sha256)
+    return headers["Tackle-Signature"] == f"v1={expected.hexdigest()}"
+
+
+def test_the_secret_is_sealed_at_rest_and_opened_under_a_previous_key(admin_endpoint, settings):
+    stored = WebhookEndpoint.objects.get().secret
+    assert admin_endpoint.shown_secret.startswith("whsec_")
+    assert admin_endpoint.shown_secret.removeprefix("whsec_") not in stored
+    assert len(stored) <= WebhookEndpoint._meta.get_field("secret").max_length
+
+    settings.SECRET_KEY_FALLBACKS = [settings.SECRET_KEY]
+    settings.SECRET_KEY = "a-new-key-" + "x" * 50
+    assert signing_secret(stored) == admin_endpoint.shown_secret
+    settings.SECRET_KEY_FALLBACKS = []
+    with pytest.raises(SecretUnreadable):
+        signing_secret(stored)
+
+
+def test_a_delivery_whose_secret_no_key_opens_fails_at_once_saying_to_rotate(
+    admin_endpoint, receiver, frontline_a, record_concern, settings
+):
+    record_concern(frontline_a)
+    settings.SECRET_KEY = "a-new-key-" + "x" * 50  # and no fallback
+
+    delivery = webhook_deliver(WebhookDelivery.objects.get().pk)
+
+    assert (delivery.status, delivery.last_error) == (
+        DeliveryStatus.FAILED,
+        "The signing secret cannot be read: rotate it",
+    )
+    assert receiver.received == []
+
+
+def test_an_endpoint_from_before_sealing_still_signs_with_its_secret(admin_a, receiver, frontline_a, record_concern):
+    legacy = WebhookEndpoint.objects.create(
+        organisation=admin_a.organisation,
+        name="Old",
+        url=receiver.url,
+        secret=WebhookEndpoint.generate_secret(),  # as stored before sealing
+        events=[WebhookEvent.CONCERN_RECORDED],
+        created_by=admin_a,
+    )
+    record_concern(frontline_a)
+    webhook_deliver(WebhookDelivery.objects.get().pk)
+    headers, body = receiver.received[0]
+    assert _signed_with(legacy.secret, headers, body)
+
+
+def test_the_administrator_rotates_the_secret_and_sees_the_new_one_once(
+    admin_endpoint, admin_a, lead_a, receiver, client_for, frontline_a, record_concern
+):
+    url = reverse("accounts:webhook-rotate", args=[admin_endpoint.uuid])
+    admin = client_for(admin_a)
+    assert admin.post(url, {}).status_code == 200  # not the page's own form: nothing changed
+    assert signing_secret(WebhookEndpoint.objects.get().secret) == admin_endpoint.shown_secret
+    assert client_for(lead_a).post(url, {"confirm": "rotate"}).status_code == 403
+
+    page = admin.post(url, {"confirm": "rotate"}).content.decode()
+
+    new = signing_secret(WebhookEndpoint.objects.get().secret)
+    assert new != admin_endpoint.shown_secret
+    assert new in page
+    assert new not in admin.get(reverse("accounts:webhook-list")).content.decode()
+    assert AuditEvent.objects.filter(object_type="accounts.webhookendpoint", changed_fields=["secret"]).exists()
+    record_concern(frontline_a)
+    webhook_deliver(WebhookDelivery.objects.get().pk)
+    headers, body = receiver.received[0]
+    assert _signed_with(new, headers, body)
+    assert not _signed_with(admin_endpoint.shown_secret, headers, body)
+
+
+def test_any_delivery_is_sent_again_as_a_new_one_from_the_log(
+    admin_endpoint,
+    admin_a,
+    lead_a,
+    make_user,
+    council_b,
+    receiver,
+    client_for,
+    frontline_a,
+    record_concern,
+    django_capture_on_commit_callbacks,
+):
+    record_concern(frontline_a)
+    first = WebhookDelivery.objects.get()
+    receiver.answers = [500] * 5
+    for _ in range(5):
+        webhook_deliver(first.pk)
+    first.refresh_from_db()
+    assert first.status == DeliveryStatus.FAILED
+    url = reverse("accounts:webhook-send-again", args=[admin_endpoint.uuid])
+    assert client_for(lead_a).post(url, {"delivery": str(first.uuid)}).status_code == 403
+    assert (
+        client_for(make_user(Role.ADMINISTRATOR, council_b)).post(url, {"delivery": str(first.uuid)}).status_code == 404
+    )
+    assert client_for(admin_a).get(url).status_code == 405
+
+    with django_capture_on_commit_callbacks(execute=False) as queued:
+        response = client_for(admin_a).post(url, {"delivery": str(first.uuid)})
+
+    assert response.status_code == 302
+    again = WebhookDelivery.objects.exclude(pk=first.pk).get()
+    assert (again.event, again.payload, again.status, again.attempts) == (first.event, first.payload, "pending", 0)
+    assert len(queued) == 1  # sent by the worker once the request commits
+    first.refresh_from_db()
+    assert first.status == DeliveryStatus.FAILED  # the log keeps what happened to the first
+    assert AuditEvent.objects.filter(note__startswith=f"Sent again: delivery {first.uuid}").exists()
+    webhook_deliver(again.pk)
+    assert WebhookDelivery.objects.get(pk=again.pk).status == DeliveryStatus.DELIVERED
+    refused = client_for(admin_a).post(url, {"delivery": "not-a-uuid"}, follow=True)
+    assert "Choose a delivery from the log to send again" in refused.content.decode()
+    assert WebhookDelivery.objects.count() == 2
