@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from tackle.disrupt.api import agreements, businesses, intelligence, operations, premises
+from tackle.disrupt.api import agreements, businesses, intelligence, meetings, operations, premises
 
 urlpatterns: list = [
     path("premises/", premises.premises_list, name="premises-list"),
@@ -27,4 +27,13 @@ urlpatterns: list = [
     path("operations/<uuid:operation_uuid>", operations.operation_detail, name="operation-detail"),
     path("operations/<uuid:operation_uuid>/agencies", operations.agency_add, name="operation-agency-add"),
     path("operations/<uuid:operation_uuid>/outcome", operations.outcome_record, name="operation-outcome-edit"),
+    path(
+        "operations/<uuid:operation_uuid>/reception-centre",
+        operations.reception_centre,
+        name="operation-reception-centre",
+    ),
+    path("operations/<uuid:operation_uuid>/cases", operations.cases_open, name="operation-cases-open"),
+    path("meeting-actions/", meetings.action_list, name="briefing-action-list"),
+    path("meeting-actions/<uuid:action_uuid>/close", meetings.action_close, name="briefing-action-close"),
+    path("briefings/held", meetings.briefing_held, name="briefing-held"),
 ]

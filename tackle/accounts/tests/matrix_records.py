@@ -37,7 +37,7 @@ from tackle.core.models import LawfulBasis, RecordShare, ShareConsent, TaskRun
 from tackle.core.roles import OrganisationKind
 from tackle.disrupt.choices import FlagKind
 from tackle.disrupt.models import Action as DisruptAction
-from tackle.disrupt.models import AddressFlag, Intelligence, Operation, Premises, SharingAgreement
+from tackle.disrupt.models import AddressFlag, Intelligence, Operation, Premises, ReceptionCentrePlan, SharingAgreement
 from tackle.disrupt.tests.factories import (
     make_action,
     make_agreement,
@@ -156,6 +156,7 @@ def build(*, frontline: User, lead: User, police: Any) -> tuple[dict[str, Record
     intelligence_share = _share(intelligence, police, lead)
     agreement = make_agreement(lead, police)
     operation = make_operation(lead)
+    ReceptionCentrePlan.objects.create(operation=operation, venue="Town hall annex", capacity=20)
     disrupt_action = make_action(lead)
 
     training = make_partnership_records(organisation)
@@ -250,6 +251,7 @@ def build(*, frontline: User, lead: User, police: Any) -> tuple[dict[str, Record
         "agreement_uuid": rec(agreement, SharingAgreement, shared_with=frozenset({police.pk})),
         "operation_uuid": rec(operation, Operation),
         "disrupt:action_uuid": rec(disrupt_action, DisruptAction),
+        "api:briefing-action-close:action_uuid": rec(disrupt_action, DisruptAction),
         "training:action_uuid": rec(training["action"], MeetingAction),
         "meeting_uuid": rec(training["meeting"], Meeting),
         "group_uuid": rec(training["group"], type(training["group"])),

@@ -151,6 +151,7 @@ RESOURCE_OF = [
     ("api:agreement", access.AGREEMENTS),
     ("api:business", access.PREMISES),
     ("api:operation", access.OPERATIONS),
+    ("api:briefing", access.BRIEFINGS),  # the meeting's actions too ("api:me" is the user's own page)
     ("targeting:", access.TARGETING),
 ]
 

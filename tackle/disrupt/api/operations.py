@@ -6,6 +6,7 @@ from django import forms
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.decorators import api_view
+from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -24,8 +25,8 @@ from tackle.disrupt.choices import (
     PremisesType,
     SharingCategory,
 )
-from tackle.disrupt.forms import AgencyForm, OperationForm, OutcomeForm
-from tackle.disrupt.models import Operation, OperationOutcome
+from tackle.disrupt.forms import AgencyForm, OpenCasesForm, OperationForm, OutcomeForm, ReceptionCentreForm
+from tackle.disrupt.models import Operation, OperationOutcome, ReceptionCentrePlan
 
 
 class AgencySerializer(serializers.Serializer):
@@ -320,3 +321,95 @@ def outcome_record(request: Request, operation_uuid: str) -> Response:
     services.outcome_record(actor=user, outcome=record, request=request._request)
     operation = Operation.objects.get(pk=operation.pk)  # with the outcome as saved
     return Response(_operation_json(request, operation))
+
+
+class ReceptionCentreSerializer(serializers.Serializer):
+    venue = serializers.CharField(max_length=300)
+    capacity = serializers.IntegerField(min_value=0, help_text="How many people it can receive")
+    nights = serializers.IntegerField(min_value=0, required=False, default=0, help_text="0 for the day only")
+    facilities = serializers.CharField(required=False, allow_blank=True, default="")
+    partners = serializers.CharField(required=False, allow_blank=True, default="", help_text="Who staffs it")
+
+
+@extend_schema(
+    methods=["GET"],
+    summary="The operation's reception centre plan",
+    description="404 while none is planned.",
+    responses=ReceptionCentreSerializer,
+)
+@extend_schema(
+    methods=["PUT"],
+    summary="Plan or correct the reception centre",
+    description="Your organisation's operation, coordinators only, as the Reception centre plan page; the whole "
+    "plan each time.",
+    request=ReceptionCentreSerializer,
+    responses={200: ReceptionCentreSerializer},
+    examples=[OpenApiExample("A hall", value={"venue": "Town hall annex", "capacity": 20, "nights": 1})],
+)
+@api_view(["GET", "PUT"])
+def reception_centre(request: Request, operation_uuid: str) -> Response:
+    user = user_of(request)
+    if request.method == "PUT":
+        require_coordinator(user)
+        operation = own(Operation, request, operation_uuid, OPERATIONS)
+        plan = getattr(operation, "reception_centre", None) or ReceptionCentrePlan(operation=operation)
+        incoming = body_or_400(ReceptionCentreSerializer, request)
+        form = checked_by_form(
+            ReceptionCentreForm(merged({}, incoming, ReceptionCentreForm.Meta.fields), instance=plan)
+        )
+        plan = services.reception_centre_save(actor=user, plan=form.save(commit=False), request=request._request)
+        return Response(ReceptionCentreSerializer(plan).data)
+    require_disruption(user)
+    operation = selectors.open_shared_record(
+        user,
+        selectors.operations_visible_to(user),
+        resource=OPERATIONS,
+        category=SharingCategory.OPERATIONS,
+        request=request._request,
+        record_uuid=operation_uuid,
+    )
+    plan = getattr(operation, "reception_centre", None)
+    if plan is None:
+        raise NotFound("No reception centre is planned for this operation.")
+    return Response(ReceptionCentreSerializer(plan).data)
+
+
+class OpenCasesSerializer(serializers.Serializer):
+    what_was_seen = serializers.CharField(help_text="Written into each new case")
+    exploitation_types = serializers.ListField(
+        child=serializers.ChoiceField(ExploitationType.choices),
+        required=False,
+        help_text="Left out: the types in the operation's outcome",
+    )
+
+
+class OpenedCaseSerializer(serializers.Serializer):
+    uuid = serializers.UUIDField()
+    reference = serializers.CharField()
+
+
+@extend_schema(
+    summary="Open a case for each potential victim without one",
+    description="Your organisation's operation, coordinators only, as the Open cases page: once its outcome is "
+    "recorded, one concern in identify and refer for each potential victim the outcome counts beyond the cases "
+    "already opened (children as children). 400 when none is waiting.",
+    request=OpenCasesSerializer,
+    responses={201: OpenedCaseSerializer(many=True)},
+    examples=[OpenApiExample("Car wash", value={"what_was_seen": "Workers sleeping on site, no pay slips"})],
+)
+@api_view(["POST"])
+def cases_open(request: Request, operation_uuid: str) -> Response:
+    user = user_of(request)
+    require_coordinator(user)
+    operation = own(Operation, request, operation_uuid, OPERATIONS)
+    incoming = body_or_400(OpenCasesSerializer, request)
+    outcome = getattr(operation, "outcome", None)
+    if "exploitation_types" not in incoming:
+        incoming["exploitation_types"] = outcome.exploitation_types if outcome else []
+    form = checked_by_form(OpenCasesForm(merged({}, incoming, ["what_was_seen", "exploitation_types"])))
+    facts = services.VictimFacts(
+        what_was_seen=form.cleaned_data["what_was_seen"],
+        exploitation_types=list(form.cleaned_data["exploitation_types"]),
+    )
+    cases = services.operation_open_cases(actor=user, operation=operation, facts=facts, request=request._request)
+    return Response(OpenedCaseSerializer(cases, many=True).data, status=status.HTTP_201_CREATED)
