@@ -54,9 +54,11 @@ class BasePage:
     def nav_paths(self) -> list[str]:
         return [link.get_attribute("href") or "" for link in self.page.locator("#navigation a").all()]
 
-    def choose_language(self, name: str) -> None:
-        """The header's English | Cymraeg switch (issue 21): `name` as the link shows it."""
-        self.page.get_by_test_id("language-switch").get_by_role("link", name=name).click()
+    def choose_language(self, code: str) -> None:
+        """The header's English | Cymraeg switch (issue 21). A screen reader hears "Change the language
+        to English" or "Newid yr iaith i'r Gymraeg", so the link is found by its hreflang; the click goes
+        to the word a person sees (the link's first box is the empty start of its hidden words)."""
+        self.page.get_by_test_id("language-switch").locator(f'a[hreflang="{code}"] [aria-hidden="true"]').click()
 
     def expect_language(self, code: str) -> None:
         expect(self.page.locator("html")).to_have_attribute("lang", code)

@@ -15,7 +15,7 @@ def test_sign_in_switch_to_cymraeg_and_read_the_dashboard_and_account_pages_in_w
     sign_in = SignInPage(page).open()
     sign_in.expect_here()
     sign_in.expect_language("en-gb")
-    sign_in.choose_language("Cymraeg")
+    sign_in.choose_language("cy")
     sign_in.expect_language("cy")
     expect(sign_in.heading).to_have_text("Mewngofnodi i Tackle")
 
@@ -27,8 +27,10 @@ def test_sign_in_switch_to_cymraeg_and_read_the_dashboard_and_account_pages_in_w
     home.expect_language("cy")
     expect(page.get_by_test_id("language-switch").locator('[aria-current="true"]')).to_have_text("Cymraeg")
 
-    # A councillor without an authenticator app who asks for API tokens is sent to set one up first.
-    account_pages = [("/account/notifications/", "Hysbysiadau"), ("/account/tokens/", "Gosod mewngofnodi dau gam")]
+    account_pages = [
+        ("/account/notifications/", "Hysbysiadau"),
+        ("/account/two-factor/setup", "Gosod mewngofnodi dau gam"),
+    ]
     for path, heading in account_pages:
         page.goto(path)
         expect(BasePage(page).heading).to_have_text(heading)
@@ -38,6 +40,6 @@ def test_sign_in_switch_to_cymraeg_and_read_the_dashboard_and_account_pages_in_w
     signed_out = SignInPage(page)
     expect(signed_out.heading).to_have_text("Mewngofnodi i Tackle")
     signed_out.expect_language("cy")
-    signed_out.choose_language("English")
+    signed_out.choose_language("en-gb")
     signed_out.expect_here()
     signed_out.expect_language("en-gb")
