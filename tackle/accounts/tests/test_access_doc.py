@@ -1,8 +1,9 @@
 from io import StringIO
 from pathlib import Path
 
+import pytest
 from django.conf import settings
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from tackle.core.access import policy_markdown
 
@@ -19,3 +20,9 @@ def test_access_doc_prints_the_markdown_or_writes_it_to_a_file(tmp_path):
     assert out.getvalue() == policy_markdown()
     call_command("access", "doc", "--output", str(tmp_path / "access.md"))
     assert (tmp_path / "access.md").read_text(encoding="utf-8") == policy_markdown()
+
+
+def test_an_output_file_that_cannot_be_written_is_named_in_one_line_with_exit_2(tmp_path):
+    with pytest.raises(CommandError, match=r"no-such-folder/access\.md: No such file or directory") as refused:
+        call_command("access", "doc", "--output", str(tmp_path / "no-such-folder" / "access.md"))
+    assert refused.value.returncode == 2

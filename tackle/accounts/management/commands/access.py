@@ -1,7 +1,7 @@
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from tackle.core.access import policy_markdown
 
@@ -17,5 +17,8 @@ class Command(BaseCommand):
         text = policy_markdown()
         if options["output"] is None:
             self.stdout.write(text, ending="")
-        else:
+            return
+        try:
             options["output"].write_text(text, encoding="utf-8")
+        except OSError as error:  # a path the person typed: no such folder, a folder, not writable
+            raise CommandError(f"{options['output']}: {error.strerror or error}", returncode=2) from None
