@@ -32,7 +32,8 @@ def exemption(disclosure: Disclosure) -> str:
         "The exact number is withheld under section 40(2) of the Freedom of Information Act 2000 (personal "
         "information), because a number that small could identify the people concerned. A figure shown as "
         f"\u201c{WITHHELD}\u201d is withheld under the same exemption, because with the totals the council "
-        "publishes it would give a small number away."
+        "publishes, or the figures it has published for the same or an overlapping period, it would give a "
+        "small number away."
     )
 
 
