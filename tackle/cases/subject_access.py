@@ -23,6 +23,7 @@ from django.utils.text import slugify
 
 from tackle.audit.selectors import audit_events_about
 from tackle.cases.models import Case, LegalHold
+from tackle.cases.selectors import consent_explanations_of
 from tackle.cases.services.share import shares_of
 
 OFFICER, PARTNER, OTHER_PERSON, FREE_TEXT = "officer", "partner", "other person", "free text"
@@ -54,6 +55,7 @@ CONSENT_FIELDS = (
     "consent_language",
     "consent_interpreter",
     "consent_leaflet",
+    "consent_explanation_read_by_interpreter",
     "consent_withdrawn_on",
 )
 # Case fields holding someone else than the person, and why.
@@ -149,7 +151,13 @@ def _case_record(archive: Archive, case: Case) -> None:
             "aliases": list(case.aliases.values_list("name", flat=True)),
         },
     )
-    archive.json("consent.json", {field: record[field] for field in (*CONSENT_FIELDS, "consent_interpreter_agency")})
+    consent = {field: record[field] for field in (*CONSENT_FIELDS, "consent_interpreter_agency")}
+    # The organisation's texts read to them before they answered (issue 21, item 4), as they read them.
+    consent["consent_explanations"] = [
+        {"kind": text.kind, "version": text.number, "language": text.language.language, "title": text.title}
+        for text in consent_explanations_of(case)
+    ]
+    archive.json("consent.json", consent)
 
 
 def _documents(archive: Archive, case: Case) -> list[str]:

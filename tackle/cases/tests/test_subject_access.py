@@ -15,6 +15,9 @@ from django.core.management.base import CommandError
 from tackle.audit.models import AuditAction, AuditEvent
 from tackle.audit.services import audit_record
 from tackle.cases.models import CaseAlias
+from tackle.cases.selectors import explanation_offer
+from tackle.cases.services.case import ConsentExplained, case_record_consent
+from tackle.cases.services.explanations import explanations_shipped_ensure
 from tackle.cases.services.nrm import nrm_event_record
 from tackle.cases.services.share import case_share
 from tackle.cases.services.support import case_document_upload, case_note_add
@@ -120,3 +123,15 @@ def test_the_command_line_prints_one_line_and_exits_2_for_an_unknown_case(db, ca
         ManagementUtility(["tackle", "sar", "export", "--case", "C-NOSUCH", "--organisation", "E09000001"]).execute()
     assert exit.value.code == 2
     assert capsys.readouterr().err.strip().splitlines() == ["CommandError: No case has the reference C-NOSUCH."]
+
+
+def test_the_consent_file_names_the_explanation_texts_read_to_them(case, lead_a):
+    explanations_shipped_ensure(organisation=case.organisation)
+    texts = explanation_offer(case.organisation_id, "Welsh").versions
+    explained = ConsentExplained(language="Welsh", interpreter="video", texts=texts, texts_read_by_interpreter=True)
+    case = case_record_consent(case=case, actor=lead_a, consent_to_nrm=True, consent_to_share=True, explained=explained)
+    consent = json.loads(_open(subject_access_archive(case))["consent.json"])
+    assert consent["consent_explanation_read_by_interpreter"] is True
+    assert {"kind": "consent", "version": 1, "language": "Welsh", "title": "Chi sy'n penderfynu"} in consent[
+        "consent_explanations"
+    ]
