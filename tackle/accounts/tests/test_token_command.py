@@ -38,5 +38,6 @@ def test_token_create_refuses_more_than_a_year(lead_a):
 
 
 def test_token_create_for_an_unknown_user_fails_clearly(db):
-    with pytest.raises(CommandError, match="No active user called 'nobody'"):
+    with pytest.raises(CommandError, match="No active user called 'nobody'") as refused:
         call_command("token", "create", "nobody")
+    assert refused.value.returncode == 2  # a person's input: one line, exit status 2

@@ -37,8 +37,9 @@ def test_create_prints_a_link_that_sets_the_password(council_a, capsys):
     ],
 )
 def test_create_with_a_bad_role_or_organisation_fails_clearly(council_a, arguments, message):
-    with pytest.raises(CommandError, match=message):
+    with pytest.raises(CommandError, match=message) as refused:
         call_command("users", "create", "jsmith", *arguments, "--email", "j@example.gov.uk")
+    assert refused.value.returncode == 2  # a person's input: one line, exit status 2
     assert not User.objects.filter(username="jsmith").exists()
 
 
@@ -66,8 +67,9 @@ def test_deactivate_signs_the_user_out(client_for, frontline_a, capsys):
 
 
 def test_deactivate_an_unknown_user_fails_clearly(db):
-    with pytest.raises(CommandError, match="No user called 'nobody'"):
+    with pytest.raises(CommandError, match="No user called 'nobody'") as refused:
         call_command("users", "deactivate", "nobody")
+    assert refused.value.returncode == 2
 
 
 def test_deactivate_the_last_administrator_fails_clearly(admin_a):
@@ -83,5 +85,6 @@ def test_list_as_json(lead_a, frontline_a, lead_b, capsys):
 
 
 def test_list_an_unknown_organisation_fails_clearly(db):
-    with pytest.raises(CommandError, match="No organisation with the code 'NOPE'"):
+    with pytest.raises(CommandError, match="No organisation with the code 'NOPE'") as refused:
         call_command("users", "list", "--organisation", "NOPE")
+    assert refused.value.returncode == 2

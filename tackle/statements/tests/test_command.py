@@ -78,12 +78,13 @@ def test_build_docx_has_every_heading_and_all_three_tables(statement_a, action_a
     ],
 )
 def test_build_explains_what_is_wrong(statement_a, arguments, message) -> None:
-    with pytest.raises(CommandError, match=message):
+    with pytest.raises(CommandError, match=message) as refused:
         call_command("statements", "build", *arguments)
+    assert refused.value.returncode == 2  # a person's input: one line, exit status 2
 
 
 def test_build_reports_a_file_it_cannot_write(statement_a, council_a, tmp_path) -> None:
-    with pytest.raises(CommandError, match="Could not write"):
+    with pytest.raises(CommandError, match="Could not write") as refused:
         call_command(
             "statements",
             "build",
@@ -96,3 +97,4 @@ def test_build_reports_a_file_it_cannot_write(statement_a, council_a, tmp_path) 
             "--output",
             str(tmp_path / "missing" / "s.html"),
         )
+    assert refused.value.returncode == 2

@@ -10,6 +10,10 @@ from tackle.core.errors import ApplicationError
 from tackle.core.periods import today_in_london
 from tackle.core.roles import Module
 
+# A person's input the command cannot use (an unknown name or code, a path it cannot write): one
+# line and exit status 2, as every tackle command says it.
+BAD_INPUT = 2
+
 
 class Command(BaseCommand):
     help = (
@@ -38,7 +42,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         user = User.objects.filter(username=options["username"], is_active=True).first()
         if user is None:
-            raise CommandError(f"No active user called {options['username']!r}")
+            raise CommandError(f"No active user called {options['username']!r}", returncode=BAD_INPUT)
         name = options["name"] or f"Command line {timezone.now():%Y-%m-%d %H:%M:%S}"
         try:
             _, raw = api_token_create(
@@ -49,5 +53,5 @@ class Command(BaseCommand):
                 expires_on=today_in_london() + timedelta(days=options["days"]),
             )
         except ApplicationError as error:
-            raise CommandError(error.message) from None
+            raise CommandError(error.message, returncode=BAD_INPUT) from None
         self.stdout.write(raw)

@@ -8,6 +8,10 @@ from tackle.accounts.services import user_deactivate, user_invite
 from tackle.core.errors import ApplicationError
 from tackle.core.roles import Role
 
+# A person's input the command cannot use (an unknown name or code, a path it cannot write): one
+# line and exit status 2, as every tackle command says it.
+BAD_INPUT = 2
+
 
 class Command(BaseCommand):
     help = (
@@ -35,17 +39,19 @@ class Command(BaseCommand):
         try:
             getattr(self, f"_{options['action']}")(options)
         except ApplicationError as error:
-            raise CommandError(error.message) from None
+            raise CommandError(error.message, returncode=BAD_INPUT) from None
 
     def _organisation(self, code: str) -> Organisation:
         organisation = Organisation.objects.filter(code__iexact=code).first()
         if organisation is None:
-            raise CommandError(f"No organisation with the code {code!r}")
+            raise CommandError(f"No organisation with the code {code!r}", returncode=BAD_INPUT)
         return organisation
 
     def _create(self, options: dict[str, Any]) -> None:
         if options["role"] not in Role.values:
-            raise CommandError(f"No role {options['role']!r}; choose one of: {', '.join(Role.values)}")
+            raise CommandError(
+                f"No role {options['role']!r}; choose one of: {', '.join(Role.values)}", returncode=BAD_INPUT
+            )
         _, link = user_invite(
             organisation=self._organisation(options["organisation"]),
             username=options["username"],
@@ -59,7 +65,7 @@ class Command(BaseCommand):
     def _deactivate(self, options: dict[str, Any]) -> None:
         user = User.objects.filter(username=options["username"]).first()
         if user is None:
-            raise CommandError(f"No user called {options['username']!r}")
+            raise CommandError(f"No user called {options['username']!r}", returncode=BAD_INPUT)
         user_deactivate(user=user)
         self.stdout.write(f"{user.username} is deactivated: their sessions and API tokens no longer work")
 

@@ -6,6 +6,10 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tackle.accounts.models import Organisation
 from tackle.statements.models import Statement
 
+# A person's input the command cannot use (an unknown name or code, a path it cannot write): one
+# line and exit status 2, as every tackle command says it.
+BAD_INPUT = 2
+
 
 class Command(BaseCommand):
     help = (
@@ -51,20 +55,22 @@ class Command(BaseCommand):
 
         missing = [f"--{name}" for name in ("organisation", "period", "output") if not options[name]]
         if missing:
-            raise CommandError(f"build needs {', '.join(missing)}.")
+            raise CommandError(f"build needs {', '.join(missing)}.", returncode=BAD_INPUT)
         organisation = Organisation.objects.filter(code=options["organisation"]).first()
         if organisation is None:
-            raise CommandError(f"No organisation with code {options['organisation']}.")
+            raise CommandError(f"No organisation with code {options['organisation']}.", returncode=BAD_INPUT)
         statement = (
             Statement.objects.filter(organisation=organisation, period__label=options["period"])
             .order_by("-version")
             .first()
         )
         if statement is None:
-            raise CommandError(f"{organisation.name} has no statement for the period {options['period']}.")
+            raise CommandError(
+                f"{organisation.name} has no statement for the period {options['period']}.", returncode=BAD_INPUT
+            )
         output = Path(options["output"])
         try:
             output.write_bytes(render_statement(statement, options["format"]))
         except OSError as error:
-            raise CommandError(f"Could not write {output}: {error.strerror}.") from error
+            raise CommandError(f"Could not write {output}: {error.strerror}.", returncode=BAD_INPUT) from error
         self.stdout.write(f"Wrote version {statement.version} ({options['format']}) to {output}.")
