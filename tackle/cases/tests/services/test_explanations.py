@@ -2,9 +2,10 @@
 named by the consent record."""
 
 import pytest
+from django.utils import timezone
 
 from tackle.audit.models import AuditEvent
-from tackle.cases.models import ExplanationLanguage, ExplanationVersion
+from tackle.cases.models import Case, CaseStatus, ExplanationLanguage, ExplanationVersion
 from tackle.cases.rules.explanations import SHIPPED, ExplanationKind
 from tackle.cases.selectors import consent_explanation_words, explanation_offer, offered_versions
 from tackle.cases.services.case import ConsentExplained, case_record_consent
@@ -14,6 +15,7 @@ from tackle.cases.services.explanations import (
     explanation_language_add,
     explanations_shipped_ensure,
 )
+from tackle.cases.services.retention import case_anonymise
 from tackle.core.errors import ApplicationError
 
 
@@ -142,3 +144,16 @@ def test_read_by_an_interpreter_needs_an_interpreter(council_a, frontline_a, lea
             explained=ConsentExplained(texts=texts, texts_read_by_interpreter=True),
         )
     assert error.value.field == "consent_interpreter"
+
+
+def test_anonymising_a_case_drops_the_texts_read_and_keeps_the_versions(council_a, frontline_a, lead_a, record_concern):
+    case = record_concern(frontline_a, age=30)
+    explanations_shipped_ensure(organisation=council_a)
+    texts = explanation_offer(council_a.pk, "Welsh").versions
+    case_record_consent(
+        case=case, actor=lead_a, consent_to_nrm=True, consent_to_share=True, explained=ConsentExplained(texts=texts)
+    )
+    Case.objects.filter(pk=case.pk).update(status=CaseStatus.CLOSED, closed_at=timezone.now())
+    case_anonymise(case=Case.objects.get(pk=case.pk), reason="Past its retention date", actor=lead_a)
+    assert not Case.objects.get(pk=case.pk).consent_explanations.exists()
+    assert ExplanationVersion.objects.filter(pk__in=[text.pk for text in texts]).count() == len(texts)
