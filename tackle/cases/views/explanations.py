@@ -10,7 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext
 
 from tackle.accounts.door import open_for_user, open_page_for_user
 from tackle.accounts.http import AuthenticatedRequest
@@ -87,13 +87,13 @@ def explanation_language_new(request: AuthenticatedRequest) -> HttpResponse:
         lambda data: explanation_language_add(
             organisation=organisation, language=data["language"], actor=request.user, request=request
         ),
-        title=_("Add a language"),
+        title=gettext("Add a language"),
         back=reverse(_LIST),
-        success=_("Language added: write its texts"),
+        success=gettext("Language added: write its texts"),
         next_url=lambda kept: reverse(
             "cases:explanation-edit", args=[language_slug(kept.language), ExplanationKind.NRM.value]
         ),
-        button=_("Add language"),
+        button=gettext("Add language"),
     )
 
 
@@ -128,10 +128,10 @@ def explanation_edit_page(request: AuthenticatedRequest, language: str, kind: st
             actor=request.user,
             request=request,
         ),
-        title=_("Edit: %(kind)s") % {"kind": chosen.label},
+        title=gettext("Edit: %(kind)s") % {"kind": chosen.label},
         caption=kept.language,
         back=back,
-        success=_("New version saved: approve it to offer it"),
+        success=gettext("New version saved: approve it to offer it"),
         template="cases/explanation_edit.html",
         context={"lang": kept},
     )
@@ -146,11 +146,11 @@ def explanation_approve_page(request: AuthenticatedRequest, language: str, kind:
         request,
         ExplanationApproveForm(request.POST if request.method == "POST" else None),
         lambda _data: explanation_approve(version=version, actor=request.user, request=request),
-        title=_("Approve version %(number)s") % {"number": version.number},
+        title=gettext("Approve version %(number)s") % {"number": version.number},
         caption=f"{kept.language}: {chosen.label}",
         back=back,
-        success=_("Version approved: it is offered from now on"),
-        button=_("Approve and offer"),
+        success=gettext("Version approved: it is offered from now on"),
+        button=gettext("Approve and offer"),
         template="cases/explanation_approve.html",
         context={"version": version, "lang": kept},
     )
