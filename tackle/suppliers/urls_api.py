@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from tackle.suppliers.api import contracts, register, tenders
+from tackle.suppliers.api import contracts, diligence, register, tenders
 
 urlpatterns: list = [
     path("suppliers/", register.supplier_list, name="supplier-list"),
@@ -15,6 +15,14 @@ urlpatterns: list = [
     path("contracts/<uuid:contract_uuid>/risks", contracts.risk_create, name="contract-risk-create"),
     path("contracts/<uuid:contract_uuid>/actions", contracts.action_create, name="contract-action-create"),
     path("contracts/<uuid:contract_uuid>/sanctions", contracts.sanction_create, name="contract-sanction-create"),
+    path("contract-actions/<uuid:action_uuid>/close", diligence.action_close, name="contract-action-close"),
+    path("supplier-assessments/", diligence.assessment_list, name="supplier-assessment-list"),
+    path(
+        "supplier-assessments/<uuid:assessment_uuid>/complete",
+        diligence.assessment_complete,
+        name="supplier-assessment-complete",
+    ),
+    path("selection-responses/", diligence.selection_list, name="supplier-selection-list"),
     path("tender-checks/", tenders.tender_check_list, name="tender-check-list"),
     path("tender-checks/<uuid:check_uuid>", tenders.tender_check_detail, name="tender-check-detail"),
     path("clarifications/", tenders.clarification_list, name="clarification-list"),

@@ -264,6 +264,8 @@ def build(*, frontline: User, lead: User, police: Any) -> tuple[dict[str, Record
         "contract_uuid": rec(suppliers["contract"], Contract),
         "suppliers:assessment_uuid": rec(suppliers["assessment"], SupplierAssessment),
         "suppliers:action_uuid": rec(suppliers["action"], ContractAction),
+        "api:contract-action-close:action_uuid": rec(suppliers["action"], ContractAction),
+        "api:assessment_uuid": rec(suppliers["assessment"], SupplierAssessment),
         "check_uuid": rec(suppliers["check"], TenderCheck),
         "task_uuid": rec(suppliers["task"], ClarificationTask),
         "concern_uuid": rec(concern_task, SupplierConcernTask),
