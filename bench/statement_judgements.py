@@ -53,7 +53,9 @@ def run() -> list[Row]:
             pooled[method][1].append(decided)
             figures = _figures(truth, decided)
             if thresholds:
-                figures["thresholds chosen"] = " ".join(f"{key[:3]} {value:g}" for key, value in chosen.items())
+                figures["chosen (threshold, +patterns)"] = " ".join(
+                    f"{key[:3]} {value:g}{'+p' if patterns else ''}" for key, (value, patterns) in chosen.items()
+                )
             rows.append(Row(f"{method}, {name}", figures))
     for method, (truths, decideds) in pooled.items():
         rows.append(Row(f"{method}, both held-out sides (100)", _figures(np.vstack(truths), np.vstack(decideds))))
@@ -119,28 +121,41 @@ def _truth(statements: list) -> np.ndarray:  # type: ignore[type-arg]
     return np.array([[any(row[j] for row in statement.labels) for j in columns] for statement in statements])
 
 
-def _decide(statements: list, scores: list, thresholds: dict[str, float] | None) -> np.ndarray:  # type: ignore[type-arg]
+def _decide(statements: list, scores: list, choice: dict[str, tuple[float, bool]] | None) -> np.ndarray:  # type: ignore[type-arg]
+    """choice: per judgement, the labeller's threshold and whether its patterns count; None: previous."""
     from tackle.statement_reader.rules.areas import assess
 
     out = []
     for statement, rows in zip(statements, scores, strict=True):
-        if thresholds is None:
+        if choice is None:
             result = assess(list(statement.sentences), rows, closing_patterns=False)
         else:
-            result = assess(list(statement.sentences), rows, sign_off_thresholds=thresholds)
+            result = assess(
+                list(statement.sentences),
+                rows,
+                sign_off_thresholds={key: threshold for key, (threshold, _) in choice.items()},
+                sign_off_patterns={key for key, (_, patterns) in choice.items() if patterns},
+            )
         out.append([result.judgements[area].covered for area in JUDGEMENTS.values()])
     return np.array(out)
 
 
-def _choose(statements: list, scores: list) -> dict[str, float]:  # type: ignore[type-arg]
-    """Per judgement, the candidate threshold with the best balanced accuracy out of fold; a tie goes
-    to the one nearest 0.5, the labeller's own decision point."""
+def _choose(statements: list, scores: list) -> dict[str, tuple[float, bool]]:  # type: ignore[type-arg]
+    """Per judgement, the threshold, with or without the patterns, with the best balanced accuracy
+    out of fold; a tie goes to the threshold nearest 0.5 (the labeller's own decision point), then
+    to the labeller alone."""
     truth = _truth(statements)
-    results = {value: _decide(statements, scores, dict.fromkeys(JUDGEMENTS, value)) for value in CANDIDATES}
+    options = [(value, patterns) for value in CANDIDATES for patterns in (False, True) if patterns or value <= 1]
+    results = {option: _decide(statements, scores, dict.fromkeys(JUDGEMENTS, option)) for option in options}
     chosen = {}
     for j, key in enumerate(JUDGEMENTS):
         chosen[key] = max(
-            CANDIDATES, key=lambda value: (round(_balanced(truth[:, j], results[value][:, j]), 6), -abs(value - 0.5))
+            options,
+            key=lambda option: (
+                round(_balanced(truth[:, j], results[option][:, j]), 6),
+                -abs(option[0] - 0.5),
+                not option[1],
+            ),
         )
     return chosen
 

@@ -4,7 +4,7 @@ with the pages' rules."""
 from typing import Any
 
 from django.urls import reverse
-from drf_spectacular.utils import OpenApiResponse, OpenApiTypes, extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.decorators import api_view
 from rest_framework.exceptions import PermissionDenied
@@ -51,7 +51,65 @@ def reading_body(reading: StatementReading) -> dict[str, Any]:
         "score": reading.score,
         "machine_score": reading.machine_score,
         "language": reading.language,
+        # Issue 20, as read (before overrides); None for a reading made before them.
+        "promise_or_action": reading.result.get("promise_or_action"),
+        "sign_off": reading.result.get("sign_off"),
     }
+
+
+class _EvidenceSerializer(serializers.Serializer):
+    sentence = serializers.CharField()
+    index = serializers.IntegerField(help_text="Counting from 0")
+
+
+class _JudgementSerializer(serializers.Serializer):
+    covered = serializers.BooleanField()
+    evidence = _EvidenceSerializer(many=True)
+    overridden = serializers.BooleanField()
+
+
+class _PeriodSerializer(serializers.Serializer):
+    start = serializers.DateField(allow_null=True)
+    end = serializers.DateField(allow_null=True)
+
+
+class _AreaStateSerializer(serializers.Serializer):
+    state = serializers.ChoiceField(choices=["done", "promised", "none"])
+    done = _EvidenceSerializer(many=True, help_text="Sentences reporting something done")
+    promised = _EvidenceSerializer(many=True, help_text="Sentences that only promise")
+
+
+class _SignatorySerializer(serializers.Serializer):
+    name = serializers.CharField(allow_null=True)
+    title = serializers.CharField(allow_null=True)
+    date = serializers.DateField(allow_null=True)
+
+
+class _SignOffSerializer(serializers.Serializer):
+    signatory = _SignatorySerializer()
+    approved_on = serializers.DateField(allow_null=True)
+    financial_year = _PeriodSerializer()
+
+
+class ReadingSerializer(serializers.Serializer):
+    """A reading in the shape `tackle statements assess --json` prints, with reviewers' overrides."""
+
+    uuid = serializers.UUIDField()
+    supplier = serializers.UUIDField(allow_null=True)
+    source = serializers.CharField()
+    sentences = serializers.IntegerField()
+    areas = serializers.DictField(child=_JudgementSerializer())
+    approval = _JudgementSerializer()
+    signature = _JudgementSerializer()
+    period = _PeriodSerializer()
+    future_only = serializers.ListField(child=serializers.CharField())
+    score = serializers.IntegerField()
+    machine_score = serializers.IntegerField()
+    language = serializers.JSONField()
+    promise_or_action = serializers.DictField(
+        child=_AreaStateSerializer(), allow_null=True, help_text="Each area: done, only promised or none (as read)"
+    )
+    sign_off = _SignOffSerializer(allow_null=True, help_text="Who signed, when, and the year covered (as read)")
 
 
 class ReadingCreateSerializer(serializers.Serializer):
@@ -142,7 +200,7 @@ def reading_request_detail(request: Request, request_uuid: Any) -> Response:
     return Response(reading_request_body(pending))
 
 
-@extend_schema(summary="One reading, with reviewers' overrides applied", responses={200: OpenApiTypes.OBJECT})
+@extend_schema(summary="One reading, with reviewers' overrides applied", responses={200: ReadingSerializer})
 @api_view(["GET"])
 def reading_detail(request: Request, reading_uuid: Any) -> Response:
     _require(request)

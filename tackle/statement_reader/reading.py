@@ -17,7 +17,14 @@ from tackle.statement_reader.documents import (
     kind_from_name,
     sniff_kind,
 )
-from tackle.statement_reader.rules.areas import AREAS, Assessment, assess, judgement_json
+from tackle.statement_reader.rules.areas import (
+    AREAS,
+    Assessment,
+    assess,
+    judgement_json,
+    promise_or_action_json,
+    sign_off_json,
+)
 from tackle.statement_reader.rules.language import ENGLISH, StatementLanguage, statement_language
 from tackle.statement_reader.rules.period_covered import Period, find_period
 from tackle.statement_reader.sentences import split_sentences
@@ -112,13 +119,20 @@ def reading_json(reading: Reading) -> dict[str, Any]:
         "areas": {area: judgement_json(judgements[area]) for area in AREAS},
         "approval": judgement_json(judgements["approval"]),
         "signature": judgement_json(judgements["signature"]),
-        "period": {
-            "start": reading.period.start.isoformat() if reading.period.start else None,
-            "end": reading.period.end.isoformat() if reading.period.end else None,
-        },
+        "period": period_json(reading.period),
         "future_only": list(reading.assessment.future_only),
         "score": reading.assessment.score,
         "language": language_json(reading.language),
+        # Issue 20: each area's state (done, promised, none) with its sentences, and who signed when.
+        "promise_or_action": promise_or_action_json(reading.assessment),
+        "sign_off": {**sign_off_json(reading.assessment), "financial_year": period_json(reading.period)},
+    }
+
+
+def period_json(period: Period) -> dict[str, str | None]:
+    return {
+        "start": period.start.isoformat() if period.start else None,
+        "end": period.end.isoformat() if period.end else None,
     }
 
 

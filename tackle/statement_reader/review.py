@@ -46,6 +46,8 @@ class EffectiveJudgement:
     machine_indexes: list[int] = field(default_factory=list)
     override: Any = None
     history: list[Any] = field(default_factory=list)
+    # Issue 20: for an area the machine found done, what the statement also only promises.
+    also_promised: list[EvidenceLine] = field(default_factory=list)
 
 
 def _result_judgement(result: dict[str, Any], name: str) -> dict[str, Any]:
@@ -81,9 +83,20 @@ def effective_judgements(
                 machine_indexes=machine_indexes,
                 override=latest,
                 history=history,
+                also_promised=_also_promised(sentences, result, name, indexes),
             )
         )
     return judgements
+
+
+def _also_promised(sentences: Sequence[str], result: dict[str, Any], name: str, shown: list[int]) -> list[EvidenceLine]:
+    states = result.get("promise_or_action") or {}
+    promised = states.get(name, {}).get("promised", [])
+    return [
+        EvidenceLine(item["index"], sentences[item["index"]], promise=True)
+        for item in promised
+        if item["index"] not in shown and item["index"] < len(sentences)
+    ]
 
 
 def effective_score(judgements: Sequence[EffectiveJudgement]) -> int:

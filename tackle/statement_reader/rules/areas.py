@@ -6,10 +6,10 @@ reasoning behind each rule.
 
 import datetime
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
-from tackle.statement_reader.rules.sign_off import Signatory, approval_date, judge, signatory
+from tackle.statement_reader.rules.sign_off import Signatory, approval_date, judge, signatory, signature_sentences
 
 AREAS: tuple[str, ...] = (
     "structure_business_supply_chains",
@@ -229,6 +229,7 @@ def assess(
     *,
     closing_patterns: bool = True,
     sign_off_thresholds: dict[str, float] | None = None,
+    sign_off_patterns: Collection[str] | None = None,
 ) -> Assessment:
     """The areas, approval and signature. With `closing_patterns` (issue 20) approval, signature and
     effectiveness are judged for the whole statement by rules/sign_off.py: the labeller's scores at the
@@ -242,14 +243,18 @@ def assess(
     signed = SignOffDetails()
     # A statement the labeller did not read (a Welsh one: every row empty) is left for a person.
     if closing_patterns and any(rows):
-        judged = judge(sentences, rows, sign_off_thresholds)
+        judged = judge(sentences, rows, sign_off_thresholds, sign_off_patterns)
         extra = {
             "approval": judged["approval"].evidence,
             "signature": judged["signature"].evidence,
             "effectiveness_kpis": judged["effectiveness"].evidence,
         }
+        # The name, title and date come from the closing block, whether or not its patterns decided.
+        block = judged["signature"].evidence
+        if block:
+            block = sorted({*block, *signature_sentences(sentences)})
         signed = SignOffDetails(
-            signatory(sentences, judged["signature"].evidence),
+            signatory(sentences, block),
             approval_date(sentences, judged["approval"].evidence),
         )
     for index, (sentence, sentence_scores) in enumerate(zip(sentences, rows, strict=True)):

@@ -11,12 +11,18 @@ only (bench/statement_judgements.py, docs/statement-reader.md).
 
 import datetime
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from tackle.statement_reader.rules.period_covered import _DATE, parse_date
 
-# The probability of a sentence's label at which it is evidence for the statement-level judgement.
-SIGN_OFF_THRESHOLDS: dict[str, float] = {"approval": 0.5, "signature": 0.5, "effectiveness": 0.5}
+# The probability of a sentence's label at which it is evidence for the statement-level judgement,
+# and the judgements whose patterns count beside the labeller: chosen by two-fold cross-validation
+# grouped by statement on both gold sets (bench/statement_judgements.py; out of fold, mean balanced
+# accuracy 0.893 against 0.822 for every label at 0.5). The patterns helped no judgement there, so
+# by default they only find the signatory's name, title and date in a block the labeller marked.
+SIGN_OFF_THRESHOLDS: dict[str, float] = {"approval": 0.7, "signature": 0.9, "effectiveness": 0.7}
+SIGN_OFF_PATTERNS: frozenset[str] = frozenset()
 LABEL_OF = {"approval": "Approval", "signature": "Signature", "effectiveness": "C5 (effectiveness)"}
 
 _BODY = (
@@ -163,15 +169,17 @@ def judge(
     sentences: list[str],
     scores: list[dict[str, float]],
     thresholds: dict[str, float] | None = None,
-    patterns: bool = True,
+    patterns: Collection[str] | None = None,
 ) -> dict[str, SignOff]:
     """Approval, signature and effectiveness for the whole statement. A sentence is evidence when the
-    labeller gives its label the threshold or more, or (with `patterns`) when it reads as one."""
+    labeller gives its label the threshold or more, or, for the judgements named in `patterns`, when
+    it reads as one."""
     chosen = {**SIGN_OFF_THRESHOLDS, **(thresholds or {})}
+    using = SIGN_OFF_PATTERNS if patterns is None else patterns
     found = {
-        "approval": approval_sentences(sentences) if patterns else [],
-        "signature": signature_sentences(sentences) if patterns else [],
-        "effectiveness": effectiveness_sentences(sentences) if patterns else [],
+        "approval": approval_sentences(sentences) if "approval" in using else [],
+        "signature": signature_sentences(sentences) if "signature" in using else [],
+        "effectiveness": effectiveness_sentences(sentences) if "effectiveness" in using else [],
     }
     out = {}
     for name, by_pattern in found.items():

@@ -49,6 +49,10 @@ def test_a_statement_is_queued_then_read_back_with_overrides(api_for, buyer_a, s
     body = client.get(done["reading_url"]).json()
     assert body["score"] == 6 and body["future_only"] == ["training"] and body["supplier"] == str(supplier_a.uuid)
     assert body["areas"]["policies"]["evidence"][0]["index"] == 5
+    assert body["promise_or_action"]["training"]["state"] == "promised"
+    assert body["promise_or_action"]["due_diligence"]["state"] == "done"
+    assert body["sign_off"]["signatory"] == {"name": "Jane Doe", "title": "Director", "date": None}
+    assert body["sign_off"]["approved_on"] == "2025-06-30"
 
     reading = StatementReading.objects.get()
     assert done["reading"] == str(reading.uuid)

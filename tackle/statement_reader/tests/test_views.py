@@ -238,3 +238,24 @@ def test_an_old_statement_of_another_company_is_shown_with_its_warnings(client_f
     assert "now on" not in page
     supplier_a.refresh_from_db()
     assert not supplier_a.has_statement
+
+
+def test_the_page_shows_what_is_only_promised_beside_what_was_done_and_who_signed(
+    client_for, buyer_a, supplier_a, fake_labeller
+):
+    text = "\n\n".join(
+        [
+            "This statement covers the financial year ending 31 March 2025.",
+            "During the year we completed an audit of forty suppliers.",
+            "We plan to audit our laundry suppliers next year.",
+            "This statement was approved by the board on 30 June 2025.",
+            "Signed by Amira Patel, Managing Director.",
+        ]
+    )
+    reading = statement_read(actor=buyer_a, supplier=supplier_a, data=text.encode(), file_name="laundry.txt")
+    page = client_for(buyer_a).get(reading.get_absolute_url()).content.decode()
+    promised = page.split('data-testid="also-promised-due_diligence"')[1].split("</ul>")[0]
+    assert "We plan to audit our laundry suppliers next year." in promised
+    sign_off = page.split('data-testid="reading-sign-off"')[1].split("</dl>")[0]
+    assert "Amira Patel, Managing Director" in sign_off
+    assert "2025-06-30" in sign_off and "2024-04-01 to 2025-03-31" in sign_off

@@ -89,7 +89,18 @@ def test_scores_below_one_half_are_not_evidence():
 def test_the_json_has_exactly_the_published_keys_and_counts():
     result = reading_json(read_text(statement_text(), labeller=keyword_labeller))
     # "language" joined the published keys in issue 21; every earlier key keeps its place and shape.
-    assert list(result) == ["sentences", "areas", "approval", "signature", "period", "future_only", "score", "language"]
+    assert list(result) == [
+        "sentences",
+        "areas",
+        "approval",
+        "signature",
+        "period",
+        "future_only",
+        "score",
+        "language",
+        "promise_or_action",
+        "sign_off",
+    ]
     assert list(result["areas"]) == list(AREAS)
     assert result["sentences"] == 10
     for judgement in [*result["areas"].values(), result["approval"], result["signature"]]:
@@ -177,3 +188,19 @@ def test_job_evaluators_training_leaves_training_uncovered_in_a_reading():
     assert not evaluators_only.judgements["due_diligence"].covered
     under_heading = assess(sentences, [mitigation, plain, mitigation])
     assert [item.index for item in under_heading.judgements["training"].evidence] == [2]
+
+
+def test_the_json_says_each_areas_state_and_who_signed_the_statement_when():
+    result = reading_json(read_text(statement_text(), labeller=keyword_labeller))
+    states = {area: item["state"] for area, item in result["promise_or_action"].items()}
+    assert states["training"] == "promised"
+    assert states["due_diligence"] == "done"
+    assert states["effectiveness_kpis"] == "none"
+    assert result["promise_or_action"]["training"]["promised"] == [
+        {"sentence": "We will train all buyers in the coming year.", "index": 7}
+    ]
+    assert result["sign_off"] == {
+        "signatory": {"name": "Jane Doe", "title": "Director", "date": None},
+        "approved_on": "2025-06-30",
+        "financial_year": {"start": "2024-04-01", "end": "2025-03-31"},
+    }

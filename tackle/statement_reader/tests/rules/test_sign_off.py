@@ -96,10 +96,19 @@ def test_the_labeller_alone_can_carry_a_judgement_at_the_chosen_threshold():
     assert not judge(sentences, scores, {"signature": 0.7})["signature"].covered
 
 
-def test_patterns_can_be_switched_off_to_give_the_previous_method():
+def test_patterns_count_only_for_the_judgements_named():
     sentences = ["This statement was approved by the board on 1 July 2025."]
-    assert assess(sentences, _quiet(sentences)).judgements["approval"].covered
+    assert assess(sentences, _quiet(sentences), sign_off_patterns={"approval"}).judgements["approval"].covered
+    assert not assess(sentences, _quiet(sentences)).judgements["approval"].covered
     assert not assess(sentences, _quiet(sentences), closing_patterns=False).judgements["approval"].covered
+
+
+def test_the_shipped_thresholds_ask_more_of_the_labeller_than_one_half():
+    sentences = ["This statement was approved by the board on 1 July 2025."]
+    scores = _quiet(sentences)
+    scores[0]["Approval"] = 0.6
+    assert not assess(sentences, scores).judgements["approval"].covered
+    assert assess(sentences, scores, closing_patterns=False).judgements["approval"].covered
 
 
 def test_the_assessment_carries_the_signatory_and_approval_date():
@@ -109,7 +118,10 @@ def test_the_assessment_carries_the_signatory_and_approval_date():
         "Helen Price",
         "Chair of the Board",
     ]
-    result = assess(sentences, _quiet(sentences))
+    scores = _quiet(sentences)
+    scores[1]["Approval"] = 0.95
+    scores[3]["Signature"] = 0.95  # the labeller marks the title; the block around it gives the name
+    result = assess(sentences, scores)
     assert result.judgements["signature"].covered
     assert sign_off_json(result) == {
         "signatory": {"name": "Helen Price", "title": "Chair of the Board", "date": None},
