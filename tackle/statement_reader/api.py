@@ -96,7 +96,7 @@ class ReadingSerializer(serializers.Serializer):
 
     uuid = serializers.UUIDField()
     supplier = serializers.UUIDField(allow_null=True)
-    source = serializers.CharField()
+    source = serializers.CharField()  # type: ignore[assignment]  # the field named "source", not Field.source
     sentences = serializers.IntegerField()
     areas = serializers.DictField(child=_JudgementSerializer())
     approval = _JudgementSerializer()
