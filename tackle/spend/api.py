@@ -4,19 +4,23 @@ and only totals are kept, so nothing here names a person."""
 
 from typing import Any
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers, status
 from rest_framework.decorators import api_view
+from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from tackle.accounts.api_auth import api_user
 from tackle.accounts.door import open_for_user, open_page_for_user
 from tackle.core.access import SPEND, Action
-from tackle.core.api_lists import body_or_400, one_page, query_or_400, sort_choice, sorted_by
+from tackle.core.api_lists import body_or_400, checked_by_form, one_page, query_or_400, sort_choice, sorted_by
 from tackle.core.api_schema import PAGE_PARAMETER, paginated
+from tackle.core.errors import ApplicationError
 from tackle.spend import selectors, services
+from tackle.spend.forms import ColumnsForm
 from tackle.spend.models import ImportStatus
+from tackle.spend.screening.headers import FIELDS
 
 
 def _money(**kwargs: Any) -> serializers.DecimalField:
@@ -169,3 +173,104 @@ def spend_import_rejects(request: Request, import_uuid: str) -> Response:
     rejects = selectors.rejects_of(_import(request, import_uuid))
     response, _count = one_page(request, rejects, lambda page: RejectSerializer(page, many=True).data)
     return response
+
+
+class FileColumnSerializer(serializers.Serializer):
+    field = serializers.ChoiceField(list(FIELDS), help_text="The field screening reads")
+    label = serializers.CharField()  # type: ignore[assignment]  # the stubs take `label` for Field.label
+    header = serializers.CharField(allow_null=True, help_text="The file's column now used; null when none")
+    confidence = serializers.FloatField(allow_null=True, help_text="How sure the guess from its header was, 0 to 1")
+    samples = serializers.ListField(child=serializers.CharField(), help_text="The first values under it")
+
+
+class FileColumnsSerializer(serializers.Serializer):
+    file = serializers.UUIDField()
+    name = serializers.CharField()
+    import_status = serializers.ChoiceField(ImportStatus.choices)
+    headers = serializers.ListField(child=serializers.CharField())
+    columns = FileColumnSerializer(many=True)
+
+
+class FileColumnsWriteSerializer(serializers.Serializer):
+    columns = serializers.DictField(
+        child=serializers.CharField(allow_null=True, allow_blank=True),
+        help_text=f"The file's header for each field ({', '.join(FIELDS)}); null or empty: not in the file. "
+        "The amount is needed; a field left out keeps its column.",
+    )
+
+
+def _file_columns_json(spend_file: Any) -> dict[str, Any]:
+    headers = list(spend_file.mapping.get("headers", []))
+    rows = selectors.file_sample_rows(spend_file)
+    columns = []
+    for line in spend_file.mapping["columns"]:
+        at = line["column"] - 1 if line["column"] else None
+        if spend_file.overrides and line["field"] in spend_file.overrides:
+            at = spend_file.overrides[line["field"]]
+        samples = [row[at].strip() for row in rows if at is not None and at < len(row)][:5]
+        columns.append(
+            {
+                "field": line["field"],
+                "label": line["label"],
+                "header": headers[at] if at is not None and at < len(headers) else None,
+                "confidence": line.get("confidence"),
+                "samples": samples,
+            }
+        )
+    answer = {
+        "file": spend_file.uuid,
+        "name": spend_file.name,
+        "import_status": spend_file.spend_import.status,
+        "headers": headers,
+        "columns": columns,
+    }
+    return dict(FileColumnsSerializer(answer).data)
+
+
+@extend_schema(
+    methods=["GET"],
+    summary="Which column of a spend file holds each field",
+    description="As the file's columns page: its header, the column used for each field, how sure the guess was "
+    "and the first values. 400 while the file has not been read.",
+    responses=FileColumnsSerializer,
+)
+@extend_schema(
+    methods=["POST"],
+    summary="Correct a spend file's columns",
+    description="As the file's columns page: an import waiting on its columns (status columns) is screened once "
+    "no other file waits to be checked; a screened one is screened again. Answers 202 with the import when its "
+    "screening is queued, 200 while another of its files waits.",
+    request=FileColumnsWriteSerializer,
+    responses={200: SpendImportSerializer, 202: SpendImportSerializer},
+    examples=[OpenApiExample("The amount", value={"columns": {"amount": "Net value"}}, request_only=True)],
+)
+@api_view(["GET", "POST"])
+def spend_file_columns(request: Request, file_uuid: str) -> Response:
+    user = api_user(request)
+    visible = selectors.spend_files_visible_to(user)
+    spend_file = open_for_user(user, visible, resource=SPEND, action=Action.CHANGE, uuid=file_uuid)
+    headers = [cell.strip() for cell in spend_file.mapping.get("headers", [])]
+    if not headers:
+        raise ApplicationError("This file has not been read yet: wait for the screening to finish.")
+    if request.method == "GET":
+        return Response(_file_columns_json(spend_file))
+    given = body_or_400(FileColumnsWriteSerializer, request)["columns"]
+    unknown = sorted(set(given) - set(FIELDS))
+    if unknown:
+        raise ValidationError({"columns": [f"Not a field of a spend file: {', '.join(unknown)}"]})
+    missing = sorted({header for header in given.values() if header} - set(headers))
+    if missing:
+        raise ValidationError(
+            {"columns": [f"No column is headed {missing[0]!r}; the columns are {', '.join(headers)}"]}
+        )
+    current = {
+        line["field"]: (line["column"] - 1 if line["column"] else None) for line in spend_file.mapping["columns"]
+    }
+    current.update(spend_file.overrides or {})
+    chosen = {**current, **{field: headers.index(header) if header else None for field, header in given.items()}}
+    data = {field: "" if at is None else str(at) for field, at in chosen.items()}
+    form = checked_by_form(ColumnsForm(data, headers=headers, current=current))
+    run = services.spend_file_columns_set(actor=user, spend_file=spend_file, overrides=form.cleaned_data)
+    spend_import = selectors.spend_imports_visible_to(user).get(pk=spend_file.spend_import_id)
+    answer = status.HTTP_202_ACCEPTED if run is not None else status.HTTP_200_OK
+    return Response(_import_json(spend_import), status=answer)
