@@ -230,7 +230,7 @@ _RULES: tuple[tuple[tuple[Role, ...], Resource, tuple[Action, ...], Scope], ...]
     ((R.MODERN_SLAVERY_LEAD, R.ADMINISTRATOR), TRAINING_RECORDS, _KEEP_EXPORT, Scope.ORGANISATION),
     (_ALL, PARTNERSHIPS, _READ, Scope.ORGANISATION),
     (_PARTNERSHIP, PARTNERSHIPS, _KEEP, Scope.ORGANISATION),
-    (_PARTNERSHIP, PARTNERSHIP_GROUPS, _KEEP, Scope.ORGANISATION),
+    (_PARTNERSHIP, PARTNERSHIP_GROUPS, _KEEP_EXPORT, Scope.ORGANISATION),
     ((R.FRONTLINE_OFFICER,), CASES, (A.VIEW, A.RECORD), Scope.OWN),
     (_CASE_WORKERS, CASES, _KEEP_EXPORT, Scope.ORGANISATION),
     ((R.PARTNER,), CASES, _READ, Scope.SHARED),
@@ -256,7 +256,7 @@ _RULES: tuple[tuple[tuple[Role, ...], Resource, tuple[Action, ...], Scope], ...]
     (_COORDINATORS, OPERATIONS, _KEEP_EXPORT, Scope.ORGANISATION),
     ((R.PARTNER,), OPERATIONS, _READ, Scope.SHARED),
     ((R.PARTNER,), OPERATIONS, _READ, Scope.ORGANISATION),  # their own organisation's, as in disrupt/selectors.py
-    (_COORDINATORS, AGREEMENTS, _KEEP, Scope.ORGANISATION),
+    (_COORDINATORS, AGREEMENTS, _KEEP_EXPORT, Scope.ORGANISATION),
     (_COORDINATORS, AGREEMENTS, (A.CHANGE,), Scope.SHARED),  # accept, decline or revoke one proposed to them
     ((R.PARTNER,), AGREEMENTS, _READ, Scope.SHARED),
     ((R.PARTNER,), AGREEMENTS, _READ, Scope.ORGANISATION),  # their own organisation's, as in disrupt/selectors.py

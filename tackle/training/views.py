@@ -10,6 +10,8 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext, gettext_lazy
 
 from tackle.accounts.door import open_for_user
 from tackle.accounts.exports import list_download, list_download_links
@@ -57,6 +59,7 @@ from tackle.training.models import (
     Requirement,
     Team,
 )
+from tackle.training.rules.compliance import Status
 from tackle.training.selectors import organisation_id_of
 
 
@@ -107,21 +110,25 @@ def course_list(request: AuthenticatedRequest) -> HttpResponse:
 def course_new(request: AuthenticatedRequest) -> HttpResponse:
     require_training_admin(request.user)
     back = reverse("training:course-list")
-    return _create_page(request, CourseForm, title="Add a course", back=back, success="Course added")
+    return _create_page(request, CourseForm, title=gettext("Add a course"), back=back, success=gettext("Course added"))
 
 
 @login_required
 def requirement_new(request: AuthenticatedRequest) -> HttpResponse:
     require_training_admin(request.user)
     back = reverse("training:course-list")
-    return _create_page(request, RequirementForm, title="Add a requirement", back=back, success="Requirement added")
+    return _create_page(
+        request, RequirementForm, title=gettext("Add a requirement"), back=back, success=gettext("Requirement added")
+    )
 
 
 @login_required
 def team_list(request: AuthenticatedRequest) -> HttpResponse:
     require_training(request.user)
     if not is_manager(request.user):
-        raise PermissionDenied("Only team managers, the modern slavery lead or an administrator can see teams.")
+        raise PermissionDenied(
+            gettext("Only team managers, the modern slavery lead or an administrator can see teams.")
+        )
     teams = selectors.teams_managed_by(request.user).annotate(member_count=Count("memberships"))
     return render(request, "training/team_list.html", {"teams": teams, "is_admin": is_training_admin(request.user)})
 
@@ -137,7 +144,7 @@ def team_new(request: AuthenticatedRequest) -> HttpResponse:
         return services.team_save(actor=request.user, team=form.save(commit=False), members=list(data["members"]))
 
     back = reverse("training:team-list")
-    return form_page(request, form, save, title="Add a team", back=back, success="Team added")
+    return form_page(request, form, save, title=gettext("Add a team"), back=back, success=gettext("Team added"))
 
 
 def _team_for_manager(request: AuthenticatedRequest, team_uuid: Any) -> Team:
@@ -145,7 +152,9 @@ def _team_for_manager(request: AuthenticatedRequest, team_uuid: Any) -> Team:
     # Any role may manage a team, so the door opens it as the user's own training; the manager check follows.
     team = open_for_user(request.user, selectors.teams_visible_to(request.user), resource=TRAINING, uuid=team_uuid)
     if not (is_training_admin(request.user) or team.manager_id == request.user.pk):
-        raise PermissionDenied("Only the team's manager, the modern slavery lead or an administrator can see this.")
+        raise PermissionDenied(
+            gettext("Only the team's manager, the modern slavery lead or an administrator can see this.")
+        )
     return team
 
 
@@ -173,13 +182,21 @@ def team_detail(request: AuthenticatedRequest, team_uuid: Any) -> HttpResponse |
     return render(request, "training/team_detail.html", context)
 
 
+# The compliance rules stay free of Django; their statuses are named for people here.
+STATUS_LABELS = {
+    Status.COMPLIANT: gettext_lazy("Compliant"),
+    Status.DUE: gettext_lazy("Due"),
+    Status.OVERDUE: gettext_lazy("Overdue"),
+    Status.NEVER: gettext_lazy("Not done"),
+}
+
 # One row per member and requirement, as the team's page lists them.
 COMPLIANCE_COLUMNS = (
-    Column("Person", lambda pair: pair[0].display_name),
-    Column("Course", lambda pair: pair[1].requirement.course.title),
-    Column("Last done", lambda pair: pair[1].last_completed_on),
-    Column("Due", lambda pair: pair[1].due_on),
-    Column("Status", lambda pair: pair[1].status.label),
+    Column(gettext_lazy("Person"), lambda pair: pair[0].display_name),
+    Column(gettext_lazy("Course"), lambda pair: pair[1].requirement.course.title),
+    Column(gettext_lazy("Last done"), lambda pair: pair[1].last_completed_on),
+    Column(gettext_lazy("Due"), lambda pair: pair[1].due_on),
+    Column(gettext_lazy("Status"), lambda pair: str(STATUS_LABELS[pair[1].status])),
 )
 
 
@@ -196,7 +213,9 @@ def completion_new(request: AuthenticatedRequest) -> HttpResponse:
         )
 
     back = reverse("training:course-list")
-    return form_page(request, form, save, title="Record a completion", back=back, success="Completion recorded")
+    return form_page(
+        request, form, save, title=gettext("Record a completion"), back=back, success=gettext("Completion recorded")
+    )
 
 
 @login_required
@@ -206,7 +225,7 @@ def completion_import(request: AuthenticatedRequest) -> HttpResponse:
     assert organisation is not None
     form = ImportForm(request.POST or None, request.FILES or None)
     result = None
-    labels = services.COLUMN_LABELS
+    labels = {name: gettext(label) for name, label in services.COLUMN_LABELS.items()}
     columns = ColumnsStep(request.POST if request.method == "POST" else None, labels=labels, required=set(labels))
     if request.method == "POST" and form.is_valid() and columns.is_valid():
         try:
@@ -231,7 +250,12 @@ def session_list(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpR
     require_training_admin(request.user)
     sessions = selectors.sessions_visible_to(request.user)
     download = list_download(
-        request, sessions, resource=TRAINING_RECORDS, columns=SESSION_COLUMNS, name="sessions", title="Sessions held"
+        request,
+        sessions,
+        resource=TRAINING_RECORDS,
+        columns=SESSION_COLUMNS,
+        name="sessions",
+        title=gettext("Sessions held"),
     )
     if download is not None:
         return download
@@ -240,11 +264,11 @@ def session_list(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpR
 
 
 SESSION_COLUMNS = (
-    Column("Date", lambda s: s.held_on),
-    Column("Course", lambda s: s.course.title),
-    Column("Multi-agency", lambda s: "Yes" if s.multi_agency else "No"),
-    Column("Attendees", lambda s: s.attendee_count),
-    Column("From other organisations", lambda s: s.external_attendee_count),
+    Column(gettext_lazy("Date"), lambda s: s.held_on),
+    Column(gettext_lazy("Course"), lambda s: s.course.title),
+    Column(gettext_lazy("Multi-agency"), lambda s: gettext("Yes") if s.multi_agency else gettext("No")),
+    Column(gettext_lazy("Attendees"), lambda s: s.attendee_count),
+    Column(gettext_lazy("From other organisations"), lambda s: s.external_attendee_count),
 )
 
 
@@ -261,7 +285,9 @@ def session_new(request: AuthenticatedRequest) -> HttpResponse:
         )
 
     back = reverse("training:session-list")
-    return form_page(request, form, save, title="Record a session", back=back, success="Session recorded")
+    return form_page(
+        request, form, save, title=gettext("Record a session"), back=back, success=gettext("Session recorded")
+    )
 
 
 # Awareness ---------------------------------------------------------------------------------------
@@ -284,7 +310,9 @@ def campaign_list(request: AuthenticatedRequest) -> HttpResponse:
 def campaign_new(request: AuthenticatedRequest) -> HttpResponse:
     require_partnership_editor(request.user)
     back = reverse("training:campaign-list")
-    return _create_page(request, CampaignForm, title="Add a campaign", back=back, success="Campaign added")
+    return _create_page(
+        request, CampaignForm, title=gettext("Add a campaign"), back=back, success=gettext("Campaign added")
+    )
 
 
 @login_required
@@ -308,10 +336,10 @@ def material_new(request: AuthenticatedRequest, campaign_uuid: Any) -> HttpRespo
     return _create_page(
         request,
         MaterialForm,
-        title="Add material",
+        title=gettext("Add material"),
         caption=campaign.name,
         back=back,
-        success="Material added",
+        success=gettext("Material added"),
         form_kwargs={"instance": Material(campaign=campaign)},
     )
 
@@ -331,10 +359,10 @@ def distribution_new(request: AuthenticatedRequest, material_uuid: Any) -> HttpR
     return _create_page(
         request,
         DistributionForm,
-        title="Record a distribution",
+        title=gettext("Record a distribution"),
         caption=str(material),
         back=back,
-        success="Distribution recorded",
+        success=gettext("Distribution recorded"),
         form_kwargs={"instance": Distribution(material=material)},
     )
 
@@ -354,26 +382,54 @@ def service_list(request: AuthenticatedRequest) -> HttpResponse:
 def service_new(request: AuthenticatedRequest) -> HttpResponse:
     require_partnership_editor(request.user)
     back = reverse("training:service-list")
-    return _create_page(request, PartnerServiceForm, title="Add a service", back=back, success="Service added")
+    return _create_page(
+        request, PartnerServiceForm, title=gettext("Add a service"), back=back, success=gettext("Service added")
+    )
 
 
 @login_required
-def group_list(request: AuthenticatedRequest) -> HttpResponse:
+def group_list(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
     require_partnership_editor(request.user)
     groups = selectors.groups_visible_to(request.user).annotate(
         meeting_count=Count("meetings", distinct=True),
         open_actions=Count("meetings__actions", filter=Q(meetings__actions__closed_on__isnull=True)),
     )
+    download = list_download(
+        request,
+        groups,
+        resource=PARTNERSHIP_GROUPS,
+        columns=GROUP_COLUMNS,
+        name="partnership-groups",
+        title=gettext("Partnership groups"),
+    )
+    if download is not None:
+        return download
     actions = selectors.open_actions_visible_to(request.user)
-    context = {"groups": groups, "actions": actions, "today": timezone.localdate()}
+    context = {
+        "groups": groups,
+        "actions": actions,
+        "today": timezone.localdate(),
+        "downloads": list_download_links(request, PARTNERSHIP_GROUPS) if groups else [],
+    }
     return render(request, "training/group_list.html", context)
+
+
+# The groups as the list shows them; the open actions, which name people, stay on the page.
+GROUP_COLUMNS = (
+    Column(gettext_lazy("Group"), lambda group: group.name),
+    Column(gettext_lazy("Level"), lambda group: group.get_level_display()),
+    Column(gettext_lazy("Meetings"), lambda group: group.meeting_count),
+    Column(gettext_lazy("Open actions"), lambda group: group.open_actions),
+)
 
 
 @login_required
 def group_new(request: AuthenticatedRequest) -> HttpResponse:
     require_partnership_editor(request.user)
     back = reverse("training:group-list")
-    return _create_page(request, GroupForm, title="Add a partnership group", back=back, success="Group added")
+    return _create_page(
+        request, GroupForm, title=gettext("Add a partnership group"), back=back, success=gettext("Group added")
+    )
 
 
 @login_required
@@ -395,10 +451,10 @@ def meeting_new(request: AuthenticatedRequest, group_uuid: Any) -> HttpResponse:
         request,
         MeetingForm,
         m2m=("attendees",),
-        title="Record a meeting",
+        title=gettext("Record a meeting"),
         caption=group.name,
         back=back,
-        success="Meeting recorded",
+        success=gettext("Meeting recorded"),
         form_kwargs={"instance": Meeting(group=group)},
     )
 
@@ -434,10 +490,10 @@ def action_new(request: AuthenticatedRequest, meeting_uuid: Any) -> HttpResponse
     return _create_page(
         request,
         ActionForm,
-        title="Add an action",
-        caption=f"{meeting.group.name}, {meeting.held_on:%-d %B %Y}",
+        title=gettext("Add an action"),
+        caption=f"{meeting.group.name}, {date_format(meeting.held_on, 'j F Y')}",
         back=back,
-        success="Action added",
+        success=gettext("Action added"),
         form_kwargs={"instance": MeetingAction(meeting=meeting)},
     )
 
@@ -460,5 +516,11 @@ def action_close(request: AuthenticatedRequest, action_uuid: Any) -> HttpRespons
 
     back = reverse("training:meeting-detail", args=[action.meeting.uuid])
     return form_page(
-        request, form, save, title="Close the action", caption=action.text[:80], back=back, success="Action closed"
+        request,
+        form,
+        save,
+        title=gettext("Close the action"),
+        caption=action.text[:80],
+        back=back,
+        success=gettext("Action closed"),
     )

@@ -113,3 +113,25 @@ def test_an_opening_of_the_users_own_record_names_no_agreement(client_for, safet
     client_for(safety_a).get(reverse("disrupt:premises-detail", args=[record.uuid]))
     entry = AuditEvent.objects.get(action=AuditAction.VIEW, object_id=str(record.uuid))
     assert entry.note == "" and entry.actor_organisation_id is None
+
+
+def test_the_agreements_download_as_the_page_lists_them_and_the_export_is_audited(
+    client_for, safety_a, safety_b, proposal, councillor_a
+):
+    make_agreement(safety_b, safety_a.organisation, ["premises"], title="@Their proposal")
+    url = reverse("disrupt:agreement-list")
+    client = client_for(safety_a)
+    assert "download=csv" in client.get(url).content.decode()
+
+    response = client.get(url, {"download": "csv"})
+
+    lines = b"".join(response.streaming_content).decode().splitlines()
+    assert lines[0] == "Agreement,Proposed by,Proposed to,What each party shares,Starts,Expires,Status"
+    assert len(lines) == 3
+    assert lines[1].startswith("Modern slavery partnership agreement,")  # ours, waiting: before the one in force
+    assert lines[2].startswith("'@Their proposal,")
+    assert AuditEvent.objects.filter(
+        action=AuditAction.EXPORT, object_type="export.agreements", actor=safety_a
+    ).exists()
+    assert client.get(url, {"download": "xlsx"})["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert client_for(councillor_a).get(url, {"download": "csv"}).status_code == 403

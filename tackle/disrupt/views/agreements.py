@@ -6,17 +6,19 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from tackle.accounts.door import open_for_user
+from tackle.accounts.exports import list_download, list_download_links
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.core.access import AGREEMENTS, Action
 from tackle.core.errors import ApplicationError
+from tackle.core.exports import Column
 from tackle.core.form_page import form_page
 from tackle.disrupt import selectors, services
 from tackle.disrupt.access import is_coordinator, require_coordinator, require_disruption
@@ -24,16 +26,39 @@ from tackle.disrupt.choices import SharingCategory
 from tackle.disrupt.forms import AgreementForm
 from tackle.disrupt.models import SharingAgreement
 from tackle.disrupt.selectors import AgreementStatus
+from tackle.disrupt.templatetags.disrupt import sharing_labels
 from tackle.disrupt.views.common import organisation_of
 
 
 @login_required
-def agreement_list(request: AuthenticatedRequest) -> HttpResponse:
+def agreement_list(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
     require_disruption(request.user)
     lists = selectors.agreements_by_state(request.user)
+    rows = [*lists.proposed_to_us, *lists.proposed_by_us, *lists.accepted, *lists.ended]  # as the page lists them
+    download = list_download(
+        request, rows, resource=AGREEMENTS, columns=AGREEMENT_COLUMNS, name="agreements", title="Sharing agreements"
+    )
+    if download is not None:
+        return download
     audit_record(action=AuditAction.LIST, request=request, object_type="disrupt.sharingagreement")
-    context = {"lists": lists, "is_coordinator": is_coordinator(request.user)}
+    context = {
+        "lists": lists,
+        "is_coordinator": is_coordinator(request.user),
+        "downloads": list_download_links(request, AGREEMENTS) if rows else [],
+    }
     return render(request, "disrupt/agreement_list.html", context)
+
+
+# Each agreement with its status, as the page's tables show them.
+AGREEMENT_COLUMNS = (
+    Column("Agreement", lambda row: row[0].title),
+    Column("Proposed by", lambda row: row[0].organisation.name),
+    Column("Proposed to", lambda row: row[0].partner.name),
+    Column("What each party shares", lambda row: sharing_labels(row[0].categories)),
+    Column("Starts", lambda row: row[0].starts_on),
+    Column("Expires", lambda row: row[0].expires_on),
+    Column("Status", lambda row: str(row[1])),
+)
 
 
 @login_required

@@ -17,6 +17,7 @@ from tackle.training.models import (
     Course,
     Distribution,
     MeetingAction,
+    PartnershipGroup,
     Requirement,
     Team,
     TrainingSession,
@@ -264,3 +265,20 @@ def test_my_training_shows_what_is_required(client_for, frontline_a, council_a):
 def test_the_training_menu_entry_shows(client_for, frontline_a):
     response = client_for(frontline_a).get(reverse("training:index"))
     assert f'href="{reverse("training:index")}"' in response.content.decode()
+
+
+def test_partnership_groups_download_the_councils_own_only(client_for, lead_a, frontline_a, council_a, council_b):
+    make_partnership_records(council_a)
+    make_partnership_records(council_b)
+    PartnershipGroup.objects.create(organisation=council_a, name="=Tactical group", level="tactical")
+    url = reverse("training:group-list")
+    client = client_for(lead_a)
+    assert "download=csv" in client.get(url).content.decode()
+
+    response = client.get(url, {"download": "csv"})
+
+    lines = b"".join(response.streaming_content).decode().splitlines()
+    assert lines[0] == "Group,Level,Meetings,Open actions"
+    assert sorted(lines[1:]) == ["'=Tactical group,Tactical,0,0", "Partnership,Strategic,1,1"]
+    assert client.get(url, {"download": "xlsx"})["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert client_for(frontline_a).get(url, {"download": "csv"}).status_code == 403
