@@ -279,6 +279,8 @@ class WebhookEndpoint(models.Model):
 
     @staticmethod
     def generate_secret() -> str:
+        """A secret as shown, unsealed: how rows were stored before sealing (tests make such rows);
+        endpoint_register and endpoint_rotate_secret store webhook_secrets.new_secret()'s sealed one."""
         return "whsec_" + secrets.token_urlsafe(32)
 
     @property
