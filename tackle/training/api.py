@@ -7,7 +7,8 @@ from typing import Any, cast
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import Count
+from django.db.models import Count, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_field
 from rest_framework import serializers, status
@@ -22,7 +23,7 @@ from tackle.accounts.models import User
 from tackle.audit.models import AuditAction
 from tackle.audit.records import record_save
 from tackle.audit.services import audit_record
-from tackle.core.access import TRAINING, TRAINING_RECORDS, Action
+from tackle.core.access import PARTNERSHIPS, TRAINING, TRAINING_RECORDS, Action
 from tackle.core.api_fields import PlausibleDateField
 from tackle.core.api_lists import body_or_400, checked_by_form, merged, one_page, query_or_400, sort_choice, sorted_by
 from tackle.core.api_schema import PAGE_PARAMETER, paginated
@@ -30,9 +31,23 @@ from tackle.core.columns import parse_map
 from tackle.core.roles import Role
 from tackle.core.uploads import read_table
 from tackle.training import selectors, services
-from tackle.training.access import is_manager, is_training_admin, require_training, require_training_admin
-from tackle.training.forms import CompletionForm, CourseForm, ImportForm, RequirementForm, SessionForm, TeamForm
-from tackle.training.models import CompletionSource, CourseFormat, CourseTopic
+from tackle.training.access import (
+    is_manager,
+    is_training_admin,
+    require_partnership_editor,
+    require_training,
+    require_training_admin,
+)
+from tackle.training.forms import (
+    CampaignForm,
+    CompletionForm,
+    CourseForm,
+    ImportForm,
+    RequirementForm,
+    SessionForm,
+    TeamForm,
+)
+from tackle.training.models import CompletionSource, CourseFormat, CourseTopic, MaterialKind
 from tackle.training.rules.compliance import Status
 from tackle.training.services import ColumnsToConfirm
 
@@ -563,3 +578,91 @@ def team_detail(request: Request, team_uuid: str) -> Response:
         raise PermissionDenied("Only the team's manager, the modern slavery lead or an administrator can see this.")
     audit_record(action=AuditAction.VIEW, request=request._request, obj=team, note="API: the team's training")
     return Response(_team_json(team))
+
+
+# Awareness campaigns ------------------------------------------------------------------------------
+
+
+class MaterialSerializer(serializers.Serializer):
+    uuid = serializers.UUIDField()
+    title = serializers.CharField()
+    kind = serializers.ChoiceField(MaterialKind.choices)
+    languages = serializers.CharField()
+    distributed = serializers.IntegerField(help_text="Copies handed out so far")
+
+
+class CampaignSerializer(serializers.Serializer):
+    uuid = serializers.UUIDField()
+    name = serializers.CharField()
+    starts_on = serializers.DateField()
+    ends_on = serializers.DateField(allow_null=True)
+    description = serializers.CharField()
+    distributed = serializers.IntegerField(help_text="Copies of its materials handed out so far")
+
+
+class CampaignDetailSerializer(CampaignSerializer):
+    materials = MaterialSerializer(many=True)
+
+
+class CampaignWriteSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=200)
+    starts_on = PlausibleDateField()
+    ends_on = PlausibleDateField(required=False, allow_null=True)
+    description = serializers.CharField(required=False, allow_blank=True)
+
+
+def _campaigns(user: User) -> Any:
+    return selectors.campaigns_visible_to(user).annotate(
+        distributed=Coalesce(Sum("materials__distributions__quantity"), 0)
+    )
+
+
+def _campaign_json(user: User, campaign_pk: int) -> dict[str, Any]:
+    campaign = _campaigns(user).get(pk=campaign_pk)
+    materials = campaign.materials.annotate(distributed=Coalesce(Sum("distributions__quantity"), 0))
+    return {**CampaignSerializer(campaign).data, "materials": MaterialSerializer(materials, many=True).data}
+
+
+@extend_schema(
+    methods=["GET"],
+    operation_id="partnership_campaign_list",
+    summary="Awareness campaigns",
+    parameters=[PAGE_PARAMETER],
+    responses=paginated("PaginatedCampaignList", CampaignSerializer),
+)
+@extend_schema(
+    methods=["POST"],
+    summary="Add a campaign",
+    description="The modern slavery lead, community safety or an administrator; checked as the Add a campaign page.",
+    request=CampaignWriteSerializer,
+    responses={201: CampaignDetailSerializer},
+    examples=[
+        OpenApiExample("Hotels", value={"name": "Spot the signs: hotels", "starts_on": "2026-02-01"}, request_only=True)
+    ],
+)
+@api_view(["GET", "POST"])
+def campaign_list(request: Request) -> Response:
+    user = api_user(request)
+    if request.method == "POST":
+        require_partnership_editor(user)
+        open_page_for_user(user, resource=PARTNERSHIPS, action=Action.RECORD, object_type="training.campaign")
+        values = body_or_400(CampaignWriteSerializer, request)
+        assert user.organisation is not None
+        form = CampaignForm(merged({}, values, CampaignForm.Meta.fields), organisation=user.organisation)
+        campaign = record_save(actor=user, obj=checked_by_form(form).save(commit=False), request=request._request)
+        return Response(_campaign_json(user, campaign.pk), status=status.HTTP_201_CREATED)
+    require_training(user)
+    open_page_for_user(user, resource=PARTNERSHIPS, object_type="training.campaign")
+    response, _count = one_page(
+        request, _campaigns(user).order_by("-starts_on", "pk"), lambda page: CampaignSerializer(page, many=True).data
+    )
+    return response
+
+
+@extend_schema(summary="One campaign, with its materials and copies handed out", responses=CampaignDetailSerializer)
+@api_view(["GET"])
+def campaign_detail(request: Request, campaign_uuid: str) -> Response:
+    user = api_user(request)
+    require_training(user)
+    campaign = open_for_user(user, selectors.campaigns_visible_to(user), resource=PARTNERSHIPS, uuid=campaign_uuid)
+    return Response(_campaign_json(user, campaign.pk))

@@ -132,6 +132,7 @@ RESOURCE_OF = [
     ("api:clarification", access.TENDERS),
     ("api:spend", access.SPEND),
     ("api:training-course", access.TRAINING),
+    ("api:partnership-campaign", access.PARTNERSHIPS),
     ("api:training-requirement", access.TRAINING),  # who must do which course, listed on the courses page
     ("api:training-", access.TRAINING_RECORDS),
     ("spend:", access.SPEND),

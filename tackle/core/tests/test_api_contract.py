@@ -99,7 +99,7 @@ def lead_token(
     record_concern(frontline_a)
     _KNOWN["case_uuid"] = str(case.uuid)
     suppliers = make_supplier_records(lead_a.organisation)
-    for name in ("supplier", "contract", "check", "task"):
+    for name in ("supplier", "contract", "check", "task", "action", "assessment"):
         _KNOWN[f"{name}_uuid"] = str(suppliers[name].uuid)
     course = make_course(lead_a.organisation)
     session = TrainingSession.objects.create(

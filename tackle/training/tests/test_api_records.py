@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tackle.accounts.tests.signing_in import token_client
 from tackle.audit.models import AuditAction, AuditEvent
-from tackle.training.models import Completion, Requirement, Team, TrainingSession
+from tackle.training.models import Campaign, Completion, Requirement, Team, TrainingSession
 from tackle.training.tests.factories import make_course, make_requirement, make_team
 
 
@@ -139,3 +139,31 @@ def test_an_import_refuses_roles_tokens_and_no_file(lead_a, frontline_a, course)
     refused = token_client(lead_a, modules=("cases",)).post(path, {"file": _csv(rows)}, format="multipart")
     assert refused.status_code == 403
     assert not Completion.objects.exists()
+
+
+# Awareness campaigns ------------------------------------------------------------------------------
+
+
+def test_a_campaign_is_added_by_the_lead_and_read_by_everyone_with_training(lead_a, frontline_a):
+    body = {"name": "Spot the signs: hotels", "starts_on": "2026-02-01", "description": "Leaflets for hotels"}
+    added = token_client(lead_a).post("/api/v1/campaigns/", body, format="json")
+    assert added.status_code == 201 and added.json()["materials"] == [] and added.json()["distributed"] == 0
+    listed = token_client(frontline_a).get("/api/v1/campaigns/").json()["results"]
+    assert [row["name"] for row in listed] == ["Spot the signs: hotels"]
+    read = token_client(frontline_a).get(f"/api/v1/campaigns/{added.json()['uuid']}")
+    assert read.status_code == 200 and read.json()["description"] == "Leaflets for hotels"
+
+
+def test_a_refused_campaign_names_its_field_and_adds_nothing(lead_a, lead_b, frontline_a):
+    client = token_client(lead_a)
+    assert set(client.post("/api/v1/campaigns/", {"starts_on": "2026-02-01"}, format="json").json()) == {"name"}
+    assert set(client.post("/api/v1/campaigns/", {"name": "X", "starts_on": "soon"}, format="json").json()) == {
+        "starts_on"
+    }
+    body = {"name": "Hotels", "starts_on": "2026-02-01"}
+    assert token_client(frontline_a).post("/api/v1/campaigns/", body, format="json").status_code == 403
+    assert token_client(lead_a, scope="read").post("/api/v1/campaigns/", body, format="json").status_code == 403
+    assert token_client(lead_a, modules=("cases",)).get("/api/v1/campaigns/").status_code == 403
+    assert not Campaign.objects.exists()
+    campaign = Campaign.objects.create(organisation=lead_a.organisation, name="Hotels", starts_on=date(2026, 2, 1))
+    assert token_client(lead_b).get(f"/api/v1/campaigns/{campaign.uuid}").status_code == 404
