@@ -4,6 +4,7 @@ from typing import Any, NoReturn
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class AppendOnlyError(Exception):
@@ -11,19 +12,19 @@ class AppendOnlyError(Exception):
 
 
 class AuditAction(models.TextChoices):
-    VIEW = "view", "Viewed"
-    LIST = "list", "Listed"
-    CREATE = "create", "Created"
-    UPDATE = "update", "Changed"
-    DELETE = "delete", "Deleted"
-    EXPORT = "export", "Exported"
-    SHARE = "share", "Shared"
-    SIGN_IN = "sign_in", "Signed in"
-    SIGN_IN_FAILED = "sign_in_failed", "Sign-in failed"
-    SIGN_OUT = "sign_out", "Signed out"
-    TWO_FACTOR = "two_factor", "Two-factor"
+    VIEW = "view", _("Viewed")
+    LIST = "list", _("Listed")
+    CREATE = "create", _("Created")
+    UPDATE = "update", _("Changed")
+    DELETE = "delete", _("Deleted")
+    EXPORT = "export", _("Exported")
+    SHARE = "share", _("Shared")
+    SIGN_IN = "sign_in", _("Signed in")
+    SIGN_IN_FAILED = "sign_in_failed", _("Sign-in failed")
+    SIGN_OUT = "sign_out", _("Signed out")
+    TWO_FACTOR = "two_factor", _("Two-factor")
     # Someone reached for a record that exists but is not theirs to open (the door's 404 or 403).
-    REFUSED = "refused", "Refused"
+    REFUSED = "refused", _("Refused")
 
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
@@ -106,10 +107,10 @@ class AuditVerification(models.Model):
     # The organisation of whoever ran it; None for the server's checks, which every organisation sees.
     organisation = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, null=True, related_name="+")
     intact = models.BooleanField()
-    checked = models.PositiveBigIntegerField(help_text="Entries checked, oldest first, before any problem")
+    checked = models.PositiveBigIntegerField(help_text=_("Entries checked, oldest first, before any problem"))
     first_bad_sequence = models.PositiveBigIntegerField(null=True, blank=True)
     problem = models.CharField(max_length=500, blank=True)
-    last_hash = models.CharField(max_length=64, blank=True, help_text="The newest entry checked: its fingerprint")
+    last_hash = models.CharField(max_length=64, blank=True, help_text=_("The newest entry checked: its fingerprint"))
     checkpoint_written_at = models.CharField(max_length=40, blank=True)
     checkpoint_sequence = models.PositiveBigIntegerField(null=True, blank=True)
 

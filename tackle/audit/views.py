@@ -13,7 +13,9 @@ from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpRespons
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext, gettext_lazy
 
 from tackle.audit.forms import AuditFilterForm
 from tackle.audit.models import AuditAction, AuditEvent
@@ -22,7 +24,7 @@ from tackle.audit.services import audit_record
 from tackle.audit.subjects import references_for, subject_find
 from tackle.audit.tasks import verify_audit_chain
 from tackle.core.access import AUDIT_INTEGRITY, AUDIT_LOG, Action, Resource, allows
-from tackle.core.documents import tagged_pdf
+from tackle.core.documents import LANGUAGE, tagged_pdf
 from tackle.core.exports import CSV, XLSX, table_download
 from tackle.core.permissions import require_module
 from tackle.core.roles import Module
@@ -122,21 +124,22 @@ def _actor_organisation(event: AuditEvent) -> Any:
     return event.actor_organisation or event.organisation
 
 
+# The header row is read by people: lazy, so it comes out in the language of the download's request.
 _CSV_COLUMNS = [
-    "Entry",
-    "When (UTC)",
-    "Who",
-    "Their organisation",
-    "What happened",
-    "Record type",
-    "Record identifier",
-    "Case reference",
-    "Fields changed",
-    "Note",
-    "From (IP address)",
-    "Page",
-    "Fingerprint",
-    "Previous fingerprint",
+    gettext_lazy("Entry"),
+    gettext_lazy("When (UTC)"),
+    gettext_lazy("Who"),
+    gettext_lazy("Their organisation"),
+    gettext_lazy("What happened"),
+    gettext_lazy("Record type"),
+    gettext_lazy("Record identifier"),
+    gettext_lazy("Case reference"),
+    gettext_lazy("Fields changed"),
+    gettext_lazy("Note"),
+    gettext_lazy("From (IP address)"),
+    gettext_lazy("Page"),
+    gettext_lazy("Fingerprint"),
+    gettext_lazy("Previous fingerprint"),
 ]
 
 
@@ -175,7 +178,9 @@ def _export(request: HttpRequest, kind: str) -> HttpResponse | StreamingHttpResp
         return events
     stamp = timezone.now().strftime("%Y-%m-%d-%H%M")
     rows = _export_rows(request, events)
-    return table_download(kind, header=_CSV_COLUMNS, rows=rows, filename=f"audit-log-{stamp}", title="Audit log")
+    return table_download(
+        kind, header=_CSV_COLUMNS, rows=rows, filename=f"audit-log-{stamp}", title=gettext("Audit log")
+    )
 
 
 @login_required
@@ -250,9 +255,17 @@ def certificate_pdf(request: HttpRequest) -> HttpResponse:
         note="Integrity certificate PDF",
     )
     issued, organisation = timezone.localdate(context["issued_at"]), context["organisation"].name
-    context["document_title"] = f"Audit log integrity certificate, {organisation}, {issued:%-d %B %Y}"
+    context["document_title"] = gettext("Audit log integrity certificate, %(organisation)s, %(day)s") % {
+        "organisation": organisation,
+        "day": date_format(issued, "j F Y"),
+    }
     html = render_to_string("audit/certificate_print.html", context, request=request)
-    pdf = tagged_pdf(html, title=context["document_title"], base_url=request.build_absolute_uri("/"))
+    pdf = tagged_pdf(
+        html,
+        title=context["document_title"],
+        language="cy" if translation.get_language() == "cy" else LANGUAGE,  # the page's language
+        base_url=request.build_absolute_uri("/"),
+    )
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="audit-integrity-{context["issued_at"]:%Y-%m-%d}.pdf"'
     return response
