@@ -6,6 +6,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from tackle.core.forms import GovukForm
 from tackle.targeting.list_columns import FIELD_KEYS, FIELDS, Mapping
@@ -35,14 +38,16 @@ class MultipleFileField(forms.FileField):
 
 class ImportForm(GovukForm):
     lists = MultipleFileField(
-        label="Regulators' lists",
-        help_text=(
-            f"CSV files, or the Food Standards Agency's ratings XML, one per regulator, up to {MAX_FILES} at a time "
-            "and 5 MB each. Each list is named after "
-            "its file, for example trading_standards.csv; a list with the same name as one already imported "
-            "replaces it."
+        label=_("Regulators' lists"),
+        help_text=format_lazy(
+            _(
+                "CSV files, or the Food Standards Agency's ratings XML, one per regulator, up to {files} at a time "
+                "and 5 MB each. Each list is named after its file, for example trading_standards.csv; a list with "
+                "the same name as one already imported replaces it."
+            ),
+            files=MAX_FILES,
         ),
-        error_messages={"required": "Select at least one CSV file", "empty": "The selected file is empty"},
+        error_messages={"required": _("Select at least one CSV file"), "empty": _("The selected file is empty")},
     )
 
 
@@ -74,18 +79,21 @@ class MappingForm(GovukForm):
     """The regulator's name, then for each field the column that holds it."""
 
     source = forms.CharField(
-        label="Regulator",
+        label=_("Regulator"),
         max_length=MAX_SOURCE_LENGTH,
-        help_text="How this list is named in reasons, for example trading_standards",
-        error_messages={"required": "Enter the regulator's name"},
+        help_text=_("How this list is named in reasons, for example trading_standards"),
+        error_messages={"required": _("Enter the regulator's name")},
     )
 
     def __init__(self, *args: Any, header: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        choices = [("", "Not in this list"), *((column, column) for column in header)]
+        choices = [("", gettext("Not in this list")), *((column, column) for column in header)]
         for field in FIELDS:
             self.fields[field.key] = forms.ChoiceField(
-                label=field.label, choices=choices, required=False, error_messages={"invalid_choice": "Select a column"}
+                label=field.label,
+                choices=choices,
+                required=False,
+                error_messages={"invalid_choice": gettext("Select a column")},
             )
 
     def mapping(self) -> Mapping:
@@ -93,7 +101,7 @@ class MappingForm(GovukForm):
 
 
 ADVERSE, CLEAR = "adverse", "clear"
-OUTCOME_CHOICES = [(ADVERSE, "An adverse finding"), (CLEAR, "Not an adverse finding")]
+OUTCOME_CHOICES = [(ADVERSE, _("An adverse finding")), (CLEAR, _("Not an adverse finding"))]
 
 
 def outcome_field_name(wording: str) -> str:
@@ -109,10 +117,15 @@ class OutcomeForm(GovukForm):
         super().__init__(*args, **kwargs)
         self.wordings: dict[str, str] = {}
         for item in unfamiliar:
-            lines = f"{item.lines} line{'s' if item.lines != 1 else ''} in {', '.join(item.lists)}"
-            self._add(item.wording, f"Not classified yet: {lines}", None)
+            where = {"lines": item.lines, "lists": ", ".join(item.lists)}
+            not_yet = ngettext(
+                "Not classified yet: %(lines)d line in %(lists)s",
+                "Not classified yet: %(lines)d lines in %(lists)s",
+                item.lines,
+            )
+            self._add(item.wording, not_yet % where, None)
         for wording, adverse in classified.items():
-            self._add(wording, "Classified before", ADVERSE if adverse else CLEAR)
+            self._add(wording, gettext("Classified before"), ADVERSE if adverse else CLEAR)
 
     def _add(self, wording: str, help_text: str, initial: str | None) -> None:
         name = outcome_field_name(wording)
@@ -124,7 +137,7 @@ class OutcomeForm(GovukForm):
             required=False,
             initial=initial,
             widget=forms.RadioSelect,
-            error_messages={"invalid_choice": "Select whether it is an adverse finding"},
+            error_messages={"invalid_choice": gettext("Select whether it is an adverse finding")},
         )
 
     def decisions(self) -> dict[str, bool]:

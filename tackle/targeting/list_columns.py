@@ -8,16 +8,22 @@ for the officer to confirm or correct, and a corrected mapping is used as given.
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
 
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from rapidfuzz import fuzz, process
 
 from tackle.core.columns import FUZZY_CUTOFF, KNOWN_SCORE, TELL_SCORE, Guess, Vocabulary
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 @dataclass(frozen=True)
 class Field:
     key: str
-    label: str
+    label: "StrOrPromise"
     synonyms: tuple[str, ...]
 
 
@@ -25,7 +31,7 @@ class Field:
 FIELDS: tuple[Field, ...] = (
     Field(
         "business_name",
-        "Business name",
+        _("Business name"),
         (
             "business name",
             "name of business",
@@ -55,7 +61,7 @@ FIELDS: tuple[Field, ...] = (
     ),
     Field(
         "trading_name",
-        "Trading name",
+        _("Trading name"),
         (
             "trading name",
             "trading as",
@@ -72,7 +78,7 @@ FIELDS: tuple[Field, ...] = (
     ),
     Field(
         "address_1",
-        "Address line 1",
+        _("Address line 1"),
         (
             "address line 1",
             "address 1",
@@ -87,16 +93,16 @@ FIELDS: tuple[Field, ...] = (
             "site address",
         ),
     ),
-    Field("address_2", "Address line 2", ("address line 2", "address 2", "addr 2", "line 2", "locality")),
-    Field("town", "Town", ("town", "city", "town city", "post town", "address line 3", "address 3", "district")),
+    Field("address_2", _("Address line 2"), ("address line 2", "address 2", "addr 2", "line 2", "locality")),
+    Field("town", _("Town"), ("town", "city", "town city", "post town", "address line 3", "address 3", "district")),
     Field(
         "postcode",
-        "Postcode",
+        _("Postcode"),
         ("postcode", "post code", "postal code", "pcode", "zip", "premises postcode", "address postcode"),
     ),
     Field(
         "company_number",
-        "Company number",
+        _("Company number"),
         (
             "company number",
             "company no",
@@ -112,7 +118,7 @@ FIELDS: tuple[Field, ...] = (
     ),
     Field(
         "premises_type",
-        "Premises type",
+        _("Premises type"),
         (
             "premises type",
             "type of premises",
@@ -130,7 +136,7 @@ FIELDS: tuple[Field, ...] = (
     ),
     Field(
         "result",
-        "Compliance result or rating",
+        _("Compliance result or rating"),
         (
             "compliance result",
             "compliance",
@@ -160,7 +166,7 @@ FIELDS: tuple[Field, ...] = (
     ),
     Field(
         "non_compliance",
-        "Non-compliance found",
+        _("Non-compliance found"),
         (
             "non compliance",
             "non compliant",
@@ -193,7 +199,7 @@ FIELDS: tuple[Field, ...] = (
     ),
     Field(
         "hazards",
-        "Category 1 hazards (count)",
+        _("Category 1 hazards (count)"),
         (
             "category 1 hazards",
             "cat 1 hazards",
@@ -207,7 +213,7 @@ FIELDS: tuple[Field, ...] = (
     ),
     Field(
         "date",
-        "Date",
+        _("Date"),
         (
             "date",
             "inspection date",
@@ -237,7 +243,8 @@ FIELDS: tuple[Field, ...] = (
     ),
 )
 FIELD_KEYS: tuple[str, ...] = tuple(field.key for field in FIELDS)
-FIELD_LABELS: dict[str, str] = {field.key: field.label for field in FIELDS}
+# Lazy labels, typed as text: core.columns and the pages read them in the language of the request.
+FIELD_LABELS: dict[str, str] = {field.key: cast(str, field.label) for field in FIELDS}
 NAME_FIELDS = ("business_name", "trading_name")
 
 Mapping = dict[str, str]  # field key -> header exactly as written in the file
@@ -323,12 +330,13 @@ def guess_mapping(header: list[str]) -> Mapping:
 def mapping_problems(mapping: Mapping, header: list[str]) -> list[str]:
     """What is wrong with a mapping for this header, in words; empty when it can be used."""
     problems = [
-        f"{FIELD_LABELS.get(key, key)}: the file has no column called “{column}”"
+        gettext("%(field)s: the file has no column called “%(column)s”")
+        % {"field": FIELD_LABELS.get(key, key), "column": column}
         for key, column in mapping.items()
         if column not in header
     ]
     unknown = sorted(set(mapping) - set(FIELD_KEYS))
-    problems.extend(f"{key} is not a field this import knows" for key in unknown)
+    problems.extend(gettext("%(key)s is not a field this import knows") % {"key": key} for key in unknown)
     if not any(mapping.get(key) for key in NAME_FIELDS):
-        problems.append("No column holds the business name or trading name")
+        problems.append(gettext("No column holds the business name or trading name"))
     return problems

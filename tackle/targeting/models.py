@@ -8,6 +8,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from tackle.accounts.models import Organisation
 
@@ -15,14 +16,14 @@ from tackle.accounts.models import Organisation
 class RegulatorList(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="regulator_lists")
-    source = models.CharField(max_length=80, help_text="Which regulator the list comes from")
+    source = models.CharField(max_length=80, help_text=_("Which regulator the list comes from"))
     filename = models.CharField(max_length=255)
     content = models.TextField()
     mapping = models.JSONField(default=dict)
     record_count = models.PositiveIntegerField(default=0)
     reject_count = models.PositiveIntegerField(default=0)
     unfamiliar = models.JSONField(
-        default=dict, blank=True, help_text="Result wordings no rule placed when the list was read: wording -> lines"
+        default=dict, blank=True, help_text=_("Result wordings no rule placed when the list was read: wording -> lines")
     )
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -45,7 +46,7 @@ class OutcomeWording(models.Model):
     saying it records an adverse finding. Used for every list the organisation imports."""
 
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
-    wording = models.CharField(max_length=200, help_text="Lower case words, as rules.outcomes.wording gives")
+    wording = models.CharField(max_length=200, help_text=_("Lower case words, as rules.outcomes.wording gives"))
     adverse = models.BooleanField()
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

@@ -6,6 +6,12 @@ text, so "A & B Hand Car Wash Ltd." and "A and B Hand Carwash Limited" meet in t
 
 import re
 from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 _PUNCTUATION = re.compile(r"[^\w\s]")
 _APOSTROPHE = re.compile("['\u2019`]")
@@ -84,17 +90,17 @@ _ADDRESS_WORDS = {
 }
 _ADDRESS_DROP = frozenset({"no", "number", "the", "and"})
 
-PREMISES_TYPES: dict[str, str] = {
-    "hand_car_wash": "Hand car wash",
-    "nail_bar": "Nail bar",
-    "takeaway": "Takeaway",
-    "restaurant": "Restaurant",
-    "hmo": "House in multiple occupation",
-    "farm": "Farm",
-    "factory": "Factory",
-    "warehouse": "Warehouse",
-    "care_home": "Care home",
-    "other": "Other",
+PREMISES_TYPES: dict[str, "StrOrPromise"] = {
+    "hand_car_wash": _("Hand car wash"),
+    "nail_bar": _("Nail bar"),
+    "takeaway": _("Takeaway"),
+    "restaurant": _("Restaurant"),
+    "hmo": _("House in multiple occupation"),
+    "farm": _("Farm"),
+    "factory": _("Factory"),
+    "warehouse": _("Warehouse"),
+    "care_home": _("Care home"),
+    "other": _("Other"),
 }
 # First match wins, so the more specific phrases come first. Words are matched on normalised text.
 _TYPE_CLUES: list[tuple[str, tuple[str, ...]]] = [

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils.translation import gettext
 
 from tackle.accounts.models import Organisation, User
 from tackle.audit.models import AuditAction
@@ -51,9 +52,11 @@ def regulator_lists_import(
     `accept_guesses` or `columns` holds a person's answer for its header. A file named like a list
     already imported replaces it (a regulator's newer list)."""
     if not uploads:
-        raise ApplicationError("Select at least one CSV file", field="lists")
+        raise ApplicationError(gettext("Select at least one CSV file"), field="lists")
     if len(uploads) > MAX_FILES:
-        raise ApplicationError(f"Select at most {MAX_FILES} files at a time", field="lists")
+        raise ApplicationError(
+            gettext("Select at most %(files)d files at a time") % {"files": MAX_FILES}, field="lists"
+        )
     names = [name[:MAX_SOURCE_LENGTH] for name in source_names([upload.filename for upload in uploads])]
     reads: list[tuple[Upload, str, SourceRead]] = []
     for upload, name in zip(uploads, names, strict=True):
@@ -93,10 +96,12 @@ def regulator_list_remap(
     """Read the list again with a corrected mapping; nothing changes when it cannot be used."""
     source = source.strip()
     if not source:
-        raise ApplicationError("Enter the regulator's name", field="source")
+        raise ApplicationError(gettext("Enter the regulator's name"), field="source")
     clash = RegulatorList.objects.filter(organisation_id=regulator_list.organisation_id, source=source)
     if clash.exclude(pk=regulator_list.pk).exists():
-        raise ApplicationError(f"Another list is already called {source}", field="source")
+        raise ApplicationError(
+            gettext("Another list is already called %(source)s") % {"source": source}, field="source"
+        )
     try:
         read = read_text(source, regulator_list.content, mapping)
     except SourceError as error:
@@ -135,7 +140,7 @@ def outcome_wordings_classify(*, organisation: Organisation, actor: User, decisi
     normalised = {outcome_wording(text): adverse for text, adverse in decisions.items()}
     normalised.pop("", None)
     if any(len(text) > MAX_WORDING for text in normalised):
-        raise ApplicationError("An outcome's wording must be 200 characters or fewer to classify")
+        raise ApplicationError(gettext("An outcome's wording must be 200 characters or fewer to classify"))
     with transaction.atomic():
         for text, adverse in sorted(normalised.items()):
             row, created = OutcomeWording.objects.update_or_create(

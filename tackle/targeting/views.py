@@ -1,7 +1,7 @@
 """Risk targeting pages: the ranked premises, importing regulators' lists and correcting their
 columns. Roles without disruption get 403; another organisation's list is 404."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -9,6 +9,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from tackle.accounts.door import open_for_user
 from tackle.accounts.exports import list_download, list_download_links
@@ -30,6 +32,9 @@ from tackle.targeting.list_columns import FIELD_LABELS
 from tackle.targeting.normalise import PREMISES_TYPES
 from tackle.targeting.ranking import Entity
 from tackle.targeting.sources import SourceError
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 SHOWN = 25
 SHOWN_ALL = 500
@@ -109,7 +114,10 @@ def list_import(request: AuthenticatedRequest) -> HttpResponse:
         except ApplicationError as error:
             add_application_error(form, error, field="lists")
         else:
-            messages.success(request, f"{len(saved)} list{'s' if len(saved) != 1 else ''} imported: check the columns")
+            imported = ngettext(
+                "%(count)d list imported: check the columns", "%(count)d lists imported: check the columns", len(saved)
+            )
+            messages.success(request, imported % {"count": len(saved)})
             return redirect("targeting:list-list")
     context = {"form": form, "answered": answered_columns_json(answers), **columns.context()}
     return render(request, "targeting/list_import.html", context)
@@ -120,7 +128,12 @@ def list_list(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResp
     _require_targeting(request)
     lists = selectors.lists_visible_to(request.user).select_related("uploaded_by")
     download = list_download(
-        request, lists, resource=TARGETING, columns=LIST_COLUMNS, name="regulator-lists", title="Regulators' lists"
+        request,
+        lists,
+        resource=TARGETING,
+        columns=LIST_COLUMNS,
+        name="regulator-lists",
+        title=gettext("Regulators' lists"),
     )
     if download is not None:
         return download
@@ -129,14 +142,21 @@ def list_list(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResp
     return render(request, "targeting/list_list.html", context)
 
 
+def _header(text: "StrOrPromise") -> str:
+    """A lazy header, typed as text: the download reads it in the language of the request."""
+    return cast(str, text)
+
+
 # The imported lists as the page shows them: the columns used as "field: column" lines.
 LIST_COLUMNS = (
-    Column("Regulator", lambda item: item.source),
-    Column("File", lambda item: item.filename),
-    Column("Imported", lambda item: item.uploaded_at),
-    Column("Columns used", lambda item: "\n".join(f"{FIELD_LABELS[k]}: {c}" for k, c in item.mapping.items())),
-    Column("Records", lambda item: item.record_count),
-    Column("Lines rejected", lambda item: item.reject_count),
+    Column(_header(_("Regulator")), lambda item: item.source),
+    Column(_header(_("File")), lambda item: item.filename),
+    Column(_header(_("Imported")), lambda item: item.uploaded_at),
+    Column(
+        _header(_("Columns used")), lambda item: "\n".join(f"{FIELD_LABELS[k]}: {c}" for k, c in item.mapping.items())
+    ),
+    Column(_header(_("Records")), lambda item: item.record_count),
+    Column(_header(_("Lines rejected")), lambda item: item.reject_count),
 )
 
 
@@ -164,7 +184,10 @@ def list_detail(request: AuthenticatedRequest, list_uuid: Any) -> HttpResponse:
         except ApplicationError as error:
             add_application_error(form, error)
         else:
-            messages.success(request, f"Columns saved: {regulator_list.record_count} records")
+            saved = ngettext(
+                "Columns saved: %(count)d record", "Columns saved: %(count)d records", regulator_list.record_count
+            )
+            messages.success(request, saved % {"count": regulator_list.record_count})
             return redirect("targeting:list-detail", list_uuid=regulator_list.uuid)
     choices = selectors.list_column_choices(regulator_list, read) if read else []
     context = {"regulator_list": regulator_list, "form": form, "read": read, "problem": problem, "choices": choices}
@@ -178,7 +201,7 @@ def list_delete(request: AuthenticatedRequest, list_uuid: Any) -> HttpResponse:
     regulator_list = open_for_user(request.user, visible, resource=TARGETING, action=Action.CHANGE, uuid=list_uuid)
     if request.method == "POST":
         services.regulator_list_delete(regulator_list=regulator_list, actor=request.user)
-        messages.success(request, f"{regulator_list.source} removed")
+        messages.success(request, gettext("%(source)s removed") % {"source": regulator_list.source})
         return redirect("targeting:list-list")
     return render(request, "targeting/list_delete.html", {"regulator_list": regulator_list})
 
@@ -199,19 +222,21 @@ def outcome_list(request: AuthenticatedRequest) -> HttpResponse:
         return services.outcome_wordings_classify(organisation=organisation, actor=request.user, decisions=decisions)
 
     intro = (
-        "These outcomes are in your regulators' lists, but Tackle does not know whether they record an adverse "
-        "finding. Until you say, a line with one counts as nothing found. Your answer is kept for every list "
-        "your organisation imports."
+        gettext(
+            "These outcomes are in your regulators' lists, but Tackle does not know whether they record an adverse "
+            "finding. Until you say, a line with one counts as nothing found. Your answer is kept for every list "
+            "your organisation imports."
+        )
         if form.fields
-        else "Tackle understands every outcome in your regulators' lists."
+        else gettext("Tackle understands every outcome in your regulators' lists.")
     )
     return form_page(
         request,
         form,
         save,
-        title="Outcomes to classify",
+        title=gettext("Outcomes to classify"),
         back=reverse("targeting:index"),
-        success="Outcomes classified: the ranking uses them",
+        success=gettext("Outcomes classified: the ranking uses them"),
         next_url=reverse("targeting:outcome-list"),
         intro=intro,
     )

@@ -34,7 +34,6 @@ NOT_YET_TRANSLATED = [
     "statement_reader",
     "statements",
     "suppliers",
-    "targeting",
     "training",
 ]
 
