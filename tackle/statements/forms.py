@@ -1,6 +1,8 @@
 from datetime import date
 
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from tackle.accounts.models import User
@@ -21,9 +23,20 @@ class ActionForm(GovukModelForm):
     class Meta:
         model = Action
         fields = ["area", "title", "description", "owner", "owner_team", "starts_on", "due_on"]
-        labels = {"area": "Area", "title": "What will be done?", "owner_team": "Owning team", "due_on": "Due date"}
+        labels = {
+            "area": _("Area"),
+            "title": _("What will be done?"),
+            "description": _("Description"),
+            "owner": _("Owner"),
+            "starts_on": _("Starts on"),
+            "owner_team": _("Owning team"),
+            "due_on": _("Due date"),
+        }
         widgets = {"area": forms.RadioSelect}
-        error_messages = {"title": {"required": "Enter what will be done"}, "due_on": {"required": "Enter a due date"}}
+        error_messages = {
+            "title": {"required": _("Enter what will be done")},
+            "due_on": {"required": _("Enter a due date")},
+        }
 
     def __init__(self, *args, organisation, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
@@ -33,16 +46,18 @@ class ActionForm(GovukModelForm):
 
 class ActionStatusForm(GovukForm):
     status = forms.ChoiceField(
-        choices=[(s.value, s.label) for s in ActionStatus if s != ActionStatus.CARRIED_OVER], widget=forms.RadioSelect
+        label=_("Status"),
+        choices=[(s.value, s.label) for s in ActionStatus if s != ActionStatus.CARRIED_OVER],
+        widget=forms.RadioSelect,
     )
 
 
 class ProgressForm(GovukForm):
-    written_on = GovukDateField(label="Date")
+    written_on = GovukDateField(label=_("Date"))
     what_was_done = forms.CharField(
-        label="What was done?",
+        label=_("What was done?"),
         widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": "Enter what was done"},
+        error_messages={"required": _("Enter what was done")},
     )
 
 
@@ -53,16 +68,22 @@ def financial_year_choices(today: date) -> list[tuple[str, str]]:
     """The financial year before this one, this one and the next two, then other dates."""
     this_year = financial_year_of(today)
     years = [
-        (str(year), f"{financial_year_label(year)} (1 April {year} to 31 March {year + 1})")
+        (
+            str(year),
+            gettext("%(label)s (1 April %(start)s to 31 March %(end)s)")
+            % {"label": financial_year_label(year), "start": year, "end": year + 1},
+        )
         for year in range(this_year - 1, this_year + 3)
     ]
-    return [*years, (CUSTOM_DATES, "Other dates")]
+    return [*years, (CUSTOM_DATES, gettext("Other dates"))]
 
 
 class PeriodFields(GovukForm):
-    label = forms.CharField(max_length=20, required=False, help_text="For example, 2025-26 or 2026/27")
-    starts_on = GovukDateField(label="Start date", required=False)
-    ends_on = GovukDateField(label="End date", required=False)
+    label = forms.CharField(
+        label=_("Label"), max_length=20, required=False, help_text=_("For example, 2025-26 or 2026/27")
+    )
+    starts_on = GovukDateField(label=_("Start date"), required=False)
+    ends_on = GovukDateField(label=_("End date"), required=False)
 
     def clean(self) -> dict:
         cleaned = super().clean() or {}
@@ -72,7 +93,7 @@ class PeriodFields(GovukForm):
                     self.add_error(name, required_message(self.fields[name], name))
             starts_on, ends_on = cleaned.get("starts_on"), cleaned.get("ends_on")
             if starts_on and ends_on and ends_on <= starts_on:
-                self.add_error("ends_on", "The end date must be after the start date")
+                self.add_error("ends_on", gettext("The end date must be after the start date"))
         return cleaned
 
     def _needs_dates(self) -> bool:
@@ -83,9 +104,9 @@ class PeriodForm(PeriodFields):
     """A financial year from the list, or a label and dates of the council's own."""
 
     year = forms.ChoiceField(
-        label="Which year is the period?",
+        label=_("Which year is the period?"),
         widget=forms.RadioSelect,
-        error_messages={"required": "Select a financial year, or other dates"},
+        error_messages={"required": _("Select a financial year, or other dates")},
     )
     field_order = ["year", "label", "starts_on", "ends_on"]
 
@@ -93,7 +114,8 @@ class PeriodForm(PeriodFields):
         super().__init__(*args, **kwargs)
         self.fields["year"].choices = financial_year_choices(today)  # type: ignore[attr-defined]
         for name in ("label", "starts_on", "ends_on"):
-            self.fields[name].label = f"{self.fields[name].label or name.capitalize()} (for other dates only)"
+            label = self.fields[name].label or name.capitalize()
+            self.fields[name].label = gettext("%(label)s (for other dates only)") % {"label": label}
 
     def _needs_dates(self) -> bool:
         return self.cleaned_data.get("year") == CUSTOM_DATES
@@ -116,7 +138,7 @@ class PeriodEditForm(PeriodFields):
 
 
 class PeriodCloseForm(GovukForm):
-    next_period = forms.ModelChoiceField(queryset=StatementPeriod.objects.none(), label="Carry open actions to")
+    next_period = forms.ModelChoiceField(queryset=StatementPeriod.objects.none(), label=_("Carry open actions to"))
 
     def __init__(self, *args, period: StatementPeriod, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
@@ -126,10 +148,10 @@ class PeriodCloseForm(GovukForm):
 
 class SectionForm(GovukForm):
     text = forms.CharField(
-        label="Text",
+        label=_("Text"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 14}),
-        help_text="Leave a blank line between paragraphs.",
+        help_text=_("Leave a blank line between paragraphs."),
     )
     # Asked only of a statement in Welsh or in both languages (issue 21).
     text_cy = forms.CharField(
@@ -157,8 +179,10 @@ class LanguagesForm(GovukForm):
 
 class DetailsForm(GovukForm):
     review_date = GovukDateField(
-        label="Next review date",
-        help_text=f"When the council will next review the statement; after the date it was approved. {DATE_HINT}",
+        label=_("Next review date"),
+        help_text=format_lazy(
+            "{} {}", _("When the council will next review the statement; after the date it was approved."), _(DATE_HINT)
+        ),
     )
 
 
@@ -166,31 +190,31 @@ class ApprovalForm(GovukForm):
     """The decision that approved the statement, as the council's minutes record it."""
 
     decision_maker = forms.ChoiceField(
-        label="Who approved the statement?",
+        label=_("Who approved the statement?"),
         choices=DecisionMaker.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Select who approved the statement"},
+        error_messages={"required": _("Select who approved the statement")},
     )
     delegated_to = forms.CharField(
-        label="For a delegated decision: the officer or portfolio holder who decided",
+        label=_("For a delegated decision: the officer or portfolio holder who decided"),
         required=False,
         max_length=200,
-        help_text="For example, Director of Communities, or the Cabinet Member for Community Safety",
+        help_text=_("For example, Director of Communities, or the Cabinet Member for Community Safety"),
     )
     approval_date = GovukDateField(
-        label="Date of the decision",
-        error_messages={"required": "Enter the date of the decision"},
+        label=_("Date of the decision"),
+        error_messages={"required": _("Enter the date of the decision")},
     )
     minute_reference = forms.CharField(
-        label="Minute or decision reference",
+        label=_("Minute or decision reference"),
         max_length=100,
-        help_text="As the minutes or the decision notice record it, for example CAB 45/26",
-        error_messages={"required": "Enter the minute or decision reference"},
+        help_text=_("As the minutes or the decision notice record it, for example CAB 45/26"),
+        error_messages={"required": _("Enter the minute or decision reference")},
     )
     review_date = GovukDateField(
-        label="Next review date",
-        help_text=f"After the date of the decision; usually a year later. {DATE_HINT}",
-        error_messages={"required": "Enter the next review date"},
+        label=_("Next review date"),
+        help_text=format_lazy("{} {}", _("After the date of the decision; usually a year later."), _(DATE_HINT)),
+        error_messages={"required": _("Enter the next review date")},
     )
 
     def __init__(self, *args, today: date, **kwargs) -> None:  # type: ignore[no-untyped-def]
@@ -200,30 +224,32 @@ class ApprovalForm(GovukForm):
     def clean(self) -> dict:
         cleaned = super().clean() or {}
         if cleaned.get("decision_maker") == DecisionMaker.DELEGATED and not cleaned.get("delegated_to"):
-            self.add_error("delegated_to", "Enter the officer or portfolio holder who made the delegated decision")
+            self.add_error(
+                "delegated_to", gettext("Enter the officer or portfolio holder who made the delegated decision")
+            )
         decided, review = cleaned.get("approval_date"), cleaned.get("review_date")
         if decided and decided > self.today:
-            self.add_error("approval_date", "The date of the decision must be today or in the past")
+            self.add_error("approval_date", gettext("The date of the decision must be today or in the past"))
         if decided and review and review <= decided:
-            self.add_error("review_date", "The next review date must be after the date of the decision")
+            self.add_error("review_date", gettext("The next review date must be after the date of the decision"))
         return cleaned
 
 
 class SignatoryForm(GovukForm):
-    name = forms.CharField(max_length=120, error_messages={"required": "Enter the name"})
-    role = forms.CharField(max_length=120, error_messages={"required": "Enter their role"})
+    name = forms.CharField(label=_("Name"), max_length=120, error_messages={"required": _("Enter the name")})
+    role = forms.CharField(label=_("Role"), max_length=120, error_messages={"required": _("Enter their role")})
 
 
 class PublishForm(GovukForm):
     published_url = forms.URLField(
-        label="Where is it published?",
-        help_text="The web address of the published statement",
-        error_messages={"required": "Enter the web address"},
+        label=_("Where is it published?"),
+        help_text=_("The web address of the published statement"),
+        error_messages={"required": _("Enter the web address")},
     )
 
 
 class StartStatementForm(GovukForm):
-    period = forms.ModelChoiceField(queryset=StatementPeriod.objects.none(), label="Period")
+    period = forms.ModelChoiceField(queryset=StatementPeriod.objects.none(), label=_("Period"))
 
     def __init__(self, *args, periods, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
@@ -238,29 +264,29 @@ class CommitmentForm(GovukModelForm):
         model = Commitment
         fields = ["source", "title", "meaning", "adopted_on", "adopted_by"]
         labels = {
-            "source": "Where does it come from?",
-            "title": "Commitment",
-            "meaning": "What it means for us",
-            "adopted_on": "Date adopted",
-            "adopted_by": "Adopted by",
+            "source": _("Where does it come from?"),
+            "title": _("Commitment"),
+            "meaning": _("What it means for us"),
+            "adopted_on": _("Date adopted"),
+            "adopted_by": _("Adopted by"),
         }
         widgets = {"meaning": forms.Textarea(attrs={"rows": 4})}
         error_messages = {
-            "source": {"required": "Enter where the commitment comes from, such as a charter or motion"},
-            "title": {"required": "Enter the commitment"},
+            "source": {"required": _("Enter where the commitment comes from, such as a charter or motion")},
+            "title": {"required": _("Enter the commitment")},
         }
 
 
 class AdoptCharterForm(GovukForm):
     adopted_on = GovukDateField(
-        label="Date adopted",
-        error_messages={"required": "Enter the date the charter was adopted", "invalid": "Enter a real date"},
+        label=_("Date adopted"),
+        error_messages={"required": _("Enter the date the charter was adopted"), "invalid": _("Enter a real date")},
     )
     adopted_by = forms.CharField(
-        label="Adopted by",
+        label=_("Adopted by"),
         max_length=120,
         initial="Full Council",
-        error_messages={"required": "Enter who adopted the charter, such as Full Council"},
+        error_messages={"required": _("Enter who adopted the charter, such as Full Council")},
     )
 
 
@@ -274,8 +300,8 @@ class CommitmentActionsForm(GovukForm):
         queryset=Action.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        label="Actions that deliver this commitment",
-        help_text="Select all that apply. Dropped and carried-over actions are not shown.",
+        label=_("Actions that deliver this commitment"),
+        help_text=_("Select all that apply. Dropped and carried-over actions are not shown."),
     )
 
     def __init__(self, *args, actions, **kwargs) -> None:  # type: ignore[no-untyped-def]
@@ -285,34 +311,34 @@ class CommitmentActionsForm(GovukForm):
 
 class EvidenceForm(GovukForm):
     text = forms.CharField(
-        label="What shows the commitment is being kept?",
+        label=_("What shows the commitment is being kept?"),
         widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": "Enter what shows the commitment is being kept"},
+        error_messages={"required": _("Enter what shows the commitment is being kept")},
     )
     url = forms.URLField(
-        label="Link (optional)",
+        label=_("Link (optional)"),
         required=False,
         max_length=500,
-        help_text="For example, the published policy or report",
-        error_messages={"invalid": "Enter a web address starting with https://"},
+        help_text=_("For example, the published policy or report"),
+        error_messages={"invalid": _("Enter a web address starting with https://")},
     )
     recorded_on = GovukDateField(
-        label="Date",
-        error_messages={"required": "Enter the date", "invalid": "Enter a real date"},
+        label=_("Date"),
+        error_messages={"required": _("Enter the date"), "invalid": _("Enter a real date")},
     )
 
 
 class JudgementForm(GovukForm):
     met = forms.TypedChoiceField(
-        label="Is this commitment met?",
-        choices=[("yes", "Yes, the evidence shows it is met"), ("no", "No, not yet")],
+        label=_("Is this commitment met?"),
+        choices=[("yes", _("Yes, the evidence shows it is met")), ("no", _("No, not yet"))],
         coerce=lambda value: value == "yes",
         widget=forms.RadioSelect,
-        error_messages={"required": "Select whether the commitment is met"},
+        error_messages={"required": _("Select whether the commitment is met")},
     )
     note = forms.CharField(
-        label="Why?",
+        label=_("Why?"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Needed when you judge it met: say how the evidence shows it",
+        help_text=_("Needed when you judge it met: say how the evidence shows it"),
     )

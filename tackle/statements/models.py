@@ -4,6 +4,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -13,7 +14,7 @@ class StatementPeriod(models.Model):
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     organisation = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="+")
-    label = models.CharField(max_length=20, help_text="For example, 2025-26")
+    label = models.CharField(max_length=20, help_text=_("For example, 2025-26"))
     starts_on = models.DateField()
     ends_on = models.DateField()
     closed = models.BooleanField(default=False)
@@ -34,19 +35,19 @@ class StatementPeriod(models.Model):
 
 
 class Area(models.TextChoices):
-    DEFINING_RISKS = "defining_risks", "Defining and outlining risks"
-    PREVENTION = "prevention", "Prevention"
-    DETECTION = "detection", "Detection"
-    RESPONSE = "response", "Response"
-    EVALUATION = "evaluation", "Evaluation"
+    DEFINING_RISKS = "defining_risks", _("Defining and outlining risks")
+    PREVENTION = "prevention", _("Prevention")
+    DETECTION = "detection", _("Detection")
+    RESPONSE = "response", _("Response")
+    EVALUATION = "evaluation", _("Evaluation")
 
 
 class ActionStatus(models.TextChoices):
-    PLANNED = "planned", "Planned"
-    IN_PROGRESS = "in_progress", "In progress"
-    DONE = "done", "Done"
-    CARRIED_OVER = "carried_over", "Carried over"
-    DROPPED = "dropped", "Dropped"
+    PLANNED = "planned", _("Planned")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Done")
+    CARRIED_OVER = "carried_over", _("Carried over")
+    DROPPED = "dropped", _("Dropped")
 
 
 OPEN_STATUSES = (ActionStatus.PLANNED, ActionStatus.IN_PROGRESS)
@@ -81,7 +82,7 @@ class Action(models.Model):
     @property
     def owner_label(self) -> str:
         name = self.owner.get_full_name() if self.owner else ""
-        return " · ".join(part for part in (name, self.owner_team) if part) or "No owner"
+        return " · ".join(part for part in (name, self.owner_team) if part) or gettext("No owner")
 
 
 class ActionUpdate(models.Model):
@@ -98,18 +99,18 @@ class ActionUpdate(models.Model):
 
 
 class StatementStatus(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    SUBMITTED = "submitted", "Submitted for approval"
-    APPROVED = "approved", "Approved"
-    PUBLISHED = "published", "Published"
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted for approval")
+    APPROVED = "approved", _("Approved")
+    PUBLISHED = "published", _("Published")
 
 
 class DecisionMaker(models.TextChoices):
     """Who approved the statement, as a council's constitution names it."""
 
-    CABINET = "cabinet", "Cabinet"
-    FULL_COUNCIL = "full_council", "Full Council"
-    DELEGATED = "delegated", "Delegated decision"
+    CABINET = "cabinet", _("Cabinet")
+    FULL_COUNCIL = "full_council", _("Full Council")
+    DELEGATED = "delegated", _("Delegated decision")
 
 
 class StatementLanguages(models.TextChoices):
@@ -132,7 +133,7 @@ class Statement(models.Model):
     )
     approved_at = models.DateTimeField(null=True, blank=True)  # approved_by and approved_at: who recorded it, when
     decision_maker = models.CharField(max_length=20, choices=DecisionMaker.choices, blank=True)
-    delegated_to = models.CharField(max_length=200, blank=True, help_text="The officer or portfolio holder")
+    delegated_to = models.CharField(max_length=200, blank=True, help_text=_("The officer or portfolio holder"))
     approval_date = models.DateField(null=True, blank=True)  # the date of the decision
     minute_reference = models.CharField(max_length=100, blank=True)
     published_url = models.URLField(blank=True)
@@ -169,8 +170,8 @@ class Statement(models.Model):
     def approval_body(self) -> str:
         """Who approved it, in words: "Cabinet", or the officer named for a delegated decision."""
         if self.decision_maker == DecisionMaker.DELEGATED:
-            return f"{self.delegated_to} (delegated decision)"
-        return DecisionMaker(self.decision_maker).label if self.decision_maker else ""
+            return gettext("%(officer)s (delegated decision)") % {"officer": self.delegated_to}
+        return str(DecisionMaker(self.decision_maker).label) if self.decision_maker else ""
 
 
 class StatementSection(models.Model):
@@ -206,9 +207,9 @@ class Signatory(models.Model):
 class CommitmentStatus(models.TextChoices):
     """Worked out from the record, never typed in: see selectors/commitments.py, commitment_status."""
 
-    NOT_STARTED = "not_started", "Not started"
-    IN_PROGRESS = "in_progress", "In progress"
-    MET = "met", "Met"
+    NOT_STARTED = "not_started", _("Not started")
+    IN_PROGRESS = "in_progress", _("In progress")
+    MET = "met", _("Met")
 
 
 class Commitment(models.Model):
@@ -216,13 +217,13 @@ class Commitment(models.Model):
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     organisation = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="+")
-    source = models.CharField(max_length=200, help_text="For example, a charter or a council motion")
+    source = models.CharField(max_length=200, help_text=_("For example, a charter or a council motion"))
     # Set for commitments created from a known charter, so adopting it twice adds nothing.
     charter_key = models.CharField(max_length=60, blank=True, editable=False)
     title = models.CharField(max_length=200)
-    meaning = models.TextField(blank=True, help_text="What it means for us, in our own words")
+    meaning = models.TextField(blank=True, help_text=_("What it means for us, in our own words"))
     adopted_on = models.DateField(null=True, blank=True)
-    adopted_by = models.CharField(max_length=120, blank=True, help_text="For example, Full Council")
+    adopted_by = models.CharField(max_length=120, blank=True, help_text=_("For example, Full Council"))
     actions = models.ManyToManyField(Action, blank=True, related_name="commitments")
     # The lead's judgement that the commitment is met; it counts only while evidence is recorded.
     met_on = models.DateField(null=True, blank=True)

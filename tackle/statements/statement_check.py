@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.cache import cache
+from django.utils.functional import Promise
+from django.utils.translation import gettext, gettext_lazy
 
 from tackle.statement_reader.reading import UnreadableDocument, read_text
 from tackle.statement_reader.rules.areas import AREA_NAMES, AREAS
@@ -22,11 +24,12 @@ from tackle.statements.selectors.statement import section_rows
 
 logger = logging.getLogger(__name__)
 
-STATES: dict[str, str] = {
-    "covered": "Covered",
-    "weak": "Weak: one sentence only",
-    "promised": "Only promised",
-    "missing": "Missing",
+# Labels only: the states themselves are the keys, compared and cached in English.
+STATES: dict[str, "str | Promise"] = {
+    "covered": gettext_lazy("Covered"),
+    "weak": gettext_lazy("Weak: one sentence only"),
+    "promised": gettext_lazy("Only promised"),
+    "missing": gettext_lazy("Missing"),
 }
 CACHE_SECONDS = 60 * 60
 
@@ -39,7 +42,7 @@ class AreaCheck:
     sentences: list[str] = field(default_factory=list)
 
     @property
-    def state_label(self) -> str:
+    def state_label(self) -> "str | Promise":
         return STATES[self.state]
 
 
@@ -86,7 +89,7 @@ def areas_from_reading(reading: Any) -> list[AreaCheck]:
 def check_draft(statement: Statement, *, labeller: Callable[..., Any] | None = None) -> TextCheck:
     text = draft_text(statement)
     if not text:
-        return TextCheck(True, [], "Write the sections first: there is no text to check yet.")
+        return TextCheck(True, [], gettext("Write the sections first: there is no text to check yet."))
     key = "statement-check:" + hashlib.sha256(text.encode()).hexdigest()
     found = cache.get(key) if labeller is None else None
     if found is not None:
@@ -98,7 +101,7 @@ def check_draft(statement: Statement, *, labeller: Callable[..., Any] | None = N
         return TextCheck(True, [], str(error))
     except Exception:  # the reading model failing must not break the statement page
         logger.exception("Statement check failed for statement %s", statement.uuid)
-        return TextCheck(False, [], "The text check could not run this time; the checklist is still shown.")
+        return TextCheck(False, [], gettext("The text check could not run this time; the checklist is still shown."))
     if labeller is None:
         cache.set(key, result, CACHE_SECONDS)
     return result

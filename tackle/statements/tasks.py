@@ -7,7 +7,9 @@ from django.core.mail import send_mail
 from django.db.models import Q
 from django.tasks import task
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 from tackle.statements.models import OPEN_STATUSES, Action
 
@@ -29,12 +31,24 @@ def remind_action_owners() -> int:
     for action in actions:
         assert action.owner is not None
         link = f"{settings.TACKLE_BASE_URL}{reverse('statements:action-detail', args=[action.uuid])}"
-        when = "is overdue" if action.due_on < today else f"is due on {action.due_on:%d %B %Y}"
-        send_mail(
-            subject=f"Modern slavery action plan: {action.title[:80]} {when}",
-            message=f'The action "{action.title}" {when}.\n\nRecord progress or change its status:\n{link}\n',
-            from_email=None,
-            recipient_list=[action.owner.email],
-        )
+        # In the owner's language, not the worker's (docs/i18n.md).
+        with translation.override(action.owner.language or settings.LANGUAGE_CODE):
+            values = {"title": action.title, "day": date_format(action.due_on, "d F Y"), "link": link}
+            if action.due_on < today:
+                subject = gettext("Modern slavery action plan: %(title)s is overdue")
+                message = gettext(
+                    'The action "%(title)s" is overdue.\n\nRecord progress or change its status:\n%(link)s\n'
+                )
+            else:
+                subject = gettext("Modern slavery action plan: %(title)s is due on %(day)s")
+                message = gettext(
+                    'The action "%(title)s" is due on %(day)s.\n\nRecord progress or change its status:\n%(link)s\n'
+                )
+            send_mail(
+                subject=subject % {**values, "title": action.title[:80]},
+                message=message % values,
+                from_email=None,
+                recipient_list=[action.owner.email],
+            )
         sent += 1
     return sent

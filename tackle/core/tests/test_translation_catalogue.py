@@ -32,7 +32,6 @@ NOT_YET_TRANSLATED = [
     "scrutiny",
     "spend",
     "statement_reader",
-    "statements",
     "suppliers",
     "training",
 ]

@@ -8,6 +8,8 @@ from typing import Any
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 from tackle.accounts.door import open_for_user
 from tackle.core import access
@@ -79,17 +81,22 @@ class CommitmentProgress:
 
     @property
     def status_label(self) -> str:
-        return CommitmentStatus(self.status).label
+        return str(CommitmentStatus(self.status).label)
 
     @property
     def summary(self) -> str:
         """One line for tables: the status, then the linked actions."""
+        values = {
+            "status": self.status_label,
+            "done": self.actions_done,
+            "total": self.actions_total,
+            "overdue": self.actions_overdue,
+        }
         if not self.actions_total:
-            return f"{self.status_label}. No actions linked."
-        text = f"{self.status_label}. {self.actions_done} of {self.actions_total} linked actions done"
+            return gettext("%(status)s. No actions linked.") % values
         if self.actions_overdue:
-            text += f", {self.actions_overdue} overdue"
-        return text + "."
+            return gettext("%(status)s. %(done)s of %(total)s linked actions done, %(overdue)s overdue.") % values
+        return gettext("%(status)s. %(done)s of %(total)s linked actions done.") % values
 
 
 def progress_of(commitments: Iterable[Commitment], today: date | None = None) -> list[CommitmentProgress]:
@@ -139,13 +146,14 @@ def commitment_rows(organisation_id: Any, today: date | None = None) -> list[Com
     rows = []
     for item in organisation_commitment_progress(organisation_id, today):
         latest = item.evidence[-EVIDENCE_SHOWN_IN_STATEMENT:][::-1]
-        evidence = "; ".join(f"{piece.text} ({piece.recorded_on:%B %Y})" for piece in latest)
+        evidence = "; ".join(f"{piece.text} ({date_format(piece.recorded_on, 'F Y')})" for piece in latest)
         hidden = item.evidence_count - len(latest)
         if hidden:
-            evidence += f"; and {hidden} more"
+            evidence = gettext("%(evidence)s; and %(hidden)s more") % {"evidence": evidence, "hidden": hidden}
         rows.append(CommitmentRow(item.commitment.title, item.commitment.source, item.summary, evidence))
     return rows
 
 
 def status_counts(rows: list[CommitmentProgress]) -> list[tuple[str, int]]:
-    return [(label, sum(1 for row in rows if row.status == value)) for value, label in CommitmentStatus.choices]
+    """Each status's label, in the active language, and how many commitments have it."""
+    return [(str(label), sum(1 for row in rows if row.status == value)) for value, label in CommitmentStatus.choices]

@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 from tackle.accounts.door import open_for_user
 from tackle.accounts.selectors import disclosure_for
@@ -72,7 +73,7 @@ def current_period(organisation_id: Any, today: date | None = None) -> Statement
 
 
 def actions_by_area(actions: QuerySet[Action]) -> list[tuple[str, list[Action]]]:
-    return [(label, [a for a in actions if a.area == value]) for value, label in Area.choices]
+    return [(str(label), [a for a in actions if a.area == value]) for value, label in Area.choices]
 
 
 def actions_by_owner(actions: QuerySet[Action]) -> list[tuple[str, list[Action]]]:
@@ -144,12 +145,17 @@ def live_figures(statement: Statement, today: date | None = None) -> list[Figure
         return f"{figure:,}" if isinstance(figure, int) else figure
 
     return [
-        Figure("NRM referrals made", count(found.cases_referred), "Tackle case records", today),
-        Figure("People trained", f"{found.training.people_trained:,}", "Tackle training records", found.training.as_of),
+        Figure(gettext("NRM referrals made"), count(found.cases_referred), gettext("Tackle case records"), today),
         Figure(
-            "Training sessions held",
+            gettext("People trained"),
+            f"{found.training.people_trained:,}",
+            gettext("Tackle training records"),
+            found.training.as_of,
+        ),
+        Figure(
+            gettext("Training sessions held"),
             f"{found.training.sessions_held:,}",
-            "Tackle training records",
+            gettext("Tackle training records"),
             found.training.as_of,
         ),
     ]
@@ -181,7 +187,7 @@ def publish_checklist(statement: Statement) -> list[CheckItem]:
     approved = statement.status in (StatementStatus.APPROVED, StatementStatus.PUBLISHED)
     decided = bool(statement.decision_maker and statement.approval_date and statement.minute_reference)
     return [
-        CheckItem("Signed by at least one person", statement.signatories.exists()),
-        CheckItem("Approval recorded: who decided, when, and the minute reference", approved and decided),
-        CheckItem("Published link recorded", bool(statement.published_url)),
+        CheckItem(gettext("Signed by at least one person"), statement.signatories.exists()),
+        CheckItem(gettext("Approval recorded: who decided, when, and the minute reference"), approved and decided),
+        CheckItem(gettext("Published link recorded"), bool(statement.published_url)),
     ]

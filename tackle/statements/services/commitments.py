@@ -8,6 +8,7 @@ from typing import Any
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
@@ -21,7 +22,7 @@ EDITABLE_FIELDS = ("source", "title", "meaning", "adopted_on", "adopted_by")
 
 def _check_adopted_on(adopted_on: date | None) -> None:
     if adopted_on is not None and adopted_on > timezone.localdate():
-        raise ApplicationError("The adoption date must be today or in the past.", field="adopted_on")
+        raise ApplicationError(gettext("The adoption date must be today or in the past."), field="adopted_on")
 
 
 @transaction.atomic
@@ -110,7 +111,7 @@ def commitment_link_actions(
     """Replace the linked actions with exactly these (all of the commitment's organisation)."""
     chosen = list(actions)
     if any(action.organisation_id != commitment.organisation_id for action in chosen):
-        raise ApplicationError("Choose actions from your own action plan.", field="actions")
+        raise ApplicationError(gettext("Choose actions from your own action plan."), field="actions")
     before = set(commitment.actions.values_list("pk", flat=True))
     commitment.actions.set(chosen)
     after = {action.pk for action in chosen}
@@ -136,9 +137,9 @@ def commitment_evidence_add(
     request: HttpRequest | None = None,
 ) -> CommitmentEvidence:
     if not text.strip():
-        raise ApplicationError("Enter what shows the commitment is being kept.", field="text")
+        raise ApplicationError(gettext("Enter what shows the commitment is being kept."), field="text")
     if recorded_on > timezone.localdate():
-        raise ApplicationError("The date must be today or in the past.", field="recorded_on")
+        raise ApplicationError(gettext("The date must be today or in the past."), field="recorded_on")
     evidence = CommitmentEvidence.objects.create(
         commitment=commitment, text=text.strip(), url=url, recorded_on=recorded_on, recorded_by=actor
     )
@@ -154,7 +155,7 @@ def commitment_evidence_accept(
     today = timezone.localdate()
     proposal = next((p for p in evidence_proposals(commitment, today, user=actor) if p.key == key), None)
     if proposal is None:
-        raise ApplicationError("That evidence is no longer available or is already recorded.")
+        raise ApplicationError(gettext("That evidence is no longer available or is already recorded."))
     return commitment_evidence_add(
         commitment=commitment, actor=actor, text=proposal.text, url=proposal.url, recorded_on=today, request=request
     )
@@ -167,9 +168,9 @@ def commitment_judge(
     """The lead's judgement. Met needs evidence on record and a reason; not met clears it."""
     if met:
         if not commitment.evidence.exists():
-            raise ApplicationError("Record evidence before judging the commitment met.", field="met")
+            raise ApplicationError(gettext("Record evidence before judging the commitment met."), field="met")
         if not note.strip():
-            raise ApplicationError("Say why the evidence shows the commitment is met.", field="note")
+            raise ApplicationError(gettext("Say why the evidence shows the commitment is met."), field="note")
         commitment.met_on, commitment.met_by, commitment.met_note = timezone.localdate(), actor, note.strip()
     else:
         commitment.met_on, commitment.met_by, commitment.met_note = None, None, note.strip()

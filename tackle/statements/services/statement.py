@@ -5,7 +5,8 @@ from typing import Any
 
 from django.db import transaction
 from django.http import HttpRequest
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext, gettext_noop, ngettext
 
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
@@ -40,7 +41,7 @@ def action_create(
     request: HttpRequest | None = None,
 ) -> Action:
     if period.closed:
-        raise ApplicationError("This period is closed. Add the action to the next period.")
+        raise ApplicationError(gettext("This period is closed. Add the action to the next period."))
     action = Action.objects.create(
         organisation=period.organisation,
         period=period,
@@ -59,9 +60,11 @@ def action_create(
 @transaction.atomic
 def action_update_status(*, action: Action, actor: Any, status: str, request: HttpRequest | None = None) -> Action:
     if action.status == ActionStatus.CARRIED_OVER:
-        raise ApplicationError("This action was carried over. Change the copy in the next period.", field="status")
+        raise ApplicationError(
+            gettext("This action was carried over. Change the copy in the next period."), field="status"
+        )
     if status == ActionStatus.CARRIED_OVER:
-        raise ApplicationError("Actions are carried over by closing the period.", field="status")
+        raise ApplicationError(gettext("Actions are carried over by closing the period."), field="status")
     action.status = status
     action.save(update_fields=["status"])
     audit_record(
@@ -95,9 +98,9 @@ def period_close(
 ) -> list[Action]:
     """Carry every open action into the next period as a new action linked to the old one."""
     if period.closed:
-        raise ApplicationError("This period is already closed.")
+        raise ApplicationError(gettext("This period is already closed."))
     if next_period.organisation_id != period.organisation_id or next_period.starts_on <= period.starts_on:
-        raise ApplicationError("Choose a later period of your own organisation.", field="next_period")
+        raise ApplicationError(gettext("Choose a later period of your own organisation."), field="next_period")
     carried = []
     for old in period.actions.filter(status__in=OPEN_STATUSES):
         new = Action.objects.create(
@@ -135,7 +138,7 @@ def period_close(
 @transaction.atomic
 def statement_create(*, period: StatementPeriod, actor: Any, request: HttpRequest | None = None) -> Statement:
     if period.statements.exists():
-        raise ApplicationError("This period already has a statement.")
+        raise ApplicationError(gettext("This period already has a statement."))
     statement = Statement.objects.create(organisation=period.organisation, period=period)
     StatementSection.objects.bulk_create(StatementSection(statement=statement, key=key) for key, _ in TEXT_SECTIONS)
     audit_record(action=AuditAction.CREATE, actor=actor, request=request, obj=statement, note="Statement started")
@@ -148,7 +151,9 @@ def _editable(statement: Statement, actor: Any, request: HttpRequest | None) -> 
         return statement
     latest = statement.period.statements.order_by("-version").first()
     if latest is not None and not latest.frozen:
-        raise ApplicationError(f"A newer draft (version {latest.version}) exists. Edit that one.")
+        raise ApplicationError(
+            gettext("A newer draft (version %(version)s) exists. Edit that one.") % {"version": latest.version}
+        )
     # The decision approved the old version only; the new draft keeps the review date it plans.
     copy = Statement.objects.create(
         organisation=statement.organisation,
@@ -199,7 +204,7 @@ def statement_details_update(
 ) -> Statement:
     review_date = details.get("review_date")
     if review_date and statement.approval_date and review_date <= statement.approval_date:
-        raise ApplicationError(_REVIEW_AFTER_DECISION, field="review_date")
+        raise ApplicationError(gettext(_REVIEW_AFTER_DECISION), field="review_date")
     statement = _editable(statement, actor, request)
     for name, value in details.items():
         setattr(statement, name, value)
@@ -218,9 +223,16 @@ def signatory_add(
     return statement
 
 
+def _english(label: Any) -> str:
+    """A choice label as English, for the audit note: notes are records, whatever the page's language."""
+    with translation.override(None):
+        return str(label)
+
+
 def _move(statement: Statement, *, expected: str, to: str, actor: Any, request: HttpRequest | None) -> None:
     if statement.status != expected:
-        raise ApplicationError(f"Only a statement that is {StatementStatus(expected).label.lower()} can do that.")
+        status = str(StatementStatus(expected).label).lower()
+        raise ApplicationError(gettext("Only a statement that is %(status)s can do that.") % {"status": status})
     statement.status = to
     statement.save()
     audit_record(
@@ -229,7 +241,7 @@ def _move(statement: Statement, *, expected: str, to: str, actor: Any, request: 
         request=request,
         obj=statement,
         changed_fields=["status"],
-        note=f"Statement {StatementStatus(to).label.lower()}",
+        note=f"Statement {_english(StatementStatus(to).label).lower()}",
     )
 
 
@@ -237,12 +249,12 @@ def _move(statement: Statement, *, expected: str, to: str, actor: Any, request: 
 def statement_submit(*, statement: Statement, actor: Any, request: HttpRequest | None = None) -> Statement:
     # Signing after approval would change the approved version; so the signatories come first.
     if not statement.signatories.exists():
-        raise ApplicationError("Add at least one signatory before submitting the statement for approval.")
+        raise ApplicationError(gettext("Add at least one signatory before submitting the statement for approval."))
     _move(statement, expected=StatementStatus.DRAFT, to=StatementStatus.SUBMITTED, actor=actor, request=request)
     return statement
 
 
-_REVIEW_AFTER_DECISION = "The next review date must be after the date of the decision"
+_REVIEW_AFTER_DECISION = gettext_noop("The next review date must be after the date of the decision")
 
 
 @transaction.atomic
@@ -265,21 +277,21 @@ def statement_approve(
     today = today or timezone.localdate()
     if statement.status not in (StatementStatus.SUBMITTED, StatementStatus.APPROVED):
         raise ApplicationError(
-            "Only a statement submitted for approval, and not yet published, can have its approval recorded."
+            gettext("Only a statement submitted for approval, and not yet published, can have its approval recorded.")
         )
     delegated_to = delegated_to.strip() if decision_maker == DecisionMaker.DELEGATED else ""
     if decision_maker not in DecisionMaker.values:
-        raise ApplicationError("Select who approved the statement", field="decision_maker")
+        raise ApplicationError(gettext("Select who approved the statement"), field="decision_maker")
     if decision_maker == DecisionMaker.DELEGATED and not delegated_to:
         raise ApplicationError(
-            "Enter the officer or portfolio holder who made the delegated decision", field="delegated_to"
+            gettext("Enter the officer or portfolio holder who made the delegated decision"), field="delegated_to"
         )
     if approval_date > today:
-        raise ApplicationError("The date of the decision must be today or in the past", field="approval_date")
+        raise ApplicationError(gettext("The date of the decision must be today or in the past"), field="approval_date")
     if not minute_reference.strip():
-        raise ApplicationError("Enter the minute or decision reference", field="minute_reference")
+        raise ApplicationError(gettext("Enter the minute or decision reference"), field="minute_reference")
     if review_date <= approval_date:
-        raise ApplicationError(_REVIEW_AFTER_DECISION, field="review_date")
+        raise ApplicationError(gettext(_REVIEW_AFTER_DECISION), field="review_date")
     decision = {
         "decision_maker": decision_maker,
         "delegated_to": delegated_to,
@@ -315,7 +327,7 @@ def statement_publish(
     statement.published_url = published_url
     missing = [item.label for item in publish_checklist(statement) if not item.done]
     if missing:
-        raise ApplicationError("Before publishing: " + "; ".join(missing).lower() + ".")
+        raise ApplicationError(gettext("Before publishing: %(missing)s.") % {"missing": "; ".join(missing).lower()})
     _move(statement, expected=StatementStatus.APPROVED, to=StatementStatus.PUBLISHED, actor=actor, request=request)
     return statement
 
@@ -323,9 +335,11 @@ def statement_publish(
 def _check_period(*, organisation: Any, label: str, starts_on: date, ends_on: date, pk: int | None = None) -> None:
     same_label = StatementPeriod.objects.filter(organisation=organisation, label=label)
     if (same_label.exclude(pk=pk) if pk else same_label).exists():
-        raise ApplicationError("A period with this label already exists. Enter a different label.", field="label")
+        raise ApplicationError(
+            gettext("A period with this label already exists. Enter a different label."), field="label"
+        )
     if ends_on <= starts_on:
-        raise ApplicationError("The end date must be after the start date", field="ends_on")
+        raise ApplicationError(gettext("The end date must be after the start date"), field="ends_on")
 
 
 @transaction.atomic
@@ -365,14 +379,17 @@ def period_update(
 
 def period_attachments(period: StatementPeriod) -> str:
     """What keeps a period from being deleted, in words ("1 action and 2 statement versions"), or ""."""
+    actions, versions = period.actions.count(), period.statements.count()
     parts = []
-    for count, one, many in (
-        (period.actions.count(), "action", "actions"),
-        (period.statements.count(), "statement version", "statement versions"),
-    ):
-        if count:
-            parts.append(f"{count} {one if count == 1 else many}")
-    return " and ".join(parts)
+    if actions:
+        parts.append(ngettext("%(count)d action", "%(count)d actions", actions) % {"count": actions})
+    if versions:
+        parts.append(
+            ngettext("%(count)d statement version", "%(count)d statement versions", versions) % {"count": versions}
+        )
+    if len(parts) == 2:
+        return gettext("%(first)s and %(second)s") % {"first": parts[0], "second": parts[1]}
+    return "".join(parts)
 
 
 @transaction.atomic
@@ -382,7 +399,8 @@ def period_delete(*, period: StatementPeriod, actor: Any, request: HttpRequest |
     attached = period_attachments(period)
     if attached:
         raise ApplicationError(
-            f"This period has {attached}, so it cannot be deleted. Correct its label or dates instead."
+            gettext("This period has %(attached)s, so it cannot be deleted. Correct its label or dates instead.")
+            % {"attached": attached}
         )
     audit_record(
         action=AuditAction.DELETE, actor=actor, request=request, obj=period, note=f"Period {period.label} deleted"

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_POST
 
 from tackle.accounts.exports import list_download, list_download_links
@@ -49,7 +50,12 @@ def _to_detail(commitment: Commitment) -> HttpResponse:
 def commitment_list(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
     rows = progress_of(with_progress_data(commitments_visible_to(request.user)))
     download = list_download(
-        request, rows, resource=access.ACTION_PLANS, columns=COMMITMENT_COLUMNS, name="commitments", title="Commitments"
+        request,
+        rows,
+        resource=access.ACTION_PLANS,
+        columns=COMMITMENT_COLUMNS,
+        name="commitments",
+        title=gettext("Commitments"),
     )
     if download is not None:
         return download
@@ -90,9 +96,17 @@ def charter_adopt(request: AuthenticatedRequest) -> HttpResponse:
             add_application_error(form, error)
         else:
             if created:
-                messages.success(request, f"Charter adopted: {len(created)} commitments added")
+                messages.success(
+                    request,
+                    ngettext(
+                        "Charter adopted: %(count)d commitment added",
+                        "Charter adopted: %(count)d commitments added",
+                        len(created),
+                    )
+                    % {"count": len(created)},
+                )
             else:
-                messages.success(request, "The charter's commitments are already recorded; nothing was added")
+                messages.success(request, gettext("The charter's commitments are already recorded; nothing was added"))
             return redirect("statements:commitment-list")
     rows = progress_of(with_progress_data(commitments_visible_to(request.user)))
     context = {"rows": rows, "counts": status_counts(rows), "is_lead": True, "adopt_form": form}
@@ -112,9 +126,9 @@ def commitment_new(request: AuthenticatedRequest) -> HttpResponse:
         except ApplicationError as error:
             add_application_error(form, error)
         else:
-            messages.success(request, f"Commitment added: {commitment.title}")
+            messages.success(request, gettext("Commitment added: %(title)s") % {"title": commitment.title})
             return _to_detail(commitment)
-    return render(request, FORM_TEMPLATE, {"form": form, "title": "Add a commitment"})
+    return render(request, FORM_TEMPLATE, {"form": form, "title": gettext("Add a commitment")})
 
 
 @login_required
@@ -144,9 +158,11 @@ def commitment_edit(request: AuthenticatedRequest, commitment_uuid: str) -> Http
         except ApplicationError as error:
             add_application_error(form, error)
         else:
-            messages.success(request, "Commitment saved")
+            messages.success(request, gettext("Commitment saved"))
             return _to_detail(commitment)
-    return render(request, FORM_TEMPLATE, {"form": form, "title": "Change the commitment", "commitment": commitment})
+    return render(
+        request, FORM_TEMPLATE, {"form": form, "title": gettext("Change the commitment"), "commitment": commitment}
+    )
 
 
 @login_required
@@ -165,9 +181,13 @@ def commitment_actions(request: AuthenticatedRequest, commitment_uuid: str) -> H
         except ApplicationError as error:
             add_application_error(form, error)
         else:
-            messages.success(request, "Linked actions saved")
+            messages.success(request, gettext("Linked actions saved"))
             return _to_detail(commitment)
-    context = {"form": form, "title": f"Link actions: {commitment.title}", "commitment": commitment}
+    context = {
+        "form": form,
+        "title": gettext("Link actions: %(title)s") % {"title": commitment.title},
+        "commitment": commitment,
+    }
     return render(request, FORM_TEMPLATE, context)
 
 
@@ -183,9 +203,13 @@ def evidence_new(request: AuthenticatedRequest, commitment_uuid: str) -> HttpRes
         except ApplicationError as error:
             add_application_error(form, error)
         else:
-            messages.success(request, "Evidence recorded")
+            messages.success(request, gettext("Evidence recorded"))
             return _to_detail(commitment)
-    context = {"form": form, "title": f"Add evidence: {commitment.title}", "commitment": commitment}
+    context = {
+        "form": form,
+        "title": gettext("Add evidence: %(title)s") % {"title": commitment.title},
+        "commitment": commitment,
+    }
     return render(request, FORM_TEMPLATE, context)
 
 
@@ -200,7 +224,7 @@ def evidence_accept(request: AuthenticatedRequest, commitment_uuid: str) -> Http
     except ApplicationError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, "Evidence recorded from Tackle's records")
+        messages.success(request, gettext("Evidence recorded from Tackle's records"))
     return _to_detail(commitment)
 
 
@@ -215,7 +239,11 @@ def commitment_judge(request: AuthenticatedRequest, commitment_uuid: str) -> Htt
         except ApplicationError as error:
             add_application_error(form, error)
         else:
-            messages.success(request, "Judgement recorded")
+            messages.success(request, gettext("Judgement recorded"))
             return _to_detail(commitment)
-    context = {"form": form, "title": f"Is it met? {commitment.title}", "commitment": commitment}
+    context = {
+        "form": form,
+        "title": gettext("Is it met? %(title)s") % {"title": commitment.title},
+        "commitment": commitment,
+    }
     return render(request, FORM_TEMPLATE, context)

@@ -9,6 +9,7 @@ from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from tackle.accounts.exports import list_download, list_download_links
 from tackle.accounts.http import AuthenticatedRequest
@@ -40,7 +41,7 @@ from tackle.statements.selectors.statement import (
 )
 from tackle.statements.services import statement as services
 
-VIEWS = {"area": "By area", "owner": "By owner", "overdue": "Overdue"}
+VIEWS = {"area": gettext_lazy("By area"), "owner": gettext_lazy("By owner"), "overdue": gettext_lazy("Overdue")}
 
 
 def posted(request: AuthenticatedRequest):  # type: ignore[no-untyped-def]
@@ -60,13 +61,13 @@ def index(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse
     view = request.GET.get("view", "area") if request.GET.get("view") in VIEWS else "area"
     actions = actions_visible_to(request.user).filter(period=period)
     if view == "overdue":
-        groups = [("Overdue", list(overdue_actions(actions)))]
+        groups = [(gettext("Overdue"), list(overdue_actions(actions)))]
     elif view == "owner":
         groups = actions_by_owner(actions)
     else:
         groups = actions_by_area(actions)
     flat = [(heading, action) for heading, group in groups for action in group]
-    title = f"Action plan {period.label}" if period else "Action plan"
+    title = gettext("Action plan %(label)s") % {"label": period.label} if period else gettext("Action plan")
     download = list_download(
         request, flat, resource=access.ACTION_PLANS, columns=PLAN_COLUMNS, name="action-plan", title=title
     )
@@ -130,9 +131,9 @@ def period_new(request: AuthenticatedRequest) -> HttpResponse:
         except ApplicationError as error:
             add_application_error(form, error, field="year" if form.cleaned_data["year"] != CUSTOM_DATES else None)
         else:
-            messages.success(request, f"Period {period.label} added")
+            messages.success(request, gettext("Period %(label)s added") % {"label": period.label})
             return redirect(_plan_url(period))
-    return render(request, "statements/form_page.html", {"form": form, "title": "Add a period"})
+    return render(request, "statements/form_page.html", {"form": form, "title": gettext("Add a period")})
 
 
 @login_required
@@ -144,9 +145,9 @@ def period_edit(request: AuthenticatedRequest, period_uuid: str) -> HttpResponse
         request,
         form,
         lambda data: services.period_update(period=period, actor=request.user, request=request, **data),
-        title=f"Correct {period.label}",
+        title=gettext("Correct %(label)s") % {"label": period.label},
         back=reverse("statements:period-list"),
-        success="Period corrected",
+        success=gettext("Period corrected"),
     )
 
 
@@ -160,7 +161,7 @@ def period_delete(request: AuthenticatedRequest, period_uuid: str) -> HttpRespon
         except ApplicationError as error:
             messages.error(request, error.message)
         else:
-            messages.success(request, f"Period {period.label} deleted")
+            messages.success(request, gettext("Period %(label)s deleted") % {"label": period.label})
         return redirect("statements:period-list")
     return render(request, "statements/period_delete.html", {"period": period, "attached": attached})
 
@@ -179,9 +180,13 @@ def action_new(request: AuthenticatedRequest, period_uuid: str) -> HttpResponse:
         except ApplicationError as error:
             add_application_error(form, error)
         else:
-            messages.success(request, f"Action added: {action.title}")
+            messages.success(request, gettext("Action added: %(title)s") % {"title": action.title})
             return redirect("statements:action-detail", action_uuid=action.uuid)
-    return render(request, "statements/form_page.html", {"form": form, "title": f"Add an action to {period.label}"})
+    return render(
+        request,
+        "statements/form_page.html",
+        {"form": form, "title": gettext("Add an action to %(label)s") % {"label": period.label}},
+    )
 
 
 @login_required
@@ -205,9 +210,13 @@ def action_status(request: AuthenticatedRequest, action_uuid: str) -> HttpRespon
         except ApplicationError as error:
             add_application_error(form, error)
         else:
-            messages.success(request, "Status updated")
+            messages.success(request, gettext("Status updated"))
             return redirect("statements:action-detail", action_uuid=action.uuid)
-    return render(request, "statements/form_page.html", {"form": form, "title": f"Status: {action.title}"})
+    return render(
+        request,
+        "statements/form_page.html",
+        {"form": form, "title": gettext("Status: %(title)s") % {"title": action.title}},
+    )
 
 
 @login_required
@@ -216,9 +225,13 @@ def action_progress(request: AuthenticatedRequest, action_uuid: str) -> HttpResp
     form = ProgressForm(posted(request), initial={"written_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         services.action_progress_add(action=action, actor=request.user, request=request, **form.cleaned_data)
-        messages.success(request, "Progress recorded")
+        messages.success(request, gettext("Progress recorded"))
         return redirect("statements:action-detail", action_uuid=action.uuid)
-    return render(request, "statements/form_page.html", {"form": form, "title": f"Record progress: {action.title}"})
+    return render(
+        request,
+        "statements/form_page.html",
+        {"form": form, "title": gettext("Record progress: %(title)s") % {"title": action.title}},
+    )
 
 
 @login_required
@@ -238,6 +251,18 @@ def period_close(request: AuthenticatedRequest, period_uuid: str) -> HttpRespons
         except ApplicationError as error:
             add_application_error(form, error)
         else:
-            messages.success(request, f"Period {period.label} closed; {len(carried)} actions carried over")
+            messages.success(
+                request,
+                ngettext(
+                    "Period %(label)s closed; %(count)d action carried over",
+                    "Period %(label)s closed; %(count)d actions carried over",
+                    len(carried),
+                )
+                % {"label": period.label, "count": len(carried)},
+            )
             return redirect(_plan_url(form.cleaned_data["next_period"]))
-    return render(request, "statements/form_page.html", {"form": form, "title": f"Close {period.label}"})
+    return render(
+        request,
+        "statements/form_page.html",
+        {"form": form, "title": gettext("Close %(label)s") % {"label": period.label}},
+    )

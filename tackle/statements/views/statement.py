@@ -77,7 +77,7 @@ def statement_list(request: AuthenticatedRequest) -> HttpResponse | StreamingHtt
         resource=access.STATEMENTS,
         columns=STATEMENT_COLUMNS,
         name="statements",
-        title="Statements",
+        title=_("Statements"),
     )
     if download is not None:
         return download
@@ -115,9 +115,12 @@ def statement_detail(request: AuthenticatedRequest, statement_uuid: str) -> Http
 
 def _saved(request: AuthenticatedRequest, before_uuid, statement) -> HttpResponse:  # type: ignore[no-untyped-def]
     if statement.uuid != before_uuid:
-        messages.success(request, f"The approved version is kept; your change made version {statement.version}")
+        messages.success(
+            request,
+            _("The approved version is kept; your change made version %(version)s") % {"version": statement.version},
+        )
     else:
-        messages.success(request, "Saved")
+        messages.success(request, _("Saved"))
     return redirect("statements:statement-detail", statement_uuid=statement.uuid)
 
 
@@ -131,7 +134,7 @@ def section_edit(request: AuthenticatedRequest, statement_uuid: str, key: str) -
     form = SectionForm(posted(request), initial=initial, languages=statement.languages)
     bilingual = "text_cy" in form.fields
     # Asked for both, each field says its language; the page's heading names the section.
-    form.fields["text"].label = _("In English") if bilingual else SECTION_TITLES[key]
+    form.fields["text"].label = _("In English") if bilingual else _(SECTION_TITLES[key])
     if request.method == "POST" and form.is_valid():
         try:
             saved = services.statement_section_update(
@@ -147,7 +150,7 @@ def section_edit(request: AuthenticatedRequest, statement_uuid: str, key: str) -
         else:
             return _saved(request, statement.uuid, saved)
     return render(
-        request, "statements/form_page.html", {"form": form, "title": SECTION_TITLES[key], "statement": statement}
+        request, "statements/form_page.html", {"form": form, "title": _(SECTION_TITLES[key]), "statement": statement}
     )
 
 
@@ -182,7 +185,7 @@ def details_edit(request: AuthenticatedRequest, statement_uuid: str) -> HttpResp
         else:
             return _saved(request, statement.uuid, saved)
     return render(
-        request, "statements/form_page.html", {"form": form, "title": "Next review date", "statement": statement}
+        request, "statements/form_page.html", {"form": form, "title": _("Next review date"), "statement": statement}
     )
 
 
@@ -198,12 +201,12 @@ def statement_approve(request: AuthenticatedRequest, statement_uuid: str) -> Htt
         request,
         form,
         lambda data: services.statement_approve(statement=statement, actor=request.user, request=request, **data),
-        title="Correct the approval record" if correcting else "Record the approval",
-        caption=f"{statement.period.label} · Version {statement.version}",
-        intro="Record the decision as the minutes or the decision notice give it. This version is then frozen.",
+        title=_("Correct the approval record") if correcting else _("Record the approval"),
+        caption=_("%(label)s · Version %(version)s") % {"label": statement.period.label, "version": statement.version},
+        intro=_("Record the decision as the minutes or the decision notice give it. This version is then frozen."),
         back=reverse("statements:statement-detail", args=[statement.uuid]),
-        success="Approval record corrected" if correcting else "Approval recorded",
-        button="Save the correction" if correcting else "Record the approval",
+        success=_("Approval record corrected") if correcting else _("Approval recorded"),
+        button=_("Save the correction") if correcting else _("Record the approval"),
     )
 
 
@@ -222,7 +225,7 @@ def statement_publish(request: AuthenticatedRequest, statement_uuid: str) -> Htt
             except ApplicationError as error:
                 add_application_error(form, error)
             else:
-                messages.success(request, "Statement published")
+                messages.success(request, _("Statement published"))
                 return redirect(detail)
         else:
             context = {
@@ -235,7 +238,7 @@ def statement_publish(request: AuthenticatedRequest, statement_uuid: str) -> Htt
     return render(
         request,
         "statements/form_page.html",
-        {"form": form, "title": "Publish the statement", "statement": statement, "button": "Continue"},
+        {"form": form, "title": _("Publish the statement"), "statement": statement, "button": _("Continue")},
     )
 
 
@@ -253,7 +256,7 @@ def signatory_new(request: AuthenticatedRequest, statement_uuid: str) -> HttpRes
         else:
             return _saved(request, statement.uuid, saved)
     return render(
-        request, "statements/form_page.html", {"form": form, "title": "Add a signatory", "statement": statement}
+        request, "statements/form_page.html", {"form": form, "title": _("Add a signatory"), "statement": statement}
     )
 
 
@@ -269,7 +272,7 @@ def statement_move(request: AuthenticatedRequest, statement_uuid: str, step: str
     except ApplicationError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, f"Statement {statement.get_status_display().lower()}")
+        messages.success(request, _("Statement submitted for approval"))
     return redirect("statements:statement-detail", statement_uuid=statement.uuid)
 
 

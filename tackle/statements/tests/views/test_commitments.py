@@ -187,7 +187,7 @@ def test_the_councillors_scrutiny_report_has_a_commitments_section(council_a, le
     pdf = client.get(reverse("scrutiny:assessment-report-pdf", args=[assessment.uuid])).content
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
     assert "Commitments the council has adopted" in text and "Report annually" in text
-    assert CommitmentStatus.IN_PROGRESS.label in text
+    assert str(CommitmentStatus.IN_PROGRESS.label) in text
 
 
 def test_an_action_page_names_the_commitments_it_delivers(commitment_a, action_a, lead_a, client_for) -> None:
