@@ -7,7 +7,7 @@ from typing import Any, cast
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import Count, Sum
+from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_field
@@ -23,7 +23,7 @@ from tackle.accounts.models import User
 from tackle.audit.models import AuditAction
 from tackle.audit.records import record_save
 from tackle.audit.services import audit_record
-from tackle.core.access import PARTNERSHIPS, TRAINING, TRAINING_RECORDS, Action
+from tackle.core.access import PARTNERSHIP_GROUPS, PARTNERSHIPS, TRAINING, TRAINING_RECORDS, Action
 from tackle.core.api_fields import PlausibleDateField
 from tackle.core.api_lists import body_or_400, checked_by_form, merged, one_page, query_or_400, sort_choice, sorted_by
 from tackle.core.api_schema import PAGE_PARAMETER, paginated
@@ -47,7 +47,7 @@ from tackle.training.forms import (
     SessionForm,
     TeamForm,
 )
-from tackle.training.models import CompletionSource, CourseFormat, CourseTopic, MaterialKind
+from tackle.training.models import CompletionSource, CourseFormat, CourseTopic, GroupLevel, MaterialKind
 from tackle.training.rules.compliance import Status
 from tackle.training.services import ColumnsToConfirm
 
@@ -666,3 +666,61 @@ def campaign_detail(request: Request, campaign_uuid: str) -> Response:
     require_training(user)
     campaign = open_for_user(user, selectors.campaigns_visible_to(user), resource=PARTNERSHIPS, uuid=campaign_uuid)
     return Response(_campaign_json(user, campaign.pk))
+
+
+# Partnership groups -------------------------------------------------------------------------------
+
+
+class GroupSerializer(serializers.Serializer):
+    uuid = serializers.UUIDField()
+    name = serializers.CharField()
+    level = serializers.ChoiceField(GroupLevel.choices)
+    meeting_count = serializers.IntegerField()
+    open_actions = serializers.IntegerField()
+
+
+class GroupMeetingSerializer(serializers.Serializer):
+    uuid = serializers.UUIDField()
+    held_on = serializers.DateField()
+    action_count = serializers.IntegerField()
+    open_actions = serializers.IntegerField()
+
+
+class GroupDetailSerializer(GroupSerializer):
+    meetings = GroupMeetingSerializer(many=True, help_text="Latest first; who attended stays on the meeting's page")
+
+
+def _groups(user: User) -> Any:
+    return selectors.groups_visible_to(user).annotate(
+        meeting_count=Count("meetings", distinct=True),
+        open_actions=Count("meetings__actions", filter=Q(meetings__actions__closed_on__isnull=True)),
+    )
+
+
+@extend_schema(
+    summary="Partnership groups",
+    description="The modern slavery lead, community safety or an administrator, as the Partnership groups page.",
+    parameters=[PAGE_PARAMETER],
+    responses=paginated("PaginatedGroupList", GroupSerializer),
+)
+@api_view(["GET"])
+def group_list(request: Request) -> Response:
+    user = api_user(request)
+    require_partnership_editor(user)
+    open_page_for_user(user, resource=PARTNERSHIP_GROUPS, object_type="training.partnershipgroup")
+    response, _count = one_page(
+        request, _groups(user).order_by("name", "pk"), lambda page: GroupSerializer(page, many=True).data
+    )
+    return response
+
+
+@extend_schema(summary="One partnership group, with its meetings", responses=GroupDetailSerializer)
+@api_view(["GET"])
+def group_detail(request: Request, group_uuid: str) -> Response:
+    user = api_user(request)
+    require_partnership_editor(user)
+    group = open_for_user(user, _groups(user), resource=PARTNERSHIP_GROUPS, uuid=group_uuid)
+    meetings = group.meetings.annotate(
+        action_count=Count("actions"), open_actions=Count("actions", filter=Q(actions__closed_on__isnull=True))
+    ).order_by("-held_on", "-pk")
+    return Response({**GroupSerializer(group).data, "meetings": GroupMeetingSerializer(meetings, many=True).data})

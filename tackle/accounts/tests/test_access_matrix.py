@@ -133,6 +133,7 @@ RESOURCE_OF = [
     ("api:spend", access.SPEND),
     ("api:training-course", access.TRAINING),
     ("api:partnership-campaign", access.PARTNERSHIPS),
+    ("api:partnership-group", access.PARTNERSHIP_GROUPS),
     ("api:training-requirement", access.TRAINING),  # who must do which course, listed on the courses page
     ("api:training-", access.TRAINING_RECORDS),
     ("spend:", access.SPEND),

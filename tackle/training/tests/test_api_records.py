@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from tackle.accounts.tests.signing_in import token_client
 from tackle.audit.models import AuditAction, AuditEvent
 from tackle.training.models import Campaign, Completion, Requirement, Team, TrainingSession
-from tackle.training.tests.factories import make_course, make_requirement, make_team
+from tackle.training.tests.factories import make_course, make_partnership_records, make_requirement, make_team
 
 
 @pytest.fixture
@@ -167,3 +167,21 @@ def test_a_refused_campaign_names_its_field_and_adds_nothing(lead_a, lead_b, fro
     assert not Campaign.objects.exists()
     campaign = Campaign.objects.create(organisation=lead_a.organisation, name="Hotels", starts_on=date(2026, 2, 1))
     assert token_client(lead_b).get(f"/api/v1/campaigns/{campaign.uuid}").status_code == 404
+
+
+# Partnership groups -------------------------------------------------------------------------------
+
+
+def test_partnership_groups_are_read_with_their_meetings_by_the_partnership_roles(
+    lead_a, lead_b, frontline_a, council_a
+):
+    records = make_partnership_records(council_a)
+    listed = token_client(lead_a).get("/api/v1/partnership-groups/").json()["results"]
+    assert [(row["name"], row["meeting_count"], row["open_actions"]) for row in listed] == [("Partnership", 1, 1)]
+    path = f"/api/v1/partnership-groups/{records['group'].uuid}"
+    (meeting,) = token_client(lead_a).get(path).json()["meetings"]
+    assert (meeting["held_on"], meeting["open_actions"]) == ("2025-01-10", 1)
+    assert token_client(lead_b).get(path).status_code == 404
+    assert token_client(frontline_a).get(path).status_code == 403
+    assert token_client(frontline_a).get("/api/v1/partnership-groups/").status_code == 403
+    assert token_client(lead_a, modules=("cases",)).get("/api/v1/partnership-groups/").status_code == 403
