@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from tackle.core.forms import GovukForm
@@ -14,17 +15,17 @@ def year_choices(latest: int) -> list[tuple[str, str]]:
 
 
 class FiguresForm(GovukForm):
-    first_year = forms.TypedChoiceField(label="From financial year", coerce=int)
-    last_year = forms.TypedChoiceField(label="To financial year", coerce=int)
+    first_year = forms.TypedChoiceField(label=_("From financial year"), coerce=int)
+    last_year = forms.TypedChoiceField(label=_("To financial year"), coerce=int)
     by = forms.ChoiceField(
-        label="Count by",
-        choices=[("quarter", "Quarter"), ("year", "Financial year")],
+        label=_("Count by"),
+        choices=[("quarter", _("Quarter")), ("year", _("Financial year"))],
         widget=forms.RadioSelect,
         initial="quarter",
     )
     publication = forms.BooleanField(
-        label="For publication: withhold small counts as for the public",
-        help_text="Your organisation sets how small (10 unless it chose otherwise).",
+        label=_("For publication: withhold small counts as for the public"),
+        help_text=_("Your organisation sets how small (10 unless it chose otherwise)."),
         required=False,
     )
 
@@ -39,9 +40,9 @@ class FiguresForm(GovukForm):
         first, last = data.get("first_year"), data.get("last_year")
         if first is not None and last is not None:
             if last < first:
-                self.add_error("last_year", "The last financial year must be the same as or after the first")
+                self.add_error("last_year", gettext("The last financial year must be the same as or after the first"))
             elif last - first >= MOST_YEARS:
-                self.add_error("last_year", f"Choose {MOST_YEARS} financial years or fewer")
+                self.add_error("last_year", gettext("Choose %(most)d financial years or fewer") % {"most": MOST_YEARS})
         return data
 
 

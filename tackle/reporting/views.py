@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext, gettext_lazy
 from django.utils.translation import gettext as _
 
 from tackle.accounts.door import open_page_for_user
@@ -99,15 +100,26 @@ def export_rows(figures: Figures) -> list[tuple[Any, ...]]:
             for column, value in zip(table.columns, values, strict=True):
                 rows.append((table.title, label, column, value, table.definition))
         if table.note:
-            rows.append((table.title, "Note", "", "", table.note))
+            rows.append((table.title, gettext("Note"), "", "", table.note))
     for year, sessions, people in figures.training:
-        rows.append(("Training", "Sessions held", year, sessions, TRAINING_DEFINITIONS["sessions_held"]))
-        rows.append(("Training", "People trained", year, people, TRAINING_DEFINITIONS["people_trained"]))
-    rows.append(("Small numbers", "", "", "", figures.disclosure_note))
+        rows.append(
+            (gettext("Training"), gettext("Sessions held"), year, sessions, TRAINING_DEFINITIONS["sessions_held"])
+        )
+        rows.append(
+            (gettext("Training"), gettext("People trained"), year, people, TRAINING_DEFINITIONS["people_trained"])
+        )
+    rows.append((gettext("Small numbers"), "", "", "", figures.disclosure_note))
     return rows
 
 
-EXPORT_HEADER = ("Table", "Row", "Period", "Count", "How this is counted")
+# Read by people: lazy, so it comes out in the language of the download's request.
+EXPORT_HEADER = (
+    gettext_lazy("Table"),
+    gettext_lazy("Row"),
+    gettext_lazy("Period"),
+    gettext_lazy("Count"),
+    gettext_lazy("How this is counted"),
+)
 
 
 def _filename(figures: Figures, extension: str) -> str:
@@ -128,10 +140,15 @@ def figures_xlsx(request: AuthenticatedRequest) -> HttpResponse:
     """The long table as the first sheet, then each table as it reads on the page."""
     _, figures = _figures(request)
     _export(request, figures, "XLSX")
-    sheets: list[tuple[str, Iterable[Sequence[Any]]]] = [("Figures", export_rows(figures))]
+    sheets: list[tuple[str, Iterable[Sequence[Any]]]] = [(gettext("Figures"), export_rows(figures))]
     for table in figures.tables:
         rows = [(table.row_heading, *table.columns), *((label, *values) for label, values in table.rows)]
-        sheets.append((table.key, [*rows, (), (f"How this is counted: {table.definition}",)]))
+        sheets.append(
+            (
+                table.key,
+                [*rows, (), (gettext("How this is counted: %(definition)s") % {"definition": table.definition},)],
+            )
+        )
     return xlsx_download(sheets, _filename(figures, "xlsx"), header=EXPORT_HEADER)
 
 
@@ -147,7 +164,7 @@ def _home_office(request: AuthenticatedRequest, kind: str) -> HomeOfficeTables |
     figures_is_exact_for(request.user)
     asked = parse_period(request.GET.get("period"))
     if asked is None:
-        return render(request, "reporting/home_office_bad_period.html", {"hint": PERIOD_HINT}, status=400)
+        return render(request, "reporting/home_office_bad_period.html", {"hint": gettext(PERIOD_HINT)}, status=400)
     found = home_office_tables_for_user(request.user, asked)
     open_page_for_user(
         request.user,
@@ -178,14 +195,19 @@ def home_office_xlsx(request: AuthenticatedRequest) -> HttpResponse:
     if isinstance(found, HttpResponse):
         return found
     notes = [
-        (f"Home Office NRM statistics tables, {found.label}",),
-        (f"How this is counted: {found.total_definition}",),
+        (gettext("Home Office NRM statistics tables, %(period)s") % {"period": found.label},),
+        (gettext("How this is counted: %(definition)s") % {"definition": found.total_definition},),
         (found.disclosure_note,),
     ]
-    sheets: list[tuple[str, Iterable[Sequence[Any]]]] = [("Notes", notes)]
+    sheets: list[tuple[str, Iterable[Sequence[Any]]]] = [(gettext("Notes"), notes)]
     for table in found.tables:
-        rows = [(table.title, f"Potential victims, {found.label}"), *table.rows, ("Total", table.total)]
-        sheets.append((table.title, [*rows, (), (f"How this is counted: {table.definition}",)]))
+        rows = [
+            (table.title, gettext("Potential victims, %(period)s") % {"period": found.label}),
+            *table.rows,
+            (gettext("Total"), table.total),
+        ]
+        definition = gettext("How this is counted: %(definition)s") % {"definition": table.definition}
+        sheets.append((table.title, [*rows, (), (definition,)]))
     return xlsx_download(sheets, f"home-office-tables-{found.period.code}.xlsx")
 
 
