@@ -44,7 +44,7 @@ def test_manager_imports_lists_corrects_a_column_and_plans_an_operation(
     page.get_by_label("Business name").select_option("Shop")
     page.get_by_label("Trading name").select_option("")
     page.get_by_role("button", name="Save columns").click()
-    expect(page.get_by_text("Columns saved: 1 records")).to_be_visible()
+    expect(page.get_by_text("Columns saved: 1 record", exact=True)).to_be_visible()
     assert_accessible(page)
 
     page.goto("/targeting/lists/")
@@ -103,3 +103,31 @@ def test_manager_classifies_an_outcome_no_rule_knows_and_the_ranking_uses_it(
     expect(page.get_by_test_id("ranked-premises").first.get_by_test_id("reasons")).to_contain_text(
         "Non-compliant with licensing: Minded to vary conditions"
     )
+
+
+# A licensing register whose columns Tackle can only guess: "Licensed operator" holds a known word,
+# "Postcod" is a close spelling. The import asks before saving anything.
+GUESSED = "Licensed operator,Shop,Postcod\nAhmed Holdings,Sparkle Car Wash,B70 6AB\n"
+
+
+def test_manager_confirms_the_columns_guessed_before_a_list_is_imported(
+    page: Page, sign_in_browser, make_user, council_a, tmp_path
+):
+    manager = make_user(Role.COMMUNITY_SAFETY_MANAGER, council_a)
+    path = tmp_path / "licensing.csv"
+    path.write_text(GUESSED)
+    sign_in_browser(manager)
+    page.goto("/targeting/import")
+    page.get_by_label("Regulators' lists").set_input_files([str(path)])
+    page.get_by_role("button", name="Import").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("licensing.csv: Check the columns guessed")
+    choices = page.get_by_test_id("column-choices")
+    expect(choices.get_by_role("row", name="Postcode")).to_contain_text("close to 'postcode'")
+    expect(choices.get_by_role("row", name="Business name")).to_contain_text("Ahmed Holdings")
+    assert_accessible(page)
+    page.get_by_label("Business name").select_option(label="Column 2: Shop")
+    page.get_by_label("Regulators' lists").set_input_files([str(path)])
+    page.get_by_role("button", name="Import").click()
+    expect(page.get_by_text("1 list imported")).to_be_visible()
+    expect(page.get_by_test_id("lists").get_by_role("row", name="licensing")).to_contain_text("Business name: “Shop”")
+    assert_accessible(page)
