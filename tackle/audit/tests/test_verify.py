@@ -2,7 +2,7 @@
 with database rights would, and `tackle audit verify` must name the first bad entry."""
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import DatabaseError, connection, models, transaction
 
 from tackle.audit.models import AppendOnlyError, AuditAction, AuditEvent
@@ -179,3 +179,10 @@ def test_command_verifies_against_a_shipped_copy_of_the_checkpoints(five_events,
         call_command("audit", "verify", "--checkpoints", str(shipped))
     assert exit_info.value.code == 1
     assert "the log was cut short" in capsys.readouterr().err
+
+
+def test_command_refuses_a_named_checkpoint_file_that_is_not_there(five_events, tmp_path):
+    with pytest.raises(CommandError) as refused:
+        call_command("audit", "verify", "--checkpoints", str(tmp_path / "nothere.log"))
+    assert refused.value.returncode == 2
+    assert "nothere.log: no such checkpoint file" in str(refused.value)

@@ -3,7 +3,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from tackle.audit.checkpoints import audit_checkpoint_write, checkpoint_file
 from tackle.audit.verify import audit_chain_verify, audit_verification_record
@@ -34,7 +34,10 @@ class Command(BaseCommand):
                 f"newest {checkpoint.sequence}, at {checkpoint.written_at}."
             )
             return
-        source = options["checkpoints"] or checkpoint_file()
+        named = options["checkpoints"]
+        if named is not None and not named.is_file():  # a copy the person named must be there to compare
+            raise CommandError(f"{named}: no such checkpoint file", returncode=2)
+        source = named or checkpoint_file()
         result = audit_chain_verify(checkpoints_from=source)
         audit_verification_record(result=result)  # shown on the check's page and the certificate
         if result.ok:
