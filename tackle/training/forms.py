@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from tackle.accounts.models import Organisation, User
 from tackle.core.forms import GovukDateField, GovukForm, GovukModelForm
@@ -23,10 +24,6 @@ from tackle.training.models import (
 )
 
 
-def _date_errors(what: str) -> dict[str, str]:
-    return {"required": f"Enter the date {what}", "invalid": f"The date {what} must be a real date"}
-
-
 class OrganisationForm(GovukModelForm):
     """A model form whose choices of users, courses and teams come from one organisation."""
 
@@ -44,8 +41,6 @@ class OrganisationForm(GovukModelForm):
                     bound.queryset = Course.objects.filter(organisation=organisation)
                 elif model is Team:
                     bound.queryset = Team.objects.filter(organisation=organisation)
-            if isinstance(bound, forms.DateField):
-                bound.error_messages.update(_date_errors(str(bound.label).lower()))
             if name == "attendees":
                 bound.widget = forms.CheckboxSelectMultiple()
                 bound.widget.choices = bound.choices  # type: ignore[attr-defined]
@@ -58,8 +53,8 @@ class OrganisationForm(GovukModelForm):
 
 class CourseForm(OrganisationForm):
     topics = forms.MultipleChoiceField(
-        label="What the course covers",
-        help_text="Select all that apply. FOI answers about training on a topic list the courses marked with it.",
+        label=_("What the course covers"),
+        help_text=_("Select all that apply. FOI answers about training on a topic list the courses marked with it."),
         choices=CourseTopic.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -68,25 +63,25 @@ class CourseForm(OrganisationForm):
     class Meta:
         model = Course
         fields = ["title", "code", "provider", "format", "length_minutes", "validity_months", "topics"]
-        error_messages = {"title": {"required": "Enter the course title"}, "code": {"required": "Enter a code"}}
+        error_messages = {"title": {"required": _("Enter the course title")}, "code": {"required": _("Enter a code")}}
 
 
 class RequirementForm(OrganisationForm):
     class Meta:
         model = Requirement
         fields = ["course", "role", "team", "every_months"]
-        error_messages = {"course": {"required": "Select the course"}}
+        error_messages = {"course": {"required": _("Select the course")}}
 
 
 class TeamForm(OrganisationForm):
     members = forms.ModelMultipleChoiceField(
-        queryset=User.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
+        queryset=User.objects.none(), label=_("Members"), required=False, widget=forms.CheckboxSelectMultiple
     )
 
     class Meta:
         model = Team
         fields = ["name", "manager"]
-        error_messages = {"name": {"required": "Enter the team's name"}}
+        error_messages = {"name": {"required": _("Enter the team's name")}}
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, organisation=organisation, **kwargs)
@@ -98,10 +93,10 @@ class TeamForm(OrganisationForm):
 
 class CompletionForm(GovukForm):
     user = forms.ModelChoiceField(
-        queryset=User.objects.none(), label="Person", error_messages={"required": "Select the person"}
+        queryset=User.objects.none(), label=_("Person"), error_messages={"required": _("Select the person")}
     )
-    course = forms.ModelChoiceField(queryset=Course.objects.none(), error_messages={"required": "Select the course"})
-    completed_on = GovukDateField(label="Date completed", error_messages=_date_errors("completed"))
+    course = forms.ModelChoiceField(queryset=Course.objects.none(), error_messages={"required": _("Select the course")})
+    completed_on = GovukDateField(label=_("Date completed"))
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -115,16 +110,18 @@ class CompletionForm(GovukForm):
     def clean_completed_on(self) -> Any:
         value = self.cleaned_data["completed_on"]
         if value > timezone.localdate():
-            raise forms.ValidationError("The date completed must be today or in the past")
+            raise forms.ValidationError(_("The date completed must be today or in the past"))
         return value
 
 
 class ImportForm(GovukForm):
     file = forms.FileField(
-        label="CSV file from the learning system",
-        help_text="Columns: username (or email), course_code (or course_title), completed_on "
-        "(YYYY-MM-DD or DD/MM/YYYY). The first line names the columns.",
-        error_messages={"required": "Select a CSV file", "empty": "The selected file is empty"},
+        label=_("CSV file from the learning system"),
+        help_text=_(
+            "Columns: username (or email), course_code (or course_title), completed_on "
+            "(YYYY-MM-DD or DD/MM/YYYY). The first line names the columns."
+        ),
+        error_messages={"required": _("Select a CSV file"), "empty": _("The selected file is empty")},
     )
 
 
@@ -132,10 +129,10 @@ class SessionForm(OrganisationForm):
     class Meta:
         model = TrainingSession
         fields = ["course", "held_on", "multi_agency", "attendee_count", "external_attendee_count", "attendees"]
-        labels = {"held_on": "Date held", "attendees": "Staff from your organisation who attended (optional)"}
+        labels = {"held_on": _("Date held"), "attendees": _("Staff from your organisation who attended (optional)")}
         error_messages = {
-            "course": {"required": "Select the course"},
-            "attendee_count": {"required": "Enter the number of attendees"},
+            "course": {"required": _("Select the course")},
+            "attendee_count": {"required": _("Enter the number of attendees")},
         }
 
     def clean(self) -> dict[str, Any]:
@@ -144,7 +141,7 @@ class SessionForm(OrganisationForm):
         if total is not None and external is not None and external > total:
             self.add_error(
                 "external_attendee_count",
-                "The number from other organisations must not be more than the number of attendees",
+                _("The number from other organisations must not be more than the number of attendees"),
             )
         return data
 
@@ -157,28 +154,28 @@ class CampaignForm(OrganisationForm):
     class Meta:
         model = Campaign
         fields = ["name", "starts_on", "ends_on", "description"]
-        labels = {"starts_on": "Start date", "ends_on": "End date (optional)"}
-        error_messages = {"name": {"required": "Enter the campaign's name"}}
+        labels = {"starts_on": _("Start date"), "ends_on": _("End date (optional)")}
+        error_messages = {"name": {"required": _("Enter the campaign's name")}}
 
 
 class MaterialForm(OrganisationForm):
     class Meta:
         model = Material
         fields = ["title", "kind", "languages"]
-        error_messages = {"title": {"required": "Enter the title"}, "kind": {"required": "Select the kind"}}
+        error_messages = {"title": {"required": _("Enter the title")}, "kind": {"required": _("Select the kind")}}
 
 
 class DistributionForm(OrganisationForm):
     class Meta:
         model = Distribution
         fields = ["place_type", "place_name", "quantity", "distributed_on"]
-        labels = {"distributed_on": "Date distributed", "place_type": "Where"}
-        error_messages = {"quantity": {"required": "Enter how many"}, "place_type": {"required": "Select where"}}
+        labels = {"distributed_on": _("Date distributed"), "place_type": _("Where")}
+        error_messages = {"quantity": {"required": _("Enter how many")}, "place_type": {"required": _("Select where")}}
 
     def clean_quantity(self) -> Any:
         quantity = self.cleaned_data["quantity"]
         if quantity < 1:
-            raise forms.ValidationError("Enter how many, 1 or more")
+            raise forms.ValidationError(_("Enter how many, 1 or more"))
         return quantity
 
 
@@ -186,30 +183,33 @@ class PartnerServiceForm(OrganisationForm):
     class Meta:
         model = PartnerService
         fields = ["name", "kind", "offers", "how_to_refer", "contact", "link"]
-        error_messages = {"name": {"required": "Enter the name"}, "kind": {"required": "Select the kind"}}
+        error_messages = {"name": {"required": _("Enter the name")}, "kind": {"required": _("Select the kind")}}
 
 
 class GroupForm(OrganisationForm):
     class Meta:
         model = PartnershipGroup
         fields = ["name", "level"]
-        error_messages = {"name": {"required": "Enter the group's name"}, "level": {"required": "Select the level"}}
+        error_messages = {
+            "name": {"required": _("Enter the group's name")},
+            "level": {"required": _("Select the level")},
+        }
 
 
 class MeetingForm(OrganisationForm):
     class Meta:
         model = Meeting
         fields = ["held_on", "attendees", "other_attendees", "minutes"]
-        labels = {"held_on": "Date held", "attendees": "Attendees from your organisation"}
+        labels = {"held_on": _("Date held"), "attendees": _("Attendees from your organisation")}
 
 
 class ActionForm(OrganisationForm):
     class Meta:
         model = MeetingAction
         fields = ["text", "owner", "owner_name", "due_on"]
-        labels = {"due_on": "Due date (optional)"}
-        error_messages = {"text": {"required": "Enter the action"}}
+        labels = {"due_on": _("Due date (optional)")}
+        error_messages = {"text": {"required": _("Enter the action")}}
 
 
 class CloseActionForm(GovukForm):
-    closed_on = GovukDateField(label="Date closed", error_messages=_date_errors("closed"))
+    closed_on = GovukDateField(label=_("Date closed"))

@@ -8,6 +8,8 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from tackle.accounts.models import Organisation
 from tackle.core.roles import Role
@@ -16,9 +18,14 @@ from tackle.core.roles import Role
 class Team(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="teams")
-    name = models.CharField(max_length=200)
+    name = models.CharField(_("Name"), max_length=200)
     manager = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="managed_teams", null=True, blank=True
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Manager"),
+        on_delete=models.PROTECT,
+        related_name="managed_teams",
+        null=True,
+        blank=True,
     )
 
     class Meta:
@@ -41,35 +48,37 @@ class TeamMembership(models.Model):
 
 
 class CourseFormat(models.TextChoices):
-    E_LEARNING = "e_learning", "E-learning"
-    CLASSROOM = "classroom", "Classroom"
-    WEBINAR = "webinar", "Live online"
-    OTHER = "other", "Other"
+    E_LEARNING = "e_learning", _("E-learning")
+    CLASSROOM = "classroom", _("Classroom")
+    WEBINAR = "webinar", _("Live online")
+    OTHER = "other", _("Other")
 
 
 class CourseTopic(models.TextChoices):
     """What a course covers, so an FOI question such as "training on housing rights" can be answered."""
 
-    FIRST_RESPONDER = "first_responder", "Spotting victims and referring them to the NRM (first responders)"
-    HOUSING_RIGHTS = "housing_rights", "Survivors' rights to housing and accommodation"
-    DUTY_TO_NOTIFY = "duty_to_notify", "The Duty to Notify the Home Office"
-    SAFEGUARDING = "safeguarding", "Safeguarding children and adults"
-    SUPPLY_CHAINS = "supply_chains", "Modern slavery in supply chains and procurement"
-    AWARENESS = "awareness", "General awareness of modern slavery"
+    FIRST_RESPONDER = "first_responder", _("Spotting victims and referring them to the NRM (first responders)")
+    HOUSING_RIGHTS = "housing_rights", _("Survivors' rights to housing and accommodation")
+    DUTY_TO_NOTIFY = "duty_to_notify", _("The Duty to Notify the Home Office")
+    SAFEGUARDING = "safeguarding", _("Safeguarding children and adults")
+    SUPPLY_CHAINS = "supply_chains", _("Modern slavery in supply chains and procurement")
+    AWARENESS = "awareness", _("General awareness of modern slavery")
 
 
 class Course(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="courses")
-    code = models.CharField(max_length=30, help_text="A short code a learning system uses, for example MS-101")
-    title = models.CharField(max_length=200)
-    provider = models.CharField(max_length=200, blank=True)
-    format = models.CharField(max_length=20, choices=CourseFormat.choices, default=CourseFormat.E_LEARNING)
-    length_minutes = models.PositiveIntegerField("Length in minutes", null=True, blank=True)
-    validity_months = models.PositiveIntegerField(
-        "Valid for (months)", null=True, blank=True, help_text="Leave empty if a completion never expires"
+    code = models.CharField(
+        _("Code"), max_length=30, help_text=_("A short code a learning system uses, for example MS-101")
     )
-    topics = models.JSONField(default=list, blank=True, help_text="CourseTopic values the course covers")
+    title = models.CharField(_("Title"), max_length=200)
+    provider = models.CharField(_("Provider"), max_length=200, blank=True)
+    format = models.CharField(_("Format"), max_length=20, choices=CourseFormat.choices, default=CourseFormat.E_LEARNING)
+    length_minutes = models.PositiveIntegerField(_("Length in minutes"), null=True, blank=True)
+    validity_months = models.PositiveIntegerField(
+        _("Valid for (months)"), null=True, blank=True, help_text=_("Leave empty if a completion never expires")
+    )
+    topics = models.JSONField(default=list, blank=True, help_text=_("CourseTopic values the course covers"))
 
     class Meta:
         ordering = ["title"]
@@ -87,7 +96,7 @@ class Course(models.Model):
 
     @property
     def topic_labels(self) -> list[str]:
-        return [CourseTopic(topic).label for topic in self.topics if topic in CourseTopic.values]
+        return [str(CourseTopic(topic).label) for topic in self.topics if topic in CourseTopic.values]
 
 
 class Requirement(models.Model):
@@ -95,12 +104,20 @@ class Requirement(models.Model):
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="training_requirements")
-    course = models.ForeignKey(Course, on_delete=models.PROTECT, related_name="requirements")
-    role = models.CharField(max_length=40, choices=Role.choices, blank=True, help_text="Leave empty for any role")
-    team = models.ForeignKey(
-        Team, on_delete=models.PROTECT, related_name="requirements", null=True, blank=True, help_text="Optional"
+    course = models.ForeignKey(Course, verbose_name=_("Course"), on_delete=models.PROTECT, related_name="requirements")
+    role = models.CharField(
+        _("Role"), max_length=40, choices=Role.choices, blank=True, help_text=_("Leave empty for any role")
     )
-    every_months = models.PositiveIntegerField("Every (months)", default=12)
+    team = models.ForeignKey(
+        Team,
+        verbose_name=_("Team"),
+        on_delete=models.PROTECT,
+        related_name="requirements",
+        null=True,
+        blank=True,
+        help_text=_("Optional"),
+    )
+    every_months = models.PositiveIntegerField(_("Every (months)"), default=12)
 
     class Meta:
         ordering = ["course__title", "role"]
@@ -113,14 +130,17 @@ class Requirement(models.Model):
         return f"{self.course} for {self.applies_to_label()}"
 
     def applies_to_label(self) -> str:
-        parts = [str(Role(self.role).label) if self.role else "", self.team.name if self.team else ""]
-        return " in ".join(part for part in parts if part) or "Everyone"
+        role = str(Role(self.role).label) if self.role else ""
+        team = self.team.name if self.team else ""
+        if role and team:
+            return gettext("%(role)s in %(team)s") % {"role": role, "team": team}
+        return role or team or gettext("Everyone")
 
 
 class CompletionSource(models.TextChoices):
-    MANUAL = "manual", "Entered"
-    IMPORT = "import", "Imported"
-    SESSION = "session", "Attended a session"
+    MANUAL = "manual", _("Entered")
+    IMPORT = "import", _("Imported")
+    SESSION = "session", _("Attended a session")
 
 
 class Completion(models.Model):
@@ -128,7 +148,7 @@ class Completion(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="training_completions")
     course = models.ForeignKey(Course, on_delete=models.PROTECT, related_name="completions")
     completed_on = models.DateField()
-    expires_on = models.DateField(null=True, blank=True, help_text="From the course's validity; empty: never")
+    expires_on = models.DateField(null=True, blank=True, help_text=_("From the course's validity; empty: never"))
     source = models.CharField(max_length=10, choices=CompletionSource.choices, default=CompletionSource.MANUAL)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
@@ -150,12 +170,14 @@ class TrainingSession(models.Model):
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="training_sessions")
-    course = models.ForeignKey(Course, on_delete=models.PROTECT, related_name="sessions")
-    held_on = models.DateField()
-    multi_agency = models.BooleanField("Multi-agency event", default=False)
-    attendee_count = models.PositiveIntegerField("Number of attendees", help_text="Everyone, from any organisation")
+    course = models.ForeignKey(Course, verbose_name=_("Course"), on_delete=models.PROTECT, related_name="sessions")
+    held_on = models.DateField(_("Date held"))
+    multi_agency = models.BooleanField(_("Multi-agency event"), default=False)
+    attendee_count = models.PositiveIntegerField(
+        _("Number of attendees"), help_text=_("Everyone, from any organisation")
+    )
     external_attendee_count = models.PositiveIntegerField(
-        "Of whom from other organisations", default=0, help_text="Police, NGOs, health and other partners' staff"
+        _("Of whom from other organisations"), default=0, help_text=_("Police, NGOs, health and other partners' staff")
     )
     attendees = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="training_sessions")
 
@@ -178,10 +200,10 @@ class TrainingSession(models.Model):
 class Campaign(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="campaigns")
-    name = models.CharField(max_length=200)
-    starts_on = models.DateField()
-    ends_on = models.DateField(null=True, blank=True)
-    description = models.TextField(blank=True)
+    name = models.CharField(_("Name"), max_length=200)
+    starts_on = models.DateField(_("Start date"))
+    ends_on = models.DateField(_("End date (optional)"), null=True, blank=True)
+    description = models.TextField(_("Description"), blank=True)
 
     class Meta:
         ordering = ["-starts_on"]
@@ -191,18 +213,20 @@ class Campaign(models.Model):
 
 
 class MaterialKind(models.TextChoices):
-    LEAFLET = "leaflet", "Leaflet"
-    POSTER = "poster", "Poster"
-    CARD = "card", "Card"
-    OTHER = "other", "Other"
+    LEAFLET = "leaflet", _("Leaflet")
+    POSTER = "poster", _("Poster")
+    CARD = "card", _("Card")
+    OTHER = "other", _("Other")
 
 
 class Material(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="materials")
-    title = models.CharField(max_length=200)
-    kind = models.CharField(max_length=10, choices=MaterialKind.choices)
-    languages = models.CharField(max_length=300, default="English", help_text="Separate languages with commas")
+    title = models.CharField(_("Title"), max_length=200)
+    kind = models.CharField(_("Kind"), max_length=10, choices=MaterialKind.choices)
+    languages = models.CharField(
+        _("Languages"), max_length=300, default="English", help_text=_("Separate languages with commas")
+    )
 
     class Meta:
         ordering = ["title"]
@@ -212,21 +236,21 @@ class Material(models.Model):
 
 
 class PlaceType(models.TextChoices):
-    ESTATE_AGENT = "estate_agent", "Estate agents"
-    HOTEL = "hotel", "Hotels"
-    TAXI = "taxi", "Taxis"
-    SCHOOL = "school", "Schools"
-    PLACE_OF_WORSHIP = "place_of_worship", "Places of worship"
-    OTHER = "other", "Other"
+    ESTATE_AGENT = "estate_agent", _("Estate agents")
+    HOTEL = "hotel", _("Hotels")
+    TAXI = "taxi", _("Taxis")
+    SCHOOL = "school", _("Schools")
+    PLACE_OF_WORSHIP = "place_of_worship", _("Places of worship")
+    OTHER = "other", _("Other")
 
 
 class Distribution(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     material = models.ForeignKey(Material, on_delete=models.CASCADE, related_name="distributions")
-    place_type = models.CharField(max_length=20, choices=PlaceType.choices)
-    place_name = models.CharField(max_length=200, blank=True)
-    quantity = models.PositiveIntegerField()
-    distributed_on = models.DateField()
+    place_type = models.CharField(_("Where"), max_length=20, choices=PlaceType.choices)
+    place_name = models.CharField(_("Place name"), max_length=200, blank=True)
+    quantity = models.PositiveIntegerField(_("Quantity"))
+    distributed_on = models.DateField(_("Date distributed"))
 
     class Meta:
         ordering = ["-distributed_on"]
@@ -240,22 +264,22 @@ class Distribution(models.Model):
 
 
 class ServiceKind(models.TextChoices):
-    HELPLINE = "helpline", "Helpline"
-    NGO = "ngo", "NGO or charity"
-    VICTIM_CARE = "victim_care", "Victim care"
-    GUARDIANSHIP = "guardianship", "Guardianship"
-    OTHER = "other", "Other"
+    HELPLINE = "helpline", _("Helpline")
+    NGO = "ngo", _("NGO or charity")
+    VICTIM_CARE = "victim_care", _("Victim care")
+    GUARDIANSHIP = "guardianship", _("Guardianship")
+    OTHER = "other", _("Other")
 
 
 class PartnerService(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="partner_services")
-    name = models.CharField(max_length=200)
-    kind = models.CharField(max_length=20, choices=ServiceKind.choices)
-    offers = models.TextField("What they offer")
-    how_to_refer = models.TextField("How to refer")
-    contact = models.CharField(max_length=200, blank=True)
-    link = models.URLField(blank=True)
+    name = models.CharField(_("Name"), max_length=200)
+    kind = models.CharField(_("Kind"), max_length=20, choices=ServiceKind.choices)
+    offers = models.TextField(_("What they offer"))
+    how_to_refer = models.TextField(_("How to refer"))
+    contact = models.CharField(_("Contact"), max_length=200, blank=True)
+    link = models.URLField(_("Link"), blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -265,16 +289,16 @@ class PartnerService(models.Model):
 
 
 class GroupLevel(models.TextChoices):
-    STRATEGIC = "strategic", "Strategic"
-    OPERATIONAL = "operational", "Operational"
-    TACTICAL = "tactical", "Tactical"
+    STRATEGIC = "strategic", _("Strategic")
+    OPERATIONAL = "operational", _("Operational")
+    TACTICAL = "tactical", _("Tactical")
 
 
 class PartnershipGroup(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="partnership_groups")
-    name = models.CharField(max_length=200)
-    level = models.CharField(max_length=20, choices=GroupLevel.choices)
+    name = models.CharField(_("Name"), max_length=200)
+    level = models.CharField(_("Level"), max_length=20, choices=GroupLevel.choices)
 
     class Meta:
         ordering = ["name"]
@@ -286,10 +310,12 @@ class PartnershipGroup(models.Model):
 class Meeting(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     group = models.ForeignKey(PartnershipGroup, on_delete=models.CASCADE, related_name="meetings")
-    held_on = models.DateField()
+    held_on = models.DateField(_("Date held"))
     attendees = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="partnership_meetings")
-    other_attendees = models.TextField("Other attendees", blank=True, help_text="People from partner organisations")
-    minutes = models.TextField(blank=True)
+    other_attendees = models.TextField(
+        _("Other attendees"), blank=True, help_text=_("People from partner organisations")
+    )
+    minutes = models.TextField(_("Minutes"), blank=True)
 
     class Meta:
         ordering = ["-held_on"]
@@ -301,12 +327,17 @@ class Meeting(models.Model):
 class MeetingAction(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="actions")
-    text = models.TextField("Action")
+    text = models.TextField(_("Action"))
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Owner"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
     )
-    owner_name = models.CharField("Owner (if not a Tackle user)", max_length=200, blank=True)
-    due_on = models.DateField(null=True, blank=True)
+    owner_name = models.CharField(_("Owner (if not a Tackle user)"), max_length=200, blank=True)
+    due_on = models.DateField(_("Due date (optional)"), null=True, blank=True)
     closed_on = models.DateField(null=True, blank=True)
 
     class Meta:

@@ -1,15 +1,17 @@
 """Menu entries for this module: register(NavItem(label, url_name, Module.X, order=N))."""
 
+from django.utils.translation import gettext_lazy as _
+
 from tackle.core.navigation import NavItem, register
 from tackle.core.roles import Module
 
 register(
     NavItem(
-        "Training",
+        _("Training"),
         "training:index",
         Module.TRAINING,
         order=60,
         rank=8,
-        description="Your courses and requirements, teams, sessions and partnership meetings",
+        description=_("Your courses and requirements, teams, sessions and partnership meetings"),
     )
 )

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext, gettext_noop
 
 from tackle.accounts.models import Organisation, User
 from tackle.audit.models import AuditAction
@@ -41,9 +42,9 @@ def completion_record(
     source: str = CompletionSource.MANUAL,
 ) -> Completion:
     if user.organisation_id != course.organisation_id:
-        raise ApplicationError("That person is not in the course's organisation.", field="user")
+        raise ApplicationError(gettext("That person is not in the course's organisation."), field="user")
     if Completion.objects.filter(user=user, course=course, completed_on=completed_on).exists():
-        raise ApplicationError("This completion is already recorded.")
+        raise ApplicationError(gettext("This completion is already recorded."))
     with transaction.atomic():
         completion = Completion.objects.create(
             user=user,
@@ -84,11 +85,13 @@ def session_record(*, actor: User, session: TrainingSession, attendees: list[Use
     """Save a session; each attendee from the organisation gets a completion of its course."""
     if session.external_attendee_count > session.attendee_count:
         raise ApplicationError(
-            "The number from other organisations must not be more than the number of attendees",
+            gettext("The number from other organisations must not be more than the number of attendees"),
             field="external_attendee_count",
         )
     if len(attendees) > session.attendee_count - session.external_attendee_count:
-        raise ApplicationError("More people are listed than attended from your organisation", field="attendees")
+        raise ApplicationError(
+            gettext("More people are listed than attended from your organisation"), field="attendees"
+        )
     with transaction.atomic():
         record_save(actor=actor, obj=session, m2m={"attendees": attendees})
         for attendee in attendees:
@@ -107,9 +110,9 @@ def session_record(*, actor: User, session: TrainingSession, attendees: list[Use
 
 def meeting_action_close(*, actor: User, action: MeetingAction, closed_on: date) -> MeetingAction:
     if action.closed_on is not None:
-        raise ApplicationError("This action is already closed.")
+        raise ApplicationError(gettext("This action is already closed."))
     if closed_on < action.meeting.held_on:
-        raise ApplicationError("The date it was closed must be on or after the meeting", field="closed_on")
+        raise ApplicationError(gettext("The date it was closed must be on or after the meeting"), field="closed_on")
     with transaction.atomic():
         action.closed_on = closed_on
         action.save(update_fields=["closed_on"])
@@ -128,7 +131,12 @@ def meeting_action_close(*, actor: User, action: MeetingAction, closed_on: date)
 USER = "user"
 COURSE = "course"
 COMPLETED_ON = "completed_on"
-COLUMN_LABELS = {USER: "Username or email", COURSE: "Course code or title", COMPLETED_ON: "Date completed"}
+# English here (the command's help lists them); the page shows each through gettext.
+COLUMN_LABELS = {
+    USER: gettext_noop("Username or email"),
+    COURSE: gettext_noop("Course code or title"),
+    COMPLETED_ON: gettext_noop("Date completed"),
+}
 # What learning systems call each column, best first (compared after folding case and punctuation).
 COLUMN_NAMES = Vocabulary(
     {
@@ -212,7 +220,13 @@ def completions_import(
             if not any(cell.strip() for cell in row.cells):
                 continue
             if len(row.cells) != len(header):
-                result.rejects.append(ImportReject(row.line, f"Expected {len(header)} values, found {len(row.cells)}"))
+                result.rejects.append(
+                    ImportReject(
+                        row.line,
+                        gettext("Expected %(expected)d values, found %(found)d")
+                        % {"expected": len(header), "found": len(row.cells)},
+                    )
+                )
                 continue
             values = {name: row.cells[at].strip() for name, at in positions.items()}
             reason = lookup.save_line(values, actor=actor, today=today)
@@ -265,18 +279,21 @@ class _Lookup:
     def save_line(self, values: dict[str, str], *, actor: User | None, today: date) -> str:
         """Save one line; the reason it was rejected, or "" when saved."""
         if not values[USER]:
-            return "No username or email"
+            return gettext("No username or email")
         user = self.user(values[USER])
         if user is None:
-            return f"No active user '{values[USER]}' in {self.organisation.name}"
+            return gettext("No active user '%(user)s' in %(organisation)s") % {
+                "user": values[USER],
+                "organisation": self.organisation.name,
+            }
         course = self.course(values[COURSE])
         if course is None:
-            return f"No course '{values[COURSE]}'"
+            return gettext("No course '%(course)s'") % {"course": values[COURSE]}
         completed_on = parse_completion_date(values[COMPLETED_ON])
         if completed_on is None:
-            return f"'{values[COMPLETED_ON]}' is not a date: use YYYY-MM-DD or DD/MM/YYYY"
+            return gettext("'%(value)s' is not a date: use YYYY-MM-DD or DD/MM/YYYY") % {"value": values[COMPLETED_ON]}
         if completed_on > today:
-            return "The completion date is in the future"
+            return gettext("The completion date is in the future")
         try:
             with transaction.atomic():
                 completion_record(
@@ -285,5 +302,5 @@ class _Lookup:
         except ApplicationError as error:
             return error.message
         except IntegrityError:
-            return "This completion is already recorded."
+            return gettext("This completion is already recorded.")
         return ""

@@ -4,10 +4,25 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.tasks import task
 from django.urls import reverse
+from django.utils import translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 from tackle.accounts.models import User
 from tackle.training.rules.compliance import Status
-from tackle.training.selectors import compliance_for_users
+from tackle.training.selectors import RequirementStatus, compliance_for_users
+
+
+def _reminder_line(row: RequirementStatus) -> str:
+    status = {
+        Status.DUE: gettext("due"),
+        Status.OVERDUE: gettext("overdue"),
+        Status.NEVER: gettext("not done"),
+    }.get(row.status, "")
+    if row.due_on:
+        values = {"course": row.requirement.course.title, "status": status, "due": date_format(row.due_on, "j F Y")}
+        return gettext("- %(course)s: %(status)s (due %(due)s)") % values
+    return gettext("- %(course)s: %(status)s") % {"course": row.requirement.course.title, "status": status}
 
 
 @task()
@@ -27,20 +42,19 @@ def send_training_reminders() -> int:
         users = list(User.objects.filter(organisation_id=organisation_id, is_active=True).exclude(email=""))
         statuses = compliance_for_users(users)
         for user in users:
-            rows = statuses[user.pk]
-            lines = [
-                f"- {row.requirement.course.title}: {row.status.label.lower()}"
-                + (f" (due {row.due_on:%-d %B %Y})" if row.due_on else "")
-                for row in rows
-                if row.status != Status.COMPLIANT
-            ]
-            if not lines:
+            rows = [row for row in statuses[user.pk] if row.status != Status.COMPLIANT]
+            if not rows:
                 continue
-            send_mail(
-                subject="Your modern slavery training needs attention",
-                message="This training is due, overdue or not yet done:\n\n" + "\n".join(lines) + f"\n\n{link}\n",
-                from_email=None,
-                recipient_list=[user.email],
-            )
+            # In the reader's language, not the sender's (docs/i18n.md).
+            with translation.override(user.language or settings.LANGUAGE_CODE):
+                send_mail(
+                    subject=gettext("Your modern slavery training needs attention"),
+                    message=gettext("This training is due, overdue or not yet done:")
+                    + "\n\n"
+                    + "\n".join(_reminder_line(row) for row in rows)
+                    + f"\n\n{link}\n",
+                    from_email=None,
+                    recipient_list=[user.email],
+                )
             sent += 1
     return sent

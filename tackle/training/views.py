@@ -166,7 +166,7 @@ def team_detail(request: AuthenticatedRequest, team_uuid: Any) -> HttpResponse |
     rows = [(member, statuses.get(member.pk, [])) for member in members]
     flat = [(member, row) for member, member_rows in rows for row in member_rows]
     download = list_download(
-        request, flat, resource=TRAINING_RECORDS, columns=COMPLIANCE_COLUMNS, name="team-training", title=team.name
+        request, flat, resource=TRAINING_RECORDS, columns=_compliance_columns(), name="team-training", title=team.name
     )
     if download is not None:
         return download
@@ -190,14 +190,17 @@ STATUS_LABELS = {
     Status.NEVER: gettext_lazy("Not done"),
 }
 
+
 # One row per member and requirement, as the team's page lists them.
-COMPLIANCE_COLUMNS = (
-    Column(gettext_lazy("Person"), lambda pair: pair[0].display_name),
-    Column(gettext_lazy("Course"), lambda pair: pair[1].requirement.course.title),
-    Column(gettext_lazy("Last done"), lambda pair: pair[1].last_completed_on),
-    Column(gettext_lazy("Due"), lambda pair: pair[1].due_on),
-    Column(gettext_lazy("Status"), lambda pair: str(STATUS_LABELS[pair[1].status])),
-)
+def _compliance_columns() -> tuple[Column, ...]:
+    """Made per request, so the headers come out in the reader's language."""
+    return (
+        Column(gettext("Person"), lambda pair: pair[0].display_name),
+        Column(gettext("Course"), lambda pair: pair[1].requirement.course.title),
+        Column(gettext("Last done"), lambda pair: pair[1].last_completed_on),
+        Column(gettext("Due"), lambda pair: pair[1].due_on),
+        Column(gettext("Status"), lambda pair: str(STATUS_LABELS[pair[1].status])),
+    )
 
 
 @login_required
@@ -253,7 +256,7 @@ def session_list(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpR
         request,
         sessions,
         resource=TRAINING_RECORDS,
-        columns=SESSION_COLUMNS,
+        columns=_session_columns(),
         name="sessions",
         title=gettext("Sessions held"),
     )
@@ -263,13 +266,15 @@ def session_list(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpR
     return render(request, "training/session_list.html", context)
 
 
-SESSION_COLUMNS = (
-    Column(gettext_lazy("Date"), lambda s: s.held_on),
-    Column(gettext_lazy("Course"), lambda s: s.course.title),
-    Column(gettext_lazy("Multi-agency"), lambda s: gettext("Yes") if s.multi_agency else gettext("No")),
-    Column(gettext_lazy("Attendees"), lambda s: s.attendee_count),
-    Column(gettext_lazy("From other organisations"), lambda s: s.external_attendee_count),
-)
+def _session_columns() -> tuple[Column, ...]:
+    """Made per request, so the headers come out in the reader's language."""
+    return (
+        Column(gettext("Date"), lambda s: s.held_on),
+        Column(gettext("Course"), lambda s: s.course.title),
+        Column(gettext("Multi-agency"), lambda s: gettext("Yes") if s.multi_agency else gettext("No")),
+        Column(gettext("Attendees"), lambda s: s.attendee_count),
+        Column(gettext("From other organisations"), lambda s: s.external_attendee_count),
+    )
 
 
 @login_required
@@ -398,7 +403,7 @@ def group_list(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpRes
         request,
         groups,
         resource=PARTNERSHIP_GROUPS,
-        columns=GROUP_COLUMNS,
+        columns=_group_columns(),
         name="partnership-groups",
         title=gettext("Partnership groups"),
     )
@@ -415,12 +420,14 @@ def group_list(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpRes
 
 
 # The groups as the list shows them; the open actions, which name people, stay on the page.
-GROUP_COLUMNS = (
-    Column(gettext_lazy("Group"), lambda group: group.name),
-    Column(gettext_lazy("Level"), lambda group: group.get_level_display()),
-    Column(gettext_lazy("Meetings"), lambda group: group.meeting_count),
-    Column(gettext_lazy("Open actions"), lambda group: group.open_actions),
-)
+def _group_columns() -> tuple[Column, ...]:
+    """Made per request, so the headers come out in the reader's language."""
+    return (
+        Column(gettext("Group"), lambda group: group.name),
+        Column(gettext("Level"), lambda group: group.get_level_display()),
+        Column(gettext("Meetings"), lambda group: group.meeting_count),
+        Column(gettext("Open actions"), lambda group: group.open_actions),
+    )
 
 
 @login_required

@@ -33,7 +33,6 @@ NOT_YET_TRANSLATED = [
     "spend",
     "statement_reader",
     "suppliers",
-    "training",
 ]
 
 # Names that stay as they are in Welsh. Keep it short: a word here is never checked anywhere.

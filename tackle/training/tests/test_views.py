@@ -4,11 +4,12 @@ that may not use it. Then what the forms save."""
 from datetime import date, timedelta
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from tackle.accounts.models import User
+from tackle.accounts.models import OrganisationSettings, User
 from tackle.audit.models import AuditEvent
 from tackle.core.roles import Role
 from tackle.core.tests.dates import date_answer
@@ -109,6 +110,26 @@ def test_the_manager_sees_each_member_with_a_tag(client_for, council_a, manager_
     assert frontline_a.display_name in html
     assert "govuk-tag--red" in html and "Overdue" in html
     assert response.context["counts"] == {"compliant": 0, "due": 0, "overdue": 1, "never": 0}
+
+
+def test_in_welsh_the_team_page_reads_in_welsh_with_its_dates_and_tags(
+    client_for, council_a, manager_a, frontline_a, records
+):
+    """Issue 21: a manager who chose Cymraeg, in a council with the Welsh service, reads the page in Welsh."""
+    OrganisationSettings.objects.create(organisation=council_a, welsh_language_service=True)
+    manager_a.language = "cy"
+    manager_a.save()
+    course = make_course(council_a, title="Safeguarding with modern slavery content")
+    make_requirement(course, role=Role.FRONTLINE_OFFICER)
+    completion_record(actor=None, user=frontline_a, course=course, completed_on=date(2025, 12, 1))
+    client = client_for(manager_a)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "cy"
+    html = client.get(_url("team-detail", records, "team")).content.decode()
+    assert '<html lang="cy"' in html
+    assert f"{records['team'].name}: hyfforddiant" in html
+    assert "1 Rhag 2025" in html  # the last completion, in Welsh month names
+    assert "Overdue" not in html and ">Yn hwyr<" in html
+    assert "Safeguarding with modern slavery content" in html  # record contents stay as written
 
 
 def test_a_lead_adds_a_course_and_a_requirement_and_both_are_audited(client_for, lead_a):
