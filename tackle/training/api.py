@@ -327,7 +327,11 @@ class CourseDetailSerializer(CourseSerializer):
     sessions = CourseSessionSerializer(many=True, help_text="Sessions held, latest first; counts, never names")
 
 
-@extend_schema(summary="One course, with what it covers and its sessions", responses=CourseDetailSerializer)
+@extend_schema(
+    operation_id="training_course_read",
+    summary="One course, with what it covers and its sessions",
+    responses=CourseDetailSerializer,
+)
 @api_view(["GET"])
 def course_detail(request: Request, course_uuid: str) -> Response:
     user = api_user(request)
@@ -714,7 +718,11 @@ def group_list(request: Request) -> Response:
     return response
 
 
-@extend_schema(summary="One partnership group, with its meetings", responses=GroupDetailSerializer)
+@extend_schema(
+    operation_id="partnership_group_read",
+    summary="One partnership group, with its meetings",
+    responses=GroupDetailSerializer,
+)
 @api_view(["GET"])
 def group_detail(request: Request, group_uuid: str) -> Response:
     user = api_user(request)

@@ -45,7 +45,7 @@ def action_close(request: Request, action_uuid: str) -> Response:
     return Response(ActionSerializer(action).data)
 
 
-class AssessmentSerializer(serializers.Serializer):
+class SupplierAssessmentSerializer(serializers.Serializer):
     uuid = serializers.UUIDField()
     contract = serializers.UUIDField(source="contract.uuid")
     contract_title = serializers.CharField(source="contract.title")
@@ -71,7 +71,7 @@ class AssessmentCompleteSerializer(serializers.Serializer):
     summary="Annual assessments of suppliers on high-tier contracts",
     description="Scheduled when a high-tier contract is saved; done once recorded.",
     parameters=[AssessmentFilters, PAGE_PARAMETER],
-    responses=paginated("PaginatedAssessmentList", AssessmentSerializer),
+    responses=paginated("PaginatedAssessmentList", SupplierAssessmentSerializer),
 )
 @api_view(["GET"])
 def assessment_list(request: Request) -> Response:
@@ -82,7 +82,9 @@ def assessment_list(request: Request) -> Response:
     if filters["done"] is not None:
         assessments = assessments.filter(completed_on__isnull=not filters["done"])
     response, _count = one_page(
-        request, sorted_by(assessments, filters["sort"]), lambda page: AssessmentSerializer(page, many=True).data
+        request,
+        sorted_by(assessments, filters["sort"]),
+        lambda page: SupplierAssessmentSerializer(page, many=True).data,
     )
     return response
 
@@ -91,7 +93,7 @@ def assessment_list(request: Request) -> Response:
     summary="Record an annual assessment done",
     description="As the Record the annual supplier assessment page: an assessment not yet done (else 404).",
     request=AssessmentCompleteSerializer,
-    responses={200: AssessmentSerializer},
+    responses={200: SupplierAssessmentSerializer},
     examples=[
         OpenApiExample(
             "Satisfactory",
@@ -108,7 +110,7 @@ def assessment_complete(request: Request, assessment_uuid: str) -> Response:
     form = AssessmentCompleteForm(merged({}, given, ["completed_on", "outcome", "findings"]))
     data = checked_by_form(form).cleaned_data
     assessment = services.assessment_complete(actor=user, assessment=assessment, **data)
-    return Response(AssessmentSerializer(assessment).data)
+    return Response(SupplierAssessmentSerializer(assessment).data)
 
 
 class SelectionSerializer(serializers.Serializer):
