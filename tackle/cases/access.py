@@ -4,6 +4,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
+from django.utils.translation import gettext_noop
 
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
@@ -11,7 +12,8 @@ from tackle.core.access import CASE_SEARCH, CASELOADS, CASES, Action, allows
 
 # A partner agency sees only the cases a council shares with it, so it could not open a concern it
 # recorded: it tells the council, whose lead records it and may share the case back.
-TELL_THE_COUNCIL = (
+# Marked here, translated where shown (gettext(TELL_THE_COUNCIL)).
+TELL_THE_COUNCIL = gettext_noop(
     "Your role cannot record a concern in Tackle. Tell the council's modern slavery lead: they record it "
     "and can share the case with your organisation."
 )

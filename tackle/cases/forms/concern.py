@@ -3,17 +3,18 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from tackle.cases.forms.pick_lists import pick_list_field
 from tackle.cases.models import ConcernAbout, ExploitationLocation, ExploitationType, Gender, Indicator
 from tackle.cases.rules.pick_lists import LANGUAGES, NATIONALITIES
 from tackle.core.forms import GovukDateTimeField, GovukForm
 
-_YES_NO_UNKNOWN = [("yes", "Yes"), ("no", "No"), ("unknown", "Not sure")]
+_YES_NO_UNKNOWN = [("yes", _("Yes")), ("no", _("No")), ("unknown", _("Not sure"))]
 _CONSENT = [
-    ("yes", "Yes, they agree to an NRM referral"),
-    ("no", "No, they do not want to be referred"),
-    ("unknown", "Not asked yet"),
+    ("yes", _("Yes, they agree to an NRM referral")),
+    ("no", _("No, they do not want to be referred")),
+    ("unknown", _("Not asked yet")),
 ]
 _TRI_STATE = {"yes": True, "no": False, "unknown": None, "": None}
 
@@ -26,101 +27,103 @@ class ConcernForm(GovukForm):
     """Asks only what the officer knows; everything about the person is optional."""
 
     encountered_at = GovukDateTimeField(
-        label="When did you see this?",
-        error_messages={"required": "Enter when you saw this", "invalid": "Enter a real date and time"},
+        label=_("When did you see this?"),
+        error_messages={"required": _("Enter when you saw this"), "invalid": _("Enter a real date and time")},
     )
     location = forms.CharField(
-        label="Where?",
-        help_text="Address or name of the premises",
+        label=_("Where?"),
+        help_text=_("Address or name of the premises"),
         max_length=300,
-        error_messages={"required": "Enter where you saw this"},
+        error_messages={"required": _("Enter where you saw this")},
     )
     what_was_seen = forms.CharField(
-        label="What did you see or hear?",
-        help_text="In your own words. Who was there, what made you concerned",
+        label=_("What did you see or hear?"),
+        help_text=_("In your own words. Who was there, what made you concerned"),
         widget=forms.Textarea(attrs={"rows": 5}),
-        error_messages={"required": "Describe what you saw or heard"},
+        error_messages={"required": _("Describe what you saw or heard")},
     )
     concern_about = forms.ChoiceField(
-        label="Who is the concern about?",
+        label=_("Who is the concern about?"),
         choices=ConcernAbout.choices,
         initial=ConcernAbout.PERSON,
         widget=forms.RadioSelect,
     )
     supplier_name = forms.CharField(
-        label="If it is about a supplier or contractor: which one?",
-        help_text="The company's name, so procurement can act on its contract",
+        label=_("If it is about a supplier or contractor: which one?"),
+        help_text=_("The company's name, so procurement can act on its contract"),
         required=False,
         max_length=200,
     )
-    immediate_danger = forms.BooleanField(label="Someone is in immediate danger", required=False)
-    destitute = forms.BooleanField(label="The person has nowhere safe to stay tonight", required=False)
+    immediate_danger = forms.BooleanField(label=_("Someone is in immediate danger"), required=False)
+    destitute = forms.BooleanField(label=_("The person has nowhere safe to stay tonight"), required=False)
     care_and_support_needs = forms.BooleanField(
-        label="The person may have care and support needs (for example illness or disability)", required=False
+        label=_("The person may have care and support needs (for example illness or disability)"), required=False
     )
-    person_name = forms.CharField(label="Person's name, if known", required=False, max_length=200)
+    person_name = forms.CharField(label=_("Person's name, if known"), required=False, max_length=200)
     age = forms.IntegerField(
-        label="Age, if known",
+        label=_("Age, if known"),
         required=False,
         min_value=0,
         max_value=120,
         widget=forms.NumberInput(attrs={"class": "govuk-input--width-3"}),
-        error_messages={"invalid": "Enter the age as a number, for example 16"},
+        error_messages={"invalid": _("Enter the age as a number, for example 16")},
     )
     appears_under_18 = forms.ChoiceField(
-        label="Do they look or say they are under 18?",
+        label=_("Do they look or say they are under 18?"),
         choices=_YES_NO_UNKNOWN,
         initial="unknown",
         widget=forms.RadioSelect,
     )
-    gender = forms.ChoiceField(label="Gender", choices=Gender.choices, initial=Gender.UNKNOWN, widget=forms.RadioSelect)
-    nationality = pick_list_field("Nationality, if known", NATIONALITIES)
+    gender = forms.ChoiceField(
+        label=_("Gender"), choices=Gender.choices, initial=Gender.UNKNOWN, widget=forms.RadioSelect
+    )
+    nationality = pick_list_field(_("Nationality, if known"), NATIONALITIES)
     language = pick_list_field(
-        "Language they speak, if known", LANGUAGES, hint="The language they are most comfortable in"
+        _("Language they speak, if known"), LANGUAGES, hint=_("The language they are most comfortable in")
     )
     interpreter_needed = forms.ChoiceField(
-        label="Do they need an interpreter?", choices=_YES_NO_UNKNOWN, initial="unknown", widget=forms.RadioSelect
+        label=_("Do they need an interpreter?"), choices=_YES_NO_UNKNOWN, initial="unknown", widget=forms.RadioSelect
     )
     indicators = forms.MultipleChoiceField(
-        label="What did you notice?",
-        help_text="Select all that apply",
+        label=_("What did you notice?"),
+        help_text=_("Select all that apply"),
         choices=Indicator.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     indicators_other = forms.CharField(
-        label="Anything else you noticed", required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Anything else you noticed"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     exploitation_types = forms.MultipleChoiceField(
-        label="What kind of exploitation might it be?",
-        help_text="Select all that apply, or none if you do not know",
+        label=_("What kind of exploitation might it be?"),
+        help_text=_("Select all that apply, or none if you do not know"),
         choices=ExploitationType.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     exploitation_location = forms.ChoiceField(
-        label="Where did the exploitation happen?",
+        label=_("Where did the exploitation happen?"),
         choices=ExploitationLocation.choices,
         initial=ExploitationLocation.UNKNOWN,
         widget=forms.RadioSelect,
     )
     consent_to_nrm = forms.ChoiceField(
-        label="If they are an adult: did you ask whether they agree to be referred?",
-        help_text="Children are referred without consent",
+        label=_("If they are an adult: did you ask whether they agree to be referred?"),
+        help_text=_("Children are referred without consent"),
         choices=_CONSENT,
         initial="unknown",
         widget=forms.RadioSelect,
     )
     refusal_reason = forms.CharField(
-        label="If they said no: why?", required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("If they said no: why?"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-    consent_to_share = forms.BooleanField(label="They agree to their name and details being shared", required=False)
+    consent_to_share = forms.BooleanField(label=_("They agree to their name and details being shared"), required=False)
     not_a_duplicate = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     def clean_encountered_at(self) -> Any:
         value = self.cleaned_data["encountered_at"]
         if value > timezone.now() + timedelta(minutes=5):
-            raise forms.ValidationError("The date and time cannot be in the future")
+            raise forms.ValidationError(_("The date and time cannot be in the future"))
         return value
 
     def clean(self) -> dict[str, Any]:
@@ -128,7 +131,7 @@ class ConcernForm(GovukForm):
         if cleaned.get("consent_to_nrm") == "no" and not (cleaned.get("refusal_reason") or "").strip():
             age = cleaned.get("age")
             if age is None or age >= 18:
-                self.add_error("refusal_reason", "Say why they did not want to be referred")
+                self.add_error("refusal_reason", _("Say why they did not want to be referred"))
         return cleaned
 
     def details(self) -> dict[str, Any]:
@@ -182,7 +185,7 @@ class OtherPersonForm(GovukForm):
         if cleaned.get("consent_to_nrm") == "no" and not (cleaned.get("refusal_reason") or "").strip():
             age = cleaned.get("age")
             if (age is None or age >= 18) and cleaned.get("appears_under_18") != "yes":
-                self.add_error("refusal_reason", "Say why they did not want to be referred")
+                self.add_error("refusal_reason", _("Say why they did not want to be referred"))
         return cleaned
 
     def details(self, first: dict[str, Any]) -> dict[str, Any]:

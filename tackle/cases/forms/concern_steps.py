@@ -5,8 +5,11 @@ The steps only split the one-page form (forms/concern.py) into pages: each step 
 shows, and every answer is checked by binding that same form, so the rules live in one place."""
 
 from dataclasses import dataclass
+from typing import Any
 
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from tackle.cases.forms.concern import ConcernForm, OtherPersonForm
 from tackle.cases.services.encounter import MAX_PEOPLE
@@ -15,17 +18,17 @@ from tackle.core.forms import GovukForm
 # The fields each step of the concern itself shows. The first step takes every ConcernForm field no
 # other step names, so whatever fields say when it happened (a date input, a time) stay on it.
 _ABOUT_THE_CONCERN = {
-    "what": ("What did you see or hear?", ("what_was_seen",)),
-    "signs": ("What did you notice?", ("indicators", "indicators_other")),
-    "exploitation": ("What kind of exploitation might it be?", ("exploitation_types", "exploitation_location")),
-    "about": ("Who is the concern about?", ("concern_about", "supplier_name")),
+    "what": (_("What did you see or hear?"), ("what_was_seen",)),
+    "signs": (_("What did you notice?"), ("indicators", "indicators_other")),
+    "exploitation": (_("What kind of exploitation might it be?"), ("exploitation_types", "exploitation_location")),
+    "about": (_("Who is the concern about?"), ("concern_about", "supplier_name")),
 }
 # The fields of each person's steps, the same for the first person and the others.
 _ABOUT_A_PERSON = {
-    "details": ("About the person", ("person_name", "age", "appears_under_18", "gender")),
-    "language": ("Their nationality and language", ("nationality", "language", "interpreter_needed")),
-    "needs": ("Their safety and needs", ("immediate_danger", "destitute", "care_and_support_needs")),
-    "consent": ("Referral and sharing", ("consent_to_nrm", "refusal_reason", "consent_to_share")),
+    "details": (_("About the person"), ("person_name", "age", "appears_under_18", "gender")),
+    "language": (_("Their nationality and language"), ("nationality", "language", "interpreter_needed")),
+    "needs": (_("Their safety and needs"), ("immediate_danger", "destitute", "care_and_support_needs")),
+    "consent": (_("Referral and sharing"), ("consent_to_nrm", "refusal_reason", "consent_to_share")),
 }
 _NOT_ASKED = {"not_a_duplicate"}
 CHECK = "check"
@@ -34,7 +37,7 @@ CHECK = "check"
 @dataclass(frozen=True)
 class Step:
     slug: str
-    title: str
+    title: Any  # lazy: read in the language of the page
     fields: tuple[str, ...]
     person: int = 0  # 0: the concern itself; 1: the first person (on ConcernForm); 2 on: the others
     another: bool = False  # the question "Did you meet anyone else?" after this person
@@ -62,11 +65,11 @@ class Step:
 
 class AnotherPersonForm(GovukForm):
     another = forms.ChoiceField(
-        label="Did you meet anyone else at the same time and place?",
-        help_text="Each person gets a case of their own",
-        choices=[("yes", "Yes"), ("no", "No")],
+        label=_("Did you meet anyone else at the same time and place?"),
+        help_text=_("Each person gets a case of their own"),
+        choices=[("yes", _("Yes")), ("no", _("No"))],
         widget=forms.RadioSelect,
-        error_messages={"required": "Select yes if you met anyone else"},
+        error_messages={"required": _("Select yes if you met anyone else")},
     )
 
 
@@ -78,18 +81,23 @@ def _when_and_where() -> tuple[str, ...]:
 
 def person_steps(number: int) -> list[Step]:
     steps = [
-        Step(f"person-{number}-{slug}", f"{title}: person {number}", fields, person=number)
+        Step(
+            f"person-{number}-{slug}",
+            format_lazy(_("{title}: person {number}"), title=title, number=number),
+            fields,
+            person=number,
+        )
         for slug, (title, fields) in _ABOUT_A_PERSON.items()
     ]
     if number < MAX_PEOPLE:
-        steps.append(Step(f"another-{number}", "Anyone else?", ("another",), person=number, another=True))
+        steps.append(Step(f"another-{number}", _("Anyone else?"), ("another",), person=number, another=True))
     return steps
 
 
 def steps_for(answers: dict[str, list[str]]) -> list[Step]:
     """Every step, in order, for the answers so far: one more person each time 'Yes' was answered to
     'anyone else?', then the check of the answers."""
-    steps = [Step("when-where", "When and where did you see this?", _when_and_where())]
+    steps = [Step("when-where", _("When and where did you see this?"), _when_and_where())]
     steps += [Step(slug, title, fields) for slug, (title, fields) in _ABOUT_THE_CONCERN.items()]
     number = 1
     while True:
@@ -97,7 +105,7 @@ def steps_for(answers: dict[str, list[str]]) -> list[Step]:
         if number >= MAX_PEOPLE or answers.get(f"another-{number}-another") != ["yes"]:
             break
         number += 1
-    return [*steps, Step(CHECK, "Check your answers before sending", ())]
+    return [*steps, Step(CHECK, _("Check your answers before sending"), ())]
 
 
 def people_in(steps: list[Step]) -> int:

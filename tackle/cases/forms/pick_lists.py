@@ -4,18 +4,22 @@ stored is the words shown, as the free text was, so older records keep theirs.""
 from typing import Any
 
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from tackle.cases.rules.pick_lists import as_choices
 
+NOT_KNOWN = _("Not known")
 
-def pick_list_field(label: str, options: tuple[str, ...], *, hint: str = "", blank: str = "Not known") -> Any:
+
+def pick_list_field(label: Any, options: tuple[str, ...], *, hint: Any = "", blank: Any = NOT_KNOWN) -> Any:
     return forms.ChoiceField(
         label=label,
         help_text=hint,
         required=False,
         choices=[("", blank), *as_choices(options)],
         widget=forms.Select,
-        error_messages={"invalid_choice": f"Select from the list: {label}"},
+        error_messages={"invalid_choice": format_lazy(_("Select from the list: {label}"), label=label)},
     )
 
 

@@ -1,6 +1,7 @@
 """Vocabularies for cases. Values are stable codes; labels are what people read."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 # Exploitation types are shared with disruption, so they live in the kernel; re-exported here.
 from tackle.core.vocabulary import ExploitationType as ExploitationType
@@ -30,17 +31,17 @@ class AgeGroup(models.TextChoices):
 
 
 class Gender(models.TextChoices):
-    FEMALE = "female", "Female"
-    MALE = "male", "Male"
-    OTHER = "other", "Other"
-    UNKNOWN = "unknown", "Not known"
+    FEMALE = "female", _("Female")
+    MALE = "male", _("Male")
+    OTHER = "other", _("Other")
+    UNKNOWN = "unknown", _("Not known")
 
 
 class ExploitationLocation(models.TextChoices):
-    UK = "uk", "UK"
-    OVERSEAS = "overseas", "Overseas"
-    UK_AND_OVERSEAS = "uk_and_overseas", "UK and Overseas"
-    UNKNOWN = "unknown", "Not specified or unknown"
+    UK = "uk", _("UK")
+    OVERSEAS = "overseas", _("Overseas")
+    UK_AND_OVERSEAS = "uk_and_overseas", _("UK and Overseas")
+    UNKNOWN = "unknown", _("Not specified or unknown")
 
 
 class AgeAssessmentOutcome(models.TextChoices):
@@ -57,27 +58,27 @@ class InterpreterMode(models.TextChoices):
 
 
 class ConcernAbout(models.TextChoices):
-    PERSON = "person", "A person who may be exploited"
-    SUPPLIER = "supplier", "A supplier or contractor of the council"
-    COUNCIL = "council", "The council's own staff or activity"
+    PERSON = "person", _("A person who may be exploited")
+    SUPPLIER = "supplier", _("A supplier or contractor of the council")
+    COUNCIL = "council", _("The council's own staff or activity")
 
 
 class Indicator(models.TextChoices):
     """Signs of exploitation, in our own words. Not exhaustive: officers can add free text."""
 
-    DOCUMENTS_HELD = "documents_held", "Someone else holds their passport or ID"
-    SPOKEN_FOR = "spoken_for", "Someone else speaks for them or coaches their answers"
-    DECEIVED_ABOUT_JOB = "deceived_about_job", "Recruited for one job, made to do another"
-    DEBT = "debt", "Owes a debt for travel or recruitment that work pays off"
-    LITTLE_OR_NO_PAY = "little_or_no_pay", "Little or no pay, or someone else controls their money"
-    MOVEMENT_CONTROLLED = "movement_controlled", "Not free to come and go; dropped off and collected"
-    FRIGHTENED = "frightened", "Withdrawn, frightened or anxious"
-    THREATS = "threats", "Threats against them or their family"
-    BONDED = "bonded", "Believes they are bound to work by a debt"
-    HARM_OR_DEPRIVATION = "harm_or_deprivation", "Injuries, or kept short of food, sleep or medical care"
-    ISOLATED = "isolated", "Little contact with family or anyone outside"
-    POOR_HOUSING = "poor_housing", "Living where they work, overcrowded, or in a shed or outbuilding"
-    NO_PROTECTIVE_EQUIPMENT = "no_protective_equipment", "Working without safety equipment or proper clothing"
+    DOCUMENTS_HELD = "documents_held", _("Someone else holds their passport or ID")
+    SPOKEN_FOR = "spoken_for", _("Someone else speaks for them or coaches their answers")
+    DECEIVED_ABOUT_JOB = "deceived_about_job", _("Recruited for one job, made to do another")
+    DEBT = "debt", _("Owes a debt for travel or recruitment that work pays off")
+    LITTLE_OR_NO_PAY = "little_or_no_pay", _("Little or no pay, or someone else controls their money")
+    MOVEMENT_CONTROLLED = "movement_controlled", _("Not free to come and go; dropped off and collected")
+    FRIGHTENED = "frightened", _("Withdrawn, frightened or anxious")
+    THREATS = "threats", _("Threats against them or their family")
+    BONDED = "bonded", _("Believes they are bound to work by a debt")
+    HARM_OR_DEPRIVATION = "harm_or_deprivation", _("Injuries, or kept short of food, sleep or medical care")
+    ISOLATED = "isolated", _("Little contact with family or anyone outside")
+    POOR_HOUSING = "poor_housing", _("Living where they work, overcrowded, or in a shed or outbuilding")
+    NO_PROTECTIVE_EQUIPMENT = "no_protective_equipment", _("Working without safety equipment or proper clothing")
 
 
 class ReferralCode(models.TextChoices):

@@ -3,6 +3,7 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 
 from tackle.accounts.door import open_for_user, open_page_for_user
 from tackle.accounts.http import AuthenticatedRequest
@@ -71,7 +72,9 @@ def refuse_recording(request: AuthenticatedRequest) -> HttpResponse | None:
     # Not a partner agency: it sees only cases shared with it, so could not open what it recorded.
     # It is told, before typing anything, whom to tell instead.
     if request.user.may_use(Module.CASES) and not may_record_concerns(request.user):
-        return render(request, "cases/concern_tell_the_council.html", {"message": TELL_THE_COUNCIL}, status=403)
+        return render(
+            request, "cases/concern_tell_the_council.html", {"message": gettext(TELL_THE_COUNCIL)}, status=403
+        )
     open_page_for_user(request.user, resource=CASES, action=Action.RECORD, object_type="concern form")
     return None
 

@@ -18,6 +18,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.cases.forms.concern import ConcernForm, OtherPersonForm
@@ -92,9 +93,9 @@ def concern_steps(request: AuthenticatedRequest) -> HttpResponse:
     context = {
         "form": form,
         "title": step.title,
-        "caption": "Record a concern",
+        "caption": gettext("Record a concern"),
         "back": step_url(previous) if previous else reverse("home:dashboard"),
-        "button": "Continue",
+        "button": gettext("Continue"),
         "first": previous is None,
     }
     return render(request, "cases/concern_step.html", context)
@@ -143,12 +144,16 @@ def _summary(
     its Change link."""
     sections: dict[int, dict[str, Any]] = {}
     for step in steps[:-1]:
-        title = f"Person {step.person}" if step.person else "The concern"
+        title = gettext("Person %(number)d") % {"number": step.person} if step.person else gettext("The concern")
         section = sections.setdefault(step.person, {"title": title, "rows": []})
         if step.another:
             said = (data.get(f"{step.prefix}-another") or [""])[0]
             section["rows"].append(
-                {"key": "Anyone else met there?", "value": "Yes" if said == "yes" else "No", "url": step_url(step.slug)}
+                {
+                    "key": gettext("Anyone else met there?"),
+                    "value": gettext("Yes") if said == "yes" else gettext("No"),
+                    "url": step_url(step.slug),
+                }
             )
             continue
         form = forms_of[max(step.person, 1)]
@@ -162,13 +167,13 @@ def _summary(
 def _shown(field: Any, value: Any) -> str:
     labels: dict[Any, Any] = dict(getattr(field, "choices", None) or [])
     if isinstance(field, forms.BooleanField):
-        return "Yes" if value else "No"
+        return gettext("Yes") if value else gettext("No")
     if isinstance(field, forms.MultipleChoiceField):
-        return ", ".join(str(labels.get(item, item)) for item in value or []) or "None"
+        return ", ".join(str(labels.get(item, item)) for item in value or []) or gettext("None")
     if isinstance(field, forms.ChoiceField):
-        return str(labels.get(value, value)) if value else "Not given"
+        return str(labels.get(value, value)) if value else gettext("Not given")
     if isinstance(value, datetime):
         return date_format(timezone.localtime(value), "j F Y, H:i")
     if isinstance(value, date):
         return date_format(value, "j F Y")
-    return str(value) if value not in (None, "") else "Not given"
+    return str(value) if value not in (None, "") else gettext("Not given")
