@@ -11,6 +11,7 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -22,7 +23,7 @@ from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.core.access import ASSESSMENTS, SCRUTINY_OFFICER_ROLES, SCRUTINY_RECORDS, Action
 from tackle.core.disclosure import Audience
-from tackle.core.documents import tagged_pdf
+from tackle.core.documents import LANGUAGE, tagged_pdf
 from tackle.core.errors import ApplicationError
 from tackle.core.exports import Column
 from tackle.core.forms import add_application_error
@@ -261,9 +262,14 @@ def assessment_report_pdf(request: AuthenticatedRequest, assessment_uuid: str) -
         request.user, assessment_uuid, action=Action.EXPORT, request=request, note="Scrutiny report (PDF)"
     )
     context = _report_context(request, assessment)
-    context["document_title"] = f"Scrutiny report {context['year_label']}: {context['organisation'].name}"
+    context["document_title"] = _("Scrutiny report %(year)s: %(organisation)s") % {
+        "year": context["year_label"],
+        "organisation": context["organisation"].name,
+    }
     html = render_to_string("scrutiny/report_print.html", context)
-    response = HttpResponse(tagged_pdf(html, title=context["document_title"]), content_type="application/pdf")
+    language = "cy" if translation.get_language() == "cy" else LANGUAGE  # the page's language
+    pdf = tagged_pdf(html, title=context["document_title"], language=language)
+    response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="scrutiny-report-{assessment.year}.pdf"'
     return response
 
