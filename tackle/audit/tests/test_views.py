@@ -63,3 +63,20 @@ def test_starting_a_check_creates_a_task_run_and_shows_progress(
     run = TaskRun.objects.get(started_by=auditor_a)
     assert response.status_code == 302 and str(run.uuid) in response["Location"]
     assert run.task_result_id
+
+
+def test_the_log_reads_in_welsh_for_a_welsh_speaker_of_a_welsh_council(client_for, make_user, council_a):
+    """Issue 21: the page, its filter form and the action labels come out in Cymraeg."""
+    from tackle.accounts.models import OrganisationSettings
+
+    OrganisationSettings.objects.create(organisation=council_a, welsh_language_service=True)
+    auditor = make_user(Role.AUDITOR, council_a)
+    auditor.language = "cy"
+    auditor.save()
+    audit_record(action=AuditAction.EXPORT, actor=auditor, object_type="cases.case", note="Welsh page test")
+    page = client_for(auditor).get(reverse("audit:event-list")).content.decode()
+    assert '<html lang="cy"' in page
+    assert ">Log archwilio</h1>" in page and "Dod o hyd i gofnodion" in page  # Audit log, Find entries
+    assert "Cyfeirnod yr achos" in page  # the filter form's label
+    assert "allforio" in page  # "Exported", the entry's action
+    assert "Find entries" not in page
