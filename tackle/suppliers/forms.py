@@ -4,6 +4,8 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from tackle.accounts.models import Organisation, User
 from tackle.core.access import CONTRACT_MANAGER_ROLES
@@ -24,15 +26,12 @@ from tackle.suppliers.rules.questionnaire import MsaAnswers, answer_errors
 from tackle.suppliers.rules.tenders import MAX_TYPED_CHARS
 from tackle.suppliers.sectors import Sector
 
-YES_NO = [("yes", "Yes"), ("no", "No")]
+YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 
 
-def date_field(label: str, what: str, **kwargs: Any) -> GovukDateField:
-    return GovukDateField(
-        label=label,
-        error_messages={"required": f"Enter the date {what}", "invalid": f"The date {what} must be a real date"},
-        **kwargs,
-    )
+def date_field(label: Any, missing: Any, unreal: Any, **kwargs: Any) -> GovukDateField:
+    """A date field with its whole error sentences, so that each translates in its own word order."""
+    return GovukDateField(label=label, error_messages={"required": missing, "invalid": unreal}, **kwargs)
 
 
 def _people(organisation: Organisation, roles: frozenset[str] | None = None) -> Any:
@@ -47,22 +46,34 @@ class _PeopleChoice(forms.ModelChoiceField):
 
 class SupplierForm(GovukModelForm):
     other_names = forms.CharField(
-        label="Other names",
+        label=_("Other names"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Trading or former names, one a line. Used to match payments in spend files.",
+        help_text=_("Trading or former names, one a line. Used to match payments in spend files."),
     )
     sectors = forms.MultipleChoiceField(
-        label="Sectors",
+        label=_("Sectors"),
         required=False,
         choices=[(code, label) for code, label in Sector.choices if code != Sector.OTHER],
         widget=forms.CheckboxSelectMultiple,
-        help_text="Select all that apply",
+        help_text=_("Select all that apply"),
     )
-    statement_checked_on = date_field("Statement last checked", "the statement was last checked", required=False)
+    statement_checked_on = date_field(
+        _("Statement last checked"),
+        _("Enter the date the statement was last checked"),
+        _("The date the statement was last checked must be a real date"),
+        required=False,
+    )
 
     class Meta:
         model = Supplier
+        labels = {
+            "name": _("Name"),
+            "company_number": _("Company number"),
+            "turnover_band": _("Turnover band"),
+            "statement_url": _("Modern slavery statement web address"),
+            "notes": _("Notes"),
+        }
         fields = [
             "name",
             "company_number",
@@ -74,8 +85,8 @@ class SupplierForm(GovukModelForm):
             "notes",
         ]
         error_messages = {
-            "name": {"required": "Enter the supplier's name"},
-            "statement_url": {"invalid": "Enter a full web address, starting https://"},
+            "name": {"required": _("Enter the supplier's name")},
+            "statement_url": {"invalid": _("Enter a full web address, starting https://")},
         }
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
@@ -92,7 +103,7 @@ class SupplierForm(GovukModelForm):
             return ""
         number = normalise_company_number(text)
         if number is None:
-            raise forms.ValidationError("Enter a company number of 8 characters, like 01234567 or SC123456")
+            raise forms.ValidationError(_("Enter a company number of 8 characters, like 01234567 or SC123456"))
         return number
 
     def clean_other_names(self) -> list[str]:
@@ -104,26 +115,50 @@ class SupplierForm(GovukModelForm):
 class ContactForm(GovukModelForm):
     class Meta:
         model = SupplierContact
+        labels = {
+            "name": _("Name"),
+            "job_title": _("Job title"),
+            "email": _("Email"),
+            "phone": _("Phone"),
+        }
         fields = ["name", "job_title", "email", "phone", "is_modern_slavery_contact"]
         error_messages = {
-            "name": {"required": "Enter the contact's name"},
-            "email": {"invalid": "Enter an email address in the correct format, like name@example.com"},
+            "name": {"required": _("Enter the contact's name")},
+            "email": {"invalid": _("Enter an email address in the correct format, like name@example.com")},
         }
 
 
 class ContractForm(GovukModelForm):
-    start_on = date_field("Start date", "the contract starts")
-    end_on = date_field("End date", "the contract ends")
+    start_on = date_field(
+        _("Start date"),
+        _("Enter the date the contract starts"),
+        _("The date the contract starts must be a real date"),
+    )
+    end_on = date_field(
+        _("End date"),
+        _("Enter the date the contract ends"),
+        _("The date the contract ends must be a real date"),
+    )
     tier = forms.ChoiceField(
-        label="Tier",
+        label=_("Tier"),
         choices=ContractTier.choices,
         widget=forms.RadioSelect,
-        help_text="High value, high risk and business critical contracts get an annual supplier assessment",
-        error_messages={"required": "Select the contract's tier"},
+        help_text=_("High value, high risk and business critical contracts get an annual supplier assessment"),
+        error_messages={"required": _("Select the contract's tier")},
     )
 
     class Meta:
         model = Contract
+        labels = {
+            "supplier": _("Supplier"),
+            "reference": _("Reference"),
+            "title": _("Title"),
+            "category": _("Category"),
+            "contract_manager": _("Contract manager"),
+            "labour_intensive": _("Labour intensive"),
+            "overseas_supply_chain": _("Overseas supply chain"),
+            "subcontracted": _("Subcontracted"),
+        }
         fields = [
             "supplier",
             "reference",
@@ -140,9 +175,12 @@ class ContractForm(GovukModelForm):
         ]
         field_classes = {"contract_manager": _PeopleChoice}
         error_messages = {
-            "supplier": {"required": "Select the supplier"},
-            "title": {"required": "Enter the contract's title"},
-            "value": {"required": "Enter the contract's value", "invalid": "The value must be a number, like 250000"},
+            "supplier": {"required": _("Select the supplier")},
+            "title": {"required": _("Enter the contract's title")},
+            "value": {
+                "required": _("Enter the contract's value"),
+                "invalid": _("The value must be a number, like 250000"),
+            },
         }
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
@@ -161,43 +199,47 @@ class ContractForm(GovukModelForm):
         data = super().clean() or {}
         start, end = data.get("start_on"), data.get("end_on")
         if start and end and end < start:
-            self.add_error("end_on", "The end date must be the same as or after the start date")
+            self.add_error("end_on", _("The end date must be the same as or after the start date"))
         value = data.get("value")
         if value is not None and value < 0:
-            self.add_error("value", "The value cannot be negative")
+            self.add_error("value", _("The value cannot be negative"))
         return data
 
 
 class SelectionResponseForm(GovukForm):
     supplier = forms.ModelChoiceField(
-        label="Bidder", queryset=Supplier.objects.none(), error_messages={"required": "Select the bidder"}
+        label=_("Bidder"), queryset=Supplier.objects.none(), error_messages={"required": _("Select the bidder")}
     )
     procurement = forms.CharField(
-        label="Procurement or lot", max_length=200, error_messages={"required": "Enter the procurement or lot"}
+        label=_("Procurement or lot"), max_length=200, error_messages={"required": _("Enter the procurement or lot")}
     )
-    answered_on = date_field("Date of the response", "of the response")
+    answered_on = date_field(
+        _("Date of the response"),
+        _("Enter the date of the response"),
+        _("The date of the response must be a real date"),
+    )
     is_relevant_organisation = forms.ChoiceField(
-        label="Is the bidder a relevant commercial organisation under section 54 of the Modern Slavery Act 2015?",
-        help_text="One with a total turnover of £36 million or more that supplies goods or services in the UK",
+        label=_("Is the bidder a relevant commercial organisation under section 54 of the Modern Slavery Act 2015?"),
+        help_text=_("One with a total turnover of £36 million or more that supplies goods or services in the UK"),
         choices=YES_NO,
         widget=forms.RadioSelect,
         required=False,
     )
     is_compliant = forms.ChoiceField(
-        label="If yes, is it compliant with the annual reporting requirements?",
+        label=_("If yes, is it compliant with the annual reporting requirements?"),
         choices=YES_NO,
         widget=forms.RadioSelect,
         required=False,
     )
     statement_url = forms.URLField(
-        label="If compliant, the web address of its modern slavery statement",
+        label=_("If compliant, the web address of its modern slavery statement"),
         required=False,
         max_length=500,
         assume_scheme="https",
-        error_messages={"invalid": "Enter a full web address, starting https://"},
+        error_messages={"invalid": _("Enter a full web address, starting https://")},
     )
     explanation = forms.CharField(
-        label="If not compliant, the bidder's explanation", required=False, widget=forms.Textarea(attrs={"rows": 4})
+        label=_("If not compliant, the bidder's explanation"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
@@ -223,37 +265,48 @@ class SelectionResponseForm(GovukForm):
         data = super().clean() or {}
         if not self.errors:
             for field, message in answer_errors(self.answers()).items():
-                self.add_error(field, message)
+                self.add_error(field, gettext(message))
         return data
 
 
 class AssessmentCompleteForm(GovukForm):
-    completed_on = date_field("Date of the assessment", "of the assessment")
+    completed_on = date_field(
+        _("Date of the assessment"),
+        _("Enter the date of the assessment"),
+        _("The date of the assessment must be a real date"),
+    )
     outcome = forms.ChoiceField(
-        label="Outcome",
+        label=_("Outcome"),
         choices=AssessmentOutcome.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Select the outcome"},
+        error_messages={"required": _("Select the outcome")},
     )
     findings = forms.CharField(
-        label="Findings",
+        label=_("Findings"),
         widget=forms.Textarea(attrs={"rows": 5}),
-        error_messages={"required": "Describe what the assessment found"},
+        error_messages={"required": _("Describe what the assessment found")},
     )
 
 
 class RiskForm(GovukModelForm):
     SCALE = [(n, str(n)) for n in range(1, 6)]
     likelihood = forms.TypedChoiceField(
-        label="Likelihood", choices=SCALE, coerce=int, help_text="1 (rare) to 5 (almost certain)"
+        label=_("Likelihood"), choices=SCALE, coerce=int, help_text=_("1 (rare) to 5 (almost certain)")
     )
-    impact = forms.TypedChoiceField(label="Impact", choices=SCALE, coerce=int, help_text="1 (minor) to 5 (severe)")
+    impact = forms.TypedChoiceField(
+        label=_("Impact"), choices=SCALE, coerce=int, help_text=_("1 (minor) to 5 (severe)")
+    )
 
     class Meta:
         model = ContractRisk
+        labels = {
+            "description": _("Description"),
+            "mitigation": _("Mitigation"),
+            "owner": _("Owner"),
+        }
         fields = ["description", "likelihood", "impact", "mitigation", "owner"]
         field_classes = {"owner": _PeopleChoice}
-        error_messages = {"description": {"required": "Describe the risk"}}
+        error_messages = {"description": {"required": _("Describe the risk")}}
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -263,82 +316,105 @@ class RiskForm(GovukModelForm):
 
 
 class ActionForm(GovukModelForm):
-    due_on = date_field("Due date", "the action is due")
+    due_on = date_field(
+        _("Due date"),
+        _("Enter the date the action is due"),
+        _("The date the action is due must be a real date"),
+    )
 
     class Meta:
         model = ContractAction
+        labels = {
+            "description": _("Description"),
+        }
         fields = ["description", "due_on"]
-        error_messages = {"description": {"required": "Describe what the supplier must do"}}
+        error_messages = {"description": {"required": _("Describe what the supplier must do")}}
 
 
 class ActionCloseForm(GovukForm):
-    closed_on = date_field("Date done", "the action was done")
-    note = forms.CharField(label="What was done", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    closed_on = date_field(
+        _("Date done"),
+        _("Enter the date the action was done"),
+        _("The date the action was done must be a real date"),
+    )
+    note = forms.CharField(label=_("What was done"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
     def clean_closed_on(self) -> Any:
         day = self.cleaned_data["closed_on"]
         if day > timezone.localdate():
-            raise forms.ValidationError("The date the action was done must be today or in the past")
+            raise forms.ValidationError(_("The date the action was done must be today or in the past"))
         return day
 
 
 class SanctionForm(GovukModelForm):
-    imposed_on = date_field("Date imposed", "the sanction was imposed")
+    imposed_on = date_field(
+        _("Date imposed"),
+        _("Enter the date the sanction was imposed"),
+        _("The date the sanction was imposed must be a real date"),
+    )
 
     class Meta:
         model = Sanction
+        labels = {
+            "kind": _("Kind"),
+            "reason": _("Reason"),
+        }
         fields = ["kind", "imposed_on", "reason"]
-        error_messages = {"kind": {"required": "Select the sanction"}, "reason": {"required": "Give the reason"}}
+        error_messages = {"kind": {"required": _("Select the sanction")}, "reason": {"required": _("Give the reason")}}
 
 
 class TerminateForm(GovukForm):
-    terminated_on = date_field("Date of termination", "of termination")
+    terminated_on = date_field(
+        _("Date of termination"),
+        _("Enter the date of termination"),
+        _("The date of termination must be a real date"),
+    )
     reason = forms.ChoiceField(
-        label="Main reason",
+        label=_("Main reason"),
         choices=TerminationReason.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Select the main reason"},
+        error_messages={"required": _("Select the main reason")},
     )
     details = forms.CharField(
-        label="Details",
+        label=_("Details"),
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text="What happened, and the steps taken before termination",
-        error_messages={"required": "Describe why the contract is being terminated"},
+        help_text=_("What happened, and the steps taken before termination"),
+        error_messages={"required": _("Describe why the contract is being terminated")},
     )
 
 
 class TenderCheckForm(GovukForm):
     lot = forms.CharField(
-        label="Procurement or lot", max_length=200, error_messages={"required": "Enter the procurement or lot"}
+        label=_("Procurement or lot"), max_length=200, error_messages={"required": _("Enter the procurement or lot")}
     )
     file = forms.FileField(
-        label="Bids (CSV, XLSX or OCDS file)",
+        label=_("Bids (CSV, XLSX or OCDS file)"),
         required=False,
-        help_text=(
+        help_text=_(
             "A column for the bidder and one for the price, named as you like (for example Company and "
             "Bid value (£)); optionally labour hours and year. Or an OCDS release package (JSON) with its bids"
         ),
-        error_messages={"empty": "The selected file is empty"},
+        error_messages={"empty": _("The selected file is empty")},
     )
     typed = forms.CharField(
-        label="Or type the bids",
+        label=_("Or type the bids"),
         required=False,
         max_length=MAX_TYPED_CHARS,
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text="One bid a line: the bidder, a comma, then the price, for example Acme Cleaning Ltd, 12500",
-        error_messages={"max_length": "Type at most 200,000 characters, or upload the bids as a file"},
+        help_text=_("One bid a line: the bidder, a comma, then the price, for example Acme Cleaning Ltd, 12500"),
+        error_messages={"max_length": _("Type at most 200,000 characters, or upload the bids as a file")},
     )
     threshold = forms.IntegerField(
-        label="Flag a bid below this percentage of the median of the other bids",
+        label=_("Flag a bid below this percentage of the median of the other bids"),
         initial=70,
         min_value=1,
         max_value=100,
         widget=forms.NumberInput(attrs={"class": "govuk-input--width-3"}),
         error_messages={
-            "required": "Enter a percentage",
-            "invalid": "The percentage must be a whole number, like 70",
-            "min_value": "The percentage must be 1 or more",
-            "max_value": "The percentage must be 100 or less",
+            "required": _("Enter a percentage"),
+            "invalid": _("The percentage must be a whole number, like 70"),
+            "min_value": _("The percentage must be 1 or more"),
+            "max_value": _("The percentage must be 100 or less"),
         },
     )
 
@@ -346,29 +422,29 @@ class TenderCheckForm(GovukForm):
         data = super().clean() or {}
         has_file, has_typed = bool(data.get("file")), bool((data.get("typed") or "").strip())
         if not has_file and not has_typed and not self.has_error("file") and not self.has_error("typed"):
-            self.add_error("file", "Select a file of bids, or type the bids")
+            self.add_error("file", _("Select a file of bids, or type the bids"))
         elif has_file and has_typed:
-            self.add_error("typed", "Either upload a file or type the bids, not both")
+            self.add_error("typed", _("Either upload a file or type the bids, not both"))
         return data
 
 
 class ClarificationCloseForm(GovukForm):
     outcome = forms.CharField(
-        label="What the bidder said and what was decided",
+        label=_("What the bidder said and what was decided"),
         widget=forms.Textarea(attrs={"rows": 5}),
-        error_messages={"required": "Enter what the bidder said and what was decided"},
+        error_messages={"required": _("Enter what the bidder said and what was decided")},
     )
 
 
 class ConcernTaskCloseForm(GovukForm):
     outcome = forms.CharField(
-        label="What did procurement do about the contract?",
-        help_text="For example: contract manager visited the site, workers' pay checked, supplier put on notice",
+        label=_("What did procurement do about the contract?"),
+        help_text=_("For example: contract manager visited the site, workers' pay checked, supplier put on notice"),
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 5}),
         error_messages={
-            "required": "Enter what procurement did about the contract",
-            "max_length": "Enter 5,000 characters or fewer",
+            "required": _("Enter what procurement did about the contract"),
+            "max_length": _("Enter 5,000 characters or fewer"),
         },
     )
 
@@ -377,7 +453,9 @@ class OcdsImportForm(GovukForm):
     """An OCDS release package from Contracts Finder or Find a Tender (issue 19, item 4)."""
 
     file = forms.FileField(
-        label="OCDS release package (JSON file)",
-        help_text="Download it from Contracts Finder or Find a Tender. Each award becomes a contract in the register",
-        error_messages={"required": "Select an OCDS release package", "empty": "The selected file is empty"},
+        label=_("OCDS release package (JSON file)"),
+        help_text=_(
+            "Download it from Contracts Finder or Find a Tender. Each award becomes a contract in the register"
+        ),
+        error_messages={"required": _("Select an OCDS release package"), "empty": _("The selected file is empty")},
     )

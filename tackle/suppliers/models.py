@@ -8,18 +8,19 @@ Supplier); this app only reads it through that app's selector.
 import uuid
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from tackle.accounts.models import Organisation
 from tackle.suppliers.sectors import Sector
 
 
 class TurnoverBand(models.TextChoices):
-    UNKNOWN = "unknown", "Not known"
-    UNDER_10M = "under_10m", "Under £10 million"
-    FROM_10M_TO_36M = "10m_to_36m", "£10 million to under £36 million"
-    FROM_36M_TO_100M = "36m_to_100m", "£36 million to under £100 million"
-    FROM_100M_TO_500M = "100m_to_500m", "£100 million to under £500 million"
-    FROM_500M = "500m_or_more", "£500 million or more"
+    UNKNOWN = "unknown", _("Not known")
+    UNDER_10M = "under_10m", _("Under £10 million")
+    FROM_10M_TO_36M = "10m_to_36m", _("£10 million to under £36 million")
+    FROM_36M_TO_100M = "36m_to_100m", _("£36 million to under £100 million")
+    FROM_100M_TO_500M = "100m_to_500m", _("£100 million to under £500 million")
+    FROM_500M = "500m_or_more", _("£500 million or more")
 
 
 # Section 54 of the Modern Slavery Act 2015: turnover of £36 million or more must publish a statement.
@@ -33,20 +34,20 @@ class Supplier(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="suppliers")
     name = models.CharField(max_length=200)
     company_number = models.CharField(
-        max_length=8, blank=True, help_text="Companies House number, 8 characters, for example 01234567 or SC123456"
+        max_length=8, blank=True, help_text=_("Companies House number, 8 characters, for example 01234567 or SC123456")
     )
     other_names = models.JSONField(
-        default=list, blank=True, help_text="Trading names and former names, used to match payments"
+        default=list, blank=True, help_text=_("Trading names and former names, used to match payments")
     )
     turnover_band = models.CharField(max_length=20, choices=TurnoverBand.choices, default=TurnoverBand.UNKNOWN)
-    sectors = models.JSONField(default=list, blank=True, help_text="Sector codes from tackle.suppliers.sectors")
-    statement_url = models.URLField("Modern slavery statement web address", max_length=500, blank=True)
-    statement_checked_on = models.DateField("Statement last checked", null=True, blank=True)
+    sectors = models.JSONField(default=list, blank=True, help_text=_("Sector codes from tackle.suppliers.sectors"))
+    statement_url = models.URLField(_("Modern slavery statement web address"), max_length=500, blank=True)
+    statement_checked_on = models.DateField(_("Statement last checked"), null=True, blank=True)
     statement_file_name = models.CharField(
-        "Modern slavery statement file",
+        _("Modern slavery statement file"),
         max_length=255,
         blank=True,
-        help_text="A statement read from a file, not a web page",
+        help_text=_("A statement read from a file, not a web page"),
     )
     notes = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -90,7 +91,7 @@ class SupplierContact(models.Model):
     email = models.EmailField(blank=True)
     phone = models.CharField(max_length=40, blank=True)
     is_modern_slavery_contact = models.BooleanField(
-        "Responsible for modern slavery", default=False, help_text="The person to contact about a concern"
+        _("Responsible for modern slavery"), default=False, help_text=_("The person to contact about a concern")
     )
     # The retention period of a named contact runs from updated_at (suppliers/retention.py).
     created_at = models.DateTimeField(auto_now_add=True)
@@ -106,10 +107,10 @@ class SupplierContact(models.Model):
 class ContractTier(models.TextChoices):
     """Risk-based contract management: the three upper tiers get annual supplier assessments."""
 
-    STANDARD = "standard", "Standard"
-    HIGH_VALUE = "high_value", "High value"
-    HIGH_RISK = "high_risk", "High risk"
-    BUSINESS_CRITICAL = "business_critical", "Business critical"
+    STANDARD = "standard", _("Standard")
+    HIGH_VALUE = "high_value", _("High value")
+    HIGH_RISK = "high_risk", _("High risk")
+    BUSINESS_CRITICAL = "business_critical", _("Business critical")
 
 
 HIGH_TIERS: frozenset[str] = frozenset(
@@ -118,49 +119,49 @@ HIGH_TIERS: frozenset[str] = frozenset(
 
 
 class ContractStatus(models.TextChoices):
-    ACTIVE = "active", "Active"
-    ENDED = "ended", "Ended"
-    TERMINATED = "terminated", "Terminated"
+    ACTIVE = "active", _("Active")
+    ENDED = "ended", _("Ended")
+    TERMINATED = "terminated", _("Terminated")
 
 
 class TerminationReason(models.TextChoices):
-    MODERN_SLAVERY_FOUND = "modern_slavery_found", "Modern slavery or forced labour found"
-    ACTION_PLAN_NOT_MET = "action_plan_not_met", "Action plan not carried out"
-    REFUSED_COOPERATION = "refused_cooperation", "Refused to cooperate with due diligence"
-    FALSE_INFORMATION = "false_information", "Gave false information"
-    OTHER = "other", "Other"
+    MODERN_SLAVERY_FOUND = "modern_slavery_found", _("Modern slavery or forced labour found")
+    ACTION_PLAN_NOT_MET = "action_plan_not_met", _("Action plan not carried out")
+    REFUSED_COOPERATION = "refused_cooperation", _("Refused to cooperate with due diligence")
+    FALSE_INFORMATION = "false_information", _("Gave false information")
+    OTHER = "other", _("Other")
 
 
 class Contract(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="contracts")
     supplier = models.ForeignKey(Supplier, on_delete=models.PROTECT, related_name="contracts")
-    reference = models.CharField(max_length=50, blank=True, help_text="The council's contract reference, if any")
+    reference = models.CharField(max_length=50, blank=True, help_text=_("The council's contract reference, if any"))
     title = models.CharField(max_length=200)
     category = models.CharField(
-        max_length=30, choices=Sector.choices, default=Sector.OTHER, help_text="The sector the work falls in"
+        max_length=30, choices=Sector.choices, default=Sector.OTHER, help_text=_("The sector the work falls in")
     )
     value = models.DecimalField(
-        "Total value (£)", max_digits=14, decimal_places=2, help_text="Whole-life value, in pounds"
+        _("Total value (£)"), max_digits=14, decimal_places=2, help_text=_("Whole-life value, in pounds")
     )
-    start_on = models.DateField("Start date")
-    end_on = models.DateField("End date")
+    start_on = models.DateField(_("Start date"))
+    end_on = models.DateField(_("End date"))
     contract_manager = models.ForeignKey(
         "accounts.User", on_delete=models.PROTECT, related_name="managed_contracts", null=True, blank=True
     )
     tier = models.CharField(max_length=20, choices=ContractTier.choices, default=ContractTier.STANDARD)
     labour_intensive = models.BooleanField(
-        default=False, help_text="Most of the price pays for people's time (cleaning, care, security...)"
+        default=False, help_text=_("Most of the price pays for people's time (cleaning, care, security...)")
     )
-    overseas_supply_chain = models.BooleanField(default=False, help_text="Goods or labour come from outside the UK")
-    subcontracted = models.BooleanField(default=False, help_text="The supplier subcontracts or uses agency workers")
+    overseas_supply_chain = models.BooleanField(default=False, help_text=_("Goods or labour come from outside the UK"))
+    subcontracted = models.BooleanField(default=False, help_text=_("The supplier subcontracts or uses agency workers"))
     status = models.CharField(max_length=12, choices=ContractStatus.choices, default=ContractStatus.ACTIVE)
     terminated_on = models.DateField(null=True, blank=True)
     termination_reason = models.CharField(max_length=30, choices=TerminationReason.choices, blank=True)
     termination_details = models.TextField(blank=True)
     # The OCDS contracting process it was imported from: a later import of the same process updates
     # this contract rather than adding another (suppliers/services.py contracts_import_ocds).
-    ocid = models.CharField("OCDS process (ocid)", max_length=100, blank=True, db_index=True)
+    ocid = models.CharField(_("OCDS process (ocid)"), max_length=100, blank=True, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -187,9 +188,9 @@ class Contract(models.Model):
 class MsaAnswer(models.TextChoices):
     """The outcome of the Modern Slavery Act section of the selection questionnaire."""
 
-    NOT_RELEVANT = "not_relevant", "Not a relevant commercial organisation"
-    COMPLIANT = "compliant", "Compliant"
-    NOT_COMPLIANT = "not_compliant", "Not compliant, explained"
+    NOT_RELEVANT = "not_relevant", _("Not a relevant commercial organisation")
+    COMPLIANT = "compliant", _("Compliant")
+    NOT_COMPLIANT = "not_compliant", _("Not compliant, explained")
 
 
 class SelectionResponse(models.Model):
@@ -198,7 +199,7 @@ class SelectionResponse(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="selection_responses")
     supplier = models.ForeignKey(Supplier, on_delete=models.PROTECT, related_name="selection_responses")
-    procurement = models.CharField(max_length=200, help_text="The procurement or lot the bid was for")
+    procurement = models.CharField(max_length=200, help_text=_("The procurement or lot the bid was for"))
     answered_on = models.DateField()
     is_relevant_organisation = models.BooleanField()
     is_compliant = models.BooleanField(null=True, blank=True)
@@ -231,9 +232,9 @@ class SelectionResponse(models.Model):
 
 
 class AssessmentOutcome(models.TextChoices):
-    SATISFACTORY = "satisfactory", "Satisfactory"
-    IMPROVEMENT_NEEDED = "improvement_needed", "Improvement needed"
-    SERIOUS_CONCERNS = "serious_concerns", "Serious concerns"
+    SATISFACTORY = "satisfactory", _("Satisfactory")
+    IMPROVEMENT_NEEDED = "improvement_needed", _("Improvement needed")
+    SERIOUS_CONCERNS = "serious_concerns", _("Serious concerns")
 
 
 class SupplierAssessment(models.Model):
@@ -268,8 +269,8 @@ class ContractRisk(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     contract = models.ForeignKey(Contract, on_delete=models.CASCADE, related_name="risks")
     description = models.CharField(max_length=300)
-    likelihood = models.PositiveSmallIntegerField(help_text="1 (rare) to 5 (almost certain)")
-    impact = models.PositiveSmallIntegerField(help_text="1 (minor) to 5 (severe)")
+    likelihood = models.PositiveSmallIntegerField(help_text=_("1 (rare) to 5 (almost certain)"))
+    impact = models.PositiveSmallIntegerField(help_text=_("1 (minor) to 5 (severe)"))
     mitigation = models.TextField(blank=True)
     owner = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+", null=True, blank=True)
     closed_on = models.DateField(null=True, blank=True)
@@ -312,11 +313,11 @@ class ContractAction(models.Model):
 
 
 class SanctionKind(models.TextChoices):
-    WARNING = "warning", "Formal warning"
-    IMPROVEMENT_NOTICE = "improvement_notice", "Improvement notice"
-    PAYMENT_WITHHELD = "payment_withheld", "Payment withheld"
-    SUSPENSION = "suspension", "Work suspended"
-    OTHER = "other", "Other"
+    WARNING = "warning", _("Formal warning")
+    IMPROVEMENT_NOTICE = "improvement_notice", _("Improvement notice")
+    PAYMENT_WITHHELD = "payment_withheld", _("Payment withheld")
+    SUSPENSION = "suspension", _("Work suspended")
+    OTHER = "other", _("Other")
 
 
 class Sanction(models.Model):
@@ -380,7 +381,7 @@ class ClarificationTask(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     closed_on = models.DateField(null=True, blank=True)
     closed_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+", null=True)
-    outcome = models.TextField(blank=True, help_text="What the bidder said and what was decided")
+    outcome = models.TextField(blank=True, help_text=_("What the bidder said and what was decided"))
 
     class Meta:
         ordering = ["-created_at"]
@@ -397,12 +398,12 @@ class SupplierConcernTask(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     supplier = models.ForeignKey(Supplier, on_delete=models.PROTECT, related_name="concern_tasks")
     case_reference = models.CharField(max_length=20)
-    case_uuid = models.UUIDField(help_text="One task for each case and supplier")
+    case_uuid = models.UUIDField(help_text=_("One task for each case and supplier"))
     created_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+", null=True)
     created_at = models.DateTimeField(auto_now_add=True)
     closed_on = models.DateField(null=True, blank=True)
     closed_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+", null=True, blank=True)
-    outcome = models.TextField(blank=True, help_text="What procurement did about the contract")
+    outcome = models.TextField(blank=True, help_text=_("What procurement did about the contract"))
 
     class Meta:
         ordering = ["-created_at"]
@@ -429,7 +430,7 @@ class StatementFollowUp(models.Model):
     supplier = models.ForeignKey(
         Supplier, on_delete=models.PROTECT, related_name="statement_follow_ups", null=True, blank=True
     )
-    reading_uuid = models.UUIDField(help_text="The statement reading it was raised from")
+    reading_uuid = models.UUIDField(help_text=_("The statement reading it was raised from"))
     description = models.CharField(max_length=300)
     owner = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
     due_on = models.DateField()

@@ -1,15 +1,17 @@
 """Menu entries for this module: register(NavItem(label, url_name, Module.X, order=N))."""
 
+from django.utils.translation import gettext_lazy as _
+
 from tackle.core.navigation import NavItem, register
 from tackle.core.roles import Module
 
 register(
     NavItem(
-        "Supply chains",
+        _("Supply chains"),
         "suppliers:index",
         Module.SUPPLIERS,
         order=35,
         rank=2,
-        description="Suppliers, contracts, tenders and due diligence",
+        description=_("Suppliers, contracts, tenders and due diligence"),
     )
 )

@@ -5,25 +5,26 @@ follows the government's guidance on sectors where forced labour is most often f
 """
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Sector(models.TextChoices):
-    AGENCY_LABOUR = "agency_labour", "Agency and temporary labour"
-    AGRICULTURE_FISHING = "agriculture_fishing", "Agriculture and fishing"
-    CARE = "care", "Health and social care"
-    CLEANING = "cleaning", "Cleaning"
-    CONSTRUCTION = "construction", "Construction"
-    ELECTRONICS = "electronics", "Electronics"
-    FOOD_PROCESSING = "food_processing", "Food processing"
-    HOSPITALITY_CATERING = "hospitality_catering", "Hospitality and catering"
-    LOGISTICS = "logistics", "Logistics"
-    MANUFACTURING = "manufacturing", "Manufacturing"
-    MINING = "mining", "Mining"
-    SECURITY = "security", "Security"
-    TEXTILES_CLOTHING = "textiles_clothing", "Textiles and clothing"
-    VEHICLE_WASHING = "vehicle_washing", "Vehicle washing"
-    WASTE = "waste", "Waste"
-    OTHER = "other", "Other"
+    AGENCY_LABOUR = "agency_labour", _("Agency and temporary labour")
+    AGRICULTURE_FISHING = "agriculture_fishing", _("Agriculture and fishing")
+    CARE = "care", _("Health and social care")
+    CLEANING = "cleaning", _("Cleaning")
+    CONSTRUCTION = "construction", _("Construction")
+    ELECTRONICS = "electronics", _("Electronics")
+    FOOD_PROCESSING = "food_processing", _("Food processing")
+    HOSPITALITY_CATERING = "hospitality_catering", _("Hospitality and catering")
+    LOGISTICS = "logistics", _("Logistics")
+    MANUFACTURING = "manufacturing", _("Manufacturing")
+    MINING = "mining", _("Mining")
+    SECURITY = "security", _("Security")
+    TEXTILES_CLOTHING = "textiles_clothing", _("Textiles and clothing")
+    VEHICLE_WASHING = "vehicle_washing", _("Vehicle washing")
+    WASTE = "waste", _("Waste")
+    OTHER = "other", _("Other")
 
 
 # Every named sector is high risk; "other" is not.

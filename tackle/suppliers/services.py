@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tackle.accounts.models import Organisation, User
 from tackle.audit.models import AuditAction
@@ -41,9 +42,9 @@ from tackle.suppliers.rules.tenders import BidFileError, check_bids, parse_bids,
 def contract_save(*, actor: User | None, contract: Contract, today: date) -> Contract:
     """Save a contract; a high-tier contract gets its annual assessment scheduled if it has none pending."""
     if contract.pk and contract.status == ContractStatus.TERMINATED:
-        raise ApplicationError("A terminated contract cannot be changed.")
+        raise ApplicationError(gettext("A terminated contract cannot be changed."))
     if contract.supplier.organisation_id != contract.organisation_id:
-        raise ApplicationError("That supplier is not in your register.", field="supplier")
+        raise ApplicationError(gettext("That supplier is not in your register."), field="supplier")
     with transaction.atomic():
         record_save(actor=actor, obj=contract)
         if contract.is_high_tier:
@@ -70,9 +71,9 @@ def assessment_complete(
     *, actor: User, assessment: SupplierAssessment, completed_on: date, outcome: str, findings: str
 ) -> SupplierAssessment:
     if assessment.completed_on is not None:
-        raise ApplicationError("This assessment is already complete.")
+        raise ApplicationError(gettext("This assessment is already complete."))
     if completed_on > timezone.localdate():
-        raise ApplicationError("The date cannot be in the future.", field="completed_on")
+        raise ApplicationError(gettext("The date cannot be in the future."), field="completed_on")
     with transaction.atomic():
         assessment.completed_on = completed_on
         assessment.completed_by = actor
@@ -103,9 +104,9 @@ def selection_response_record(
     errors = answer_errors(answers)
     if errors:
         field, message = next(iter(errors.items()))
-        raise ApplicationError(message, field=field)
+        raise ApplicationError(gettext(message), field=field)
     if supplier.organisation_id != organisation.pk:
-        raise ApplicationError("That supplier is not in your register.", field="supplier")
+        raise ApplicationError(gettext("That supplier is not in your register."), field="supplier")
     response = SelectionResponse(
         organisation=organisation,
         supplier=supplier,
@@ -123,7 +124,7 @@ def selection_response_record(
 
 def action_close(*, actor: User, action: ContractAction, closed_on: date, note: str) -> ContractAction:
     if action.closed_on is not None:
-        raise ApplicationError("This action is already closed.")
+        raise ApplicationError(gettext("This action is already closed."))
     with transaction.atomic():
         action.closed_on = closed_on
         action.closing_note = note
@@ -141,11 +142,13 @@ def action_close(*, actor: User, action: ContractAction, closed_on: date, note: 
 def contract_terminate(*, actor: User, contract: Contract, terminated_on: date, reason: str, details: str) -> Contract:
     """Termination is the last step: the reason is recorded and pending assessments are dropped."""
     if contract.status == ContractStatus.TERMINATED:
-        raise ApplicationError("This contract is already terminated.")
+        raise ApplicationError(gettext("This contract is already terminated."))
     if not details.strip():
-        raise ApplicationError("Describe why the contract is being terminated.", field="details")
+        raise ApplicationError(gettext("Describe why the contract is being terminated."), field="details")
     if terminated_on < contract.start_on:
-        raise ApplicationError("The termination date must be on or after the contract's start.", field="terminated_on")
+        raise ApplicationError(
+            gettext("The termination date must be on or after the contract's start."), field="terminated_on"
+        )
     with transaction.atomic():
         contract.status = ContractStatus.TERMINATED
         contract.terminated_on = terminated_on
@@ -223,9 +226,9 @@ def tender_check_record(
 
 def clarification_close(*, actor: User, task: ClarificationTask, closed_on: date, outcome: str) -> ClarificationTask:
     if task.closed_on is not None:
-        raise ApplicationError("This clarification is already closed.")
+        raise ApplicationError(gettext("This clarification is already closed."))
     if not outcome.strip():
-        raise ApplicationError("Enter what the bidder said and what was decided.", field="outcome")
+        raise ApplicationError(gettext("Enter what the bidder said and what was decided."), field="outcome")
     with transaction.atomic():
         task.closed_on = closed_on
         task.closed_by = actor
@@ -266,13 +269,13 @@ def supplier_concern_task_close(
 ) -> SupplierConcernTask:
     """Procurement closes a concern passed from casework with what it did about the contract."""
     if not outcome.strip():
-        raise ApplicationError("Enter what procurement did about the contract", field="outcome")
+        raise ApplicationError(gettext("Enter what procurement did about the contract"), field="outcome")
     if len(outcome.strip()) > 5000:
-        raise ApplicationError("Enter 5,000 characters or fewer", field="outcome")
+        raise ApplicationError(gettext("Enter 5,000 characters or fewer"), field="outcome")
     with transaction.atomic():
         task = SupplierConcernTask.objects.select_for_update().get(pk=task.pk)
         if task.closed_on is not None:
-            raise ApplicationError("This concern is already closed")
+            raise ApplicationError(gettext("This concern is already closed"))
         task.closed_on = closed_on
         task.closed_by = actor
         task.outcome = outcome.strip()
@@ -336,7 +339,7 @@ def supplier_statement_on_file(
     checked on `read_on`. A web address replaces the one kept; a file read with no web address is
     kept by its name. Published for the statement reader, which sits above suppliers."""
     if not (url.strip() or file_name.strip()):
-        raise ApplicationError("A statement on file needs its web address or its file's name.")
+        raise ApplicationError(gettext("A statement on file needs its web address or its file's name."))
     with transaction.atomic():
         supplier = Supplier.objects.select_for_update().get(pk=supplier.pk)
         supplier.statement_checked_on = read_on
@@ -372,15 +375,15 @@ def statement_follow_up_raise(
     organisation, the due date is not in the past."""
     text = " ".join(description.split())
     if not text:
-        raise ApplicationError("Enter what needs to be done", field="description")
+        raise ApplicationError(gettext("Enter what needs to be done"), field="description")
     if len(text) > 300:
-        raise ApplicationError("Enter what needs to be done in 300 characters or fewer", field="description")
+        raise ApplicationError(gettext("Enter what needs to be done in 300 characters or fewer"), field="description")
     if owner.organisation_id != actor.organisation_id or not owner.is_active:
-        raise ApplicationError("Choose someone in your organisation to own the action", field="owner")
+        raise ApplicationError(gettext("Choose someone in your organisation to own the action"), field="owner")
     if due_on < today:
-        raise ApplicationError("The due date must be today or in the future", field="due_on")
+        raise ApplicationError(gettext("The due date must be today or in the future"), field="due_on")
     if supplier is not None and supplier.organisation_id != actor.organisation_id:
-        raise ApplicationError("Choose one of your organisation's suppliers")
+        raise ApplicationError(gettext("Choose one of your organisation's suppliers"))
     assert actor.organisation_id is not None
     with transaction.atomic():
         follow_up = StatementFollowUp.objects.create(

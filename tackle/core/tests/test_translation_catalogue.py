@@ -32,7 +32,6 @@ NOT_YET_TRANSLATED = [
     "scrutiny",
     "spend",
     "statement_reader",
-    "suppliers",
 ]
 
 # Names that stay as they are in Welsh. Keep it short: a word here is never checked anywhere.

@@ -16,6 +16,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+# Marked for the catalogue only: reasons stay English here and are translated where shown.
+from django.utils.translation import gettext_noop
+
 from tackle.suppliers.sectors import LABOUR_INTENSIVE_SECTORS, Sector, is_high_risk
 
 HIGH_VALUE = Decimal("1000000")
@@ -32,6 +35,10 @@ class RiskLevel(StrEnum):
     @property
     def tag_class(self) -> str:
         return {"low": "govuk-tag--green", "medium": "govuk-tag--yellow", "high": "govuk-tag--red"}[self.value]
+
+
+# The levels as pages show them (capitalised), marked for the catalogue; templates translate them.
+LEVEL_WORDS = (gettext_noop("Low"), gettext_noop("Medium"), gettext_noop("High"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,20 +83,22 @@ def contract_risk(facts: ContractFacts) -> RiskScore:
         names = ", ".join(dict.fromkeys(labels.get(code, code).lower() for code in risky))
         reasons.append(Reason(3, f"High-risk sector: {names}"))
     if facts.labour_intensive or facts.category in LABOUR_INTENSIVE_SECTORS:
-        reasons.append(Reason(2, "Labour intensive: most of the price pays for people's time"))
+        reasons.append(Reason(2, gettext_noop("Labour intensive: most of the price pays for people's time")))
     if facts.overseas_supply_chain:
-        reasons.append(Reason(2, "Goods or labour come from overseas"))
+        reasons.append(Reason(2, gettext_noop("Goods or labour come from overseas")))
     if facts.subcontracted:
-        reasons.append(Reason(2, "Work is subcontracted or uses agency labour"))
+        reasons.append(Reason(2, gettext_noop("Work is subcontracted or uses agency labour")))
     if facts.value >= HIGH_VALUE:
-        reasons.append(Reason(2, "Worth £1 million or more"))
+        reasons.append(Reason(2, gettext_noop("Worth £1 million or more")))
     elif facts.value >= MEDIUM_VALUE:
-        reasons.append(Reason(1, "Worth £100,000 or more"))
+        reasons.append(Reason(1, gettext_noop("Worth £100,000 or more")))
     if facts.statement_required and not facts.statement_on_file:
-        reasons.append(Reason(2, "Turnover of £36 million or more but no modern slavery statement on file"))
+        reasons.append(
+            Reason(2, gettext_noop("Turnover of £36 million or more but no modern slavery statement on file"))
+        )
     if facts.latest_assessment_outcome == "serious_concerns":
-        reasons.append(Reason(3, "Latest supplier assessment found serious concerns"))
+        reasons.append(Reason(3, gettext_noop("Latest supplier assessment found serious concerns")))
     elif facts.latest_assessment_outcome == "improvement_needed":
-        reasons.append(Reason(1, "Latest supplier assessment found improvement needed"))
+        reasons.append(Reason(1, gettext_noop("Latest supplier assessment found improvement needed")))
     score = sum(reason.points for reason in reasons)
     return RiskScore(score=score, level=level_for(score), reasons=tuple(reasons))

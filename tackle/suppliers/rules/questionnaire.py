@@ -9,6 +9,9 @@ council then decides whether a non-compliant bidder's explanation is acceptable.
 
 from dataclasses import dataclass
 
+# Marked for the catalogue only; they stay English here and are translated where shown.
+from django.utils.translation import gettext_noop
+
 
 @dataclass(frozen=True, slots=True)
 class MsaAnswers:
@@ -22,24 +25,30 @@ def answer_errors(answers: MsaAnswers) -> dict[str, str]:
     """Field name -> the GOV.UK error message for it. Empty when the answers hang together."""
     errors: dict[str, str] = {}
     if answers.is_relevant_organisation is None:
-        errors["is_relevant_organisation"] = "Select whether the bidder is a relevant commercial organisation"
+        errors["is_relevant_organisation"] = gettext_noop(
+            "Select whether the bidder is a relevant commercial organisation"
+        )
         return errors
     if not answers.is_relevant_organisation:
         if answers.is_compliant is not None or answers.statement_url or answers.explanation:
-            errors["is_compliant"] = "Leave compliance blank when the bidder is not a relevant commercial organisation"
+            errors["is_compliant"] = gettext_noop(
+                "Leave compliance blank when the bidder is not a relevant commercial organisation"
+            )
         return errors
     if answers.is_compliant is None:
-        errors["is_compliant"] = "Select whether the bidder complies with the annual reporting requirement"
+        errors["is_compliant"] = gettext_noop(
+            "Select whether the bidder complies with the annual reporting requirement"
+        )
     elif answers.is_compliant:
         if not answers.statement_url.strip():
-            errors["statement_url"] = "Enter the web address of the bidder's modern slavery statement"
+            errors["statement_url"] = gettext_noop("Enter the web address of the bidder's modern slavery statement")
         if answers.explanation.strip():
-            errors["explanation"] = "Leave the explanation blank when the bidder is compliant"
+            errors["explanation"] = gettext_noop("Leave the explanation blank when the bidder is compliant")
     else:
         if not answers.explanation.strip():
-            errors["explanation"] = "Explain why the bidder does not comply"
+            errors["explanation"] = gettext_noop("Explain why the bidder does not comply")
         if answers.statement_url.strip():
-            errors["statement_url"] = "Leave the web address blank when the bidder does not comply"
+            errors["statement_url"] = gettext_noop("Leave the web address blank when the bidder does not comply")
     return errors
 
 

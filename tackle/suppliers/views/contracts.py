@@ -9,6 +9,7 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tackle.accounts.door import open_for_user, open_page_for_user
 from tackle.accounts.exports import list_download, list_download_links
@@ -103,9 +104,9 @@ def contract_new(request: AuthenticatedRequest) -> HttpResponse:
         lambda data: services.contract_save(
             actor=request.user, contract=form.save(commit=False), today=timezone.localdate()
         ),
-        title="Add a contract",
+        title=gettext("Add a contract"),
         back=reverse("suppliers:contract-list"),
-        success="Contract added",
+        success=gettext("Contract added"),
         next_url=lambda contract: _detail_url(contract),  # type: ignore[arg-type]
     )
 
@@ -122,10 +123,10 @@ def contract_edit(request: AuthenticatedRequest, contract_uuid: Any) -> HttpResp
         lambda data: services.contract_save(
             actor=request.user, contract=form.save(commit=False), today=timezone.localdate()
         ),
-        title="Change contract details",
+        title=gettext("Change contract details"),
         caption=contract.title,
         back=_detail_url(contract),
-        success="Contract details saved",
+        success=gettext("Contract details saved"),
     )
 
 
@@ -161,12 +162,12 @@ def contract_terminate(request: AuthenticatedRequest, contract_uuid: Any) -> Htt
             reason=data["reason"],
             details=data["details"],
         ),
-        title="Terminate the contract",
+        title=gettext("Terminate the contract"),
         caption=contract.title,
         back=_detail_url(contract),
-        success="Contract terminated",
-        button="Terminate contract",
-        warning="Termination is the last step, after action plans and sanctions. It cannot be undone here.",
+        success=gettext("Contract terminated"),
+        button=gettext("Terminate contract"),
+        warning=gettext("Termination is the last step, after action plans and sanctions. It cannot be undone here."),
     )
 
 
@@ -192,7 +193,7 @@ def risk_register(request: AuthenticatedRequest) -> HttpResponse | StreamingHttp
         resource=CONTRACTS,
         columns=OPEN_RISK_COLUMNS,
         name="open-risks",
-        title="Open contract risks",
+        title=gettext("Open contract risks"),
         table="open-risks",
     )
     if download is not None:
@@ -241,10 +242,10 @@ def risk_new(request: AuthenticatedRequest, contract_uuid: Any) -> HttpResponse:
         lambda data: record_save(
             actor=request.user, obj=form.save(commit=False), organisation_id=contract.organisation_id
         ),
-        title="Add a risk",
+        title=gettext("Add a risk"),
         caption=contract.title,
         back=_detail_url(contract),
-        success="Risk added to the register",
+        success=gettext("Risk added to the register"),
     )
 
 
@@ -258,10 +259,10 @@ def action_new(request: AuthenticatedRequest, contract_uuid: Any) -> HttpRespons
         lambda data: record_save(
             actor=request.user, obj=form.save(commit=False), organisation_id=contract.organisation_id
         ),
-        title="Add an action to the plan",
+        title=gettext("Add an action to the plan"),
         caption=contract.title,
         back=_detail_url(contract),
-        success="Action added",
+        success=gettext("Action added"),
     )
 
 
@@ -277,10 +278,10 @@ def action_close(request: AuthenticatedRequest, action_uuid: Any) -> HttpRespons
         lambda data: services.action_close(
             actor=request.user, action=action, closed_on=data["closed_on"], note=data["note"]
         ),
-        title="Close the action",
+        title=gettext("Close the action"),
         caption=action.description[:80],
         back=_detail_url(action.contract),
-        success="Action closed",
+        success=gettext("Action closed"),
     )
 
 
@@ -298,10 +299,10 @@ def sanction_new(request: AuthenticatedRequest, contract_uuid: Any) -> HttpRespo
         lambda data: record_save(
             actor=request.user, obj=form.save(commit=False), organisation_id=contract.organisation_id
         ),
-        title="Record a sanction",
+        title=gettext("Record a sanction"),
         caption=contract.title,
         back=_detail_url(contract),
-        success="Sanction recorded",
+        success=gettext("Sanction recorded"),
     )
 
 
@@ -332,10 +333,10 @@ def assessment_complete(request: AuthenticatedRequest, assessment_uuid: Any) -> 
             outcome=data["outcome"],
             findings=data["findings"],
         ),
-        title="Record the annual supplier assessment",
+        title=gettext("Record the annual supplier assessment"),
         caption=f"{assessment.contract.title}, due {assessment.due_on:%-d %B %Y}",
         back=reverse("suppliers:assessment-list"),
-        success="Assessment recorded",
+        success=gettext("Assessment recorded"),
     )
 
 
@@ -349,7 +350,7 @@ def selection_list(request: AuthenticatedRequest) -> HttpResponse | StreamingHtt
         resource=SUPPLIERS,
         columns=SELECTION_COLUMNS,
         name="selection-responses",
-        title="Selection questionnaire responses",
+        title=gettext("Selection questionnaire responses"),
     )
     if download is not None:
         return download
@@ -391,10 +392,10 @@ def selection_new(request: AuthenticatedRequest) -> HttpResponse:
         request,
         form,
         save,
-        title="Record a selection questionnaire response",
-        caption="Modern Slavery Act 2015",
+        title=gettext("Record a selection questionnaire response"),
+        caption=gettext("Modern Slavery Act 2015"),
         back=reverse("suppliers:selection-list"),
-        success="Response recorded",
+        success=gettext("Response recorded"),
     )
 
 

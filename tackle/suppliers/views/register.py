@@ -8,6 +8,7 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tackle.accounts.door import open_for_user
 from tackle.accounts.exports import list_download, list_download_links
@@ -82,9 +83,9 @@ def supplier_new(request: AuthenticatedRequest) -> HttpResponse:
         request,
         form,
         lambda data: record_save(actor=request.user, obj=form.save(commit=False)),
-        title="Add a supplier",
+        title=gettext("Add a supplier"),
         back=reverse("suppliers:supplier-list"),
-        success="Supplier added",
+        success=gettext("Supplier added"),
         next_url=lambda supplier: reverse("suppliers:supplier-detail", args=[supplier.uuid]),  # type: ignore[attr-defined]
     )
 
@@ -102,10 +103,10 @@ def supplier_edit(request: AuthenticatedRequest, supplier_uuid: Any) -> HttpResp
         request,
         form,
         lambda data: record_save(actor=request.user, obj=form.save(commit=False)),
-        title="Change supplier details",
+        title=gettext("Change supplier details"),
         caption=supplier.name,
         back=back,
-        success="Supplier details saved",
+        success=gettext("Supplier details saved"),
     )
 
 
@@ -141,10 +142,10 @@ def contact_new(request: AuthenticatedRequest, supplier_uuid: Any) -> HttpRespon
         lambda data: record_save(
             actor=request.user, obj=form.save(commit=False), organisation_id=supplier.organisation_id
         ),
-        title="Add a contact",
+        title=gettext("Add a contact"),
         caption=supplier.name,
         back=reverse("suppliers:supplier-detail", args=[supplier.uuid]),
-        success="Contact added",
+        success=gettext("Contact added"),
     )
 
 
@@ -172,11 +173,14 @@ def concern_task_close(request: AuthenticatedRequest, concern_uuid: Any) -> Http
         lambda data: services.supplier_concern_task_close(
             actor=request.user, task=task, closed_on=timezone.localdate(), outcome=data["outcome"], request=request
         ),
-        title="Close the concern",
-        caption=f"{task.supplier.name}: concern {task.case_reference}",
-        intro="Workers at this supplier may be exploited. Say what procurement did about the contract; "
-        "the concern stays on the supplier's record as closed.",
+        title=gettext("Close the concern"),
+        caption=gettext("%(supplier)s: concern %(reference)s")
+        % {"supplier": task.supplier.name, "reference": task.case_reference},
+        intro=gettext(
+            "Workers at this supplier may be exploited. Say what procurement did about the contract; "
+            "the concern stays on the supplier's record as closed."
+        ),
         back=reverse("suppliers:supplier-detail", args=[task.supplier.uuid]),
-        success=f"Concern {task.case_reference} closed",
-        button="Close the concern",
+        success=gettext("Concern %(reference)s closed") % {"reference": task.case_reference},
+        button=gettext("Close the concern"),
     )

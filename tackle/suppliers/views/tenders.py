@@ -9,6 +9,7 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tackle.accounts.door import open_for_user
 from tackle.accounts.exports import list_download, list_download_links
@@ -135,8 +136,8 @@ def clarification_close(request: AuthenticatedRequest, task_uuid: Any) -> HttpRe
         lambda data: services.clarification_close(
             actor=request.user, task=task, closed_on=timezone.localdate(), outcome=data["outcome"]
         ),
-        title="Close the clarification",
+        title=gettext("Close the clarification"),
         caption=f"{task.bid.bidder}, {task.bid.check_run.lot}",
         back=reverse("suppliers:clarification-list"),
-        success="Clarification closed",
+        success=gettext("Clarification closed"),
     )

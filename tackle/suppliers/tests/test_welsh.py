@@ -1,0 +1,41 @@
+"""Supply chain pages in Welsh (issue 21) for someone who chose Cymraeg in a council with the Welsh service."""
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+
+from tackle.accounts.models import OrganisationSettings
+from tackle.suppliers.tests.factories import make_contract, make_supplier
+
+
+@pytest.fixture(autouse=True)
+def english_afterwards():
+    """A request leaves its language active in the thread: later tests must not read Welsh."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture
+def welsh_procurement_a(procurement_a, council_a):
+    OrganisationSettings.objects.create(organisation=council_a, welsh_language_service=True)
+    procurement_a.language = "cy"
+    procurement_a.save()
+    return procurement_a
+
+
+def test_a_contract_page_reads_in_welsh_with_its_risk_reasons_and_choices(client_for, welsh_procurement_a):
+    contract = make_contract(make_supplier(welsh_procurement_a.organisation), overseas_supply_chain=True)
+    page = client_for(welsh_procurement_a).get(reverse("suppliers:contract-detail", args=[contract.uuid]))
+    text = page.content.decode()
+    assert '<html lang="cy"' in text
+    assert "Risg caethwasiaeth fodern" in text  # Modern slavery risk
+    assert "Daw nwyddau neu lafur o dramor" in text  # a rule's reason, translated where shown
+    assert "Risg uchel" in text  # the tier's choice label
+    assert "Modern slavery risk" not in text
+
+
+def test_a_refused_form_names_the_problem_in_welsh(client_for, welsh_procurement_a):
+    response = client_for(welsh_procurement_a).post(reverse("suppliers:supplier-new"), {"name": ""})
+    assert response.status_code == 200
+    assert "Rhowch enw\u2019r cyflenwr" in response.content.decode()  # Enter the supplier's name
