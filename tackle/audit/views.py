@@ -124,7 +124,7 @@ def _actor_organisation(event: AuditEvent) -> Any:
     return event.actor_organisation or event.organisation
 
 
-# The header row is read by people: lazy, so it comes out in the language of the download's request.
+# The header row is read by people: lazy, read (str) per download in the language of its request.
 _CSV_COLUMNS = [
     gettext_lazy("Entry"),
     gettext_lazy("When (UTC)"),
@@ -179,7 +179,11 @@ def _export(request: HttpRequest, kind: str) -> HttpResponse | StreamingHttpResp
     stamp = timezone.now().strftime("%Y-%m-%d-%H%M")
     rows = _export_rows(request, events)
     return table_download(
-        kind, header=_CSV_COLUMNS, rows=rows, filename=f"audit-log-{stamp}", title=gettext("Audit log")
+        kind,
+        header=[str(column) for column in _CSV_COLUMNS],
+        rows=rows,
+        filename=f"audit-log-{stamp}",
+        title=gettext("Audit log"),
     )
 
 

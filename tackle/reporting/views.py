@@ -112,7 +112,7 @@ def export_rows(figures: Figures) -> list[tuple[Any, ...]]:
     return rows
 
 
-# Read by people: lazy, so it comes out in the language of the download's request.
+# Read by people: lazy, read (str) per download in the language of its request.
 EXPORT_HEADER = (
     gettext_lazy("Table"),
     gettext_lazy("Row"),
@@ -132,7 +132,7 @@ def _filename(figures: Figures, extension: str) -> str:
 def figures_csv(request: AuthenticatedRequest) -> HttpResponse:
     _, figures = _figures(request)
     _export(request, figures, "CSV")
-    return csv_file(EXPORT_HEADER, export_rows(figures), _filename(figures, "csv"))
+    return csv_file([str(column) for column in EXPORT_HEADER], export_rows(figures), _filename(figures, "csv"))
 
 
 @login_required
@@ -149,7 +149,7 @@ def figures_xlsx(request: AuthenticatedRequest) -> HttpResponse:
                 [*rows, (), (gettext("How this is counted: %(definition)s") % {"definition": table.definition},)],
             )
         )
-    return xlsx_download(sheets, _filename(figures, "xlsx"), header=EXPORT_HEADER)
+    return xlsx_download(sheets, _filename(figures, "xlsx"), header=[str(column) for column in EXPORT_HEADER])
 
 
 # The Home Office's NRM statistics tables (issue 17, item 3) ---------------------------------------
