@@ -174,7 +174,9 @@ def read_header(text: str) -> list[str]:
     stripped = [cell.strip() for cell in table(text).header]
     duplicates = sorted({cell for cell in stripped if cell and stripped.count(cell) > 1})
     if duplicates:
-        raise SourceError(f"The first line names a column twice: {', '.join(duplicates)}")
+        raise SourceError(
+            gettext("The first line names a column twice: %(columns)s") % {"columns": ", ".join(duplicates)}
+        )
     return stripped
 
 
@@ -227,7 +229,8 @@ def read_text(
         if not any(cell.strip() for cell in cells):
             continue
         if len(cells) > len(header) and any(cell.strip() for cell in cells[len(header) :]):
-            result.rejects.append(Reject(name, line, f"Expected {len(header)} values, found {len(cells)}"))
+            counts = {"expected": len(header), "found": len(cells)}
+            result.rejects.append(Reject(name, line, gettext("Expected %(expected)d values, found %(found)d") % counts))
             continue
         values = {key: cells[index].strip() if index < len(cells) else "" for key, index in positions.items()}
         record_or_reason = _record(name, line, values, chosen, outcomes or {})
@@ -266,7 +269,7 @@ def _record(
     """The record on this line, or the reason it cannot be used."""
     business, trading = values.get("business_name", ""), values.get("trading_name", "")
     if not business and not trading:
-        return "No business name or trading name"
+        return gettext("No business name or trading name")
     postcode = ""
     if values.get("postcode"):
         postcode = normalise_postcode(values["postcode"]) or ""

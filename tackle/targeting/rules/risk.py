@@ -7,6 +7,8 @@ several regulators counts for more than by one, because exploitation rarely brea
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext, ngettext
+
 from tackle.targeting.normalise import PREMISES_TYPES
 from tackle.targeting.sources import Record
 
@@ -63,29 +65,43 @@ def score(records: Sequence[Record], signals: Signals | None = None) -> Score:
     for source in sorted(findings):
         found = sorted(findings[source], key=lambda record: (record.date is None, record.date), reverse=True)
         latest = found[0]
-        detail = latest.finding or "non-compliance"
+        detail = latest.finding or gettext("non-compliance")
         when = f", {latest.date.isoformat()}" if latest.date else ""
-        result.add(NON_COMPLIANT_POINTS, f"Non-compliant with {source}: {detail}{when}")
+        reason = gettext("Non-compliant with %(source)s: %(detail)s") % {"source": source, "detail": detail}
+        result.add(NON_COMPLIANT_POINTS, reason + when)
     if len(findings) > 1:
-        result.add(SEVERAL_REGULATORS_POINTS * (len(findings) - 1), f"Non-compliant with {len(findings)} regulators")
+        several = ngettext(
+            "Non-compliant with %(count)d regulator", "Non-compliant with %(count)d regulators", len(findings)
+        )
+        result.add(SEVERAL_REGULATORS_POINTS * (len(findings) - 1), several % {"count": len(findings)})
     sources = {record.source for record in records}
     if len(sources) > 2:
-        result.add(KNOWN_TO_SEVERAL_POINTS * (len(sources) - 2), f"Known to {len(sources)} regulators")
+        known = ngettext("Known to %(count)d regulator", "Known to %(count)d regulators", len(sources))
+        result.add(KNOWN_TO_SEVERAL_POINTS * (len(sources) - 2), known % {"count": len(sources)})
     kind = premises_kind(records)
     if kind in TYPE_POINTS:
-        result.add(TYPE_POINTS[kind], f"High-risk premises type: {PREMISES_TYPES[kind].lower()}")
+        kind_reason = gettext("High-risk premises type: %(kind)s") % {"kind": str(PREMISES_TYPES[kind]).lower()}
+        result.add(TYPE_POINTS[kind], kind_reason)
     if signals and signals.intelligence:
         counted = min(len(signals.intelligence), MAX_COUNTED)
         result.add(
             INTELLIGENCE_POINTS * counted,
-            f"{len(signals.intelligence)} intelligence report{'s' if len(signals.intelligence) > 1 else ''}: "
-            + "; ".join(signals.intelligence[:MAX_COUNTED]),
+            ngettext(
+                "%(count)d intelligence report: %(reports)s",
+                "%(count)d intelligence reports: %(reports)s",
+                len(signals.intelligence),
+            )
+            % {"count": len(signals.intelligence), "reports": "; ".join(signals.intelligence[:MAX_COUNTED])},
         )
     if signals and signals.operations:
         counted = min(len(signals.operations), MAX_COUNTED)
         result.add(
             OPERATION_POINTS * counted,
-            f"{len(signals.operations)} past operation{'s' if len(signals.operations) > 1 else ''}: "
-            + "; ".join(signals.operations[:MAX_COUNTED]),
+            ngettext(
+                "%(count)d past operation: %(operations)s",
+                "%(count)d past operations: %(operations)s",
+                len(signals.operations),
+            )
+            % {"count": len(signals.operations), "operations": "; ".join(signals.operations[:MAX_COUNTED])},
         )
     return result
