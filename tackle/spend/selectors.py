@@ -70,7 +70,7 @@ def spend_by_sector(spend_import: SpendImport) -> list[SectorLine]:
     labels = dict(Sector.choices)
     lines = [
         SectorLine(
-            row["sector"], labels.get(row["sector"], row["sector"]), row["high_risk"], row["rows"], row["amount"]
+            row["sector"], str(labels.get(row["sector"], row["sector"])), row["high_risk"], row["rows"], row["amount"]
         )
         for row in rows
     ]
@@ -125,7 +125,7 @@ def _payees(totals: QuerySet[SpendTotal]) -> list[PayeeLine]:
         PayeeLine(
             slot["name"],
             str(slot["uuid"]) if slot["uuid"] else None,
-            ", ".join(sorted(labels.get(sector, sector) for sector in slot["sectors"])),
+            ", ".join(sorted(str(labels.get(sector, sector)) for sector in slot["sectors"])),
             slot["rows"],
             slot["amount"],
         )
