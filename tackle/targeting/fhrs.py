@@ -13,6 +13,8 @@ import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterator
 from xml.parsers import expat
 
+from django.utils.translation import gettext
+
 from tackle.core.uploads import Bounds, Row, Table, UploadError, UploadLimitError
 
 FHRS_XML = "FHRS XML"
@@ -42,12 +44,15 @@ def _check_plain(text: str) -> None:
         checker.Parse(text, True)
     except _Declared:
         raise UploadError(
-            "The XML file declares a document type; a food hygiene ratings file has none",
+            gettext("The XML file declares a document type; a food hygiene ratings file has none"),
             line=checker.CurrentLineNumber,
         ) from None
     except expat.ExpatError as error:
         reason = expat.errors.messages[error.code] if error.code else str(error)
-        raise UploadError(f"The XML file cannot be read ({reason}, line {error.lineno})", line=error.lineno) from None
+        where = {"reason": reason, "line": error.lineno}
+        raise UploadError(
+            gettext("The XML file cannot be read (%(reason)s, line %(line)d)") % where, line=error.lineno
+        ) from None
 
 
 def _tag(element: ElementTree.Element) -> str:
@@ -71,16 +76,19 @@ def fhrs_table(text: str, *, bounds: Bounds) -> Table:
     establishments = [element for element in root.iter() if _tag(element) == ESTABLISHMENT]
     if not establishments:
         raise UploadError(
-            "The XML file holds no food hygiene ratings (EstablishmentDetail): upload a CSV or XLSX file", line=1
+            gettext("The XML file holds no food hygiene ratings (EstablishmentDetail): upload a CSV or XLSX file"),
+            line=1,
         )
     if bounds.rows is not None and len(establishments) > bounds.rows:
         raise UploadLimitError(
-            f"The file has more than {bounds.rows:,} establishments; split it into files of at most {bounds.rows:,}"
+            gettext("The file has more than %(rows)s establishments; split it into files of at most %(rows)s")
+            % {"rows": f"{bounds.rows:,}"}
         )
     records = [_fields(establishment) for establishment in establishments]
     header = list(dict.fromkeys(tag for record in records for tag in record))
     if len(header) > bounds.columns:
-        raise UploadLimitError(f"The file has {len(header):,} fields; at most {bounds.columns:,} are read")
+        counts = {"fields": f"{len(header):,}", "columns": f"{bounds.columns:,}"}
+        raise UploadLimitError(gettext("The file has %(fields)s fields; at most %(columns)s are read") % counts)
     return Table(header, _Rows(header, records, bounds), FHRS_XML)
 
 
