@@ -9,6 +9,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 
 from tackle.accounts.door import may_open
 from tackle.accounts.http import AuthenticatedRequest
@@ -131,10 +132,40 @@ def concern_recorded(request: AuthenticatedRequest, case_uuid: str) -> HttpRespo
         "partner": partner,
         "shared_for": ShareScope(shared_scope).label if shared_scope else "",
         "referrals": case.referrals.all() if sees_actions else [],
-        "told": [] if partner else [notification.user for notification in notified_with_key(new_concern_key(case))],
+        "told": _who_was_told([] if partner else [n.user for n in notified_with_key(new_concern_key(case))]),
         "may_record": allows(request.user.role, CASES, Action.RECORD),
     }
     return render(request, "cases/concern_recorded.html", context)
+
+
+def _who_was_told(leads: list[Any]) -> str:
+    """The leads told of a new concern, as one sentence built whole in the reader's language
+    (Welsh joins the names and mutates differently); empty when nobody was told."""
+    if not leads:
+        return ""
+    names = [lead.display_name for lead in leads]
+    joined = names[0]
+    if len(names) > 1:
+        joined = gettext("%(names)s and %(last)s") % {"names": ", ".join(names[:-1]), "last": names[-1]}
+    if any(lead.email for lead in leads):
+        told = ngettext(
+            "%(names)s, the modern slavery lead, has been told in Tackle and by email, and will decide the next steps.",
+            "%(names)s, the modern slavery leads, have been told in Tackle and by email, "
+            "and will decide the next steps.",
+            len(names),
+        )
+    else:
+        told = ngettext(
+            "%(names)s, the modern slavery lead, has been told in Tackle, and will decide the next steps.",
+            "%(names)s, the modern slavery leads, have been told in Tackle, and will decide the next steps.",
+            len(names),
+        )
+    no_email = [
+        gettext("%(name)s has no email address, so will see it when they next sign in.") % {"name": lead.display_name}
+        for lead in leads
+        if not lead.email
+    ]
+    return " ".join([told % {"names": joined}, *no_email])
 
 
 @login_required
