@@ -42,7 +42,7 @@ class TwoFactorCodeForm(GovukForm):
 
     def clean_code(self) -> str:
         code = self.cleaned_data["code"].replace(" ", "")
-        if not code.isdigit() or len(code) != 6:
+        if not (code.isascii() and code.isdigit()) or len(code) != 6:
             raise forms.ValidationError(_("The code must be 6 digits"))
         return code
 

@@ -106,7 +106,7 @@ class GovukDateTimeInput(GovukDateInput):
 def _number(part: str, typed: str) -> int | None:
     if part == "month" and typed.lower() in _MONTHS:
         return _MONTHS[typed.lower()]
-    return int(typed) if typed.isdigit() else None
+    return int(typed) if typed.isascii() and typed.isdigit() else None  # not '¹': int() refuses it
 
 
 def _missing(parts: list[str]) -> str:

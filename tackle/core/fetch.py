@@ -96,7 +96,7 @@ def _get(url: str, address: str, *, deadline: float, max_bytes: int) -> tuple[in
         connection.request("GET", path, headers={"Host": parsed.netloc, "User-Agent": USER_AGENT})
         response = connection.getresponse()
         declared = response.headers.get("Content-Length", "")
-        if declared.isdigit() and int(declared) > max_bytes:
+        if declared.isascii() and declared.isdigit() and int(declared) > max_bytes:
             raise _too_large(max_bytes)
         chunks: list[bytes] = []
         received = 0

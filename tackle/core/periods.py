@@ -41,7 +41,7 @@ def financial_year_of(day: date) -> int:
 def parse_financial_year(text: str) -> int | None:
     """ "2025-26" -> 2025; anything else -> None."""
     text = text.strip()
-    if len(text) != 7 or text[4] != "-" or not (text[:4].isdigit() and text[5:].isdigit()):
+    if len(text) != 7 or text[4] != "-" or not (text.isascii() and text[:4].isdigit() and text[5:].isdigit()):
         return None
     start = int(text[:4])
     return start if (start + 1) % 100 == int(text[5:]) else None

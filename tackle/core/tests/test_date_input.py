@@ -59,6 +59,8 @@ def test_29_february_is_a_real_date_only_in_a_leap_year() -> None:
         (("27", "13", "2007"), "Date last seen must be a real date"),
         (("27", "three", "2007"), "Date last seen must be a real date"),
         (("-1", "3", "2007"), "Date last seen must be a real date"),
+        (("27", "3", "²⁰⁰⁷"), "Date last seen must be a real date"),  # digits to str.isdigit, not to int()
+        (("¹", "3", "2007"), "Date last seen must be a real date"),
         (("27", "3", "07"), "Date last seen must have a year from 1900 onwards, with 4 numbers, such as 2025"),
         (("27", "3", "1899"), "Date last seen must have a year from 1900 onwards, with 4 numbers, such as 2025"),
     ],

@@ -27,6 +27,7 @@ def test_financial_years_run_april_to_march():
     assert parse_financial_year(" 1999-00 ") == 1999
     assert parse_financial_year("2025-27") is None
     assert parse_financial_year("2025/26") is None
+    assert parse_financial_year("²⁰²⁵-26") is None  # superscripts pass str.isdigit, not int()
     q = quarters(2025)
     assert [p.label for p in q] == ["Q1 2025-26", "Q2 2025-26", "Q3 2025-26", "Q4 2025-26"]
     assert q[3].starts_on == date(2026, 1, 1) and q[3].ends_before == date(2026, 4, 1)

@@ -87,4 +87,4 @@ def _result(text: str, known: Mapping[str, bool]) -> Outcome:
 
 def _count(text: str) -> int | None:
     digits = text.replace(",", "").strip()
-    return int(digits) if digits.isdigit() else None
+    return int(digits) if digits.isascii() and digits.isdigit() else None

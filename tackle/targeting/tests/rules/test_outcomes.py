@@ -73,6 +73,10 @@ def test_a_count_of_category_1_hazards_above_nought_is_adverse(count, adverse):
         assert found.finding == f"{count} category 1 hazards"
 
 
+def test_a_superscript_is_not_read_as_a_count():  # str.isdigit takes it, int() refused it (a 500)
+    assert outcome({"hazards": "³"}, {"hazards": "Category 1 hazards"}).adverse is False
+
+
 def test_an_amount_in_a_non_compliance_column_is_named_by_its_column():
     found = outcome({"non_compliance": "£1,234.56"}, {"non_compliance": "Arrears"})
     assert found == Outcome(True, "Arrears: £1,234.56")
