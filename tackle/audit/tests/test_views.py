@@ -1,7 +1,9 @@
 from datetime import date
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
@@ -75,6 +77,7 @@ def test_the_log_reads_in_welsh_for_a_welsh_speaker_of_a_welsh_council(client_fo
     auditor.save()
     audit_record(action=AuditAction.EXPORT, actor=auditor, object_type="cases.case", note="Welsh page test")
     page = client_for(auditor).get(reverse("audit:event-list")).content.decode()
+    translation.activate(settings.LANGUAGE_CODE)  # the Welsh request leaves cy active in this thread
     assert '<html lang="cy"' in page
     assert ">Log archwilio</h1>" in page and "Dod o hyd i gofnodion" in page  # Audit log, Find entries
     assert "Cyfeirnod yr achos" in page  # the filter form's label
