@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
@@ -37,6 +37,15 @@ def welsh_catalogue_compiled() -> None:
     from tackle.core.catalogue import compile_if_stale
 
     compile_if_stale()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """A page requested by a Welsh reader leaves Welsh active in the test's thread (the language
+    middleware activates it and nothing turns it off), so every test starts and ends in English."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
