@@ -52,9 +52,9 @@ from tackle.cases.services.case import ConcernDetails, case_record_concern, nrm_
 from tackle.cases.services.correction import case_correct
 from tackle.core.access import ShareScope
 from tackle.core.api_fields import PlausibleDateField, PlausibleDateTimeField
+from tackle.core.api_lists import body_or_400
 from tackle.core.api_schema import PAGE_PARAMETER, paginated
 from tackle.core.errors import ApplicationError
-from tackle.core.api_lists import body_or_400
 from tackle.core.roles import Module
 
 
