@@ -28,7 +28,7 @@ def test_the_action_plan_is_in_welsh_with_the_councils_own_words_as_written(clie
 def test_the_statement_page_and_its_checklist_are_in_welsh(client_for, welsh_lead, statement_a):
     url = reverse("statements:statement-detail", args=[statement_a.uuid])
     page = unescape(client_for(welsh_lead).get(url).content.decode())
-    assert "Gwirio cyn cyhoeddi" in page and "Wedi’i lofnodi gan o leiaf un person" in page
+    assert "Gwirio cyn cyhoeddi" in page and "Wedi\u2019i lofnodi gan o leiaf un person" in page
     assert "Check before publishing" not in page and "Signed by at least one person" not in page
 
 
