@@ -46,6 +46,11 @@ class OrganisationForm(GovukModelForm):
                 bound.widget.choices = bound.choices  # type: ignore[attr-defined]
         self.instance_organisation()
 
+    def _get_validation_exclusions(self) -> set[str]:
+        # The organisation is set on the record, not asked, so Django would leave out every constraint
+        # naming it (a team's name unique in its organisation) and the save's own check raised a 500.
+        return super()._get_validation_exclusions() - {"organisation"}  # type: ignore[misc]
+
     def instance_organisation(self) -> None:
         if hasattr(self.instance, "organisation_id") and not self.instance.organisation_id:
             self.instance.organisation = self.organisation

@@ -37,8 +37,13 @@ def test_everyone_with_training_reads_the_courses_and_only_the_keepers_add_one(f
 def test_a_course_that_clashes_answers_400_and_saves_nothing(admin_a, course):
     clash = {"title": "Spotting the signs", "code": "MS-101", "format": "webinar"}
     response = _api(admin_a).post("/api/v1/training/courses/", clash, format="json")
-    # As on the page: the clash with an existing course is said as a whole, naming code and title.
-    assert response.status_code == 400 and "Code already exists" in response.json()["detail"]
+    # As on the page: each field that clashes with an existing course says so (the form checks the
+    # organisation's unique code and title before the save).
+    assert response.status_code == 400
+    assert response.json() == {
+        "code": ["There is already a course with this code"],
+        "title": ["There is already a course with this title"],
+    }
     assert Course.objects.count() == 1
 
 

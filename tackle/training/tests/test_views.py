@@ -173,6 +173,14 @@ def test_a_team_is_saved_with_its_members(client_for, lead_a, frontline_a, manag
     assert list(team.memberships.values_list("user", flat=True)) == [frontline_a.pk]
 
 
+def test_a_team_name_the_council_already_has_is_refused_on_the_form(client_for, lead_a, manager_a):
+    Team.objects.create(organisation=lead_a.organisation, name="Housing")
+    response = client_for(lead_a).post(reverse("training:team-new"), {"name": "Housing", "manager": manager_a.pk})
+    assert response.status_code == 200
+    assert '<a href="#id_name">There is already a team with this name</a>' in response.content.decode()
+    assert Team.objects.filter(name="Housing").count() == 1
+
+
 def test_a_completion_entered_by_hand_gets_its_expiry(client_for, lead_a, frontline_a, council_a):
     course = make_course(council_a, validity_months=24)
     response = client_for(lead_a).post(
