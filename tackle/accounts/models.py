@@ -45,8 +45,9 @@ class User(AbstractUser):
         default=False, help_text=_("Created by the demo loader; exempt from 2FA in demo mode")
     )
     # The language the person chose with the header's switch; empty: not chosen (the browser's, else
-    # English). Kept on the account so that it follows them to another device (issue 21).
-    language = models.CharField(max_length=10, choices=settings.LANGUAGES, blank=True)
+    # English). Kept on the account so that it follows them to another device (issue 21). The database
+    # default serves rows written without the column (a server still running the previous release).
+    language = models.CharField(max_length=10, choices=settings.LANGUAGES, blank=True, db_default="")
 
     class Meta:
         ordering = ["username"]
@@ -198,7 +199,7 @@ class OrganisationSettings(models.Model):
     # wholly before it, instead of reading the first record's date. Empty: the first record's date.
     records_began_on = models.DateField(null=True, blank=True)
     # Offer the organisation's people the English | Cymraeg switch (Welsh Language Standards; issue 21).
-    welsh_language_service = models.BooleanField(default=False)
+    welsh_language_service = models.BooleanField(default=False, db_default=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

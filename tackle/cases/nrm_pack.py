@@ -57,7 +57,9 @@ def _consent(case: Case) -> str | None:
 
 def _indicators(case: Case) -> str:
     labels = dict(Indicator.choices)
-    return "; ".join([*(labels.get(code, code) for code in case.indicators), case.indicators_other.strip()]).strip("; ")
+    return "; ".join([*(str(labels.get(code, code)) for code in case.indicators), case.indicators_other.strip()]).strip(
+        "; "
+    )
 
 
 def held_facts(case: Case) -> dict[str, Any]:
