@@ -25,6 +25,9 @@ def permission_denied(request: HttpRequest, exception: Exception | None = None) 
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
+    # The database may be why this page is shown: the header's language switch, which asks it
+    # whether Welsh is offered, is left out of this one page.
+    request._welsh_offered = False  # type: ignore[attr-defined]
     return _error(request, 500)
 
 
