@@ -5,6 +5,7 @@ import hashlib
 import re
 from typing import cast
 
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -157,24 +158,20 @@ def section_edit(request: AuthenticatedRequest, statement_uuid: str, key: str) -
 @login_required
 def languages_edit(request: AuthenticatedRequest, statement_uuid: str) -> HttpResponse:
     """Welsh, English or both side by side (issue 21); an approved version gets a new draft, as any change."""
-    statement = get_statement_for_user(request.user, statement_uuid, to_change=True)
-    form = LanguagesForm(posted(request), initial={"languages": statement.languages})
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = services.statement_details_update(
-                statement=statement, actor=request.user, request=request, details=form.cleaned_data
-            )
-        except ApplicationError as error:
-            add_application_error(form, error)
-        else:
-            return _saved(request, statement.uuid, saved)
-    return render(request, "statements/form_page.html", {"form": form, "title": _("Languages"), "statement": statement})
+    return _details_page(request, statement_uuid, LanguagesForm, "languages", _("Languages"))
 
 
 @login_required
 def details_edit(request: AuthenticatedRequest, statement_uuid: str) -> HttpResponse:
+    return _details_page(request, statement_uuid, DetailsForm, "review_date", _("Next review date"))
+
+
+def _details_page(
+    request: AuthenticatedRequest, statement_uuid: str, form_class: type[forms.Form], field: str, title: str
+) -> HttpResponse:
+    """One of the statement's own details (not a section), saved through statement_details_update."""
     statement = get_statement_for_user(request.user, statement_uuid, to_change=True)
-    form = DetailsForm(posted(request), initial={"review_date": statement.review_date})
+    form = form_class(posted(request), initial={field: getattr(statement, field)})
     if request.method == "POST" and form.is_valid():
         try:
             saved = services.statement_details_update(
@@ -184,9 +181,7 @@ def details_edit(request: AuthenticatedRequest, statement_uuid: str) -> HttpResp
             add_application_error(form, error)
         else:
             return _saved(request, statement.uuid, saved)
-    return render(
-        request, "statements/form_page.html", {"form": form, "title": _("Next review date"), "statement": statement}
-    )
+    return render(request, "statements/form_page.html", {"form": form, "title": title, "statement": statement})
 
 
 @login_required
