@@ -162,6 +162,13 @@ class CampaignForm(OrganisationForm):
         labels = {"starts_on": _("Start date"), "ends_on": _("End date (optional)")}
         error_messages = {"name": {"required": _("Enter the campaign's name")}}
 
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        starts_on, ends_on = data.get("starts_on"), data.get("ends_on")
+        if starts_on and ends_on and ends_on < starts_on:  # a one-day campaign ends the day it starts
+            self.add_error("ends_on", _("The end date must be the same as or after the start date"))
+        return data
+
 
 class MaterialForm(OrganisationForm):
     class Meta:

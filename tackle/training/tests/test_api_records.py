@@ -169,6 +169,14 @@ def test_a_refused_campaign_names_its_field_and_adds_nothing(lead_a, lead_b, fro
     assert token_client(lead_b).get(f"/api/v1/campaigns/{campaign.uuid}").status_code == 404
 
 
+def test_a_campaign_that_ends_before_it_starts_answers_400_naming_the_end_date(lead_a):
+    body = {"name": "Hotels", "starts_on": "2026-03-01", "ends_on": "2026-02-28"}
+    response = token_client(lead_a).post("/api/v1/campaigns/", body, format="json")
+    assert response.status_code == 400
+    assert response.json() == {"ends_on": ["The end date must be the same as or after the start date"]}
+    assert not Campaign.objects.exists()
+
+
 # Partnership groups -------------------------------------------------------------------------------
 
 

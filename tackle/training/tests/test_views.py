@@ -1,6 +1,7 @@
 """Every page: works for the right person, 404 for another organisation's record, 403 for a role
 that may not use it. Then what the forms save."""
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -14,6 +15,7 @@ from tackle.audit.models import AuditEvent
 from tackle.core.roles import Role
 from tackle.core.tests.dates import date_answer
 from tackle.training.models import (
+    Campaign,
     Completion,
     Course,
     Distribution,
@@ -250,6 +252,18 @@ def test_distributions_add_up_by_place(client_for, lead_a, records):
     assert Distribution.objects.count() == 3
     totals = dict(client.get(reverse("training:campaign-list")).context["totals"])
     assert totals["Taxis"] == 500 and totals["Hotels"] == 50 and totals["Schools"] == 0
+
+
+def test_a_campaign_that_ends_before_it_starts_is_refused_on_its_end_date(client_for, lead_a):
+    client = client_for(lead_a)
+    dates = {**date_answer("starts_on", "2026-03-01"), **date_answer("ends_on", "2026-02-28")}
+    response = client.post(reverse("training:campaign-new"), {"name": "Hotels", **dates})
+    assert response.status_code == 200
+    assert response.context["form"].errors["ends_on"] == ["The end date must be the same as or after the start date"]
+    assert re.search(r'href="#[^"]*ends_on', response.content.decode())  # the summary links to the end date
+    assert not Campaign.objects.exists()
+    same_day = {**date_answer("starts_on", "2026-03-01"), **date_answer("ends_on", "2026-03-01")}
+    assert client.post(reverse("training:campaign-new"), {"name": "Hotels", **same_day}).status_code == 302
 
 
 def test_actions_are_tracked_to_closure(client_for, lead_a, records):
