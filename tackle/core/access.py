@@ -101,7 +101,12 @@ ORGANISATION_API_TOKENS = _r(
     "organisation_api_tokens", "Everyone's API tokens, listed and revoked", Module.USERS, audited=True
 )
 TRAINING = _r("training", "Training courses and the user's own completions", Module.TRAINING)
-TRAINING_RECORDS = _r("training_records", "Requirements, teams, sessions, everyone's completions", Module.TRAINING)
+TRAINING_RECORDS = _r("training_records", "Teams, sessions, everyone's completions", Module.TRAINING)
+# Which roles and teams must complete which course: names no one, read by everyone with training
+# on the courses page and in the API (docs/decisions/0004-training-requirements.md).
+TRAINING_REQUIREMENTS = _r(
+    "training_requirements", "Training requirements: which roles and teams must complete which course", Module.TRAINING
+)
 PARTNERSHIPS = _r("partnerships", "Awareness campaigns and the partner directory", Module.TRAINING)
 PARTNERSHIP_GROUPS = _r("partnership_groups", "Partnership groups, their meetings and actions", Module.TRAINING)
 CASES = _r(
@@ -190,8 +195,8 @@ SERVICE_PAGES = _r(
 )
 
 RESOURCES: tuple[Resource, ...] = (
-    HOME, API_TOKENS, TRAINING, TRAINING_RECORDS, PARTNERSHIPS, PARTNERSHIP_GROUPS, CASES, SUPPORT, NRM_PACKS,
-    DTN_REDACTIONS, PATHWAY_SETTINGS, ORGANISATION_API_TOKENS,
+    HOME, API_TOKENS, TRAINING, TRAINING_RECORDS, TRAINING_REQUIREMENTS, PARTNERSHIPS, PARTNERSHIP_GROUPS, CASES,
+    SUPPORT, NRM_PACKS, DTN_REDACTIONS, PATHWAY_SETTINGS, ORGANISATION_API_TOKENS,
     CASE_SEARCH, CASELOADS, REGISTER, PREMISES, INTELLIGENCE,
     OPERATIONS, AGREEMENTS, BRIEFINGS, TARGETING, SUPPLIERS, CONTRACTS, TENDERS, SPEND, STATEMENTS, STATEMENT_READINGS,
     ACTION_PLANS, ASSESSMENTS, SCRUTINY_RECORDS, FIGURES, AUDIT_LOG,
@@ -228,6 +233,8 @@ _RULES: tuple[tuple[tuple[Role, ...], Resource, tuple[Action, ...], Scope], ...]
     ((R.ADMINISTRATOR,), ORGANISATION_API_TOKENS, (A.VIEW, A.CHANGE), Scope.ORGANISATION),
     (_ALL, TRAINING, _READ, Scope.OWN),
     ((R.MODERN_SLAVERY_LEAD, R.ADMINISTRATOR), TRAINING_RECORDS, _KEEP_EXPORT, Scope.ORGANISATION),
+    (_ALL, TRAINING_REQUIREMENTS, _READ, Scope.ORGANISATION),
+    ((R.MODERN_SLAVERY_LEAD, R.ADMINISTRATOR), TRAINING_REQUIREMENTS, (A.RECORD,), Scope.ORGANISATION),
     (_ALL, PARTNERSHIPS, _READ, Scope.ORGANISATION),
     (_PARTNERSHIP, PARTNERSHIPS, _KEEP, Scope.ORGANISATION),
     (_PARTNERSHIP, PARTNERSHIP_GROUPS, _KEEP_EXPORT, Scope.ORGANISATION),

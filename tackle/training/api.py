@@ -23,7 +23,14 @@ from tackle.accounts.models import User
 from tackle.audit.models import AuditAction
 from tackle.audit.records import record_save
 from tackle.audit.services import audit_record
-from tackle.core.access import PARTNERSHIP_GROUPS, PARTNERSHIPS, TRAINING, TRAINING_RECORDS, Action
+from tackle.core.access import (
+    PARTNERSHIP_GROUPS,
+    PARTNERSHIPS,
+    TRAINING,
+    TRAINING_RECORDS,
+    TRAINING_REQUIREMENTS,
+    Action,
+)
 from tackle.core.api_fields import PlausibleDateField
 from tackle.core.api_lists import body_or_400, checked_by_form, merged, one_page, query_or_400, sort_choice, sorted_by
 from tackle.core.api_schema import PAGE_PARAMETER, paginated
@@ -42,6 +49,7 @@ from tackle.training.forms import (
     CampaignForm,
     CompletionForm,
     CourseForm,
+    GroupForm,
     ImportForm,
     RequirementForm,
     SessionForm,
@@ -456,7 +464,9 @@ def requirement_list(request: Request) -> Response:
     user = api_user(request)
     if request.method == "POST":
         require_training_admin(user)
-        open_page_for_user(user, resource=TRAINING_RECORDS, action=Action.RECORD, object_type="training.requirement")
+        open_page_for_user(
+            user, resource=TRAINING_REQUIREMENTS, action=Action.RECORD, object_type="training.requirement"
+        )
         values = body_or_400(RequirementWriteSerializer, request)
         values["course"] = _course_pk(request, values["course"])
         if values.get("team"):
@@ -465,7 +475,7 @@ def requirement_list(request: Request) -> Response:
         form = RequirementForm(merged({}, values, RequirementForm.Meta.fields), organisation=user.organisation)
         requirement = record_save(actor=user, obj=checked_by_form(form).save(commit=False), request=request._request)
         return Response(RequirementSerializer(requirement).data, status=status.HTTP_201_CREATED)
-    open_page_for_user(user, resource=TRAINING, object_type="training.requirement")
+    open_page_for_user(user, resource=TRAINING_REQUIREMENTS, object_type="training.requirement")
     requirements = selectors.requirements_visible_to(user).order_by("course__title", "role", "pk")
     response, _count = one_page(request, requirements, lambda page: RequirementSerializer(page, many=True).data)
     return response
@@ -701,16 +711,39 @@ def _groups(user: User) -> Any:
     )
 
 
+class GroupWriteSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=200)
+    level = serializers.ChoiceField(GroupLevel.choices)
+
+
 @extend_schema(
+    methods=["GET"],
     summary="Partnership groups",
     description="The modern slavery lead, community safety or an administrator, as the Partnership groups page.",
     parameters=[PAGE_PARAMETER],
     responses=paginated("PaginatedGroupList", GroupSerializer),
 )
-@api_view(["GET"])
+@extend_schema(
+    methods=["POST"],
+    summary="Add a partnership group",
+    description="The same roles; checked as the Add a partnership group page.",
+    request=GroupWriteSerializer,
+    responses={201: GroupDetailSerializer},
+    examples=[OpenApiExample("Strategic", value={"name": "Anti-slavery partnership", "level": "strategic"})],
+)
+@api_view(["GET", "POST"])
 def group_list(request: Request) -> Response:
     user = api_user(request)
     require_partnership_editor(user)
+    if request.method == "POST":
+        open_page_for_user(
+            user, resource=PARTNERSHIP_GROUPS, action=Action.RECORD, object_type="training.partnershipgroup"
+        )
+        assert user.organisation is not None
+        values = body_or_400(GroupWriteSerializer, request)
+        form = GroupForm(merged({}, values, GroupForm.Meta.fields), organisation=user.organisation)
+        group = record_save(actor=user, obj=checked_by_form(form).save(commit=False), request=request._request)
+        return Response({**GroupSerializer(_groups(user).get(pk=group.pk)).data, "meetings": []}, status=201)
     open_page_for_user(user, resource=PARTNERSHIP_GROUPS, object_type="training.partnershipgroup")
     response, _count = one_page(
         request, _groups(user).order_by("name", "pk"), lambda page: GroupSerializer(page, many=True).data

@@ -15,7 +15,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from django.utils import timezone
 
-from tackle.accounts.models import ApiToken, Organisation, User, WebhookEndpoint, WebhookEvent
+from tackle.accounts.models import ApiToken, Organisation, User, WebhookDelivery, WebhookEndpoint, WebhookEvent
 from tackle.accounts.services import api_token_create
 from tackle.accounts.tests.signing_in import two_factor_set_up
 from tackle.cases.models import (
@@ -218,6 +218,9 @@ def build(*, frontline: User, lead: User, police: Any) -> tuple[dict[str, Record
         events=[WebhookEvent.CONCERN_RECORDED],
         created_by=lead,
     )
+    delivery = WebhookDelivery.objects.create(
+        endpoint=webhook, event=WebhookEvent.CONCERN_RECORDED, payload={"case": {"reference": case.reference}}
+    )
 
     def rec(record: Any, model: type[models.Model], **extra: Any) -> Record:
         return Record(str(getattr(record, "uuid", record)), model, **extra)
@@ -242,6 +245,7 @@ def build(*, frontline: User, lead: User, police: Any) -> tuple[dict[str, Record
         "user_uuid": rec(colleague, User),
         "token_uuid": rec(token, ApiToken, owner=lead.pk),
         "webhook_uuid": rec(webhook, WebhookEndpoint),
+        "delivery_uuid": rec(delivery, WebhookDelivery),
         "run_uuid": rec(run, TaskRun, owner=lead.pk),
         "premises_uuid": rec(premises, Premises),
         "flag_uuid": rec(flag, AddressFlag),
@@ -257,6 +261,7 @@ def build(*, frontline: User, lead: User, police: Any) -> tuple[dict[str, Record
         "group_uuid": rec(training["group"], type(training["group"])),
         "campaign_uuid": rec(training["campaign"], type(training["campaign"])),
         "material_uuid": rec(training["material"], type(training["material"])),
+        "service_uuid": rec(training["service"], type(training["service"])),
         "team_uuid": rec(team, Team),
         "course_uuid": rec(course, Course),
         "session_uuid": rec(session, TrainingSession),

@@ -59,6 +59,7 @@ RESOURCE_OF = [
     ("accounts:organisation-token", access.ORGANISATION_API_TOKENS),
     ("accounts:user", access.USERS),
     ("accounts:webhook", access.WEBHOOKS),
+    ("api:webhook", access.WEBHOOKS),
     ("accounts:organisation-settings", access.ORGANISATION_SETTINGS),
     ("accounts:notification", access.NOTIFICATIONS),
     ("audit:verify", access.AUDIT_INTEGRITY),
@@ -107,7 +108,7 @@ RESOURCE_OF = [
     ("training:meeting", access.PARTNERSHIP_GROUPS),
     ("training:action", access.PARTNERSHIP_GROUPS),
     ("training:course-new", access.TRAINING_RECORDS),
-    ("training:requirement", access.TRAINING_RECORDS),
+    ("training:requirement", access.TRAINING_REQUIREMENTS),
     ("training:team", access.TRAINING_RECORDS),
     ("training:session", access.TRAINING_RECORDS),
     ("training:completion", access.TRAINING_RECORDS),
@@ -133,8 +134,10 @@ RESOURCE_OF = [
     ("api:spend", access.SPEND),
     ("api:training-course", access.TRAINING),
     ("api:partnership-campaign", access.PARTNERSHIPS),
+    ("api:partnership-material", access.PARTNERSHIPS),
+    ("api:partnership-service", access.PARTNERSHIPS),
     ("api:partnership-group", access.PARTNERSHIP_GROUPS),
-    ("api:training-requirement", access.TRAINING),  # who must do which course, listed on the courses page
+    ("api:training-requirement", access.TRAINING_REQUIREMENTS),  # listed on the courses page too
     ("api:training-", access.TRAINING_RECORDS),
     ("spend:", access.SPEND),
     ("disrupt:premises", access.PREMISES),
@@ -192,6 +195,8 @@ ACTION_OVERRIDES = {
     "cases:legal-hold-lift": Action.CHANGE,
     "cases:record-retention-decide": Action.CHANGE,
     "cases:record-hold-lift": Action.CHANGE,
+    "api:webhook-secret": Action.CHANGE,  # a new secret for the endpoint
+    "api:webhook-delivery-send-again": Action.CHANGE,  # as the delivery log's button
 }
 
 # Records of the organisation that every role with the action reads, as the list they are part of does,

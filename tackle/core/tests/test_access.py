@@ -100,3 +100,12 @@ def test_each_share_scope_holds_the_narrower_ones():
     summary, referral, support = access.ShareScope
     assert support.reaches(referral) and support.reaches(summary) and referral.reaches(summary)
     assert not summary.reaches(referral) and not referral.reaches(support)
+
+
+def test_every_role_reads_the_training_requirements_and_only_the_training_admins_add_them():
+    # docs/decisions/0004: requirements name no one, so the table files them apart from the records.
+    requirements = access.TRAINING_REQUIREMENTS
+    assert not requirements.personal_data
+    assert access.roles_with(requirements, Action.VIEW, Scope.ORGANISATION) == frozenset(Role)
+    assert access.roles_with(requirements, Action.RECORD) == access.TRAINING_ADMIN_ROLES
+    assert not access.allows(R.ADMINISTRATOR, requirements, Action.CHANGE)
