@@ -60,6 +60,30 @@ def endpoint_register(
     return endpoint
 
 
+def endpoint_update(
+    *, actor: User, endpoint: WebhookEndpoint, name: str, url: str, events: list[str], request: Any = None
+) -> WebhookEndpoint:
+    """A live endpoint's name, address or events corrected; its secret stays. The address is checked
+    as a new one is; deliveries waiting to be tried again go to the new address."""
+    if endpoint.revoked_at is not None:
+        raise ApplicationError(gettext("This endpoint is revoked: register the address anew."))
+    try:
+        check_address(url)
+    except FetchError as error:
+        raise ApplicationError(error.message, field="url") from None
+    chosen = [event for event in WebhookEvent.values if event in events]
+    if not chosen:
+        raise ApplicationError(gettext("Select at least one event"), field="events")
+    values = {"name": name.strip(), "url": url.strip(), "events": chosen}
+    changed = [field for field, value in values.items() if getattr(endpoint, field) != value]
+    if changed:
+        for field in changed:
+            setattr(endpoint, field, values[field])
+        endpoint.save(update_fields=changed)
+        audit_record(action=AuditAction.UPDATE, actor=actor, request=request, obj=endpoint, changed_fields=changed)
+    return endpoint
+
+
 def endpoint_revoke(*, actor: User, endpoint: WebhookEndpoint, request: Any = None) -> WebhookEndpoint:
     if endpoint.revoked_at is not None:
         raise ApplicationError(gettext("This endpoint is already revoked."))
