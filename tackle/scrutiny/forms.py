@@ -1,6 +1,8 @@
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from tackle.core.forms import GovukDateField, GovukForm, GovukModelForm
 from tackle.core.periods import parse_financial_year
@@ -18,30 +20,30 @@ class LeadArrangementForm(GovukModelForm):
             "funding_source", "amount_per_year", "notes",
         ]  # fmt: skip
         labels = {
-            "lead_name": "Post title",
-            "is_lead": "This post is the council's modern slavery lead or single point of contact",
-            "funding_source": "Funded by",
-            "amount_per_year": "Cost per year in pounds",
-            "notes": "Notes",
-            "team": "Team",
-            "covers_children": "Covers children",
-            "covers_adults": "Covers adults",
-            "dedicated": "Dedicated post (not on top of other duties)",
-            "since": "Held from",
-            "ended_on": "Ended on",
+            "lead_name": _("Post title"),
+            "is_lead": _("This post is the council's modern slavery lead or single point of contact"),
+            "funding_source": _("Funded by"),
+            "amount_per_year": _("Cost per year in pounds"),
+            "notes": _("Notes"),
+            "team": _("Team"),
+            "covers_children": _("Covers children"),
+            "covers_adults": _("Covers adults"),
+            "dedicated": _("Dedicated post (not on top of other duties)"),
+            "since": _("Held from"),
+            "ended_on": _("Ended on"),
         }
         help_texts = {
-            "since": "For example, 1 4 2023",
-            "ended_on": "Leave empty while the post continues. For example, 31 3 2026",
-            "amount_per_year": "Optional. What the post cost the funder each year, for example 50000",
+            "since": _("For example, 1 4 2023"),
+            "ended_on": _("Leave empty while the post continues. For example, 31 3 2026"),
+            "amount_per_year": _("Optional. What the post cost the funder each year, for example 50000"),
         }
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if not data.get("covers_children") and not data.get("covers_adults"):
-            self.add_error("covers_adults", "Select whether the lead covers children, adults or both")
+            self.add_error("covers_adults", gettext("Select whether the lead covers children, adults or both"))
         if not (data.get("lead_name") or "").strip():
-            self.add_error("lead_name", "Enter the post title")
+            self.add_error("lead_name", gettext("Enter the post title"))
         return data
 
 
@@ -50,24 +52,25 @@ class SpendForm(GovukModelForm):
         model = Spend
         fields = ["financial_year", "category", "amount", "note"]
         labels = {
-            "financial_year": "Financial year",
-            "category": "What the money was spent on",
-            "amount": "Amount in pounds",
+            "financial_year": _("Financial year"),
+            "category": _("What the money was spent on"),
+            "amount": _("Amount in pounds"),
+            "note": _("Note"),
         }
-        help_texts = {"financial_year": "For example, 2025-26", "note": "Optional: what it paid for"}
+        help_texts = {"financial_year": _("For example, 2025-26"), "note": _("Optional: what it paid for")}
 
     def clean_financial_year(self) -> str:
         value = self.cleaned_data["financial_year"]
         if parse_financial_year(value) is None:
-            raise forms.ValidationError("Enter the financial year like 2025-26")
+            raise forms.ValidationError(gettext("Enter the financial year like 2025-26"))
         return value.strip()
 
 
 class AssessmentNewForm(GovukForm):
     year = forms.TypedChoiceField(
-        label="Year of the self-assessment",
+        label=_("Year of the self-assessment"),
         coerce=int,
-        help_text="The financial year it covers starts in April of this year",
+        help_text=_("The financial year it covers starts in April of this year"),
     )
 
     def __init__(self, *args: Any, latest: int, **kwargs: Any) -> None:
@@ -86,7 +89,8 @@ class AnswersForm(GovukForm):
                     label=question.text, choices=ANSWER_CHOICES, required=False, widget=forms.RadioSelect
                 )
                 self.fields[f"{question.key}-evidence"] = forms.CharField(
-                    label=f"Evidence ({theme.title}, question {number})",
+                    label=gettext("Evidence (%(theme)s, question %(number)d)")
+                    % {"theme": theme.title, "number": number},
                     required=False,
                     widget=forms.Textarea(attrs={"rows": 3}),
                     max_length=4000,
@@ -108,42 +112,46 @@ class FoiForm(GovukForm):
     what to say for years before the council's records began."""
 
     kind = forms.ChoiceField(
-        label="The request asks by",
+        label=_("The request asks by"),
         choices=[
-            (PeriodKind.CALENDAR, "Calendar year (January to December)"),
-            (PeriodKind.FINANCIAL, "Financial year (April to March)"),
-            (PeriodKind.DATES, "Between two dates"),
+            (PeriodKind.CALENDAR, _("Calendar year (January to December)")),
+            (PeriodKind.FINANCIAL, _("Financial year (April to March)")),
+            (PeriodKind.DATES, _("Between two dates")),
         ],
         widget=forms.RadioSelect,
-        error_messages={"required": "Select how the request names its periods"},
+        error_messages={"required": _("Select how the request names its periods")},
     )
     first_year = forms.IntegerField(
-        label="First year asked about",
+        label=_("First year asked about"),
         required=False,
         min_value=1990,
         max_value=2100,
-        help_text="For a financial year, the year it starts in: 2023 for 2023-24. Years are answered in the order "
-        "asked: 2023 then 2019 answers 2023 first.",
+        help_text=_(
+            "For a financial year, the year it starts in: 2023 for 2023-24. Years are answered in the order "
+            "asked: 2023 then 2019 answers 2023 first."
+        ),
     )
-    last_year = forms.IntegerField(label="Last year asked about", required=False, min_value=1990, max_value=2100)
-    starts_on = GovukDateField(label="From", required=False)
-    ends_on = GovukDateField(label="To", required=False, help_text="This day is included")
+    last_year = forms.IntegerField(label=_("Last year asked about"), required=False, min_value=1990, max_value=2100)
+    starts_on = GovukDateField(label=_("From"), required=False)
+    ends_on = GovukDateField(label=_("To"), required=False, help_text=_("This day is included"))
     before_records = forms.ChoiceField(
-        label="For a period before the council's records began",
+        label=_("For a period before the council's records began"),
         choices=[
-            (BeforeRecords.NOT_HELD, "Say the information is not held"),
-            (BeforeRecords.COST_LIMIT, "Older records are on paper: refuse that part on cost (section 12)"),
+            (BeforeRecords.NOT_HELD, _("Say the information is not held")),
+            (BeforeRecords.COST_LIMIT, _("Older records are on paper: refuse that part on cost (section 12)")),
         ],
         initial=BeforeRecords.NOT_HELD,
         widget=forms.RadioSelect,
-        error_messages={"required": "Select what to say for a period before the records began"},
+        error_messages={"required": _("Select what to say for a period before the records began")},
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        choices = [("", "Not asked"), *((key, question.text) for key, question in QUESTIONS.items())]
+        choices = [("", gettext("Not asked")), *((key, question.text) for key, question in QUESTIONS.items())]
         for number in range(1, len(QUESTIONS) + 1):
-            self.fields[f"q{number}"] = forms.ChoiceField(label=f"Question {number}", choices=choices, required=False)
+            self.fields[f"q{number}"] = forms.ChoiceField(
+                label=gettext("Question %(number)d") % {"number": number}, choices=choices, required=False
+            )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -151,23 +159,35 @@ class FoiForm(GovukForm):
         for number in range(1, len(QUESTIONS) + 1):
             key = data.get(f"q{number}")
             if key and key in seen:
-                self.add_error(f"q{number}", f"Question {number} is the same as question {seen[key]}: choose it once")
+                self.add_error(
+                    f"q{number}",
+                    gettext("Question %(number)d is the same as question %(first)d: choose it once")
+                    % {"number": number, "first": seen[key]},
+                )
             elif key:
                 seen[key] = number
         if not seen:
-            self.add_error("q1", "Choose the first question the request asks")
+            self.add_error("q1", gettext("Choose the first question the request asks"))
         if kind in (PeriodKind.CALENDAR, PeriodKind.FINANCIAL):
-            for name, words in (("first_year", "first"), ("last_year", "last")):
+            year_errors = (
+                ("first_year", gettext("Enter the first year asked about, like 2023")),
+                ("last_year", gettext("Enter the last year asked about, like 2023")),
+            )
+            for name, message in year_errors:
                 if data.get(name) is None and name not in self.errors:
-                    self.add_error(name, f"Enter the {words} year asked about, like 2023")
+                    self.add_error(name, message)
             if data.get("first_year") and data.get("last_year") and abs(data["first_year"] - data["last_year"]) > 20:
-                self.add_error("last_year", "The years asked about must span 20 years or fewer")
+                self.add_error("last_year", gettext("The years asked about must span 20 years or fewer"))
         elif kind == PeriodKind.DATES:
-            for name, words in (("starts_on", "first"), ("ends_on", "last")):
+            day_errors = (
+                ("starts_on", gettext("Enter the first day asked about")),
+                ("ends_on", gettext("Enter the last day asked about")),
+            )
+            for name, message in day_errors:
                 if data.get(name) is None and name not in self.errors:
-                    self.add_error(name, f"Enter the {words} day asked about")
+                    self.add_error(name, message)
             if data.get("starts_on") and data.get("ends_on") and data["ends_on"] < data["starts_on"]:
-                self.add_error("ends_on", "The last day must be the same as or after the first")
+                self.add_error("ends_on", gettext("The last day must be the same as or after the first"))
         return data
 
     def request(self) -> FoiRequest:

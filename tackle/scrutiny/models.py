@@ -5,8 +5,10 @@ import uuid
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
-from tackle.scrutiny.themes import ANSWER_CHOICES, QUESTION_KEYS
+from tackle.scrutiny.themes import ANSWER_CHOICES, QUESTIONS
 
 
 class LeadArrangement(models.Model):
@@ -20,23 +22,23 @@ class LeadArrangement(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     lead_name = models.CharField(
-        max_length=200, blank=True, help_text="Job title or name, when the lead has no account"
+        max_length=200, blank=True, help_text=_("Job title or name, when the lead has no account")
     )
-    team = models.CharField(max_length=200, help_text="For example, community safety or adult social care")
+    team = models.CharField(max_length=200, help_text=_("For example, community safety or adult social care"))
     covers_children = models.BooleanField(default=True)
     covers_adults = models.BooleanField(default=True)
-    dedicated = models.BooleanField(help_text="Employed for this role, rather than on top of other duties")
+    dedicated = models.BooleanField(help_text=_("Employed for this role, rather than on top of other duties"))
     since = models.DateField()
     ended_on = models.DateField(null=True, blank=True)
     is_lead = models.BooleanField(
         default=True,
-        help_text="The council's specialist lead or single point of contact, not only a post touching on it",
+        help_text=_("The council's specialist lead or single point of contact, not only a post touching on it"),
     )
-    funding_source = models.CharField(max_length=200, blank=True, help_text="For example, the council's own budget")
+    funding_source = models.CharField(max_length=200, blank=True, help_text=_("For example, the council's own budget"))
     amount_per_year = models.DecimalField(
         max_digits=12, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(0)]
     )
-    notes = models.TextField(blank=True, help_text="What the post did and did not do, as an FOI answer would say")
+    notes = models.TextField(blank=True, help_text=_("What the post did and did not do, as an FOI answer would say"))
 
     class Meta:
         ordering = ["-since", "pk"]
@@ -58,15 +60,15 @@ class LeadArrangement(models.Model):
     def lead_label(self) -> str:
         if self.lead_user_id:
             return self.lead_user.display_name  # type: ignore[union-attr]
-        return self.lead_name or "Not named"
+        return self.lead_name or gettext("Not named")
 
 
 class SpendCategory(models.TextChoices):
-    POSTS = "posts", "Posts (staff time on modern slavery)"
-    TRAINING = "training", "Training"
-    COMMISSIONED_SUPPORT = "commissioned_support", "Commissioned support for victims"
-    EMERGENCY_ACCOMMODATION = "emergency_accommodation", "Emergency accommodation"
-    OTHER = "other", "Other"
+    POSTS = "posts", _("Posts (staff time on modern slavery)")
+    TRAINING = "training", _("Training")
+    COMMISSIONED_SUPPORT = "commissioned_support", _("Commissioned support for victims")
+    EMERGENCY_ACCOMMODATION = "emergency_accommodation", _("Emergency accommodation")
+    OTHER = "other", _("Other")
 
 
 class Spend(models.Model):
@@ -74,7 +76,7 @@ class Spend(models.Model):
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     organisation = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="+")
-    financial_year = models.CharField(max_length=7, help_text="For example, 2025-26")
+    financial_year = models.CharField(max_length=7, help_text=_("For example, 2025-26"))
     category = models.CharField(max_length=30, choices=SpendCategory.choices)
     amount = models.DecimalField(max_digits=12, decimal_places=2, validators=[MinValueValidator(0)])
     note = models.CharField(max_length=300, blank=True)
@@ -112,7 +114,7 @@ class Assessment(models.Model):
 
 class Answer(models.Model):
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="answers")
-    question = models.CharField(max_length=40, choices=[(key, key) for key in QUESTION_KEYS])
+    question = models.CharField(max_length=40, choices=[(key, question.text) for key, question in QUESTIONS.items()])
     answer = models.CharField(max_length=10, choices=ANSWER_CHOICES)
     evidence = models.TextField(blank=True)
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")

@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext
 
 from tackle.accounts.models import User
 from tackle.audit.models import AuditAction
@@ -18,7 +19,7 @@ def record_save(*, record: LeadArrangement | Spend, actor: User, changed: list[s
     created = record.pk is None
     if created:
         if actor.organisation_id is None:
-            raise ApplicationError("You are not in an organisation")
+            raise ApplicationError(gettext("You are not in an organisation"))
         record.organisation_id = actor.organisation_id
     record.full_clean()
     record.save()
@@ -34,9 +35,11 @@ def record_save(*, record: LeadArrangement | Spend, actor: User, changed: list[s
 @transaction.atomic
 def assessment_create(*, actor: User, year: int, request: Any = None) -> Assessment:
     if actor.organisation_id is None:
-        raise ApplicationError("You are not in an organisation")
+        raise ApplicationError(gettext("You are not in an organisation"))
     if Assessment.objects.filter(organisation_id=actor.organisation_id, year=year).exists():
-        raise ApplicationError(f"There is already a self-assessment for {year}", field="year")
+        raise ApplicationError(
+            gettext("There is already a self-assessment for %(year)s") % {"year": year}, field="year"
+        )
     assessment = Assessment.objects.create(organisation_id=actor.organisation_id, year=year, created_by=actor)
     audit_record(action=AuditAction.CREATE, actor=actor, request=request, obj=assessment)
     return assessment
@@ -51,7 +54,7 @@ def assessment_answer(
     changed = []
     for key, (value, evidence) in answers.items():
         if key not in QUESTIONS or value not in ANSWER_LABELS:
-            raise ApplicationError("Choose an answer from the list")
+            raise ApplicationError(gettext("Choose an answer from the list"))
         current = existing.get(key)
         if current is None:
             Answer.objects.create(

@@ -3,182 +3,201 @@ words. A code table, so that answers keep their meaning from year to year; a que
 changes gets a new key."""
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 @dataclass(frozen=True)
 class Question:
     key: str
-    text: str
+    text: "StrOrPromise"  # lazy: read in the page's language
 
 
 @dataclass(frozen=True)
 class Theme:
     key: str
-    title: str
+    title: "StrOrPromise"
     questions: tuple[Question, ...]
 
 
 THEMES: tuple[Theme, ...] = (
     Theme(
         "knowledge",
-        "Knowledge and training",
+        _("Knowledge and training"),
         (
             Question(
                 "knowledge_staff_trained",
-                "Have the staff most likely to meet victims been trained to spot the signs and act?",
+                _("Have the staff most likely to meet victims been trained to spot the signs and act?"),
             ),
             Question(
                 "knowledge_first_responders",
-                "Do officers who make NRM referrals know the first responder duties and how to use them?",
+                _("Do officers who make NRM referrals know the first responder duties and how to use them?"),
             ),
             Question(
                 "knowledge_councillors",
-                "Have councillors been briefed on modern slavery and their role in tackling it?",
+                _("Have councillors been briefed on modern slavery and their role in tackling it?"),
             ),
             Question(
                 "knowledge_understanding",
-                "Can the council show that its staff understand what modern slavery and human trafficking are?",
+                _("Can the council show that its staff understand what modern slavery and human trafficking are?"),
             ),
             Question(
                 "knowledge_obligations",
-                "Does the council know its duties to victims under the Modern Slavery Act 2015, safeguarding law "
-                "and human rights law?",
+                _(
+                    "Does the council know its duties to victims under the Modern Slavery Act 2015, safeguarding law "
+                    "and human rights law?"
+                ),
             ),
         ),
     ),
     Theme(
         "strategy",
-        "Strategic approach",
+        _("Strategic approach"),
         (
             Question(
-                "strategy_plan", "Does a current plan or strategy set out how the council responds to exploitation?"
+                "strategy_plan", _("Does a current plan or strategy set out how the council responds to exploitation?")
             ),
             Question(
                 "strategy_safeguarding_plan",
-                "Do the strategic plans for safeguarding adults and children include modern slavery?",
+                _("Do the strategic plans for safeguarding adults and children include modern slavery?"),
             ),
             Question(
-                "strategy_needs_assessment", "Has a joint strategic needs assessment looked at modern slavery locally?"
+                "strategy_needs_assessment",
+                _("Has a joint strategic needs assessment looked at modern slavery locally?"),
             ),
         ),
     ),
     Theme(
         "structures",
-        "Council structures and processes",
+        _("Council structures and processes"),
         (
             Question(
                 "structures_pathway",
-                "Is there a written referral pathway that staff follow when they suspect exploitation?",
+                _("Is there a written referral pathway that staff follow when they suspect exploitation?"),
             ),
             Question(
                 "structures_records",
-                "Are concerns, referrals and decisions recorded in one place so they can be counted?",
+                _("Are concerns, referrals and decisions recorded in one place so they can be counted?"),
             ),
             Question(
                 "structures_services",
-                "Do licensing, housing, environmental health and social care know their part in the response?",
+                _("Do licensing, housing, environmental health and social care know their part in the response?"),
             ),
             # The lead and the figures were first asked under the strategy theme; the guide asks them
             # here, so they moved, keeping their keys (and so their answers).
-            Question("strategy_lead", "Is there a named officer who leads on modern slavery for the council?"),
+            Question("strategy_lead", _("Is there a named officer who leads on modern slavery for the council?")),
             Question(
                 "strategy_figures",
-                "Can the council say how many potential victims its staff found and how many it referred to the NRM?",
+                _(
+                    "Can the council say how many potential victims its staff found and how many it referred "
+                    "to the NRM?"
+                ),
             ),
             Question(
                 "structures_staff_refer",
-                "Can the council show that staff know how to spot modern slavery and pass it to the right people?",
+                _("Can the council show that staff know how to spot modern slavery and pass it to the right people?"),
             ),
         ),
     ),
     Theme(
         "partnership",
-        "Partnership working",
+        _("Partnership working"),
         (
             Question(
-                "partnership_forum", "Does the council take part in a local partnership or network on exploitation?"
+                "partnership_forum", _("Does the council take part in a local partnership or network on exploitation?")
             ),
             Question(
                 "partnership_sharing",
-                "Are there agreements for sharing information with the police and other agencies?",
+                _("Are there agreements for sharing information with the police and other agencies?"),
             ),
             Question(
-                "partnership_safeguarding", "Do the safeguarding boards for adults and children cover modern slavery?"
+                "partnership_safeguarding",
+                _("Do the safeguarding boards for adults and children cover modern slavery?"),
             ),
             Question(
                 "partnership_departments",
-                "Which officers and services take part in local partnerships, and is what they learn passed on "
-                "across the council's departments?",
+                _(
+                    "Which officers and services take part in local partnerships, and is what they learn passed on "
+                    "across the council's departments?"
+                ),
             ),
             Question(
-                "partnership_impact", "Is joint working being strengthened, and is the partnership's impact assessed?"
+                "partnership_impact",
+                _("Is joint working being strengthened, and is the partnership's impact assessed?"),
             ),
         ),
     ),
     Theme(
         "victims",
-        "Supporting victims",
+        _("Supporting victims"),
         (
             Question(
                 "victims_support",
-                "Can the council offer safe accommodation and support to someone who is not in the NRM?",
+                _("Can the council offer safe accommodation and support to someone who is not in the NRM?"),
             ),
-            Question("victims_housing", "Do housing staff understand the rights of survivors to housing and help?"),
-            Question("victims_outcomes", "Does the council follow what happens to people it has referred?"),
+            Question("victims_housing", _("Do housing staff understand the rights of survivors to housing and help?")),
+            Question("victims_outcomes", _("Does the council follow what happens to people it has referred?")),
             Question(
                 "victims_procedures",
-                "Are there written procedures for handling the cases of potential and confirmed victims?",
+                _("Are there written procedures for handling the cases of potential and confirmed victims?"),
             ),
-            Question("victims_records", "Does the council keep a record of the victims it supports?"),
-            Question("victims_needs_met", "Is there evidence that the needs of the victims it meets are being met?"),
+            Question("victims_records", _("Does the council keep a record of the victims it supports?")),
+            Question("victims_needs_met", _("Is there evidence that the needs of the victims it meets are being met?")),
             Question(
                 "victims_learning_needs",
-                "Are staff's learning needs on modern slavery reviewed regularly for safeguarding work?",
+                _("Are staff's learning needs on modern slavery reviewed regularly for safeguarding work?"),
             ),
         ),
     ),
     Theme(
         "procurement",
-        "Procurement",
+        _("Procurement"),
         (
             Question(
-                "procurement_statement", "Has the council approved and published a modern slavery statement this year?"
+                "procurement_statement",
+                _("Has the council approved and published a modern slavery statement this year?"),
             ),
-            Question("procurement_staff", "Have procurement and contract staff been trained in supply-chain risk?"),
+            Question("procurement_staff", _("Have procurement and contract staff been trained in supply-chain risk?")),
             Question(
-                "procurement_contracts", "Do high-risk contracts include checks and terms on labour exploitation?"
+                "procurement_contracts", _("Do high-risk contracts include checks and terms on labour exploitation?")
             ),
             Question(
                 "procurement_assurance",
-                "Does the council ask suppliers for assurance about their own suppliers and subcontractors?",
+                _("Does the council ask suppliers for assurance about their own suppliers and subcontractors?"),
             ),
             Question(
                 "procurement_risk_assessment",
-                "Has the council assessed the modern slavery risk across its supply chains?",
+                _("Has the council assessed the modern slavery risk across its supply chains?"),
             ),
             Question(
                 "procurement_tools",
-                "Does the council use the free tools available, such as the government's statement registry and its "
-                "supply chain assessment tool?",
+                _(
+                    "Does the council use the free tools available, such as the government's statement registry "
+                    "and its supply chain assessment tool?"
+                ),
             ),
         ),
     ),
     Theme(
         "awareness",
-        "Awareness raising",
+        _("Awareness raising"),
         (
             Question(
                 "awareness_public",
-                "Has the council told residents and businesses how to recognise and report exploitation?",
+                _("Has the council told residents and businesses how to recognise and report exploitation?"),
             ),
             Question(
                 "awareness_businesses",
-                "Have high-risk businesses, such as car washes and nail bars, been reached directly?",
+                _("Have high-risk businesses, such as car washes and nail bars, been reached directly?"),
             ),
-            Question("awareness_staff", "Do staff across the council know how to report a concern?"),
+            Question("awareness_staff", _("Do staff across the council know how to report a concern?")),
             Question(
                 "awareness_victims",
-                "Has the council made or used materials that tell potential victims where they can get help?",
+                _("Has the council made or used materials that tell potential victims where they can get help?"),
             ),
         ),
     ),
@@ -207,9 +226,9 @@ GUIDE_COVERAGE: dict[str, tuple[str, ...]] = {
 QUESTION_KEYS: tuple[str, ...] = tuple(QUESTIONS)
 
 ANSWER_CHOICES = [
-    ("yes", "Yes"),
-    ("partly", "Partly"),
-    ("no", "No"),
-    ("not_known", "Not known"),
+    ("yes", _("Yes")),
+    ("partly", _("Partly")),
+    ("no", _("No")),
+    ("not_known", _("Not known")),
 ]
 ANSWER_LABELS = dict(ANSWER_CHOICES)

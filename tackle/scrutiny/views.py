@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from tackle.accounts.door import open_for_user, open_page_for_user
@@ -70,9 +71,9 @@ def index(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse
         request,
         assessments,
         resource=ASSESSMENTS,
-        columns=ASSESSMENT_COLUMNS,
+        columns=assessment_columns(),
         name="assessments",
-        title="Self-assessments",
+        title="Self-assessments",  # English: the audit note names the download by it
     )
     if download is not None:
         return download
@@ -86,13 +87,15 @@ def index(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse
     return render(request, "scrutiny/index.html", context)
 
 
-# The council's self-assessments, newest year first, as the scrutiny page lists them.
-ASSESSMENT_COLUMNS = (
-    Column("Year", lambda a: financial_year_label(a.year)),
-    Column("Started", lambda a: a.created_at),
-    Column("Last changed", lambda a: a.updated_at),
-    Column("Questions answered", lambda a: a.answered),
-)
+def assessment_columns() -> tuple[Column, ...]:
+    """The council's self-assessments, newest year first, as the scrutiny page lists them; headers
+    in the request's language."""
+    return (
+        Column(_("Year"), lambda a: financial_year_label(a.year)),
+        Column(_("Started"), lambda a: a.created_at),
+        Column(_("Last changed"), lambda a: a.updated_at),
+        Column(_("Questions answered"), lambda a: a.answered),
+    )
 
 
 @login_required
@@ -165,7 +168,8 @@ def assessment_edit(request: AuthenticatedRequest, assessment_uuid: str) -> Http
             changed = assessment_answer(
                 assessment=assessment, actor=request.user, answers=form.answers(), request=request
             )
-            messages.success(request, f"Answers saved ({len(changed)} changed)")
+            summary = ngettext("Answers saved (%(count)d changed)", "Answers saved (%(count)d changed)", len(changed))
+            messages.success(request, summary % {"count": len(changed)})
             return redirect("scrutiny:assessment-detail", assessment_uuid=assessment.uuid)
     else:
         initial: dict[str, str] = {}
@@ -221,7 +225,7 @@ def assessment_compare(request: AuthenticatedRequest) -> HttpResponse:
                     "cells": [
                         ANSWER_LABELS.get(by_year[a.year][q.key].answer, "")
                         if q.key in by_year[a.year]
-                        else "Not answered"
+                        else _("Not answered")
                         for a in assessments
                     ],
                 }
@@ -296,7 +300,7 @@ def _record_page(
         except ApplicationError as error:
             add_application_error(form, error)
         else:
-            messages.success(request, "Saved")
+            messages.success(request, _("Saved"))
             return redirect(back)
     if request.method != "POST" and record is None:  # a record's opening was audited by the door
         audit_record(action=AuditAction.LIST, request=request, object_type=object_type)
@@ -368,10 +372,10 @@ def foi(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
     form, asked = _foi_request(request)
     answer = build_foi_answer(request.user.organisation, asked) if asked else None
     if answer is not None:
-        title = f"FOI answer {', '.join(answer.years)}"
-        rows = [*answer.items, *(FoiItem(0, "Exemption", [text]) for text in answer.exemptions)]
+        title = f"FOI answer {', '.join(answer.years)}"  # English: the audit note names the download by it
+        rows = [*answer.items, *(FoiItem(0, _("Exemption"), [text]) for text in answer.exemptions)]
         download = list_download(
-            request, rows, resource=SCRUTINY_RECORDS, columns=FOI_COLUMNS, name="foi-answer", title=title
+            request, rows, resource=SCRUTINY_RECORDS, columns=foi_columns(), name="foi-answer", title=title
         )
         if download is not None:
             return download
@@ -411,12 +415,13 @@ def foi_issue(request: AuthenticatedRequest) -> HttpResponse:
     return redirect(reverse("reporting:releases"))
 
 
-# One row per question of the draft, its answer's paragraphs on separate lines; then the exemptions.
-FOI_COLUMNS = (
-    Column("Question number", lambda item: item.number or ""),
-    Column("Question", lambda item: item.question),
-    Column("Draft answer", lambda item: "\n".join(item.answer)),
-)
+def foi_columns() -> tuple[Column, ...]:
+    """One row per question of the draft, its answer's paragraphs on separate lines; then the exemptions."""
+    return (
+        Column(_("Question number"), lambda item: item.number or ""),
+        Column(_("Question"), lambda item: item.question),
+        Column(_("Draft answer"), lambda item: "\n".join(item.answer)),
+    )
 
 
 @login_required

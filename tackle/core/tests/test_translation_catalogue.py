@@ -29,8 +29,6 @@ NOT_YET_TRANSLATED = [
     "cases",
     "disrupt",
     "reporting",
-    "scrutiny",
-    "spend",
     "statement_reader",
 ]
 

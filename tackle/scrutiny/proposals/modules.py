@@ -3,6 +3,8 @@
 Councillors read these, so the evidence is counts and names of organisations, never a person, and
 there is no link into modules their role cannot open."""
 
+from django.utils.translation import gettext, ngettext
+
 from tackle.reporting.evidence import YearEvidence
 
 
@@ -11,7 +13,8 @@ def sharing_proposal(evidence: YearEvidence) -> tuple[str, str] | None:
     if not evidence.sharing_partners:
         return None
     partners = ", ".join(evidence.sharing_partners)
-    return "yes", f"Information-sharing agreements in force in {evidence.period.label} with {partners}."
+    sentence = gettext("Information-sharing agreements in force in %(period)s with %(partners)s.")
+    return "yes", sentence % {"period": evidence.period.label, "partners": partners}
 
 
 def contracts_proposal(evidence: YearEvidence) -> tuple[str, str] | None:
@@ -20,7 +23,11 @@ def contracts_proposal(evidence: YearEvidence) -> tuple[str, str] | None:
     if due.due == 0:
         return None
     answer = "yes" if due.completed == due.due else "partly" if due.completed else "no"
-    return answer, (
-        f"{due.completed} of {due.due} annual supplier assessments due in {evidence.period.label} on high value, "
-        "high risk or business critical contracts were completed (Tackle supplier records)."
+    sentence = ngettext(
+        "%(completed)d of %(due)d annual supplier assessment due in %(period)s on high value, high risk or "
+        "business critical contracts was completed (Tackle supplier records).",
+        "%(completed)d of %(due)d annual supplier assessments due in %(period)s on high value, high risk or "
+        "business critical contracts were completed (Tackle supplier records).",
+        due.due,
     )
+    return answer, sentence % {"completed": due.completed, "due": due.due, "period": evidence.period.label}

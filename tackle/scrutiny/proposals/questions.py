@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.urls import reverse
+from django.utils.dateformat import format as date_format
+from django.utils.translation import gettext
 
 from tackle.accounts.selectors import disclosure_for
 from tackle.core.disclosure import Audience
@@ -35,11 +37,12 @@ def training_rate(organisation: Any, role: str | None = None) -> float | None:
     return None if rate is None else rate * 100
 
 
-def _rate_proposal(rate: float | None, who: str) -> Proposal | None:
+def _rate_proposal(rate: float | None, sentence: str) -> Proposal | None:
+    """`sentence` is already translated and takes the rate as %(rate)s."""
     if rate is None:
         return None
     answer = "yes" if rate >= 90 else "partly" if rate > 0 else "no"
-    return Proposal(answer, f"{rate:.0f}% of {who} are up to date with required training (Tackle training records).")
+    return Proposal(answer, sentence % {"rate": f"{rate:.0f}"})
 
 
 def proposals_for(organisation: Any, year: int) -> dict[str, Proposal]:
@@ -52,10 +55,14 @@ def proposals_for(organisation: Any, year: int) -> dict[str, Proposal]:
     if arrangement is not None:
         found["strategy_lead"] = Proposal(
             "yes",
-            f"{arrangement.lead_label} leads on modern slavery ({arrangement.team}) "
-            f"since {arrangement.since:%-d %B %Y}.",
+            gettext("%(lead)s leads on modern slavery (%(team)s) since %(since)s.")
+            % {
+                "lead": arrangement.lead_label,
+                "team": arrangement.team,
+                "since": date_format(arrangement.since, "j F Y"),
+            },
             reverse("scrutiny:arrangements"),
-            "Lead arrangements",
+            gettext("Lead arrangements"),
         )
 
     evidence = year_evidence(organisation.pk, year)
@@ -63,36 +70,46 @@ def proposals_for(organisation: Any, year: int) -> dict[str, Proposal]:
     if evidence.has_cases:
         found["structures_records"] = Proposal(
             "yes",
-            "Concerns, NRM referrals and decisions are recorded in Tackle's register and counted by quarter.",
+            gettext("Concerns, NRM referrals and decisions are recorded in Tackle's register and counted by quarter."),
             figures_url,
-            "Figures",
+            gettext("Figures"),
         )
         # The self-assessment goes to the scrutiny committee: councillors' figures.
         disclosure = disclosure_for(organisation.pk, Audience.COUNCILLORS)
         shown = disclosure.show
         found["strategy_figures"] = Proposal(
             "yes",
-            f"In {label} Tackle recorded {shown(concerns)} concerns and {shown(referrals)} NRM referrals. "
-            f"{disclosure.small_counts_note()}".strip(),
+            (
+                gettext("In %(year)s Tackle recorded %(concerns)s concerns and %(referrals)s NRM referrals.")
+                % {"year": label, "concerns": shown(concerns), "referrals": shown(referrals)}
+                + f" {disclosure.small_counts_note()}"
+            ).strip(),
             figures_url,
-            "Figures",
+            gettext("Figures"),
         )
 
-    proposal = _rate_proposal(training_rate(organisation), "staff")
+    proposal = _rate_proposal(
+        training_rate(organisation),
+        gettext("%(rate)s%% of staff are up to date with required training (Tackle training records)."),
+    )
     if proposal:
         found["knowledge_staff_trained"] = proposal
-    proposal = _rate_proposal(training_rate(organisation, Role.PROCUREMENT_OFFICER), "procurement staff")
+    proposal = _rate_proposal(
+        training_rate(organisation, Role.PROCUREMENT_OFFICER),
+        gettext("%(rate)s%% of procurement staff are up to date with required training (Tackle training records)."),
+    )
     if proposal:
         found["procurement_staff"] = proposal
 
     statement = statement_approved_by_end_of(organisation.pk, evidence.period)
     if statement is not None:
-        body = f" by {statement.approval_body}" if statement.approval_body else ""
-        found["procurement_statement"] = Proposal(
-            "yes",
-            f"The modern slavery statement ({statement.name}) was approved{body} "
-            f"on {statement.approval_date:%-d %B %Y}.",
-        )
+        approved = {"name": statement.name, "body": statement.approval_body}
+        approved["on"] = date_format(statement.approval_date, "j F Y")
+        if statement.approval_body:
+            sentence = gettext("The modern slavery statement (%(name)s) was approved by %(body)s on %(on)s.")
+        else:
+            sentence = gettext("The modern slavery statement (%(name)s) was approved on %(on)s.")
+        found["procurement_statement"] = Proposal("yes", sentence % approved)
 
     support = Spend.objects.filter(
         organisation_id=organisation.pk,
@@ -103,9 +120,10 @@ def proposals_for(organisation: Any, year: int) -> dict[str, Proposal]:
     if support.exists():
         found["victims_support"] = Proposal(
             "yes",
-            f"Spending on commissioned support or emergency accommodation is recorded for {label}.",
+            gettext("Spending on commissioned support or emergency accommodation is recorded for %(year)s.")
+            % {"year": label},
             reverse("scrutiny:spend"),
-            "Spending",
+            gettext("Spending"),
         )
     for key, proposal_of in (("partnership_sharing", sharing_proposal), ("procurement_contracts", contracts_proposal)):
         answered = proposal_of(evidence)

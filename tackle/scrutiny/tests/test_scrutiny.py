@@ -177,7 +177,7 @@ def test_report_pdf_names_every_theme(records, lead_a, client_for):
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
     text = " ".join(text.split())
     for theme in THEMES:
-        assert theme.title in text
+        assert str(theme.title) in text
     assert "Coordinator named" in text
     title = f"Scrutiny report {financial_year_label(2025)}: Council A"
     assert_tagged_pdf(response.content, title=title, tables=True)  # each theme's questions head their rows
