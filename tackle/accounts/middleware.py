@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from tackle.accounts.selectors import welsh_offered_to
+from tackle.core.errors import without_database
 
 # Paths a signed-in user may reach before completing two-factor sign-in.
 _OPEN_PREFIXES = (
@@ -43,7 +44,10 @@ class RequireTwoFactorMiddleware:
 
 
 def welsh_offered(request: HttpRequest) -> bool:
-    """Whether this request's reader is offered Welsh, asked once per request."""
+    """Whether this request's reader is offered Welsh, asked once per request (and not at all on a
+    page answered without the database, such as the 500 page)."""
+    if without_database(request):
+        return False
     if not hasattr(request, "_welsh_offered"):
         request._welsh_offered = welsh_offered_to(getattr(request, "user", None))  # type: ignore[attr-defined]
     return bool(request._welsh_offered)  # type: ignore[attr-defined]

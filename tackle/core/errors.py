@@ -1,3 +1,22 @@
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest
+
+# Set on a request whose answer must not touch the database (the 500 page: the database may be
+# why it is shown). Parts of the page that would ask it, such as the header's language switch, read
+# `without_database(request)` and leave themselves out.
+_WITHOUT_DATABASE = "tackle_without_database"
+
+
+def answer_without_database(request: "HttpRequest") -> None:
+    setattr(request, _WITHOUT_DATABASE, True)
+
+
+def without_database(request: "HttpRequest") -> bool:
+    return bool(getattr(request, _WITHOUT_DATABASE, False))
+
+
 class ApplicationError(Exception):
     """A rule said no. The message is written for the person using the service."""
 

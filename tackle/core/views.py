@@ -1,6 +1,8 @@
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
+from tackle.core.errors import answer_without_database
+
 # Under /api/ a script reads the answer, so errors Django answers itself come as JSON, in DRF's shape.
 _API_DETAIL = {
     400: "Bad request.",
@@ -25,9 +27,7 @@ def permission_denied(request: HttpRequest, exception: Exception | None = None) 
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    # The database may be why this page is shown: the header's language switch, which asks it
-    # whether Welsh is offered, is left out of this one page.
-    request._welsh_offered = False  # type: ignore[attr-defined]
+    answer_without_database(request)
     return _error(request, 500)
 
 
