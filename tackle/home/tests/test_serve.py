@@ -35,3 +35,15 @@ def test_serve_does_not_share_gunicorns_control_socket_with_other_instances(data
     serve = started(database, "serve", "--port", str(free_port()), "--workers", "1")
     wait_for(lambda: "Listening at" in log_of(serve), seconds=30, what="gunicorn to listen")
     assert not (database.parent / ".gunicorn").exists()
+
+
+def test_pressing_ctrl_c_twice_stops_serve_at_once_without_a_traceback(database, started):
+    serve = started(database, "serve", "--port", str(free_port()), "--workers", "1")
+    wait_for(lambda: "Listening at" in log_of(serve) and worker_pids(serve), seconds=30, what="serve to start")
+    serve.send_signal(signal.SIGINT)
+    wait_for(lambda: serve.poll() is not None or "Handling signal: term" in log_of(serve), seconds=10, what="stopping")
+    if serve.poll() is None:  # still waiting for its children: the second Ctrl+C
+        serve.send_signal(signal.SIGINT)
+    serve.wait(timeout=15)
+    assert "Traceback" not in log_of(serve)
+    assert serve.returncode == 0

@@ -62,14 +62,25 @@ class Command(BaseCommand):
         except KeyboardInterrupt:
             pass
         finally:
-            for process in (web, self.worker):
-                if process.poll() is None:
-                    process.send_signal(signal.SIGTERM)
-            for process in (web, self.worker):
+            self.stop([web, getattr(self, "worker", worker)])
+
+    def stop(self, processes: list[subprocess.Popen[bytes]]) -> None:
+        """Ask each to stop and give it ten seconds; a second Ctrl+C while waiting stops them at once
+        (a person pressing it twice wants out, not a traceback)."""
+        for process in processes:
+            if process.poll() is None:
+                process.send_signal(signal.SIGTERM)
+        try:
+            for process in processes:
                 try:
                     process.wait(timeout=10)
                 except subprocess.TimeoutExpired:
                     process.kill()
+        except KeyboardInterrupt:
+            for process in processes:
+                if process.poll() is None:
+                    process.kill()
+            self.stderr.write("Stopped at once.")
 
     def supervise(self, web: subprocess.Popen[bytes], worker: subprocess.Popen[bytes]) -> None:
         """Until the web server stops, restart the task worker whenever it stops, pausing longer
