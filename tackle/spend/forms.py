@@ -3,6 +3,9 @@
 from typing import Any
 
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from tackle.core.forms import ColumnsForm as CoreColumnsForm
 from tackle.core.forms import GovukForm
@@ -31,12 +34,15 @@ class MultipleFileField(forms.FileField):
 
 class UploadForm(GovukForm):
     spend_files = MultipleFileField(
-        label="Spend files",
-        help_text=(
-            f"The council's published payments over £500, as CSV, XLSX or ODS, up to {MAX_FILES} files at a time. "
-            "Upload them as they are: Tackle finds the header row and the columns itself."
+        label=_("Spend files"),
+        help_text=format_lazy(
+            _(
+                "The council's published payments over £500, as CSV, XLSX or ODS, up to {files} files at a time. "
+                "Upload them as they are: Tackle finds the header row and the columns itself."
+            ),
+            files=MAX_FILES,
         ),
-        error_messages={"required": "Select at least one spend file", "empty": "The selected file is empty"},
+        error_messages={"required": _("Select at least one spend file"), "empty": _("The selected file is empty")},
     )
 
 
@@ -44,4 +50,5 @@ class ColumnsForm(CoreColumnsForm):
     """For each field, the column that holds it (or none); only the amount must be found."""
 
     def __init__(self, *args: Any, headers: list[str], current: dict[str, int | None], **kwargs: Any) -> None:
-        super().__init__(*args, headers=headers, fields=FIELDS, required={AMOUNT}, current=current, **kwargs)
+        labels = {name: gettext(label) for name, label in FIELDS.items()}  # FIELDS stay English: they are stored
+        super().__init__(*args, headers=headers, fields=labels, required={AMOUNT}, current=current, **kwargs)

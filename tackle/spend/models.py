@@ -11,16 +11,17 @@ from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from tackle.suppliers.sectors import Sector
 
 
 class ImportStatus(models.TextChoices):
-    QUEUED = "queued", "Waiting to start"
-    RUNNING = "running", "Screening"
-    DONE = "done", "Screened"
-    FAILED = "failed", "Failed"
-    COLUMNS = "columns", "Waiting for its columns to be checked"
+    QUEUED = "queued", _("Waiting to start")
+    RUNNING = "running", _("Screening")
+    DONE = "done", _("Screened")
+    FAILED = "failed", _("Failed")
+    COLUMNS = "columns", _("Waiting for its columns to be checked")
 
 
 def spend_upload_path(instance: "SpendFile", filename: str) -> str:
@@ -42,7 +43,7 @@ class SpendImport(models.Model):
     rows_rejected = models.PositiveIntegerField(default=0)
     total_amount = models.DecimalField(max_digits=24, decimal_places=6, default=0)
     suppliers = models.PositiveIntegerField(default=0)
-    summary = models.JSONField(default=dict, blank=True, help_text="The figures `tackle spend screen --json` prints")
+    summary = models.JSONField(default=dict, blank=True, help_text=_("The figures `tackle spend screen --json` prints"))
 
     class Meta:
         ordering = ["-created_at"]
@@ -62,9 +63,9 @@ class SpendFile(models.Model):
     file = models.FileField(upload_to=spend_upload_path, max_length=200)
     size = models.PositiveBigIntegerField()
     overrides = models.JSONField(
-        default=dict, blank=True, help_text="Columns a person chose: field -> column (0-based)"
+        default=dict, blank=True, help_text=_("Columns a person chose: field -> column (0-based)")
     )
-    mapping = models.JSONField(default=dict, blank=True, help_text="How the last run read the file")
+    mapping = models.JSONField(default=dict, blank=True, help_text=_("How the last run read the file"))
     rows_read = models.PositiveIntegerField(default=0)
     rows_accepted = models.PositiveIntegerField(default=0)
     rows_rejected = models.PositiveIntegerField(default=0)
@@ -97,7 +98,7 @@ class SpendTotal(models.Model):
     """Rows and amount paid to one payee in one sector in one financial year (April to March)."""
 
     spend_import = models.ForeignKey(SpendImport, on_delete=models.CASCADE, related_name="totals")
-    payee_key = models.CharField(max_length=300, blank=True, help_text="Blank for redacted or unnamed payees")
+    payee_key = models.CharField(max_length=300, blank=True, help_text=_("Blank for redacted or unnamed payees"))
     payee_name = models.CharField(max_length=300)
     supplier = models.ForeignKey(
         "suppliers.Supplier", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -106,7 +107,7 @@ class SpendTotal(models.Model):
     sector = models.CharField(max_length=30, choices=Sector.choices)
     high_risk = models.BooleanField()
     reason = models.CharField(max_length=300, blank=True)
-    financial_year = models.PositiveSmallIntegerField(null=True, blank=True, help_text="2024 means 2024-25")
+    financial_year = models.PositiveSmallIntegerField(null=True, blank=True, help_text=_("2024 means 2024-25"))
     rows = models.PositiveIntegerField()
     amount = models.DecimalField(max_digits=24, decimal_places=6)
 

@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import QuerySet, Sum
+from django.utils.translation import gettext
 
 from tackle.core.uploads import XLSX_MAGIC, UploadError, read_table
 from tackle.spend.models import ImportStatus, SpendFile, SpendImport, SpendReject, SpendTotal
@@ -154,7 +155,7 @@ def year_on_year(spend_import: SpendImport) -> list[YearLine]:
 
 
 def _year_label(year: int | None) -> str:
-    return f"{year}-{(year + 1) % 100:02d}" if year is not None else "Date not known"
+    return f"{year}-{(year + 1) % 100:02d}" if year is not None else gettext("Date not known")
 
 
 SAMPLE_BYTES = 256 * 1024

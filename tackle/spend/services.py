@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 
 from tackle.accounts.models import User
 from tackle.audit.models import AuditAction
@@ -51,20 +52,32 @@ def _spend_import_save(
     *, actor: User, files: list[UploadedFile], ask_columns: bool
 ) -> tuple[SpendImport, TaskRun | None]:
     if not files:
-        raise ApplicationError("Select at least one spend file", field="spend_files")
+        raise ApplicationError(gettext("Select at least one spend file"), field="spend_files")
     if len(files) > MAX_FILES:
-        raise ApplicationError(f"Select no more than {MAX_FILES} files at a time", field="spend_files")
+        raise ApplicationError(
+            ngettext(
+                "Select no more than %(count)d file at a time",
+                "Select no more than %(count)d files at a time",
+                MAX_FILES,
+            )
+            % {"count": MAX_FILES},
+            field="spend_files",
+        )
     for upload in files:
         name = upload.name or "file"
         if not name.lower().endswith(ALLOWED_SUFFIXES):
-            raise ApplicationError(f"{name} must be a CSV, XLSX or ODS file", field="spend_files")
+            raise ApplicationError(
+                gettext("%(name)s must be a CSV, XLSX or ODS file") % {"name": name}, field="spend_files"
+            )
         if not upload.size:
-            raise ApplicationError(f"{name} is empty", field="spend_files")
+            raise ApplicationError(gettext("%(name)s is empty") % {"name": name}, field="spend_files")
         if upload.size > settings.TACKLE_SPEND_MAX_FILE_BYTES:
             limit = megabytes(settings.TACKLE_SPEND_MAX_FILE_BYTES)
-            raise ApplicationError(f"{name} must be smaller than {limit}", field="spend_files")
+            raise ApplicationError(
+                gettext("%(name)s must be smaller than %(limit)s") % {"name": name, "limit": limit}, field="spend_files"
+            )
     if actor.organisation_id is None:
-        raise ApplicationError("Only people working for an organisation can import its spend")
+        raise ApplicationError(gettext("Only people working for an organisation can import its spend"))
     _check_quota(actor.organisation_id, sum(upload.size or 0 for upload in files))
     names = _distinct_names([upload.name or "file" for upload in files])
     # A file stored for a row that is then not saved is deleted again; the transaction ends inside
@@ -132,8 +145,11 @@ def _check_quota(organisation_id: int, adding: int) -> None:
     held = SpendFile.objects.filter(spend_import__organisation_id=organisation_id).aggregate(held=Sum("size"))["held"]
     if (held or 0) + adding > quota:
         raise ApplicationError(
-            "These files would take the spend files your organisation stores past its storage quota of "
-            f"{megabytes(quota)} ({megabytes(held or 0)} are stored). Ask your Tackle administrator to raise the quota",
+            gettext(
+                "These files would take the spend files your organisation stores past its storage quota of "
+                "%(quota)s (%(held)s are stored). Ask your Tackle administrator to raise the quota"
+            )
+            % {"quota": megabytes(quota), "held": megabytes(held or 0)},
             field="spend_files",
         )
 
@@ -159,16 +175,16 @@ def spend_file_columns_set(*, actor: User, spend_file: SpendFile, overrides: dic
     its first screening, only once no other file's guessed columns wait to be checked (None)."""
     unknown = set(overrides) - set(FIELDS)
     if unknown:
-        raise ApplicationError(f"Unknown field: {', '.join(sorted(unknown))}")
+        raise ApplicationError(gettext("Unknown field: %(fields)s") % {"fields": ", ".join(sorted(unknown))})
     if overrides.get("amount") is None:
-        raise ApplicationError("Select the column that holds the amount", field="amount")
+        raise ApplicationError(gettext("Select the column that holds the amount"), field="amount")
     chosen = [column for column in overrides.values() if column is not None]
     if len(chosen) != len(set(chosen)):
-        raise ApplicationError("Use each column for one field only")
+        raise ApplicationError(gettext("Use each column for one field only"))
     with transaction.atomic():
         spend_import = SpendImport.objects.select_for_update().get(pk=spend_file.spend_import_id)
         if spend_import.status in {ImportStatus.QUEUED, ImportStatus.RUNNING}:
-            raise ApplicationError("This import is being screened now: wait for it to finish, then try again")
+            raise ApplicationError(gettext("This import is being screened now: wait for it to finish, then try again"))
         spend_file.overrides = overrides
         spend_file.save(update_fields=["overrides"])
         audit_record(action=AuditAction.UPDATE, actor=actor, obj=spend_file, changed_fields=["overrides"])

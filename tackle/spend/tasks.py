@@ -10,6 +10,7 @@ from tackle.core.stored_files import local_copies
 from tackle.core.tasks import task_run_finish, task_run_progress
 from tackle.spend import services
 from tackle.spend.models import SpendImport
+from tackle.spend.screening import wording
 from tackle.spend.screening.payment_sectors import load_lexicon
 from tackle.spend.screening.readers import SpendFileError
 from tackle.spend.screening.screener import Screener
@@ -40,12 +41,12 @@ def screen_spend_import(run_uuid: str, import_uuid: str) -> bool:
             result = screener.screen(paths, [f.name for f in files])
         services.spend_import_store(spend_import=spend_import, files=files, result=result)
     except SpendFileError as error:
-        message = f"The files could not be screened: {error}"
+        message = wording.SCREENING_FAILED % {"reason": error}
         services.spend_import_fail(spend_import=spend_import, message=message)
         task_run_finish(run_uuid, succeeded=False, message=message, result_url=result_url)
         return False
     except Exception as error:  # the page must say it failed rather than spin for ever
-        message = f"The screening could not finish: {error.__class__.__name__}"
+        message = wording.SCREENING_STOPPED % {"error": error.__class__.__name__}
         services.spend_import_fail(spend_import=spend_import, message=message)
         task_run_finish(run_uuid, succeeded=False, message=message, result_url=result_url)
         raise

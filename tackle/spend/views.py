@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 
 from tackle.accounts.door import open_for_user
 from tackle.accounts.exports import list_download, list_download_links
@@ -26,6 +27,7 @@ from tackle.spend import selectors, services
 from tackle.spend.forms import ColumnsForm, UploadForm
 from tackle.spend.models import ImportStatus
 from tackle.spend.screening.headers import AMOUNT
+from tackle.spend.screening.wording import in_language
 
 REJECTS_PER_PAGE = 100
 
@@ -116,7 +118,9 @@ def import_results(request: AuthenticatedRequest, import_uuid: Any) -> HttpRespo
         "sectors": sectors,
         "high_risk_amount": high,
         "sector_chart": _money_chart([(line.label, line.amount) for line in sectors]),
-        "risk_chart": _money_chart([("High-risk sectors", high), ("Other spend", spend_import.total_amount - high)]),
+        "risk_chart": _money_chart(
+            [(gettext("High-risk sectors"), high), (gettext("Other spend"), spend_import.total_amount - high)]
+        ),
         "year_chart": _money_chart([(line.label, line.amount) for line in years]),
         "years": years,
         "top_payees": payees["top-payees"],
@@ -165,7 +169,7 @@ def file_columns(request: AuthenticatedRequest, file_uuid: Any) -> HttpResponse:
     spend_file = open_for_user(request.user, visible, resource=SPEND, action=Action.CHANGE, uuid=file_uuid)
     headers = list(spend_file.mapping.get("headers", []))
     if not headers:
-        messages.error(request, "This file has not been read yet: wait for the screening to finish.")
+        messages.error(request, gettext("This file has not been read yet: wait for the screening to finish."))
         return redirect("spend:import-detail", import_uuid=spend_file.spend_import.uuid)
     current = {
         line["field"]: (line["column"] - 1 if line["column"] else None) for line in spend_file.mapping["columns"]
@@ -210,12 +214,12 @@ def _column_choices(spend_file: Any, headers: list[str]) -> list[ColumnChoice]:
         choices.append(
             ColumnChoice(
                 field=line["field"],
-                label=line["label"],
+                label=gettext(line["label"]),  # stored in English
                 required=line["field"] == AMOUNT,
                 column=column,
                 header=line["header"] or "",
                 confidence=1.0 if sure is None else sure,  # runs before confidences were kept
-                how=line["how"],
+                how=in_language(line["how"]),
                 samples=tuple(value for value in values if value)[:SAMPLES],
             )
         )

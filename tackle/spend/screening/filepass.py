@@ -26,6 +26,7 @@ import numpy as np
 
 from tackle.core.periods import financial_year_of
 from tackle.spend.screening import headers as cols
+from tackle.spend.screening import wording
 from tackle.spend.screening.buckets import LOOK_FURTHER, NEW_CELLS, Buckets, GroupCodes, KeyCodes
 from tackle.spend.screening.results import MAX_REJECTS_KEPT, FileReport, Reject
 from tackle.spend.screening.rows import (
@@ -110,7 +111,7 @@ class FilePass:
                 self._batch(batch, lines)
             self.last_line = reader.line_num
             if failed is not None:
-                self._reject(reader.line_num, f"cannot read this line: {failed}")
+                self._reject(reader.line_num, wording.LINE_UNREADABLE % {"error": failed})
             on_batch()
 
     def _batch(self, batch: list[list[str]], lines: Any) -> None:
@@ -246,8 +247,11 @@ class FilePass:
             if isinstance(fitted, str):
                 if _has_word(cells):
                     last = min(_last_line(cells, start), self.reader.line_num)
-                    joined = f" (a stray quote joined lines {start} to {last})" if last > start else ""
-                    self._reject(start, fitted + joined)
+                    if last > start:
+                        fitted = wording.plural(
+                            wording.ROW_WIDTH_JOINED, len(cells), {**self._widths(cells), "start": start, "last": last}
+                        )
+                    self._reject(start, fitted)
                 return
             cells = fitted
         try:
@@ -257,12 +261,12 @@ class FilePass:
                 self._reject(start, str(error))
             return
         if not self.first_is_payee and is_total(cells[0]):
-            self._reject(start, "a total line, not a payment")
+            self._reject(start, wording.TOTAL_LINE)
             return
         key = self._key(cells)
         bucket = self.buckets.row_buckets[key]
         if bucket == TOTAL_LINE:
-            self._reject(start, "a total line, not a payment")
+            self._reject(start, wording.TOTAL_LINE)
             return
         day = cells[self.date_at] if self.date_at is not None else ""
         code = self.years[day]
@@ -296,7 +300,10 @@ class FilePass:
             return [*cells[:date_at], match.group(1), match.group(2), *cells[date_at + 1 :]]
         if self.last_mapped < len(cells) < width:
             return cells + [""] * (width - len(cells))
-        return f"row has {len(cells)} field{'s' if len(cells) != 1 else ''}; the header has {width}"
+        return wording.plural(wording.ROW_WIDTH, len(cells), self._widths(cells))
+
+    def _widths(self, cells: list[str]) -> dict[str, object]:
+        return {"found": len(cells), "width": self.width}
 
     def _reject(self, line: int, reason: str) -> None:
         self.rejected += 1

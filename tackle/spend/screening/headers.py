@@ -8,7 +8,10 @@ is the kernel's (core.columns), shared with the other importers; the names are s
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext_noop
+
 from tackle.core.columns import KNOWN_SCORE, Guess, Vocabulary, confidence
+from tackle.spend.screening import wording
 
 AMOUNT = "amount"
 SUPPLIER = "supplier"
@@ -18,14 +21,15 @@ DESCRIPTION = "description"
 DEPARTMENT = "department"
 COMPANY_NUMBER = "company_number"
 
+# Stored in each file's mapping in English; pages show gettext(label).
 FIELDS: dict[str, str] = {
-    SUPPLIER: "Supplier name",
-    AMOUNT: "Amount",
-    DATE: "Payment date",
-    CATEGORY: "Expense category",
-    DESCRIPTION: "Description",
-    DEPARTMENT: "Department or service",
-    COMPANY_NUMBER: "Company number",
+    SUPPLIER: gettext_noop("Supplier name"),
+    AMOUNT: gettext_noop("Amount"),
+    DATE: gettext_noop("Payment date"),
+    CATEGORY: gettext_noop("Expense category"),
+    DESCRIPTION: gettext_noop("Description"),
+    DEPARTMENT: gettext_noop("Department or service"),
+    COMPANY_NUMBER: gettext_noop("Company number"),
 }
 
 # Known names per field, best first: when two columns could be the amount, the earlier name wins
@@ -176,7 +180,7 @@ class Mapping:
                     "label": label,
                     "column": None if column is None else column + 1,
                     "header": None if column is None else self.headers[column].strip(),
-                    "how": self.how.get(name, "not found"),
+                    "how": self.how.get(name, wording.NOT_FOUND),
                     "confidence": None if column is None else confidence(self.scores.get(name, KNOWN_SCORE)),
                 }
             )
@@ -210,6 +214,6 @@ def apply_overrides(mapping: Mapping, overrides: dict[str, int | None]) -> Mappi
                     columns.pop(other)
                     how.pop(other, None)
             columns[name] = column
-            how[name] = "chosen by you"
+            how[name] = wording.CHOSEN_BY_YOU
             scores[name] = KNOWN_SCORE
     return Mapping(columns=columns, how=how, headers=mapping.headers, scores=scores)

@@ -32,6 +32,7 @@ from tackle.core.periods import financial_year_of
 from tackle.core.table_stream import TableFile, open_table
 from tackle.core.uploads import HEADER_SEARCH_ROWS, UploadError
 from tackle.spend.screening import headers as cols
+from tackle.spend.screening import wording
 from tackle.spend.screening.buckets import Buckets
 from tackle.spend.screening.filepass import FilePass
 from tackle.spend.screening.matching import RegisterEntryLike
@@ -169,12 +170,12 @@ class Screener:
         try:
             table = open_spend_table(path, name, self.column_map)
         except OSError as error:
-            raise SpendFileError(f"cannot open {name}: {error.strerror or error}") from None
+            raise SpendFileError(wording.CANNOT_OPEN % {"name": name, "error": error.strerror or error}) from None
         try:
             with localcontext(prec=60):
                 again = self._screen_rows(table, name, without_dates=without_dates)
         except UnicodeError:
-            raise SpendFileError(f"{name} is not text in any encoding we know") from None
+            raise SpendFileError(wording.NOT_TEXT % {"name": name}) from None
         except UploadError as error:  # a workbook's row over the kernel's bounds, a damaged sheet
             raise SpendFileError(f"{name}: {error.message}") from None
         finally:
@@ -195,7 +196,7 @@ class Screener:
         if name in self.overrides:
             mapping = cols.apply_overrides(mapping, self.overrides[name])
         if cols.AMOUNT not in mapping.columns:
-            raise SpendFileError(f"{name}: no column for the amount (line {header_line} is the header)")
+            raise SpendFileError(wording.NO_AMOUNT_COLUMN % {"name": name, "line": header_line})
         date_header = header[mapping.columns[cols.DATE]].strip() if cols.DATE in mapping.columns else ""
         if without_dates:
             mapping = cols.apply_overrides(mapping, {cols.DATE: None})
@@ -222,16 +223,12 @@ class Screener:
         filled = _filled_from(period, period_from)
         if without_dates:
             report.gaps.append(
-                f"No date in the column “{date_header}” could be read ({without_dates}): the column is left out and "
-                f"the rows are kept, {filled}."
+                wording.NO_DATES_READ % {"header": date_header, "reason": without_dates, "filled": filled}
             )
         elif file_pass.years.times_only_seen:
             examples = ", ".join(f"“{text}”" for text in file_pass.years.times_only)
-            which = "Every date" if not file_pass.years.dates_read else "Some dates"
-            report.gaps.append(
-                f"{which} in the column “{date_header}” hold{'s' if which == 'Every date' else ''} only a time "
-                f"of day ({examples}): the export lost the date. Those rows are kept, {filled}."
-            )
+            which = wording.SOME_TIMES_ONLY if file_pass.years.dates_read else wording.EVERY_TIME_ONLY
+            report.gaps.append(which % {"header": date_header, "examples": examples, "filled": filled})
         report.rows_accepted = file_pass.accepted
         report.rows_rejected = file_pass.rejected
         report.total_amount = file_pass.total
@@ -318,9 +315,10 @@ def _dates_unreadable(file_pass: FilePass) -> bool:
 
 def _filled_from(period: date | None, source: str) -> str:
     if period is None:
-        return "with their date unknown; their money is in every total"
+        return wording.DATE_UNKNOWN
     year = financial_year_of(period)
-    return f"in financial year {year}-{(year + 1) % 100:02d}, from the period in the file's {source} ({period:%B %Y})"
+    template = wording.PERIOD_FROM_NAME if source == "name" else wording.PERIOD_FROM_TITLE
+    return template % {"year": f"{year}-{(year + 1) % 100:02d}", "period": f"{period:%B %Y}"}
 
 
 def open_spend_table(path: Path, name: str, column_map: Sequence[str] = ()) -> TableFile:

@@ -9,6 +9,8 @@ import re
 from datetime import date, timedelta
 from decimal import Decimal
 
+from tackle.spend.screening import wording
+
 # Twelve digits before the point and six after keep every sum exact in a 60-digit context, and no
 # council pays a single supplier a trillion pounds in one line.
 PLAIN_AMOUNT = re.compile(r"-?(?:\d{1,12}(?:\.\d{0,6})?|\.\d{1,6})")
@@ -30,7 +32,7 @@ def parse_amount(text: str) -> Decimal:
         return Decimal(quick)
     cleaned = _NOISE.sub("", text)
     if not cleaned:
-        raise AmountError("amount is missing")
+        raise AmountError(wording.AMOUNT_MISSING)
     negative = False
     if cleaned.startswith("(") and cleaned.endswith(")"):
         negative, cleaned = True, cleaned[1:-1]
@@ -41,7 +43,7 @@ def parse_amount(text: str) -> Decimal:
     elif cleaned.startswith("+"):
         cleaned = cleaned[1:]
     if not cleaned or not PLAIN_AMOUNT.fullmatch(cleaned) or cleaned.startswith("-"):
-        raise AmountError(f"amount is not a number: {_shorten(text)}")
+        raise AmountError(wording.AMOUNT_NOT_A_NUMBER % {"text": _shorten(text)})
     amount = Decimal(cleaned)
     return -amount if negative else amount
 
@@ -90,7 +92,7 @@ def parse_date(text: str) -> date | None:
     except ValueError:  # a day or month out of range, such as 31/02/2012
         found = None
     if found is None or not EARLIEST <= found <= LATEST:
-        raise DateError(f"date not recognised: {_shorten(text)}")
+        raise DateError(wording.DATE_NOT_RECOGNISED % {"text": _shorten(text)})
     return found
 
 
