@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from tackle.disrupt.api import agreements, businesses, intelligence, meetings, operations, premises
+from tackle.disrupt.api import agreements, briefing, businesses, intelligence, meetings, operations, premises
 
 urlpatterns: list = [
     path("premises/", premises.premises_list, name="premises-list"),
@@ -36,4 +36,5 @@ urlpatterns: list = [
     path("meeting-actions/", meetings.action_list, name="briefing-action-list"),
     path("meeting-actions/<uuid:action_uuid>/close", meetings.action_close, name="briefing-action-close"),
     path("briefings/held", meetings.briefing_held, name="briefing-held"),
+    path("briefings/pack", briefing.briefing_pack_read, name="briefing-pack"),
 ]

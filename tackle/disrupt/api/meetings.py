@@ -1,7 +1,7 @@
 """/api/v1/meeting-actions and /api/v1/briefings: the multi-agency meeting's actions and the record that
 a meeting was held, with the pages' rules: coordinators only, each listing audited (BRIEFINGS is
 audited), an action recorded with the page's form and closed with what was done. The briefing pack
-itself (concerns, intelligence and operations since the last meeting) is read on its page and PDF."""
+itself is read at /api/v1/briefings/pack (api/briefing.py)."""
 
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers, status
