@@ -1,5 +1,7 @@
 """The cases app's menu entries. Imported once from CasesConfig.ready()."""
 
+from django.utils.translation import gettext_lazy as _
+
 from tackle.core.navigation import NavItem, register
 from tackle.core.roles import Module
 
@@ -7,11 +9,11 @@ from tackle.core.roles import Module
 # and safeguarding managers exactly, councillors and other figures-only roles with small counts hidden).
 register(
     NavItem(
-        "Register",
+        _("Register"),
         "cases:register",
         Module.REPORTING,
         order=20,
         rank=4,
-        description="Cases counted by stage, age group and type of exploitation on a date",
+        description=_("Cases counted by stage, age group and type of exploitation on a date"),
     )
 )

@@ -42,6 +42,7 @@ from django.db import connections, models, transaction
 from django.db.models import Case as SqlCase
 from django.db.models import CharField, Count, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext, gettext_noop
 
 from tackle.accounts.models import Organisation
 from tackle.accounts.selectors import disclosure_for
@@ -84,8 +85,8 @@ _STAGE_KINDS = (*_BASE_KINDS, NrmEventKind.RECONSIDERATION_OUTCOME)
 _NEWEST_FIRST = ("-occurred_on", "-recorded_at", "-pk")
 
 
-AS_OF_ERROR = "Enter the date as YYYY-MM-DD, for example 2025-03-31"
-AS_OF_RANGE_ERROR = "The date must be between 1900 and 2999"
+AS_OF_ERROR = gettext_noop("Enter the date as YYYY-MM-DD, for example 2025-03-31")
+AS_OF_RANGE_ERROR = gettext_noop("The date must be between 1900 and 2999")
 # Dates outside these years are typing mistakes (as in the pathway); the bound also keeps date sums in range.
 EARLIEST_AS_OF, LATEST_AS_OF = date(1900, 1, 1), date(2999, 12, 31)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -102,9 +103,9 @@ def parse_as_of(raw: str | None) -> date:
             raise ValueError(text)
         as_of = date.fromisoformat(text)
     except ValueError:
-        raise ApplicationError(AS_OF_ERROR, field="as_of") from None
+        raise ApplicationError(gettext(AS_OF_ERROR), field="as_of") from None
     if not EARLIEST_AS_OF <= as_of <= LATEST_AS_OF:
-        raise ApplicationError(AS_OF_RANGE_ERROR, field="as_of")
+        raise ApplicationError(gettext(AS_OF_RANGE_ERROR), field="as_of")
     return as_of
 
 
@@ -249,7 +250,7 @@ def register_is_exact_for(user: Any) -> bool:
     """True: exact figures and case-by-case exports. False: suppressed counts only.
     PermissionDenied: this role does not see organisation-wide figures at all."""
     if not (user.is_authenticated and user.organisation_id and user.may_use(Module.REPORTING)):
-        raise PermissionDenied("Your role cannot see the register.")
+        raise PermissionDenied(gettext("Your role cannot see the register."))
     return user.role in EXACT_REGISTER_ROLES and user.may_use(Module.CASES)
 
 
@@ -320,7 +321,7 @@ def register_export_rows(user: Any, *, as_of: date, chunk_size: int = 2000) -> I
     caller iterates. Only roles with exact figures may export: the others get PermissionDenied
     here, at the call, before anything is read."""
     if not register_is_exact_for(user):
-        raise PermissionDenied("Councillors and other roles with figures only cannot export cases one by one.")
+        raise PermissionDenied(gettext("Councillors and other roles with figures only cannot export cases one by one."))
     return _export_rows(organisation_id=user.organisation_id, as_of=as_of, chunk_size=chunk_size)
 
 
@@ -362,7 +363,7 @@ def _export_rows(*, organisation_id: int, as_of: date, chunk_size: int) -> Itera
             exploitation_type=exploitation_category(types),
             exploitation_location=location_label(location),
             county_lines=yes_no(county_lines),
-            stage=stage_labels.get(stage) or stage,
+            stage=str(stage_labels.get(stage) or stage),
             first_responder_type=responder,
             referral_date=referred,
         )

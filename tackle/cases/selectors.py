@@ -9,6 +9,7 @@ from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, F, 
 from django.db.models.expressions import RawSQL
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tackle.accounts.door import open_for_user
 from tackle.cases.models import (
@@ -443,7 +444,7 @@ class RetentionDue:
 
     @property
     def record_type_label(self) -> str:
-        return RecordType(self.record_type).label
+        return str(RecordType(self.record_type).label)  # in the reader's language
 
 
 def retention_review(organisation_id: int, today: date) -> tuple[list[RetentionDue], list[LegalHold]]:
@@ -584,6 +585,11 @@ def consent_explanation_words(case: Case) -> str:
     versions = consent_explanations_of(case)
     if not versions:
         return ""
-    texts = ", ".join(f"{version.kind_label} (version {version.number})" for version in versions)
-    read_by = "an interpreter" if case.consent_explanation_read_by_interpreter else "the officer"
-    return f"{texts}, in {versions[0].language.language}, read by {read_by}"
+    texts = ", ".join(
+        gettext("%(kind)s (version %(number)s)") % {"kind": version.kind_label, "number": version.number}
+        for version in versions
+    )
+    values = {"texts": texts, "language": versions[0].language.language}
+    if case.consent_explanation_read_by_interpreter:
+        return gettext("%(texts)s, in %(language)s, read by an interpreter") % values
+    return gettext("%(texts)s, in %(language)s, read by the officer") % values

@@ -11,6 +11,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from django.utils.formats import date_format
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
 from tackle.audit.models import AuditAction
 from tackle.audit.selectors import audit_events_about
 from tackle.cases.models import Case, SafetyPlanReview
@@ -30,38 +34,38 @@ class TimelineEntry:
     @property
     def field_labels(self) -> tuple[str, ...]:
         """The fields changed as people read them on the page."""
-        return tuple(field_label(key) for key in self.fields)
+        return tuple(str(field_label(key)) for key in self.fields)
 
 
 # Short names of the case's details, for the page; a key not named here reads as its words.
 _CASE_FIELD_LABELS = {
-    "person_name": "Name", "aliases": "Other names", "person_date_of_birth": "Date of birth",
-    "date_of_birth": "Date of birth", "person_contact": "Contact details", "person_address": "Address",
-    "gender": "Gender", "nationality": "Nationality", "language": "Languages",
-    "interpreter_needed": "Interpreter needed", "current_town": "Town or city now",
-    "current_county": "County or region now", "age": "Age", "appears_under_18": "Looks or says under 18",
-    "age_disputed": "Age in doubt", "age_at_exploitation": "Age when exploitation began",
-    "age_assessed_on": "Date of the age assessment", "age_assessed_by": "Who assessed the age",
-    "age_assessment_outcome": "Outcome of the age assessment", "assessed_age": "Assessed age",
-    "age_group": "Age group", "treated_as_child": "Treated as a child",
-    "exploitation_types": "Types of exploitation", "exploitation_location": "Where the exploitation happened",
-    "exploitation_places": "Places of exploitation", "county_lines": "County lines",
-    "child_criminal_exploitation": "Criminal exploitation of a child",
-    "child_sexual_exploitation": "Sexual exploitation of a child", "separated_child": "Separated child",
-    "care_leaver": "Care leaver", "indicators": "Signs noticed", "indicators_other": "Other signs noticed",
-    "encountered_at": "When they were seen", "location": "Where they were seen",
-    "what_was_seen": "What was seen", "concern_about": "Who the concern is about", "supplier_name": "Supplier",
-    "immediate_danger": "Immediate danger", "destitute": "Nowhere safe to stay",
-    "care_and_support_needs": "Care and support needs", "consent_to_nrm": "Consent to an NRM referral",
-    "consent_to_share": "Consent to share details", "refusal_reason": "Why they declined",
-    "consent_explanations": "Explanation texts read",
-    "consent_explanation_read_by_interpreter": "Explanation read by an interpreter",
-    "stage": "Stage", "status": "Status", "allocated_to": "Allocated worker", "triaged_at": "Triaged",
+    "person_name": _("Name"), "aliases": _("Other names"), "person_date_of_birth": _("Date of birth"),
+    "date_of_birth": _("Date of birth"), "person_contact": _("Contact details"), "person_address": _("Address"),
+    "gender": _("Gender"), "nationality": _("Nationality"), "language": _("Languages"),
+    "interpreter_needed": _("Interpreter needed"), "current_town": _("Town or city now"),
+    "current_county": _("County or region now"), "age": _("Age"), "appears_under_18": _("Looks or says under 18"),
+    "age_disputed": _("Age in doubt"), "age_at_exploitation": _("Age when exploitation began"),
+    "age_assessed_on": _("Date of the age assessment"), "age_assessed_by": _("Who assessed the age"),
+    "age_assessment_outcome": _("Outcome of the age assessment"), "assessed_age": _("Assessed age"),
+    "age_group": _("Age group"), "treated_as_child": _("Treated as a child"),
+    "exploitation_types": _("Types of exploitation"), "exploitation_location": _("Where the exploitation happened"),
+    "exploitation_places": _("Places of exploitation"), "county_lines": _("County lines"),
+    "child_criminal_exploitation": _("Criminal exploitation of a child"),
+    "child_sexual_exploitation": _("Sexual exploitation of a child"), "separated_child": _("Separated child"),
+    "care_leaver": _("Care leaver"), "indicators": _("Signs noticed"), "indicators_other": _("Other signs noticed"),
+    "encountered_at": _("When they were seen"), "location": _("Where they were seen"),
+    "what_was_seen": _("What was seen"), "concern_about": _("Who the concern is about"), "supplier_name": _("Supplier"),
+    "immediate_danger": _("Immediate danger"), "destitute": _("Nowhere safe to stay"),
+    "care_and_support_needs": _("Care and support needs"), "consent_to_nrm": _("Consent to an NRM referral"),
+    "consent_to_share": _("Consent to share details"), "refusal_reason": _("Why they declined"),
+    "consent_explanations": _("Explanation texts read"),
+    "consent_explanation_read_by_interpreter": _("Explanation read by an interpreter"),
+    "stage": _("Stage"), "status": _("Status"), "allocated_to": _("Allocated worker"), "triaged_at": _("Triaged"),
 }  # fmt: skip
 _QUESTION_LABELS = {question.key: question.label for section in SECTIONS for question in section.questions}
 
 
-def field_label(key: str) -> str:
+def field_label(key: str) -> Any:
     """A field's human name: the case's own, else the Home Office form's question, else its words."""
     return _CASE_FIELD_LABELS.get(key) or _QUESTION_LABELS.get(key) or key.replace("_", " ").capitalize()
 
@@ -87,62 +91,75 @@ def _who(user: Any, username: str = "") -> str:
 
 
 def _step(event: Any) -> TimelineEntry:
-    what = f"NRM step: {event.get_kind_display()} on {event.occurred_on:%-d %B %Y}"
+    values = {"step": event.get_kind_display(), "day": date_format(event.occurred_on, "j F Y")}
     if event.outcome:
-        what += f", outcome {event.get_outcome_display().lower()}"
+        values["outcome"] = str(event.get_outcome_display()).lower()
+        what = gettext("NRM step: %(step)s on %(day)s, outcome %(outcome)s") % values
+    else:
+        what = gettext("NRM step: %(step)s on %(day)s") % values
     return TimelineEntry(event.recorded_at, "step", what, _who(event.recorded_by))
 
 
 def _allocation(allocation: Any) -> TimelineEntry:
-    what = f"Allocated to {allocation.allocated_to.display_name}"
+    values = {"name": allocation.allocated_to.display_name, "note": allocation.handover_note}
     if allocation.handover_note:
-        what += f", with the handover note: {allocation.handover_note}"
+        what = gettext("Allocated to %(name)s, with the handover note: %(note)s") % values
+    else:
+        what = gettext("Allocated to %(name)s") % values
     return TimelineEntry(allocation.allocated_at, "allocation", what, _who(allocation.allocated_by))
 
 
 # The case's records whose audit entries the timeline shows, by relation: (kind, label).
 _SUPPORT_RELATIONS = {
-    "support_phases": "Support phase",
-    "needs_assessments": "Needs assessment",
-    "placements": "Accommodation placement",
-    "safety_plans": "Safety plan",
-    "missing_episodes": "Missing episode",
-    "notes": "Case note",
+    "support_phases": _("Support phase"),
+    "needs_assessments": _("Needs assessment"),
+    "placements": _("Accommodation placement"),
+    "safety_plans": _("Safety plan"),
+    "missing_episodes": _("Missing episode"),
+    "notes": _("Case note"),
 }
 
 
-def _record_labels(case: Case) -> dict[str, tuple[str, str]]:
+def _record_labels(case: Case) -> dict[str, tuple[str, Any]]:
     """Every record of the case by uuid: the kind of entry and a label that names no one."""
-    labels: dict[str, tuple[str, str]] = {str(case.uuid): ("case", "the case")}
+    labels: dict[str, tuple[str, Any]] = {str(case.uuid): ("case", gettext("the case"))}
     for referral in case.referrals.all():
-        labels[str(referral.uuid)] = ("action", f"Action '{referral.get_code_display()}'")
+        action = gettext("Action '%(action)s'") % {"action": referral.get_code_display()}
+        labels[str(referral.uuid)] = ("action", action)
     for relation, label in _SUPPORT_RELATIONS.items():
         for uuid in getattr(case, relation).values_list("uuid", flat=True):
             labels[str(uuid)] = ("support", label)
     for uuid in SafetyPlanReview.objects.filter(plan__case=case).values_list("uuid", flat=True):
-        labels[str(uuid)] = ("support", "Safety plan review")
+        labels[str(uuid)] = ("support", gettext("Safety plan review"))
     for document in case.documents.all():
-        labels[str(document.uuid)] = ("document", f"Document '{document.title}'")
+        labels[str(document.uuid)] = ("document", gettext("Document '%(title)s'") % {"title": document.title})
     return labels
 
 
-def _from_audit(event: Any, labels: dict[str, tuple[str, str]]) -> TimelineEntry | None:
+def _from_audit(event: Any, labels: dict[str, tuple[str, Any]]) -> TimelineEntry | None:
     kind, label = labels[event.object_id]
     fields = tuple(event.changed_fields or ())
     who = _who(event.actor, event.actor_username)
-    note = f" ({event.note})" if event.note else ""
+    note = f" ({event.note})" if event.note else ""  # the audit note stays as it was recorded, in English
+    values = {"record": label, "note": note}
     if event.action in (AuditAction.VIEW, AuditAction.EXPORT, AuditAction.LIST):
-        verb = "Exported" if event.action == AuditAction.EXPORT else "Opened"
-        return TimelineEntry(event.occurred_at, "view", f"{verb} {label}{note}", who)
+        if event.action == AuditAction.EXPORT:
+            return TimelineEntry(event.occurred_at, "view", gettext("Exported %(record)s%(note)s") % values, who)
+        return TimelineEntry(event.occurred_at, "view", gettext("Opened %(record)s%(note)s") % values, who)
     if kind == "case":
         if fields == ("allocated_to",):
             return None  # the allocation's own record says more, handover note included
         if event.action == AuditAction.CREATE and fields == ():
-            return TimelineEntry(event.occurred_at, "record", event.note or "Concern recorded", who)
+            return TimelineEntry(event.occurred_at, "record", event.note or gettext("Concern recorded"), who)
         if fields == ("outcome_scores",):
-            return TimelineEntry(event.occurred_at, "support", event.note or "Outcome scores recorded", who)
+            return TimelineEntry(event.occurred_at, "support", event.note or gettext("Outcome scores recorded"), who)
         if event.action == AuditAction.SHARE:
-            return TimelineEntry(event.occurred_at, "share", f"Shared{note}", who)
-        return TimelineEntry(event.occurred_at, "correction", event.note or "Changed the case", who, fields)
-    verb = {AuditAction.CREATE: "recorded", AuditAction.DELETE: "removed"}.get(event.action, "changed")
-    return TimelineEntry(event.occurred_at, kind, f"{label} {verb}{note}", who, fields)
+            return TimelineEntry(event.occurred_at, "share", gettext("Shared%(note)s") % values, who)
+        return TimelineEntry(event.occurred_at, "correction", event.note or gettext("Changed the case"), who, fields)
+    if event.action == AuditAction.CREATE:
+        what = gettext("%(record)s recorded%(note)s") % values
+    elif event.action == AuditAction.DELETE:
+        what = gettext("%(record)s removed%(note)s") % values
+    else:
+        what = gettext("%(record)s changed%(note)s") % values
+    return TimelineEntry(event.occurred_at, kind, what, who, fields)

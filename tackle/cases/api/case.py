@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.utils.translation import gettext
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers, status
@@ -185,7 +186,7 @@ class CaseCreateSerializer(serializers.Serializer):
             attrs["supplier_name"] = attrs["supplier_name"].strip()
         if not self.partial and attrs.get("supplier_name") and attrs.get("concern_about") != ConcernAbout.SUPPLIER:
             raise ValidationError(
-                {"supplier_name": ["Name a supplier only when the concern is about a supplier or contractor"]}
+                {"supplier_name": [gettext("Name a supplier only when the concern is about a supplier or contractor")]}
             )
         return attrs
 
@@ -199,7 +200,7 @@ class NrmEventCreateSerializer(serializers.Serializer):
 
 def _require_cases(request: Request) -> None:
     if not request.user.may_use(Module.CASES):  # type: ignore[union-attr]
-        raise PermissionDenied("Your role cannot use cases.")
+        raise PermissionDenied(gettext("Your role cannot use cases."))
 
 
 CASE_LIST_PARAMETERS = [
@@ -291,7 +292,7 @@ def case_allocation(request: Request, case_uuid: str) -> Response:
     incoming = body_or_400(AllocationSerializer, request)
     worker = case_workers_of(case.organisation_id).filter(username=incoming["username"]).first()
     if worker is None:
-        raise ValidationError({"username": ["No case worker of the case's organisation has this username"]})
+        raise ValidationError({"username": [gettext("No case worker of the case's organisation has this username")]})
     try:
         case = case_allocate(
             case=case,
@@ -343,7 +344,7 @@ def case_detail(request: Request, case_uuid: str) -> Response:
         changes = body_or_400(CaseCorrectionSerializer, request, partial=True)
         unknown = sorted(set(request.data) - set(CaseCorrectionSerializer().fields))
         if unknown:
-            raise ValidationError({name: ["Not a field of a case"] for name in unknown})
+            raise ValidationError({name: [gettext("Not a field of a case")] for name in unknown})
         reason, version = changes.pop("reason", ""), changes.pop("version", None)
         case = case_correct(
             case=case,

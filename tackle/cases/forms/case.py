@@ -2,6 +2,8 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from tackle.accounts.models import Organisation
@@ -15,65 +17,65 @@ from tackle.core.models import LawfulBasis, ShareConsent
 
 
 class ReferralUpdateForm(GovukForm):
-    status = forms.ChoiceField(label="Status", choices=ReferralStatus.choices, widget=forms.RadioSelect)
+    status = forms.ChoiceField(label=_("Status"), choices=ReferralStatus.choices, widget=forms.RadioSelect)
     sent_at = GovukDateTimeField(
-        label="When was it sent or done?",
+        label=_("When was it sent or done?"),
         required=False,
-        error_messages={"invalid": "Enter a real date and time"},
+        error_messages={"invalid": _("Enter a real date and time")},
     )
-    outcome = forms.CharField(label="Outcome or notes", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    outcome = forms.CharField(label=_("Outcome or notes"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         if cleaned.get("status") in {ReferralStatus.SENT, ReferralStatus.DONE} and not cleaned.get("sent_at"):
-            self.add_error("sent_at", "Enter when it was sent or done")
+            self.add_error("sent_at", gettext("Enter when it was sent or done"))
         return cleaned
 
 
 class NrmEventForm(GovukForm):
-    kind = forms.ChoiceField(label="What happened?", choices=NrmEventKind.choices, widget=forms.RadioSelect)
+    kind = forms.ChoiceField(label=_("What happened?"), choices=NrmEventKind.choices, widget=forms.RadioSelect)
     occurred_on = GovukDateField(
-        label="Date",
-        help_text=f"The date on the letter or decision. {DATE_HINT}",
-        error_messages={"required": "Enter the date", "invalid": "Enter a real date"},
+        label=_("Date"),
+        help_text=format_lazy("{} {}", _("The date on the letter or decision."), _(DATE_HINT)),
+        error_messages={"required": _("Enter the date"), "invalid": _("Enter a real date")},
     )
     outcome = forms.ChoiceField(
-        label="Outcome",
-        help_text="For decisions only",
-        choices=[("", "Not a decision"), *NrmOutcome.choices],
+        label=_("Outcome"),
+        help_text=_("For decisions only"),
+        choices=[("", _("Not a decision")), *NrmOutcome.choices],
         required=False,
         widget=forms.RadioSelect,
     )
-    notes = forms.CharField(label="Notes", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    notes = forms.CharField(label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
     def clean_occurred_on(self) -> Any:
         value = self.cleaned_data["occurred_on"]
         if value > timezone.localdate():
-            raise forms.ValidationError("The date cannot be in the future")
+            raise forms.ValidationError(gettext("The date cannot be in the future"))
         return value
 
 
 class ConsentForm(GovukForm):
     consent_to_nrm = forms.ChoiceField(
-        label="Do they agree to be referred to the NRM?",
-        choices=[("yes", "Yes"), ("no", "No")],
+        label=_("Do they agree to be referred to the NRM?"),
+        choices=[("yes", _("Yes")), ("no", _("No"))],
         widget=forms.RadioSelect,
-        error_messages={"required": "Select whether they agree to be referred"},
+        error_messages={"required": _("Select whether they agree to be referred")},
     )
-    refusal_reason = forms.CharField(label="If not, why?", required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    consent_to_share = forms.BooleanField(label="They agree to their name and details being shared", required=False)
-    consent_language = pick_list_field("Language the NRM was explained in", LANGUAGES, blank="Not recorded")
+    refusal_reason = forms.CharField(label=_("If not, why?"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    consent_to_share = forms.BooleanField(label=_("They agree to their name and details being shared"), required=False)
+    consent_language = pick_list_field(_("Language the NRM was explained in"), LANGUAGES, blank=_("Not recorded"))
     consent_interpreter = forms.ChoiceField(
-        label="Interpreter", choices=InterpreterMode.choices, widget=forms.RadioSelect, required=False
+        label=_("Interpreter"), choices=InterpreterMode.choices, widget=forms.RadioSelect, required=False
     )
     consent_interpreter_agency = forms.CharField(
-        label="Interpreting agency", max_length=200, required=False, help_text="Leave blank if no interpreter"
+        label=_("Interpreting agency"), max_length=200, required=False, help_text=_("Leave blank if no interpreter")
     )
     consent_leaflet = forms.CharField(
-        label="Leaflet given",
+        label=_("Leaflet given"),
         max_length=200,
         required=False,
-        help_text="Which leaflet, in which language, for example Home Office NRM leaflet in Romanian",
+        help_text=_("Which leaflet, in which language, for example Home Office NRM leaflet in Romanian"),
     )
     consent_explanation_read_by_interpreter = forms.BooleanField(
         label=_("An interpreter read the explanation to them"),
@@ -85,10 +87,10 @@ class ConsentForm(GovukForm):
         queryset=ExplanationVersion.objects.none(), required=False, widget=forms.MultipleHiddenInput
     )
     withdrawn_on = GovukDateField(
-        label="If they withdrew consent they gave earlier, the date",
-        help_text=f"Select no above and say why. {DATE_HINT}",
+        label=_("If they withdrew consent they gave earlier, the date"),
+        help_text=format_lazy("{} {}", _("Select no above and say why."), _(DATE_HINT)),
         required=False,
-        error_messages={"invalid": "Enter a real date"},
+        error_messages={"invalid": _("Enter a real date")},
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
@@ -103,49 +105,53 @@ class ConsentForm(GovukForm):
 class ExplanationPickForm(GovukForm):
     """The person's language, picked on the consent page to show the explanation in it (a GET form)."""
 
-    language = pick_list_field("The person's language", LANGUAGES, blank="Choose a language")
+    language = pick_list_field(_("The person's language"), LANGUAGES, blank=_("Choose a language"))
 
 
 class ShareForm(GovukForm):
     organisation = forms.ModelChoiceField(
-        label="Share with", queryset=Organisation.objects.none(), empty_label="Choose an organisation"
+        label=_("Share with"), queryset=Organisation.objects.none(), empty_label=_("Choose an organisation")
     )
     scope = forms.ChoiceField(
-        label="What will the partner see?",
+        label=_("What will the partner see?"),
         choices=[(scope.value, scope.label) for scope in ShareScope],
         widget=forms.RadioSelect,
-        error_messages={"required": "Select what the partner will see"},
+        error_messages={"required": _("Select what the partner will see")},
     )
-    purpose = forms.CharField(label="Purpose of sharing", max_length=300, error_messages={"required": "Enter why"})
+    purpose = forms.CharField(
+        label=_("Purpose of sharing"), max_length=300, error_messages={"required": _("Enter why")}
+    )
     lawful_basis = forms.ChoiceField(
-        label="Lawful basis (UK GDPR Article 6)",
+        label=_("Lawful basis (UK GDPR Article 6)"),
         choices=LawfulBasis.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Select the lawful basis for sharing"},
+        error_messages={"required": _("Select the lawful basis for sharing")},
     )
     lawful_basis_detail = forms.CharField(
-        label="Condition for special category data, and the duty or agreement relied on (optional)",
-        help_text="For health, ethnicity or sex life, the Article 9 condition, for example safeguarding of "
-        "children and of individuals at risk",
+        label=_("Condition for special category data, and the duty or agreement relied on (optional)"),
+        help_text=_(
+            "For health, ethnicity or sex life, the Article 9 condition, for example safeguarding of "
+            "children and of individuals at risk"
+        ),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     consent = forms.ChoiceField(
-        label="Did the person consent to this share?",
+        label=_("Did the person consent to this share?"),
         choices=ShareConsent.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Select whether the person consented to this share"},
+        error_messages={"required": _("Select whether the person consented to this share")},
     )
     consent_note = forms.CharField(
-        label="Why was consent not given or not asked?",
-        help_text="Needed unless the person consented",
+        label=_("Why was consent not given or not asked?"),
+        help_text=_("Needed unless the person consented"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     expires_on = GovukDateField(
-        label="Share until",
+        label=_("Share until"),
         required=False,
-        help_text=f"Leave empty to share until revoked. {DATE_HINT}",
+        help_text=format_lazy("{} {}", _("Leave empty to share until revoked."), _(DATE_HINT)),
     )
 
     def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
@@ -155,5 +161,5 @@ class ShareForm(GovukForm):
     def clean_expires_on(self) -> Any:
         value = self.cleaned_data.get("expires_on")
         if value and value <= timezone.localdate():
-            raise forms.ValidationError("The end date must be in the future")
+            raise forms.ValidationError(gettext("The end date must be in the future"))
         return value

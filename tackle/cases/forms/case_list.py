@@ -5,6 +5,8 @@ from datetime import date, datetime
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from tackle.cases.models import AgeGroup, CaseStatus, ExploitationType, Stage
 from tackle.cases.selectors import NOT_ALLOCATED, SEARCH_MIN_LENGTH, CaseFilters
@@ -14,12 +16,12 @@ ALL_STATUSES = "all"
 _DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%d %m %Y")
 
 
-def _choices(label: str, choices: list[tuple[str, str]]) -> list[tuple[str, str]]:
+def _choices(label: Any, choices: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
     return [("", label), *choices]
 
 
-def _invalid(what: str) -> dict[str, str]:
-    return {"invalid_choice": f"Choose {what} from the list"}
+def _invalid(message: Any) -> dict[str, Any]:
+    return {"invalid_choice": message}
 
 
 class CaseFilterForm(GovukForm):
@@ -27,48 +29,51 @@ class CaseFilterForm(GovukForm):
     (its GOV.UK filter panel) and `GET /api/v1/cases/`."""
 
     search = forms.CharField(
-        label="Reference, name or date of birth",
+        label=_("Reference, name or date of birth"),
         required=False,
         max_length=200,
-        help_text="For example C-1A2B3C4D, part of a name, or 25/11/2008",
+        help_text=_("For example C-1A2B3C4D, part of a name, or 25/11/2008"),
     )
     status = forms.ChoiceField(
-        label="Status",
+        label=_("Status"),
         required=False,
-        choices=[(CaseStatus.OPEN, "Open"), (CaseStatus.CLOSED, "Closed"), (ALL_STATUSES, "Open and closed")],
+        choices=[(CaseStatus.OPEN, _("Open")), (CaseStatus.CLOSED, _("Closed")), (ALL_STATUSES, _("Open and closed"))],
         widget=forms.RadioSelect,
         error_messages=_invalid("open, closed or all"),
     )
     stage = forms.ChoiceField(
-        label="Stage", required=False, choices=_choices("Any stage", Stage.choices), error_messages=_invalid("a stage")
+        label=_("Stage"),
+        required=False,
+        choices=_choices(_("Any stage"), Stage.choices),
+        error_messages=_invalid(_("Choose a stage from the list")),
     )
     age_group = forms.ChoiceField(
-        label="Age group",
+        label=_("Age group"),
         required=False,
-        choices=_choices("Any age", AgeGroup.choices),
+        choices=_choices(_("Any age"), AgeGroup.choices),
         error_messages=_invalid("an age group"),
     )
     exploitation_type = forms.ChoiceField(
-        label="Type of exploitation",
+        label=_("Type of exploitation"),
         required=False,
-        choices=_choices("Any type", ExploitationType.choices),
+        choices=_choices(_("Any type"), ExploitationType.choices),
         error_messages=_invalid("a type of exploitation"),
     )
     overdue = forms.ChoiceField(
-        label="Overdue actions",
+        label=_("Overdue actions"),
         required=False,
-        choices=[("", "Any"), ("true", "With an overdue action"), ("false", "Nothing overdue")],
+        choices=[("", _("Any")), ("true", _("With an overdue action")), ("false", _("Nothing overdue"))],
         widget=forms.RadioSelect,
         error_messages=_invalid("true or false"),
     )
-    allocated_to = forms.CharField(label="Allocated to", required=False, widget=forms.Select)
+    allocated_to = forms.CharField(label=_("Allocated to"), required=False, widget=forms.Select)
 
     def __init__(self, data: Any = None, *, workers: list[Any], may_search: bool, **kwargs: Any) -> None:
         super().__init__(data, **kwargs)
         self.workers = {worker.username: worker for worker in workers}
         self.fields["allocated_to"].widget.choices = [
-            ("", "Anyone"),
-            (NOT_ALLOCATED, "Nobody yet"),
+            ("", _("Anyone")),
+            (NOT_ALLOCATED, _("Nobody yet")),
             *((worker.username, worker.display_name) for worker in workers),
         ]
         if not may_search:  # the person's name and date of birth are not for this role to search by
@@ -77,13 +82,18 @@ class CaseFilterForm(GovukForm):
     def clean_search(self) -> str:
         text = " ".join(self.cleaned_data["search"].split())
         if text and len(text) < SEARCH_MIN_LENGTH:
-            raise forms.ValidationError(f"Enter at least {SEARCH_MIN_LENGTH} characters to search")
+            raise forms.ValidationError(
+                gettext("Enter at least %(count)s characters to search") % {"count": SEARCH_MIN_LENGTH}
+            )
         return text
 
     def clean_allocated_to(self) -> str:
         username = self.cleaned_data["allocated_to"].strip()
         if username and username != NOT_ALLOCATED and username not in self.workers:
-            raise forms.ValidationError(f"No case worker of your organisation has the username {username[:150]}")
+            raise forms.ValidationError(
+                gettext("No case worker of your organisation has the username %(username)s")
+                % {"username": username[:150]}
+            )
         return username
 
     def filters(self, *, default_status: str = "") -> CaseFilters:
@@ -115,11 +125,11 @@ def _as_date(text: str) -> date | None:
 
 
 class AllocationForm(GovukForm):
-    worker = forms.ChoiceField(label="Who should have the case?", error_messages={"required": "Choose a worker"})
+    worker = forms.ChoiceField(label=_("Who should have the case?"), error_messages={"required": _("Choose a worker")})
     handover_note = forms.CharField(
-        label="Handover note",
+        label=_("Handover note"),
         required=False,
-        help_text="What the new worker needs to know. Needed when the case moves from one worker to another.",
+        help_text=_("What the new worker needs to know. Needed when the case moves from one worker to another."),
         widget=forms.Textarea(attrs={"rows": 5}),
     )
 
@@ -128,5 +138,5 @@ class AllocationForm(GovukForm):
         self.workers = {str(worker.uuid): worker for worker in workers}
         worker = self.fields["worker"]
         assert isinstance(worker, forms.ChoiceField)
-        worker.choices = [("", "Choose a worker"), *((key, w.display_name) for key, w in self.workers.items())]
-        self.fields["worker"].error_messages["invalid_choice"] = "Choose a worker from the list"
+        worker.choices = [("", gettext("Choose a worker")), *((key, w.display_name) for key, w in self.workers.items())]
+        self.fields["worker"].error_messages["invalid_choice"] = gettext("Choose a worker from the list")

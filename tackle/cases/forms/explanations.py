@@ -9,12 +9,11 @@ from tackle.core.forms import GovukForm
 
 
 class ExplanationLanguageForm(GovukForm):
-    # pick_list_field builds its error message from the label, so it takes plain text for now.
     language = pick_list_field(
-        "Language",
+        _("Language"),
         LANGUAGES,
-        hint="You then write each text in it, or paste the translation service's text",
-        blank="Choose a language",
+        hint=_("You then write each text in it, or paste the translation service's text"),
+        blank=_("Choose a language"),
     )
 
     def clean_language(self) -> Any:

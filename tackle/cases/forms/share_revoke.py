@@ -1,6 +1,7 @@
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext
 
 from tackle.core.forms import GovukForm
 
@@ -23,5 +24,5 @@ class ShareRevokeConfirmForm(GovukForm):
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         if cleaned.get("confirm") != REVOKE:
-            raise forms.ValidationError("Check what will stop, then select Revoke sharing")
+            raise forms.ValidationError(gettext("Check what will stop, then select Revoke sharing"))
         return cleaned

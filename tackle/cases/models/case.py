@@ -3,6 +3,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from tackle.cases.models.choices import (
     AgeAssessmentOutcome,
@@ -26,15 +27,17 @@ class Case(models.Model):
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="cases_recorded")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    version = models.PositiveIntegerField(default=1, help_text="Optimistic lock: stale edits are refused")
+    version = models.PositiveIntegerField(default=1, help_text=_("Optimistic lock: stale edits are refused"))
 
     # The encounter
     encountered_at = models.DateTimeField()
     what_was_seen = models.TextField()
-    location = models.CharField(max_length=300, help_text="Address or premises where the person was seen")
+    location = models.CharField(max_length=300, help_text=_("Address or premises where the person was seen"))
     concern_about = models.CharField(max_length=10, choices=ConcernAbout.choices, default=ConcernAbout.PERSON)
     supplier_name = models.CharField(
-        max_length=200, blank=True, help_text="The supplier or contractor the concern is about, as procurement knows it"
+        max_length=200,
+        blank=True,
+        help_text=_("The supplier or contractor the concern is about, as procurement knows it"),
     )
     # The people met together: one encounter, a case each (empty for cases recorded one by one).
     encounter = models.ForeignKey(
@@ -54,8 +57,8 @@ class Case(models.Model):
     nationality = models.CharField(max_length=100, blank=True)
     language = models.CharField(max_length=100, blank=True)
     interpreter_needed = models.BooleanField(null=True, blank=True)
-    current_town = models.CharField(max_length=100, blank=True, help_text="The town or city they are in now")
-    current_county = models.CharField(max_length=100, blank=True, help_text="The county or region they are in now")
+    current_town = models.CharField(max_length=100, blank=True, help_text=_("The town or city they are in now"))
+    current_county = models.CharField(max_length=100, blank=True, help_text=_("The county or region they are in now"))
 
     # The age assessment, when one was done; its assessed age becomes the age the pathway reads.
     age_assessed_on = models.DateField(null=True, blank=True)
@@ -70,25 +73,25 @@ class Case(models.Model):
     exploitation_location = models.CharField(
         max_length=20, choices=ExploitationLocation.choices, default=ExploitationLocation.UNKNOWN
     )
-    exploitation_places = models.CharField(max_length=300, blank=True, help_text="Towns, cities or countries")
+    exploitation_places = models.CharField(max_length=300, blank=True, help_text=_("Towns, cities or countries"))
     county_lines = models.BooleanField(default=False)
     child_criminal_exploitation = models.BooleanField(default=False)
     child_sexual_exploitation = models.BooleanField(default=False)
-    separated_child = models.BooleanField(default=False, help_text="A separated or unaccompanied child")
+    separated_child = models.BooleanField(default=False, help_text=_("A separated or unaccompanied child"))
     care_leaver = models.BooleanField(default=False)
     immediate_danger = models.BooleanField(default=False)
     destitute = models.BooleanField(default=False)
     care_and_support_needs = models.BooleanField(default=False)
 
     # Consent and the pathway's view of the person
-    consent_to_nrm = models.BooleanField(null=True, blank=True, help_text="Empty: not asked yet")
-    consent_to_share = models.BooleanField(default=False, help_text="Consents to identifying details being shared")
-    refusal_reason = models.TextField(blank=True, help_text="Why an adult declined the NRM (Duty to Notify)")
+    consent_to_nrm = models.BooleanField(null=True, blank=True, help_text=_("Empty: not asked yet"))
+    consent_to_share = models.BooleanField(default=False, help_text=_("Consents to identifying details being shared"))
+    refusal_reason = models.TextField(blank=True, help_text=_("Why an adult declined the NRM (Duty to Notify)"))
     # How consent was informed: the language it was explained in, the interpreter, the leaflet given.
     consent_language = models.CharField(max_length=100, blank=True)
     consent_interpreter = models.CharField(max_length=10, choices=InterpreterMode.choices, blank=True)
     consent_interpreter_agency = models.CharField(max_length=200, blank=True)
-    consent_leaflet = models.CharField(max_length=200, blank=True, help_text="The leaflet given, in which language")
+    consent_leaflet = models.CharField(max_length=200, blank=True, help_text=_("The leaflet given, in which language"))
     consent_withdrawn_on = models.DateField(null=True, blank=True)
     # The organisation's explanation texts read to the person before they decided (issue 21, item 4),
     # each a version kept for good, and whether an interpreter read them out.

@@ -10,24 +10,24 @@ from tackle.core.vocabulary import ExploitationType as ExploitationType
 class Stage(models.TextChoices):
     """Workflow stage, in workflow order. Kept apart from open/closed status."""
 
-    CONCERN = "concern", "Concern recorded"
-    DUTY_TO_NOTIFY = "duty_to_notify", "Duty to Notify sent"
-    NRM_REFERRED = "nrm_referred", "Referred to the NRM"
-    POSITIVE_RG = "positive_rg", "Positive reasonable grounds"
-    NEGATIVE_RG = "negative_rg", "Negative reasonable grounds"
-    POSITIVE_CG = "positive_cg", "Positive conclusive grounds"
-    NEGATIVE_CG = "negative_cg", "Negative conclusive grounds"
+    CONCERN = "concern", _("Concern recorded")
+    DUTY_TO_NOTIFY = "duty_to_notify", _("Duty to Notify sent")
+    NRM_REFERRED = "nrm_referred", _("Referred to the NRM")
+    POSITIVE_RG = "positive_rg", _("Positive reasonable grounds")
+    NEGATIVE_RG = "negative_rg", _("Negative reasonable grounds")
+    POSITIVE_CG = "positive_cg", _("Positive conclusive grounds")
+    NEGATIVE_CG = "negative_cg", _("Negative conclusive grounds")
 
 
 class CaseStatus(models.TextChoices):
-    OPEN = "open", "Open"
-    CLOSED = "closed", "Closed"
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed")
 
 
 class AgeGroup(models.TextChoices):
-    ADULT = "adult", "Adult (18 or over)"
-    CHILD = "child", "Child (17 or under)"
-    UNKNOWN = "unknown", "Not specified or unknown"
+    ADULT = "adult", _("Adult (18 or over)")
+    CHILD = "child", _("Child (17 or under)")
+    UNKNOWN = "unknown", _("Not specified or unknown")
 
 
 class Gender(models.TextChoices):
@@ -45,16 +45,16 @@ class ExploitationLocation(models.TextChoices):
 
 
 class AgeAssessmentOutcome(models.TextChoices):
-    ADULT = "adult", "Assessed as an adult"
-    CHILD = "child", "Assessed as a child"
-    NOT_COMPLETED = "not_completed", "Started, not completed"
+    ADULT = "adult", _("Assessed as an adult")
+    CHILD = "child", _("Assessed as a child")
+    NOT_COMPLETED = "not_completed", _("Started, not completed")
 
 
 class InterpreterMode(models.TextChoices):
-    NONE = "", "No interpreter"
-    IN_PERSON = "in_person", "In person"
-    PHONE = "phone", "By phone"
-    VIDEO = "video", "By video"
+    NONE = "", _("No interpreter")
+    IN_PERSON = "in_person", _("In person")
+    PHONE = "phone", _("By phone")
+    VIDEO = "video", _("By video")
 
 
 class ConcernAbout(models.TextChoices):
@@ -84,23 +84,23 @@ class Indicator(models.TextChoices):
 class ReferralCode(models.TextChoices):
     """The actions the pathway can call for; each becomes a tracked referral on a case."""
 
-    CALL_POLICE = "call_police", "Call the police"
-    CHILDREN_SAFEGUARDING_REFERRAL = "children_safeguarding_referral", "Children's safeguarding referral (MASH)"
-    AGE_ASSESSMENT = "age_assessment", "Age assessment"
-    ICTG_REFERRAL = "ictg_referral", "Independent Child Trafficking Guardian referral"
-    NRM_REFERRAL = "nrm_referral", "NRM referral"
-    DUTY_TO_NOTIFY = "duty_to_notify", "Duty to Notify"
-    SEEK_NRM_CONSENT = "seek_nrm_consent", "Ask for consent to an NRM referral"
-    ADULT_SAFEGUARDING_REFERRAL = "adult_safeguarding_referral", "Adult safeguarding referral (Care Act s.42)"
-    EMERGENCY_ACCOMMODATION = "emergency_accommodation", "Emergency accommodation tonight"
-    PROCUREMENT_REFERRAL = "procurement_referral", "Refer to procurement"
-    WHISTLEBLOWING_REPORT = "whistleblowing_report", "Report under the whistleblowing policy"
+    CALL_POLICE = "call_police", _("Call the police")
+    CHILDREN_SAFEGUARDING_REFERRAL = "children_safeguarding_referral", _("Children's safeguarding referral (MASH)")
+    AGE_ASSESSMENT = "age_assessment", _("Age assessment")
+    ICTG_REFERRAL = "ictg_referral", _("Independent Child Trafficking Guardian referral")
+    NRM_REFERRAL = "nrm_referral", _("NRM referral")
+    DUTY_TO_NOTIFY = "duty_to_notify", _("Duty to Notify")
+    SEEK_NRM_CONSENT = "seek_nrm_consent", _("Ask for consent to an NRM referral")
+    ADULT_SAFEGUARDING_REFERRAL = "adult_safeguarding_referral", _("Adult safeguarding referral (Care Act s.42)")
+    EMERGENCY_ACCOMMODATION = "emergency_accommodation", _("Emergency accommodation tonight")
+    PROCUREMENT_REFERRAL = "procurement_referral", _("Refer to procurement")
+    WHISTLEBLOWING_REPORT = "whistleblowing_report", _("Report under the whistleblowing policy")
 
 
 class ReferralStatus(models.TextChoices):
     """In workflow order."""
 
-    TO_DO = "to_do", "To do"
-    SENT = "sent", "Sent"
-    DONE = "done", "Done"
-    NOT_NEEDED = "not_needed", "Not needed"
+    TO_DO = "to_do", _("To do")
+    SENT = "sent", _("Sent")
+    DONE = "done", _("Done")
+    NOT_NEEDED = "not_needed", _("Not needed")

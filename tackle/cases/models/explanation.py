@@ -1,8 +1,10 @@
 import uuid
+from typing import Any
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from tackle.cases.rules.explanations import RIGHT_TO_LEFT, ExplanationKind, language_tag
 
@@ -16,7 +18,7 @@ class ExplanationLanguage(models.Model):
     organisation = models.ForeignKey(
         "accounts.Organisation", on_delete=models.PROTECT, related_name="explanation_languages"
     )
-    language = models.CharField(max_length=100, help_text="As the languages pick-list names it")
+    language = models.CharField(max_length=100, help_text=_("As the languages pick-list names it"))
     added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True)
     added_at = models.DateTimeField(auto_now_add=True)
 
@@ -47,7 +49,7 @@ class ExplanationVersion(models.Model):
     language = models.ForeignKey(ExplanationLanguage, on_delete=models.PROTECT, related_name="versions")
     kind = models.CharField(max_length=20, choices=KIND_CHOICES)
     number = models.PositiveIntegerField()
-    title = models.CharField(max_length=200, help_text="The heading, in the text's own language")
+    title = models.CharField(max_length=200, help_text=_("The heading, in the text's own language"))
     body = models.TextField()
     written_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -71,7 +73,7 @@ class ExplanationVersion(models.Model):
         return f"{self.kind_label}, version {self.number} ({self.language.language})"
 
     @property
-    def kind_label(self) -> str:
+    def kind_label(self) -> Any:
         return ExplanationKind(self.kind).label
 
 

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 DEFAULT_DEADLINE_HOURS = 48
 
@@ -10,7 +11,7 @@ class PathwaySettings(models.Model):
         "accounts.Organisation", on_delete=models.CASCADE, related_name="pathway_settings"
     )
     ictg_available = models.BooleanField(
-        default=True, help_text="The Independent Child Trafficking Guardian service covers this area"
+        default=True, help_text=_("The Independent Child Trafficking Guardian service covers this area")
     )
     nrm_deadline_hours = models.PositiveSmallIntegerField(default=DEFAULT_DEADLINE_HOURS)
     duty_to_notify_deadline_hours = models.PositiveSmallIntegerField(default=DEFAULT_DEADLINE_HOURS)

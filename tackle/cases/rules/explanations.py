@@ -3,10 +3,15 @@ the language tag each pick-list language is written with (HTML `lang`, a PDF's l
 texts Tackle ships in English and Welsh, in our own words. Pure data, no database."""
 
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 
 from tackle.cases.rules.pick_lists import LANGUAGES
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 class ExplanationKind(StrEnum):
@@ -16,15 +21,16 @@ class ExplanationKind(StrEnum):
     RIGHTS = "rights"
 
     @property
-    def label(self) -> str:
+    def label(self) -> "StrOrPromise":
+        """Lazy: read in the language of the page or document it is shown on."""
         return _KIND_LABELS[self]
 
 
 _KIND_LABELS = {
-    ExplanationKind.NRM: "The National Referral Mechanism",
-    ExplanationKind.CONSENT: "Agreeing to a referral",
-    ExplanationKind.DUTY_TO_NOTIFY: "The Duty to Notify",
-    ExplanationKind.RIGHTS: "Your rights",
+    ExplanationKind.NRM: _("The National Referral Mechanism"),
+    ExplanationKind.CONSENT: _("Agreeing to a referral"),
+    ExplanationKind.DUTY_TO_NOTIFY: _("The Duty to Notify"),
+    ExplanationKind.RIGHTS: _("Your rights"),
 }
 
 # Where no text is approved in the person's language, English is offered, read by an interpreter.

@@ -2,8 +2,11 @@
 
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 
 from tackle.accounts.models import User
 from tackle.accounts.services import notify
@@ -29,17 +32,19 @@ def case_allocate(
     case = Case.objects.select_for_update().get(pk=case.pk)
     if expected_version is not None and case.version != expected_version:
         raise ApplicationError(
-            "Someone else changed this case while you were editing it. Reload the page to see their changes."
+            gettext("Someone else changed this case while you were editing it. Reload the page to see their changes.")
         )
     if case.status != CaseStatus.OPEN:
-        raise ApplicationError("Reopen the case before allocating it")
+        raise ApplicationError(gettext("Reopen the case before allocating it"))
     if worker.organisation_id != case.organisation_id or worker.role not in CASE_WORKER_ROLES or not worker.is_active:
-        raise ApplicationError("Choose a case worker of the case's organisation", field="worker")
+        raise ApplicationError(gettext("Choose a case worker of the case's organisation"), field="worker")
     if case.allocated_to_id == worker.pk:
-        raise ApplicationError(f"The case is already allocated to {worker.display_name}", field="worker")
+        raise ApplicationError(
+            gettext("The case is already allocated to %(name)s") % {"name": worker.display_name}, field="worker"
+        )
     note = handover_note.strip()
     if case.allocated_to_id is not None and not note:
-        raise ApplicationError("Write a handover note for the new worker", field="handover_note")
+        raise ApplicationError(gettext("Write a handover note for the new worker"), field="handover_note")
     allocation = CaseAllocation.objects.create(case=case, allocated_to=worker, allocated_by=actor, handover_note=note)
     case.allocated_to = worker
     case.version += 1
@@ -52,11 +57,17 @@ def case_allocate(
         changed_fields=["allocated_to"],
         note="Reallocated with a handover note" if note else "Allocated",
     )
+    with translation.override(worker.language or settings.LANGUAGE_CODE):  # the recipient's language
+        values = {"name": actor.display_name, "reference": case.reference}
+        subject = gettext("Case %(reference)s is allocated to you") % values
+        if note:
+            body = gettext("%(name)s allocated case %(reference)s to you, with a handover note on the case.") % values
+        else:
+            body = gettext("%(name)s allocated case %(reference)s to you.") % values
     notify(
         user=worker,
-        subject=f"Case {case.reference} is allocated to you",
-        body=f"{actor.display_name} allocated case {case.reference} to you"
-        + (", with a handover note on the case." if note else "."),
+        subject=subject,
+        body=body,
         url=reverse("cases:case-detail", args=[case.uuid]),
         key=f"case:{case.uuid}:allocated:{allocation.pk}",
     )

@@ -6,10 +6,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from tackle.accounts.models import Organisation, User, WebhookEvent
 from tackle.accounts.selectors import leads_of
@@ -141,7 +143,7 @@ def case_record_concern(
     request: Any = None,
 ) -> Case:
     if details.encountered_at > timezone.now() + timedelta(minutes=5):
-        raise ApplicationError("The date and time seen cannot be in the future", field="encountered_at")
+        raise ApplicationError(gettext("The date and time seen cannot be in the future"), field="encountered_at")
     case = Case(
         organisation=organisation,
         recorded_by=recorded_by,
@@ -204,10 +206,15 @@ def _tell_leads(case: Case) -> None:
     """The organisation's lead, in Tackle and by email when they have an address. The message
     carries the reference only, never personal data; who was told is read back by its key."""
     for lead in leads_of(case.organisation_id):
+        with translation.override(lead.language or settings.LANGUAGE_CODE):  # the recipient's language
+            subject = gettext("New modern slavery concern %(reference)s") % {"reference": case.reference}
+            body = gettext("A new concern (%(reference)s) is waiting in your Tackle queue.") % {
+                "reference": case.reference
+            }
         notify(
             user=lead,
-            subject=f"New modern slavery concern {case.reference}",
-            body=f"A new concern ({case.reference}) is waiting in your Tackle queue.",
+            subject=subject,
+            body=body,
             url=reverse("cases:case-detail", args=[case.uuid]),
             key=new_concern_key(case),
         )
@@ -216,7 +223,7 @@ def _tell_leads(case: Case) -> None:
 def _check_version(case: Case, expected_version: int | None) -> None:
     if expected_version is not None and case.version != expected_version:
         raise ApplicationError(
-            "Someone else changed this case while you were editing it. Reload the page to see their changes."
+            gettext("Someone else changed this case while you were editing it. Reload the page to see their changes.")
         )
 
 
@@ -267,9 +274,9 @@ def case_record_consent(
     if withdrawn_on is not None:
         _check_withdrawal(case, consent_to_nrm=consent_to_nrm, withdrawn_on=withdrawn_on)
     if case.treated_as_child:
-        raise ApplicationError("Consent is not needed for a child: refer to the NRM")
+        raise ApplicationError(gettext("Consent is not needed for a child: refer to the NRM"))
     if consent_to_nrm is False and not refusal_reason.strip():
-        raise ApplicationError("Say why they did not want to be referred", field="refusal_reason")
+        raise ApplicationError(gettext("Say why they did not want to be referred"), field="refusal_reason")
     changed = ["consent_to_nrm", "consent_to_share", "refusal_reason"]
     if explained is not None:
         _record_how_explained(case, explained)
@@ -307,7 +314,8 @@ def _texts_read_note(case: Case) -> str:
     versions = sorted(case.consent_explanations.all(), key=lambda version: version.kind)
     if not versions:
         return ""
-    texts = ", ".join(f"{version.kind_label} version {version.number}" for version in versions)
+    with translation.override(None):  # a record: the kinds' English names, whatever the page's language
+        texts = ", ".join(f"{version.kind_label} version {version.number}" for version in versions)
     read_by = "an interpreter" if case.consent_explanation_read_by_interpreter else "the officer"
     return f"Consent recorded after reading {texts}, read by {read_by}"
 
@@ -315,33 +323,34 @@ def _texts_read_note(case: Case) -> str:
 def _check_withdrawal(case: Case, *, consent_to_nrm: bool, withdrawn_on: date) -> None:
     if case.treated_as_child:
         raise ApplicationError(
-            "A child cannot withdraw consent: it is not needed for a child's NRM referral", field="withdrawn_on"
+            gettext("A child cannot withdraw consent: it is not needed for a child's NRM referral"),
+            field="withdrawn_on",
         )
     if case.consent_to_nrm is not True:
-        raise ApplicationError("Only consent they gave can be withdrawn", field="withdrawn_on")
+        raise ApplicationError(gettext("Only consent they gave can be withdrawn"), field="withdrawn_on")
     if consent_to_nrm:
-        raise ApplicationError("Select no: they no longer agree to be referred", field="consent_to_nrm")
+        raise ApplicationError(gettext("Select no: they no longer agree to be referred"), field="consent_to_nrm")
     if withdrawn_on > timezone.localdate():
-        raise ApplicationError("The date consent was withdrawn cannot be in the future", field="withdrawn_on")
+        raise ApplicationError(gettext("The date consent was withdrawn cannot be in the future"), field="withdrawn_on")
 
 
 def _record_how_explained(case: Case, explained: ConsentExplained) -> None:
     if explained.interpreter not in InterpreterMode.values:
-        raise ApplicationError("Choose how the interpreter took part", field="consent_interpreter")
+        raise ApplicationError(gettext("Choose how the interpreter took part"), field="consent_interpreter")
     agency = explained.interpreter_agency.strip()
     if explained.interpreter == InterpreterMode.NONE and agency:
-        raise ApplicationError("Say how the interpreter took part", field="consent_interpreter")
+        raise ApplicationError(gettext("Say how the interpreter took part"), field="consent_interpreter")
     case.consent_language = explained.language.strip()
     case.consent_interpreter = explained.interpreter
     case.consent_interpreter_agency = agency
     case.consent_leaflet = explained.leaflet.strip()
     texts = list(explained.texts)
     if any(text.language.organisation_id != case.organisation_id or text.approved_at is None for text in texts):
-        raise ApplicationError("Use your organisation's approved explanation texts", field="explanation_texts")
+        raise ApplicationError(gettext("Use your organisation's approved explanation texts"), field="explanation_texts")
     if len({text.kind for text in texts}) != len(texts):
-        raise ApplicationError("Read one text of each kind", field="explanation_texts")
+        raise ApplicationError(gettext("Read one text of each kind"), field="explanation_texts")
     if explained.texts_read_by_interpreter and explained.interpreter == InterpreterMode.NONE:
-        raise ApplicationError("Say how the interpreter took part", field="consent_interpreter")
+        raise ApplicationError(gettext("Say how the interpreter took part"), field="consent_interpreter")
     case.consent_explanations.set(texts)
     case.consent_explanation_read_by_interpreter = explained.texts_read_by_interpreter and bool(texts)
 
@@ -358,14 +367,14 @@ def referral_update(
 ) -> Referral:
     """Record what happened to one action, e.g. the MASH referral went at 09:40."""
     if status not in ReferralStatus.values:
-        raise ApplicationError("Choose a status from the list", field="status")
+        raise ApplicationError(gettext("Choose a status from the list"), field="status")
     if status == ReferralStatus.SENT and sent_at is None:
-        raise ApplicationError("Enter when it was sent", field="sent_at")
+        raise ApplicationError(gettext("Enter when it was sent"), field="sent_at")
     if sent_at is not None and sent_at > timezone.now() + timedelta(minutes=5):
-        raise ApplicationError("The time sent cannot be in the future", field="sent_at")
+        raise ApplicationError(gettext("The time sent cannot be in the future"), field="sent_at")
     case = referral.case
     if referral.code == ReferralCode.DUTY_TO_NOTIFY and status == ReferralStatus.SENT and case.treated_as_child:
-        raise ApplicationError("A Duty to Notify is never used for a child")
+        raise ApplicationError(gettext("A Duty to Notify is never used for a child"))
     referral.status = status
     referral.sent_at = sent_at if status in {ReferralStatus.SENT, ReferralStatus.DONE} else None
     referral.outcome = outcome.strip()

@@ -7,6 +7,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tackle.accounts.models import User
 from tackle.audit.models import AuditAction
@@ -54,11 +55,11 @@ def _aliases_of(case: Case) -> list[str]:
 
 def _clean_aliases(names: Any) -> list[str]:
     if not isinstance(names, list | tuple) or not all(isinstance(name, str) for name in names):
-        raise ApplicationError("Give the other names as a list", field="aliases")
+        raise ApplicationError(gettext("Give the other names as a list"), field="aliases")
     kept: list[str] = []
     for name in (name.strip() for name in names):
         if len(name) > 200:
-            raise ApplicationError("Each other name must be 200 characters or fewer", field="aliases")
+            raise ApplicationError(gettext("Each other name must be 200 characters or fewer"), field="aliases")
         if name and name not in kept:
             kept.append(name)
     return kept
@@ -70,20 +71,20 @@ def _check_values(changes: dict[str, Any]) -> None:
     today = timezone.localdate()
     for name in ("person_date_of_birth", "age_assessed_on"):
         if changes.get(name) is not None and changes[name] > today:
-            raise ApplicationError("The date cannot be in the future", field=name)
+            raise ApplicationError(gettext("The date cannot be in the future"), field=name)
     if changes.get("encountered_at") is not None and changes["encountered_at"] > timezone.now() + timedelta(minutes=5):
-        raise ApplicationError("The date and time seen cannot be in the future", field="encountered_at")
+        raise ApplicationError(gettext("The date and time seen cannot be in the future"), field="encountered_at")
     for name, allowed in (("indicators", Indicator.values), ("exploitation_types", ExploitationType.values)):
         if name in changes and not set(changes[name]) <= set(allowed):
-            raise ApplicationError("Choose from the list", field=name)
+            raise ApplicationError(gettext("Choose from the list"), field=name)
     for name in CURRENT_PLACE_FIELDS:
         if any(character.isdigit() for character in changes.get(name) or ""):
             raise ApplicationError(
-                "Enter the town, city, county or region only, not an address or postcode", field=name
+                gettext("Enter the town, city, county or region only, not an address or postcode"), field=name
             )
     for name in ("age", "assessed_age", "age_at_exploitation"):
         if changes.get(name) is not None and not 0 <= changes[name] <= 120:
-            raise ApplicationError("Enter an age from 0 to 120", field=name)
+            raise ApplicationError(gettext("Enter an age from 0 to 120"), field=name)
 
 
 def _name_the_supplier_only_when_about_one(case: Case, changes: dict[str, Any], changed: list[str]) -> None:
@@ -94,7 +95,7 @@ def _name_the_supplier_only_when_about_one(case: Case, changes: dict[str, Any], 
         return
     if changes.get("supplier_name"):
         raise ApplicationError(
-            "Name a supplier only when the concern is about a supplier or contractor", field="supplier_name"
+            gettext("Name a supplier only when the concern is about a supplier or contractor"), field="supplier_name"
         )
     case.supplier_name = ""
     if "supplier_name" not in changed:
@@ -107,7 +108,9 @@ def _follow_the_assessment(case: Case) -> None:
     if outcome not in (AgeAssessmentOutcome.ADULT, AgeAssessmentOutcome.CHILD) or case.assessed_age is None:
         return
     if (outcome == AgeAssessmentOutcome.ADULT) != (case.assessed_age >= 18):
-        raise ApplicationError("The assessed age does not match the assessment's outcome", field="assessed_age")
+        raise ApplicationError(
+            gettext("The assessed age does not match the assessment's outcome"), field="assessed_age"
+        )
     case.age = case.assessed_age
     case.age_disputed = False
     case.appears_under_18 = case.assessed_age < 18
@@ -127,10 +130,13 @@ def case_correct(
     actions follow the corrected facts; the audit entry names the fields changed and the reason,
     never the values (they are personal data)."""
     if not reason.strip():
-        raise ApplicationError("Say why you are making this change", field="reason")
+        raise ApplicationError(gettext("Say why you are making this change"), field="reason")
     unknown = sorted(set(changes) - set(CORRECTABLE_FIELDS))
     if unknown:
-        raise ApplicationError(f"Not a detail that can be corrected here: {', '.join(unknown)}", field=unknown[0])
+        raise ApplicationError(
+            gettext("Not a detail that can be corrected here: %(names)s") % {"names": ", ".join(unknown)},
+            field=unknown[0],
+        )
     case = Case.objects.select_for_update().get(pk=case.pk)
     _check_version(case, expected_version)
     changes = dict(changes)
@@ -146,7 +152,7 @@ def case_correct(
         ]
         if given:
             raise ApplicationError(
-                "This Duty to Notify is anonymous: nothing that identifies the person may be kept",
+                gettext("This Duty to Notify is anonymous: nothing that identifies the person may be kept"),
                 field=given[0],
             )
     if not changed:
@@ -159,8 +165,10 @@ def case_correct(
     result = evaluate_pathway(_facts_of(case), pathway_rules_for(case.organisation))
     if case.stage == Stage.DUTY_TO_NOTIFY and result.treated_as_child:
         raise ApplicationError(
-            "A Duty to Notify was sent for this person as an adult. Record the NRM referral for a child "
-            "before correcting their age",
+            gettext(
+                "A Duty to Notify was sent for this person as an adult. Record the NRM referral for a child "
+                "before correcting their age"
+            ),
             field=next(name for name in AGE_FIELDS if name in changed),
         )
     case.version += 1

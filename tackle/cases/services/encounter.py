@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext
 
 from tackle.accounts.models import Organisation, User
 from tackle.audit.models import AuditAction
@@ -37,13 +38,15 @@ def encounter_record(
     """The encounter and a case for each person, in the order given; all or nothing. Each person's
     encounter fields are the encounter's. An error names the person by index: `people[1].age`."""
     if not people:
-        raise ApplicationError("Add at least one person", field="people")
+        raise ApplicationError(gettext("Add at least one person"), field="people")
     if len(people) > MAX_PEOPLE:
-        raise ApplicationError(f"Record at most {MAX_PEOPLE} people at once", field="people")
+        raise ApplicationError(
+            gettext("Record at most %(count)s people at once") % {"count": MAX_PEOPLE}, field="people"
+        )
     if not location.strip():
-        raise ApplicationError("Enter where you saw this", field="location")
+        raise ApplicationError(gettext("Enter where you saw this"), field="location")
     if not what_was_seen.strip():
-        raise ApplicationError("Describe what you saw or heard", field="what_was_seen")
+        raise ApplicationError(gettext("Describe what you saw or heard"), field="what_was_seen")
     encounter = Encounter.objects.create(
         organisation=organisation,
         recorded_by=recorded_by,
@@ -58,7 +61,7 @@ def encounter_record(
         )
         try:
             if _declined_without_a_reason(person):
-                raise ApplicationError("Say why they did not want to be referred", field="refusal_reason")
+                raise ApplicationError(gettext("Say why they did not want to be referred"), field="refusal_reason")
             case = case_record_concern(
                 organisation=organisation,
                 recorded_by=recorded_by,
@@ -70,7 +73,8 @@ def encounter_record(
             if error.field in (None, "encountered_at", "location", "what_was_seen"):
                 raise
             raise ApplicationError(
-                f"Person {index + 1}: {error.message}", field=f"people[{index}].{error.field}"
+                gettext("Person %(number)s: %(error)s") % {"number": index + 1, "error": error.message},
+                field=f"people[{index}].{error.field}",
             ) from None
         cases.append(case)
     audit_record(

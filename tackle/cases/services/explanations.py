@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tackle.accounts.models import Organisation
 from tackle.audit.models import AuditAction
@@ -42,9 +43,11 @@ def explanation_language_add(
     *, organisation: Organisation, language: str, actor: Any, request: HttpRequest | None = None
 ) -> ExplanationLanguage:
     if language not in LANGUAGES:
-        raise ApplicationError("Select a language from the list", field="language")
+        raise ApplicationError(gettext("Select a language from the list"), field="language")
     if organisation.explanation_languages.filter(language=language).exists():
-        raise ApplicationError(f"{language} is already kept: edit its texts instead", field="language")
+        raise ApplicationError(
+            gettext("%(language)s is already kept: edit its texts instead") % {"language": language}, field="language"
+        )
     kept = ExplanationLanguage.objects.create(organisation=organisation, language=language, added_by=actor)
     audit_record(action=AuditAction.CREATE, actor=actor, request=request, obj=kept, changed_fields=["language"])
     return kept
@@ -62,18 +65,21 @@ def explanation_edit(
 ) -> ExplanationVersion:
     """A new version, waiting for approval; the one offered stays until it is approved."""
     if kind not in ExplanationKind:
-        raise ApplicationError("Choose which explanation this is", field="kind")
+        raise ApplicationError(gettext("Choose which explanation this is"), field="kind")
     title, body = title.strip(), body.strip()
     if not title:
-        raise ApplicationError("Enter the heading", field="title")
+        raise ApplicationError(gettext("Enter the heading"), field="title")
     if not body:
-        raise ApplicationError("Enter the text of the explanation", field="body")
+        raise ApplicationError(gettext("Enter the text of the explanation"), field="body")
     # Locking the language row numbers concurrent edits one after the other.
     ExplanationLanguage.objects.select_for_update().get(pk=language.pk)
     versions = language.versions.filter(kind=kind)
     latest = versions.order_by("-number").first()
     if latest is not None and (latest.title, latest.body) == (title, body):
-        raise ApplicationError(f"The text is the same as version {latest.number}: change it first", field="body")
+        raise ApplicationError(
+            gettext("The text is the same as version %(number)s: change it first") % {"number": latest.number},
+            field="body",
+        )
     number = (versions.aggregate(top=Max("number"))["top"] or 0) + 1
     version = ExplanationVersion.objects.create(
         language=language, kind=kind, number=number, title=title, body=body, written_by=actor
@@ -90,7 +96,7 @@ def explanation_approve(
     older version approved again goes back to being offered."""
     version = ExplanationVersion.objects.select_for_update().get(pk=version.pk)
     if version in offered_versions(version.language):
-        raise ApplicationError(f"Version {version.number} is already the one offered")
+        raise ApplicationError(gettext("Version %(number)s is already the one offered") % {"number": version.number})
     version.approved_by, version.approved_at = actor, timezone.now()
     version.save(update_fields=["approved_by", "approved_at"])
     audit_record(

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.db import transaction
 from django.http import HttpRequest
+from django.utils.translation import gettext
 
 from tackle.accounts.models import Organisation
 from tackle.audit.records import record_update_fields
@@ -47,11 +48,15 @@ def pathway_settings_update(
     ):
         if not DEADLINE_HOURS_MIN <= hours <= DEADLINE_HOURS_MAX:
             raise ApplicationError(
-                f"The deadline must be between {DEADLINE_HOURS_MIN} and {DEADLINE_HOURS_MAX} hours", field=field
+                gettext("The deadline must be between %(low)s and %(high)s hours")
+                % {"low": DEADLINE_HOURS_MIN, "high": DEADLINE_HOURS_MAX},
+                field=field,
             )
     unknown = set(action_contacts) - set(ReferralCode.values)
     if unknown:
-        raise ApplicationError(f"No such action: {', '.join(sorted(unknown))}", field="action_contacts")
+        raise ApplicationError(
+            gettext("No such action: %(codes)s") % {"codes": ", ".join(sorted(unknown))}, field="action_contacts"
+        )
     new_values: dict[str, Any] = {
         "ictg_available": ictg_available,
         "nrm_deadline_hours": nrm_deadline_hours,

@@ -4,6 +4,8 @@ revocation. Audited. The partner sees only what the scope opens (tackle/core/acc
 from datetime import datetime
 from typing import Any
 
+from django.utils.translation import gettext
+
 from tackle.accounts.models import Organisation, User
 from tackle.accounts.sharing import record_share, record_share_revoke, shares_of
 from tackle.cases.models import Case
@@ -31,15 +33,17 @@ def case_share(
     """`consent_note` says why, when consent was not given or not asked; a share on the basis of
     consent needs consent given."""
     if scope not in ShareScope:
-        raise ApplicationError("Select what the partner will see", field="scope")
+        raise ApplicationError(gettext("Select what the partner will see"), field="scope")
     if lawful_basis not in LawfulBasis.values:
-        raise ApplicationError("Select the lawful basis for sharing", field="lawful_basis")
+        raise ApplicationError(gettext("Select the lawful basis for sharing"), field="lawful_basis")
     if consent not in ShareConsent.values:
-        raise ApplicationError("Select whether the person consented to this share", field="consent")
+        raise ApplicationError(gettext("Select whether the person consented to this share"), field="consent")
     if consent != ShareConsent.GIVEN and not consent_note.strip():
-        raise ApplicationError("Enter why consent was not given or not asked", field="consent_note")
+        raise ApplicationError(gettext("Enter why consent was not given or not asked"), field="consent_note")
     if lawful_basis == LawfulBasis.CONSENT and consent != ShareConsent.GIVEN:
-        raise ApplicationError("Consent is the lawful basis only when the person gave it", field="lawful_basis")
+        raise ApplicationError(
+            gettext("Consent is the lawful basis only when the person gave it"), field="lawful_basis"
+        )
     return record_share(
         record=case,
         organisation=organisation,

@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.cases.forms.case_list import AllocationForm
@@ -27,10 +28,12 @@ def allocation_edit(request: AuthenticatedRequest, case_uuid: str) -> HttpRespon
             handover_note=data["handover_note"],
             request=request,
         ),
-        title="Hand over the case" if current else "Allocate the case",
+        title=gettext("Hand over the case") if current else gettext("Allocate the case"),
         caption=f"{case.reference} · {case.display_name}",
-        intro=f"Allocated to {current} now." if current else "Nobody has this case yet.",
+        intro=gettext("Allocated to %(name)s now.") % {"name": current}
+        if current
+        else gettext("Nobody has this case yet."),
         back=reverse("cases:case-detail", args=[case.uuid]),
-        success="Case allocated",
-        button="Allocate",
+        success=gettext("Case allocated"),
+        button=gettext("Allocate"),
     )

@@ -72,6 +72,7 @@ def case_detail(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
     if shared_scope is not None:  # another organisation's case: only what its share opens
         return _shared_case_page(request, case, shared_scope, referrals, links)
     indicator_labels = dict(Indicator.choices)
+    reminders_reach = reminder_recipients(case) if can_work and case.status == "open" else None
     return render(
         request,
         "cases/case_detail.html",
@@ -87,7 +88,11 @@ def case_detail(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
             "found_in": found_in(request.user, case),
             "legal_hold": live_legal_hold(case),
             "allocations": allocations_of(case) if can_work else [],
-            "reminders_reach": reminder_recipients(case) if can_work and case.status == "open" else None,
+            "reminders_reach": reminders_reach,
+            # Joined here so that the sentence naming them is translated whole.
+            "reminder_names": ", ".join(person.display_name for person in reminders_reach.users)
+            if reminders_reach
+            else "",
         },
     )
 
@@ -257,7 +262,9 @@ def consent_edit(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
         except ApplicationError as error:
             add_application_error(form, error)
         else:
-            messages.success(request, "Consent withdrawn" if data["withdrawn_on"] else "Consent recorded")
+            messages.success(
+                request, gettext("Consent withdrawn") if data["withdrawn_on"] else gettext("Consent recorded")
+            )
             return redirect("cases:case-detail", case_uuid=case.uuid)
     context = {
         "case": case,
@@ -281,7 +288,7 @@ def share_new(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
         except ApplicationError as error:
             add_application_error(form, error)
         else:
-            messages.success(request, "Case shared")
+            messages.success(request, gettext("Case shared"))
             return redirect("cases:case-detail", case_uuid=case.uuid)
     return render(request, "cases/share_new.html", {"case": case, "form": form})
 
@@ -297,13 +304,16 @@ def share_revoke(request: AuthenticatedRequest, case_uuid: str, share_id: int) -
         request,
         ShareRevokeConfirmForm(request.POST if request.method == "POST" else None),
         lambda _: case_share_revoke(case=case, share=share, actor=request.user, request=request),
-        title="Revoke sharing with a partner",
+        title=gettext("Revoke sharing with a partner"),
         caption=case.reference,
         back=back,
-        success=f"Sharing with {share.organisation.name} revoked",
-        button="Revoke sharing",
-        warning=f"You cannot undo this. {share.organisation.name} stops seeing this case at once; "
-        "to share again you must record a new share.",
+        success=gettext("Sharing with %(partner)s revoked") % {"partner": share.organisation.name},
+        button=gettext("Revoke sharing"),
+        warning=gettext(
+            "You cannot undo this. %(partner)s stops seeing this case at once; "
+            "to share again you must record a new share."
+        )
+        % {"partner": share.organisation.name},
         template="cases/share_revoke.html",
         context={"case": case, "share": share},
     )

@@ -40,7 +40,7 @@ _LIST = "cases:explanation-list"
 
 def _organisation(user: Any) -> Any:
     if user.organisation is None:
-        raise PermissionDenied("You are not a member of an organisation.")
+        raise PermissionDenied(gettext("You are not a member of an organisation."))
     return user.organisation
 
 
@@ -48,7 +48,7 @@ def _language(request: AuthenticatedRequest, slug: str, action: Action) -> Expla
     """One of the organisation's languages through the door: 404 for one it does not keep."""
     name = language_from_slug(slug)
     if name is None:
-        raise Http404("No such language")
+        raise Http404(gettext("No such language"))
     visible = explanation_languages_visible_to(request.user)
     return open_for_user(request.user, visible, resource=CONSENT_EXPLANATIONS, action=action, language=name)
 
@@ -57,7 +57,7 @@ def _kind(slug: str) -> ExplanationKind:
     try:
         return ExplanationKind(slug)
     except ValueError as error:
-        raise Http404("No such explanation") from error
+        raise Http404(gettext("No such explanation")) from error
 
 
 @login_required
@@ -180,7 +180,7 @@ def consent_explanation(request: AuthenticatedRequest, case_uuid: str) -> HttpRe
 def consent_explanation_pdf(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
     case, offer = _offer_for_print(request, case_uuid)
     if not offer.versions:
-        raise Http404("No approved explanation")
+        raise Http404(gettext("No approved explanation"))
     html = render_to_string("cases/consent_explanation_print.html", {"case": case, "offer": offer})
     # The title in the text's own language: the headings joined, as the person reads them.
     pdf = tagged_pdf(html, title=" · ".join(version.title for version in offer.versions), language=offer.lang)

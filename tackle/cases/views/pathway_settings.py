@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.cases.forms.pathway import PathwaySettingsForm
@@ -18,7 +19,7 @@ def edit(request: AuthenticatedRequest) -> HttpResponse:
     user = request.user
     may_change = access.allows(user.role, access.PATHWAY_SETTINGS, access.Action.CHANGE)
     if not may_change or user.organisation is None or not user.is_active:
-        raise PermissionDenied("Only the modern slavery lead can change the pathway settings.")
+        raise PermissionDenied(gettext("Only the modern slavery lead can change the pathway settings."))
     settings = pathway_settings_of(user.organisation)
     form = PathwaySettingsForm(
         request.POST if request.method == "POST" else None, initial=PathwaySettingsForm.initial_from(settings)
@@ -31,6 +32,6 @@ def edit(request: AuthenticatedRequest) -> HttpResponse:
         except ApplicationError as error:
             add_application_error(form, error)
         else:
-            messages.success(request, "Pathway settings saved")
+            messages.success(request, gettext("Pathway settings saved"))
             return redirect("cases:pathway-settings")
     return render(request, "cases/pathway_settings.html", {"form": form})

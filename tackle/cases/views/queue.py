@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext, ngettext
 
 from tackle.accounts.exports import list_download, list_download_links
 from tackle.accounts.http import AuthenticatedRequest
@@ -13,6 +14,7 @@ from tackle.cases.access import audit_case_list, may_search_cases, may_see_casel
 from tackle.cases.forms.case_list import CaseFilterForm
 from tackle.cases.models import CaseStatus
 from tackle.cases.selectors import (
+    QueuePage,
     case_list_visible_to,
     case_workers_of,
     caseloads_for,
@@ -55,21 +57,36 @@ def queue(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse
     if kept.get("status") == CaseStatus.OPEN and "status" not in request.GET:
         kept.pop("status")  # the default: pages of the plain queue stay ?page=2
     query = kept.urlencode()
-    status_words: dict[str, str] = {CaseStatus.OPEN: "open ", CaseStatus.CLOSED: "closed "}
-    status_word = status_words.get(filters.status, "") if filters else ""
+    status = filters.status if filters else ""
     context = {
         "queue": queue,
         "rows": queue.rows,
         "form": form,
         "filtered": bool(query),
         "page_query": f"{query}&" if query else "",
-        "status_word": status_word,
+        "position": _queue_position(queue, status),
         "may_change_pathway": access.allows(request.user.role, access.PATHWAY_SETTINGS, access.Action.CHANGE),
         "is_case_worker": request.user.role in CASE_WORKER_ROLES,
         "may_see_caseloads": may_see_caseloads(request.user),
         "downloads": list_download_links(request, access.CASES) if filters else [],
     }
     return render(request, "cases/queue.html", context)
+
+
+def _queue_position(queue: QueuePage, status: str) -> str:
+    """Where the page stands in the list, as one sentence per status so that Welsh can word each."""
+    values = {"first": queue.first_shown, "last": queue.last_shown, "count": queue.count}
+    if queue.pages > 1:
+        if status == CaseStatus.OPEN:
+            return gettext("Showing %(first)s to %(last)s of %(count)s open cases.") % values
+        if status == CaseStatus.CLOSED:
+            return gettext("Showing %(first)s to %(last)s of %(count)s closed cases.") % values
+        return gettext("Showing %(first)s to %(last)s of %(count)s cases.") % values
+    if status == CaseStatus.OPEN:
+        return ngettext("%(count)s open case.", "%(count)s open cases.", queue.count) % values
+    if status == CaseStatus.CLOSED:
+        return ngettext("%(count)s closed case.", "%(count)s closed cases.", queue.count) % values
+    return ngettext("%(count)s case.", "%(count)s cases.", queue.count) % values
 
 
 # The queue's columns, every case the filters match (not one page); the account of what was seen
@@ -90,7 +107,7 @@ def caseloads(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResp
     """The lead's view of who has what: each worker's open and overdue cases, and those nobody has."""
     require_module(request.user, Module.CASES)
     if not may_see_caseloads(request.user):
-        raise PermissionDenied("Your role cannot see caseloads.")
+        raise PermissionDenied(gettext("Your role cannot see caseloads."))
     loads = caseloads_for(request.user)
     download = list_download(
         request, loads, resource=access.CASELOADS, columns=CASELOAD_COLUMNS, name="caseloads", title="Caseloads"

@@ -38,7 +38,7 @@ def _parse_iso(raw: str | None) -> date:
         raise BadRequest(error.message) from None
 
 
-def _rows(labels: dict[str, str], table: dict[str, Any], keys: tuple[str, ...] | None = None) -> list[tuple[str, Any]]:
+def _rows(labels: dict[str, Any], table: dict[str, Any], keys: tuple[str, ...] | None = None) -> list[tuple[Any, Any]]:
     return [(labels.get(key, key), table[key]) for key in (keys or tuple(table))]
 
 
@@ -65,6 +65,8 @@ def register(request: AuthenticatedRequest) -> HttpResponse:
         context |= {
             "as_of": as_of,
             "counts": counts,
+            # A withheld total is words ("fewer than 10"), which no plural form fits.
+            "total_is_exact": isinstance(counts["total"], int),
             "suppressed": suppressed,
             "disclosure_note": disclosure.note(),
             "by_stage": _rows(dict(Stage.choices), counts["by_stage"], STAGE_KEYS),
