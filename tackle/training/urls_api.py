@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from tackle.training import api
+from tackle.training import api, api_awareness
 
 urlpatterns: list = [
     path("training/courses/", api.course_list, name="training-course-list"),
@@ -12,6 +12,17 @@ urlpatterns: list = [
     path("training/teams/<uuid:team_uuid>", api.team_detail, name="training-team-detail"),
     path("campaigns/", api.campaign_list, name="partnership-campaign-list"),
     path("campaigns/<uuid:campaign_uuid>", api.campaign_detail, name="partnership-campaign-detail"),
+    path(
+        "campaigns/<uuid:campaign_uuid>/materials/",
+        api_awareness.material_list,
+        name="partnership-campaign-material-list",
+    ),
+    path("campaign-materials/<uuid:material_uuid>", api_awareness.material_detail, name="partnership-material-detail"),
+    path(
+        "campaign-materials/<uuid:material_uuid>/distributions/",
+        api_awareness.distribution_list,
+        name="partnership-material-distribution-list",
+    ),
     path("partnership-groups/", api.group_list, name="partnership-group-list"),
     path("partnership-groups/<uuid:group_uuid>", api.group_detail, name="partnership-group-detail"),
     path("training/completions/import", api.completion_import, name="training-completion-import"),

@@ -33,7 +33,7 @@ from tackle.statements.services.commitments import commitment_create
 from tackle.statements.services.statement import action_create, period_create, statement_create
 from tackle.suppliers.tests.factories import make_records as make_supplier_records
 from tackle.training.models import TrainingSession
-from tackle.training.tests.factories import make_course, make_team
+from tackle.training.tests.factories import make_course, make_partnership_records, make_team
 
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
 
@@ -108,6 +108,9 @@ def lead_token(
     _KNOWN["session_uuid"] = str(session.uuid)
     _KNOWN["course_uuid"] = str(course.uuid)
     _KNOWN["team_uuid"] = str(make_team(lead_a.organisation, manager=lead_a).uuid)
+    partnership = make_partnership_records(lead_a.organisation)
+    for name in ("campaign", "material"):
+        _KNOWN[f"{name}_uuid"] = str(partnership[name].uuid)
     for name, record in (
         ("premises", make_premises(lead_a)),
         ("intelligence", make_intelligence(lead_a)),
