@@ -9,7 +9,9 @@ how each is counted, in the words the Figures page, its exports and the FOI answ
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Count, Q
+from django.utils import translation
 
 from tackle.cases.models import (
     AgeGroup,
@@ -376,7 +378,8 @@ def support_outcomes(organisation_id: int, period: Period) -> SupportOutcomes:
         scored.setdefault(domain, {}).setdefault(column, set()).add(case_id)
         if score > first[(case_id, domain)]:
             improved.setdefault(domain, {}).setdefault(column, set()).add(case_id)
-    labels = dict(OutcomeDomain.choices)
+    with translation.override(settings.LANGUAGE_CODE):  # figures carry English labels; shown through gettext
+        labels = {domain.value: str(domain.label) for domain in OutcomeDomain}
 
     def rows(found: dict[str, dict[str, set[int]]]) -> tuple[tuple[str, tuple[int, ...]], ...]:
         return tuple(

@@ -12,6 +12,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext_noop
+
 from tackle.accounts.services import organisation_settings_of
 from tackle.cases.models import Case, ExploitationLocation, ExploitationType, Gender, HomeOfficeForm, Indicator
 from tackle.cases.rules.anonymity import CURRENT_PLACE_FIELDS, no_finer_than_a_town
@@ -28,12 +30,14 @@ from tackle.cases.rules.home_office_form import DUTY_TO_NOTIFY, Kind, Question, 
 from tackle.cases.selectors import consent_explanation_words
 from tackle.core.roles import OrganisationKind
 
+# The answers below go to the Home Office and stay English (docs/i18n.md); the form's title and the
+# refusal are also shown on Tackle's own pages, so they are marked and translated where shown.
 NOT_RECORDED = "Not recorded yet"
 WITHHELD = "Withheld by the lead: it could identify the person"
 PLACE_WITHHELD = "Withheld: more precise than a town, so it could identify the person"
 AWAITING_REVIEW = "Awaiting the lead's review and redaction"
-FORM_TITLES = {"nrm": "NRM referral", DUTY_TO_NOTIFY: "Duty to Notify"}
-REVIEW_NEEDED = (
+FORM_TITLES = {"nrm": gettext_noop("NRM referral"), DUTY_TO_NOTIFY: gettext_noop("Duty to Notify")}
+REVIEW_NEEDED = gettext_noop(
     "The lead must review and redact the Duty to Notify's account before its pack can be downloaded. "
     "Nothing that identifies the person may leave Tackle."
 )

@@ -6,6 +6,8 @@ models). Holds, decisions and the audit stay in cases, as for every kind. Period
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 
+from django.utils.translation import gettext_lazy as _
+
 from tackle.cases.retention_records import KeptRecord, RecordKind, register
 from tackle.suppliers.retention import contact_anonymise, contact_erase, named_contacts
 from tackle.training.retention import (
@@ -40,9 +42,9 @@ def register_kinds() -> None:
     register(
         RecordKind(
             "training_attendance",
-            "Training attendance (who attended a session)",
+            _("Training attendance (who attended a session)"),
             72,
-            "after the session",
+            _("after the session"),
             sessions,
             _finder(sessions),
             session_attendance_anonymise,
@@ -53,25 +55,27 @@ def register_kinds() -> None:
     register(
         RecordKind(
             "training_completion",
-            "Training completions entered or imported",
+            _("Training completions entered or imported"),
             72,
-            "after it was completed",
+            _("after it was completed"),
             completions,
             _finder(completions),
             None,
             completion_erase,
-            "Erasing a completion removes it from the training figures (people trained) of the period it "
-            "was completed in, unless the person is counted there for another completion or a session; "
-            "a completion cannot be anonymised.",
+            _(
+                "Erasing a completion removes it from the training figures (people trained) of the period it "
+                "was completed in, unless the person is counted there for another completion or a session; "
+                "a completion cannot be anonymised."
+            ),
         )
     )
     contacts = _kept(named_contacts)
     register(
         RecordKind(
             "supplier_contact",
-            "Suppliers' named contacts",
+            _("Suppliers' named contacts"),
             24,
-            "after it was last changed",
+            _("after it was last changed"),
             contacts,
             _finder(contacts),
             contact_anonymise,

@@ -6,6 +6,10 @@ every kind, so no kind can skip a hold; cases never imports the app that registe
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 @dataclass(frozen=True)
@@ -18,14 +22,14 @@ class KeptRecord:
 @dataclass(frozen=True)
 class RecordKind:
     record_type: str
-    label: str
+    label: "StrOrPromise"
     default_months: int
-    runs_from: str  # in words, for the schedule page: "after it was received"
+    runs_from: "StrOrPromise"  # in words, for the schedule page: "after it was received"
     records: Callable[[int], Iterable[KeptRecord]]  # an organisation's records, by its id
     find: Callable[[int, str], KeptRecord | None]  # an organisation's record by its reference
     anonymise: Callable[[int, str], None] | None = None  # organisation id, key; None: cannot be
     erase: Callable[[int, str], None] | None = None
-    erase_effect: str = ""  # what erasing does to the figures, said on the decision page; "": nothing
+    erase_effect: "StrOrPromise" = ""  # what erasing does to the figures, said on the decision page; "": nothing
 
 
 _KINDS: dict[str, RecordKind] = {}

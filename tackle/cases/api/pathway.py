@@ -3,6 +3,7 @@ organisation's settings."""
 
 from typing import cast
 
+from django.utils.translation import gettext
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 from rest_framework import serializers
@@ -83,7 +84,7 @@ class PathwayResultSerializer(serializers.Serializer):
 def pathway(request: Request) -> Response:
     user = cast(User, request.user)
     if not user.may_use(Module.CASES):
-        raise PermissionDenied("Your role cannot use cases.")
+        raise PermissionDenied(gettext("Your role cannot use cases."))
     try:
         facts = parse_pathway_input(request.data)
     except PathwayInputError as error:

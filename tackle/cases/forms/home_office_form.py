@@ -4,6 +4,7 @@ redaction form for a Duty to Notify."""
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext
 
 from tackle.cases.forms.pick_lists import keep_stored
 from tackle.cases.rules.home_office_check import is_empty, is_required
@@ -15,21 +16,25 @@ _MOST_RADIOS = 10  # more choices than this are a select, as GOV.UK advises for 
 
 
 def _field(question: Question, documents: dict[str, str]) -> forms.Field:
+    # The labels are the Home Office's English form's own questions (docs/i18n.md); the sentences around them are ours.
     common: dict[str, Any] = {"label": question.label, "help_text": question.hint, "required": question.required}
-    choose = {"required": f"Select an answer to: {question.label}"}
-    enter = {"required": f"Enter an answer to: {question.label}"}
+    choose = {"required": gettext("Select an answer to: %(question)s") % {"question": question.label}}
+    enter = {"required": gettext("Enter an answer to: %(question)s") % {"question": question.label}}
     if question.kind == Kind.DOCUMENTS:
         return forms.MultipleChoiceField(
             choices=list(documents.items()),
             widget=forms.CheckboxSelectMultiple,
-            error_messages={**choose, "invalid_choice": "Choose only documents kept on this case"},
+            error_messages={**choose, "invalid_choice": gettext("Choose only documents kept on this case")},
             **common,
         )
     if question.kind == Kind.CHOICE and len(question.choices) > _MOST_RADIOS:  # a long list: a select
         return forms.ChoiceField(
-            choices=[("", "Select from the list"), *question.choices],
+            choices=[("", gettext("Select from the list")), *question.choices],
             widget=forms.Select,
-            error_messages={**choose, "invalid_choice": f"Select from the list: {question.label}"},
+            error_messages={
+                **choose,
+                "invalid_choice": gettext("Select from the list: %(question)s") % {"question": question.label},
+            },
             **common,
         )
     if question.kind == Kind.CHOICE:
@@ -43,20 +48,20 @@ def _field(question: Question, documents: dict[str, str]) -> forms.Field:
             min_value=0,
             max_value=99,
             widget=forms.NumberInput(attrs={"class": "govuk-input--width-3"}),
-            error_messages={**enter, "invalid": "Enter a whole number, like 2"},
+            error_messages={**enter, "invalid": gettext("Enter a whole number, like 2")},
             **common,
         )
     if question.kind == Kind.EMAIL:
         return forms.EmailField(
             max_length=254,
-            error_messages={**enter, "invalid": "Enter an email address like name@example.org"},
+            error_messages={**enter, "invalid": gettext("Enter an email address like name@example.org")},
             **common,
         )
     widget = forms.Textarea(attrs={"rows": 5}) if question.kind == Kind.LONG_TEXT else forms.TextInput
     return forms.CharField(
         max_length=_MAX_TEXT,
         widget=widget,
-        error_messages={**enter, "max_length": "Enter 15,000 characters or fewer"},
+        error_messages={**enter, "max_length": gettext("Enter 15,000 characters or fewer")},
         **common,
     )
 
@@ -84,7 +89,7 @@ class SectionForm(GovukForm):
             if question.key in self.errors or question.required_with not in self.fields:
                 continue
             if is_required(question, cleaned) and is_empty(cleaned.get(question.key)):
-                self.add_error(question.key, f"Enter an answer to: {question.label}")
+                self.add_error(question.key, gettext("Enter an answer to: %(question)s") % {"question": question.label})
         return cleaned
 
     def answers(self) -> dict[str, Any]:
@@ -102,6 +107,6 @@ class RedactionForm(GovukForm):
                 required=False,
                 max_length=_MAX_TEXT,
                 widget=forms.Textarea(attrs={"rows": 6}),
-                help_text="Remove names, addresses, exact places and anything else that could identify them",
-                error_messages={"max_length": "Enter 15,000 characters or fewer"},
+                help_text=gettext("Remove names, addresses, exact places and anything else that could identify them"),
+                error_messages={"max_length": gettext("Enter 15,000 characters or fewer")},
             )

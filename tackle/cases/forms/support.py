@@ -2,10 +2,13 @@
 services/support.py apply the rules and save."""
 
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from tackle.cases.models import (
     OUTCOME_SCORES,
@@ -24,28 +27,34 @@ from tackle.cases.models import (
 from tackle.core.date_input import DATE_HINT
 from tackle.core.forms import GovukDateField, GovukDateTimeField, GovukForm, GovukModelForm
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
-def _date_field(label: str, *, what: str, required: bool = True, hint: str = "") -> GovukDateField:
+
+def _date_field(
+    label: "StrOrPromise",
+    *,
+    missing: "StrOrPromise",
+    unreal: "StrOrPromise",
+    required: bool = True,
+    hint: "StrOrPromise" = "",
+) -> GovukDateField:
+    """`missing` and `unreal`: whole sentences, so that Welsh can order each its own way."""
     return GovukDateField(
         label=label,
         required=required,
-        help_text=f"{hint}. {DATE_HINT}" if hint else DATE_HINT,
-        error_messages={"required": f"Enter the date {what}", "invalid": f"The date {what} must be a real date"},
+        help_text=format_lazy("{hint}. {example}", hint=hint, example=_(DATE_HINT)) if hint else _(DATE_HINT),
+        error_messages={"required": missing, "invalid": unreal},
     )
 
 
-def _date_time_field(label: str, *, what: str, required: bool = True) -> GovukDateTimeField:
-    return GovukDateTimeField(
-        label=label,
-        required=required,
-        error_messages={
-            "required": f"Enter the date and time {what}",
-            "invalid": f"The date and time {what} must be real",
-        },
-    )
+def _date_time_field(
+    label: "StrOrPromise", *, missing: "StrOrPromise", unreal: "StrOrPromise", required: bool = True
+) -> GovukDateTimeField:
+    return GovukDateTimeField(label=label, required=required, error_messages={"required": missing, "invalid": unreal})
 
 
-def _radios(label: str, choices: Any, *, required_message: str) -> forms.ChoiceField:
+def _radios(label: "StrOrPromise", choices: Any, *, required_message: "StrOrPromise") -> forms.ChoiceField:
     return forms.ChoiceField(
         label=label,
         choices=choices,
@@ -54,7 +63,9 @@ def _radios(label: str, choices: Any, *, required_message: str) -> forms.ChoiceF
     )
 
 
-def _text(label: str, *, required: bool = False, required_message: str = "", hint: str = "") -> forms.CharField:
+def _text(
+    label: "StrOrPromise", *, required: bool = False, required_message: "StrOrPromise" = "", hint: "StrOrPromise" = ""
+) -> forms.CharField:
     return forms.CharField(
         label=label,
         required=required,
@@ -67,7 +78,7 @@ def _text(label: str, *, required: bool = False, required_message: str = "", hin
 class _PastDatesMixin:
     """Dates of things that have happened cannot be in the future: field name -> error message."""
 
-    past_dates: dict[str, str] = {}
+    past_dates: "dict[str, StrOrPromise]" = {}
 
     def clean(self) -> dict[str, Any]:
         cleaned: dict[str, Any] = super().clean() or {}  # type: ignore[misc]
@@ -83,11 +94,17 @@ class _PastDatesMixin:
 
 
 class SupportPhaseForm(_PastDatesMixin, GovukModelForm):
-    past_dates = {"started_on": "The date the phase started must be today or in the past"}
+    past_dates = {"started_on": _("The date the phase started must be today or in the past")}
 
-    phase = _radios("Which phase of support has started?", SupportPhaseKind.choices, required_message="Select a phase")
-    started_on = _date_field("Date the phase started", what="the phase started")
-    notes = _text("Notes (optional)", hint="For example, what the person needs during this phase")
+    phase = _radios(
+        _("Which phase of support has started?"), SupportPhaseKind.choices, required_message=_("Select a phase")
+    )
+    started_on = _date_field(
+        _("Date the phase started"),
+        missing=_("Enter the date the phase started"),
+        unreal=_("The date the phase started must be a real date"),
+    )
+    notes = _text(_("Notes (optional)"), hint=_("For example, what the person needs during this phase"))
 
     class Meta:
         model = SupportPhase
@@ -96,19 +113,26 @@ class SupportPhaseForm(_PastDatesMixin, GovukModelForm):
 
 class NeedsAssessmentForm(_PastDatesMixin, GovukModelForm):
     past_dates = {
-        "requested_on": "The date requested must be today or in the past",
-        "completed_on": "The date completed must be today or in the past",
+        "requested_on": _("The date requested must be today or in the past"),
+        "completed_on": _("The date completed must be today or in the past"),
     }
 
-    kind = _radios("Which assessment?", NeedsAssessmentKind.choices, required_message="Select the kind of assessment")
-    requested_on = _date_field("Date requested", what="the assessment was requested")
-    completed_on = _date_field(
-        "Date completed (optional)",
-        what="the assessment was completed",
-        required=False,
-        hint="Leave empty if not done yet",
+    kind = _radios(
+        _("Which assessment?"), NeedsAssessmentKind.choices, required_message=_("Select the kind of assessment")
     )
-    outcome = _text("Outcome (optional)", hint="What the assessment found or decided")
+    requested_on = _date_field(
+        _("Date requested"),
+        missing=_("Enter the date the assessment was requested"),
+        unreal=_("The date the assessment was requested must be a real date"),
+    )
+    completed_on = _date_field(
+        _("Date completed (optional)"),
+        missing=_("Enter the date the assessment was completed"),
+        unreal=_("The date the assessment was completed must be a real date"),
+        required=False,
+        hint=_("Leave empty if not done yet"),
+    )
+    outcome = _text(_("Outcome (optional)"), hint=_("What the assessment found or decided"))
 
     class Meta:
         model = NeedsAssessment
@@ -117,17 +141,30 @@ class NeedsAssessmentForm(_PastDatesMixin, GovukModelForm):
 
 class PlacementForm(GovukModelForm):
     accommodation_type = _radios(
-        "What kind of accommodation?", AccommodationType.choices, required_message="Select the kind of accommodation"
+        _("What kind of accommodation?"),
+        AccommodationType.choices,
+        required_message=_("Select the kind of accommodation"),
     )
     provider = forms.CharField(
-        label="Provider",
+        label=_("Provider"),
         max_length=200,
-        help_text="The organisation providing the accommodation",
-        error_messages={"required": "Enter the provider", "max_length": "The provider must be 200 characters or fewer"},
+        help_text=_("The organisation providing the accommodation"),
+        error_messages={
+            "required": _("Enter the provider"),
+            "max_length": _("The provider must be 200 characters or fewer"),
+        },
     )
-    start_on = _date_field("Start date", what="the placement starts")
+    start_on = _date_field(
+        _("Start date"),
+        missing=_("Enter the date the placement starts"),
+        unreal=_("The date the placement starts must be a real date"),
+    )
     end_on = _date_field(
-        "End date (optional)", what="the placement ends", required=False, hint="Leave empty if ongoing"
+        _("End date (optional)"),
+        missing=_("Enter the date the placement ends"),
+        unreal=_("The date the placement ends must be a real date"),
+        required=False,
+        hint=_("Leave empty if ongoing"),
     )
 
     class Meta:
@@ -136,27 +173,31 @@ class PlacementForm(GovukModelForm):
 
 
 class SafetyPlanForm(_PastDatesMixin, GovukModelForm):
-    past_dates = {"created_on": "The date the plan was agreed must be today or in the past"}
+    past_dates = {"created_on": _("The date the plan was agreed must be today or in the past")}
 
     summary = _text(
-        "Safety plan",
+        _("Safety plan"),
         required=True,
-        required_message="Enter the safety plan",
-        hint="The risks, what will keep the person safe, and who does what",
+        required_message=_("Enter the safety plan"),
+        hint=_("The risks, what will keep the person safe, and who does what"),
     )
-    created_on = _date_field("Date the plan was agreed", what="the plan was agreed")
+    created_on = _date_field(
+        _("Date the plan was agreed"),
+        missing=_("Enter the date the plan was agreed"),
+        unreal=_("The date the plan was agreed must be a real date"),
+    )
     review_every_days = forms.IntegerField(
-        label="Review every (days)",
+        label=_("Review every (days)"),
         initial=14,
         min_value=1,
         max_value=365,
-        help_text="The next review is due this many days after the plan is agreed, then after each review",
+        help_text=_("The next review is due this many days after the plan is agreed, then after each review"),
         widget=forms.NumberInput(attrs={"class": "govuk-input--width-3", "inputmode": "numeric"}),
         error_messages={
-            "required": "Enter how often the plan is reviewed, in days",
-            "invalid": "How often the plan is reviewed must be a whole number of days",
-            "min_value": "How often the plan is reviewed must be between 1 and 365 days",
-            "max_value": "How often the plan is reviewed must be between 1 and 365 days",
+            "required": _("Enter how often the plan is reviewed, in days"),
+            "invalid": _("How often the plan is reviewed must be a whole number of days"),
+            "min_value": _("How often the plan is reviewed must be between 1 and 365 days"),
+            "max_value": _("How often the plan is reviewed must be between 1 and 365 days"),
         },
     )
 
@@ -166,14 +207,18 @@ class SafetyPlanForm(_PastDatesMixin, GovukModelForm):
 
 
 class SafetyPlanReviewForm(_PastDatesMixin, GovukModelForm):
-    past_dates = {"reviewed_on": "The date of the review must be today or in the past"}
+    past_dates = {"reviewed_on": _("The date of the review must be today or in the past")}
 
-    reviewed_on = _date_field("Date of the review", what="of the review")
+    reviewed_on = _date_field(
+        _("Date of the review"),
+        missing=_("Enter the date of the review"),
+        unreal=_("The date of the review must be a real date"),
+    )
     what_changed = _text(
-        "What changed?",
+        _("What changed?"),
         required=True,
-        required_message="Enter what changed, or say that nothing changed",
-        hint="Changes to risks or to the plan since the last review",
+        required_message=_("Enter what changed, or say that nothing changed"),
+        hint=_("Changes to risks or to the plan since the last review"),
     )
 
     class Meta:
@@ -183,21 +228,30 @@ class SafetyPlanReviewForm(_PastDatesMixin, GovukModelForm):
 
 class MissingEpisodeForm(_PastDatesMixin, GovukModelForm):
     past_dates = {
-        "went_missing_at": "The time they went missing must be now or in the past",
-        "returned_at": "The time they returned must be now or in the past",
+        "went_missing_at": _("The time they went missing must be now or in the past"),
+        "returned_at": _("The time they returned must be now or in the past"),
     }
 
-    went_missing_at = _date_time_field("When did they go missing?", what="they went missing")
-    returned_at = _date_time_field("When did they return? (optional)", what="they returned", required=False)
+    went_missing_at = _date_time_field(
+        _("When did they go missing?"),
+        missing=_("Enter the date and time they went missing"),
+        unreal=_("The date and time they went missing must be real"),
+    )
+    returned_at = _date_time_field(
+        _("When did they return? (optional)"),
+        missing=_("Enter the date and time they returned"),
+        unreal=_("The date and time they returned must be real"),
+        required=False,
+    )
     # Yes/no radios rather than a checkbox: an unticked box cannot tell "no" from "not answered".
     reported_to_police = forms.TypedChoiceField(
-        label="Was it reported to the police?",
-        choices=[("yes", "Yes"), ("no", "No")],
+        label=_("Was it reported to the police?"),
+        choices=[("yes", _("Yes")), ("no", _("No"))],
         coerce=lambda answer: answer == "yes",
         widget=forms.RadioSelect,
-        error_messages={"required": "Select yes if it was reported to the police"},
+        error_messages={"required": _("Select yes if it was reported to the police")},
     )
-    notes = _text("Notes (optional)", hint="For example, where they were found and who with")
+    notes = _text(_("Notes (optional)"), hint=_("For example, where they were found and who with"))
 
     class Meta:
         model = MissingEpisode
@@ -207,26 +261,33 @@ class MissingEpisodeForm(_PastDatesMixin, GovukModelForm):
 class OutcomeScoresForm(_PastDatesMixin, GovukForm):
     """One date and a score for each of the eight areas; an area left empty was not assessed."""
 
-    past_dates = {"assessed_on": "The date of the assessment must be today or in the past"}
+    past_dates = {"assessed_on": _("The date of the assessment must be today or in the past")}
 
-    assessed_on = _date_field("Date of the assessment", what="of the assessment")
+    assessed_on = _date_field(
+        _("Date of the assessment"),
+        missing=_("Enter the date of the assessment"),
+        unreal=_("The date of the assessment must be a real date"),
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for domain in OutcomeDomain:
             self.fields[domain.value] = forms.TypedChoiceField(
                 label=domain.label,
-                choices=[("", "Not scored"), *OUTCOME_SCORES],
+                choices=[("", _("Not scored")), *OUTCOME_SCORES],
                 coerce=int,
                 empty_value=None,
                 required=False,
-                error_messages={"invalid_choice": f"Choose a score from 1 to 5 for {domain.label.lower()}"},
+                error_messages={
+                    "invalid_choice": gettext("Choose a score from 1 to 5 for %(area)s")
+                    % {"area": str(domain.label).lower()}
+                },
             )
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
         if not self.errors and all(cleaned.get(domain) is None for domain in OutcomeDomain.values):
-            self.add_error(OutcomeDomain.values[0], "Score at least one area")
+            self.add_error(OutcomeDomain.values[0], _("Score at least one area"))
         return cleaned
 
     @property
@@ -235,7 +296,7 @@ class OutcomeScoresForm(_PastDatesMixin, GovukForm):
 
 
 class CaseNoteForm(GovukModelForm):
-    body = _text("Note", required=True, required_message="Enter the note")
+    body = _text(_("Note"), required=True, required_message=_("Enter the note"))
 
     class Meta:
         model = CaseNote
@@ -244,28 +305,33 @@ class CaseNoteForm(GovukModelForm):
 
 class CaseDocumentForm(GovukForm):
     title = forms.CharField(
-        label="Title",
+        label=_("Title"),
         max_length=200,
-        help_text="Say what the document is, for example 'Housing assessment letter'",
-        error_messages={"required": "Enter a title", "max_length": "The title must be 200 characters or fewer"},
+        help_text=_("Say what the document is, for example 'Housing assessment letter'"),
+        error_messages={
+            "required": _("Enter a title"),
+            "max_length": _("The title must be 200 characters or fewer"),
+        },
     )
     file = forms.FileField(
-        label="Upload a file",
-        help_text="PDF, DOCX, JPG, PNG or TXT, smaller than 10MB",
-        error_messages={"required": "Select a file", "empty": "The selected file is empty"},
+        label=_("Upload a file"),
+        help_text=_("PDF, DOCX, JPG, PNG or TXT, smaller than 10MB"),
+        error_messages={"required": _("Select a file"), "empty": _("The selected file is empty")},
     )
 
 
 class CaseCloseForm(GovukForm):
     reason = _text(
-        "Why is the case being closed?",
+        _("Why is the case being closed?"),
         required=True,
-        required_message="Enter why the case is being closed",
-        hint="For example, the person has moved on to long-term accommodation and no longer needs support",
+        required_message=_("Enter why the case is being closed"),
+        hint=_("For example, the person has moved on to long-term accommodation and no longer needs support"),
     )
 
 
 class CaseReopenForm(GovukForm):
     reason = _text(
-        "Why is the case being reopened?", required=True, required_message="Enter why the case is being reopened"
+        _("Why is the case being reopened?"),
+        required=True,
+        required_message=_("Enter why the case is being reopened"),
     )

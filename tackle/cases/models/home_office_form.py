@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 
 class HomeOfficeForm(models.Model):
@@ -10,7 +11,7 @@ class HomeOfficeForm(models.Model):
 
     case = models.OneToOneField("cases.Case", on_delete=models.CASCADE, related_name="home_office_form")
     answers = models.JSONField(default=dict, blank=True)
-    redacted_texts = models.JSONField(default=dict, blank=True, help_text="Question key to its redacted text")
+    redacted_texts = models.JSONField(default=dict, blank=True, help_text=_("Question key to its redacted text"))
     # A fingerprint of the texts the lead reviewed: when any of them changes, they must be reviewed again.
     redacted_from = models.CharField(max_length=64, blank=True)
     redacted_by = models.ForeignKey(
@@ -18,7 +19,7 @@ class HomeOfficeForm(models.Model):
     )
     redacted_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
-    version = models.PositiveIntegerField(default=1, help_text="Optimistic lock: stale edits are refused")
+    version = models.PositiveIntegerField(default=1, help_text=_("Optimistic lock: stale edits are refused"))
 
     class Meta:
         constraints = [

@@ -3,24 +3,25 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 
 class NrmEventKind(models.TextChoices):
-    REFERRAL_SENT = "referral_sent", "NRM referral sent"
-    DUTY_TO_NOTIFY_SENT = "duty_to_notify_sent", "Duty to Notify sent"
-    RG_DECISION = "rg_decision", "Reasonable grounds decision"
-    CG_DECISION = "cg_decision", "Conclusive grounds decision"
-    RECONSIDERATION_REQUESTED = "reconsideration_requested", "Reconsideration requested"
-    RECONSIDERATION_OUTCOME = "reconsideration_outcome", "Reconsideration outcome"
-    DISQUALIFIED = "disqualified", "Disqualified (public order or bad faith)"
-    WITHDRAWN = "withdrawn", "Withdrawn from the NRM"
+    REFERRAL_SENT = "referral_sent", _("NRM referral sent")
+    DUTY_TO_NOTIFY_SENT = "duty_to_notify_sent", _("Duty to Notify sent")
+    RG_DECISION = "rg_decision", _("Reasonable grounds decision")
+    CG_DECISION = "cg_decision", _("Conclusive grounds decision")
+    RECONSIDERATION_REQUESTED = "reconsideration_requested", _("Reconsideration requested")
+    RECONSIDERATION_OUTCOME = "reconsideration_outcome", _("Reconsideration outcome")
+    DISQUALIFIED = "disqualified", _("Disqualified (public order or bad faith)")
+    WITHDRAWN = "withdrawn", _("Withdrawn from the NRM")
 
 
 class NrmOutcome(models.TextChoices):
-    POSITIVE = "positive", "Positive"
-    NEGATIVE = "negative", "Negative"
-    TRAFFICKING = "trafficking", "Victim of human trafficking"
-    SLAVERY = "slavery", "Victim of slavery, servitude or forced or compulsory labour"
+    POSITIVE = "positive", _("Positive")
+    NEGATIVE = "negative", _("Negative")
+    TRAFFICKING = "trafficking", _("Victim of human trafficking")
+    SLAVERY = "slavery", _("Victim of slavery, servitude or forced or compulsory labour")
 
 
 RG_OUTCOMES = (NrmOutcome.POSITIVE, NrmOutcome.NEGATIVE)
@@ -35,7 +36,7 @@ class NrmEvent(models.Model):
     kind = models.CharField(max_length=30, choices=NrmEventKind.choices)
     occurred_on = models.DateField()
     outcome = models.CharField(max_length=12, choices=NrmOutcome.choices, blank=True)
-    rg_test = models.CharField(max_length=60, blank=True, help_text="The reasonable grounds test in force that day")
+    rg_test = models.CharField(max_length=60, blank=True, help_text=_("The reasonable grounds test in force that day"))
     notes = models.TextField(blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField(auto_now_add=True)

@@ -6,6 +6,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from tackle.cases.rules.retention import MAX_MONTHS
 
@@ -33,9 +34,9 @@ class RetentionPeriod(models.Model):
 
 
 class RetentionOutcome(models.TextChoices):
-    EXTENDED = "extended", "Kept longer"
-    ANONYMISED = "anonymised", "Anonymised"
-    ERASED = "erased", "Erased"
+    EXTENDED = "extended", _("Kept longer")
+    ANONYMISED = "anonymised", _("Anonymised")
+    ERASED = "erased", _("Erased")
 
 
 class RetentionDecision(models.Model):

@@ -15,54 +15,55 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
+from django.utils.translation import gettext_lazy as _
 
 
 class SupportPhaseKind(models.TextChoices):
     """The four phases of support (Newcastle's model); labels say how long each lasts."""
 
-    IMMEDIATE = "immediate", "Immediate (the first 72 hours)"
-    SHORT_TERM = "short_term", "Short term (until the person enters the NRM or assessments are done)"
-    MEDIUM_TERM = "medium_term", "Medium term (a place of safety until longer-term accommodation)"
-    LONG_TERM = "long_term", "Long term (resettlement)"
+    IMMEDIATE = "immediate", _("Immediate (the first 72 hours)")
+    SHORT_TERM = "short_term", _("Short term (until the person enters the NRM or assessments are done)")
+    MEDIUM_TERM = "medium_term", _("Medium term (a place of safety until longer-term accommodation)")
+    LONG_TERM = "long_term", _("Long term (resettlement)")
 
 
 class NeedsAssessmentKind(models.TextChoices):
-    CARE_ACT = "care_act", "Care Act needs assessment"
-    HOUSING = "housing", "Housing (homelessness) assessment"
-    NRPF = "nrpf", "No recourse to public funds (NRPF) assessment"
-    OTHER = "other", "Other assessment"
+    CARE_ACT = "care_act", _("Care Act needs assessment")
+    HOUSING = "housing", _("Housing (homelessness) assessment")
+    NRPF = "nrpf", _("No recourse to public funds (NRPF) assessment")
+    OTHER = "other", _("Other assessment")
 
 
 class AccommodationType(models.TextChoices):
-    HOMELESSNESS = "homelessness", "Homelessness accommodation"
-    VOID_COUNCIL_PROPERTY = "void_council_property", "Void council property"
-    SELF_CONTAINED_FLAT = "self_contained_flat", "Self-contained flat"
-    RECEPTION_CENTRE = "reception_centre", "Reception centre"
-    SPECIALIST_PLACEMENT = "specialist_placement", "Specialist placement"
-    SAFE_HOUSE = "safe_house", "Safe house"
-    OTHER = "other", "Other"
+    HOMELESSNESS = "homelessness", _("Homelessness accommodation")
+    VOID_COUNCIL_PROPERTY = "void_council_property", _("Void council property")
+    SELF_CONTAINED_FLAT = "self_contained_flat", _("Self-contained flat")
+    RECEPTION_CENTRE = "reception_centre", _("Reception centre")
+    SPECIALIST_PLACEMENT = "specialist_placement", _("Specialist placement")
+    SAFE_HOUSE = "safe_house", _("Safe house")
+    OTHER = "other", _("Other")
 
 
 class OutcomeDomain(models.TextChoices):
     """Domains on which a person's progress is scored over time (Merton's outcomes framework)."""
 
-    RISK_OF_HARM = "risk_of_harm", "Risk of harm"
-    INDEPENDENCE_FROM_EXPLOITER = "independence_from_exploiter", "Independence from the exploiter"
-    RECOVERY_FROM_TRAUMA = "recovery_from_trauma", "Recovery from trauma"
-    TRUSTING_RELATIONSHIPS = "trusting_relationships", "Trusting relationships"
-    RECOGNISING_EXPLOITATION = "recognising_exploitation", "Recognising exploitation"
-    SAFETY_STRATEGIES = "safety_strategies", "Safety strategies"
-    STABLE_ACCOMMODATION = "stable_accommodation", "Stable accommodation"
-    AWARENESS_OF_RIGHTS = "awareness_of_rights", "Awareness of rights"
+    RISK_OF_HARM = "risk_of_harm", _("Risk of harm")
+    INDEPENDENCE_FROM_EXPLOITER = "independence_from_exploiter", _("Independence from the exploiter")
+    RECOVERY_FROM_TRAUMA = "recovery_from_trauma", _("Recovery from trauma")
+    TRUSTING_RELATIONSHIPS = "trusting_relationships", _("Trusting relationships")
+    RECOGNISING_EXPLOITATION = "recognising_exploitation", _("Recognising exploitation")
+    SAFETY_STRATEGIES = "safety_strategies", _("Safety strategies")
+    STABLE_ACCOMMODATION = "stable_accommodation", _("Stable accommodation")
+    AWARENESS_OF_RIGHTS = "awareness_of_rights", _("Awareness of rights")
 
 
 # One direction for every domain, so a rising line always means things are getting better.
 OUTCOME_SCORES = [
-    (1, "1: serious concern"),
-    (2, "2: concern"),
-    (3, "3: some progress"),
-    (4, "4: good progress"),
-    (5, "5: doing well"),
+    (1, _("1: serious concern")),
+    (2, _("2: concern")),
+    (3, _("3: some progress")),
+    (4, _("4: good progress")),
+    (5, _("5: doing well")),
 ]
 MIN_SCORE, MAX_SCORE = 1, 5
 

@@ -8,6 +8,8 @@ codes as the question's choices) merged with the answers given section by sectio
 from collections.abc import Mapping
 from typing import Any
 
+from django.utils.translation import gettext_noop
+
 from tackle.cases.rules.home_office_form import (
     ADULT,
     CHILD,
@@ -20,7 +22,12 @@ from tackle.cases.rules.home_office_form import (
 )
 
 NOT_STARTED, IN_PROGRESS, COMPLETED = "not_started", "in_progress", "completed"
-STATUS_LABELS = {NOT_STARTED: "Not yet started", IN_PROGRESS: "In progress", COMPLETED: "Completed"}
+# Marked here, translated where shown (views/home_office_form.py).
+STATUS_LABELS = {
+    NOT_STARTED: gettext_noop("Not yet started"),
+    IN_PROGRESS: gettext_noop("In progress"),
+    COMPLETED: gettext_noop("Completed"),
+}
 
 
 def form_for(*, treated_as_child: bool, consent_to_nrm: bool | None) -> str:

@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from django.utils.formats import date_format
+from django.utils.translation import gettext, gettext_noop, ngettext
+
 from tackle.core.dated import DatedRule, rule_on
 
 IMMEDIATE_PHASE_DAYS = 3  # the immediate phase is "the first 72 hours" (SupportPhaseKind.IMMEDIATE)
@@ -50,12 +53,13 @@ class ReminderEvent(StrEnum):
     IMMEDIATE_PHASE_ENDS = "immediate-phase-ends"
 
 
+# Translated when the sentence is made, in the recipient's language (services/reminders.py).
 _WHAT = {
-    ReminderEvent.RECOVERY_PERIOD_ENDS: "The recovery period",
-    ReminderEvent.MOVE_ON_SUPPORT_ENDS: "Move-on support",
-    ReminderEvent.SAFETY_PLAN_REVIEW: "The safety plan review",
-    ReminderEvent.REFERRAL_ACTION: "The action",
-    ReminderEvent.IMMEDIATE_PHASE_ENDS: "The immediate (72-hour) phase",
+    ReminderEvent.RECOVERY_PERIOD_ENDS: gettext_noop("The recovery period"),
+    ReminderEvent.MOVE_ON_SUPPORT_ENDS: gettext_noop("Move-on support"),
+    ReminderEvent.SAFETY_PLAN_REVIEW: gettext_noop("The safety plan review"),
+    ReminderEvent.REFERRAL_ACTION: gettext_noop("The action"),
+    ReminderEvent.IMMEDIATE_PHASE_ENDS: gettext_noop("The immediate (72-hour) phase"),
 }
 _PERIODS = {ReminderEvent.RECOVERY_PERIOD_ENDS, ReminderEvent.MOVE_ON_SUPPORT_ENDS}
 
@@ -88,17 +92,34 @@ class Reminder:
 
     @property
     def sentence(self) -> str:
-        what = _WHAT[self.deadline.event]
+        """In the active language: whole sentences, so that Welsh can order each its own way."""
+        what = gettext(_WHAT[self.deadline.event])
         if self.deadline.label:
-            what = f"{what} '{self.deadline.label}'"
-        on = self.deadline.on.strftime("%-d %B %Y")
-        verb = "ends" if self.deadline.event in _PERIODS else "is due"
+            what = gettext("%(what)s '%(label)s'") % {"what": what, "label": self.deadline.label}
+        values = {"what": what, "on": date_format(self.deadline.on, "j F Y"), "days": self.days_left}
+        ends = self.deadline.event in _PERIODS
         if self.overdue:
-            return f"{what} was due on {on} and is overdue"
+            return gettext("%(what)s was due on %(on)s and is overdue") % values
         if self.days_left == 0:
-            return f"{what} {verb} today ({on})"
-        days = "day" if self.days_left == 1 else "days"
-        return f"{what} {verb} in {self.days_left} {days}, on {on}"
+            today = gettext("%(what)s ends today (%(on)s)") if ends else gettext("%(what)s is due today (%(on)s)")
+            return today % values
+        if ends:
+            return (
+                ngettext(
+                    "%(what)s ends in %(days)d day, on %(on)s",
+                    "%(what)s ends in %(days)d days, on %(on)s",
+                    self.days_left,
+                )
+                % values
+            )
+        return (
+            ngettext(
+                "%(what)s is due in %(days)d day, on %(on)s",
+                "%(what)s is due in %(days)d days, on %(on)s",
+                self.days_left,
+            )
+            % values
+        )
 
 
 @dataclass(frozen=True)

@@ -9,12 +9,13 @@ import calendar
 from datetime import date
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class RecordType(models.TextChoices):
-    ADULT_CASE = "adult_case", "Closed cases of adults, and the people in them"
-    CHILD_CASE = "child_case", "Closed cases of children, and the people in them"
-    SUPPORT_DOCUMENT = "support_document", "Documents kept on a closed case"
+    ADULT_CASE = "adult_case", _("Closed cases of adults, and the people in them")
+    CHILD_CASE = "child_case", _("Closed cases of children, and the people in them")
+    SUPPORT_DOCUMENT = "support_document", _("Documents kept on a closed case")
 
 
 DEFAULT_MONTHS: dict[str, int] = {

@@ -5,6 +5,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tackle.accounts.models import User
 from tackle.audit.models import AuditAction
@@ -22,23 +23,23 @@ def _checked(question: Question, value: Any, documents: Collection[str] = (), st
     answer `stored` before its question had a list is kept as it was."""
     if question.kind == Kind.DOCUMENTS:
         if not (isinstance(value, list) and all(isinstance(each, str) for each in value)):
-            raise ApplicationError("Choose from the case's documents", field=question.key)
+            raise ApplicationError(gettext("Choose from the case's documents"), field=question.key)
         if not set(value) <= set(documents):
-            raise ApplicationError("Choose only documents kept on this case", field=question.key)
+            raise ApplicationError(gettext("Choose only documents kept on this case"), field=question.key)
         return [each for each in documents if each in value]  # in the case's order, each once
     allowed = {code for code, _ in question.choices}
     if question.kind == Kind.CHOICE and value not in allowed and value != stored:  # kept from before its list
-        raise ApplicationError("Choose one of the answers given", field=question.key)
+        raise ApplicationError(gettext("Choose one of the answers given"), field=question.key)
     if question.kind == Kind.CHOICES and not (isinstance(value, list) and set(value) <= allowed):
-        raise ApplicationError("Choose from the answers given", field=question.key)
+        raise ApplicationError(gettext("Choose from the answers given"), field=question.key)
     if question.kind == Kind.NUMBER and not (isinstance(value, int) and 0 <= value <= 99):
-        raise ApplicationError("Enter a whole number from 0 to 99", field=question.key)
+        raise ApplicationError(gettext("Enter a whole number from 0 to 99"), field=question.key)
     if question.kind in {Kind.TEXT, Kind.LONG_TEXT, Kind.EMAIL}:
         if not isinstance(value, str):
-            raise ApplicationError("Enter text", field=question.key)
+            raise ApplicationError(gettext("Enter text"), field=question.key)
         value = value.strip()
         if len(value) > 15000:
-            raise ApplicationError("Enter 15,000 characters or fewer", field=question.key)
+            raise ApplicationError(gettext("Enter 15,000 characters or fewer"), field=question.key)
     return value
 
 
@@ -61,17 +62,19 @@ def home_office_section_save(
     answer to a question the branches no longer ask is dropped."""
     section = SECTION_BY_KEY.get(section_key)
     if section is None:
-        raise ApplicationError("No such section of the form")
+        raise ApplicationError(gettext("No such section of the form"))
     row = _locked_row(case)
     if expected_version is not None and row.version != expected_version:
-        raise ApplicationError("Someone else changed this form while you were editing it. Reload the page.")
+        raise ApplicationError(gettext("Someone else changed this form while you were editing it. Reload the page."))
     state = form_state(case)
     if section not in state.sections:
-        raise ApplicationError("This case's form does not ask that section")
+        raise ApplicationError(gettext("This case's form does not ask that section"))
     questions = {question.key: question for question in section.questions if not question.held}
     unknown = set(answers) - set(questions)
     if unknown:
-        raise ApplicationError(f"Not a question of this section: {', '.join(sorted(unknown))}")
+        raise ApplicationError(
+            gettext("Not a question of this section: %(keys)s") % {"keys": ", ".join(sorted(unknown))}
+        )
     given = {
         key: _checked(questions[key], value, state.documents, row.answers.get(key))
         for key, value in answers.items()
@@ -103,13 +106,15 @@ def duty_to_notify_redact(*, case: Case, actor: User, texts: dict[str, str], req
     any of them asks for the review again."""
     state = form_state(case)
     if state.form != DUTY_TO_NOTIFY:
-        raise ApplicationError("Only a Duty to Notify is redacted: an NRM referral is sent with the person's consent")
+        raise ApplicationError(
+            gettext("Only a Duty to Notify is redacted: an NRM referral is sent with the person's consent")
+        )
     to_review = state.texts_to_review
     if set(texts) != set(to_review):
-        raise ApplicationError("Review every text of the account")
+        raise ApplicationError(gettext("Review every text of the account"))
     for key, text in texts.items():
         if len(text) > 15000:
-            raise ApplicationError("Enter 15,000 characters or fewer", field=key)
+            raise ApplicationError(gettext("Enter 15,000 characters or fewer"), field=key)
     row = _locked_row(case)
     row.redacted_texts = {key: text.strip() for key, text in texts.items()}
     row.redacted_from = fingerprint(to_review)

@@ -3,8 +3,11 @@
 from datetime import date, datetime, time
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext, gettext_noop, override
 
 from tackle.accounts.models import User, WebhookEvent
 from tackle.accounts.webhooks import webhook_event
@@ -20,9 +23,9 @@ from tackle.core.periods import LONDON
 
 _SENT_KINDS = {NrmEventKind.REFERRAL_SENT, NrmEventKind.DUTY_TO_NOTIFY_SENT}
 _OUTCOME_ERRORS: dict[str, str] = {
-    NrmEventKind.RG_DECISION: "Choose positive or negative",
-    NrmEventKind.CG_DECISION: "Choose the conclusive grounds outcome",
-    NrmEventKind.RECONSIDERATION_OUTCOME: "Choose positive or negative",
+    NrmEventKind.RG_DECISION: gettext_noop("Choose positive or negative"),
+    NrmEventKind.CG_DECISION: gettext_noop("Choose the conclusive grounds outcome"),
+    NrmEventKind.RECONSIDERATION_OUTCOME: gettext_noop("Choose positive or negative"),
 }
 
 
@@ -30,38 +33,45 @@ def _check_duty_to_notify(case: Case) -> None:
     """Refused, with what to do instead, where the case's own record would break the anonymity rule
     (the constraint case_duty_to_notify_is_anonymous) or the Duty to Notify is not the right step."""
     if case.treated_as_child:
-        raise ApplicationError("A Duty to Notify is never used for a child")
+        raise ApplicationError(gettext("A Duty to Notify is never used for a child"))
     if case.consent_to_nrm:
-        raise ApplicationError("They agreed to an NRM referral: record the NRM referral sent, not a Duty to Notify")
+        raise ApplicationError(
+            gettext("They agreed to an NRM referral: record the NRM referral sent, not a Duty to Notify")
+        )
     held = [name for name in IDENTIFYING_FIELDS if getattr(case, name) not in ("", None)]
     if held and not case.consent_to_share:
         raise ApplicationError(
-            "A Duty to Notify is anonymous, but this case holds the person's name, date of birth, contact or "
-            "address. Record their answer on the consent page first: declining the NRM removes those details, "
-            "unless they agree to share them."
+            gettext(
+                "A Duty to Notify is anonymous, but this case holds the person's name, date of birth, contact or "
+                "address. Record their answer on the consent page first: declining the NRM removes those details, "
+                "unless they agree to share them."
+            )
         )
 
 
 def _check_order(case: Case, kind: str, outcome: str, occurred_on: date) -> None:
     if occurred_on > timezone.localdate():
-        raise ApplicationError("The date cannot be in the future", field="occurred_on")
+        raise ApplicationError(gettext("The date cannot be in the future"), field="occurred_on")
     if occurred_on < timezone.localdate(case.encountered_at):
-        raise ApplicationError("The date cannot be before the person was first seen", field="occurred_on")
+        raise ApplicationError(gettext("The date cannot be before the person was first seen"), field="occurred_on")
     kinds = set(case.nrm_events.values_list("kind", flat=True))
     if kind == NrmEventKind.DUTY_TO_NOTIFY_SENT:
         _check_duty_to_notify(case)
     if kind == NrmEventKind.RG_DECISION and NrmEventKind.REFERRAL_SENT not in kinds:
-        raise ApplicationError("Record the NRM referral before its reasonable grounds decision")
+        raise ApplicationError(gettext("Record the NRM referral before its reasonable grounds decision"))
     if kind == NrmEventKind.CG_DECISION and case.stage != Stage.POSITIVE_RG:
-        raise ApplicationError("A conclusive grounds decision follows a positive reasonable grounds decision")
+        raise ApplicationError(gettext("A conclusive grounds decision follows a positive reasonable grounds decision"))
     if not outcome_allowed(kind, outcome):
-        raise ApplicationError(_OUTCOME_ERRORS.get(kind, "This step has no outcome: leave it empty"), field="outcome")
+        raise ApplicationError(
+            gettext(_OUTCOME_ERRORS.get(kind, "This step has no outcome: leave it empty")), field="outcome"
+        )
     if kind in _SENT_KINDS and kinds & _SENT_KINDS:
-        raise ApplicationError("A referral has already been recorded for this case")
+        raise ApplicationError(gettext("A referral has already been recorded for this case"))
     last = case.nrm_events.order_by("-occurred_on").values_list("occurred_on", flat=True).first()
     if last is not None and occurred_on < last:
         raise ApplicationError(
-            f"The date cannot be before the last recorded step ({last:%-d %B %Y})", field="occurred_on"
+            gettext("The date cannot be before the last recorded step (%(day)s)") % {"day": date_format(last, "j F Y")},
+            field="occurred_on",
         )
 
 
@@ -78,7 +88,7 @@ def nrm_event_record(
 ) -> NrmEvent:
     case = Case.objects.select_for_update().get(pk=case.pk)
     if kind not in NrmEventKind.values:
-        raise ApplicationError("Choose what happened from the list", field="kind")
+        raise ApplicationError(gettext("Choose what happened from the list"), field="kind")
     _check_order(case, kind, outcome, occurred_on)
     event = NrmEvent.objects.create(
         case=case,
@@ -95,7 +105,7 @@ def nrm_event_record(
         case.version += 1
         case.save(update_fields=["stage", "version", "updated_at"])
     audit_record(
-        action=AuditAction.CREATE, actor=actor, request=request, obj=event, note=f"NRM: {event.get_kind_display()}"
+        action=AuditAction.CREATE, actor=actor, request=request, obj=event, note=f"NRM: {_kind_in_english(event)}"
     )
     _complete_the_action(case=case, event=event, actor=actor, request=request)
     if kind in DECISIONS:
@@ -106,6 +116,12 @@ def nrm_event_record(
             case_uuid=case.uuid,
         )
     return event
+
+
+def _kind_in_english(event: NrmEvent) -> str:
+    """Audit notes and stored outcomes are records: English whatever language the person reads."""
+    with override(settings.LANGUAGE_CODE):
+        return str(event.get_kind_display())
 
 
 # The steps a council's systems are told of as "decision recorded" (accounts/webhooks.py).
@@ -124,7 +140,7 @@ def _complete_the_action(*, case: Case, event: NrmEvent, actor: User, request: A
     action.sent_at = (
         timezone.now() if event.occurred_on == today else datetime.combine(event.occurred_on, time.min, LONDON)
     )
-    action.outcome = action.outcome or f'Recorded as the NRM step "{event.get_kind_display()}"'
+    action.outcome = action.outcome or f'Recorded as the NRM step "{_kind_in_english(event)}"'
     action.updated_by = actor
     action.save(update_fields=["status", "sent_at", "outcome", "updated_by", "updated_at"])
     audit_record(

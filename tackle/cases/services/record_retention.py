@@ -6,8 +6,10 @@ anonymised or erased whatever the registering app does."""
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext, override
 
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
@@ -42,10 +44,10 @@ def record_hold_place(
     *, kind: RecordKind, record: KeptRecord, reason: str, actor: "User", request: Any = None
 ) -> RecordLegalHold:
     if not reason.strip():
-        raise ApplicationError("Say why the record must be kept", field="reason")
+        raise ApplicationError(gettext("Say why the record must be kept"), field="reason")
     organisation_id = int(actor.organisation_id or 0)
     if record_live_hold(organisation_id, kind, record) is not None:
-        raise ApplicationError("This record is already on legal hold")
+        raise ApplicationError(gettext("This record is already on legal hold"))
     hold = RecordLegalHold.objects.create(
         organisation_id=organisation_id,
         record_type=kind.record_type,
@@ -61,10 +63,10 @@ def record_hold_place(
 @transaction.atomic
 def record_hold_lift(*, hold: RecordLegalHold, reason: str, actor: "User", request: Any = None) -> RecordLegalHold:
     if not reason.strip():
-        raise ApplicationError("Say why the hold can end", field="reason")
+        raise ApplicationError(gettext("Say why the hold can end"), field="reason")
     hold = RecordLegalHold.objects.select_for_update().get(pk=hold.pk)
     if not hold.is_live:
-        raise ApplicationError("This hold was already lifted")
+        raise ApplicationError(gettext("This hold was already lifted"))
     hold.lifted_at, hold.lifted_by, hold.lift_reason = timezone.now(), actor, reason.strip()
     hold.save(update_fields=["lifted_at", "lifted_by", "lift_reason"])
     audit_record(
@@ -105,23 +107,29 @@ def record_decide(
 ) -> RetentionDecision:
     """Keep longer (a future date), anonymise or erase one record, refused while it is on legal hold."""
     if not reason.strip():
-        raise ApplicationError("Say why", field="reason")
+        raise ApplicationError(gettext("Say why"), field="reason")
     organisation_id = int(actor.organisation_id or 0)
     if outcome == RetentionOutcome.EXTENDED:
         if keep_until is None or keep_until <= timezone.localdate():
-            raise ApplicationError("The date to keep it until must be in the future", field="keep_until")
+            raise ApplicationError(gettext("The date to keep it until must be in the future"), field="keep_until")
         decision = _decide(kind, record, outcome, reason, actor, keep_until=keep_until)
         _audit(AuditAction.UPDATE, actor, request, kind, record, f"retention extended to {keep_until.isoformat()}")
         return decision
     if record_live_hold(organisation_id, kind, record) is not None:
         raise ApplicationError(
-            "This record is on legal hold: it cannot be erased or anonymised until the hold is lifted"
+            gettext("This record is on legal hold: it cannot be erased or anonymised until the hold is lifted")
         )
     act = kind.anonymise if outcome == RetentionOutcome.ANONYMISED else kind.erase
     if act is None:
-        raise ApplicationError(f"{kind.label} cannot be {RetentionOutcome(outcome).label.lower()}", field="decision")
+        raise ApplicationError(
+            gettext("%(kind)s cannot be %(outcome)s")
+            % {"kind": kind.label, "outcome": str(RetentionOutcome(outcome).label).lower()},
+            field="decision",
+        )
     decision = _decide(kind, record, outcome, reason, actor)
     act(organisation_id, record.key)
     action = AuditAction.DELETE if outcome == RetentionOutcome.ERASED else AuditAction.UPDATE
-    _audit(action, actor, request, kind, record, f"record {RetentionOutcome(outcome).label.lower()}")
+    with override(settings.LANGUAGE_CODE):  # an audit note is a record: English whatever the reader's language
+        done = str(RetentionOutcome(outcome).label).lower()
+    _audit(action, actor, request, kind, record, f"record {done}")
     return decision

@@ -2,7 +2,10 @@
 
 from datetime import date
 
+from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 
 from tackle.accounts.models import WebhookEvent
 from tackle.accounts.services import notify
@@ -37,6 +40,16 @@ def reminder_key(case: Case, reminder: Reminder) -> str:
     return f"case:{case.uuid}:{reminder.key_part}"
 
 
+def _message(case: Case, reminder: Reminder, *, to_lead: bool) -> tuple[str, str]:
+    """The reminder's subject and body in the active language; they name the case, never the person."""
+    values = {"reference": case.reference, "reminder": reminder.sentence}
+    body = gettext("Case %(reference)s. %(reminder)s.") % values
+    if to_lead:
+        lead = gettext("You are told as the organisation's modern slavery lead: no worker is allocated to this case.")
+        body = f"{body}\n\n{lead}"
+    return gettext("%(reference)s: %(reminder)s") % values, body
+
+
 def cases_remind(*, today: date | None = None) -> int:
     """Tell each open case's worker (or, with none, the lead) of every reminder due today, once:
     the notification's key names the case, the event, its date and the threshold. Returns how many
@@ -54,22 +67,13 @@ def cases_remind(*, today: date | None = None) -> int:
         if not due:
             continue
         recipients = reminder_recipients(case)
-        why = (
-            "\n\nYou are told as the organisation's modern slavery lead: no worker is allocated to this case."
-            if recipients.to_lead
-            else ""
-        )
         url = reverse("cases:case-detail", args=[case.uuid])
         for reminder in due:
             new = 0
             for user in recipients.users:
-                notified = notify(
-                    user=user,
-                    subject=f"{case.reference}: {reminder.sentence}",
-                    body=f"Case {case.reference}. {reminder.sentence}.{why}",
-                    url=url,
-                    key=reminder_key(case, reminder),
-                )
+                with translation.override(user.language or settings.LANGUAGE_CODE):  # the recipient's language
+                    subject, body = _message(case, reminder, to_lead=recipients.to_lead)
+                notified = notify(user=user, subject=subject, body=body, url=url, key=reminder_key(case, reminder))
                 new += notified is not None
             sent += new
             # The council's systems are told once per referral action and threshold, as the people are.

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from django.db import transaction
 from django.db.models import ProtectedError, RestrictedError
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
@@ -64,11 +65,11 @@ def retention_period_set(
     *, organisation: "Organisation | None", record_type: str, months: int, actor: "User", request: Any = None
 ) -> RetentionPeriod:
     if organisation is None:
-        raise ApplicationError("Only a member of an organisation can set its retention schedule")
+        raise ApplicationError(gettext("Only a member of an organisation can set its retention schedule"))
     if record_type not in RecordType.values and record_kind(record_type) is None:
-        raise ApplicationError("Choose a kind of record", field="record_type")
+        raise ApplicationError(gettext("Choose a kind of record"), field="record_type")
     if not 1 <= months <= MAX_MONTHS:
-        raise ApplicationError(f"Months must be between 1 and {MAX_MONTHS}", field="months")
+        raise ApplicationError(gettext("Months must be between 1 and %(most)d") % {"most": MAX_MONTHS}, field="months")
     period, _ = RetentionPeriod.objects.update_or_create(
         organisation=organisation, record_type=record_type, defaults={"months": months, "changed_by": actor}
     )
@@ -88,9 +89,9 @@ def retention_period_set(
 @transaction.atomic
 def legal_hold_place(*, case: Case, reason: str, actor: "User", request: Any = None) -> LegalHold:
     if not reason.strip():
-        raise ApplicationError("Say why the case must be kept", field="reason")
+        raise ApplicationError(gettext("Say why the case must be kept"), field="reason")
     if live_legal_hold(case) is not None:
-        raise ApplicationError("This case is already on legal hold")
+        raise ApplicationError(gettext("This case is already on legal hold"))
     hold = LegalHold.objects.create(case=case, reason=reason.strip(), placed_by=actor)
     audit_record(action=AuditAction.CREATE, actor=actor, request=request, obj=case, note="legal hold placed")
     return hold
@@ -99,10 +100,10 @@ def legal_hold_place(*, case: Case, reason: str, actor: "User", request: Any = N
 @transaction.atomic
 def legal_hold_lift(*, hold: LegalHold, reason: str, actor: "User", request: Any = None) -> LegalHold:
     if not reason.strip():
-        raise ApplicationError("Say why the hold can end", field="reason")
+        raise ApplicationError(gettext("Say why the hold can end"), field="reason")
     hold = LegalHold.objects.select_for_update().get(pk=hold.pk)
     if not hold.is_live:
-        raise ApplicationError("This hold was already lifted")
+        raise ApplicationError(gettext("This hold was already lifted"))
     hold.lifted_at, hold.lifted_by, hold.lift_reason = timezone.now(), actor, reason.strip()
     hold.save(update_fields=["lifted_at", "lifted_by", "lift_reason"])
     audit_record(action=AuditAction.UPDATE, actor=actor, request=request, obj=hold.case, note="legal hold lifted")
@@ -111,11 +112,13 @@ def legal_hold_lift(*, hold: LegalHold, reason: str, actor: "User", request: Any
 
 def _check_may_decide(case: Case, reason: str) -> None:
     if not reason.strip():
-        raise ApplicationError("Say why", field="reason")
+        raise ApplicationError(gettext("Say why"), field="reason")
     if case.status != CaseStatus.CLOSED:
-        raise ApplicationError("Only a closed case can be erased or anonymised: close it first")
+        raise ApplicationError(gettext("Only a closed case can be erased or anonymised: close it first"))
     if live_legal_hold(case) is not None:
-        raise ApplicationError("This case is on legal hold: it cannot be erased or anonymised until the hold is lifted")
+        raise ApplicationError(
+            gettext("This case is on legal hold: it cannot be erased or anonymised until the hold is lifted")
+        )
 
 
 def _decide(case: Case, *, record_type: str, outcome: str, reason: str, actor: "User", keep_until: date | None = None):
@@ -136,9 +139,9 @@ def retention_extend(
     *, case: Case, record_type: str, keep_until: date, reason: str, actor: "User", request: Any = None
 ) -> RetentionDecision:
     if not reason.strip():
-        raise ApplicationError("Say why the record must be kept longer", field="reason")
+        raise ApplicationError(gettext("Say why the record must be kept longer"), field="reason")
     if keep_until <= timezone.localdate():
-        raise ApplicationError("The date to keep it until must be in the future", field="keep_until")
+        raise ApplicationError(gettext("The date to keep it until must be in the future"), field="keep_until")
     decision = _decide(
         case,
         record_type=record_type,
@@ -247,8 +250,10 @@ def case_erase(*, case: Case, reason: str, actor: "User", request: Any = None) -
             case.delete()
     except (ProtectedError, RestrictedError) as error:
         raise ApplicationError(
-            "Another record still points at this case (such as an operation that found the person): "
-            "anonymise it instead"
+            gettext(
+                "Another record still points at this case (such as an operation that found the person): "
+                "anonymise it instead"
+            )
         ) from error
     if encounter is not None and not encounter.cases.exists():
         encounter.delete()

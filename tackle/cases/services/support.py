@@ -12,6 +12,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import models, transaction
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
 
 from tackle.accounts.models import User
 from tackle.audit.models import AuditAction
@@ -35,14 +36,14 @@ from tackle.cases.models import (
 from tackle.core.errors import ApplicationError
 from tackle.core.stored_files import removed_unless_saved
 
-CLOSED_CASE_MESSAGE = "This case is closed. Reopen it before adding support records"
+CLOSED_CASE_MESSAGE = gettext_noop("This case is closed. Reopen it before adding support records")
 
 
 def _require_open(case: Case) -> None:
     # Notes and documents may still be added to a closed case (a closure letter, a later contact);
     # support itself is recorded only while the case is open, so closed cases stay settled.
     if case.status == CaseStatus.CLOSED:
-        raise ApplicationError(CLOSED_CASE_MESSAGE)
+        raise ApplicationError(gettext(CLOSED_CASE_MESSAGE))
 
 
 def _audit_created(
@@ -75,7 +76,7 @@ def needs_assessment_record(
     _require_open(case)
     if completed_on and completed_on < requested_on:
         raise ApplicationError(
-            "The completion date must be the same as or after the request date", field="completed_on"
+            gettext("The completion date must be the same as or after the request date"), field="completed_on"
         )
     record = NeedsAssessment.objects.create(
         case=case, kind=kind, requested_on=requested_on, completed_on=completed_on, outcome=outcome, recorded_by=actor
@@ -98,7 +99,7 @@ def accommodation_placement_record(
 ) -> AccommodationPlacement:
     _require_open(case)
     if end_on and end_on < start_on:
-        raise ApplicationError("The end date must be the same as or after the start date", field="end_on")
+        raise ApplicationError(gettext("The end date must be the same as or after the start date"), field="end_on")
     record = AccommodationPlacement.objects.create(
         case=case,
         accommodation_type=accommodation_type,
@@ -141,7 +142,9 @@ def safety_plan_review(
     plan = SafetyPlan.objects.select_for_update().select_related("case").get(pk=plan.pk)
     _require_open(plan.case)
     if reviewed_on < plan.created_on:
-        raise ApplicationError("The review date must be on or after the day the plan was made", field="reviewed_on")
+        raise ApplicationError(
+            gettext("The review date must be on or after the day the plan was made"), field="reviewed_on"
+        )
     review = SafetyPlanReview.objects.create(
         plan=plan, reviewed_on=reviewed_on, what_changed=what_changed, reviewed_by=actor
     )
@@ -167,7 +170,7 @@ def missing_episode_record(
     _require_open(case)
     if returned_at and returned_at < went_missing_at:
         raise ApplicationError(
-            "The return must be the same as or after the time they went missing", field="returned_at"
+            gettext("The return must be the same as or after the time they went missing"), field="returned_at"
         )
     record = MissingEpisode.objects.create(
         case=case,
@@ -195,12 +198,14 @@ def outcome_scores_record(
     _require_open(case)
     given = {domain: score for domain, score in scores.items() if score is not None}
     if not given:
-        raise ApplicationError("Score at least one area")
+        raise ApplicationError(gettext("Score at least one area"))
     unknown = set(given) - set(OutcomeDomain.values)
     if unknown:
-        raise ApplicationError(f"Unknown outcome areas: {', '.join(sorted(unknown))}")
+        raise ApplicationError(gettext("Unknown outcome areas: %(areas)s") % {"areas": ", ".join(sorted(unknown))})
     if case.outcome_scores.filter(assessed_on=assessed_on, domain__in=given).exists():
-        raise ApplicationError("Scores for this date are already recorded. Choose another date", field="assessed_on")
+        raise ApplicationError(
+            gettext("Scores for this date are already recorded. Choose another date"), field="assessed_on"
+        )
     records = [
         OutcomeScore.objects.create(case=case, assessed_on=assessed_on, domain=domain, score=score, recorded_by=actor)
         for domain, score in given.items()
@@ -219,7 +224,7 @@ def outcome_scores_record(
 @transaction.atomic
 def case_note_add(*, case: Case, actor: User, body: str, request: HttpRequest | None = None) -> CaseNote:
     if not body.strip():
-        raise ApplicationError("Enter the note", field="body")
+        raise ApplicationError(gettext("Enter the note"), field="body")
     note = CaseNote.objects.create(case=case, body=body.strip(), author=actor)
     _audit_created(note, actor=actor, request=request, fields=["body"], note="Note added")
     return note
@@ -249,7 +254,7 @@ def document_content_type(upload: UploadedFile) -> str:
             pass
         finally:
             upload.seek(0)
-    raise ApplicationError("The selected file must be a PDF, DOCX, JPG, PNG or TXT", field="file")
+    raise ApplicationError(gettext("The selected file must be a PDF, DOCX, JPG, PNG or TXT"), field="file")
 
 
 def case_document_upload(
@@ -257,9 +262,9 @@ def case_document_upload(
 ) -> CaseDocument:
     size = upload.size or 0
     if size == 0:
-        raise ApplicationError("The selected file is empty", field="file")
+        raise ApplicationError(gettext("The selected file is empty"), field="file")
     if size > MAX_DOCUMENT_BYTES:
-        raise ApplicationError("The selected file must be smaller than 10MB", field="file")
+        raise ApplicationError(gettext("The selected file must be smaller than 10MB"), field="file")
     content_type = document_content_type(upload)
     document = CaseDocument(case=case, title=title, content_type=content_type, size=size, uploaded_by=actor)
     # No record, no file: an orphan would hold personal data forever. The transaction ends inside
@@ -278,9 +283,9 @@ def case_document_upload(
 def case_close(*, case: Case, actor: User, reason: str, request: HttpRequest | None = None) -> Case:
     case = Case.objects.select_for_update().get(pk=case.pk)
     if case.status == CaseStatus.CLOSED:
-        raise ApplicationError("This case is already closed")
+        raise ApplicationError(gettext("This case is already closed"))
     if not reason.strip():
-        raise ApplicationError("Enter why the case is being closed", field="reason")
+        raise ApplicationError(gettext("Enter why the case is being closed"), field="reason")
     case.status = CaseStatus.CLOSED
     case.closed_at = timezone.now()
     case.closure_reason = reason.strip()
@@ -299,9 +304,9 @@ def case_reopen(*, case: Case, actor: User, reason: str, request: HttpRequest | 
     so the history survives the closure fields being cleared."""
     case = Case.objects.select_for_update().get(pk=case.pk)
     if case.status != CaseStatus.CLOSED:
-        raise ApplicationError("This case is already open")
+        raise ApplicationError(gettext("This case is already open"))
     if not reason.strip():
-        raise ApplicationError("Enter why the case is being reopened", field="reason")
+        raise ApplicationError(gettext("Enter why the case is being reopened"), field="reason")
     closed_at = timezone.localtime(case.closed_at) if case.closed_at else None
     closed_on = f"{closed_at.day} {closed_at:%B %Y}" if closed_at else "an unknown date"
     case_note_add(

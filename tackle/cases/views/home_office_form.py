@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from tackle.accounts.door import open_for_user
 from tackle.accounts.http import AuthenticatedRequest
@@ -32,7 +33,7 @@ def form_overview(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse
         {
             "section": section,
             "status": (status := section_status(section, state.form, state.age, state.values)),
-            "status_label": STATUS_LABELS[status],
+            "status_label": gettext(STATUS_LABELS[status]),
             "held_missing": [
                 key for key in missing_in(section, state.form, state.age, state.values) if key in _held_keys(section)
             ],
@@ -43,7 +44,7 @@ def form_overview(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse
     context = {
         "case": case,
         "state": state,
-        "title": FORM_TITLES[state.form],
+        "title": gettext(FORM_TITLES[state.form]),
         "sections": sections,
         "missing": [labels[key] for key in state.missing],
         "is_duty_to_notify": state.form == DUTY_TO_NOTIFY,
@@ -72,7 +73,7 @@ def section_edit(request: AuthenticatedRequest, case_uuid: str, section: str) ->
     state = form_state(case)
     chosen = SECTION_BY_KEY.get(section)
     if chosen is None or chosen not in state.sections:
-        raise Http404("This case's form has no such section")
+        raise Http404(gettext("This case's form has no such section"))
     asked = _asked_here(state, chosen)
     no_documents = any(q.kind == Kind.DOCUMENTS for q in state.asked(chosen)) and not state.documents
     held = [{"question": q.label, "answer": state.words(q)} for q in state.asked(chosen) if q.held]
@@ -103,11 +104,11 @@ def section_edit(request: AuthenticatedRequest, case_uuid: str, section: str) ->
         form,
         save,
         title=chosen.title,
-        caption=f"{FORM_TITLES[state.form]} · {case.reference}",
+        caption=f"{gettext(FORM_TITLES[state.form])} · {case.reference}",
         back=overview,
-        success=f"{chosen.title}: saved",
+        success=gettext("%(section)s: saved") % {"section": chosen.title},
         next_url=next_page,
-        button="Save and continue",
+        button=gettext("Save and continue"),
         template="cases/home_office_section.html",
         context={"held": held, "case": case, "no_documents": no_documents},
     )
@@ -129,13 +130,15 @@ def redaction_edit(request: AuthenticatedRequest, case_uuid: str) -> HttpRespons
         request,
         form,
         lambda data: duty_to_notify_redact(case=case, actor=request.user, texts=data, request=request),
-        title="Review and redact the account",
-        caption=f"Duty to Notify · {case.reference}",
-        intro="A Duty to Notify is anonymous. Edit each text so that nothing in it could identify the person: "
-        "no names, no addresses or exact places (the town is enough), no phone numbers or registration numbers. "
-        "What was written stays on the case; only your version goes in the pack.",
+        title=gettext("Review and redact the account"),
+        caption=f"{gettext(FORM_TITLES[DUTY_TO_NOTIFY])} · {case.reference}",
+        intro=gettext(
+            "A Duty to Notify is anonymous. Edit each text so that nothing in it could identify the person: "
+            "no names, no addresses or exact places (the town is enough), no phone numbers or registration "
+            "numbers. What was written stays on the case; only your version goes in the pack."
+        ),
         back=overview,
-        success="Account reviewed and redacted: the pack can be downloaded",
+        success=gettext("Account reviewed and redacted: the pack can be downloaded"),
         next_url=reverse("cases:nrm-pack", args=[case.uuid]),
-        button="Save the redacted account",
+        button=gettext("Save the redacted account"),
     )

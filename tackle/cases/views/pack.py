@@ -11,6 +11,8 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 
 from tackle.accounts.door import open_for_user
 from tackle.accounts.http import AuthenticatedRequest
@@ -22,7 +24,7 @@ from tackle.cases.nrm_pack import REVIEW_NEEDED, WITHHELD, FormState, build_refe
 from tackle.cases.rules.home_office_form import DUTY_TO_NOTIFY
 from tackle.cases.selectors import case_list_visible_to
 from tackle.core.access import NRM_PACKS, Action
-from tackle.core.documents import tagged_pdf
+from tackle.core.documents import LANGUAGE, tagged_pdf
 
 JSON = "json"
 
@@ -45,15 +47,16 @@ def _exported(request: AuthenticatedRequest, case: Case, form: str) -> None:
 def pack_page(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
     case, state = _open(request, case_uuid, Action.VIEW, audit=True)
     pack = build_referral_pack(case, state)
-    refusal = REVIEW_NEEDED if state.review_needed else ""
-    return render(request, "cases/nrm_pack.html", {"case": case, "pack": pack, "refusal": refusal})
+    refusal = gettext(REVIEW_NEEDED) if state.review_needed else ""
+    context = {"case": case, "pack": pack, "refusal": refusal, "form_title": gettext(pack["title"])}
+    return render(request, "cases/nrm_pack.html", context)
 
 
 @login_required
 def pack_json(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
     case, state = _open(request, case_uuid, Action.EXPORT, audit=False)
     if state.review_needed:
-        return JsonResponse({"detail": REVIEW_NEEDED}, status=409)
+        return JsonResponse({"detail": gettext(REVIEW_NEEDED)}, status=409)
     if state.form == DUTY_TO_NOTIFY:  # only through its check page, as the PDF
         return redirect(reverse("cases:nrm-pack-export", args=[case.uuid]) + f"?format={JSON}")
     return _json(request, case, state)
@@ -68,7 +71,7 @@ def _json(request: AuthenticatedRequest, case: Case, state: FormState) -> JsonRe
 def pack_pdf(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
     case, state = _open(request, case_uuid, Action.EXPORT, audit=False)
     if state.review_needed:
-        messages.error(request, REVIEW_NEEDED)
+        messages.error(request, gettext(REVIEW_NEEDED))
         return redirect("cases:nrm-pack", case_uuid=case.uuid)
     if state.form == DUTY_TO_NOTIFY:  # only through its check page
         return redirect("cases:nrm-pack-export", case_uuid=case.uuid)
@@ -78,8 +81,12 @@ def pack_pdf(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
 def _pdf(request: AuthenticatedRequest, case: Case, state: FormState) -> HttpResponse:
     _exported(request, case, "pdf")
     pack = build_referral_pack(case, state)
-    html = render_to_string("cases/nrm_pack_print.html", {"case": case, "pack": pack})
-    pdf = tagged_pdf(html, title=f"{pack['title']} pack: {case.reference}")
+    # The answers stay in the Home Office form's English (docs/i18n.md); the page around them is the reader's.
+    language = "cy" if translation.get_language() == "cy" else LANGUAGE
+    title = gettext("%(form)s pack: %(reference)s") % {"form": gettext(pack["title"]), "reference": case.reference}
+    context = {"case": case, "pack": pack, "document_title": title, "document_language": language}
+    html = render_to_string("cases/nrm_pack_print.html", context)
+    pdf = tagged_pdf(html, title=title, language=language)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="referral-pack-{case.reference}.pdf"'
     return response
@@ -105,7 +112,8 @@ def pack_export(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
         "pack": pack,
         "form": form,
         "going": going,
-        "refusal": REVIEW_NEEDED if state.review_needed else "",
+        "refusal": gettext(REVIEW_NEEDED) if state.review_needed else "",
+        "form_title": gettext(pack["title"]),
         "as_json": as_json,
     }
     return render(request, "cases/nrm_pack_export.html", context)

@@ -9,6 +9,8 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 from tackle.accounts.door import open_for_user, open_page_for_user
 from tackle.accounts.http import AuthenticatedRequest
@@ -27,7 +29,7 @@ def _record(user: Any, record_type: str, reference: str) -> tuple[RecordKind, Ke
     kind = record_kind(record_type)
     record = kind.find(int(user.organisation_id), reference) if kind and user.organisation_id else None
     if kind is None or record is None:
-        raise Http404("No such record in your organisation")
+        raise Http404(gettext("No such record in your organisation"))
     return kind, record
 
 
@@ -61,14 +63,17 @@ def record_decide_page(request: AuthenticatedRequest, record_type: str, referenc
         request,
         form,
         save,
-        title=f"Decide on {kind.label.lower()}",
+        title=gettext("Decide on %(kind)s") % {"kind": str(kind.label).lower()},
         caption=record.reference,
         back=reverse(_REVIEW),
-        success=f"Decision on {record.reference} recorded",
-        button="Record the decision",
-        intro=f"On legal hold since {hold.placed_at:%d %B %Y}: {hold.reason}" if hold else "",
-        warning="Erasing or anonymising cannot be undone. "
-        + (kind.erase_effect or "Anonymising keeps what the figures count."),
+        success=gettext("Decision on %(reference)s recorded") % {"reference": record.reference},
+        button=gettext("Record the decision"),
+        intro=gettext("On legal hold since %(day)s: %(reason)s")
+        % {"day": date_format(hold.placed_at, "j F Y"), "reason": hold.reason}
+        if hold
+        else "",
+        warning=gettext("Erasing or anonymising cannot be undone. %(effect)s")
+        % {"effect": kind.erase_effect or gettext("Anonymising keeps what the figures count.")},
     )
 
 
@@ -82,19 +87,23 @@ def record_hold_new(request: AuthenticatedRequest) -> HttpResponse:
         kind = record_kind(cleaned["record_type"])
         record = kind.find(int(user.organisation_id or 0), cleaned["reference"]) if kind else None
         if kind is None or record is None:
-            raise ApplicationError("No record of this kind in your organisation has this reference", field="reference")
+            raise ApplicationError(
+                gettext("No record of this kind in your organisation has this reference"), field="reference"
+            )
         return record_hold_place(kind=kind, record=record, reason=cleaned["reason"], actor=user, request=request)
 
     return form_page(
         request,
         form,
         save,
-        title="Put another record on legal hold",
+        title=gettext("Put another record on legal hold"),
         back=reverse(_REVIEW),
-        success="Record put on legal hold",
-        button="Put on legal hold",
-        intro="Intelligence, premises or an operation on legal hold is kept whatever its retention date: it "
-        "never appears as due, and it cannot be erased or anonymised until the hold is lifted.",
+        success=gettext("Record put on legal hold"),
+        button=gettext("Put on legal hold"),
+        intro=gettext(
+            "Intelligence, premises or an operation on legal hold is kept whatever its retention date: it "
+            "never appears as due, and it cannot be erased or anonymised until the hold is lifted."
+        ),
     )
 
 
@@ -107,10 +116,11 @@ def record_hold_lift_page(request: AuthenticatedRequest, hold_uuid: str) -> Http
         request,
         LegalHoldLiftForm(request.POST if request.method == "POST" else None),
         lambda cleaned: record_hold_lift(hold=hold, reason=cleaned["reason"], actor=user, request=request),
-        title="Lift the legal hold",
+        title=gettext("Lift the legal hold"),
         caption=hold.reference,
         back=reverse(_REVIEW),
-        success=f"Legal hold on {hold.reference} lifted",
-        button="Lift the hold",
-        intro=f"Held since {hold.placed_at:%d %B %Y} because: {hold.reason}",
+        success=gettext("Legal hold on %(reference)s lifted") % {"reference": hold.reference},
+        button=gettext("Lift the hold"),
+        intro=gettext("Held since %(day)s because: %(reason)s")
+        % {"day": date_format(hold.placed_at, "j F Y"), "reason": hold.reason},
     )

@@ -10,6 +10,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 from tackle.accounts.door import open_for_user, open_page_for_user
 from tackle.accounts.http import AuthenticatedRequest
@@ -54,7 +56,7 @@ _SCHEDULE = "cases:retention-schedule"
 def _organisation_id(user: Any) -> int:
     """The door let the user in; a user of no organisation has no records to keep or review."""
     if user.organisation_id is None:
-        raise PermissionDenied("You are not a member of an organisation.")
+        raise PermissionDenied(gettext("You are not a member of an organisation."))
     return int(user.organisation_id)
 
 
@@ -68,7 +70,7 @@ def retention_schedule(request: AuthenticatedRequest) -> HttpResponse:
     ]
     rows += [
         {
-            "label": f"{kind.label} ({kind.runs_from})",
+            "label": gettext("%(kind)s (%(runs_from)s)") % {"kind": kind.label, "runs_from": kind.runs_from},
             "months": months[kind.record_type],
             "default": kind.default_months,
         }
@@ -96,11 +98,13 @@ def retention_schedule_edit(request: AuthenticatedRequest) -> HttpResponse:
         request,
         form,
         save,
-        title="Change the retention schedule",
+        title=gettext("Change the retention schedule"),
         back=reverse(_SCHEDULE),
-        success="Retention schedule saved",
-        intro="How long each kind of record is kept after its case closes. When a record passes its date, "
-        "it appears on the review list for the lead or the administrator to decide on.",
+        success=gettext("Retention schedule saved"),
+        intro=gettext(
+            "How long each kind of record is kept after its case closes. When a record passes its date, "
+            "it appears on the review list for the lead or the administrator to decide on."
+        ),
     )
 
 
@@ -131,7 +135,7 @@ def retention_decide(request: AuthenticatedRequest, case_uuid: str) -> HttpRespo
     case = _case_for_retention(request, case_uuid, Action.CHANGE)
     record_type = request.GET.get("record") or case_record_type(case)
     if record_type not in (case_record_type(case), RecordType.SUPPORT_DOCUMENT):
-        raise Http404("No such kind of record on this case")
+        raise Http404(gettext("No such kind of record on this case"))
     form = RetentionDecisionForm(request.POST if request.method == "POST" else None, record_type=record_type)
     user = request.user
 
@@ -156,13 +160,15 @@ def retention_decide(request: AuthenticatedRequest, case_uuid: str) -> HttpRespo
         request,
         form,
         save,
-        title=f"Decide on {RecordType(record_type).label.lower()}",
+        title=gettext("Decide on %(kind)s") % {"kind": str(RecordType(record_type).label).lower()},
         caption=case.reference,
         back=reverse("cases:retention-due"),
-        success=f"Decision on {case.reference} recorded",
-        button="Record the decision",
-        warning="Erasing or anonymising cannot be undone. Erasing a case removes it from the figures of the "
-        "periods it was counted in; anonymising keeps the figures as they are.",
+        success=gettext("Decision on %(reference)s recorded") % {"reference": case.reference},
+        button=gettext("Record the decision"),
+        warning=gettext(
+            "Erasing or anonymising cannot be undone. Erasing a case removes it from the figures of the "
+            "periods it was counted in; anonymising keeps the figures as they are."
+        ),
         template="cases/retention_decide.html",
         context={"case": case, "record_type": RecordType(record_type), "hold": live_legal_hold(case)},
     )
@@ -177,19 +183,21 @@ def legal_hold_new(request: AuthenticatedRequest) -> HttpResponse:
     def save(cleaned: dict[str, Any]) -> LegalHold:
         case = cases_of_organisation(user).filter(reference__iexact=cleaned["reference"].strip()).first()
         if case is None:
-            raise ApplicationError("No case of your organisation has this reference", field="reference")
+            raise ApplicationError(gettext("No case of your organisation has this reference"), field="reference")
         return legal_hold_place(case=case, reason=cleaned["reason"], actor=user, request=request)
 
     return form_page(
         request,
         form,
         save,
-        title="Put a case on legal hold",
+        title=gettext("Put a case on legal hold"),
         back=reverse("cases:retention-due"),
-        success="Case put on legal hold",
-        button="Put on legal hold",
-        intro="A case on legal hold is kept whatever its retention date: it never appears as due, and it "
-        "cannot be erased or anonymised until the hold is lifted.",
+        success=gettext("Case put on legal hold"),
+        button=gettext("Put on legal hold"),
+        intro=gettext(
+            "A case on legal hold is kept whatever its retention date: it never appears as due, and it "
+            "cannot be erased or anonymised until the hold is lifted."
+        ),
     )
 
 
@@ -204,12 +212,13 @@ def legal_hold_lift_page(request: AuthenticatedRequest, hold_uuid: str) -> HttpR
         request,
         LegalHoldLiftForm(request.POST if request.method == "POST" else None),
         lambda cleaned: legal_hold_lift(hold=hold, reason=cleaned["reason"], actor=user, request=request),
-        title="Lift the legal hold",
+        title=gettext("Lift the legal hold"),
         caption=hold.case.reference,
         back=reverse("cases:retention-due"),
-        success=f"Legal hold on {hold.case.reference} lifted",
-        button="Lift the hold",
-        intro=f"Held since {hold.placed_at:%d %B %Y} because: {hold.reason}",
+        success=gettext("Legal hold on %(reference)s lifted") % {"reference": hold.case.reference},
+        button=gettext("Lift the hold"),
+        intro=gettext("Held since %(day)s because: %(reason)s")
+        % {"day": date_format(hold.placed_at, "j F Y"), "reason": hold.reason},
     )
 
 
@@ -223,9 +232,10 @@ def subject_access_find(request: AuthenticatedRequest) -> HttpResponse:
         case = cases_of_organisation(user).filter(reference__iexact=form.cleaned_data["reference"].strip()).first()
         if case is not None:
             return redirect("cases:subject-access", case_uuid=case.uuid)
-        form.add_error("reference", "No case of your organisation has this reference")
-    context = {"form": form, "title": "Answer a subject access request", "back": reverse("cases:retention-due")}
-    return render(request, "core/form_page.html", {**context, "button": "Continue"})
+        form.add_error("reference", gettext("No case of your organisation has this reference"))
+    title = gettext("Answer a subject access request")
+    context = {"form": form, "title": title, "back": reverse("cases:retention-due")}
+    return render(request, "core/form_page.html", {**context, "button": gettext("Continue")})
 
 
 @login_required

@@ -7,12 +7,13 @@ The add pages for each kind of record are in support_records.py.
 """
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 
 from tackle.accounts.door import open_for_user
 from tackle.accounts.http import AuthenticatedRequest
@@ -24,13 +25,18 @@ from tackle.core.access import SUPPORT
 from tackle.core.errors import ApplicationError
 from tackle.core.forms import add_application_error
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
-def outcome_table(case: Case) -> tuple[list[date], list[tuple[str, list[int | None]]]]:
+
+def outcome_table(case: Case) -> tuple[list[date], list[tuple["StrOrPromise", list[int | None]]]]:
     """Outcome scores over time: one row per area, one column per assessment date, oldest first."""
     scores = list(case.outcome_scores.all())
     dates = sorted({score.assessed_on for score in scores})
     by_cell = {(score.domain, score.assessed_on): score.score for score in scores}
-    rows = [(domain.label, [by_cell.get((domain.value, day)) for day in dates]) for domain in OutcomeDomain]
+    rows: list[tuple[StrOrPromise, list[int | None]]] = [
+        (domain.label, [by_cell.get((domain.value, day)) for day in dates]) for domain in OutcomeDomain
+    ]
     return dates, rows
 
 
@@ -79,7 +85,7 @@ def document_download(request: AuthenticatedRequest, case_uuid: str, document_uu
     try:
         handle = document.file.open("rb")
     except FileNotFoundError:  # the attempt stays in the audit log
-        raise Http404("The file is missing from storage.") from None
+        raise Http404(gettext("The file is missing from storage.")) from None
     response = FileResponse(
         handle, as_attachment=True, filename=document.download_name, content_type=document.content_type
     )
@@ -97,7 +103,8 @@ def _status_change_page(request: AuthenticatedRequest, case_uuid: str, *, closin
         except ApplicationError as error:
             add_application_error(form, error)
         else:
-            messages.success(request, f"Case {case.reference} {'closed' if closing else 'reopened'}")
+            done = gettext("Case %(reference)s closed") if closing else gettext("Case %(reference)s reopened")
+            messages.success(request, done % {"reference": case.reference})
             return redirect("cases:support", case_uuid=case.uuid)
     return render(
         request,
@@ -105,8 +112,8 @@ def _status_change_page(request: AuthenticatedRequest, case_uuid: str, *, closin
         {
             "case": case,
             "form": form,
-            "title": "Close the case" if closing else "Reopen the case",
-            "button": "Close case" if closing else "Reopen case",
+            "title": gettext("Close the case") if closing else gettext("Reopen the case"),
+            "button": gettext("Close case") if closing else gettext("Reopen case"),
             "warning_button": closing,
         },
     )

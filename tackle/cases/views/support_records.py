@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 
 from tackle.accounts.door import open_for_user
 from tackle.accounts.http import AuthenticatedRequest
@@ -51,7 +52,7 @@ def _record_page(
         else:
             messages.success(request, success)
             return redirect("cases:support", case_uuid=case.uuid)
-    context = {"case": case, "form": form, "title": title, "button": "Save", **context}
+    context = {"case": case, "form": form, "title": title, "button": gettext("Save"), **context}
     context.setdefault("case_closed", case.status == CaseStatus.CLOSED)
     return render(request, template, context)
 
@@ -68,8 +69,8 @@ def support_phase_add(request: AuthenticatedRequest, case_uuid: str) -> HttpResp
         case,
         SupportPhaseForm(request.POST if request.method == "POST" else None),
         lambda data: services.support_phase_start(case=case, actor=request.user, request=request, **data),
-        title="Start a phase of support",
-        success="Phase of support recorded",
+        title=gettext("Start a phase of support"),
+        success=gettext("Phase of support recorded"),
     )
 
 
@@ -81,8 +82,8 @@ def needs_assessment_add(request: AuthenticatedRequest, case_uuid: str) -> HttpR
         case,
         NeedsAssessmentForm(request.POST if request.method == "POST" else None),
         lambda data: services.needs_assessment_record(case=case, actor=request.user, request=request, **data),
-        title="Record a needs assessment",
-        success="Needs assessment recorded",
+        title=gettext("Record a needs assessment"),
+        success=gettext("Needs assessment recorded"),
     )
 
 
@@ -94,8 +95,8 @@ def placement_add(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse
         case,
         PlacementForm(request.POST if request.method == "POST" else None),
         lambda data: services.accommodation_placement_record(case=case, actor=request.user, request=request, **data),
-        title="Record an accommodation placement",
-        success="Placement recorded",
+        title=gettext("Record an accommodation placement"),
+        success=gettext("Placement recorded"),
     )
 
 
@@ -107,8 +108,8 @@ def safety_plan_add(request: AuthenticatedRequest, case_uuid: str) -> HttpRespon
         case,
         SafetyPlanForm(request.POST if request.method == "POST" else None),
         lambda data: services.safety_plan_create(case=case, actor=request.user, request=request, **data),
-        title="Add a safety plan",
-        success="Safety plan added",
+        title=gettext("Add a safety plan"),
+        success=gettext("Safety plan added"),
     )
 
 
@@ -127,8 +128,8 @@ def safety_plan_review(request: AuthenticatedRequest, case_uuid: str, plan_uuid:
         case,
         SafetyPlanReviewForm(request.POST if request.method == "POST" else None),
         lambda data: services.safety_plan_review(plan=plan, actor=request.user, request=request, **data),
-        title="Review the safety plan",
-        success="Review recorded",
+        title=gettext("Review the safety plan"),
+        success=gettext("Review recorded"),
         template="cases/support/safety_plan_review.html",
         plan=plan,
         last_review=plan.reviews.first(),
@@ -143,8 +144,8 @@ def missing_episode_add(request: AuthenticatedRequest, case_uuid: str) -> HttpRe
         case,
         MissingEpisodeForm(request.POST if request.method == "POST" else None),
         lambda data: services.missing_episode_record(case=case, actor=request.user, request=request, **data),
-        title="Record a missing episode",
-        success="Missing episode recorded",
+        title=gettext("Record a missing episode"),
+        success=gettext("Missing episode recorded"),
     )
 
 
@@ -159,8 +160,8 @@ def outcome_scores_add(request: AuthenticatedRequest, case_uuid: str) -> HttpRes
         lambda data: services.outcome_scores_record(
             case=case, actor=request.user, request=request, assessed_on=data["assessed_on"], scores=form.scores
         ),
-        title="Score outcomes",
-        success="Outcome scores recorded",
+        title=gettext("Score outcomes"),
+        success=gettext("Outcome scores recorded"),
         template="cases/support/outcome_scores_form.html",
         score_scale=OUTCOME_SCORES,
     )
@@ -174,8 +175,8 @@ def note_add(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
         case,
         CaseNoteForm(request.POST if request.method == "POST" else None),
         lambda data: services.case_note_add(case=case, actor=request.user, request=request, body=data["body"]),
-        title="Add a note",
-        success="Note added",
+        title=gettext("Add a note"),
+        success=gettext("Note added"),
         anonymous_warning=case.is_anonymous,
         case_closed=False,  # Notes may be added to a closed case.
     )
@@ -191,10 +192,10 @@ def document_add(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
         lambda data: services.case_document_upload(
             case=case, actor=request.user, request=request, title=data["title"], upload=data["file"]
         ),
-        title="Upload a document",
-        success="Document uploaded",
+        title=gettext("Upload a document"),
+        success=gettext("Document uploaded"),
         multipart=True,
         anonymous_warning=case.is_anonymous,
         case_closed=False,  # Documents may be added to a closed case.
-        button="Upload",
+        button=gettext("Upload"),
     )
