@@ -7,6 +7,7 @@ a sentence naming the fields it is about, never 'Constraint "name" is violated.'
 """
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from django import forms
@@ -28,8 +29,11 @@ def _quoted(text: str) -> str:
 
 
 def _label(field: forms.Field, name: str) -> str:
-    text = str(field.label) if field.label else pretty_name(name)
-    return _TRAILING_NOTE.sub("", text).strip().rstrip("?:").strip()
+    return _trimmed(str(field.label) if field.label else pretty_name(name))
+
+
+def _trimmed(label: str) -> str:
+    return _TRAILING_NOTE.sub("", label).strip().rstrip("?:").strip()
 
 
 def _is_question(label: str) -> bool:
@@ -50,7 +54,10 @@ def _in_english() -> bool:
 
 def field_phrase(field: forms.Field, name: str) -> str:
     """What the field asks for, to follow "Enter" or "Select": 'the due date', 'what will be done'."""
-    label = _label(field, name)
+    return _phrase(_label(field, name))
+
+
+def _phrase(label: str) -> str:
     if not _in_english():
         return _quoted(label)
     return _lower_first(label) if _is_question(label) else f"the {_lower_first(label)}"
@@ -58,97 +65,129 @@ def field_phrase(field: forms.Field, name: str) -> str:
 
 def field_subject(field: forms.Field, name: str) -> str:
     """The field as the subject of a sentence: 'Due date', or for a question 'The answer to ...'."""
-    label = _label(field, name)
+    return _subject(_label(field, name))
+
+
+def _subject(label: str) -> str:
     if not _in_english():
         return _quoted(label)
     return f"The answer to {_quoted(label + '?')}" if _is_question(label) else label[:1].upper() + label[1:]
 
 
-def _say(message: str, field: forms.Field, name: str) -> str:
-    """A message in the reader's language, naming the field: %(phrase)s ('the due date') and
-    %(subject)s ('Due date') in English, the quoted label in another language."""
-    return gettext(message) % {"phrase": field_phrase(field, name), "subject": field_subject(field, name)}
+def _say(message: str, label: str) -> str:
+    """A message in the reader's language, naming the field by its trimmed `label`: %(phrase)s
+    ('the due date') and %(subject)s ('Due date') in English, the quoted label in another language."""
+    return gettext(message) % {"phrase": _phrase(label), "subject": _subject(label)}
 
 
 def required_message(field: forms.Field, name: str) -> str:
-    if isinstance(field, forms.BooleanField):  # a tick box that must be ticked, such as a declaration
-        return gettext("Select %(quoted)s to continue") % {"quoted": _quoted(_label(field, name))}
-    if isinstance(field, _SELECTED):
-        return _say(gettext_noop("Select %(phrase)s"), field, name)
-    return _say(gettext_noop("Enter %(phrase)s"), field, name)
+    return _required(type(field), _label(field, name))
 
 
-def _invalid_message(field: forms.Field, name: str) -> str:
-    if isinstance(field, forms.DateTimeField):
-        return _say(gettext_noop("%(subject)s must be a real date and time"), field, name)
-    if isinstance(field, forms.DateField):
-        return _say(gettext_noop("%(subject)s must be a real date"), field, name)
-    if isinstance(field, forms.TimeField):
-        return _say(gettext_noop("%(subject)s must be a real time"), field, name)
-    if isinstance(field, forms.IntegerField):
-        return _say(gettext_noop("%(subject)s must be a whole number"), field, name)
-    if isinstance(field, forms.DecimalField | forms.FloatField):
-        return _say(gettext_noop("%(subject)s must be a number"), field, name)
-    if isinstance(field, forms.EmailField):
-        return _say(gettext_noop("Enter %(phrase)s in the correct format, like name@example.com"), field, name)
-    if isinstance(field, forms.URLField):
-        return _say(gettext_noop("Enter %(phrase)s in the correct format, like https://www.example.com"), field, name)
-    if isinstance(field, _SELECTED):
-        return _say(gettext_noop("Select %(phrase)s from the list"), field, name)
-    return _say(gettext_noop("Enter %(phrase)s in the correct format"), field, name)
+def _required(kind: type, label: str) -> str:
+    if issubclass(kind, forms.BooleanField):  # a tick box that must be ticked, such as a declaration
+        return gettext("Select %(quoted)s to continue") % {"quoted": _quoted(label)}
+    if issubclass(kind, _SELECTED):
+        return _say(gettext_noop("Select %(phrase)s"), label)
+    return _say(gettext_noop("Enter %(phrase)s"), label)
+
+
+def _invalid(kind: type, label: str) -> str:
+    if issubclass(kind, forms.DateTimeField):
+        return _say(gettext_noop("%(subject)s must be a real date and time"), label)
+    if issubclass(kind, forms.DateField):
+        return _say(gettext_noop("%(subject)s must be a real date"), label)
+    if issubclass(kind, forms.TimeField):
+        return _say(gettext_noop("%(subject)s must be a real time"), label)
+    if issubclass(kind, forms.IntegerField):
+        return _say(gettext_noop("%(subject)s must be a whole number"), label)
+    if issubclass(kind, forms.DecimalField | forms.FloatField):
+        return _say(gettext_noop("%(subject)s must be a number"), label)
+    if issubclass(kind, forms.EmailField):
+        return _say(gettext_noop("Enter %(phrase)s in the correct format, like name@example.com"), label)
+    if issubclass(kind, forms.URLField):
+        return _say(gettext_noop("Enter %(phrase)s in the correct format, like https://www.example.com"), label)
+    if issubclass(kind, _SELECTED):
+        return _say(gettext_noop("Select %(phrase)s from the list"), label)
+    return _say(gettext_noop("Enter %(phrase)s in the correct format"), label)
 
 
 def _messages(field: forms.Field, name: str) -> dict[str, str]:
+    """Every message for `field`. They depend only on its kind, its label (read as text, so a lazy
+    label keys each language apart) and the active language, so they are made once for each:
+    making them, some twenty translated sentences, was a quarter of the case list's search."""
+    kind: type = type(field)  # as `type`: the stubs read a Field class's hash as the instances'
+    return _messages_for(kind, _label(field, name), get_language() or "en")
+
+
+@lru_cache(maxsize=4096)  # bounded: a view may set a label made from the record it shows
+def _messages_for(kind: type, label: str, language: str) -> dict[str, str]:
+    # `language` is only the cache's key: gettext and _in_english read the active one, which it is.
     # %% keeps Django's own placeholders, such as %(limit_value)s, for its validators to fill in.
-    choose = _say(gettext_noop("Select %(phrase)s from the list"), field, name)
+    choose = _say(gettext_noop("Select %(phrase)s from the list"), label)
+    required = _required(kind, label)
     return {
-        "required": required_message(field, name),
-        "invalid": _invalid_message(field, name),
-        "max_value": _say(gettext_noop("%(subject)s must be %%(limit_value)s or less"), field, name),
-        "min_value": _say(gettext_noop("%(subject)s must be %%(limit_value)s or more"), field, name),
-        "step_size": _say(gettext_noop("%(subject)s must be a multiple of %%(limit_value)s"), field, name),
-        "max_length": _say(gettext_noop("%(subject)s must be %%(limit_value)d characters or less"), field, name),
-        "min_length": _say(gettext_noop("%(subject)s must be %%(limit_value)d characters or more"), field, name),
-        "max_digits": _say(gettext_noop("%(subject)s must be %%(max)s digits or fewer"), field, name),
-        "max_decimal_places": _say(gettext_noop("%(subject)s must have %%(max)s decimal places or fewer"), field, name),
+        "required": required,
+        "invalid": _invalid(kind, label),
+        "max_value": _say(gettext_noop("%(subject)s must be %%(limit_value)s or less"), label),
+        "min_value": _say(gettext_noop("%(subject)s must be %%(limit_value)s or more"), label),
+        "step_size": _say(gettext_noop("%(subject)s must be a multiple of %%(limit_value)s"), label),
+        "max_length": _say(gettext_noop("%(subject)s must be %%(limit_value)d characters or less"), label),
+        "min_length": _say(gettext_noop("%(subject)s must be %%(limit_value)d characters or more"), label),
+        "max_digits": _say(gettext_noop("%(subject)s must be %%(max)s digits or fewer"), label),
+        "max_decimal_places": _say(gettext_noop("%(subject)s must have %%(max)s decimal places or fewer"), label),
         "max_whole_digits": _say(
-            gettext_noop("%(subject)s must have %%(max)s digits or fewer before the decimal point"), field, name
+            gettext_noop("%(subject)s must have %%(max)s digits or fewer before the decimal point"), label
         ),
         "invalid_choice": choose,
         "invalid_list": choose,
         "invalid_pk_value": choose,
-        "incomplete": _say(gettext_noop("Enter %(phrase)s in full"), field, name),
-        "parts_missing": _say(
-            gettext_noop("%(subject)s must include %%(missing)s"), field, name
-        ),  # a date input's empty box
+        "incomplete": _say(gettext_noop("Enter %(phrase)s in full"), label),
+        "parts_missing": _say(gettext_noop("%(subject)s must include %%(missing)s"), label),  # a date input's empty box
         "year_too_early": _say(
             gettext_noop("%(subject)s must have a year from %%(earliest)s onwards, with 4 numbers, such as 2025"),
-            field,
-            name,
+            label,
         ),
-        "missing": required_message(field, name),
-        "blank": required_message(field, name),  # the model's own check, after the form's
-        "null": required_message(field, name),
+        "missing": required,
+        "blank": required,  # the model's own check, after the form's
+        "null": required,
         "empty": gettext("The selected file is empty"),
-        "invalid_image": _say(gettext_noop("%(subject)s must be a picture, such as a JPEG or PNG"), field, name),
-        "null_characters_not_allowed": _say(gettext_noop("%(subject)s must not contain null characters"), field, name),
+        "invalid_image": _say(gettext_noop("%(subject)s must be a picture, such as a JPEG or PNG"), label),
+        "null_characters_not_allowed": _say(gettext_noop("%(subject)s must not contain null characters"), label),
     }
 
 
-def _framework_texts(field: forms.Field) -> set[str]:
-    return {
-        str(text) for klass in type(field).__mro__ for text in getattr(klass, "default_error_messages", {}).values()
-    }
+@lru_cache(maxsize=256)
+def _framework_defaults(kind: type) -> frozenset[int]:
+    """Django's default messages for a kind of field, by identity: a field's error_messages hold
+    these very objects (Field.__init__ copies them from the classes, a form's copy of a field keeps
+    them), so most are told from a form's own message without translating either."""
+    return frozenset(
+        id(text) for klass in kind.__mro__ for text in getattr(klass, "default_error_messages", {}).values()
+    )
+
+
+@lru_cache(maxsize=256)
+def _framework_texts(kind: type, language: str) -> frozenset[str]:
+    return frozenset(
+        str(text) for klass in kind.__mro__ for text in getattr(klass, "default_error_messages", {}).values()
+    )
+
+
+def _left_to_us(text: Any, code: str, field: forms.Field, ours: dict[str, str]) -> bool:
+    """Whether the field's message for `code` is Django's default or the one we set before."""
+    kind: type = type(field)
+    if id(text) in _framework_defaults(kind) or (code in ours and text is ours[code]):
+        return True
+    as_text = str(text)
+    return as_text == ours.get(code) or as_text in _framework_texts(kind, get_language() or "en")
 
 
 def field_messages(field: forms.Field, name: str) -> dict[str, str]:
     """The messages to set on `field`: ours for each code the form left to Django (or to us before,
     as a label may change between checks); a form's own message stays."""
     ours = getattr(field, "_govuk_messages", {})
-    defaults = _framework_texts(field)
-    kept = {
-        code for code, text in field.error_messages.items() if str(text) not in defaults and str(text) != ours.get(code)
-    }
+    kept = {code for code, text in field.error_messages.items() if not _left_to_us(text, code, field, ours)}
     fresh = {code: text for code, text in _messages(field, name).items() if code not in kept}
     field._govuk_messages = fresh  # type: ignore[attr-defined]
     return fresh

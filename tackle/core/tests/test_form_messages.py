@@ -3,6 +3,7 @@ reach the page (issue 18)."""
 
 from django import forms
 from django.db import models
+from django.utils import translation
 
 from tackle.core.form_messages import constraint_fields, constraint_message
 from tackle.core.forms import GovukForm
@@ -68,6 +69,39 @@ def test_a_label_a_view_changes_after_building_the_form_is_the_one_named() -> No
     form = _PersonForm({})
     form.fields["name"].label = "Policies"
     assert form.errors["name"] == ["Enter the policies"]
+
+
+def test_a_label_changed_between_two_checks_is_named_on_the_second() -> None:
+    form = _PersonForm({})
+    assert form.errors["name"] == ["Enter the full name"]
+    form.fields["name"].label = "Policies"
+    form.full_clean()
+    assert form.errors["name"] == ["Enter the policies"]
+    assert form.errors["owned"] == ["Enter who owns the action"]
+
+
+def test_messages_follow_the_reader_language_from_one_form_to_the_next() -> None:
+    """The messages are made once for each kind of field, label and language (form_messages.py):
+    a Welsh reader between two English ones gets Welsh, and the English ones English."""
+    assert _errors({})[0]["name"] == ["Enter the full name"]
+    with translation.override("cy"):
+        welsh = _errors({})[0]
+    assert welsh["name"] == ["Rhowch \N{LEFT SINGLE QUOTATION MARK}Full name\N{RIGHT SINGLE QUOTATION MARK}"]
+    assert welsh["owned"] == ["Enter who owns the action"]  # the form's own message, as it wrote it
+    assert _errors({})[0]["name"] == ["Enter the full name"]
+
+
+def test_a_message_a_form_sets_when_built_is_kept() -> None:
+    class _OwnChoiceForm(_PersonForm):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            self.fields["area"].error_messages["invalid_choice"] = "Choose north or south"
+
+    for _ in range(2):  # the second form meets the messages already made for the first
+        form = _OwnChoiceForm({"area": "east"})
+        assert not form.is_valid()
+        assert form.errors["area"] == ["Choose north or south"]
+    assert _errors({"area": "east"})[0]["area"] == ["Select the area from the list"]
 
 
 def test_the_summary_names_two_missing_fields_apart() -> None:
