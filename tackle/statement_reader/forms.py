@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any
 from django import forms
 from django.core.validators import URLValidator
 from django.db.models import QuerySet
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from tackle.core.forms import GovukDateField, GovukForm
 from tackle.statement_reader.documents import MAX_DOCUMENT_BYTES, kind_from_name
@@ -22,22 +24,25 @@ COUNCIL = "council"
 
 class StatementForm(GovukForm):
     whose = forms.ChoiceField(
-        label="Whose statement is it?",
-        error_messages={"required": "Select whose statement it is", "invalid_choice": "Select whose statement it is"},
+        label=_("Whose statement is it?"),
+        error_messages={
+            "required": _("Select whose statement it is"),
+            "invalid_choice": _("Select whose statement it is"),
+        },
     )
     file = forms.FileField(
-        label="Upload the statement",
+        label=_("Upload the statement"),
         required=False,
-        help_text="A .pdf, .docx, .html, .txt or .md (Markdown) file, smaller than 20 MB.",
-        error_messages={"empty": "The selected file is empty"},
+        help_text=_("A .pdf, .docx, .html, .txt or .md (Markdown) file, smaller than 20 MB."),
+        error_messages={"empty": _("The selected file is empty")},
     )
     url = forms.URLField(
-        label="Or give its web address",
+        label=_("Or give its web address"),
         required=False,
         assume_scheme="https",
         validators=[URLValidator(schemes=["http", "https"])],
-        help_text="For example https://www.example.com/modern-slavery-statement.pdf",
-        error_messages={"invalid": "Enter a web address starting with http:// or https://"},
+        help_text=_("For example https://www.example.com/modern-slavery-statement.pdf"),
+        error_messages={"invalid": _("Enter a web address starting with http:// or https://")},
     )
 
     def __init__(self, *args: Any, suppliers: QuerySet[Supplier], **kwargs: Any) -> None:
@@ -45,7 +50,7 @@ class StatementForm(GovukForm):
         self.suppliers = {str(supplier.uuid): supplier for supplier in suppliers}
         whose = self.fields["whose"]
         assert isinstance(whose, forms.ChoiceField)
-        whose.choices = [(COUNCIL, "Our own council's statement")] + [
+        whose.choices = [(COUNCIL, gettext("Our own council's statement"))] + [
             (key, supplier.name) for key, supplier in self.suppliers.items()
         ]
 
@@ -54,15 +59,15 @@ class StatementForm(GovukForm):
         if upload is None:
             return upload
         if kind_from_name(upload.name) is None:
-            raise forms.ValidationError("The selected file must be a .pdf, .docx, .html or .txt file")
+            raise forms.ValidationError(gettext("The selected file must be a .pdf, .docx, .html or .txt file"))
         if upload.size > MAX_DOCUMENT_BYTES:
-            raise forms.ValidationError("The selected file must be smaller than 20 MB")
+            raise forms.ValidationError(gettext("The selected file must be smaller than 20 MB"))
         return upload
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if not self.errors and bool(data.get("file")) == bool(data.get("url")):
-            self.add_error("file", "Upload the statement or give its web address, not both or neither")
+            self.add_error("file", gettext("Upload the statement or give its web address, not both or neither"))
         return data
 
     @property
@@ -87,29 +92,29 @@ def parse_sentence_numbers(raw: str) -> list[int]:
 
 class OverrideForm(GovukForm):
     covered = forms.ChoiceField(
-        label="Your decision",
+        label=_("Your decision"),
         widget=forms.RadioSelect,
-        choices=[("yes", "Covered"), ("promised", "Only promised"), ("no", "Not covered")],
-        help_text="Only promised: the statement says what will be done, not what has been done. It does not count.",
-        error_messages={"required": "Select covered, only promised or not covered"},
+        choices=[("yes", _("Covered")), ("promised", _("Only promised")), ("no", _("Not covered"))],
+        help_text=_("Only promised: the statement says what will be done, not what has been done. It does not count."),
+        error_messages={"required": _("Select covered, only promised or not covered")},
     )
     kept = forms.MultipleChoiceField(
-        label="Sentences that show it",
+        label=_("Sentences that show it"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Untick a sentence that does not show this.",
+        help_text=_("Untick a sentence that does not show this."),
     )
     added = forms.CharField(
-        label="Other sentences that show it (optional)",
+        label=_("Other sentences that show it (optional)"),
         required=False,
-        help_text="Sentence numbers from the statement text, separated by commas, for example 12, 15-17",
+        help_text=_("Sentence numbers from the statement text, separated by commas, for example 12, 15-17"),
     )
     reason = forms.CharField(
-        label="Why",
+        label=_("Why"),
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=2000,
-        help_text="Your reason is kept with the decision and shown to everyone who reads this assessment.",
-        error_messages={"required": "Enter the reason for your decision"},
+        help_text=_("Your reason is kept with the decision and shown to everyone who reads this assessment."),
+        error_messages={"required": _("Enter the reason for your decision")},
     )
 
     def __init__(self, *args: Any, judgement: EffectiveJudgement, sentence_count: int, **kwargs: Any) -> None:
@@ -131,19 +136,22 @@ class OverrideForm(GovukForm):
         if judgement.name not in AREAS:  # approval and signature are facts, never promises
             covered = self.fields["covered"]
             assert isinstance(covered, forms.ChoiceField)
-            covered.choices = [("yes", "Covered"), ("no", "Not covered")]
+            covered.choices = [("yes", gettext("Covered")), ("no", gettext("Not covered"))]
             covered.help_text = ""
-            covered.error_messages["required"] = "Select covered or not covered"
+            covered.error_messages["required"] = gettext("Select covered or not covered")
 
     def clean_added(self) -> list[int]:
         try:
             indexes = parse_sentence_numbers(self.cleaned_data.get("added", ""))
         except ValueError as error:
-            raise forms.ValidationError(f"'{error}' is not a sentence number or range such as 15-17") from None
+            raise forms.ValidationError(
+                gettext("'%(part)s' is not a sentence number or range such as 15-17") % {"part": error}
+            ) from None
         outside = [index + 1 for index in indexes if index >= self.sentence_count]
         if outside:
             raise forms.ValidationError(
-                f"The statement has sentences 1 to {self.sentence_count}; there is no sentence {outside[0]}"
+                gettext("The statement has sentences 1 to %(count)d; there is no sentence %(number)d")
+                % {"count": self.sentence_count, "number": outside[0]}
             )
         return indexes
 
@@ -165,20 +173,23 @@ class FollowUpForm(GovukForm):
     """A follow-up action raised from a reading: what, who owns it, by when."""
 
     description = forms.CharField(
-        label="What needs to be done",
+        label=_("What needs to be done"),
         max_length=300,
-        help_text="For example: ask the supplier how it trains its buyers",
-        error_messages={"required": "Enter what needs to be done"},
+        help_text=_("For example: ask the supplier how it trains its buyers"),
+        error_messages={"required": _("Enter what needs to be done")},
     )
     owner = _PersonChoice(
-        label="Who owns it",
+        label=_("Who owns it"),
         queryset=None,
-        empty_label="Choose a person",
-        error_messages={"required": "Choose who owns the action", "invalid_choice": "Choose who owns the action"},
+        empty_label=_("Choose a person"),
+        error_messages={
+            "required": _("Choose who owns the action"),
+            "invalid_choice": _("Choose who owns the action"),
+        },
     )
     due_on = GovukDateField(
-        label="Due date",
-        error_messages={"required": "Enter the due date", "invalid": "The due date must be a real date"},
+        label=_("Due date"),
+        error_messages={"required": _("Enter the due date"), "invalid": _("The due date must be a real date")},
     )
 
     def __init__(self, *args: Any, people: QuerySet[Any], **kwargs: Any) -> None:

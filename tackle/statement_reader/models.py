@@ -11,11 +11,13 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from tackle.accounts.models import Organisation
 from tackle.core.models import TaskStatus
-from tackle.statement_reader.rules.areas import AREA_NAMES, AREAS, JUDGEMENTS
+from tackle.statement_reader.labels import AREA_LABELS
+from tackle.statement_reader.rules.areas import AREAS, JUDGEMENTS
 from tackle.statement_reader.rules.language import BOTH, ENGLISH, WELSH
 
 LANGUAGE_NAMES = {ENGLISH: _("English"), WELSH: _("Welsh"), BOTH: _("Welsh and English")}
@@ -37,8 +39,8 @@ class StatementReading(models.Model):
     scores = models.JSONField(default=list)
     # The assessment exactly as `tackle statements assess --json` prints it, before any override.
     result = models.JSONField(default=dict)
-    machine_score = models.PositiveSmallIntegerField(help_text="Covered areas, approval and signature as read")
-    score = models.PositiveSmallIntegerField(help_text="The same after reviewers' overrides")
+    machine_score = models.PositiveSmallIntegerField(help_text=_("Covered areas, approval and signature as read"))
+    score = models.PositiveSmallIntegerField(help_text=_("The same after reviewers' overrides"))
     period_start = models.DateField(null=True, blank=True)
     period_end = models.DateField(null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -66,7 +68,7 @@ class StatementReading(models.Model):
 
     @property
     def whose(self) -> str:
-        return self.supplier.name if self.supplier_id and self.supplier else "The council's own statement"
+        return self.supplier.name if self.supplier_id and self.supplier else gettext("The council's own statement")
 
     @property
     def language(self) -> dict[str, Any]:
@@ -86,7 +88,7 @@ class JudgementOverride(models.Model):
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     reading = models.ForeignKey(StatementReading, on_delete=models.CASCADE, related_name="overrides")
-    judgement = models.CharField(max_length=40, choices=[(name, AREA_NAMES[name]) for name in JUDGEMENTS])
+    judgement = models.CharField(max_length=40, choices=[(name, AREA_LABELS[name]) for name in JUDGEMENTS])
     covered = models.BooleanField()
     # Not covered because the statement only says what will be done (one of the six areas only).
     only_promised = models.BooleanField(default=False)
@@ -113,7 +115,15 @@ class JudgementOverride(models.Model):
 
     @property
     def decision(self) -> str:
+        """In English: the audit note and the API say it so."""
         return "covered" if self.covered else "only promised" if self.only_promised else "not covered"
+
+    @property
+    def decision_label(self) -> str:
+        """The decision in the page's language."""
+        if self.covered:
+            return gettext("covered")
+        return gettext("only promised") if self.only_promised else gettext("not covered")
 
 
 class RegistryStatement(models.Model):
@@ -122,7 +132,7 @@ class RegistryStatement(models.Model):
 
     year = models.PositiveSmallIntegerField()
     organisation_name = models.CharField(max_length=300)
-    name_key = models.CharField(max_length=300, db_index=True, help_text="The name normalised for matching")
+    name_key = models.CharField(max_length=300, db_index=True, help_text=_("The name normalised for matching"))
     company_number = models.CharField(max_length=20, blank=True, db_index=True)
     summary_url = models.CharField(max_length=500, blank=True)
     statement_url = models.CharField(max_length=1000, blank=True)
@@ -203,5 +213,5 @@ class ReadingRequest(models.Model):
         if self.error:
             return self.error
         if self.task_run is not None and self.task_run.status == TaskStatus.FAILED:
-            return self.task_run.message or "The reading stopped before it finished."
+            return self.task_run.message or gettext("The reading stopped before it finished.")
         return ""

@@ -5,8 +5,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from django.utils.functional import Promise
+
+from tackle.statement_reader.labels import AREA_LABELS
 from tackle.statement_reader.rules.areas import (
-    AREA_NAMES,
     AREAS,
     JUDGEMENT_LABELS,
     JUDGEMENTS,
@@ -37,7 +39,7 @@ class EvidenceLine:
 @dataclass
 class EffectiveJudgement:
     name: str
-    title: str
+    title: str | Promise  # in the page's language
     covered: bool
     machine_covered: bool
     future_only: bool
@@ -75,7 +77,7 @@ def effective_judgements(
         judgements.append(
             EffectiveJudgement(
                 name=name,
-                title=AREA_NAMES[name],
+                title=AREA_LABELS[name],
                 covered=latest.covered if latest is not None else machine["covered"],
                 machine_covered=machine["covered"],
                 future_only=latest.only_promised if latest is not None else name in result["future_only"],

@@ -7,14 +7,18 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q, QuerySet
+from django.utils.dateformat import format as date_format
+from django.utils.functional import Promise
+from django.utils.translation import gettext
 
 from tackle.core.identifiers import normalise_company_number
 from tackle.core.models import TaskStatus
 from tackle.core.periods import today_in_london
+from tackle.statement_reader.labels import AREA_LABELS
 from tackle.statement_reader.models import JudgementOverride, ReadingRequest, RegistryStatement, StatementReading
 from tackle.statement_reader.registry import CLAIM_FIELDS, supplier_name_keys
 from tackle.statement_reader.review import EffectiveJudgement, effective_judgements, training_rows
-from tackle.statement_reader.rules.areas import AREA_NAMES, AREAS
+from tackle.statement_reader.rules.areas import AREAS
 from tackle.statement_reader.rules.checks import Warning, reading_warnings
 from tackle.suppliers.selectors import suppliers_of_organisation
 
@@ -97,7 +101,7 @@ def registry_rows_for_supplier(supplier: Supplier) -> QuerySet[RegistryStatement
 @dataclass(frozen=True)
 class ClaimCheck:
     area: str
-    title: str
+    title: str | Promise
     claimed: bool
     ours: bool | None  # None: we have not read a statement of this supplier
     promised: bool = False  # ours is False because the statement only promises it
@@ -146,7 +150,7 @@ def registry_history_for_supplier(supplier: Supplier) -> list[RegistryYear]:
         checks = [
             ClaimCheck(
                 area,
-                AREA_NAMES[area],
+                AREA_LABELS[area],
                 claimed=bool(getattr(row, CLAIM_FIELDS[area])),
                 ours=ours[area].covered if area in ours else None,
                 promised=area in ours and ours[area].future_only,
@@ -164,6 +168,30 @@ def reading_warnings_for(reading: StatementReading, *, today: date | None = None
         expected = [reading.supplier.name, *(reading.supplier.other_names or [])]
     else:
         expected = [reading.organisation.name]
-    return reading_warnings(
+    found = reading_warnings(
         reading.sentences, expected, reading.period_start, reading.period_end, today or today_in_london()
     )
+    return [Warning(warning.kind, _warning_in_page_language(warning), warning.details) for warning in found]
+
+
+def _warning_in_page_language(warning: Warning) -> str:
+    details = warning.details
+    if warning.kind == "other_organisation":
+        return gettext(
+            "The statement names %(names)s but not %(expected)s: check that it is this organisation's statement, "
+            "or a group statement that covers it."
+        ) % {"names": details["names"], "expected": details["expected"]}
+    if warning.kind == "out_of_date":
+        end, due = date_format(details["end"], "j F Y"), date_format(details["next_due"], "j F Y")
+        if details["start"] is None:
+            sentence = gettext(
+                "The statement covers a year to %(end)s: it is out of date. A statement is due each financial year, "
+                "within six months of its end, so the next one was due by %(due)s."
+            )
+            return sentence % {"end": end, "due": due}
+        sentence = gettext(
+            "The statement covers %(start)s to %(end)s: it is out of date. A statement is due each financial year, "
+            "within six months of its end, so the next one was due by %(due)s."
+        )
+        return sentence % {"start": date_format(details["start"], "j F Y"), "end": end, "due": due}
+    return warning.message

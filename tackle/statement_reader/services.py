@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.utils.translation import gettext
 
 from tackle.accounts.models import User
 from tackle.audit.models import AuditAction
@@ -47,9 +48,9 @@ def statement_read(
     A supplier's statement that names the supplier (or no other organisation) and is not out of
     date is put on the supplier's file, with the day it was read (suppliers' published service)."""
     if actor.organisation_id is None:
-        raise ApplicationError("You need to belong to an organisation to assess statements.")
+        raise ApplicationError(gettext("You need to belong to an organisation to assess statements."))
     if supplier is not None and supplier.organisation_id != actor.organisation_id:
-        raise ApplicationError("Select one of your organisation's suppliers.", field="supplier")
+        raise ApplicationError(gettext("Select one of your organisation's suppliers."), field="supplier")
     name = file_name or source_url.rsplit("/", 1)[-1]
     reading = read_document(data, name=name, content_type=content_type, from_url=bool(source_url), labeller=labeller)
     result = reading_json(reading)
@@ -115,19 +116,21 @@ def judgement_override(
 ) -> JudgementOverride:
     """Record a reviewer's decision on one judgement; the reading's score follows it."""
     if judgement not in JUDGEMENTS:
-        raise ApplicationError("Choose one of the areas, approval or signature.")
+        raise ApplicationError(gettext("Choose one of the areas, approval or signature."))
     if not reason.strip():
-        raise ApplicationError("Enter the reason for your decision", field="reason")
+        raise ApplicationError(gettext("Enter the reason for your decision"), field="reason")
     if only_promised and (covered or judgement not in AREAS):
         raise ApplicationError(
-            "Only one of the six areas can be only promised, and then it is not covered", field="covered"
+            gettext("Only one of the six areas can be only promised, and then it is not covered"), field="covered"
         )
     count = len(reading.sentences)
     added, removed = sorted(set(evidence_added or [])), sorted(set(evidence_removed or []))
     outside = [index + 1 for index in added + removed if not 0 <= index < count]
     if outside:
         raise ApplicationError(
-            f"The statement has sentences 1 to {count}; there is no sentence {outside[0]}", field="evidence_added"
+            gettext("The statement has sentences 1 to %(count)d; there is no sentence %(number)d")
+            % {"count": count, "number": outside[0]},
+            field="evidence_added",
         )
     with transaction.atomic():
         reading = StatementReading.objects.select_for_update().get(pk=reading.pk)
@@ -167,16 +170,18 @@ def statement_reading_queue(
     """Keep the upload (or the address) and queue its reading. The file's kind and size are checked
     now, so that a wrong file is refused on the form; what is inside it, by the worker."""
     if actor.organisation_id is None:
-        raise ApplicationError("You need to belong to an organisation to assess statements.")
+        raise ApplicationError(gettext("You need to belong to an organisation to assess statements."))
     if supplier is not None and supplier.organisation_id != actor.organisation_id:
-        raise ApplicationError("Select one of your organisation's suppliers.", field="supplier")
+        raise ApplicationError(gettext("Select one of your organisation's suppliers."), field="supplier")
     if (upload is None) == (not url.strip()):
-        raise ApplicationError("Upload the statement or give its web address, not both or neither", field="file")
+        raise ApplicationError(
+            gettext("Upload the statement or give its web address, not both or neither"), field="file"
+        )
     if upload is not None:
         if not upload.size:
-            raise ApplicationError("The selected file is empty", field="file")
+            raise ApplicationError(gettext("The selected file is empty"), field="file")
         if upload.size > MAX_DOCUMENT_BYTES:
-            raise ApplicationError("The selected file must be smaller than 20 MB", field="file")
+            raise ApplicationError(gettext("The selected file must be smaller than 20 MB"), field="file")
         head = upload.read(2048)
         upload.seek(0)
         document_kind(name=upload.name or "", content_type=upload.content_type or "", data=head)

@@ -23,7 +23,8 @@ from tackle.core.permissions import require_module
 from tackle.core.roles import Module
 from tackle.statement_reader import selectors, services
 from tackle.statement_reader.forms import FollowUpForm, OverrideForm, StatementForm
-from tackle.statement_reader.rules.areas import AREA_NAMES, AREAS, JUDGEMENTS
+from tackle.statement_reader.labels import AREA_LABELS
+from tackle.statement_reader.rules.areas import AREAS, JUDGEMENTS
 from tackle.suppliers import services as supplier_services
 from tackle.suppliers.selectors import statement_follow_ups
 
@@ -36,9 +37,9 @@ def index(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse
         request,
         readings,
         resource=STATEMENT_READINGS,
-        columns=READING_COLUMNS,
+        columns=reading_columns(),
         name="readings",
-        title="Statement readings",
+        title="Statement readings",  # English: the audit note names the download by it
     )
     if download is not None:
         return download
@@ -51,14 +52,16 @@ def index(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse
     return render(request, "statement_reader/index.html", context)
 
 
-READING_COLUMNS = (
-    Column("Statement", lambda r: r.title),
-    Column("Whose", lambda r: r.whose),
-    Column("Period starts", lambda r: r.period_start),
-    Column("Period ends", lambda r: r.period_end),
-    Column("Score", lambda r: r.score),
-    Column("Read on", lambda r: r.created_at),
-)
+def reading_columns() -> tuple[Column, ...]:
+    """The list's download, its headers in the request's language."""
+    return (
+        Column(_("Statement"), lambda r: r.title),
+        Column(_("Whose"), lambda r: r.whose),
+        Column(_("Period starts"), lambda r: r.period_start),
+        Column(_("Period ends"), lambda r: r.period_end),
+        Column(_("Score"), lambda r: r.score),
+        Column(_("Read on"), lambda r: r.created_at),
+    )
 
 
 @login_required
@@ -92,11 +95,13 @@ def reading_request(request: AuthenticatedRequest, request_uuid: Any) -> HttpRes
     if pending.reading is not None:
         reading = pending.reading
         on_file = reading.supplier is not None and not selectors.reading_warnings_for(reading)
-        put = f"; it is now on {reading.supplier.name}'s file" if on_file and reading.supplier else ""
         if reading.language["read"] is None:
             messages.success(request, _("Statement read: it is in Welsh, so a person must judge its areas"))
+        elif on_file and reading.supplier:
+            read = _("Statement read: %(score)s of 8; it is now on %(supplier)s's file")
+            messages.success(request, read % {"score": reading.score, "supplier": reading.supplier.name})
         else:
-            messages.success(request, f"Statement read: {reading.score} of 8{put}")
+            messages.success(request, _("Statement read: %(score)s of 8") % {"score": reading.score})
         return redirect(reading.get_absolute_url())
     return render(request, "statement_reader/reading_request.html", {"pending": pending, "run": pending.task_run})
 
@@ -111,7 +116,8 @@ def reading_detail(request: AuthenticatedRequest, reading_uuid: Any) -> HttpResp
     marks: dict[int, list[str]] = {}
     for judgement in judgements:
         for line in judgement.evidence:
-            marks.setdefault(line.index, []).append(f"{judgement.title}, promise" if line.promise else judgement.title)
+            mark = _("%(area)s, promise") % {"area": judgement.title} if line.promise else str(judgement.title)
+            marks.setdefault(line.index, []).append(mark)
     sentences = [(index, sentence, marks.get(index, [])) for index, sentence in enumerate(reading.sentences)]
     context = {
         "reading": reading,
@@ -150,7 +156,8 @@ def override_new(request: AuthenticatedRequest, reading_uuid: Any, judgement: st
         except ApplicationError as error:
             add_application_error(form, error)
         else:
-            messages.success(request, f"Your decision on {AREA_NAMES[judgement].lower()} is saved")
+            saved = _("Your decision on %(area)s is saved") % {"area": str(AREA_LABELS[judgement]).lower()}
+            messages.success(request, saved)
             return redirect(f"{reading.get_absolute_url()}#judgement-{judgement}")
     context = {"reading": reading, "judgement": current, "form": form}
     return render(request, "statement_reader/override_new.html", context)
@@ -177,11 +184,11 @@ def follow_up_new(request: AuthenticatedRequest, reading_uuid: Any) -> HttpRespo
             due_on=data["due_on"],
             today=today_in_london(),
         ),
-        title="Raise a follow-up action",
+        title=_("Raise a follow-up action"),
         caption=reading.whose,
         back=back,
-        success="Follow-up action raised",
-        button="Raise action",
+        success=_("Follow-up action raised"),
+        button=_("Raise action"),
     )
 
 

@@ -29,7 +29,6 @@ NOT_YET_TRANSLATED = [
     "cases",
     "disrupt",
     "reporting",
-    "statement_reader",
 ]
 
 # Names that stay as they are in Welsh. Keep it short: a word here is never checked anywhere.

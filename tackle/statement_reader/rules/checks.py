@@ -10,8 +10,9 @@
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -63,7 +64,8 @@ _GENERIC = frozenset(
 @dataclass(frozen=True)
 class Warning:
     kind: str  # "other_organisation" or "out_of_date"
-    message: str
+    message: str  # in English; the page words it again in its own language from `details`
+    details: dict[str, Any] = field(default_factory=dict)
 
 
 def name_key(name: str) -> str:
@@ -110,6 +112,7 @@ def other_organisation(sentences: Sequence[str], expected: Iterable[str]) -> War
         "other_organisation",
         f"The statement names {listed} but not {next(iter(expected))}: check that it is this organisation's "
         "statement, or a group statement that covers it.",
+        {"names": listed, "expected": next(iter(expected))},
     )
 
 
@@ -138,6 +141,7 @@ def out_of_date(period_start: date | None, period_end: date | None, today: date)
         "out_of_date",
         f"The statement covers {covers}: it is out of date. A statement is due each financial year, within six "
         f"months of its end, so the next one was due by {next_due:%-d %B %Y}.",
+        {"start": period_start, "end": period_end, "next_due": next_due},
     )
 
 
