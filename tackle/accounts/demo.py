@@ -6,16 +6,20 @@ import time
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
-from tackle.accounts.models import Organisation, User
+from tackle.accounts.models import Organisation, OrganisationSettings, User
 from tackle.core.roles import OrganisationKind, Role
 
 DEMO_COUNCIL_CODE = "E09000099"
+# A Welsh council (Welsh codes start W06): it runs its service in Welsh and English, as the Welsh
+# Language Standards ask, so a demo can show the English | Cymraeg switch (issue 21).
+DEMO_WELSH_COUNCIL_CODE = "W06000099"
 DEMO_ORGANISATIONS = [
     ("Demo Borough Council", DEMO_COUNCIL_CODE, OrganisationKind.COUNCIL),
     ("Demo Constabulary", "DEMO-POLICE", OrganisationKind.POLICE),
     ("Demo Survivor Support", "DEMO-NGO-1", OrganisationKind.NGO),
     ("Demo Migrant Help", "DEMO-NGO-2", OrganisationKind.NGO),
     ("Neighbouring District Council", "E07000999", OrganisationKind.COUNCIL),
+    ("Demo County Borough Council", DEMO_WELSH_COUNCIL_CODE, OrganisationKind.COUNCIL),
 ]
 # The partner persona works for the police force; every other persona for the demo council.
 _ROLE_ORGANISATION: dict[str, str] = {Role.PARTNER: "DEMO-POLICE"}
@@ -73,8 +77,27 @@ def load(*, scale: str = "demo", out=None) -> None:  # type: ignore[no-untyped-d
             "password": password_hash,
         },
     )
+    _load_welsh_council(organisations[DEMO_WELSH_COUNCIL_CODE], password_hash)
     if scale == "national":
         _load_national(password_hash, out)
+
+
+def _load_welsh_council(council: Organisation, password_hash: str) -> None:
+    """The Welsh council offers the Welsh service; its lead has chosen Cymraeg. An administrator's
+    later change to the setting is kept when the demo is loaded again."""
+    OrganisationSettings.objects.get_or_create(organisation=council, defaults={"welsh_language_service": True})
+    User.objects.get_or_create(
+        username="demo-welsh-modern_slavery_lead",
+        defaults={
+            "organisation": council,
+            "role": Role.MODERN_SLAVERY_LEAD,
+            "first_name": "Demo",
+            "last_name": "Arweinydd",
+            "language": "cy",
+            "is_demo": True,
+            "password": password_hash,
+        },
+    )
 
 
 def _load_national(password_hash: str, out) -> None:  # type: ignore[no-untyped-def]
