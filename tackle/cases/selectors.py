@@ -241,16 +241,16 @@ def queue_for(user: Any, cases: models.QuerySet[Case], *, page: str | int | None
         .order_by("due_by")
         .values("due_by")[:1]
     )
+    # Overdue first then the rest, each by next due time, is next due time alone: an overdue one is
+    # due before now and the others at or after it. So "overdue" is read from `next_due` here, and
+    # the SQL neither runs the subquery a second time per case nor compiles the comparison.
     ordered = cases.annotate(
         next_due=Subquery(next_due),
         is_new=ExpressionWrapper(Q(triaged_at__isnull=True), output_field=BooleanField()),
-        is_overdue=ExpressionWrapper(Q(next_due__lt=now), output_field=BooleanField()),
-    ).order_by(
-        F("is_new").desc(), F("is_overdue").desc(nulls_last=True), F("next_due").asc(nulls_last=True), "-encountered_at"
-    )
+    ).order_by(F("is_new").desc(), F("next_due").asc(nulls_last=True), "-encountered_at")
     # Sort narrow rows (the key and the ordering values), then load the page's cases whole: sorting
     # every open case with all its columns cost more than the rest of the query at national scale.
-    keys = ordered.values_list("pk", "next_due", "is_new", "is_overdue")
+    keys = ordered.values_list("pk", "next_due", "is_new")
     page_keys = list(keys[:QUEUE_PAGE_SIZE]) if asked == 1 else []
     if asked == 1 and len(page_keys) < QUEUE_PAGE_SIZE:
         count, number = len(page_keys), 1  # a first page that is not full is every case: no count
@@ -266,8 +266,8 @@ def queue_for(user: Any, cases: models.QuerySet[Case], *, page: str | int | None
     page_cases = Case.objects.using(cases.db).select_related("allocated_to").only(*QUEUE_ROW_FIELDS)
     cases_by_pk = page_cases.in_bulk([pk for pk, *_ in page_keys])
     rows = [
-        {"case": cases_by_pk[pk], "next_due": next_due, "overdue": bool(is_overdue), "new": is_new}
-        for pk, next_due, is_new, is_overdue in page_keys
+        {"case": cases_by_pk[pk], "next_due": due, "overdue": due is not None and due < now, "new": is_new}
+        for pk, due, is_new in page_keys
         if pk in cases_by_pk
     ]
     return QueuePage(rows=rows, count=count, number=number, pages=pages)

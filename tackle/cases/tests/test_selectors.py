@@ -151,3 +151,18 @@ def test_a_first_page_that_is_not_full_counts_its_rows_without_a_count_query(cas
     with django_assert_num_queries(2):  # the page's keys in order, then its cases: no COUNT(*)
         page = selectors.queue_for(lead_a, every)
     assert (page.count, page.pages, page.number) == (3, 1, 1)
+
+
+def test_the_queue_puts_overdue_cases_first_by_due_time_then_the_rest_then_nothing_due(cases, lead_a, frontline_a):
+    from tackle.cases.selectors import queue_for
+
+    nothing_due = make_case(lead_a.organisation, frontline_a, reference="C-DDDD4444")
+    Referral.objects.create(
+        case=cases["closed"], code=ReferralCode.NRM_REFERRAL, due_by=timezone.now() - timedelta(hours=3)
+    )
+    every = Case.objects.filter(organisation=lead_a.organisation)
+    every.update(triaged_at=timezone.now())
+    rows = queue_for(lead_a, every).rows
+    assert [row["case"].reference for row in rows] == ["C-CCCC3333", "C-BBBB2222", "C-AAAA1111", nothing_due.reference]
+    assert [row["overdue"] for row in rows] == [True, True, False, False]
+    assert [row["new"] for row in rows] == [False] * 4
