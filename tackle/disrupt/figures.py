@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
+from django.utils.translation import gettext_noop
 
 from tackle.core.db import aggregate_by_period, date_in, datetime_in, reporting_alias
 from tackle.core.disclosure import Disclosure, Line, Shown, protect
@@ -21,7 +22,14 @@ from tackle.core.vocabulary import ExploitationType
 from tackle.disrupt.choices import OperationKind, PremisesType
 from tackle.disrupt.models import Operation, OperationOutcome, Premises, SharingAgreement
 
-NOT_RECORDED = "Not recorded yet"
+# English keys, read in the reader's language where shown (views/meeting.py _shown).
+NOT_RECORDED = gettext_noop("Not recorded yet")
+NONE_FOUND = gettext_noop("None found")
+ARRESTS = (
+    gettext_noop("Modern slavery offences"),
+    gettext_noop("Immigration offences"),
+    gettext_noop("Other offences"),
+)
 
 
 @dataclass
@@ -101,7 +109,7 @@ def annual_figures(organisation_id: int, year: int) -> AnnualFigures:
         labels = [
             ExploitationType(code).label for code in ExploitationType.values if code in outcome.exploitation_types
         ]
-        for label in labels or ["None found"]:
+        for label in labels or [NONE_FOUND]:
             by_type[label] += 1
         arrests["Modern slavery offences"] += outcome.arrests_modern_slavery
         arrests["Immigration offences"] += outcome.arrests_immigration

@@ -5,6 +5,10 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.text import format_lazy
+from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext_lazy as _
 
 from tackle.accounts.models import Organisation
 from tackle.core.date_input import DATE_HINT
@@ -33,25 +37,45 @@ from tackle.disrupt.models import (
 )
 
 
+def _named(field: forms.Field) -> str:
+    """The field's label to fit into a message: in English lower case inside the sentence; in Welsh
+    quoted as it stands, since a Welsh word changes by its place in a sentence (docs/i18n.md)."""
+    label = str(field.label)
+    if (get_language() or "en").startswith("en"):
+        return label.lower()
+    return f"\N{LEFT SINGLE QUOTATION MARK}{label}\N{RIGHT SINGLE QUOTATION MARK}"
+
+
 def _dates(form: forms.BaseForm) -> None:
     for bound in form.fields.values():
         if isinstance(bound, forms.DateField):
-            label = str(bound.label).lower()
+            label = _named(bound)
             bound.error_messages.update(
-                {"required": f"Enter the {label}", "invalid": f"The {label} must be a real date"}
+                {
+                    "required": gettext("Enter the %(label)s") % {"label": label},
+                    "invalid": gettext("The %(label)s must be a real date") % {"label": label},
+                }
             )
 
 
-def exploitation_field(label: str = "Types of exploitation") -> forms.MultipleChoiceField:
+def exploitation_field(label: Any = None) -> forms.MultipleChoiceField:
     return forms.MultipleChoiceField(
-        label=label, choices=ExploitationType.choices, required=False, widget=forms.CheckboxSelectMultiple
+        label=label or _("Types of exploitation"),
+        choices=ExploitationType.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
 
 
 def _intelligence_choice_label(record: Intelligence) -> str:
     """A tick box a coordinator can tell from its neighbours: two records graded alike on one day differ
     by reference and summary."""
-    return f"{record.reference}: {record.short_summary} ({record.grade}, received {record.received_on:%-d %B %Y})"
+    return gettext("%(reference)s: %(summary)s (%(grade)s, received %(day)s)") % {
+        "reference": record.reference,
+        "summary": record.short_summary,
+        "grade": record.grade,
+        "day": date_format(record.received_on, "j F Y"),
+    }
 
 
 def _own_premises(organisation: Organisation) -> Any:
@@ -66,7 +90,7 @@ def _checkboxes(field: forms.Field) -> None:
 def clean_postcode_value(value: str) -> str:
     normalised = normalise_postcode(value)
     if normalised is None:
-        raise forms.ValidationError("Enter a real UK postcode, for example B66 1AA")
+        raise forms.ValidationError(gettext("Enter a real UK postcode, for example B66 1AA"))
     return normalised
 
 
@@ -74,11 +98,12 @@ class PremisesForm(GovukModelForm):
     class Meta:
         model = Premises
         fields = ["name", "address", "postcode", "uprn", "premises_type"]
+        labels = {"address": _("Address"), "postcode": _("Postcode")}
         widgets = {"postcode": forms.TextInput(attrs={"class": "govuk-input--width-10", "autocomplete": "postal-code"})}
         error_messages = {
-            "address": {"required": "Enter the address"},
-            "postcode": {"required": "Enter the postcode"},
-            "premises_type": {"required": "Select the type of premises"},
+            "address": {"required": _("Enter the address")},
+            "postcode": {"required": _("Enter the postcode")},
+            "premises_type": {"required": _("Select the type of premises")},
         }
 
     def clean_postcode(self) -> str:
@@ -87,7 +112,7 @@ class PremisesForm(GovukModelForm):
     def clean_uprn(self) -> str:
         value = self.cleaned_data["uprn"].strip()
         if value and not is_uprn(value):
-            raise forms.ValidationError("A UPRN is up to 12 digits, for example 100070000001")
+            raise forms.ValidationError(gettext("A UPRN is up to 12 digits, for example 100070000001"))
         return value
 
 
@@ -95,7 +120,13 @@ class BusinessForm(GovukModelForm):
     class Meta:
         model = Business
         fields = ["name", "company_number", "operator", "premises"]
-        error_messages = {"name": {"required": "Enter the business name"}}
+        labels = {
+            "name": _("Name"),
+            "company_number": _("Company number"),
+            "operator": _("Operator"),
+            "premises": _("Premises"),
+        }
+        error_messages = {"name": {"required": _("Enter the business name")}}
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -111,16 +142,21 @@ class BusinessForm(GovukModelForm):
             return ""
         normalised = normalise_company_number(value, known_prefixes_only=True)
         if normalised is None:
-            raise forms.ValidationError("A company number is 8 digits, or 2 letters and 6 digits, for example SC123456")
+            raise forms.ValidationError(
+                gettext("A company number is 8 digits, or 2 letters and 6 digits, for example SC123456")
+            )
         return normalised
 
 
 class FlagForm(GovukForm):
     kind = forms.ChoiceField(
-        label="Flag", choices=FlagKind.choices, widget=forms.RadioSelect, error_messages={"required": "Select a flag"}
+        label=_("Flag"),
+        choices=FlagKind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select a flag")},
     )
     note = forms.CharField(
-        label="Note (optional)", max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Note (optional)"), max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
 
@@ -145,12 +181,13 @@ class IntelligenceForm(GovukModelForm):
             "sanitised_summary",
         ]
         labels = {
-            "source_evaluation": "Source evaluation",
-            "intelligence_assessment": "Intelligence assessment",
-            "handling_code": "Handling code",
-            "handling_conditions": "Handling conditions",
-            "premises": "Premises it concerns",
-            "businesses": "Businesses it concerns",
+            "source_evaluation": _("Source evaluation"),
+            "intelligence_assessment": _("Intelligence assessment"),
+            "handling_code": _("Handling code"),
+            "handling_conditions": _("Handling conditions"),
+            "premises": _("Premises it concerns"),
+            "businesses": _("Businesses it concerns"),
+            "sanitised_summary": _("Sanitised summary"),
         }
         widgets = {
             "source_evaluation": forms.RadioSelect,
@@ -161,12 +198,12 @@ class IntelligenceForm(GovukModelForm):
             "vehicles": forms.Textarea(attrs={"rows": 2}),
             "sanitised_summary": forms.Textarea(attrs={"rows": 3}),
         }
-        help_texts = {"handling_conditions": "Required for handling code C: who may receive it and what they may do"}
+        help_texts = {"handling_conditions": _("Required for handling code C: who may receive it and what they may do")}
         error_messages = {
-            "what": {"required": "Enter what is reported"},
-            "source_evaluation": {"required": "Select the source evaluation"},
-            "intelligence_assessment": {"required": "Select the intelligence assessment"},
-            "handling_code": {"required": "Select the handling code"},
+            "what": {"required": _("Enter what is reported")},
+            "source_evaluation": {"required": _("Select the source evaluation")},
+            "intelligence_assessment": {"required": _("Select the intelligence assessment")},
+            "handling_code": {"required": _("Select the handling code")},
         }
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
@@ -193,28 +230,32 @@ class IntelligenceForm(GovukModelForm):
     def clean_received_on(self) -> Any:
         value = self.cleaned_data["received_on"]
         if value > timezone.localdate():
-            raise forms.ValidationError("The date received must be today or in the past")
+            raise forms.ValidationError(gettext("The date received must be today or in the past"))
         return value
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("handling_code") == HandlingCode.CONDITIONS and not (data.get("handling_conditions") or "").strip():
-            self.add_error("handling_conditions", "Enter the conditions for handling code C")
+            self.add_error("handling_conditions", gettext("Enter the conditions for handling code C"))
         return data
 
 
 class ShareForm(GovukForm):
     organisation = forms.ModelChoiceField(
-        queryset=Organisation.objects.none(), label="Share with", error_messages={"required": "Select the organisation"}
+        queryset=Organisation.objects.none(),
+        label=_("Share with"),
+        error_messages={"required": _("Select the organisation")},
     )
     reason = forms.CharField(
-        label="Why it is being shared",
+        label=_("Why it is being shared"),
         max_length=300,
-        help_text="The purpose and lawful basis, for example the agreement or a named investigation",
-        error_messages={"required": "Enter why it is being shared"},
+        help_text=_("The purpose and lawful basis, for example the agreement or a named investigation"),
+        error_messages={"required": _("Enter why it is being shared")},
     )
     expires_on = GovukDateField(
-        label="Share until (optional)", required=False, help_text="Leave empty to share until revoked. " + DATE_HINT
+        label=_("Share until (optional)"),
+        required=False,
+        help_text=format_lazy("{} {}", _("Leave empty to share until revoked."), _(DATE_HINT)),
     )
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
@@ -244,28 +285,35 @@ class ShareRevokeConfirmForm(GovukForm):
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         if cleaned.get("confirm") != REVOKE:
-            raise forms.ValidationError("Check what will stop, then select Revoke the share")
+            raise forms.ValidationError(gettext("Check what will stop, then select Revoke the share"))
         return cleaned
 
 
 class AgreementForm(GovukModelForm):
     categories = forms.MultipleChoiceField(
-        label="What each party shares",
+        label=_("What each party shares"),
         choices=SharingCategory.choices,
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": "Select at least one category of information"},
+        error_messages={"required": _("Select at least one category of information")},
     )
 
     class Meta:
         model = SharingAgreement
         fields = ["partner", "title", "purpose", "legal_basis", "categories", "starts_on", "expires_on"]
-        labels = {"partner": "Partner organisation", "starts_on": "Start date", "expires_on": "Expiry date"}
+        labels = {
+            "partner": _("Partner organisation"),
+            "title": _("Title"),
+            "purpose": _("Purpose"),
+            "legal_basis": _("Legal basis"),
+            "starts_on": _("Start date"),
+            "expires_on": _("Expiry date"),
+        }
         widgets = {"purpose": forms.Textarea(attrs={"rows": 3})}
         error_messages = {
-            "partner": {"required": "Select the partner organisation"},
-            "title": {"required": "Enter the agreement's title"},
-            "purpose": {"required": "Enter the purpose of sharing"},
-            "legal_basis": {"required": "Select the legal basis"},
+            "partner": {"required": _("Select the partner organisation")},
+            "title": {"required": _("Enter the agreement's title")},
+            "purpose": {"required": _("Enter the purpose of sharing")},
+            "legal_basis": {"required": _("Select the legal basis")},
         }
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
@@ -279,25 +327,25 @@ class AgreementForm(GovukModelForm):
         data = super().clean() or {}
         starts, expires = data.get("starts_on"), data.get("expires_on")
         if starts and expires and expires < starts:
-            self.add_error("expires_on", "The expiry date must be on or after the start date")
+            self.add_error("expires_on", gettext("The expiry date must be on or after the start date"))
         return data
 
 
 class OperationForm(GovukModelForm):
     new_premises_name = forms.CharField(
-        label="Trading name",
+        label=_("Trading name"),
         max_length=200,
         required=False,
-        help_text="Premises not recorded yet: fill in these four; an address the council holds is reused",
+        help_text=_("Premises not recorded yet: fill in these four; an address the council holds is reused"),
     )
-    new_premises_address = forms.CharField(label="Address", max_length=300, required=False)
+    new_premises_address = forms.CharField(label=_("Address"), max_length=300, required=False)
     new_premises_postcode = forms.CharField(
-        label="Postcode",
+        label=_("Postcode"),
         max_length=10,
         required=False,
         widget=forms.TextInput(attrs={"class": "govuk-input--width-10"}),
     )
-    new_premises_type = forms.ChoiceField(label="Type of premises", choices=PremisesType.choices, required=False)
+    new_premises_type = forms.ChoiceField(label=_("Type of premises"), choices=PremisesType.choices, required=False)
 
     field_order = [
         "name",
@@ -326,19 +374,26 @@ class OperationForm(GovukModelForm):
             "tactical_plan",
             "risk_assessment",
         ]
-        labels = {"premises": "Premises already recorded", "intelligence": "Intelligence it acts on"}
+        labels = {
+            "objective": _("Objective"),
+            "lead_agency": _("Lead agency"),
+            "premises": _("Premises already recorded"),
+            "intelligence": _("Intelligence it acts on"),
+            "tactical_plan": _("Tactical plan"),
+            "risk_assessment": _("Risk assessment"),
+        }
         widgets = {
             "kind": forms.RadioSelect,
             "objective": forms.Textarea(attrs={"rows": 3}),
             "tactical_plan": forms.Textarea(attrs={"rows": 4}),
             "risk_assessment": forms.Textarea(attrs={"rows": 4}),
         }
-        help_texts = {"lead_agency": "For example West Midlands Police or the council"}
+        help_texts = {"lead_agency": _("For example West Midlands Police or the council")}
         error_messages = {
-            "name": {"required": "Enter the operation's name"},
-            "kind": {"required": "Select planned or dynamic"},
-            "objective": {"required": "Enter the objective"},
-            "lead_agency": {"required": "Enter the lead agency"},
+            "name": {"required": _("Enter the operation's name")},
+            "kind": {"required": _("Select planned or dynamic")},
+            "objective": {"required": _("Enter the objective")},
+            "lead_agency": {"required": _("Enter the lead agency")},
         }
 
     def __init__(self, *args: Any, organisation: Organisation, intelligence: Any, **kwargs: Any) -> None:
@@ -363,7 +418,7 @@ class OperationForm(GovukModelForm):
         # Recorded outcomes can be corrected only on or after the day (services.outcome_record).
         if on and self.instance.pk and hasattr(self.instance, "outcome") and on > timezone.localdate():
             raise forms.ValidationError(
-                "Its outcomes are recorded, so the date of the operation cannot be in the future"
+                gettext("Its outcomes are recorded, so the date of the operation cannot be in the future")
             )
         return on
 
@@ -373,36 +428,38 @@ class OperationForm(GovukModelForm):
         postcode = (data.get("new_premises_postcode") or "").strip()
         if address or postcode:
             if not address:
-                self.add_error("new_premises_address", "Enter the address of the new premises")
+                self.add_error("new_premises_address", gettext("Enter the address of the new premises"))
             if not postcode:
-                self.add_error("new_premises_postcode", "Enter the postcode of the new premises")
+                self.add_error("new_premises_postcode", gettext("Enter the postcode of the new premises"))
             elif normalise_postcode(postcode) is None:
-                self.add_error("new_premises_postcode", "Enter a real UK postcode, for example B66 1AA")
+                self.add_error("new_premises_postcode", gettext("Enter a real UK postcode, for example B66 1AA"))
         return data
 
 
 class AgencyForm(GovukForm):
-    name = forms.CharField(label="Agency", max_length=200, error_messages={"required": "Enter the agency's name"})
+    name = forms.CharField(label=_("Agency"), max_length=200, error_messages={"required": _("Enter the agency's name")})
     attendance = forms.ChoiceField(
+        label=_("Attendance"),
         choices=AgencyAttendance.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Select present or on call"},
+        error_messages={"required": _("Select present or on call")},
     )
     interventions = forms.IntegerField(
+        label=_("Interventions"),
         min_value=0,
         initial=0,
-        help_text="Visits, notices, checks or other actions it took",
+        help_text=_("Visits, notices, checks or other actions it took"),
         widget=forms.NumberInput(attrs={"class": "govuk-input--width-4"}),
         error_messages={
-            "required": "Enter the number of interventions",
-            "min_value": "Interventions cannot be negative",
+            "required": _("Enter the number of interventions"),
+            "min_value": _("Interventions cannot be negative"),
         },
     )
     organisation = forms.ModelChoiceField(
         queryset=Organisation.objects.all(),
         required=False,
-        label="Organisation in Tackle (optional)",
-        help_text="Its users will see this operation",
+        label=_("Organisation in Tackle (optional)"),
+        help_text=_("Its users will see this operation"),
     )
 
 
@@ -410,10 +467,17 @@ class ReceptionCentreForm(GovukModelForm):
     class Meta:
         model = ReceptionCentrePlan
         fields = ["venue", "capacity", "nights", "facilities", "partners"]
+        labels = {
+            "venue": _("Venue"),
+            "capacity": _("Capacity"),
+            "nights": _("Nights"),
+            "facilities": _("Facilities"),
+            "partners": _("Partners"),
+        }
         widgets = {"facilities": forms.Textarea(attrs={"rows": 3}), "partners": forms.Textarea(attrs={"rows": 2})}
         error_messages = {
-            "venue": {"required": "Enter the venue"},
-            "capacity": {"required": "Enter how many people it can receive"},
+            "venue": {"required": _("Enter the venue")},
+            "capacity": {"required": _("Enter how many people it can receive")},
         }
 
 
@@ -421,7 +485,7 @@ _COUNT = forms.NumberInput(attrs={"class": "govuk-input--width-4"})
 
 
 class OutcomeForm(GovukModelForm):
-    exploitation_types = exploitation_field("Types of exploitation found")
+    exploitation_types = exploitation_field(_("Types of exploitation found"))
 
     class Meta:
         model = OperationOutcome
@@ -439,37 +503,44 @@ class OutcomeForm(GovukModelForm):
             "exploitation_types",
             "notes",
         ]
+        labels = {
+            "people_encountered": _("People encountered"),
+            "safeguarding_referrals": _("Safeguarding referrals"),
+            "notes": _("Notes"),
+        }
         widgets = {name: _COUNT for name in fields[:10]} | {"notes": forms.Textarea(attrs={"rows": 3})}
-        error_messages = {"people_encountered": {"required": "Enter how many people were encountered"}}
+        error_messages = {"people_encountered": {"required": _("Enter how many people were encountered")}}
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         encountered = data.get("people_encountered")
         victims = (data.get("victims_adult") or 0) + (data.get("victims_child") or 0)
         if encountered is not None and victims > encountered:
-            self.add_error("people_encountered", "Potential victims cannot be more than the people encountered")
+            self.add_error(
+                "people_encountered", gettext("Potential victims cannot be more than the people encountered")
+            )
         return data
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for name in self.Meta.fields[:10]:
             field = self.fields[name]
-            label = str(field.label).lower()
+            label = {"label": _named(field)}
             field.error_messages.update(
                 {
-                    "required": f"Enter the number of {label} (0 if none)",
-                    "invalid": f"The number of {label} must be a whole number",
-                    "min_value": f"The number of {label} cannot be negative",
+                    "required": gettext("Enter the number of %(label)s (0 if none)") % label,
+                    "invalid": gettext("The number of %(label)s must be a whole number") % label,
+                    "min_value": gettext("The number of %(label)s cannot be negative") % label,
                 }
             )
 
 
 class OpenCasesForm(GovukForm):
     what_was_seen = forms.CharField(
-        label="What the team saw",
+        label=_("What the team saw"),
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="Written into each new case: signs of exploitation, living and working conditions",
-        error_messages={"required": "Describe what the team saw"},
+        help_text=_("Written into each new case: signs of exploitation, living and working conditions"),
+        error_messages={"required": _("Describe what the team saw")},
     )
     exploitation_types = exploitation_field()
 
@@ -478,9 +549,10 @@ class ActionForm(GovukModelForm):
     class Meta:
         model = Action
         fields = ["title", "owner", "due_on", "operation"]
+        labels = {"owner": _("Owner"), "operation": _("Operation")}
         error_messages = {
-            "title": {"required": "Enter the action"},
-            "owner": {"required": "Enter who owns the action"},
+            "title": {"required": _("Enter the action")},
+            "owner": {"required": _("Enter who owns the action")},
         }
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
@@ -493,8 +565,8 @@ class ActionForm(GovukModelForm):
 
 class CloseActionForm(GovukForm):
     closing_note = forms.CharField(
-        label="What was done",
+        label=_("What was done"),
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Say what was done"},
+        error_messages={"required": _("Say what was done")},
     )

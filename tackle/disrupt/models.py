@@ -10,6 +10,9 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils.formats import date_format
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from tackle.accounts.models import Organisation
 from tackle.disrupt.choices import (
@@ -27,17 +30,19 @@ from tackle.disrupt.choices import (
 class Premises(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="premises")
-    name = models.CharField("Trading name", max_length=200, blank=True)
+    name = models.CharField(_("Trading name"), max_length=200, blank=True)
     address = models.CharField(max_length=300)
-    postcode = models.CharField(max_length=8, help_text="A UK postcode, for example B66 1AA")
-    uprn = models.CharField("UPRN (optional)", max_length=12, blank=True, help_text="Unique Property Reference Number")
-    premises_type = models.CharField("Type of premises", max_length=20, choices=PremisesType.choices)
+    postcode = models.CharField(max_length=8, help_text=_("A UK postcode, for example B66 1AA"))
+    uprn = models.CharField(
+        _("UPRN (optional)"), max_length=12, blank=True, help_text=_("Unique Property Reference Number")
+    )
+    premises_type = models.CharField(_("Type of premises"), max_length=20, choices=PremisesType.choices)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["postcode", "address"]
-        verbose_name_plural = "premises"
+        verbose_name_plural = _("premises")
         constraints = [
             models.CheckConstraint(condition=Q(premises_type__in=PremisesType.values), name="premises_type_valid"),
         ]
@@ -51,15 +56,15 @@ class Business(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="businesses")
     name = models.CharField(max_length=200)
-    company_number = models.CharField(max_length=8, blank=True, help_text="Companies House number, if registered")
-    operator = models.CharField(max_length=200, blank=True, help_text="Who runs it day to day, as known")
+    company_number = models.CharField(max_length=8, blank=True, help_text=_("Companies House number, if registered"))
+    operator = models.CharField(max_length=200, blank=True, help_text=_("Who runs it day to day, as known"))
     premises = models.ManyToManyField(Premises, related_name="businesses", blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["name"]
-        verbose_name_plural = "businesses"
+        verbose_name_plural = _("businesses")
 
     def __str__(self) -> str:
         return f"{self.name} ({self.company_number})" if self.company_number else self.name
@@ -91,25 +96,25 @@ class Intelligence(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="intelligence")
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField(auto_now_add=True)
-    received_on = models.DateField("Date received")
-    what = models.TextField("What is reported")
-    where = models.CharField("Where", max_length=300, blank=True)
+    received_on = models.DateField(_("Date received"))
+    what = models.TextField(_("What is reported"))
+    where = models.CharField(_("Where"), max_length=300, blank=True)
     premises = models.ManyToManyField(Premises, related_name="intelligence", blank=True)
     businesses = models.ManyToManyField(Business, related_name="intelligence", blank=True)
-    people = models.TextField("People", blank=True, help_text="Names or descriptions, one a line")
-    vehicles = models.TextField("Vehicles", blank=True, help_text="Registrations or descriptions, one a line")
+    people = models.TextField(_("People"), blank=True, help_text=_("Names or descriptions, one a line"))
+    vehicles = models.TextField(_("Vehicles"), blank=True, help_text=_("Registrations or descriptions, one a line"))
     exploitation_types = models.JSONField(default=list, blank=True)
     source_evaluation = models.CharField(max_length=1, choices=SourceEvaluation.choices)
     intelligence_assessment = models.CharField(max_length=1, choices=IntelligenceAssessment.choices)
     handling_code = models.CharField(max_length=1, choices=HandlingCode.choices)
     handling_conditions = models.CharField(max_length=500, blank=True)
     sanitised_summary = models.TextField(
-        blank=True, help_text="For wider sharing: no names, vehicles, source or anything that identifies them"
+        blank=True, help_text=_("For wider sharing: no names, vehicles, source or anything that identifies them")
     )
 
     class Meta:
         ordering = ["-received_on", "-recorded_at"]
-        verbose_name_plural = "intelligence"
+        verbose_name_plural = _("intelligence")
         constraints = [
             models.CheckConstraint(
                 condition=Q(source_evaluation__in=SourceEvaluation.values), name="intelligence_source_valid"
@@ -124,12 +129,17 @@ class Intelligence(models.Model):
             models.CheckConstraint(
                 condition=~Q(handling_code=HandlingCode.CONDITIONS) | ~Q(handling_conditions=""),
                 name="intelligence_conditions_stated",
-                violation_error_message="Enter the conditions for handling code C",
+                violation_error_message=_("Enter the conditions for handling code C"),
             ),
         ]
 
     def __str__(self) -> str:
-        return f"Intelligence {self.reference}, {self.grade}, received {self.received_on:%-d %B %Y}"
+        # Shown on pages (operations, premises): in the reader's language, the date too.
+        return gettext("Intelligence %(reference)s, %(grade)s, received %(day)s") % {
+            "reference": self.reference,
+            "grade": self.grade,
+            "day": date_format(self.received_on, "j F Y"),
+        }
 
     @property
     def reference(self) -> str:
@@ -141,7 +151,7 @@ class Intelligence(models.Model):
     def short_summary(self) -> str:
         """A few words to recognise it by: the sanitised summary, written for wider sharing, or else
         where it was reported (never what was reported, which may name people)."""
-        words = (self.sanitised_summary or self.where or "Place not stated").split()
+        words = (self.sanitised_summary or self.where or gettext("Place not stated")).split()
         return " ".join(words[:12]) + (" ..." if len(words) > 12 else "")
 
     @property
@@ -190,7 +200,7 @@ class SharingAgreement(models.Model):
             models.CheckConstraint(
                 condition=Q(expires_on__gte=F("starts_on")),
                 name="agreement_expires_after_start",
-                violation_error_message="The expiry date must be on or after the start date",
+                violation_error_message=_("The expiry date must be on or after the start date"),
             ),
             models.CheckConstraint(condition=~Q(partner=F("organisation")), name="agreement_between_two_parties"),
             models.CheckConstraint(condition=Q(legal_basis__in=LegalBasis.values), name="agreement_legal_basis_valid"),
@@ -203,11 +213,11 @@ class SharingAgreement(models.Model):
 class Operation(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="operations")
-    name = models.CharField("Operation name", max_length=120)
-    kind = models.CharField("Planned or dynamic", max_length=10, choices=OperationKind.choices)
+    name = models.CharField(_("Operation name"), max_length=120)
+    kind = models.CharField(_("Planned or dynamic"), max_length=10, choices=OperationKind.choices)
     objective = models.TextField()
     premises = models.ManyToManyField(Premises, related_name="operations", blank=True)
-    operation_date = models.DateField("Date of the operation")
+    operation_date = models.DateField(_("Date of the operation"))
     lead_agency = models.CharField(max_length=200)
     tactical_plan = models.TextField(blank=True)
     risk_assessment = models.TextField(blank=True)
@@ -220,18 +230,25 @@ class Operation(models.Model):
         constraints = [models.CheckConstraint(condition=Q(kind__in=OperationKind.values), name="operation_kind_valid")]
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.operation_date:%d %B %Y})"
+        return f"{self.name} ({date_format(self.operation_date, 'd F Y')})"
 
 
 class OperationAgency(models.Model):
     """An agency taking part, present or on call, and how many interventions it made."""
 
     operation = models.ForeignKey(Operation, on_delete=models.CASCADE, related_name="agencies")
-    name = models.CharField("Agency", max_length=200)
+    name = models.CharField(_("Agency"), max_length=200)
     attendance = models.CharField(max_length=10, choices=AgencyAttendance.choices)
-    interventions = models.PositiveIntegerField(default=0, help_text="Visits, notices, checks or other actions taken")
+    interventions = models.PositiveIntegerField(
+        default=0, help_text=_("Visits, notices, checks or other actions taken")
+    )
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, related_name="+", null=True, blank=True, help_text="If it uses Tackle"
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        help_text=_("If it uses Tackle"),
     )
 
     class Meta:
@@ -250,10 +267,10 @@ class OperationAgency(models.Model):
 class ReceptionCentrePlan(models.Model):
     operation = models.OneToOneField(Operation, on_delete=models.CASCADE, related_name="reception_centre")
     venue = models.CharField(max_length=300)
-    capacity = models.PositiveIntegerField(help_text="How many people it can receive")
-    nights = models.PositiveIntegerField(default=0, help_text="Nights it stays open; 0 for the day only")
-    facilities = models.TextField(blank=True, help_text="Food, showers, interpreters, medical, phones")
-    partners = models.TextField(blank=True, help_text="Who staffs it")
+    capacity = models.PositiveIntegerField(help_text=_("How many people it can receive"))
+    nights = models.PositiveIntegerField(default=0, help_text=_("Nights it stays open; 0 for the day only"))
+    facilities = models.TextField(blank=True, help_text=_("Food, showers, interpreters, medical, phones"))
+    partners = models.TextField(blank=True, help_text=_("Who staffs it"))
 
     def __str__(self) -> str:
         return self.venue
@@ -264,15 +281,15 @@ class OperationOutcome(models.Model):
 
     operation = models.OneToOneField(Operation, on_delete=models.CASCADE, related_name="outcome")
     people_encountered = models.PositiveIntegerField()
-    victims_adult = models.PositiveIntegerField("Potential victims: adults", default=0)
-    victims_child = models.PositiveIntegerField("Potential victims: children", default=0)
-    nrm_referrals = models.PositiveIntegerField("NRM referrals", default=0)
-    duty_to_notify = models.PositiveIntegerField("Duty to Notify reports", default=0)
+    victims_adult = models.PositiveIntegerField(_("Potential victims: adults"), default=0)
+    victims_child = models.PositiveIntegerField(_("Potential victims: children"), default=0)
+    nrm_referrals = models.PositiveIntegerField(_("NRM referrals"), default=0)
+    duty_to_notify = models.PositiveIntegerField(_("Duty to Notify reports"), default=0)
     safeguarding_referrals = models.PositiveIntegerField(default=0)
-    arrests_modern_slavery = models.PositiveIntegerField("Arrests: modern slavery offences", default=0)
-    arrests_immigration = models.PositiveIntegerField("Arrests: immigration offences", default=0)
-    arrests_other = models.PositiveIntegerField("Arrests: other offences", default=0)
-    premises_closed = models.PositiveIntegerField("Premises closed or prohibited", default=0)
+    arrests_modern_slavery = models.PositiveIntegerField(_("Arrests: modern slavery offences"), default=0)
+    arrests_immigration = models.PositiveIntegerField(_("Arrests: immigration offences"), default=0)
+    arrests_other = models.PositiveIntegerField(_("Arrests: other offences"), default=0)
+    premises_closed = models.PositiveIntegerField(_("Premises closed or prohibited"), default=0)
     exploitation_types = models.JSONField(default=list, blank=True)
     notes = models.TextField(blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -283,7 +300,7 @@ class OperationOutcome(models.Model):
             models.CheckConstraint(
                 condition=Q(people_encountered__gte=F("victims_adult") + F("victims_child")),
                 name="outcome_victims_within_encountered",
-                violation_error_message="Potential victims cannot be more than the people encountered",
+                violation_error_message=_("Potential victims cannot be more than the people encountered"),
             ),
         ]
 
@@ -316,11 +333,11 @@ class Action(models.Model):
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="disruption_actions")
-    title = models.CharField("Action", max_length=300)
-    owner = models.CharField(max_length=200, help_text="The person and agency who will do it")
-    due_on = models.DateField("Due date")
+    title = models.CharField(_("Action"), max_length=300)
+    owner = models.CharField(max_length=200, help_text=_("The person and agency who will do it"))
+    due_on = models.DateField(_("Due date"))
     operation = models.ForeignKey(
-        Operation, on_delete=models.PROTECT, related_name="actions", null=True, blank=True, help_text="Optional"
+        Operation, on_delete=models.PROTECT, related_name="actions", null=True, blank=True, help_text=_("Optional")
     )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)

@@ -1,15 +1,17 @@
 """Menu entries for this module: register(NavItem(label, url_name, Module.X, order=N))."""
 
+from django.utils.translation import gettext_lazy as _
+
 from tackle.core.navigation import NavItem, register
 from tackle.core.roles import Module
 
 register(
     NavItem(
-        "Disrupt",
+        _("Disrupt"),
         "disrupt:index",
         Module.DISRUPTION,
         order=20,
         rank=2,
-        description="Intelligence, premises, joint operations and sharing agreements",
+        description=_("Intelligence, premises, joint operations and sharing agreements"),
     )
 )

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tackle.cases.retention_records import KeptRecord, RecordKind, register
 from tackle.core.errors import ApplicationError
@@ -65,7 +66,9 @@ def _premises_anonymise(organisation_id: int, key: str) -> None:
 def _premises_erase(organisation_id: int, key: str) -> None:
     premises = Premises.objects.select_for_update().get(organisation_id=organisation_id, uuid=key)
     if premises.operations.exists() or premises.intelligence.exists():
-        raise ApplicationError("An operation or intelligence still names these premises: anonymise them instead")
+        raise ApplicationError(
+            gettext("An operation or intelligence still names these premises: anonymise them instead")
+        )
     premises.flags.all().delete()
     premises.delete()
 

@@ -21,6 +21,7 @@ from django.db.models import Q
 from django.http import Http404, HttpRequest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from tackle.accounts.door import open_for_user
 from tackle.core.access import INTELLIGENCE, Resource
@@ -86,12 +87,12 @@ def agreements_visible_to(user: Any) -> models.QuerySet[SharingAgreement]:
 
 
 class AgreementStatus(StrEnum):
-    PROPOSED = "Proposed"
-    DECLINED = "Declined"
-    NOT_STARTED = "Not started"
-    IN_FORCE = "In force"
-    EXPIRED = "Expired"
-    REVOKED = "Revoked"
+    PROPOSED = gettext_noop("Proposed")
+    DECLINED = gettext_noop("Declined")
+    NOT_STARTED = gettext_noop("Not started")
+    IN_FORCE = gettext_noop("In force")
+    EXPIRED = gettext_noop("Expired")
+    REVOKED = gettext_noop("Revoked")
 
 
 ENDED = frozenset({AgreementStatus.DECLINED, AgreementStatus.EXPIRED, AgreementStatus.REVOKED})

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.template.defaultfilters import pluralize
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 
 from tackle.accounts.models import Organisation, User
 from tackle.accounts.sharing import record_share as core_record_share
@@ -64,10 +65,10 @@ def premises_find_or_create(
     from a ranked list must not duplicate an address the council already holds."""
     normalised = normalise_postcode(postcode)
     if normalised is None:
-        raise ApplicationError("Enter a real UK postcode, for example B66 1AA", field="postcode")
+        raise ApplicationError(gettext("Enter a real UK postcode, for example B66 1AA"), field="postcode")
     address = " ".join(address.split())
     if not address:
-        raise ApplicationError("Enter the address", field="address")
+        raise ApplicationError(gettext("Enter the address"), field="address")
     existing = Premises.objects.filter(organisation=organisation, postcode=normalised, address__iexact=address).first()
     if existing is not None:
         return existing
@@ -85,7 +86,7 @@ def premises_find_or_create(
 @transaction.atomic
 def flag_raise(*, actor: User, premises: Premises, kind: str, note: str = "", request: Any = None) -> AddressFlag:
     if premises.flags.filter(kind=kind, cleared_at__isnull=True).exists():
-        raise ApplicationError("This address already has that flag", field="kind")
+        raise ApplicationError(gettext("This address already has that flag"), field="kind")
     flag = AddressFlag(premises=premises, kind=kind, note=note.strip(), raised_by=actor)
     _validated(flag, exclude=["raised_by"])
     flag.save()
@@ -103,7 +104,7 @@ def flag_raise(*, actor: User, premises: Premises, kind: str, note: str = "", re
 @transaction.atomic
 def flag_clear(*, actor: User, flag: AddressFlag, request: Any = None) -> AddressFlag:
     if flag.cleared_at is not None:
-        raise ApplicationError("This flag was already cleared")
+        raise ApplicationError(gettext("This flag was already cleared"))
     flag.cleared_at = timezone.now()
     flag.save(update_fields=["cleared_at"])
     audit_record(
@@ -132,7 +133,7 @@ def record_share(
     """Share one record with another organisation explicitly, beyond what agreements give; the share
     lasts to the end of `expires_on`, which must be after today."""
     if expires_on is not None and expires_on <= timezone.localdate():
-        raise ApplicationError("The end date must be in the future", field="expires_on")
+        raise ApplicationError(gettext("The end date must be in the future"), field="expires_on")
     expires_at = timezone.make_aware(datetime.combine(expires_on + timedelta(days=1), time.min)) if expires_on else None
     return core_record_share(
         record=record, organisation=organisation, actor=actor, reason=reason, expires_at=expires_at, request=request
@@ -146,7 +147,7 @@ def agreement_propose(
     """Propose an agreement to `agreement.partner` on behalf of the actor's organisation. It
     shares nothing, either way, until the partner accepts it."""
     if actor.organisation_id is None:
-        raise ApplicationError("You must belong to an organisation to propose an agreement")
+        raise ApplicationError(gettext("You must belong to an organisation to propose an agreement"))
     agreement.organisation_id = actor.organisation_id
     agreement.created_by = actor
     agreement.categories = list(categories)
@@ -161,16 +162,16 @@ def _lock(agreement: SharingAgreement) -> None:
 
 def _as_party(actor: User, agreement: SharingAgreement) -> None:
     if actor.organisation_id not in (agreement.organisation_id, agreement.partner_id):
-        raise ApplicationError("Only the two organisations in an agreement can act on it")
+        raise ApplicationError(gettext("Only the two organisations in an agreement can act on it"))
 
 
 def _still_proposed(agreement: SharingAgreement) -> None:
     if agreement.revoked_at is not None:
-        raise ApplicationError("This agreement was revoked")
+        raise ApplicationError(gettext("This agreement was revoked"))
     if agreement.declined_at is not None:
-        raise ApplicationError("This proposal was already declined")
+        raise ApplicationError(gettext("This proposal was already declined"))
     if agreement.accepted_at is not None:
-        raise ApplicationError("This agreement was already accepted")
+        raise ApplicationError(gettext("This agreement was already accepted"))
 
 
 @transaction.atomic
@@ -179,10 +180,10 @@ def agreement_accept(*, actor: User, agreement: SharingAgreement, request: Any =
     that proposed it cannot accept it for the other."""
     _lock(agreement)
     if actor.organisation_id != agreement.partner_id:
-        raise ApplicationError("Only the organisation the agreement was proposed to can accept it")
+        raise ApplicationError(gettext("Only the organisation the agreement was proposed to can accept it"))
     _still_proposed(agreement)
     if agreement.expires_on < timezone.localdate():
-        raise ApplicationError("This proposal has expired: propose a new agreement with new dates")
+        raise ApplicationError(gettext("This proposal has expired: propose a new agreement with new dates"))
     agreement.accepted_at = timezone.now()
     agreement.accepted_by = actor
     agreement.save(update_fields=["accepted_at", "accepted_by"])
@@ -210,9 +211,9 @@ def agreement_revoke(*, actor: User, agreement: SharingAgreement, request: Any =
     _lock(agreement)
     _as_party(actor, agreement)
     if agreement.revoked_at is not None:
-        raise ApplicationError("This agreement was already revoked")
+        raise ApplicationError(gettext("This agreement was already revoked"))
     if agreement.accepted_at is None:
-        raise ApplicationError("This agreement was never accepted: decline the proposal instead")
+        raise ApplicationError(gettext("This agreement was never accepted: decline the proposal instead"))
     agreement.revoked_at = timezone.now()
     agreement.revoked_by = actor
     agreement.save(update_fields=["revoked_at", "revoked_by"])
@@ -274,7 +275,7 @@ def operation_add_agency(
 ) -> OperationAgency:
     name = " ".join(name.split())
     if operation.agencies.filter(name__iexact=name).exists():
-        raise ApplicationError("This agency is already on the operation", field="name")
+        raise ApplicationError(gettext("This agency is already on the operation"), field="name")
     agency = OperationAgency(
         operation=operation, name=name, attendance=attendance, interventions=interventions, organisation=organisation
     )
@@ -311,18 +312,23 @@ def outcome_record(*, actor: User, outcome: OperationOutcome, request: Any = Non
     nor fall below the cases already opened for them."""
     if outcome.victims > outcome.people_encountered:
         raise ApplicationError(
-            "Potential victims cannot be more than the people encountered", field="people_encountered"
+            gettext("Potential victims cannot be more than the people encountered"), field="people_encountered"
         )
     opened = outcome.operation.case_links.count()
     if outcome.victims < opened:
         raise ApplicationError(
-            f"{opened} case{pluralize(opened)} {'is' if opened == 1 else 'are'} already open "
-            "for this operation's potential victims: "
-            "potential victims cannot be fewer than that",
+            ngettext(
+                "%(count)d case is already open for this operation's potential victims: "
+                "potential victims cannot be fewer than that",
+                "%(count)d cases are already open for this operation's potential victims: "
+                "potential victims cannot be fewer than that",
+                opened,
+            )
+            % {"count": opened},
             field="victims_adult",
         )
     if outcome.operation.operation_date > timezone.localdate():
-        raise ApplicationError("Outcomes can be recorded on or after the day of the operation")
+        raise ApplicationError(gettext("Outcomes can be recorded on or after the day of the operation"))
     outcome.recorded_by = actor
     _validated(outcome, exclude=["operation", "recorded_by"])
     creating = outcome.pk is None
@@ -357,9 +363,9 @@ def operation_open_cases(*, actor: User, operation: Operation, facts: VictimFact
     children (so the pathway refers them to safeguarding), adults as adults."""
     outcome = getattr(operation, "outcome", None)
     if outcome is None:
-        raise ApplicationError("Record the operation's outcomes first")
+        raise ApplicationError(gettext("Record the operation's outcomes first"))
     if not facts.what_was_seen.strip():
-        raise ApplicationError("Describe what the team saw", field="what_was_seen")
+        raise ApplicationError(gettext("Describe what the team saw"), field="what_was_seen")
     organisation = operation.organisation
     linked = operation.case_links.select_related("case")
     children_done = sum(1 for link in linked if link.case.appears_under_18)
@@ -368,7 +374,7 @@ def operation_open_cases(*, actor: User, operation: Operation, facts: VictimFact
         0, outcome.victims_adult - adults_done
     )
     if not wanted:
-        raise ApplicationError("Every potential victim from this operation already has a case")
+        raise ApplicationError(gettext("Every potential victim from this operation already has a case"))
     premises = operation.premises.first()
     location = str(premises) if premises else operation.name
     seen = (
@@ -407,9 +413,9 @@ def operation_open_cases(*, actor: User, operation: Operation, facts: VictimFact
 @transaction.atomic
 def action_close(*, actor: User, action: Action, note: str, request: Any = None) -> Action:
     if action.closed_at is not None:
-        raise ApplicationError("This action is already closed")
+        raise ApplicationError(gettext("This action is already closed"))
     if not note.strip():
-        raise ApplicationError("Say what was done", field="closing_note")
+        raise ApplicationError(gettext("Say what was done"), field="closing_note")
     action.closed_at = timezone.now()
     action.closed_by = actor
     action.closing_note = note.strip()[:500]

@@ -1,6 +1,7 @@
 """Template filters for disruption pages."""
 
 from django import template
+from django.utils.translation import gettext
 
 from tackle.disrupt.choices import ExploitationType, SharingCategory
 
@@ -11,10 +12,10 @@ register = template.Library()
 def exploitation_labels(codes: list[str] | None) -> str:
     """["labour", "sexual"] -> "Labour, Sexual"; empty -> "None recorded"."""
     labels = [ExploitationType(code).label for code in ExploitationType.values if code in (codes or [])]
-    return ", ".join(labels) or "None recorded"
+    return ", ".join(str(label) for label in labels) or gettext("None recorded")
 
 
 @register.filter
 def sharing_labels(codes: list[str] | None) -> str:
     """["premises", "operations"] -> "Premises and businesses, Operations and their outcomes"."""
-    return ", ".join(SharingCategory(code).label for code in SharingCategory.values if code in (codes or []))
+    return ", ".join(str(SharingCategory(code).label) for code in SharingCategory.values if code in (codes or []))

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from tackle.accounts.door import open_for_user
@@ -36,7 +37,7 @@ def agreement_list(request: AuthenticatedRequest) -> HttpResponse | StreamingHtt
     lists = selectors.agreements_by_state(request.user)
     rows = [*lists.proposed_to_us, *lists.proposed_by_us, *lists.accepted, *lists.ended]  # as the page lists them
     download = list_download(
-        request, rows, resource=AGREEMENTS, columns=AGREEMENT_COLUMNS, name="agreements", title="Sharing agreements"
+        request, rows, resource=AGREEMENTS, columns=_agreement_columns(), name="agreements", title="Sharing agreements"
     )
     if download is not None:
         return download
@@ -50,15 +51,17 @@ def agreement_list(request: AuthenticatedRequest) -> HttpResponse | StreamingHtt
 
 
 # Each agreement with its status, as the page's tables show them.
-AGREEMENT_COLUMNS = (
-    Column("Agreement", lambda row: row[0].title),
-    Column("Proposed by", lambda row: row[0].organisation.name),
-    Column("Proposed to", lambda row: row[0].partner.name),
-    Column("What each party shares", lambda row: sharing_labels(row[0].categories)),
-    Column("Starts", lambda row: row[0].starts_on),
-    Column("Expires", lambda row: row[0].expires_on),
-    Column("Status", lambda row: str(row[1])),
-)
+def _agreement_columns() -> tuple[Column, ...]:
+    # Headers in the reader's language, read per download.
+    return (
+        Column(gettext("Agreement"), lambda row: row[0].title),
+        Column(gettext("Proposed by"), lambda row: row[0].organisation.name),
+        Column(gettext("Proposed to"), lambda row: row[0].partner.name),
+        Column(gettext("What each party shares"), lambda row: sharing_labels(row[0].categories)),
+        Column(gettext("Starts"), lambda row: row[0].starts_on),
+        Column(gettext("Expires"), lambda row: row[0].expires_on),
+        Column(gettext("Status"), lambda row: gettext(str(row[1]))),
+    )
 
 
 @login_required
@@ -76,10 +79,10 @@ def agreement_new(request: AuthenticatedRequest) -> HttpResponse:
         request,
         form,
         save,
-        title="Propose a sharing agreement",
+        title=gettext("Propose a sharing agreement"),
         back=reverse("disrupt:agreement-list"),
-        success="Agreement proposed: nothing is shared until the partner accepts it",
-        intro=(
+        success=gettext("Agreement proposed: nothing is shared until the partner accepts it"),
+        intro=gettext(
             "Nothing is shared until the partner organisation's lead accepts. Once they have, and while "
             "it is in force, each party sees the other's records in the categories you tick."
         ),
@@ -129,14 +132,16 @@ def _act(
 @login_required
 @require_POST
 def agreement_accept(request: AuthenticatedRequest, agreement_uuid: Any) -> HttpResponse:
-    done = "Agreement accepted: each party now sees the other's records in its categories, within its dates"
+    done = gettext("Agreement accepted: each party now sees the other's records in its categories, within its dates")
     return _act(request, agreement_uuid, services.agreement_accept, done)
 
 
 @login_required
 @require_POST
 def agreement_decline(request: AuthenticatedRequest, agreement_uuid: Any) -> HttpResponse:
-    return _act(request, agreement_uuid, services.agreement_decline, "Proposal declined: nothing is shared under it")
+    return _act(
+        request, agreement_uuid, services.agreement_decline, gettext("Proposal declined: nothing is shared under it")
+    )
 
 
 CONFIRM_REVOKE = "revoke"
@@ -149,7 +154,10 @@ def agreement_revoke(request: AuthenticatedRequest, agreement_uuid: Any) -> Http
     posts the confirmation, revokes. Any other POST shows the page and changes nothing."""
     if request.method == "POST" and request.POST.get("confirm") == CONFIRM_REVOKE:
         return _act(
-            request, agreement_uuid, services.agreement_revoke, "Agreement revoked: nothing more is shared under it"
+            request,
+            agreement_uuid,
+            services.agreement_revoke,
+            gettext("Agreement revoked: nothing more is shared under it"),
         )
     require_coordinator(request.user)
     visible = selectors.agreements_visible_to(request.user)

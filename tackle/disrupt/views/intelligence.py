@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from tackle.accounts.door import open_for_user
 from tackle.accounts.exports import list_download, list_download_links
@@ -30,7 +31,12 @@ def intelligence_list(request: AuthenticatedRequest) -> HttpResponse | Streaming
     require_disruption(request.user)
     records = selectors.intelligence_visible_to(request.user)
     download = list_download(
-        request, records, resource=INTELLIGENCE, columns=INTELLIGENCE_COLUMNS, name="intelligence", title="Intelligence"
+        request,
+        records,
+        resource=INTELLIGENCE,
+        columns=_intelligence_columns(),
+        name="intelligence",
+        title="Intelligence",
     )
     if download is not None:
         return download
@@ -48,13 +54,15 @@ def _exploitation(codes: list[str] | None) -> str:
 
 
 # The list's columns; what was reported, the people and the vehicles stay on each record's page.
-INTELLIGENCE_COLUMNS = (
-    Column("Received", lambda r: r.received_on),
-    Column("Grade", lambda r: r.grade),
-    Column("Where", lambda r: r.where),
-    Column("Exploitation", lambda r: _exploitation(r.exploitation_types)),
-    Column("From", lambda r: r.organisation.name),
-)
+def _intelligence_columns() -> tuple[Column, ...]:
+    # Headers in the reader's language, read per download.
+    return (
+        Column(gettext("Received"), lambda r: r.received_on),
+        Column(gettext("Grade"), lambda r: r.grade),
+        Column(gettext("Where"), lambda r: r.where),
+        Column(gettext("Exploitation"), lambda r: _exploitation(r.exploitation_types)),
+        Column(gettext("From"), lambda r: r.organisation.name),
+    )
 
 
 @login_required
@@ -76,9 +84,9 @@ def intelligence_new(request: AuthenticatedRequest) -> HttpResponse:
         request,
         form,
         save,
-        title="Record intelligence",
+        title=gettext("Record intelligence"),
         back=reverse("disrupt:intelligence-list"),
-        success="Intelligence recorded",
+        success=gettext("Intelligence recorded"),
         next_url=lambda record: reverse("disrupt:intelligence-detail", args=[record.uuid]),
     )
 
@@ -121,12 +129,14 @@ def intelligence_share(request: AuthenticatedRequest, intelligence_uuid: Any) ->
         request,
         form,
         save,
-        title="Share this intelligence",
+        title=gettext("Share this intelligence"),
         caption=str(record),
         back=back,
-        success="Intelligence shared",
-        intro="The organisation sees the full record, whatever its handling code, until the share ends or is revoked.",
-        button="Share",
+        success=gettext("Intelligence shared"),
+        intro=gettext(
+            "The organisation sees the full record, whatever its handling code, until the share ends or is revoked."
+        ),
+        button=gettext("Share"),
     )
 
 
@@ -144,13 +154,16 @@ def intelligence_share_revoke(request: AuthenticatedRequest, intelligence_uuid: 
         request,
         ShareRevokeConfirmForm(request.POST if request.method == "POST" else None),
         lambda _: record_share_revoke(actor=request.user, record=record, share=share, request=request),
-        title="Revoke the share of this intelligence",
+        title=gettext("Revoke the share of this intelligence"),
         caption=str(record),
         back=reverse("disrupt:intelligence-detail", args=[record.uuid]),
-        success=f"Share with {partner} revoked",
-        button="Revoke the share",
-        warning=f"You cannot undo this. {partner} stops seeing this intelligence at once; "
-        "to share it again you must share it anew.",
+        success=gettext("Share with %(partner)s revoked") % {"partner": partner},
+        button=gettext("Revoke the share"),
+        warning=gettext(
+            "You cannot undo this. %(partner)s stops seeing this intelligence at once; "
+            "to share it again you must share it anew."
+        )
+        % {"partner": partner},
         template="disrupt/intelligence_share_revoke.html",
         context={"record": record, "share": share},
     )

@@ -9,6 +9,8 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_POST
 
 from tackle.accounts.door import open_page_for_user
@@ -22,7 +24,7 @@ from tackle.core import access
 from tackle.core.access import BRIEFINGS
 from tackle.core.charts import bar_chart
 from tackle.core.disclosure import Audience
-from tackle.core.documents import tagged_pdf
+from tackle.core.documents import LANGUAGE, tagged_pdf
 from tackle.core.form_page import form_page
 from tackle.core.periods import financial_year_label, financial_year_of, parse_financial_year
 from tackle.disrupt import selectors, services
@@ -83,9 +85,16 @@ def briefing_pdf(request: AuthenticatedRequest) -> HttpResponse:
         note="Briefing pack (PDF)",
     )
     context = _briefing_context(request)
-    context["document_title"] = f"Briefing pack, {context['organisation'].name}, {context['today']:%-d %B %Y}"
+    context["document_title"] = gettext("Briefing pack, %(organisation)s, %(day)s") % {
+        "organisation": context["organisation"].name,
+        "day": date_format(context["today"], "j F Y"),
+    }
+    context["document_language"] = _document_language()
     html = render_to_string("disrupt/briefing_print.html", context)
-    response = HttpResponse(tagged_pdf(html, title=context["document_title"]), content_type="application/pdf")
+    response = HttpResponse(
+        tagged_pdf(html, title=context["document_title"], language=context["document_language"]),
+        content_type="application/pdf",
+    )
     response["Content-Disposition"] = f'attachment; filename="briefing-{timezone.localdate():%Y-%m-%d}.pdf"'
     return response
 
@@ -96,7 +105,7 @@ def briefing_held(request: AuthenticatedRequest) -> HttpResponse:
     require_coordinator(request.user)
     pack = briefing_pack(request.user)
     services.briefing_hold(actor=request.user, covers_from=pack.since, request=request)
-    messages.success(request, "Meeting recorded: the next briefing pack starts from now")
+    messages.success(request, gettext("Meeting recorded: the next briefing pack starts from now"))
     return redirect("disrupt:briefing")
 
 
@@ -129,7 +138,9 @@ def action_new(request: AuthenticatedRequest) -> HttpResponse:
         return record_save(actor=request.user, obj=action, request=request)
 
     back = reverse("disrupt:action-list")
-    return form_page(request, form, save, title="Record an action", back=back, success="Action recorded")
+    return form_page(
+        request, form, save, title=gettext("Record an action"), back=back, success=gettext("Action recorded")
+    )
 
 
 @login_required
@@ -143,7 +154,13 @@ def action_close(request: AuthenticatedRequest, action_uuid: Any) -> HttpRespons
 
     back = reverse("disrupt:action-list")
     return form_page(
-        request, form, save, title="Close the action", caption=action.title, back=back, success="Action closed"
+        request,
+        form,
+        save,
+        title=gettext("Close the action"),
+        caption=action.title,
+        back=back,
+        success=gettext("Action closed"),
     )
 
 
@@ -154,9 +171,19 @@ def _year(request: AuthenticatedRequest) -> int:
     return parse_financial_year(request.GET.get("year", "")) or financial_year_of(timezone.localdate())
 
 
+def _document_language() -> str:
+    """The PDF is in the page's language: Welsh, or else English as LANGUAGE writes it."""
+    return "cy" if get_language() == "cy" else LANGUAGE
+
+
+def _shown(rows: list[tuple[Any, Any]]) -> list[tuple[str, Any]]:
+    """Rows labelled in English (figures keep English keys) read in the reader's language."""
+    return [(gettext(str(label)), value) for label, value in rows]
+
+
 def _charts(figures: AnnualFigures, arrests: list[tuple[str, Any]]) -> dict[str, Any]:
     return {
-        "exploitation": bar_chart(figures.by_exploitation),
+        "exploitation": bar_chart(_shown(figures.by_exploitation)),
         "agencies": bar_chart([(row.name, row.interventions) for row in figures.agencies]),
         "arrests": bar_chart(arrests),
     }
@@ -168,11 +195,12 @@ def _report_context(request: AuthenticatedRequest) -> dict[str, Any]:
     # The report is written to be published: its counts of people are shown as to the public.
     disclosure = disclosure_for(request.user.organisation_id, Audience.PUBLIC)  # type: ignore[arg-type]
     people = annual_people_shown(figures, disclosure)
-    arrests = [(offence, people[f"arrests:{offence}"]) for offence in figures.arrests]
+    arrests = _shown([(offence, people[f"arrests:{offence}"]) for offence in figures.arrests])
     this_year = financial_year_of(timezone.localdate())
     return {
         "figures": figures,
         "people": people,
+        "by_exploitation": _shown(figures.by_exploitation),
         "arrests": arrests,
         "people_note": disclosure.note(),
         "charts": _charts(figures, arrests),
@@ -203,8 +231,15 @@ def annual_report_pdf(request: AuthenticatedRequest) -> HttpResponse:
         object_type="disrupt.report",
         object_id=label,
     )
-    context["document_title"] = f"Disruption report {label}: {context['organisation'].name}"
+    context["document_title"] = gettext("Disruption report %(year)s: %(organisation)s") % {
+        "year": label,
+        "organisation": context["organisation"].name,
+    }
+    context["document_language"] = _document_language()
     html = render_to_string("disrupt/annual_report_print.html", context)
-    response = HttpResponse(tagged_pdf(html, title=context["document_title"]), content_type="application/pdf")
+    response = HttpResponse(
+        tagged_pdf(html, title=context["document_title"], language=context["document_language"]),
+        content_type="application/pdf",
+    )
     response["Content-Disposition"] = f'attachment; filename="disruption-report-{label}.pdf"'
     return response

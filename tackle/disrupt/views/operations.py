@@ -6,9 +6,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
-from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext, ngettext
 
 from tackle.accounts.exports import list_download, list_download_links
 from tackle.accounts.http import AuthenticatedRequest
@@ -33,7 +34,7 @@ def operation_list(request: AuthenticatedRequest) -> HttpResponse | StreamingHtt
     require_disruption(request.user)
     operations = selectors.operations_visible_to(request.user).select_related("outcome")
     download = list_download(
-        request, operations, resource=OPERATIONS, columns=OPERATION_COLUMNS, name="operations", title="Operations"
+        request, operations, resource=OPERATIONS, columns=_operation_columns(), name="operations", title="Operations"
     )
     if download is not None:
         return download
@@ -46,13 +47,17 @@ def operation_list(request: AuthenticatedRequest) -> HttpResponse | StreamingHtt
     return render(request, "disrupt/operation_list.html", context)
 
 
-OPERATION_COLUMNS = (
-    Column("Operation", lambda o: o.name),
-    Column("Planned or dynamic", lambda o: o.get_kind_display()),
-    Column("Date", lambda o: o.operation_date),
-    Column("Lead agency", lambda o: o.lead_agency),
-    Column("Outcomes recorded", lambda o: "Yes" if getattr(o, "outcome", None) else "No"),
-)
+def _operation_columns() -> tuple[Column, ...]:
+    # Headers in the reader's language, read per download.
+    return (
+        Column(gettext("Operation"), lambda o: o.name),
+        Column(gettext("Planned or dynamic"), lambda o: o.get_kind_display()),
+        Column(gettext("Date"), lambda o: o.operation_date),
+        Column(gettext("Lead agency"), lambda o: o.lead_agency),
+        Column(
+            gettext("Outcomes recorded"), lambda o: gettext("Yes") if getattr(o, "outcome", None) else gettext("No")
+        ),
+    )
 
 
 def _prefill(request: AuthenticatedRequest) -> dict[str, Any]:
@@ -63,7 +68,7 @@ def _prefill(request: AuthenticatedRequest) -> dict[str, Any]:
     premises_type = request.GET.get("premises_type", "")
     initial: dict[str, Any] = {}
     if name:
-        initial["name"] = f"Visit to {name}"[:120]
+        initial["name"] = (gettext("Visit to %(name)s") % {"name": name})[:120]
     normalised = normalise_postcode(postcode)
     known = (
         Premises.objects.filter(
@@ -121,11 +126,11 @@ def operation_create(request: AuthenticatedRequest) -> HttpResponse:
         request,
         form,
         save,
-        title="Plan an operation",
+        title=gettext("Plan an operation"),
         back=reverse("disrupt:operation-list"),
-        success="Operation planned",
+        success=gettext("Operation planned"),
         next_url=lambda operation: reverse("disrupt:operation-detail", args=[operation.uuid]),
-        intro="Choose premises already recorded, or type a new address below it.",
+        intro=gettext("Choose premises already recorded, or type a new address below it."),
     )
 
 
@@ -155,10 +160,10 @@ def operation_edit(request: AuthenticatedRequest, operation_uuid: Any) -> HttpRe
         request,
         form,
         save,
-        title="Change the plan",
+        title=gettext("Change the plan"),
         caption=operation.name,
         back=_back(operation),
-        success="Plan changed",
+        success=gettext("Plan changed"),
     )
 
 
@@ -211,10 +216,10 @@ def agency_new(request: AuthenticatedRequest, operation_uuid: Any) -> HttpRespon
         request,
         form,
         save,
-        title="Add an agency",
+        title=gettext("Add an agency"),
         caption=operation.name,
         back=_back(operation),
-        success="Agency added",
+        success=gettext("Agency added"),
     )
 
 
@@ -232,10 +237,10 @@ def reception_centre_edit(request: AuthenticatedRequest, operation_uuid: Any) ->
         request,
         form,
         save,
-        title="Reception centre plan",
+        title=gettext("Reception centre plan"),
         caption=operation.name,
         back=_back(operation),
-        success="Reception centre plan saved",
+        success=gettext("Reception centre plan saved"),
     )
 
 
@@ -246,7 +251,9 @@ def outcome_edit(request: AuthenticatedRequest, operation_uuid: Any) -> HttpResp
     if operation.operation_date > timezone.localdate():
         # The service refuses outcomes before the day, so the form is not offered either.
         messages.info(
-            request, f"Outcomes can be recorded from {operation.operation_date:%-d %B %Y}, the day of the operation"
+            request,
+            gettext("Outcomes can be recorded from %(day)s, the day of the operation")
+            % {"day": date_format(operation.operation_date, "j F Y")},
         )
         return redirect(_back(operation))
     outcome = getattr(operation, "outcome", None) or OperationOutcome(operation=operation)
@@ -263,10 +270,10 @@ def outcome_edit(request: AuthenticatedRequest, operation_uuid: Any) -> HttpResp
         request,
         form,
         save,
-        title="Record outcomes",
+        title=gettext("Record outcomes"),
         caption=operation.name,
         back=_back(operation),
-        success="Outcomes recorded",
+        success=gettext("Outcomes recorded"),
     )
 
 
@@ -290,14 +297,17 @@ def cases_open(request: AuthenticatedRequest, operation_uuid: Any) -> HttpRespon
         request,
         form,
         save,
-        title="Open cases for the potential victims",
+        title=gettext("Open cases for the potential victims"),
         caption=operation.name,
         back=_back(operation),
-        success="Cases opened in identify and refer",
-        button="Open cases",
-        intro=(
-            f"{waiting} potential victim{pluralize(waiting)} from this operation "
-            f"{'has' if waiting == 1 else 'have'} no case yet. One case is opened for each, "
-            "as a concern in identify and refer, and the referral pathway runs on it."
-        ),
+        success=gettext("Cases opened in identify and refer"),
+        button=gettext("Open cases"),
+        intro=ngettext(
+            "%(count)d potential victim from this operation has no case yet. One case is opened for each, "
+            "as a concern in identify and refer, and the referral pathway runs on it.",
+            "%(count)d potential victims from this operation have no case yet. One case is opened for each, "
+            "as a concern in identify and refer, and the referral pathway runs on it.",
+            waiting,
+        )
+        % {"count": waiting},
     )

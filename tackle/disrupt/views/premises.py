@@ -8,6 +8,7 @@ from django.db.models import Count, Q
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from tackle.accounts.door import open_for_user
@@ -35,7 +36,7 @@ def premises_list(request: AuthenticatedRequest) -> HttpResponse | StreamingHttp
     if may_see_flags(request.user):
         premises = premises.annotate(live_flags=Count("flags", filter=Q(flags__cleared_at__isnull=True)))
     download = list_download(
-        request, premises, resource=PREMISES, columns=PREMISES_COLUMNS, name="premises", title="Premises"
+        request, premises, resource=PREMISES, columns=_premises_columns(), name="premises", title="Premises"
     )
     if download is not None:
         return download
@@ -48,15 +49,17 @@ def premises_list(request: AuthenticatedRequest) -> HttpResponse | StreamingHttp
     return render(request, "disrupt/premises_list.html", context)
 
 
-PREMISES_COLUMNS = (
-    Column("Trading name", lambda p: p.name),
-    Column("Address", lambda p: p.address),
-    Column("Postcode", lambda p: p.postcode),
-    Column("UPRN", lambda p: p.uprn),
-    Column("Type", lambda p: p.get_premises_type_display()),
-    Column("Recorded by", lambda p: p.organisation.name),
-    Column("Live flags", lambda p: getattr(p, "live_flags", "")),
-)
+def _premises_columns() -> tuple[Column, ...]:
+    # Headers in the reader's language, read per download.
+    return (
+        Column(gettext("Trading name"), lambda p: p.name),
+        Column(gettext("Address"), lambda p: p.address),
+        Column(gettext("Postcode"), lambda p: p.postcode),
+        Column(gettext("UPRN"), lambda p: p.uprn),
+        Column(gettext("Type"), lambda p: p.get_premises_type_display()),
+        Column(gettext("Recorded by"), lambda p: p.organisation.name),
+        Column(gettext("Live flags"), lambda p: getattr(p, "live_flags", "")),
+    )
 
 
 @login_required
@@ -74,9 +77,9 @@ def premises_new(request: AuthenticatedRequest) -> HttpResponse:
         request,
         form,
         save,
-        title="Add premises",
+        title=gettext("Add premises"),
         back=reverse("disrupt:premises-list"),
-        success="Premises added",
+        success=gettext("Premises added"),
         next_url=lambda premises: reverse("disrupt:premises-detail", args=[premises.uuid]),
     )
 
@@ -93,10 +96,10 @@ def premises_edit(request: AuthenticatedRequest, premises_uuid: Any) -> HttpResp
         lambda data: record_save(
             actor=request.user, obj=form.save(commit=False), changed=form.changed_data, request=request
         ),
-        title="Change premises",
+        title=gettext("Change premises"),
         caption=str(premises),
         back=back,
-        success="Premises changed",
+        success=gettext("Premises changed"),
     )
 
 
@@ -138,7 +141,7 @@ def flag_new(request: AuthenticatedRequest, premises_uuid: Any) -> HttpResponse:
 
     back = reverse("disrupt:premises-detail", args=[premises.uuid])
     return form_page(
-        request, form, save, title="Flag this address", caption=str(premises), back=back, success="Flag added"
+        request, form, save, title=gettext("Flag this address"), caption=str(premises), back=back, success="Flag added"
     )
 
 
@@ -153,7 +156,7 @@ def flag_clear(request: AuthenticatedRequest, premises_uuid: Any, flag_uuid: Any
     except ApplicationError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, "Flag cleared")
+        messages.success(request, gettext("Flag cleared"))
     return redirect("disrupt:premises-detail", premises_uuid=premises.uuid)
 
 
@@ -179,4 +182,4 @@ def business_new(request: AuthenticatedRequest) -> HttpResponse:
         return record_save(actor=request.user, obj=business, m2m={"premises": data["premises"]}, request=request)
 
     back = reverse("disrupt:business-list")
-    return form_page(request, form, save, title="Add a business", back=back, success="Business added")
+    return form_page(request, form, save, title=gettext("Add a business"), back=back, success=gettext("Business added"))
