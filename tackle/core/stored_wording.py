@@ -39,7 +39,8 @@ def _pattern(template: str) -> re.Pattern[str]:
 
 class StoredWording:
     """`inside`: values that are themselves stored sentences; `values`: how to show other values
-    (by name) in the active language, such as a month's name."""
+    (by name) in the active language, such as a month's name; `otherwise`: what becomes of text
+    made from none of the templates (by default, nothing)."""
 
     def __init__(
         self,
@@ -48,7 +49,9 @@ class StoredWording:
         counted: str = "count",
         inside: Iterable[str] = (),
         values: dict[str, Callable[[str], str]] | None = None,
+        otherwise: Callable[[str], str] = str,
     ) -> None:
+        self.otherwise = otherwise
         self.counted = counted
         self.inside = frozenset(inside)
         self.values = values or {}
@@ -69,7 +72,7 @@ class StoredWording:
             match = known.pattern.fullmatch(stored)
             if match is not None:
                 return self._translated(known, match.groupdict())
-        return stored
+        return self.otherwise(stored)
 
     def _translated(self, known: _Known, found: dict[str, str]) -> str:
         values: dict[str, object] = {}

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext_lazy, gettext_noop
+
 from tackle.accounts.selectors import disclosure_for
 from tackle.cases.figures import DEFINITIONS, HOME_OFFICE_TABLES, OTHER, home_office_counts
 from tackle.core.disclosure import Audience, Disclosure, Line, Shown, is_withheld, protect
@@ -180,12 +182,22 @@ def export_rows(found: HomeOfficeTables) -> list[tuple[Any, ...]]:
     rows: list[tuple[Any, ...]] = []
     for table in found.tables:
         rows += [(table.title, category, found.label, value, table.definition) for category, value in table.rows]
-        rows.append((table.title, "Total", found.label, table.total, found.total_definition))
-    rows.append(("Small numbers", "", found.label, "", found.disclosure_note))
+        rows.append((table.title, TOTAL, found.label, table.total, found.total_definition))
+    rows.append((SMALL_NUMBERS, "", found.label, "", found.disclosure_note))
     return rows
 
 
-EXPORT_HEADER = ("Table", "Category", "Period", "Potential victims", "How this is counted")
+# English here; each download shows them in its reader's language (reporting.wording.in_language).
+TOTAL = gettext_noop("Total")
+SMALL_NUMBERS = gettext_noop("Small numbers")
+# Read by people: lazy, read (str) per download in the language of its request.
+EXPORT_HEADER = (
+    gettext_lazy("Table"),
+    gettext_lazy("Category"),
+    gettext_lazy("Period"),
+    gettext_lazy("Potential victims"),
+    gettext_lazy("How this is counted"),
+)
 
 
 def periods_offered(first_year: int, last_year: int) -> list[AskedPeriod]:

@@ -27,6 +27,7 @@ from datetime import date
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_noop
 
 from tackle.accounts.selectors import disclosure_for
 from tackle.cases.figures import DEFINITIONS as CASE_DEFINITIONS
@@ -36,6 +37,7 @@ from tackle.core.disclosure import Audience, Disclosure, Line, Shown, protect
 from tackle.core.periods import Period, financial_year_label, financial_year_of, periods
 from tackle.core.roles import Module
 from tackle.disrupt.figures import BY_TYPE_DEFINITION, premises_and_operations_by_type
+from tackle.reporting import wording
 from tackle.reporting.evidence import (
     PeriodEvidence,
     evidence_by_period,
@@ -49,6 +51,7 @@ from tackle.reporting.module_tables import operations_rows, supply_chain_rows
 from tackle.training.figures import DEFINITIONS as TRAINING_DEFINITIONS
 
 NOT_RECORDED_IN_TACKLE = "not recorded in Tackle"
+TOTAL = gettext_noop("Total")
 TOP_NATIONALITIES = 10
 
 
@@ -94,7 +97,7 @@ def _table(
     adds_up_to: str = "",
     definition: str = "",
 ) -> Table:
-    columns = [column.period.label for column in evidence] + ["Total"]
+    columns = [column.period.label for column in evidence] + [TOTAL]
     rows = [(label, [*values, sum(values)]) for label, values in counts.items()]
     definition = definition or CASE_DEFINITIONS.get(key) or MODULE_DEFINITIONS.get(key, "")
     return Table(key, title, row_heading, columns, rows, adds_up_to=adds_up_to, definition=definition)
@@ -127,74 +130,86 @@ def figures_tables(
     return [
         _table(
             "concerns",
-            "Concerns recorded and potential victims identified",
-            "Concerns",
+            gettext_noop("Concerns recorded and potential victims identified"),
+            gettext_noop("Concerns"),
             evidence,
             {
-                "Concerns recorded": [c.concerns for c in cases],
-                "Potential victims identified (people)": [c.potential_victims for c in cases],
+                gettext_noop("Concerns recorded"): [c.concerns for c in cases],
+                gettext_noop("Potential victims identified (people)"): [c.potential_victims for c in cases],
             },
             definition=f"{CASE_DEFINITIONS['concerns']} {CASE_DEFINITIONS['potential_victims']}",
         ),
         _table(
             "referrals",
-            "NRM referrals",
-            "Age group",
+            gettext_noop("NRM referrals"),
+            gettext_noop("Age group"),
             evidence,
             {
-                "Adult": [c.referrals_adult for c in cases],
-                "Child": [c.referrals_child for c in cases],
-                "Age not known": [c.referrals_age_not_known for c in cases],
+                gettext_noop("Adult"): [c.referrals_adult for c in cases],
+                gettext_noop("Child"): [c.referrals_child for c in cases],
+                gettext_noop("Age not known"): [c.referrals_age_not_known for c in cases],
             },
             adds_up_to="referral_routes",  # its first row is every referral sent
         ),
         *referral_tables(organisation_id, evidence, disclosure),
         _table(
             "duty_to_notify",
-            "Duty to Notify (adults who did not consent to an NRM referral)",
-            "Notifications",
+            gettext_noop("Duty to Notify (adults who did not consent to an NRM referral)"),
+            gettext_noop("Notifications"),
             evidence,
-            {"Duty to Notify sent": [c.duty_to_notify for c in cases]},
+            {gettext_noop("Duty to Notify sent"): [c.duty_to_notify for c in cases]},
         ),
         _table(
             "decisions",
-            "NRM decisions by outcome",
-            "Decision",
+            gettext_noop("NRM decisions by outcome"),
+            gettext_noop("Decision"),
             evidence,
             {
-                "Reasonable grounds: positive": [c.rg_positive for c in cases],
-                "Reasonable grounds: negative": [c.rg_negative for c in cases],
-                "Conclusive grounds: trafficking": [c.cg_trafficking for c in cases],
-                "Conclusive grounds: slavery or forced labour": [c.cg_slavery for c in cases],
-                "Conclusive grounds: negative": [c.cg_negative for c in cases],
+                gettext_noop("Reasonable grounds: positive"): [c.rg_positive for c in cases],
+                gettext_noop("Reasonable grounds: negative"): [c.rg_negative for c in cases],
+                gettext_noop("Conclusive grounds: trafficking"): [c.cg_trafficking for c in cases],
+                gettext_noop("Conclusive grounds: slavery or forced labour"): [c.cg_slavery for c in cases],
+                gettext_noop("Conclusive grounds: negative"): [c.cg_negative for c in cases],
             },
         ),
         _table(
             "exploitation",
-            "Concerns by exploitation type (Home Office categories)",
-            "Exploitation type",
+            gettext_noop("Concerns by exploitation type (Home Office categories)"),
+            gettext_noop("Exploitation type"),
             evidence,
             _by_name([c.exploitation for c in cases]),
             adds_up_to="concerns",  # every concern has one category, "Not specified or unknown" included
         ),
         _table(
             "nationalities",
-            f"Concerns by nationality (the {TOP_NATIONALITIES} most common)",
-            "Nationality",
+            wording.NATIONALITIES_TITLE % {"count": TOP_NATIONALITIES},
+            gettext_noop("Nationality"),
             evidence,
             _by_name([c.nationalities for c in cases], TOP_NATIONALITIES),
             adds_up_to="concerns" if _every_name_shown([c.nationalities for c in cases], TOP_NATIONALITIES) else "",
         ),
-        _table("operations", "Multi-agency operations led", "Operations", evidence, operations_rows(evidence)),
+        _table(
+            "operations",
+            gettext_noop("Multi-agency operations led"),
+            gettext_noop("Operations"),
+            evidence,
+            operations_rows(evidence),
+        ),
         _table(
             "premises_and_operations",
-            "Premises and operations by type",
-            "Type",
+            gettext_noop("Premises and operations by type"),
+            gettext_noop("Type"),
             evidence,
             premises_and_operations_by_type(organisation_id, [column.period for column in evidence]),
             definition=BY_TYPE_DEFINITION,
         ),
-        _table("supply_chain", "Supply-chain risk", "Contracts and checks", evidence, supply_chain_rows(evidence)),
+        _table(
+            "supply_chain",
+            gettext_noop("Supply-chain risk"),
+            gettext_noop("Contracts and checks"),
+            evidence,
+            supply_chain_rows(evidence),
+        ),
         *support_tables(organisation_id, first_year, last_year),
     ]
 
@@ -202,15 +217,14 @@ def figures_tables(
 _NRM, _DTN = REFERRAL_KINDS
 
 
-def _median_note(whole: ReferralRoutes, what: str, disclosure: Disclosure | None) -> str:
+def _median_note(whole: ReferralRoutes, kind: str, disclosure: Disclosure | None) -> str:
     """The median over the years shown, told only when it rests on at least the audience's threshold
     of referrals: a median of two or three is nearly the referrals themselves."""
     if whole.median_days is None:
         return ""
-    lead = f"Median days from encounter to {what} sent, {whole.period.label}"
     if disclosure is not None and not disclosure.exact and whole.sent < disclosure.threshold:
-        return f"{lead}: withheld, as it would rest on {disclosure.label} referrals."
-    return f"{lead}: {whole.median_days:g}."
+        return wording.MEDIAN_WITHHELD[kind] % {"period": whole.period.label, "threshold": disclosure.threshold}
+    return wording.MEDIAN[kind] % {"period": whole.period.label, "days": f"{whole.median_days:g}"}
 
 
 def referral_tables(organisation_id: int, evidence: list[PeriodEvidence], disclosure: Disclosure | None) -> list[Table]:
@@ -227,26 +241,26 @@ def referral_tables(organisation_id: int, evidence: list[PeriodEvidence], disclo
 
     routes = _table(
         "referral_routes",
-        "NRM referrals by route",
-        "Route",
+        gettext_noop("NRM referrals by route"),
+        gettext_noop("Route"),
         evidence,
-        {"NRM referrals sent": [f.sent for f in nrm], **rows(nrm, "by_route")},
+        {gettext_noop("NRM referrals sent"): [f.sent for f in nrm], **rows(nrm, "by_route")},
     )
     routes.first_row_is_total = True
     tables = [
         routes,
         _table(
             "referral_times",
-            "NRM referrals by time to refer",
-            "Days",
+            gettext_noop("NRM referrals by time to refer"),
+            gettext_noop("Days"),
             evidence,
             rows(nrm, "by_days"),
             "referral_routes",
         ),
         _table(
             "duty_to_notify_routes",
-            "Duty to Notify by route",
-            "Route",
+            gettext_noop("Duty to Notify by route"),
+            gettext_noop("Route"),
             evidence,
             rows(dtn, "by_route"),
             "duty_to_notify",
@@ -254,16 +268,16 @@ def referral_tables(organisation_id: int, evidence: list[PeriodEvidence], disclo
         ),
         _table(
             "duty_to_notify_times",
-            "Duty to Notify by time to notify",
-            "Days",
+            gettext_noop("Duty to Notify by time to notify"),
+            gettext_noop("Days"),
             evidence,
             rows(dtn, "by_days"),
             "duty_to_notify",
             CASE_DEFINITIONS["referral_times"],
         ),
     ]
-    tables[1].note = _median_note(nrm_whole, "NRM referral", disclosure)
-    tables[3].note = _median_note(dtn_whole, "Duty to Notify", disclosure)
+    tables[1].note = _median_note(nrm_whole, "nrm", disclosure)
+    tables[3].note = _median_note(dtn_whole, "dtn", disclosure)
     return tables
 
 
@@ -274,17 +288,17 @@ def support_tables(organisation_id: int, first_year: int, last_year: int) -> lis
         Table(
             key,
             title,
-            "Outcome domain",
+            gettext_noop("Outcome domain"),
             list(found.columns),
             [(label, list(values)) for label, values in rows],
             definition=CASE_DEFINITIONS[key],
             last_is_total=False,
         )
         for key, title, rows in (
-            ("support_scored", f"Support outcomes: people scored, by phase ({found.period.label})", found.scored),
+            ("support_scored", wording.SUPPORT_SCORED_TITLE % {"period": found.period.label}, found.scored),
             (
                 "support_improved",
-                f"Support outcomes: people whose score improved, by phase ({found.period.label})",
+                wording.SUPPORT_IMPROVED_TITLE % {"period": found.period.label},
                 found.improved,
             ),
         )
@@ -431,7 +445,11 @@ def column_key(column: str, first_year: int, last_year: int) -> tuple[str, Perio
     spans = {p.label: p for by in ("quarter", "year") for p in periods(first_year, last_year, by=by)}
     if column in spans:
         return column, spans[column]
-    key = f"{column} ({financial_year_label(first_year)} to {financial_year_label(last_year)})"
+    key = wording.OVER_YEARS % {
+        "column": column,
+        "first": financial_year_label(first_year),
+        "last": financial_year_label(last_year),
+    }
     if column == "Total":
         whole = periods(first_year, last_year, by="year")
         return key, Period(key, whole[0].starts_on, whole[-1].ends_before)

@@ -32,6 +32,7 @@ from tackle.reporting.home_office import (
 from tackle.reporting.home_office import export_rows as home_office_rows
 from tackle.reporting.selectors import Figures, figures_for_user, figures_is_exact_for, releases_of
 from tackle.reporting.services import figures_release, home_office_release
+from tackle.reporting.wording import in_language
 from tackle.training.figures import DEFINITIONS as TRAINING_DEFINITIONS
 
 
@@ -72,7 +73,10 @@ def figures_index(request: AuthenticatedRequest) -> HttpResponse:
     open_page_for_user(request.user, resource=FIGURES, request=request, object_type=FIGURES_SHOWN, note=_note(figures))
     query = request.GET.urlencode()
     publisher = allows(request.user.role, FIGURES, Action.RECORD)
-    charts = [(table, bar_chart(table.chart_bars())) for table in figures.tables]
+    charts = [
+        (table, bar_chart([(in_language(label), value) for label, value in table.chart_bars()]))
+        for table in figures.tables
+    ]
     return render(
         request,
         "reporting/figures.html",
@@ -80,6 +84,7 @@ def figures_index(request: AuthenticatedRequest) -> HttpResponse:
             "form": form,
             "figures": figures,
             "charts": charts,
+            "training_definition": " ".join(in_language(text) for text in TRAINING_DEFINITIONS.values()),
             "csv_url": f"{reverse('reporting:figures-csv')}?{query}",
             "xlsx_url": f"{reverse('reporting:figures-xlsx')}?{query}",
             "publish_url": f"{reverse('reporting:release-new')}?{query}" if publisher else "",
@@ -98,9 +103,10 @@ def export_rows(figures: Figures) -> list[tuple[Any, ...]]:
     for table in figures.tables:
         for label, values in table.rows:
             for column, value in zip(table.columns, values, strict=True):
-                rows.append((table.title, label, column, value, table.definition))
+                shown = (in_language(table.title), in_language(label), in_language(column))
+                rows.append((*shown, in_language(value), in_language(table.definition)))
         if table.note:
-            rows.append((table.title, gettext("Note"), "", "", table.note))
+            rows.append((in_language(table.title), gettext("Note"), "", "", in_language(table.note)))
     for year, sessions, people in figures.training:
         rows.append(
             (gettext("Training"), gettext("Sessions held"), year, sessions, TRAINING_DEFINITIONS["sessions_held"])
@@ -142,11 +148,16 @@ def figures_xlsx(request: AuthenticatedRequest) -> HttpResponse:
     _export(request, figures, "XLSX")
     sheets: list[tuple[str, Iterable[Sequence[Any]]]] = [(gettext("Figures"), export_rows(figures))]
     for table in figures.tables:
-        rows = [(table.row_heading, *table.columns), *((label, *values) for label, values in table.rows)]
+        heading = [in_language(text) for text in (table.row_heading, *table.columns)]
+        rows = [heading, *([in_language(label), *map(in_language, values)] for label, values in table.rows)]
         sheets.append(
             (
                 table.key,
-                [*rows, (), (gettext("How this is counted: %(definition)s") % {"definition": table.definition},)],
+                [
+                    *rows,
+                    (),
+                    (gettext("How this is counted: %(definition)s") % {"definition": in_language(table.definition)},),
+                ],
             )
         )
     return xlsx_download(sheets, _filename(figures, "xlsx"), header=[str(column) for column in EXPORT_HEADER])
@@ -184,7 +195,9 @@ def home_office_csv(request: AuthenticatedRequest) -> HttpResponse:
     found = _home_office(request, "CSV")
     if isinstance(found, HttpResponse):
         return found
-    return csv_file(HOME_OFFICE_HEADER, home_office_rows(found), f"home-office-tables-{found.period.code}.csv")
+    rows = [[in_language(cell) for cell in row] for row in home_office_rows(found)]
+    header = [str(column) for column in HOME_OFFICE_HEADER]
+    return csv_file(header, rows, f"home-office-tables-{found.period.code}.csv")
 
 
 @login_required
@@ -196,18 +209,18 @@ def home_office_xlsx(request: AuthenticatedRequest) -> HttpResponse:
         return found
     notes = [
         (gettext("Home Office NRM statistics tables, %(period)s") % {"period": found.label},),
-        (gettext("How this is counted: %(definition)s") % {"definition": found.total_definition},),
+        (gettext("How this is counted: %(definition)s") % {"definition": in_language(found.total_definition)},),
         (found.disclosure_note,),
     ]
     sheets: list[tuple[str, Iterable[Sequence[Any]]]] = [(gettext("Notes"), notes)]
     for table in found.tables:
         rows = [
-            (table.title, gettext("Potential victims, %(period)s") % {"period": found.label}),
-            *table.rows,
-            (gettext("Total"), table.total),
+            (in_language(table.title), gettext("Potential victims, %(period)s") % {"period": found.label}),
+            *((in_language(category), in_language(value)) for category, value in table.rows),
+            (gettext("Total"), in_language(table.total)),
         ]
-        definition = gettext("How this is counted: %(definition)s") % {"definition": table.definition}
-        sheets.append((table.title, [*rows, (), (definition,)]))
+        definition = gettext("How this is counted: %(definition)s") % {"definition": in_language(table.definition)}
+        sheets.append((in_language(table.title), [*rows, (), (definition,)]))
     return xlsx_download(sheets, f"home-office-tables-{found.period.code}.xlsx")
 
 

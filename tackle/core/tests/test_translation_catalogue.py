@@ -27,7 +27,6 @@ TEMPLATES = Path(settings.BASE_DIR) / "templates"
 # Apps whose templates (templates/<app>/) and Python strings are not translated yet. Shrink it.
 NOT_YET_TRANSLATED = [
     "cases",
-    "reporting",
 ]
 
 # Names that stay as they are in Welsh. Keep it short: a word here is never checked anywhere.
