@@ -12,6 +12,7 @@ from typing import Any
 from django.conf import settings
 from django.db.models import Count, Q
 from django.utils import translation
+from django.utils.translation import gettext_noop
 
 from tackle.cases.models import (
     AgeGroup,
@@ -41,50 +42,78 @@ from tackle.cases.rules.categories import (
 from tackle.core.db import aggregate_by_period, date_in, datetime_in, reporting_alias
 from tackle.core.periods import LONDON, Period
 
-NATIONALITY_NOT_RECORDED = "Not recorded"
+NATIONALITY_NOT_RECORDED = gettext_noop("Not recorded")
 
+# Marked here and translated where shown (gettext(DEFINITIONS[key])): the keys and the English stay.
 DEFINITIONS = {
-    "concerns": "Concerns recorded: every concern first seen in the period (the date and time it was seen, "
-    "London time), whoever or whatever it is about.",
-    "potential_victims": "Potential victims identified: people. Each person a concern is about counts once, so "
-    "an encounter with four people is four; a concern about a supplier or the council's own staff counts "
-    "only when it describes someone (an age, consent asked, danger, needs), as the pathway decides.",
-    "referrals": "NRM referrals: referrals sent in the period (the day sent), by the person's age group.",
-    "duty_to_notify": "Duty to Notify: notifications sent in the period (the day sent), for adults who did not "
-    "consent to an NRM referral.",
-    "decisions": "NRM decisions: reasonable and conclusive grounds decisions by the day they were made.",
-    "exploitation": "Concerns recorded in the period, each once, in the Home Office category for its "
-    "exploitation types (two types read as a pair; none reads \u201cNot specified or unknown\u201d).",
-    "nationalities": "Concerns recorded in the period by nationality as recorded; blank reads \u201cNot "
-    "recorded\u201d.",
-    "home_office_total": "Potential victims identified (people, counted as above) whose concern was first seen in "
-    "the period, London time. Every table counts each of them once, so each adds up to this total.",
-    "age_at_exploitation": "By the age the person was when exploited, where it is recorded (17 or under is a "
-    "child); where it is not, by the age group the case records (adult, child, or not known).",
-    "adult_or_child": "By the age group the case records now: a child when the person is, or is treated as, under "
-    "18 (an age in doubt counts as a child), an adult when 18 or over, otherwise not known.",
-    "gender": "By gender as recorded. The Home Office publishes three genders; \u201cNot known\u201d is counted "
-    "as Other, as it does.",
-    "nationality": "By nationality as recorded (spelling as entered); the most common nationalities in the "
-    "financial year are named, every other nationality is grouped as \u201cOther\u201d, and a blank reads "
-    "\u201cNot specified or unknown\u201d.",
-    "exploitation_type": "By the Home Office category for the person's exploitation types: each person once, in "
-    "the category naming all their types together (labour and criminal read \u201cLabour & Criminal\u201d), "
-    "none recorded reads \u201cNot specified or unknown\u201d.",
-    "referring_organisation": "By the kind of organisation that recorded the concern, which is the first "
-    "responder: a council is a Local Authority, police are Police, an NGO or charity is NGO and third sector, "
-    "and every other agency (health, fire, GLAA, HMRC, immigration) is a Government agency.",
-    "support_scored": "People scored on each outcome domain in the years shown, in the support phase they were "
-    "in on the day of the score (the phase they had started most recently); \u201cAll phases\u201d counts "
-    "each person once, so it is not the sum of the phases.",
-    "support_improved": "Of the people scored, those whose last score in the phase (or, under \u201cAll "
-    "phases\u201d, in the years shown) is higher than their first score on that domain ever recorded.",
-    "referral_routes": (
+    "concerns": gettext_noop(
+        "Concerns recorded: every concern first seen in the period (the date and time it was seen, "
+        "London time), whoever or whatever it is about."
+    ),
+    "potential_victims": gettext_noop(
+        "Potential victims identified: people. Each person a concern is about counts once, so "
+        "an encounter with four people is four; a concern about a supplier or the council's own staff counts "
+        "only when it describes someone (an age, consent asked, danger, needs), as the pathway decides."
+    ),
+    "referrals": gettext_noop("NRM referrals: referrals sent in the period (the day sent), by the person's age group."),
+    "duty_to_notify": gettext_noop(
+        "Duty to Notify: notifications sent in the period (the day sent), for adults who did not "
+        "consent to an NRM referral."
+    ),
+    "decisions": gettext_noop("NRM decisions: reasonable and conclusive grounds decisions by the day they were made."),
+    "exploitation": gettext_noop(
+        "Concerns recorded in the period, each once, in the Home Office category for its "
+        "exploitation types (two types read as a pair; none reads “Not specified or unknown”)."
+    ),
+    "nationalities": gettext_noop(
+        "Concerns recorded in the period by nationality as recorded; blank reads “Not recorded”."
+    ),
+    "home_office_total": gettext_noop(
+        "Potential victims identified (people, counted as above) whose concern was first seen in "
+        "the period, London time. Every table counts each of them once, so each adds up to this total."
+    ),
+    "age_at_exploitation": gettext_noop(
+        "By the age the person was when exploited, where it is recorded (17 or under is a "
+        "child); where it is not, by the age group the case records (adult, child, or not known)."
+    ),
+    "adult_or_child": gettext_noop(
+        "By the age group the case records now: a child when the person is, or is treated as, under "
+        "18 (an age in doubt counts as a child), an adult when 18 or over, otherwise not known."
+    ),
+    "gender": gettext_noop(
+        "By gender as recorded. The Home Office publishes three genders; “Not known” is counted "
+        "as Other, as it does."
+    ),
+    "nationality": gettext_noop(
+        "By nationality as recorded (spelling as entered); the most common nationalities in the "
+        "financial year are named, every other nationality is grouped as “Other”, and a blank reads "
+        "“Not specified or unknown”."
+    ),
+    "exploitation_type": gettext_noop(
+        "By the Home Office category for the person's exploitation types: each person once, in "
+        "the category naming all their types together (labour and criminal read “Labour & Criminal”), "
+        "none recorded reads “Not specified or unknown”."
+    ),
+    "referring_organisation": gettext_noop(
+        "By the kind of organisation that recorded the concern, which is the first "
+        "responder: a council is a Local Authority, police are Police, an NGO or charity is NGO and third sector, "
+        "and every other agency (health, fire, GLAA, HMRC, immigration) is a Government agency."
+    ),
+    "support_scored": gettext_noop(
+        "People scored on each outcome domain in the years shown, in the support phase they were "
+        "in on the day of the score (the phase they had started most recently); “All phases” counts "
+        "each person once, so it is not the sum of the phases."
+    ),
+    "support_improved": gettext_noop(
+        "Of the people scored, those whose last score in the phase (or, under “All "
+        "phases”, in the years shown) is higher than their first score on that domain ever recorded."
+    ),
+    "referral_routes": gettext_noop(
         "Referrals sent in the period (the day sent; every referral recorded as sent counts, as in the table by "
         "age group), by what the concern was about when it came in: a person, a supplier or contractor, or the "
         "council's own staff or activity."
     ),
-    "referral_times": (
+    "referral_times": gettext_noop(
         "Referrals sent in the period (the day sent), by the whole days from the day the person was encountered "
         "(London time) to the day the referral was sent: same day, 1 to 7, 8 to 28, over 28. A referral dated "
         "before the encounter counts as same day. The median is the middle of those days over the years shown."
@@ -225,15 +254,15 @@ def organisation_has_cases(organisation_id: int) -> bool:
 # The Home Office's NRM statistics tables ---------------------------------------------------------
 
 HOME_OFFICE_TABLES: tuple[tuple[str, str], ...] = (
-    ("age_at_exploitation", "Age at exploitation"),
-    ("adult_or_child", "Adult or child"),
-    ("gender", "Gender"),
-    ("nationality", "Nationality"),
-    ("exploitation_type", "Exploitation type"),
-    ("referring_organisation", "Referring organisation type"),
+    ("age_at_exploitation", gettext_noop("Age at exploitation")),
+    ("adult_or_child", gettext_noop("Adult or child")),
+    ("gender", gettext_noop("Gender")),
+    ("nationality", gettext_noop("Nationality")),
+    ("exploitation_type", gettext_noop("Exploitation type")),
+    ("referring_organisation", gettext_noop("Referring organisation type")),
 )
 HOME_OFFICE_NATIONALITIES = 10  # named; the rest are "Other"
-OTHER = "Other"
+OTHER = gettext_noop("Other")
 CHILD_UNDER = 18
 
 
@@ -317,13 +346,13 @@ def home_office_counts(organisation_id: int, spans: list[Period]) -> HomeOfficeC
 
 # Support outcomes (Merton's matrix) ---------------------------------------------------------------
 
-NO_PHASE = "No phase recorded"
-ALL_PHASES = "All phases"
+NO_PHASE = gettext_noop("No phase recorded")
+ALL_PHASES = gettext_noop("All phases")
 PHASE_COLUMNS: tuple[tuple[str, str], ...] = (
-    (SupportPhaseKind.IMMEDIATE, "Immediate"),
-    (SupportPhaseKind.SHORT_TERM, "Short term"),
-    (SupportPhaseKind.MEDIUM_TERM, "Medium term"),
-    (SupportPhaseKind.LONG_TERM, "Long term"),
+    (SupportPhaseKind.IMMEDIATE, gettext_noop("Immediate")),
+    (SupportPhaseKind.SHORT_TERM, gettext_noop("Short term")),
+    (SupportPhaseKind.MEDIUM_TERM, gettext_noop("Medium term")),
+    (SupportPhaseKind.LONG_TERM, gettext_noop("Long term")),
     ("", NO_PHASE),
 )
 
@@ -395,16 +424,16 @@ def support_outcomes(organisation_id: int, period: Period) -> SupportOutcomes:
 # Referrals by route and time to refer --------------------------------------------------------------
 
 ROUTE_LABELS: dict[str, str] = {
-    ConcernAbout.PERSON: "Concern about a person",
-    ConcernAbout.SUPPLIER: "Concern about a supplier or contractor",
-    ConcernAbout.COUNCIL: "Concern about the council's own staff or activity",
+    ConcernAbout.PERSON: gettext_noop("Concern about a person"),
+    ConcernAbout.SUPPLIER: gettext_noop("Concern about a supplier or contractor"),
+    ConcernAbout.COUNCIL: gettext_noop("Concern about the council's own staff or activity"),
 }
 # (label, most days after the encounter): a referral dated before the encounter counts as same day.
 DAYS_BANDS: tuple[tuple[str, int | None], ...] = (
-    ("Same day", 0),
-    ("1 to 7 days", 7),
-    ("8 to 28 days", 28),
-    ("Over 28 days", None),
+    (gettext_noop("Same day"), 0),
+    (gettext_noop("1 to 7 days"), 7),
+    (gettext_noop("8 to 28 days"), 28),
+    (gettext_noop("Over 28 days"), None),
 )
 REFERRAL_KINDS = (NrmEventKind.REFERRAL_SENT, NrmEventKind.DUTY_TO_NOTIFY_SENT)
 
