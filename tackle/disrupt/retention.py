@@ -10,6 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from tackle.cases.retention_records import KeptRecord, RecordKind, register
 from tackle.core.errors import ApplicationError
@@ -107,9 +108,9 @@ def register_kinds() -> None:
     register(
         RecordKind(
             "intelligence",
-            "Intelligence reports",
+            _("Intelligence reports"),
             72,
-            "after it was received",
+            _("after it was received"),
             _intelligence,
             _finder(_intelligence),
             _intelligence_anonymise,
@@ -119,9 +120,9 @@ def register_kinds() -> None:
     register(
         RecordKind(
             "premises",
-            "Premises and their flags",
+            _("Premises and their flags"),
             72,
-            "after it was added",
+            _("after it was added"),
             _premises,
             _finder(_premises),
             _premises_anonymise,
@@ -132,9 +133,9 @@ def register_kinds() -> None:
     register(
         RecordKind(
             "operation",
-            "Operations",
+            _("Operations"),
             72,
-            "after the operation",
+            _("after the operation"),
             _operations,
             _finder(_operations),
             _operation_anonymise,
