@@ -4,6 +4,8 @@ from typing import Any
 
 from django import template
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 from tackle.cases.forms.correction import CORRECTION_FORMS
 from tackle.cases.models import Case, ExploitationType, Indicator
@@ -13,102 +15,128 @@ register = template.Library()
 
 
 def _yes_no(value: bool | None) -> str:
-    return "Not known" if value is None else "Yes" if value else "No"
+    return gettext("Not known") if value is None else gettext("Yes") if value else gettext("No")
 
 
 def _labels(codes: list[str], choices: Any) -> str:
     names = dict(choices)
-    return "\n".join(str(names.get(code, code)) for code in codes) or "None recorded"
+    return "\n".join(str(names.get(code, code)) for code in codes) or gettext("None recorded")
+
+
+def _day(value: Any) -> str:
+    return date_format(value, "j F Y")
+
+
+def _assessment(case: Case) -> str:
+    """The age assessment as one sentence, each combination whole so that Welsh can order it."""
+    if not case.age_assessment_outcome:
+        return gettext("None recorded")
+    values = {
+        "outcome": case.get_age_assessment_outcome_display(),
+        "age": case.assessed_age,
+        "day": _day(case.age_assessed_on) if case.age_assessed_on else "",
+        "by": case.age_assessed_by,
+    }
+    text = gettext("%(outcome)s, aged %(age)s") % values if case.assessed_age is not None else str(values["outcome"])
+    if case.age_assessed_on:
+        text += gettext(", on %(day)s") % values
+    if case.age_assessed_by:
+        text += gettext(" by %(by)s") % values
+    return text
+
+
+def _consent(case: Case) -> str:
+    if case.treated_as_child:
+        return gettext("Not needed (child)")
+    if case.consent_to_nrm is None:
+        return gettext("Not asked yet")
+    refused = gettext("No: %(reason)s") % {"reason": case.refusal_reason}
+    consent = gettext("Yes") if case.consent_to_nrm else refused
+    if case.consent_withdrawn_on:
+        consent += gettext(" (consent withdrawn %(day)s)") % {"day": _day(case.consent_withdrawn_on)}
+    return consent
 
 
 def _rows(case: Case) -> dict[str, list[tuple[str, str]]]:
     anonymous = case.is_anonymous
-    assessment = "None recorded"
-    if case.age_assessment_outcome:
-        assessment = f"{case.get_age_assessment_outcome_display()}"
-        if case.assessed_age is not None:
-            assessment += f", aged {case.assessed_age}"
-        if case.age_assessed_on:
-            assessment += f", on {case.age_assessed_on:%-d %B %Y}"
-        if case.age_assessed_by:
-            assessment += f" by {case.age_assessed_by}"
     flags = [
         label
         for flag, label in (
-            (case.county_lines, "County lines"),
-            (case.child_criminal_exploitation, "Criminal exploitation of a child"),
-            (case.child_sexual_exploitation, "Sexual exploitation of a child"),
-            (case.separated_child, "Separated or unaccompanied child"),
-            (case.care_leaver, "Care leaver"),
+            (case.county_lines, gettext("County lines")),
+            (case.child_criminal_exploitation, gettext("Criminal exploitation of a child")),
+            (case.child_sexual_exploitation, gettext("Sexual exploitation of a child")),
+            (case.separated_child, gettext("Separated or unaccompanied child")),
+            (case.care_leaver, gettext("Care leaver")),
         )
         if flag
     ]
-    person = [("Name", case.display_name)]
+    not_known = gettext("Not known")
+    person = [(gettext("Name"), case.display_name)]
     if not anonymous:
+        born = _day(case.person_date_of_birth) if case.person_date_of_birth else not_known
         person += [
-            ("Other names", "\n".join(case.aliases.values_list("name", flat=True)) or "None recorded"),
-            ("Date of birth", f"{case.person_date_of_birth:%-d %B %Y}" if case.person_date_of_birth else "Not known"),
-            ("Contact", case.person_contact or "Not known"),
-            ("Address", case.person_address or "Not known"),
+            (
+                gettext("Other names"),
+                "\n".join(case.aliases.values_list("name", flat=True)) or gettext("None recorded"),
+            ),
+            (gettext("Date of birth"), born),
+            (gettext("Contact"), case.person_contact or not_known),
+            (gettext("Address"), case.person_address or not_known),
         ]
     now_in = ", ".join(part for part in (case.current_town, case.current_county) if part)
     person += [
-        ("Gender", case.get_gender_display()),
-        ("Nationality", case.nationality or "Not known"),
-        ("Languages", case.language or "Not known"),
-        ("Needs an interpreter", _yes_no(case.interpreter_needed)),
-        ("Where they are now", now_in or "Not known"),
+        (gettext("Gender"), case.get_gender_display()),
+        (gettext("Nationality"), case.nationality or not_known),
+        (gettext("Languages"), case.language or not_known),
+        (gettext("Needs an interpreter"), _yes_no(case.interpreter_needed)),
+        (gettext("Where they are now"), now_in or not_known),
     ]
-    age = f"{case.age}" if case.age is not None else "Not known"
-    if case.treated_as_child:
-        consent = "Not needed (child)"
-    elif case.consent_to_nrm is None:
-        consent = "Not asked yet"
-    else:
-        consent = "Yes" if case.consent_to_nrm else f"No: {case.refusal_reason}"
-        if case.consent_withdrawn_on:
-            consent += f" (consent withdrawn {case.consent_withdrawn_on:%-d %B %Y})"
+    age = f"{case.age}" if case.age is not None else not_known
+    if case.appears_under_18:
+        age = gettext("%(age)s (looks under 18)") % {"age": age}
+    seen = {"when": date_format(case.encountered_at, "j F Y H:i"), "place": case.location}
     return {
         "person": person,
         "age": [
-            ("Age", f"{age}{' (looks under 18)' if case.appears_under_18 else ''}"),
-            ("Age group", case.get_age_group_display()),
-            ("Age in doubt", _yes_no(case.age_disputed)),
-            ("Age assessment", assessment),
+            (gettext("Age"), age),
+            (gettext("Age group"), case.get_age_group_display()),
+            (gettext("Age in doubt"), _yes_no(case.age_disputed)),
+            (gettext("Age assessment"), _assessment(case)),
         ],
         "exploitation": [
-            ("Kinds of exploitation", _labels(case.exploitation_types, ExploitationType.choices)),
-            ("Where", case.get_exploitation_location_display()),
-            ("Places", case.exploitation_places or "Not known"),
-            ("Also recorded", "\n".join(flags) or "None"),
+            (gettext("Kinds of exploitation"), _labels(case.exploitation_types, ExploitationType.choices)),
+            (gettext("Where"), case.get_exploitation_location_display()),
+            (gettext("Places"), case.exploitation_places or not_known),
+            (gettext("Also recorded"), "\n".join(flags) or gettext("None")),
             (
-                "Signs noticed",
+                gettext("Signs noticed"),
                 "\n".join(filter(None, [_labels(case.indicators, Indicator.choices), case.indicators_other])),
             ),
         ],
         "encounter": [
-            ("Seen", f"{case.encountered_at:%-d %B %Y %H:%M} at {case.location}"),
-            ("What was seen", case.what_was_seen),
-            ("The concern is about", case.get_concern_about_display()),
-            *([("Supplier", case.supplier_name)] if case.supplier_name else []),
-            ("Consent to NRM", consent),
-            ("How consent was explained", _consent_explained(case)),
-            ("Recorded by", case.recorded_by.display_name),
+            (gettext("Seen"), gettext("%(when)s at %(place)s") % seen),
+            (gettext("What was seen"), case.what_was_seen),
+            (gettext("The concern is about"), case.get_concern_about_display()),
+            *([(gettext("Supplier"), case.supplier_name)] if case.supplier_name else []),
+            (gettext("Consent to NRM"), _consent(case)),
+            (gettext("How consent was explained"), _consent_explained(case)),
+            (gettext("Recorded by"), case.recorded_by.display_name),
         ],
     }
 
 
 def _consent_explained(case: Case) -> str:
-    interpreter = case.get_consent_interpreter_display().lower() if case.consent_interpreter else ""
+    interpreter = str(case.get_consent_interpreter_display()).lower() if case.consent_interpreter else ""
     if interpreter and case.consent_interpreter_agency:
         interpreter += f", {case.consent_interpreter_agency}"
+    texts = consent_explanation_words(case)
     parts = [
-        f"In {case.consent_language}" if case.consent_language else "",
-        f"Interpreter: {interpreter}" if interpreter else "",
-        f"Leaflet: {case.consent_leaflet}" if case.consent_leaflet else "",
-        f"Texts read: {texts}" if (texts := consent_explanation_words(case)) else "",
+        gettext("In %(language)s") % {"language": case.consent_language} if case.consent_language else "",
+        gettext("Interpreter: %(how)s") % {"how": interpreter} if interpreter else "",
+        gettext("Leaflet: %(leaflet)s") % {"leaflet": case.consent_leaflet} if case.consent_leaflet else "",
+        gettext("Texts read: %(texts)s") % {"texts": texts} if texts else "",
     ]
-    return "\n".join(filter(None, parts)) or "Not recorded"
+    return "\n".join(filter(None, parts)) or gettext("Not recorded")
 
 
 @register.filter
