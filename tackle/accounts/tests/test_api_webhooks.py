@@ -168,3 +168,10 @@ def test_the_schema_documents_the_webhook_operations():
     assert created == {"$ref": "#/components/schemas/WebhookEndpointWithSecret"}
     assert set(paths["/api/v1/webhooks/{webhook_uuid}"]) == {"get", "patch"}
     assert "/api/v1/webhooks/{webhook_uuid}/deliveries/{delivery_uuid}/send-again" in paths
+
+
+def test_the_api_documentation_page_lists_the_webhook_operations(db, client):
+    page = client.get("/api/docs/").content.decode()
+    for path in ("/api/v1/webhooks/{webhook_uuid}/secret", "/api/v1/webhooks/{webhook_uuid}/deliveries/"):
+        assert f"<code>{path}</code>" in page
+    assert "Make a new secret for a webhook endpoint" in page
