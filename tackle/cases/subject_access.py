@@ -20,6 +20,7 @@ from typing import Any
 
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext
 
 from tackle.audit.selectors import audit_events_about
 from tackle.cases.models import Case, LegalHold
@@ -221,40 +222,66 @@ def _audit(archive: Archive, case: Case, object_ids: list[str]) -> None:
     archive.csv("audit.csv", rows)
 
 
-def _index(case: Case, archive: Archive) -> bytes:
-    lines = [
-        f"Subject access request: everything Tackle holds about the person in case {case.reference}",
-        f"Produced {timezone.localtime().isoformat(timespec='minutes')} for {case.organisation.name}.",
-        "",
-        "BEFORE RELEASE: details of other people are marked, not removed. Every value starting",
-        "[[REDACT officer]], [[REDACT partner]] or [[REDACT other person]] names someone else; decide",
-        "whether to withhold it. Free text fields are listed in redactions.csv to be read for names",
-        f"of other people. Marked values: {sum(r['why'] != FREE_TEXT for r in archive.redactions)};"
-        f" free text fields to read: {sum(r['why'] == FREE_TEXT for r in archive.redactions)}.",
-        "",
-        "Files:",
-        "  index.txt            this page",
-        "  person.json          who the person is: name, date of birth, contact, age, nationality, aliases",
-        "  consent.json         what they agreed to and how it was explained",
-        "  case.json            the whole case record: the concern, the pathway, closure",
-        "  nrm_events.csv       NRM referral, Duty to Notify and decisions",
-        "  referrals.csv        the actions the pathway asked for",
-        "  allocations.csv      who had the case, when",
-        "  support_*.csv        support phases, needs assessments, placements, safety plans and their",
-        "                       reviews, missing episodes, outcome scores, notes",
-        "  documents.csv        the documents kept on the case; the files are in documents/",
-        "  shares.csv           the organisations the case was shared with, why and when",
-        "  legal_holds.csv      any legal hold on the case",
-        "  audit.csv            every entry of the audit log about the case and its records: who",
-        "                       viewed, changed or exported them, and when",
-        "  redactions.csv       every mark: file, row, field, why",
-        "",
-        "Not included: training and supplier records. Tackle cannot know that the person in a case is",
-        "also a member of staff or a supplier's contact, so their request is answered from those",
-        "records: a member of staff with `tackle sar export --user USERNAME`, a supplier's contact",
-        "from the supplier's record.",
-    ]
+def index_text(paragraphs: list[str], files: list[tuple[str, str]], after: str = "") -> bytes:
+    """The archive's index.txt: a paragraph a line (a reader's editor wraps them; a command is never cut
+    in two), then each file beside what it holds. Its sentences are translated whole, in the language of
+    whoever asks for the archive; the files' names and contents stay as they are."""
+    lines = [line for paragraph in paragraphs for line in (paragraph, "")]
+    lines += [gettext("Files:"), *(f"  {name:<20} {holds}" for name, holds in files)]
+    if after:
+        lines += ["", after]
     return ("\n".join(lines) + "\n").encode()
+
+
+def _index(case: Case, archive: Archive) -> bytes:
+    marked = sum(r["why"] != FREE_TEXT for r in archive.redactions)
+    free = sum(r["why"] == FREE_TEXT for r in archive.redactions)
+    produced = {"when": timezone.localtime().isoformat(timespec="minutes"), "organisation": case.organisation.name}
+    paragraphs = [
+        gettext("Subject access request: everything Tackle holds about the person in case %(reference)s")
+        % {"reference": case.reference},
+        gettext("Produced %(when)s for %(organisation)s.") % produced,
+        gettext(
+            "BEFORE RELEASE: details of other people are marked, not removed. Every value starting "
+            "[[REDACT officer]], [[REDACT partner]] or [[REDACT other person]] names someone else; decide "
+            "whether to withhold it. Free text fields are listed in redactions.csv to be read for names "
+            "of other people. Marked values: %(marked)d; free text fields to read: %(free)d."
+        )
+        % {"marked": marked, "free": free},
+    ]
+    files = [
+        ("index.txt", gettext("this page")),
+        ("person.json", gettext("who the person is: name, date of birth, contact, age, nationality, aliases")),
+        ("consent.json", gettext("what they agreed to and how it was explained")),
+        ("case.json", gettext("the whole case record: the concern, the pathway, closure")),
+        ("nrm_events.csv", gettext("NRM referral, Duty to Notify and decisions")),
+        ("referrals.csv", gettext("the actions the pathway asked for")),
+        ("allocations.csv", gettext("who had the case, when")),
+        (
+            "support_*.csv",
+            gettext(
+                "support phases, needs assessments, placements, safety plans and their reviews, missing "
+                "episodes, outcome scores, notes"
+            ),
+        ),
+        ("documents.csv", gettext("the documents kept on the case; the files are in documents/")),
+        ("shares.csv", gettext("the organisations the case was shared with, why and when")),
+        ("legal_holds.csv", gettext("any legal hold on the case")),
+        (
+            "audit.csv",
+            gettext(
+                "every entry of the audit log about the case and its records: who viewed, changed or "
+                "exported them, and when"
+            ),
+        ),
+        ("redactions.csv", gettext("every mark: file, row, field, why")),
+    ]
+    not_included = gettext(
+        "Not included: training and supplier records. Tackle cannot know that the person in a case is also a "
+        "member of staff or a supplier's contact, so their request is answered from those records: a member of "
+        "staff with `tackle sar export --user USERNAME`, a supplier's contact from the supplier's record."
+    )
+    return index_text(paragraphs, files, not_included)
 
 
 def subject_access_archive(case: Case) -> bytes:

@@ -9,34 +9,39 @@ import zipfile
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tackle.audit.selectors import audit_events_by
-from tackle.cases.subject_access import OFFICER, Archive, archive_text
+from tackle.cases.subject_access import OFFICER, Archive, archive_text, index_text
 from tackle.training.retention import training_record_of
 
 
 def _index(user: Any, archive: Archive) -> bytes:
-    lines = [
-        f"Subject access request: what Tackle holds about {user.display_name} as a member of staff",
-        f"Produced {timezone.localtime().isoformat(timespec='minutes')} for {user.organisation.name}.",
-        "",
-        "BEFORE RELEASE: other officers' names are marked [[REDACT officer]], not removed;",
-        f"decide whether to withhold each. Marked values: {len(archive.redactions)}.",
-        "",
-        "Not included: casework. Tackle cannot tell whether a member of staff is also the person in",
-        "a case (cases hold victims, training holds staff); search the cases separately and answer",
-        "from them with `tackle sar export --case`. A supplier's contact is answered from the",
-        "supplier's record (Suppliers, the contact's name, email, phone and job title).",
-        "",
-        "Files:",
-        "  index.txt            this page",
-        "  training_sessions.csv  the training sessions they are named as attending",
-        "  completions.csv      their training completions: entered, imported or from a session",
-        "  audit.csv            every audit entry of what they did: what they viewed, changed or",
-        "                       exported, and when",
-        "  redactions.csv       every mark: file, row, field, why",
+    produced = {"when": timezone.localtime().isoformat(timespec="minutes"), "organisation": user.organisation.name}
+    paragraphs = [
+        gettext("Subject access request: what Tackle holds about %(name)s as a member of staff")
+        % {"name": user.display_name},
+        gettext("Produced %(when)s for %(organisation)s.") % produced,
+        gettext(
+            "BEFORE RELEASE: other officers' names are marked [[REDACT officer]], not removed; decide whether "
+            "to withhold each. Marked values: %(marked)d."
+        )
+        % {"marked": len(archive.redactions)},
+        gettext(
+            "Not included: casework. Tackle cannot tell whether a member of staff is also the person in a case "
+            "(cases hold victims, training holds staff); search the cases separately and answer from them with "
+            "`tackle sar export --case`. A supplier's contact is answered from the supplier's record (Suppliers, "
+            "the contact's name, email, phone and job title)."
+        ),
     ]
-    return ("\n".join(lines) + "\n").encode()
+    files = [
+        ("index.txt", gettext("this page")),
+        ("training_sessions.csv", gettext("the training sessions they are named as attending")),
+        ("completions.csv", gettext("their training completions: entered, imported or from a session")),
+        ("audit.csv", gettext("every audit entry of what they did: what they viewed, changed or exported, and when")),
+        ("redactions.csv", gettext("every mark: file, row, field, why")),
+    ]
+    return index_text(paragraphs, files)
 
 
 def staff_access_archive(user: Any) -> bytes:
