@@ -1,7 +1,8 @@
-"""/api/v1/campaigns/<uuid>/materials and /api/v1/campaign-materials: a campaign's materials and the
-copies handed out, as the campaign's page keeps them. Everyone with training reads them; the
-partnership editors (lead, administrator, community safety) add them through the pages' forms.
-Nothing here names a person, so nothing is audited but the saves."""
+"""/api/v1/campaigns/<uuid>/materials, /api/v1/campaign-materials and /api/v1/partner-services: a
+campaign's materials and the copies handed out, and the partner directory, as their pages keep them.
+Everyone with training reads them; the partnership editors (lead, administrator, community safety)
+add them through the pages' forms. Nothing here names a person, so nothing is audited but the saves.
+The directory has no page to change an entry, so the API adds and reads only."""
 
 from typing import Any
 
@@ -14,7 +15,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from tackle.accounts.api_auth import api_user
-from tackle.accounts.door import open_for_user
+from tackle.accounts.door import open_for_user, open_page_for_user
 from tackle.accounts.models import User
 from tackle.audit.records import record_save
 from tackle.core.access import PARTNERSHIPS, Action
@@ -23,13 +24,13 @@ from tackle.core.api_lists import body_or_400, checked_by_form, merged, one_page
 from tackle.core.api_schema import PAGE_PARAMETER, paginated
 from tackle.training import selectors
 from tackle.training.access import require_partnership_editor, require_training
-from tackle.training.forms import DistributionForm, MaterialForm
-from tackle.training.models import Distribution, Material, MaterialKind, PlaceType
+from tackle.training.forms import DistributionForm, MaterialForm, PartnerServiceForm
+from tackle.training.models import Distribution, Material, MaterialKind, PlaceType, ServiceKind
 
 # Materials and the copies handed out ---------------------------------------------------------------
 
 
-class MaterialSerializer(serializers.Serializer):
+class CampaignMaterialSerializer(serializers.Serializer):
     uuid = serializers.UUIDField()
     campaign = serializers.UUIDField(source="campaign.uuid")
     title = serializers.CharField()
@@ -47,7 +48,7 @@ class DistributionSerializer(serializers.Serializer):
     distributed_on = serializers.DateField()
 
 
-class MaterialDetailSerializer(MaterialSerializer):
+class CampaignMaterialDetailSerializer(CampaignMaterialSerializer):
     distributions = DistributionSerializer(many=True, help_text="Latest first")
 
 
@@ -56,7 +57,7 @@ class MaterialFilters(serializers.Serializer):
     sort = sort_choice("title", default="title")
 
 
-class MaterialWriteSerializer(serializers.Serializer):
+class CampaignMaterialWriteSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=200)
     kind = serializers.ChoiceField(MaterialKind.choices)
     languages = serializers.CharField(
@@ -90,7 +91,7 @@ def _material_json(material_pk: int, user: User) -> dict[str, Any]:
     material = _counted(_materials(user)).get(pk=material_pk)
     distributions = material.distributions.order_by("-distributed_on", "-pk")
     return {
-        **MaterialSerializer(material).data,
+        **CampaignMaterialSerializer(material).data,
         "distributions": DistributionSerializer(distributions, many=True).data,
     }
 
@@ -101,14 +102,14 @@ def _material_json(material_pk: int, user: User) -> dict[str, Any]:
     summary="A campaign's materials",
     description="Everyone with training, as the campaign's page.",
     parameters=[MaterialFilters, PAGE_PARAMETER],
-    responses=paginated("PaginatedMaterialList", MaterialSerializer),
+    responses=paginated("PaginatedMaterialList", CampaignMaterialSerializer),
 )
 @extend_schema(
     methods=["POST"],
     summary="Add material to a campaign",
     description="The modern slavery lead, community safety or an administrator; checked as the Add material page.",
-    request=MaterialWriteSerializer,
-    responses={201: MaterialDetailSerializer},
+    request=CampaignMaterialWriteSerializer,
+    responses={201: CampaignMaterialDetailSerializer},
     examples=[
         OpenApiExample(
             "A leaflet",
@@ -124,7 +125,7 @@ def material_list(request: Request, campaign_uuid: str) -> Response:
     if request.method == "POST":
         require_partnership_editor(user)
         campaign = open_for_user(user, visible, resource=PARTNERSHIPS, action=Action.RECORD, uuid=campaign_uuid)
-        values = body_or_400(MaterialWriteSerializer, request)
+        values = body_or_400(CampaignMaterialWriteSerializer, request)
         assert user.organisation is not None
         form = MaterialForm(
             merged({"languages": "English"}, values, MaterialForm.Meta.fields),
@@ -140,7 +141,7 @@ def material_list(request: Request, campaign_uuid: str) -> Response:
     if filters.get("kind"):
         materials = materials.filter(kind=filters["kind"])
     response, _count = one_page(
-        request, sorted_by(materials, filters["sort"]), lambda page: MaterialSerializer(page, many=True).data
+        request, sorted_by(materials, filters["sort"]), lambda page: CampaignMaterialSerializer(page, many=True).data
     )
     return response
 
@@ -148,7 +149,7 @@ def material_list(request: Request, campaign_uuid: str) -> Response:
 @extend_schema(
     operation_id="partnership_material_read",
     summary="One material, with every distribution of it",
-    responses=MaterialDetailSerializer,
+    responses=CampaignMaterialDetailSerializer,
 )
 @api_view(["GET"])
 def material_detail(request: Request, material_uuid: str) -> Response:
@@ -213,3 +214,93 @@ def distribution_list(request: Request, material_uuid: str) -> Response:
         request, sorted_by(distributions, filters["sort"]), lambda page: DistributionSerializer(page, many=True).data
     )
     return response
+
+
+# The partner directory -----------------------------------------------------------------------------
+
+
+class PartnerServiceSerializer(serializers.Serializer):
+    uuid = serializers.UUIDField()
+    name = serializers.CharField()
+    kind = serializers.ChoiceField(ServiceKind.choices)
+    offers = serializers.CharField(help_text="What they offer")
+    how_to_refer = serializers.CharField()
+    contact = serializers.CharField()
+    link = serializers.CharField(help_text="A web address; empty when none")
+
+
+class PartnerServiceFilters(serializers.Serializer):
+    kind = serializers.ChoiceField(ServiceKind.choices, required=False)
+    sort = sort_choice("name", default="name")
+
+
+class PartnerServiceWriteSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=200)
+    kind = serializers.ChoiceField(ServiceKind.choices)
+    offers = serializers.CharField(help_text="What they offer")
+    how_to_refer = serializers.CharField()
+    contact = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    link = serializers.CharField(required=False, allow_blank=True, max_length=200, help_text="A web address")
+
+
+@extend_schema(
+    methods=["GET"],
+    operation_id="partnership_service_list",
+    summary="The partner directory",
+    description="Everyone with training, as the Partner directory page.",
+    parameters=[PartnerServiceFilters, PAGE_PARAMETER],
+    responses=paginated("PaginatedPartnerServiceList", PartnerServiceSerializer),
+)
+@extend_schema(
+    methods=["POST"],
+    summary="Add a service to the directory",
+    description="The modern slavery lead, community safety or an administrator; checked as the Add a service "
+    "page. There is no page to change an entry, so neither does the API.",
+    request=PartnerServiceWriteSerializer,
+    responses={201: PartnerServiceSerializer},
+    examples=[
+        OpenApiExample(
+            "A helpline",
+            value={
+                "name": "Modern Slavery Helpline",
+                "kind": "helpline",
+                "offers": "Advice, day and night",
+                "how_to_refer": "Call 08000 121 700",
+                "link": "https://www.modernslaveryhelpline.org",
+            },
+            request_only=True,
+        )
+    ],
+)
+@api_view(["GET", "POST"])
+def service_list(request: Request) -> Response:
+    user = api_user(request)
+    if request.method == "POST":
+        require_partnership_editor(user)
+        open_page_for_user(user, resource=PARTNERSHIPS, action=Action.RECORD, object_type="training.partnerservice")
+        values = body_or_400(PartnerServiceWriteSerializer, request)
+        assert user.organisation is not None
+        form = PartnerServiceForm(merged({}, values, PartnerServiceForm.Meta.fields), organisation=user.organisation)
+        service = record_save(actor=user, obj=checked_by_form(form).save(commit=False), request=request._request)
+        return Response(PartnerServiceSerializer(service).data, status=status.HTTP_201_CREATED)
+    require_training(user)
+    open_page_for_user(user, resource=PARTNERSHIPS, object_type="training.partnerservice")
+    filters = query_or_400(PartnerServiceFilters, request)
+    services = selectors.services_visible_to(user)
+    if filters.get("kind"):
+        services = services.filter(kind=filters["kind"])
+    response, _count = one_page(
+        request, sorted_by(services, filters["sort"]), lambda page: PartnerServiceSerializer(page, many=True).data
+    )
+    return response
+
+
+@extend_schema(
+    operation_id="partnership_service_read", summary="One directory entry", responses=PartnerServiceSerializer
+)
+@api_view(["GET"])
+def service_detail(request: Request, service_uuid: str) -> Response:
+    user = api_user(request)
+    require_training(user)
+    service = open_for_user(user, selectors.services_visible_to(user), resource=PARTNERSHIPS, uuid=service_uuid)
+    return Response(PartnerServiceSerializer(service).data)

@@ -23,6 +23,8 @@ urlpatterns: list = [
         api_awareness.distribution_list,
         name="partnership-material-distribution-list",
     ),
+    path("partner-services/", api_awareness.service_list, name="partnership-service-list"),
+    path("partner-services/<uuid:service_uuid>", api_awareness.service_detail, name="partnership-service-detail"),
     path("partnership-groups/", api.group_list, name="partnership-group-list"),
     path("partnership-groups/<uuid:group_uuid>", api.group_detail, name="partnership-group-detail"),
     path("training/completions/import", api.completion_import, name="training-completion-import"),

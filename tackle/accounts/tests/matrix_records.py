@@ -262,6 +262,7 @@ def build(*, frontline: User, lead: User, police: Any) -> tuple[dict[str, Record
         "campaign_uuid": rec(training["campaign"], type(training["campaign"])),
         "material_uuid": rec(training["material"], type(training["material"])),
         "service_uuid": rec(training["service"], type(training["service"])),
+        "service_uuid": rec(training["service"], type(training["service"])),
         "team_uuid": rec(team, Team),
         "course_uuid": rec(course, Course),
         "session_uuid": rec(session, TrainingSession),

@@ -135,7 +135,9 @@ RESOURCE_OF = [
     ("api:training-course", access.TRAINING),
     ("api:partnership-campaign", access.PARTNERSHIPS),
     ("api:partnership-material", access.PARTNERSHIPS),
+    ("api:partnership-service", access.PARTNERSHIPS),
     ("api:partnership-material", access.PARTNERSHIPS),
+    ("api:partnership-service", access.PARTNERSHIPS),
     ("api:partnership-service", access.PARTNERSHIPS),
     ("api:partnership-group", access.PARTNERSHIP_GROUPS),
     ("api:training-requirement", access.TRAINING_REQUIREMENTS),  # listed on the courses page too

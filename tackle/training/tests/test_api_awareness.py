@@ -6,7 +6,7 @@ naming its field with nothing saved."""
 import pytest
 
 from tackle.accounts.tests.signing_in import token_client
-from tackle.training.models import Distribution, Material
+from tackle.training.models import Distribution, Material, PartnerService
 from tackle.training.tests.factories import make_partnership_records
 
 
@@ -55,3 +55,33 @@ def test_materials_and_distributions_refuse_roles_tokens_other_councils_and_bad_
     assert none_handed.status_code == 400 and none_handed.json() == {"quantity": ["Enter how many, 1 or more"]}
     assert set(lead.post(distributions, {**handed, "place_type": "moon"}, format="json").json()) == {"place_type"}
     assert Material.objects.count() == 1 and not Distribution.objects.exists()
+
+
+def test_the_lead_adds_a_directory_entry_everyone_reads_it(lead_a, frontline_a, records):
+    body = {"name": "Safe house charity", "kind": "victim_care", "offers": "Beds", "how_to_refer": "Email us"}
+    added = token_client(lead_a).post("/api/v1/partner-services/", body, format="json")
+    assert added.status_code == 201, added.json()
+    reader = token_client(frontline_a, scope="read")
+    listed = reader.get("/api/v1/partner-services/?kind=victim_care").json()["results"]
+    assert [row["name"] for row in listed] == ["Safe house charity"]
+    assert [row["name"] for row in reader.get("/api/v1/partner-services/").json()["results"]] == [
+        "Helpline",
+        "Safe house charity",
+    ]
+    read = reader.get(f"/api/v1/partner-services/{added.json()['uuid']}").json()
+    assert (read["how_to_refer"], read["link"]) == ("Email us", "")
+
+
+def test_the_directory_refuses_roles_tokens_other_councils_and_bad_bodies(lead_a, lead_b, frontline_a, records):
+    body = {"name": "Charity", "kind": "ngo", "offers": "Advice", "how_to_refer": "Call"}
+    assert token_client(frontline_a).post("/api/v1/partner-services/", body, format="json").status_code == 403
+    assert token_client(lead_a, scope="read").post("/api/v1/partner-services/", body, format="json").status_code == 403
+    assert token_client(lead_a, modules=("cases",)).get("/api/v1/partner-services/").status_code == 403
+    assert token_client(lead_b).get(f"/api/v1/partner-services/{records['service'].uuid}").status_code == 404
+    assert token_client(lead_b).get("/api/v1/partner-services/").json()["count"] == 0
+    lead = token_client(lead_a)
+    no_name = lead.post("/api/v1/partner-services/", {**body, "name": ""}, format="json")
+    assert no_name.status_code == 400 and set(no_name.json()) == {"name"}
+    bad_link = lead.post("/api/v1/partner-services/", {**body, "link": "not a web address"}, format="json")
+    assert bad_link.status_code == 400 and set(bad_link.json()) == {"link"}
+    assert PartnerService.objects.count() == 1
