@@ -9,7 +9,7 @@ from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, F, 
 from django.db.models.expressions import RawSQL
 from django.http import HttpRequest
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
 from tackle.accounts.door import open_for_user
 from tackle.cases.models import (
@@ -341,7 +341,8 @@ def case_periods(case: Case) -> dict[str, Any]:
 
 
 def case_dashboard_figures(user: Any) -> list[dict[str, Any]]:
-    """Home page figures for anyone who works with cases: what needs them now."""
+    """Home page figures for anyone who works with cases: what needs them now. Labels stay English
+    (the home page links figures by label) and are translated where shown."""
     from django.utils import timezone
 
     from tackle.cases.models import Referral, ReferralStatus
@@ -350,10 +351,12 @@ def case_dashboard_figures(user: Any) -> list[dict[str, Any]]:
         return []
     cases = open_cases(case_list_visible_to(user))
     overdue = Referral.objects.filter(case__in=cases, status=ReferralStatus.TO_DO, due_by__lt=timezone.now())
-    figures = [{"label": "Open cases", "value": cases.count()}]
+    figures = [{"label": gettext_noop("Open cases"), "value": cases.count()}]
     if user.role in CASE_WORKER_ROLES:
-        figures.append({"label": "New concerns to triage", "value": cases.filter(triaged_at__isnull=True).count()})
-        figures.append({"label": "Overdue actions", "value": overdue.count(), "alert": True})
+        figures.append(
+            {"label": gettext_noop("New concerns to triage"), "value": cases.filter(triaged_at__isnull=True).count()}
+        )
+        figures.append({"label": gettext_noop("Overdue actions"), "value": overdue.count(), "alert": True})
     return figures
 
 

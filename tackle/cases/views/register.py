@@ -9,6 +9,7 @@ from django.core.exceptions import BadRequest
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from tackle.accounts.door import open_page_for_user
 from tackle.accounts.http import AuthenticatedRequest
@@ -70,7 +71,11 @@ def register(request: AuthenticatedRequest) -> HttpResponse:
             "suppressed": suppressed,
             "disclosure_note": disclosure.note(),
             "by_stage": _rows(dict(Stage.choices), counts["by_stage"], STAGE_KEYS),
-            "by_age_group": _rows(AGE_GROUP_LABELS, counts["by_age_group"], AGE_GROUP_KEYS),
+            "by_age_group": _rows(
+                {key: gettext(label) for key, label in AGE_GROUP_LABELS.items()},
+                counts["by_age_group"],
+                AGE_GROUP_KEYS,
+            ),
             "children_by_stage": _rows(dict(Stage.choices), counts["children_by_stage"], STAGE_KEYS),
             "by_exploitation_type": _rows({}, counts["by_exploitation_type"]),
             "export_csv": reverse("cases:register-export-csv") + query,
