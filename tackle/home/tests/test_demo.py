@@ -10,8 +10,9 @@ def test_demo_load_creates_the_council_partners_and_one_user_per_role(db):
     call_command("demo", "load")
     council = Organisation.objects.get(code="E09000099")
     assert council.name == "Demo Borough Council" and council.kind == OrganisationKind.COUNCIL
+    # The demo council, the neighbouring one and the Welsh one.
     kinds = list(Organisation.objects.values_list("kind", flat=True))
-    assert kinds.count(OrganisationKind.NGO) == 2 and kinds.count(OrganisationKind.COUNCIL) == 2
+    assert kinds.count(OrganisationKind.NGO) == 2 and kinds.count(OrganisationKind.COUNCIL) == 3
     assert OrganisationKind.POLICE in kinds
     for role in Role.values:
         user = User.objects.get(username=f"demo-{role}")
