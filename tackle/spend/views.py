@@ -37,7 +37,7 @@ def index(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse
     require_module(request.user, Module.SUPPLIERS)
     imports = selectors.spend_imports_visible_to(request.user).select_related("started_by")
     download = list_download(
-        request, imports, resource=SPEND, columns=IMPORT_COLUMNS, name="spend-imports", title="Spend imports"
+        request, imports, resource=SPEND, columns=_import_columns(), name="spend-imports", title="Spend imports"
     )
     if download is not None:
         return download
@@ -45,13 +45,16 @@ def index(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse
     return render(request, "spend/index.html", context)
 
 
-IMPORT_COLUMNS = (
-    Column("Uploaded", lambda i: i.created_at),
-    Column("By", lambda i: i.started_by.get_full_name() or i.started_by.username),
-    Column("Status", lambda i: i.get_status_display()),
-    Column("Rows accepted", lambda i: i.rows_accepted),
-    Column("Total", lambda i: i.total_amount),
-)
+# Downloads' headers and words are in the reader's language, so each list is made per request; their
+# titles stay English, as the audit log names a download by its title.
+def _import_columns() -> tuple[Column, ...]:
+    return (
+        Column(gettext("Uploaded"), lambda i: i.created_at),
+        Column(gettext("By"), lambda i: i.started_by.get_full_name() or i.started_by.username),
+        Column(gettext("Status"), lambda i: i.get_status_display()),
+        Column(gettext("Rows accepted"), lambda i: i.rows_accepted),
+        Column(gettext("Total"), lambda i: i.total_amount),
+    )
 
 
 @login_required
@@ -97,7 +100,7 @@ def import_results(request: AuthenticatedRequest, import_uuid: Any) -> HttpRespo
     )
     sectors = selectors.spend_by_sector(spend_import)
     download = list_download(
-        request, sectors, resource=SPEND, columns=SECTOR_COLUMNS, name="spend-by-sector", title="Spend by sector"
+        request, sectors, resource=SPEND, columns=_sector_columns(), name="spend-by-sector", title="Spend by sector"
     )
     if download is not None:
         return download
@@ -105,7 +108,7 @@ def import_results(request: AuthenticatedRequest, import_uuid: Any) -> HttpRespo
         "top-payees": selectors.top_high_risk_payees(spend_import),
         "no-statement": selectors.payees_without_statement(spend_import),
     }
-    for table, (columns, title) in PAYEE_TABLES.items():
+    for table, (columns, title) in _payee_tables().items():
         download = list_download(
             request, payees[table], resource=SPEND, columns=columns, name=f"spend-{table}", title=title, table=table
         )
@@ -135,31 +138,39 @@ def import_results(request: AuthenticatedRequest, import_uuid: Any) -> HttpRespo
     return render(request, "spend/import_results.html", context)
 
 
-# The results page's table of spend by sector, as the page shows it.
-SECTOR_COLUMNS = (
-    Column("Sector", lambda line: line.label),
-    Column("Risk", lambda line: "High risk" if line.high_risk else "Not high risk"),
-    Column("Payments", lambda line: line.rows),
-    Column("Amount", lambda line: line.amount),
-)
+def _sector_columns() -> tuple[Column, ...]:
+    """The results page's table of spend by sector, as the page shows it."""
+    high, other = gettext("High risk"), gettext("Not high risk")
+    return (
+        Column(gettext("Sector"), lambda line: line.label),
+        Column(gettext("Risk"), lambda line: high if line.high_risk else other),
+        Column(gettext("Payments"), lambda line: line.rows),
+        Column(gettext("Amount"), lambda line: line.amount),
+    )
 
-# The results page's two tables of payees, as the page shows them, by the `table=` that picks each.
-_PAYEE_COLUMNS = (
-    Column("Supplier", lambda payee: payee.name),
-    Column("Sectors", lambda payee: payee.sectors),
-    Column("Payments", lambda payee: payee.rows),
-    Column("Amount", lambda payee: payee.amount),
-)
-PAYEE_TABLES = {
-    "top-payees": (
-        (*_PAYEE_COLUMNS, Column("In register", lambda payee: "Yes" if payee.supplier_uuid else "No")),
-        "Suppliers paid most in high-risk sectors",
-    ),
-    "no-statement": (
-        (*_PAYEE_COLUMNS, Column("Must publish", lambda payee: "Yes" if payee.must_publish else "No")),
-        "Suppliers with no modern slavery statement",
-    ),
-}
+
+PAYEE_TABLES = ("top-payees", "no-statement")
+
+
+def _payee_tables() -> dict[str, tuple[tuple[Column, ...], str]]:
+    """The results page's two tables of payees, as the page shows them, by the `table=` that picks each."""
+    yes, no = gettext("Yes"), gettext("No")
+    payees = (
+        Column(gettext("Supplier"), lambda payee: payee.name),
+        Column(gettext("Sectors"), lambda payee: payee.sectors),
+        Column(gettext("Payments"), lambda payee: payee.rows),
+        Column(gettext("Amount"), lambda payee: payee.amount),
+    )
+    return {
+        "top-payees": (
+            (*payees, Column(gettext("In register"), lambda payee: yes if payee.supplier_uuid else no)),
+            "Suppliers paid most in high-risk sectors",
+        ),
+        "no-statement": (
+            (*payees, Column(gettext("Must publish"), lambda payee: yes if payee.must_publish else no)),
+            "Suppliers with no modern slavery statement",
+        ),
+    }
 
 
 @login_required

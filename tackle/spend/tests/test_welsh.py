@@ -55,6 +55,11 @@ def test_an_import_screened_by_a_welsh_reader_stores_english_and_shows_welsh(cli
     assert "Canlyniadau sgrinio gwariant" in results
     assert "Spend screening results" not in results
 
+    download = client.get(reverse("spend:import-results", args=[spend_import.uuid]), {"download": "csv"})
+    lines = b"".join(download.streaming_content).decode().splitlines()
+    assert lines[0] == "Sector,Risg,Taliadau,Swm"  # the download's headers in Welsh too
+    assert any(line.startswith("Iechyd a gofal cymdeithasol,Risg uchel,1,") for line in lines[1:])
+
 
 def test_stored_sentences_with_numbers_and_dates_read_in_welsh():
     ragged = wording.plural(wording.ROW_WIDTH_JOINED, 2, {"found": 2, "width": 5, "start": 4, "last": 6})
