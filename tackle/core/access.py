@@ -108,7 +108,9 @@ TRAINING_REQUIREMENTS = _r(
     "training_requirements", "Training requirements: which roles and teams must complete which course", Module.TRAINING
 )
 PARTNERSHIPS = _r("partnerships", "Awareness campaigns and the partner directory", Module.TRAINING)
-PARTNERSHIP_GROUPS = _r("partnership_groups", "Partnership groups, their meetings and actions", Module.TRAINING)
+PARTNERSHIP_GROUPS = _r(
+    "partnership_groups", "Partnership groups, their meetings and actions", Module.TRAINING, audited=True
+)  # meetings name who attended, actions their owners
 CASES = _r(
     "cases",
     "Cases and the personal data of the people in them",

@@ -744,7 +744,9 @@ def group_list(request: Request) -> Response:
         form = GroupForm(merged({}, values, GroupForm.Meta.fields), organisation=user.organisation)
         group = record_save(actor=user, obj=checked_by_form(form).save(commit=False), request=request._request)
         return Response({**GroupSerializer(_groups(user).get(pk=group.pk)).data, "meetings": []}, status=201)
-    open_page_for_user(user, resource=PARTNERSHIP_GROUPS, object_type="training.partnershipgroup")
+    open_page_for_user(
+        user, resource=PARTNERSHIP_GROUPS, request=request._request, object_type="training.partnershipgroup"
+    )
     response, _count = one_page(
         request, _groups(user).order_by("name", "pk"), lambda page: GroupSerializer(page, many=True).data
     )
@@ -760,7 +762,7 @@ def group_list(request: Request) -> Response:
 def group_detail(request: Request, group_uuid: str) -> Response:
     user = api_user(request)
     require_partnership_editor(user)
-    group = open_for_user(user, _groups(user), resource=PARTNERSHIP_GROUPS, uuid=group_uuid)
+    group = open_for_user(user, _groups(user), resource=PARTNERSHIP_GROUPS, request=request._request, uuid=group_uuid)
     meetings = group.meetings.annotate(
         action_count=Count("actions"), open_actions=Count("actions", filter=Q(actions__closed_on__isnull=True))
     ).order_by("-held_on", "-pk")

@@ -225,3 +225,22 @@ class ActionForm(OrganisationForm):
 
 class CloseActionForm(GovukForm):
     closed_on = GovukDateField(label=_("Date closed"))
+
+
+class OpenActionFilterForm(GovukForm):
+    """The open actions' filters on the Partnership groups page; their download applies them too."""
+
+    group = forms.ModelChoiceField(
+        queryset=PartnershipGroup.objects.none(),
+        to_field_name="uuid",
+        required=False,
+        label=_("Group"),
+        empty_label=_("All groups"),
+    )
+    overdue = forms.BooleanField(required=False, label=_("Overdue only"))
+
+    def __init__(self, *args: Any, groups: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        group = self.fields["group"]
+        assert isinstance(group, forms.ModelChoiceField)
+        group.queryset = groups

@@ -81,6 +81,19 @@ def open_actions_visible_to(user: User) -> QuerySet[MeetingAction]:
     ).select_related("meeting__group", "owner")
 
 
+def open_actions_filtered(
+    user: User, *, group: PartnershipGroup | None = None, overdue_on: date | None = None
+) -> QuerySet[MeetingAction]:
+    """The open actions as the Partnership groups page filters them (and so its download): one
+    group's, and only those due before `overdue_on`."""
+    actions = open_actions_visible_to(user)
+    if group is not None:
+        actions = actions.filter(meeting__group=group)
+    if overdue_on is not None:
+        actions = actions.filter(due_on__lt=overdue_on)
+    return actions
+
+
 def _requirements_by_user(organisation_id: int, users: list[User]) -> dict[int, list[Requirement]]:
     requirements = list(Requirement.objects.filter(organisation_id=organisation_id).select_related("course", "team"))
     team_ids: dict[int, set[int]] = {user.pk: set() for user in users}

@@ -1,6 +1,7 @@
 """Training, awareness and partnership pages. Module and role checks give 403; records of another
 organisation give 404. Views are glue: forms check input, services save and audit."""
 
+from datetime import date
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -13,7 +14,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext, gettext_lazy
 
-from tackle.accounts.door import open_for_user
+from tackle.accounts.door import open_for_user, open_page_for_user
 from tackle.accounts.exports import list_download, list_download_links
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.audit.records import record_save
@@ -42,6 +43,7 @@ from tackle.training.forms import (
     ImportForm,
     MaterialForm,
     MeetingForm,
+    OpenActionFilterForm,
     OrganisationForm,
     PartnerServiceForm,
     RequirementForm,
@@ -409,17 +411,60 @@ def group_list(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpRes
     )
     if download is not None:
         return download
-    actions = selectors.open_actions_visible_to(request.user)
+    today = timezone.localdate()
+    action_form = OpenActionFilterForm(request.GET, groups=selectors.groups_visible_to(request.user))
+    filters = action_form.cleaned_data if action_form.is_valid() else {}
+    actions = selectors.open_actions_filtered(
+        request.user, group=filters.get("group"), overdue_on=today if filters.get("overdue") else None
+    )
+    download = list_download(
+        request,
+        actions,
+        resource=PARTNERSHIP_GROUPS,
+        columns=_action_columns(today),
+        name="partnership-open-actions",
+        title=gettext("Open partnership actions"),
+        table="open-actions",
+    )
+    if download is not None:
+        return download
+    # The page's open actions name their owners: the view is audited, as their download is.
+    open_page_for_user(
+        request.user, resource=PARTNERSHIP_GROUPS, request=request, object_type="training.partnershipgroup"
+    )
     context = {
         "groups": groups,
         "actions": actions,
-        "today": timezone.localdate(),
+        "action_form": action_form,
+        "today": today,
         "downloads": list_download_links(request, PARTNERSHIP_GROUPS) if groups else [],
+        "action_downloads": list_download_links(request, PARTNERSHIP_GROUPS, "open-actions") if actions else [],
     }
     return render(request, "training/group_list.html", context)
 
 
-# The groups as the list shows them; the open actions, which name people, stay on the page.
+def _action_columns(today: date) -> tuple[Column, ...]:
+    """The open actions as the page lists them, with the group and meeting the page shows beneath."""
+    return (
+        Column(gettext("Action"), lambda action: action.text),
+        Column(gettext("Group"), lambda action: action.meeting.group.name),
+        Column(gettext("Date held"), lambda action: action.meeting.held_on),
+        Column(gettext("Owner"), _owner_of),
+        Column(gettext("Due date"), lambda action: action.due_on or ""),
+        Column(
+            gettext("Overdue"),
+            lambda action: gettext("Yes") if action.due_on and action.due_on < today else gettext("No"),
+        ),
+    )
+
+
+def _owner_of(action: MeetingAction) -> str:
+    if action.owner is not None:
+        return action.owner.display_name
+    return action.owner_name or gettext("No owner")
+
+
+# The groups as the list shows them; the open actions download as their own table (_action_columns).
 def _group_columns() -> tuple[Column, ...]:
     """Made per request, so the headers come out in the reader's language."""
     return (
@@ -472,12 +517,17 @@ def _meetings_visible_to(request: AuthenticatedRequest) -> Any:
 
 def _open_group(request: AuthenticatedRequest, group_uuid: Any, action: Action) -> PartnershipGroup:
     visible = selectors.groups_visible_to(request.user)
-    return open_for_user(request.user, visible, resource=PARTNERSHIP_GROUPS, action=action, uuid=group_uuid)
+    # Partnership groups are audited (a meeting names who attended): the door writes the view.
+    return open_for_user(
+        request.user, visible, resource=PARTNERSHIP_GROUPS, action=action, request=request, uuid=group_uuid
+    )
 
 
 def _open_meeting(request: AuthenticatedRequest, meeting_uuid: Any, action: Action) -> Meeting:
     visible = _meetings_visible_to(request)
-    return open_for_user(request.user, visible, resource=PARTNERSHIP_GROUPS, action=action, uuid=meeting_uuid)
+    return open_for_user(
+        request.user, visible, resource=PARTNERSHIP_GROUPS, action=action, request=request, uuid=meeting_uuid
+    )
 
 
 @login_required
