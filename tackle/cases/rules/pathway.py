@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from django.utils.translation import gettext_noop
+
 from tackle.cases.models.choices import ConcernAbout, ExploitationType, ReferralCode
 
 # Actions come out in this order: what keeps someone safe now, then what has a clock on it,
@@ -246,13 +248,18 @@ def evaluate_pathway(facts: PathwayFacts, rules: PathwayRules = PathwayRules()) 
     found: dict[str, Action] = {}
 
     def add(code: str, due_by: datetime | None, reason: str) -> None:
+        # `reason` is stored in English (a record); the case page translates it as it shows it.
         found[code] = Action(code=code, due_by=due_by, reason=reason)
 
     child = False
     if _describes_a_person(facts):
         child = is_treated_as_child(facts)
         if facts.immediate_danger:
-            add(ReferralCode.CALL_POLICE, at, "Someone is in immediate danger: call 999 now, before anything else.")
+            add(
+                ReferralCode.CALL_POLICE,
+                at,
+                gettext_noop("Someone is in immediate danger: call 999 now, before anything else."),
+            )
         if child:
             _child_actions(facts, rules, add, nrm_due)
         else:
@@ -261,28 +268,36 @@ def evaluate_pathway(facts: PathwayFacts, rules: PathwayRules = PathwayRules()) 
             add(
                 ReferralCode.AGE_ASSESSMENT,
                 None,
-                "The age is not settled: ask children's services for an age assessment. Until it reports, "
-                "the person stays on the children's pathway.",
+                gettext_noop(
+                    "The age is not settled: ask children's services for an age assessment. Until it reports, "
+                    "the person stays on the children's pathway."
+                ),
             )
         elif facts.age_disputed:
             add(
                 ReferralCode.AGE_ASSESSMENT,
                 None,
-                "The age is disputed: an age assessment settles it. If it finds the person is under 18, "
-                "run the pathway again as a child.",
+                gettext_noop(
+                    "The age is disputed: an age assessment settles it. If it finds the person is under 18, "
+                    "run the pathway again as a child."
+                ),
             )
     if facts.concern_about == ConcernAbout.SUPPLIER:
         add(
             ReferralCode.PROCUREMENT_REFERRAL,
             None,
-            "The concern is about a supplier or contractor: pass it to the contract manager or the "
-            "procurement modern slavery champion.",
+            gettext_noop(
+                "The concern is about a supplier or contractor: pass it to the contract manager or the "
+                "procurement modern slavery champion."
+            ),
         )
     if facts.concern_about == ConcernAbout.COUNCIL:
         add(
             ReferralCode.WHISTLEBLOWING_REPORT,
             None,
-            "The concern is about the council's own staff or work: report it under the whistleblowing policy.",
+            gettext_noop(
+                "The concern is about the council's own staff or work: report it under the whistleblowing policy."
+            ),
         )
     ordered = tuple(found[code] for code in ACTION_ORDER if code in found)
     return PathwayResult(treated_as_child=child, actions=ordered)
@@ -290,64 +305,78 @@ def evaluate_pathway(facts: PathwayFacts, rules: PathwayRules = PathwayRules()) 
 
 def _child_actions(facts: PathwayFacts, rules: PathwayRules, add: AddAction, nrm_due: datetime) -> None:
     at = facts.encountered_at
-    why = "under 18" if facts.age is not None and facts.age < 18 else "possibly under 18 (presumed a child)"
-    add(
-        ReferralCode.CHILDREN_SAFEGUARDING_REFERRAL,
-        at,
-        f"The person is {why}: refer to children's safeguarding (MASH, section 47) straight away.",
-    )
+    if facts.age is not None and facts.age < 18:
+        why = gettext_noop("The person is under 18: refer to children's safeguarding (MASH, section 47) straight away.")
+    else:
+        why = gettext_noop(
+            "The person is possibly under 18 (presumed a child): refer to children's safeguarding "
+            "(MASH, section 47) straight away."
+        )
+    add(ReferralCode.CHILDREN_SAFEGUARDING_REFERRAL, at, why)
     if facts.destitute:
         add(
             ReferralCode.EMERGENCY_ACCOMMODATION,
             _end_of_day(at),
-            "The child has nowhere safe to stay: children's services must find a safe place today.",
+            gettext_noop("The child has nowhere safe to stay: children's services must find a safe place today."),
         )
     add(
         ReferralCode.NRM_REFERRAL,
         nrm_due,
-        "Refer the child to the NRM. A child's consent is not needed, and a Duty to Notify is never used for a child.",
+        gettext_noop(
+            "Refer the child to the NRM. A child's consent is not needed, "
+            "and a Duty to Notify is never used for a child."
+        ),
     )
     if rules.ictg_available:
         add(
             ReferralCode.ICTG_REFERRAL,
             nrm_due,
-            "The Independent Child Trafficking Guardian service covers this area: refer alongside the NRM referral.",
+            gettext_noop(
+                "The Independent Child Trafficking Guardian service covers this area: refer alongside the NRM referral."
+            ),
         )
 
 
 def _adult_actions(facts: PathwayFacts, add: AddAction, nrm_due: datetime, dtn_due: datetime) -> None:
     at = facts.encountered_at
     if facts.destitute:
-        route = (
-            "through the victim care contract once referred to the NRM"
-            if facts.consent_to_nrm
-            else "under the council's homelessness duty"
-        )
-        add(
-            ReferralCode.EMERGENCY_ACCOMMODATION,
-            _end_of_day(at),
-            f"The person has nowhere to stay tonight: arrange emergency accommodation today, {route}.",
-        )
+        if facts.consent_to_nrm:
+            tonight = gettext_noop(
+                "The person has nowhere to stay tonight: arrange emergency accommodation today, "
+                "through the victim care contract once referred to the NRM."
+            )
+        else:
+            tonight = gettext_noop(
+                "The person has nowhere to stay tonight: arrange emergency accommodation today, "
+                "under the council's homelessness duty."
+            )
+        add(ReferralCode.EMERGENCY_ACCOMMODATION, _end_of_day(at), tonight)
     if facts.care_and_support_needs:
         add(
             ReferralCode.ADULT_SAFEGUARDING_REFERRAL,
             at + timedelta(hours=ADULT_SAFEGUARDING_HOURS),
-            "An adult with care and support needs: raise a Care Act section 42 concern, with their consent "
-            "or without it where their vital interests require.",
+            gettext_noop(
+                "An adult with care and support needs: raise a Care Act section 42 concern, with their consent "
+                "or without it where their vital interests require."
+            ),
         )
     if facts.consent_to_nrm is None:
         add(
             ReferralCode.SEEK_NRM_CONSENT,
             min(nrm_due, dtn_due),
-            "An adult decides for themselves: explain the NRM and ask for informed consent. Send nothing until "
-            "they answer; the referral or Duty to Notify then follows.",
+            gettext_noop(
+                "An adult decides for themselves: explain the NRM and ask for informed consent. Send nothing until "
+                "they answer; the referral or Duty to Notify then follows."
+            ),
         )
     elif facts.consent_to_nrm:
-        add(ReferralCode.NRM_REFERRAL, nrm_due, "The adult consents: refer them to the NRM.")
+        add(ReferralCode.NRM_REFERRAL, nrm_due, gettext_noop("The adult consents: refer them to the NRM."))
     else:
         add(
             ReferralCode.DUTY_TO_NOTIFY,
             dtn_due,
-            "The adult declines the NRM: send an anonymous Duty to Notify (s.52 MSA 2015) with nothing that "
-            "identifies them, recording why they declined, their gender and nationality.",
+            gettext_noop(
+                "The adult declines the NRM: send an anonymous Duty to Notify (s.52 MSA 2015) with nothing that "
+                "identifies them, recording why they declined, their gender and nationality."
+            ),
         )

@@ -5,6 +5,8 @@ from html import unescape
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 
 from tackle.accounts.models import OrganisationSettings
 from tackle.cases.services.nrm import nrm_event_record
@@ -39,6 +41,10 @@ def test_the_case_page_and_its_details_are_in_welsh(client_for, welsh_lead, case
     for english in ("NRM journey", "What was recorded", "The person's details", "Needs an interpreter"):
         assert english not in page
     assert case.location in page  # what was typed stays as typed
+    reason = case.referrals.first().reason  # stored in English, shown in the reader's language
+    with translation.override("cy"):
+        welsh_reason = gettext(reason)
+    assert welsh_reason != reason and welsh_reason in page and reason not in page
 
 
 def test_the_queue_and_the_timeline_are_in_welsh(client_for, welsh_lead, case):
