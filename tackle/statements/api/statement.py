@@ -22,12 +22,13 @@ from tackle.core.api_schema import PAGE_PARAMETER, paginated
 from tackle.statements.forms import (
     ApprovalForm,
     DetailsForm,
+    LanguagesForm,
     PublishForm,
     SectionForm,
     SignatoryForm,
     StartStatementForm,
 )
-from tackle.statements.models import DecisionMaker, Statement, StatementStatus
+from tackle.statements.models import DecisionMaker, Statement, StatementLanguages, StatementStatus
 from tackle.statements.sections import SECTION_TITLES
 from tackle.statements.selectors.statement import (
     get_statement_for_user,
@@ -43,6 +44,12 @@ class SectionSerializer(serializers.Serializer):
     key = serializers.ChoiceField(list(SECTION_TITLES))
     title = serializers.CharField()
     text = serializers.CharField(allow_blank=True)
+    text_cy = serializers.CharField(
+        allow_blank=True,
+        allow_null=True,
+        help_text="The council's own Welsh version (issue 21), empty where it has none yet; null for a statement "
+        "published in English only, whose page shows no Welsh",
+    )
 
 
 class SignatorySerializer(serializers.Serializer):
@@ -53,20 +60,31 @@ class SignatorySerializer(serializers.Serializer):
 class StatementSerializer(serializers.ModelSerializer):
     period = serializers.UUIDField(source="period.uuid", read_only=True)
     period_label = serializers.CharField(source="period.label", read_only=True)
+    languages = serializers.ChoiceField(
+        StatementLanguages.choices,
+        read_only=True,
+        help_text="The languages it is published in: en (English), cy (Welsh) or both (side by side, Welsh first)",
+    )
     sections = serializers.SerializerMethodField()
     signatories = SignatorySerializer(many=True, read_only=True)
 
     class Meta:
         model = Statement
         fields = [
-            "uuid", "period", "period_label", "version", "status", "frozen", "decision_maker", "delegated_to",
-            "approval_date", "minute_reference", "approved_at", "published_url", "review_date", "created_at",
-            "sections", "signatories",
+            "uuid", "period", "period_label", "version", "status", "frozen", "languages", "decision_maker",
+            "delegated_to", "approval_date", "minute_reference", "approved_at", "published_url", "review_date",
+            "created_at", "sections", "signatories",
         ]  # fmt: skip
 
     @extend_schema_field(SectionSerializer(many=True))
-    def get_sections(self, statement: Statement) -> list[dict[str, str]]:
-        return [{"key": key, "title": title, "text": text} for key, title, text in section_rows(statement)]
+    def get_sections(self, statement: Statement) -> list[dict[str, str | None]]:
+        welsh = {}
+        if statement.languages != StatementLanguages.ENGLISH:
+            welsh = {key: text for key, _title, text in section_rows(statement, language="cy")}
+        return [
+            {"key": key, "title": str(title), "text": text, "text_cy": welsh.get(key) if welsh else None}
+            for key, title, text in section_rows(statement)
+        ]
 
 
 class StatementFilters(serializers.Serializer):
@@ -85,6 +103,15 @@ class StatementChangeSerializer(serializers.Serializer):
         required=False,
         help_text=f"Text by section key: {', '.join(SECTION_TITLES)}",
     )
+    sections_cy = serializers.DictField(
+        child=serializers.CharField(allow_blank=True),
+        required=False,
+        help_text="The council's Welsh text by section key, for a statement in Welsh or in both languages "
+        "(issue 21); the English text is kept",
+    )
+    languages = serializers.ChoiceField(
+        StatementLanguages.choices, required=False, help_text="en, cy or both; set before writing sections_cy"
+    )
     review_date = PlausibleDateField(required=False, help_text="After the date it was approved")
 
     def validate_sections(self, value: dict[str, str]) -> dict[str, str]:
@@ -92,6 +119,9 @@ class StatementChangeSerializer(serializers.Serializer):
         if unknown:
             raise ValidationError(f"Not a section of the statement: {', '.join(unknown)}")
         return value
+
+    def validate_sections_cy(self, value: dict[str, str]) -> dict[str, str]:
+        return self.validate_sections(value)
 
 
 class ApprovalSerializer(serializers.Serializer):
@@ -156,9 +186,11 @@ def statement_list(request: Request) -> Response:
 @extend_schema(methods=["GET"], summary="One version of the statement", responses=StatementSerializer)
 @extend_schema(
     methods=["PATCH"],
-    summary="Write sections or set the review date",
+    summary="Write sections, their Welsh, the languages or the review date",
     description="The modern slavery lead only. All or nothing. An approved version is frozen: the change makes "
-    "a new draft version, which is what is answered (its uuid differs).",
+    "a new draft version, which is what is answered (its uuid differs). The languages are set first, so one "
+    "request may choose Welsh and write the Welsh; sections_cy is refused for a statement in English only, as "
+    "the page does not ask for it.",
     request=StatementChangeSerializer,
     responses={200: StatementSerializer},
     examples=[
@@ -176,6 +208,15 @@ def statement_detail(request: Request, statement_uuid: str) -> Response:
         statement = get_statement_for_user(user, statement_uuid, to_change=True)
         given: dict[str, Any] = body_or_400(StatementChangeSerializer, request)
         with transaction.atomic():
+            if "languages" in given:
+                languages = checked_by_form(LanguagesForm(merged({}, given, ["languages"]))).cleaned_data
+                statement = services.statement_details_update(
+                    statement=statement, actor=user, details=languages, request=request._request
+                )
+            if given.get("sections_cy") and statement.languages == StatementLanguages.ENGLISH:
+                raise ValidationError(
+                    {"sections_cy": ["The statement is published in English only: set languages to cy or both first"]}
+                )
             # The review date first: it is checked against the decision of the version asked for,
             # before a section's edit may turn an approved version into a new draft.
             if "review_date" in given:
@@ -187,6 +228,19 @@ def statement_detail(request: Request, statement_uuid: str) -> Response:
                 text = checked_by_form(SectionForm({"text": text})).cleaned_data["text"]
                 statement = services.statement_section_update(
                     statement=statement, key=key, text=text, actor=user, request=request._request
+                )
+            # Read afresh: the English sections just written must be kept as written, not as first read.
+            english = {key: text for key, _title, text in section_rows(Statement.objects.get(pk=statement.pk))}
+            for key, text_cy in given.get("sections_cy", {}).items():
+                form = SectionForm({"text": english.get(key, ""), "text_cy": text_cy}, languages=statement.languages)
+                cleaned = checked_by_form(form).cleaned_data
+                statement = services.statement_section_update(
+                    statement=statement,
+                    key=key,
+                    text=cleaned["text"],
+                    text_cy=cleaned["text_cy"],
+                    actor=user,
+                    request=request._request,
                 )
         return Response(StatementSerializer(statement).data)
     statement = get_statement_for_user(user, statement_uuid, request=request._request)

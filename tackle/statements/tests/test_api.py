@@ -3,6 +3,7 @@ modern slavery lead writes, another council's records are not found, a read toke
 another module is refused, and a refused body names its field and changes nothing."""
 
 import pytest
+from rest_framework.test import APIClient
 
 from tackle.accounts.tests.signing_in import token_client
 from tackle.audit.models import AuditAction, AuditEvent
@@ -149,3 +150,45 @@ def test_the_plan_refuses_wrong_roles_other_councils_and_read_tokens(action_a, p
     assert Action.objects.count() == 1 and not ActionUpdate.objects.exists()
     action_a.refresh_from_db()
     assert action_a.status == ActionStatus.PLANNED
+
+
+# The statement's languages and Welsh text (issue 21) ------------------------------------------------
+
+
+def test_the_api_shows_the_languages_and_the_welsh_text_where_the_page_does(procurement_a, statement_a, lead_a):
+    client = token_client(procurement_a, scope="read")
+    english_only = client.get(f"/api/v1/statements/{statement_a.uuid}").json()
+    assert english_only["languages"] == "en"
+    assert all(section["text_cy"] is None for section in english_only["sections"])
+
+    lead = token_client(lead_a)
+    welsh = {"languages": "both", "sections_cy": {"policies": "Mae ein polisïau yn dweud beth i'w wneud."}}
+    changed = lead.patch(f"/api/v1/statements/{statement_a.uuid}", welsh, format="json")
+    assert changed.status_code == 200
+    body = client.get(f"/api/v1/statements/{statement_a.uuid}").json()
+    sections = {section["key"]: section for section in body["sections"]}
+    assert body["languages"] == "both"
+    assert sections["policies"]["text_cy"] == "Mae ein polisïau yn dweud beth i'w wneud."
+    assert sections["policies"]["text"] == "Our policies say what to do."  # the English is kept
+    assert sections["supply_chains"]["text_cy"] == ""  # no Welsh yet: empty, as the page says it is missing
+
+
+def test_welsh_text_for_a_statement_in_english_only_is_refused_and_changes_nothing(lead_a, statement_a):
+    client = token_client(lead_a)
+    refused = client.patch(
+        f"/api/v1/statements/{statement_a.uuid}",
+        {"sections": {"policies": "Revised."}, "sections_cy": {"policies": "Diwygiwyd."}},
+        format="json",
+    )
+    assert refused.status_code == 400 and "sections_cy" in refused.json()
+    assert statement_a.sections.get(key="policies").text == "Our policies say what to do."
+    unknown = client.patch(f"/api/v1/statements/{statement_a.uuid}", {"languages": "fr"}, format="json")
+    assert unknown.status_code == 400 and "languages" in unknown.json()
+
+
+def test_the_schema_documents_the_languages_and_the_welsh_text(db):
+    schema = APIClient().get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()
+    components = schema["components"]["schemas"]
+    assert "languages" in components["Statement"]["properties"]
+    assert components["Section"]["properties"]["text_cy"]["nullable"] is True
+    assert {"languages", "sections_cy"} <= set(components["PatchedStatementChangeRequest"]["properties"])
