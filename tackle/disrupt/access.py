@@ -4,6 +4,7 @@ user sees is decided in selectors.py."""
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext
 
 from tackle.core.access import COORDINATOR_ROLES  # plan operations, run the meeting, see address flags
 from tackle.core.permissions import require_module
@@ -22,7 +23,7 @@ def require_disruption(user: Any) -> None:
 def require_coordinator(user: Any) -> None:
     require_disruption(user)
     if not is_coordinator(user):
-        raise PermissionDenied("Only the modern slavery lead or community safety can do this.")
+        raise PermissionDenied(gettext("Only the modern slavery lead or community safety can do this."))
 
 
 def may_see_flags(user: Any) -> bool:

@@ -107,7 +107,7 @@ def annual_figures(organisation_id: int, year: int) -> AnnualFigures:
             continue
         figures.with_outcomes += 1
         labels = [
-            ExploitationType(code).label for code in ExploitationType.values if code in outcome.exploitation_types
+            str(ExploitationType(code).label) for code in ExploitationType.values if code in outcome.exploitation_types
         ]
         for label in labels or [NONE_FOUND]:
             by_type[label] += 1
