@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from tackle.training import api, api_awareness
+from tackle.training import api, api_awareness, api_partnerships
 
 urlpatterns: list = [
     path("training/courses/", api.course_list, name="training-course-list"),
@@ -27,6 +27,30 @@ urlpatterns: list = [
     path("partner-services/<uuid:service_uuid>", api_awareness.service_detail, name="partnership-service-detail"),
     path("partnership-groups/", api.group_list, name="partnership-group-list"),
     path("partnership-groups/<uuid:group_uuid>", api.group_detail, name="partnership-group-detail"),
+    path(
+        "partnership-groups/<uuid:group_uuid>/meetings/",
+        api_partnerships.meeting_list,
+        name="partnership-group-meeting-list",
+    ),
+    path(
+        "partnership-meetings/<uuid:meeting_uuid>", api_partnerships.meeting_detail, name="partnership-meeting-detail"
+    ),
+    path(
+        "partnership-meetings/<uuid:meeting_uuid>/actions/",
+        api_partnerships.meeting_action_list,
+        name="partnership-meeting-action-list",
+    ),
+    path("partnership-actions/", api_partnerships.action_list, name="partnership-action-list"),
+    path(
+        "partnership-actions/<uuid:meeting_action_uuid>",
+        api_partnerships.action_detail,
+        name="partnership-action-detail",
+    ),
+    path(
+        "partnership-actions/<uuid:meeting_action_uuid>/close",
+        api_partnerships.action_close,
+        name="partnership-action-close",
+    ),
     path("training/completions/import", api.completion_import, name="training-completion-import"),
     path("training/completions/", api.completion_list, name="training-completion-list"),
     path("training/sessions/", api.session_list, name="training-session-list"),

@@ -136,10 +136,9 @@ RESOURCE_OF = [
     ("api:partnership-campaign", access.PARTNERSHIPS),
     ("api:partnership-material", access.PARTNERSHIPS),
     ("api:partnership-service", access.PARTNERSHIPS),
-    ("api:partnership-material", access.PARTNERSHIPS),
-    ("api:partnership-service", access.PARTNERSHIPS),
-    ("api:partnership-service", access.PARTNERSHIPS),
     ("api:partnership-group", access.PARTNERSHIP_GROUPS),
+    ("api:partnership-meeting", access.PARTNERSHIP_GROUPS),
+    ("api:partnership-action", access.PARTNERSHIP_GROUPS),
     ("api:training-requirement", access.TRAINING_REQUIREMENTS),  # listed on the courses page too
     ("api:training-", access.TRAINING_RECORDS),
     ("spend:", access.SPEND),
