@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from tackle.accounts.models import OrganisationSettings
-from tackle.disrupt.tests.factories import make_operation, make_outcome
+from tackle.disrupt.tests.factories import make_intelligence, make_operation, make_outcome
 
 
 @pytest.fixture
@@ -36,3 +36,11 @@ def test_a_refused_outcome_names_the_field_in_welsh(client_for, welsh_safety_a):
     # A label fitted into a sentence is quoted as it stands in Welsh (docs/i18n.md).
     assert "Rhowch y nifer ar gyfer \u2018Pobl y daethpwyd ar eu traws\u2019 (0 os nad oes dim)" in text
     assert "Rhaid i\u2019r nifer ar gyfer \u2018Dioddefwyr posibl: oedolion\u2019 fod yn rhif cyfan" in text
+
+
+def test_the_intelligence_download_has_welsh_headers_and_exploitation_types(client_for, welsh_safety_a):
+    make_intelligence(welsh_safety_a, exploitation_types=["labour", "criminal"])
+    response = client_for(welsh_safety_a).get(reverse("disrupt:intelligence-list"), {"download": "csv"})
+    text = b"".join(response.streaming_content).decode()
+    assert "Derbyniwyd,Gradd,Ble,Camfanteisio,O" in text  # Received, Grade, Where, Exploitation, From
+    assert '"Llafur, Troseddol"' in text  # Labour, Criminal

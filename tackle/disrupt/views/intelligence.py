@@ -50,7 +50,7 @@ def intelligence_list(request: AuthenticatedRequest) -> HttpResponse | Streaming
 
 
 def _exploitation(codes: list[str] | None) -> str:
-    return ", ".join(ExploitationType(code).label for code in ExploitationType.values if code in (codes or []))
+    return ", ".join(str(ExploitationType(code).label) for code in ExploitationType.values if code in (codes or []))
 
 
 # The list's columns; what was reported, the people and the vehicles stay on each record's page.
