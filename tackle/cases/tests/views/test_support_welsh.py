@@ -71,3 +71,15 @@ def test_a_reminder_reaches_each_reader_in_their_own_language(welsh_lead, make_u
     assert english.subject == f"{case.reference}: The safety plan review is due today ({today_in_london():%-d %B %Y})"
     assert welsh.subject.startswith(f"{other.reference}: Adolygiad y cynllun diogelwch: yn ddyledus heddiw")
     assert welsh.body.startswith(f"Achos {other.reference}.")
+
+
+def test_the_retention_pages_and_the_home_office_task_list_are_in_welsh(
+    client_for, welsh_lead, record_concern, frontline_a
+):
+    client = client_for(welsh_lead)
+    due = _page(client, reverse("cases:retention-due"))
+    assert "Cofnodion sydd wedi mynd heibio i\u2019w dyddiad cadw" in due and "Rhoi achos dan gadw cyfreithiol" in due
+    adult = record_concern(frontline_a, age=30, consent_to_nrm=True, person_name="Ana")
+    form = _page(client, reverse("cases:nrm-pack-form", args=[adult.uuid]))
+    assert "Atgyfeiriad NRM: ffurflen y Swyddfa Gartref" in form and "Heb ddechrau eto" in form
+    assert "Not yet started" not in form
