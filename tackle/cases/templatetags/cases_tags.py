@@ -4,6 +4,7 @@ from typing import Any
 
 from django import template
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 
@@ -94,7 +95,7 @@ def _rows(case: Case) -> dict[str, list[tuple[str, str]]]:
     age = f"{case.age}" if case.age is not None else not_known
     if case.appears_under_18:
         age = gettext("%(age)s (looks under 18)") % {"age": age}
-    seen = {"when": date_format(case.encountered_at, "j F Y H:i"), "place": case.location}
+    seen = {"when": date_format(timezone.localtime(case.encountered_at), "j F Y H:i"), "place": case.location}
     return {
         "person": person,
         "age": [

@@ -1,7 +1,7 @@
 """Every case page: works for the right role, 404 for another organisation's case, 403 for the
 wrong role."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
@@ -327,3 +327,10 @@ def test_the_queue_orders_triaged_cases_by_next_due_with_nothing_due_last(
         assert [row["case"] for row in client.get(reverse("cases:queue"), {"page": wrong}).context["rows"]] == [
             expected
         ]
+
+
+def test_the_case_page_says_when_they_were_seen_in_london_time(client_for, lead_a, frontline_a, record_concern):
+    seen = datetime(2025, 7, 1, 13, 30, tzinfo=UTC)  # 14:30 in London, on summer time
+    case = record_concern(frontline_a, encountered_at=seen)
+    page = client_for(lead_a).get(reverse("cases:case-detail", args=[case.uuid])).content.decode()
+    assert "1 July 2025 14:30 at 1 High Street" in page
