@@ -13,8 +13,8 @@ from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils import timezone, translation
+from django.utils.translation import gettext, ngettext
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tackle.accounts.models import (
@@ -27,6 +27,7 @@ from tackle.accounts.models import (
     User,
     hash_token,
 )
+from tackle.accounts.selectors import welsh_offered_to
 from tackle.audit.models import AuditAction
 from tackle.audit.records import record_update_fields
 from tackle.audit.services import audit_record
@@ -208,6 +209,15 @@ def user_invite(
     return user, invitation_issue(user=user, actor=actor, request=request)
 
 
+def invitation_language(*, user: User, actor: User | None) -> str:
+    """The language an invitation is written in (docs/i18n.md): the invited person's choice if they
+    have one, else the inviter's, where the organisation offers Welsh; otherwise English."""
+    chosen = user.language or (actor.language if actor is not None else "")
+    if chosen and chosen != settings.LANGUAGE_CODE and welsh_offered_to(user):
+        return chosen
+    return settings.LANGUAGE_CODE
+
+
 @transaction.atomic
 def invitation_issue(*, user: User, actor: User | None = None, request: Any = None) -> str:
     """Email a new one-time link to set the password, voiding any earlier link. Returns the link."""
@@ -224,17 +234,25 @@ def invitation_issue(*, user: User, actor: User | None = None, request: Any = No
     )
     link = invitation_link(raw)
     organisation_name = user.organisation.name if user.organisation else "Tackle"
-    send_mail(
-        subject=f"You have been invited to Tackle by {organisation_name}",
-        message=(
-            f"Hello {user.display_name},\n\n"
-            f"{organisation_name} has given you an account on Tackle. Your username is {user.username}.\n\n"
-            f"Set your password with this link within {days} days. It works once:\n{link}\n\n"
-            "If you did not expect this email, ignore it and tell your administrator."
-        ),
-        from_email=None,
-        recipient_list=[user.email],
-    )
+    values = {"organisation": organisation_name, "name": user.display_name, "username": user.username, "link": link}
+    with translation.override(invitation_language(user=user, actor=actor)):
+        send_mail(
+            subject=gettext("You have been invited to Tackle by %(organisation)s") % values,
+            message=ngettext(
+                "Hello %(name)s,\n\n"
+                "%(organisation)s has given you an account on Tackle. Your username is %(username)s.\n\n"
+                "Set your password with this link within %(days)d day. It works once:\n%(link)s\n\n"
+                "If you did not expect this email, ignore it and tell your administrator.",
+                "Hello %(name)s,\n\n"
+                "%(organisation)s has given you an account on Tackle. Your username is %(username)s.\n\n"
+                "Set your password with this link within %(days)d days. It works once:\n%(link)s\n\n"
+                "If you did not expect this email, ignore it and tell your administrator.",
+                days,
+            )
+            % {**values, "days": days},
+            from_email=None,
+            recipient_list=[user.email],
+        )
     audit_record(
         action=AuditAction.CREATE,
         actor=actor,

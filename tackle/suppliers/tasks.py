@@ -1,12 +1,15 @@
 """Background work for supply chains: remind contract managers of annual supplier assessments."""
 
 from collections import defaultdict
+from datetime import date
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.tasks import task
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 from tackle.suppliers.models import SupplierAssessment
 from tackle.suppliers.rules.assessments import is_overdue, needs_reminder
@@ -34,19 +37,29 @@ def send_assessment_reminders() -> int:
             by_manager[manager.pk].append(assessment)
             managers[manager.pk] = manager
     for manager_id, assessments in by_manager.items():
-        lines = [
-            f"- {a.contract.title} ({a.contract.supplier.name}): "
-            + ("overdue since" if is_overdue(due_on=a.due_on, completed_on=None, today=today) else "due")
-            + f" {a.due_on:%-d %B %Y}"
-            for a in assessments
-        ]
-        send_mail(
-            subject="Annual supplier assessments due",
-            message="These modern slavery supplier assessments are due or overdue:\n\n"
-            + "\n".join(lines)
-            + f"\n\n{link}\n",
-            from_email=None,
-            recipient_list=[managers[manager_id].email],
-        )
+        manager = managers[manager_id]
+        # In the manager's language, not the worker's (docs/i18n.md).
+        with translation.override(manager.language or settings.LANGUAGE_CODE):
+            lines = [_reminder_line(assessment, today) for assessment in assessments]
+            send_mail(
+                subject=gettext("Annual supplier assessments due"),
+                message=gettext("These modern slavery supplier assessments are due or overdue:")
+                + "\n\n"
+                + "\n".join(lines)
+                + f"\n\n{link}\n",
+                from_email=None,
+                recipient_list=[manager.email],
+            )
         SupplierAssessment.objects.filter(pk__in=[a.pk for a in assessments]).update(last_reminded_on=today)
     return len(by_manager)
+
+
+def _reminder_line(assessment: SupplierAssessment, today: date) -> str:
+    values = {
+        "contract": assessment.contract.title,
+        "supplier": assessment.contract.supplier.name,
+        "day": date_format(assessment.due_on, "j F Y"),
+    }
+    if is_overdue(due_on=assessment.due_on, completed_on=None, today=today):
+        return gettext("- %(contract)s (%(supplier)s): overdue since %(day)s") % values
+    return gettext("- %(contract)s (%(supplier)s): due %(day)s") % values

@@ -1,10 +1,11 @@
 """The register entries other modules match against, and the assessment reminders."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
+from django.conf import settings
 from django.core import mail
 from django.core.management import call_command
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from tackle.suppliers.models import SupplierAssessment
 from tackle.suppliers.selectors import supplier_register_entries
@@ -52,3 +53,15 @@ def test_contract_managers_get_one_reminder_a_week_for_due_and_overdue_assessmen
 def test_the_remind_command_queues_the_task(capsys, db):
     call_command("suppliers", "remind")
     assert "Queued the supplier assessment reminders" in capsys.readouterr().out
+
+
+def test_a_contract_manager_who_reads_welsh_gets_the_reminder_in_welsh(council_a, contract_manager_a):
+    contract_manager_a.language = "cy"
+    contract_manager_a.save(update_fields=["language"])
+    contract = make_contract(make_supplier(council_a), contract_manager=contract_manager_a)
+    SupplierAssessment.objects.create(contract=contract, due_on=date(2026, 3, 1))
+    assert send_assessment_reminders.call() == 1
+    email = mail.outbox[0]
+    assert email.subject == "Asesiadau blynyddol cyflenwyr sy’n ddyledus"
+    assert "yn hwyr ers 1 Mawrth 2026" in email.body and "Office cleaning" in email.body
+    assert "overdue" not in email.body and translation.get_language() == settings.LANGUAGE_CODE
