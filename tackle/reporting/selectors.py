@@ -137,7 +137,7 @@ def figures_tables(
                 gettext_noop("Concerns recorded"): [c.concerns for c in cases],
                 gettext_noop("Potential victims identified (people)"): [c.potential_victims for c in cases],
             },
-            definition=f"{CASE_DEFINITIONS['concerns']} {CASE_DEFINITIONS['potential_victims']}",
+            definition=wording.CONCERNS_DEFINITION,
         ),
         _table(
             "referrals",

@@ -114,7 +114,7 @@ def export_rows(figures: Figures) -> list[tuple[Any, ...]]:
         rows.append(
             (gettext("Training"), gettext("People trained"), year, people, TRAINING_DEFINITIONS["people_trained"])
         )
-    rows.append((gettext("Small numbers"), "", "", "", figures.disclosure_note))
+    rows.append((gettext("Small numbers"), "", "", "", in_language(figures.disclosure_note)))
     return rows
 
 
@@ -210,7 +210,7 @@ def home_office_xlsx(request: AuthenticatedRequest) -> HttpResponse:
     notes = [
         (gettext("Home Office NRM statistics tables, %(period)s") % {"period": found.label},),
         (gettext("How this is counted: %(definition)s") % {"definition": in_language(found.total_definition)},),
-        (found.disclosure_note,),
+        (in_language(found.disclosure_note),),
     ]
     sheets: list[tuple[str, Iterable[Sequence[Any]]]] = [(gettext("Notes"), notes)]
     for table in found.tables:

@@ -10,8 +10,12 @@ from typing import Any
 
 from django.utils.translation import gettext, gettext_noop
 
+from tackle.cases.figures import DEFINITIONS as CASE_DEFINITIONS
 from tackle.core.stored_wording import StoredWording
 
+# The concerns table counts both, so its definition is the two of the cases app's, each translated.
+_CONCERNS_PARTS = (CASE_DEFINITIONS["concerns"], CASE_DEFINITIONS["potential_victims"])
+CONCERNS_DEFINITION = " ".join(_CONCERNS_PARTS)
 NATIONALITIES_TITLE = gettext_noop("Concerns by nationality (the %(count)d most common)")
 SUPPORT_SCORED_TITLE = gettext_noop("Support outcomes: people scored, by phase (%(period)s)")
 SUPPORT_IMPROVED_TITLE = gettext_noop("Support outcomes: people whose score improved, by phase (%(period)s)")
@@ -33,15 +37,29 @@ MEDIAN_WITHHELD = {
 
 # A release's name for a column that is not one period: a Total or a support phase, with its years.
 OVER_YEARS = gettext_noop("%(column)s (%(first)s to %(last)s)")
-# A withheld count, as core.disclosure writes it in a cell.
+# What core.disclosure writes in a cell, and its note on the figures shown (Disclosure.note): the
+# same words, recognised here so that the Figures page and its downloads show them translated.
 FEWER_THAN = gettext_noop("fewer than %(threshold)d")
+WITHHELD = gettext_noop("withheld")
+EXACT_NOTE = gettext_noop("Exact counts, for people who may see every case.")
+SMALL_COUNTS_NOTE = gettext_noop(
+    "Any count from 1 to %(last)d reads “%(label)s” so that no one can be identified, and some other counts "
+    "read “withheld” so that a small one cannot be worked out from the totals. Zero is shown as 0."
+)
+NOTHING_WITHHELD_NOTE = gettext_noop("No count is withheld.")
+ROUNDED_NOTE = gettext_noop("%(note)s Counts are rounded to the nearest %(base)d, so totals may not add up.")
 
 _WORDING = StoredWording(
-    inside={"column"},
+    inside={"column", "label", "note"},
     otherwise=gettext,
     templates=[
         OVER_YEARS,
         FEWER_THAN,
+        WITHHELD,
+        EXACT_NOTE,
+        SMALL_COUNTS_NOTE,
+        NOTHING_WITHHELD_NOTE,
+        ROUNDED_NOTE,
         NATIONALITIES_TITLE,
         SUPPORT_SCORED_TITLE,
         SUPPORT_IMPROVED_TITLE,
@@ -57,5 +75,7 @@ def in_language(text: Any) -> Any:
     their app marked them; a name in none (a nationality as recorded) and a number are as they are."""
     if not isinstance(text, str) or not text:
         return text
+    if text == CONCERNS_DEFINITION:
+        return " ".join(gettext(part) for part in _CONCERNS_PARTS)
     translated = gettext(text)
     return translated if translated != text else _WORDING.in_language(text)

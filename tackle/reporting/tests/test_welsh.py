@@ -31,11 +31,13 @@ def test_a_welsh_lead_publishes_english_keys_and_reads_welsh(record_concern, fro
     lead_a.save()
     client = client_for(lead_a)
 
-    page = client.get(reverse("reporting:figures"), {**YEAR, "by": "year"}).content.decode()
+    page = client.get(reverse("reporting:figures"), {**YEAR, "by": "year", "publication": "on"}).content.decode()
     assert '<html lang="cy"' in page
     assert "Pryderon a gofnodwyd a dioddefwyr posibl a nodwyd" in page  # a table's title
     assert "Dioddefwyr posibl a nodwyd (pobl)" in page  # a row
-    assert ">Concerns recorded</th>" not in page  # (the cases app's definitions are not translated yet)
+    assert ">Concerns recorded</th>" not in page
+    assert "Pryderon a gofnodwyd: pob pryder" in page  # its definition, two of the cases app's joined
+    assert "Mae unrhyw gyfrif o 1 i 9 yn dangos \u201cllai na 10\u201d" in page  # the note on small numbers
 
     client.post(reverse("reporting:release-new"), {**YEAR, "by": "year", "audience": "public"})
     cells = {(table, row, column) for table, row, column, *_ in Release.objects.get().cells}
