@@ -1,0 +1,47 @@
+"""Scrutiny's pages in Welsh (issue 21): the self-assessment's themes and questions, the evidence
+Tackle proposes and the posts table read in Welsh for a lead who chose Cymraeg in a council that
+offers it; what was recorded stays as written."""
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from tackle.accounts.models import OrganisationSettings
+from tackle.scrutiny.models import LeadArrangement
+from tackle.scrutiny.services import assessment_create
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def welsh_lead_a(lead_a, council_a):
+    OrganisationSettings.objects.create(organisation=council_a, welsh_language_service=True)
+    lead_a.language = "cy"
+    lead_a.save()
+    LeadArrangement.objects.create(
+        organisation=council_a, lead_name="Exploitation coordinator", team="Community safety",
+        covers_children=True, covers_adults=False, dedicated=True, since=date(2021, 6, 1),
+    )  # fmt: skip
+    return lead_a
+
+
+def test_the_self_assessment_and_its_evidence_read_in_welsh(client_for, welsh_lead_a):
+    assessment = assessment_create(actor=welsh_lead_a, year=2025)
+    client = client_for(welsh_lead_a)
+    page = client.get(reverse("scrutiny:assessment-detail", args=[assessment.uuid])).content.decode()
+    assert '<html lang="cy"' in page
+    assert "Gwybodaeth a hyfforddiant" in page and "Knowledge and training" not in page  # a theme
+    assert "A oes swyddog a enwir sy\u2019n arwain ar gaethwasiaeth fodern ar ran y cyngor?" in page  # a question
+    # The evidence proposed for it: the post's name and team as recorded, the date in Welsh.
+    assert (
+        "Exploitation coordinator sy\u2019n arwain ar gaethwasiaeth fodern (Community safety) ers 1 Mehefin 2021."
+        in page
+    )
+
+
+def test_the_posts_table_and_its_form_read_in_welsh(client_for, welsh_lead_a):
+    page = client_for(welsh_lead_a).get(reverse("scrutiny:arrangements")).content.decode()
+    assert "Swyddi a rolau" in page and "Teitl y swydd" in page  # the table's caption, the form's label
+    assert ">Plant<" in page and "Yn parhau" in page  # covers children only; continuing
+    assert "Exploitation coordinator" in page
