@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tackle.core.vocabulary import ExploitationType
 
@@ -90,7 +91,8 @@ class LegalBasis(models.TextChoices):
 
 
 class OperationKind(models.TextChoices):
-    PLANNED = "planned", _("Planned")
+    # An operation (ymgyrch) is feminine in Welsh: its own context lets the adjective agree.
+    PLANNED = "planned", pgettext_lazy("operation kind", "Planned")
     DYNAMIC = "dynamic", _("Dynamic (within hours)")
 
 

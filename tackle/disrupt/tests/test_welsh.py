@@ -22,6 +22,7 @@ def test_an_operation_page_reads_in_welsh_with_its_counts_in_welsh_plural_forms(
     text = page.content.decode()
     assert '<html lang="cy"' in text
     assert "Asiantaeth arweiniol" in text  # Lead agency
+    assert "Ymgyrch (Wedi\u2019i chynllunio)" in text  # a planned operation: the adjective agrees
     assert "6 (5 oedolyn, 1 plentyn)" in text  # potential victims, adults and children
     assert "Lead agency" not in text and "adults" not in text
 
