@@ -350,6 +350,8 @@ SPECTACULAR_SETTINGS = {
         "ActionStatusEnum": "tackle.statements.models.ActionStatus",
         "StatementStatusEnum": "tackle.statements.models.StatementStatus",
         "CommitmentStatusEnum": "tackle.statements.models.CommitmentStatus",
+        "MaterialKindEnum": "tackle.training.models.MaterialKind",
+        "ServiceKindEnum": "tackle.training.models.ServiceKind",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
