@@ -4,6 +4,7 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext
 
 from tackle.accounts.models import User
 from tackle.accounts.selectors import disclosure_for
@@ -12,6 +13,7 @@ from tackle.audit.services import audit_record
 from tackle.core.disclosure import Audience
 from tackle.core.errors import ApplicationError
 from tackle.core.periods import financial_year, financial_year_label
+from tackle.reporting import wording
 from tackle.reporting.home_office import AskedPeriod, home_office_tables
 from tackle.reporting.home_office import release_cells as home_office_cells
 from tackle.reporting.models import Release, ReleaseKind
@@ -35,9 +37,9 @@ def release_record(
 ) -> Release:
     """Keep what was released, as its readers saw it."""
     if actor.organisation_id is None:
-        raise ApplicationError("You are not in an organisation")
+        raise ApplicationError(gettext("You are not in an organisation"))
     if audience not in RELEASE_AUDIENCES:
-        raise ApplicationError("Choose who the figures are published for", field="audience")
+        raise ApplicationError(gettext("Choose who the figures are published for"), field="audience")
     release = Release.objects.create(
         organisation_id=actor.organisation_id,
         kind=kind,
@@ -59,7 +61,7 @@ def figures_release(
     """Publish the Figures page's tables for the years, as `audience` sees them now (protected against
     every earlier release to it)."""
     if audience not in RELEASE_AUDIENCES:
-        raise ApplicationError("Choose who the figures are published for", field="audience")
+        raise ApplicationError(gettext("Choose who the figures are published for"), field="audience")
     assert actor.organisation_id is not None
     tables = published_tables(
         actor.organisation_id,
@@ -68,7 +70,10 @@ def figures_release(
         by=by,
         disclosure=disclosure_for(actor.organisation_id, audience),
     )
-    years = f"{financial_year_label(first_year)} to {financial_year_label(last_year)} by {by}"
+    years = wording.RELEASED_YEARS[by] % {
+        "first": financial_year_label(first_year),
+        "last": financial_year_label(last_year),
+    }
     return release_record(
         actor=actor,
         kind=ReleaseKind.FIGURES,

@@ -37,6 +37,12 @@ MEDIAN_WITHHELD = {
 
 # A release's name for a column that is not one period: a Total or a support phase, with its years.
 OVER_YEARS = gettext_noop("%(column)s (%(first)s to %(last)s)")
+# A Figures page release's period (Release.period_label), by how it counted; and who it was for.
+RELEASED_YEARS = {
+    "quarter": gettext_noop("%(first)s to %(last)s by quarter"),
+    "year": gettext_noop("%(first)s to %(last)s by year"),
+}
+AUDIENCES = (gettext_noop("Public"), gettext_noop("Councillors"), gettext_noop("Internal"))
 # What core.disclosure writes in a cell, and its note on the figures shown (Disclosure.note): the
 # same words, recognised here so that the Figures page and its downloads show them translated.
 FEWER_THAN = gettext_noop("fewer than %(threshold)d")
@@ -60,6 +66,8 @@ _WORDING = StoredWording(
         SMALL_COUNTS_NOTE,
         NOTHING_WITHHELD_NOTE,
         ROUNDED_NOTE,
+        *RELEASED_YEARS.values(),
+        *AUDIENCES,
         NATIONALITIES_TITLE,
         SUPPORT_SCORED_TITLE,
         SUPPORT_IMPROVED_TITLE,

@@ -47,6 +47,7 @@ def test_a_welsh_lead_publishes_english_keys_and_reads_welsh(record_concern, fro
     releases = client.get(reverse("reporting:releases")).content.decode()
     assert "Pryderon a gofnodwyd" in releases
     assert "Cyfanswm (2025-26 i 2025-26)" in releases
+    assert "2025-26 i 2025-26 fesul blwyddyn" in releases and "Y cyhoedd" in releases  # period and readers
 
 
 def test_the_figures_csv_reads_in_welsh(record_concern, frontline_a, lead_a, client_for):
