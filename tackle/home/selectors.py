@@ -3,11 +3,13 @@
 from typing import Any
 
 from django.conf import settings
+from django.utils.translation import gettext, gettext_noop
 
 from tackle.home.models import ServicePage
-from tackle.home.service_pages import DEFAULTS
+from tackle.home.service_pages import default_text
 
-GENERIC_NAME = "the council"
+# Where no one organisation is known; translated where it is put in.
+GENERIC_NAME = gettext_noop("the council")
 
 
 def organisation_for_visitor(user: Any) -> Any:
@@ -30,5 +32,5 @@ def service_page_of(organisation: Any, kind: str) -> ServicePage | None:
 def service_page_text(organisation: Any, kind: str) -> str:
     """The organisation's text for the page, else the default, with the organisation's name put in."""
     stored = service_page_of(organisation, kind)
-    text = stored.body if stored else DEFAULTS[kind]
-    return text.replace("{organisation}", organisation.name if organisation else GENERIC_NAME)
+    text = stored.body if stored else default_text(kind)
+    return text.replace("{organisation}", organisation.name if organisation else gettext(GENERIC_NAME))

@@ -10,6 +10,8 @@ becomes the organisation's name. Whose text a visitor reads: tackle/home/selecto
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.utils import translation
+
 from tackle.home.models import ServicePageKind
 
 
@@ -37,6 +39,15 @@ def blocks(text: str) -> list[Block]:
     return found
 
 
-# The default text of each page, for an organisation that has not written its own.
+# The default text of each page, for an organisation that has not written its own: English, and in
+# Welsh (service_page_texts/cy/) for a reader who chose Cymraeg (issue 21).
 _TEXTS = Path(__file__).parent / "service_page_texts"
 DEFAULTS: dict[str, str] = {kind.value: (_TEXTS / f"{kind.value}.txt").read_text() for kind in ServicePageKind}
+_WELSH_DEFAULTS: dict[str, str] = {
+    kind.value: (_TEXTS / "cy" / f"{kind.value}.txt").read_text() for kind in ServicePageKind
+}
+
+
+def default_text(kind: str) -> str:
+    """The default text of a page in the active language."""
+    return _WELSH_DEFAULTS[kind] if translation.get_language() == "cy" else DEFAULTS[kind]

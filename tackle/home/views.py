@@ -17,7 +17,7 @@ from tackle.home.dashboards import dashboard_for
 from tackle.home.forms import ServicePageForm
 from tackle.home.models import ServicePageKind
 from tackle.home.selectors import organisation_for_visitor, service_page_of, service_page_text
-from tackle.home.service_pages import DEFAULTS, blocks
+from tackle.home.service_pages import blocks, default_text
 from tackle.home.services import service_page_save
 
 
@@ -113,7 +113,8 @@ def service_page_edit(request: AuthenticatedRequest, kind: str) -> HttpResponse:
     assert organisation is not None  # the door lets no one without an organisation through
     stored = service_page_of(organisation, page)
     form = ServicePageForm(
-        request.POST if request.method == "POST" else None, initial={"body": stored.body if stored else DEFAULTS[page]}
+        request.POST if request.method == "POST" else None,
+        initial={"body": stored.body if stored else default_text(page)},
     )
 
     def save(data: dict[str, str]) -> bool:

@@ -2,9 +2,12 @@
 own text or the default, changed by the administrator only, shown as plain text."""
 
 import pytest
+from django.conf import settings
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
+from tackle.accounts.models import OrganisationSettings
 from tackle.audit.models import AuditEvent
 from tackle.core.roles import Role
 from tackle.home.models import ServicePage, ServicePageKind
@@ -118,3 +121,20 @@ def test_plain_text_becomes_headings_paragraphs_and_lists():
         Block("list", "", ("one", "two")),
         Block("paragraph", "Last line\nwith a break"),
     ]
+
+
+def test_a_welsh_reader_gets_the_default_pages_in_welsh_and_an_organisations_own_text_as_written(
+    client_for, council_a, lead_a
+):
+    OrganisationSettings.objects.create(organisation=council_a, welsh_language_service=True)
+    lead_a.language = "cy"
+    lead_a.save(update_fields=["language"])
+    client = client_for(lead_a)
+    page = client.get(reverse("home:privacy")).content.decode()
+    assert "Eich hawliau" in page and "Council A yw rheolydd" in page and "Your rights" not in page
+    assert "django_language" in client.get(reverse("home:cookies")).content.decode()
+    ServicePage.objects.create(
+        organisation=council_a, kind=ServicePageKind.CONTACT, body="Ffoniwch 029 2087 2087.", updated_by=lead_a
+    )
+    assert "Ffoniwch 029 2087 2087." in client.get(reverse("home:contact")).content.decode()
+    translation.activate(settings.LANGUAGE_CODE)  # a request leaves its language active in the thread
