@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from tackle.core.errors import ApplicationError
 from tackle.core.uploads import UploadError, check_zip, decode
+from tackle.statement_reader import wording
 
 if TYPE_CHECKING:
     from docx.text.paragraph import Paragraph
@@ -65,7 +66,7 @@ class UnreadableDocument(ApplicationError):
 
 
 def _too_slow() -> UnreadableDocument:
-    return UnreadableDocument(f"The file took longer than {MAX_READ_SECONDS} seconds to read, so it was not read.")
+    return UnreadableDocument(wording.TOO_SLOW % {"seconds": MAX_READ_SECONDS})
 
 
 def kind_from_name(name: str) -> str | None:
@@ -91,17 +92,17 @@ def sniff_kind(data: bytes) -> str | None:
 def extract_text(data: bytes, kind: str) -> str:
     """The document's text, with a line per paragraph, heading or list item."""
     if len(data) > MAX_DOCUMENT_BYTES:
-        raise UnreadableDocument("The file must be smaller than 20 MB.")
+        raise UnreadableDocument(wording.TOO_LARGE)
     if not data.strip():
-        raise UnreadableDocument("The file is empty.")
+        raise UnreadableDocument(wording.EMPTY)
     readers = {"txt": _text, "html": _html, "pdf": _pdf, "docx": _docx}
     if kind not in readers:
-        raise UnreadableDocument("The file must be a .txt, .html, .pdf or .docx file.")
+        raise UnreadableDocument(wording.WRONG_KIND)
     text = readers[kind](data)
     if len(text) > MAX_TEXT_CHARS:
-        raise UnreadableDocument(f"The statement is too long to read (more than {MAX_TEXT_CHARS:,} characters).")
+        raise UnreadableDocument(wording.TOO_LONG % {"limit": f"{MAX_TEXT_CHARS:,}"})
     if not text.strip():
-        raise UnreadableDocument("No text could be found in the file (a scanned PDF needs text recognition first).")
+        raise UnreadableDocument(wording.NO_TEXT)
     return text
 
 
@@ -122,8 +123,8 @@ def _text(data: bytes) -> str:
         text = decode(data, max_bytes=MAX_DOCUMENT_BYTES).text
     except UploadError as error:
         # The kernel's message speaks of CSV files; a statement is plain text.
-        where = f" (line {error.line})" if error.line else ""
-        raise UnreadableDocument(f"The file does not look like text saved as UTF-8 or Windows-1252{where}.") from None
+        message = wording.NOT_TEXT_AT_LINE % {"line": error.line} if error.line else wording.NOT_TEXT
+        raise UnreadableDocument(message) from None
     return _plain(text)
 
 
@@ -179,10 +180,7 @@ class _TextParser(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.elements += 1
         if self.elements > MAX_HTML_ELEMENTS:
-            raise UnreadableDocument(
-                f"The web page has more than {MAX_HTML_ELEMENTS:,} elements, more than a statement needs, "
-                "so it was not read. Save the statement as a PDF or Word document and upload that."
-            )
+            raise UnreadableDocument(wording.PAGE_TOO_BUSY % {"limit": f"{MAX_HTML_ELEMENTS:,}"})
         if self.elements % 1000 == 0 and time.monotonic() > self.deadline:
             raise _too_slow()
         if tag in _SKIPPED:
@@ -208,10 +206,7 @@ class _TextParser(HTMLParser):
 
 def _html(data: bytes) -> str:
     if len(data) > MAX_HTML_BYTES:
-        raise UnreadableDocument(
-            f"The web page must be smaller than {MAX_HTML_BYTES // (1024 * 1024)} MB. "
-            "Save the statement as a PDF or Word document and upload that."
-        )
+        raise UnreadableDocument(wording.PAGE_TOO_LARGE % {"megabytes": MAX_HTML_BYTES // (1024 * 1024)})
     parser = _TextParser()
     parser.feed(_decode(data))
     parser.close()
@@ -251,13 +246,11 @@ def _pdf(data: bytes) -> str:
         raise
     except LimitReachedError:
         megabytes = MAX_PDF_STREAM_BYTES // (1024 * 1024)
-        raise UnreadableDocument(
-            f"The PDF could not be read: part of it unpacks to more than {megabytes} MB."
-        ) from None
+        raise UnreadableDocument(wording.PDF_PART_TOO_LARGE % {"megabytes": megabytes}) from None
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError) as error:
-        raise UnreadableDocument(f"The PDF could not be read ({error}).") from None
+        raise UnreadableDocument(wording.PDF_UNREADABLE % {"error": error}) from None
     except Exception as error:  # pypdf raises many kinds on broken files; none may become a 500.
-        raise UnreadableDocument(f"The PDF could not be read ({type(error).__name__}).") from None
+        raise UnreadableDocument(wording.PDF_UNREADABLE % {"error": type(error).__name__}) from None
     return "\n".join(_without_running_lines(pages))
 
 
@@ -271,9 +264,7 @@ def _pdf_pages(reader: "PdfReader") -> list[str]:
     if count <= MAX_PDF_PAGES:
         count = len(reader.pages)
     if count > MAX_PDF_PAGES:
-        raise UnreadableDocument(
-            f"The PDF has {count:,} pages; Tackle reads statements of up to {MAX_PDF_PAGES:,} pages."
-        )
+        raise UnreadableDocument(wording.PDF_TOO_MANY_PAGES % {"count": f"{count:,}", "limit": f"{MAX_PDF_PAGES:,}"})
     deadline = time.monotonic() + MAX_READ_SECONDS
     unpacked = characters = 0
     pages = []
@@ -282,11 +273,11 @@ def _pdf_pages(reader: "PdfReader") -> list[str]:
         unpacked += len(contents.get_data()) if contents is not None else 0
         if unpacked > MAX_PDF_CONTENT_BYTES:
             megabytes = MAX_PDF_CONTENT_BYTES // (1024 * 1024)
-            raise UnreadableDocument(f"The PDF could not be read: its pages unpack to more than {megabytes} MB.")
+            raise UnreadableDocument(wording.PDF_PAGES_TOO_LARGE % {"megabytes": megabytes})
         text = page.extract_text() or ""
         characters += len(text)
         if characters > MAX_TEXT_CHARS:
-            raise UnreadableDocument(f"The statement is too long to read (more than {MAX_TEXT_CHARS:,} characters).")
+            raise UnreadableDocument(wording.TOO_LONG % {"limit": f"{MAX_TEXT_CHARS:,}"})
         if time.monotonic() > deadline:
             raise _too_slow()
         pages.append(text)
@@ -316,13 +307,13 @@ def _docx(data: bytes) -> str:
     try:
         check_zip(data, max_inflated_bytes=MAX_DOCX_INFLATED_BYTES)
     except UploadError as error:
-        raise UnreadableDocument(f"The Word document could not be read: {error.message}.") from None
+        raise UnreadableDocument(wording.WORD_UNREADABLE % {"reason": error.message}) from None
     try:
         document = Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise UnreadableDocument(f"The Word document could not be read ({error}).") from None
+        raise UnreadableDocument(wording.WORD_DAMAGED % {"error": error}) from None
     except Exception as error:  # a damaged package can fail deep inside lxml or zipfile.
-        raise UnreadableDocument(f"The Word document could not be read ({type(error).__name__}).") from None
+        raise UnreadableDocument(wording.WORD_DAMAGED % {"error": type(error).__name__}) from None
     lines: list[str] = []
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):

@@ -10,6 +10,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from tackle.core.errors import ApplicationError
+from tackle.statement_reader import wording
 from tackle.statement_reader.documents import (
     UnreadableDocument,
     extract_text,
@@ -61,21 +62,21 @@ def document_kind(*, name: str = "", content_type: str = "", data: bytes = b"", 
     little (statement.aspx may serve a PDF), so its type and content decide."""
     kind = kind_from_name(name)
     if kind is None and PurePosixPath(name).suffix and not from_url:
-        raise UnreadableDocument("The file must be a .txt, .html, .pdf or .docx file.")
+        raise UnreadableDocument(wording.WRONG_KIND)
     kind = kind or kind_from_content_type(content_type) or sniff_kind(data)
     if kind is None and content_type.startswith("text/"):
         kind = "txt"
     if kind is None:
-        raise UnreadableDocument("The file must be a .txt, .html, .pdf or .docx file.")
+        raise UnreadableDocument(wording.WRONG_KIND)
     return kind
 
 
 def read_text(text: str, *, labeller: Labeller | None = None) -> Reading:
     sentences = split_sentences(text)
     if not sentences:
-        raise UnreadableDocument("No sentences could be found in the statement.")
+        raise UnreadableDocument(wording.NO_SENTENCES)
     if len(sentences) > MAX_SENTENCES:
-        raise UnreadableDocument(f"The statement is too long to read ({len(sentences):,} sentences).")
+        raise UnreadableDocument(wording.TOO_MANY_SENTENCES % {"count": f"{len(sentences):,}"})
     language = statement_language(sentences)
     # Of a bilingual statement the English part is read; the labeller knows no Welsh, so a Welsh-only
     # statement is kept unscored (every row empty), for a person to judge.

@@ -5,14 +5,14 @@ from django.tasks import task
 
 from tackle.core.errors import ApplicationError
 from tackle.core.tasks import task_run_finish, task_run_progress
-from tackle.statement_reader import services
+from tackle.statement_reader import services, wording
 from tackle.statement_reader.models import ReadingRequest
 
 
 @task()
 def read_statement(run_uuid: str, request_uuid: str) -> bool:
     request = ReadingRequest.objects.select_related("created_by", "supplier").get(uuid=request_uuid)
-    task_run_progress(run_uuid, done=0, total=1, message="Reading the statement")
+    task_run_progress(run_uuid, done=0, total=1, message=wording.READING)
     status_url = request.get_absolute_url()
     try:
         reading = services.reading_request_read(request=request)
@@ -21,11 +21,14 @@ def read_statement(run_uuid: str, request_uuid: str) -> bool:
         task_run_finish(run_uuid, succeeded=False, message=error.message, result_url=status_url)
         return False
     except Exception as error:  # the page must say it failed rather than wait for ever
-        message = f"The statement could not be read because of a fault in Tackle ({error.__class__.__name__})."
+        message = wording.FAULT % {"error": error.__class__.__name__}
         services.reading_request_fail(request=request, message=message)
         task_run_finish(run_uuid, succeeded=False, message=message, result_url=status_url)
         raise
     task_run_finish(
-        run_uuid, succeeded=True, message=f"Statement read: {reading.score} of 8", result_url=reading.get_absolute_url()
+        run_uuid,
+        succeeded=True,
+        message=wording.READ % {"score": reading.score},
+        result_url=reading.get_absolute_url(),
     )
     return True

@@ -21,7 +21,7 @@ from tackle.core.forms import add_application_error
 from tackle.core.periods import today_in_london
 from tackle.core.permissions import require_module
 from tackle.core.roles import Module
-from tackle.statement_reader import selectors, services
+from tackle.statement_reader import selectors, services, wording
 from tackle.statement_reader.forms import FollowUpForm, OverrideForm, StatementForm
 from tackle.statement_reader.labels import AREA_LABELS
 from tackle.statement_reader.rules.areas import AREAS, JUDGEMENTS
@@ -78,7 +78,8 @@ def reading_new(request: AuthenticatedRequest) -> HttpResponse:
                 upload=form.cleaned_data.get("file") or None,
                 url=form.cleaned_data.get("url") or "",
             )
-        except ApplicationError as error:
+        except ApplicationError as error:  # a file of a kind not read says so in English (wording.py)
+            error.message = wording.in_language(error.message)
             add_application_error(form, error, field="url" if form.cleaned_data.get("url") else "file")
         else:
             return redirect(pending.get_absolute_url())
