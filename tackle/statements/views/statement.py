@@ -136,6 +136,8 @@ def section_edit(request: AuthenticatedRequest, statement_uuid: str, key: str) -
     bilingual = "text_cy" in form.fields
     # Asked for both, each field says its language; the page's heading names the section.
     form.fields["text"].label = _("In English") if bilingual else _(SECTION_TITLES[key])
+    if bilingual:  # the English typed into a page that may be in Welsh is read out in English
+        form.fields["text"].widget.attrs["lang"] = "en-GB"
     if request.method == "POST" and form.is_valid():
         try:
             saved = services.statement_section_update(
