@@ -9,10 +9,11 @@ finds nothing proposes nothing, and one that fails is a defect to see, not to hi
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from tackle.accounts.selectors import disclosure_for
 from tackle.core.disclosure import Audience
@@ -24,27 +25,44 @@ from tackle.reporting.evidence import (
     supplier_activity_for,
     twelve_months_to,
 )
-from tackle.statements.models import Commitment, Statement, StatementStatus
+from tackle.statements.evidence_wording import in_english, worded, worded_in_english
+from tackle.statements.models import Commitment, DecisionMaker, Statement, StatementStatus
 from tackle.training.selectors import training_compliance_rate
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 @dataclass(frozen=True)
 class EvidenceProposal:
+    """`key` picks the proposal to accept; `wording` and `values` make its sentence (issue 21), in
+    English as it is stored (`text`) and in the reader's language as it is shown (`shown`)."""
+
     key: str
-    text: str
+    wording: str
+    values: dict[str, Any]
     url: str = ""
-    link_text: str = ""
+    link_text: "StrOrPromise" = ""
+
+    @property
+    def text(self) -> str:
+        return worded_in_english(self.wording, self.values)
+
+    @property
+    def shown(self) -> str:
+        return worded(self.wording, self.values)
 
 
 def _procurement_training(commitment: Commitment, today: date, user: Any = None) -> list[EvidenceProposal]:
     share = training_compliance_rate(commitment.organisation, role=Role.PROCUREMENT_OFFICER)
     if share is None:
         return []
-    text = (
-        f"{share:.0%} of procurement officers were up to date with their required training on "
-        f"{today:%-d %B %Y} (Tackle training records)."
-    )
-    return [EvidenceProposal("procurement_training", text, reverse("training:index"), "Training records")]
+    values = {"percent": round(share * 100), "day": today.isoformat()}
+    return [
+        EvidenceProposal(
+            "procurement_training", "procurement_training", values, reverse("training:index"), _("Training records")
+        )
+    ]
 
 
 def _annual_statement(commitment: Commitment, today: date, user: Any = None) -> list[EvidenceProposal]:
@@ -59,15 +77,23 @@ def _annual_statement(commitment: Commitment, today: date, user: Any = None) -> 
     )
     if statement is None:
         return []
-    text = f"The modern slavery statement for {statement.period.label} (version {statement.version}) was approved"
-    if statement.approval_body:
-        text += f" by {statement.approval_body}"
+    wording = "annual_statement"
+    values: dict[str, Any] = {"period": statement.period.label, "version": statement.version}
+    if statement.decision_maker == DecisionMaker.DELEGATED:
+        wording, values["officer"] = wording + "_by", statement.delegated_to
+    elif statement.decision_maker:
+        # The label's English, the catalogue's key: translated as it is read.
+        wording, values["body"] = wording + "_by", in_english(DecisionMaker(statement.decision_maker).label)
     if statement.approval_date:
-        text += f" on {statement.approval_date:%-d %B %Y}"
+        wording, values["day"] = wording + "_on", statement.approval_date.isoformat()
     if statement.status == StatementStatus.PUBLISHED and statement.published_url:
-        return [EvidenceProposal("annual_statement", text + " and published.", statement.published_url, "Published")]
+        return [
+            EvidenceProposal(
+                "annual_statement", wording + "_published", values, statement.published_url, _("Published")
+            )
+        ]
     url = reverse("statements:statement-detail", args=[statement.uuid])
-    return [EvidenceProposal("annual_statement", text + ".", url, "Statement")]
+    return [EvidenceProposal("annual_statement", wording, values, url, _("Statement"))]
 
 
 def _referrals(commitment: Commitment, today: date, user: Any = None) -> list[EvidenceProposal]:
@@ -75,9 +101,12 @@ def _referrals(commitment: Commitment, today: date, user: Any = None) -> list[Ev
     if not made:
         return []
     # Commitments are published with the statement: the public's figures.
-    shown = disclosure_for(commitment.organisation_id, Audience.PUBLIC).show(made)
-    text = f"{shown} NRM referrals made in the twelve months to {today:%-d %B %Y} (Tackle case records)."
-    return [EvidenceProposal("nrm_referrals", text)]
+    disclosure = disclosure_for(commitment.organisation_id, Audience.PUBLIC)
+    if disclosure.is_small(made):  # withheld: worded here, as the disclosure's label is English
+        values = {"threshold": disclosure.threshold, "day": today.isoformat()}
+        return [EvidenceProposal("nrm_referrals", "nrm_referrals_few", values)]
+    values = {"referrals": disclosure.rounded(made), "day": today.isoformat()}
+    return [EvidenceProposal("nrm_referrals", "nrm_referrals", values)]
 
 
 def _whistleblowing_campaigns(commitment: Commitment, today: date, user: Any = None) -> list[EvidenceProposal]:
@@ -86,10 +115,10 @@ def _whistleblowing_campaigns(commitment: Commitment, today: date, user: Any = N
     return [
         EvidenceProposal(
             f"campaign_{campaign.campaign_id}",
-            f"Awareness campaign \u201c{campaign.name}\u201d from {campaign.starts_on:%-d %B %Y} "
-            "(Tackle training records).",
+            "awareness_campaign",
+            {"name": campaign.name, "day": campaign.starts_on.isoformat()},
             reverse("training:campaign-list"),
-            "Awareness campaigns",
+            _("Awareness campaigns"),
         )
         for campaign in found
     ]
@@ -99,44 +128,45 @@ def _selection_questionnaire(commitment: Commitment, today: date, user: Any) -> 
     activity = supplier_activity_for(user, twelve_months_to(today))
     if activity is None or not activity.bidders_answered:
         return []
-    text = (
-        f"In the twelve months to {today:%-d %B %Y}, {activity.bidders_answered:,} bidders answered the selection "
-        f"questionnaire's modern slavery question; {activity.bidders_compliant:,} of the "
-        f"{activity.bidders_required:,} required to publish a statement said they comply (Tackle supplier records)."
-    )
-    return [EvidenceProposal("selection_questionnaire", text, reverse("suppliers:index"), "Supply chains")]
+    values = {
+        "day": today.isoformat(),
+        "answered": activity.bidders_answered,
+        "compliant": activity.bidders_compliant,
+        "required": activity.bidders_required,
+    }
+    return [
+        EvidenceProposal(
+            "selection_questionnaire", "selection_questionnaire", values, reverse("suppliers:index"), _("Supply chains")
+        )
+    ]
 
 
 def _tender_checks(commitment: Commitment, today: date, user: Any) -> list[EvidenceProposal]:
     activity = supplier_activity_for(user, twelve_months_to(today))
     if activity is None or not activity.tender_checks:
         return []
-    text = (
-        f"{activity.tender_checks:,} tender checks for abnormally low bids were run in the twelve months to "
-        f"{today:%-d %B %Y}; {activity.clarifications:,} bids were sent back to the bidder to explain their price"
-    )
-    return [EvidenceProposal("tender_checks", text + " (Tackle supplier records).")]
+    values = {"checks": activity.tender_checks, "day": today.isoformat(), "clarifications": activity.clarifications}
+    return [EvidenceProposal("tender_checks", "tender_checks", values)]
 
 
 def _supplier_assessments(commitment: Commitment, today: date, user: Any) -> list[EvidenceProposal]:
     activity = supplier_activity_for(user, twelve_months_to(today))
     if activity is None or not activity.assessments_completed:
         return []
-    text = (
-        f"{activity.assessments_completed:,} supplier assessments of contracts' exploitation risks were completed "
-        f"with suppliers in the twelve months to {today:%-d %B %Y} (Tackle supplier records)."
-    )
-    return [EvidenceProposal("supplier_assessments", text)]
+    values = {"assessments": activity.assessments_completed, "day": today.isoformat()}
+    return [EvidenceProposal("supplier_assessments", "supplier_assessments", values)]
 
 
 def _spend_screening(commitment: Commitment, today: date, user: Any) -> list[EvidenceProposal]:
     screening = latest_spend_screening(user)
     if screening is None:
         return []
-    text = f"Spend was screened for exploitation risk on {screening.screened_at:%-d %B %Y}"
+    wording = "spend_screening"
+    values: dict[str, Any] = {"day": timezone.localdate(screening.screened_at).isoformat()}
     if screening.latest_year:
-        text += f": {screening.latest_year_high_risk_share}% of {screening.latest_year} spend went to high-risk sectors"
-    return [EvidenceProposal("spend_screening", text + " (Tackle spend screening).", reverse("spend:index"), "Spend")]
+        wording = "spend_screening_share"
+        values |= {"percent": screening.latest_year_high_risk_share, "year": screening.latest_year}
+    return [EvidenceProposal("spend_screening", wording, values, reverse("spend:index"), _("Spend"))]
 
 
 Proposer = Callable[[Commitment, date, Any], list[EvidenceProposal]]

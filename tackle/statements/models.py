@@ -7,6 +7,8 @@ from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from tackle.statements.evidence_wording import worded
+
 
 class StatementPeriod(models.Model):
     """A year of the action plan. Pages name it by its uuid, never its label: a label is what the
@@ -258,9 +260,18 @@ class CommitmentEvidence(models.Model):
     url = models.URLField(blank=True, max_length=500)
     recorded_on = models.DateField()
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # A proposal of Tackle's (issue 21): its wording and values, so it reads in the reader's language.
+    # Empty for what the lead wrote and for proposals recorded before: those show `text` as stored.
+    wording = models.CharField(max_length=60, blank=True, db_default="")
+    wording_values = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["recorded_on", "pk"]
 
     def __str__(self) -> str:
         return f"{self.recorded_on}: {self.text[:40]}"
+
+    @property
+    def shown_text(self) -> str:
+        """The text in the reader's language where Tackle worded it, else as it was recorded."""
+        return worded(self.wording, self.wording_values) or self.text

@@ -146,7 +146,7 @@ def commitment_rows(organisation_id: Any, today: date | None = None) -> list[Com
     rows = []
     for item in organisation_commitment_progress(organisation_id, today):
         latest = item.evidence[-EVIDENCE_SHOWN_IN_STATEMENT:][::-1]
-        evidence = "; ".join(f"{piece.text} ({date_format(piece.recorded_on, 'F Y')})" for piece in latest)
+        evidence = "; ".join(f"{piece.shown_text} ({date_format(piece.recorded_on, 'F Y')})" for piece in latest)
         hidden = item.evidence_count - len(latest)
         if hidden:
             evidence = gettext("%(evidence)s; and %(hidden)s more") % {"evidence": evidence, "hidden": hidden}

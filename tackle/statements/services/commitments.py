@@ -134,14 +134,23 @@ def commitment_evidence_add(
     text: str,
     recorded_on: date,
     url: str = "",
+    wording: str = "",
+    wording_values: dict[str, Any] | None = None,
     request: HttpRequest | None = None,
 ) -> CommitmentEvidence:
+    """Evidence the lead wrote, or one of Tackle's proposals with its wording to show it translated."""
     if not text.strip():
         raise ApplicationError(gettext("Enter what shows the commitment is being kept."), field="text")
     if recorded_on > timezone.localdate():
         raise ApplicationError(gettext("The date must be today or in the past."), field="recorded_on")
     evidence = CommitmentEvidence.objects.create(
-        commitment=commitment, text=text.strip(), url=url, recorded_on=recorded_on, recorded_by=actor
+        commitment=commitment,
+        text=text.strip(),
+        url=url,
+        recorded_on=recorded_on,
+        recorded_by=actor,
+        wording=wording,
+        wording_values=wording_values or {},
     )
     audit_record(action=AuditAction.UPDATE, actor=actor, request=request, obj=commitment, note="Evidence recorded")
     return evidence
@@ -157,7 +166,14 @@ def commitment_evidence_accept(
     if proposal is None:
         raise ApplicationError(gettext("That evidence is no longer available or is already recorded."))
     return commitment_evidence_add(
-        commitment=commitment, actor=actor, text=proposal.text, url=proposal.url, recorded_on=today, request=request
+        commitment=commitment,
+        actor=actor,
+        text=proposal.text,
+        url=proposal.url,
+        recorded_on=today,
+        wording=proposal.wording,
+        wording_values=proposal.values,
+        request=request,
     )
 
 

@@ -3,15 +3,22 @@
 from datetime import date, timedelta
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 from tackle.cases.models import NrmEventKind
 from tackle.cases.services.nrm import nrm_event_record
 from tackle.core.errors import ApplicationError
 from tackle.core.roles import Role
 from tackle.statements.commitment_proposals import evidence_proposals
+from tackle.statements.evidence_wording import WORDINGS
 from tackle.statements.models import Commitment
-from tackle.statements.services.commitments import charter_adopt, commitment_evidence_accept
+from tackle.statements.services.commitments import (
+    charter_adopt,
+    commitment_evidence_accept,
+    commitment_evidence_add,
+)
 from tackle.statements.services.statement import (
     statement_publish,
 )
@@ -122,3 +129,45 @@ def test_the_latest_spend_screening_is_proposed_for_reviewing_spend(charter_a, c
     (proposal,) = evidence_proposals(charter_a["coop_review_spend"], user=lead_a)
     assert proposal.text.startswith("Spend was screened for exploitation risk on")
     assert "25% of 2025-26 spend went to high-risk sectors" in proposal.text
+
+
+def test_every_proposal_wording_has_its_welsh_in_the_catalogue() -> None:
+    with translation.override("cy"):
+        untranslated = [key for key, english in WORDINGS.items() if gettext(english) == english]
+    assert untranslated == []
+
+
+def test_a_proposal_reads_in_welsh_and_is_recorded_in_english_shown_in_the_readers_language(
+    charter_a, statement_a, lead_a, approve
+) -> None:
+    approve(statement_a, lead_a, on=date(2025, 7, 1))
+    commitment = charter_a["coop_report_annually"]
+    (proposal,) = evidence_proposals(commitment)
+    with translation.override("cy"):
+        welsh = proposal.shown
+        expected = gettext(WORDINGS["annual_statement_by_on"]) % {
+            "period": "2025-2026",
+            "version": "1",
+            "body": gettext("Cabinet"),
+            "day": date_format(date(2025, 7, 1), "j F Y"),  # Django's Welsh month, as it is read
+        }
+    assert "July" not in expected
+    assert welsh == expected and "The modern slavery statement" not in welsh
+    evidence = commitment_evidence_accept(commitment=commitment, actor=lead_a, key="annual_statement")
+    evidence.refresh_from_db()
+    assert evidence.text == proposal.text  # the record stays English
+    assert evidence.wording == "annual_statement_by_on" and evidence.shown_text == proposal.text
+    with translation.override("cy"):
+        assert evidence.shown_text == welsh
+
+
+def test_evidence_without_a_wording_shows_its_text_as_recorded(charter_a, lead_a) -> None:
+    """What the lead wrote, and proposals recorded before they had a wording, read as they were stored."""
+    evidence = commitment_evidence_add(
+        commitment=charter_a["coop_refer_concerns"],
+        actor=lead_a,
+        text="12 NRM referrals made in the twelve months to 1 July 2025 (Tackle case records).",
+        recorded_on=date(2025, 7, 1),
+    )
+    with translation.override("cy"):
+        assert evidence.shown_text == evidence.text
