@@ -51,6 +51,11 @@ def test_an_import_screened_by_a_welsh_reader_stores_english_and_shows_welsh(cli
     assert "enw hysbys" in detail  # how the column was chosen
     assert "amount is not a number" not in detail
 
+    spend_file = spend_import.files.get()
+    columns = client.get(reverse("spend:file-columns", args=[spend_file.uuid])).content.decode()
+    assert "Enw\u2019r cyflenwr" in columns and "enw hysbys" in columns  # the correction page's fields
+    assert "Supplier name" not in columns
+
     results = client.get(reverse("spend:import-results", args=[spend_import.uuid])).content.decode()
     assert "Canlyniadau sgrinio gwariant" in results
     assert "Spend screening results" not in results
