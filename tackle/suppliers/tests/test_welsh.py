@@ -1,5 +1,7 @@
 """Supply chain pages in Welsh (issue 21) for someone who chose Cymraeg in a council with the Welsh service."""
 
+import re
+
 import pytest
 from django.conf import settings
 from django.urls import reverse
@@ -32,6 +34,7 @@ def test_a_contract_page_reads_in_welsh_with_its_risk_reasons_and_choices(client
     assert "Risg caethwasiaeth fodern" in text  # Modern slavery risk
     assert "Daw nwyddau neu lafur o dramor" in text  # a rule's reason, translated where shown
     assert "Risg uchel" in text  # the tier's choice label
+    assert re.search(r'govuk-tag--\w+">(Isel|Canolig|Uchel)</strong>', text)  # the level, capitalised then translated
     assert "Modern slavery risk" not in text
 
 
