@@ -1,12 +1,14 @@
 """The statement builder's own pages in Welsh (issue 21): a lead who reads Cymraeg sees the action
 plan, the statement and its errors in Welsh, while what the council wrote stays as written."""
 
+from datetime import date
 from html import unescape
 
 import pytest
 from django.urls import reverse
 
 from tackle.accounts.models import OrganisationSettings
+from tackle.statements.services.commitments import charter_adopt, commitment_evidence_accept
 
 
 @pytest.fixture
@@ -36,3 +38,25 @@ def test_a_form_error_on_a_welsh_page_is_in_welsh(client_for, welsh_lead):
     page = unescape(client_for(welsh_lead).post(reverse("statements:period-new"), {}).content.decode())
     assert "Dewiswch flwyddyn ariannol, neu ddyddiadau eraill" in page
     assert "Select a financial year, or other dates" not in page
+
+
+def test_tackles_evidence_proposal_and_the_evidence_recorded_from_it_read_in_welsh(
+    client_for, welsh_lead, council_a, statement_a, approve
+):
+    approve(statement_a, welsh_lead, on=date(2025, 7, 1))
+    (commitment,) = [
+        c
+        for c in charter_adopt(organisation=council_a, actor=welsh_lead, adopted_on=date(2024, 7, 18), adopted_by="")
+        if c.charter_key == "coop_report_annually"
+    ]
+    url = reverse("statements:commitment-detail", args=[commitment.uuid])
+    english = "The modern slavery statement for 2025-2026 (version 1) was approved"
+    page = unescape(client_for(welsh_lead).get(url).content.decode())
+    assert 'data-testid="proposals"' in page and english not in page
+    assert "Cymeradwywyd y datganiad caethwasiaeth fodern ar gyfer 2025-2026 (fersiwn 1)" in page
+
+    evidence = commitment_evidence_accept(commitment=commitment, actor=welsh_lead, key="annual_statement")
+    assert evidence.text.startswith(english)  # stored as the English record
+    page = unescape(client_for(welsh_lead).get(url).content.decode())
+    assert 'data-testid="proposals"' not in page and english not in page
+    assert "Cymeradwywyd y datganiad caethwasiaeth fodern ar gyfer 2025-2026 (fersiwn 1)" in page
