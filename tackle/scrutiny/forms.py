@@ -147,7 +147,8 @@ class FoiForm(GovukForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        choices = [("", gettext("Not asked")), *((key, question.text) for key, question in QUESTIONS.items())]
+        # The questions in the page's language; the drafted answer writes them in English.
+        choices = [("", gettext("Not asked")), *((key, gettext(question.text)) for key, question in QUESTIONS.items())]
         for number in range(1, len(QUESTIONS) + 1):
             self.fields[f"q{number}"] = forms.ChoiceField(
                 label=gettext("Question %(number)d") % {"number": number}, choices=choices, required=False

@@ -10,6 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.db.models import Sum
+from django.utils.translation import gettext_noop
 
 from tackle.cases.figures import DEFINITIONS as CASE_DEFINITIONS
 from tackle.cases.figures import case_figures
@@ -350,7 +351,7 @@ def answer_duty_to_notify(context: Context) -> list[str]:
 @dataclass(frozen=True)
 class Question:
     key: str
-    text: str
+    text: str  # English, as the drafted answer writes it; marked for the catalogue, so the form can offer it translated
     answer: Callable[[Context], list[str]]
 
 
@@ -359,50 +360,68 @@ QUESTIONS: dict[str, Question] = {
     for q in (
         Question(
             "lead",
-            "Does the council have a specialist lead or single point of contact for modern slavery?",
+            gettext_noop("Does the council have a specialist lead or single point of contact for modern slavery?"),
             answer_lead,
         ),
-        Question("lead_team", "Which team is the lead or single point of contact part of?", answer_lead_team),
-        Question("lead_groups", "Does the lead cover both children and adults, or only one?", answer_lead_groups),
+        Question(
+            "lead_team", gettext_noop("Which team is the lead or single point of contact part of?"), answer_lead_team
+        ),
+        Question(
+            "lead_groups",
+            gettext_noop("Does the lead cover both children and adults, or only one?"),
+            answer_lead_groups,
+        ),
         Question(
             "lead_dedicated",
-            "Is the lead employed for this role alone, or does it sit on top of other duties?",
+            gettext_noop("Is the lead employed for this role alone, or does it sit on top of other duties?"),
             answer_lead_dedicated,
         ),
         Question(
             "lead_since",
-            "In what year did the council first employ a lead or single point of contact for modern slavery?",
+            gettext_noop(
+                "In what year did the council first employ a lead or single point of contact for modern slavery?"
+            ),
             answer_lead_since,
         ),
         Question(
             "funding_by_year",
-            "How much did the council invest in identifying and supporting potential victims in each year?",
+            gettext_noop(
+                "How much did the council invest in identifying and supporting potential victims in each year?"
+            ),
             answer_funding_by_year,
         ),
         Question(
             "funding_examples",
-            "What was the money invested in (for example training or commissioned support)?",
+            gettext_noop("What was the money invested in (for example training or commissioned support)?"),
             answer_funding_examples,
         ),
         Question(
             "training_first_responders",
-            "What training does the council give staff who act as first responders referring people to the NRM?",
+            gettext_noop(
+                "What training does the council give staff who act as first responders referring people to the NRM?"
+            ),
             _training_on(CourseTopic.FIRST_RESPONDER),
         ),
         Question(
             "training_housing",
-            "What training does the council give staff on survivors' rights to housing and accommodation?",
+            gettext_noop(
+                "What training does the council give staff on survivors' rights to housing and accommodation?"
+            ),
             _training_on(CourseTopic.HOUSING_RIGHTS),
         ),
-        Question("potential_victims", "How many potential victims did the council identify?", answer_potential_victims),
+        Question(
+            "potential_victims",
+            gettext_noop("How many potential victims did the council identify?"),
+            answer_potential_victims,
+        ),
         Question(
             "nrm_referrals",
-            "How many potential victims did the council refer to the NRM, adults and children?",
+            gettext_noop("How many potential victims did the council refer to the NRM, adults and children?"),
             answer_nrm_referrals,
         ),
         Question(
             "duty_to_notify",
-            "How many Duty to Notify reports did the council send to the Home Office?",
+            gettext_noop("How many Duty to Notify reports did the council send to the Home Office?"),
             answer_duty_to_notify,
         ),
     )

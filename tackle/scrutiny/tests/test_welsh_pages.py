@@ -45,3 +45,12 @@ def test_the_posts_table_and_its_form_read_in_welsh(client_for, welsh_lead_a):
     assert "Swyddi a rolau" in page and "Teitl y swydd" in page  # the table's caption, the form's label
     assert ">Plant<" in page and "Yn parhau" in page  # covers children only; continuing
     assert "Exploitation coordinator" in page
+
+
+def test_the_foi_form_offers_the_questions_in_welsh_while_the_draft_keeps_the_requesters_english(
+    client_for, welsh_lead_a
+):
+    page = client_for(welsh_lead_a).get(reverse("scrutiny:foi")).content.decode()
+    form, draft = page.split('data-testid="foi-answer"', 1)
+    assert "Faint o ddioddefwyr posibl a nododd y cyngor?" in form  # How many potential victims did it identify?
+    assert "How many potential victims did the council identify?" in draft
