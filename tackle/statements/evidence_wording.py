@@ -74,9 +74,10 @@ DATE_VALUES = frozenset({"day"})
 
 def _body(values: dict[str, Any]) -> str:
     """Who approved a statement: an officer's delegated decision, or a body's label translated."""
-    if values.get("officer"):
+    if "officer" in values:
         return gettext("%(officer)s (delegated decision)") % {"officer": values["officer"]}
-    return gettext(values.get("body", ""))
+    body = values.get("body", "")
+    return gettext(body) if body else ""  # gettext("") is the catalogue's header, never a word
 
 
 def _shown(name: str, value: Any) -> str:

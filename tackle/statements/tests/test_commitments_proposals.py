@@ -12,7 +12,7 @@ from tackle.cases.services.nrm import nrm_event_record
 from tackle.core.errors import ApplicationError
 from tackle.core.roles import Role
 from tackle.statements.commitment_proposals import evidence_proposals
-from tackle.statements.evidence_wording import WORDINGS
+from tackle.statements.evidence_wording import WORDINGS, worded, worded_in_english
 from tackle.statements.models import Commitment
 from tackle.statements.services.commitments import (
     charter_adopt,
@@ -171,3 +171,14 @@ def test_evidence_without_a_wording_shows_its_text_as_recorded(charter_a, lead_a
     )
     with translation.override("cy"):
         assert evidence.shown_text == evidence.text
+
+
+def test_a_delegated_approval_names_the_officer_in_the_readers_language() -> None:
+    values = {"period": "2025-2026", "version": 2, "officer": "Jane Jones"}
+    assert worded_in_english("annual_statement_by", values) == (
+        "The modern slavery statement for 2025-2026 (version 2) was approved by Jane Jones (delegated decision)."
+    )
+    with translation.override("cy"):
+        welsh = worded("annual_statement_by", values)
+    assert "Jane Jones" in welsh and "delegated decision" not in welsh
+    assert worded("no_such_wording", values) == ""
