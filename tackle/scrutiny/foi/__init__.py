@@ -15,6 +15,9 @@ import io
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
+from django.utils import translation
+
 from tackle.accounts.selectors import disclosure_for, records_began_on
 from tackle.core.disclosure import WITHHELD, Audience, Disclosure
 from tackle.core.documents import word_document
@@ -77,30 +80,33 @@ def standard_request(years: list[int]) -> FoiRequest:
 
 def build_foi_answer(organisation: Any, asked: FoiRequest | list[int]) -> FoiAnswer:
     """The request's questions, numbered in its order, with draft answers for its periods."""
-    request = asked if isinstance(asked, FoiRequest) else standard_request(asked)
-    disclosure = disclosure_for(organisation.pk, Audience.PUBLIC)
-    context = Context(
-        organisation.pk,
-        request,
-        disclosure,
-        today_in_london(),
-        posts_of(organisation.pk),
-        records_began=records_began_on(organisation.pk),
-    )
-    items = [
-        FoiItem(number, QUESTIONS[key].text, QUESTIONS[key].answer(context))
-        for number, key in enumerate(request.questions, start=1)
-    ]
-    return FoiAnswer(
-        organisation.name,
-        [period.label for period in request.periods],
-        items,
-        context.withheld,
-        exemption(disclosure),
-        COST_LIMIT if context.cost_limit else "",
-        released_counts(context),
-        request,
-    )
+    # Written in English whatever the page's language, words from other modules included: the draft
+    # is one document in the requester's language, as its questions are (issue 21).
+    with translation.override(settings.LANGUAGE_CODE):
+        request = asked if isinstance(asked, FoiRequest) else standard_request(asked)
+        disclosure = disclosure_for(organisation.pk, Audience.PUBLIC)
+        context = Context(
+            organisation.pk,
+            request,
+            disclosure,
+            today_in_london(),
+            posts_of(organisation.pk),
+            records_began=records_began_on(organisation.pk),
+        )
+        items = [
+            FoiItem(number, QUESTIONS[key].text, QUESTIONS[key].answer(context))
+            for number, key in enumerate(request.questions, start=1)
+        ]
+        return FoiAnswer(
+            organisation.name,
+            [period.label for period in request.periods],
+            items,
+            context.withheld,
+            exemption(disclosure),
+            COST_LIMIT if context.cost_limit else "",
+            released_counts(context),
+            request,
+        )
 
 
 def foi_docx(answer: FoiAnswer) -> bytes:

@@ -50,7 +50,12 @@ def test_the_posts_table_and_its_form_read_in_welsh(client_for, welsh_lead_a):
 def test_the_foi_form_offers_the_questions_in_welsh_while_the_draft_keeps_the_requesters_english(
     client_for, welsh_lead_a
 ):
+    LeadArrangement.objects.create(
+        organisation=welsh_lead_a.organisation, lead_name="", team="Housing", covers_children=False,
+        covers_adults=True, dedicated=False, since=date(2019, 4, 1), ended_on=date(2021, 3, 31),
+    )  # fmt: skip
     page = client_for(welsh_lead_a).get(reverse("scrutiny:foi")).content.decode()
     form, draft = page.split('data-testid="foi-answer"', 1)
     assert "Faint o ddioddefwyr posibl a nododd y cyngor?" in form  # How many potential victims did it identify?
     assert "How many potential victims did the council identify?" in draft
+    assert "Not named" in draft and "Heb ei enwi" not in draft  # a post recorded without a name
