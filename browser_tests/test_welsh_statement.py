@@ -38,8 +38,8 @@ def _in_welsh(page: Page, english_heading: str) -> None:
     here.expect_language("cy")
 
 
-def _save(page: Page) -> None:
-    page.get_by_role("button", name=cy("Save")).click()
+def _save(page: Page, timeout: float = 10_000) -> None:
+    page.get_by_role("button", name=cy("Save")).click(timeout=timeout)
 
 
 def _download(page: Page, url: str) -> bytes:
@@ -82,7 +82,8 @@ def test_the_welsh_lead_builds_the_statement_in_welsh_and_english(page: Page, si
     page.goto("/statements/statement/")
     _in_welsh(page, "Modern slavery statement")
     page.get_by_label(cy("Period")).select_option(label=period)
-    page.get_by_role("button", name=cy("Start")).click()
+    # The statement page reads its text with the statement reader's model: seconds on a busy machine.
+    page.get_by_role("button", name=cy("Start")).click(timeout=30_000)
     _in_welsh(page, "Modern slavery statement")
     expect(page.get_by_test_id("statement-languages")).to_have_text(cy("English"))
 
@@ -100,7 +101,7 @@ def test_the_welsh_lead_builds_the_statement_in_welsh_and_english(page: Page, si
     expect(welsh).to_have_attribute("lang", "cy")
     english.fill(ENGLISH)
     welsh.fill(WELSH)
-    _save(page)
+    _save(page, timeout=30_000)  # the statement page checks the new text again
     _in_welsh(page, "Modern slavery statement")
     expect(page.get_by_test_id("sections")).to_contain_text("Our policies tell staff and suppliers")
 
