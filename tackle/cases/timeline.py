@@ -136,6 +136,12 @@ def _record_labels(case: Case) -> dict[str, tuple[str, Any]]:
     return labels
 
 
+def _note_or(note: str, default: str) -> str:
+    """An audit note as the entry's text: in the reader's language where the catalogue has it (the
+    note "Concern recorded" is the entry's own words), else as recorded, in English."""
+    return gettext(note) if note else default
+
+
 def _from_audit(event: Any, labels: dict[str, tuple[str, Any]]) -> TimelineEntry | None:
     kind, label = labels[event.object_id]
     fields = tuple(event.changed_fields or ())
@@ -150,12 +156,16 @@ def _from_audit(event: Any, labels: dict[str, tuple[str, Any]]) -> TimelineEntry
         if fields == ("allocated_to",):
             return None  # the allocation's own record says more, handover note included
         if event.action == AuditAction.CREATE and fields == ():
-            return TimelineEntry(event.occurred_at, "record", event.note or gettext("Concern recorded"), who)
+            return TimelineEntry(event.occurred_at, "record", _note_or(event.note, gettext("Concern recorded")), who)
         if fields == ("outcome_scores",):
-            return TimelineEntry(event.occurred_at, "support", event.note or gettext("Outcome scores recorded"), who)
+            return TimelineEntry(
+                event.occurred_at, "support", _note_or(event.note, gettext("Outcome scores recorded")), who
+            )
         if event.action == AuditAction.SHARE:
             return TimelineEntry(event.occurred_at, "share", gettext("Shared%(note)s") % values, who)
-        return TimelineEntry(event.occurred_at, "correction", event.note or gettext("Changed the case"), who, fields)
+        return TimelineEntry(
+            event.occurred_at, "correction", _note_or(event.note, gettext("Changed the case")), who, fields
+        )
     if event.action == AuditAction.CREATE:
         what = gettext("%(record)s recorded%(note)s") % values
     elif event.action == AuditAction.DELETE:

@@ -100,7 +100,9 @@ class CompletionForm(GovukForm):
     user = forms.ModelChoiceField(
         queryset=User.objects.none(), label=_("Person"), error_messages={"required": _("Select the person")}
     )
-    course = forms.ModelChoiceField(queryset=Course.objects.none(), error_messages={"required": _("Select the course")})
+    course = forms.ModelChoiceField(
+        queryset=Course.objects.none(), label=_("Course"), error_messages={"required": _("Select the course")}
+    )
     completed_on = GovukDateField(label=_("Date completed"))
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:

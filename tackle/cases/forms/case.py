@@ -10,7 +10,7 @@ from tackle.accounts.models import Organisation
 from tackle.cases.forms.pick_lists import keep_stored, pick_list_field
 from tackle.cases.models import ExplanationVersion, InterpreterMode, NrmEventKind, NrmOutcome, ReferralStatus
 from tackle.cases.rules.pick_lists import LANGUAGES
-from tackle.core.access import ShareScope
+from tackle.core.access import SHARE_SCOPE_CHOICES
 from tackle.core.date_input import DATE_HINT
 from tackle.core.forms import GovukDateField, GovukDateTimeField, GovukForm
 from tackle.core.models import LawfulBasis, ShareConsent
@@ -114,7 +114,7 @@ class ShareForm(GovukForm):
     )
     scope = forms.ChoiceField(
         label=_("What will the partner see?"),
-        choices=[(scope.value, scope.label) for scope in ShareScope],
+        choices=SHARE_SCOPE_CHOICES,  # lazy: a label read here would stay in the language of the import
         widget=forms.RadioSelect,
         error_messages={"required": _("Select what the partner will see")},
     )

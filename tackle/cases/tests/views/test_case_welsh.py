@@ -53,3 +53,9 @@ def test_the_queue_and_the_timeline_are_in_welsh(client_for, welsh_lead, case):
     assert "Cofnodi pryder" in queue and "1 achos agored." in queue and "Open cases" not in queue
     timeline = _page(client, reverse("cases:case-timeline", args=[case.uuid]))
     assert "Llinell amser" in timeline and "Cam NRM:" in timeline and "NRM step:" not in timeline
+    assert "Pryder wedi\u2019i gofnodi" in timeline and "Concern recorded" not in timeline  # the audit note's words
+
+
+def test_the_share_form_names_what_a_partner_will_see_in_welsh(client_for, welsh_lead, case):
+    page = _page(client_for(welsh_lead), reverse("cases:share-new", args=[case.uuid]))
+    assert "Crynodeb: cyfeirnod, cam" in page and "Summary: reference, stage" not in page
