@@ -17,6 +17,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext, gettext_lazy
 
+from tackle.audit import task_wording
 from tackle.audit.forms import AuditFilterForm
 from tackle.audit.models import AuditAction, AuditEvent
 from tackle.audit.selectors import audit_events_filtered, audit_events_visible_to, audit_verification_latest
@@ -224,7 +225,7 @@ def verify(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         _require(request.user, AUDIT_INTEGRITY, Action.RECORD)
         run = task_run_start(
-            task=verify_audit_chain, user=request.user, name="Check the audit log", started_by_id=request.user.pk
+            task=verify_audit_chain, user=request.user, name=task_wording.TASK_NAME, started_by_id=request.user.pk
         )
         return redirect("home:task-run-detail", run_uuid=run.uuid)
     return render(request, "audit/verify.html", {"last": audit_verification_latest(request.user)})

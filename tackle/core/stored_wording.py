@@ -29,11 +29,12 @@ class _Known:
 def _pattern(template: str) -> re.Pattern[str]:
     parts, at = [], 0
     for match in _PLACEHOLDER.finditer(template):
-        parts.append(re.escape(template[at : match.start()]))
+        # "%%" in a template is a "%" in the stored text.
+        parts.append(re.escape(template[at : match.start()].replace("%%", "%")))
         name, kind = match.groups()
         parts.append(rf"(?P<{name}>-?\d+)" if kind == "d" else rf"(?P<{name}>.+?)")
         at = match.end()
-    parts.append(re.escape(template[at:]))
+    parts.append(re.escape(template[at:].replace("%%", "%")))
     return re.compile("".join(parts), re.S)
 
 
@@ -66,13 +67,18 @@ class StoredWording:
             self.known += [_Known(forms[0], forms[1], _pattern(form), numbers) for form in dict.fromkeys(forms)]
 
     def in_language(self, stored: str) -> str:
+        found = self.recognised(stored)
+        return self.otherwise(stored) if found is None else found
+
+    def recognised(self, stored: str) -> str | None:
+        """The stored text in the active language, or None when no template made it."""
         if stored in self.exact:
             return gettext(stored)
         for known in self.known:
             match = known.pattern.fullmatch(stored)
             if match is not None:
                 return self._translated(known, match.groupdict())
-        return self.otherwise(stored)
+        return None
 
     def _translated(self, known: _Known, found: dict[str, str]) -> str:
         values: dict[str, object] = {}

@@ -1,4 +1,10 @@
-"""Background tasks that report progress a person can watch on a page."""
+"""Background tasks that report progress a person can watch on a page.
+
+A run's name and messages are stored in English (the worker runs outside any request, and they are
+records), each made from a template marked with gettext_noop; `task_run_text` shows them in the
+reader's language (issue 21). Apps whose tasks store their own sentences register their wording in
+`task_wordings` from their AppConfig.ready().
+"""
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -9,10 +15,26 @@ from django.db import transaction
 from django.db.models import Q
 from django.tasks import Task
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from tackle.core.models import TaskRun, TaskStatus, WorkerHeartbeat
+from tackle.core.slots import Slot
+from tackle.core.stored_wording import StoredWording
 
-WORKER_STOPPED = "The worker stopped while this was running; start it again."
+STARTING = gettext_noop("Starting")
+CHECKED = gettext_noop("%(done)s of %(total)s checked")
+WORKER_STOPPED = gettext_noop("The worker stopped while this was running; start it again.")
+
+task_wordings = Slot("a task's stored name or message in the active language, None when not its own")
+_WORDING = StoredWording((STARTING, CHECKED, WORKER_STOPPED))
+
+
+def task_run_text(stored: str) -> str:
+    """A run's stored name or message in the active language; text no template made, as stored."""
+    found = _WORDING.recognised(stored)
+    if found is None:
+        found = task_wordings.first(stored)
+    return stored if found is None else found
 
 
 def task_run_start(*, task: Task[..., Any], user: Any, name: str, **kwargs: Any) -> TaskRun:
@@ -78,6 +100,8 @@ def task_run_finish(run_uuid: str, *, succeeded: bool, message: str, result_url:
 
 def progress_reporter(run_uuid: str) -> Callable[[int, int], None]:
     def report(done: int, total: int) -> None:
-        task_run_progress(run_uuid, done=done, total=total, message=f"{done:,} of {total:,} checked")
+        task_run_progress(
+            run_uuid, done=done, total=total, message=CHECKED % {"done": f"{done:,}", "total": f"{total:,}"}
+        )
 
     return report

@@ -13,6 +13,7 @@ from tackle.core.navigation import menu_for, nav_items_for
 from tackle.core.permissions import require_module
 from tackle.core.roles import Module
 from tackle.core.selectors import task_runs_visible_to
+from tackle.core.tasks import task_run_text
 from tackle.home.dashboards import dashboard_for
 from tackle.home.forms import ServicePageForm
 from tackle.home.models import ServicePageKind
@@ -55,7 +56,7 @@ def task_run_status(request: HttpRequest, run_uuid: str) -> JsonResponse:
             "done": run.done,
             "total": run.total,
             "percent": run.percent,
-            "message": run.message,
+            "message": task_run_text(run.message),
             "finished": run.finished,
             "result_url": run.result_url,
         }

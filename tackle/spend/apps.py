@@ -8,7 +8,11 @@ class SpendConfig(AppConfig):
     label = "spend"
 
     def ready(self) -> None:
+        from tackle.core.tasks import task_wordings
         from tackle.spend import navigation  # noqa: F401  (registers this module's menu entries)
+        from tackle.spend.screening import wording
+
+        task_wordings.register(wording.task_text)
 
         upload_folders.register(_spend_folder)
 

@@ -21,6 +21,7 @@ from tackle.core.stored_files import local_copies, removed_unless_saved
 from tackle.core.tasks import task_run_start
 from tackle.core.uploads import megabytes
 from tackle.spend.models import ImportStatus, SpendFile, SpendImport, SpendReject, SpendTotal
+from tackle.spend.screening import wording
 from tackle.spend.screening.headers import AMOUNT, DATE, FIELDS, SUPPLIER, map_columns
 from tackle.spend.screening.readers import SpendFileError
 from tackle.spend.screening.results import ScreenResult
@@ -197,7 +198,7 @@ def _queue(*, actor: User, spend_import: SpendImport) -> TaskRun:
     from tackle.spend.tasks import screen_spend_import  # the task module imports this one
 
     run = task_run_start(
-        task=screen_spend_import, user=actor, name="Screen spend files", import_uuid=str(spend_import.uuid)
+        task=screen_spend_import, user=actor, name=wording.TASK_NAME, import_uuid=str(spend_import.uuid)
     )
     spend_import.status = ImportStatus.QUEUED
     spend_import.task_run = run

@@ -7,7 +7,7 @@ from django.tasks import task
 from django.urls import reverse
 
 from tackle.core.stored_files import local_copies
-from tackle.core.tasks import task_run_finish, task_run_progress
+from tackle.core.tasks import STARTING, task_run_finish, task_run_progress
 from tackle.spend import services
 from tackle.spend.models import SpendImport
 from tackle.spend.screening import wording
@@ -22,10 +22,11 @@ def screen_spend_import(run_uuid: str, import_uuid: str) -> bool:
     spend_import = SpendImport.objects.get(uuid=import_uuid)
     files = list(spend_import.files.order_by("position"))
     services.spend_import_mark_running(spend_import=spend_import)
-    task_run_progress(run_uuid, done=0, total=0, message="Starting")
+    task_run_progress(run_uuid, done=0, total=0, message=STARTING)
 
     def report(done: int, total: int) -> None:
-        task_run_progress(run_uuid, done=done, total=total, message=f"{done * 100 // max(total, 1)}% of the files read")
+        percent = done * 100 // max(total, 1)
+        task_run_progress(run_uuid, done=done, total=total, message=wording.FILES_READ % {"percent": percent})
 
     reference = Path(settings.TACKLE_SHARED_DATA) / "reference"
     screener = Screener(
@@ -50,9 +51,11 @@ def screen_spend_import(run_uuid: str, import_uuid: str) -> bool:
         services.spend_import_fail(spend_import=spend_import, message=message)
         task_run_finish(run_uuid, succeeded=False, message=message, result_url=result_url)
         raise
-    message = (
-        f"Screened {result.rows_read:,} rows: {result.rows_accepted:,} accepted, {result.rows_rejected:,} rejected."
-    )
+    message = wording.SCREENED % {
+        "read": f"{result.rows_read:,}",
+        "accepted": f"{result.rows_accepted:,}",
+        "rejected": f"{result.rows_rejected:,}",
+    }
     task_run_finish(run_uuid, succeeded=True, message=message, result_url=result_url)
     return True
 

@@ -8,12 +8,15 @@ class StatementReaderConfig(AppConfig):
     label = "statement_reader"
 
     def ready(self) -> None:
+        from tackle.core.tasks import task_wordings
         from tackle.statement_reader import navigation  # noqa: F401  (registers this module's menu entries)
         from tackle.statement_reader.selectors import latest_assessment_for_supplier
+        from tackle.statement_reader.wording import task_text
         from tackle.suppliers.statements import statement_assessment_of
 
         statement_assessment_of.register(latest_assessment_for_supplier)
         upload_folders.register(_waiting_folder)
+        task_wordings.register(task_text)
 
 
 def _waiting_folder() -> UploadFolder:

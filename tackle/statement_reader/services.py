@@ -17,6 +17,7 @@ from tackle.core.errors import ApplicationError
 from tackle.core.periods import today_in_london
 from tackle.core.stored_files import removed_unless_saved
 from tackle.core.tasks import task_run_start
+from tackle.statement_reader import wording
 from tackle.statement_reader.documents import MAX_DOCUMENT_BYTES
 from tackle.statement_reader.fetch import fetch
 from tackle.statement_reader.models import JudgementOverride, ReadingRequest, StatementReading
@@ -202,7 +203,7 @@ def statement_reading_queue(
             stored.append(request.file)
         request.save()
         request.task_run = task_run_start(
-            task=read_statement, user=actor, name="Read a statement", request_uuid=str(request.uuid)
+            task=read_statement, user=actor, name=wording.TASK_NAME, request_uuid=str(request.uuid)
         )
         request.save(update_fields=["task_run"])
     return request

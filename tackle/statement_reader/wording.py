@@ -34,6 +34,7 @@ WORD_DAMAGED = gettext_noop("The Word document could not be read (%(error)s).")
 NO_SENTENCES = gettext_noop("No sentences could be found in the statement.")
 TOO_MANY_SENTENCES = gettext_noop("The statement is too long to read (%(count)s sentences).")
 FAULT = gettext_noop("The statement could not be read because of a fault in Tackle (%(error)s).")
+TASK_NAME = gettext_noop("Read a statement")
 READING = gettext_noop("Reading the statement")
 READ = gettext_noop("Statement read: %(score)s of 8")
 
@@ -41,7 +42,7 @@ _WORDING = StoredWording(
     (
         TOO_SLOW, TOO_LARGE, EMPTY, WRONG_KIND, TOO_LONG, NO_TEXT, NOT_TEXT, NOT_TEXT_AT_LINE, PAGE_TOO_BUSY,
         PAGE_TOO_LARGE, PDF_PART_TOO_LARGE, PDF_UNREADABLE, PDF_TOO_MANY_PAGES, PDF_PAGES_TOO_LARGE, WORD_UNREADABLE,
-        WORD_DAMAGED, NO_SENTENCES, TOO_MANY_SENTENCES, FAULT, READING, READ,
+        WORD_DAMAGED, NO_SENTENCES, TOO_MANY_SENTENCES, FAULT, TASK_NAME, READING, READ,
     )
 )  # fmt: skip
 
@@ -49,3 +50,8 @@ _WORDING = StoredWording(
 def in_language(stored: str) -> str:
     """A sentence stored in English, in the active language."""
     return _WORDING.in_language(stored)
+
+
+def task_text(stored: str) -> str | None:
+    """A task run's stored name or message in the active language; None when not made here."""
+    return _WORDING.recognised(stored)

@@ -24,3 +24,11 @@ def money(value: object, places: int = 2) -> str:
         return str(value)
     sign = "-" if amount < 0 else ""
     return f"{sign}\u00a3{abs(amount):,.{int(places)}f}"
+
+
+@register.filter
+def task_text(stored: str) -> str:
+    """A background task run's stored English name or message, in the reader's language."""
+    from tackle.core.tasks import task_run_text  # the task module loads models; filters load first
+
+    return task_run_text(stored)

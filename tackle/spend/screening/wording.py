@@ -75,7 +75,15 @@ NO_AMOUNT_COLUMN = gettext_noop("%(name)s: no column for the amount (line %(line
 NOT_TEXT = gettext_noop("%(name)s is not text in any encoding we know")
 CANNOT_OPEN = gettext_noop("cannot open %(name)s: %(error)s")
 
+# The background run's name and what it says of itself (core.tasks shows them through task_text).
+TASK_NAME = gettext_noop("Screen spend files")
+FILES_READ = gettext_noop("%(percent)d%% of the files read")
+SCREENED = gettext_noop("Screened %(read)s rows: %(accepted)s accepted, %(rejected)s rejected.")
+
 _STORED: tuple[str | tuple[str, str], ...] = (
+    TASK_NAME,
+    FILES_READ,
+    SCREENED,
     AMOUNT_MISSING,
     AMOUNT_NOT_A_NUMBER,
     DATE_NOT_RECOGNISED,
@@ -122,3 +130,8 @@ _WORDING = StoredWording(_STORED, counted="found", inside={"reason", "filled"}, 
 def in_language(stored: str) -> str:
     """A stored sentence in the active language; one not made from these templates as it is."""
     return _WORDING.in_language(stored)
+
+
+def task_text(stored: str) -> str | None:
+    """A task run's stored name or message in the active language; None when not made here."""
+    return _WORDING.recognised(stored)
