@@ -2,10 +2,12 @@
 Tackle proposes and the posts table read in Welsh for a lead who chose Cymraeg in a council that
 offers it; what was recorded stays as written."""
 
+import io
 from datetime import date
 
 import pytest
 from django.urls import reverse
+from pypdf import PdfReader
 
 from tackle.accounts.models import OrganisationSettings
 from tackle.scrutiny.models import LeadArrangement
@@ -59,3 +61,13 @@ def test_the_foi_form_offers_the_questions_in_welsh_while_the_draft_keeps_the_re
     assert "Faint o ddioddefwyr posibl a nododd y cyngor?" in form  # How many potential victims did it identify?
     assert "How many potential victims did the council identify?" in draft
     assert "Not named" in draft and "Heb ei enwi" not in draft  # a post recorded without a name
+
+
+def test_the_scrutiny_report_pdf_is_written_in_welsh_for_a_welsh_reader(client_for, welsh_lead_a):
+    assessment = assessment_create(actor=welsh_lead_a, year=2025)
+    response = client_for(welsh_lead_a).get(reverse("scrutiny:assessment-report-pdf", args=[assessment.uuid]))
+    assert response.status_code == 200
+    reader = PdfReader(io.BytesIO(response.content))
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    assert "Gwybodaeth a hyfforddiant" in text and "Knowledge and training" not in text
+    assert str(reader.trailer["/Root"]["/Lang"]) == "cy"
