@@ -4,16 +4,17 @@ with the pages' rules."""
 from typing import Any
 
 from django.urls import reverse
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.decorators import api_view
-from rest_framework.exceptions import PermissionDenied
+from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from tackle.accounts.door import open_for_user
 from tackle.core.access import STATEMENT_READINGS, SUPPLIERS
-from tackle.core.api_lists import body_or_400
+from tackle.core.api_lists import body_or_400, one_page, query_or_400, sort_choice, sorted_by
+from tackle.core.api_schema import PAGE_PARAMETER, paginated
 from tackle.core.roles import Module
 from tackle.statement_reader import selectors, services
 from tackle.statement_reader.documents import MAX_DOCUMENT_BYTES
@@ -155,7 +156,74 @@ def reading_request_body(pending: ReadingRequest) -> dict[str, Any]:
     }
 
 
+class ReadingSummarySerializer(serializers.Serializer):
+    """One row of the readings list, as the statement reader's page lists them."""
+
+    uuid = serializers.UUIDField()
+    title = serializers.CharField(help_text="The file name or the address it was read from")
+    supplier = serializers.UUIDField(source="supplier.uuid", allow_null=True, help_text="Null: the council's own")
+    period_start = serializers.DateField(allow_null=True)
+    period_end = serializers.DateField(allow_null=True)
+    score = serializers.IntegerField(help_text="Out of 8, after reviewers' overrides")
+    machine_score = serializers.IntegerField(help_text="Out of 8, as read")
+    created_at = serializers.DateTimeField()
+    reading_url = serializers.SerializerMethodField(help_text="Where to fetch the whole reading")
+
+    def get_reading_url(self, reading: StatementReading) -> str:
+        return reverse("api:statement-reading-detail", args=[reading.uuid])
+
+
+class ReadingFilters(serializers.Serializer):
+    supplier = serializers.UUIDField(required=False, help_text="Only this supplier's statements")
+    councils_own = serializers.BooleanField(
+        required=False, allow_null=True, default=None, help_text="true: only the council's own; false: only suppliers'"
+    )
+    sort = sort_choice("created_at", "score", "period_end", default="-created_at")
+
+
+def _reading_filters(request: Request) -> dict[str, Any]:
+    """A misspelt filter is refused by name rather than ignored, so it never answers every reading."""
+    unknown = sorted(set(request.query_params) - set(ReadingFilters().fields) - {"page"})
+    if unknown:
+        raise ValidationError({name: ["Not a filter of this list"] for name in unknown})
+    return query_or_400(ReadingFilters, request)
+
+
 @extend_schema(
+    methods=["GET"],
+    operation_id="statement_readings_list",
+    summary="Statements your organisation has read",
+    description="The statement reader's list: a supplier's statements and the council's own, newest first "
+    "unless sorted otherwise. Fetch `reading_url` for the areas and their evidence.",
+    parameters=[ReadingFilters, PAGE_PARAMETER],
+    responses=paginated("PaginatedReadingSummaryList", ReadingSummarySerializer),
+    examples=[
+        OpenApiExample(
+            "One supplier's readings",
+            value={
+                "count": 1,
+                "next": None,
+                "previous": None,
+                "results": [
+                    {
+                        "uuid": "3f1d2c4e-8a9b-4c1d-9e2f-0a1b2c3d4e5f",
+                        "title": "widgets-statement-2025.pdf",
+                        "supplier": "6b7c8d9e-0f1a-4b2c-8d3e-4f5a6b7c8d9e",
+                        "period_start": "2024-04-01",
+                        "period_end": "2025-03-31",
+                        "score": 6,
+                        "machine_score": 5,
+                        "created_at": "2025-07-01T09:30:00Z",
+                        "reading_url": "/api/v1/statement-readings/3f1d2c4e-8a9b-4c1d-9e2f-0a1b2c3d4e5f",
+                    }
+                ],
+            },
+            response_only=True,
+        )
+    ],
+)
+@extend_schema(
+    methods=["POST"],
     summary="Queue a statement for reading",
     description=(
         "The statement (a file, or an address to fetch it from) is checked for its kind and size and "
@@ -169,10 +237,12 @@ def reading_request_body(pending: ReadingRequest) -> dict[str, Any]:
         404: OpenApiResponse(description="The supplier named is not one you may see"),
     },
 )
-@api_view(["POST"])
-def reading_create(request: Request) -> Response:
-    """Never reads in the web worker (issue 15, defect 2): the reading is a background task."""
+@api_view(["GET", "POST"])
+def readings(request: Request) -> Response:
+    """POST never reads in the web worker (issue 15, defect 2): the reading is a background task."""
     _require(request)
+    if request.method == "GET":
+        return _readings_list(request)
     data = body_or_400(ReadingCreateSerializer, request)
     supplier = None
     if data.get("supplier"):
@@ -186,6 +256,21 @@ def reading_create(request: Request) -> Response:
     )
     body = reading_request_body(pending)
     return Response(body, status=status.HTTP_202_ACCEPTED, headers={"Location": body["status_url"]})
+
+
+def _readings_list(request: Request) -> Response:
+    filters = _reading_filters(request)
+    visible = selectors.readings_visible_to(request.user)
+    if filters.get("supplier") is not None:
+        visible = visible.filter(supplier__uuid=filters["supplier"])
+    if filters["councils_own"] is not None:
+        visible = visible.filter(supplier__isnull=filters["councils_own"])
+    response, _count = one_page(
+        request,
+        sorted_by(visible, filters["sort"]),
+        lambda page: ReadingSummarySerializer(page, many=True).data,
+    )
+    return response
 
 
 @extend_schema(

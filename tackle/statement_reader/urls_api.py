@@ -5,7 +5,7 @@ from django.urls import path
 from tackle.statement_reader import api
 
 urlpatterns: list = [
-    path("statement-readings", api.reading_create, name="statement-reading-create"),
+    path("statement-readings", api.readings, name="statement-reading-list"),
     path("statement-readings/<uuid:reading_uuid>", api.reading_detail, name="statement-reading-detail"),
     path(
         "statement-reading-requests/<uuid:request_uuid>", api.reading_request_detail, name="statement-reading-request"

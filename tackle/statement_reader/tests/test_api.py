@@ -5,6 +5,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from rest_framework.test import APIClient
 
+from tackle.accounts.tests.signing_in import token_client
 from tackle.statement_reader.models import ReadingRequest, StatementReading
 from tackle.statement_reader.services import judgement_override
 from tackle.statement_reader.tasks import read_statement
@@ -122,3 +123,42 @@ def test_the_api_keeps_the_pages_rules(api_for, frontline_a, lead_b, buyer_a, su
     assert api_for(lead_b).get(reading_url).status_code == 404
     assert api_for(frontline_a).get(reading_url).status_code == 403
     assert APIClient().get(reading_url).status_code in {401, 403}
+
+
+def _reading(organisation, user, supplier=None, *, name="statement.pdf", score=4):
+    return StatementReading.objects.create(
+        organisation=organisation, supplier=supplier, file_name=name, sha256="0" * 64,
+        machine_score=score, score=score, created_by=user,
+    )  # fmt: skip
+
+
+def test_the_list_is_the_pages_readings_filtered_and_sorted(buyer_a, supplier_a, lead_b):
+    own = _reading(buyer_a.organisation, buyer_a, name="our-statement.pdf", score=7)
+    widgets = _reading(buyer_a.organisation, buyer_a, supplier_a, name="widgets.pdf", score=3)
+    _reading(lead_b.organisation, lead_b, name="other-council.pdf")
+    client = token_client(buyer_a, scope="read", modules=("statements",))
+
+    body = client.get("/api/v1/statement-readings", {"sort": "score"}).json()
+    assert body["count"] == 2
+    assert [row["title"] for row in body["results"]] == ["widgets.pdf", "our-statement.pdf"]
+    assert body["results"][0]["supplier"] == str(supplier_a.uuid) and body["results"][1]["supplier"] is None
+    assert body["results"][0]["reading_url"] == f"/api/v1/statement-readings/{widgets.uuid}"
+    only_supplier = client.get("/api/v1/statement-readings", {"supplier": str(supplier_a.uuid)}).json()
+    assert [row["uuid"] for row in only_supplier["results"]] == [str(widgets.uuid)]
+    councils_own = client.get("/api/v1/statement-readings", {"councils_own": "true"}).json()
+    assert [row["uuid"] for row in councils_own["results"]] == [str(own.uuid)]
+
+
+@pytest.mark.parametrize(("query", "field"), [({"sort": "name"}, "sort"), ({"suplier": "x"}, "suplier")])
+def test_a_bad_filter_is_refused_by_name(buyer_a, query, field):
+    response = token_client(buyer_a, scope="read").get("/api/v1/statement-readings", query)
+    assert response.status_code == 400 and field in response.json()
+
+
+def test_the_list_keeps_the_pages_rules_and_the_tokens_scope(buyer_a, frontline_a, lead_b):
+    _reading(buyer_a.organisation, buyer_a)
+    assert token_client(lead_b).get("/api/v1/statement-readings").json()["count"] == 0  # another council's
+    assert token_client(frontline_a).get("/api/v1/statement-readings").status_code == 403
+    assert token_client(buyer_a, modules=("suppliers",)).get("/api/v1/statement-readings").status_code == 403
+    assert token_client(buyer_a, scope="read").post("/api/v1/statement-readings", {}).status_code == 403
+    assert APIClient().get("/api/v1/statement-readings").status_code in {401, 403}
