@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext, gettext_noop
 
 from tackle.cases.models.choices import ConcernAbout, ExploitationType, ReferralCode
 
@@ -125,11 +125,13 @@ def parse_pathway_input(data: object) -> PathwayFacts:
     """Strict: a wrong type is an error, never a guess, because a guessed age or consent could
     send someone down the wrong pathway."""
     if not isinstance(data, dict):
-        raise PathwayInputError("", 'The input must be a JSON object, for example {"encountered_at": "..."}')
+        raise PathwayInputError("", gettext('The input must be a JSON object, for example {"encountered_at": "..."}'))
     unknown = sorted(str(key) for key in data if key not in INPUT_FIELDS)
     if unknown:
         raise PathwayInputError(
-            unknown[0], f"{unknown[0]}: not a field the pathway knows; use {', '.join(INPUT_FIELDS)}"
+            unknown[0],
+            gettext("%(field)s: not a field the pathway knows; use %(fields)s")
+            % {"field": unknown[0], "fields": ", ".join(INPUT_FIELDS)},
         )
     return PathwayFacts(
         encountered_at=_encountered_at(data.get("encountered_at")),
@@ -147,7 +149,7 @@ def parse_pathway_input(data: object) -> PathwayFacts:
 
 
 def _encountered_at(value: object) -> datetime:
-    message = (
+    message = gettext(
         "encountered_at: required; give the date and time in ISO 8601 with a UTC offset, e.g. 2025-03-01T14:30:00Z"
     )
     if not isinstance(value, str):
@@ -157,9 +159,10 @@ def _encountered_at(value: object) -> datetime:
     except ValueError:
         raise PathwayInputError("encountered_at", message) from None
     if moment.utcoffset() is None:
-        raise PathwayInputError("encountered_at", "encountered_at: add a UTC offset such as +00:00 or Z")
+        raise PathwayInputError("encountered_at", gettext("encountered_at: add a UTC offset such as +00:00 or Z"))
     if not EARLIEST_YEAR <= moment.year <= LATEST_YEAR:
-        raise PathwayInputError("encountered_at", f"encountered_at: the year must be {EARLIEST_YEAR} to {LATEST_YEAR}")
+        message = gettext("encountered_at: the year must be %(earliest)d to %(latest)d")
+        raise PathwayInputError("encountered_at", message % {"earliest": EARLIEST_YEAR, "latest": LATEST_YEAR})
     return moment
 
 
@@ -168,7 +171,8 @@ def _age(value: object) -> int | None:
         return None
     # bool is a kind of int in Python: `true` must not be read as the age 1.
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_AGE:
-        raise PathwayInputError("age", f"age: give a whole number of years from 0 to {MAX_AGE}, or null if not known")
+        message = gettext("age: give a whole number of years from 0 to %(most)d, or null if not known")
+        raise PathwayInputError("age", message % {"most": MAX_AGE})
     return value
 
 
@@ -177,27 +181,34 @@ def _bool(data: dict[Any, Any], field: str, *, nullable: bool = False) -> bool |
     if value is None and nullable:
         return None
     if not isinstance(value, bool):
-        allowed = "true, false or null" if nullable else "true or false"
-        raise PathwayInputError(field, f"{field}: must be {allowed}")
+        message = (
+            gettext("%(field)s: must be true, false or null")
+            if nullable
+            else gettext("%(field)s: must be true or false")
+        )
+        raise PathwayInputError(field, message % {"field": field})
     return value
 
 
 def _concern_about(value: object) -> str:
     if value not in ConcernAbout.values:
-        raise PathwayInputError("concern_about", f"concern_about: must be one of {', '.join(ConcernAbout.values)}")
+        message = gettext("concern_about: must be one of %(values)s")
+        raise PathwayInputError("concern_about", message % {"values": ", ".join(ConcernAbout.values)})
     return str(value)
 
 
 def _indicators(value: object) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
-        raise PathwayInputError("indicators", "indicators: must be a list of non-empty strings")
+        raise PathwayInputError("indicators", gettext("indicators: must be a list of non-empty strings"))
     return tuple(value)
 
 
 def _exploitation_types(value: object) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(item in ExploitationType.values for item in value):
         raise PathwayInputError(
-            "exploitation_types", f"exploitation_types: must be a list drawn from {', '.join(ExploitationType.values)}"
+            "exploitation_types",
+            gettext("exploitation_types: must be a list drawn from %(values)s")
+            % {"values": ", ".join(ExploitationType.values)},
         )
     return tuple(dict.fromkeys(value))  # drop repeats, keep the order given
 

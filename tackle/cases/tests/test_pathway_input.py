@@ -4,6 +4,7 @@ import json
 from datetime import timedelta, timezone
 
 import pytest
+from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -86,6 +87,22 @@ def test_input_that_is_not_an_object_is_refused(data):
     with pytest.raises(PathwayInputError, match="JSON object") as caught:
         parse_pathway_input(data)
     assert caught.value.field == ""
+
+
+@pytest.mark.parametrize(
+    ("data", "welsh"),
+    [
+        ({"encountered_at": SEEN, "age": -1}, "age: rhowch nifer cyfan o flynyddoedd o 0 i "),
+        ({"encountered_at": "2025-03-01T14:30:00"}, "encountered_at: ychwanegwch wrthbwyso UTC fel +00:00 neu Z"),
+        ({"encountered_at": SEEN, "destitute": "yes"}, "destitute: rhaid iddo fod yn true neu false"),
+        ({"encountered_at": SEEN, "zeta": 1}, "zeta: nid yw"),
+    ],
+)
+def test_refusals_read_in_the_readers_language_and_still_name_the_field(data, welsh):
+    """Issue 21: the API's 400 and the pages show these; field names and values stay as the JSON has them."""
+    with translation.override("cy"), pytest.raises(PathwayInputError) as caught:
+        parse_pathway_input(data)
+    assert caught.value.message.startswith(welsh)
 
 
 def test_the_first_unknown_key_is_named_in_order():
