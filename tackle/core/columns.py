@@ -10,9 +10,26 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from django.utils.translation import gettext, gettext_noop
 from rapidfuzz import fuzz, process
 
 from tackle.core.errors import ApplicationError
+from tackle.core.stored_wording import StoredWording
+
+# How a column was chosen: kept in English (importers store it, the CLI and API print it) and shown
+# in the reader's language through `how_in_language` (issue 21).
+KNOWN_NAME = gettext_noop("known name")
+CLOSE_TO = gettext_noop("close to '%(name)s'")
+CONTAINS = gettext_noop("contains '%(word)s'")
+NOT_FOUND = gettext_noop("not found")
+CHOSEN_BY_YOU = gettext_noop("chosen by you")
+_HOW = StoredWording((KNOWN_NAME, CLOSE_TO, CONTAINS, NOT_FOUND, CHOSEN_BY_YOU))
+
+
+def how_in_language(how: str) -> str:
+    """How a column was chosen, stored in English, in the active language."""
+    return _HOW.in_language(how)
+
 
 FUZZY_CUTOFF = 85
 KNOWN_SCORE = 100
@@ -49,14 +66,14 @@ class Vocabulary:
             return None
         if folded in self._lookup:
             name, rank = self._lookup[folded]
-            return Guess(name, KNOWN_SCORE, rank, "known name")
+            return Guess(name, KNOWN_SCORE, rank, KNOWN_NAME)
         best = process.extractOne(folded, self._choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
         if best is not None:
             name, rank = self._lookup[best[0]]
-            return Guess(name, int(best[1]), rank, f"close to '{best[0]}'")
+            return Guess(name, int(best[1]), rank, CLOSE_TO % {"name": best[0]})
         for pattern, name in self._tells:
             if pattern.search(folded):
-                return Guess(name, TELL_SCORE, 99, f"contains '{pattern.pattern.split('|')[0]}'")
+                return Guess(name, TELL_SCORE, 99, CONTAINS % {"word": pattern.pattern.split("|")[0]})
         return None
 
     def assign(self, headers: Sequence[str]) -> dict[str, tuple[int, Guess]]:
@@ -124,14 +141,14 @@ def column_choices(
                 column=column,
                 header="" if column is None else header[column].strip(),
                 confidence=0.0 if guess is None else confidence(guess.score),
-                how="not found" if guess is None else guess.how,
+                how=NOT_FOUND if guess is None else guess.how,
                 samples=samples,
             )
         )
     return choices
 
 
-CHOSEN = Guess("", KNOWN_SCORE, 0, "chosen by you")
+CHOSEN = Guess("", KNOWN_SCORE, 0, CHOSEN_BY_YOU)
 
 
 def parse_map(pairs: Iterable[str], header: Sequence[str], fields: Iterable[str]) -> dict[str, int | None]:
@@ -221,13 +238,14 @@ def confirmed_columns(
     missing = [choice.label.lower() for choice in choices if choice.required and choice.column is None]
     if missing:
         raise ColumnsToConfirm(
-            f"No column holds the {'; nor the '.join(missing)}. Choose the columns, then the file again",
+            gettext("No column holds the %(fields)s. Choose the columns, then the file again")
+            % {"fields": gettext("; nor the ").join(missing)},
             header=header,
             choices=choices,
         )
     if not accept_guesses and not columns and any(choice.guessed for choice in choices):
         raise ColumnsToConfirm(
-            "Check the columns guessed from your file's header, then choose the file again and continue",
+            gettext("Check the columns guessed from your file's header, then choose the file again and continue"),
             header=header,
             choices=choices,
         )

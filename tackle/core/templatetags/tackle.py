@@ -2,6 +2,8 @@ from decimal import Decimal, InvalidOperation
 
 from django import template
 
+from tackle.core.columns import how_in_language
+
 register = template.Library()
 
 _CHOICE_KINDS = {"radioselect": "radios", "checkboxselectmultiple": "checkboxes"}
@@ -32,3 +34,9 @@ def task_text(stored: str) -> str:
     from tackle.core.tasks import task_run_text  # the task module loads models; filters load first
 
     return task_run_text(stored)
+
+
+@register.filter
+def column_how(stored: str) -> str:
+    """How an importer chose a column (core.columns, stored in English), in the reader's language."""
+    return how_in_language(stored)

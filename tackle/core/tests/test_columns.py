@@ -1,13 +1,19 @@
 """Guessing columns from headers: known names, close spellings and tell-tale words, one column a field."""
 
+import html
+
 import pytest
+from django.template.loader import render_to_string
+from django.utils import translation
 
 from tackle.core.columns import (
     KNOWN_SCORE,
     TELL_SCORE,
+    ColumnsToConfirm,
     Vocabulary,
     column_choices,
     confidence,
+    confirmed_columns,
     fold_header,
     parse_map,
     with_corrections,
@@ -81,3 +87,26 @@ def test_a_correction_takes_its_column_from_any_other_field():
     names = Vocabulary({"supplier": ["supplier"], "amount": ["amount"]})
     chosen = with_corrections(names.assign(["supplier", "amount"]), {"amount": 0, "supplier": None})
     assert {name: (column, guess.how) for name, (column, guess) in chosen.items()} == {"amount": (0, "chosen by you")}
+
+
+def test_every_importers_column_table_says_in_welsh_how_each_column_was_chosen():
+    """Issue 21: the shared table shows the English `how` in the reader's language; it stays English."""
+    names = Vocabulary({"supplier": ["supplier"], "amount": ["amount"]}, [(r"paid", "amount")])
+    header = ["Suplier", "Paid"]
+    choices = column_choices(
+        {"supplier": "Supplier", "amount": "Amount"}, {"supplier"}, header, names.assign(header), []
+    )
+    assert [choice.how for choice in choices] == ["close to 'supplier'", "contains 'paid'"]
+    with translation.override("cy"):
+        table = html.unescape(render_to_string("core/includes/column_choices.html", {"choices": choices}))
+    assert "(yn agos at 'supplier')" in table
+    assert "(yn cynnwys 'paid')" in table
+
+
+def test_the_request_to_confirm_columns_reads_in_welsh():
+    with translation.override("cy"), pytest.raises(ColumnsToConfirm) as caught:
+        confirmed_columns(WORDS, {"name": "Name", "amount": "Amount"}, {"name", "amount"}, ["Notes"], [])
+    assert caught.value.message.startswith("Nid oes colofn yn dal y canlynol: ")
+    with translation.override("cy"), pytest.raises(ColumnsToConfirm) as caught:
+        confirmed_columns(WORDS, {"name": "Name", "amount": "Amount"}, {"name"}, ["Suplier nmae", "Paid"], [])
+    assert caught.value.message.startswith("Gwiriwch y colofnau a ddyfalwyd")
