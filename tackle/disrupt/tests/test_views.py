@@ -18,6 +18,7 @@ from tackle.disrupt.choices import FlagKind, HandlingCode, SharingCategory
 from tackle.disrupt.models import (
     Action,
     AddressFlag,
+    Business,
     Intelligence,
     Operation,
     OperationOutcome,
@@ -550,3 +551,29 @@ def test_the_plan_and_the_premises_can_be_corrected_and_the_change_is_audited(cl
     assert bad.status_code == 200 and "postcode" in bad.context["form"].errors
     premises.refresh_from_db()
     assert premises.name == "Sparkle Wash"  # nothing saved
+
+
+def test_the_businesses_download_as_the_page_lists_them_and_the_export_is_audited(
+    client_for, safety_a, safety_b, councillor_a
+):
+    premises = make_premises(safety_a)
+    ours = Business.objects.create(
+        organisation=safety_a.organisation, name="=Shine Ltd", company_number="00123456", created_by=safety_a
+    )
+    ours.premises.add(premises)
+    Business.objects.create(organisation=safety_b.organisation, name="Another council's", created_by=safety_b)
+    url = reverse("disrupt:business-list")
+    client = client_for(safety_a)
+    assert "download=csv" in client.get(url).content.decode()
+
+    lines = b"".join(client.get(url, {"download": "csv"}).streaming_content).decode().splitlines()
+
+    assert lines[0] == "Name,Company number,Operator,Premises,Recorded by"
+    assert len(lines) == 2
+    assert lines[1].startswith("'=Shine Ltd,00123456,,")  # a formula is quoted, not run
+    assert str(premises) in lines[1]
+    assert AuditEvent.objects.filter(
+        action=AuditAction.EXPORT, object_type="export.businesses", actor=safety_a
+    ).exists()
+    assert client.get(url, {"download": "xlsx"})["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert client_for(councillor_a).get(url, {"download": "csv"}).status_code == 403

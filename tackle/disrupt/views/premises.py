@@ -161,12 +161,32 @@ def flag_clear(request: AuthenticatedRequest, premises_uuid: Any, flag_uuid: Any
 
 
 @login_required
-def business_list(request: AuthenticatedRequest) -> HttpResponse:
+def business_list(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
     require_disruption(request.user)
     businesses = selectors.businesses_visible_to(request.user).select_related("organisation")
+    # A business is recorded beside the premises it trades from, under the same policy (and audit).
+    download = list_download(
+        request, businesses, resource=PREMISES, columns=_business_columns(), name="businesses", title="Businesses"
+    )
+    if download is not None:
+        return download
     audit_record(action=AuditAction.LIST, request=request, object_type="disrupt.business")
-    context = {"businesses": businesses, "is_coordinator": is_coordinator(request.user)}
+    context = {
+        "businesses": businesses,
+        "is_coordinator": is_coordinator(request.user),
+        "downloads": list_download_links(request, PREMISES),
+    }
     return render(request, "disrupt/business_list.html", context)
+
+
+def _business_columns() -> tuple[Column, ...]:
+    return (
+        Column(gettext("Name"), lambda b: b.name),
+        Column(gettext("Company number"), lambda b: b.company_number),
+        Column(gettext("Operator"), lambda b: b.operator),
+        Column(gettext("Premises"), lambda b: "; ".join(str(item) for item in b.premises.all())),
+        Column(gettext("Recorded by"), lambda b: b.organisation.name),
+    )
 
 
 @login_required
