@@ -1,7 +1,11 @@
 from django import forms
+from django.db import models
+from django.db.models.fields.files import FieldFile
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 from tackle.core.errors import ApplicationError
-from tackle.core.forms import GovukForm, add_application_error
+from tackle.core.forms import GovukDateField, GovukForm, add_application_error
 
 
 class _ExampleForm(GovukForm):
@@ -65,3 +69,23 @@ def test_an_upload_error_shows_on_the_field_the_view_names():
     form = _checked_form()
     add_application_error(form, ApplicationError("Line 3: no date", field="kind"), field="name")
     assert form.errors == {"name": ["Line 3: no date"]}
+
+
+class _EveryCoreWidgetForm(GovukForm):
+    due = GovukDateField(label=_("Due date"))
+    level = forms.ChoiceField(label=_("Level"), choices=[("", "---------"), ("high", _("High"))])
+    evidence = forms.FileField(label=_("File"), required=False)
+
+
+def test_core_form_and_widget_text_reads_in_welsh():
+    """Issue 21: the error summary's title, the date input's parts, the file input's own words and the
+    required messages come from core or Django's catalogue, so a Welsh page shows no English from them."""
+    with translation.override("cy"):
+        stored = FieldFile(None, models.FileField(), "evidence.pdf")
+        form = _EveryCoreWidgetForm(data={"due-day": ""}, initial={"evidence": stored})
+        assert not form.is_valid()
+        page = str(form)
+    for welsh in ("Mae problem", ">Diwrnod<", ">Mis<", ">Blwyddyn<", "Ar hyn o bryd", "Clirio"):
+        assert welsh in page
+    for english in ("There is a problem", ">Day<", ">Month<", ">Year<", "Currently", ">Clear<", "required"):
+        assert english not in page
