@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-# Marked for the catalogue only: reasons stay English here and are translated where shown.
-from django.utils.translation import gettext_noop
+# Reasons are marked for the catalogue only: they stay English here and are translated where shown.
+from django.utils import translation
+from django.utils.translation import gettext, gettext_noop
 
 from tackle.suppliers.sectors import LABOUR_INTENSIVE_SECTORS, Sector, is_high_risk
 
@@ -57,7 +58,17 @@ class ContractFacts:
 @dataclass(frozen=True, slots=True)
 class Reason:
     points: int
-    text: str
+    text: str  # English, as the register's download and the API give it
+    sectors: tuple[str, ...] = ()  # the high-risk sectors the text names, by code
+
+    @property
+    def shown(self) -> str:
+        """The reason in the active language, for a page."""
+        if self.sectors:
+            labels = dict(Sector.choices)
+            names = ", ".join(str(labels.get(code, code)).lower() for code in self.sectors)
+            return gettext("High-risk sector: %(names)s") % {"names": names}
+        return gettext(self.text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,8 +91,9 @@ def contract_risk(facts: ContractFacts) -> RiskScore:
     reasons: list[Reason] = []
     risky = [code for code in (facts.category, *facts.supplier_sectors) if is_high_risk(code)]
     if risky:
-        names = ", ".join(dict.fromkeys(labels.get(code, code).lower() for code in risky))
-        reasons.append(Reason(3, f"High-risk sector: {names}"))
+        with translation.override("en-gb"):  # the English text; Reason.shown words it for a page
+            names = ", ".join(dict.fromkeys(str(labels.get(code, code)).lower() for code in risky))
+        reasons.append(Reason(3, f"High-risk sector: {names}", sectors=tuple(dict.fromkeys(risky))))
     if facts.labour_intensive or facts.category in LABOUR_INTENSIVE_SECTORS:
         reasons.append(Reason(2, gettext_noop("Labour intensive: most of the price pays for people's time")))
     if facts.overseas_supply_chain:

@@ -33,6 +33,7 @@ def test_a_contract_page_reads_in_welsh_with_its_risk_reasons_and_choices(client
     assert '<html lang="cy"' in text
     assert "Risg caethwasiaeth fodern" in text  # Modern slavery risk
     assert "Daw nwyddau neu lafur o dramor" in text  # a rule's reason, translated where shown
+    assert "Sector risg uchel: " in text and "High-risk sector" not in text  # a reason naming the sector
     assert "Risg uchel" in text  # the tier's choice label
     assert re.search(r'govuk-tag--\w+">(Isel|Canolig|Uchel)</strong>', text)  # the level, capitalised then translated
     assert "Modern slavery risk" not in text
