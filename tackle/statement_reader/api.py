@@ -12,14 +12,14 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from tackle.accounts.door import open_for_user
-from tackle.core.access import STATEMENT_READINGS, SUPPLIERS
+from tackle.core.access import STATEMENT_READINGS, SUPPLIERS, Action
 from tackle.core.api_lists import body_or_400, one_page, query_or_400, sort_choice, sorted_by
 from tackle.core.api_schema import PAGE_PARAMETER, paginated
 from tackle.core.roles import Module
 from tackle.statement_reader import selectors, services
 from tackle.statement_reader.documents import MAX_DOCUMENT_BYTES
 from tackle.statement_reader.models import ReadingRequest, StatementReading
-from tackle.statement_reader.rules.areas import AREAS
+from tackle.statement_reader.rules.areas import AREAS, JUDGEMENTS
 
 
 def _require(request: Request) -> None:
@@ -292,3 +292,54 @@ def reading_detail(request: Request, reading_uuid: Any) -> Response:
     visible = selectors.readings_visible_to(request.user)
     reading = open_for_user(request.user, visible, resource=STATEMENT_READINGS, uuid=reading_uuid)
     return Response(reading_body(reading))
+
+
+class OverrideSerializer(serializers.Serializer):
+    judgement = serializers.ChoiceField(
+        choices=list(JUDGEMENTS), help_text="One of the six areas, approval or signature"
+    )
+    covered = serializers.ChoiceField(
+        choices=["yes", "promised", "no"],
+        help_text="promised: one of the six areas, where the statement only says what will be done (not covered)",
+    )
+    reason = serializers.CharField(max_length=2000, help_text="Shown to everyone who reads this assessment")
+    evidence_added = serializers.ListField(
+        child=serializers.IntegerField(min_value=0), required=False, help_text="Sentence indexes, counting from 0"
+    )
+    evidence_removed = serializers.ListField(
+        child=serializers.IntegerField(min_value=0), required=False, help_text="Sentence indexes, counting from 0"
+    )
+
+
+@extend_schema(
+    summary="Record a reviewer's decision on one judgement",
+    description="As the reading page's decision form: the judgement is covered, only promised or not, with a "
+    "reason and the sentences that show it; the reading's score follows it. Answers the reading as it now stands.",
+    request=OverrideSerializer,
+    responses={201: ReadingSerializer},
+    examples=[
+        OpenApiExample(
+            "Training seen on site",
+            value={"judgement": "training", "covered": "yes", "reason": "Seen on site", "evidence_added": [7]},
+            request_only=True,
+        )
+    ],
+)
+@api_view(["POST"])
+def reading_override(request: Request, reading_uuid: Any) -> Response:
+    _require(request)
+    visible = selectors.readings_visible_to(request.user)
+    reading = open_for_user(request.user, visible, resource=STATEMENT_READINGS, action=Action.CHANGE, uuid=reading_uuid)
+    data = body_or_400(OverrideSerializer, request)
+    services.judgement_override(
+        actor=request.user,  # type: ignore[arg-type]
+        reading=reading,
+        judgement=data["judgement"],
+        covered=data["covered"] == "yes",
+        only_promised=data["covered"] == "promised",
+        reason=data["reason"],
+        evidence_added=data.get("evidence_added") or [],
+        evidence_removed=data.get("evidence_removed") or [],
+    )
+    reading.refresh_from_db()
+    return Response(reading_body(reading), status=status.HTTP_201_CREATED)

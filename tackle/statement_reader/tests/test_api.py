@@ -162,3 +162,51 @@ def test_the_list_keeps_the_pages_rules_and_the_tokens_scope(buyer_a, frontline_
     assert token_client(buyer_a, modules=("suppliers",)).get("/api/v1/statement-readings").status_code == 403
     assert token_client(buyer_a, scope="read").post("/api/v1/statement-readings", {}).status_code == 403
     assert APIClient().get("/api/v1/statement-readings").status_code in {401, 403}
+
+
+@pytest.fixture
+def read_statement_of(buyer_a, fake_labeller):
+    """A statement read by the worker, as the reviewer's decisions need (its sentences and judgements)."""
+    upload = SimpleUploadedFile("widgets.docx", statement_docx())
+    queued = token_client(buyer_a).post("/api/v1/statement-readings", {"file": upload}).json()
+    _work(queued)
+    return StatementReading.objects.get()
+
+
+def test_a_reviewers_decision_is_recorded_and_the_score_follows(buyer_a, read_statement_of):
+    path = f"/api/v1/statement-readings/{read_statement_of.uuid}/overrides"
+    decision = {"judgement": "training", "covered": "yes", "reason": "Seen on site", "evidence_added": [7]}
+
+    response = token_client(buyer_a, scope="write", modules=("statements",)).post(path, decision, format="json")
+
+    assert response.status_code == 201
+    body = response.json()
+    assert body["score"] == 7 and body["machine_score"] == 6
+    assert body["areas"]["training"]["covered"] is True and body["areas"]["training"]["overridden"] is True
+    assert read_statement_of.overrides.get().reason == "Seen on site"
+
+
+@pytest.mark.parametrize(
+    ("decision", "field"),
+    [
+        ({"judgement": "training", "covered": "maybe", "reason": "x"}, "covered"),
+        ({"judgement": "training", "covered": "yes"}, "reason"),
+        ({"judgement": "approval", "covered": "promised", "reason": "x"}, "covered"),  # the service's rule
+        ({"judgement": "training", "covered": "yes", "reason": "x", "evidence_added": [9999]}, "evidence_added"),
+    ],
+)
+def test_a_bad_decision_is_refused_naming_the_field(buyer_a, read_statement_of, decision, field):
+    path = f"/api/v1/statement-readings/{read_statement_of.uuid}/overrides"
+    response = token_client(buyer_a).post(path, decision, format="json")
+    assert response.status_code == 400 and field in response.json()
+    assert not read_statement_of.overrides.exists()
+
+
+def test_a_decision_keeps_the_pages_rules_and_the_tokens_scope(buyer_a, frontline_a, lead_b, read_statement_of):
+    path = f"/api/v1/statement-readings/{read_statement_of.uuid}/overrides"
+    decision = {"judgement": "training", "covered": "yes", "reason": "Seen on site"}
+    assert token_client(lead_b).post(path, decision, format="json").status_code == 404
+    assert token_client(frontline_a).post(path, decision, format="json").status_code == 403
+    assert token_client(buyer_a, scope="read").post(path, decision, format="json").status_code == 403
+    assert token_client(buyer_a, modules=("suppliers",)).post(path, decision, format="json").status_code == 403
+    assert not read_statement_of.overrides.exists()
