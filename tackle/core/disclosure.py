@@ -46,7 +46,32 @@ from enum import StrEnum
 from fractions import Fraction
 from typing import Any
 
-WITHHELD = "withheld"  # a count withheld so that a smaller one cannot be worked out
+from django.utils.translation import gettext_noop
+
+from tackle.core.stored_wording import StoredWording
+
+# What a reader is shown, made in English (releases and answers keep it, later ones match by it)
+# from these templates, and shown in the reader's language by `disclosed_in_language` (issue 21).
+WITHHELD = gettext_noop("withheld")  # a count withheld so that a smaller one cannot be worked out
+FEWER_THAN = gettext_noop("fewer than %(threshold)d")
+SMALL_COUNTS_ALONE_NOTE = gettext_noop("Counts from 1 to %(last)d read “%(label)s”.")
+EXACT_NOTE = gettext_noop("Exact counts, for people who may see every case.")
+SMALL_COUNTS_NOTE = gettext_noop(
+    "Any count from 1 to %(last)d reads “%(label)s” so that no one can be identified, and some other counts "
+    "read “withheld” so that a small one cannot be worked out from the totals. Zero is shown as 0."
+)
+NOTHING_WITHHELD_NOTE = gettext_noop("No count is withheld.")
+ROUNDED_NOTE = gettext_noop("%(note)s Counts are rounded to the nearest %(base)d, so totals may not add up.")
+DISCLOSURE_TEMPLATES = (
+    WITHHELD, FEWER_THAN, SMALL_COUNTS_ALONE_NOTE, EXACT_NOTE, SMALL_COUNTS_NOTE, NOTHING_WITHHELD_NOTE, ROUNDED_NOTE,
+)  # fmt: skip
+_WORDING = StoredWording(DISCLOSURE_TEMPLATES, inside={"label", "note"})
+
+
+def disclosed_in_language(shown: Any) -> Any:
+    """A disclosed value (a count, "fewer than N", "withheld") or a disclosure note in the active
+    language; a count, and text these templates did not make, as it is."""
+    return _WORDING.in_language(shown) if isinstance(shown, str) else shown
 
 
 class Audience(StrEnum):
@@ -76,7 +101,7 @@ class Disclosure:
 
     @property
     def label(self) -> str:
-        return f"fewer than {self.threshold}"
+        return FEWER_THAN % {"threshold": self.threshold}
 
     def is_small(self, value: int) -> bool:
         return 0 < value < self.threshold
@@ -94,21 +119,17 @@ class Disclosure:
         """For counts that stand alone (no totals beside them), "" when nothing is withheld."""
         if self.threshold <= 1:
             return ""
-        return f"Counts from 1 to {self.threshold - 1} read \u201c{self.label}\u201d."
+        return SMALL_COUNTS_ALONE_NOTE % {"last": self.threshold - 1, "label": self.label}
 
     def note(self) -> str:
         """What a reader is told about the figures they see, for pages and exports."""
         if self.exact:
-            return "Exact counts, for people who may see every case."
-        words = (
-            f"Any count from 1 to {self.threshold - 1} reads \u201c{self.label}\u201d so that no one can be "
-            f"identified, and some other counts read \u201c{WITHHELD}\u201d so that a small one cannot be "
-            "worked out from the totals. Zero is shown as 0."
-        )
+            return EXACT_NOTE
+        words = SMALL_COUNTS_NOTE % {"last": self.threshold - 1, "label": self.label}
         if self.threshold <= 1:
-            words = "No count is withheld."
+            words = NOTHING_WITHHELD_NOTE
         if self.round_to > 1:
-            words += f" Counts are rounded to the nearest {self.round_to}, so totals may not add up."
+            words = ROUNDED_NOTE % {"note": words, "base": self.round_to}
         return words
 
 

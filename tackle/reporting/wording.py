@@ -11,6 +11,7 @@ from typing import Any
 from django.utils.translation import gettext, gettext_noop
 
 from tackle.cases.figures import DEFINITIONS as CASE_DEFINITIONS
+from tackle.core.disclosure import disclosed_in_language
 from tackle.core.stored_wording import StoredWording
 
 # The concerns table counts both, so its definition is the two of the cases app's, each translated.
@@ -43,29 +44,11 @@ RELEASED_YEARS = {
     "year": gettext_noop("%(first)s to %(last)s by year"),
 }
 AUDIENCES = (gettext_noop("Public"), gettext_noop("Councillors"), gettext_noop("Internal"))
-# What core.disclosure writes in a cell, and its note on the figures shown (Disclosure.note): the
-# same words, recognised here so that the Figures page and its downloads show them translated.
-FEWER_THAN = gettext_noop("fewer than %(threshold)d")
-WITHHELD = gettext_noop("withheld")
-EXACT_NOTE = gettext_noop("Exact counts, for people who may see every case.")
-SMALL_COUNTS_NOTE = gettext_noop(
-    "Any count from 1 to %(last)d reads “%(label)s” so that no one can be identified, and some other counts "
-    "read “withheld” so that a small one cannot be worked out from the totals. Zero is shown as 0."
-)
-NOTHING_WITHHELD_NOTE = gettext_noop("No count is withheld.")
-ROUNDED_NOTE = gettext_noop("%(note)s Counts are rounded to the nearest %(base)d, so totals may not add up.")
-
 _WORDING = StoredWording(
-    inside={"column", "label", "note"},
+    inside={"column"},
     otherwise=gettext,
     templates=[
         OVER_YEARS,
-        FEWER_THAN,
-        WITHHELD,
-        EXACT_NOTE,
-        SMALL_COUNTS_NOTE,
-        NOTHING_WITHHELD_NOTE,
-        ROUNDED_NOTE,
         *RELEASED_YEARS.values(),
         *AUDIENCES,
         NATIONALITIES_TITLE,
@@ -86,4 +69,8 @@ def in_language(text: Any) -> Any:
     if text == CONCERNS_DEFINITION:
         return " ".join(gettext(part) for part in _CONCERNS_PARTS)
     translated = gettext(text)
-    return translated if translated != text else _WORDING.in_language(text)
+    if translated != text:
+        return translated
+    # A count's "fewer than N", "withheld" and the small-numbers note: core says them (disclosure).
+    disclosed = disclosed_in_language(text)
+    return disclosed if disclosed != text else _WORDING.in_language(text)

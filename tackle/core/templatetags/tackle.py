@@ -3,6 +3,7 @@ from decimal import Decimal, InvalidOperation
 from django import template
 
 from tackle.core.columns import how_in_language
+from tackle.core.disclosure import disclosed_in_language
 
 register = template.Library()
 
@@ -40,3 +41,10 @@ def task_text(stored: str) -> str:
 def column_how(stored: str) -> str:
     """How an importer chose a column (core.columns, stored in English), in the reader's language."""
     return how_in_language(stored)
+
+
+@register.filter
+def disclosed(shown: object) -> object:
+    """A count as disclosure control shows it ("fewer than 10", "withheld") or its note, in the
+    reader's language; stored and exported values stay English (core.disclosure)."""
+    return disclosed_in_language(shown)

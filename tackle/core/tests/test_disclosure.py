@@ -1,5 +1,6 @@
 from fractions import Fraction
 
+from django.utils import translation
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -9,6 +10,7 @@ from tackle.core.disclosure import (
     Disclosure,
     Line,
     default_disclosure,
+    disclosed_in_language,
     grid_lines,
     protect,
     protect_breakdowns,
@@ -228,3 +230,22 @@ def test_counts_another_publication_withholds_or_shows_are_withheld_or_kept_here
     shown = protect(values, lines, COUNCILLORS, withhold={"q3"}, keep={"q2"})
     assert shown == {"q1": "fewer than 5", "q2": 30, "q3": WITHHELD, "total": 73}
     assert protect(values, lines, COUNCILLORS) == {"q1": "fewer than 5", "q2": WITHHELD, "q3": 40, "total": 73}
+
+
+def test_a_disclosed_value_and_its_notes_read_in_welsh_while_stored_in_english():
+    """Issue 21: core says its own words in the reader's language; what is kept stays English."""
+    public = Disclosure(Audience.PUBLIC, 10, round_to=5)
+    kept = [public.show(3), WITHHELD, public.note(), public.small_counts_note(), 12]
+    assert kept[0] == "fewer than 10" and kept[2].startswith("Any count from 1 to 9 reads \u201cfewer than 10\u201d")
+    with translation.override("cy"):
+        shown = [disclosed_in_language(value) for value in kept]
+        exact = disclosed_in_language(default_disclosure(Audience.INTERNAL).note())
+    assert shown[0] == "llai na 10"
+    assert shown[1] == "wedi\u2019i atal"
+    assert "\u201cllai na 10\u201d" in shown[2] and shown[2].endswith(
+        "felly efallai na fydd y cyfansymiau\u2019n adio."
+    )
+    assert shown[3] == "Mae cyfrifon o 1 i 9 yn darllen \u201cllai na 10\u201d."
+    assert shown[4] == 12
+    assert exact == "Cyfrifon union, ar gyfer pobl sy\u2019n cael gweld pob achos."
+    assert disclosed_in_language("Not made by disclosure") == "Not made by disclosure"

@@ -1,6 +1,8 @@
 from decimal import Decimal
 
 import pytest
+from django.template import Context, Template
+from django.utils import translation
 
 from tackle.core.templatetags.tackle import money
 
@@ -24,3 +26,11 @@ def test_money_is_written_in_pounds_with_a_thousands_comma(value, places, writte
 
 def test_something_that_is_not_an_amount_is_shown_as_it_is():
     assert money("not known") == "not known"
+
+
+def test_disclosed_counts_and_task_text_read_in_the_readers_language():
+    page = Template("{% load tackle %}{{ small|disclosed }}; {{ count|disclosed }}; {{ message|task_text }}")
+    values = Context({"small": "fewer than 5", "count": 7, "message": "Starting"})
+    with translation.override("cy"):
+        assert page.render(values) == "llai na 5; 7; Yn dechrau"
+    assert page.render(values) == "fewer than 5; 7; Starting"
