@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from tackle.statements.charter import charter_worded
 from tackle.statements.evidence_wording import worded
 
 
@@ -252,6 +253,19 @@ class Commitment(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    # The charter's own words read in the reader's language (issue 21); the council's read as written.
+    @property
+    def shown_title(self) -> str:
+        return charter_worded(self.title)
+
+    @property
+    def shown_meaning(self) -> str:
+        return charter_worded(self.meaning)
+
+    @property
+    def shown_source(self) -> str:
+        return charter_worded(self.source)
 
 
 class CommitmentEvidence(models.Model):

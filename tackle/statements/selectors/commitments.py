@@ -150,7 +150,7 @@ def commitment_rows(organisation_id: Any, today: date | None = None) -> list[Com
         hidden = item.evidence_count - len(latest)
         if hidden:
             evidence = gettext("%(evidence)s; and %(hidden)s more") % {"evidence": evidence, "hidden": hidden}
-        rows.append(CommitmentRow(item.commitment.title, item.commitment.source, item.summary, evidence))
+        rows.append(CommitmentRow(item.commitment.shown_title, item.commitment.shown_source, item.summary, evidence))
     return rows
 
 

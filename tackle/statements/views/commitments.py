@@ -185,7 +185,7 @@ def commitment_actions(request: AuthenticatedRequest, commitment_uuid: str) -> H
             return _to_detail(commitment)
     context = {
         "form": form,
-        "title": gettext("Link actions: %(title)s") % {"title": commitment.title},
+        "title": gettext("Link actions: %(title)s") % {"title": commitment.shown_title},
         "commitment": commitment,
     }
     return render(request, FORM_TEMPLATE, context)
@@ -207,7 +207,7 @@ def evidence_new(request: AuthenticatedRequest, commitment_uuid: str) -> HttpRes
             return _to_detail(commitment)
     context = {
         "form": form,
-        "title": gettext("Add evidence: %(title)s") % {"title": commitment.title},
+        "title": gettext("Add evidence: %(title)s") % {"title": commitment.shown_title},
         "commitment": commitment,
     }
     return render(request, FORM_TEMPLATE, context)
@@ -243,7 +243,7 @@ def commitment_judge(request: AuthenticatedRequest, commitment_uuid: str) -> Htt
             return _to_detail(commitment)
     context = {
         "form": form,
-        "title": gettext("Is it met? %(title)s") % {"title": commitment.title},
+        "title": gettext("Is it met? %(title)s") % {"title": commitment.shown_title},
         "commitment": commitment,
     }
     return render(request, FORM_TEMPLATE, context)

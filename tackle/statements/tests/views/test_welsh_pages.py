@@ -6,8 +6,11 @@ from html import unescape
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 
 from tackle.accounts.models import OrganisationSettings
+from tackle.statements.charter import COOP_CHARTER_SOURCE
 from tackle.statements.services.commitments import charter_adopt, commitment_evidence_accept
 
 
@@ -60,3 +63,17 @@ def test_tackles_evidence_proposal_and_the_evidence_recorded_from_it_read_in_wel
     page = unescape(client_for(welsh_lead).get(url).content.decode())
     assert 'data-testid="proposals"' not in page and english not in page
     assert "Cymeradwywyd y datganiad caethwasiaeth fodern ar gyfer 2025-2026 (fersiwn 1)" in page
+
+
+def test_the_charters_own_words_read_in_welsh_and_the_councils_rewording_as_written(client_for, welsh_lead, council_a):
+    adopted = charter_adopt(organisation=council_a, actor=welsh_lead, adopted_on=date(2024, 7, 18), adopted_by="")
+    reworded = next(c for c in adopted if c.charter_key == "coop_refer_concerns")
+    reworded.title = "Refer every concern to the MASH"
+    reworded.save(update_fields=["title"])
+    page = unescape(client_for(welsh_lead).get(reverse("statements:commitment-list")).content.decode())
+    with translation.override("cy"):
+        welsh_title, welsh_source = gettext("Train procurement staff"), gettext(COOP_CHARTER_SOURCE)
+    assert welsh_title != "Train procurement staff" and welsh_source != COOP_CHARTER_SOURCE
+    assert welsh_title in page and welsh_source in page
+    assert "Train procurement staff" not in page and COOP_CHARTER_SOURCE not in page
+    assert "Refer every concern to the MASH" in page  # the council's own words, as written
