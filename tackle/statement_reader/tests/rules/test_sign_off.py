@@ -5,11 +5,13 @@ import pytest
 from tackle.statement_reader.labeller import LABELS
 from tackle.statement_reader.rules.areas import assess, sign_off_json
 from tackle.statement_reader.rules.sign_off import (
+    Decision,
     approval_sentences,
     effectiveness_sentences,
     judge,
     signatory,
     signature_sentences,
+    statement_features,
 )
 
 QUIET = dict.fromkeys(LABELS, 0.05)
@@ -92,23 +94,45 @@ def test_the_labeller_alone_can_carry_a_judgement_at_the_chosen_threshold():
     sentences = ["The statement was reviewed.", "A line the labeller likes."]
     scores = _quiet(sentences)
     scores[1]["Signature"] = 0.65
-    assert judge(sentences, scores, {"signature": 0.6})["signature"].evidence == [1]
-    assert not judge(sentences, scores, {"signature": 0.7})["signature"].covered
+    assert judge(sentences, scores, {"signature": Decision.threshold(0.6)})["signature"].evidence == [1]
+    assert not judge(sentences, scores, {"signature": Decision.threshold(0.7)})["signature"].covered
 
 
-def test_patterns_count_only_for_the_judgements_named():
+def test_a_rule_weighs_the_statements_features():
+    sentences = ["We buy from many countries.", "We review our audits.", "We track three indicators."]
+    scores = _quiet(sentences)
+    scores[1]["C5 (effectiveness)"] = 0.4
+    scores[2]["C5 (effectiveness)"] = 0.45
+    features = statement_features(sentences, scores, "effectiveness")
+    assert features["max"] == 0.45
+    assert features["top3"] == pytest.approx((0.45 + 0.4 + 0.05) / 3)
+    assert features["position"] == 1.0
+    # Two sentences near one half together carry it where the best alone would not.
+    both = Decision({"max": 1.0, "above_0_3": 1.0}, -1.5)
+    assert both.covers(features)
+    assert judge(sentences, scores, {"effectiveness": both})["effectiveness"].evidence == [2]
+    scores[1]["C5 (effectiveness)"] = 0.05
+    assert not judge(sentences, scores, {"effectiveness": both})["effectiveness"].covered
+
+
+def test_patterns_count_only_where_the_rule_weighs_them():
     sentences = ["This statement was approved by the board on 1 July 2025."]
-    assert assess(sentences, _quiet(sentences), sign_off_patterns={"approval"}).judgements["approval"].covered
+    by_pattern = {"approval": Decision.threshold(1.01, patterns=True)}
+    assert assess(sentences, _quiet(sentences), sign_off_decisions=by_pattern).judgements["approval"].covered
     assert not assess(sentences, _quiet(sentences)).judgements["approval"].covered
     assert not assess(sentences, _quiet(sentences), closing_patterns=False).judgements["approval"].covered
 
 
-def test_the_shipped_thresholds_ask_more_of_the_labeller_than_one_half():
-    sentences = ["This statement was approved by the board on 1 July 2025."]
+def test_the_shipped_rules_ask_more_of_the_labeller_than_one_half():
+    sentences = ["This statement was approved by the board on 1 July 2025.", "Jo Bloggs, Director"]
     scores = _quiet(sentences)
-    scores[0]["Approval"] = 0.6
+    scores[0]["Approval"] = 0.55
+    scores[1]["Signature"] = 0.6
     assert not assess(sentences, scores).judgements["approval"].covered
+    assert not assess(sentences, scores).judgements["signature"].covered
     assert assess(sentences, scores, closing_patterns=False).judgements["approval"].covered
+    scores[0]["Approval"] = 0.7
+    assert assess(sentences, scores).judgements["approval"].evidence[0].index == 0
 
 
 def test_the_assessment_carries_the_signatory_and_approval_date():
