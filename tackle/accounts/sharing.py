@@ -3,11 +3,12 @@
 Cases and disruption records share through here; selectors read the shares (scoping.shared_uuids)."""
 
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
 
 from tackle.accounts.models import Organisation, User
 from tackle.audit.models import AuditAction
@@ -21,6 +22,21 @@ def shares_of(record: models.Model) -> models.QuerySet[RecordShare]:
         content_type=ContentType.objects.get_for_model(type(record)),
         object_uuid=record.uuid,  # type: ignore[attr-defined]
     ).select_related("organisation", "shared_by")
+
+
+# Whole sentences for each kind of record (`noun`), so that Welsh can word each one; translated when raised.
+_ERRORS = {
+    "record": {
+        "ours": gettext_noop("The record already belongs to this organisation"),
+        "why": gettext_noop("Enter why the record is being shared"),
+        "again": gettext_noop("The record is already shared with this organisation"),
+    },
+    "case": {
+        "ours": gettext_noop("The case already belongs to this organisation"),
+        "why": gettext_noop("Enter why the case is being shared"),
+        "again": gettext_noop("The case is already shared with this organisation"),
+    },
+}
 
 
 @transaction.atomic
@@ -37,19 +53,20 @@ def record_share(
     consent_note: str = "",
     expires_at: datetime | None = None,
     request: Any = None,
-    noun: str = "record",
+    noun: Literal["record", "case"] = "record",
     reason_field: str = "reason",
 ) -> RecordShare:
     """`noun` and `reason_field` name the record and the form field in the error messages. The
     scope, lawful basis and consent are the caller's to require (a case's share needs all three)."""
+    errors = _ERRORS[noun]
     if organisation.pk == record.organisation_id:  # type: ignore[attr-defined]
-        raise ApplicationError(f"The {noun} already belongs to this organisation", field="organisation")
+        raise ApplicationError(gettext(errors["ours"]), field="organisation")
     if not reason.strip():
-        raise ApplicationError(f"Enter why the {noun} is being shared", field=reason_field)
+        raise ApplicationError(gettext(errors["why"]), field=reason_field)
     if expires_at is not None and expires_at <= timezone.now():
-        raise ApplicationError("The end date must be in the future", field="expires_on")
+        raise ApplicationError(gettext("The end date must be in the future"), field="expires_on")
     if shares_of(record).filter(organisation=organisation, revoked_at__isnull=True).exists():
-        raise ApplicationError(f"The {noun} is already shared with this organisation", field="organisation")
+        raise ApplicationError(gettext(errors["again"]), field="organisation")
     share = RecordShare.objects.create(
         content_type=ContentType.objects.get_for_model(type(record)),
         object_uuid=record.uuid,  # type: ignore[attr-defined]

@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from tackle.audit.models import AuditEvent
 from tackle.cases.models import Case
@@ -174,6 +174,13 @@ def test_a_share_is_refused_with_the_owner_and_twice(safety_a, police):
         services.record_share(actor=safety_a, record=record, organisation=safety_a.organisation, reason="x")
     services.record_share(actor=safety_a, record=record, organisation=police, reason="Investigation")
     with pytest.raises(ApplicationError, match="already shared"):
+        services.record_share(actor=safety_a, record=record, organisation=police, reason="Again")
+
+
+def test_a_refused_share_says_why_in_the_readers_language(safety_a, police):
+    record = make_intelligence(safety_a)
+    services.record_share(actor=safety_a, record=record, organisation=police, reason="Investigation")
+    with translation.override("cy"), pytest.raises(ApplicationError, match="eisoes wedi\u2019i rannu"):
         services.record_share(actor=safety_a, record=record, organisation=police, reason="Again")
 
 
