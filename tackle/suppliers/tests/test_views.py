@@ -472,3 +472,29 @@ def test_selection_responses_download_the_councils_own_only(
     ]
     assert client.get(url, {"download": "xlsx"})["Content-Type"].startswith("application/vnd.openxmlformats")
     assert client_for(frontline_a).get(url, {"download": "csv"}).status_code == 403
+
+
+def test_the_assessments_to_do_and_done_download_as_the_page_lists_them(
+    client_for, contract_manager_a, council_a, council_b, frontline_a
+):
+    contract = make_contract(make_supplier(council_a), title="=Office cleaning")
+    SupplierAssessment.objects.create(contract=contract, due_on=date(2030, 1, 1))
+    SupplierAssessment.objects.create(
+        contract=contract, due_on=date(2025, 1, 1), completed_on=date(2025, 1, 5),
+        outcome="serious_concerns", findings="Workers paid in cash",
+    )  # fmt: skip
+    SupplierAssessment.objects.create(contract=make_contract(make_supplier(council_b)), due_on=date(2030, 1, 1))
+    url = reverse("suppliers:assessment-list")
+    client = client_for(contract_manager_a)
+    page = client.get(url).content.decode()
+    assert "download=csv" in page and "table=done" in page
+
+    due = b"".join(client.get(url, {"download": "csv"}).streaming_content).decode().splitlines()
+    done = b"".join(client.get(url, {"download": "csv", "table": "done"}).streaming_content).decode().splitlines()
+
+    assert due == ["Contract,Supplier,Contract manager,Due", "'=Office cleaning,Sparkle Cleaning Ltd,,2030-01-01"]
+    assert done[0] == "Contract,Supplier,Completed,Outcome,Findings"
+    assert len(done) == 2 and done[1].endswith(",2025-01-05,Serious concerns,Workers paid in cash")
+    assert AuditEvent.objects.filter(object_type="export.assessments-due", actor=contract_manager_a).exists()
+    assert client.get(url, {"download": "xlsx"})["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert client_for(frontline_a).get(url, {"download": "csv"}).status_code == 403

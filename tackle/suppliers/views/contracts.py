@@ -307,14 +307,55 @@ def sanction_new(request: AuthenticatedRequest, contract_uuid: Any) -> HttpRespo
 
 
 @login_required
-def assessment_list(request: AuthenticatedRequest) -> HttpResponse:
+def assessment_list(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
     require_suppliers(request.user)
     today = timezone.localdate()
     due = selectors.assessments_due(request.user.organisation_id or 0)
-    done = (
-        selectors.assessments_visible_to(request.user).filter(completed_on__isnull=False).order_by("-completed_on")[:50]
+    done = selectors.assessments_visible_to(request.user).filter(completed_on__isnull=False).order_by("-completed_on")
+    download = list_download(
+        request, due, resource=SUPPLIERS, columns=_due_columns(), name="assessments-due", title="Assessments to do"
+    ) or list_download(
+        request,
+        done.select_related("contract__supplier"),
+        resource=SUPPLIERS,
+        columns=_done_columns(),
+        name="assessments-done",
+        title="Assessments done",
+        table="done",
     )
-    return render(request, "suppliers/assessment_list.html", {"due": due, "done": done, "today": today})
+    if download is not None:
+        return download
+    context = {
+        "due": due,
+        "done": done[:50],
+        "today": today,
+        "downloads": list_download_links(request, SUPPLIERS),
+        "done_downloads": list_download_links(request, SUPPLIERS, table="done"),
+    }
+    return render(request, "suppliers/assessment_list.html", context)
+
+
+def _due_columns() -> tuple[Column, ...]:
+    # Headers in the reader's language, read per download.
+    return (
+        Column(gettext("Contract"), lambda a: a.contract.title),
+        Column(gettext("Supplier"), lambda a: a.contract.supplier.name),
+        Column(
+            gettext("Contract manager"),
+            lambda a: a.contract.contract_manager.display_name if a.contract.contract_manager else "",
+        ),
+        Column(gettext("Due"), lambda a: a.due_on),
+    )
+
+
+def _done_columns() -> tuple[Column, ...]:
+    return (
+        Column(gettext("Contract"), lambda a: a.contract.title),
+        Column(gettext("Supplier"), lambda a: a.contract.supplier.name),
+        Column(gettext("Completed"), lambda a: a.completed_on),
+        Column(gettext("Outcome"), lambda a: a.get_outcome_display()),
+        Column(gettext("Findings"), lambda a: a.findings),
+    )
 
 
 @login_required
