@@ -194,7 +194,7 @@ def referral_edit(request: AuthenticatedRequest, case_uuid: str, referral_uuid: 
         except ApplicationError as error:
             add_application_error(form, error)
         else:
-            messages.success(request, f"{referral.get_code_display()} updated")
+            messages.success(request, gettext("%(referral)s updated") % {"referral": referral.get_code_display()})
             return redirect("cases:case-detail", case_uuid=case.uuid)
     return render(request, "cases/referral_edit.html", {"case": case, "referral": referral, "form": form})
 

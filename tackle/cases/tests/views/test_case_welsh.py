@@ -1,11 +1,12 @@
 """The case's own pages in Welsh (issue 21): a lead who reads Cymraeg sees the case list, the case,
 its details and its timeline in Welsh; what people typed (the place, the account) stays as typed."""
 
+from datetime import timedelta
 from html import unescape
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from tackle.accounts.models import OrganisationSettings
@@ -59,3 +60,14 @@ def test_the_queue_and_the_timeline_are_in_welsh(client_for, welsh_lead, case):
 def test_the_share_form_names_what_a_partner_will_see_in_welsh(client_for, welsh_lead, case):
     page = _page(client_for(welsh_lead), reverse("cases:share-new", args=[case.uuid]))
     assert "Crynodeb: cyfeirnod, cam" in page and "Summary: reference, stage" not in page
+
+
+def test_a_referral_updated_says_so_in_welsh(client_for, welsh_lead, case):
+    referral = case.referrals.first()
+    sent = (timezone.localtime() - timedelta(minutes=20)).strftime("%Y-%m-%dT%H:%M")
+    url = reverse("cases:referral-edit", args=[case.uuid, referral.uuid])
+    response = client_for(welsh_lead).post(url, {"status": "sent", "sent_at": sent}, follow=True)
+    page = unescape(response.content.decode())
+    with translation.override("cy"):
+        name = str(referral.get_code_display())
+    assert f"Diweddarwyd {name}" in page and " updated" not in page
