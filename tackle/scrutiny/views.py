@@ -23,7 +23,7 @@ from tackle.accounts.selectors import disclosure_for
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.core.access import ASSESSMENTS, SCRUTINY_OFFICER_ROLES, SCRUTINY_RECORDS, Action
-from tackle.core.disclosure import Audience
+from tackle.core.disclosure import Audience, disclosed_in_language
 from tackle.core.documents import LANGUAGE, tagged_pdf
 from tackle.core.errors import ApplicationError
 from tackle.core.exports import Column
@@ -250,7 +250,9 @@ def _report_context(request: AuthenticatedRequest, assessment: Assessment) -> di
         "organisation": request.user.organisation,
         "themes": assessment_rows(assessment, proposals),
         "year_label": financial_year_label(assessment.year),
-        "figures_note": disclosure_for(assessment.organisation_id, Audience.COUNCILLORS).small_counts_note(),
+        "figures_note": disclosed_in_language(
+            disclosure_for(assessment.organisation_id, Audience.COUNCILLORS).small_counts_note()
+        ),
     }
 
 

@@ -10,7 +10,7 @@ from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext
 
 from tackle.accounts.selectors import disclosure_for
-from tackle.core.disclosure import Audience
+from tackle.core.disclosure import Audience, disclosed_in_language
 from tackle.core.periods import financial_year_label
 from tackle.core.roles import Role
 from tackle.reporting.evidence import year_evidence
@@ -76,13 +76,16 @@ def proposals_for(organisation: Any, year: int) -> dict[str, Proposal]:
         )
         # The self-assessment goes to the scrutiny committee: councillors' figures.
         disclosure = disclosure_for(organisation.pk, Audience.COUNCILLORS)
-        shown = disclosure.show
+
+        def shown(count: int) -> object:
+            return disclosed_in_language(disclosure.show(count))
+
         found["strategy_figures"] = Proposal(
             "yes",
             (
                 gettext("In %(year)s Tackle recorded %(concerns)s concerns and %(referrals)s NRM referrals.")
                 % {"year": label, "concerns": shown(concerns), "referrals": shown(referrals)}
-                + f" {disclosure.small_counts_note()}"
+                + f" {disclosed_in_language(disclosure.small_counts_note())}"
             ).strip(),
             figures_url,
             gettext("Figures"),

@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import translation
 from docx import Document
 from pypdf import PdfReader
 
@@ -134,6 +135,9 @@ def test_evidence_proposals_come_from_records(records):
     assert "Exploitation coordinator" in proposals["strategy_lead"].evidence
     assert "fewer than 5 concerns and fewer than 5 NRM referrals" in proposals["strategy_figures"].evidence
     assert proposals["victims_support"].answer == "yes"
+    with translation.override("cy"):  # issue 21: the withheld counts and the note in the reader's language
+        welsh = proposals_for(records, 2025)["strategy_figures"].evidence
+    assert "llai na 5" in welsh and "Mae cyfrifon o 1 i 4 yn darllen" in welsh and "fewer than" not in welsh
 
 
 def test_councillor_fills_an_assessment_and_sees_the_evidence(records, councillor_a, client_for):

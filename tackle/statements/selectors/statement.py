@@ -15,7 +15,7 @@ from django.utils.translation import gettext
 from tackle.accounts.door import open_for_user
 from tackle.accounts.selectors import disclosure_for
 from tackle.core import access
-from tackle.core.disclosure import Audience
+from tackle.core.disclosure import Audience, disclosed_in_language
 from tackle.core.permissions import require_module
 from tackle.core.roles import Module
 from tackle.reporting.evidence import statement_evidence, statement_period
@@ -142,7 +142,7 @@ def live_figures(statement: Statement, today: date | None = None) -> list[Figure
 
     def count(value: int) -> str:
         figure = shown(value)
-        return f"{figure:,}" if isinstance(figure, int) else figure
+        return f"{figure:,}" if isinstance(figure, int) else disclosed_in_language(figure)
 
     return [
         Figure(gettext("NRM referrals made"), count(found.cases_referred), gettext("Tackle case records"), today),

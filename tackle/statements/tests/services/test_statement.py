@@ -1,6 +1,7 @@
 from datetime import date
 
 import pytest
+from django.utils import translation
 
 from tackle.core.errors import ApplicationError
 from tackle.statements.models import (
@@ -217,5 +218,7 @@ def test_live_figures_count_nrm_referrals_in_the_period(statement_a, lead_a, rec
     )
     figures = {figure.label: figure for figure in live_figures(statement_a)}
     assert figures["NRM referrals made"].value == "fewer than 10"  # a statement is published: public figures
+    with translation.override("cy"):  # issue 21: a Welsh statement says it in Welsh
+        assert live_figures(statement_a)[0].value == "llai na 10"
     assert figures["NRM referrals made"].source == "Tackle case records"
     assert "People trained" in figures
