@@ -17,5 +17,6 @@ urlpatterns: list = [
     path("cases/<uuid:case_uuid>/nrm-form", api_nrm_form.nrm_form, name="case-nrm-form"),
     path("cases/<uuid:case_uuid>/history", api_encounter.case_history, name="case-history"),
     path("encounters", api_encounter.encounter_create, name="encounter-create"),
+    path("encounters/<uuid:encounter_uuid>", api_encounter.encounter_detail, name="encounter-detail"),
     path("register", api_register.register, name="register"),
 ]

@@ -9,9 +9,9 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from tackle.accounts.door import open_page_for_user
+from tackle.accounts.door import open_for_user, open_page_for_user
 from tackle.cases.api.case import CaseCreateSerializer
-from tackle.cases.selectors import get_case_for_user
+from tackle.cases.selectors import case_list_visible_to, encounters_visible_to, get_case_for_user
 from tackle.cases.services.case import ConcernDetails
 from tackle.cases.services.encounter import MAX_PEOPLE, encounter_record
 from tackle.cases.timeline import case_timeline
@@ -89,6 +89,41 @@ def encounter_create(request: Request) -> Response:
     )
     body = {"uuid": str(encounter.uuid), "cases": [{"uuid": str(c.uuid), "reference": c.reference} for c in cases]}
     return Response(body, status=status.HTTP_201_CREATED)
+
+
+class EncounterSerializer(serializers.Serializer):
+    uuid = serializers.UUIDField()
+    encountered_at = serializers.DateTimeField()
+    location = serializers.CharField()
+    what_was_seen = serializers.CharField()
+    recorded_at = serializers.DateTimeField()
+    cases = inline_serializer(
+        "EncounterCaseSeen",
+        {"uuid": serializers.UUIDField(), "reference": serializers.CharField()},
+        many=True,
+        help_text="The case of each person met that you may see",
+    )
+
+
+@extend_schema(
+    summary="One encounter and the case of each person met",
+    description="As the encounter's page: the cases listed are those you may see. Audited as a view.",
+    responses=EncounterSerializer,
+)
+@api_view(["GET"])
+def encounter_detail(request: Request, encounter_uuid: str) -> Response:
+    visible = encounters_visible_to(request.user)
+    encounter = open_for_user(request.user, visible, resource=CASES, request=request._request, uuid=encounter_uuid)
+    cases = case_list_visible_to(request.user).filter(encounter=encounter).order_by("pk")
+    body = {
+        "uuid": encounter.uuid,
+        "encountered_at": encounter.encountered_at,
+        "location": encounter.location,
+        "what_was_seen": encounter.what_was_seen,
+        "recorded_at": encounter.recorded_at,
+        "cases": [{"uuid": case.uuid, "reference": case.reference} for case in cases],
+    }
+    return Response(EncounterSerializer(body).data)
 
 
 class HistoryEntrySerializer(serializers.Serializer):

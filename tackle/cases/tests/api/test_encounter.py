@@ -4,6 +4,7 @@ import pytest
 from django.utils import timezone
 from rest_framework.test import APIClient
 
+from tackle.accounts.tests.signing_in import token_client
 from tackle.audit.models import AuditEvent
 from tackle.cases.models import Case, Encounter
 
@@ -130,3 +131,24 @@ def test_the_schema_documents_the_new_endpoints(api_for, lead_a):
     assert "post" in schema["paths"]["/api/v1/encounters"]
     assert "patch" in schema["paths"]["/api/v1/cases/{case_uuid}"]
     assert "get" in schema["paths"]["/api/v1/cases/{case_uuid}/history"]
+
+
+def test_an_encounter_is_read_back_with_the_cases_the_reader_may_see(
+    api_for, frontline_a, lead_a, lead_b, councillor_a
+):
+    created = api_for(frontline_a).post("/api/v1/encounters", _encounter({"age": 30}, {"age": 19}), format="json")
+    path = f"/api/v1/encounters/{created.json()['uuid']}"
+
+    response = token_client(lead_a, scope="read", modules=("cases",)).get(path)
+
+    assert response.status_code == 200
+    body = response.json()
+    assert body["location"] == "Sparkle Hand Car Wash, 2 Mill Lane"
+    assert body["cases"] == created.json()["cases"]
+    assert AuditEvent.objects.filter(action="view", object_id=body["uuid"], actor=lead_a).exists()
+    assert token_client(lead_b).get(path).status_code == 404
+    assert token_client(councillor_a).get(path).status_code == 403
+    assert token_client(lead_a, modules=("reporting",)).get(path).status_code == 403
+    assert (
+        "get" in api_for(lead_a).get("/api/schema/?format=json").json()["paths"]["/api/v1/encounters/{encounter_uuid}"]
+    )
