@@ -6,23 +6,15 @@ follows the translation rather than repeating it."""
 from datetime import timedelta
 
 import pytest
-from django.utils import timezone, translation
-from django.utils.translation import gettext
+from django.utils import timezone
 from pages import BasePage
 from playwright.sync_api import Page, expect
+from welsh import cy
 
 from tackle.accounts.models import OrganisationSettings
 from tackle.cases.models import Case
 
 pytestmark = pytest.mark.browser
-
-
-def cy(english: str) -> str:
-    """The catalogue's Welsh for an English string; a string left in English fails the test here."""
-    with translation.override("cy"):
-        welsh = gettext(english)
-    assert welsh != english, f"no Welsh in the catalogue for {english!r}"
-    return welsh
 
 
 def _in_welsh(page: Page, english_heading: str) -> BasePage:

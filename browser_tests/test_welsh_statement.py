@@ -8,12 +8,11 @@ import re
 
 import pypdf
 import pytest
-from django.utils import translation
-from django.utils.translation import gettext
 from docx import Document
 from docx.oxml.ns import qn
 from pages import BasePage
 from playwright.sync_api import Page, expect
+from welsh import cy
 
 from tackle.accounts import demo as accounts_demo
 from tackle.accounts.models import User
@@ -22,14 +21,6 @@ pytestmark = pytest.mark.browser
 
 ENGLISH = "Our policies tell staff and suppliers what to do about exploitation."
 WELSH = "Mae ein polisïau yn dweud wrth staff a chyflenwyr beth i'w wneud am gamfanteisio."
-
-
-def cy(english: str) -> str:
-    """The catalogue's Welsh for an English string; a string left in English fails the test here."""
-    with translation.override("cy"):
-        welsh = gettext(english)
-    assert welsh != english, f"no Welsh in the catalogue for {english!r}"
-    return welsh
 
 
 def _in_welsh(page: Page, english_heading: str) -> None:
