@@ -1,6 +1,7 @@
 """Supply chain pages in Welsh (issue 21) for someone who chose Cymraeg in a council with the Welsh service."""
 
 import re
+from datetime import date
 
 import pytest
 from django.conf import settings
@@ -8,6 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from tackle.accounts.models import OrganisationSettings
+from tackle.suppliers.models import SupplierAssessment
 from tackle.suppliers.tests.factories import make_contract, make_supplier
 
 
@@ -43,3 +45,11 @@ def test_a_refused_form_names_the_problem_in_welsh(client_for, welsh_procurement
     response = client_for(welsh_procurement_a).post(reverse("suppliers:supplier-new"), {"name": ""})
     assert response.status_code == 200
     assert "Rhowch enw\u2019r cyflenwr" in response.content.decode()  # Enter the supplier's name
+
+
+def test_the_assessment_form_names_the_contract_and_its_due_day_in_welsh(client_for, welsh_procurement_a):
+    contract = make_contract(make_supplier(welsh_procurement_a.organisation))
+    assessment = SupplierAssessment.objects.create(contract=contract, due_on=date(2026, 3, 1))
+    url = reverse("suppliers:assessment-complete", args=[assessment.uuid])
+    page = client_for(welsh_procurement_a).get(url).content.decode()
+    assert f"{contract.title}, yn ddyledus ar 1 Mawrth 2026" in page and "due 1 March" not in page

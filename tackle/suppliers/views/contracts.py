@@ -9,6 +9,7 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 
 from tackle.accounts.door import open_for_user, open_page_for_user
@@ -375,7 +376,8 @@ def assessment_complete(request: AuthenticatedRequest, assessment_uuid: Any) -> 
             findings=data["findings"],
         ),
         title=gettext("Record the annual supplier assessment"),
-        caption=f"{assessment.contract.title}, due {assessment.due_on:%-d %B %Y}",
+        caption=gettext("%(contract)s, due %(day)s")
+        % {"contract": assessment.contract.title, "day": date_format(assessment.due_on, "j F Y")},
         back=reverse("suppliers:assessment-list"),
         success=gettext("Assessment recorded"),
     )
