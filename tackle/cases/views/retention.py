@@ -7,13 +7,14 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 
 from tackle.accounts.door import open_for_user, open_page_for_user
+from tackle.accounts.exports import list_download, list_download_links
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.cases.forms.retention import (
     ANONYMISE,
@@ -47,6 +48,7 @@ from tackle.cases.services.retention import (
 from tackle.cases.subject_access import subject_access_archive
 from tackle.core.access import RETENTION, RETENTION_SCHEDULE, SUBJECT_ACCESS, Action, allows
 from tackle.core.errors import ApplicationError
+from tackle.core.exports import Column
 from tackle.core.form_page import form_page
 from tackle.core.periods import today_in_london
 
@@ -109,13 +111,55 @@ def retention_schedule_edit(request: AuthenticatedRequest) -> HttpResponse:
 
 
 @login_required
-def retention_due(request: AuthenticatedRequest) -> HttpResponse:
+def retention_due(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
     open_page_for_user(request.user, resource=RETENTION, request=request, object_type="cases.retention")
     organisation_id, today = _organisation_id(request.user), today_in_london()
     due, holds = retention_review(organisation_id, today)
     others_due, other_holds = other_records_review(organisation_id, today)
-    context = {"due": due, "holds": holds, "others_due": others_due, "other_holds": other_holds}
+    download = list_download(
+        request,
+        due,
+        resource=RETENTION,
+        columns=_due_columns(),
+        name="retention-due",
+        title="Records past their retention date",
+    ) or list_download(
+        request,
+        others_due,
+        resource=RETENTION,
+        columns=_others_due_columns(),
+        name="retention-others-due",
+        title="Other records past their retention date",
+        table="others",
+    )
+    if download is not None:
+        return download
+    context = {
+        "due": due,
+        "holds": holds,
+        "others_due": others_due,
+        "other_holds": other_holds,
+        "downloads": list_download_links(request, RETENTION),
+        "others_downloads": list_download_links(request, RETENTION, table="others"),
+    }
     return render(request, "cases/retention_due.html", context)
+
+
+def _due_columns() -> tuple[Column, ...]:
+    # Headers in the reader's language, read per download.
+    return (
+        Column(gettext("Case"), lambda item: item.case.reference),
+        Column(gettext("Kind of record"), lambda item: item.record_type_label),
+        Column(gettext("Kept until"), lambda item: item.ends_on),
+    )
+
+
+def _others_due_columns() -> tuple[Column, ...]:
+    return (
+        Column(gettext("Reference"), lambda item: item.record.reference),
+        Column(gettext("Kind of record"), lambda item: item.kind.label),
+        Column(gettext("Kept until"), lambda item: item.ends_on),
+    )
 
 
 def _case_for_retention(request: AuthenticatedRequest, case_uuid: str, action: Action) -> Case:

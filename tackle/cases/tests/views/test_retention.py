@@ -84,6 +84,22 @@ class TestReviewList:
     def test_other_roles_get_403(self, client_for, request, persona):
         assert client_for(request.getfixturevalue(persona)).get(reverse("cases:retention-due")).status_code == 403
 
+    def test_the_list_downloads_as_csv_and_xlsx_and_is_audited(self, client_for, lead_a, lead_b, old_case):
+        url = reverse("cases:retention-due")
+        client = client_for(lead_a)
+        assert "download=csv" in client.get(url).content.decode()
+        rows = b"".join(client.get(url, {"download": "csv"}).streaming_content).decode().splitlines()
+        assert rows[0] == "Case,Kind of record,Kept until"
+        assert len(rows) == 2 and rows[1].startswith(f'{old_case.reference},"Closed cases of adults')
+        assert AuditEvent.objects.filter(object_type="export.retention-due", actor=lead_a).exists()
+        assert client.get(url, {"download": "xlsx"})["Content-Type"].startswith("application/vnd.openxmlformats")
+        other = b"".join(client_for(lead_b).get(url, {"download": "csv"}).streaming_content).decode()
+        assert old_case.reference not in other
+
+    def test_other_roles_may_not_download_it(self, client_for, frontline_a):
+        response = client_for(frontline_a).get(reverse("cases:retention-due"), {"download": "csv"})
+        assert response.status_code == 403
+
 
 class TestDecision:
     def test_the_administrator_anonymises_a_case(self, client_for, admin_a, old_case):
