@@ -24,6 +24,19 @@ from urllib.parse import unquote, urljoin, urlparse
 
 from django.conf import settings
 
+from tackle.core.error_wording import (
+    ANSWERED,
+    FETCH_TOO_BIG,
+    HOST_UNKNOWN,
+    NOT_DOWNLOADED,
+    NOT_HTTP,
+    ONE_SECOND,
+    PRIVATE,
+    REDIRECTS,
+    SECONDS,
+    UNREACHABLE,
+    worded,
+)
 from tackle.core.errors import ApplicationError
 
 USER_AGENT = "Tackle statement reader (council modern slavery duties)"
@@ -33,7 +46,12 @@ CHUNK_BYTES = 64 * 1024
 
 
 class FetchError(ApplicationError):
-    """The file could not be downloaded; the message says why, for the person who asked."""
+    """The file could not be downloaded; the message says why, for the person who asked, and
+    `english` says it for whoever stores it (error_wording)."""
+
+    def __init__(self, message: str, english: str | None = None) -> None:
+        super().__init__(message)
+        self.english = message if english is None else english
 
 
 @dataclass(frozen=True)
@@ -47,16 +65,16 @@ def _checked_address(url: str, *, allow_private: bool) -> str:
     """The one address this URL's host will be reached at, after checking it."""
     parsed = urlparse(url)
     if parsed.scheme not in {"http", "https"} or not parsed.hostname:
-        raise FetchError("The address must start with http:// or https://.")
+        raise FetchError(*worded(NOT_HTTP))
     try:
         port = parsed.port or (443 if parsed.scheme == "https" else 80)
         infos = socket.getaddrinfo(parsed.hostname, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError, ValueError):
-        raise FetchError(f"The address {parsed.hostname} could not be found.") from None
+        raise FetchError(*worded(HOST_UNKNOWN, {"host": parsed.hostname})) from None
     addresses = [str(info[4][0]).split("%")[0] for info in infos]
     private = not all(ipaddress.ip_address(address).is_global for address in addresses)
     if private and not (allow_private or settings.STATEMENT_FETCH_ALLOW_PRIVATE):
-        raise FetchError("That address is on a private network, which Tackle does not fetch from.")
+        raise FetchError(*worded(PRIVATE))
     # http.client reads "host:port" from the host it is given, so an IPv6 address keeps brackets.
     return f"[{addresses[0]}]" if ":" in addresses[0] else addresses[0]
 
@@ -80,8 +98,14 @@ def _connection(url: str, address: str, remaining: float) -> http.client.HTTPCon
     return http.client.HTTPConnection(address, parsed.port or 80, timeout=remaining)
 
 
+def _too_slow(timeout: float) -> FetchError:
+    return (
+        FetchError(*worded(ONE_SECOND)) if timeout == 1 else FetchError(*worded(SECONDS, {"seconds": f"{timeout:g}"}))
+    )
+
+
 def _too_large(max_bytes: int) -> FetchError:
-    return FetchError(f"The file is larger than {max_bytes // (1024 * 1024)} MB.")
+    return FetchError(*worded(FETCH_TOO_BIG, {"megabytes": max_bytes // (1024 * 1024)}))
 
 
 def _get(url: str, address: str, *, deadline: float, max_bytes: int) -> tuple[int, str, str, bytes]:
@@ -130,18 +154,20 @@ def fetch(url: str, *, max_bytes: int, timeout: float, allow_private: bool = Fal
             raise
         except (TimeoutError, http.client.HTTPException, OSError, ValueError) as error:
             if time.monotonic() >= deadline:
-                raise FetchError(f"The server took longer than {timeout:g} second{'s' * (timeout != 1)}.") from None
-            raise FetchError(f"The file could not be downloaded ({error}).") from None
+                raise _too_slow(timeout) from None
+            raise FetchError(*worded(NOT_DOWNLOADED, {"error": error})) from None
         if status in {301, 302, 303, 307, 308} and location:
             url = urljoin(url, location)
             continue
         if status != 200:
-            raise FetchError(f"The server answered {status} ({http.client.responses.get(status, 'unknown')}).")
+            raise FetchError(
+                *worded(ANSWERED, {"status": status, "reason": http.client.responses.get(status, "unknown")})
+            )
         if len(data) > max_bytes:
             raise _too_large(max_bytes)
         name = PurePosixPath(unquote(urlparse(url).path)).name
         return Fetched(data=data, content_type=content_type, name=name)
-    raise FetchError(f"The address redirected more than {MOST_REDIRECTS} times.")
+    raise FetchError(*worded(REDIRECTS, {"most": MOST_REDIRECTS}))
 
 
 def check_address(url: str, *, allow_private: bool = False) -> None:
@@ -173,8 +199,8 @@ def post(url: str, body: bytes, *, headers: dict[str, str], timeout: float, keep
         return Posted(status=response.status, body=response.read(keep_bytes))
     except (TimeoutError, http.client.HTTPException, OSError, ValueError) as error:
         if time.monotonic() >= deadline:
-            raise FetchError(f"The server took longer than {timeout:g} second{'s' * (timeout != 1)}.") from None
-        raise FetchError(f"The server could not be reached ({error}).") from None
+            raise _too_slow(timeout) from None
+        raise FetchError(*worded(UNREACHABLE, {"error": error})) from None
     finally:
         watchdog.cancel()
         connection.close()

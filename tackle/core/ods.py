@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from typing import cast
 from xml.etree.ElementTree import Element, ParseError, XMLPullParser
 
+from tackle.core.error_wording import NOT_XLSX, UNREADABLE_ODS
+
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
@@ -40,11 +42,11 @@ def is_ods(archive: zipfile.ZipFile) -> bool:
         return False
 
 
-def unreadable_workbook(head: bytes, reason: str) -> str:
-    """The refusal for a zip that cannot be opened (cut short, damaged), naming the kind its first
-    bytes claim: an ODS file starts with its stored `mimetype` part, so even a truncated one says so."""
-    kind = "ODS spreadsheet" if ODS_MIMETYPE in head[:128] else "XLSX workbook"
-    return f"The file is not a readable {kind} ({reason})"
+def unreadable_workbook(head: bytes) -> str:
+    """The refusal's template (error_wording, filled with the reason) for a zip that cannot be opened
+    (cut short, damaged), naming the kind its first bytes claim: an ODS file starts with its stored
+    `mimetype` part, so even a truncated one says so."""
+    return UNREADABLE_ODS if ODS_MIMETYPE in head[:128] else NOT_XLSX
 
 
 def sheet_rows(archive: zipfile.ZipFile, *, max_columns: int) -> Iterator[tuple[int, list[str]]]:

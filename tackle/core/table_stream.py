@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from tackle.core.columns import Vocabulary
+from tackle.core.error_wording import MARKUP, NOT_CSV_LINE, NOT_ODS, NOT_XLSX, NUL_BYTE, OLD_XLS, worded
 from tackle.core.ods import OdsError, is_ods, sheet_rows, unreadable_workbook
 from tackle.core.uploads import (
     HEADER_SEARCH_ROWS,
@@ -116,12 +117,12 @@ def open_table(
     if start.startswith(XLSX_MAGIC):
         return _open_workbook(path, vocabulary, headed, required, bounds)
     if start.startswith(OLD_EXCEL_MAGIC):
-        raise UploadError("The file is an old Excel .xls workbook: save it as CSV or XLSX", line=1)
+        raise UploadError(*worded(OLD_XLS), line=1)
     encoding, codec = file_encoding(path)
     with path.open("rb") as handle:
         sample = handle.read(4 * SNIFF_CHARS).decode(codec, errors="replace")[:SNIFF_CHARS]
     if sample.lstrip()[:9].lower().startswith(("<?xml", "<!doctype", "<html", "<!--")):
-        raise UploadError("The file is XML or HTML, not CSV: save it as CSV or XLSX and try again", line=1)
+        raise UploadError(*worded(MARKUP), line=1)
     delimiter = choose_delimiter(sample, vocabulary, headed, required)
     binary, text, reader = _csv_reader(path, codec, delimiter)
     try:
@@ -168,9 +169,7 @@ def file_encoding(path: Path) -> tuple[str, str]:
         nul = start.find(b"\x00")
         if nul >= 0 and (start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _mostly_nul(start)):
             line = start.count(b"\n", 0, nul) + 1
-            raise UploadError(
-                f"The file must be a CSV file saved as UTF-8 or Windows-1252 (line {line} holds a NUL byte)", line=line
-            )
+            raise UploadError(*worded(NUL_BYTE, {"line": line}), line=line)
         codec = "utf-8-sig" if start.startswith(codecs.BOM_UTF8) else "utf-8"
         handle.seek(0)
         decoder = codecs.getincrementaldecoder(codec)()
@@ -219,7 +218,7 @@ def _search(reader: Any, bounds: Bounds) -> tuple[list[Row | UploadError], list[
         except StopIteration:
             break
         except csv.Error as error:
-            ahead.append(UploadError(f"The line could not be read as CSV ({error})", line=start))
+            ahead.append(UploadError(*worded(NOT_CSV_LINE, {"error": error}), line=start))
             ends.append(reader.line_num)
             continue
         row = Row(start, cells)
@@ -257,7 +256,7 @@ def _open_workbook(
         archive = zipfile.ZipFile(path)
     except zipfile.BadZipFile:
         with path.open("rb") as handle:
-            raise UploadError(unreadable_workbook(handle.read(128), "BadZipFile")) from None
+            raise UploadError(*worded(unreadable_workbook(handle.read(128)), {"error": "BadZipFile"})) from None
     check_archive(archive, max_inflated_bytes=INFLATION_ALLOWED * size)
     handles: list[Any]
     if is_ods(archive):
@@ -299,7 +298,7 @@ def _ods_rows(archive: zipfile.ZipFile, bounds: Bounds) -> Iterator[Row]:
             bounds.check(row, rows_read=number)
             yield row
     except OdsError as error:
-        raise UploadLimitError(f"The file is not a readable ODS spreadsheet: {error}") from None
+        raise UploadLimitError(*worded(NOT_ODS, {"error": error})) from None
 
 
 def _xlsx_rows(path: Path, bounds: Bounds) -> tuple[Iterator[Row], list[Any]]:
@@ -313,7 +312,7 @@ def _xlsx_rows(path: Path, bounds: Bounds) -> tuple[Iterator[Row], list[Any]]:
         sheet = book.worksheets[0]
     except Exception as error:  # openpyxl raises many kinds for a damaged workbook
         handle.close()
-        raise UploadError(f"The file is not a readable XLSX workbook ({error.__class__.__name__})") from None
+        raise UploadError(*worded(NOT_XLSX, {"error": error.__class__.__name__})) from None
 
     def rows() -> Iterator[Row]:
         # Read-only sheets give every row from the first, empty ones too: the count is the row number.

@@ -18,6 +18,24 @@ from pathlib import Path
 from typing import IO, Any
 
 from tackle.core.columns import Vocabulary, fold_header
+from tackle.core.error_wording import (
+    EMPTY,
+    FIRST_LINE,
+    MARKUP,
+    NOT_CSV_LINE,
+    NOT_ODS,
+    NOT_XLSX,
+    NOT_ZIP,
+    NUL_BYTE,
+    OLD_XLS,
+    TOO_BIG,
+    TOO_MANY_PARTS,
+    TOO_MANY_ROWS,
+    TOO_MANY_VALUES,
+    UNPACKS_TOO_BIG,
+    VALUE_TOO_LONG,
+    worded,
+)
 from tackle.core.errors import ApplicationError
 from tackle.core.ods import OdsError, is_ods, sheet_rows, unreadable_workbook
 
@@ -28,7 +46,6 @@ XLSX = "XLSX"
 ODS = "ODS"
 XLSX_MAGIC = b"PK\x03\x04"
 OLD_EXCEL_MAGIC = b"\xd0\xcf\x11\xe0"
-_NOT_TEXT = "The file must be a CSV file saved as UTF-8 or Windows-1252"
 
 # Every table is read within these bounds, checked on each line as it is read, so a hostile file
 # (a million columns on one line, a value megabytes long) is refused in time linear in its size.
@@ -50,9 +67,10 @@ HEADER_SEARCH_ROWS = 20
 class UploadError(ApplicationError):
     """The file, or one line of it, cannot be read. `line` is set when the problem is on a line."""
 
-    def __init__(self, message: str, *, line: int | None = None) -> None:
+    def __init__(self, message: str, english: str | None = None, *, line: int | None = None) -> None:
         super().__init__(message)
         self.line = line
+        self.english = message if english is None else english  # what is stored (error_wording)
 
 
 class UploadLimitError(UploadError):
@@ -87,7 +105,7 @@ def read_bytes(upload: bytes | IO[bytes], *, max_bytes: int) -> bytes:
     """The upload's bytes, refused when there are more than `max_bytes` (read no further than that)."""
     data = upload if isinstance(upload, bytes) else upload.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise UploadError(f"The file must be smaller than {megabytes(max_bytes)}")
+        raise UploadError(*worded(TOO_BIG, {"size": megabytes(max_bytes)}))
     return data
 
 
@@ -95,7 +113,7 @@ def read_path(path: Path, *, max_bytes: int) -> bytes:
     """A file named on the command line, refused over `max_bytes` before it is read, as an upload is.
     OSError (no such file, no permission) is left to the command to word."""
     if path.stat().st_size > max_bytes:
-        raise UploadLimitError(f"The file must be smaller than {megabytes(max_bytes)}")
+        raise UploadLimitError(*worded(TOO_BIG, {"size": megabytes(max_bytes)}))
     with path.open("rb") as handle:
         return read_bytes(handle, max_bytes=max_bytes)
 
@@ -106,7 +124,7 @@ def check_zip(data: bytes, *, max_inflated_bytes: int, max_members: int = MAX_ZI
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
-        raise UploadError("The file is not a readable zip archive (BadZipFile)") from None
+        raise UploadError(*worded(NOT_ZIP)) from None
     return check_archive(archive, max_inflated_bytes=max_inflated_bytes, max_members=max_members)
 
 
@@ -116,14 +134,14 @@ def check_archive(
     """The archive, or UploadLimitError (the archive closed) when its directory lists too many
     parts or too many bytes once inflated."""
     members = archive.infolist()
-    problem = ""
+    problem: tuple[str, str] | None = None
     if len(members) > max_members:
-        problem = f"The file holds {len(members):,} parts; at most {max_members:,} are read"
+        problem = worded(TOO_MANY_PARTS, {"parts": f"{len(members):,}", "most": f"{max_members:,}"})
     elif sum(member.file_size for member in members) > max_inflated_bytes:
-        problem = f"The file unpacks to more than {megabytes(max_inflated_bytes)}; it cannot be read"
+        problem = worded(UNPACKS_TOO_BIG, {"size": megabytes(max_inflated_bytes)})
     if problem:
         archive.close()
-        raise UploadLimitError(problem)
+        raise UploadLimitError(*problem)
     return archive
 
 
@@ -140,8 +158,8 @@ def decode(upload: bytes | IO[bytes], *, max_bytes: int) -> Text:
     if nul >= 0:
         line = _line_of(data, nul)
         if data.startswith(OLD_EXCEL_MAGIC):
-            raise UploadError("The file is an old Excel .xls workbook: save it as CSV or XLSX", line=line)
-        raise UploadError(f"{_NOT_TEXT} (line {line} holds a NUL byte)", line=line)
+            raise UploadError(*worded(OLD_XLS), line=line)
+        raise UploadError(*worded(NUL_BYTE, {"line": line}), line=line)
     try:
         return Text(data.decode("utf-8-sig"), UTF_8)
     except UnicodeDecodeError:
@@ -192,16 +210,18 @@ class Bounds:
         """Raise UploadLimitError when the file is over a bound, UploadError when only this line is."""
         if len(row.cells) > self.columns:
             raise UploadLimitError(
-                f"Line {row.line} has {len(row.cells):,} values; a file may have at most {self.columns:,} columns",
+                *worded(
+                    TOO_MANY_VALUES, {"line": row.line, "values": f"{len(row.cells):,}", "columns": f"{self.columns:,}"}
+                ),
                 line=row.line,
             )
         if self.rows is not None and rows_read > self.rows + 1:
             raise UploadLimitError(
-                f"The file has more than {self.rows:,} rows; split it into files of at most {self.rows:,}",
+                *worded(TOO_MANY_ROWS, {"rows": f"{self.rows:,}", "most": f"{self.rows:,}"}),
                 line=row.line,
             )
         if any(len(cell) > self.cell_chars for cell in row.cells):
-            raise UploadError(f"A value on this line is longer than {self.cell_chars:,} characters", line=row.line)
+            raise UploadError(*worded(VALUE_TOO_LONG, {"chars": f"{self.cell_chars:,}"}), line=row.line)
 
 
 class _CsvRows:
@@ -224,7 +244,7 @@ class _CsvRows:
             cells = next(self._reader)
         except csv.Error as error:
             self._done = self._reader.line_num < line  # nothing was read: nothing more can be
-            raise UploadError(f"The line could not be read as CSV ({error})", line=line) from None
+            raise UploadError(*worded(NOT_CSV_LINE, {"error": error}), line=line) from None
         self._read += 1
         row = Row(line, cells)
         try:
@@ -241,9 +261,9 @@ def _header(rows: Iterator[Row]) -> list[str]:
     except UploadLimitError:
         raise
     except UploadError as error:
-        raise UploadError(f"The first line, which names the columns: {error.message}", line=1) from None
+        raise UploadError(*worded(FIRST_LINE, {"problem": (error.message, error.english)}), line=1) from None
     if first is None or not any(cell.strip() for cell in first.cells):
-        raise UploadError("The file is empty: the first line must name the columns", line=1)
+        raise UploadError(*worded(EMPTY), line=1)
     return first.cells
 
 
@@ -295,8 +315,8 @@ def header_place(
     ]
     if not candidates:
         if ahead and isinstance(ahead[0], UploadError):
-            raise UploadError(f"The first line, which names the columns: {ahead[0].message}", line=1)
-        raise UploadError("The file is empty: the first line must name the columns", line=1)
+            raise UploadError(*worded(FIRST_LINE, {"problem": (ahead[0].message, ahead[0].english)}), line=1)
+        raise UploadError(*worded(EMPTY), line=1)
     fits = [(*_header_fit(row.cells, vocabulary, headed, required), -place) for place, row in candidates]
     best = max(range(len(candidates)), key=lambda index: fits[index])
     holds_wanted, _, count, _, _ = fits[best]
@@ -407,7 +427,7 @@ def csv_table(
     if text.lstrip()[:9].lower().startswith(("<?xml", "<!doctype", "<html", "<!--")):
         # Regulators publish XML (the Food Standards Agency's ratings) and a web page saved by
         # mistake is HTML: neither reads as rows, and the csv module's own error says nothing useful.
-        raise UploadError("The file is XML or HTML, not CSV: save it as CSV or XLSX and try again", line=1)
+        raise UploadError(*worded(MARKUP), line=1)
     delimiter = delimiter or choose_delimiter(text, vocabulary, headed)
     rows = _CsvRows(text, strict=strict, bounds=bounds, delimiter=delimiter)
     return _table(rows, encoding, vocabulary, delimiter, headed)
@@ -432,7 +452,7 @@ def read_table(
         except UploadLimitError:
             raise
         except UploadError:
-            raise UploadError(unreadable_workbook(data, "BadZipFile")) from None
+            raise UploadError(*worded(unreadable_workbook(data), {"error": "BadZipFile"})) from None
         if is_ods(archive):
             return _table(_ods_rows(archive, bounds), ODS, vocabulary, headed=headed)
         return _table(_xlsx_rows(data, bounds=bounds), XLSX, vocabulary, headed=headed)
@@ -455,7 +475,7 @@ def _ods_rows(archive: zipfile.ZipFile, bounds: Bounds) -> Iterator[Row]:
             bounds.check(row, rows_read=number)
             yield row
     except OdsError as error:
-        raise UploadLimitError(f"The file is not a readable ODS spreadsheet: {error}") from None
+        raise UploadLimitError(*worded(NOT_ODS, {"error": error})) from None
     finally:
         archive.close()
 
@@ -467,7 +487,7 @@ def _xlsx_rows(data: bytes, *, bounds: Bounds) -> Iterator[Row]:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         sheet = book.worksheets[0]
     except Exception as error:  # openpyxl raises many kinds for a damaged workbook
-        raise UploadError(f"The file is not a readable XLSX workbook ({error.__class__.__name__})") from None
+        raise UploadError(*worded(NOT_XLSX, {"error": error.__class__.__name__})) from None
     return _sheet_rows(book, sheet, bounds)
 
 

@@ -307,7 +307,7 @@ def _docx(data: bytes) -> str:
     try:
         check_zip(data, max_inflated_bytes=MAX_DOCX_INFLATED_BYTES)
     except UploadError as error:
-        raise UnreadableDocument(wording.WORD_UNREADABLE % {"reason": error.message}) from None
+        raise UnreadableDocument(wording.WORD_UNREADABLE % {"reason": error.english}) from None
     try:
         document = Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:

@@ -17,8 +17,10 @@ def read_statement(run_uuid: str, request_uuid: str) -> bool:
     try:
         reading = services.reading_request_read(request=request)
     except ApplicationError as error:  # the file's fault: say why, as the form would have
-        services.reading_request_fail(request=request, message=error.message)
-        task_run_finish(run_uuid, succeeded=False, message=error.message, result_url=status_url)
+        # Stored in English (a fetch's error carries both), shown through wording.in_language.
+        message = getattr(error, "english", error.message)
+        services.reading_request_fail(request=request, message=message)
+        task_run_finish(run_uuid, succeeded=False, message=message, result_url=status_url)
         return False
     except Exception as error:  # the page must say it failed rather than wait for ever
         message = wording.FAULT % {"error": error.__class__.__name__}

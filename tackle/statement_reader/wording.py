@@ -8,6 +8,7 @@ gettext_noop, so that a page recognises the stored sentence and shows it in the 
 
 from django.utils.translation import gettext_noop
 
+from tackle.core import error_wording
 from tackle.core.stored_wording import StoredWording
 
 TOO_SLOW = gettext_noop("The file took longer than %(seconds)s seconds to read, so it was not read.")
@@ -42,8 +43,9 @@ _WORDING = StoredWording(
     (
         TOO_SLOW, TOO_LARGE, EMPTY, WRONG_KIND, TOO_LONG, NO_TEXT, NOT_TEXT, NOT_TEXT_AT_LINE, PAGE_TOO_BUSY,
         PAGE_TOO_LARGE, PDF_PART_TOO_LARGE, PDF_UNREADABLE, PDF_TOO_MANY_PAGES, PDF_PAGES_TOO_LARGE, WORD_UNREADABLE,
-        WORD_DAMAGED, NO_SENTENCES, TOO_MANY_SENTENCES, FAULT, TASK_NAME, READING, READ,
-    )
+        WORD_DAMAGED, NO_SENTENCES, TOO_MANY_SENTENCES, FAULT, TASK_NAME, READING, READ, *error_wording.TEMPLATES,
+    ),
+    inside={"reason", *error_wording.INSIDE},  # WORD_UNREADABLE's reason is the kernel's sentence
 )  # fmt: skip
 
 

@@ -177,7 +177,7 @@ class Screener:
         except UnicodeError:
             raise SpendFileError(wording.NOT_TEXT % {"name": name}) from None
         except UploadError as error:  # a workbook's row over the kernel's bounds, a damaged sheet
-            raise SpendFileError(f"{name}: {error.message}") from None
+            raise SpendFileError(wording.IN_FILE % {"name": name, "problem": error.english}) from None
         finally:
             table.close()
         if again:
@@ -333,7 +333,7 @@ def open_spend_table(path: Path, name: str, column_map: Sequence[str] = ()) -> T
             required=[cols.AMOUNT],
         )
     except UploadError as error:
-        raise SpendFileError(f"{name}: {error.message}") from None
+        raise SpendFileError(wording.IN_FILE % {"name": name, "problem": error.english}) from None
     named = {fold_header(pair.partition("=")[2]) for pair in column_map} - {""}
     if named and not named <= {fold_header(cell) for cell in table.header}:
         table.close()

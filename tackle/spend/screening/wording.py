@@ -13,6 +13,7 @@ from datetime import datetime
 from django.utils.formats import date_format
 from django.utils.translation import gettext_noop, ngettext
 
+from tackle.core import error_wording
 from tackle.core.stored_wording import StoredWording
 
 # Why a row was rejected.
@@ -74,6 +75,8 @@ SCREENING_STOPPED = gettext_noop("The screening could not finish: %(error)s")
 NO_AMOUNT_COLUMN = gettext_noop("%(name)s: no column for the amount (line %(line)d is the header)")
 NOT_TEXT = gettext_noop("%(name)s is not text in any encoding we know")
 CANNOT_OPEN = gettext_noop("cannot open %(name)s: %(error)s")
+# A file the kernel could not read: `problem` is one of core.error_wording's sentences.
+IN_FILE = gettext_noop("%(name)s: %(problem)s")
 
 # The background run's name and what it says of itself (core.tasks shows them through task_text).
 TASK_NAME = gettext_noop("Screen spend files")
@@ -107,6 +110,8 @@ _STORED: tuple[str | tuple[str, str], ...] = (
     NO_AMOUNT_COLUMN,
     NOT_TEXT,
     CANNOT_OPEN,
+    *error_wording.TEMPLATES,
+    IN_FILE,  # last: it would match many sentences with a colon in them
 )
 
 
@@ -124,7 +129,9 @@ def _month(value: str) -> str:
     return date_format(month, "F Y")
 
 
-_WORDING = StoredWording(_STORED, counted="found", inside={"reason", "filled"}, values={"period": _month})
+_WORDING = StoredWording(
+    _STORED, counted="found", inside={"reason", "filled", *error_wording.INSIDE}, values={"period": _month}
+)
 
 
 def in_language(stored: str) -> str:
