@@ -422,6 +422,33 @@ def test_an_action_is_tracked_to_closure(client_for, safety_a):
     assert action.closed_by == safety_a and not action.is_open
 
 
+def test_the_actions_download_as_csv_and_xlsx_open_and_closed(client_for, safety_a, safety_b, frontline_a):
+    due = timezone.localdate()
+    Action.objects.create(
+        organisation=safety_a.organisation, title="=Visit the HMO", owner="Priya", due_on=due, created_by=safety_a
+    )
+    Action.objects.create(
+        organisation=safety_a.organisation, title="Call the GLAA", owner="Sam", due_on=due, created_by=safety_a,
+        closed_at=timezone.now(), closed_by=safety_a, closing_note="Called",
+    )  # fmt: skip
+    Action.objects.create(
+        organisation=safety_b.organisation, title="Elsewhere", owner="Jo", due_on=due, created_by=safety_b
+    )
+    url = reverse("disrupt:action-list")
+    client = client_for(safety_a)
+    page = client.get(url).content.decode()
+    assert "download=csv" in page and "table=closed" in page
+
+    open_rows = b"".join(client.get(url, {"download": "csv"}).streaming_content).decode().splitlines()
+    closed = b"".join(client.get(url, {"download": "csv", "table": "closed"}).streaming_content).decode()
+
+    assert open_rows == ["Action,Operation,Owner,Due", f"'=Visit the HMO,,Priya,{due.isoformat()}"]
+    assert closed.splitlines()[1] == f"Call the GLAA,Sam,{timezone.localdate().isoformat()},Called"
+    assert AuditEvent.objects.filter(object_type="export.actions-open", actor=safety_a).exists()
+    assert client.get(url, {"download": "xlsx"})["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert client_for(frontline_a).get(url, {"download": "csv"}).status_code == 403
+
+
 def test_holding_the_briefing_starts_the_next_pack(client_for, safety_a):
     client_for(safety_a).post(reverse("disrupt:briefing-held"))
     assert AuditEvent.objects.filter(action=AuditAction.CREATE, object_type="disrupt.briefing").exists()

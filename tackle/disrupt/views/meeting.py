@@ -4,7 +4,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -14,6 +14,7 @@ from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_POST
 
 from tackle.accounts.door import open_page_for_user
+from tackle.accounts.exports import list_download, list_download_links
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.accounts.selectors import disclosure_for
 from tackle.audit.models import AuditAction
@@ -25,6 +26,7 @@ from tackle.core.access import BRIEFINGS
 from tackle.core.charts import bar_chart
 from tackle.core.disclosure import Audience
 from tackle.core.documents import LANGUAGE, tagged_pdf
+from tackle.core.exports import Column
 from tackle.core.form_page import form_page
 from tackle.core.periods import financial_year_label, financial_year_of, parse_financial_year
 from tackle.disrupt import selectors, services
@@ -113,16 +115,52 @@ def briefing_held(request: AuthenticatedRequest) -> HttpResponse:
 
 
 @login_required
-def action_list(request: AuthenticatedRequest) -> HttpResponse:
+def action_list(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
     require_coordinator(request.user)
     actions = selectors.actions_visible_to(request.user)
+    open_actions = actions.filter(closed_at__isnull=True)
+    closed_actions = actions.filter(closed_at__isnull=False).order_by("-closed_at")
+    download = list_download(
+        request, open_actions, resource=BRIEFINGS, columns=_open_columns(), name="actions-open", title="Open actions"
+    ) or list_download(
+        request,
+        closed_actions,
+        resource=BRIEFINGS,
+        columns=_closed_columns(),
+        name="actions-closed",
+        title="Closed actions",
+        table="closed",
+    )
+    if download is not None:
+        return download
     audit_record(action=AuditAction.LIST, request=request, object_type="disrupt.action")
     context = {
-        "open_actions": actions.filter(closed_at__isnull=True),
-        "closed_actions": actions.filter(closed_at__isnull=False).order_by("-closed_at")[:50],
+        "open_actions": open_actions,
+        "closed_actions": closed_actions[:50],  # the download has them all
         "today": timezone.localdate(),
+        "downloads": list_download_links(request, BRIEFINGS),
+        "closed_downloads": list_download_links(request, BRIEFINGS, table="closed"),
     }
     return render(request, "disrupt/action_list.html", context)
+
+
+def _open_columns() -> tuple[Column, ...]:
+    # Headers in the reader's language, read per download.
+    return (
+        Column(gettext("Action"), lambda a: a.title),
+        Column(gettext("Operation"), lambda a: a.operation.name if a.operation else ""),
+        Column(gettext("Owner"), lambda a: a.owner),
+        Column(gettext("Due"), lambda a: a.due_on),
+    )
+
+
+def _closed_columns() -> tuple[Column, ...]:
+    return (
+        Column(gettext("Action"), lambda a: a.title),
+        Column(gettext("Owner"), lambda a: a.owner),
+        Column(gettext("Closed"), lambda a: timezone.localdate(a.closed_at)),
+        Column(gettext("What was done"), lambda a: a.closing_note),
+    )
 
 
 @login_required
