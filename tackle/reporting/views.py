@@ -4,18 +4,20 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext, gettext_lazy
 from django.utils.translation import gettext as _
 
 from tackle.accounts.door import open_page_for_user
+from tackle.accounts.exports import list_download, list_download_links
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.core.access import FIGURES, Action, allows
 from tackle.core.charts import bar_chart
 from tackle.core.disclosure import Audience
-from tackle.core.exports import csv_file, xlsx_download
+from tackle.core.exports import Column, csv_file, xlsx_download
 from tackle.core.form_page import form_page
 from tackle.core.periods import financial_year_label, financial_year_of, today_in_london
 from tackle.core.permissions import require_module
@@ -268,13 +270,40 @@ def figures_publish(request: AuthenticatedRequest) -> HttpResponse:
 
 
 @login_required
-def releases(request: AuthenticatedRequest) -> HttpResponse:
+def releases(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
     """What the organisation released, when, by whom and for whom."""
     require_module(request.user, Module.REPORTING)
-    open_page_for_user(request.user, resource=FIGURES, request=request, object_type=RELEASES_SHOWN, note="Releases")
     figures_is_exact_for(request.user)  # PermissionDenied without an organisation
     assert request.user.organisation_id is not None
-    return render(request, "reporting/releases.html", {"releases": releases_of(request.user.organisation_id)})
+    released = releases_of(request.user.organisation_id)
+    download = list_download(
+        request, released, resource=FIGURES, columns=_release_columns(), name="releases", title="Figures released"
+    )
+    if download is not None:
+        return download
+    open_page_for_user(request.user, resource=FIGURES, request=request, object_type=RELEASES_SHOWN, note="Releases")
+    context = {"releases": released, "downloads": list_download_links(request, FIGURES)}
+    return render(request, "reporting/releases.html", context)
+
+
+def _released_by(release: Any) -> str:
+    # As the page shows it: the full name, else the username.
+    user = release.released_by
+    return (user.get_full_name() or user.username) if user else ""
+
+
+def _release_columns() -> tuple[Column, ...]:
+    # Headers and wording in the reader's language, read per download; the counts are on the page.
+    return (
+        Column(gettext("Released"), lambda r: r.released_at),
+        Column(gettext("What"), lambda r: r.get_kind_display()),
+        Column(gettext("Period"), lambda r: in_language(r.period_label)),
+        Column(gettext("For"), lambda r: in_language(capfirst(r.audience))),
+        Column(
+            gettext("By"), lambda r: r.released_by.get_full_name() or r.released_by.username if r.released_by else ""
+        ),
+        Column(gettext("Counts withheld"), lambda r: r.withheld_count),
+    )
 
 
 @login_required

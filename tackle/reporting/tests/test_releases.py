@@ -121,3 +121,20 @@ def test_home_office_tables_keep_what_their_release_withheld(record_concern, fro
     release.save()
     found = home_office_tables(lead_a.organisation_id, AskedPeriod(2025))
     assert dict(next(t for t in found.tables if t.key == "gender").rows)["Other"] == WITHHELD
+
+
+def test_the_releases_download_as_csv_and_xlsx(make_user, council_a, lead_a, lead_b, client_for):
+    released(council_a, lead_a, [("concerns", PEOPLE, "2025-26", WITHHELD)])
+    released(lead_b.organisation, lead_b, [("concerns", PEOPLE, "2025-26", 12)])
+    url = reverse("reporting:releases")
+    client = client_for(lead_a)
+    assert "download=csv" in client.get(url).content.decode()
+
+    rows = b"".join(client.get(url, {"download": "csv"}).streaming_content).decode().splitlines()
+
+    assert rows[0] == "Released,What,Period,For,By,Counts withheld"
+    assert len(rows) == 2 and rows[1].endswith(f",2025-26,Public,{lead_a.get_full_name() or lead_a.username},1")
+    assert AuditEvent.objects.filter(object_type="export.releases", actor=lead_a).exists()
+    assert client.get(url, {"download": "xlsx"})["Content-Type"].startswith("application/vnd.openxmlformats")
+    frontline = make_user(Role.FRONTLINE_OFFICER, council_a)
+    assert client_for(frontline).get(url, {"download": "csv"}).status_code == 403
