@@ -27,6 +27,7 @@ from datetime import date
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.utils.translation import gettext_noop
 
 from tackle.accounts.selectors import disclosure_for
@@ -556,9 +557,14 @@ def _previous_release(
     return previous
 
 
+def release_records(organisation_id: int) -> QuerySet[Release]:
+    """The organisation's releases, latest first: the page's and the API's."""
+    return Release.objects.filter(organisation_id=organisation_id)
+
+
 def releases_of(organisation_id: int) -> list[Release]:
     """The organisation's releases, latest first, with who released each."""
-    return list(Release.objects.filter(organisation_id=organisation_id).select_related("released_by"))
+    return list(release_records(organisation_id).select_related("released_by"))
 
 
 def figures_is_exact_for(user: Any) -> bool:

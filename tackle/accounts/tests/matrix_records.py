@@ -45,6 +45,7 @@ from tackle.disrupt.tests.factories import (
     make_operation,
     make_premises,
 )
+from tackle.reporting.models import Release, ReleaseKind
 from tackle.scrutiny.models import Assessment, LeadArrangement, Spend
 from tackle.scrutiny.services import assessment_create
 from tackle.spend.models import SpendFile, SpendImport
@@ -222,6 +223,16 @@ def build(*, frontline: User, lead: User, police: Any) -> tuple[dict[str, Record
         endpoint=webhook, event=WebhookEvent.CONCERN_RECORDED, payload={"case": {"reference": case.reference}}
     )
 
+    release = Release.objects.create(
+        organisation=organisation,
+        kind=ReleaseKind.FIGURES,
+        audience="public",
+        period_label="2025-26",
+        starts_on=date(2025, 4, 1),
+        ends_before=date(2026, 4, 1),
+        released_by=lead,
+    )
+
     def rec(record: Any, model: type[models.Model], **extra: Any) -> Record:
         return Record(str(getattr(record, "uuid", record)), model, **extra)
 
@@ -294,6 +305,7 @@ def build(*, frontline: User, lead: User, police: Any) -> tuple[dict[str, Record
         "fmt": Record("html", Statement),
         "step": Record("submit", Statement),
         "commitment_uuid": rec(commitment, Commitment),
+        "release_uuid": rec(release, Release),
     }
     shared = frozenset({police.pk})
     return records, {

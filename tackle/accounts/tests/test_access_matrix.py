@@ -160,6 +160,8 @@ RESOURCE_OF = [
     ("api:operation", access.OPERATIONS),
     ("api:briefing", access.BRIEFINGS),  # the meeting's actions too ("api:me" is the user's own page)
     ("targeting:", access.TARGETING),
+    ("api:regulator-list", access.TARGETING),
+    ("api:targeting-", access.TARGETING),
 ]
 
 # The action a URL needs, by the end of its name; anything else views. Most specific first.
@@ -202,8 +204,9 @@ ACTION_OVERRIDES = {
 }
 
 # Records of the organisation that every role with the action reads, as the list they are part of does,
-# though its scope is own: a course of the catalogue, whose own scope is the user's completions.
-WHOLE_CATALOGUE = {"api:training-course-detail"}
+# though its scope is own: a course of the catalogue, whose own scope is the user's completions; or
+# aggregate: a release of figures, counts only, that every role with figures reads.
+WHOLE_CATALOGUE = {"api:training-course-detail", "api:figures-release-detail"}
 
 # URLs whose allowed answer is a redirect rather than a page.
 REDIRECTS: set[str] = set()
