@@ -80,6 +80,25 @@ def test_missing_statements_lists_only_big_suppliers_without_one(client_for, lea
     assert [s.name for s in response.context["suppliers"]] == ["Big No Statement"]
 
 
+def test_missing_statements_download_as_csv_and_xlsx(client_for, lead_a, council_a, council_b, frontline_a):
+    make_supplier(council_a, "=Big No Statement", turnover_band="500m_or_more", company_number="01234567")
+    make_supplier(council_a, "Small", turnover_band="under_10m", company_number="")
+    make_supplier(council_b, "Other Council Big", company_number="")
+    url = reverse("suppliers:missing-statements")
+    client = client_for(lead_a)
+    assert "download=csv" in client.get(url).content.decode()
+
+    rows = b"".join(client.get(url, {"download": "csv"}).streaming_content).decode().splitlines()
+
+    assert rows == [
+        "Supplier,Company number,Turnover,Active contracts",
+        "'=Big No Statement,01234567,£500 million or more,0",
+    ]
+    assert AuditEvent.objects.filter(object_type="export.missing-statements", actor=lead_a).exists()
+    assert client.get(url, {"download": "xlsx"})["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert client_for(frontline_a).get(url, {"download": "csv"}).status_code == 403
+
+
 def test_a_high_tier_contract_gets_its_annual_assessment_scheduled(client_for, contract_manager_a, council_a):
     supplier = make_supplier(council_a)
     start = timezone.localdate() - timedelta(days=30)

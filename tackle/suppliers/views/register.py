@@ -150,13 +150,34 @@ def contact_new(request: AuthenticatedRequest, supplier_uuid: Any) -> HttpRespon
 
 
 @login_required
-def missing_statements(request: AuthenticatedRequest) -> HttpResponse:
+def missing_statements(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
     require_suppliers(request.user)
     suppliers = selectors.suppliers_missing_statement(request.user.organisation_id or 0).annotate(
         active_contracts=Count("contracts", filter=Q(contracts__status=ContractStatus.ACTIVE))
     )
+    download = list_download(
+        request,
+        suppliers,
+        resource=SUPPLIERS,
+        columns=_missing_columns(),
+        name="missing-statements",
+        title="Suppliers with no statement on file",
+    )
+    if download is not None:
+        return download
     unknown = selectors.suppliers_visible_to(request.user).filter(turnover_band=TurnoverBand.UNKNOWN).count()
-    return render(request, "suppliers/missing_statements.html", {"suppliers": suppliers, "unknown": unknown})
+    context = {"suppliers": suppliers, "unknown": unknown, "downloads": list_download_links(request, SUPPLIERS)}
+    return render(request, "suppliers/missing_statements.html", context)
+
+
+def _missing_columns() -> tuple[Column, ...]:
+    # Headers in the reader's language, read per download; the company number to chase the statement by.
+    return (
+        Column(gettext("Supplier"), lambda s: s.name),
+        Column(gettext("Company number"), lambda s: s.company_number),
+        Column(gettext("Turnover"), lambda s: s.get_turnover_band_display()),
+        Column(gettext("Active contracts"), lambda s: s.active_contracts),
+    )
 
 
 @login_required
