@@ -113,9 +113,29 @@ def _chosen_period(request: AuthenticatedRequest, chosen: str):  # type: ignore[
 
 
 @login_required
-def period_list(request: AuthenticatedRequest) -> HttpResponse:
-    context = {"periods": periods_visible_to(request.user), "is_lead": _is_lead(request)}
+def period_list(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
+    periods = periods_visible_to(request.user)
+    download = list_download(
+        request, periods, resource=access.ACTION_PLANS, columns=_period_columns(), name="periods", title="Periods"
+    )
+    if download is not None:
+        return download
+    context = {
+        "periods": periods,
+        "is_lead": _is_lead(request),
+        "downloads": list_download_links(request, access.ACTION_PLANS),
+    }
     return render(request, "statements/period_list.html", context)
+
+
+def _period_columns() -> tuple[Column, ...]:
+    # Headers in the reader's language, read per download.
+    return (
+        Column(gettext("Period"), lambda p: p.label),
+        Column(gettext("From"), lambda p: p.starts_on),
+        Column(gettext("To"), lambda p: p.ends_on),
+        Column(gettext("Closed"), lambda p: gettext("Yes") if p.closed else gettext("No")),
+    )
 
 
 @login_required

@@ -5,6 +5,7 @@ from datetime import date
 
 from django.urls import reverse
 
+from tackle.audit.models import AuditEvent
 from tackle.core.roles import Role
 from tackle.statements.models import StatementPeriod
 from tackle.statements.services.statement import period_create, statement_create
@@ -136,3 +137,22 @@ def test_period_pages_for_each_role(period_a, lead_a, lead_b, frontline_a, make_
         assert getattr(client_for(lead_b), method)(url).status_code == (404 if changes else 200), url
         assert getattr(client_for(frontline_a), method)(url).status_code == 403, url
         assert getattr(officer, method)(url).status_code == (403 if changes else 200), url
+
+
+def test_the_periods_download_as_csv_and_xlsx(council_a, council_b, lead_a, lead_b, make_user, client_for) -> None:
+    _slashed_period(council_a, lead_a)
+    period_create(
+        organisation=council_b, label="=Other", starts_on=date(2026, 4, 1), ends_on=date(2027, 3, 31), actor=lead_b
+    )
+    url = reverse("statements:period-list")
+    officer = make_user(Role.PROCUREMENT_OFFICER, council_a)
+    client = client_for(officer)
+    assert "download=csv" in client.get(url).content.decode()
+
+    rows = b"".join(client.get(url, {"download": "csv"}).streaming_content).decode().splitlines()
+
+    assert rows == ["Period,From,To,Closed", "2026/27,2026-04-01,2027-03-31,No"]
+    assert AuditEvent.objects.filter(object_type="export.periods", actor=officer).exists()
+    assert client.get(url, {"download": "xlsx"})["Content-Type"].startswith("application/vnd.openxmlformats")
+    frontline = make_user(Role.FRONTLINE_OFFICER, council_a)
+    assert client_for(frontline).get(url, {"download": "csv"}).status_code == 403
