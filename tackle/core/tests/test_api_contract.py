@@ -41,6 +41,8 @@ from tackle.spend.tasks import screen_spend_import
 from tackle.statements.services.commitments import commitment_create
 from tackle.statements.services.statement import action_create, period_create, statement_create
 from tackle.suppliers.tests.factories import make_records as make_supplier_records
+from tackle.targeting.services import Upload, regulator_lists_import
+from tackle.targeting.tests.factories import LISTS as TARGETING_LISTS
 from tackle.training.models import TrainingSession
 from tackle.training.tests.factories import make_course, make_partnership_records, make_team
 
@@ -164,6 +166,9 @@ def lead_token(
     _KNOWN["import_uuid"] = str(spend_import.uuid)
     _KNOWN["file_uuid"] = str(spend_import.files.get().uuid)
     _KNOWN_AT[(MEETING_ACTION_CLOSE, "action_uuid")] = str(make_action(lead_a).uuid)
+    fire = Upload("fire.csv", TARGETING_LISTS["fire.csv"].encode())
+    regulator_list = regulator_lists_import(organisation=lead_a.organisation, actor=lead_a, uploads=[fire])[0]
+    _KNOWN["list_uuid"] = str(regulator_list.uuid)
     two_factor_set_up(lead_a)
     _, raw = api_token_create(user=lead_a, name="contract test", scope="write", modules=())
     yield raw
