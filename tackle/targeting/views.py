@@ -27,7 +27,16 @@ from tackle.core.permissions import require_module
 from tackle.core.roles import Module
 from tackle.disrupt.access import is_coordinator
 from tackle.targeting import selectors, services
-from tackle.targeting.forms import ImportForm, MappingForm, OutcomeForm, answered_columns, answered_columns_json
+from tackle.targeting.forms import (
+    ADVERSE,
+    CLEAR,
+    OUTCOME_CHOICES,
+    ImportForm,
+    MappingForm,
+    OutcomeForm,
+    answered_columns,
+    answered_columns_json,
+)
 from tackle.targeting.list_columns import FIELD_LABELS
 from tackle.targeting.normalise import PREMISES_TYPES
 from tackle.targeting.ranking import Entity
@@ -207,14 +216,25 @@ def list_delete(request: AuthenticatedRequest, list_uuid: Any) -> HttpResponse:
 
 
 @login_required
-def outcome_list(request: AuthenticatedRequest) -> HttpResponse:
+def outcome_list(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
     """Results whose wording no rule places, for someone to say whether each is an adverse finding;
     the answer is kept for the organisation and every list it imports."""
     _require_targeting(request)
     organisation = request.user.organisation
     assert organisation is not None
-    unfamiliar = selectors.unfamiliar_outcomes_for(request.user)[:OUTCOMES_SHOWN]
+    every_unfamiliar = selectors.unfamiliar_outcomes_for(request.user)
+    unfamiliar = every_unfamiliar[:OUTCOMES_SHOWN]
     classified = dict(selectors.outcome_wordings_visible_to(request.user).values_list("wording", "adverse"))
+    download = list_download(
+        request,
+        _outcome_rows(every_unfamiliar, classified),
+        resource=TARGETING,
+        columns=_outcome_columns(),
+        name="outcomes",
+        title="Outcomes to classify",
+    )
+    if download is not None:
+        return download
     form = OutcomeForm(request.POST if request.method == "POST" else None, unfamiliar=unfamiliar, classified=classified)
 
     def save(_: dict[str, Any]) -> int:
@@ -239,4 +259,30 @@ def outcome_list(request: AuthenticatedRequest) -> HttpResponse:
         success=gettext("Outcomes classified: the ranking uses them"),
         next_url=reverse("targeting:outcome-list"),
         intro=intro,
+        template="targeting/outcome_list.html",
+        context={"downloads": list_download_links(request, TARGETING)},
     )
+
+
+def _outcome_rows(unfamiliar: list[Any], classified: dict[str, bool]) -> list[tuple[str, str]]:
+    """Every wording the form asks about (all of them, the page shows the first ones), with the
+    form's own words for where it stands, in the reader's language."""
+    rows = [
+        (
+            item.wording,
+            ngettext(
+                "Not classified yet: %(lines)d line in %(lists)s",
+                "Not classified yet: %(lines)d lines in %(lists)s",
+                item.lines,
+            )
+            % {"lines": item.lines, "lists": ", ".join(item.lists)},
+        )
+        for item in unfamiliar
+    ]
+    choices = dict(OUTCOME_CHOICES)
+    rows += [(wording, str(choices[ADVERSE if adverse else CLEAR])) for wording, adverse in classified.items()]
+    return rows
+
+
+def _outcome_columns() -> tuple[Column, ...]:
+    return (Column(gettext("Outcome"), lambda row: row[0]), Column(gettext("Status"), lambda row: row[1]))

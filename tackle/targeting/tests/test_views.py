@@ -435,3 +435,23 @@ def test_the_lists_download_audited_and_only_the_organisations_own(client_for, l
     assert all(name in lines for name in LISTS) and "b-only.csv" not in lines
     assert AuditEvent.objects.filter(object_type="export.regulator-lists", actor=lead_a).exists()
     assert client_for(frontline_a).get(reverse("targeting:list-list"), {"download": "csv"}).status_code == 403
+
+
+def test_the_outcomes_to_classify_download_with_where_each_stands(client_for, lead_a, lead_b, imported, frontline_a):
+    client = client_for(lead_a)
+    client.post(reverse("targeting:list-import"), {"lists": [_upload("licensing.csv", LICENSING)]})
+    url, field = _classify_url_and_field(client, "minded to vary conditions")
+    assert "download=csv" in client.get(url).content.decode()
+
+    before = b"".join(client.get(url, {"download": "csv"}).streaming_content).decode().splitlines()
+    client.post(url, {field: "adverse"})
+    after = b"".join(client.get(url, {"download": "csv"}).streaming_content).decode().splitlines()
+
+    assert before[0] == "Outcome,Status"
+    assert "minded to vary conditions,Not classified yet: 2 lines in licensing" in before
+    assert "minded to vary conditions,An adverse finding" in after
+    assert AuditEvent.objects.filter(object_type="export.outcomes", actor=lead_a).exists()
+    assert client.get(url, {"download": "xlsx"})["Content-Type"].startswith("application/vnd.openxmlformats")
+    other = b"".join(client_for(lead_b).get(url, {"download": "csv"}).streaming_content).decode()
+    assert "minded to vary" not in other
+    assert client_for(frontline_a).get(url, {"download": "csv"}).status_code == 403
