@@ -118,6 +118,45 @@ class RegulatorListDetailSerializer(RegulatorListSerializer):
     "the records a page at a time (`page`), every rejected line with its reason. Audited as a view.",
     parameters=[PAGE_PARAMETER],
     responses=RegulatorListDetailSerializer,
+    examples=[
+        OpenApiExample(
+            "A fire safety list",
+            value={
+                "uuid": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+                "source": "fire",
+                "filename": "fire.csv",
+                "mapping": {"business_name": "Premises name", "postcode": "Postcode"},
+                "record_count": 1,
+                "reject_count": 0,
+                "uploaded_at": "2026-04-02T09:30:00Z",
+                "updated_at": "2026-04-02T09:30:00Z",
+                "header": ["Premises name", "Postcode"],
+                "problem": "",
+                "rejects": [],
+                "records": {
+                    "count": 1,
+                    "next": None,
+                    "previous": None,
+                    "results": [
+                        {
+                            "line": 2,
+                            "name": "Sparkle Car Wash",
+                            "trading_name": "",
+                            "address": "",
+                            "town": "",
+                            "postcode": "B70 6AB",
+                            "company_number": "",
+                            "premises_type": "hand_car_wash",
+                            "non_compliant": True,
+                            "finding": "",
+                            "date": "2026-04-02",
+                        }
+                    ],
+                },
+            },
+            response_only=True,
+        )
+    ],
 )
 @api_view(["GET"])
 def regulator_list_detail(request: Request, list_uuid: str) -> Response:
