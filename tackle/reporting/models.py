@@ -45,4 +45,5 @@ class Release(models.Model):
 
     @property
     def withheld_count(self) -> int:
-        return sum(1 for *_, shown in self.cells if isinstance(shown, str))
+        # A cell is [table, row, column key, shown, starts, ends before]; a withheld count is shown as text.
+        return sum(1 for cell in self.cells if isinstance(cell[3], str))

@@ -70,6 +70,8 @@ def test_publishing_twice_keeps_what_the_first_release_withheld(record_concern, 
     first = Release.objects.get()
     withheld = {(t, r, c) for t, r, c, shown, *_ in first.cells if shown == WITHHELD}
     assert ("concerns", "Concerns recorded", "Q1 2025-26") in withheld  # beside "fewer than 10" in Q2
+    shown_as_text = [shown for _, _, _, shown, *_ in first.cells if isinstance(shown, str)]
+    assert 0 < first.withheld_count == len(shown_as_text) < len(first.cells)  # not every dated cell
     concerns(record_concern, frontline_a, 2)  # Q1 grows from 12 to 14
     client.post(reverse("reporting:release-new"), form)
     second = Release.objects.order_by("-pk").first()
