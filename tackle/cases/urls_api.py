@@ -3,6 +3,7 @@
 from django.urls import path
 
 from tackle.cases.api import case as api
+from tackle.cases.api import closure as api_closure
 from tackle.cases.api import encounter as api_encounter
 from tackle.cases.api import nrm_form as api_nrm_form
 from tackle.cases.api import pathway as api_pathway
@@ -13,6 +14,8 @@ urlpatterns: list = [
     path("cases/", api.case_list, name="case-list"),
     path("cases/<uuid:case_uuid>", api.case_detail, name="case-detail"),
     path("cases/<uuid:case_uuid>/allocation", api.case_allocation, name="case-allocation-edit"),
+    path("cases/<uuid:case_uuid>/close", api_closure.case_close_api, name="case-close"),
+    path("cases/<uuid:case_uuid>/reopen", api_closure.case_reopen_api, name="case-reopen"),
     path("cases/<uuid:case_uuid>/nrm-events", api.nrm_event_create, name="case-nrm-event-create"),
     path("cases/<uuid:case_uuid>/nrm-form", api_nrm_form.nrm_form, name="case-nrm-form"),
     path("cases/<uuid:case_uuid>/history", api_encounter.case_history, name="case-history"),
