@@ -81,8 +81,7 @@ DEFINITIONS = {
         "18 (an age in doubt counts as a child), an adult when 18 or over, otherwise not known."
     ),
     "gender": gettext_noop(
-        "By gender as recorded. The Home Office publishes three genders; “Not known” is counted "
-        "as Other, as it does."
+        "By gender as recorded. The Home Office publishes three genders; “Not known” is counted as Other, as it does."
     ),
     "nationality": gettext_noop(
         "By nationality as recorded (spelling as entered); the most common nationalities in the "
