@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from tackle.accounts.models import Organisation
 from tackle.cases.forms.pick_lists import keep_stored, pick_list_field
 from tackle.cases.models import ExplanationVersion, InterpreterMode, NrmEventKind, NrmOutcome, ReferralStatus
-from tackle.cases.rules.pick_lists import LANGUAGES
+from tackle.cases.rules.pick_lists import LANGUAGE_LABELS
 from tackle.core.access import SHARE_SCOPE_CHOICES
 from tackle.core.date_input import DATE_HINT
 from tackle.core.forms import GovukDateField, GovukDateTimeField, GovukForm
@@ -64,7 +64,7 @@ class ConsentForm(GovukForm):
     )
     refusal_reason = forms.CharField(label=_("If not, why?"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     consent_to_share = forms.BooleanField(label=_("They agree to their name and details being shared"), required=False)
-    consent_language = pick_list_field(_("Language the NRM was explained in"), LANGUAGES, blank=_("Not recorded"))
+    consent_language = pick_list_field(_("Language the NRM was explained in"), LANGUAGE_LABELS, blank=_("Not recorded"))
     consent_interpreter = forms.ChoiceField(
         label=_("Interpreter"), choices=InterpreterMode.choices, widget=forms.RadioSelect, required=False
     )
@@ -105,7 +105,7 @@ class ConsentForm(GovukForm):
 class ExplanationPickForm(GovukForm):
     """The person's language, picked on the consent page to show the explanation in it (a GET form)."""
 
-    language = pick_list_field(_("The person's language"), LANGUAGES, blank=_("Choose a language"))
+    language = pick_list_field(_("The person's language"), LANGUAGE_LABELS, blank=_("Choose a language"))
 
 
 class ShareForm(GovukForm):

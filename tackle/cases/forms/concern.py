@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tackle.cases.forms.pick_lists import pick_list_field
 from tackle.cases.models import ConcernAbout, ExploitationLocation, ExploitationType, Gender, Indicator
-from tackle.cases.rules.pick_lists import LANGUAGES, NATIONALITIES
+from tackle.cases.rules.pick_lists import LANGUAGE_LABELS, NATIONALITY_LABELS
 from tackle.core.forms import GovukDateTimeField, GovukForm
 
 _YES_NO_UNKNOWN = [("yes", _("Yes")), ("no", _("No")), ("unknown", _("Not sure"))]
@@ -77,9 +77,9 @@ class ConcernForm(GovukForm):
     gender = forms.ChoiceField(
         label=_("Gender"), choices=Gender.choices, initial=Gender.UNKNOWN, widget=forms.RadioSelect
     )
-    nationality = pick_list_field(_("Nationality, if known"), NATIONALITIES)
+    nationality = pick_list_field(_("Nationality, if known"), NATIONALITY_LABELS)
     language = pick_list_field(
-        _("Language they speak, if known"), LANGUAGES, hint=_("The language they are most comfortable in")
+        _("Language they speak, if known"), LANGUAGE_LABELS, hint=_("The language they are most comfortable in")
     )
     interpreter_needed = forms.ChoiceField(
         label=_("Do they need an interpreter?"), choices=_YES_NO_UNKNOWN, initial="unknown", widget=forms.RadioSelect

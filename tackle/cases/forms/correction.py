@@ -10,7 +10,7 @@ from tackle.cases.forms.concern import _YES_NO_UNKNOWN, ConcernForm, _tri_state
 from tackle.cases.forms.pick_lists import keep_stored, pick_list_field
 from tackle.cases.forms.support import _date_field
 from tackle.cases.models import AgeAssessmentOutcome, Case, ConcernAbout, Gender
-from tackle.cases.rules.pick_lists import LANGUAGES, NATIONALITIES
+from tackle.cases.rules.pick_lists import LANGUAGE_LABELS, NATIONALITY_LABELS
 from tackle.core.forms import GovukForm
 
 _BOOL_TO_CHOICE = {True: "yes", False: "no", None: "unknown"}
@@ -98,8 +98,10 @@ class PersonForm(_CorrectionForm):
         required=False,
     )
     gender = forms.ChoiceField(label=_("Gender"), choices=Gender.choices, widget=forms.RadioSelect)
-    nationality = pick_list_field(_("Nationality"), NATIONALITIES)
-    language = pick_list_field(_("Language they speak"), LANGUAGES, hint=_("The language they are most comfortable in"))
+    nationality = pick_list_field(_("Nationality"), NATIONALITY_LABELS)
+    language = pick_list_field(
+        _("Language they speak"), LANGUAGE_LABELS, hint=_("The language they are most comfortable in")
+    )
     interpreter_needed = forms.ChoiceField(
         label=_("Do they need an interpreter?"), choices=_YES_NO_UNKNOWN, widget=forms.RadioSelect
     )

@@ -4,14 +4,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tackle.cases.forms.pick_lists import pick_list_field
-from tackle.cases.rules.pick_lists import LANGUAGES
+from tackle.cases.rules.pick_lists import LANGUAGE_LABELS
 from tackle.core.forms import GovukForm
 
 
 class ExplanationLanguageForm(GovukForm):
     language = pick_list_field(
         _("Language"),
-        LANGUAGES,
+        LANGUAGE_LABELS,
         hint=_("You then write each text in it, or paste the translation service's text"),
         blank=_("Choose a language"),
     )

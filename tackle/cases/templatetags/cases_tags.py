@@ -10,6 +10,7 @@ from django.utils.translation import gettext
 
 from tackle.cases.forms.correction import CORRECTION_FORMS
 from tackle.cases.models import Case, ExploitationType, Indicator
+from tackle.cases.rules.pick_lists import LANGUAGE_LABELS, NATIONALITY_LABELS
 from tackle.cases.selectors import consent_explanation_words
 
 register = template.Library()
@@ -22,6 +23,11 @@ def _yes_no(value: bool | None) -> str:
 def _labels(codes: list[str], choices: Any) -> str:
     names = dict(choices)
     return "\n".join(str(names.get(code, code)) for code in codes) or gettext("None recorded")
+
+
+def _shown(stored: str, labels: dict[str, Any]) -> str:
+    """A list entry in the reader's language; a value typed before the list existed, as stored."""
+    return str(labels.get(stored, stored))
 
 
 def _day(value: Any) -> str:
@@ -87,8 +93,8 @@ def _rows(case: Case) -> dict[str, list[tuple[str, str]]]:
     now_in = ", ".join(part for part in (case.current_town, case.current_county) if part)
     person += [
         (gettext("Gender"), case.get_gender_display()),
-        (gettext("Nationality"), case.nationality or not_known),
-        (gettext("Languages"), case.language or not_known),
+        (gettext("Nationality"), _shown(case.nationality, NATIONALITY_LABELS) or not_known),
+        (gettext("Languages"), _shown(case.language, LANGUAGE_LABELS) or not_known),
         (gettext("Needs an interpreter"), _yes_no(case.interpreter_needed)),
         (gettext("Where they are now"), now_in or not_known),
     ]
@@ -132,7 +138,9 @@ def _consent_explained(case: Case) -> str:
         interpreter += f", {case.consent_interpreter_agency}"
     texts = consent_explanation_words(case)
     parts = [
-        gettext("In %(language)s") % {"language": case.consent_language} if case.consent_language else "",
+        gettext("In %(language)s") % {"language": _shown(case.consent_language, LANGUAGE_LABELS)}
+        if case.consent_language
+        else "",
         gettext("Interpreter: %(how)s") % {"how": interpreter} if interpreter else "",
         gettext("Leaflet: %(leaflet)s") % {"leaflet": case.consent_leaflet} if case.consent_leaflet else "",
         gettext("Texts read: %(texts)s") % {"texts": texts} if texts else "",
@@ -151,3 +159,9 @@ def detail_groups(case: Case, can_change: bool) -> list[dict[str, Any]]:
         }
         for key, rows in _rows(case).items()
     ]
+
+
+@register.filter
+def language_name(stored: str) -> str:
+    """A language from the pick list in the reader's language; stored, and printed for the person, in English."""
+    return _shown(stored, LANGUAGE_LABELS)

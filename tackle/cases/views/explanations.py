@@ -17,7 +17,7 @@ from tackle.accounts.http import AuthenticatedRequest
 from tackle.cases.forms.explanations import ExplanationApproveForm, ExplanationEditForm, ExplanationLanguageForm
 from tackle.cases.models import ExplanationLanguage, ExplanationVersion
 from tackle.cases.rules.explanations import ExplanationKind, language_from_slug, language_slug
-from tackle.cases.rules.pick_lists import LANGUAGES
+from tackle.cases.rules.pick_lists import LANGUAGE_LABELS, LANGUAGES
 from tackle.cases.selectors import (
     ExplanationOffer,
     explanation_languages_visible_to,
@@ -129,7 +129,7 @@ def explanation_edit_page(request: AuthenticatedRequest, language: str, kind: st
             request=request,
         ),
         title=gettext("Edit: %(kind)s") % {"kind": chosen.label},
-        caption=kept.language,
+        caption=str(LANGUAGE_LABELS.get(kept.language, kept.language)),  # in the reader's language
         back=back,
         success=gettext("New version saved: approve it to offer it"),
         template="cases/explanation_edit.html",
@@ -147,7 +147,7 @@ def explanation_approve_page(request: AuthenticatedRequest, language: str, kind:
         ExplanationApproveForm(request.POST if request.method == "POST" else None),
         lambda _data: explanation_approve(version=version, actor=request.user, request=request),
         title=gettext("Approve version %(number)s") % {"number": version.number},
-        caption=f"{kept.language}: {chosen.label}",
+        caption=f"{LANGUAGE_LABELS.get(kept.language, kept.language)}: {chosen.label}",
         back=back,
         success=gettext("Version approved: it is offered from now on"),
         button=gettext("Approve and offer"),

@@ -47,7 +47,7 @@ RECORD_CONTENTS = {
 # Names of languages from cases' pick list (cases/rules/pick_lists.py), stored and shown in English
 # wherever a person's language is asked or an explanation's language named. Not translated for
 # display yet (left in issue 21's notes): take them out of here when they are.
-LANGUAGE_NAMES_NOT_YET_TRANSLATED = {"English", "Welsh"}
+LANGUAGE_NAMES_NOT_YET_TRANSLATED: set[str] = set()
 
 # Pages in the language of what they print, not the reader's: an explanation to hand to the person.
 IN_THEIR_OWN_LANGUAGE = {"cases:consent-explanation"}

@@ -2,10 +2,12 @@
 before the list existed is kept when the record is changed."""
 
 from datetime import timedelta
+from html import unescape
 
 from django.urls import reverse
 from django.utils import timezone
 
+from tackle.accounts.models import OrganisationSettings
 from tackle.cases.models import Case, HomeOfficeForm
 from tackle.cases.services.home_office_form import home_office_section_save
 
@@ -93,3 +95,30 @@ def test_a_police_force_typed_before_the_list_is_kept(lead_a, frontline_a, recor
     }
     row = home_office_section_save(case=case, section_key="police", answers=answers, actor=lead_a)
     assert row.answers["police_force"] == "W Yorks"
+
+
+def test_a_welsh_reader_picks_and_reads_the_lists_in_welsh_while_english_is_stored(
+    client_for, council_a, frontline_a, lead_a, record_concern
+):
+    OrganisationSettings.objects.create(organisation=council_a, welsh_language_service=True)
+    for person in (frontline_a, lead_a):
+        person.language = "cy"
+        person.save(update_fields=["language"])
+    client = client_for(frontline_a)
+    form = unescape(client.get(reverse("cases:concern-new")).content.decode())
+    assert '<option value="Albanian">Albanaidd</option>' in form  # the nationality
+    assert '<option value="Albanian">Albaneg</option>' in form  # the language of the same name
+    assert '<option value="Welsh">Cymraeg</option>' in form
+    assert (
+        client.post(reverse("cases:concern-new"), _concern(nationality="Eritrean", language="Tigrinya")).status_code
+        == 302
+    )
+    stored = Case.objects.get()
+    assert (stored.nationality, stored.language) == ("Eritrean", "Tigrinya")
+    stored.language = "Welsh"
+    stored.save(update_fields=["language"])
+    page = unescape(client_for(lead_a).get(reverse("cases:case-detail", args=[stored.uuid])).content.decode())
+    assert "o Eritrea" in page and "Cymraeg" in page and "Eritrean" not in page
+    typed_before = record_concern(frontline_a, nationality="Eritrean and Ethiopian")
+    page = unescape(client_for(lead_a).get(reverse("cases:case-detail", args=[typed_before.uuid])).content.decode())
+    assert "Eritrean and Ethiopian" in page  # not one of the list's entries: shown as stored
