@@ -44,9 +44,8 @@ RECORD_CONTENTS = {
     "Support",  # a share's purpose (the access matrix's records)
 }
 
-# Names of languages from cases' pick list (cases/rules/pick_lists.py), stored and shown in English
-# wherever a person's language is asked or an explanation's language named. Not translated for
-# display yet (left in issue 21's notes): take them out of here when they are.
+# Names of languages from cases' pick list (cases/rules/pick_lists.py) still shown in English on a
+# Welsh page: none since they are shown through LANGUAGE_LABELS; a new list must not add any.
 LANGUAGE_NAMES_NOT_YET_TRANSLATED: set[str] = set()
 
 # Pages in the language of what they print, not the reader's: an explanation to hand to the person.
