@@ -1,6 +1,9 @@
 from typing import Any
 
 from django import forms
+from django.conf import settings
+from django.utils import translation
+from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -145,9 +148,22 @@ class FoiForm(GovukForm):
         error_messages={"required": _("Select what to say for a period before the records began")},
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, welsh: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        # The questions in the page's language; the drafted answer writes them in English.
+        if welsh:
+            # A council offering the Welsh service answers in the language it was asked in (Welsh Language
+            # Standards); each language is named in itself, as the header's switch names it.
+            self.fields["language"] = forms.ChoiceField(
+                label=_("Answer in"),
+                choices=[
+                    (code, format_html('<span lang="{}">{}</span>', code, name)) for code, name in settings.LANGUAGES
+                ],
+                initial=translation.get_language(),
+                required=False,
+                widget=forms.RadioSelect,
+                error_messages={"invalid_choice": _("Select English or Cymraeg for the language of the answer")},
+            )
+        # The questions in the page's language; the answer writes them in its own.
         choices = [("", gettext("Not asked")), *((key, gettext(question.text)) for key, question in QUESTIONS.items())]
         for number in range(1, len(QUESTIONS) + 1):
             self.fields[f"q{number}"] = forms.ChoiceField(
@@ -190,6 +206,13 @@ class FoiForm(GovukForm):
             if data.get("starts_on") and data.get("ends_on") and data["ends_on"] < data["starts_on"]:
                 self.add_error("ends_on", gettext("The last day must be the same as or after the first"))
         return data
+
+    def answer_language(self) -> str:
+        """The language the answer is written in: the one chosen, else the page's (English where the
+        organisation offers no Welsh service)."""
+        if "language" not in self.fields:
+            return settings.LANGUAGE_CODE
+        return self.cleaned_data.get("language") or translation.get_language() or settings.LANGUAGE_CODE
 
     def request(self) -> FoiRequest:
         data = self.cleaned_data

@@ -4,6 +4,7 @@ the FOI draft (officers). Every page and download is audited."""
 from dataclasses import replace
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import models
@@ -19,7 +20,7 @@ from django.views.decorators.http import require_POST
 from tackle.accounts.door import open_for_user, open_page_for_user
 from tackle.accounts.exports import list_download, list_download_links
 from tackle.accounts.http import AuthenticatedRequest
-from tackle.accounts.selectors import disclosure_for
+from tackle.accounts.selectors import disclosure_for, welsh_offered_to
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.core.access import ASSESSMENTS, SCRUTINY_OFFICER_ROLES, SCRUTINY_RECORDS, Action
@@ -356,23 +357,27 @@ def spend_edit(request: AuthenticatedRequest, record_uuid: str) -> HttpResponse:
 # --- The FOI draft (officers) ----------------------------------------------------------------
 
 
-def _foi_request(request: AuthenticatedRequest) -> tuple[FoiForm, FoiRequest | None]:
-    """The request entered on the page; before one is entered, every question for the last three
-    financial years. None when what was entered has errors (the form says which)."""
+def _foi_request(request: AuthenticatedRequest) -> tuple[FoiForm, FoiRequest | None, str]:
+    """The request entered on the page and the language to answer in; before one is entered, every
+    question for the last three financial years, in the page's language where Welsh is offered. None
+    when what was entered has errors (the form says which)."""
     require_officer(request.user)
+    welsh = welsh_offered_to(request.user)
     if "kind" in request.GET:
-        form = FoiForm(request.GET)
-        return form, form.request() if form.is_valid() else None
+        form = FoiForm(request.GET, welsh=welsh)
+        asked = form.request() if form.is_valid() else None
+        return form, asked, form.answer_language() if asked else settings.LANGUAGE_CODE
     latest = _latest_year()
     initial: dict[str, Any] = {"kind": PeriodKind.FINANCIAL, "first_year": latest - 2, "last_year": latest}
     initial.update({f"q{number}": key for number, key in enumerate(QUESTIONS, start=1)})
-    return FoiForm(initial=initial), standard_request([latest - 2, latest - 1, latest])
+    language = (translation.get_language() or settings.LANGUAGE_CODE) if welsh else settings.LANGUAGE_CODE
+    return FoiForm(initial=initial, welsh=welsh), standard_request([latest - 2, latest - 1, latest]), language
 
 
 @login_required
 def foi(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
-    form, asked = _foi_request(request)
-    answer = build_foi_answer(request.user.organisation, asked) if asked else None
+    form, asked, language = _foi_request(request)
+    answer = build_foi_answer(request.user.organisation, asked, language) if asked else None
     if answer is not None:
         title = f"FOI answer {', '.join(answer.years)}"  # English: the audit note names the download by it
         rows = [*answer.items, *(FoiItem(0, _("Exemption"), [text]) for text in answer.exemptions)]
@@ -400,11 +405,11 @@ def foi_issue(request: AuthenticatedRequest) -> HttpResponse:
     answer or the Figures page for the same or an overlapping period is protected against them."""
     require_officer(request.user)
     open_page_for_user(request.user, resource=SCRUTINY_RECORDS, action=Action.RECORD, object_type="scrutiny.foi")
-    form = FoiForm(request.POST)
+    form = FoiForm(request.POST, welsh=welsh_offered_to(request.user))
     asked = form.request() if form.is_valid() else None
     if asked is None:
         return render(request, "scrutiny/foi.html", {"form": form, "answer": None, "issue_fields": []})
-    answer = build_foi_answer(request.user.organisation, asked)
+    answer = build_foi_answer(request.user.organisation, asked, form.answer_language())
     foi_release(
         actor=request.user,
         period_label=", ".join(answer.years),
@@ -428,10 +433,10 @@ def foi_columns() -> tuple[Column, ...]:
 
 @login_required
 def foi_download(request: AuthenticatedRequest) -> HttpResponse:
-    _, asked = _foi_request(request)
+    _, asked, language = _foi_request(request)
     if asked is None:  # the page shows what to correct
         return redirect(f"{reverse('scrutiny:foi')}?{request.GET.urlencode()}")
-    answer = build_foi_answer(request.user.organisation, asked)
+    answer = build_foi_answer(request.user.organisation, asked, language)
     open_page_for_user(
         request.user,
         resource=SCRUTINY_RECORDS,

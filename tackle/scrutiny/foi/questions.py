@@ -10,11 +10,12 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.db.models import Sum
-from django.utils.translation import gettext_noop
+from django.utils.formats import date_format
+from django.utils.translation import gettext, gettext_noop, ngettext
 
 from tackle.cases.figures import DEFINITIONS as CASE_DEFINITIONS
 from tackle.cases.figures import case_figures
-from tackle.core.disclosure import WITHHELD, Disclosure, Shown, protect
+from tackle.core.disclosure import WITHHELD, Disclosure, Shown, disclosed_in_language, protect
 from tackle.core.periods import Period
 from tackle.reporting.selectors import (
     overlaps_released_by_a_small_count,
@@ -53,22 +54,47 @@ def money(amount: Decimal) -> str:
     return f"\u00a3{amount:,.2f}"
 
 
+def day(when: date) -> str:
+    """A day in the active language ("1 March 2020", "1 Mawrth 2020")."""
+    return date_format(when, "j F Y")
+
+
+def month(when: date) -> str:
+    return date_format(when, "F Y")
+
+
+def shown_period(period: Period) -> str:
+    """A period's name in the active language: a span of days is named by its days, kept in English in
+    the period's label (releases are keyed by it); a year's label reads the same in both."""
+    last = period.ends_before - timedelta(days=1)
+    if period.label == f"{period.starts_on:%-d %B %Y} to {last:%-d %B %Y}":
+        return gettext("%(first)s to %(last)s") % {"first": day(period.starts_on), "last": day(last)}
+    return period.label
+
+
 def _held(post: LeadArrangement) -> str:
-    end = f"{post.ended_on:%B %Y}" if post.ended_on else "the present"
-    return f"from {post.since:%B %Y} to {end}"
+    if post.ended_on:
+        return gettext("held from %(since)s to %(until)s") % {"since": month(post.since), "until": month(post.ended_on)}
+    return gettext("held from %(since)s to the present") % {"since": month(post.since)}
 
 
 def describe_post(post: LeadArrangement) -> str:
-    kind = "the council's modern slavery lead" if post.is_lead else "a post whose work included modern slavery"
-    words = f"{post.lead_label}"
-    if post.team:
-        words += f" ({post.team})"
-    words += f", {kind}, held {_held(post)}"
-    if post.amount_per_year is not None:
-        source = f" by {post.funding_source}" if post.funding_source else ""
-        words += f", funded{source} at {money(post.amount_per_year)} a year"
+    name = f"{post.lead_label} ({post.team})" if post.team else post.lead_label
+    values = {"post": name, "held": _held(post)}
+    if post.is_lead:
+        words = gettext("%(post)s, the council's modern slavery lead, %(held)s") % values
+    else:
+        words = gettext("%(post)s, a post whose work included modern slavery, %(held)s") % values
+    if post.amount_per_year is not None and post.funding_source:
+        words = gettext("%(words)s, funded by %(source)s at %(amount)s a year") % {
+            "words": words, "source": post.funding_source, "amount": money(post.amount_per_year)
+        }  # fmt: skip
+    elif post.amount_per_year is not None:
+        words = gettext("%(words)s, funded at %(amount)s a year") % {
+            "words": words, "amount": money(post.amount_per_year)
+        }  # fmt: skip
     elif post.funding_source:
-        words += f", funded by {post.funding_source}"
+        words = gettext("%(words)s, funded by %(source)s") % {"words": words, "source": post.funding_source}
     return words + "." + (f" {post.notes.strip()}" if post.notes.strip() else "")
 
 
@@ -76,21 +102,30 @@ def before_records(context: Context, period: Period, began: date | None) -> str 
     """The line for a period wholly before the records began, or None when records cover it."""
     if began is not None and period.ends_before > began:
         return None
-    since = f" before {began:%-d %B %Y}" if began else ""
+    values = {"period": shown_period(period), "began": day(began) if began else ""}
     if context.request.before_records == BeforeRecords.COST_LIMIT:
         context.cost_limit = True
-        return (
-            f"{period.label}: the council's records{since} are on paper; finding this would mean reading "
-            "each file, which would cost more than the appropriate limit (section 12, see below)."
-        )
+        if began:
+            # Translators: check
+            text = gettext(
+                "%(period)s: the council's records before %(began)s are on paper; finding this would mean reading "
+                "each file, which would cost more than the appropriate limit (section 12, see below)."
+            )
+        else:
+            # Translators: check
+            text = gettext(
+                "%(period)s: the council's records are on paper; finding this would mean reading each file, which "
+                "would cost more than the appropriate limit (section 12, see below)."
+            )
+        return text % values
     if began is None:
-        return f"{period.label}: not held. The council holds no records of this."
-    return f"{period.label}: not held. The council's records of this begin on {began:%-d %B %Y}."
+        return gettext("%(period)s: not held. The council holds no records of this.") % values
+    return gettext("%(period)s: not held. The council's records of this begin on %(began)s.") % values
 
 
 def _part_year(period: Period, began: date | None) -> str:
     if began is not None and period.starts_on < began < period.ends_before:
-        return f" (records begin on {began:%-d %B %Y}, part-way through)"
+        return gettext(" (records begin on %(began)s, part-way through)") % {"began": day(began)}
     return ""
 
 
@@ -98,15 +133,19 @@ def _part_year(period: Period, began: date | None) -> str:
 
 
 def _no_lead(context: Context) -> list[str]:
-    return ["Not applicable: the council has no specialist lead or single point of contact at present."]
+    return [gettext("Not applicable: the council has no specialist lead or single point of contact at present.")]
 
 
 def answer_lead(context: Context) -> list[str]:
     lead = context.lead
-    lines = [f"Yes: {describe_post(lead)}" if lead else "No, not at present."]
+    lines = [gettext("Yes: %(post)s") % {"post": describe_post(lead)} if lead else gettext("No, not at present.")]
     others = [describe_post(post) for post in context.posts if post is not lead]
     if others:
-        lines.append("Posts held before or besides it:" if lead else "Posts the council has held on modern slavery:")
+        lines.append(
+            gettext("Posts held before or besides it:")
+            if lead
+            else gettext("Posts the council has held on modern slavery:")
+        )
         lines += others
     return lines
 
@@ -121,24 +160,30 @@ def answer_lead_groups(context: Context) -> list[str]:
     if lead is None:
         return _no_lead(context)
     if lead.covers_children and lead.covers_adults:
-        return ["Both children and adults."]
-    return [f"{'Children' if lead.covers_children else 'Adults'} only."]
+        return [gettext("Both children and adults.")]
+    return [gettext("Children only.") if lead.covers_children else gettext("Adults only.")]
 
 
 def answer_lead_dedicated(context: Context) -> list[str]:
     lead = context.lead
     if lead is None:
         return _no_lead(context)
-    return ["The post is employed for this role." if lead.dedicated else "The role sits on top of other duties."]
+    return [
+        gettext("The post is employed for this role.")
+        if lead.dedicated
+        else gettext("The role sits on top of other duties.")
+    ]
 
 
 def answer_lead_since(context: Context) -> list[str]:
     leads = [post for post in context.posts if post.is_lead]
     if leads:
-        return [f"Since {leads[0].since:%B %Y}."]
+        return [gettext("Since %(since)s.") % {"since": month(leads[0].since)}]
     if context.posts:
-        return ["The council has not had a specialist lead. " + describe_post(context.posts[0])]
-    return ["The council has not had a specialist lead or single point of contact."]
+        return [
+            gettext("The council has not had a specialist lead. %(post)s") % {"post": describe_post(context.posts[0])}
+        ]
+    return [gettext("The council has not had a specialist lead or single point of contact.")]
 
 
 # --- Money ---------------------------------------------------------------------------------------
@@ -173,7 +218,9 @@ def _spend(context: Context) -> Any:
 def answer_funding_by_year(context: Context) -> list[str]:
     lines = []
     if not context.request.by_financial_year:
-        lines.append("The council records money by financial year (1 April to 31 March), so it is given so here.")
+        lines.append(
+            gettext("The council records money by financial year (1 April to 31 March), so it is given so here.")
+        )
     began, names = _funding_began(context), dict(SpendCategory.choices)
     for year in context.request.financial_years():
         refused = before_records(context, year, began)
@@ -184,7 +231,10 @@ def answer_funding_by_year(context: Context) -> list[str]:
         for post in context.posts:
             if post.amount_per_year is not None and (cost := _post_cost(post, year)):
                 whole = cost == post.amount_per_year
-                parts.append((f"the {post.lead_label} post{'' if whole else ' (part of the year)'}", cost))
+                post_name = (
+                    gettext("the %(post)s post") if whole else gettext("the %(post)s post (part of the year)")
+                ) % {"post": post.lead_label}
+                parts.append((post_name, cost))
         spent = (
             _spend(context).filter(financial_year=year.label).values("category", "note").annotate(total=Sum("amount"))
         )
@@ -192,11 +242,17 @@ def answer_funding_by_year(context: Context) -> list[str]:
             name = names.get(row["category"], row["category"]).lower()
             parts.append((f"{name}{' (' + row['note'] + ')' if row['note'] else ''}", row["total"]))
         if not parts:
-            lines.append(f"{year.label}: none recorded{_part_year(year, began)}.")
+            lines.append(
+                gettext("%(period)s: none recorded%(part_year)s.")
+                % {"period": year.label, "part_year": _part_year(year, began)}
+            )
             continue
         total = sum((amount for _, amount in parts), Decimal(0))
         detail = "; ".join(f"{name} {money(amount)}" for name, amount in parts)
-        lines.append(f"{year.label}: {money(total)} in all ({detail}){_part_year(year, began)}.")
+        lines.append(
+            gettext("%(period)s: %(total)s in all (%(detail)s)%(part_year)s.")
+            % {"period": year.label, "total": money(total), "detail": detail, "part_year": _part_year(year, began)}
+        )
     return lines
 
 
@@ -212,7 +268,7 @@ def answer_funding_examples(context: Context) -> list[str]:
     for row in _spend(context).filter(financial_year__in=labels).order_by("financial_year", "category", "pk"):
         note = f": {row.note}" if row.note else ""
         lines.append(f"{row.financial_year}, {names.get(row.category, row.category).lower()}{note}.")
-    return lines or ["No spending is recorded for these years."]
+    return lines or [gettext("No spending is recorded for these years.")]
 
 
 # --- Training ------------------------------------------------------------------------------------
@@ -222,9 +278,12 @@ def _training_on(topic: CourseTopic) -> Callable[[Context], list[str]]:
     def answer(context: Context) -> list[str]:
         courses = courses_on_topic(context.organisation_id, topic)
         if not courses:
-            return [f"No course the council records is marked as covering {topic.label.lower()}."]
+            return [
+                gettext("No course the council records is marked as covering %(topic)s.")
+                % {"topic": str(topic.label).lower()}
+            ]
         names = "; ".join(course.title + (f" ({course.provider})" if course.provider else "") for course in courses)
-        lines = [f"Course{'s' if len(courses) > 1 else ''}: {names}."]
+        lines = [ngettext("Course: %(names)s.", "Courses: %(names)s.", len(courses)) % {"names": names}]
         began = context.records_began or training_records_began(context.organisation_id)
         ids = [course.course_id for course in courses]
         for period in context.request.periods:
@@ -234,11 +293,13 @@ def _training_on(topic: CourseTopic) -> Callable[[Context], list[str]]:
                 continue
             found = training_figures(context.organisation_id, period, courses=ids)
             sessions, people = found.sessions_held, found.people_trained
+            held = ngettext("%(count)d session held", "%(count)d sessions held", sessions) % {"count": sessions}
+            trained = ngettext("%(count)d person trained", "%(count)d people trained", people) % {"count": people}
             lines.append(
-                f"{period.label}: {sessions} session{'' if sessions == 1 else 's'} held, "
-                f"{people} {'person' if people == 1 else 'people'} trained."
+                gettext("%(period)s: %(held)s, %(trained)s.")
+                % {"period": shown_period(period), "held": held, "trained": trained}
             )
-        return [*lines, f"How this is counted. {TRAINING_DEFINITIONS['people_trained']}"]
+        return [*lines, _how_counted(TRAINING_DEFINITIONS["people_trained"])]
 
     return answer
 
@@ -322,36 +383,49 @@ def _not_held(context: Context, period: Period) -> str | None:
     return before_records(context, period, context.records_began) if context.records_began else None
 
 
+def _period_count(period: Period, shown: Shown) -> str:
+    return gettext("%(period)s: %(count)s.") % {"period": shown_period(period), "count": disclosed_in_language(shown)}
+
+
+def _how_counted(definition: str) -> str:
+    return gettext("How this is counted. %(definition)s") % {"definition": gettext(definition)}
+
+
 def answer_potential_victims(context: Context) -> list[str]:
     counts = _counts(context)
     lines = [
-        _not_held(context, p) or f"{p.label}: {counts[('potential_victims', p.label)]}."
+        _not_held(context, p) or _period_count(p, counts[("potential_victims", p.label)])
         for p in context.request.periods
     ]
-    return [*lines, f"How this is counted. {CASE_DEFINITIONS['potential_victims']}"]
+    return [*lines, _how_counted(CASE_DEFINITIONS["potential_victims"])]
 
 
 def answer_nrm_referrals(context: Context) -> list[str]:
     counts = _counts(context)
     lines = [
         _not_held(context, p)
-        or f"{p.label}: {counts[('adults', p.label)]} adults, {counts[('children', p.label)]} children."
+        or gettext("%(period)s: %(adults)s adults, %(children)s children.")
+        % {
+            "period": shown_period(p),
+            "adults": disclosed_in_language(counts[("adults", p.label)]),
+            "children": disclosed_in_language(counts[("children", p.label)]),
+        }
         for p in context.request.periods
     ]
-    return [*lines, f"How this is counted. {CASE_DEFINITIONS['referrals']}"]
+    return [*lines, _how_counted(CASE_DEFINITIONS["referrals"])]
 
 
 def answer_duty_to_notify(context: Context) -> list[str]:
     counts = _counts(context)
     return [
-        _not_held(context, p) or f"{p.label}: {counts[('duty_to_notify', p.label)]}." for p in context.request.periods
+        _not_held(context, p) or _period_count(p, counts[("duty_to_notify", p.label)]) for p in context.request.periods
     ]
 
 
 @dataclass(frozen=True)
 class Question:
     key: str
-    text: str  # English, as the drafted answer writes it; marked for the catalogue, so the form can offer it translated
+    text: str  # English, marked for the catalogue: the form and the answer show it translated (gettext)
     answer: Callable[[Context], list[str]]
 
 

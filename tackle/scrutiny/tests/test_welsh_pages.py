@@ -49,18 +49,25 @@ def test_the_posts_table_and_its_form_read_in_welsh(client_for, welsh_lead_a):
     assert "Exploitation coordinator" in page
 
 
-def test_the_foi_form_offers_the_questions_in_welsh_while_the_draft_keeps_the_requesters_english(
+def test_the_foi_form_offers_the_questions_in_welsh_and_the_draft_keeps_the_requesters_language(
     client_for, welsh_lead_a
 ):
     LeadArrangement.objects.create(
         organisation=welsh_lead_a.organisation, lead_name="", team="Housing", covers_children=False,
         covers_adults=True, dedicated=False, since=date(2019, 4, 1), ended_on=date(2021, 3, 31),
     )  # fmt: skip
-    page = client_for(welsh_lead_a).get(reverse("scrutiny:foi")).content.decode()
+    client = client_for(welsh_lead_a)
+    page = client.get(reverse("scrutiny:foi")).content.decode()
     form, draft = page.split('data-testid="foi-answer"', 1)
     assert "Faint o ddioddefwyr posibl a nododd y cyngor?" in form  # How many potential victims did it identify?
+    assert "Faint o ddioddefwyr posibl a nododd y cyngor?" in draft  # answered in the page's language by default
+    assert "Heb ei enwi" in draft  # a post recorded without a name
+    # A request made in English is answered in English, words from other modules included.
+    query = {"kind": "financial", "first_year": "2020", "last_year": "2020", "before_records": "not_held",
+             "q1": "potential_victims", "q2": "lead", "language": "en-gb"}  # fmt: skip
+    draft = client.get(reverse("scrutiny:foi"), query).content.decode().split('data-testid="foi-answer"', 1)[1]
     assert "How many potential victims did the council identify?" in draft
-    assert "Not named" in draft and "Heb ei enwi" not in draft  # a post recorded without a name
+    assert "Not named" in draft and "Heb ei enwi" not in draft
 
 
 def test_the_scrutiny_report_pdf_is_written_in_welsh_for_a_welsh_reader(client_for, welsh_lead_a):
