@@ -9,6 +9,7 @@ from datetime import date, datetime
 import pytest
 from django.urls import reverse
 from django.utils import translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 from docx import Document
 from docx.oxml.ns import qn
@@ -123,3 +124,15 @@ def test_a_language_not_offered_is_refused_naming_the_field(client_for, welsh_co
     assert 'href="#id_language' in page.content.decode()  # the error summary links to the field
     issued = client_for(lead_a).post(reverse("scrutiny:foi-issue"), {**ASKED, "language": "fr"})
     assert issued.status_code == 200 and not Release.objects.exists()
+
+
+def test_a_span_of_days_is_named_in_welsh_and_released_under_its_english_name(welsh_council):
+    periods = request_periods(PeriodKind.DATES, starts_on=date(2025, 6, 1), ends_on=date(2025, 7, 31))
+    welsh = build_foi_answer(welsh_council, FoiRequest(("potential_victims",), PeriodKind.DATES, periods), "cy")
+    with translation.override("cy"):
+        span = in_welsh("%(first)s to %(last)s", first=date_format(date(2025, 6, 1), "j F Y"),
+                        last=date_format(date(2025, 7, 31), "j F Y"))  # fmt: skip
+    assert span.startswith("1 Mehefin 2025 i 31 ") and welsh.shown_years == [span]  # June, in Welsh
+    assert welsh.items[0].answer[0].startswith(f"{span}: ")
+    assert welsh.years == ["1 June 2025 to 31 July 2025"]  # the release's and the audit note's name
+    assert {cell[2] for cell in welsh.cells} == {"1 June 2025 to 31 July 2025"}
