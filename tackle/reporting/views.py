@@ -109,13 +109,11 @@ def export_rows(figures: Figures) -> list[tuple[Any, ...]]:
                 rows.append((*shown, in_language(value), in_language(table.definition)))
         if table.note:
             rows.append((in_language(table.title), gettext("Note"), "", "", in_language(table.note)))
+    sessions_held = in_language(TRAINING_DEFINITIONS["sessions_held"])
+    people_trained = in_language(TRAINING_DEFINITIONS["people_trained"])
     for year, sessions, people in figures.training:
-        rows.append(
-            (gettext("Training"), gettext("Sessions held"), year, sessions, TRAINING_DEFINITIONS["sessions_held"])
-        )
-        rows.append(
-            (gettext("Training"), gettext("People trained"), year, people, TRAINING_DEFINITIONS["people_trained"])
-        )
+        rows.append((gettext("Training"), gettext("Sessions held"), year, sessions, sessions_held))
+        rows.append((gettext("Training"), gettext("People trained"), year, people, people_trained))
     rows.append((gettext("Small numbers"), "", "", "", in_language(figures.disclosure_note)))
     return rows
 

@@ -11,17 +11,21 @@ from datetime import date
 
 from django.db.models import Count
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from tackle.core.periods import Period
 from tackle.training.models import Campaign, Completion, Course, TrainingSession
 from tackle.training.models import CourseTopic as CourseTopic  # what other apps name a topic by
 
+# Marked here and translated where shown (gettext(DEFINITIONS[key])): the keys and the English stay.
 DEFINITIONS = {
-    "sessions_held": "Sessions held: training sessions the organisation held, by the day held.",
-    "people_trained": "People trained: everyone who attended a session the organisation held in the period "
-    "(its own staff and other organisations'), and its own staff with a training completion dated in the "
-    "period (e-learning, imported); a person named on a session or a completion counts once however many "
-    "they attended, and attendees not named count once per session.",
+    "sessions_held": gettext_noop("Sessions held: training sessions the organisation held, by the day held."),
+    "people_trained": gettext_noop(
+        "People trained: everyone who attended a session the organisation held in the period "
+        "(its own staff and other organisations'), and its own staff with a training completion dated in the "
+        "period (e-learning, imported); a person named on a session or a completion counts once however many "
+        "they attended, and attendees not named count once per session."
+    ),
 }
 
 

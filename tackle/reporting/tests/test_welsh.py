@@ -11,6 +11,7 @@ from django.utils import translation
 from tackle.accounts.models import OrganisationSettings
 from tackle.core.periods import LONDON
 from tackle.reporting.models import Release
+from tackle.training.figures import DEFINITIONS as TRAINING_DEFINITIONS
 
 pytestmark = pytest.mark.django_db
 YEAR = {"first_year": 2025, "last_year": 2025}
@@ -59,3 +60,8 @@ def test_the_figures_csv_reads_in_welsh(record_concern, frontline_a, lead_a, cli
     text = b"".join(download.streaming_content if download.streaming else [download.content]).decode()
     assert "Pryderon a gofnodwyd,2025-26,1," in text  # the table's row, by its Welsh name
     assert ",Concerns recorded," not in text
+    # Training's rows say how they are counted in Welsh too (the definition is marked where it is kept).
+    with translation.override("cy"):
+        sessions_held_welsh = translation.gettext(TRAINING_DEFINITIONS["sessions_held"])
+    assert sessions_held_welsh != TRAINING_DEFINITIONS["sessions_held"] and sessions_held_welsh in text
+    assert TRAINING_DEFINITIONS["sessions_held"] not in text
