@@ -14,6 +14,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_noop, ngettext
 
 from tackle.core import error_wording
+
+# How a column was chosen: the kernel's own wording, which spend stores and shows like its own.
+from tackle.core.columns import CHOSEN_BY_YOU, CLOSE_TO, CONTAINS, KNOWN_NAME, NOT_FOUND
 from tackle.core.stored_wording import StoredWording
 
 # Why a row was rejected.
@@ -44,13 +47,6 @@ def _for_the_catalogue() -> None:
         0,
     )
 
-
-# How a column was chosen (core.columns makes the first three; spend the last).
-KNOWN_NAME = gettext_noop("known name")
-CLOSE_TO = gettext_noop("close to '%(name)s'")
-CONTAINS = gettext_noop("contains '%(word)s'")
-NOT_FOUND = gettext_noop("not found")
-CHOSEN_BY_YOU = gettext_noop("chosen by you")
 
 # What a file's report says of its dates; `filled` is one of the last three.
 NO_DATES_READ = gettext_noop(
