@@ -5,7 +5,7 @@ actions into a later one), adds actions, sets their status and records progress.
 from typing import Any
 
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiExample, extend_schema
+from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.decorators import api_view
 from rest_framework.request import Request
@@ -24,6 +24,7 @@ from tackle.core.api_lists import (
     sorted_by,
 )
 from tackle.core.api_schema import PAGE_PARAMETER, paginated
+from tackle.core.errors import ApplicationError
 from tackle.statements.forms import (
     CUSTOM_DATES,
     ActionForm,
@@ -179,9 +180,27 @@ def period_list(request: Request) -> Response:
     responses={200: PeriodSerializer},
     examples=[OpenApiExample("A new label", value={"label": "2026/27"}, request_only=True)],
 )
-@api_view(["GET", "PATCH"])
+@extend_schema(
+    methods=["DELETE"],
+    summary="Delete a period added by mistake",
+    description="The modern slavery lead only, as the Delete page: a period with actions or statement versions "
+    "(a published statement among them) is kept and answers 409 saying what it holds; correct its label or "
+    "dates instead.",
+    responses={
+        204: OpenApiResponse(description="Deleted"),
+        409: OpenApiResponse(description="The period has actions or statement versions, so it is kept"),
+    },
+)
+@api_view(["GET", "PATCH", "DELETE"])
 def period_detail(request: Request, plan_period_uuid: str) -> Response:
     user = api_user(request)
+    if request.method == "DELETE":
+        period = get_period_for_user(user, plan_period_uuid, to_change=True)
+        try:
+            services.period_delete(period=period, actor=user, request=request._request)
+        except ApplicationError as error:  # what the page shows as its error message
+            return Response({"detail": error.message}, status=status.HTTP_409_CONFLICT)
+        return Response(status=status.HTTP_204_NO_CONTENT)
     if request.method == "PATCH":
         period = get_period_for_user(user, plan_period_uuid, to_change=True)
         incoming = body_or_400(PeriodChangeSerializer, request)

@@ -8,7 +8,7 @@ from rest_framework.test import APIClient
 from tackle.accounts.tests.signing_in import token_client
 from tackle.audit.models import AuditAction, AuditEvent
 from tackle.core.roles import Role
-from tackle.statements.models import Action, ActionStatus, ActionUpdate, Signatory, Statement
+from tackle.statements.models import Action, ActionStatus, ActionUpdate, Signatory, Statement, StatementPeriod
 
 NEW_ACTION = {"area": "prevention", "title": "Train buyers", "due_on": "2026-01-31"}
 
@@ -150,6 +150,32 @@ def test_the_plan_refuses_wrong_roles_other_councils_and_read_tokens(action_a, p
     assert Action.objects.count() == 1 and not ActionUpdate.objects.exists()
     action_a.refresh_from_db()
     assert action_a.status == ActionStatus.PLANNED
+
+
+def test_the_lead_deletes_an_empty_period_and_the_deletion_is_audited(lead_a, next_period_a):
+    response = token_client(lead_a).delete(f"/api/v1/action-plan/periods/{next_period_a.uuid}")
+    assert response.status_code == 204
+    assert not StatementPeriod.objects.filter(pk=next_period_a.pk).exists()
+    assert AuditEvent.objects.filter(action=AuditAction.DELETE, note="Period 2026-2027 deleted").exists()
+
+
+def test_a_period_holding_actions_or_a_statement_is_kept_with_409_saying_why(lead_a, action_a, statement_a):
+    response = token_client(lead_a).delete(f"/api/v1/action-plan/periods/{action_a.period.uuid}")
+    assert response.status_code == 409
+    assert response.json() == {
+        "detail": "This period has 1 action and 1 statement version, so it cannot be deleted. "
+        "Correct its label or dates instead."
+    }
+    assert StatementPeriod.objects.filter(pk=action_a.period.pk).exists()
+
+
+def test_deleting_a_period_refuses_wrong_roles_other_councils_and_tokens(lead_a, lead_b, procurement_a, next_period_a):
+    path = f"/api/v1/action-plan/periods/{next_period_a.uuid}"
+    assert token_client(lead_b).delete(path).status_code == 404
+    assert token_client(procurement_a).delete(path).status_code == 403
+    assert token_client(lead_a, scope="read").delete(path).status_code == 403
+    assert token_client(lead_a, modules=("cases",)).delete(path).status_code == 403
+    assert StatementPeriod.objects.filter(pk=next_period_a.pk).exists()
 
 
 # The statement's languages and Welsh text (issue 21) ------------------------------------------------
