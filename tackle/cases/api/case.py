@@ -110,7 +110,7 @@ class CaseSerializer(serializers.ModelSerializer):
             "care_leaver", "immediate_danger", "destitute", "care_and_support_needs", "consent_to_nrm",
             "consent_to_share", "consent_language", "consent_interpreter", "consent_interpreter_agency",
             "consent_leaflet", "consent_explanations", "consent_explanation_read_by_interpreter",
-            "consent_withdrawn_on", "closed_at", "recovery_period_ends_on",
+            "consent_withdrawn_on", "closed_at", "closure_reason", "recovery_period_ends_on",
             "move_on_support_ends_on", "referrals", "nrm_events",
         ]  # fmt: skip
 

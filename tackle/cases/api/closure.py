@@ -4,9 +4,10 @@ earlier closure in a case note), for those who may change the case."""
 
 from typing import Any
 
-from drf_spectacular.utils import OpenApiExample, extend_schema
+from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import api_view
+from rest_framework.exceptions import APIException
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -16,6 +17,17 @@ from tackle.cases.forms.support import CaseCloseForm, CaseReopenForm
 from tackle.cases.selectors import get_case_for_user
 from tackle.cases.services.support import case_close, case_reopen
 from tackle.core.api_lists import body_or_400, checked_by_form
+from tackle.core.errors import ApplicationError
+
+
+class AlreadyDone(APIException):
+    """The case is already closed (or open): the request conflicts with the case's state, not its body."""
+
+    status_code = 409
+    default_code = "conflict"
+
+
+ALREADY_DONE = {409: OpenApiResponse(description="The case is already closed (closing) or open (reopening)")}
 
 
 class ReasonSerializer(serializers.Serializer):
@@ -27,19 +39,24 @@ def _changed(request: Request, case_uuid: Any, *, closing: bool) -> Response:
     case = get_case_for_user(user, case_uuid, to_change=True)  # 404 or 403 before the body is read
     incoming = body_or_400(ReasonSerializer, request)
     form = checked_by_form((CaseCloseForm if closing else CaseReopenForm)(incoming))
-    change = case_close if closing else case_reopen  # ApplicationError: 400, as the page's error
-    case = change(case=case, actor=user, reason=form.cleaned_data["reason"], request=request._request)
+    change = case_close if closing else case_reopen
+    try:
+        case = change(case=case, actor=user, reason=form.cleaned_data["reason"], request=request._request)
+    except ApplicationError as error:
+        if error.field is None:  # the services' one refusal not about a field: already closed, or already open
+            raise AlreadyDone(error.message) from None
+        raise
     return Response(CaseSerializer(case, context={"viewer": user}).data)
 
 
 @extend_schema(
     summary="Close a case",
     description=(
-        "As the case's Close page: a reason is needed; an already closed case is refused. For those who may "
+        "As the case's Close page: a reason is needed; an already closed case is refused with 409. For those who may "
         "change the case (a write token with the cases module); audited."
     ),
     request=ReasonSerializer,
-    responses={200: CaseSerializer},
+    responses={200: CaseSerializer, **ALREADY_DONE},
     examples=[OpenApiExample("Moved on", value={"reason": "Moved on to long-term accommodation"}, request_only=True)],
 )
 @api_view(["POST"])
@@ -50,12 +67,12 @@ def case_close_api(request: Request, case_uuid: Any) -> Response:
 @extend_schema(
     summary="Reopen a closed case",
     description=(
-        "As the case's Reopen page: a reason is needed; an open case is refused. The earlier closure and the "
+        "As the case's Reopen page: a reason is needed; an open case is refused with 409. The earlier closure and the "
         "reason go into a case note. For those who may change the case (a write token with the cases module); "
         "audited."
     ),
     request=ReasonSerializer,
-    responses={200: CaseSerializer},
+    responses={200: CaseSerializer, **ALREADY_DONE},
     examples=[OpenApiExample("Back in touch", value={"reason": "Back in touch through the GP"}, request_only=True)],
 )
 @api_view(["POST"])

@@ -43,8 +43,23 @@ def test_a_missing_reason_or_a_change_already_made_is_refused(case, lead_a):
     assert blank.status_code == 400 and set(blank.json()) == {"reason"}
     assert set(client.post(url(case, "close"), {}, format="json").json()) == {"reason"}
     assert status_of(case) == CaseStatus.OPEN
+
+
+def test_closing_a_closed_case_or_reopening_an_open_one_conflicts(case, lead_a):
+    client = token_client(lead_a)
     again = client.post(url(case, "reopen"), {"reason": "Back"}, format="json")
-    assert again.status_code == 400 and "already open" in again.json()["detail"]
+    assert again.status_code == 409 and "already open" in again.json()["detail"]
+    assert client.post(url(case, "close"), {"reason": "Moved on"}, format="json").status_code == 200
+    twice = client.post(url(case, "close"), {"reason": "Moved on again"}, format="json")
+    assert twice.status_code == 409 and "already closed" in twice.json()["detail"]
+    assert Case.objects.get(pk=case.pk).closure_reason == "Moved on"
+
+
+def test_the_case_answers_its_closure_reason(case, lead_a):
+    client = token_client(lead_a, scope="write", modules=("cases",))
+    client.post(url(case, "close"), {"reason": "Moved on to long-term accommodation"}, format="json")
+    read = client.get(f"/api/v1/cases/{case.uuid}").json()
+    assert read["closure_reason"] == "Moved on to long-term accommodation" and read["closed_at"]
 
 
 def test_another_councils_case_is_not_found(case, lead_b):
