@@ -98,14 +98,54 @@ def index(request: AuthenticatedRequest) -> HttpResponse:
 
 
 @login_required
-def course_list(request: AuthenticatedRequest) -> HttpResponse:
+def course_list(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
     require_training(request.user)
     courses = selectors.courses_visible_to(request.user)
     requirements = Requirement.objects.filter(organisation_id=organisation_id_of(request.user)).select_related(
         "course", "team"
     )
-    context = {"courses": courses, "requirements": requirements, "is_admin": is_training_admin(request.user)}
+    # The training administrators, who keep the courses, take them away (TRAINING_RECORDS' export).
+    download = list_download(
+        request, courses, resource=TRAINING_RECORDS, columns=_course_columns(), name="courses", title=gettext("Courses")
+    ) or list_download(
+        request,
+        requirements,
+        resource=TRAINING_RECORDS,
+        columns=_requirement_columns(),
+        name="training-requirements",
+        title=gettext("Requirements"),
+        table="requirements",
+    )
+    if download is not None:
+        return download
+    context = {
+        "courses": courses,
+        "requirements": requirements,
+        "is_admin": is_training_admin(request.user),
+        "downloads": list_download_links(request, TRAINING_RECORDS) if courses else [],
+        "requirement_downloads": list_download_links(request, TRAINING_RECORDS, "requirements") if requirements else [],
+    }
     return render(request, "training/course_list.html", context)
+
+
+def _course_columns() -> tuple[Column, ...]:
+    """The courses as the page lists them; made per request, so the headers are in the reader's language."""
+    return (
+        Column(gettext("Course"), lambda course: course.title),
+        Column(gettext("Code"), lambda course: course.code),
+        Column(gettext("Provider"), lambda course: course.provider),
+        Column(gettext("Format"), lambda course: course.get_format_display()),
+        Column(gettext("Length in minutes"), lambda course: course.length_minutes),
+        Column(gettext("Valid for (months)"), lambda course: course.validity_months),
+    )
+
+
+def _requirement_columns() -> tuple[Column, ...]:
+    return (
+        Column(gettext("Course"), lambda requirement: requirement.course.title),
+        Column(gettext("Who"), lambda requirement: requirement.applies_to_label()),
+        Column(gettext("Every (months)"), lambda requirement: requirement.every_months),
+    )
 
 
 @login_required
@@ -125,14 +165,29 @@ def requirement_new(request: AuthenticatedRequest) -> HttpResponse:
 
 
 @login_required
-def team_list(request: AuthenticatedRequest) -> HttpResponse:
+def team_list(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
     require_training(request.user)
     if not is_manager(request.user):
         raise PermissionDenied(
             gettext("Only team managers, the modern slavery lead or an administrator can see teams.")
         )
     teams = selectors.teams_managed_by(request.user).annotate(member_count=Count("memberships"))
-    return render(request, "training/team_list.html", {"teams": teams, "is_admin": is_training_admin(request.user)})
+    columns = (
+        Column(gettext("Team"), lambda team: team.name),
+        Column(gettext("Manager"), lambda team: team.manager.display_name if team.manager else gettext("No manager")),
+        Column(gettext("Members"), lambda team: team.member_count),
+    )
+    download = list_download(
+        request, teams, resource=TRAINING_RECORDS, columns=columns, name="teams", title=gettext("Teams")
+    )
+    if download is not None:
+        return download
+    context = {
+        "teams": teams,
+        "is_admin": is_training_admin(request.user),
+        "downloads": list_download_links(request, TRAINING_RECORDS) if teams else [],
+    }
+    return render(request, "training/team_list.html", context)
 
 
 @login_required
@@ -301,15 +356,31 @@ def session_new(request: AuthenticatedRequest) -> HttpResponse:
 
 
 @login_required
-def campaign_list(request: AuthenticatedRequest) -> HttpResponse:
+def campaign_list(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
     require_training(request.user)
     campaigns = selectors.campaigns_visible_to(request.user).annotate(
         distributed=Sum("materials__distributions__quantity")
     )
+    columns = (
+        Column(gettext("Campaign"), lambda campaign: campaign.name),
+        Column(gettext("Start date"), lambda campaign: campaign.starts_on),
+        Column(gettext("End date"), lambda campaign: campaign.ends_on or ""),
+        Column(gettext("Distributed"), lambda campaign: campaign.distributed or 0),
+    )
+    download = list_download(
+        request, campaigns, resource=PARTNERSHIPS, columns=columns, name="campaigns", title=gettext("Campaigns")
+    )
+    if download is not None:
+        return download
     distributions = Distribution.objects.filter(material__campaign__organisation_id=organisation_id_of(request.user))
     by_place = dict(distributions.values_list("place_type").annotate(total=Sum("quantity")))
     totals = [(label, by_place.get(value, 0)) for value, label in PlaceType.choices]
-    context = {"campaigns": campaigns, "totals": totals, "is_editor": is_partnership_editor(request.user)}
+    context = {
+        "campaigns": campaigns,
+        "totals": totals,
+        "is_editor": is_partnership_editor(request.user),
+        "downloads": list_download_links(request, PARTNERSHIPS) if campaigns else [],
+    }
     return render(request, "training/campaign_list.html", context)
 
 
@@ -378,10 +449,32 @@ def distribution_new(request: AuthenticatedRequest, material_uuid: Any) -> HttpR
 
 
 @login_required
-def service_list(request: AuthenticatedRequest) -> HttpResponse:
+def service_list(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
     require_training(request.user)
     services_ = selectors.services_visible_to(request.user)
-    context = {"services": services_, "is_editor": is_partnership_editor(request.user)}
+    columns = (
+        Column(gettext("Name"), lambda service: service.name),
+        Column(gettext("Kind"), lambda service: service.get_kind_display()),
+        Column(gettext("What they offer"), lambda service: service.offers),
+        Column(gettext("How to refer"), lambda service: service.how_to_refer),
+        Column(gettext("Contact"), lambda service: service.contact),
+        Column(gettext("Link"), lambda service: service.link),
+    )
+    download = list_download(
+        request,
+        services_,
+        resource=PARTNERSHIPS,
+        columns=columns,
+        name="partner-directory",
+        title=gettext("Partner directory"),
+    )
+    if download is not None:
+        return download
+    context = {
+        "services": services_,
+        "is_editor": is_partnership_editor(request.user),
+        "downloads": list_download_links(request, PARTNERSHIPS) if services_ else [],
+    }
     return render(request, "training/service_list.html", context)
 
 
