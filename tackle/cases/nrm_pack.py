@@ -126,6 +126,15 @@ class FormState:
     def asked(self, section: Section) -> list[Question]:
         return questions_asked(section, self.form, self.age, self.values)
 
+    def asked_to_answer(self, section: Section) -> list[Question]:
+        """What a section's page (and the API) asks: not the held facts, and the evidence documents only
+        when the case keeps some (with none, the page says where to add them)."""
+        return [
+            question
+            for question in self.asked(section)
+            if not question.held and (question.kind != Kind.DOCUMENTS or self.documents)
+        ]
+
     @property
     def missing(self) -> list[str]:
         return missing(self.form, self.age, self.values)

@@ -130,6 +130,9 @@ def build(*, frontline: User, lead: User, police: Any) -> tuple[dict[str, Record
     plan = SafetyPlan.objects.create(
         case=case, recorded_by=lead, summary="Stay with a friend", created_on=date.today(), next_review_on=date.today()
     )
+    shared_plan = SafetyPlan.objects.create(
+        case=shared_case, recorded_by=lead, summary="Call daily", created_on=date.today(), next_review_on=date.today()
+    )
     document, shared_document = (_document(each, lead) for each in (case, shared_case))
     hold = LegalHold.objects.create(case=case, reason="A tribunal claim", placed_by=lead)  # one to lift
     # A language only council A keeps explanation texts in (English and Welsh every council has).
@@ -240,6 +243,7 @@ def build(*, frontline: User, lead: User, police: Any) -> tuple[dict[str, Record
         "case_uuid": rec(case, Case, owner=frontline.pk),
         "referral_uuid": rec(case.referrals.first(), Referral),
         "cases:section": Record("background", Case),  # a section of the Home Office form
+        "api:section": Record("background", Case),
         "cases:group": Record("person", Case),  # a group of the case's details to correct
         "cases:language": Record("polish", ExplanationLanguage),  # explanation texts, by language and kind
         "cases:kind": Record("consent", ExplanationLanguage),
@@ -289,6 +293,9 @@ def build(*, frontline: User, lead: User, police: Any) -> tuple[dict[str, Record
         "scrutiny:arrangement-edit:record_uuid": rec(arrangement, LeadArrangement),
         "scrutiny:spend-edit:record_uuid": rec(spend, Spend),
         "scrutiny:assessment_uuid": rec(assessment, Assessment),
+        "self_assessment_uuid": rec(assessment, Assessment),  # the API's names for them
+        "lead_arrangement_uuid": rec(arrangement, LeadArrangement),
+        "spending_uuid": rec(spend, Spend),
         "import_uuid": rec(spend_import, SpendImport),
         "file_uuid": rec(spend_import.files.get(), SpendFile),
         "list_uuid": rec(regulator_list, RegulatorList),
@@ -311,4 +318,5 @@ def build(*, frontline: User, lead: User, police: Any) -> tuple[dict[str, Record
     return records, {
         "case_uuid": rec(shared_case, Case, owner=frontline.pk, shared_with=shared),
         "document_uuid": rec(shared_document, CaseDocument, shared_with=shared),
+        "plan_uuid": rec(shared_plan, SafetyPlan, shared_with=shared),
     }

@@ -66,6 +66,8 @@ RESOURCE_OF = [
     ("audit:certificate", access.AUDIT_INTEGRITY),
     ("audit:", access.AUDIT_LOG),
     ("api:audit-event", access.AUDIT_LOG),
+    ("api:audit-verification", access.AUDIT_INTEGRITY),
+    ("api:audit-certificate", access.AUDIT_INTEGRITY),
     ("cases:retention-schedule", access.RETENTION_SCHEDULE),
     ("cases:retention", access.RETENTION),
     ("cases:legal-hold", access.RETENTION),
@@ -76,7 +78,9 @@ RESOURCE_OF = [
     ("api:register", access.REGISTER),
     ("cases:nrm-pack-redaction", access.DTN_REDACTIONS),
     ("cases:nrm-pack", access.NRM_PACKS),
+    ("api:case-nrm-form-redaction", access.DTN_REDACTIONS),
     ("api:case-nrm-form", access.NRM_PACKS),
+    ("api:case-nrm-pack", access.NRM_PACKS),
     ("cases:pathway-settings", access.PATHWAY_SETTINGS),
     ("cases:explanation-", access.CONSENT_EXPLANATIONS),  # the texts kept; printing one is the case's
     ("cases:caseloads", access.CASELOADS),
@@ -88,6 +92,7 @@ RESOURCE_OF = [
     ("cases:outcome-scores", access.SUPPORT),
     ("cases:placement", access.SUPPORT),
     ("cases:safety-plan", access.SUPPORT),
+    ("api:support-", access.SUPPORT),
     ("cases:", access.CASES),
     ("api:case", access.CASES),
     ("api:encounter", access.CASES),
@@ -118,6 +123,8 @@ RESOURCE_OF = [
     ("scrutiny:foi", access.SCRUTINY_RECORDS),
     ("scrutiny:", access.ASSESSMENTS),
     ("api:foi", access.SCRUTINY_RECORDS),
+    ("api:scrutiny-assessment", access.ASSESSMENTS),
+    ("api:scrutiny-", access.SCRUTINY_RECORDS),  # the posts and the spending
     ("reporting:", access.FIGURES),
     ("api:figures", access.FIGURES),
     ("suppliers:contract", access.CONTRACTS),
@@ -176,6 +183,7 @@ ACTION_OF = [
 ]
 ACTION_OVERRIDES = {
     "cases:document-download": Action.VIEW,  # opening a document kept on the case, not a copy of the case
+    "api:support-document-download": Action.VIEW,
     "cases:nrm-event-new": Action.CHANGE,  # an NRM event moves the case's stage
     "api:case-nrm-event-create": Action.CHANGE,
     "cases:share-new": Action.CHANGE,  # the table's change covers sharing

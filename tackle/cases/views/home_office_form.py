@@ -58,13 +58,7 @@ def _held_keys(section) -> set[str]:  # type: ignore[no-untyped-def]
 
 
 def _asked_here(state: FormState, section: Section) -> list[Question]:
-    """The section's questions this page asks: not the held ones, and the evidence documents only when
-    the case keeps some (with none, the page says where to add them)."""
-    return [
-        question
-        for question in state.asked(section)
-        if not question.held and (question.kind != Kind.DOCUMENTS or state.documents)
-    ]
+    return state.asked_to_answer(section)
 
 
 @login_required

@@ -9,9 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext
 
 from tackle.accounts.door import open_for_user
@@ -21,10 +19,10 @@ from tackle.audit.services import audit_record
 from tackle.cases.forms.pack_export import PackExportForm
 from tackle.cases.models import Case
 from tackle.cases.nrm_pack import REVIEW_NEEDED, WITHHELD, FormState, build_referral_pack, form_state
+from tackle.cases.pack_download import pack_exported, referral_pack_pdf
 from tackle.cases.rules.home_office_form import DUTY_TO_NOTIFY
 from tackle.cases.selectors import case_list_visible_to
 from tackle.core.access import NRM_PACKS, Action
-from tackle.core.documents import LANGUAGE, tagged_pdf
 
 JSON = "json"
 
@@ -38,9 +36,7 @@ def _open(request: AuthenticatedRequest, case_uuid: str, action: Action, *, audi
 
 
 def _exported(request: AuthenticatedRequest, case: Case, form: str) -> None:
-    audit_record(
-        action=AuditAction.EXPORT, actor=request.user, request=request, obj=case, note=f"Referral pack ({form})"
-    )
+    pack_exported(case=case, actor=request.user, request=request, form=form)
 
 
 @login_required
@@ -80,16 +76,7 @@ def pack_pdf(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
 
 def _pdf(request: AuthenticatedRequest, case: Case, state: FormState) -> HttpResponse:
     _exported(request, case, "pdf")
-    pack = build_referral_pack(case, state)
-    # The answers stay in the Home Office form's English (docs/i18n.md); the page around them is the reader's.
-    language = "cy" if translation.get_language() == "cy" else LANGUAGE
-    title = gettext("%(form)s pack: %(reference)s") % {"form": gettext(pack["title"]), "reference": case.reference}
-    context = {"case": case, "pack": pack, "document_title": title, "document_language": language}
-    html = render_to_string("cases/nrm_pack_print.html", context)
-    pdf = tagged_pdf(html, title=title, language=language)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="referral-pack-{case.reference}.pdf"'
-    return response
+    return referral_pack_pdf(case, state)
 
 
 @login_required
