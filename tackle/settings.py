@@ -352,6 +352,10 @@ SPECTACULAR_SETTINGS = {
         "CommitmentStatusEnum": "tackle.statements.models.CommitmentStatus",
         "MaterialKindEnum": "tackle.training.models.MaterialKind",
         "ServiceKindEnum": "tackle.training.models.ServiceKind",
+        "NrmEventKindEnum": "tackle.cases.models.NrmEventKind",
+        "SanctionKindEnum": "tackle.suppliers.models.SanctionKind",
+        "ReleaseKindEnum": "tackle.reporting.models.ReleaseKind",
+        "NeedsAssessmentKindEnum": "tackle.cases.models.NeedsAssessmentKind",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

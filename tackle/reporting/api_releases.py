@@ -1,6 +1,8 @@
 """`GET /api/v1/figures/releases`: what the organisation released (table, readers, period, when, by
 whom), as the Figures released page lists it; `GET /api/v1/figures/releases/{uuid}`: one release
-with every cell as it was published. Only the reader's own organisation's; roles with figures only."""
+with every cell as it was published. Only the reader's own organisation's; roles with figures only.
+`POST /api/v1/figures/releases` and `/figures/home-office-tables/releases` publish, as the two
+Publish pages do: their forms, the same services, for those who may publish (coordinators)."""
 
 from typing import Any, cast
 
@@ -13,12 +15,15 @@ from rest_framework.response import Response
 
 from tackle.accounts.door import open_page_for_user
 from tackle.accounts.models import User
-from tackle.core.access import FIGURES
-from tackle.core.api_lists import one_page, query_or_400, sort_choice, sorted_by
+from tackle.core.access import FIGURES, Action
+from tackle.core.api_lists import body_or_400, checked_by_form, one_page, query_or_400, sort_choice, sorted_by
 from tackle.core.api_schema import PAGE_PARAMETER, paginated
 from tackle.core.disclosure import Audience
+from tackle.core.periods import financial_year_of, today_in_london
+from tackle.reporting.forms import HomeOfficePublishForm, PublishForm
 from tackle.reporting.models import Release, ReleaseKind
 from tackle.reporting.selectors import figures_is_exact_for, release_records
+from tackle.reporting.services import RELEASE_AUDIENCES, figures_release, home_office_release
 
 RELEASES_SHOWN = "reporting.releases"  # as the page audits its opening
 
@@ -118,7 +123,48 @@ CELL_EXAMPLE = {
 }
 
 
+class FiguresPublishSerializer(serializers.Serializer):
+    first_year = serializers.IntegerField(help_text="The first financial year, by its first year: 2024 for 2024-25")
+    last_year = serializers.IntegerField(help_text="The last financial year; 5 years at most, not before the first")
+    by = serializers.ChoiceField(["quarter", "year"], help_text="Count by quarter or by financial year")
+    audience = serializers.ChoiceField(
+        [audience.value for audience in RELEASE_AUDIENCES], help_text="Whom the figures are published for"
+    )
+
+
+class HomeOfficePublishSerializer(serializers.Serializer):
+    period = serializers.CharField(max_length=20, help_text="A financial year like 2025-26, or a quarter: 2025-26-Q1")
+
+
+def _publisher(request: Request) -> User:
+    """The publisher, after the Publish pages' checks: 403 for a role that may not publish."""
+    user = cast(User, request.user)
+    open_page_for_user(user, resource=FIGURES, action=Action.RECORD, object_type=RELEASES_SHOWN)
+    figures_is_exact_for(user)
+    return user
+
+
+def _published(release: Release) -> Response:
+    return Response(ReleaseWithCellsSerializer(release).data, status=201)
+
+
+def _figures_publish(request: Request) -> Response:
+    user = _publisher(request)
+    incoming = body_or_400(FiguresPublishSerializer, request)
+    form = checked_by_form(PublishForm(incoming, latest=financial_year_of(today_in_london())))
+    chosen = form.cleaned_data
+    release = figures_release(
+        actor=user, first_year=chosen["first_year"], last_year=chosen["last_year"], by=chosen["by"],
+        audience=Audience(chosen["audience"]), request=request._request,
+    )  # fmt: skip
+    return _published(release)
+
+
+PUBLISH_EXAMPLE = {"first_year": 2024, "last_year": 2025, "by": "year", "audience": "public"}
+
+
 @extend_schema(
+    methods=["GET"],
     summary="Figures your organisation released",
     description=(
         "Each publication of figures (the Figures page, the Home Office tables, an FOI answer): for whom, which "
@@ -133,8 +179,23 @@ CELL_EXAMPLE = {
         )
     ],
 )
-@api_view(["GET"])
+@extend_schema(
+    methods=["POST"],
+    summary="Publish the Figures page's tables",
+    description=(
+        "As the Publish these figures page: the tables for the financial years (5 at most), by quarter or year, "
+        "kept as the public or councillors see them now. Later releases to the same readers keep withheld what "
+        "this one withheld, and withhold counts that changed by a small number. Those who may publish figures "
+        "only (a write token with the reporting module); audited."
+    ),
+    request=FiguresPublishSerializer,
+    responses={201: ReleaseWithCellsSerializer},
+    examples=[OpenApiExample("Two years for the public", value=PUBLISH_EXAMPLE, request_only=True)],
+)
+@api_view(["GET", "POST"])
 def release_list(request: Request) -> Response:
+    if request.method == "POST":
+        return _figures_publish(request)
     releases = _releases_for(request)
     filters = query_or_400(ReleaseFilters, request)
     for name, field in (("audience", "audience"), ("period", "period_label"), ("kind", "kind")):
@@ -166,3 +227,21 @@ def release_detail(request: Request, release_uuid: Any) -> Response:
         object_id=str(release.uuid), note=f"Release {release.period_label} ({release.audience}, API)",
     )  # fmt: skip
     return Response(ReleaseWithCellsSerializer(release).data)
+
+
+@extend_schema(
+    summary="Publish the Home Office tables for a financial year or quarter",
+    description=(
+        "As the Publish the Home Office tables page: the tables kept as the public sees them now; later releases "
+        "of the same tables and periods keep withheld what this one withheld. Those who may publish figures only "
+        "(a write token with the reporting module); audited."
+    ),
+    request=HomeOfficePublishSerializer,
+    responses={201: ReleaseWithCellsSerializer},
+    examples=[OpenApiExample("A quarter", value={"period": "2025-26-Q1"}, request_only=True)],
+)
+@api_view(["POST"])
+def home_office_publish(request: Request) -> Response:
+    user = _publisher(request)
+    form = checked_by_form(HomeOfficePublishForm(body_or_400(HomeOfficePublishSerializer, request)))
+    return _published(home_office_release(actor=user, asked=form.cleaned_data["period"], request=request._request))
