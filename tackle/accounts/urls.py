@@ -34,6 +34,7 @@ urlpatterns = [
     path("organisation/settings", views.organisation_settings, name="organisation-settings"),
     path("organisation/webhooks/", views.webhook_list, name="webhook-list"),
     path("organisation/webhooks/<uuid:webhook_uuid>/deliveries", views.webhook_deliveries, name="webhook-deliveries"),
+    path("organisation/webhooks/<uuid:webhook_uuid>/edit", views.webhook_edit, name="webhook-edit"),
     path("organisation/webhooks/<uuid:webhook_uuid>/revoke", views.webhook_revoke, name="webhook-revoke"),
     path("organisation/webhooks/<uuid:webhook_uuid>/rotate", views.webhook_rotate, name="webhook-rotate"),
     path("organisation/webhooks/<uuid:webhook_uuid>/send-again", views.webhook_send_again, name="webhook-send-again"),

@@ -72,7 +72,13 @@ from tackle.accounts.services import (
     user_two_factor_reset,
     user_unlock,
 )
-from tackle.accounts.webhooks import delivery_send_again, endpoint_register, endpoint_revoke, endpoint_rotate_secret
+from tackle.accounts.webhooks import (
+    delivery_send_again,
+    endpoint_register,
+    endpoint_revoke,
+    endpoint_rotate_secret,
+    endpoint_update,
+)
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.core import access
@@ -568,6 +574,28 @@ def webhook_deliveries(request: AuthenticatedRequest, webhook_uuid: str) -> Http
     endpoint = _open_endpoint(request, webhook_uuid)
     deliveries = Paginator(webhook_deliveries_of(endpoint), 50).get_page(request.GET.get("page"))
     return render(request, "accounts/webhook_deliveries.html", {"endpoint": endpoint, "deliveries": deliveries})
+
+
+@login_required
+def webhook_edit(request: AuthenticatedRequest, webhook_uuid: str) -> HttpResponse:
+    """A live endpoint's name, address or events corrected, as PATCH /api/v1/webhooks/<uuid> does;
+    its secret stays. Revoking has its own page, since it cannot be undone."""
+    endpoint = _open_endpoint(request, webhook_uuid, Action.CHANGE)
+    recorded = {"name": endpoint.name, "url": endpoint.url, "events": endpoint.events}
+    form = WebhookEndpointForm(request.POST if request.method == "POST" else None, initial=recorded)
+    return form_page(
+        request,
+        form,
+        lambda data: endpoint_update(actor=request.user, endpoint=endpoint, request=request, **data),
+        title=gettext("Change this webhook endpoint"),
+        caption=endpoint.name,
+        back=reverse("accounts:webhook-list"),
+        success=gettext("The endpoint '%(name)s' was changed")
+        % {"name": str(form.data.get("name", "")).strip() or endpoint.name},
+        intro=gettext(
+            "Its secret stays the same. Deliveries waiting to be tried again go to the address you save here."
+        ),
+    )
 
 
 @login_required
