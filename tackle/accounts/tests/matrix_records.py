@@ -257,6 +257,7 @@ def build(*, frontline: User, lead: User, police: Any) -> tuple[dict[str, Record
         "cases:reference": Record(intelligence.reference, Intelligence),
         "document_uuid": rec(document, CaseDocument),
         "cases:share_id": Record(str(case_share_record.pk), RecordShare),
+        "api:case-share-revoke:share_id": Record(str(case_share_record.pk), RecordShare),
         "user_uuid": rec(colleague, User),
         "token_uuid": rec(token, ApiToken, owner=lead.pk),
         "webhook_uuid": rec(webhook, WebhookEndpoint),

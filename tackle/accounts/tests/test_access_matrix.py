@@ -94,8 +94,10 @@ RESOURCE_OF = [
     ("cases:safety-plan", access.SUPPORT),
     ("api:support-", access.SUPPORT),
     ("cases:", access.CASES),
+    ("api:caseloads", access.CASELOADS),
     ("api:case", access.CASES),
     ("api:encounter", access.CASES),
+    ("api:pathway-settings", access.PATHWAY_SETTINGS),
     ("api:pathway", access.CASES),
     ("statements:commitment", access.ACTION_PLANS),
     ("statements:action", access.ACTION_PLANS),
@@ -199,6 +201,8 @@ ACTION_OVERRIDES = {
     "api:agreement-decline": Action.CHANGE,
     "disrupt:reception-centre": Action.CHANGE,  # the operation's reception centre plan, a form
     "cases:pathway-settings": Action.CHANGE,
+    "api:pathway-settings": Action.CHANGE,
+    "api:case-share-list": Action.CHANGE,  # as the case page, which lists shares to who may change the case
     "cases:explanation-language-new": Action.CHANGE,  # adding a language is changing the settings
     "cases:explanation-approve": Action.CHANGE,
     "cases:consent-explanation": Action.CHANGE,  # printed during the consent conversation, by who records it

@@ -126,6 +126,7 @@ def lead_token(
     case = record_concern(frontline_a, person_name="Ana Example", nationality="Albanian", age=34)
     record_concern(frontline_a)
     _KNOWN["case_uuid"] = str(case.uuid)
+    _KNOWN["referral_uuid"] = str(case.referrals.first().uuid)  # type: ignore[union-attr]
     suppliers = make_supplier_records(lead_a.organisation)
     for name in ("supplier", "contract", "check", "task", "action", "assessment"):
         _KNOWN[f"{name}_uuid"] = str(suppliers[name].uuid)
