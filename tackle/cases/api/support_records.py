@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers, status
 from rest_framework.decorators import api_view
@@ -417,7 +418,7 @@ class OutcomeScoresWriteSerializer(serializers.Serializer):
     def validate_scores(self, scores: dict[str, int | None]) -> dict[str, int | None]:
         unknown = sorted(set(scores) - set(OutcomeDomain.values))
         if unknown:
-            raise ValidationError(f"Not an outcome area: {', '.join(unknown)}")
+            raise ValidationError(gettext("Unknown outcome areas: %(areas)s") % {"areas": ", ".join(unknown)})
         return scores
 
 
