@@ -1,9 +1,9 @@
-"""/api/v1/regulator-lists and /api/v1/targeting-outcomes (issue 19, item 1): the organisation's
-regulators' lists and its classified outcomes, as the targeting pages show them, for the roles that
-use disruption. Lists are imported, corrected and removed on the pages only (files, columns to
-confirm); an outcome is classified here as on the Outcomes to classify page."""
+"""/api/v1/regulator-lists (issue 19, item 1): the organisation's regulators' lists as the targeting
+pages show them, imported and removed as the pages do, for the roles that use disruption. Correcting
+a list's columns is on its page only."""
 
-from typing import Any, cast
+import json
+from typing import Any
 
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers, status
@@ -13,37 +13,17 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from tackle.accounts.door import open_for_user
-from tackle.accounts.models import User
-from tackle.audit.models import AuditAction
-from tackle.audit.services import audit_record
-from tackle.core.access import TARGETING
-from tackle.core.api_lists import body_or_400, one_page, query_or_400, sort_choice, sorted_by
+from tackle.accounts.door import open_for_user, open_page_for_user
+from tackle.core.access import TARGETING, Action
+from tackle.core.api_lists import checked_by_form, one_page, sort_choice, sorted_by
 from tackle.core.api_schema import PAGE_PARAMETER, paginated
+from tackle.core.columns import ColumnChoice, ColumnsToConfirm
 from tackle.core.errors import ApplicationError
-from tackle.core.permissions import require_module
-from tackle.core.roles import Module
 from tackle.targeting import selectors, services
-from tackle.targeting.rules.outcomes import wording as outcome_wording
+from tackle.targeting.api.base import audit_list, checked_filters, targeting_user
+from tackle.targeting.forms import ImportForm, answered_columns
+from tackle.targeting.models import RegulatorList
 from tackle.targeting.sources import SourceError
-
-
-def _user(request: Request) -> User:
-    user = cast(User, request.user)
-    require_module(user, Module.DISRUPTION)
-    return user
-
-
-def _filters(serializer_class: type[serializers.Serializer], request: Request) -> dict[str, Any]:
-    """A filter the list does not have is refused by name, so a misspelt one never answers everything."""
-    unknown = sorted(set(request.query_params) - set(serializer_class().fields) - {"page"})
-    if unknown:
-        raise ValidationError({name: ["Not a filter of this list"] for name in unknown})
-    return query_or_400(serializer_class, request)
-
-
-def _audit_list(request: Request, object_type: str, count: int) -> None:
-    audit_record(action=AuditAction.LIST, request=request._request, object_type=object_type, note=f"API, {count}")
 
 
 class RegulatorListSerializer(serializers.Serializer):
@@ -64,25 +44,115 @@ class RegulatorListFilters(serializers.Serializer):
     sort = sort_choice("source", "uploaded_at", "record_count", default="source")
 
 
+class RegulatorListImportSerializer(serializers.Serializer):
+    lists = serializers.ListField(
+        child=serializers.FileField(),
+        help_text="Up to 10 files: CSV, XLSX or ODS, or the Food Standards Agency's ratings XML, one per "
+        "regulator, each named after its file; one named like a list already imported replaces it",
+    )
+    columns = serializers.CharField(
+        required=False,
+        help_text='JSON text: a list of {"header": [...], "columns": {"field": column or null}} (0-based), each '
+        "the columns of the files with that header, as a 400 names them when a column was guessed",
+    )
+
+
+class RegulatorRejectSerializer(serializers.Serializer):
+    line = serializers.IntegerField()
+    reason = serializers.CharField()
+
+
+class ImportedListSerializer(RegulatorListSerializer):
+    rejects = RegulatorRejectSerializer(many=True, help_text="Lines that could not be used, with why")
+
+
 @extend_schema(
+    methods=["GET"],
     operation_id="regulator_lists_list",
     summary="Your organisation's regulators' lists",
     description="As the Regulators' lists page shows them. Every listing is audited.",
     parameters=[RegulatorListFilters, PAGE_PARAMETER],
     responses=paginated("PaginatedRegulatorListList", RegulatorListSerializer),
 )
-@api_view(["GET"])
+@extend_schema(
+    methods=["POST"],
+    operation_id="regulator_lists_import",
+    summary="Import regulators' lists",
+    description="As the Import regulators' lists page, multipart: every file or none. A file that cannot be read "
+    "answers 400 naming it under `lists`. A file whose columns were only guessed (or with no name column) "
+    "answers 400 with `lists` naming it, its `header` and `columns`: each field's column, how sure the guess is "
+    "and its first values; send the files again with `columns` for that header. Each list imported is answered "
+    "with the lines it could not use, by line number and reason.",
+    request={"multipart/form-data": RegulatorListImportSerializer},
+    responses={201: ImportedListSerializer(many=True)},
+)
+@api_view(["GET", "POST"])
 def regulator_list_list(request: Request) -> Response:
-    user = _user(request)
-    filters = _filters(RegulatorListFilters, request)
+    user = targeting_user(request)
+    if request.method == "POST":
+        return _imported(request, user)
+    filters = checked_filters(RegulatorListFilters, request)
     lists = selectors.lists_visible_to(user).defer("content")
     if filters.get("source"):
         lists = lists.filter(source__icontains=filters["source"].strip())
     response, count = one_page(
         request, sorted_by(lists, filters["sort"]), lambda page: RegulatorListSerializer(page, many=True).data
     )
-    _audit_list(request, "targeting.regulatorlist", count)
+    audit_list(request, "targeting.regulatorlist", count)
     return response
+
+
+def _answers(raw: str) -> services.ColumnsByHeader:
+    """The columns sent, read as the page reads its earlier answers; 400 naming `columns` when any
+    entry is not of that shape (the page would only ask again; a client needs to know why)."""
+    try:
+        items = json.loads(raw)
+    except ValueError:
+        items = None
+    answers = answered_columns(raw) if isinstance(items, list) else {}
+    if not isinstance(items, list) or len(answers) != len(items):
+        raise ValidationError(
+            {"columns": ['Send a list of {"header": [...], "columns": {field: column or null}} as the 400 gave them']}
+        )
+    return answers
+
+
+def _choice(choice: ColumnChoice) -> dict[str, Any]:
+    return {
+        "field": choice.field,
+        "label": str(choice.label),
+        "column": choice.column,
+        "header": choice.header,
+        "how": choice.how,
+        "confidence": choice.confidence,
+        "samples": list(choice.samples),
+    }
+
+
+def _imported(request: Request, user: Any) -> Response:
+    open_page_for_user(user, resource=TARGETING, action=Action.RECORD, object_type="targeting.regulatorlist")
+    organisation = user.organisation
+    assert organisation is not None  # the module's roles belong to one
+    form = checked_by_form(ImportForm(request.POST, request.FILES))
+    raw_columns = request.POST.get("columns", "")
+    answers = _answers(raw_columns) if raw_columns else {}
+    uploads = [
+        services.Upload(item.name, item.read(services.MAX_FILE_BYTES + 1)) for item in form.cleaned_data["lists"]
+    ]
+    try:
+        saved = services.regulator_lists_import(organisation=organisation, actor=user, uploads=uploads, columns=answers)
+    except ColumnsToConfirm as error:  # as the page asks: each field's column, how sure, its first values
+        body = {"lists": [str(error.message)], "header": error.header, "columns": [_choice(c) for c in error.choices]}
+        return Response(body, status=status.HTTP_400_BAD_REQUEST)
+    except ApplicationError as error:
+        raise ValidationError({"lists": [str(error.message)]}) from None
+    return Response([_with_rejects(item) for item in saved], status=status.HTTP_201_CREATED)
+
+
+def _with_rejects(regulator_list: RegulatorList) -> dict[str, Any]:
+    body = dict(RegulatorListSerializer(regulator_list).data)
+    body["rejects"] = RegulatorRejectSerializer(selectors.read_list(regulator_list).rejects, many=True).data
+    return body
 
 
 class RegulatorRecordSerializer(serializers.Serializer):
@@ -99,11 +169,6 @@ class RegulatorRecordSerializer(serializers.Serializer):
     date = serializers.DateField(allow_null=True)
 
 
-class RegulatorRejectSerializer(serializers.Serializer):
-    line = serializers.IntegerField()
-    reason = serializers.CharField()
-
-
 class RegulatorListDetailSerializer(RegulatorListSerializer):
     header = serializers.ListField(child=serializers.CharField(), help_text="The file's columns")
     problem = serializers.CharField(allow_blank=True, help_text="Why the list cannot be read, if it cannot")
@@ -112,6 +177,15 @@ class RegulatorListDetailSerializer(RegulatorListSerializer):
 
 
 @extend_schema(
+    methods=["DELETE"],
+    operation_id="regulator_lists_destroy",
+    summary="Remove a regulators' list",
+    description="As the list's Remove page: the list and its records go, and the ranking is made without them. "
+    "Audited.",
+    responses={204: None},
+)
+@extend_schema(
+    methods=["GET"],
     operation_id="regulator_lists_retrieve",
     summary="One regulators' list with its records",
     description="Your organisation's list only (404 for anyone else's), read as its Check columns page reads it: "
@@ -158,10 +232,14 @@ class RegulatorListDetailSerializer(RegulatorListSerializer):
         )
     ],
 )
-@api_view(["GET"])
+@api_view(["GET", "DELETE"])
 def regulator_list_detail(request: Request, list_uuid: str) -> Response:
-    user = _user(request)
+    user = targeting_user(request)
     visible = selectors.lists_visible_to(user)
+    if request.method == "DELETE":
+        regulator_list = open_for_user(user, visible, resource=TARGETING, action=Action.CHANGE, uuid=list_uuid)
+        services.regulator_list_delete(regulator_list=regulator_list, actor=user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
     regulator_list = open_for_user(user, visible, resource=TARGETING, request=request._request, uuid=list_uuid)
     problem, header, records, rejects = "", [], [], []
     try:
@@ -185,68 +263,3 @@ def regulator_list_detail(request: Request, list_uuid: str) -> Response:
         },
     )
     return Response(body)
-
-
-class TargetingOutcomeSerializer(serializers.Serializer):
-    wording = serializers.CharField(help_text="Lower case words, as the lists' results are compared")
-    adverse = serializers.BooleanField(help_text="A line saying it records an adverse finding")
-    decided_at = serializers.DateTimeField()
-
-
-class TargetingOutcomeFilters(serializers.Serializer):
-    adverse = serializers.BooleanField(required=False, allow_null=True, default=None)
-    sort = sort_choice("wording", "decided_at", default="wording")
-
-
-class TargetingOutcomeWriteSerializer(serializers.Serializer):
-    wording = serializers.CharField(max_length=200, help_text="A result as a list words it")
-    adverse = serializers.BooleanField()
-
-
-@extend_schema(
-    methods=["GET"],
-    operation_id="targeting_outcomes_list",
-    summary="Outcomes your organisation has classified",
-    description="Result wordings no rule places, as your organisation classified them; every list uses them. "
-    "Every listing is audited.",
-    parameters=[TargetingOutcomeFilters, PAGE_PARAMETER],
-    responses=paginated("PaginatedTargetingOutcomeList", TargetingOutcomeSerializer),
-)
-@extend_schema(
-    methods=["POST"],
-    operation_id="targeting_outcomes_create",
-    summary="Classify an outcome",
-    description="As the Outcomes to classify page: whether a result's wording records an adverse finding, kept for "
-    "every list your organisation imports; one classified before is classified again.",
-    request=TargetingOutcomeWriteSerializer,
-    responses={201: TargetingOutcomeSerializer},
-    examples=[
-        OpenApiExample("A licence refused", value={"wording": "Licence refused", "adverse": True}, request_only=True)
-    ],
-)
-@api_view(["GET", "POST"])
-def outcome_list(request: Request) -> Response:
-    user = _user(request)
-    organisation = user.organisation
-    assert organisation is not None  # require_module has checked the user belongs to one
-    if request.method == "POST":
-        incoming = body_or_400(TargetingOutcomeWriteSerializer, request)
-        try:
-            classified = services.outcome_wordings_classify(
-                organisation=organisation, actor=user, decisions={incoming["wording"]: incoming["adverse"]}
-            )
-        except ApplicationError as error:
-            raise ValidationError({"wording": [str(error.message)]}) from None
-        if not classified:
-            raise ValidationError({"wording": ["Enter the outcome's words"]})
-        saved = selectors.outcome_wordings_visible_to(user).get(wording=outcome_wording(incoming["wording"]))
-        return Response(TargetingOutcomeSerializer(saved).data, status=status.HTTP_201_CREATED)
-    filters = _filters(TargetingOutcomeFilters, request)
-    outcomes = selectors.outcome_wordings_visible_to(user)
-    if filters.get("adverse") is not None:
-        outcomes = outcomes.filter(adverse=filters["adverse"])
-    response, count = one_page(
-        request, sorted_by(outcomes, filters["sort"]), lambda page: TargetingOutcomeSerializer(page, many=True).data
-    )
-    _audit_list(request, "targeting.outcomewording", count)
-    return response

@@ -2,11 +2,14 @@
 lists and classified outcomes, as the targeting pages show them; another council's list is 404 (and
 left out of the list), roles without disruption and tokens for other modules 403."""
 
+import json
+
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tackle.accounts.tests.signing_in import token_client
 from tackle.audit.models import AuditAction, AuditEvent
-from tackle.targeting.models import OutcomeWording
+from tackle.targeting.models import OutcomeWording, RegulatorList
 from tackle.targeting.services import Upload, outcome_wordings_classify, regulator_lists_import
 from tackle.targeting.tests.factories import LISTS
 
@@ -100,3 +103,86 @@ def test_wrong_roles_and_tokens_are_refused(lead_a, councillor_a, frontline_a, i
     reader = token_client(lead_a, scope="read")
     assert reader.post("/api/v1/targeting-outcomes/", body, format="json").status_code == 403
     assert not OutcomeWording.objects.exists()
+
+
+def _file(name: str, text: str) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, text.encode(), content_type="text/csv")
+
+
+def test_lists_are_imported_with_their_rejected_lines_and_a_bad_file_saves_nothing(lead_a):
+    client = token_client(lead_a, modules=("disruption",))
+    files = [_file(name, text) for name, text in LISTS.items()]
+    response = client.post("/api/v1/regulator-lists/", {"lists": files}, format="multipart")
+    assert response.status_code == 201, response.json()
+    by_source = {row["source"]: row for row in response.json()}
+    assert set(by_source) == {"trading_standards", "environmental_health", "fire"}
+    assert by_source["trading_standards"]["rejects"][0]["line"] == 4  # a postcode that is not one
+    assert "postcode" in by_source["trading_standards"]["rejects"][0]["reason"].lower()
+    broken = [_file("fire.csv", LISTS["fire.csv"]), _file("housing.csv", "Notes\nno name column here\n")]
+    refused = client.post("/api/v1/regulator-lists/", {"lists": broken}, format="multipart")
+    assert refused.status_code == 400 and refused.json()["lists"][0].startswith("housing.csv")
+    assert RegulatorList.objects.count() == 3
+    empty = client.post("/api/v1/regulator-lists/", {}, format="multipart")
+    assert empty.status_code == 400 and set(empty.json()) == {"lists"}
+
+
+GUESSED = "Licensed operator,Shop,Postcod\nAcme Holdings,Acme Nails,B70 6AB\nBee Group,Bee Bar,B70 7AA\n"
+
+
+def test_a_guessed_column_is_named_in_the_400_and_the_columns_sent_are_used(lead_a):
+    client = token_client(lead_a)
+    asked = client.post("/api/v1/regulator-lists/", {"lists": [_file("licensing.csv", GUESSED)]}, format="multipart")
+    assert asked.status_code == 400 and asked.json()["lists"][0].startswith("licensing.csv: Check the columns")
+    postcode = next(choice for choice in asked.json()["columns"] if choice["field"] == "postcode")
+    assert (postcode["column"], postcode["samples"]) == (2, ["B70 6AB", "B70 7AA"])
+    assert not RegulatorList.objects.exists()
+    answer = json.dumps([{"header": asked.json()["header"], "columns": {"business_name": 1, "postcode": 2}}])
+    bad = client.post("/api/v1/regulator-lists/", {"lists": [_file("l.csv", GUESSED)], "columns": "[{}]"})
+    assert bad.status_code == 400 and set(bad.json()) == {"columns"}
+    files = {"lists": [_file("licensing.csv", GUESSED)], "columns": answer}
+    imported = client.post("/api/v1/regulator-lists/", files, format="multipart")
+    assert imported.status_code == 201, imported.json()
+    assert RegulatorList.objects.get().mapping == {"business_name": "Shop", "postcode": "Postcod"}
+
+
+def test_a_list_is_removed_by_its_own_council_only(lead_a, lead_b, frontline_a, imported):
+    fire = imported["fire"]
+    assert token_client(lead_b).delete(f"/api/v1/regulator-lists/{fire.uuid}").status_code == 404
+    assert token_client(lead_a, scope="read").delete(f"/api/v1/regulator-lists/{fire.uuid}").status_code == 403
+    assert token_client(lead_a, modules=("cases",)).delete(f"/api/v1/regulator-lists/{fire.uuid}").status_code == 403
+    assert token_client(frontline_a).delete(f"/api/v1/regulator-lists/{fire.uuid}").status_code == 403
+    assert token_client(frontline_a).post("/api/v1/regulator-lists/", {"lists": []}).status_code == 403
+    assert token_client(lead_a).delete(f"/api/v1/regulator-lists/{fire.uuid}").status_code == 204
+    assert not RegulatorList.objects.filter(pk=fire.pk).exists()
+    assert AuditEvent.objects.filter(action=AuditAction.DELETE, object_id=str(fire.uuid), actor=lead_a).exists()
+
+
+def test_premises_are_ranked_as_the_page_ranks_them_filtered_and_audited(lead_a, lead_b, client_for, imported):
+    client = token_client(lead_a, scope="read", modules=("disruption",))
+    body = client.get("/api/v1/targeting-premises/").json()
+    page = client_for(lead_a).get("/targeting/").context["ranking"].ranked
+    assert [row["entity_id"] for row in body["results"]] == [entity.entity_id for entity in page]
+    first = body["results"][0]
+    assert (first["rank"], first["postcode"], first["premises_type"]) == (1, "B70 6AB", "hand_car_wash")
+    assert len(first["sources"]) == 3 and {record["source"] for record in first["records"]} == set(first["sources"])
+    assert first["reasons"] == [str(reason) for reason in page[0].reasons]
+    dragon = client.get("/api/v1/targeting-premises/?q=dragon&postcode=b70 9").json()["results"]
+    wanted = [(n, e.name) for n, e in enumerate(page, 1) if "dragon" in e.name.lower() and e.postcode[:5] == "B70 9"]
+    assert [(row["rank"], row["name"]) for row in dragon] == wanted and len(wanted) == 1
+    assert client.get("/api/v1/targeting-premises/?premises_type=farm").json()["count"] == 1
+    assert client.get("/api/v1/targeting-premises/?source=trading_standards").json()["count"] == 2
+    high = client.get(f"/api/v1/targeting-premises/?min_score={first['score']}").json()["results"]
+    assert [row["rank"] for row in high] == [1]
+    lowest_first = client.get("/api/v1/targeting-premises/?sort=score").json()["results"]
+    assert lowest_first[-1]["rank"] == 1
+    assert AuditEvent.objects.filter(action=AuditAction.LIST, object_type="targeting.ranking", actor=lead_a).exists()
+    assert token_client(lead_b).get("/api/v1/targeting-premises/").json()["count"] == 0
+
+
+def test_the_ranking_refuses_a_bad_filter_other_roles_and_tokens(lead_a, frontline_a, imported):
+    bad = token_client(lead_a).get("/api/v1/targeting-premises/?premises_type=castle&min_score=-1&colour=red")
+    assert bad.status_code == 400 and set(bad.json()) == {"colour"}  # an unknown filter first, as the lists
+    bad = token_client(lead_a).get("/api/v1/targeting-premises/?premises_type=castle&min_score=-1")
+    assert bad.status_code == 400 and set(bad.json()) == {"premises_type", "min_score"}
+    assert token_client(frontline_a).get("/api/v1/targeting-premises/").status_code == 403
+    assert token_client(lead_a, modules=("cases",)).get("/api/v1/targeting-premises/").status_code == 403
