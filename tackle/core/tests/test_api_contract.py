@@ -28,6 +28,7 @@ from schemathesis.specs.openapi.checks import (
 
 from tackle.accounts.services import api_token_create
 from tackle.accounts.tests.signing_in import two_factor_set_up
+from tackle.cases.services.support import case_document_upload, safety_plan_create
 from tackle.core.models import WorkerHeartbeat
 from tackle.disrupt.tests.factories import (
     make_action,
@@ -126,6 +127,11 @@ def lead_token(
     case = record_concern(frontline_a, person_name="Ana Example", nationality="Albanian", age=34)
     record_concern(frontline_a)
     _KNOWN["case_uuid"] = str(case.uuid)
+    # A safety plan and a document on the case: the support record's operations on one reach real ones.
+    plan = safety_plan_create(case=case, actor=lead_a, summary="Stay away from the car wash", created_on=now.date())
+    _KNOWN["plan_uuid"] = str(plan.uuid)
+    letter = SimpleUploadedFile("letter.pdf", b"%PDF-1.4\n%%EOF\n")
+    _KNOWN["document_uuid"] = str(case_document_upload(case=case, actor=lead_a, title="Letter", upload=letter).uuid)
     _KNOWN["referral_uuid"] = str(case.referrals.first().uuid)  # type: ignore[union-attr]
     suppliers = make_supplier_records(lead_a.organisation)
     for name in ("supplier", "contract", "check", "task", "action", "assessment"):
