@@ -3,8 +3,10 @@ SQL replayed straight through the driver, in one process on one connection, one 
 
 The page's p95 also holds the session, the audit write and the template: about 25 ms whatever the
 query, which alone puts a 3 ms search at ten times its SQL. This isolates what the issue asks of the
-ORM: the selectors the view calls (the filter form, `cases_filtered`, `queue_for` for one page of
-rows), timed as the view runs them, against their own captured SELECTs replayed raw.
+ORM: what the view calls (the filter form, then `prepared_queue`: the selectors' `cases_filtered` and
+`queue_for` compiled once per shape, tackle/cases/prepared_list.py), timed as the view runs them,
+against their own captured SELECTs replayed raw. `path="orm"` times `queue_for` over `cases_filtered`
+instead (the ORM building and compiling each query per request); `form=False` leaves the form out.
 """
 
 import statistics
@@ -14,19 +16,29 @@ from typing import Any
 REPEATS = 60
 
 
-def orm_against_raw(lead: Any, query_string: str) -> dict[str, float]:
+def orm_against_raw(lead: Any, query_string: str, *, path: str = "prepared", form: bool = True) -> dict[str, float]:
     from django.db import connection
     from django.http import QueryDict
     from django.test.utils import CaptureQueriesContext
 
     from tackle.cases.forms.case_list import CaseFilterForm
+    from tackle.cases.prepared_list import prepared_queue
     from tackle.cases.selectors import case_list_visible_to, cases_filtered, queue_for
 
+    def filters_of_the_request() -> Any:
+        checked = CaseFilterForm(QueryDict(query_string), workers=[], may_search=True)
+        if not checked.is_valid():
+            raise RuntimeError(f"the benchmark's filters do not validate: {checked.errors.as_json()}")
+        return checked.filters()
+
+    checked_once = filters_of_the_request()
+
     def list_through_the_orm() -> None:
-        form = CaseFilterForm(QueryDict(query_string), workers=[], may_search=True)
-        if not form.is_valid():
-            raise RuntimeError(f"the benchmark's filters do not validate: {form.errors.as_json()}")
-        queue_for(lead, cases_filtered(case_list_visible_to(lead), form.filters()))
+        filters = filters_of_the_request() if form else checked_once
+        if path == "prepared":
+            prepared_queue(lead, filters)
+        else:
+            queue_for(lead, cases_filtered(case_list_visible_to(lead), filters))
 
     list_through_the_orm()  # warm: the first run fills Django's caches
     with CaptureQueriesContext(connection) as context:

@@ -1,5 +1,6 @@
 """Who may see which cases. Pages, API, exports and statistics all read through these."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -37,15 +38,28 @@ from tackle.core.slots import Slot
 
 
 def case_list_visible_to(user: Any) -> models.QuerySet[Case]:
+    kind = case_list_scope(user)
+    return visible_cases(kind, user.organisation_id, user.pk) if kind else Case.objects.none()
+
+
+def case_list_scope(user: Any) -> Scope | None:
+    """Which of the case list's scopes the user has; None when they may see no case."""
     if not (user.is_authenticated and user.organisation_id and user.may_use(Module.CASES)):
-        return Case.objects.none()
-    cases = Case.objects.select_related("organisation", "recorded_by")
+        return None
     scopes = scopes_for(user.role, CASES, Action.VIEW)
     if Scope.ORGANISATION in scopes:
-        return cases.filter(organisation_id=user.organisation_id)
-    if Scope.SHARED in scopes:
-        return cases.filter(uuid__in=shared_uuids(Case, user.organisation_id))
-    return cases.filter(organisation_id=user.organisation_id, recorded_by=user)
+        return Scope.ORGANISATION
+    return Scope.SHARED if Scope.SHARED in scopes else Scope.OWN
+
+
+def visible_cases(kind: Scope, organisation_id: int, user_id: int, *, now: Any = None) -> models.QuerySet[Case]:
+    """The cases a scope of that kind shows, for that organisation and user (`now` for live shares)."""
+    cases = Case.objects.select_related("organisation", "recorded_by")
+    if kind == Scope.ORGANISATION:
+        return cases.filter(organisation_id=organisation_id)
+    if kind == Scope.SHARED:
+        return cases.filter(uuid__in=shared_uuids(Case, organisation_id, now=now))
+    return cases.filter(organisation_id=organisation_id, recorded_by_id=user_id)
 
 
 def encounters_visible_to(user: Any) -> models.QuerySet[Any]:
@@ -128,16 +142,16 @@ class CaseFilters:
 NOT_ALLOCATED = "none"  # what the query string says for cases nobody has
 
 
-def _overdue_referral() -> Exists:
+def _overdue_referral(now: Any = None) -> Exists:
     from tackle.cases.models import Referral, ReferralStatus
 
-    return Exists(
-        Referral.objects.filter(case_id=OuterRef("pk"), status=ReferralStatus.TO_DO, due_by__lt=timezone.now())
-    )
+    due = now or timezone.now()
+    return Exists(Referral.objects.filter(case_id=OuterRef("pk"), status=ReferralStatus.TO_DO, due_by__lt=due))
 
 
-def cases_filtered(cases: models.QuerySet[Case], filters: CaseFilters) -> models.QuerySet[Case]:
-    """Narrow a user's cases (a `*_visible_to` selector's) by every filter given; they combine."""
+def cases_filtered(cases: models.QuerySet[Case], filters: CaseFilters, *, now: Any = None) -> models.QuerySet[Case]:
+    """Narrow a user's cases (a `*_visible_to` selector's) by every filter given; they combine.
+    "Overdue" is as at `now` (this moment when not given)."""
     if filters.status:
         cases = cases.filter(status=filters.status)
     if filters.stage:
@@ -147,9 +161,10 @@ def cases_filtered(cases: models.QuerySet[Case], filters: CaseFilters) -> models
     if filters.exploitation_type:
         # The JSON list as text holds each code in quotes, alike on SQLite and PostgreSQL; the codes
         # come from a closed list, so one cannot match inside another.
-        cases = cases.filter(exploitation_types__icontains=f'"{filters.exploitation_type}"')
+        cases = cases.filter(exploitation_types__icontains=exploitation_code_in_list(filters.exploitation_type))
     if filters.overdue is not None:
-        cases = cases.filter(_overdue_referral() if filters.overdue else ~_overdue_referral())
+        overdue = _overdue_referral(now)
+        cases = cases.filter(overdue if filters.overdue else ~overdue)
     if filters.not_allocated:
         cases = cases.filter(allocated_to__isnull=True)
     elif filters.allocated_to is not None:
@@ -167,7 +182,7 @@ def case_text_matches(cases: models.QuerySet[Case], text: str, *, born_on: date 
     from tackle.cases.models import CaseAlias
 
     if connections[cases.db].vendor == "sqlite":
-        phrase = '"' + text.replace('"', '""') + '"'  # one quoted phrase: a substring, never FTS syntax
+        phrase = text_phrase(text)
         in_index = RawSQL("SELECT rowid FROM cases_case_text WHERE cases_case_text MATCH %s", [phrase])
         by_alias = RawSQL(
             "SELECT case_id FROM cases_casealias WHERE id IN "
@@ -187,6 +202,16 @@ def case_text_matches(cases: models.QuerySet[Case], text: str, *, born_on: date 
     if born_on is not None:
         matches |= Q(person_date_of_birth=born_on)
     return cases.filter(matches)
+
+
+def exploitation_code_in_list(code: str) -> str:
+    """How a code reads inside the JSON list of a case's exploitation types, as text."""
+    return f'"{code}"'
+
+
+def text_phrase(text: str) -> str:
+    """The text as one quoted FTS5 phrase: a substring, never FTS syntax."""
+    return '"' + text.replace('"', '""') + '"'
 
 
 # What a queue row shows (templates/cases/queue.html, with what Case.is_anonymous reads): loading
@@ -227,13 +252,19 @@ def queue_for(user: Any, cases: models.QuerySet[Case], *, page: str | int | None
     """One page of the given cases (the queue passes open ones), in the database's order: untriaged
     concerns first, then those with overdue referrals, then by next due time (nothing due last),
     newest first within each. A page number that is not a page reads as the nearest one."""
+    keys = queue_keys(cases)
+    return queue_page(
+        page,
+        keys_from=lambda start: list(keys[start : start + QUEUE_PAGE_SIZE]),
+        count=cases.count,
+        cases_of=lambda pks: list(queue_rows(cases.db, pks)),
+    )
+
+
+def queue_keys(cases: models.QuerySet[Case]) -> models.QuerySet[Any]:
+    """(pk, next due time, is new) of the given cases, in the queue's order."""
     from tackle.cases.models import Referral, ReferralStatus
 
-    now = timezone.now()
-    try:
-        asked = max(1, int(page or 1))
-    except (TypeError, ValueError):
-        asked = 1
     # A subquery per case reads the (case, status, due_by) index; a join and GROUP BY over every
     # open case's referrals cost several times more at national scale.
     next_due = (
@@ -242,35 +273,53 @@ def queue_for(user: Any, cases: models.QuerySet[Case], *, page: str | int | None
         .values("due_by")[:1]
     )
     # Overdue first then the rest, each by next due time, is next due time alone: an overdue one is
-    # due before now and the others at or after it. So "overdue" is read from `next_due` here, and
-    # the SQL neither runs the subquery a second time per case nor compiles the comparison.
+    # due before now and the others at or after it. So "overdue" is read from `next_due` in
+    # `queue_page`, and the SQL neither runs the subquery a second time per case nor compiles the comparison.
     ordered = cases.annotate(
         next_due=Subquery(next_due),
         is_new=ExpressionWrapper(Q(triaged_at__isnull=True), output_field=BooleanField()),
     ).order_by(F("is_new").desc(), F("next_due").asc(nulls_last=True), "-encountered_at")
     # Sort narrow rows (the key and the ordering values), then load the page's cases whole: sorting
     # every open case with all its columns cost more than the rest of the query at national scale.
-    keys = ordered.values_list("pk", "next_due", "is_new")
-    page_keys = list(keys[:QUEUE_PAGE_SIZE]) if asked == 1 else []
+    return ordered.values_list("pk", "next_due", "is_new")
+
+
+def queue_rows(db: str, pks: list[Any]) -> models.QuerySet[Case]:
+    """The page's cases by key, with what a queue row shows. The keys passed the filters already:
+    the filters' SQL (search, visibility) is neither compiled nor run a second time."""
+    return Case.objects.using(db).select_related("allocated_to").only(*QUEUE_ROW_FIELDS).filter(pk__in=pks)
+
+
+def queue_page(
+    page: str | int | None,
+    *,
+    keys_from: Callable[[int], list[Any]],
+    count: Callable[[], int],
+    cases_of: Callable[[list[Any]], list[Case]],
+) -> QueuePage:
+    """The queue's paging over its queries (`queue_for`'s ORM ones, or the prepared ones of
+    tackle/cases/prepared_list.py): a page's keys from a start, the count, the cases of some keys."""
+    now = timezone.now()
+    try:
+        asked = max(1, int(page or 1))
+    except (TypeError, ValueError):
+        asked = 1
+    page_keys = keys_from(0) if asked == 1 else []
     if asked == 1 and len(page_keys) < QUEUE_PAGE_SIZE:
-        count, number = len(page_keys), 1  # a first page that is not full is every case: no count
+        total, number = len(page_keys), 1  # a first page that is not full is every case: no count
     else:
-        count = cases.count()
-        number = min(asked, max(1, -(-count // QUEUE_PAGE_SIZE)))
+        total = count()
+        number = min(asked, max(1, -(-total // QUEUE_PAGE_SIZE)))
         if asked != 1:  # another page, or a page past the end read as the last one
-            start = (number - 1) * QUEUE_PAGE_SIZE
-            page_keys = list(keys[start : start + QUEUE_PAGE_SIZE])
-    pages = max(1, -(-count // QUEUE_PAGE_SIZE))
-    # The keys passed the filters already: the page's rows are read by key alone, so the filters'
-    # SQL (search, visibility) is neither compiled nor run a second time.
-    page_cases = Case.objects.using(cases.db).select_related("allocated_to").only(*QUEUE_ROW_FIELDS)
-    cases_by_pk = page_cases.in_bulk([pk for pk, *_ in page_keys])
+            page_keys = keys_from((number - 1) * QUEUE_PAGE_SIZE)
+    pages = max(1, -(-total // QUEUE_PAGE_SIZE))
+    cases_by_pk = {case.pk: case for case in cases_of([pk for pk, *_ in page_keys])} if page_keys else {}
     rows = [
         {"case": cases_by_pk[pk], "next_due": due, "overdue": due is not None and due < now, "new": is_new}
         for pk, due, is_new in page_keys
         if pk in cases_by_pk
     ]
-    return QueuePage(rows=rows, count=count, number=number, pages=pages)
+    return QueuePage(rows=rows, count=total, number=number, pages=pages)
 
 
 def case_workers_of(organisation_id: Any, *, with_former: bool = False) -> models.QuerySet[Any]:
@@ -596,3 +645,46 @@ def consent_explanation_words(case: Case) -> str:
     if case.consent_explanation_read_by_interpreter:
         return gettext("%(texts)s, in %(language)s, read by an interpreter") % values
     return gettext("%(texts)s, in %(language)s, read by the officer") % values
+
+
+CASE_HOLD = "case"  # the record type a hold on a case is listed under, beside the kinds others register
+
+
+@dataclass(frozen=True)
+class HeldRecord:
+    """A legal hold on a case or on a record of another kind, as the holds list and its download show it."""
+
+    uuid: Any
+    record_type: str
+    kind_label: str
+    reference: str
+    reason: str
+    placed_by: str
+    placed_at: Any
+    lifted_at: Any
+    lift_reason: str
+
+
+def legal_holds_of(organisation_id: int, *, live: bool | None = True, record_type: str = "") -> list[HeldRecord]:
+    """The organisation's legal holds, newest first: live ones (`live`), lifted ones, or all (None);
+    of one kind of record when `record_type` names it (`CASE_HOLD` for cases)."""
+    lifted = {} if live is None else {"lifted_at__isnull": live}
+    labels = {kind.record_type: str(kind.label) for kind in record_kinds()}
+    held: list[HeldRecord] = []
+    if record_type in ("", CASE_HOLD):
+        on_cases = LegalHold.objects.filter(case__organisation_id=organisation_id, **lifted)
+        held += [
+            HeldRecord(hold.uuid, CASE_HOLD, gettext("Case"), hold.case.reference, hold.reason,
+                       hold.placed_by.display_name, hold.placed_at, hold.lifted_at, hold.lift_reason)
+            for hold in on_cases.select_related("case", "placed_by")
+        ]  # fmt: skip
+    if record_type != CASE_HOLD:
+        others = RecordLegalHold.objects.filter(organisation_id=organisation_id, **lifted)
+        if record_type:
+            others = others.filter(record_type=record_type)
+        held += [
+            HeldRecord(hold.uuid, hold.record_type, labels.get(hold.record_type, hold.record_type), hold.reference,
+                       hold.reason, hold.placed_by.display_name, hold.placed_at, hold.lifted_at, hold.lift_reason)
+            for hold in others.select_related("placed_by")
+        ]  # fmt: skip
+    return sorted(held, key=lambda hold: hold.placed_at, reverse=True)

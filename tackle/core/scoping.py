@@ -12,8 +12,12 @@ from tackle.core.models import RecordShare
 M = TypeVar("M", bound=models.Model)
 
 
-def shared_uuids(model: type[models.Model], organisation_id: int) -> models.QuerySet[RecordShare, Any]:
-    now = timezone.now()
+def shared_uuids(
+    model: type[models.Model], organisation_id: int, *, now: Any = None
+) -> models.QuerySet[RecordShare, Any]:
+    """Uuids of the records of that model shared with the organisation and live at `now` (this moment
+    when not given)."""
+    now = now or timezone.now()
     return (
         RecordShare.objects.filter(
             content_type=ContentType.objects.get_for_model(model),

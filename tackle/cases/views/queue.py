@@ -13,6 +13,7 @@ from tackle.audit.services import audit_record
 from tackle.cases.access import audit_case_list, may_search_cases, may_see_caseloads, require_search_allowed
 from tackle.cases.forms.case_list import CaseFilterForm
 from tackle.cases.models import CaseStatus
+from tackle.cases.prepared_list import prepared_queue
 from tackle.cases.selectors import (
     QueuePage,
     case_list_visible_to,
@@ -50,7 +51,9 @@ def queue(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse
         )
         if download is not None:
             return download
-    queue = queue_for(request.user, cases_filtered(cases, filters) if filters else cases.none(), page=data.get("page"))
+    page = data.get("page")
+    # The same page as queue_for over cases_filtered, through statements compiled once per shape.
+    queue = prepared_queue(request.user, filters, page=page) if filters else queue_for(request.user, cases.none())
     audit_case_list(request, searched=bool(filters and filters.search), count=queue.count, note="Case list viewed")
     kept = data.copy()
     kept.pop("page", None)
