@@ -305,8 +305,16 @@ POLICY: tuple[Grant, ...] = tuple(
 )
 
 
+# Each (role, resource, action)'s scopes, read once: every page asks, some several times, and
+# scanning the whole table each time cost a search of the case list about 0.1 ms (issue 14).
+_SCOPES: dict[tuple[str, Resource, str], frozenset[Scope]] = {}
+for _grant in POLICY:
+    _key = (str(_grant.role), _grant.resource, str(_grant.action))
+    _SCOPES[_key] = _SCOPES.get(_key, frozenset()) | {_grant.scope}
+
+
 def scopes_for(role: str, resource: Resource, action: Action) -> frozenset[Scope]:
-    return frozenset(g.scope for g in POLICY if g.role == role and g.resource == resource and g.action == action)
+    return _SCOPES.get((str(role), resource, str(action)), frozenset())
 
 
 def allows(role: str, resource: Resource, action: Action) -> bool:
