@@ -34,7 +34,7 @@ from tackle.reporting.services import foi_release
 from tackle.scrutiny.foi import FoiItem, FoiRequest, PeriodKind, build_foi_answer, foi_docx, standard_request
 from tackle.scrutiny.foi.questions import QUESTIONS
 from tackle.scrutiny.forms import AnswersForm, AssessmentNewForm, FoiForm, LeadArrangementForm, SpendForm
-from tackle.scrutiny.models import Assessment
+from tackle.scrutiny.models import Assessment, LeadArrangement
 from tackle.scrutiny.proposals.questions import Proposal, proposals_for
 from tackle.scrutiny.selectors import (
     arrangements_visible_to,
@@ -293,6 +293,7 @@ def _record_page(
     template: str,
     object_type: str,
     back: str,
+    downloads: list[dict[str, str]] | None = None,
 ) -> HttpResponse:
     from tackle.scrutiny.services import record_save
 
@@ -307,7 +308,8 @@ def _record_page(
             return redirect(back)
     if request.method != "POST" and record is None:  # a record's opening was audited by the door
         audit_record(action=AuditAction.LIST, request=request, object_type=object_type)
-    return render(request, template, {"form": form, "records": records, "record": record})
+    context = {"form": form, "records": records, "record": record, "downloads": downloads or []}
+    return render(request, template, context)
 
 
 def _open_record[M: models.Model](request: AuthenticatedRequest, visible: models.QuerySet[M], record_uuid: str) -> M:
@@ -319,12 +321,41 @@ def _open_record[M: models.Model](request: AuthenticatedRequest, visible: models
 
 
 @login_required
-def arrangements(request: AuthenticatedRequest) -> HttpResponse:
+def arrangements(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
     records = arrangements_visible_to(request.user)
+    title = "Posts and roles on modern slavery"  # English: the audit note names the download by it
+    columns = arrangement_columns()
+    download = list_download(
+        request, records, resource=SCRUTINY_RECORDS, columns=columns, name="lead-arrangements", title=title
+    )
+    if download is not None:
+        return download
     return _record_page(
         request, records=records, form_class=LeadArrangementForm, record=None,
         template="scrutiny/arrangements.html", object_type="scrutiny.leadarrangement", back="scrutiny:arrangements",
+        downloads=list_download_links(request, SCRUTINY_RECORDS),
     )  # fmt: skip
+
+
+def _covers(record: LeadArrangement) -> str:
+    if record.covers_children and record.covers_adults:
+        return _("Children and adults")
+    return _("Children") if record.covers_children else _("Adults")
+
+
+def arrangement_columns() -> tuple[Column, ...]:
+    """The page's table, with each post's notes; headers in the request's language."""
+    return (
+        Column(_("Post"), lambda r: r.lead_label),
+        Column(_("Lead or contact"), lambda r: _("Yes") if r.is_lead else _("No")),
+        Column(_("Team"), lambda r: r.team),
+        Column(_("Covers"), _covers),
+        Column(_("From"), lambda r: r.since),
+        Column(_("To"), lambda r: r.ended_on or _("Continuing")),
+        Column(_("Funded by"), lambda r: r.funding_source),
+        Column(_("Per year"), lambda r: r.amount_per_year),
+        Column(_("Notes"), lambda r: r.notes),
+    )
 
 
 @login_required
@@ -337,12 +368,28 @@ def arrangement_edit(request: AuthenticatedRequest, record_uuid: str) -> HttpRes
 
 
 @login_required
-def spend(request: AuthenticatedRequest) -> HttpResponse:
+def spend(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
     records = spend_visible_to(request.user)
+    title = "Spending on modern slavery"  # English: the audit note names the download by it
+    download = list_download(
+        request, records, resource=SCRUTINY_RECORDS, columns=spend_columns(), name="scrutiny-spending", title=title
+    )
+    if download is not None:
+        return download
     return _record_page(
         request, records=records, form_class=SpendForm, record=None,
         template="scrutiny/spend.html", object_type="scrutiny.spend", back="scrutiny:spend",
+        downloads=list_download_links(request, SCRUTINY_RECORDS),
     )  # fmt: skip
+
+
+def spend_columns() -> tuple[Column, ...]:
+    return (
+        Column(_("Financial year"), lambda r: r.financial_year),
+        Column(_("Category"), lambda r: r.get_category_display()),
+        Column(_("Amount"), lambda r: r.amount),
+        Column(_("Note"), lambda r: r.note),
+    )
 
 
 @login_required

@@ -28,8 +28,10 @@ from schemathesis.specs.openapi.checks import (
 
 from tackle.accounts.services import api_token_create
 from tackle.accounts.tests.signing_in import two_factor_set_up
+from tackle.cases.services.retention import legal_hold_place
 from tackle.cases.services.support import case_document_upload, safety_plan_create
 from tackle.core.models import WorkerHeartbeat
+from tackle.core.periods import financial_year_of
 from tackle.disrupt.tests.factories import (
     make_action,
     make_agreement,
@@ -37,6 +39,8 @@ from tackle.disrupt.tests.factories import (
     make_operation,
     make_premises,
 )
+from tackle.scrutiny.models import LeadArrangement, Spend
+from tackle.scrutiny.services import assessment_create
 from tackle.spend.services import spend_import_start
 from tackle.spend.tasks import screen_spend_import
 from tackle.statements.services.commitments import commitment_create
@@ -125,7 +129,8 @@ def lead_token(
     now = timezone.now()
     WorkerHeartbeat.objects.create(worker_id="contract-test", started_at=now, seen_at=now)
     case = record_concern(frontline_a, person_name="Ana Example", nationality="Albanian", age=34)
-    record_concern(frontline_a)
+    held = record_concern(frontline_a)  # on legal hold, for lifting it
+    _KNOWN["hold_uuid"] = str(legal_hold_place(case=held, reason="A tribunal claim", actor=lead_a).uuid)
     _KNOWN["case_uuid"] = str(case.uuid)
     # A safety plan and a document on the case: the support record's operations on one reach real ones.
     plan = safety_plan_create(case=case, actor=lead_a, summary="Stay away from the car wash", created_on=now.date())
@@ -176,6 +181,17 @@ def lead_token(
     fire = Upload("fire.csv", TARGETING_LISTS["fire.csv"].encode())
     regulator_list = regulator_lists_import(organisation=lead_a.organisation, actor=lead_a, uploads=[fire])[0]
     _KNOWN["list_uuid"] = str(regulator_list.uuid)
+    assessment = assessment_create(actor=lead_a, year=financial_year_of(now.date()))
+    _KNOWN["self_assessment_uuid"] = str(assessment.uuid)
+    lead_post = LeadArrangement.objects.create(
+        organisation=lead_a.organisation, lead_name="Lead officer", team="Community safety", dedicated=True,
+        since=date(2024, 4, 1),
+    )  # fmt: skip
+    _KNOWN["lead_arrangement_uuid"] = str(lead_post.uuid)
+    spending = Spend.objects.create(
+        organisation=lead_a.organisation, financial_year="2025-26", category="posts", amount=1
+    )
+    _KNOWN["spending_uuid"] = str(spending.uuid)
     two_factor_set_up(lead_a)
     _, raw = api_token_create(user=lead_a, name="contract test", scope="write", modules=())
     yield raw
