@@ -157,3 +157,28 @@ def test_a_document_of_another_case_is_not_found_through_this_one(case, lead_a, 
         case=other, actor=lead_a, title="Letter", upload=SimpleUploadedFile("a.pdf", PDF)
     )
     assert token_client(lead_a).get(support(case, f"/documents/{document.uuid}")).status_code == 404
+
+
+def test_the_frontline_officer_who_recorded_the_case_reaches_no_document_or_plan(case, lead_a, frontline_a):
+    document = services.case_document_upload(
+        case=case, actor=lead_a, title="Letter", upload=SimpleUploadedFile("a.pdf", PDF)
+    )
+    plan = services.safety_plan_create(case=case, actor=lead_a, summary="Stay away", created_on=case.created_at.date())
+    client = token_client(frontline_a)
+    assert client.get(support(case, f"/documents/{document.uuid}")).status_code == 403
+    assert client.get(support(case, f"/safety-plans/{plan.uuid}")).status_code == 403
+    review = {"reviewed_on": plan.created_on.isoformat(), "what_changed": "Nothing"}
+    assert client.post(support(case, f"/safety-plans/{plan.uuid}/reviews"), review, format="json").status_code == 403
+    assert not plan.reviews.exists()
+    assert not AuditEvent.objects.filter(action=AuditAction.VIEW, object_id=str(document.uuid)).exists()
+
+
+def test_a_partner_with_a_support_share_downloads_a_document_audited(case, lead_a, police_partner):
+    _share(case, lead_a, police_partner, ShareScope.SUPPORT)
+    document = services.case_document_upload(
+        case=case, actor=lead_a, title="Letter", upload=SimpleUploadedFile("a.pdf", PDF)
+    )
+    download = token_client(police_partner).get(support(case, f"/documents/{document.uuid}"))
+    assert download.status_code == 200 and b"".join(download.streaming_content) == PDF
+    viewed = AuditEvent.objects.filter(action=AuditAction.VIEW, actor=police_partner, object_id=str(document.uuid))
+    assert viewed.filter(note="Document downloaded by API").count() == 1
