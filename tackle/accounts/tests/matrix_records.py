@@ -249,6 +249,7 @@ def build(*, frontline: User, lead: User, police: Any) -> tuple[dict[str, Record
         "cases:kind": Record("consent", ExplanationLanguage),
         "cases:number": Record("1", ExplanationLanguage),
         "audit:case_reference": Record(case.reference, Case),  # a case's access report, by its reference
+        "api:subject-access-find:reference": Record(case.reference, Case),  # the case a request names
         "encounter_uuid": rec(encounter, Encounter, owner=frontline.pk),
         "plan_uuid": rec(plan, SafetyPlan),
         "hold_uuid": rec(hold, LegalHold),

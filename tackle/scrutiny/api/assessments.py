@@ -15,7 +15,6 @@ from rest_framework.response import Response
 
 from tackle.accounts.api_auth import api_user
 from tackle.accounts.door import open_page_for_user
-from tackle.accounts.models import User
 from tackle.accounts.selectors import disclosure_for
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
@@ -331,7 +330,7 @@ def self_assessment_report(request: Request, self_assessment_uuid: str) -> Respo
 )
 @api_view(["GET"])
 def self_assessment_comparison(request: Request) -> Response:
-    user: User = api_user(request)
+    user = api_user(request)
     assessments = list(assessments_visible_to(user).order_by("year").prefetch_related("answers"))
     open_page_for_user(
         user,
