@@ -4,6 +4,7 @@ database the suite runs, as a council's lead holding a write token, and must ans
 with only documented status codes and content types, and with a body inside the schema."""
 
 import os
+import re
 import socket
 import uuid
 from collections.abc import Iterator
@@ -73,6 +74,9 @@ ON_REAL_RECORDS = [
     ("/api/v1/spend-imports/{import_uuid}/rejects", "GET", "import_uuid"),
     ("/api/v1/spend-files/{file_uuid}/columns", "GET", "file_uuid"),
     (MEETING_ACTION_CLOSE, "POST", "action_uuid"),
+    # A case's file and safety plan: both the case's and the record's uuid must be the real ones.
+    ("/api/v1/cases/{case_uuid}/support/documents/{document_uuid}", "GET", "document_uuid"),
+    ("/api/v1/cases/{case_uuid}/support/safety-plans/{plan_uuid}", "GET", "plan_uuid"),
 ]
 
 
@@ -216,7 +220,7 @@ def test_operations_on_an_imported_spend_file_and_a_meeting_action_keep_their_co
 ):
     """The fuzzer reaches these records only half the time: called here once on each, answered."""
     operation = schema[path][method]
-    parameters = {name: _known(path, name)}
+    parameters = {each: _known(path, each) for each in re.findall(r"\{(\w+)\}", path)}
     if method == "POST":
         body = {"closing_note": "Visited with the GLAA"}
         case = operation.Case(path_parameters=parameters, body=body, media_type="application/json")
