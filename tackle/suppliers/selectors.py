@@ -12,6 +12,7 @@ from tackle.suppliers.models import (
     ClarificationTask,
     Contract,
     ContractAction,
+    ContractRisk,
     ContractStatus,
     SelectionResponse,
     StatementFollowUp,
@@ -192,6 +193,17 @@ def contract_risk_register(user: Any, *, today: date) -> list[RegisterRow]:
     ]
     rows.sort(key=lambda row: (-row.risk.score, row.contract.title))
     return rows
+
+
+def open_contract_risks(rows: list[RegisterRow]) -> list[ContractRisk]:
+    """The risks still open on the register's contracts, highest likelihood x impact first (then by
+    contract title), as the register's second table lists them."""
+    risks = (
+        ContractRisk.objects.filter(contract__in=[row.contract for row in rows], closed_on__isnull=True)
+        .select_related("contract", "contract__supplier", "owner")
+        .order_by("contract__title", "pk")
+    )
+    return sorted(risks, key=lambda risk: -risk.score)
 
 
 def assessments_due(organisation_id: int | None = None) -> QuerySet[SupplierAssessment]:

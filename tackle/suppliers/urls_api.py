@@ -2,14 +2,18 @@
 
 from django.urls import path
 
-from tackle.suppliers.api import contracts, diligence, register, tenders
+from tackle.suppliers.api import contracts, diligence, ocds, register, risk_register, tenders
 
 urlpatterns: list = [
     path("suppliers/", register.supplier_list, name="supplier-list"),
+    path("suppliers/missing-statements", register.missing_statement_list, name="supplier-missing-statement-list"),
     path("suppliers/<uuid:supplier_uuid>", register.supplier_detail, name="supplier-detail"),
     path("suppliers/<uuid:supplier_uuid>/contacts", register.contact_create, name="supplier-contact-create"),
     path("supplier-concerns/<uuid:concern_uuid>/close", register.concern_close, name="supplier-concern-close"),
     path("contracts/", contracts.contract_list, name="contract-list"),
+    path("contracts/ocds-import", ocds.ocds_import, name="contract-ocds-import"),
+    path("contract-risk-register/", risk_register.risk_register, name="contract-risk-register"),
+    path("contract-open-risks/", risk_register.open_risks, name="contract-open-risk-list"),
     path("contracts/<uuid:contract_uuid>", contracts.contract_detail, name="contract-detail"),
     path("contracts/<uuid:contract_uuid>/terminate", contracts.contract_terminate, name="contract-terminate"),
     path("contracts/<uuid:contract_uuid>/risks", contracts.risk_create, name="contract-risk-create"),

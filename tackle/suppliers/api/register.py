@@ -6,7 +6,7 @@ from typing import Any
 
 from django.db.models import Count, Q
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiExample, extend_schema
+from drf_spectacular.utils import OpenApiExample, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.decorators import api_view
 from rest_framework.request import Request
@@ -21,7 +21,7 @@ from tackle.core.api_lists import body_or_400, checked_by_form, merged, one_page
 from tackle.core.api_schema import PAGE_PARAMETER, paginated
 from tackle.suppliers import selectors, services
 from tackle.suppliers.forms import ConcernTaskCloseForm, ContactForm, SupplierForm
-from tackle.suppliers.models import STATEMENT_REQUIRED_BANDS, ContractStatus, SupplierContact, TurnoverBand
+from tackle.suppliers.models import ContractStatus, SupplierContact, TurnoverBand
 from tackle.suppliers.sectors import Sector
 
 
@@ -180,11 +180,50 @@ def supplier_list(request: Request) -> Response:
     if filters.get("turnover_band"):
         suppliers = suppliers.filter(turnover_band=filters["turnover_band"])
     if filters.get("missing_statement") is not None:
-        missing = Q(turnover_band__in=STATEMENT_REQUIRED_BANDS, statement_url="", statement_file_name="")
+        missing = Q(pk__in=selectors.suppliers_missing_statement(user.organisation_id or 0).values("pk"))
         suppliers = suppliers.filter(missing) if filters["missing_statement"] else suppliers.exclude(missing)
     response, _count = one_page(
         request, sorted_by(suppliers, filters["sort"]), lambda page: [_supplier_json(s) for s in page]
     )
+    return response
+
+
+class MissingStatementFilters(serializers.Serializer):
+    q = serializers.CharField(required=False, max_length=100, help_text="Part of the name, or the whole company number")
+    sort = sort_choice("name", "created_at", default="name")
+
+
+@extend_schema(
+    summary="Suppliers with no statement on file",
+    operation_id="supplier_missing_statement_list",
+    description="As the page of that name: suppliers whose turnover band starts at £36 million or more (section 54 "
+    "of the Modern Slavery Act 2015) and whose record has no statement. `unknown_turnover` counts the suppliers "
+    "that cannot be checked because their turnover is not known.",
+    parameters=[MissingStatementFilters, PAGE_PARAMETER],
+    responses=inline_serializer(
+        "PaginatedMissingStatementList",
+        {
+            "count": serializers.IntegerField(),
+            "next": serializers.URLField(allow_null=True),
+            "previous": serializers.URLField(allow_null=True),
+            "unknown_turnover": serializers.IntegerField(help_text="Suppliers whose turnover is not known"),
+            "results": SupplierSerializer(many=True),
+        },
+    ),
+)
+@api_view(["GET"])
+def missing_statement_list(request: Request) -> Response:
+    user = api_user(request)
+    open_page_for_user(user, resource=SUPPLIERS, object_type="suppliers.supplier")
+    filters = query_or_400(MissingStatementFilters, request)
+    suppliers = _counted(selectors.suppliers_missing_statement(user.organisation_id or 0))
+    if query := filters.get("q", "").strip():
+        suppliers = suppliers.filter(Q(name__icontains=query) | Q(company_number__iexact=query))
+    response, _count = one_page(
+        request, sorted_by(suppliers, filters["sort"]), lambda page: [_supplier_json(s) for s in page]
+    )
+    unknown = selectors.suppliers_visible_to(user).filter(turnover_band=TurnoverBand.UNKNOWN).count()
+    response.data = {**response.data, "unknown_turnover": unknown}
     return response
 
 

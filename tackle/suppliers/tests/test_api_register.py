@@ -151,3 +151,22 @@ def test_a_concern_passed_from_casework_is_closed_with_what_procurement_did(proc
     assert closed.status_code == 200 and closed.json()["outcome"] == "Site visited, pay checked"
     again = _api(procurement_a).post(url, {"outcome": "Again"}, format="json")
     assert again.status_code == 400 and "already closed" in again.json()["detail"]
+
+
+def test_suppliers_with_no_statement_are_listed_as_the_page_with_the_unknown_counted(
+    procurement_a, sparkle, council_a, council_b, frontline_a, client_for
+):
+    make_supplier(council_a, "Published Ltd", company_number="07654321", statement_url="https://p.example/msa")
+    make_supplier(council_a, "Unknown Ltd", company_number="07654322", turnover_band=TurnoverBand.UNKNOWN)
+    make_supplier(council_b, "Other Council's Supplier", company_number="")
+    client = _api(procurement_a)
+    body = client.get("/api/v1/suppliers/missing-statements").json()
+    page = client_for(procurement_a).get("/suppliers/register/missing-statements").context
+    assert [row["name"] for row in body["results"]] == [supplier.name for supplier in page["suppliers"]]
+    assert [row["name"] for row in body["results"]] == ["Sparkle Cleaning Ltd"]
+    assert (body["unknown_turnover"], body["results"][0]["active_contracts"]) == (page["unknown"], 1) == (1, 1)
+    assert client.get("/api/v1/suppliers/missing-statements?q=acme").json()["count"] == 0
+    assert client.get("/api/v1/suppliers/missing-statements?sort=size").status_code == 400
+    assert _api(frontline_a).get("/api/v1/suppliers/missing-statements").status_code == 403
+    other_module = token_client(procurement_a, modules=(Module.STATEMENTS,))
+    assert other_module.get("/api/v1/suppliers/missing-statements").status_code == 403

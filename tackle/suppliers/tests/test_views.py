@@ -517,3 +517,19 @@ def test_the_assessments_to_do_and_done_download_as_the_page_lists_them(
     assert AuditEvent.objects.filter(object_type="export.assessments-due", actor=contract_manager_a).exists()
     assert client.get(url, {"download": "xlsx"})["Content-Type"].startswith("application/vnd.openxmlformats")
     assert client_for(frontline_a).get(url, {"download": "csv"}).status_code == 403
+
+
+def test_the_open_risks_table_links_each_risk_to_its_row_on_the_contract_and_its_supplier(
+    client_for, contract_manager_a, council_a
+):
+    contract = make_contract(make_supplier(council_a))
+    risk = ContractRisk.objects.create(contract=contract, description="Pay not visible", likelihood=4, impact=5)
+    client = client_for(contract_manager_a)
+    register = client.get(reverse("suppliers:risk-register")).content.decode()
+    contract_url = reverse("suppliers:contract-detail", args=[contract.uuid])
+    assert f'href="{contract_url}#risk-{risk.uuid}">Pay not visible</a>' in register
+    supplier_link = (
+        f'href="{reverse("suppliers:supplier-detail", args=[contract.supplier.uuid])}">Sparkle Cleaning Ltd</a>'
+    )
+    assert register.count(supplier_link) == 2  # in both tables
+    assert f'id="risk-{risk.uuid}"' in client.get(contract_url).content.decode()  # where the link lands

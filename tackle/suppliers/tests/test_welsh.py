@@ -1,5 +1,7 @@
 """Supply chain pages in Welsh (issue 21) for someone who chose Cymraeg in a council with the Welsh service."""
 
+import csv
+import io
 import re
 from datetime import date
 
@@ -9,7 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from tackle.accounts.models import OrganisationSettings
-from tackle.suppliers.models import SupplierAssessment
+from tackle.suppliers.models import ContractRisk, SupplierAssessment
 from tackle.suppliers.tests.factories import make_contract, make_supplier
 
 
@@ -53,3 +55,28 @@ def test_the_assessment_form_names_the_contract_and_its_due_day_in_welsh(client_
     url = reverse("suppliers:assessment-complete", args=[assessment.uuid])
     page = client_for(welsh_procurement_a).get(url).content.decode()
     assert f"{contract.title}, yn ddyledus ar 1 Mawrth 2026" in page and "due 1 March" not in page
+
+
+def test_the_risk_register_downloads_read_in_welsh(client_for, welsh_procurement_a):
+    contract = make_contract(make_supplier(welsh_procurement_a.organisation), overseas_supply_chain=True)
+    ContractRisk.objects.create(contract=contract, description="Agency pay not visible", likelihood=4, impact=5)
+    client = client_for(welsh_procurement_a)
+    url = reverse("suppliers:risk-register")
+    register = b"".join(client.get(url, {"download": "csv"}).streaming_content).decode()
+    header, row = list(csv.reader(io.StringIO(register)))[:2]
+    assert header[:7] == [
+        "Contract",
+        "Cyflenwr",
+        "Risg",
+        "Sgôr",
+        "Prif resymau",
+        "Risgiau agored",
+        "Camau gweithredu agored",
+    ]
+    assert header[7] == "Asesiad yn hwyr"
+    assert row[2] == "Uchel" and "Daw nwyddau neu lafur o dramor" in row[4] and row[7] == "Na"  # level, reason, No
+    risks = b"".join(client.get(url, {"table": "open-risks", "download": "csv"}).streaming_content).decode()
+    assert risks.splitlines() == [
+        "Risg,Contract,Cyflenwr,Sgôr,Perchennog",
+        f"Agency pay not visible,{contract.title},{contract.supplier.name},20,Dim perchennog",
+    ]

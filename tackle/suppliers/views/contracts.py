@@ -178,21 +178,21 @@ def risk_register(request: AuthenticatedRequest) -> HttpResponse | StreamingHttp
     today = timezone.localdate()
     rows = selectors.contract_risk_register(request.user, today=today)
     download = list_download(
-        request, rows, resource=CONTRACTS, columns=RISK_COLUMNS, name="risk-register", title="Contract risk register"
+        request,
+        rows,
+        resource=CONTRACTS,
+        columns=risk_columns(),
+        name="risk-register",
+        title="Contract risk register",
     )
     if download is not None:
         return download
-    risks = (
-        ContractRisk.objects.filter(contract__in=[row.contract for row in rows], closed_on__isnull=True)
-        .select_related("contract", "contract__supplier", "owner")
-        .order_by("contract__title")
-    )
-    ranked = sorted(risks, key=lambda risk: -risk.score)
+    ranked = selectors.open_contract_risks(rows)
     download = list_download(
         request,
         ranked,
         resource=CONTRACTS,
-        columns=OPEN_RISK_COLUMNS,
+        columns=open_risk_columns(),
         name="open-risks",
         title=gettext("Open contract risks"),
         table="open-risks",
@@ -209,26 +209,34 @@ def risk_register(request: AuthenticatedRequest) -> HttpResponse | StreamingHttp
     return render(request, "suppliers/risk_register.html", context)
 
 
-# Active contracts, highest risk first, as the register's first table shows them.
-RISK_COLUMNS = (
-    Column("Contract", lambda row: row.contract.title),
-    Column("Supplier", lambda row: row.contract.supplier.name),
-    Column("Risk", lambda row: str(row.risk.level).capitalize()),
-    Column("Score", lambda row: row.risk.score),
-    Column("Main reasons", lambda row: "\n".join(reason.text for reason in row.risk.reasons[:3])),
-    Column("Open risks", lambda row: row.open_risks),
-    Column("Open actions", lambda row: row.open_actions),
-    Column("Assessment overdue", lambda row: "Yes" if row.overdue_assessment else "No"),
-)
+def _yes_no(value: bool) -> str:
+    return gettext("Yes") if value else gettext("No")
 
-# The register's second table: each open risk, highest score first, as the page lists them.
-OPEN_RISK_COLUMNS = (
-    Column("Risk", lambda risk: risk.description),
-    Column("Contract", lambda risk: risk.contract.title),
-    Column("Supplier", lambda risk: risk.contract.supplier.name),
-    Column("Score", lambda risk: risk.score),
-    Column("Owner", lambda risk: risk.owner.display_name if risk.owner else "No owner"),
-)
+
+def risk_columns() -> tuple[Column, ...]:
+    """Active contracts, highest risk first, as the register's first table shows them; headers,
+    levels and reasons in the reader's language, read per download."""
+    return (
+        Column(gettext("Contract"), lambda row: row.contract.title),
+        Column(gettext("Supplier"), lambda row: row.contract.supplier.name),
+        Column(gettext("Risk"), lambda row: gettext(str(row.risk.level).capitalize())),
+        Column(gettext("Score"), lambda row: row.risk.score),
+        Column(gettext("Main reasons"), lambda row: "\n".join(reason.shown for reason in row.risk.reasons[:3])),
+        Column(gettext("Open risks"), lambda row: row.open_risks),
+        Column(gettext("Open actions"), lambda row: row.open_actions),
+        Column(gettext("Assessment overdue"), lambda row: _yes_no(row.overdue_assessment)),
+    )
+
+
+def open_risk_columns() -> tuple[Column, ...]:
+    """The register's second table: each open risk, highest score first, as the page lists them."""
+    return (
+        Column(gettext("Risk"), lambda risk: risk.description),
+        Column(gettext("Contract"), lambda risk: risk.contract.title),
+        Column(gettext("Supplier"), lambda risk: risk.contract.supplier.name),
+        Column(gettext("Score"), lambda risk: risk.score),
+        Column(gettext("Owner"), lambda risk: risk.owner.display_name if risk.owner else gettext("No owner")),
+    )
 
 
 @login_required
