@@ -8,6 +8,7 @@ from tackle.cases.api import closure as api_closure
 from tackle.cases.api import consent as api_consent
 from tackle.cases.api import documents as api_documents
 from tackle.cases.api import encounter as api_encounter
+from tackle.cases.api import legal_holds as api_legal_holds
 from tackle.cases.api import nrm_form as api_nrm_form
 from tackle.cases.api import nrm_form_edit as api_nrm_form_edit
 from tackle.cases.api import nrm_pack as api_nrm_pack
@@ -15,7 +16,10 @@ from tackle.cases.api import pathway as api_pathway
 from tackle.cases.api import pathway_settings as api_pathway_settings
 from tackle.cases.api import referral as api_referral
 from tackle.cases.api import register as api_register
+from tackle.cases.api import retention as api_retention
+from tackle.cases.api import retention_decision as api_retention_decision
 from tackle.cases.api import share as api_share
+from tackle.cases.api import subject_access as api_subject_access
 from tackle.cases.api import support as api_support
 from tackle.cases.api import support_records as api_support_records
 
@@ -84,6 +88,18 @@ urlpatterns: list = [
     path("encounters", api_encounter.encounter_create, name="encounter-create"),
     path("encounters/<uuid:encounter_uuid>", api_encounter.encounter_detail, name="encounter-detail"),
     path("register", api_register.register, name="register"),
+    # Data protection duties (issue 15, item 5), as the retention and subject access pages.
+    path("retention/due", api_retention.retention_due_list, name="retention-due"),
+    path("retention/schedule", api_retention.retention_schedule, name="retention-schedule"),
+    path("retention/holds", api_legal_holds.legal_holds, name="retention-holds"),
+    path("retention/holds/<uuid:hold_uuid>/lift", api_legal_holds.legal_hold_lift_api, name="retention-hold-lift"),
+    path("cases/<uuid:case_uuid>/retention", api_retention_decision.case_retention, name="case-retention"),
+    path("subject-access/<str:reference>", api_subject_access.subject_access_find, name="subject-access-find"),
+    path(
+        "cases/<uuid:case_uuid>/subject-access/export",
+        api_subject_access.subject_access_export,
+        name="case-subject-access-export",
+    ),
     # Consent, referral actions, shares, caseloads and pathway settings, as the pages (issue 19).
     path("cases/<uuid:case_uuid>/consent", api_consent.case_consent, name="case-consent-edit"),
     path("cases/<uuid:case_uuid>/referrals", api_referral.referral_list, name="case-referral-list"),

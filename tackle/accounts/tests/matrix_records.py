@@ -248,6 +248,9 @@ def build(*, frontline: User, lead: User, police: Any) -> tuple[dict[str, Record
         "cases:language": Record("polish", ExplanationLanguage),  # explanation texts, by language and kind
         "cases:kind": Record("consent", ExplanationLanguage),
         "cases:number": Record("1", ExplanationLanguage),
+        "api:language": Record("polish", ExplanationLanguage),  # the API names them as the pages do
+        "api:kind": Record("consent", ExplanationLanguage),
+        "api:number": Record("1", ExplanationLanguage),
         "audit:case_reference": Record(case.reference, Case),  # a case's access report, by its reference
         "api:subject-access-find:reference": Record(case.reference, Case),  # the case a request names
         "encounter_uuid": rec(encounter, Encounter, owner=frontline.pk),

@@ -74,6 +74,11 @@ RESOURCE_OF = [
     ("cases:record-hold", access.RETENTION),  # legal holds on intelligence, premises and operations
     ("cases:record-retention", access.RETENTION),
     ("cases:subject-access", access.SUBJECT_ACCESS),
+    ("api:retention-schedule", access.RETENTION_SCHEDULE),
+    ("api:retention", access.RETENTION),
+    ("api:case-retention", access.RETENTION),
+    ("api:subject-access", access.SUBJECT_ACCESS),
+    ("api:case-subject-access", access.SUBJECT_ACCESS),
     ("cases:register", access.REGISTER),
     ("api:register", access.REGISTER),
     ("cases:nrm-pack-redaction", access.DTN_REDACTIONS),
@@ -211,6 +216,7 @@ ACTION_OVERRIDES = {
     "cases:legal-hold-lift": Action.CHANGE,
     "cases:record-retention-decide": Action.CHANGE,
     "cases:record-hold-lift": Action.CHANGE,
+    "api:retention-hold-lift": Action.CHANGE,
     "api:webhook-secret": Action.CHANGE,  # a new secret for the endpoint
     "api:webhook-delivery-send-again": Action.CHANGE,  # as the delivery log's button
 }

@@ -91,9 +91,7 @@ def _consent(case: Case, offer: Any) -> dict[str, Any]:
     description="As the case's Consent page: what was recorded, and with `?language=` the organisation's approved "
     "explanation texts offered in the person's language (English, for an interpreter, where none is). For those "
     "who may change the case; audited.",
-    parameters=[
-        OpenApiParameter("language", OpenApiTypes.STR, description=LanguageQuery().fields["language"].help_text)
-    ],
+    parameters=[OpenApiParameter("language", OpenApiTypes.STR, enum=LANGUAGES, description="The person's language")],
     responses=ConsentSerializer,
 )
 @extend_schema(
