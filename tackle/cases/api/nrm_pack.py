@@ -25,7 +25,11 @@ from tackle.cases.selectors import case_list_visible_to
 from tackle.core.access import NRM_PACKS, Action
 from tackle.core.api_lists import body_or_400, checked_by_form
 
-_ITEMS = {"key": serializers.CharField(), "question": serializers.CharField(), "answer": serializers.CharField()}
+_ITEMS: dict[str, serializers.Field] = {
+    "key": serializers.CharField(),
+    "question": serializers.CharField(),
+    "answer": serializers.CharField(),
+}
 PackSerializer = inline_serializer(
     "ReferralPack",
     {

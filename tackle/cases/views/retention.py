@@ -31,6 +31,7 @@ from tackle.cases.rules.retention import DEFAULT_MONTHS, RecordType
 from tackle.cases.selectors import (
     case_record_type,
     cases_of_organisation,
+    legal_holds_of,
     live_legal_hold,
     other_records_review,
     retention_months_of,
@@ -116,21 +117,33 @@ def retention_due(request: AuthenticatedRequest) -> HttpResponse | StreamingHttp
     organisation_id, today = _organisation_id(request.user), today_in_london()
     due, holds = retention_review(organisation_id, today)
     others_due, other_holds = other_records_review(organisation_id, today)
-    download = list_download(
-        request,
-        due,
-        resource=RETENTION,
-        columns=_due_columns(),
-        name="retention-due",
-        title="Records past their retention date",
-    ) or list_download(
-        request,
-        others_due,
-        resource=RETENTION,
-        columns=_others_due_columns(),
-        name="retention-others-due",
-        title="Other records past their retention date",
-        table="others",
+    download = (
+        list_download(
+            request,
+            due,
+            resource=RETENTION,
+            columns=_due_columns(),
+            name="retention-due",
+            title="Records past their retention date",
+        )
+        or list_download(
+            request,
+            others_due,
+            resource=RETENTION,
+            columns=_others_due_columns(),
+            name="retention-others-due",
+            title="Other records past their retention date",
+            table="others",
+        )
+        or list_download(
+            request,
+            legal_holds_of(organisation_id),
+            resource=RETENTION,
+            columns=_holds_columns(),
+            name="legal-holds",
+            title="Legal holds",
+            table="holds",
+        )
     )
     if download is not None:
         return download
@@ -141,6 +154,7 @@ def retention_due(request: AuthenticatedRequest) -> HttpResponse | StreamingHttp
         "other_holds": other_holds,
         "downloads": list_download_links(request, RETENTION),
         "others_downloads": list_download_links(request, RETENTION, table="others"),
+        "holds_downloads": list_download_links(request, RETENTION, table="holds"),
     }
     return render(request, "cases/retention_due.html", context)
 
@@ -159,6 +173,17 @@ def _others_due_columns() -> tuple[Column, ...]:
         Column(gettext("Reference"), lambda item: item.record.reference),
         Column(gettext("Kind of record"), lambda item: item.kind.label),
         Column(gettext("Kept until"), lambda item: item.ends_on),
+    )
+
+
+def _holds_columns() -> tuple[Column, ...]:
+    # The live holds the page lists, on cases and on other records alike.
+    return (
+        Column(gettext("Kind of record"), lambda hold: hold.kind_label),
+        Column(gettext("Reference"), lambda hold: hold.reference),
+        Column(gettext("Reason"), lambda hold: hold.reason),
+        Column(gettext("Placed on"), lambda hold: hold.placed_at),
+        Column(gettext("Placed by"), lambda hold: hold.placed_by),
     )
 
 

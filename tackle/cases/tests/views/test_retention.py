@@ -197,3 +197,18 @@ class TestCasePage:
         page = client_for(manager).get(reverse("cases:case-detail", args=[old_case.uuid])).content.decode()
         assert "Support" in page and reverse("cases:subject-access", args=[old_case.uuid]) not in page
         assert 'data-testid="legal-hold"' not in page
+
+
+def test_the_legal_holds_download_as_csv_and_xlsx_audited(client_for, lead_a, lead_b, frontline_a, old_case, hold):
+    url = reverse("cases:retention-due")
+    client = client_for(lead_a)
+    assert "table=holds" in client.get(url).content.decode()
+    rows = b"".join(client.get(url, {"download": "csv", "table": "holds"}).streaming_content).decode().splitlines()
+    assert rows[0] == "Kind of record,Reference,Reason,Placed on,Placed by"
+    assert len(rows) == 2 and rows[1].startswith(f"Case,{old_case.reference},Employment tribunal claim,")
+    assert AuditEvent.objects.filter(object_type="export.legal-holds", actor=lead_a).exists()
+    xlsx = client.get(url, {"download": "xlsx", "table": "holds"})
+    assert xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
+    other = b"".join(client_for(lead_b).get(url, {"download": "csv", "table": "holds"}).streaming_content).decode()
+    assert old_case.reference not in other
+    assert client_for(frontline_a).get(url, {"download": "csv", "table": "holds"}).status_code == 403
