@@ -1,14 +1,13 @@
 from django.urls import URLPattern, URLResolver, include, path
 from drf_spectacular.views import SpectacularAPIView
 
-from tackle.audit import api as audit_api
 from tackle.core import api as core_api
 from tackle.core import api_docs
 
 api_v1: list[URLPattern | URLResolver] = [
     path("health", core_api.health, name="health"),
     path("", include("tackle.accounts.urls_api")),
-    path("audit-events", audit_api.AuditEventList.as_view(), name="audit-event-list"),
+    path("", include("tackle.audit.urls_api")),
     path("", include("tackle.cases.urls_api")),
     path("", include("tackle.statements.urls_api")),
     path("", include("tackle.training.urls_api")),

@@ -11,13 +11,12 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.formats import date_format
+from django.utils import timezone
 from django.utils.translation import gettext, gettext_lazy
 
 from tackle.audit import task_wording
+from tackle.audit.certificate import certificate_context, certificate_pdf_download
 from tackle.audit.forms import AuditFilterForm
 from tackle.audit.models import AuditAction, AuditEvent
 from tackle.audit.selectors import audit_events_filtered, audit_events_visible_to, audit_verification_latest
@@ -25,7 +24,6 @@ from tackle.audit.services import audit_record
 from tackle.audit.subjects import references_for, subject_find
 from tackle.audit.tasks import verify_audit_chain
 from tackle.core.access import AUDIT_INTEGRITY, AUDIT_LOG, Action, Resource, allows
-from tackle.core.documents import LANGUAGE, tagged_pdf
 from tackle.core.exports import CSV, XLSX, table_download
 from tackle.core.permissions import require_module
 from tackle.core.roles import Module
@@ -231,46 +229,14 @@ def verify(request: HttpRequest) -> HttpResponse:
     return render(request, "audit/verify.html", {"last": audit_verification_latest(request.user)})
 
 
-def _certificate_context(request: HttpRequest) -> dict[str, Any]:
-    user: Any = request.user
-    last = audit_verification_latest(user)
-    entries = 0
-    if last is not None:
-        entries = audit_events_visible_to(user).filter(sequence__lte=last.checked).count()
-    return {"last": last, "organisation": user.organisation, "issued_at": timezone.now(), "own_entries": entries}
-
-
 @login_required
 def certificate(request: HttpRequest) -> HttpResponse:
     """A printable, dated statement of the newest check: the page prints itself cleanly (print CSS)."""
     _require(request.user, AUDIT_INTEGRITY)
-    return render(request, "audit/certificate.html", _certificate_context(request))
+    return render(request, "audit/certificate.html", certificate_context(request.user))
 
 
 @login_required
 def certificate_pdf(request: HttpRequest) -> HttpResponse:
     _require(request.user, AUDIT_INTEGRITY, Action.EXPORT)
-    context = _certificate_context(request)
-    # With no check yet the certificate says that nothing can be certified, as the page does.
-    audit_record(
-        action=AuditAction.EXPORT,
-        request=request,
-        object_type="audit.auditverification",
-        object_id=str(context["last"].pk) if context["last"] else "",
-        note="Integrity certificate PDF",
-    )
-    issued, organisation = timezone.localdate(context["issued_at"]), context["organisation"].name
-    context["document_title"] = gettext("Audit log integrity certificate, %(organisation)s, %(day)s") % {
-        "organisation": organisation,
-        "day": date_format(issued, "j F Y"),
-    }
-    html = render_to_string("audit/certificate_print.html", context, request=request)
-    pdf = tagged_pdf(
-        html,
-        title=context["document_title"],
-        language="cy" if translation.get_language() == "cy" else LANGUAGE,  # the page's language
-        base_url=request.build_absolute_uri("/"),
-    )
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="audit-integrity-{context["issued_at"]:%Y-%m-%d}.pdf"'
-    return response
+    return certificate_pdf_download(request, request.user, note="Integrity certificate PDF")

@@ -103,6 +103,7 @@ RESOURCE_OF = [
     ("api:case", access.CASES),
     ("api:encounter", access.CASES),
     ("api:pathway-settings", access.PATHWAY_SETTINGS),
+    ("api:explanation-", access.CONSENT_EXPLANATIONS),
     ("api:pathway", access.CASES),
     ("statements:commitment", access.ACTION_PLANS),
     ("statements:action", access.ACTION_PLANS),
@@ -207,6 +208,7 @@ ACTION_OVERRIDES = {
     "disrupt:reception-centre": Action.CHANGE,  # the operation's reception centre plan, a form
     "cases:pathway-settings": Action.CHANGE,
     "api:pathway-settings": Action.CHANGE,
+    "api:explanation-approve": Action.CHANGE,
     "api:case-share-list": Action.CHANGE,  # as the case page, which lists shares to who may change the case
     "cases:explanation-language-new": Action.CHANGE,  # adding a language is changing the settings
     "cases:explanation-approve": Action.CHANGE,
