@@ -2,7 +2,16 @@
 
 from django.urls import path
 
-from tackle.disrupt.api import agreements, briefing, businesses, intelligence, meetings, operations, premises
+from tackle.disrupt.api import (
+    agreements,
+    annual_report,
+    briefing,
+    businesses,
+    intelligence,
+    meetings,
+    operations,
+    premises,
+)
 
 urlpatterns: list = [
     path("premises/", premises.premises_list, name="premises-list"),
@@ -37,4 +46,6 @@ urlpatterns: list = [
     path("meeting-actions/<uuid:action_uuid>/close", meetings.action_close, name="briefing-action-close"),
     path("briefings/held", meetings.briefing_held, name="briefing-held"),
     path("briefings/pack", briefing.briefing_pack_read, name="briefing-pack"),
+    path("disruption-report", annual_report.annual_report_read, name="briefing-annual-report"),
+    path("disruption-report.pdf", annual_report.annual_report_pdf, name="briefing-annual-report-pdf"),
 ]

@@ -10,29 +10,26 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from tackle.accounts.door import open_page_for_user
 from tackle.accounts.exports import list_download, list_download_links
 from tackle.accounts.http import AuthenticatedRequest
-from tackle.accounts.selectors import disclosure_for
 from tackle.audit.models import AuditAction
 from tackle.audit.records import record_save
 from tackle.audit.services import audit_record
 from tackle.cases.selectors import openable_case_uuids
 from tackle.core import access
 from tackle.core.access import BRIEFINGS
-from tackle.core.charts import bar_chart
-from tackle.core.disclosure import Audience
-from tackle.core.documents import LANGUAGE, tagged_pdf
+from tackle.core.documents import tagged_pdf
 from tackle.core.exports import Column
 from tackle.core.form_page import form_page
-from tackle.core.periods import financial_year_label, financial_year_of, parse_financial_year
+from tackle.core.periods import financial_year_of, parse_financial_year
 from tackle.disrupt import selectors, services
 from tackle.disrupt.access import is_coordinator, require_coordinator, require_disruption
+from tackle.disrupt.annual_report import document_language, report_context, report_pdf
 from tackle.disrupt.briefing import briefing_pack
-from tackle.disrupt.figures import AnnualFigures, annual_figures, annual_people_shown
 from tackle.disrupt.forms import ActionForm, CloseActionForm
 from tackle.disrupt.models import Action
 from tackle.disrupt.views.common import organisation_of, own_or_404
@@ -91,7 +88,7 @@ def briefing_pdf(request: AuthenticatedRequest) -> HttpResponse:
         "organisation": context["organisation"].name,
         "day": date_format(context["today"], "j F Y"),
     }
-    context["document_language"] = _document_language()
+    context["document_language"] = document_language()
     html = render_to_string("disrupt/briefing_print.html", context)
     response = HttpResponse(
         tagged_pdf(html, title=context["document_title"], language=context["document_language"]),
@@ -209,42 +206,8 @@ def _year(request: AuthenticatedRequest) -> int:
     return parse_financial_year(request.GET.get("year", "")) or financial_year_of(timezone.localdate())
 
 
-def _document_language() -> str:
-    """The PDF is in the page's language: Welsh, or else English as LANGUAGE writes it."""
-    return "cy" if get_language() == "cy" else LANGUAGE
-
-
-def _shown(rows: list[tuple[Any, Any]]) -> list[tuple[str, Any]]:
-    """Rows labelled in English (figures keep English keys) read in the reader's language."""
-    return [(gettext(str(label)), value) for label, value in rows]
-
-
-def _charts(figures: AnnualFigures, arrests: list[tuple[str, Any]]) -> dict[str, Any]:
-    return {
-        "exploitation": bar_chart(_shown(figures.by_exploitation)),
-        "agencies": bar_chart([(row.name, row.interventions) for row in figures.agencies]),
-        "arrests": bar_chart(arrests),
-    }
-
-
 def _report_context(request: AuthenticatedRequest) -> dict[str, Any]:
-    year = _year(request)
-    figures = annual_figures(request.user.organisation_id, year)  # type: ignore[arg-type]
-    # The report is written to be published: its counts of people are shown as to the public.
-    disclosure = disclosure_for(request.user.organisation_id, Audience.PUBLIC)  # type: ignore[arg-type]
-    people = annual_people_shown(figures, disclosure)
-    arrests = _shown([(offence, people[f"arrests:{offence}"]) for offence in figures.arrests])
-    this_year = financial_year_of(timezone.localdate())
-    return {
-        "figures": figures,
-        "people": people,
-        "by_exploitation": _shown(figures.by_exploitation),
-        "arrests": arrests,
-        "people_note": disclosure.note(),
-        "charts": _charts(figures, arrests),
-        "organisation": request.user.organisation,
-        "years": [financial_year_label(y) for y in range(this_year, this_year - 5, -1)],
-    }
+    return report_context(request.user, _year(request))
 
 
 @login_required
@@ -269,15 +232,4 @@ def annual_report_pdf(request: AuthenticatedRequest) -> HttpResponse:
         object_type="disrupt.report",
         object_id=label,
     )
-    context["document_title"] = gettext("Disruption report %(year)s: %(organisation)s") % {
-        "year": label,
-        "organisation": context["organisation"].name,
-    }
-    context["document_language"] = _document_language()
-    html = render_to_string("disrupt/annual_report_print.html", context)
-    response = HttpResponse(
-        tagged_pdf(html, title=context["document_title"], language=context["document_language"]),
-        content_type="application/pdf",
-    )
-    response["Content-Disposition"] = f'attachment; filename="disruption-report-{label}.pdf"'
-    return response
+    return report_pdf(context)
