@@ -109,3 +109,13 @@ def test_every_role_reads_the_training_requirements_and_only_the_training_admins
     assert access.roles_with(requirements, Action.VIEW, Scope.ORGANISATION) == frozenset(Role)
     assert access.roles_with(requirements, Action.RECORD) == access.TRAINING_ADMIN_ROLES
     assert not access.allows(R.ADMINISTRATOR, requirements, Action.CHANGE)
+
+
+def test_scopes_for_answers_from_the_policy_table_for_every_role_resource_and_action():
+    resources = {grant.resource for grant in access.POLICY}
+    for role in Role:
+        for resource in resources:
+            for action in Action:
+                granted = {g.scope for g in access.POLICY if (g.role, g.resource, g.action) == (role, resource, action)}
+                assert access.scopes_for(role, resource, action) == granted
+                assert access.scopes_for(str(role), resource, action) == granted  # roles stored as text
