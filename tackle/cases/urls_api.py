@@ -14,6 +14,7 @@ from tackle.cases.api import nrm_form_edit as api_nrm_form_edit
 from tackle.cases.api import nrm_pack as api_nrm_pack
 from tackle.cases.api import pathway as api_pathway
 from tackle.cases.api import pathway_settings as api_pathway_settings
+from tackle.cases.api import record_retention as api_record_retention
 from tackle.cases.api import referral as api_referral
 from tackle.cases.api import register as api_register
 from tackle.cases.api import retention as api_retention
@@ -94,6 +95,11 @@ urlpatterns: list = [
     path("retention/holds", api_legal_holds.legal_holds, name="retention-holds"),
     path("retention/holds/<uuid:hold_uuid>/lift", api_legal_holds.legal_hold_lift_api, name="retention-hold-lift"),
     path("cases/<uuid:case_uuid>/retention", api_retention_decision.case_retention, name="case-retention"),
+    path(
+        "retention/records/<slug:record_type>/<str:reference>",
+        api_record_retention.record_retention,
+        name="retention-record",
+    ),
     path("subject-access/<str:reference>", api_subject_access.subject_access_find, name="subject-access-find"),
     path(
         "cases/<uuid:case_uuid>/subject-access/export",

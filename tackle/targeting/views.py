@@ -74,10 +74,20 @@ def plan_url(entity: Entity) -> str | None:
 
 
 @login_required
-def index(request: AuthenticatedRequest) -> HttpResponse:
+def index(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
     _require_targeting(request)
     lists = list(selectors.lists_visible_to(request.user))
     ranking = selectors.ranking_for(request.user)
+    download = list_download(
+        request,
+        list(enumerate(ranking.ranked, start=1)),
+        resource=TARGETING,
+        columns=_ranked_columns(),
+        name="ranked-premises",
+        title="Ranked premises",
+    )
+    if download is not None:
+        return download
     show_all = request.GET.get("show") == "all"
     shown = ranking.ranked[: SHOWN_ALL if show_all else SHOWN]
     may_plan = _may_plan(request.user)
@@ -95,8 +105,24 @@ def index(request: AuthenticatedRequest) -> HttpResponse:
         "rows": rows,
         "show_all": show_all,
         "more": len(ranking.ranked) > len(shown),
+        "downloads": list_download_links(request, TARGETING) if ranking.ranked else [],
     }
     return render(request, "targeting/index.html", context)
+
+
+def _ranked_columns() -> tuple[Column, ...]:
+    """Every premises ranked (the page shows the first ones), as its cards show them; headers and
+    premises types in the reader's language, read per download."""
+    return (
+        Column(gettext("Rank"), lambda row: row[0]),
+        Column(gettext("Premises"), lambda row: row[1].name),
+        Column(gettext("Address"), lambda row: row[1].address),
+        Column(gettext("Postcode"), lambda row: row[1].postcode),
+        Column(gettext("Type"), lambda row: str(PREMISES_TYPES[row[1].premises_type])),
+        Column(gettext("Regulators"), lambda row: ", ".join(row[1].sources)),
+        Column(gettext("Score"), lambda row: row[1].score),
+        Column(gettext("Why"), lambda row: "\n".join(str(reason) for reason in row[1].reasons)),
+    )
 
 
 @login_required

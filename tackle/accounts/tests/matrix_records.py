@@ -259,6 +259,8 @@ def build(*, frontline: User, lead: User, police: Any) -> tuple[dict[str, Record
         "cases:record-hold-lift:hold_uuid": rec(record_hold, RecordLegalHold),
         "cases:record_type": Record("intelligence", Intelligence),  # another kind of record's retention
         "cases:reference": Record(intelligence.reference, Intelligence),
+        "api:retention-record:record_type": Record("intelligence", Intelligence),
+        "api:retention-record:reference": Record(intelligence.reference, Intelligence),
         "document_uuid": rec(document, CaseDocument),
         "cases:share_id": Record(str(case_share_record.pk), RecordShare),
         "api:case-share-revoke:share_id": Record(str(case_share_record.pk), RecordShare),

@@ -1,6 +1,8 @@
 """Every targeting page: works for the right person, 404 for another organisation's list, 403 for a
 role without disruption. Then importing, correcting columns, removing, and the ranked page."""
 
+import csv
+import io
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -455,3 +457,23 @@ def test_the_outcomes_to_classify_download_with_where_each_stands(client_for, le
     other = b"".join(client_for(lead_b).get(url, {"download": "csv"}).streaming_content).decode()
     assert "minded to vary" not in other
     assert client_for(frontline_a).get(url, {"download": "csv"}).status_code == 403
+
+
+def test_the_ranked_premises_download_every_premises_in_the_pages_order(client_for, lead_a, lead_b, imported):
+    regulator_lists_import(organisation=lead_b.organisation, actor=lead_b, uploads=[Upload("b.csv", b"Name\nB Only\n")])
+    client = client_for(lead_a)
+    page = client.get(reverse("targeting:index"))
+    assert "download=csv" in page.content.decode()
+
+    response = client.get(reverse("targeting:index"), {"download": "csv"})
+
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert rows[0] == ["Rank", "Premises", "Address", "Postcode", "Type", "Regulators", "Score", "Why"]
+    ranked = page.context["ranking"].ranked
+    assert [row[1] for row in rows[1:]] == [entity.name for entity in ranked] and "B Only" not in str(rows)
+    assert (rows[1][0], rows[1][6]) == ("1", str(ranked[0].score))
+    assert rows[1][7].splitlines() == [str(reason) for reason in ranked[0].reasons]
+    assert AuditEvent.objects.filter(object_type="export.ranked-premises", actor=lead_a).exists()
+    assert client.get(reverse("targeting:index"), {"download": "xlsx"})["Content-Type"].startswith(
+        "application/vnd.openxmlformats"
+    )
