@@ -11,7 +11,7 @@ from tackle.core.forms import GovukDateField, GovukForm, GovukModelForm
 from tackle.core.periods import parse_financial_year
 from tackle.scrutiny.foi.questions import QUESTIONS
 from tackle.scrutiny.foi.request import BeforeRecords, FoiRequest, PeriodKind, request_periods
-from tackle.scrutiny.models import LeadArrangement, Spend
+from tackle.scrutiny.models import LeadArrangement, Spend, SpendCategory
 from tackle.scrutiny.themes import ANSWER_CHOICES, THEMES
 
 
@@ -67,6 +67,49 @@ class SpendForm(GovukModelForm):
         if parse_financial_year(value) is None:
             raise forms.ValidationError(gettext("Enter the financial year like 2025-26"))
         return value.strip()
+
+
+class ArrangementFilterForm(GovukForm):
+    """The Posts and roles page's filters; its download applies them too."""
+
+    held = forms.ChoiceField(
+        label=_("Show"),
+        required=False,
+        choices=[
+            ("", _("Every post")),
+            ("current", _("Posts held today")),
+            ("ended", _("Posts ended or not yet begun")),
+        ],
+    )
+    leads_only = forms.BooleanField(required=False, label=_("Leads and single points of contact only"))
+
+    def filters(self) -> dict[str, bool | None]:
+        """The selector's filters; none where what was sent is refused (the form says why)."""
+        if not self.is_valid():
+            return {}
+        held = self.cleaned_data.get("held")
+        return {
+            "is_lead": True if self.cleaned_data.get("leads_only") else None,
+            "current": None if not held else held == "current",
+        }
+
+
+class SpendFilterForm(GovukForm):
+    """The Spending page's filters, the years offered being those with spending; its download applies them."""
+
+    financial_year = forms.ChoiceField(label=_("Financial year"), required=False)
+    category = forms.ChoiceField(
+        label=_("Category"), required=False, choices=[("", _("Every category")), *SpendCategory.choices]
+    )
+
+    def __init__(self, *args: Any, years: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["financial_year"].choices = [("", gettext("Every year")), *((year, year) for year in years)]  # type: ignore[attr-defined]
+
+    def filters(self) -> dict[str, str]:
+        if not self.is_valid():
+            return {}
+        return {name: self.cleaned_data.get(name) or "" for name in ("financial_year", "category")}
 
 
 class AssessmentNewForm(GovukForm):

@@ -59,6 +59,30 @@ def spend_visible_to(user: Any) -> models.QuerySet[Spend]:
     return Spend.objects.filter(organisation_id=user.organisation_id)
 
 
+def arrangements_filtered(
+    user: Any, *, is_lead: bool | None = None, current: bool | None = None
+) -> models.QuerySet[LeadArrangement]:
+    """The page's and the API's filters: leads only (or others only), and held today (or not)."""
+    arrangements = arrangements_visible_to(user)
+    if is_lead is not None:
+        arrangements = arrangements.filter(is_lead=is_lead)
+    if current is not None:
+        today = today_in_london()
+        held = models.Q(since__lte=today) & (models.Q(ended_on__isnull=True) | models.Q(ended_on__gte=today))
+        arrangements = arrangements.filter(held) if current else arrangements.exclude(held)
+    return arrangements
+
+
+def spending_filtered(user: Any, *, financial_year: str = "", category: str = "") -> models.QuerySet[Spend]:
+    """The page's and the API's filters: one financial year, one category."""
+    spending = spend_visible_to(user)
+    if financial_year:
+        spending = spending.filter(financial_year=financial_year)
+    if category:
+        spending = spending.filter(category=category)
+    return spending
+
+
 def current_arrangement(organisation_id: int, today: date | None = None) -> LeadArrangement | None:
     """The lead or single point of contact in post on `today` (by default today in London)."""
     today = today or today_in_london()

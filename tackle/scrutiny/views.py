@@ -33,16 +33,26 @@ from tackle.core.periods import financial_year_label, financial_year_of, today_i
 from tackle.reporting.services import foi_release
 from tackle.scrutiny.foi import FoiItem, FoiRequest, PeriodKind, build_foi_answer, foi_docx, standard_request
 from tackle.scrutiny.foi.questions import QUESTIONS
-from tackle.scrutiny.forms import AnswersForm, AssessmentNewForm, FoiForm, LeadArrangementForm, SpendForm
+from tackle.scrutiny.forms import (
+    AnswersForm,
+    ArrangementFilterForm,
+    AssessmentNewForm,
+    FoiForm,
+    LeadArrangementForm,
+    SpendFilterForm,
+    SpendForm,
+)
 from tackle.scrutiny.models import Assessment, LeadArrangement
 from tackle.scrutiny.proposals.questions import Proposal, proposals_for
 from tackle.scrutiny.selectors import (
+    arrangements_filtered,
     arrangements_visible_to,
     assessments_visible_to,
     get_assessment_for_user,
     require_officer,
     require_scrutiny,
     spend_visible_to,
+    spending_filtered,
 )
 from tackle.scrutiny.themes import ANSWER_LABELS, THEMES
 from tackle.statements.selectors.commitments import organisation_commitment_progress
@@ -294,6 +304,7 @@ def _record_page(
     object_type: str,
     back: str,
     downloads: list[dict[str, str]] | None = None,
+    filter_form: Any = None,
 ) -> HttpResponse:
     from tackle.scrutiny.services import record_save
 
@@ -308,7 +319,9 @@ def _record_page(
             return redirect(back)
     if request.method != "POST" and record is None:  # a record's opening was audited by the door
         audit_record(action=AuditAction.LIST, request=request, object_type=object_type)
-    context = {"form": form, "records": records, "record": record, "downloads": downloads or []}
+    context = {
+        "form": form, "records": records, "record": record, "downloads": downloads or [], "filter_form": filter_form,
+    }  # fmt: skip
     return render(request, template, context)
 
 
@@ -322,7 +335,8 @@ def _open_record[M: models.Model](request: AuthenticatedRequest, visible: models
 
 @login_required
 def arrangements(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
-    records = arrangements_visible_to(request.user)
+    filter_form = ArrangementFilterForm(request.GET or None, auto_id="filter-%s")
+    records = arrangements_filtered(request.user, **filter_form.filters())
     title = "Posts and roles on modern slavery"  # English: the audit note names the download by it
     columns = arrangement_columns()
     download = list_download(
@@ -333,7 +347,7 @@ def arrangements(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpR
     return _record_page(
         request, records=records, form_class=LeadArrangementForm, record=None,
         template="scrutiny/arrangements.html", object_type="scrutiny.leadarrangement", back="scrutiny:arrangements",
-        downloads=list_download_links(request, SCRUTINY_RECORDS),
+        downloads=list_download_links(request, SCRUTINY_RECORDS), filter_form=filter_form,
     )  # fmt: skip
 
 
@@ -369,7 +383,9 @@ def arrangement_edit(request: AuthenticatedRequest, record_uuid: str) -> HttpRes
 
 @login_required
 def spend(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
-    records = spend_visible_to(request.user)
+    years = sorted(set(spend_visible_to(request.user).values_list("financial_year", flat=True)))
+    filter_form = SpendFilterForm(request.GET or None, years=years, auto_id="filter-%s")
+    records = spending_filtered(request.user, **filter_form.filters())
     title = "Spending on modern slavery"  # English: the audit note names the download by it
     download = list_download(
         request, records, resource=SCRUTINY_RECORDS, columns=spend_columns(), name="scrutiny-spending", title=title
@@ -379,7 +395,7 @@ def spend(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse
     return _record_page(
         request, records=records, form_class=SpendForm, record=None,
         template="scrutiny/spend.html", object_type="scrutiny.spend", back="scrutiny:spend",
-        downloads=list_download_links(request, SCRUTINY_RECORDS),
+        downloads=list_download_links(request, SCRUTINY_RECORDS), filter_form=filter_form,
     )  # fmt: skip
 
 

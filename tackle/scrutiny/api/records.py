@@ -5,7 +5,7 @@ through their forms and the service that saves them, audited as the pages."""
 
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers, status
 from rest_framework.decorators import api_view
@@ -20,10 +20,15 @@ from tackle.core.access import SCRUTINY_RECORDS, Action
 from tackle.core.api_fields import PlausibleDateField
 from tackle.core.api_lists import body_or_400, checked_by_form, merged, one_page, query_or_400, sort_choice, sorted_by
 from tackle.core.api_schema import PAGE_PARAMETER, paginated
-from tackle.core.periods import parse_financial_year, today_in_london
+from tackle.core.periods import parse_financial_year
 from tackle.scrutiny.forms import LeadArrangementForm, SpendForm
 from tackle.scrutiny.models import LeadArrangement, Spend, SpendCategory
-from tackle.scrutiny.selectors import arrangements_visible_to, spend_visible_to
+from tackle.scrutiny.selectors import (
+    arrangements_filtered,
+    arrangements_visible_to,
+    spend_visible_to,
+    spending_filtered,
+)
 from tackle.scrutiny.services import record_save
 
 
@@ -116,30 +121,6 @@ SPENDING_EXAMPLE = OpenApiExample(
 )
 
 
-def current_on(arrangements: QuerySet[LeadArrangement], current: bool) -> QuerySet[LeadArrangement]:
-    today = today_in_london()
-    held = Q(since__lte=today) & (Q(ended_on__isnull=True) | Q(ended_on__gte=today))
-    return arrangements.filter(held) if current else arrangements.exclude(held)
-
-
-def arrangements_filtered(user: Any, filters: dict[str, Any]) -> QuerySet[LeadArrangement]:
-    """The user's posts with the API's filters (and the page download's, which takes the same)."""
-    arrangements = arrangements_visible_to(user)
-    if filters.get("is_lead") is not None:
-        arrangements = arrangements.filter(is_lead=filters["is_lead"])
-    if filters.get("current") is not None:
-        arrangements = current_on(arrangements, filters["current"])
-    return arrangements
-
-
-def spending_filtered(user: Any, filters: dict[str, Any]) -> QuerySet[Spend]:
-    spending = spend_visible_to(user)
-    for name in ("financial_year", "category"):
-        if filters.get(name):
-            spending = spending.filter(**{name: filters[name]})
-    return spending
-
-
 def _audit_list(request: Request, object_type: str, count: int) -> None:
     audit_record(action=AuditAction.LIST, request=request._request, object_type=object_type, note=f"API, {count}")
 
@@ -206,7 +187,8 @@ def lead_arrangement_list(request: Request) -> Response:
         form = checked_by_form(LeadArrangementForm(merged(defaults, incoming, LeadArrangementForm.Meta.fields)))
         return Response(LeadArrangementSerializer(_saved(request, form)).data, status=status.HTTP_201_CREATED)
     filters = query_or_400(LeadArrangementFilters, request)
-    records = sorted_by(arrangements_filtered(user, filters), filters["sort"])
+    chosen = arrangements_filtered(user, is_lead=filters.get("is_lead"), current=filters.get("current"))
+    records = sorted_by(chosen, filters["sort"])
     response, count = one_page(request, records, lambda page: LeadArrangementSerializer(page, many=True).data)
     _audit_list(request, "scrutiny.leadarrangement", count)
     return response
@@ -258,7 +240,10 @@ def spending_list(request: Request) -> Response:
         form = checked_by_form(SpendForm(merged({}, incoming, SpendForm.Meta.fields)))
         return Response(SpendingSerializer(_saved(request, form)).data, status=status.HTTP_201_CREATED)
     filters = query_or_400(SpendingFilters, request)
-    records = sorted_by(spending_filtered(user, filters), filters["sort"])
+    chosen = spending_filtered(
+        user, financial_year=filters.get("financial_year", ""), category=filters.get("category", "")
+    )
+    records = sorted_by(chosen, filters["sort"])
     response, count = one_page(request, records, lambda page: SpendingSerializer(page, many=True).data)
     _audit_list(request, "scrutiny.spend", count)
     return response
