@@ -11,6 +11,7 @@ from django.utils.dateformat import format as date_format
 from django.utils.functional import Promise
 from django.utils.translation import gettext
 
+from tackle.accounts.selectors import users_visible_to
 from tackle.core.identifiers import normalise_company_number
 from tackle.core.models import TaskStatus
 from tackle.core.periods import today_in_london
@@ -23,6 +24,7 @@ from tackle.statement_reader.rules.checks import Warning, reading_warnings
 from tackle.suppliers.selectors import suppliers_of_organisation
 
 if TYPE_CHECKING:
+    from tackle.accounts.models import User
     from tackle.suppliers.models import Supplier
 
 
@@ -49,6 +51,11 @@ def reading_requests_waiting(user: Any) -> QuerySet[ReadingRequest]:
     return reading_requests_visible_to(user).filter(
         reading=None, error="", task_run__status__in=[TaskStatus.QUEUED, TaskStatus.RUNNING]
     )
+
+
+def follow_up_owners_for(user: Any) -> QuerySet[User]:
+    """Who may own a follow-up action the user raises: an active colleague (the page's choices, the API's usernames)."""
+    return users_visible_to(user).filter(is_active=True).order_by("first_name", "last_name", "pk")
 
 
 def suppliers_for(user: Any) -> QuerySet[Supplier]:

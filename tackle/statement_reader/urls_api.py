@@ -2,13 +2,25 @@
 
 from django.urls import path
 
-from tackle.statement_reader import api
+from tackle.statement_reader.api import follow_ups, readings, registry
 
 urlpatterns: list = [
-    path("statement-readings", api.readings, name="statement-reading-list"),
-    path("statement-readings/<uuid:reading_uuid>", api.reading_detail, name="statement-reading-detail"),
-    path("statement-readings/<uuid:reading_uuid>/overrides", api.reading_override, name="statement-reading-override"),
+    path("statement-readings", readings.readings, name="statement-reading-list"),
+    path("statement-readings/<uuid:reading_uuid>", readings.reading_detail, name="statement-reading-detail"),
     path(
-        "statement-reading-requests/<uuid:request_uuid>", api.reading_request_detail, name="statement-reading-request"
+        "statement-readings/<uuid:reading_uuid>/overrides", readings.reading_override, name="statement-reading-override"
+    ),
+    path(
+        "statement-readings/<uuid:reading_uuid>/follow-ups", follow_ups.follow_ups, name="statement-reading-follow-ups"
+    ),
+    path(
+        "statement-reading-requests/<uuid:request_uuid>",
+        readings.reading_request_detail,
+        name="statement-reading-request",
+    ),
+    path(
+        "suppliers/<uuid:supplier_uuid>/statement-registry",
+        registry.supplier_registry,
+        name="statement-reading-registry",
     ),
 ]

@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from tackle.accounts.door import open_for_user
 from tackle.accounts.exports import list_download, list_download_links
 from tackle.accounts.http import AuthenticatedRequest
-from tackle.accounts.selectors import users_visible_to
 from tackle.core.access import STATEMENT_READINGS, SUPPLIERS, Action
 from tackle.core.errors import ApplicationError
 from tackle.core.exports import Column
@@ -170,8 +169,7 @@ def follow_up_new(request: AuthenticatedRequest, reading_uuid: Any) -> HttpRespo
     require_module(request.user, Module.STATEMENTS)
     visible = selectors.readings_visible_to(request.user)
     reading = open_for_user(request.user, visible, resource=STATEMENT_READINGS, action=Action.RECORD, uuid=reading_uuid)
-    people = users_visible_to(request.user).filter(is_active=True).order_by("first_name", "last_name", "pk")
-    form = FollowUpForm(request.POST or None, people=people)
+    form = FollowUpForm(request.POST or None, people=selectors.follow_up_owners_for(request.user))
     back = f"{reading.get_absolute_url()}#follow-ups"
     return form_page(
         request,

@@ -44,6 +44,8 @@ from tackle.scrutiny.models import LeadArrangement, Spend
 from tackle.scrutiny.services import assessment_create
 from tackle.spend.services import spend_import_start
 from tackle.spend.tasks import screen_spend_import
+from tackle.statement_reader.services import statement_read
+from tackle.statement_reader.tests.factories import keyword_labeller, statement_text
 from tackle.statements.services.commitments import commitment_create
 from tackle.statements.services.statement import action_create, period_create, statement_create
 from tackle.suppliers.tests.factories import make_records as make_supplier_records
@@ -173,6 +175,12 @@ def lead_token(
     )
     _KNOWN["plan_action_uuid"] = str(action.uuid)
     _KNOWN["plan_period_uuid"] = str(period.uuid)
+    # A supplier's statement read (with the tests' keyword labeller), for its follow-ups and overrides.
+    reading = statement_read(
+        actor=lead_a, supplier=suppliers["supplier"], data=statement_text().encode(), file_name="s.txt",
+        labeller=keyword_labeller,
+    )  # fmt: skip
+    _KNOWN["reading_uuid"] = str(reading.uuid)
     commitment = commitment_create(organisation=lead_a.organisation, actor=lead_a, source="Charter", title="Train")
     _KNOWN["commitment_uuid"] = str(commitment.uuid)
     # A spend file read by the real importer (upload, then the screening task), and a meeting's action.
