@@ -1,11 +1,13 @@
 """The case list's filters and search, read from the query string alike for the page and the API,
 and the allocation form."""
 
+import copy
 from datetime import date, datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from django import forms
-from django.utils.translation import gettext
+from django.conf import settings
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from tackle.cases.models import AgeGroup, CaseStatus, ExploitationType, Stage
@@ -68,8 +70,21 @@ class CaseFilterForm(GovukForm):
     )
     allocated_to = forms.CharField(label=_("Allocated to"), required=False, widget=forms.Select)
 
+    # Building a form deep-copies its fields and checking it makes each field's messages, the same
+    # for every request in a language: with `share_fields`, both are done once per language and
+    # the fields shared, all but the allocation, whose choices are the request's own (issue 14).
+    share_fields: ClassVar[bool] = True
+    _fields_by_language: ClassVar[dict[tuple[type, str], dict[str, forms.Field]]] = {}
+
     def __init__(self, data: Any = None, *, workers: list[Any], may_search: bool, **kwargs: Any) -> None:
+        shared = self._shared_fields() if self.share_fields else None
+        if shared is not None:
+            self.base_fields = {}  # type: ignore[misc]  # the fields come from `shared`: nothing to copy
         super().__init__(data, **kwargs)
+        if shared is not None:
+            self.fields = {
+                name: copy.deepcopy(field) if name == "allocated_to" else field for name, field in shared.items()
+            }
         self.workers = {worker.username: worker for worker in workers}
         self.fields["allocated_to"].widget.choices = [
             ("", _("Anyone")),
@@ -78,6 +93,22 @@ class CaseFilterForm(GovukForm):
         ]
         if not may_search:  # the person's name and date of birth are not for this role to search by
             del self.fields["search"]
+
+    @classmethod
+    def _shared_fields(cls) -> dict[str, forms.Field]:
+        """The fields as an ordinary form of this class has them once checked, in this language."""
+        key = (cls, get_language() or settings.LANGUAGE_CODE)
+        if key not in cls._fields_by_language:
+            made = type("CaseFilterFormOnce", (cls,), {"share_fields": False})(workers=[], may_search=True)
+            made.full_clean()  # unbound: it only sets each field's messages
+            cls._fields_by_language[key] = made.fields
+        return cls._fields_by_language[key]
+
+    def full_clean(self) -> None:
+        if self.share_fields:  # the shared fields carry this language's messages already
+            forms.Form.full_clean(self)
+        else:
+            super().full_clean()
 
     def clean_search(self) -> str:
         text = " ".join(self.cleaned_data["search"].split())
