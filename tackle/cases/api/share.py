@@ -20,7 +20,7 @@ from tackle.cases.selectors import get_case_for_user
 from tackle.cases.services.share import case_share, case_share_revoke, shares_of
 from tackle.core.access import ShareScope
 from tackle.core.api_fields import PlausibleDateField
-from tackle.core.api_lists import body_or_400, checked_by_form, merged, one_page
+from tackle.core.api_lists import body_or_400, checked_by_form, merged, one_page, query_or_400, sort_choice, sorted_by
 from tackle.core.api_schema import PAGE_PARAMETER, paginated
 from tackle.core.models import LawfulBasis, ShareConsent
 from tackle.core.periods import end_of_day
@@ -57,6 +57,11 @@ class CaseShareWriteSerializer(serializers.Serializer):
     expires_on = PlausibleDateField(required=False, allow_null=True, default=None, help_text="Empty: until revoked")
 
 
+class ShareFilter(serializers.Serializer):
+    organisation = serializers.CharField(required=False, max_length=20, help_text="A partner's organisation code")
+    sort = sort_choice("created_at", "expires_at", default="-created_at")
+
+
 class ShareRevokeSerializer(serializers.Serializer):
     confirm = serializers.CharField(help_text="Must be 'revoke': a revoked share cannot be restored")
 
@@ -64,8 +69,9 @@ class ShareRevokeSerializer(serializers.Serializer):
 @extend_schema(
     methods=["GET"],
     summary="A case's shares with partners",
-    description="Live, ended and revoked, newest first, as the case page lists them to those who may change the case.",
-    parameters=[PAGE_PARAMETER],
+    description="Live, ended and revoked (newest first unless sorted), as the case page lists them to those who "
+    "may change the case.",
+    parameters=[ShareFilter, PAGE_PARAMETER],
     responses=paginated("PaginatedCaseShareList", CaseShareSerializer),
 )
 @extend_schema(
@@ -96,7 +102,11 @@ def share_list(request: Request, case_uuid: Any) -> Response:
     user = api_user(request)
     case = get_case_for_user(user, case_uuid, to_change=True)  # the page lists them to case workers only
     if request.method == "GET":
-        shares = shares_of(case).order_by("-created_at", "-pk")
+        wanted = query_or_400(ShareFilter, request)
+        shares = shares_of(case)
+        if wanted.get("organisation"):
+            shares = shares.filter(organisation__code=wanted["organisation"])
+        shares = sorted_by(shares, wanted["sort"])
         response, _ = one_page(request, shares, lambda page: CaseShareSerializer(page, many=True).data)
         return response
     incoming = body_or_400(CaseShareWriteSerializer, request)

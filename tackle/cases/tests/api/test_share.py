@@ -33,6 +33,8 @@ def test_the_lead_shares_lists_and_revokes_and_the_partner_sees_only_the_scope(c
     assert made.status_code == 201, made.json()
     assert made.json()["scope"] == "summary" and made.json()["expires_at"].startswith("2100-01-01")
     assert [row["organisation"] for row in client.get(url(case)).json()["results"]] == ["POL-1"]
+    assert client.get(url(case), {"organisation": "E09000002"}).json()["count"] == 0
+    assert set(client.get(url(case), {"sort": "colour"}).json()) == {"sort"}
     assert AuditEvent.objects.filter(action=AuditAction.SHARE, actor=lead_a, note="Shared with POL-1 (summary)")
     partner = token_client(police_partner, scope="read", modules=("cases",))
     assert set(partner.get(f"/api/v1/cases/{case.uuid}").json()) == SUMMARY
