@@ -108,3 +108,30 @@ def test_roles_councils_and_tokens_that_may_not_are_refused(lead_a, lead_b, fron
     assert token_client(admin_a, modules=("users",)).get(SCHEDULE).status_code == 403
     assert token_client(admin_a).get(DUE).status_code == 200
     assert Case.objects.filter(pk=old_case.pk).exists()
+
+
+def _record(reference):
+    return f"/api/v1/retention/records/supplier_contact/{reference}"
+
+
+def test_another_record_is_kept_longer_or_erased_as_its_page_does(lead_a, lead_b, frontline_a, old_contact):
+    reference = f"SC-{old_contact.uuid.hex[:8].upper()}"
+    client = token_client(lead_a, scope="write", modules=("cases",))
+    seen = client.get(_record(reference)).json()
+    assert seen["decisions"] == ["keep", "anonymise", "erase"] and seen["hold"] is None
+    no_date = client.post(_record(reference), {"decision": "keep", "reason": "Claim"}, format="json")
+    assert no_date.status_code == 400 and set(no_date.json()) == {"keep_until"}
+    erased = client.post(_record(reference), {"decision": "erase", "reason": "Left the firm"}, format="json")
+    assert erased.status_code == 201 and not SupplierContact.objects.filter(pk=old_contact.pk).exists()
+    assert client.get(_record(reference)).status_code == 404
+    assert token_client(lead_a).get(_record("SC-NOTHING")).status_code == 404
+
+
+def test_another_record_refuses_other_councils_roles_and_tokens(lead_a, lead_b, frontline_a, old_contact):
+    reference = f"SC-{old_contact.uuid.hex[:8].upper()}"
+    body = {"decision": "erase", "reason": "Due"}
+    assert token_client(lead_b).post(_record(reference), body, format="json").status_code == 404
+    assert token_client(frontline_a).post(_record(reference), body, format="json").status_code == 403
+    assert token_client(lead_a, scope="read").post(_record(reference), body, format="json").status_code == 403
+    assert token_client(lead_a, modules=("training",)).get(_record(reference)).status_code == 403
+    assert SupplierContact.objects.filter(pk=old_contact.pk).exists()
