@@ -6,6 +6,7 @@ from tackle.scrutiny.api import assessments, foi, records
 
 urlpatterns: list = [
     path("foi-answer", foi.foi_answer, name="foi-answer"),
+    path("foi-answer/issue", foi.foi_answer_issue, name="foi-answer-issue"),
     path("self-assessments", assessments.self_assessment_list, name="scrutiny-assessment-list"),
     path("self-assessments/comparison", assessments.self_assessment_comparison, name="scrutiny-assessment-compare"),
     path(
