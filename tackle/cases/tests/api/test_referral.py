@@ -76,3 +76,5 @@ def test_a_partner_token_sees_the_actions_only_where_the_share_reaches_the_refer
     assert client.get(listed(case)).json()["count"] == case.referrals.count()
     referral = case.referrals.first()
     assert client.patch(one(referral), {"outcome": "Seen"}, format="json").status_code == 403  # a partner reads
+    assert client.get(f"/api/v1/cases/{case.uuid}/consent").status_code == 403  # the council's conversation
+    assert client.get(f"/api/v1/cases/{case.uuid}/shares").status_code == 403  # who else sees it is not theirs
