@@ -165,6 +165,7 @@ PUBLISH_EXAMPLE = {"first_year": 2024, "last_year": 2025, "by": "year", "audienc
 
 @extend_schema(
     methods=["GET"],
+    operation_id="figures_release_list",
     summary="Figures your organisation released",
     description=(
         "Each publication of figures (the Figures page, the Home Office tables, an FOI answer): for whom, which "
@@ -181,6 +182,7 @@ PUBLISH_EXAMPLE = {"first_year": 2024, "last_year": 2025, "by": "year", "audienc
 )
 @extend_schema(
     methods=["POST"],
+    operation_id="figures_release_create",
     summary="Publish the Figures page's tables",
     description=(
         "As the Publish these figures page: the tables for the financial years (5 at most), by quarter or year, "
@@ -211,6 +213,7 @@ def release_list(request: Request) -> Response:
 
 
 @extend_schema(
+    operation_id="figures_release_retrieve",
     summary="One release, with every count as it was published",
     description=(
         "Each cell of the release's tables as its readers saw it: table, row, period (or total), the count or "
