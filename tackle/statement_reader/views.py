@@ -192,15 +192,47 @@ def follow_up_new(request: AuthenticatedRequest, reading_uuid: Any) -> HttpRespo
 
 
 @login_required
-def supplier_registry(request: AuthenticatedRequest, supplier_uuid: Any) -> HttpResponse:
+def supplier_registry(request: AuthenticatedRequest, supplier_uuid: Any) -> HttpResponse | StreamingHttpResponse:
     require_module(request.user, Module.STATEMENTS)
     require_module(request.user, Module.SUPPLIERS)
     supplier = open_for_user(
         request.user, selectors.suppliers_for(request.user), resource=SUPPLIERS, uuid=supplier_uuid
     )
+    history = selectors.registry_history_for_supplier(supplier)
+    # One row per year and area, as the page's tables show them.
+    claims = [(year, check) for year in history for check in year.checks]
+    download = list_download(
+        request,
+        claims,
+        resource=STATEMENT_READINGS,
+        columns=_registry_columns(),
+        name="statement-registry",
+        title=f"Registry history: {supplier.name}",  # English: the audit note names the download by it
+    )
+    if download is not None:
+        return download
     context = {
         "supplier": supplier,
-        "history": selectors.registry_history_for_supplier(supplier),
+        "history": history,
         "latest": selectors.latest_assessment_for_supplier(supplier),
+        "downloads": list_download_links(request, STATEMENT_READINGS) if history else [],
     }
     return render(request, "statement_reader/supplier_registry.html", context)
+
+
+def _registry_columns() -> tuple[Column, ...]:
+    def ours(check: Any) -> str:
+        if check.ours is None:
+            return _("Not read")
+        if check.promised:
+            return _("Only promised")
+        return _("Covered") if check.ours else _("Not found")
+
+    return (
+        Column(_("Year"), lambda pair: pair[0].row.year),
+        Column(_("Organisation"), lambda pair: pair[0].row.organisation_name),
+        Column(_("Area"), lambda pair: str(pair[1].title)),
+        Column(_("The organisation says"), lambda pair: _("Included") if pair[1].claimed else _("Not included")),
+        Column(_("Our reading"), lambda pair: ours(pair[1])),
+        Column(_("Disagrees"), lambda pair: _("Yes") if pair[1].disagrees else _("No")),
+    )

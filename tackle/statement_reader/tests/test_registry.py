@@ -279,3 +279,23 @@ def test_map_with_a_field_the_registry_has_not_is_one_clear_line_and_exit_status
     assert raised.value.returncode == 2
     assert "FIELD one of StatementYear, OrganisationName" in str(raised.value) and "\n" not in str(raised.value)
     assert not RegistryStatement.objects.exists()
+
+
+def test_the_registry_history_downloads_one_row_per_year_and_area(
+    client_for, buyer_a, frontline_a, supplier_a, registry_file, fake_labeller
+):
+    registry_import(data=registry_file)
+    statement_read(actor=buyer_a, supplier=supplier_a, data=statement_text().encode(), file_name="w.txt")
+    url = f"/statement-reader/suppliers/{supplier_a.uuid}/registry"
+    client = client_for(buyer_a)
+    assert "download=csv" in client.get(url).content.decode()
+
+    response = client.get(url, {"download": "csv"})
+
+    lines = b"".join(response.streaming_content).decode().splitlines()
+    assert lines[0] == "Year,Organisation,Area,The organisation says,Our reading,Disagrees"
+    assert len(lines) == 1 + 6
+    assert "2024,EXAMPLE WIDGETS LIMITED,Training,Included,Only promised,Yes" in lines
+    assert "2024,EXAMPLE WIDGETS LIMITED,Due diligence,Not included,Covered,Yes" in lines
+    assert client.get(url, {"download": "xlsx"})["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert client_for(frontline_a).get(url, {"download": "csv"}).status_code == 403
