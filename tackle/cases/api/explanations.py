@@ -129,12 +129,14 @@ def explanation_list(request: Request) -> Response:
 
 @extend_schema(
     methods=["GET"],
+    operation_id="v1_explanation_versions_list",
     summary="One text's versions",
     description="Every version of one kind of text in one language, newest first.",
     responses=VersionSerializer(many=True),
 )
 @extend_schema(
     methods=["POST"],
+    operation_id="v1_explanation_versions_create",
     summary="Write a new version",
     description="As the text's Edit page: a new version, offered once approved. Audited.",
     request=VersionWriteSerializer,

@@ -47,6 +47,7 @@ class ReferralUpdateSerializer(serializers.Serializer):
 
 
 @extend_schema(
+    operation_id="v1_cases_referrals_list",
     summary="A case's referral actions",
     description="As the case page lists them, each with its deadline and whether it is overdue. A partner sees "
     "them only where the case's share reaches the referral (403 for a summary share). Audited as a view.",
@@ -72,6 +73,7 @@ def referral_list(request: Request, case_uuid: Any) -> Response:
 
 @extend_schema(
     methods=["GET"],
+    operation_id="v1_cases_referral_retrieve",
     summary="One referral action, to update",
     description="As the action's Update page: for those who may change the case.",
     responses=ReferralActionSerializer,

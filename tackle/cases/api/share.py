@@ -62,7 +62,7 @@ class ShareFilter(serializers.Serializer):
     sort = sort_choice("created_at", "expires_at", default="-created_at")
 
 
-class ShareRevokeSerializer(serializers.Serializer):
+class CaseShareRevokeSerializer(serializers.Serializer):
     confirm = serializers.CharField(help_text="Must be 'revoke': a revoked share cannot be restored")
 
 
@@ -130,7 +130,7 @@ def share_list(request: Request, case_uuid: Any) -> Response:
     summary="Revoke a case's share",
     description="As the case's Revoke page: the partner stops seeing the case at once; it cannot be undone (share "
     "anew instead), so the body must confirm it. Audited.",
-    request=ShareRevokeSerializer,
+    request=CaseShareRevokeSerializer,
     responses=CaseShareSerializer,
     examples=[OpenApiExample("Confirmed", value={"confirm": "revoke"}, request_only=True)],
 )
