@@ -8,6 +8,7 @@ from tackle.cases.api import closure as api_closure
 from tackle.cases.api import consent as api_consent
 from tackle.cases.api import documents as api_documents
 from tackle.cases.api import encounter as api_encounter
+from tackle.cases.api import explanations as api_explanations
 from tackle.cases.api import legal_holds as api_legal_holds
 from tackle.cases.api import nrm_form as api_nrm_form
 from tackle.cases.api import nrm_form_edit as api_nrm_form_edit
@@ -118,4 +119,13 @@ urlpatterns: list = [
     path("cases/<uuid:case_uuid>/shares/<int:share_id>/revoke", api_share.share_revoke, name="case-share-revoke"),
     path("caseloads", api_caseload.caseloads, name="caseloads"),
     path("pathway-settings", api_pathway_settings.pathway_settings, name="pathway-settings"),
+    path("explanations", api_explanations.explanation_list, name="explanation-list"),
+    path(
+        "explanations/<slug:language>/<slug:kind>", api_explanations.explanation_versions, name="explanation-versions"
+    ),
+    path(
+        "explanations/<slug:language>/<slug:kind>/<int:number>/approve",
+        api_explanations.explanation_approve_api,
+        name="explanation-approve",
+    ),
 ]
