@@ -2,6 +2,7 @@
 the self-assessment with its evidence; a lead drafts the answer to the modern slavery FOI request.
 At 1280 and 320 pixels wide: no page scrolls sideways; at 320 the menu opens from its "Menu" button."""
 
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -113,6 +114,13 @@ def test_lead_drafts_the_foi_answer(
     expect(page.locator("main")).to_contain_text("Modern slavery coordinator")
     page.goto("/scrutiny/spending")
     expect(page.get_by_role("region", name="Spending")).to_contain_text("£30,000.00")  # as every page writes money
+    _checked(page)
+    # Filtered, with the filter form's fields apart from the add form's; the downloads carry the filters.
+    filters = page.get_by_test_id("record-filters")
+    filters.get_by_label("Financial year").select_option("2025-26")
+    filters.get_by_role("button", name="Apply filters").click()
+    csv = page.get_by_role("link", name="Download as CSV")
+    expect(csv).to_have_attribute("href", re.compile("financial_year=2025-26"))
     _checked(page)
 
     page.goto("/scrutiny/")
