@@ -254,6 +254,39 @@ def self_assessment_list(request: Request) -> Response:
     summary="One self-assessment: every question, its answer and evidence, and what Tackle proposes",
     description="As the assessment's page, under the guide's seven themes. Audited.",
     responses=SELF_ASSESSMENT,
+    examples=[
+        OpenApiExample(
+            "One question answered, another proposed",
+            value={
+                "uuid": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+                "year": 2025,
+                "financial_year": "2025-26",
+                "created_at": "2025-06-02T09:30:00Z",
+                "updated_at": "2025-06-09T14:00:00Z",
+                "themes": [
+                    {
+                        "key": "structures",
+                        "title": "Council structures and processes",
+                        "questions": [
+                            {
+                                "key": "strategy_lead",
+                                "text": "Is there a named officer who leads on modern slavery for the council?",
+                                "answer": None,
+                                "answer_label": "",
+                                "evidence": "",
+                                "proposal": {
+                                    "answer": "yes",
+                                    "evidence": "Modern slavery coordinator leads on modern slavery (Community "
+                                    "safety) since 1 April 2023.",
+                                },
+                            }
+                        ],
+                    }
+                ],
+            },
+            response_only=True,
+        )
+    ],
 )
 @api_view(["GET"])
 def self_assessment_detail(request: Request, self_assessment_uuid: str) -> Response:
@@ -327,6 +360,29 @@ def self_assessment_report(request: Request, self_assessment_uuid: str) -> Respo
     summary="Every year's answers side by side",
     description="As the comparison page: each question with its answer in each year, earliest first. Audited.",
     responses=COMPARISON,
+    examples=[
+        OpenApiExample(
+            "Two years",
+            value={
+                "years": [2025, 2026],
+                "themes": [
+                    {
+                        "key": "knowledge",
+                        "title": "Knowledge and training",
+                        "questions": [
+                            {
+                                "key": "knowledge_staff_trained",
+                                "text": "Have the staff most likely to meet victims been trained to spot the signs "
+                                "and act?",
+                                "answers": ["no", "partly"],
+                            }
+                        ],
+                    }
+                ],
+            },
+            response_only=True,
+        )
+    ],
 )
 @api_view(["GET"])
 def self_assessment_comparison(request: Request) -> Response:

@@ -114,6 +114,37 @@ ARRANGEMENT_EXAMPLE = OpenApiExample(
     },
     request_only=True,
 )
+POST_READ_EXAMPLE = OpenApiExample(
+    "A coordinator whose funding ended",
+    value={
+        "uuid": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+        "post": "Modern slavery coordinator",
+        "lead_name": "Modern slavery coordinator",
+        "is_lead": False,
+        "team": "Community safety",
+        "covers_children": True,
+        "covers_adults": True,
+        "dedicated": True,
+        "since": "2023-04-01",
+        "ended_on": "2026-03-31",
+        "funding_source": "Home Office grant",
+        "amount_per_year": "42000.00",
+        "notes": "Trained taxi drivers and hotel staff; no casework",
+    },
+    response_only=True,
+)
+SPENDING_READ_EXAMPLE = OpenApiExample(
+    "Emergency beds in 2025-26",
+    value={
+        "uuid": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+        "financial_year": "2025-26",
+        "category": "emergency_accommodation",
+        "category_label": "Emergency accommodation",
+        "amount": "3200.00",
+        "note": "Four nights, two people",
+    },
+    response_only=True,
+)
 SPENDING_EXAMPLE = OpenApiExample(
     "Emergency beds",
     value={"financial_year": "2025-26", "category": "emergency_accommodation", "amount": "3200.00"},
@@ -195,7 +226,7 @@ def lead_arrangement_list(request: Request) -> Response:
 
 
 @extend_schema(methods=["GET"], operation_id="lead_arrangement_read", summary="One post", description="Audited.",
-               responses=LeadArrangementSerializer)  # fmt: skip
+               responses=LeadArrangementSerializer, examples=[POST_READ_EXAMPLE])  # fmt: skip
 @extend_schema(
     methods=["PATCH"],
     operation_id="lead_arrangement_update",
@@ -250,7 +281,7 @@ def spending_list(request: Request) -> Response:
 
 
 @extend_schema(methods=["GET"], operation_id="scrutiny_spending_read", summary="One spending line",
-               description="Audited.", responses=SpendingSerializer)  # fmt: skip
+               description="Audited.", responses=SpendingSerializer, examples=[SPENDING_READ_EXAMPLE])  # fmt: skip
 @extend_schema(
     methods=["PATCH"],
     operation_id="scrutiny_spending_update",
