@@ -4,8 +4,6 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext
 
 from tackle.accounts.models import User
@@ -88,28 +86,12 @@ def figures_release(
     )
 
 
-class AlreadyIssued(ApplicationError):
-    """The same answer (periods and counts) was issued before: issuing is final."""
-
-
 def foi_release(
     *, actor: User, period_label: str, starts_on: date, ends_before: date, cells: list[list[Any]], request: Any = None
 ) -> Release:
     """Issue an FOI answer: its counts, as the public read them (scrutiny's answer gives the cells).
-    An answer already issued with the same periods and counts is refused (AlreadyIssued): its counts
-    are kept as released, and a second release would only repeat them."""
-    assert actor.organisation_id is not None  # officers belong to one (scrutiny's require_officer)
-    earlier = Release.objects.filter(
-        organisation_id=actor.organisation_id, kind=ReleaseKind.FOI, period_label=period_label, starts_on=starts_on,
-        ends_before=ends_before,
-    ).order_by("released_at")  # fmt: skip
-    same = next((release for release in earlier if release.cells == [list(cell) for cell in cells]), None)
-    if same is not None:
-        day = date_format(timezone.localtime(same.released_at), "j F Y")
-        raise AlreadyIssued(
-            gettext("This answer was issued on %(day)s. An issued answer is final: it cannot be issued again.")
-            % {"day": day}
-        )
+    The same answer may be issued more than once: two requesters may ask the same question for the
+    same period, and each is answered; the counts released are the same, so nothing more is disclosed."""
     return release_record(
         actor=actor,
         kind=ReleaseKind.FOI,

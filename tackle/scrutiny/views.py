@@ -30,7 +30,7 @@ from tackle.core.errors import ApplicationError
 from tackle.core.exports import Column
 from tackle.core.forms import add_application_error
 from tackle.core.periods import financial_year_label, financial_year_of, today_in_london
-from tackle.reporting.services import AlreadyIssued, foi_release
+from tackle.reporting.services import foi_release
 from tackle.scrutiny.foi import FoiItem, FoiRequest, PeriodKind, build_foi_answer, foi_docx, standard_request
 from tackle.scrutiny.foi.questions import QUESTIONS
 from tackle.scrutiny.forms import (
@@ -473,18 +473,14 @@ def foi_issue(request: AuthenticatedRequest) -> HttpResponse:
     if asked is None:
         return render(request, "scrutiny/foi.html", {"form": form, "answer": None, "issue_fields": []})
     answer = build_foi_answer(request.user.organisation, asked, form.answer_language())
-    try:
-        foi_release(
-            actor=request.user,
-            period_label=", ".join(answer.years),
-            starts_on=asked.span.starts_on,
-            ends_before=asked.span.ends_before,
-            cells=answer.cells,
-            request=request,
-        )
-    except AlreadyIssued as error:  # issuing is final: the page says when it was issued
-        add_application_error(form, error)
-        return render(request, "scrutiny/foi.html", {"form": form, "answer": None, "issue_fields": []})
+    foi_release(
+        actor=request.user,
+        period_label=", ".join(answer.years),
+        starts_on=asked.span.starts_on,
+        ends_before=asked.span.ends_before,
+        cells=answer.cells,
+        request=request,
+    )
     messages.success(request, _("FOI answer issued. Its counts are kept as released."))
     return redirect(reverse("reporting:releases"))
 

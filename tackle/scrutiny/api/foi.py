@@ -23,7 +23,7 @@ from tackle.core.api_fields import PlausibleDateField
 from tackle.core.api_lists import body_or_400, checked_by_form, query_or_400
 from tackle.core.periods import financial_year_of, today_in_london
 from tackle.reporting.api_releases import ReleaseSerializer
-from tackle.reporting.services import AlreadyIssued, foi_release
+from tackle.reporting.services import foi_release
 from tackle.scrutiny.foi import FoiAnswer, build_foi_answer, standard_request
 from tackle.scrutiny.foi.questions import QUESTIONS
 from tackle.scrutiny.foi.request import BeforeRecords, FoiRequest, PeriodKind
@@ -182,14 +182,11 @@ FOI_ISSUED = inline_serializer("FoiIssued", {"release": ReleaseSerializer(), "an
     summary="Issue the answer to a modern slavery FOI request",
     description="As the FOI page's Issue this answer: the request drafted as the page drafts it, and its counts "
     "of people kept as released to the public, so that a later answer or the Figures page for the same or an "
-    "overlapping period is protected against them. Issuing is final: the same answer (the same periods and "
-    "counts) issued again answers 409. Officers only (the lead, community safety, the records officer) with a "
-    "write token with the scrutiny module; audited.",
+    "overlapping period is protected against them. Each request is issued on its own: the same question "
+    "asked again by another requester is issued again with the same counts. Officers only (the lead, "
+    "community safety, the records officer) with a write token with the scrutiny module; audited.",
     request=FoiIssueSerializer,
-    responses={
-        201: FOI_ISSUED,
-        409: OpenApiResponse(description="This answer was issued already; the message says when"),
-    },
+    responses={201: FOI_ISSUED},
     examples=[OpenApiExample("Two questions for a financial year, in Welsh", value=ISSUE_EXAMPLE, request_only=True)],
 )
 @api_view(["POST"])
@@ -199,12 +196,9 @@ def foi_answer_issue(request: Request) -> Response:
     open_page_for_user(user, resource=SCRUTINY_RECORDS, action=Action.RECORD, object_type="scrutiny.foi")
     asked, language = _asked(body_or_400(FoiIssueSerializer, request), welsh=welsh_offered_to(user))
     answer = build_foi_answer(cast(Organisation, user.organisation), asked, language)
-    try:
-        release = foi_release(
-            actor=user, period_label=", ".join(answer.years), starts_on=asked.span.starts_on,
-            ends_before=asked.span.ends_before, cells=answer.cells, request=request._request,
-        )  # fmt: skip
-    except AlreadyIssued as error:
-        return Response({"detail": error.message}, status=status.HTTP_409_CONFLICT)
+    release = foi_release(
+        actor=user, period_label=", ".join(answer.years), starts_on=asked.span.starts_on,
+        ends_before=asked.span.ends_before, cells=answer.cells, request=request._request,
+    )  # fmt: skip
     body = {"release": ReleaseSerializer(release).data, "answer": _answer_json(answer)}
     return Response(body, status=status.HTTP_201_CREATED)
