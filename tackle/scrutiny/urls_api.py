@@ -24,6 +24,11 @@ urlpatterns: list = [
         assessments.self_assessment_report,
         name="scrutiny-assessment-report",
     ),
+    path(
+        "self-assessments/<uuid:self_assessment_uuid>/report.pdf",
+        assessments.self_assessment_report_pdf,
+        name="scrutiny-assessment-report-pdf",
+    ),
     path("lead-arrangements", records.lead_arrangement_list, name="scrutiny-arrangement-list"),
     path(
         "lead-arrangements/<uuid:lead_arrangement_uuid>",

@@ -10,7 +10,6 @@ from django.contrib.auth.decorators import login_required
 from django.db import models
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -20,12 +19,10 @@ from django.views.decorators.http import require_POST
 from tackle.accounts.door import open_for_user, open_page_for_user
 from tackle.accounts.exports import list_download, list_download_links
 from tackle.accounts.http import AuthenticatedRequest
-from tackle.accounts.selectors import disclosure_for, welsh_offered_to
+from tackle.accounts.selectors import welsh_offered_to
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.core.access import ASSESSMENTS, SCRUTINY_OFFICER_ROLES, SCRUTINY_RECORDS, Action
-from tackle.core.disclosure import Audience, disclosed_in_language
-from tackle.core.documents import LANGUAGE, tagged_pdf
 from tackle.core.errors import ApplicationError
 from tackle.core.exports import Column
 from tackle.core.forms import add_application_error
@@ -44,6 +41,7 @@ from tackle.scrutiny.forms import (
 )
 from tackle.scrutiny.models import Assessment, LeadArrangement
 from tackle.scrutiny.proposals.questions import Proposal, proposals_for
+from tackle.scrutiny.report import assessment_rows, report_context, report_pdf
 from tackle.scrutiny.selectors import (
     arrangements_filtered,
     arrangements_visible_to,
@@ -55,7 +53,6 @@ from tackle.scrutiny.selectors import (
     spending_filtered,
 )
 from tackle.scrutiny.themes import ANSWER_LABELS, THEMES
-from tackle.statements.selectors.commitments import organisation_commitment_progress
 
 
 def _proposals(request: AuthenticatedRequest, year: int) -> dict[str, Proposal]:
@@ -127,25 +124,6 @@ def assessment_create_view(request: AuthenticatedRequest, year: int) -> Assessme
     from tackle.scrutiny.services import assessment_create
 
     return assessment_create(actor=request.user, year=year, request=request)
-
-
-def assessment_rows(assessment: Assessment, proposals: dict[str, Any]) -> list[dict[str, Any]]:
-    answers = {answer.question: answer for answer in assessment.answers.all()}
-    themes = []
-    for theme in THEMES:
-        rows = []
-        for question in theme.questions:
-            answer = answers.get(question.key)
-            rows.append(
-                {
-                    "question": question,
-                    "answer": ANSWER_LABELS.get(answer.answer, "") if answer else "",
-                    "evidence": answer.evidence if answer else "",
-                    "proposal": proposals.get(question.key),
-                }
-            )
-        themes.append({"theme": theme, "rows": rows})
-    return themes
 
 
 @login_required
@@ -248,29 +226,10 @@ def assessment_compare(request: AuthenticatedRequest) -> HttpResponse:
     return render(request, "scrutiny/assessment_compare.html", {"assessments": assessments, "themes": themes})
 
 
-def _commitments(organisation: Any) -> list[Any]:
-    """The council's adopted commitments and their progress (the statements layer, below scrutiny)."""
-    return organisation_commitment_progress(organisation.pk)
-
-
-def _report_context(request: AuthenticatedRequest, assessment: Assessment) -> dict[str, Any]:
-    proposals = _proposals(request, assessment.year)
-    return {
-        "commitments": _commitments(request.user.organisation),
-        "assessment": assessment,
-        "organisation": request.user.organisation,
-        "themes": assessment_rows(assessment, proposals),
-        "year_label": financial_year_label(assessment.year),
-        "figures_note": disclosed_in_language(
-            disclosure_for(assessment.organisation_id, Audience.COUNCILLORS).small_counts_note()
-        ),
-    }
-
-
 @login_required
 def assessment_report(request: AuthenticatedRequest, assessment_uuid: str) -> HttpResponse:
     assessment = get_assessment_for_user(request.user, assessment_uuid, request=request, note="Scrutiny report (page)")
-    return render(request, "scrutiny/report.html", _report_context(request, assessment))
+    return render(request, "scrutiny/report.html", report_context(assessment))
 
 
 @login_required
@@ -278,17 +237,7 @@ def assessment_report_pdf(request: AuthenticatedRequest, assessment_uuid: str) -
     assessment = get_assessment_for_user(
         request.user, assessment_uuid, action=Action.EXPORT, request=request, note="Scrutiny report (PDF)"
     )
-    context = _report_context(request, assessment)
-    context["document_title"] = _("Scrutiny report %(year)s: %(organisation)s") % {
-        "year": context["year_label"],
-        "organisation": context["organisation"].name,
-    }
-    html = render_to_string("scrutiny/report_print.html", context)
-    language = "cy" if translation.get_language() == "cy" else LANGUAGE  # the page's language
-    pdf = tagged_pdf(html, title=context["document_title"], language=language)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="scrutiny-report-{assessment.year}.pdf"'
-    return response
+    return report_pdf(assessment)
 
 
 # --- Lead arrangements and spending (officers) -------------------------------------------------

@@ -6,6 +6,8 @@ community safety, the records officer), through the pages' forms and services; a
 from typing import Any
 
 from django.db.models import Count
+from django.http import HttpResponse
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.decorators import api_view
@@ -26,6 +28,7 @@ from tackle.core.periods import financial_year_label, financial_year_of, today_i
 from tackle.scrutiny.forms import AnswersForm, AssessmentNewForm
 from tackle.scrutiny.models import Assessment
 from tackle.scrutiny.proposals.questions import proposals_for
+from tackle.scrutiny.report import report_pdf
 from tackle.scrutiny.selectors import assessments_visible_to, get_assessment_for_user
 from tackle.scrutiny.services import assessment_answer, assessment_create
 from tackle.scrutiny.themes import ANSWER_CHOICES, ANSWER_LABELS, QUESTION_KEYS, THEMES
@@ -353,6 +356,17 @@ def self_assessment_report(request: Request, self_assessment_uuid: str) -> Respo
             "commitments": [vars(row) for row in commitment_rows(assessment.organisation_id)],
         }
     )
+
+
+@extend_schema(
+    operation_id="self_assessment_report_pdf",
+    summary="The scrutiny report as a PDF",
+    description="The document the report page downloads (tagged PDF/UA); audited as a download.",
+    responses={(200, "application/pdf"): OpenApiTypes.BINARY},
+)
+@api_view(["GET"])
+def self_assessment_report_pdf(request: Request, self_assessment_uuid: str) -> HttpResponse:
+    return report_pdf(_opened(request, self_assessment_uuid, action=Action.EXPORT, note="Scrutiny report (PDF, API)"))
 
 
 @extend_schema(

@@ -133,3 +133,13 @@ def test_other_roles_tokens_and_read_tokens_are_refused(answered, frontline_a, c
     sent = {"answers": [{"question": "strategy_lead", "answer": "yes"}]}
     assert read.post(f"{URL}/{latest.uuid}/answers", sent, format="json").status_code == 403
     assert Assessment.objects.count() == 2 and not Answer.objects.filter(question="strategy_lead").exists()
+
+
+def test_the_report_downloads_as_the_pages_pdf_audited(answered, councillor_a, lead_b, frontline_a):
+    _, latest = answered
+    response = token_client(councillor_a, scope="read").get(f"{URL}/{latest.uuid}/report.pdf")
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    assert AuditEvent.objects.filter(action=AuditAction.EXPORT, object_id=str(latest.uuid)).exists()
+    assert token_client(lead_b).get(f"{URL}/{latest.uuid}/report.pdf").status_code == 404
+    assert token_client(frontline_a).get(f"{URL}/{latest.uuid}/report.pdf").status_code == 403
