@@ -24,7 +24,7 @@ from tackle.cases.selectors import (
 )
 from tackle.core import access
 from tackle.core.access import CASE_WORKER_ROLES
-from tackle.core.exports import Column
+from tackle.core.exports import Column, requested_format
 from tackle.core.permissions import require_module
 from tackle.core.roles import Module
 
@@ -44,7 +44,7 @@ def queue(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse
     )
     cases = case_list_visible_to(request.user)
     filters = form.filters() if form.is_valid() else None
-    if filters is not None:
+    if filters is not None and requested_format(request) is not None:  # the list's querysets only for a download
         chosen = cases_filtered(cases, filters).select_related("allocated_to").order_by("-encountered_at")
         download = list_download(
             request, chosen, resource=access.CASES, columns=CASE_COLUMNS, name="cases", title="Cases"
