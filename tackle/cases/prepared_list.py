@@ -242,7 +242,7 @@ class _Prepared:
 
 
 _prepared: dict[_Shape, _Prepared | None] = {}
-_rows: dict[tuple[str, int], tuple[_Statement, Any, Any]] = {}
+_rows: dict[tuple[str, int], "_PreparedRows | None"] = {}
 
 
 def _given(filters: CaseFilters) -> tuple[str, ...]:
@@ -312,15 +312,44 @@ def _prepare(shape: _Shape) -> _Prepared | None:
     return _Prepared(first, keys_from, count)
 
 
-def _prepare_rows(alias: str, size: int) -> tuple[_Statement, Any, Any]:
-    """`queue_rows`'s statement for that many keys, with its compiler (what each column is) and
-    the fetch mode Django would make its objects with."""
+@dataclasses.dataclass(frozen=True)
+class _PreparedRows:
+    """`queue_rows`'s statement for some number of keys, with what Django's ModelIterable works out
+    from its compiler before making objects: where the case's columns are, their fields, the
+    related populator of its worker, the fetch mode."""
+
+    statement: _Statement
+    columns: slice
+    init_list: tuple[str, ...]
+    from_db: Callable[..., Any]
+    populators: tuple[Any, ...]  # kept only when they keep no peers (their list grows per request)
+    fetch_mode: Any
+    klass_info: Any
+    select: Any
+
+
+def _prepare_rows(alias: str, size: int) -> _PreparedRows | None:
     values = [{f"pk{i}": -740_001 - i - 1_000 * n for i in range(size)} for n in (0, 1)]
     querysets = [queue_rows(alias, list(v.values())) for v in values]
-    compiled = [_compiled(q) for q in querysets]
+    try:
+        statement = _statement([_compiled(q) for q in querysets], values, connections[alias])
+    except _Unprepared:
+        return None
     compiler = querysets[0].query.get_compiler(using=alias)
     compiler.as_sql()  # fills its select and klass_info
-    return _statement(compiled, values, connections[alias]), compiler, querysets[0]._fetch_mode  # type: ignore[attr-defined]
+    fetch_mode = querysets[0]._fetch_mode  # type: ignore[attr-defined]
+    select, klass_info = compiler.select, compiler.klass_info
+    first, last = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
+    return _PreparedRows(
+        statement,
+        slice(first, last),
+        tuple(column[0].target.attname for column in select[first:last]),
+        _get_from_db(klass_info["model"], fetch_mode),
+        () if fetch_mode.track_peers else tuple(get_related_populators(klass_info, select, alias, fetch_mode)),
+        fetch_mode,
+        klass_info,
+        select,
+    )
 
 
 def _cases_of(alias: str, pks: list[Any]) -> list[Case]:
@@ -328,18 +357,20 @@ def _cases_of(alias: str, pks: list[Any]) -> list[Case]:
     made into objects as Django's ModelIterable makes them."""
     if (alias, len(pks)) not in _rows:
         _rows[alias, len(pks)] = _prepare_rows(alias, len(pks))
-    statement, compiler, fetch_mode = _rows[alias, len(pks)]
-    rows = statement.rows(connections[alias], {f"pk{i}": pk for i, pk in enumerate(pks)})
-    select, klass_info = compiler.select, compiler.klass_info
-    first, last = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
-    init_list = [column[0].target.attname for column in select[first:last]]
-    from_db = _get_from_db(klass_info["model"], fetch_mode)
-    populators = get_related_populators(klass_info, select, alias, fetch_mode)
+    prepared = _rows[alias, len(pks)]
+    if prepared is None:
+        return list(queue_rows(alias, pks))
+    rows = prepared.statement.rows(connections[alias], {f"pk{i}": pk for i, pk in enumerate(pks)})
+    init_list = list(prepared.init_list)
+    track_peers = prepared.fetch_mode.track_peers
+    populators = prepared.populators
+    if track_peers:
+        populators = tuple(get_related_populators(prepared.klass_info, prepared.select, alias, prepared.fetch_mode))
     cases: list[Case] = []
     peers: list[Any] = []
     for row in rows:
-        case = from_db(alias, init_list, row[first:last])
-        if fetch_mode.track_peers:
+        case = prepared.from_db(alias, init_list, row[prepared.columns])
+        if track_peers:
             peers.append(weak_ref(case))
             case._state.peers = peers
         for populator in populators:
