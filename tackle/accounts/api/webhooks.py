@@ -124,6 +124,7 @@ def _delivery(endpoint: WebhookEndpoint, delivery_uuid: Any) -> WebhookDelivery:
 
 @extend_schema(
     methods=["GET"],
+    operation_id="v1_webhooks_list",
     summary="Webhook endpoints",
     description="The administrator; live and revoked, never with their secrets. Every listing is audited.",
     parameters=[WebhookEndpointFilters, PAGE_PARAMETER],
@@ -216,6 +217,7 @@ def webhook_secret(request: Request, webhook_uuid: str) -> Response:
 
 
 @extend_schema(
+    operation_id="v1_webhooks_deliveries_list",
     summary="A webhook endpoint's deliveries",
     description="The administrator: what was sent, each attempt's answer and the next attempt, as the delivery "
     "log page. Opening the endpoint is audited.",

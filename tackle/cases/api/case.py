@@ -227,6 +227,7 @@ CASE_LIST_PARAMETERS = [
 
 @extend_schema(
     methods=["GET"],
+    operation_id="v1_cases_list",
     summary="Cases you may see",
     description="Filters combine. A value that is not allowed answers 400 naming the parameter.",
     parameters=[*CASE_LIST_PARAMETERS, PAGE_PARAMETER],

@@ -18,6 +18,7 @@ from tackle.accounts.api_auth import api_user
 from tackle.accounts.door import open_for_user, open_page_for_user
 from tackle.cases.forms.explanations import ExplanationEditForm, ExplanationLanguageForm
 from tackle.cases.models import ExplanationLanguage, ExplanationVersion
+from tackle.cases.models.explanation import KIND_CHOICES
 from tackle.cases.rules.explanations import ExplanationKind, language_from_slug, language_slug
 from tackle.cases.rules.pick_lists import LANGUAGES
 from tackle.cases.selectors import explanation_languages_visible_to, offered_versions
@@ -52,7 +53,7 @@ class VersionSerializer(serializers.ModelSerializer):
 
 
 class KindSerializer(serializers.Serializer):
-    kind = serializers.ChoiceField([kind.value for kind in ExplanationKind])
+    kind = serializers.ChoiceField(KIND_CHOICES)  # as the version's kind: one choice set in the schema
     offered = serializers.IntegerField(allow_null=True, help_text="The number of the version offered; null: none")
     latest = serializers.IntegerField(allow_null=True, help_text="The newest version's number, approved or not")
 

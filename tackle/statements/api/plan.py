@@ -118,9 +118,13 @@ class ActionCreateSerializer(serializers.Serializer):
     due_on = PlausibleDateField()
 
 
+# The statuses an action may be given here; named in the schema by ENUM_NAME_OVERRIDES.
+SETTABLE_ACTION_STATUSES = [(s.value, s.label) for s in ActionStatus if s != ActionStatus.CARRIED_OVER]
+
+
 class ActionStatusSerializer(serializers.Serializer):
     status = serializers.ChoiceField(
-        [(s.value, s.label) for s in ActionStatus if s != ActionStatus.CARRIED_OVER],
+        SETTABLE_ACTION_STATUSES,
         help_text="Actions are carried over by closing the period, on its page",
     )
 

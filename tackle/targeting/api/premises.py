@@ -14,10 +14,10 @@ from rest_framework.response import Response
 from tackle.core.api_lists import one_page, sort_choice
 from tackle.core.api_schema import PAGE_PARAMETER, paginated
 from tackle.core.identifiers import normalise_postcode
+from tackle.disrupt.choices import PremisesType
 from tackle.targeting import selectors
 from tackle.targeting.api.base import audit_list, checked_filters, targeting_user
 from tackle.targeting.api.lists import RegulatorRecordSerializer
-from tackle.targeting.normalise import PREMISES_TYPES
 from tackle.targeting.ranking import Entity
 
 
@@ -31,7 +31,7 @@ class RankedPremisesSerializer(serializers.Serializer):
     name = serializers.CharField()
     address = serializers.CharField(allow_blank=True)
     postcode = serializers.CharField(allow_blank=True)
-    premises_type = serializers.ChoiceField(list(PREMISES_TYPES))
+    premises_type = serializers.ChoiceField(PremisesType.choices)
     sources = serializers.ListField(child=serializers.CharField(), help_text="The lists it is found in")
     score = serializers.IntegerField()
     reasons = serializers.ListField(child=serializers.CharField(), help_text="Each reason with the points it added")
@@ -43,7 +43,7 @@ class RankedPremisesFilters(serializers.Serializer):
     postcode = serializers.CharField(
         required=False, max_length=8, help_text="The start of the postcode: B70, B70 6 or a whole postcode"
     )
-    premises_type = serializers.ChoiceField(list(PREMISES_TYPES), required=False)
+    premises_type = serializers.ChoiceField(PremisesType.choices, required=False)
     source = serializers.CharField(  # type: ignore[assignment]  # the filter named "source", not Field.source
         required=False, max_length=80, help_text="Found in this list (its name)"
     )
