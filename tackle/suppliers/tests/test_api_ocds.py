@@ -71,9 +71,7 @@ def test_a_file_that_is_not_json_is_named_by_its_line_and_no_file_is_named_as_th
     assert not Contract.objects.exists()
 
 
-def test_other_roles_tokens_and_organisations_are_refused(
-    procurement_a, contract_manager_a, frontline_a, councillor_a
-):
+def test_other_roles_tokens_and_organisations_are_refused(procurement_a, contract_manager_a, frontline_a, councillor_a):
     assert _api(contract_manager_a).post(URL, PACKAGE, format="json").status_code == 201  # keeps contracts
     assert _api(frontline_a).post(URL, PACKAGE, format="json").status_code == 403
     assert _api(councillor_a).post(URL, PACKAGE, format="json").status_code == 403
