@@ -436,10 +436,20 @@ class StatementFollowUp(models.Model):
     due_on = models.DateField()
     created_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+    # Marked as done, with what was done: kept and listed as done, never deleted.
+    closed_at = models.DateTimeField(null=True, blank=True)
+    closed_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+", null=True, blank=True)
+    outcome = models.TextField(blank=True, help_text=_("What was done"))
 
     class Meta:
         ordering = ["due_on", "pk"]
-        constraints = [models.CheckConstraint(condition=~models.Q(description=""), name="follow_up_has_description")]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(description=""), name="follow_up_has_description"),
+            models.CheckConstraint(
+                condition=models.Q(closed_at__isnull=True) | ~models.Q(outcome=""),
+                name="follow_up_closed_with_outcome",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.description

@@ -15,7 +15,9 @@ from tackle.accounts.models import Organisation, User
 from tackle.audit.models import AuditAction
 from tackle.audit.records import record_save
 from tackle.audit.services import audit_record
+from tackle.core.access import STATEMENT_READINGS, Action, allows
 from tackle.core.errors import ApplicationError
+from tackle.core.roles import Role
 from tackle.core.uploads import UploadError
 from tackle.suppliers.models import (
     ClarificationTask,
@@ -397,6 +399,46 @@ def statement_follow_up_raise(
         )
         audit_record(action=AuditAction.CREATE, actor=actor, obj=follow_up, note="Statement follow-up raised")
     return follow_up
+
+
+def statement_follow_up_close(
+    *, actor: User, follow_up: StatementFollowUp, outcome: str, request: Any = None
+) -> StatementFollowUp:
+    """Mark a follow-up action as done with what was done: its owner, the lead, or anyone who may
+    raise follow-ups does so. It stays listed as done; a done one cannot be closed again."""
+    text = outcome.strip()
+    if not text:
+        raise ApplicationError(gettext("Enter what was done"), field="outcome")
+    if len(text) > 5000:
+        raise ApplicationError(gettext("Enter 5,000 characters or fewer"), field="outcome")
+    may_close = (
+        actor.pk == follow_up.owner_id
+        or actor.role == Role.MODERN_SLAVERY_LEAD
+        or allows(actor.role, STATEMENT_READINGS, Action.RECORD)
+    )
+    if follow_up.organisation_id != actor.organisation_id or not may_close:
+        raise ApplicationError(gettext("Only its owner, the lead or a reviewer can mark this action as done"))
+    with transaction.atomic():
+        follow_up = StatementFollowUp.objects.select_for_update().get(pk=follow_up.pk)
+        if follow_up.closed_at is not None:
+            raise FollowUpAlreadyDone(gettext("This follow-up action is already done"))
+        follow_up.closed_at = timezone.now()
+        follow_up.closed_by = actor
+        follow_up.outcome = text
+        follow_up.save(update_fields=["closed_at", "closed_by", "outcome"])
+        audit_record(
+            action=AuditAction.UPDATE,
+            actor=actor,
+            request=request,
+            obj=follow_up,
+            changed_fields=["closed_at", "outcome"],
+            note="Statement follow-up done",
+        )
+    return follow_up
+
+
+class FollowUpAlreadyDone(ApplicationError):
+    """Closing a follow-up someone has already closed: the API answers 409."""
 
 
 # OCDS release packages (issue 19, item 4) -------------------------------------------------------
