@@ -115,6 +115,11 @@ urlpatterns: list = [
         support_records.missing_episode_add,
         name="missing-episode-add",
     ),
+    path(
+        "<uuid:case_uuid>/support/missing-episodes/<uuid:episode_uuid>/return",
+        support_records.missing_episode_return,
+        name="missing-episode-return",
+    ),
     path("<uuid:case_uuid>/support/outcome-scores/add", support_records.outcome_scores_add, name="outcome-scores-add"),
     path("<uuid:case_uuid>/support/notes/add", support_records.note_add, name="note-add"),
     path("<uuid:case_uuid>/support/documents/add", support_records.document_add, name="document-add"),

@@ -83,6 +83,11 @@ urlpatterns: list = [
         name="support-missing-episodes",
     ),
     path(
+        "cases/<uuid:case_uuid>/support/missing-episodes/<uuid:episode_uuid>/return",
+        api_support_records.missing_episode_return,
+        name="support-missing-episode-return",
+    ),
+    path(
         "cases/<uuid:case_uuid>/support/outcome-scores",
         api_support_records.outcome_score_list,
         name="support-outcome-scores",

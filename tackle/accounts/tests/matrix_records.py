@@ -24,6 +24,7 @@ from tackle.cases.models import (
     Encounter,
     ExplanationLanguage,
     LegalHold,
+    MissingEpisode,
     RecordLegalHold,
     Referral,
     SafetyPlan,
@@ -64,10 +65,11 @@ from tackle.suppliers.models import (
     ContractAction,
     Supplier,
     SupplierAssessment,
+    StatementFollowUp,
     SupplierConcernTask,
     TenderCheck,
 )
-from tackle.suppliers.services import supplier_concern_task_create
+from tackle.suppliers.services import statement_follow_up_raise, supplier_concern_task_create
 from tackle.suppliers.tests.factories import make_records as make_supplier_records
 from tackle.targeting.models import RegulatorList
 from tackle.targeting.services import Upload, regulator_lists_import
@@ -134,6 +136,10 @@ def build(*, frontline: User, lead: User, police: Any) -> tuple[dict[str, Record
         case=shared_case, recorded_by=lead, summary="Call daily", created_on=date.today(), next_review_on=date.today()
     )
     document, shared_document = (_document(each, lead) for each in (case, shared_case))
+    episode, shared_episode = (
+        MissingEpisode.objects.create(case=each, recorded_by=lead, went_missing_at=timezone.now() - timedelta(hours=6))
+        for each in (case, shared_case)
+    )  # not returned yet: the page that records the return opens
     hold = LegalHold.objects.create(case=case, reason="A tribunal claim", placed_by=lead)  # one to lift
     # A language only council A keeps explanation texts in (English and Welsh every council has).
     polish = explanation_language_add(organisation=case.organisation, language="Polish", actor=lead)
@@ -198,6 +204,15 @@ def build(*, frontline: User, lead: User, police: Any) -> tuple[dict[str, Record
         content_type="text/html",
         labeller=keyword_labeller,
     )
+    follow_up = statement_follow_up_raise(
+        actor=lead,
+        reading_uuid=reading.uuid,
+        supplier=reading.supplier,
+        description="Ask how buyers are trained",
+        owner=lead,
+        due_on=date.today(),
+        today=date.today(),
+    )  # open: its Mark as done page opens
     # A statement waiting for the worker (never run here: its page says it is being read).
     waiting = statement_reading_queue(actor=lead, supplier=None, url="https://example.org/statement.pdf")
 
@@ -255,6 +270,7 @@ def build(*, frontline: User, lead: User, police: Any) -> tuple[dict[str, Record
         "api:subject-access-find:reference": Record(case.reference, Case),  # the case a request names
         "encounter_uuid": rec(encounter, Encounter, owner=frontline.pk),
         "plan_uuid": rec(plan, SafetyPlan),
+        "episode_uuid": rec(episode, MissingEpisode),
         "hold_uuid": rec(hold, LegalHold),
         "cases:record-hold-lift:hold_uuid": rec(record_hold, RecordLegalHold),
         "cases:record_type": Record("intelligence", Intelligence),  # another kind of record's retention
@@ -307,6 +323,7 @@ def build(*, frontline: User, lead: User, police: Any) -> tuple[dict[str, Record
         "file_uuid": rec(spend_import.files.get(), SpendFile),
         "list_uuid": rec(regulator_list, RegulatorList),
         "reading_uuid": rec(reading, StatementReading),
+        "follow_up_uuid": rec(follow_up, StatementFollowUp),
         "request_uuid": rec(waiting, ReadingRequest),
         "judgement": Record("approval", StatementReading),
         "period_uuid": rec(period, StatementPeriod),
@@ -326,4 +343,5 @@ def build(*, frontline: User, lead: User, police: Any) -> tuple[dict[str, Record
         "case_uuid": rec(shared_case, Case, owner=frontline.pk, shared_with=shared),
         "document_uuid": rec(shared_document, CaseDocument, shared_with=shared),
         "plan_uuid": rec(shared_plan, SafetyPlan, shared_with=shared),
+        "episode_uuid": rec(shared_episode, MissingEpisode, shared_with=shared),
     }

@@ -221,6 +221,8 @@ ACTION_OVERRIDES = {
     "api:retention-hold-lift": Action.CHANGE,
     "api:webhook-secret": Action.CHANGE,  # a new secret for the endpoint
     "api:webhook-delivery-send-again": Action.CHANGE,  # as the delivery log's button
+    "cases:missing-episode-return": Action.CHANGE,  # a missing episode's return, recorded later
+    "api:support-missing-episode-return": Action.CHANGE,
 }
 
 # Records of the organisation that every role with the action reads, as the list they are part of does,

@@ -42,6 +42,7 @@ OTHER_FORMS = {
     "cases:case-close",
     "cases:case-reopen",
     "cases:legal-hold-lift",
+    "cases:missing-episode-return",
     "cases:nrm-pack-form",
     "cases:pathway-settings",
     "cases:record-hold-lift",

@@ -258,6 +258,22 @@ class MissingEpisodeForm(_PastDatesMixin, GovukModelForm):
         fields = ["went_missing_at", "returned_at", "reported_to_police", "notes"]
 
 
+class MissingEpisodeReturnForm(_PastDatesMixin, GovukForm):
+    """The return of someone recorded as missing, given later than the episode itself."""
+
+    past_dates = {"returned_at": _("The time they returned must be now or in the past")}
+
+    returned_at = _date_time_field(
+        _("When did they return?"),
+        missing=_("Enter the date and time they returned"),
+        unreal=_("The date and time they returned must be real"),
+    )
+    notes = _text(
+        _("How did they return? (optional)"),
+        hint=_("For example, who found them and whether a return interview was offered"),
+    )
+
+
 class OutcomeScoresForm(_PastDatesMixin, GovukForm):
     """One date and a score for each of the eight areas; an area left empty was not assessed."""
 

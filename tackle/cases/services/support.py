@@ -185,6 +185,47 @@ def missing_episode_record(
     return record
 
 
+class AlreadyReturned(ApplicationError):
+    """The episode's return is already recorded: a second one would overwrite it, so it is refused."""
+
+
+@transaction.atomic
+def missing_episode_returned(
+    *,
+    episode: MissingEpisode,
+    actor: User,
+    returned_at: datetime,
+    notes: str = "",
+    request: HttpRequest | None = None,
+) -> MissingEpisode:
+    """Record when someone who went missing came back. How they returned is added to the episode's notes."""
+    episode = MissingEpisode.objects.select_for_update().select_related("case").get(pk=episode.pk)
+    _require_open(episode.case)
+    if episode.returned_at is not None:
+        raise AlreadyReturned(gettext("Their return from this missing episode is already recorded"))
+    if returned_at < episode.went_missing_at:
+        raise ApplicationError(
+            gettext("The return must be the same as or after the time they went missing"), field="returned_at"
+        )
+    if returned_at > timezone.now():
+        raise ApplicationError(gettext("The time they returned must be now or in the past"), field="returned_at")
+    episode.returned_at = returned_at
+    fields = ["returned_at"]
+    if notes.strip():
+        episode.notes = "\n\n".join(part for part in (episode.notes.strip(), notes.strip()) if part)
+        fields.append("notes")
+    episode.save(update_fields=fields)
+    audit_record(
+        action=AuditAction.UPDATE,
+        actor=actor,
+        request=request,
+        obj=episode,
+        changed_fields=fields,
+        note="Return recorded",
+    )
+    return episode
+
+
 @transaction.atomic
 def outcome_scores_record(
     *,

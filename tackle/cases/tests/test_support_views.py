@@ -72,6 +72,7 @@ class Page:
     error: str  # GOV.UK wording the bad input shows
     count: Any  # how many records the page has made for the case
     needs_plan: bool = False
+    needs_episode: bool = False
     closed_case: bool = False
 
 
@@ -133,6 +134,14 @@ CHANGE_PAGES = [
         lambda case: MissingEpisode.objects.filter(case=case).count(),
     ),
     Page(
+        "missing-episode-return",
+        lambda: {**date_answer("returned_at", _moment(2)), "notes": "Came back to the placement"},
+        lambda: {**date_answer("returned_at", _moment(40)), "notes": "Came back to the placement"},
+        "The return must be the same as or after the time they went missing",
+        lambda case: MissingEpisode.objects.filter(case=case, returned_at__isnull=False).count(),
+        needs_episode=True,
+    ),
+    Page(
         "outcome-scores-add",
         lambda: {**date_answer("assessed_on", _day()), "risk_of_harm": "2", "stable_accommodation": "4"},
         lambda: date_answer("assessed_on", _day()),
@@ -180,6 +189,9 @@ def page_url(case, lead_a):
         args = [case.uuid]
         if page.needs_plan:
             args.append(services.safety_plan_create(case=case, actor=lead_a, summary="Plan", created_on=TODAY()).uuid)
+        if page.needs_episode:
+            went = timezone.now() - timedelta(hours=30)
+            args.append(services.missing_episode_record(case=case, actor=lead_a, went_missing_at=went).uuid)
         return reverse(f"cases:{page.name}", args=args)
 
     return url_for
@@ -397,3 +409,110 @@ def test_a_missing_episode_reported_to_the_police_is_saved_as_reported(case, lea
     )
     episode = case.missing_episodes.get()
     assert episode.reported_to_police and episode.returned_at is None
+
+
+class TestMissingEpisodeReturn:
+    @pytest.fixture
+    def episode(self, case, lead_a):
+        went = timezone.now() - timedelta(hours=30)
+        return services.missing_episode_record(case=case, actor=lead_a, went_missing_at=went, notes="Left at night")
+
+    def _url(self, case, episode):
+        return reverse("cases:missing-episode-return", args=[case.uuid, episode.uuid])
+
+    def test_the_support_page_links_each_episode_not_returned_to_its_return_page(
+        self, case, episode, lead_a, client_for
+    ):
+        back = services.missing_episode_record(
+            case=case,
+            actor=lead_a,
+            went_missing_at=timezone.now() - timedelta(days=9),
+            returned_at=timezone.now() - timedelta(days=8),
+        )
+        html = client_for(lead_a).get(reverse("cases:support", args=[case.uuid])).content.decode()
+        assert self._url(case, episode) in html
+        assert self._url(case, back) not in html
+
+    def test_no_return_link_for_a_partner_who_only_reads_or_on_a_closed_case(
+        self, case, episode, lead_a, police_partner, client_for
+    ):
+        _share_for(case, lead_a, police_partner, "support")
+        assert (
+            self._url(case, episode)
+            not in client_for(police_partner).get(reverse("cases:support", args=[case.uuid])).content.decode()
+        )
+        services.case_close(case=case, actor=lead_a, reason="Moved away")
+        html = client_for(lead_a).get(reverse("cases:support", args=[case.uuid])).content.decode()
+        assert self._url(case, episode) not in html
+
+    def test_the_page_shows_the_episode_and_opening_it_is_audited(self, case, episode, lead_a, client_for):
+        response = client_for(lead_a).get(self._url(case, episode))
+        html = response.content.decode()
+        assert "Record their return" in html and "Left at night" in html
+        event = AuditEvent.objects.get(object_id=str(episode.uuid), action=AuditAction.VIEW)
+        assert event.actor == lead_a
+
+    def test_a_saved_return_shows_on_the_support_page(self, case, episode, lead_a, client_for):
+        client = client_for(lead_a)
+        client.post(self._url(case, episode), {**date_answer("returned_at", _moment(1))})
+        html = client.get(reverse("cases:support", args=[case.uuid])).content.decode()
+        assert "Not returned" not in html
+
+    @pytest.mark.parametrize(
+        ("answer", "error"),
+        [
+            ({}, "Enter the date and time they returned"),
+            (date_answer("returned_at", _moment(-3)), "The time they returned must be now or in the past"),
+        ],
+        ids=["empty", "in-the-future"],
+    )
+    def test_bad_input_is_named_and_nothing_changes(self, case, episode, lead_a, client_for, answer, error):
+        response = client_for(lead_a).post(self._url(case, episode), {**answer, "notes": "Found"})
+        html = response.content.decode()
+        assert response.status_code == 200 and error in html
+        assert 'href="#id_returned_at-day"' in html  # the error summary links to the field
+        episode.refresh_from_db()
+        assert episode.returned_at is None and episode.notes == "Left at night"
+
+    def test_a_second_return_is_refused_with_a_message_and_the_first_kept(self, case, episode, lead_a, client_for):
+        first = timezone.now() - timedelta(hours=4)
+        services.missing_episode_returned(episode=episode, actor=lead_a, returned_at=first)
+        response = client_for(lead_a).post(self._url(case, episode), date_answer("returned_at", _moment(1)))
+        assert response.status_code == 200
+        assert "Their return from this missing episode is already recorded" in response.content.decode()
+        episode.refresh_from_db()
+        assert episode.returned_at == first
+
+    def test_an_episode_of_another_case_cannot_be_reached_through_this_one(
+        self, case, episode, frontline_a, lead_a, client_for
+    ):
+        other = make_case(frontline_a.organisation, frontline_a)
+        url = reverse("cases:missing-episode-return", args=[other.uuid, episode.uuid])
+        assert client_for(lead_a).post(url, date_answer("returned_at", _moment(1))).status_code == 404
+        episode.refresh_from_db()
+        assert episode.returned_at is None
+
+    @pytest.mark.parametrize("scope", [None, "summary", "referral", "support"])
+    def test_a_partner_is_refused_exactly_as_on_the_add_page(
+        self, case, episode, lead_a, police_partner, client_for, scope
+    ):
+        if scope:
+            _share_for(case, lead_a, police_partner, scope)
+        client = client_for(police_partner)
+        add = client.post(reverse("cases:missing-episode-add", args=[case.uuid]), {})
+        returned = client.post(self._url(case, episode), date_answer("returned_at", _moment(1)))
+        assert returned.status_code == add.status_code
+        assert returned.status_code in {403, 404}
+        episode.refresh_from_db()
+        assert episode.returned_at is None
+
+
+def _share_for(case, lead, partner, scope: str) -> None:
+    RecordShare.objects.create(
+        content_type=ContentType.objects.get_for_model(Case),
+        object_uuid=case.uuid,
+        organisation=partner.organisation,
+        shared_by=lead,
+        reason="Joint safeguarding",
+        scope=scope,
+    )

@@ -18,6 +18,7 @@ from tackle.cases.forms.support import (
     CaseDocumentForm,
     CaseNoteForm,
     MissingEpisodeForm,
+    MissingEpisodeReturnForm,
     NeedsAssessmentForm,
     OutcomeScoresForm,
     PlacementForm,
@@ -146,6 +147,33 @@ def missing_episode_add(request: AuthenticatedRequest, case_uuid: str) -> HttpRe
         lambda data: services.missing_episode_record(case=case, actor=request.user, request=request, **data),
         title=gettext("Record a missing episode"),
         success=gettext("Missing episode recorded"),
+    )
+
+
+@login_required
+def missing_episode_return(request: AuthenticatedRequest, case_uuid: str, episode_uuid: str) -> HttpResponse:
+    case = _case_to_change(request, case_uuid)
+    # The page shows when they went missing: opening it is audited; the return it records, by the service.
+    action = Action.VIEW if request.method == "GET" else Action.CHANGE
+    note = "Missing episode opened to record the return"
+    episode = open_for_user(
+        request.user,
+        case.missing_episodes.all(),
+        resource=SUPPORT,
+        action=action,
+        request=request,
+        note=note,
+        uuid=episode_uuid,
+    )
+    return _record_page(
+        request,
+        case,
+        MissingEpisodeReturnForm(request.POST if request.method == "POST" else None),
+        lambda data: services.missing_episode_returned(episode=episode, actor=request.user, request=request, **data),
+        title=gettext("Record their return"),
+        success=gettext("Return recorded"),
+        template="cases/support/missing_episode_return.html",
+        episode=episode,
     )
 
 

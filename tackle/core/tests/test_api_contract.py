@@ -8,7 +8,7 @@ import re
 import socket
 import uuid
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -30,7 +30,7 @@ from schemathesis.specs.openapi.checks import (
 from tackle.accounts.services import api_token_create
 from tackle.accounts.tests.signing_in import two_factor_set_up
 from tackle.cases.services.retention import legal_hold_place
-from tackle.cases.services.support import case_document_upload, safety_plan_create
+from tackle.cases.services.support import case_document_upload, missing_episode_record, safety_plan_create
 from tackle.core.models import WorkerHeartbeat
 from tackle.core.periods import financial_year_of
 from tackle.disrupt.tests.factories import (
@@ -48,6 +48,7 @@ from tackle.statement_reader.services import statement_read
 from tackle.statement_reader.tests.factories import keyword_labeller, statement_text
 from tackle.statements.services.commitments import commitment_create
 from tackle.statements.services.statement import action_create, period_create, statement_create
+from tackle.suppliers.services import statement_follow_up_raise
 from tackle.suppliers.tests.factories import make_records as make_supplier_records
 from tackle.targeting.services import Upload, regulator_lists_import
 from tackle.targeting.tests.factories import LISTS as TARGETING_LISTS
@@ -141,6 +142,8 @@ def lead_token(
     # A safety plan and a document on the case: the support record's operations on one reach real ones.
     plan = safety_plan_create(case=case, actor=lead_a, summary="Stay away from the car wash", created_on=now.date())
     _KNOWN["plan_uuid"] = str(plan.uuid)
+    episode = missing_episode_record(case=case, actor=lead_a, went_missing_at=now - timedelta(hours=6))
+    _KNOWN["episode_uuid"] = str(episode.uuid)  # not returned: its return can be recorded once, then 409
     letter = SimpleUploadedFile("letter.pdf", b"%PDF-1.4\n%%EOF\n")
     _KNOWN["document_uuid"] = str(case_document_upload(case=case, actor=lead_a, title="Letter", upload=letter).uuid)
     _KNOWN["referral_uuid"] = str(case.referrals.first().uuid)  # type: ignore[union-attr]
@@ -181,6 +184,11 @@ def lead_token(
         labeller=keyword_labeller,
     )  # fmt: skip
     _KNOWN["reading_uuid"] = str(reading.uuid)
+    follow_up = statement_follow_up_raise(
+        actor=lead_a, reading_uuid=reading.uuid, supplier=reading.supplier, description="Ask how buyers are trained",
+        owner=lead_a, due_on=now.date(), today=now.date(),
+    )  # fmt: skip
+    _KNOWN["follow_up_uuid"] = str(follow_up.uuid)  # open: marked as done once, then 409
     commitment = commitment_create(organisation=lead_a.organisation, actor=lead_a, source="Charter", title="Train")
     _KNOWN["commitment_uuid"] = str(commitment.uuid)
     # A spend file read by the real importer (upload, then the screening task), and a meeting's action.

@@ -160,3 +160,64 @@ def test_who_may_not_add_is_refused(case, lead_a, lead_b, frontline_a, police_pa
     assert token_client(police_partner).get(url(case, what)).status_code == 200  # a support share reads
     assert token_client(frontline_a).get(url(case, what)).status_code == 403
     assert not (SupportPhase.objects.exists() or OutcomeScore.objects.exists() or case.safety_plans.exists())
+
+
+class TestMissingEpisodeReturn:
+    @pytest.fixture
+    def episode(self, case, lead_a):
+        went = timezone.now() - timedelta(days=1)
+        return services.missing_episode_record(case=case, actor=lead_a, went_missing_at=went, notes="Left at night")
+
+    def _url(self, case, episode) -> str:
+        return url(case, f"missing-episodes/{episode.uuid}/return")
+
+    def test_the_return_is_recorded_audited_and_a_second_one_refused_with_409(self, case, episode, lead, lead_a):
+        back = (timezone.now() - timedelta(hours=2)).isoformat()
+        answered = lead.post(
+            self._url(case, episode), {"returned_at": back, "notes": "Interview offered"}, format="json"
+        )
+        assert answered.status_code == 200, answered.json()
+        assert answered.json()["uuid"] == str(episode.uuid) and answered.json()["returned_at"] is not None
+        episode.refresh_from_db()
+        first = episode.returned_at
+        assert episode.notes == "Left at night\n\nInterview offered"
+        event = AuditEvent.objects.get(object_id=str(episode.uuid), action=AuditAction.UPDATE)
+        assert event.actor == lead_a
+        again = lead.post(self._url(case, episode), {"returned_at": timezone.now().isoformat()}, format="json")
+        assert again.status_code == 409
+        assert "already recorded" in again.json()["detail"]
+        episode.refresh_from_db()
+        assert episode.returned_at == first
+
+    @pytest.mark.parametrize(
+        "body",
+        [
+            {},
+            {"returned_at": "not a time"},
+            {"returned_at": (timezone.now() - timedelta(days=3)).isoformat()},  # before they went missing
+            {"returned_at": (timezone.now() + timedelta(days=1)).isoformat()},  # in the future
+        ],
+        ids=["missing", "not-a-time", "before-they-went", "future"],
+    )
+    def test_a_bad_return_time_is_refused_naming_the_field(self, case, episode, lead, body):
+        refused = lead.post(self._url(case, episode), body, format="json")
+        assert refused.status_code == 400 and set(refused.json()) == {"returned_at"}
+        episode.refresh_from_db()
+        assert episode.returned_at is None
+
+    def test_who_may_not_record_it_is_refused_as_on_the_page(
+        self, case, episode, lead_a, lead_b, frontline_a, police_partner
+    ):
+        body = {"returned_at": timezone.now().isoformat()}
+        target = self._url(case, episode)
+        _share(case, lead_a, police_partner, ShareScope.SUPPORT)
+        assert token_client(frontline_a).post(target, body, format="json").status_code == 403
+        assert token_client(police_partner).post(target, body, format="json").status_code == 403
+        assert token_client(lead_a, scope="read").post(target, body, format="json").status_code == 403
+        assert token_client(lead_a, modules=("reporting",)).post(target, body, format="json").status_code == 403
+        assert token_client(lead_b).post(target, body, format="json").status_code == 404
+        other = make_case(frontline_a.organisation, frontline_a)
+        elsewhere = url(other, f"missing-episodes/{episode.uuid}/return")
+        assert token_client(lead_a, scope="write").post(elsewhere, body, format="json").status_code == 404
+        episode.refresh_from_db()
+        assert episode.returned_at is None

@@ -12,6 +12,7 @@ from tackle.audit.models import AuditAction, AuditEvent
 from tackle.cases.models import CaseDocument, CaseNote, CaseStatus, OutcomeScore, SupportPhase
 from tackle.cases.services import support as services
 from tackle.cases.tests.factories import make_case
+from tackle.cases.timeline import case_timeline
 from tackle.core.errors import ApplicationError
 from tackle.core.tests.database_failures import MESSAGE, inserts_refused
 
@@ -261,3 +262,68 @@ def test_a_closed_case_takes_notes_but_no_new_support(case, lead_a):
         services.support_phase_start(case=case, actor=lead_a, phase="long_term", started_on=TODAY())
     assert not SupportPhase.objects.exists()
     assert services.case_note_add(case=case, actor=lead_a, body="Closure letter sent").pk
+
+
+class TestMissingEpisodeReturn:
+    @pytest.fixture
+    def episode(self, case, lead_a):
+        return services.missing_episode_record(
+            case=case, actor=lead_a, went_missing_at=timezone.now() - timedelta(days=1), notes="Left after tea"
+        )
+
+    def test_the_return_is_saved_with_how_they_returned_and_audited_as_a_change(self, episode, lead_a):
+        back = timezone.now() - timedelta(hours=2)
+        services.missing_episode_returned(
+            episode=episode, actor=lead_a, returned_at=back, notes="Walked back; return interview offered"
+        )
+        episode.refresh_from_db()
+        assert episode.returned_at == back
+        assert episode.notes == "Left after tea\n\nWalked back; return interview offered"
+        event = _event_for(episode, AuditAction.UPDATE)
+        assert event.actor == lead_a and sorted(event.changed_fields) == ["notes", "returned_at"]
+        assert "interview" not in str(event.changed_fields) + event.note  # field names only, never what was said
+
+    def test_the_cases_timeline_shows_the_return(self, case, episode, lead_a):
+        services.missing_episode_returned(episode=episode, actor=lead_a, returned_at=timezone.now())
+        entries = [entry.what for entry in case_timeline(lead_a, case)]
+        assert "Missing episode changed (Return recorded)" in entries
+
+    def test_a_return_without_notes_leaves_the_notes_as_they_were(self, episode, lead_a):
+        services.missing_episode_returned(episode=episode, actor=lead_a, returned_at=timezone.now())
+        episode.refresh_from_db()
+        assert episode.notes == "Left after tea"
+        assert _event_for(episode, AuditAction.UPDATE).changed_fields == ["returned_at"]
+
+    @pytest.mark.parametrize(
+        ("when", "message"),
+        [
+            (timedelta(days=2), "The return must be the same as or after the time they went missing"),
+            (timedelta(hours=-1), "The time they returned must be now or in the past"),
+        ],
+        ids=["before-they-went", "in-the-future"],
+    )
+    def test_a_return_before_they_went_or_in_the_future_is_refused_naming_the_field(
+        self, episode, lead_a, when, message
+    ):
+        with pytest.raises(ApplicationError, match=message) as error:
+            services.missing_episode_returned(episode=episode, actor=lead_a, returned_at=timezone.now() - when)
+        assert error.value.field == "returned_at"
+        episode.refresh_from_db()
+        assert episode.returned_at is None
+        assert not AuditEvent.objects.filter(object_id=str(episode.uuid), action=AuditAction.UPDATE).exists()
+
+    def test_a_second_return_is_refused_and_the_first_kept(self, episode, lead_a):
+        first = timezone.now() - timedelta(hours=3)
+        services.missing_episode_returned(episode=episode, actor=lead_a, returned_at=first)
+        with pytest.raises(services.AlreadyReturned, match="already recorded"):
+            services.missing_episode_returned(episode=episode, actor=lead_a, returned_at=timezone.now())
+        episode.refresh_from_db()
+        assert episode.returned_at == first
+        assert AuditEvent.objects.filter(object_id=str(episode.uuid), action=AuditAction.UPDATE).count() == 1
+
+    def test_a_closed_case_takes_no_return(self, case, episode, lead_a):
+        services.case_close(case=case, actor=lead_a, reason="Moved away")
+        with pytest.raises(ApplicationError, match="This case is closed"):
+            services.missing_episode_returned(episode=episode, actor=lead_a, returned_at=timezone.now())
+        episode.refresh_from_db()
+        assert episode.returned_at is None
