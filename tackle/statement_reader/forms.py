@@ -197,3 +197,15 @@ class FollowUpForm(GovukForm):
         owner = self.fields["owner"]
         assert isinstance(owner, forms.ModelChoiceField)
         owner.queryset = people
+
+
+class FollowUpCloseForm(GovukForm):
+    """A follow-up action marked as done: what was done, kept with it."""
+
+    outcome = forms.CharField(
+        label=_("What was done"),
+        help_text=_("For example: the supplier sent its training plan for buyers"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": _("Enter what was done"), "max_length": _("Enter 5,000 characters or fewer")},
+    )

@@ -11,5 +11,6 @@ urlpatterns: list = [
     path("<uuid:reading_uuid>/", views.reading_detail, name="reading-detail"),
     path("<uuid:reading_uuid>/override/<str:judgement>", views.override_new, name="override-new"),
     path("<uuid:reading_uuid>/follow-up/new", views.follow_up_new, name="follow-up-new"),
+    path("<uuid:reading_uuid>/follow-up/<uuid:follow_up_uuid>/done", views.follow_up_close, name="follow-up-close"),
     path("suppliers/<uuid:supplier_uuid>/registry", views.supplier_registry, name="supplier-registry"),
 ]

@@ -14,6 +14,11 @@ urlpatterns: list = [
         "statement-readings/<uuid:reading_uuid>/follow-ups", follow_ups.follow_ups, name="statement-reading-follow-ups"
     ),
     path(
+        "statement-readings/<uuid:reading_uuid>/follow-ups/<uuid:follow_up_uuid>/close",
+        follow_ups.follow_up_close,
+        name="statement-reading-follow-up-close",
+    ),
+    path(
         "statement-reading-requests/<uuid:request_uuid>",
         readings.reading_request_detail,
         name="statement-reading-request",

@@ -6,7 +6,8 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, StreamingHttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from tackle.accounts.door import open_for_user
@@ -21,7 +22,7 @@ from tackle.core.periods import today_in_london
 from tackle.core.permissions import require_module
 from tackle.core.roles import Module
 from tackle.statement_reader import selectors, services, wording
-from tackle.statement_reader.forms import FollowUpForm, OverrideForm, StatementForm
+from tackle.statement_reader.forms import FollowUpCloseForm, FollowUpForm, OverrideForm, StatementForm
 from tackle.statement_reader.labels import AREA_LABELS
 from tackle.statement_reader.rules.areas import AREAS, JUDGEMENTS
 from tackle.suppliers import services as supplier_services
@@ -127,6 +128,7 @@ def reading_detail(request: AuthenticatedRequest, reading_uuid: Any) -> HttpResp
         "overrides": reading.overrides.select_related("created_by").order_by("-created_at", "-pk"),
         "warnings": selectors.reading_warnings_for(reading),
         "follow_ups": statement_follow_ups(organisation_id=reading.organisation_id, reading_uuid=reading.uuid),
+        "today": today_in_london(),  # a follow-up due before it is overdue
     }
     return render(request, "statement_reader/reading_detail.html", context)
 
@@ -188,6 +190,33 @@ def follow_up_new(request: AuthenticatedRequest, reading_uuid: Any) -> HttpRespo
         back=back,
         success=_("Follow-up action raised"),
         button=_("Raise action"),
+    )
+
+
+@login_required
+def follow_up_close(request: AuthenticatedRequest, reading_uuid: Any, follow_up_uuid: Any) -> HttpResponse:
+    """Mark a follow-up action as done with what was done; it stays listed, as done, on the reading
+    and the supplier's page. Back goes where the person came from (either page)."""
+    require_module(request.user, Module.STATEMENTS)
+    visible = selectors.readings_visible_to(request.user)
+    reading = open_for_user(request.user, visible, resource=STATEMENT_READINGS, action=Action.RECORD, uuid=reading_uuid)
+    follow_ups = statement_follow_ups(organisation_id=reading.organisation_id, reading_uuid=reading.uuid)
+    follow_up = get_object_or_404(follow_ups, uuid=follow_up_uuid)
+    back = f"{reading.get_absolute_url()}#follow-ups"
+    if request.GET.get("from") == "supplier" and reading.supplier is not None:
+        back = reverse("suppliers:supplier-detail", args=[reading.supplier.uuid])
+    form = FollowUpCloseForm(request.POST or None)
+    return form_page(
+        request,
+        form,
+        lambda data: supplier_services.statement_follow_up_close(
+            actor=request.user, follow_up=follow_up, outcome=data["outcome"], request=request
+        ),
+        title=_("Mark as done"),
+        caption=follow_up.description,
+        back=back,
+        success=_("Follow-up action marked as done"),
+        button=_("Mark as done"),
     )
 
 

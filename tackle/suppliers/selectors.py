@@ -5,7 +5,7 @@ from datetime import date
 from typing import Any
 
 from django.db import models
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 
 from tackle.suppliers.models import (
     STATEMENT_REQUIRED_BANDS,
@@ -235,12 +235,15 @@ def turnover_requires_statement(turnover_band: str) -> bool:
 
 
 def statement_follow_ups(
-    *, organisation_id: int, reading_uuid: Any = None, supplier: Any = None
+    *, organisation_id: int, reading_uuid: Any = None, supplier: Any = None, status: str = ""
 ) -> QuerySet[StatementFollowUp]:
-    """Follow-up actions raised from statement readings: one reading's, or one supplier's."""
-    found = StatementFollowUp.objects.filter(organisation_id=organisation_id).select_related("owner")
+    """Follow-up actions raised from statement readings: one reading's, or one supplier's; `status`
+    "open" or "closed" (done) narrows them. Open ones first by due date, then the latest done."""
+    found = StatementFollowUp.objects.filter(organisation_id=organisation_id).select_related("owner", "closed_by")
     if reading_uuid is not None:
         found = found.filter(reading_uuid=reading_uuid)
     if supplier is not None:
         found = found.filter(supplier=supplier)
-    return found
+    if status in ("open", "closed"):
+        found = found.filter(closed_at__isnull=status == "open")
+    return found.order_by(F("closed_at").desc(nulls_first=True), "due_on", "pk")

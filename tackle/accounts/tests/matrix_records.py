@@ -63,9 +63,9 @@ from tackle.suppliers.models import (
     ClarificationTask,
     Contract,
     ContractAction,
+    StatementFollowUp,
     Supplier,
     SupplierAssessment,
-    StatementFollowUp,
     SupplierConcernTask,
     TenderCheck,
 )

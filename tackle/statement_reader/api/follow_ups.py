@@ -1,12 +1,14 @@
-"""/api/v1/statement-readings/<uuid>/follow-ups: the follow-up actions raised from a reading, listed
-and raised as the reading page's Follow-up actions section and its Raise page do (the same form,
-owners and service)."""
+"""/api/v1/statement-readings/<uuid>/follow-ups: the follow-up actions raised from a reading, listed,
+raised and marked as done as the reading page's Follow-up actions section, its Raise page and its
+Mark as done page do (the same forms, owners and services)."""
 
 from typing import Any
 
-from drf_spectacular.utils import OpenApiExample, extend_schema
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.decorators import api_view
+from rest_framework.exceptions import APIException
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -17,7 +19,7 @@ from tackle.core.api_lists import body_or_400, checked_by_form, merged, one_page
 from tackle.core.api_schema import PAGE_PARAMETER, paginated
 from tackle.core.periods import today_in_london
 from tackle.statement_reader import selectors
-from tackle.statement_reader.forms import FollowUpForm
+from tackle.statement_reader.forms import FollowUpCloseForm, FollowUpForm
 from tackle.suppliers import services as supplier_services
 from tackle.suppliers.selectors import statement_follow_ups
 
@@ -34,6 +36,9 @@ class FollowUpSerializer(serializers.Serializer):
     due_on = serializers.DateField()
     created_by = serializers.CharField(source="created_by.username")
     created_at = serializers.DateTimeField()
+    closed_at = serializers.DateTimeField(allow_null=True, help_text="When it was marked as done; null while open")
+    closed_by = serializers.CharField(source="closed_by.username", allow_null=True, default=None)
+    outcome = serializers.CharField(help_text="What was done; empty while open")
 
 
 class FollowUpWriteSerializer(serializers.Serializer):
@@ -42,8 +47,22 @@ class FollowUpWriteSerializer(serializers.Serializer):
     due_on = PlausibleDateField(help_text="Today or later")
 
 
+class FollowUpCloseSerializer(serializers.Serializer):
+    outcome = serializers.CharField(allow_blank=True, help_text="What was done: kept with the action and shown as done")
+
+
 class FollowUpFilters(serializers.Serializer):
+    status = serializers.ChoiceField(
+        choices=["open", "closed"], required=False, help_text="open: not yet done; closed: marked as done"
+    )
     sort = sort_choice("due_on", "created_at", default="due_on")
+
+
+class AlreadyDone(APIException):
+    """The follow-up was already marked as done: the request conflicts with its state, not its body."""
+
+    status_code = 409
+    default_code = "conflict"
 
 
 def _reading(request: Request, reading_uuid: Any, action: Action) -> Any:
@@ -97,7 +116,45 @@ def follow_ups(request: Request, reading_uuid: Any) -> Response:
         return Response(FollowUpSerializer(raised).data, status=status.HTTP_201_CREATED)
     reading = _reading(request, reading_uuid, Action.VIEW)
     filters = query_or_400(FollowUpFilters, request)
-    found = statement_follow_ups(organisation_id=reading.organisation_id, reading_uuid=reading.uuid)
+    found = statement_follow_ups(
+        organisation_id=reading.organisation_id, reading_uuid=reading.uuid, status=filters.get("status", "")
+    )
     rows = sorted_by(found.select_related("supplier", "created_by"), filters["sort"])
     response, _count = one_page(request, rows, lambda page: FollowUpSerializer(page, many=True).data)
     return response
+
+
+@extend_schema(
+    operation_id="statement_reading_follow_up_close",
+    summary="Mark a follow-up action as done",
+    description="As its Mark as done page: what was done is needed; one already done is refused with 409. "
+    "For those who may raise follow-ups (a write token with the statements module); audited.",
+    request=FollowUpCloseSerializer,
+    responses={
+        200: FollowUpSerializer,
+        409: OpenApiResponse(description="The follow-up action is already done"),
+    },
+    examples=[
+        OpenApiExample(
+            "Training plan received",
+            value={"outcome": "The supplier sent its training plan for buyers"},
+            request_only=True,
+        )
+    ],
+)
+@api_view(["POST"])
+def follow_up_close(request: Request, reading_uuid: Any, follow_up_uuid: Any) -> Response:
+    reading = _reading(request, reading_uuid, Action.RECORD)  # 404 or 403 before the body is read
+    found = statement_follow_ups(organisation_id=reading.organisation_id, reading_uuid=reading.uuid)
+    follow_up = get_object_or_404(found.select_related("supplier", "created_by"), uuid=follow_up_uuid)
+    form = checked_by_form(FollowUpCloseForm(dict(body_or_400(FollowUpCloseSerializer, request))))
+    try:
+        done = supplier_services.statement_follow_up_close(
+            actor=request.user,  # type: ignore[arg-type]
+            follow_up=follow_up,
+            outcome=form.cleaned_data["outcome"],
+            request=request._request,
+        )
+    except supplier_services.FollowUpAlreadyDone as error:
+        raise AlreadyDone(error.message) from None
+    return Response(FollowUpSerializer(done).data)

@@ -17,6 +17,7 @@ from tackle.audit.records import record_save
 from tackle.core.access import SUPPLIERS, Action
 from tackle.core.exports import Column
 from tackle.core.form_page import form_page
+from tackle.core.periods import today_in_london
 from tackle.suppliers import selectors, services
 from tackle.suppliers.access import may_check_tenders, require_suppliers
 from tackle.suppliers.forms import ConcernTaskCloseForm, ContactForm, SupplierForm
@@ -126,6 +127,7 @@ def supplier_detail(request: AuthenticatedRequest, supplier_uuid: Any) -> HttpRe
         "statement_follow_ups": selectors.statement_follow_ups(
             organisation_id=supplier.organisation_id, supplier=supplier
         ),
+        "today": today_in_london(),  # a follow-up due before it is overdue
     }
     return render(request, "suppliers/supplier_detail.html", context)
 
