@@ -440,6 +440,7 @@ class StatementFollowUp(models.Model):
     closed_at = models.DateTimeField(null=True, blank=True)
     closed_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+", null=True, blank=True)
     outcome = models.TextField(blank=True, help_text=_("What was done"))
+    last_reminded_on = models.DateField(null=True, blank=True)  # its owner is told once a week while overdue
 
     class Meta:
         ordering = ["due_on", "pk"]

@@ -1,7 +1,7 @@
 """Reads of the supplier register. Pages, the API, commands and other apps all come through here."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.db import models
@@ -21,6 +21,7 @@ from tackle.suppliers.models import (
     SupplierConcernTask,
     TenderCheck,
 )
+from tackle.suppliers.rules.assessments import REMIND_EVERY_DAYS
 from tackle.suppliers.rules.contract_risk import ContractFacts, RiskScore, contract_risk
 
 
@@ -247,3 +248,16 @@ def statement_follow_ups(
     if status in ("open", "closed"):
         found = found.filter(closed_at__isnull=status == "open")
     return found.order_by(F("closed_at").desc(nulls_first=True), "due_on", "pk")
+
+
+def statement_follow_ups_to_remind(today: date) -> QuerySet[StatementFollowUp]:
+    """Open follow-ups past their due date, of every organisation, whose active owner has an email
+    and was not told of them in the last week."""
+    week_ago = today - timedelta(days=REMIND_EVERY_DAYS)
+    return (
+        StatementFollowUp.objects.filter(closed_at__isnull=True, due_on__lt=today, owner__is_active=True)
+        .exclude(owner__email="")
+        .filter(Q(last_reminded_on__isnull=True) | Q(last_reminded_on__lte=week_ago))
+        .select_related("owner", "supplier")
+        .order_by("owner_id", "due_on", "pk")
+    )

@@ -1,4 +1,5 @@
-"""Background work for supply chains: remind contract managers of annual supplier assessments."""
+"""Background work for supply chains: remind contract managers of annual supplier assessments, and
+the owners of statement follow-up actions of those past their due date."""
 
 from collections import defaultdict
 from datetime import date
@@ -11,9 +12,9 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 
-from tackle.suppliers.models import SupplierAssessment
+from tackle.suppliers.models import StatementFollowUp, SupplierAssessment
 from tackle.suppliers.rules.assessments import is_overdue, needs_reminder
-from tackle.suppliers.selectors import assessments_due
+from tackle.suppliers.selectors import assessments_due, statement_follow_ups_to_remind
 
 
 @task()
@@ -63,3 +64,41 @@ def _reminder_line(assessment: SupplierAssessment, today: date) -> str:
     if is_overdue(due_on=assessment.due_on, completed_on=None, today=today):
         return gettext("- %(contract)s (%(supplier)s): overdue since %(day)s") % values
     return gettext("- %(contract)s (%(supplier)s): due %(day)s") % values
+
+
+@task()
+def send_follow_up_reminders() -> int:
+    """Email each owner one list of their statement follow-up actions past their due date and not
+    done, each with its Mark as done page. Returns the emails sent; each action is reminded at most
+    once a week while it stays open."""
+    today = timezone.localdate()
+    by_owner: dict[int, list[StatementFollowUp]] = defaultdict(list)
+    for follow_up in statement_follow_ups_to_remind(today):
+        by_owner[follow_up.owner_id].append(follow_up)
+    for follow_ups in by_owner.values():
+        owner = follow_ups[0].owner
+        # In the owner's language, not the worker's (docs/i18n.md).
+        with translation.override(owner.language or settings.LANGUAGE_CODE):
+            lines = [_follow_up_line(follow_up) for follow_up in follow_ups]
+            send_mail(
+                subject=gettext("Statement follow-up actions overdue"),
+                message=gettext("These follow-up actions from modern slavery statements are past their due date:")
+                + "\n\n"
+                + "\n\n".join(lines)
+                + "\n",
+                from_email=None,
+                recipient_list=[owner.email],
+            )
+        StatementFollowUp.objects.filter(pk__in=[f.pk for f in follow_ups]).update(last_reminded_on=today)
+    return len(by_owner)
+
+
+def _follow_up_line(follow_up: StatementFollowUp) -> str:
+    link = reverse("statement_reader:follow-up-close", args=[follow_up.reading_uuid, follow_up.uuid])
+    values = {
+        "description": follow_up.description,
+        "supplier": follow_up.supplier.name if follow_up.supplier else gettext("our own statement"),
+        "day": date_format(follow_up.due_on, "j F Y"),
+    }
+    line = gettext("- %(description)s (%(supplier)s): due %(day)s") % values
+    return f"{line}\n  {settings.TACKLE_BASE_URL}{link}"

@@ -8,7 +8,7 @@ from tackle.accounts.selectors import organisation_for_visitors
 from tackle.core.errors import ApplicationError
 from tackle.suppliers.rules.ocds import MAX_OCDS_BYTES
 from tackle.suppliers.services import OcdsRejected, contracts_import_ocds
-from tackle.suppliers.tasks import send_assessment_reminders
+from tackle.suppliers.tasks import send_assessment_reminders, send_follow_up_reminders
 
 # A bad file or bad option: the shell sees 2, as for any usage error.
 BAD_INPUT = 2
@@ -16,7 +16,8 @@ BAD_INPUT = 2
 
 class Command(BaseCommand):
     help = (
-        "`tackle suppliers remind`: queue reminders of annual supplier assessments (run it from cron each day). "
+        "`tackle suppliers remind`: queue reminders of annual supplier assessments and of statement follow-up "
+        "actions past their due date (run it from cron each day). "
         "`tackle suppliers ocds-import FILE --organisation CODE`: add the contracts of an OCDS release or record "
         "package (Contracts Finder, Find a Tender) to the organisation's register, updating those of a process already "
         "imported (same ocid); a bad release or record imports nothing."
@@ -24,7 +25,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
-        sub.add_parser("remind", help="Queue the reminder emails to contract managers")
+        sub.add_parser("remind", help="Queue the reminder emails to contract managers and follow-up owners")
         ocds = sub.add_parser("ocds-import", help="Import the contracts of an OCDS release or record package (JSON)")
         ocds.add_argument("file", type=Path)
         ocds.add_argument("--organisation", required=True, metavar="CODE", help="The organisation's code")
@@ -35,6 +36,8 @@ class Command(BaseCommand):
             return
         queued = send_assessment_reminders.enqueue()
         self.stdout.write(f"Queued the supplier assessment reminders ({queued.id}).")
+        queued = send_follow_up_reminders.enqueue()
+        self.stdout.write(f"Queued the statement follow-up reminders ({queued.id}).")
 
     def _ocds_import(self, path: Path, code: str) -> None:
         organisation = organisation_for_visitors(code)
