@@ -55,6 +55,7 @@ OTHER_FORMS = {
     "disrupt:reception-centre",
     "scrutiny:foi",
     "spend:file-columns",
+    "statement_reader:follow-up-close",
     "statements:action-progress",
     "statements:action-status",
     "statements:commitment-actions",
