@@ -12,9 +12,11 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext
 
 from tackle.accounts.selectors import users_visible_to
+from tackle.core.access import STATEMENT_READINGS, Action, role_may_use, roles_with
 from tackle.core.identifiers import normalise_company_number
 from tackle.core.models import TaskStatus
 from tackle.core.periods import today_in_london
+from tackle.core.roles import Module
 from tackle.statement_reader.labels import AREA_LABELS
 from tackle.statement_reader.models import JudgementOverride, ReadingRequest, RegistryStatement, StatementReading
 from tackle.statement_reader.registry import CLAIM_FIELDS, supplier_name_keys
@@ -54,8 +56,12 @@ def reading_requests_waiting(user: Any) -> QuerySet[ReadingRequest]:
 
 
 def follow_up_owners_for(user: Any) -> QuerySet[User]:
-    """Who may own a follow-up action the user raises: an active colleague (the page's choices, the API's usernames)."""
-    return users_visible_to(user).filter(is_active=True).order_by("first_name", "last_name", "pk")
+    """Who may own a follow-up action the user raises (the page's choices, the API's usernames): an active
+    colleague whose role may mark it done, so the reminder's Mark as done link never answers 403."""
+    closers = roles_with(STATEMENT_READINGS, Action.RECORD)
+    may_close = [role for role in closers if role_may_use(role, Module.STATEMENTS)]
+    colleagues = users_visible_to(user).filter(is_active=True, role__in=may_close)
+    return colleagues.order_by("first_name", "last_name", "pk")
 
 
 def suppliers_for(user: Any) -> QuerySet[Supplier]:

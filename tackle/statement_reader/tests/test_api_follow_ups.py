@@ -77,6 +77,14 @@ def test_an_owner_from_another_council_is_refused(buyer_a, lead_b, reading_a):
     assert not StatementFollowUp.objects.exists()
 
 
+def test_an_owner_who_could_not_mark_it_done_is_refused_and_a_lead_is_accepted(buyer_a, frontline_a, lead_a, reading_a):
+    """The owner is reminded with a Mark as done link: a colleague whose role cannot open it is no owner."""
+    refused = token_client(buyer_a).post(_path(reading_a), _body(frontline_a), format="json")
+    assert refused.status_code == 400 and "owner" in refused.json()
+    assert not StatementFollowUp.objects.exists()
+    assert token_client(buyer_a).post(_path(reading_a), _body(lead_a), format="json").status_code == 201
+
+
 def test_follow_ups_refuse_other_councils_roles_and_tokens(buyer_a, lead_b, frontline_a, reading_a):
     path = _path(reading_a)
     assert token_client(lead_b).get(path).status_code == 404
