@@ -59,6 +59,11 @@ def spend_visible_to(user: Any) -> models.QuerySet[Spend]:
     return Spend.objects.filter(organisation_id=user.organisation_id)
 
 
+def _held_on(day: date) -> models.Q:
+    """A post held on `day`: begun by then and not yet ended."""
+    return models.Q(since__lte=day) & (models.Q(ended_on__isnull=True) | models.Q(ended_on__gte=day))
+
+
 def arrangements_filtered(
     user: Any, *, is_lead: bool | None = None, current: bool | None = None
 ) -> models.QuerySet[LeadArrangement]:
@@ -67,8 +72,7 @@ def arrangements_filtered(
     if is_lead is not None:
         arrangements = arrangements.filter(is_lead=is_lead)
     if current is not None:
-        today = today_in_london()
-        held = models.Q(since__lte=today) & (models.Q(ended_on__isnull=True) | models.Q(ended_on__gte=today))
+        held = _held_on(today_in_london())
         arrangements = arrangements.filter(held) if current else arrangements.exclude(held)
     return arrangements
 
@@ -87,8 +91,7 @@ def current_arrangement(organisation_id: int, today: date | None = None) -> Lead
     """The lead or single point of contact in post on `today` (by default today in London)."""
     today = today or today_in_london()
     return (
-        LeadArrangement.objects.filter(organisation_id=organisation_id, is_lead=True, since__lte=today)
-        .filter(models.Q(ended_on__isnull=True) | models.Q(ended_on__gte=today))
+        LeadArrangement.objects.filter(_held_on(today), organisation_id=organisation_id, is_lead=True)
         .select_related("lead_user")
         .order_by("-since", "-pk")
         .first()
