@@ -665,21 +665,25 @@ class HeldRecord:
     lift_reason: str
 
 
-def legal_holds_of(organisation_id: int, *, live: bool | None = True, record_type: str = "") -> list[HeldRecord]:
+def legal_holds_of(
+    organisation_id: int, *, live: bool | None = True, record_type: str = "", uuid: Any = None
+) -> list[HeldRecord]:
     """The organisation's legal holds, newest first: live ones (`live`), lifted ones, or all (None);
-    of one kind of record when `record_type` names it (`CASE_HOLD` for cases)."""
-    lifted = {} if live is None else {"lifted_at__isnull": live}
+    of one kind of record when `record_type` names it (`CASE_HOLD` for cases); the one hold `uuid` names."""
+    where: dict[str, Any] = {} if live is None else {"lifted_at__isnull": live}
+    if uuid is not None:  # one hold read by key, not every hold of the organisation
+        where["uuid"] = uuid
     labels = {kind.record_type: str(kind.label) for kind in record_kinds()}
     held: list[HeldRecord] = []
     if record_type in ("", CASE_HOLD):
-        on_cases = LegalHold.objects.filter(case__organisation_id=organisation_id, **lifted)
+        on_cases = LegalHold.objects.filter(case__organisation_id=organisation_id, **where)
         held += [
             HeldRecord(hold.uuid, CASE_HOLD, gettext("Case"), hold.case.reference, hold.reason,
                        hold.placed_by.display_name, hold.placed_at, hold.lifted_at, hold.lift_reason)
             for hold in on_cases.select_related("case", "placed_by")
         ]  # fmt: skip
     if record_type != CASE_HOLD:
-        others = RecordLegalHold.objects.filter(organisation_id=organisation_id, **lifted)
+        others = RecordLegalHold.objects.filter(organisation_id=organisation_id, **where)
         if record_type:
             others = others.filter(record_type=record_type)
         held += [

@@ -68,7 +68,7 @@ class LegalHoldLiftSerializer(serializers.Serializer):
 
 
 def _one(organisation_id: int, hold_uuid: Any) -> HeldRecord:
-    return next(hold for hold in legal_holds_of(organisation_id, live=None) if hold.uuid == hold_uuid)
+    return legal_holds_of(organisation_id, live=None, uuid=hold_uuid)[0]
 
 
 @extend_schema(
