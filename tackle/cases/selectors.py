@@ -472,6 +472,12 @@ def cases_of_organisation(user: Any) -> models.QuerySet[Case]:
     return Case.objects.select_related("organisation").filter(organisation_id=user.organisation_id)
 
 
+def case_of_organisation_named(user: Any, reference: str) -> Case | None:
+    """Of `cases_of_organisation`, the case a legal hold or a subject access request names by its
+    reference, in any case of letters; None when the user's organisation has none with it."""
+    return cases_of_organisation(user).filter(reference__iexact=reference.strip()).first()
+
+
 def retention_months_of(organisation_id: int) -> dict[str, int]:
     """Each record type's period: the organisation's where it set one, the default otherwise."""
     chosen = dict(RetentionPeriod.objects.filter(organisation_id=organisation_id).values_list("record_type", "months"))

@@ -17,7 +17,13 @@ from tackle.cases.api.retention import reaching_case_records
 from tackle.cases.forms.retention import LegalHoldForm, LegalHoldLiftForm, RecordLegalHoldForm
 from tackle.cases.models import LegalHold, RecordLegalHold
 from tackle.cases.retention_records import record_kind, record_kinds
-from tackle.cases.selectors import CASE_HOLD, HeldRecord, cases_of_organisation, legal_holds_of
+from tackle.cases.selectors import (
+    CASE_HOLD,
+    HeldRecord,
+    case_of_organisation_named,
+    cases_of_organisation,
+    legal_holds_of,
+)
 from tackle.cases.services.record_retention import record_hold_lift, record_hold_place
 from tackle.cases.services.retention import legal_hold_lift, legal_hold_place
 from tackle.core.access import RETENTION, Action
@@ -113,7 +119,7 @@ def legal_holds(request: Request) -> Response:
     incoming = body_or_400(LegalHoldPlaceSerializer, request)
     if incoming["record_type"] == CASE_HOLD:
         form: Any = checked_by_form(LegalHoldForm(incoming))
-        case = cases_of_organisation(user).filter(reference__iexact=form.cleaned_data["reference"].strip()).first()
+        case = case_of_organisation_named(user, form.cleaned_data["reference"])
         if case is None:
             raise ValidationError({"reference": ["No case of your organisation has this reference"]})
         hold: Any = legal_hold_place(

@@ -16,7 +16,7 @@ from rest_framework.response import Response
 
 from tackle.accounts.door import open_for_user, open_page_for_user
 from tackle.cases.api.retention import reaching_case_records
-from tackle.cases.selectors import cases_of_organisation
+from tackle.cases.selectors import case_of_organisation_named, cases_of_organisation
 from tackle.cases.subject_access import subject_access_archive
 from tackle.core.access import SUBJECT_ACCESS, Action
 
@@ -36,7 +36,7 @@ class SubjectAccessFoundSerializer(serializers.Serializer):
 def subject_access_find(request: Request, reference: str) -> Response:
     user = reaching_case_records(request)
     open_page_for_user(user, resource=SUBJECT_ACCESS, object_type="cases.case")
-    case = cases_of_organisation(user).filter(reference__iexact=reference.strip()).first()
+    case = case_of_organisation_named(user, reference)
     if case is None:
         raise NotFound("No case of your organisation has this reference")
     return Response({"case": case.uuid, "reference": case.reference})

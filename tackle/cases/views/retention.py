@@ -29,6 +29,7 @@ from tackle.cases.models import Case, LegalHold
 from tackle.cases.retention_records import record_kinds
 from tackle.cases.rules.retention import DEFAULT_MONTHS, RecordType
 from tackle.cases.selectors import (
+    case_of_organisation_named,
     case_record_type,
     cases_of_organisation,
     legal_holds_of,
@@ -250,7 +251,7 @@ def legal_hold_new(request: AuthenticatedRequest) -> HttpResponse:
     form = LegalHoldForm(request.POST if request.method == "POST" else None)
 
     def save(cleaned: dict[str, Any]) -> LegalHold:
-        case = cases_of_organisation(user).filter(reference__iexact=cleaned["reference"].strip()).first()
+        case = case_of_organisation_named(user, cleaned["reference"])
         if case is None:
             raise ApplicationError(gettext("No case of your organisation has this reference"), field="reference")
         return legal_hold_place(case=case, reason=cleaned["reason"], actor=user, request=request)
@@ -298,7 +299,7 @@ def subject_access_find(request: AuthenticatedRequest) -> HttpResponse:
     open_page_for_user(user, resource=SUBJECT_ACCESS, object_type="cases.case")
     form = CaseReferenceForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        case = cases_of_organisation(user).filter(reference__iexact=form.cleaned_data["reference"].strip()).first()
+        case = case_of_organisation_named(user, form.cleaned_data["reference"])
         if case is not None:
             return redirect("cases:subject-access", case_uuid=case.uuid)
         form.add_error("reference", gettext("No case of your organisation has this reference"))
