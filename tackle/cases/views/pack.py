@@ -35,10 +35,6 @@ def _open(request: AuthenticatedRequest, case_uuid: str, action: Action, *, audi
     return case, form_state(case)
 
 
-def _exported(request: AuthenticatedRequest, case: Case, form: str) -> None:
-    pack_exported(case=case, actor=request.user, request=request, form=form)
-
-
 @login_required
 def pack_page(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
     case, state = _open(request, case_uuid, Action.VIEW, audit=True)
@@ -59,7 +55,7 @@ def pack_json(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
 
 
 def _json(request: AuthenticatedRequest, case: Case, state: FormState) -> JsonResponse:
-    _exported(request, case, "json")
+    pack_exported(case=case, actor=request.user, request=request, form="json")
     return JsonResponse(build_referral_pack(case, state))
 
 
@@ -75,7 +71,7 @@ def pack_pdf(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
 
 
 def _pdf(request: AuthenticatedRequest, case: Case, state: FormState) -> HttpResponse:
-    _exported(request, case, "pdf")
+    pack_exported(case=case, actor=request.user, request=request, form="pdf")
     return referral_pack_pdf(case, state)
 
 
