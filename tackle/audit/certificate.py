@@ -5,14 +5,14 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 
 from tackle.audit.models import AuditAction
 from tackle.audit.selectors import audit_events_visible_to, audit_verification_latest
 from tackle.audit.services import audit_record
-from tackle.core.documents import LANGUAGE, tagged_pdf
+from tackle.core.documents import document_language, tagged_pdf
 
 
 def certificate_context(user: Any) -> dict[str, Any]:
@@ -49,7 +49,7 @@ def certificate_pdf_download(request: HttpRequest, user: Any, *, note: str) -> H
     pdf = tagged_pdf(
         html,
         title=context["document_title"],
-        language="cy" if translation.get_language() == "cy" else LANGUAGE,  # the page's language
+        language=document_language(),
         base_url=request.build_absolute_uri("/"),
     )
     response = HttpResponse(pdf, content_type="application/pdf")

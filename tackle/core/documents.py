@@ -10,8 +10,15 @@ Headings in both are real headings (h1 to h3, Word's "Heading 1" to "Heading 3")
 from collections.abc import Sequence
 from typing import Any
 
+from django.utils.translation import get_language
+
 LANGUAGE = "en-GB"
 PDF_VARIANT = "pdf/ua-1"
+
+
+def document_language() -> str:
+    """A document is in the page's language: Welsh, or else English as LANGUAGE writes it."""
+    return "cy" if get_language() == "cy" else LANGUAGE
 
 
 def tagged_pdf(html: str, *, title: str, language: str = LANGUAGE, base_url: str | None = None) -> bytes:

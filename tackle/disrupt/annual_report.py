@@ -6,19 +6,14 @@ from typing import Any
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 
 from tackle.accounts.selectors import disclosure_for
 from tackle.core.charts import bar_chart
 from tackle.core.disclosure import Audience
-from tackle.core.documents import LANGUAGE, tagged_pdf
+from tackle.core.documents import document_language, tagged_pdf
 from tackle.core.periods import financial_year_label, financial_year_of
 from tackle.disrupt.figures import AnnualFigures, annual_figures, annual_people_shown
-
-
-def document_language() -> str:
-    """A PDF is in the page's language: Welsh, or else English as LANGUAGE writes it."""
-    return "cy" if get_language() == "cy" else LANGUAGE
 
 
 def _shown(rows: list[tuple[Any, Any]]) -> list[tuple[str, Any]]:

@@ -5,12 +5,11 @@ from typing import Any
 
 from django.http import HttpResponse
 from django.template.loader import render_to_string
-from django.utils import translation
 from django.utils.translation import gettext as _
 
 from tackle.accounts.selectors import disclosure_for
 from tackle.core.disclosure import Audience, disclosed_in_language
-from tackle.core.documents import LANGUAGE, tagged_pdf
+from tackle.core.documents import document_language, tagged_pdf
 from tackle.core.periods import financial_year_label
 from tackle.scrutiny.models import Assessment
 from tackle.scrutiny.themes import ANSWER_LABELS, THEMES
@@ -58,8 +57,7 @@ def report_pdf(assessment: Assessment) -> HttpResponse:
         "organisation": context["organisation"].name,
     }
     html = render_to_string("scrutiny/report_print.html", context)
-    language = "cy" if translation.get_language() == "cy" else LANGUAGE  # the page's language
-    pdf = tagged_pdf(html, title=context["document_title"], language=language)
+    pdf = tagged_pdf(html, title=context["document_title"], language=document_language())
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="scrutiny-report-{assessment.year}.pdf"'
     return response

@@ -22,13 +22,13 @@ from tackle.audit.services import audit_record
 from tackle.cases.selectors import openable_case_uuids
 from tackle.core import access
 from tackle.core.access import BRIEFINGS
-from tackle.core.documents import tagged_pdf
+from tackle.core.documents import document_language, tagged_pdf
 from tackle.core.exports import Column
 from tackle.core.form_page import form_page
 from tackle.core.periods import financial_year_of, parse_financial_year
 from tackle.disrupt import selectors, services
 from tackle.disrupt.access import is_coordinator, require_coordinator, require_disruption
-from tackle.disrupt.annual_report import document_language, report_context, report_pdf
+from tackle.disrupt.annual_report import report_context, report_pdf
 from tackle.disrupt.briefing import briefing_pack
 from tackle.disrupt.forms import ActionForm, CloseActionForm
 from tackle.disrupt.models import Action
