@@ -20,6 +20,7 @@ from tackle.suppliers.models import (
     SupplierAssessment,
     SupplierConcernTask,
     TenderCheck,
+    TurnoverBand,
 )
 from tackle.suppliers.rules.assessments import REMIND_EVERY_DAYS
 from tackle.suppliers.rules.contract_risk import ContractFacts, RiskScore, contract_risk
@@ -127,6 +128,11 @@ def suppliers_missing_statement(organisation_id: int) -> QuerySet[Supplier]:
         statement_url="",
         statement_file_name="",
     )
+
+
+def unknown_turnover_count(user: Any) -> int:
+    """Suppliers the missing-statement list cannot check, because their turnover is not known."""
+    return suppliers_visible_to(user).filter(turnover_band=TurnoverBand.UNKNOWN).count()
 
 
 def latest_outcomes(contract_ids: list[int]) -> dict[int, str]:

@@ -222,7 +222,7 @@ def missing_statement_list(request: Request) -> Response:
     response, _count = one_page(
         request, sorted_by(suppliers, filters["sort"]), lambda page: [_supplier_json(s) for s in page]
     )
-    unknown = selectors.suppliers_visible_to(user).filter(turnover_band=TurnoverBand.UNKNOWN).count()
+    unknown = selectors.unknown_turnover_count(user)
     response.data = {**response.data, "unknown_turnover": unknown}
     return response
 

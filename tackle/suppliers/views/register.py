@@ -21,7 +21,7 @@ from tackle.core.periods import today_in_london
 from tackle.suppliers import selectors, services
 from tackle.suppliers.access import may_check_tenders, require_suppliers
 from tackle.suppliers.forms import ConcernTaskCloseForm, ContactForm, SupplierForm
-from tackle.suppliers.models import ContractStatus, SupplierContact, TurnoverBand
+from tackle.suppliers.models import ContractStatus, SupplierContact
 from tackle.suppliers.statements import latest_statement_assessment
 
 
@@ -167,7 +167,7 @@ def missing_statements(request: AuthenticatedRequest) -> HttpResponse | Streamin
     )
     if download is not None:
         return download
-    unknown = selectors.suppliers_visible_to(request.user).filter(turnover_band=TurnoverBand.UNKNOWN).count()
+    unknown = selectors.unknown_turnover_count(request.user)
     context = {"suppliers": suppliers, "unknown": unknown, "downloads": list_download_links(request, SUPPLIERS)}
     return render(request, "suppliers/missing_statements.html", context)
 
