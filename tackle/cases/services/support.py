@@ -156,6 +156,13 @@ def safety_plan_review(
     return review
 
 
+def _require_return_not_before(returned_at: datetime, went_missing_at: datetime) -> None:
+    if returned_at < went_missing_at:
+        raise ApplicationError(
+            gettext("The return must be the same as or after the time they went missing"), field="returned_at"
+        )
+
+
 @transaction.atomic
 def missing_episode_record(
     *,
@@ -168,10 +175,8 @@ def missing_episode_record(
     request: HttpRequest | None = None,
 ) -> MissingEpisode:
     _require_open(case)
-    if returned_at and returned_at < went_missing_at:
-        raise ApplicationError(
-            gettext("The return must be the same as or after the time they went missing"), field="returned_at"
-        )
+    if returned_at:
+        _require_return_not_before(returned_at, went_missing_at)
     record = MissingEpisode.objects.create(
         case=case,
         went_missing_at=went_missing_at,
@@ -203,10 +208,7 @@ def missing_episode_returned(
     _require_open(episode.case)
     if episode.returned_at is not None:
         raise AlreadyReturned(gettext("Their return from this missing episode is already recorded"))
-    if returned_at < episode.went_missing_at:
-        raise ApplicationError(
-            gettext("The return must be the same as or after the time they went missing"), field="returned_at"
-        )
+    _require_return_not_before(returned_at, episode.went_missing_at)
     if returned_at > timezone.now():
         raise ApplicationError(gettext("The time they returned must be now or in the past"), field="returned_at")
     episode.returned_at = returned_at
