@@ -12,11 +12,15 @@ from rest_framework.response import Response
 from tackle.audit import task_wording
 from tackle.audit.certificate import certificate_context, certificate_pdf_download, certificate_statement
 from tackle.audit.models import AuditEvent, AuditVerification
-from tackle.audit.selectors import audit_events_filtered, audit_events_visible_to, audit_verification_latest
+from tackle.audit.selectors import (
+    audit_events_filtered,
+    audit_events_visible_to,
+    audit_verification_latest,
+    require_audit,
+)
 from tackle.audit.subjects import references_for, subject_find
 from tackle.audit.tasks import verify_audit_chain
-from tackle.core.access import AUDIT_INTEGRITY, Action, allows
-from tackle.core.permissions import require_module
+from tackle.core.access import AUDIT_INTEGRITY, Action
 from tackle.core.roles import Module
 from tackle.core.tasks import task_run_start
 
@@ -123,9 +127,7 @@ LATEST = inline_serializer("AuditVerificationLatest", {"latest": AuditVerificati
 def _integrity(request: Request, action: Action = Action.VIEW) -> Any:
     """The user, after the pages' checks: the audit module, and the role's audit integrity action."""
     user: Any = request.user
-    require_module(user, Module.AUDIT)
-    if not allows(user.role, AUDIT_INTEGRITY, action):
-        raise PermissionDenied(f"Your role cannot {action.value} this.")
+    require_audit(user, AUDIT_INTEGRITY, action)
     return user
 
 

@@ -2,11 +2,21 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Q
 
 from tackle.audit.models import AuditEvent, AuditVerification
+from tackle.core.access import Action, Resource, allows
+from tackle.core.permissions import require_module
 from tackle.core.roles import Module
+
+
+def require_audit(user: Any, resource: Resource, action: Action = Action.VIEW) -> None:
+    """The audit pages' and API's check: the audit module, and the role's `action` on `resource`."""
+    require_module(user, Module.AUDIT)
+    if not allows(user.role, resource, action):
+        raise PermissionDenied(f"Your role cannot {action.value} this.")
 
 
 def audit_events_visible_to(user: Any) -> models.QuerySet[AuditEvent]:

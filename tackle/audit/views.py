@@ -19,21 +19,18 @@ from tackle.audit import task_wording
 from tackle.audit.certificate import certificate_context, certificate_pdf_download
 from tackle.audit.forms import AuditFilterForm
 from tackle.audit.models import AuditAction, AuditEvent
-from tackle.audit.selectors import audit_events_filtered, audit_events_visible_to, audit_verification_latest
+from tackle.audit.selectors import (
+    audit_events_filtered,
+    audit_events_visible_to,
+    audit_verification_latest,
+    require_audit,
+)
 from tackle.audit.services import audit_record
 from tackle.audit.subjects import references_for, subject_find
 from tackle.audit.tasks import verify_audit_chain
-from tackle.core.access import AUDIT_INTEGRITY, AUDIT_LOG, Action, Resource, allows
+from tackle.core.access import AUDIT_INTEGRITY, AUDIT_LOG, Action, allows
 from tackle.core.exports import CSV, XLSX, table_download
-from tackle.core.permissions import require_module
-from tackle.core.roles import Module
 from tackle.core.tasks import task_run_start
-
-
-def _require(user: Any, resource: Resource, action: Action = Action.VIEW) -> None:
-    require_module(user, Module.AUDIT)
-    if not allows(user.role, resource, action):
-        raise PermissionDenied(f"Your role cannot {action.value} this.")
 
 
 def _own(request: HttpRequest) -> int:
@@ -60,7 +57,7 @@ def _with_references(request: HttpRequest, events: Any) -> list[tuple[AuditEvent
 
 @login_required
 def event_list(request: HttpRequest) -> HttpResponse:
-    _require(request.user, AUDIT_LOG)
+    require_audit(request.user, AUDIT_LOG)
     form = AuditFilterForm(request.GET or None, organisation_id=_own(request))
     events = _filtered(request, form).select_related("actor_organisation")
     page = Paginator(events, 50).get_page(request.GET.get("page"))
@@ -90,7 +87,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
 def case_access(request: HttpRequest, case_reference: str) -> HttpResponse:
     """Every entry about one case and the records inside it, oldest first: who opened or changed it,
     when, what and from which organisation. Another organisation's case is not found (404)."""
-    _require(request.user, AUDIT_LOG)
+    require_audit(request.user, AUDIT_LOG)
     subject = subject_find(_own(request), case_reference)
     if subject is None:
         raise Http404("No case of your organisation has this reference.")
@@ -145,7 +142,7 @@ _CSV_COLUMNS = [
 def _exported_events(request: HttpRequest, kind: str) -> Any:
     """The filtered entries, newest first, after the export's own entry is written (not in them);
     a redirect back to the named errors when the filters do not read."""
-    _require(request.user, AUDIT_LOG, Action.EXPORT)
+    require_audit(request.user, AUDIT_LOG, Action.EXPORT)
     form = AuditFilterForm(request.GET or None, organisation_id=_own(request))
     if form.is_bound and not form.is_valid():
         return redirect(f"{reverse('audit:event-list')}?{request.GET.urlencode()}")  # the errors, named
@@ -219,9 +216,9 @@ def _cells(request: HttpRequest, events: list[AuditEvent]) -> Iterator[list[Any]
 
 @login_required
 def verify(request: HttpRequest) -> HttpResponse:
-    _require(request.user, AUDIT_INTEGRITY)
+    require_audit(request.user, AUDIT_INTEGRITY)
     if request.method == "POST":
-        _require(request.user, AUDIT_INTEGRITY, Action.RECORD)
+        require_audit(request.user, AUDIT_INTEGRITY, Action.RECORD)
         run = task_run_start(
             task=verify_audit_chain, user=request.user, name=task_wording.TASK_NAME, started_by_id=request.user.pk
         )
@@ -232,11 +229,11 @@ def verify(request: HttpRequest) -> HttpResponse:
 @login_required
 def certificate(request: HttpRequest) -> HttpResponse:
     """A printable, dated statement of the newest check: the page prints itself cleanly (print CSS)."""
-    _require(request.user, AUDIT_INTEGRITY)
+    require_audit(request.user, AUDIT_INTEGRITY)
     return render(request, "audit/certificate.html", certificate_context(request.user))
 
 
 @login_required
 def certificate_pdf(request: HttpRequest) -> HttpResponse:
-    _require(request.user, AUDIT_INTEGRITY, Action.EXPORT)
+    require_audit(request.user, AUDIT_INTEGRITY, Action.EXPORT)
     return certificate_pdf_download(request, request.user, note="Integrity certificate PDF")
