@@ -17,7 +17,7 @@ from tackle.cases.forms.retention import ANONYMISE, ERASE, KEEP, RetentionDecisi
 from tackle.cases.models import Case
 from tackle.cases.rules.retention import RecordType
 from tackle.cases.selectors import case_record_type, cases_of_organisation, live_legal_hold
-from tackle.cases.services.retention import case_anonymise, case_documents_erase, case_erase, retention_extend
+from tackle.cases.services.retention import case_retention_decide
 from tackle.core.access import RETENTION, Action
 from tackle.core.api_fields import PlausibleDateField
 from tackle.core.api_lists import body_or_400, checked_by_form
@@ -59,18 +59,10 @@ def _case(request: Request, case_uuid: Any, action: Action) -> Case:
 
 
 def _decided(case: Case, record_type: str, cleaned: dict[str, Any], user: Any, request: Request) -> None:
-    reason, decision, http = cleaned["reason"], cleaned["decision"], request._request
-    if decision == ANONYMISE:
-        case_anonymise(case=case, reason=reason, actor=user, request=http)
-    elif decision == ERASE and record_type == RecordType.SUPPORT_DOCUMENT:
-        case_documents_erase(case=case, reason=reason, actor=user, request=http)
-    elif decision == ERASE:
-        case_erase(case=case, reason=reason, actor=user, request=http)
-    else:
-        retention_extend(
-            case=case, record_type=record_type, keep_until=cleaned["keep_until"], reason=reason, actor=user,
-            request=http,
-        )  # fmt: skip
+    case_retention_decide(
+        case=case, record_type=record_type, decision=cleaned["decision"], reason=cleaned["reason"],
+        keep_until=cleaned.get("keep_until"), actor=user, request=request._request,
+    )  # fmt: skip
 
 
 @extend_schema(

@@ -7,11 +7,10 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from tackle.cases.retention_records import record_kinds
-from tackle.cases.rules.retention import MAX_MONTHS, RecordType
+from tackle.cases.rules.retention import ANONYMISE, ERASE, KEEP, MAX_MONTHS, RecordType
 from tackle.core.date_input import GovukDateField
 from tackle.core.forms import GovukForm
 
-KEEP, ANONYMISE, ERASE = "keep", "anonymise", "erase"
 REASON_LENGTH = 2000  # a reason is a few sentences; the audit log and the decision keep it
 
 

@@ -26,6 +26,7 @@ DEFAULT_MONTHS: dict[str, int] = {
 
 # Long enough for any lawful reason a council has given; a longer wish is an extension with a reason.
 MAX_MONTHS = 1200
+KEEP, ANONYMISE, ERASE = "keep", "anonymise", "erase"  # what may be decided on a record past its date
 
 
 def months_later(start: date, months: int) -> date:

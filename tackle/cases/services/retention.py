@@ -29,7 +29,7 @@ from tackle.cases.models import (
     RetentionPeriod,
 )
 from tackle.cases.retention_records import record_kind
-from tackle.cases.rules.retention import MAX_MONTHS, RecordType
+from tackle.cases.rules.retention import ANONYMISE, ERASE, MAX_MONTHS, RecordType
 from tackle.cases.selectors import case_record_type, live_legal_hold
 from tackle.cases.services.share import case_share_revoke, shares_of
 from tackle.core.errors import ApplicationError
@@ -258,3 +258,27 @@ def case_erase(*, case: Case, reason: str, actor: "User", request: Any = None) -
     if encounter is not None and not encounter.cases.exists():
         encounter.delete()
     return reference
+
+
+def case_retention_decide(
+    *,
+    case: Case,
+    record_type: str,
+    decision: str,
+    reason: str,
+    keep_until: date | None,
+    actor: "User",
+    request: Any = None,
+) -> Any:
+    """A decision on a case, or on its documents, past the retention date: anonymise the case, erase
+    it (or its documents), or keep it longer until `keep_until`; the page and the API both decide here."""
+    if decision == ANONYMISE:
+        return case_anonymise(case=case, reason=reason, actor=actor, request=request)
+    if decision == ERASE and record_type == RecordType.SUPPORT_DOCUMENT:
+        return case_documents_erase(case=case, reason=reason, actor=actor, request=request)
+    if decision == ERASE:
+        return case_erase(case=case, reason=reason, actor=actor, request=request)
+    assert keep_until is not None  # the decision's form asks for the date when keeping
+    return retention_extend(
+        case=case, record_type=record_type, keep_until=keep_until, reason=reason, actor=actor, request=request
+    )

@@ -17,8 +17,6 @@ from tackle.accounts.door import open_for_user, open_page_for_user
 from tackle.accounts.exports import list_download, list_download_links
 from tackle.accounts.http import AuthenticatedRequest
 from tackle.cases.forms.retention import (
-    ANONYMISE,
-    ERASE,
     CaseReferenceForm,
     LegalHoldForm,
     LegalHoldLiftForm,
@@ -39,12 +37,9 @@ from tackle.cases.selectors import (
     retention_review,
 )
 from tackle.cases.services.retention import (
-    case_anonymise,
-    case_documents_erase,
-    case_erase,
+    case_retention_decide,
     legal_hold_lift,
     legal_hold_place,
-    retention_extend,
     retention_period_set,
 )
 from tackle.cases.subject_access import subject_access_archive
@@ -210,18 +205,12 @@ def retention_decide(request: AuthenticatedRequest, case_uuid: str) -> HttpRespo
     user = request.user
 
     def save(cleaned: dict[str, Any]) -> Any:
-        reason, decision = cleaned["reason"], cleaned["decision"]
-        if decision == ANONYMISE:
-            return case_anonymise(case=case, reason=reason, actor=user, request=request)
-        if decision == ERASE and record_type == RecordType.SUPPORT_DOCUMENT:
-            return case_documents_erase(case=case, reason=reason, actor=user, request=request)
-        if decision == ERASE:
-            return case_erase(case=case, reason=reason, actor=user, request=request)
-        return retention_extend(
+        return case_retention_decide(
             case=case,
             record_type=record_type,
-            keep_until=cleaned["keep_until"],
-            reason=reason,
+            decision=cleaned["decision"],
+            reason=cleaned["reason"],
+            keep_until=cleaned.get("keep_until"),
             actor=user,
             request=request,
         )
