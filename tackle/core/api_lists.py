@@ -37,6 +37,15 @@ def query_or_400(serializer_class: type[serializers.Serializer], request: Reques
     return dict(incoming.validated_data)
 
 
+def known_filters_or_400(serializer_class: type[serializers.Serializer], request: Request) -> dict[str, Any]:
+    """As query_or_400, and a filter the list does not have is refused by name, so a misspelt one
+    never answers everything."""
+    unknown = sorted(set(request.query_params) - set(serializer_class().fields) - {"page"})
+    if unknown:
+        raise ValidationError({name: ["Not a filter of this list"] for name in unknown})
+    return query_or_400(serializer_class, request)
+
+
 def body_or_400(
     serializer_class: type[serializers.Serializer], request: Request, *, partial: bool = False
 ) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from rest_framework.parsers import JSONParser
 from rest_framework.request import Request
 from rest_framework.test import APIRequestFactory
 
-from tackle.core.api_lists import body_or_400, merged
+from tackle.core.api_lists import body_or_400, known_filters_or_400, merged
 from tackle.core.models import TaskRun
 
 
@@ -47,3 +47,20 @@ def test_merged_reads_a_record_under_what_was_sent() -> None:
         "done": "3",
     }
     assert merged({"name": "import"}, {}, ["name", "message"]) == {"name": "import", "message": ""}
+
+
+def _query(params: dict) -> Request:
+    return Request(APIRequestFactory().get("/", params))
+
+
+def test_known_filters_or_400_refuses_a_filter_the_list_lacks_by_name() -> None:
+    with pytest.raises(ValidationError) as refused:
+        known_filters_or_400(_Sent, _query({"nmae": "Ann", "page": "2"}))
+    assert refused.value.detail == {"nmae": ["Not a filter of this list"]}
+
+
+def test_known_filters_or_400_answers_the_checked_filters_and_allows_page() -> None:
+    assert known_filters_or_400(_Sent, _query({"name": "Ann", "due_on": "2026-04-01", "page": "2"})) == {
+        "name": "Ann",
+        "due_on": date(2026, 4, 1),
+    }

@@ -7,13 +7,13 @@ from django.urls import reverse
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.decorators import api_view
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from tackle.accounts.door import open_for_user
 from tackle.core.access import STATEMENT_READINGS, SUPPLIERS, Action
-from tackle.core.api_lists import body_or_400, one_page, query_or_400, sort_choice, sorted_by
+from tackle.core.api_lists import body_or_400, known_filters_or_400, one_page, sort_choice, sorted_by
 from tackle.core.api_schema import PAGE_PARAMETER, paginated
 from tackle.core.roles import Module
 from tackle.statement_reader import selectors, services
@@ -181,14 +181,6 @@ class ReadingFilters(serializers.Serializer):
     sort = sort_choice("created_at", "score", "period_end", default="-created_at")
 
 
-def _reading_filters(request: Request) -> dict[str, Any]:
-    """A misspelt filter is refused by name rather than ignored, so it never answers every reading."""
-    unknown = sorted(set(request.query_params) - set(ReadingFilters().fields) - {"page"})
-    if unknown:
-        raise ValidationError({name: ["Not a filter of this list"] for name in unknown})
-    return query_or_400(ReadingFilters, request)
-
-
 @extend_schema(
     methods=["GET"],
     operation_id="statement_readings_list",
@@ -259,7 +251,7 @@ def readings(request: Request) -> Response:
 
 
 def _readings_list(request: Request) -> Response:
-    filters = _reading_filters(request)
+    filters = known_filters_or_400(ReadingFilters, request)
     visible = selectors.readings_visible_to(request.user)
     if filters.get("supplier") is not None:
         visible = visible.filter(supplier__uuid=filters["supplier"])

@@ -15,12 +15,12 @@ from rest_framework.response import Response
 
 from tackle.accounts.door import open_for_user, open_page_for_user
 from tackle.core.access import TARGETING, Action
-from tackle.core.api_lists import checked_by_form, one_page, sort_choice, sorted_by
+from tackle.core.api_lists import checked_by_form, known_filters_or_400, one_page, sort_choice, sorted_by
 from tackle.core.api_schema import PAGE_PARAMETER, paginated
 from tackle.core.columns import ColumnChoice, ColumnsToConfirm
 from tackle.core.errors import ApplicationError
 from tackle.targeting import selectors, services
-from tackle.targeting.api.base import audit_list, checked_filters, targeting_user
+from tackle.targeting.api.base import audit_list, targeting_user
 from tackle.targeting.forms import ImportForm, answered_columns
 from tackle.targeting.models import RegulatorList
 from tackle.targeting.sources import SourceError
@@ -91,7 +91,7 @@ def regulator_list_list(request: Request) -> Response:
     user = targeting_user(request)
     if request.method == "POST":
         return _imported(request, user)
-    filters = checked_filters(RegulatorListFilters, request)
+    filters = known_filters_or_400(RegulatorListFilters, request)
     lists = selectors.lists_visible_to(user).defer("content")
     if filters.get("source"):
         lists = lists.filter(source__icontains=filters["source"].strip())

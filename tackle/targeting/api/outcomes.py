@@ -8,11 +8,11 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from tackle.core.api_lists import body_or_400, one_page, sort_choice, sorted_by
+from tackle.core.api_lists import body_or_400, known_filters_or_400, one_page, sort_choice, sorted_by
 from tackle.core.api_schema import PAGE_PARAMETER, paginated
 from tackle.core.errors import ApplicationError
 from tackle.targeting import selectors, services
-from tackle.targeting.api.base import audit_list, checked_filters, targeting_user
+from tackle.targeting.api.base import audit_list, targeting_user
 from tackle.targeting.rules.outcomes import wording as outcome_wording
 
 
@@ -70,7 +70,7 @@ def outcome_list(request: Request) -> Response:
             raise ValidationError({"wording": ["Enter the outcome's words"]})
         saved = selectors.outcome_wordings_visible_to(user).get(wording=outcome_wording(incoming["wording"]))
         return Response(TargetingOutcomeSerializer(saved).data, status=status.HTTP_201_CREATED)
-    filters = checked_filters(TargetingOutcomeFilters, request)
+    filters = known_filters_or_400(TargetingOutcomeFilters, request)
     outcomes = selectors.outcome_wordings_visible_to(user)
     if filters.get("adverse") is not None:
         outcomes = outcomes.filter(adverse=filters["adverse"])

@@ -11,12 +11,12 @@ from rest_framework.decorators import api_view
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from tackle.core.api_lists import one_page, sort_choice
+from tackle.core.api_lists import known_filters_or_400, one_page, sort_choice
 from tackle.core.api_schema import PAGE_PARAMETER, paginated
 from tackle.core.identifiers import normalise_postcode
 from tackle.disrupt.choices import PremisesType
 from tackle.targeting import selectors
-from tackle.targeting.api.base import audit_list, checked_filters, targeting_user
+from tackle.targeting.api.base import audit_list, targeting_user
 from tackle.targeting.api.lists import RegulatorRecordSerializer
 from tackle.targeting.ranking import Entity
 
@@ -139,7 +139,7 @@ EXAMPLE = OpenApiExample(
 @api_view(["GET"])
 def premises_list(request: Request) -> Response:
     user = targeting_user(request)
-    filters = checked_filters(RankedPremisesFilters, request)
+    filters = known_filters_or_400(RankedPremisesFilters, request)
     ranking = selectors.ranking_for(user)
     ranked = [(rank, entity) for rank, entity in enumerate(ranking.ranked, start=1) if _wanted(entity, filters)]
     if filters["sort"].lstrip("-") == "name":
