@@ -252,10 +252,11 @@ class FoiForm(GovukForm):
 
     def answer_language(self) -> str:
         """The language the answer is written in: the one chosen, else the page's (English where the
-        organisation offers no Welsh service)."""
+        organisation offers no Welsh service); the page's before a request is entered."""
         if "language" not in self.fields:
             return settings.LANGUAGE_CODE
-        return self.cleaned_data.get("language") or translation.get_language() or settings.LANGUAGE_CODE
+        chosen = self.cleaned_data.get("language") if self.is_bound else None
+        return chosen or translation.get_language() or settings.LANGUAGE_CODE
 
     def request(self) -> FoiRequest:
         data = self.cleaned_data

@@ -11,7 +11,6 @@ from django.db import models
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -382,8 +381,8 @@ def _foi_request(request: AuthenticatedRequest) -> tuple[FoiForm, FoiRequest | N
     latest = _latest_year()
     initial: dict[str, Any] = {"kind": PeriodKind.FINANCIAL, "first_year": latest - 2, "last_year": latest}
     initial.update({f"q{number}": key for number, key in enumerate(QUESTIONS, start=1)})
-    language = (translation.get_language() or settings.LANGUAGE_CODE) if welsh else settings.LANGUAGE_CODE
-    return FoiForm(initial=initial, welsh=welsh), standard_request([latest - 2, latest - 1, latest]), language
+    form = FoiForm(initial=initial, welsh=welsh)
+    return form, standard_request([latest - 2, latest - 1, latest]), form.answer_language()
 
 
 @login_required

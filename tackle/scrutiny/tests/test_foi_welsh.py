@@ -136,3 +136,10 @@ def test_a_span_of_days_is_named_in_welsh_and_released_under_its_english_name(we
     assert welsh.items[0].answer[0].startswith(f"{span}: ")
     assert welsh.years == ["1 June 2025 to 31 July 2025"]  # the release's and the audit note's name
     assert {cell[2] for cell in welsh.cells} == {"1 June 2025 to 31 July 2025"}
+
+
+def test_before_a_request_is_entered_the_draft_is_in_the_pages_language(client_for, welsh_council, lead_a):
+    lead_a.language = "cy"
+    lead_a.save()
+    page = client_for(lead_a).get(reverse("scrutiny:foi"))
+    assert in_welsh("Adults only.") in draft_of(page)
