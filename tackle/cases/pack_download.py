@@ -6,14 +6,13 @@ from typing import Any
 
 from django.http import HttpResponse
 from django.template.loader import render_to_string
-from django.utils import translation
 from django.utils.translation import gettext
 
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.cases.models import Case
 from tackle.cases.nrm_pack import FormState, build_referral_pack
-from tackle.core.documents import LANGUAGE, tagged_pdf
+from tackle.core.documents import document_language, tagged_pdf
 
 
 def pack_exported(*, case: Case, actor: Any, request: Any, form: str) -> None:
@@ -23,7 +22,7 @@ def pack_exported(*, case: Case, actor: Any, request: Any, form: str) -> None:
 def referral_pack_pdf(case: Case, state: FormState) -> HttpResponse:
     pack = build_referral_pack(case, state)
     # The answers stay in the Home Office form's English (docs/i18n.md); the page around them is the reader's.
-    language = "cy" if translation.get_language() == "cy" else LANGUAGE
+    language = document_language()
     title = gettext("%(form)s pack: %(reference)s") % {"form": gettext(pack["title"]), "reference": case.reference}
     context = {"case": case, "pack": pack, "document_title": title, "document_language": language}
     html = render_to_string("cases/nrm_pack_print.html", context)
