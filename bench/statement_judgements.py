@@ -25,6 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from bench import Row
+from bench.held_out_encoders import adapter_for
 
 TITLE = "Statement-level judgements: held-out balanced accuracy (approval, signature, effectiveness)"
 FOLDS = 2
@@ -58,10 +59,10 @@ def run() -> list[Row]:
     au, ca = load_au(), load_ca()
     rows: list[Row] = []
     pooled: dict[str, tuple[list[np.ndarray], list[np.ndarray]]] = {"previous": ([], []), "ours": ([], [])}
-    out_of_fold = {"AU": _out_of_fold(au), "CA": _out_of_fold(ca)}
+    out_of_fold = {"AU": _out_of_fold(au, "au"), "CA": _out_of_fold(ca, "ca")}
     for name, fitted, held in (("trained on AU, tested on CA", au, ca), ("trained on CA, tested on AU", ca, au)):
         method, chosen = _choose(fitted, out_of_fold["AU" if fitted is au else "CA"])
-        held_scores = _scores(fitted, held)
+        held_scores = _scores(fitted, held, adapter_for("au" if fitted is au else "ca"))
         truth = _truth(held)
         for label, decisions in (("previous", None), ("ours", chosen)):
             decided = _decide(held, held_scores, decisions)
@@ -104,23 +105,25 @@ def _shipped(statements: list, scores: list) -> Row:  # type: ignore[type-arg]
     return Row("chosen on both gold sets (100)", figures)
 
 
-def _scores(fitted: list, held: list) -> list[list[dict[str, float]]]:  # type: ignore[type-arg]
-    """The labeller trained on `fitted` scoring `held`. Training takes minutes on two cores, so the
-    scores are cached beside the embeddings (never in the repository), keyed by the statements and
-    by the labeller's code: a change to the model code trains again."""
+def _scores(fitted: list, held: list, adapter: Path) -> list[list[dict[str, float]]]:  # type: ignore[type-arg]
+    """The labeller trained on `fitted` scoring `held`, over the vectors of the encoder fine-tuned on
+    `fitted` only (`adapter`). Training takes minutes on two cores, so the scores are cached beside
+    the embeddings (never in the repository), keyed by the statements, the adapter and the
+    labeller's code: a change to the model code trains again."""
+    from tackle.statement_reader.model.adapter import adapter_digest
     from tackle.statement_reader.model.build import cached_embeddings, train_on
     from tackle.statement_reader.model.labels import LABELS
     from tackle.statement_reader.model.paths import cache_folder
 
     code = b"".join(path.read_bytes() for path in sorted(MODEL_CODE.glob("*.py")))
     names = "\n".join(statement.statement_id for statement in [*fitted, None, *held] if statement) + str(len(fitted))
-    digest = hashlib.sha256(code + names.encode()).hexdigest()[:24]
+    digest = hashlib.sha256(code + names.encode() + adapter_digest(adapter).encode()).hexdigest()[:24]
     path = cache_folder() / f"judgement-scores-{digest}.npy"
     if path.exists():
         table = np.load(path, allow_pickle=False)
     else:
-        model = train_on(fitted)
-        vectors = cached_embeddings(held, model.encoder_layers)
+        model = train_on(fitted, adapter=adapter)
+        vectors = cached_embeddings(held, model.encoder_layers, adapter)
         table = np.vstack(
             [
                 model.probabilities(list(statement.sentences), embeddings)
@@ -137,13 +140,15 @@ def _scores(fitted: list, held: list) -> list[list[dict[str, float]]]:  # type: 
     return out
 
 
-def _out_of_fold(statements: list) -> list[list[dict[str, float]]]:  # type: ignore[type-arg]
-    """Each training statement scored by a labeller fitted on the other folds (grouped by statement)."""
+def _out_of_fold(statements: list, gold_set: str) -> list[list[dict[str, float]]]:  # type: ignore[type-arg]
+    """Each training statement scored by a labeller fitted on the other folds (grouped by statement),
+    its encoder fine-tuned on those folds only. tools/finetune_encoder.py folds as FOLDS does here."""
     scored: list[list[dict[str, float]]] = [[] for _ in statements]
     for fold in range(FOLDS):
         inside = [i for i in range(len(statements)) if i % FOLDS == fold]
         fitted = [statement for i, statement in enumerate(statements) if i % FOLDS != fold]
-        for i, scores in zip(inside, _scores(fitted, [statements[i] for i in inside]), strict=True):
+        adapter = adapter_for(gold_set, without_fold=fold)
+        for i, scores in zip(inside, _scores(fitted, [statements[i] for i in inside], adapter), strict=True):
             scored[i] = scores
     return scored
 

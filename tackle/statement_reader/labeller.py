@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
+from tackle.statement_reader.model.adapter import SHIPPED_ADAPTER, adapter_digest
 from tackle.statement_reader.model.classifier import LabellerModel
 from tackle.statement_reader.model.encoder import encoder
 from tackle.statement_reader.model.labels import LABELS
@@ -32,12 +33,25 @@ def _model() -> LabellerModel:
     return LabellerModel.load(TRAINED_FOLDER)
 
 
+@cache
+def _adapter_for(digest: str) -> Path | None:
+    """The fine-tuned encoder the classifier was trained on (by its digest): the shipped adapter, or none."""
+    if digest == "none":
+        return None
+    if digest != adapter_digest(SHIPPED_ADAPTER):
+        raise ValueError(
+            f"The sentence labeller in {TRAINED_FOLDER} was trained on another encoder than "
+            f"{SHIPPED_ADAPTER.name}: run `tackle statements train` again."
+        )
+    return SHIPPED_ADAPTER
+
+
 def label_statement(sentences: list[str]) -> list[dict[str, float]]:
     """Probability per label for each sentence of one statement, in order (a label applies at >= 0.5)."""
     if not sentences:
         return []
     model = _model()
-    embeddings = encoder(model.encoder_layers).encode(sentences)
+    embeddings = encoder(model.encoder_layers, _adapter_for(model.encoder_adapter)).encode(sentences)
     probabilities = _centre_on_thresholds(model.probabilities(sentences, embeddings), model.thresholds)
     return [dict(zip(LABELS, (float(value) for value in row), strict=True)) for row in probabilities]
 

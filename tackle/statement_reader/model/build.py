@@ -6,6 +6,7 @@ from pathlib import Path
 
 import numpy as np
 
+from tackle.statement_reader.model.adapter import SHIPPED_ADAPTER, adapter_digest
 from tackle.statement_reader.model.classifier import LabellerModel
 from tackle.statement_reader.model.encoder import ALL_LAYERS, encoder
 from tackle.statement_reader.model.gold import GoldStatement, load_au, load_ca
@@ -18,15 +19,19 @@ from tackle.statement_reader.model.training import ReviewedSentence, train
 ENCODER_LAYERS = ALL_LAYERS
 
 
-def cached_embeddings(statements: Sequence[GoldStatement], layers: int) -> list[np.ndarray]:
-    """Sentence vectors per statement, from the disk cache when the same sentences were embedded before."""
+def cached_embeddings(
+    statements: Sequence[GoldStatement], layers: int, adapter: Path | None = SHIPPED_ADAPTER
+) -> list[np.ndarray]:
+    """Sentence vectors per statement, from the disk cache when the same sentences were embedded
+    before by the same encoder (its depth and fine-tuned adapter)."""
     sentences = [sentence for statement in statements for sentence in statement.sentences]
-    digest = hashlib.sha256(f"minilm-{layers}\n".encode() + "\n".join(sentences).encode()).hexdigest()[:24]
+    encoder_name = f"minilm-{layers}-{adapter_digest(adapter)}\n"
+    digest = hashlib.sha256(encoder_name.encode() + "\n".join(sentences).encode()).hexdigest()[:24]
     path = cache_folder() / f"embeddings-{digest}.npy"
     if path.exists():
         vectors = np.load(path, allow_pickle=False)
     else:
-        vectors = encoder(layers).encode(sentences)
+        vectors = encoder(layers, adapter).encode(sentences)
         path.parent.mkdir(parents=True, exist_ok=True)
         np.save(path, vectors)
     out, start = [], 0
@@ -37,10 +42,16 @@ def cached_embeddings(statements: Sequence[GoldStatement], layers: int) -> list[
 
 
 def train_on(
-    statements: Sequence[GoldStatement], reviewed: Sequence[ReviewedSentence] = (), layers: int = ENCODER_LAYERS
+    statements: Sequence[GoldStatement],
+    reviewed: Sequence[ReviewedSentence] = (),
+    layers: int = ENCODER_LAYERS,
+    adapter: Path | None = SHIPPED_ADAPTER,
 ) -> LabellerModel:
-    reviewed_vectors = encoder(layers).encode([row.sentence for row in reviewed]) if reviewed else None
-    return train(statements, cached_embeddings(statements, layers), layers, reviewed, reviewed_vectors)
+    """The classifier over the vectors of the encoder with `adapter`'s changes (the shipped ones by
+    default; the benchmarks pass adapters fine-tuned without the statements they score)."""
+    reviewed_vectors = encoder(layers, adapter).encode([row.sentence for row in reviewed]) if reviewed else None
+    vectors = cached_embeddings(statements, layers, adapter)
+    return train(statements, vectors, layers, reviewed, reviewed_vectors, adapter_digest(adapter))
 
 
 def train_shipped_model(

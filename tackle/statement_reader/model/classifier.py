@@ -26,6 +26,9 @@ class LabellerModel:
     bias: np.ndarray  # (labels,)
     thresholds: np.ndarray  # (labels,)
     encoder_layers: int
+    # Which fine-tuned encoder the vectors came from (model/adapter.py's adapter_digest; "none" for
+    # the plain one): the classifier is only right for vectors of that encoder.
+    encoder_adapter: str = "none"
 
     def probabilities(self, sentences: list[str], embeddings: np.ndarray) -> np.ndarray:
         """(sentences, labels) probabilities for one statement, given its sentence embeddings."""
@@ -49,6 +52,7 @@ class LabellerModel:
         meta = {
             "labels": list(LABELS),
             "encoder_layers": self.encoder_layers,
+            "encoder_adapter": self.encoder_adapter,
             **{
                 f"vocabulary_{kind}": sorted(vectorizer.vocabulary_, key=vectorizer.vocabulary_.__getitem__)
                 for kind, vectorizer in zip(KINDS, self.vectorizers, strict=True)
@@ -74,4 +78,5 @@ class LabellerModel:
             arrays["bias"],
             arrays["thresholds"],
             int(meta["encoder_layers"]),
+            str(meta.get("encoder_adapter", "none")),
         )

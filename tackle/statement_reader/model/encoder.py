@@ -159,13 +159,15 @@ class _SentenceEncoder:
 class Encoder(_SentenceEncoder):
     """The forward pass in numpy; `layers` stops after the first few of the six (faster, less exact)."""
 
-    def __init__(self, folder: Path | None = None, layers: int | None = None) -> None:
+    def __init__(self, folder: Path | None = None, layers: int | None = None, adapter: Path | None = None) -> None:
+        from tackle.statement_reader.model.adapter import adapted
+
         folder = folder or model_folder()
         super().__init__(folder)
         config = json.loads((folder / "config.json").read_text())
         self.heads = int(config["num_attention_heads"])
         self.hidden = int(config["hidden_size"])
-        weights = read_safetensors(folder / "model.safetensors")
+        weights = adapted(read_safetensors(folder / "model.safetensors"), adapter)
         self.word_embeddings = weights["embeddings.word_embeddings.weight"]
         # Every sentence is a single segment, so the token-type embedding is always row 0.
         self.position_embeddings = (
@@ -209,7 +211,7 @@ class OnnxEncoder(_SentenceEncoder):
     """All six layers in onnxruntime: the graph is built from the same weights when the encoder is
     loaded (about a second), never read from a file, so there is nothing to download or keep."""
 
-    def __init__(self, folder: Path | None = None) -> None:
+    def __init__(self, folder: Path | None = None, adapter: Path | None = None) -> None:
         import onnxruntime
 
         from tackle.statement_reader.model.onnx_graph import build_graph
@@ -220,7 +222,7 @@ class OnnxEncoder(_SentenceEncoder):
         options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
         options.log_severity_level = 3  # errors only: its notes about fused nodes are not for users
         self.session = onnxruntime.InferenceSession(
-            build_graph(folder).SerializeToString(), options, providers=["CPUExecutionProvider"]
+            build_graph(folder, adapter).SerializeToString(), options, providers=["CPUExecutionProvider"]
         )
 
     def _hidden_states(self, tokens: np.ndarray, mask: np.ndarray) -> np.ndarray:
@@ -236,9 +238,10 @@ ALL_LAYERS = 6
 
 
 @cache
-def encoder(layers: int | None = None) -> _SentenceEncoder:
-    """The encoder, loaded once per process (about 90 MB of weights). All six layers (None or 6) run
-    in onnxruntime; fewer run in numpy."""
+def encoder(layers: int | None = None, adapter: Path | None = None) -> _SentenceEncoder:
+    """The encoder, loaded once per process (about 90 MB of weights), with the fine-tuned changes of
+    `adapter` (model/adapter.py) when one is given. All six layers (None or 6) run in onnxruntime;
+    fewer run in numpy."""
     if layers is None or layers >= ALL_LAYERS:
-        return OnnxEncoder()
-    return Encoder(layers=layers)
+        return OnnxEncoder(adapter=adapter)
+    return Encoder(layers=layers, adapter=adapter)

@@ -10,8 +10,6 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.conf import settings
-
 from tackle.statement_reader.model.labels import LABELS
 
 AU_FILE = "aims_au_gold_sentences.csv"
@@ -29,6 +27,9 @@ class GoldStatement:
 
 
 def statements_folder() -> Path:
+    # Imported here so that tools/finetune_encoder.py, which runs without Django, can read the sets.
+    from django.conf import settings
+
     return Path(settings.TACKLE_SHARED_DATA) / "statements"
 
 

@@ -27,14 +27,16 @@ OPSET = 17  # LayerNormalization is a standard op from 17
 IR_VERSION = 8  # the newest onnx writes a version onnxruntime cannot read yet; 8 is enough for opset 17
 
 
-def build_graph(folder: Path) -> ModelProto:
-    """The ONNX ModelProto of the encoder whose config and safetensors lie in `folder`."""
+def build_graph(folder: Path, adapter: Path | None = None) -> ModelProto:
+    """The ONNX ModelProto of the encoder whose config and safetensors lie in `folder`, with the
+    fine-tuned changes of `adapter` added (model/adapter.py)."""
+    from tackle.statement_reader.model.adapter import adapted
     from tackle.statement_reader.model.encoder import read_safetensors
 
     config = json.loads((folder / "config.json").read_text())
     hidden = int(config["hidden_size"])
     heads = int(config["num_attention_heads"])
-    weights = read_safetensors(folder / "model.safetensors")
+    weights = adapted(read_safetensors(folder / "model.safetensors"), adapter)
     initializers = []
     nodes = []
 

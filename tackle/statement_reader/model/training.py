@@ -32,8 +32,10 @@ def train(
     encoder_layers: int,
     reviewed: Sequence[ReviewedSentence] = (),
     reviewed_embeddings: np.ndarray | None = None,
+    encoder_adapter: str = "none",
 ) -> LabellerModel:
-    """Fit one logistic regression per label. embeddings[i] holds the sentence vectors of statements[i].
+    """Fit one logistic regression per label. embeddings[i] holds the sentence vectors of statements[i],
+    from the encoder that encoder_adapter names (model/adapter.py).
 
     Reviewed sentences are extra examples of their one label only, each as a statement of one
     sentence (a reviewer judges a sentence, not its neighbours)."""
@@ -62,7 +64,8 @@ def train(
         model.fit(inputs[judged], column)
         weights[:, j] = model.coef_[0]
         bias[j] = model.intercept_[0]
-    return LabellerModel(vectorizers, weights, bias, np.full(len(LABELS), 0.5, dtype=np.float32), encoder_layers)
+    thresholds = np.full(len(LABELS), 0.5, dtype=np.float32)
+    return LabellerModel(vectorizers, weights, bias, thresholds, encoder_layers, encoder_adapter)
 
 
 def _reviewed_labels(row: ReviewedSentence) -> np.ndarray:
