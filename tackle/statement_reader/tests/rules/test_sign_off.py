@@ -123,16 +123,20 @@ def test_patterns_count_only_where_the_rule_weighs_them():
     assert not assess(sentences, _quiet(sentences), closing_patterns=False).judgements["approval"].covered
 
 
-def test_the_shipped_rules_ask_more_of_the_labeller_than_one_half():
-    sentences = ["This statement was approved by the board on 1 July 2025.", "Jo Bloggs, Director"]
-    scores = _quiet(sentences)
-    scores[0]["Approval"] = 0.55
-    scores[1]["Signature"] = 0.6
-    assert not assess(sentences, scores).judgements["approval"].covered
-    assert not assess(sentences, scores).judgements["signature"].covered
-    assert assess(sentences, scores, closing_patterns=False).judgements["approval"].covered
+def test_the_shipped_rules_weigh_the_patterns_beside_the_labeller():
+    # The same middling score is enough where the approval pattern backs it, and not where it does not;
+    # the method before issue 20 (any sentence at 0.5) took either.
+    backed = ["This statement was approved by the board on 1 July 2025.", "Jo Bloggs, Director"]
+    unbacked = ["The board has looked at this statement.", "Jo Bloggs, Director"]
+    for sentences in (backed, unbacked):
+        scores = _quiet(sentences)
+        scores[0]["Approval"] = 0.55
+        covered = assess(sentences, scores).judgements["approval"].covered
+        assert covered is (sentences is backed)
+        assert assess(sentences, scores, closing_patterns=False).judgements["approval"].covered
+    scores = _quiet(backed)
     scores[0]["Approval"] = 0.7
-    assert assess(sentences, scores).judgements["approval"].evidence[0].index == 0
+    assert assess(backed, scores).judgements["approval"].evidence[0].index == 0
 
 
 def test_the_assessment_carries_the_signatory_and_approval_date():
