@@ -12,6 +12,7 @@ An adapter file is a .npz of `<block>.<linear>.a` and `.b` arrays and a `scale`;
 
 import hashlib
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -31,13 +32,13 @@ SHIPPED_ADAPTER = TRAINED_FOLDER / "encoder_adapter.npz"
 
 def save_adapter(path: Path, changes: dict[str, tuple[np.ndarray, np.ndarray]], scale: float) -> None:
     """changes: {"encoder.layer.0.attention.self.query": (a, b), ...}, as the fine-tuning learnt them."""
-    arrays = {}
+    arrays: dict[str, Any] = {"scale": np.float32(scale)}
     for name, (a, b) in sorted(changes.items()):
         arrays[f"{name}.a"] = a.astype(np.float16)
         arrays[f"{name}.b"] = b.astype(np.float16)
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as out:
-        np.savez_compressed(out, scale=np.float32(scale), **arrays)
+        np.savez_compressed(out, **arrays)
 
 
 def adapted(weights: dict[str, np.ndarray], adapter: Path | None) -> dict[str, np.ndarray]:
