@@ -25,10 +25,9 @@ from pathlib import Path
 import numpy as np
 
 from bench import Row
-from bench.held_out_encoders import adapter_for
+from bench.held_out_encoders import FOLDS, adapter_for, outside_fold
 
 TITLE = "Statement-level judgements: held-out balanced accuracy (approval, signature, effectiveness)"
-FOLDS = 2
 # 1.01: the labeller never suffices, the patterns alone decide.
 CANDIDATES = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
 CV_FOLDS, CV_REPEATS = 5, 5
@@ -59,10 +58,10 @@ def run() -> list[Row]:
     au, ca = load_au(), load_ca()
     rows: list[Row] = []
     pooled: dict[str, tuple[list[np.ndarray], list[np.ndarray]]] = {"previous": ([], []), "ours": ([], [])}
-    out_of_fold = {"AU": _out_of_fold(au, "au"), "CA": _out_of_fold(ca, "ca")}
+    out_of_fold = {"AU": _out_of_fold(au), "CA": _out_of_fold(ca)}
     for name, fitted, held in (("trained on AU, tested on CA", au, ca), ("trained on CA, tested on AU", ca, au)):
         method, chosen = _choose(fitted, out_of_fold["AU" if fitted is au else "CA"])
-        held_scores = _scores(fitted, held, adapter_for("au" if fitted is au else "ca"))
+        held_scores = _scores(fitted, held, adapter_for(fitted))
         truth = _truth(held)
         for label, decisions in (("previous", None), ("ours", chosen)):
             decided = _decide(held, held_scores, decisions)
@@ -140,14 +139,14 @@ def _scores(fitted: list, held: list, adapter: Path) -> list[list[dict[str, floa
     return out
 
 
-def _out_of_fold(statements: list, gold_set: str) -> list[list[dict[str, float]]]:  # type: ignore[type-arg]
+def _out_of_fold(statements: list) -> list[list[dict[str, float]]]:  # type: ignore[type-arg]
     """Each training statement scored by a labeller fitted on the other folds (grouped by statement),
-    its encoder fine-tuned on those folds only. tools/finetune_encoder.py folds as FOLDS does here."""
+    its encoder fine-tuned on those folds only (the same folds, bench/held_out_encoders.py)."""
     scored: list[list[dict[str, float]]] = [[] for _ in statements]
     for fold in range(FOLDS):
         inside = [i for i in range(len(statements)) if i % FOLDS == fold]
-        fitted = [statement for i, statement in enumerate(statements) if i % FOLDS != fold]
-        adapter = adapter_for(gold_set, without_fold=fold)
+        fitted = outside_fold(statements, fold)
+        adapter = adapter_for(statements, without_fold=fold)
         for i, scores in zip(inside, _scores(fitted, [statements[i] for i in inside], adapter), strict=True):
             scored[i] = scores
     return scored

@@ -8,7 +8,7 @@ writes the small arrays that model/adapter.py adds to the encoder's weights. Usa
     .venv-finetune/bin/python tools/finetune_encoder.py --train au --fold 0 --output OUT.npz
 
 `--train` names the gold sets to learn from; `--fold K` keeps only the statements the benchmarks
-score with a labeller fitted without them (index % 2 != K, as bench/statement_judgements.py folds),
+score with a labeller fitted without them (the folds of bench/held_out_encoders.py),
 so that no statement is scored by an encoder that saw it. Every hyperparameter below was fixed
 before any held-out figure was looked at, except the rank-16 adapter against full fine-tuning, which
 was compared once on AU->CA (docs/statement-reader.md).
@@ -33,6 +33,7 @@ from torch import nn
 REPOSITORY = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPOSITORY))
 
+from bench.held_out_encoders import FOLDS, outside_fold  # noqa: E402
 from tackle.statement_reader.model.adapter import ADAPTED_LINEARS, save_adapter  # noqa: E402
 from tackle.statement_reader.model.encoder import MAX_TOKENS, model_folder, read_safetensors  # noqa: E402
 from tackle.statement_reader.model.gold import load_au, load_ca  # noqa: E402
@@ -43,7 +44,6 @@ SCALE = 2.0
 EPOCHS = 4
 LEARNING_RATE = 5e-4
 BATCH = 32
-FOLDS = 2
 SEED = 0
 HEADS = 12
 
@@ -145,7 +145,7 @@ def training_statements(sets: list[str], fold: int | None) -> list:  # type: ign
     for name in sets:
         loaded = loaders[name](folder)
         if fold is not None:
-            loaded = [statement for i, statement in enumerate(loaded) if i % FOLDS != fold]
+            loaded = outside_fold(loaded, fold)
         statements += loaded
     return statements
 
