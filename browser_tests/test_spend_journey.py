@@ -34,6 +34,14 @@ def _screen_latest() -> None:
     screen_spend_import.call(run_uuid=str(spend_import.task_run.uuid), import_uuid=str(spend_import.uuid))
 
 
+def _follow_continue_once_the_page_sees_it_finished(page: Page) -> None:
+    # The task page polls its status and reloads itself when the run has finished; only the
+    # reloaded page has the Continue link. Navigating away before that reload races with it.
+    expect(page.get_by_role("link", name="Continue")).to_be_visible(timeout=15_000)
+    expect(page.locator("[data-task-status]")).to_have_text("Finished")
+    page.get_by_role("link", name="Continue").click()
+
+
 def test_officer_screens_spend_corrects_a_column_and_reads_the_results(
     page: Page, sign_in_browser, make_user, council_a, tmp_path, settings
 ):
@@ -61,9 +69,7 @@ def test_officer_screens_spend_corrects_a_column_and_reads_the_results(
     assert_accessible(page)
 
     _screen_latest()
-    page.reload()
-    expect(page.locator("[data-task-status]")).to_have_text("Finished")
-    page.get_by_role("link", name="Continue").click()
+    _follow_continue_once_the_page_sees_it_finished(page)
     expect(page.get_by_test_id("import-figures")).to_contain_text("Rows read")
     expect(page.get_by_test_id("mapping-2")).to_contain_text("3: Net")
     rejects = page.get_by_test_id("rejects")
@@ -76,7 +82,7 @@ def test_officer_screens_spend_corrects_a_column_and_reads_the_results(
     page.get_by_role("button", name="Screen again").click()
     expect(page.locator("h1")).to_have_text("Screen spend files")
     _screen_latest()
-    page.goto(f"/spend/imports/{SpendImport.objects.get().uuid}/")
+    _follow_continue_once_the_page_sees_it_finished(page)
     expect(page.get_by_test_id("mapping-2")).to_contain_text("chosen by you")
     page.get_by_role("button", name="See the results").click()
     expect(page.locator("h1")).to_have_text("Spend screening results")
