@@ -1,5 +1,6 @@
 """Journeys 6 and 11: a councillor reads the figures by quarter, with small numbers withheld, and
-the self-assessment with its evidence; a lead drafts the answer to the modern slavery FOI request.
+the self-assessment with its evidence; a lead drafts the answer to the modern slavery FOI request,
+and deletes a spending line entered twice.
 At 1280 and 320 pixels wide: no page scrolls sideways; at 320 the menu opens from its "Menu" button."""
 
 import re
@@ -134,3 +135,26 @@ def test_lead_drafts_the_foi_answer(
     with page.expect_download() as download:
         page.get_by_role("link", name="Download the draft to edit (Word document)").click()
     assert download.value.suggested_filename.endswith(".docx")
+
+
+def test_lead_deletes_a_spending_line_entered_twice(page: Page, sign_in_browser, lead_a) -> None:
+    for note in ("Coordinator's salary", "Entered twice by mistake"):
+        Spend.objects.create(
+            organisation=lead_a.organisation, financial_year="2025-26", category="posts", amount=Decimal("30000"),
+            note=note,
+        )  # fmt: skip
+    sign_in_browser(lead_a)
+    page.goto("/scrutiny/spending")
+    region = page.get_by_role("region", name="Spending")
+    region.get_by_role("row", name=re.compile("Entered twice")).get_by_role("link").click()
+    _checked(page)
+    page.get_by_role("link", name="Delete this record").click()
+    expect(page.locator("h1")).to_contain_text("Delete 2025-26")
+    expect(page.get_by_text("Deleting cannot be undone.")).to_be_visible()
+    _checked(page)
+    page.get_by_role("button", name=re.compile("^Delete")).click()
+    expect(page.locator("h1")).to_have_text("Spending on modern slavery")
+    expect(page.get_by_role("region", name="Spending")).not_to_contain_text("Entered twice")
+    expect(page.get_by_role("region", name="Spending")).to_contain_text("Coordinator's salary")
+    _checked(page)
+    assert list(Spend.objects.values_list("note", flat=True)) == ["Coordinator's salary"]

@@ -33,6 +33,14 @@ def record_save(*, record: LeadArrangement | Spend, actor: User, changed: list[s
 
 
 @transaction.atomic
+def record_delete(*, record: LeadArrangement | Spend, actor: User, request: Any = None) -> None:
+    """A post or spending line entered by mistake goes. The audit log keeps who deleted which record
+    and when, not what it said: a post may name a person."""
+    audit_record(action=AuditAction.DELETE, actor=actor, request=request, obj=record, note="Deleted")
+    record.delete()
+
+
+@transaction.atomic
 def assessment_create(*, actor: User, year: int, request: Any = None) -> Assessment:
     if actor.organisation_id is None:
         raise ApplicationError(gettext("You are not in an organisation"))

@@ -253,6 +253,7 @@ def _record_page(
     back: str,
     downloads: list[dict[str, str]] | None = None,
     filter_form: Any = None,
+    delete_url: str = "",
 ) -> HttpResponse:
     from tackle.scrutiny.services import record_save
 
@@ -269,6 +270,7 @@ def _record_page(
         audit_record(action=AuditAction.LIST, request=request, object_type=object_type)
     context = {
         "form": form, "records": records, "record": record, "downloads": downloads or [], "filter_form": filter_form,
+        "delete_url": delete_url,
     }  # fmt: skip
     return render(request, template, context)
 
@@ -326,7 +328,13 @@ def arrangement_edit(request: AuthenticatedRequest, record_uuid: str) -> HttpRes
     return _record_page(
         request, records=None, form_class=LeadArrangementForm, record=record,
         template="scrutiny/record_edit.html", object_type="scrutiny.leadarrangement", back="scrutiny:arrangements",
+        delete_url=reverse("scrutiny:arrangement-delete", args=[record.uuid]),
     )  # fmt: skip
+
+
+@login_required
+def arrangement_delete(request: AuthenticatedRequest, record_uuid: str) -> HttpResponse:
+    return _delete_page(request, arrangements_visible_to(request.user), record_uuid, back="scrutiny:arrangements")
 
 
 @login_required
@@ -362,7 +370,31 @@ def spend_edit(request: AuthenticatedRequest, record_uuid: str) -> HttpResponse:
     return _record_page(
         request, records=None, form_class=SpendForm, record=record,
         template="scrutiny/record_edit.html", object_type="scrutiny.spend", back="scrutiny:spend",
+        delete_url=reverse("scrutiny:spend-delete", args=[record.uuid]),
     )  # fmt: skip
+
+
+@login_required
+def spend_delete(request: AuthenticatedRequest, record_uuid: str) -> HttpResponse:
+    return _delete_page(request, spend_visible_to(request.user), record_uuid, back="scrutiny:spend")
+
+
+def _delete_page[M: models.Model](
+    request: AuthenticatedRequest, visible: models.QuerySet[M], record_uuid: str, *, back: str
+) -> HttpResponse:
+    """Asks before deleting a post or spending line entered by mistake; the service audits the
+    deletion, and showing the question (which names the record) is audited as a view."""
+    from tackle.scrutiny.services import record_delete
+
+    record = open_for_user(
+        request.user, visible, resource=SCRUTINY_RECORDS, action=Action.CHANGE, request=request, uuid=record_uuid
+    )
+    if request.method == "POST":
+        record_delete(record=record, actor=request.user, request=request)  # type: ignore[arg-type]
+        messages.success(request, _("Deleted"))
+        return redirect(back)
+    audit_record(action=AuditAction.VIEW, request=request, obj=record, note="Asked before deleting")
+    return render(request, "scrutiny/record_delete.html", {"record": record, "back": reverse(back)})
 
 
 # --- The FOI draft (officers) ----------------------------------------------------------------

@@ -315,6 +315,8 @@ def build(*, frontline: User, lead: User, police: Any) -> tuple[dict[str, Record
         "concern_uuid": rec(concern_task, SupplierConcernTask),
         "scrutiny:arrangement-edit:record_uuid": rec(arrangement, LeadArrangement),
         "scrutiny:spend-edit:record_uuid": rec(spend, Spend),
+        "scrutiny:arrangement-delete:record_uuid": rec(arrangement, LeadArrangement),
+        "scrutiny:spend-delete:record_uuid": rec(spend, Spend),
         "scrutiny:assessment_uuid": rec(assessment, Assessment),
         "self_assessment_uuid": rec(assessment, Assessment),  # the API's names for them
         "lead_arrangement_uuid": rec(arrangement, LeadArrangement),

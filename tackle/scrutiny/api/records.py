@@ -1,12 +1,12 @@
 """/api/v1/lead-arrangements and /api/v1/scrutiny-spending: the posts the council has held on modern
 slavery and what it spent, the records FOI answers are drafted from. Officers only (the lead,
 community safety, the records officer; councillors 403), as the Posts and roles and Spending pages:
-through their forms and the service that saves them, audited as the pages."""
+through their forms and the services that save and delete them, audited as the pages."""
 
 from typing import Any
 
 from django.db.models import QuerySet
-from drf_spectacular.utils import OpenApiExample, extend_schema
+from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.decorators import api_view
 from rest_framework.request import Request
@@ -29,7 +29,7 @@ from tackle.scrutiny.selectors import (
     spend_visible_to,
     spending_filtered,
 )
-from tackle.scrutiny.services import record_save
+from tackle.scrutiny.services import record_delete, record_save
 
 
 def _money(**kwargs: Any) -> serializers.DecimalField:
@@ -170,14 +170,19 @@ def _saved(request: Request, form: Any) -> Any:
 
 
 def _opened[M: LeadArrangement | Spend](request: Request, visible: QuerySet[M], record_uuid: str) -> M:
-    """A read is audited by the door; a change by the service."""
-    if request.method == "PATCH":
+    """A read is audited by the door; a change or deletion by the service."""
+    if request.method in ("PATCH", "DELETE"):
         return open_for_user(
             api_user(request), visible, resource=SCRUTINY_RECORDS, action=Action.CHANGE, uuid=record_uuid
         )
     return open_for_user(
         api_user(request), visible, resource=SCRUTINY_RECORDS, request=request._request, uuid=record_uuid
     )
+
+
+def _deleted(request: Request, record: LeadArrangement | Spend) -> Response:
+    record_delete(record=record, actor=api_user(request), request=request._request)
+    return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 def _changed(request: Request, form_class: Any, write: type[serializers.Serializer], record: Any) -> Any:
@@ -236,9 +241,19 @@ def lead_arrangement_list(request: Request) -> Response:
     responses={200: LeadArrangementSerializer},
     examples=[OpenApiExample("Ended", value={"ended_on": "2026-03-31"}, request_only=True)],
 )
-@api_view(["GET", "PATCH"])
+@extend_schema(
+    methods=["DELETE"],
+    operation_id="lead_arrangement_delete",
+    summary="Delete a post entered by mistake",
+    description="Officers only, as the page's Delete link. A post that ended keeps its place with an end date "
+    "(FOI answers describe ended posts). Audited.",
+    responses={204: OpenApiResponse(description="Deleted")},
+)
+@api_view(["GET", "PATCH", "DELETE"])
 def lead_arrangement_detail(request: Request, lead_arrangement_uuid: str) -> Response:
     record = _opened(request, arrangements_visible_to(api_user(request)), lead_arrangement_uuid)
+    if request.method == "DELETE":
+        return _deleted(request, record)
     if request.method == "PATCH":
         record = _changed(request, LeadArrangementForm, LeadArrangementWriteSerializer, record)
     return Response(LeadArrangementSerializer(record).data)
@@ -291,9 +306,18 @@ def spending_list(request: Request) -> Response:
     responses={200: SpendingSerializer},
     examples=[OpenApiExample("Corrected", value={"amount": "3450.00"}, request_only=True)],
 )
-@api_view(["GET", "PATCH"])
+@extend_schema(
+    methods=["DELETE"],
+    operation_id="scrutiny_spending_delete",
+    summary="Delete a spending line entered by mistake",
+    description="Officers only, as the page's Delete link. Audited.",
+    responses={204: OpenApiResponse(description="Deleted")},
+)
+@api_view(["GET", "PATCH", "DELETE"])
 def spending_detail(request: Request, spending_uuid: str) -> Response:
     record = _opened(request, spend_visible_to(api_user(request)), spending_uuid)
+    if request.method == "DELETE":
+        return _deleted(request, record)
     if request.method == "PATCH":
         record = _changed(request, SpendForm, SpendingWriteSerializer, record)
     return Response(SpendingSerializer(record).data)
