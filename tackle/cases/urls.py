@@ -103,7 +103,17 @@ urlpatterns: list = [
         support_records.needs_assessment_add,
         name="needs-assessment-add",
     ),
+    path(
+        "<uuid:case_uuid>/support/needs-assessments/<uuid:needs_assessment_uuid>/complete",
+        support_records.needs_assessment_complete,
+        name="needs-assessment-complete",
+    ),
     path("<uuid:case_uuid>/support/placements/add", support_records.placement_add, name="placement-add"),
+    path(
+        "<uuid:case_uuid>/support/placements/<uuid:placement_uuid>/end",
+        support_records.placement_end,
+        name="placement-end",
+    ),
     path("<uuid:case_uuid>/support/safety-plans/add", support_records.safety_plan_add, name="safety-plan-add"),
     path(
         "<uuid:case_uuid>/support/safety-plans/<uuid:plan_uuid>/review",

@@ -23,6 +23,7 @@ from tackle.cases.api import retention_decision as api_retention_decision
 from tackle.cases.api import share as api_share
 from tackle.cases.api import subject_access as api_subject_access
 from tackle.cases.api import support as api_support
+from tackle.cases.api import support_later as api_support_later
 from tackle.cases.api import support_records as api_support_records
 
 urlpatterns: list = [
@@ -84,8 +85,18 @@ urlpatterns: list = [
     ),
     path(
         "cases/<uuid:case_uuid>/support/missing-episodes/<uuid:episode_uuid>/return",
-        api_support_records.missing_episode_return,
+        api_support_later.missing_episode_return,
         name="support-missing-episode-return",
+    ),
+    path(
+        "cases/<uuid:case_uuid>/support/needs-assessments/<uuid:needs_assessment_uuid>/complete",
+        api_support_later.needs_assessment_complete,
+        name="support-needs-assessment-complete",
+    ),
+    path(
+        "cases/<uuid:case_uuid>/support/placements/<uuid:placement_uuid>/end",
+        api_support_later.placement_end,
+        name="support-placement-end",
     ),
     path(
         "cases/<uuid:case_uuid>/support/outcome-scores",

@@ -19,12 +19,14 @@ from tackle.accounts.models import ApiToken, Organisation, User, WebhookDelivery
 from tackle.accounts.services import api_token_create
 from tackle.accounts.tests.signing_in import two_factor_set_up
 from tackle.cases.models import (
+    AccommodationPlacement,
     Case,
     CaseDocument,
     Encounter,
     ExplanationLanguage,
     LegalHold,
     MissingEpisode,
+    NeedsAssessment,
     RecordLegalHold,
     Referral,
     SafetyPlan,
@@ -140,6 +142,16 @@ def build(*, frontline: User, lead: User, police: Any) -> tuple[dict[str, Record
         MissingEpisode.objects.create(case=each, recorded_by=lead, went_missing_at=timezone.now() - timedelta(hours=6))
         for each in (case, shared_case)
     )  # not returned yet: the page that records the return opens
+    assessment, shared_assessment = (  # not completed yet: the page that records the outcome opens
+        NeedsAssessment.objects.create(case=each, recorded_by=lead, kind="care_act", requested_on=date.today())
+        for each in (case, shared_case)
+    )
+    placement, shared_placement = (  # ongoing: the page that records the end opens
+        AccommodationPlacement.objects.create(
+            case=each, recorded_by=lead, accommodation_type="safe_house", provider="A", start_on=date.today()
+        )
+        for each in (case, shared_case)
+    )
     hold = LegalHold.objects.create(case=case, reason="A tribunal claim", placed_by=lead)  # one to lift
     # A language only council A keeps explanation texts in (English and Welsh every council has).
     polish = explanation_language_add(organisation=case.organisation, language="Polish", actor=lead)
@@ -271,6 +283,8 @@ def build(*, frontline: User, lead: User, police: Any) -> tuple[dict[str, Record
         "encounter_uuid": rec(encounter, Encounter, owner=frontline.pk),
         "plan_uuid": rec(plan, SafetyPlan),
         "episode_uuid": rec(episode, MissingEpisode),
+        "needs_assessment_uuid": rec(assessment, NeedsAssessment),
+        "placement_uuid": rec(placement, AccommodationPlacement),
         "hold_uuid": rec(hold, LegalHold),
         "cases:record-hold-lift:hold_uuid": rec(record_hold, RecordLegalHold),
         "cases:record_type": Record("intelligence", Intelligence),  # another kind of record's retention
@@ -346,4 +360,6 @@ def build(*, frontline: User, lead: User, police: Any) -> tuple[dict[str, Record
         "document_uuid": rec(shared_document, CaseDocument, shared_with=shared),
         "plan_uuid": rec(shared_plan, SafetyPlan, shared_with=shared),
         "episode_uuid": rec(shared_episode, MissingEpisode, shared_with=shared),
+        "needs_assessment_uuid": rec(shared_assessment, NeedsAssessment, shared_with=shared),
+        "placement_uuid": rec(shared_placement, AccommodationPlacement, shared_with=shared),
     }

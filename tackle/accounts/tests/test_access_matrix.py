@@ -223,6 +223,8 @@ ACTION_OVERRIDES = {
     "api:webhook-delivery-send-again": Action.CHANGE,  # as the delivery log's button
     "cases:missing-episode-return": Action.CHANGE,  # a missing episode's return, recorded later
     "api:support-missing-episode-return": Action.CHANGE,
+    "cases:placement-end": Action.CHANGE,  # a placement's end, recorded later
+    "api:support-placement-end": Action.CHANGE,
 }
 
 # Records of the organisation that every role with the action reads, as the list they are part of does,

@@ -8,10 +8,10 @@ from typing import Any
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext
-from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers, status
 from rest_framework.decorators import api_view
-from rest_framework.exceptions import APIException, ValidationError
+from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -33,7 +33,6 @@ from tackle.cases.api.support import (
 )
 from tackle.cases.forms.support import (
     MissingEpisodeForm,
-    MissingEpisodeReturnForm,
     NeedsAssessmentForm,
     OutcomeScoresForm,
     PlacementForm,
@@ -399,60 +398,6 @@ def missing_episode_list(request: Request, case_uuid: Any) -> Response:
     if filters["reported_to_police"] is not None:
         episodes = episodes.filter(reported_to_police=filters["reported_to_police"])
     return one_page_of(request, episodes, filters["sort"], MissingEpisodeSerializer)
-
-
-class MissingEpisodeReturnSerializer(serializers.Serializer):
-    returned_at = PlausibleDateTimeField(help_text="When they came back: not before they went missing, not in future")
-    notes = serializers.CharField(
-        required=False,
-        allow_blank=True,
-        default="",
-        help_text="How they returned, whether a return interview was offered: added to the episode's notes",
-    )
-
-
-class AlreadyReturned(APIException):
-    """The episode's return is already recorded: the request conflicts with the episode, not its body."""
-
-    status_code = 409
-    default_code = "conflict"
-
-
-@extend_schema(
-    summary="Record the return from a missing episode",
-    description="As the Record their return page: case workers of the case's organisation, an open case; the "
-    "return is not before they went missing nor in the future. An episode whose return is already recorded is "
-    "refused with 409. Audited as a change of the episode.",
-    request=MissingEpisodeReturnSerializer,
-    responses={
-        200: MissingEpisodeSerializer,
-        409: OpenApiResponse(description="The episode's return is already recorded"),
-    },
-    examples=[
-        OpenApiExample(
-            "Back next morning",
-            value={"returned_at": "2026-02-03T09:30:00Z", "notes": "Came back to the placement; interview offered"},
-            request_only=True,
-        )
-    ],
-)
-@api_view(["POST"])
-def missing_episode_return(request: Request, case_uuid: Any, episode_uuid: Any) -> Response:
-    case = support_case(request, case_uuid, to_change=True)
-    episodes = case.missing_episodes.select_related("recorded_by")
-    user = api_user(request)
-    episode = open_for_user(user, episodes, resource=SUPPORT, action=Action.CHANGE, part_of=case, uuid=episode_uuid)
-    values = body_or_400(MissingEpisodeReturnSerializer, request)
-    try:
-        episode = saved_through_form(
-            request,
-            MissingEpisodeReturnForm,
-            values,
-            lambda data: services.missing_episode_returned(episode=episode, **_context(request), **data),
-        )
-    except services.AlreadyReturned as refused:
-        raise AlreadyReturned(refused.message) from None
-    return Response(MissingEpisodeSerializer(episode).data)
 
 
 # Outcome scores -----------------------------------------------------------------------------------

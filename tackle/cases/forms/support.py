@@ -139,6 +139,24 @@ class NeedsAssessmentForm(_PastDatesMixin, GovukModelForm):
         fields = ["kind", "requested_on", "completed_on", "outcome"]
 
 
+class NeedsAssessmentCompleteForm(_PastDatesMixin, GovukForm):
+    """The result of an assessment recorded when it was asked for, given once it is done."""
+
+    past_dates = {"completed_on": _("The date completed must be today or in the past")}
+
+    completed_on = _date_field(
+        _("Date completed"),
+        missing=_("Enter the date the assessment was completed"),
+        unreal=_("The date the assessment was completed must be a real date"),
+    )
+    outcome = _text(
+        _("Outcome"),
+        required=True,
+        required_message=_("Enter what the assessment found or decided"),
+        hint=_("What the assessment found or decided"),
+    )
+
+
 class PlacementForm(GovukModelForm):
     accommodation_type = _radios(
         _("What kind of accommodation?"),
@@ -256,6 +274,17 @@ class MissingEpisodeForm(_PastDatesMixin, GovukModelForm):
     class Meta:
         model = MissingEpisode
         fields = ["went_missing_at", "returned_at", "reported_to_police", "notes"]
+
+
+class PlacementEndForm(GovukForm):
+    """The end of a placement recorded as ongoing: when they moved out, or when it is due to end."""
+
+    end_on = _date_field(
+        _("End date"),
+        missing=_("Enter the date the placement ends"),
+        unreal=_("The date the placement ends must be a real date"),
+        hint=_("The day they moved out, or the day it is due to end"),
+    )
 
 
 class MissingEpisodeReturnForm(_PastDatesMixin, GovukForm):

@@ -86,6 +86,43 @@ def needs_assessment_record(
     return record
 
 
+class AlreadyRecorded(ApplicationError):
+    """What is given once, later than the record itself (an assessment's completion, a placement's end,
+    a return from a missing episode), is already recorded: a second would overwrite it, so it is refused."""
+
+
+@transaction.atomic
+def needs_assessment_completed(
+    *,
+    assessment: NeedsAssessment,
+    actor: User,
+    completed_on: date,
+    outcome: str,
+    request: HttpRequest | None = None,
+) -> NeedsAssessment:
+    """Record that an assessment asked for earlier is done and what it found; an outcome noted when it
+    was asked for is kept, the new one after it."""
+    assessment = NeedsAssessment.objects.select_for_update().select_related("case").get(pk=assessment.pk)
+    _require_open(assessment.case)
+    if assessment.completed_on is not None:
+        raise AlreadyRecorded(gettext("This assessment is already recorded as completed"))
+    if completed_on < assessment.requested_on:
+        raise ApplicationError(
+            gettext("The completion date must be the same as or after the request date"), field="completed_on"
+        )
+    if completed_on > timezone.localdate():
+        raise ApplicationError(gettext("The date completed must be today or in the past"), field="completed_on")
+    assessment.completed_on = completed_on
+    assessment.outcome = "\n\n".join(part for part in (assessment.outcome.strip(), outcome.strip()) if part)
+    assessment.save(update_fields=["completed_on", "outcome"])
+    fields = ["completed_on", "outcome"]
+    audit_record(
+        action=AuditAction.UPDATE, actor=actor, request=request, obj=assessment, changed_fields=fields,
+        note="Assessment completed",
+    )  # fmt: skip
+    return assessment
+
+
 @transaction.atomic
 def accommodation_placement_record(
     *,
@@ -111,6 +148,26 @@ def accommodation_placement_record(
     fields = ["accommodation_type", "provider", "start_on", "end_on"]
     _audit_created(record, actor=actor, request=request, fields=fields, note="Placement recorded")
     return record
+
+
+@transaction.atomic
+def accommodation_placement_ended(
+    *, placement: AccommodationPlacement, actor: User, end_on: date, request: HttpRequest | None = None
+) -> AccommodationPlacement:
+    """Record when a placement recorded as ongoing ends: the day they moved out, or the day it is due to end."""
+    placement = AccommodationPlacement.objects.select_for_update().select_related("case").get(pk=placement.pk)
+    _require_open(placement.case)
+    if placement.end_on is not None:
+        raise AlreadyRecorded(gettext("This placement's end is already recorded"))
+    if end_on < placement.start_on:
+        raise ApplicationError(gettext("The end date must be the same as or after the start date"), field="end_on")
+    placement.end_on = end_on
+    placement.save(update_fields=["end_on"])
+    audit_record(
+        action=AuditAction.UPDATE, actor=actor, request=request, obj=placement, changed_fields=["end_on"],
+        note="Placement end recorded",
+    )  # fmt: skip
+    return placement
 
 
 @transaction.atomic
@@ -190,7 +247,7 @@ def missing_episode_record(
     return record
 
 
-class AlreadyReturned(ApplicationError):
+class AlreadyReturned(AlreadyRecorded):
     """The episode's return is already recorded: a second one would overwrite it, so it is refused."""
 
 

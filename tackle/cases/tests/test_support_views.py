@@ -73,6 +73,8 @@ class Page:
     count: Any  # how many records the page has made for the case
     needs_plan: bool = False
     needs_episode: bool = False
+    needs_assessment: bool = False  # one requested ten days ago, not completed
+    needs_placement: bool = False  # one from ten days ago, ongoing
     closed_case: bool = False
 
 
@@ -102,6 +104,22 @@ CHANGE_PAGES = [
         },
         "The end date must be the same as or after the start date",
         lambda case: AccommodationPlacement.objects.filter(case=case).count(),
+    ),
+    Page(
+        "needs-assessment-complete",
+        lambda: {**date_answer("completed_on", _day()), "outcome": "Eligible; a package of care agreed"},
+        lambda: {**date_answer("completed_on", _day(30)), "outcome": "Eligible"},
+        "The completion date must be the same as or after the request date",
+        lambda case: NeedsAssessment.objects.filter(case=case, completed_on__isnull=False).count(),
+        needs_assessment=True,
+    ),
+    Page(
+        "placement-end",
+        lambda: date_answer("end_on", _day()),
+        lambda: date_answer("end_on", _day(30)),
+        "The end date must be the same as or after the start date",
+        lambda case: AccommodationPlacement.objects.filter(case=case, end_on__isnull=False).count(),
+        needs_placement=True,
     ),
     Page(
         "safety-plan-add",
@@ -192,6 +210,18 @@ def page_url(case, lead_a):
         if page.needs_episode:
             went = timezone.now() - timedelta(hours=30)
             args.append(services.missing_episode_record(case=case, actor=lead_a, went_missing_at=went).uuid)
+        if page.needs_assessment:
+            requested = TODAY() - timedelta(days=10)
+            args.append(
+                services.needs_assessment_record(case=case, actor=lead_a, kind="care_act", requested_on=requested).uuid
+            )
+        if page.needs_placement:
+            args.append(
+                services.accommodation_placement_record(
+                    case=case, actor=lead_a, accommodation_type="safe_house", provider="Refuge Trust",
+                    start_on=TODAY() - timedelta(days=10),
+                ).uuid
+            )  # fmt: skip
         return reverse(f"cases:{page.name}", args=args)
 
     return url_for
@@ -282,6 +312,13 @@ def test_named_cases_get_no_anonymity_warning(case, lead_a, client_for):
     assert "anonymous-warning" not in html
 
 
+def _share_for_support(case, lead, partner) -> None:
+    RecordShare.objects.create(
+        content_type=ContentType.objects.get_for_model(Case), object_uuid=case.uuid,
+        organisation=partner.organisation, shared_by=lead, reason="Joint safeguarding", scope="support",
+    )  # fmt: skip
+
+
 class TestSupportPage:
     def _url(self, case):
         return reverse("cases:support", args=[case.uuid])
@@ -303,15 +340,39 @@ class TestSupportPage:
     def test_a_partner_reads_it_only_when_the_case_is_shared_with_them(self, case, lead_a, police_partner, client_for):
         client = client_for(police_partner)
         assert client.get(self._url(case)).status_code == 404
-        RecordShare.objects.create(
-            content_type=ContentType.objects.get_for_model(Case),
-            object_uuid=case.uuid,
-            organisation=police_partner.organisation,
-            shared_by=lead_a,
-            reason="Joint safeguarding",
-            scope="support",
-        )
+        _share_for_support(case, lead_a, police_partner)
         assert client.get(self._url(case)).status_code == 200
+
+    def test_waiting_assessments_and_ongoing_placements_link_to_record_what_came_after(
+        self, case, lead_a, police_partner, client_for
+    ):
+        earlier = TODAY() - timedelta(days=5)
+        waiting = services.needs_assessment_record(case=case, actor=lead_a, kind="nrpf", requested_on=earlier)
+        done = services.needs_assessment_record(
+            case=case, actor=lead_a, kind="housing", requested_on=earlier, completed_on=TODAY()
+        )
+        ongoing, ended = (
+            services.accommodation_placement_record(
+                case=case, actor=lead_a, accommodation_type="safe_house", provider="Refuge", start_on=earlier,
+                end_on=end_on,
+            )
+            for end_on in (None, TODAY())
+        )  # fmt: skip
+        links = {
+            "waiting": reverse("cases:needs-assessment-complete", args=[case.uuid, waiting.uuid]),
+            "done": reverse("cases:needs-assessment-complete", args=[case.uuid, done.uuid]),
+            "ongoing": reverse("cases:placement-end", args=[case.uuid, ongoing.uuid]),
+            "ended": reverse("cases:placement-end", args=[case.uuid, ended.uuid]),
+        }
+        html = client_for(lead_a).get(self._url(case)).content.decode()
+        assert {name for name, link in links.items() if link in html} == {"waiting", "ongoing"}
+        # A partner reading a support share may not change it: no links.
+        _share_for_support(case, lead_a, police_partner)
+        shared = client_for(police_partner).get(self._url(case)).content.decode()
+        assert not any(link in shared for link in links.values())
+        services.case_close(case=case, actor=lead_a, reason="Moved away")
+        closed = client_for(lead_a).get(self._url(case)).content.decode()
+        assert not any(link in closed for link in links.values())
 
     def test_another_organisation_gets_404_and_a_councillor_403(self, case, lead_b, councillor_a, client_for):
         assert client_for(lead_b).get(self._url(case)).status_code == 404

@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import models
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext
@@ -19,8 +20,10 @@ from tackle.cases.forms.support import (
     CaseNoteForm,
     MissingEpisodeForm,
     MissingEpisodeReturnForm,
+    NeedsAssessmentCompleteForm,
     NeedsAssessmentForm,
     OutcomeScoresForm,
+    PlacementEndForm,
     PlacementForm,
     SafetyPlanForm,
     SafetyPlanReviewForm,
@@ -89,6 +92,56 @@ def needs_assessment_add(request: AuthenticatedRequest, case_uuid: str) -> HttpR
 
 
 @login_required
+def needs_assessment_complete(
+    request: AuthenticatedRequest, case_uuid: str, needs_assessment_uuid: str
+) -> HttpResponse:
+    case = _case_to_change(request, case_uuid)
+    note = "Needs assessment opened to record its outcome"
+    assessment = _opened_part(request, case.needs_assessments.all(), needs_assessment_uuid, note=note)
+    return _record_page(
+        request,
+        case,
+        NeedsAssessmentCompleteForm(request.POST if request.method == "POST" else None),
+        lambda data: services.needs_assessment_completed(
+            assessment=assessment, actor=request.user, request=request, **data
+        ),
+        title=gettext("Record the assessment's outcome"),
+        success=gettext("Needs assessment completed"),
+        template="cases/support/needs_assessment_complete.html",
+        assessment=assessment,
+    )
+
+
+@login_required
+def placement_end(request: AuthenticatedRequest, case_uuid: str, placement_uuid: str) -> HttpResponse:
+    case = _case_to_change(request, case_uuid)
+    placement = _opened_part(request, case.placements.all(), placement_uuid, note="Placement opened to record its end")
+    return _record_page(
+        request,
+        case,
+        PlacementEndForm(request.POST if request.method == "POST" else None),
+        lambda data: services.accommodation_placement_ended(
+            placement=placement, actor=request.user, request=request, **data
+        ),
+        title=gettext("Record the end of the placement"),
+        success=gettext("Placement end recorded"),
+        template="cases/support/placement_end.html",
+        placement=placement,
+    )
+
+
+def _opened_part[M: models.Model](
+    request: AuthenticatedRequest, records: models.QuerySet[M], record_uuid: str, *, note: str
+) -> M:
+    """A support record whose later part (an outcome, an end, a return) a page records. The page shows
+    the record itself, so opening it is audited as a view; what it records, by the service."""
+    action = Action.VIEW if request.method == "GET" else Action.CHANGE
+    return open_for_user(
+        request.user, records, resource=SUPPORT, action=action, request=request, note=note, uuid=record_uuid
+    )
+
+
+@login_required
 def placement_add(request: AuthenticatedRequest, case_uuid: str) -> HttpResponse:
     case = _case_to_change(request, case_uuid)
     return _record_page(
@@ -153,18 +206,8 @@ def missing_episode_add(request: AuthenticatedRequest, case_uuid: str) -> HttpRe
 @login_required
 def missing_episode_return(request: AuthenticatedRequest, case_uuid: str, episode_uuid: str) -> HttpResponse:
     case = _case_to_change(request, case_uuid)
-    # The page shows when they went missing: opening it is audited; the return it records, by the service.
-    action = Action.VIEW if request.method == "GET" else Action.CHANGE
     note = "Missing episode opened to record the return"
-    episode = open_for_user(
-        request.user,
-        case.missing_episodes.all(),
-        resource=SUPPORT,
-        action=action,
-        request=request,
-        note=note,
-        uuid=episode_uuid,
-    )
+    episode = _opened_part(request, case.missing_episodes.all(), episode_uuid, note=note)
     return _record_page(
         request,
         case,
