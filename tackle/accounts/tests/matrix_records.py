@@ -142,7 +142,7 @@ def build(*, frontline: User, lead: User, police: Any) -> tuple[dict[str, Record
         MissingEpisode.objects.create(case=each, recorded_by=lead, went_missing_at=timezone.now() - timedelta(hours=6))
         for each in (case, shared_case)
     )  # not returned yet: the page that records the return opens
-    assessment, shared_assessment = (  # not completed yet: the page that records the outcome opens
+    needs_assessment, shared_needs_assessment = (  # not completed yet: the page that records the outcome opens
         NeedsAssessment.objects.create(case=each, recorded_by=lead, kind="care_act", requested_on=date.today())
         for each in (case, shared_case)
     )
@@ -283,7 +283,7 @@ def build(*, frontline: User, lead: User, police: Any) -> tuple[dict[str, Record
         "encounter_uuid": rec(encounter, Encounter, owner=frontline.pk),
         "plan_uuid": rec(plan, SafetyPlan),
         "episode_uuid": rec(episode, MissingEpisode),
-        "needs_assessment_uuid": rec(assessment, NeedsAssessment),
+        "needs_assessment_uuid": rec(needs_assessment, NeedsAssessment),
         "placement_uuid": rec(placement, AccommodationPlacement),
         "hold_uuid": rec(hold, LegalHold),
         "cases:record-hold-lift:hold_uuid": rec(record_hold, RecordLegalHold),
@@ -360,6 +360,6 @@ def build(*, frontline: User, lead: User, police: Any) -> tuple[dict[str, Record
         "document_uuid": rec(shared_document, CaseDocument, shared_with=shared),
         "plan_uuid": rec(shared_plan, SafetyPlan, shared_with=shared),
         "episode_uuid": rec(shared_episode, MissingEpisode, shared_with=shared),
-        "needs_assessment_uuid": rec(shared_assessment, NeedsAssessment, shared_with=shared),
+        "needs_assessment_uuid": rec(shared_needs_assessment, NeedsAssessment, shared_with=shared),
         "placement_uuid": rec(shared_placement, AccommodationPlacement, shared_with=shared),
     }
