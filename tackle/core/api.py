@@ -14,7 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from tackle.core.errors import ApplicationError
+from tackle.core.errors import ApplicationError, ConflictError
 from tackle.core.models import WorkerHeartbeat
 
 
@@ -98,6 +98,8 @@ def health(request: Request) -> Response:
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    if isinstance(exc, ConflictError):
+        return Response({"detail": exc.message}, status=status.HTTP_409_CONFLICT)
     if isinstance(exc, ApplicationError):
         detail = {exc.field: [exc.message]} if exc.field else {"detail": exc.message}
         return Response(detail, status=status.HTTP_400_BAD_REQUEST)

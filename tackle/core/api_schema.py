@@ -5,7 +5,7 @@ function view that paginates by hand."""
 from typing import Any
 
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, inline_serializer
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, inline_serializer
 from rest_framework import serializers
 
 _DETAIL = {
@@ -77,3 +77,7 @@ def paginated(name: str, serializer: type[serializers.Serializer]) -> serializer
             "results": serializer(many=True),
         },
     )
+
+
+# Optimistic locking: a write that sends the version it read is refused when the record moved on.
+STALE_VERSION = {409: OpenApiResponse(description="Someone changed the record since the version sent was read")}

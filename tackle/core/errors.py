@@ -24,3 +24,9 @@ class ApplicationError(Exception):
         super().__init__(message)
         self.message = message
         self.field = field
+
+
+class ConflictError(ApplicationError):
+    """A rule said no because of the record's state, not what was sent: it is already closed or
+    recorded, or someone changed it since it was read. Pages show it as any refusal; the API answers
+    409 Conflict (tackle.core.api.exception_handler)."""

@@ -16,7 +16,7 @@ from tackle.audit.models import AuditAction
 from tackle.audit.records import record_save
 from tackle.audit.services import audit_record
 from tackle.core.access import STATEMENT_READINGS, Action, allows
-from tackle.core.errors import ApplicationError
+from tackle.core.errors import ApplicationError, ConflictError
 from tackle.core.uploads import UploadError
 from tackle.suppliers.models import (
     ClarificationTask,
@@ -433,7 +433,7 @@ def statement_follow_up_close(
     return follow_up
 
 
-class FollowUpAlreadyDone(ApplicationError):
+class FollowUpAlreadyDone(ConflictError):
     """Closing a follow-up someone has already closed: the API answers 409."""
 
 

@@ -54,7 +54,7 @@ from tackle.cases.services.correction import case_correct
 from tackle.core.access import ShareScope
 from tackle.core.api_fields import PlausibleDateField, PlausibleDateTimeField
 from tackle.core.api_lists import body_or_400
-from tackle.core.api_schema import PAGE_PARAMETER, paginated
+from tackle.core.api_schema import PAGE_PARAMETER, STALE_VERSION, paginated
 from tackle.core.errors import ApplicationError
 from tackle.core.roles import Module
 
@@ -324,7 +324,7 @@ class CaseCorrectionSerializer(CaseCreateSerializer):
     care_leaver = serializers.BooleanField(required=False)
     reason = serializers.CharField(help_text="Why the record is being corrected: kept in the audit log")
     version = serializers.IntegerField(
-        required=False, help_text="The case's version you read: a stale one is refused (optimistic locking)"
+        required=False, help_text="The case's version you read: a stale one is refused with 409 (optimistic locking)"
     )
 
 
@@ -336,7 +336,7 @@ class CaseCorrectionSerializer(CaseCreateSerializer):
     "pathway's actions follow the corrected facts; the change is audited field by field with the reason. "
     "Consent has its own page. Identifying details are refused on an anonymous Duty to Notify.",
     request=CaseCorrectionSerializer,
-    responses={200: CaseSerializer},
+    responses={200: CaseSerializer, **STALE_VERSION},
 )
 @api_view(["GET", "PATCH"])
 def case_detail(request: Request, case_uuid: str) -> Response:

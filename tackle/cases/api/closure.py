@@ -7,7 +7,6 @@ from typing import Any
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import api_view
-from rest_framework.exceptions import APIException
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -17,15 +16,6 @@ from tackle.cases.forms.support import CaseCloseForm, CaseReopenForm
 from tackle.cases.selectors import get_case_for_user
 from tackle.cases.services.support import case_close, case_reopen
 from tackle.core.api_lists import body_or_400, checked_by_form
-from tackle.core.errors import ApplicationError
-
-
-class AlreadyDone(APIException):
-    """The case is already closed (or open): the request conflicts with the case's state, not its body."""
-
-    status_code = 409
-    default_code = "conflict"
-
 
 ALREADY_DONE = {409: OpenApiResponse(description="The case is already closed (closing) or open (reopening)")}
 
@@ -40,12 +30,8 @@ def _changed(request: Request, case_uuid: Any, *, closing: bool) -> Response:
     incoming = body_or_400(ReasonSerializer, request)
     form = checked_by_form((CaseCloseForm if closing else CaseReopenForm)(incoming))
     change = case_close if closing else case_reopen
-    try:
-        case = change(case=case, actor=user, reason=form.cleaned_data["reason"], request=request._request)
-    except ApplicationError as error:
-        if error.field is None:  # the services' one refusal not about a field: already closed, or already open
-            raise AlreadyDone(error.message) from None
-        raise
+    # Already closed (closing) or already open (reopening): a ConflictError, answered 409.
+    case = change(case=case, actor=user, reason=form.cleaned_data["reason"], request=request._request)
     return Response(CaseSerializer(case, context={"viewer": user}).data)
 
 

@@ -22,6 +22,7 @@ from tackle.cases.services.case import ConsentExplained, case_record_consent
 from tackle.cases.services.explanations import explanations_shipped_ensure
 from tackle.core.api_fields import PlausibleDateField
 from tackle.core.api_lists import body_or_400, checked_by_form, query_or_400
+from tackle.core.api_schema import STALE_VERSION
 
 _RECORDED = (
     "consent_to_nrm", "consent_to_share", "consent_language", "consent_interpreter", "consent_interpreter_agency",
@@ -44,7 +45,7 @@ class ConsentSerializer(serializers.Serializer):
     consent_leaflet = serializers.CharField()
     consent_explanation_read_by_interpreter = serializers.BooleanField()
     consent_withdrawn_on = serializers.DateField(allow_null=True)
-    version = serializers.IntegerField(help_text="Send it back when recording: a stale one is refused")
+    version = serializers.IntegerField(help_text="Send it back when recording: a stale one is refused with 409")
     consent_explanations = ConsentExplanationSerializer(many=True, help_text="The texts read when they answered")
     offer = OfferSerializer(allow_null=True, help_text="The texts offered in `?language=`; null when none asked")
 
@@ -98,9 +99,9 @@ def _consent(case: Case, offer: Any) -> dict[str, Any]:
     methods=["POST"],
     summary="Record or withdraw consent",
     description="As the case's Consent page: the same form and service. A refusal needs a reason; a withdrawal "
-    "needs the answer no and the date. A stale `version` is refused. Audited.",
+    "needs the answer no and the date. A stale `version` is refused with 409. Audited.",
     request=ConsentRecordSerializer,
-    responses=ConsentSerializer,
+    responses={200: ConsentSerializer, **STALE_VERSION},
     examples=[
         OpenApiExample(
             "Agreed, through an interpreter",

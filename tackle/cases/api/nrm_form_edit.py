@@ -24,6 +24,7 @@ from tackle.cases.selectors import case_list_visible_to
 from tackle.cases.services.home_office_form import duty_to_notify_redact, home_office_section_save
 from tackle.core.access import DTN_REDACTIONS, NRM_PACKS, Action, Resource
 from tackle.core.api_lists import body_or_400, checked_by_form, merged
+from tackle.core.api_schema import STALE_VERSION
 
 
 def _case(request: Request, case_uuid: Any, resource: Resource, action: Action, note: str = "") -> Case:
@@ -40,7 +41,7 @@ class SectionAnswersSerializer(serializers.Serializer):
         "number for a count); a question left out keeps its answer, null or an empty text clears it"
     )
     version = serializers.IntegerField(
-        required=False, allow_null=True, help_text="The form's version read: refused if someone changed it since"
+        required=False, allow_null=True, help_text="The form's version read: 409 if someone changed it since"
     )
 
 
@@ -88,7 +89,7 @@ SECTION_PARAMETER = OpenApiParameter(
     "(a write token with the cases module); audited. Answers the form as it reads now.",
     parameters=[SECTION_PARAMETER],
     request=SectionAnswersSerializer,
-    responses=NrmFormSavedSerializer,
+    responses={200: NrmFormSavedSerializer, **STALE_VERSION},
     examples=[
         OpenApiExample(
             "Last contact", value={"answers": {"last_contact": "within_week"}, "version": 3}, request_only=True

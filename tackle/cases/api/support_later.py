@@ -9,7 +9,6 @@ from django.db.models import QuerySet
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import api_view
-from rest_framework.exceptions import APIException
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -30,13 +29,6 @@ from tackle.core.api_fields import PlausibleDateField, PlausibleDateTimeField
 from tackle.core.api_lists import body_or_400
 
 
-class AlreadyRecorded(APIException):
-    """What the request gives is already recorded: it conflicts with the record, not its body."""
-
-    status_code = 409
-    default_code = "conflict"
-
-
 def _opened(request: Request, case: Case, records: QuerySet[Any], record_uuid: Any) -> Any:
     """One of the case's support records, to change (404 outside the case, 403 for a role that may not)."""
     return open_for_user(
@@ -45,13 +37,11 @@ def _opened(request: Request, case: Case, records: QuerySet[Any], record_uuid: A
 
 
 def _recorded(request: Request, form_class: Any, values: dict[str, Any], save: Any) -> Any:
-    """The page's form and service; what is already recorded is refused with 409."""
-    try:
-        return saved_through_form(
-            request, form_class, values, lambda data: save(actor=api_user(request), request=request._request, **data)
-        )
-    except services.AlreadyRecorded as refused:
-        raise AlreadyRecorded(refused.message) from None
+    """The page's form and service; what is already recorded (services.support.AlreadyRecorded, a
+    ConflictError) is refused with 409."""
+    return saved_through_form(
+        request, form_class, values, lambda data: save(actor=api_user(request), request=request._request, **data)
+    )
 
 
 # Needs assessments --------------------------------------------------------------------------------

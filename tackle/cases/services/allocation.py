@@ -14,7 +14,7 @@ from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.cases.models import Case, CaseAllocation, CaseStatus
 from tackle.core.access import CASE_WORKER_ROLES
-from tackle.core.errors import ApplicationError
+from tackle.core.errors import ApplicationError, ConflictError
 
 
 @transaction.atomic
@@ -31,7 +31,7 @@ def case_allocate(
     Taking it from someone else needs a handover note, kept in the case's allocation history."""
     case = Case.objects.select_for_update().get(pk=case.pk)
     if expected_version is not None and case.version != expected_version:
-        raise ApplicationError(
+        raise ConflictError(
             gettext("Someone else changed this case while you were editing it. Reload the page to see their changes.")
         )
     if case.status != CaseStatus.OPEN:

@@ -35,7 +35,7 @@ from tackle.cases.rules.nrm_outcomes import ACTION_COMPLETED_BY, STEP_RECORDED_B
 from tackle.cases.rules.pathway import PathwayFacts, PathwayResult, evaluate_pathway
 from tackle.cases.services.nrm import nrm_event_record
 from tackle.cases.services.pathway import pathway_rules_for
-from tackle.core.errors import ApplicationError
+from tackle.core.errors import ApplicationError, ConflictError
 from tackle.suppliers.services import supplier_concern_tasks_withdraw, supplier_told_of_concern
 
 
@@ -222,7 +222,7 @@ def _tell_leads(case: Case) -> None:
 
 def _check_version(case: Case, expected_version: int | None) -> None:
     if expected_version is not None and case.version != expected_version:
-        raise ApplicationError(
+        raise ConflictError(
             gettext("Someone else changed this case while you were editing it. Reload the page to see their changes.")
         )
 

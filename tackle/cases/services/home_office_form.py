@@ -14,7 +14,7 @@ from tackle.cases.models import Case, HomeOfficeForm
 from tackle.cases.nrm_pack import fingerprint, form_state
 from tackle.cases.rules.home_office_check import answers_kept, is_empty
 from tackle.cases.rules.home_office_form import DUTY_TO_NOTIFY, SECTION_BY_KEY, Kind, Question
-from tackle.core.errors import ApplicationError
+from tackle.core.errors import ApplicationError, ConflictError
 
 
 def _checked(question: Question, value: Any, documents: Collection[str] = (), stored: Any = None) -> Any:
@@ -65,7 +65,7 @@ def home_office_section_save(
         raise ApplicationError(gettext("No such section of the form"))
     row = _locked_row(case)
     if expected_version is not None and row.version != expected_version:
-        raise ApplicationError(gettext("Someone else changed this form while you were editing it. Reload the page."))
+        raise ConflictError(gettext("Someone else changed this form while you were editing it. Reload the page."))
     state = form_state(case)
     if section not in state.sections:
         raise ApplicationError(gettext("This case's form does not ask that section"))

@@ -33,7 +33,7 @@ from tackle.cases.models import (
     SafetyPlanReview,
     SupportPhase,
 )
-from tackle.core.errors import ApplicationError
+from tackle.core.errors import ApplicationError, ConflictError
 from tackle.core.stored_files import removed_unless_saved
 
 CLOSED_CASE_MESSAGE = gettext_noop("This case is closed. Reopen it before adding support records")
@@ -86,7 +86,7 @@ def needs_assessment_record(
     return record
 
 
-class AlreadyRecorded(ApplicationError):
+class AlreadyRecorded(ConflictError):
     """What is given once, later than the record itself (an assessment's completion, a placement's end,
     a return from a missing episode), is already recorded: a second would overwrite it, so it is refused."""
 
@@ -383,7 +383,7 @@ def case_document_upload(
 def case_close(*, case: Case, actor: User, reason: str, request: HttpRequest | None = None) -> Case:
     case = Case.objects.select_for_update().get(pk=case.pk)
     if case.status == CaseStatus.CLOSED:
-        raise ApplicationError(gettext("This case is already closed"))
+        raise ConflictError(gettext("This case is already closed"))
     if not reason.strip():
         raise ApplicationError(gettext("Enter why the case is being closed"), field="reason")
     case.status = CaseStatus.CLOSED
@@ -404,7 +404,7 @@ def case_reopen(*, case: Case, actor: User, reason: str, request: HttpRequest | 
     so the history survives the closure fields being cleared."""
     case = Case.objects.select_for_update().get(pk=case.pk)
     if case.status != CaseStatus.CLOSED:
-        raise ApplicationError(gettext("This case is already open"))
+        raise ConflictError(gettext("This case is already open"))
     if not reason.strip():
         raise ApplicationError(gettext("Enter why the case is being reopened"), field="reason")
     closed_at = timezone.localtime(case.closed_at) if case.closed_at else None

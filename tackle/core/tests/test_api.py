@@ -12,6 +12,8 @@ from tackle.accounts.tests.signing_in import token_client, two_factor_set_up
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.audit.tasks import verify_audit_chain
+from tackle.core.api import exception_handler
+from tackle.core.errors import ApplicationError, ConflictError
 from tackle.core.models import WorkerHeartbeat
 
 
@@ -168,3 +170,11 @@ def test_health_names_an_unreachable_replica(settings, tmp_path):
         "database": "ok",
         "replica": "error",
     }
+
+
+def test_a_conflict_answers_409_and_any_other_refusal_400_naming_its_field():
+    conflict = exception_handler(ConflictError("This case is already closed"), {})
+    assert conflict is not None and conflict.status_code == 409
+    assert conflict.data == {"detail": "This case is already closed"}
+    refused = exception_handler(ApplicationError("Enter a reason", field="reason"), {})
+    assert refused is not None and refused.status_code == 400 and refused.data == {"reason": ["Enter a reason"]}

@@ -8,7 +8,6 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.decorators import api_view
-from rest_framework.exceptions import APIException
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -56,13 +55,6 @@ class FollowUpFilters(serializers.Serializer):
         choices=["open", "closed"], required=False, help_text="open: not yet done; closed: marked as done"
     )
     sort = sort_choice("due_on", "created_at", default="due_on")
-
-
-class AlreadyDone(APIException):
-    """The follow-up was already marked as done: the request conflicts with its state, not its body."""
-
-    status_code = 409
-    default_code = "conflict"
 
 
 def _reading(request: Request, reading_uuid: Any, action: Action) -> Any:
@@ -148,13 +140,10 @@ def follow_up_close(request: Request, reading_uuid: Any, follow_up_uuid: Any) ->
     found = statement_follow_ups(organisation_id=reading.organisation_id, reading_uuid=reading.uuid)
     follow_up = get_object_or_404(found.select_related("supplier", "created_by"), uuid=follow_up_uuid)
     form = checked_by_form(FollowUpCloseForm(dict(body_or_400(FollowUpCloseSerializer, request))))
-    try:
-        done = supplier_services.statement_follow_up_close(
-            actor=request.user,  # type: ignore[arg-type]
-            follow_up=follow_up,
-            outcome=form.cleaned_data["outcome"],
-            request=request._request,
-        )
-    except supplier_services.FollowUpAlreadyDone as error:
-        raise AlreadyDone(error.message) from None
+    done = supplier_services.statement_follow_up_close(  # already done: FollowUpAlreadyDone, answered 409
+        actor=request.user,  # type: ignore[arg-type]
+        follow_up=follow_up,
+        outcome=form.cleaned_data["outcome"],
+        request=request._request,
+    )
     return Response(FollowUpSerializer(done).data)

@@ -24,7 +24,6 @@ from tackle.core.api_lists import (
     sorted_by,
 )
 from tackle.core.api_schema import PAGE_PARAMETER, paginated
-from tackle.core.errors import ApplicationError
 from tackle.statements.forms import (
     CUSTOM_DATES,
     ActionForm,
@@ -200,10 +199,8 @@ def period_detail(request: Request, plan_period_uuid: str) -> Response:
     user = api_user(request)
     if request.method == "DELETE":
         period = get_period_for_user(user, plan_period_uuid, to_change=True)
-        try:
-            services.period_delete(period=period, actor=user, request=request._request)
-        except ApplicationError as error:  # what the page shows as its error message
-            return Response({"detail": error.message}, status=status.HTTP_409_CONFLICT)
+        # One with actions or statement versions: a ConflictError, answered 409 with the page's message.
+        services.period_delete(period=period, actor=user, request=request._request)
         return Response(status=status.HTTP_204_NO_CONTENT)
     if request.method == "PATCH":
         period = get_period_for_user(user, plan_period_uuid, to_change=True)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext, gettext_noop, ngettext
 
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
-from tackle.core.errors import ApplicationError
+from tackle.core.errors import ApplicationError, ConflictError
 from tackle.statements.models import (
     OPEN_STATUSES,
     Action,
@@ -398,7 +398,7 @@ def period_delete(*, period: StatementPeriod, actor: Any, request: HttpRequest |
     period = StatementPeriod.objects.select_for_update().get(pk=period.pk)
     attached = period_attachments(period)
     if attached:
-        raise ApplicationError(
+        raise ConflictError(
             gettext("This period has %(attached)s, so it cannot be deleted. Correct its label or dates instead.")
             % {"attached": attached}
         )

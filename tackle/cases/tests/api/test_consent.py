@@ -62,7 +62,7 @@ def test_a_refusal_without_a_reason_a_stale_version_or_a_bad_language_is_refused
     no_reason = client.post(url(case), agreed(case, consent_to_nrm=False), format="json")
     assert no_reason.status_code == 400 and set(no_reason.json()) == {"refusal_reason"}
     stale = client.post(url(case), agreed(case, version=0), format="json")
-    assert stale.status_code == 400 and "Someone else changed" in stale.json()["detail"]
+    assert stale.status_code == 409 and "Someone else changed" in stale.json()["detail"]
     assert set(client.post(url(case), agreed(case, consent_language="Klingon"), format="json").json()) == {
         "consent_language"
     }

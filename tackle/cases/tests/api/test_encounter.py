@@ -109,7 +109,7 @@ def test_a_correction_without_a_reason_or_with_a_stale_version_is_refused(api_fo
     response = client.patch(f"/api/v1/cases/{uuid}", {"stage": "positive_cg", "reason": "x"}, format="json")
     assert response.status_code == 400 and "stage" in response.json()
     response = client.patch(f"/api/v1/cases/{uuid}", {"age": 31, "reason": "x", "version": 7}, format="json")
-    assert response.status_code == 400
+    assert response.status_code == 409 and "Someone else changed this case" in response.json()["detail"]
     assert Case.objects.get(uuid=uuid).age == 30
 
 

@@ -65,7 +65,7 @@ def test_bad_answers_are_refused_naming_the_question_and_nothing_is_saved(lead_a
     assert held.status_code == 400 and "case record" in held.json()["nationality"][0]
     assert client.patch(_section(adult), {"answer": {}}, format="json").json().keys() == {"answers"}
     stale = client.patch(_section(adult), {"answers": ANSWERS, "version": 99}, format="json")
-    assert stale.status_code == 400 and "Someone else changed" in stale.json()["detail"]
+    assert stale.status_code == 409 and "Someone else changed" in stale.json()["detail"]
     assert not HomeOfficeForm.objects.filter(case=adult, answers__has_key="birthplace").exists()
 
 
