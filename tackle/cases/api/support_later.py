@@ -47,7 +47,7 @@ def _recorded(request: Request, form_class: Any, values: dict[str, Any], save: A
 # Needs assessments --------------------------------------------------------------------------------
 
 
-class AssessmentCompleteSerializer(serializers.Serializer):
+class NeedsAssessmentCompleteSerializer(serializers.Serializer):
     completed_on = PlausibleDateField(help_text="On or after it was requested; today or in the past")
     outcome = serializers.CharField(
         help_text="What the assessment found or decided: added after any outcome noted when it was requested"
@@ -59,7 +59,7 @@ class AssessmentCompleteSerializer(serializers.Serializer):
     description="As the Record the outcome page: case workers of the case's organisation, an open case; completed "
     "on or after it was requested, not in the future. An assessment already recorded as completed is refused "
     "with 409. Audited as a change of the assessment.",
-    request=AssessmentCompleteSerializer,
+    request=NeedsAssessmentCompleteSerializer,
     responses={
         200: NeedsAssessmentSerializer,
         409: OpenApiResponse(description="The assessment is already recorded as completed"),
@@ -76,7 +76,7 @@ class AssessmentCompleteSerializer(serializers.Serializer):
 def needs_assessment_complete(request: Request, case_uuid: Any, needs_assessment_uuid: Any) -> Response:
     case = support_case(request, case_uuid, to_change=True)
     assessment = _opened(request, case, case.needs_assessments.select_related("recorded_by"), needs_assessment_uuid)
-    values = body_or_400(AssessmentCompleteSerializer, request)
+    values = body_or_400(NeedsAssessmentCompleteSerializer, request)
     assessment = _recorded(
         request,
         NeedsAssessmentCompleteForm,
