@@ -65,16 +65,17 @@ def test_an_assessments_outcome_is_recorded_once(case, assessment, lead_a):
 
 
 @pytest.mark.parametrize(
-    ("body", "fields"),
+    ("days_ago", "outcome", "fields"),
     [
-        ({}, {"completed_on", "outcome"}),
-        ({"completed_on": _day(11), "outcome": "x"}, {"completed_on"}),  # before it was requested
-        ({"completed_on": _day(-1), "outcome": "x"}, {"completed_on"}),  # in the future
-        ({"completed_on": _day(), "outcome": "   "}, {"outcome"}),
+        (None, None, {"completed_on", "outcome"}),
+        (11, "x", {"completed_on"}),  # before it was requested
+        (-1, "x", {"completed_on"}),  # in the future
+        (0, "   ", {"outcome"}),
     ],
     ids=["empty", "before-requested", "future", "blank-outcome"],
 )
-def test_a_bad_outcome_is_refused_naming_the_field(case, assessment, lead_a, body, fields):
+def test_a_bad_outcome_is_refused_naming_the_field(case, assessment, lead_a, days_ago, outcome, fields):
+    body = {} if days_ago is None else {"completed_on": _day(days_ago), "outcome": outcome}  # dates when it runs
     refused = token_client(lead_a).post(_complete_url(case, assessment), body, format="json")
     assert refused.status_code == 400 and set(refused.json()) == fields
     assessment.refresh_from_db()
