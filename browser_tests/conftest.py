@@ -57,6 +57,13 @@ def browser() -> Iterator[Browser]:
 
 
 @pytest.fixture(autouse=True)
+def _media_outside_the_checkout(settings, tmp_path) -> None:
+    """Files a journey uploads, and the demo data's spend files, go to the test's own folder, not the
+    checkout's media/, where `make run` keeps the demo's own."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
 def _static_files_from_source(settings) -> None:
     """Serve static files straight from static/, without collectstatic.
 
