@@ -49,6 +49,13 @@ def default_language():
 
 
 @pytest.fixture
+def media_outside_the_checkout(settings, tmp_path) -> None:
+    """Files the test writes (the demo data's spend files among them) go to its own folder, not the
+    checkout's media/, where `make run` keeps the demo's own."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
 def council_a(db) -> Organisation:
     return Organisation.objects.create(name="Council A", code="E09000001", kind=OrganisationKind.COUNCIL)
 

@@ -57,10 +57,8 @@ def browser() -> Iterator[Browser]:
 
 
 @pytest.fixture(autouse=True)
-def _media_outside_the_checkout(settings, tmp_path) -> None:
-    """Files a journey uploads, and the demo data's spend files, go to the test's own folder, not the
-    checkout's media/, where `make run` keeps the demo's own."""
-    settings.MEDIA_ROOT = tmp_path / "media"
+def _media_of_every_journey(media_outside_the_checkout) -> None:
+    """Files a journey uploads, and the demo data's spend files, stay out of the checkout."""
 
 
 @pytest.fixture(autouse=True)

@@ -12,6 +12,9 @@ from tackle.cases.models import AgeGroup, Case, CaseStatus, NrmEvent, NrmEventKi
 from tackle.cases.register import stage_on
 from tackle.cases.rules.nrm_stage import stage_from_events
 
+# Files the demo data writes (spend files among them) go to the test's folder, not the checkout's media/
+pytestmark = pytest.mark.usefixtures("media_outside_the_checkout")
+
 E = NrmEventKind
 
 

@@ -1,3 +1,4 @@
+import pytest
 from django.core.management import call_command
 
 from tackle.accounts.models import User
@@ -5,6 +6,9 @@ from tackle.core.periods import financial_year_of
 from tackle.disrupt import selectors
 from tackle.disrupt.figures import annual_figures
 from tackle.disrupt.models import Action, Intelligence, Operation, OperationOutcome, Premises, SharingAgreement
+
+# Files the demo data writes (spend files among them) go to the test's folder, not the checkout's media/
+pytestmark = pytest.mark.usefixtures("media_outside_the_checkout")
 
 MODELS = (Premises, Intelligence, SharingAgreement, Operation, OperationOutcome, Action)
 

@@ -1,9 +1,13 @@
+import pytest
 from django.core.management import call_command
 
 from tackle.accounts import demo
 from tackle.accounts.models import Organisation, User
 from tackle.cases import demo as cases_demo
 from tackle.core.roles import OrganisationKind, Role
+
+# Files the demo data writes (spend files among them) go to the test's folder, not the checkout's media/
+pytestmark = pytest.mark.usefixtures("media_outside_the_checkout")
 
 
 def test_demo_load_creates_the_council_partners_and_one_user_per_role(db):

@@ -1,9 +1,14 @@
+import pytest
+
 from tackle.accounts import demo as accounts_demo
 from tackle.statement_reader import demo
 from tackle.statement_reader.models import RegistryStatement, StatementReading
 from tackle.statement_reader.selectors import registry_history_for_supplier
 from tackle.suppliers import demo as suppliers_demo
 from tackle.suppliers.models import Supplier
+
+# Files the demo data writes (spend files among them) go to the test's folder, not the checkout's media/
+pytestmark = pytest.mark.usefixtures("media_outside_the_checkout")
 
 
 def test_demo_loads_readings_and_registry_rows_once(db, fake_labeller):

@@ -1,6 +1,11 @@
+import pytest
+
 from tackle.accounts import demo as accounts_demo
 from tackle.statements import demo
 from tackle.statements.models import Action, Commitment, CommitmentEvidence, Statement, StatementPeriod
+
+# Files the demo data writes (spend files among them) go to the test's folder, not the checkout's media/
+pytestmark = pytest.mark.usefixtures("media_outside_the_checkout")
 
 
 def test_demo_loads_twice_without_duplicates(db) -> None:

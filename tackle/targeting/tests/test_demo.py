@@ -1,3 +1,4 @@
+import pytest
 from django.core.management import call_command
 
 from tackle.accounts.demo import DEMO_COUNCIL_CODE, demo_username
@@ -6,6 +7,9 @@ from tackle.audit.models import AuditEvent
 from tackle.core.roles import Role
 from tackle.targeting.models import RegulatorList
 from tackle.targeting.selectors import ranking_for
+
+# Files the demo data writes (spend files among them) go to the test's folder, not the checkout's media/
+pytestmark = pytest.mark.usefixtures("media_outside_the_checkout")
 
 
 def test_demo_lists_load_once_and_join_across_regulators(db):

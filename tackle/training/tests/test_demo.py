@@ -1,6 +1,10 @@
+import pytest
 from django.core.management import call_command
 
 from tackle.training.models import Completion, Course, Meeting, MeetingAction, TrainingSession
+
+# Files the demo data writes (spend files among them) go to the test's folder, not the checkout's media/
+pytestmark = pytest.mark.usefixtures("media_outside_the_checkout")
 
 
 def test_demo_load_is_idempotent(db):
