@@ -13,8 +13,9 @@ from tackle.accounts.services import notify
 from tackle.audit.models import AuditAction
 from tackle.audit.services import audit_record
 from tackle.cases.models import Case, CaseAllocation, CaseStatus
+from tackle.cases.services.case import require_current_version
 from tackle.core.access import CASE_WORKER_ROLES
-from tackle.core.errors import ApplicationError, ConflictError
+from tackle.core.errors import ApplicationError
 
 
 @transaction.atomic
@@ -30,10 +31,7 @@ def case_allocate(
     """Give the case to `worker`: an active user of the case's organisation in a case-working role.
     Taking it from someone else needs a handover note, kept in the case's allocation history."""
     case = Case.objects.select_for_update().get(pk=case.pk)
-    if expected_version is not None and case.version != expected_version:
-        raise ConflictError(
-            gettext("Someone else changed this case while you were editing it. Reload the page to see their changes.")
-        )
+    require_current_version(case, expected_version)
     if case.status != CaseStatus.OPEN:
         raise ApplicationError(gettext("Reopen the case before allocating it"))
     if worker.organisation_id != case.organisation_id or worker.role not in CASE_WORKER_ROLES or not worker.is_active:

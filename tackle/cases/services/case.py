@@ -220,7 +220,8 @@ def _tell_leads(case: Case) -> None:
         )
 
 
-def _check_version(case: Case, expected_version: int | None) -> None:
+def require_current_version(case: Case, expected_version: int | None) -> None:
+    """Optimistic locking for every change of a case made from a form that showed its version."""
     if expected_version is not None and case.version != expected_version:
         raise ConflictError(
             gettext("Someone else changed this case while you were editing it. Reload the page to see their changes.")
@@ -270,7 +271,7 @@ def case_record_consent(
     """An adult's answer when asked about the NRM. Adds the NRM referral or the Duty to Notify.
     A withdrawal (a date) moves a person who consented as a refusal would."""
     case = Case.objects.select_for_update().get(pk=case.pk)
-    _check_version(case, expected_version)
+    require_current_version(case, expected_version)
     if withdrawn_on is not None:
         _check_withdrawal(case, consent_to_nrm=consent_to_nrm, withdrawn_on=withdrawn_on)
     if case.treated_as_child:

@@ -23,7 +23,7 @@ from tackle.cases.models import (
 )
 from tackle.cases.rules.anonymity import CURRENT_PLACE_FIELDS, IDENTIFYING_FIELDS
 from tackle.cases.rules.pathway import evaluate_pathway
-from tackle.cases.services.case import _apply_pathway, _check_version, _facts_of, _tell_procurement
+from tackle.cases.services.case import _apply_pathway, _facts_of, _tell_procurement, require_current_version
 from tackle.cases.services.pathway import pathway_rules_for
 from tackle.core.errors import ApplicationError
 
@@ -138,7 +138,7 @@ def case_correct(
             field=unknown[0],
         )
     case = Case.objects.select_for_update().get(pk=case.pk)
-    _check_version(case, expected_version)
+    require_current_version(case, expected_version)
     changes = dict(changes)
     aliases = _clean_aliases(changes.pop("aliases")) if "aliases" in changes else None
     _check_values(changes)

@@ -62,6 +62,23 @@ def support_phase_start(
     return record
 
 
+def _require_completed_not_before(completed_on: date, requested_on: date) -> None:
+    if completed_on < requested_on:
+        raise ApplicationError(
+            gettext("The completion date must be the same as or after the request date"), field="completed_on"
+        )
+
+
+def _require_end_not_before(end_on: date, start_on: date) -> None:
+    if end_on < start_on:
+        raise ApplicationError(gettext("The end date must be the same as or after the start date"), field="end_on")
+
+
+def _followed_by(text: str, more: str) -> str:
+    """What a record already says, then what is added later, a blank line between."""
+    return "\n\n".join(part for part in (text.strip(), more.strip()) if part)
+
+
 @transaction.atomic
 def needs_assessment_record(
     *,
@@ -74,10 +91,8 @@ def needs_assessment_record(
     request: HttpRequest | None = None,
 ) -> NeedsAssessment:
     _require_open(case)
-    if completed_on and completed_on < requested_on:
-        raise ApplicationError(
-            gettext("The completion date must be the same as or after the request date"), field="completed_on"
-        )
+    if completed_on:
+        _require_completed_not_before(completed_on, requested_on)
     record = NeedsAssessment.objects.create(
         case=case, kind=kind, requested_on=requested_on, completed_on=completed_on, outcome=outcome, recorded_by=actor
     )
@@ -106,14 +121,11 @@ def needs_assessment_completed(
     _require_open(assessment.case)
     if assessment.completed_on is not None:
         raise AlreadyRecorded(gettext("This assessment is already recorded as completed"))
-    if completed_on < assessment.requested_on:
-        raise ApplicationError(
-            gettext("The completion date must be the same as or after the request date"), field="completed_on"
-        )
+    _require_completed_not_before(completed_on, assessment.requested_on)
     if completed_on > timezone.localdate():
         raise ApplicationError(gettext("The date completed must be today or in the past"), field="completed_on")
     assessment.completed_on = completed_on
-    assessment.outcome = "\n\n".join(part for part in (assessment.outcome.strip(), outcome.strip()) if part)
+    assessment.outcome = _followed_by(assessment.outcome, outcome)
     assessment.save(update_fields=["completed_on", "outcome"])
     fields = ["completed_on", "outcome"]
     audit_record(
@@ -135,8 +147,8 @@ def accommodation_placement_record(
     request: HttpRequest | None = None,
 ) -> AccommodationPlacement:
     _require_open(case)
-    if end_on and end_on < start_on:
-        raise ApplicationError(gettext("The end date must be the same as or after the start date"), field="end_on")
+    if end_on:
+        _require_end_not_before(end_on, start_on)
     record = AccommodationPlacement.objects.create(
         case=case,
         accommodation_type=accommodation_type,
@@ -159,8 +171,7 @@ def accommodation_placement_ended(
     _require_open(placement.case)
     if placement.end_on is not None:
         raise AlreadyRecorded(gettext("This placement's end is already recorded"))
-    if end_on < placement.start_on:
-        raise ApplicationError(gettext("The end date must be the same as or after the start date"), field="end_on")
+    _require_end_not_before(end_on, placement.start_on)
     placement.end_on = end_on
     placement.save(update_fields=["end_on"])
     audit_record(
@@ -247,10 +258,6 @@ def missing_episode_record(
     return record
 
 
-class AlreadyReturned(AlreadyRecorded):
-    """The episode's return is already recorded: a second one would overwrite it, so it is refused."""
-
-
 @transaction.atomic
 def missing_episode_returned(
     *,
@@ -264,14 +271,14 @@ def missing_episode_returned(
     episode = MissingEpisode.objects.select_for_update().select_related("case").get(pk=episode.pk)
     _require_open(episode.case)
     if episode.returned_at is not None:
-        raise AlreadyReturned(gettext("Their return from this missing episode is already recorded"))
+        raise AlreadyRecorded(gettext("Their return from this missing episode is already recorded"))
     _require_return_not_before(returned_at, episode.went_missing_at)
     if returned_at > timezone.now():
         raise ApplicationError(gettext("The time they returned must be now or in the past"), field="returned_at")
     episode.returned_at = returned_at
     fields = ["returned_at"]
     if notes.strip():
-        episode.notes = "\n\n".join(part for part in (episode.notes.strip(), notes.strip()) if part)
+        episode.notes = _followed_by(episode.notes, notes)
         fields.append("notes")
     episode.save(update_fields=fields)
     audit_record(

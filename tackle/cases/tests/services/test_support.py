@@ -315,7 +315,7 @@ class TestMissingEpisodeReturn:
     def test_a_second_return_is_refused_and_the_first_kept(self, episode, lead_a):
         first = timezone.now() - timedelta(hours=3)
         services.missing_episode_returned(episode=episode, actor=lead_a, returned_at=first)
-        with pytest.raises(services.AlreadyReturned, match="already recorded"):
+        with pytest.raises(services.AlreadyRecorded, match="already recorded"):
             services.missing_episode_returned(episode=episode, actor=lead_a, returned_at=timezone.now())
         episode.refresh_from_db()
         assert episode.returned_at == first
